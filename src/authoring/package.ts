@@ -1,0 +1,116 @@
+/**
+ * A minimal but complete .docx from WordprocessingML pieces: for tests, fixtures and tools that
+ * need exact control over the XML (the sample letters are built with the `docx` package).
+ */
+import { writeZip } from '../ooxml/zip.js';
+import { escapeXml } from '../ooxml/xml.js';
+
+const NS =
+  'xmlns:wpc="http://schemas.microsoft.com/office/word/2010/wordprocessingCanvas" ' +
+  'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" ' +
+  'xmlns:o="urn:schemas-microsoft-com:office:office" ' +
+  'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" ' +
+  'xmlns:v="urn:schemas-microsoft-com:vml" ' +
+  'xmlns:w10="urn:schemas-microsoft-com:office:word" ' +
+  'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" ' +
+  'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" ' +
+  'xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture" ' +
+  'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" ' +
+  'xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml" ' +
+  'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" mc:Ignorable="w14"';
+
+const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+
+export interface DocxParts {
+  /** Content of w:body before the final w:sectPr. */
+  body: string;
+  /** Default-type header and footer content (paragraphs). */
+  header?: string;
+  footer?: string;
+  /** Footnotes (content of each, ids from 1). */
+  footnotes?: string[];
+  /** Extra content of w:settings (e.g. a w:mailMerge element). */
+  settings?: string;
+  /** Extra styles (w:style elements). */
+  styles?: string;
+  /** Document default language (docDefaults). */
+  lang?: string;
+  title?: string;
+}
+
+export function buildDocx(parts: DocxParts): Buffer {
+  const files: Array<{ name: string; data: string }> = [];
+  const overrides: string[] = [];
+  const rels: string[] = [
+    `<Relationship Id="rIdStyles" Type="${REL}/styles" Target="styles.xml"/>`,
+    `<Relationship Id="rIdSettings" Type="${REL}/settings" Target="settings.xml"/>`,
+  ];
+  const override = (part: string, type: string): void => {
+    overrides.push(`<Override PartName="/${part}" ContentType="application/vnd.openxmlformats-officedocument.${type}"/>`);
+  };
+  override('word/document.xml', 'wordprocessingml.document.main+xml');
+  override('word/styles.xml', 'wordprocessingml.styles+xml');
+  override('word/settings.xml', 'wordprocessingml.settings+xml');
+  let sectRefs = '';
+  if (parts.header !== undefined) {
+    files.push({ name: 'word/header1.xml', data: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:hdr ${NS}>${parts.header}</w:hdr>` });
+    override('word/header1.xml', 'wordprocessingml.header+xml');
+    rels.push(`<Relationship Id="rIdHeader1" Type="${REL}/header" Target="header1.xml"/>`);
+    sectRefs += '<w:headerReference w:type="default" r:id="rIdHeader1"/>';
+  }
+  if (parts.footer !== undefined) {
+    files.push({ name: 'word/footer1.xml', data: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:ftr ${NS}>${parts.footer}</w:ftr>` });
+    override('word/footer1.xml', 'wordprocessingml.footer+xml');
+    rels.push(`<Relationship Id="rIdFooter1" Type="${REL}/footer" Target="footer1.xml"/>`);
+    sectRefs += '<w:footerReference w:type="default" r:id="rIdFooter1"/>';
+  }
+  if (parts.footnotes) {
+    const notes = [
+      '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>',
+      '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>',
+      ...parts.footnotes.map((n, i) => `<w:footnote w:id="${i + 1}">${n}</w:footnote>`),
+    ].join('');
+    files.push({ name: 'word/footnotes.xml', data: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:footnotes ${NS}>${notes}</w:footnotes>` });
+    override('word/footnotes.xml', 'wordprocessingml.footnotes+xml');
+    rels.push(`<Relationship Id="rIdFootnotes" Type="${REL}/footnotes" Target="footnotes.xml"/>`);
+  }
+  const lang = parts.lang ?? 'da-DK';
+  const styles =
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:styles ${NS}>` +
+    `<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:cs="Arial"/><w:sz w:val="22"/><w:lang w:val="${lang}" w:eastAsia="en-US" w:bidi="ar-SA"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="120"/></w:pPr></w:pPrDefault></w:docDefaults>` +
+    '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style>' +
+    '<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:keepNext/><w:spacing w:before="240"/><w:outlineLvl w:val="0"/></w:pPr><w:rPr><w:b/><w:sz w:val="32"/></w:rPr></w:style>' +
+    (parts.styles ?? '') +
+    '</w:styles>';
+  const settings =
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:settings ${NS}>${parts.settings ?? ''}<w:defaultTabStop w:val="1304"/><w:characterSpacingControl w:val="doNotCompress"/><w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat></w:settings>`;
+  const document =
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document ${NS}><w:body>${parts.body}` +
+    `<w:sectPr>${sectRefs}<w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1701" w:right="1134" w:bottom="1701" w:left="1134" w:header="708" w:footer="708" w:gutter="0"/><w:cols w:space="708"/></w:sectPr></w:body></w:document>`;
+  const core =
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
+    (parts.title ? `<dc:title>${escapeXml(parts.title)}</dc:title>` : '') +
+    `<dc:language>${lang}</dc:language></cp:coreProperties>`;
+  const contentTypes =
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
+    overrides.join('') +
+    '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>';
+  const rootRels =
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+    `<Relationship Id="rId1" Type="${REL}/officeDocument" Target="word/document.xml"/>` +
+    '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>';
+  const docRels =
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' + rels.join('') + '</Relationships>';
+  const all = [
+    { name: '[Content_Types].xml', data: contentTypes },
+    { name: '_rels/.rels', data: rootRels },
+    { name: 'docProps/core.xml', data: core },
+    { name: 'word/document.xml', data: document },
+    { name: 'word/_rels/document.xml.rels', data: docRels },
+    { name: 'word/styles.xml', data: styles },
+    { name: 'word/settings.xml', data: settings },
+    ...files,
+  ];
+  return writeZip(all.map((f) => ({ name: f.name, data: Buffer.from(f.data, 'utf8') })));
+}

@@ -1,0 +1,126 @@
+/**
+ * The command line: `execute(argv, io)` returns the exit code (0 ok, 1 refused letter or
+ * findings, 2 usage or unreadable input). Messages are Danish unless `--lang en`.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { KpBrevError, formatDiagnostic } from '../diagnostics.js';
+import { formatMessage, pickLang, type Lang, type MessageId } from '../i18n/index.js';
+import { fieldsCommand } from './fields.js';
+import { renderCommand } from './render.js';
+import { cliText } from './text.js';
+
+export interface Io {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** Where relative paths are resolved. */
+  cwd: string;
+}
+
+export const processIo: Io = {
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+  cwd: process.cwd(),
+};
+
+/** Reads `--lang` before commander runs, so that help and errors speak the right language. */
+function langFromArgv(argv: readonly string[]): Lang {
+  const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  if (i < 0) return pickLang(process.env['KP_BREV_LANG']);
+  const value = argv[i]!.includes('=') ? argv[i]!.split('=')[1] : argv[i + 1];
+  return pickLang(value);
+}
+
+export async function execute(argv: readonly string[], io: Io = processIo): Promise<number> {
+  const lang = langFromArgv(argv);
+  const t = (id: MessageId, params: Record<string, string | number> = {}): string => formatMessage(id, params, lang);
+  const say = cliText(lang);
+  let exitCode = 0;
+  const program = new Command('kp-brev')
+    .description(say.program)
+    .version(VERSION, '-V, --version', say.version)
+    .helpOption('-h, --help', say.help)
+    .helpCommand('help [kommando]', say.help)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout(s),
+      writeErr: (s) => io.stderr(s),
+      outputError: () => {
+        /* reported below in the user's language */
+      },
+    })
+    .showHelpAfterError(false);
+
+  const langOption = (): Option => new Option('--lang <sprog>', say.lang).choices(['da', 'en']).default(lang);
+
+  program
+    .command('render')
+    .description(say.render)
+    .argument('<skabelon>', say.templateArg)
+    .requiredOption('--context <fil>', say.context)
+    .requiredOption('--out <fil>', say.out)
+    .option('--preview', say.preview)
+    .option('--remove-empty-paragraphs', say.removeEmpty)
+    .addOption(langOption())
+    .action(async (template: string, opts: Record<string, unknown>) => {
+      exitCode = await renderCommand(template, opts, io, lang);
+    });
+
+  program
+    .command('fields')
+    .description(say.fields)
+    .argument('<skabelon>', say.templateArg)
+    .addOption(new Option('--format <format>', say.format).choices(['text', 'json']).default('text'))
+    .addOption(langOption())
+    .action(async (template: string, opts: Record<string, unknown>) => {
+      exitCode = await fieldsCommand(template, opts, io, lang);
+    });
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
+      io.stderr(t('cli.usage', { detail: usageDetail(err, lang) }) + '\n');
+      return 2;
+    }
+    if (err instanceof KpBrevError) {
+      io.stderr(err.diagnostics.map((d) => formatDiagnostic(d, lang)).join('\n') + '\n');
+      return err.kind === 'refused' ? 1 : 2;
+    }
+    io.stderr(t('cli.internal', { detail: err instanceof Error ? err.message : String(err) }) + '\n');
+    if (process.env['KP_BREV_DEBUG']) io.stderr(String((err as Error)?.stack) + '\n');
+    return 2;
+  }
+}
+
+/** Commander's messages are English; the common ones are given in Danish too. */
+function usageDetail(err: CommanderError, lang: Lang): string {
+  const raw = err.message.replace(/^error: /, '');
+  if (lang === 'en') return raw;
+  const quoted = /'([^']+)'/.exec(raw)?.[1] ?? '';
+  switch (err.code) {
+    case 'commander.missingArgument':
+      return `argumentet ${quoted} mangler`;
+    case 'commander.missingMandatoryOptionValue':
+    case 'commander.optionMissingArgument':
+      return `tilvalget ${quoted} mangler en værdi`;
+    case 'commander.unknownOption':
+      return `ukendt tilvalg ${quoted}`;
+    case 'commander.unknownCommand':
+      return `ukendt kommando ${quoted}; se kp-brev --help`;
+    case 'commander.excessArguments':
+      return 'for mange argumenter';
+    case 'commander.invalidArgument':
+      return `ugyldig værdi: ${raw}`;
+    default:
+      return raw;
+  }
+}
+
+export const VERSION = '0.1.0';
+
+/** Entry point of bin/kp-brev.js. */
+export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
+  process.exitCode = await execute(argv);
+}

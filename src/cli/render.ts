@@ -1,0 +1,30 @@
+/** `kp-brev render <template.docx> --context <case.json> --out <letter.docx>` */
+import { basename } from 'node:path';
+import { parseContextBytes } from '../context/context.js';
+import { formatDiagnostic } from '../diagnostics.js';
+import { formatMessage, type Lang } from '../i18n/index.js';
+import { loadTemplate } from '../template/template.js';
+import { readInput, writeOutput } from './files.js';
+import type { Io } from './main.js';
+
+export async function renderCommand(templatePath: string, opts: Record<string, unknown>, io: Io, lang: Lang): Promise<number> {
+  const bytes = readInput(templatePath, io.cwd);
+  const contextPath = String(opts['context']);
+  const context = parseContextBytes(readInput(contextPath, io.cwd), contextPath);
+  const template = loadTemplate(bytes, { name: basename(templatePath) });
+  const preview = opts['preview'] === true;
+  const result = template.render(context, {
+    preview,
+    removeEmptyParagraphs: opts['removeEmptyParagraphs'] === true,
+    lang,
+  });
+  const out = String(opts['out']);
+  writeOutput(out, result.docx, io.cwd);
+  for (const d of result.diagnostics) io.stderr(formatDiagnostic(d, lang) + '\n');
+  io.stdout(
+    (preview
+      ? formatMessage('cli.rendered-preview', { file: out, missing: result.stats.missing }, lang)
+      : formatMessage('cli.rendered', { file: out, fields: result.stats.merged }, lang)) + '\n',
+  );
+  return 0;
+}

@@ -1,0 +1,115 @@
+/**
+ * One diagnostic type shared by the package reader, the field-code parser, the renderer,
+ * the CLI and (later) the linter and the HTTP API.
+ *
+ * A diagnostic carries a message id and parameters, not a finished sentence: the words are
+ * chosen when it is shown, in Danish by default or English on request (see i18n/).
+ */
+import { formatMessage, type Lang, type MessageId } from './i18n/index.js';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** Where a problem is: as precise as the stage that found it can say. */
+export interface Location {
+  /** Template name or id (file name for a loose .docx). */
+  template?: string;
+  /** Part inside the package, e.g. `word/document.xml`. */
+  part?: string;
+  /** 1-based paragraph number within the part's story, counting table paragraphs too. */
+  paragraph?: number;
+  /** The story inside the part when there are several (footnote id, text box). */
+  story?: string;
+  /** A short piece of the paragraph or the instruction, for people to find the place. */
+  excerpt?: string;
+  /** The field instruction as Word's Alt+F9 view would show it. */
+  instruction?: string;
+  /** Character offset inside the instruction (0-based). */
+  offset?: number;
+  /** Line and column in an XML part or JSON file (1-based). */
+  line?: number;
+  column?: number;
+  /** A file on disk (context file, manifest...). */
+  file?: string;
+}
+
+export interface Diagnostic {
+  /** Stable id: the message id, or the lint rule id. */
+  code: MessageId;
+  severity: Severity;
+  params: Record<string, string | number>;
+  location?: Location;
+}
+
+export function diagnostic(
+  code: MessageId,
+  params: Record<string, string | number> = {},
+  location?: Location,
+  severity: Severity = 'error',
+): Diagnostic {
+  return location ? { code, severity, params, location } : { code, severity, params };
+}
+
+/** The message of a diagnostic in the given language (without the place). */
+export function messageOf(d: Diagnostic, lang: Lang = 'da'): string {
+  return formatMessage(d.code, d.params, lang);
+}
+
+/** The place of a diagnostic as one human line: `skabelon.docx, word/document.xml, afsnit 12`. */
+export function placeOf(loc: Location | undefined, lang: Lang = 'da'): string {
+  if (!loc) return '';
+  const bits: string[] = [];
+  if (loc.file) bits.push(loc.file);
+  if (loc.template) bits.push(loc.template);
+  if (loc.part) bits.push(loc.part + (loc.story ? ` (${loc.story})` : ''));
+  if (loc.paragraph !== undefined) bits.push(formatMessage('place.paragraph', { n: loc.paragraph }, lang));
+  if (loc.line !== undefined) {
+    bits.push(formatMessage('place.line', { line: loc.line, column: loc.column ?? 1 }, lang));
+  }
+  if (loc.offset !== undefined && loc.instruction !== undefined) {
+    bits.push(formatMessage('place.offset', { n: loc.offset + 1 }, lang));
+  }
+  return bits.join(', ');
+}
+
+/** A whole diagnostic as one or two lines for a terminal. */
+export function formatDiagnostic(d: Diagnostic, lang: Lang = 'da'): string {
+  const place = placeOf(d.location, lang);
+  const head = `${place ? place + ': ' : ''}${messageOf(d, lang)}`;
+  const extra: string[] = [];
+  if (d.location?.instruction !== undefined) {
+    extra.push(`  { ${d.location.instruction} }`);
+  } else if (d.location?.excerpt) {
+    extra.push(`  »${d.location.excerpt}«`);
+  }
+  return [head, ...extra].join('\n');
+}
+
+/**
+ * Thrown by the library when it cannot go on. `kind` decides the CLI exit code:
+ * `input` (unreadable file, bad JSON, usage: exit 2) or `refused` (a letter that must not go
+ * out: exit 1).
+ */
+export class KpBrevError extends Error {
+  readonly kind: 'input' | 'refused';
+  readonly diagnostics: Diagnostic[];
+
+  constructor(kind: 'input' | 'refused', diagnostics: Diagnostic[]) {
+    super(diagnostics.map((d) => formatDiagnostic(d, 'en')).join('\n'));
+    this.name = 'KpBrevError';
+    this.kind = kind;
+    this.diagnostics = diagnostics;
+  }
+
+  /** All diagnostics as text in the given language. */
+  describe(lang: Lang = 'da'): string {
+    return this.diagnostics.map((d) => formatDiagnostic(d, lang)).join('\n');
+  }
+}
+
+export function inputError(
+  code: MessageId,
+  params: Record<string, string | number> = {},
+  location?: Location,
+): KpBrevError {
+  return new KpBrevError('input', [diagnostic(code, params, location)]);
+}

@@ -1,0 +1,317 @@
+/**
+ * CST (Chevrotain) -> field-instruction tree (ast.ts), with Chevrotain's parse errors and the
+ * checks the grammar leaves to us turned into positioned SyntaxProblems.
+ */
+import type { CstNode, IRecognitionException, IToken } from 'chevrotain';
+import type {
+  Argument,
+  ArgumentPart,
+  IfInstruction,
+  Instruction,
+  MergeFieldInstruction,
+  Operator,
+  OperatorItem,
+  OtherInstruction,
+  Span,
+  Switch,
+  SyntaxProblem,
+} from './ast.js';
+import { FIELD_CHAR } from './lexer.js';
+
+type Child = CstNode | IToken;
+
+const isToken = (c: Child): c is IToken => (c as IToken).image !== undefined;
+
+export const KNOWN_FORMATS = new Map(
+  [
+    'MERGEFORMAT',
+    'CHARFORMAT',
+    'Upper',
+    'Lower',
+    'FirstCap',
+    'Caps',
+    'Arabic',
+    'ArabicDash',
+    'alphabetic',
+    'ALPHABETIC',
+    'roman',
+    'ROMAN',
+    'Ordinal',
+    'CardText',
+    'OrdText',
+    'DollarText',
+    'Hex',
+    'CircleNum',
+    'GB1',
+    'GB2',
+    'GB3',
+    'GB4',
+  ].map((f) => [f.toLowerCase(), f]),
+);
+
+export class InstructionBuilder {
+  readonly problems: SyntaxProblem[] = [];
+  private readonly fieldOffsets: number[] = [];
+
+  constructor(private readonly source: string) {
+    for (let i = source.indexOf(FIELD_CHAR); i >= 0; i = source.indexOf(FIELD_CHAR, i + 1)) {
+      this.fieldOffsets.push(i);
+    }
+  }
+
+  problem(code: SyntaxProblem['code'], params: SyntaxProblem['params'], position: Span): void {
+    if (this.problems.some((p) => p.code === code && p.position.start === position.start)) return;
+    this.problems.push({ code, params, position });
+  }
+
+  field(cst: CstNode): Instruction {
+    const c = cst.children;
+    if (c['ifField']) return this.ifField(c['ifField'][0] as CstNode);
+    if (c['mergeField']) return this.mergeField(c['mergeField'][0] as CstNode);
+    if (c['otherField']) return this.otherField(c['otherField'][0] as CstNode);
+    return { type: 'empty', position: { start: 0, end: this.source.length } };
+  }
+
+  private ifField(cst: CstNode): IfInstruction {
+    const c = cst.children;
+    const out: IfInstruction = { type: 'IF', switches: [], position: this.spanOf(cst) };
+    const left = this.argOf(c['left']);
+    const right = this.argOf(c['right']);
+    const trueText = this.argOf(c['trueText']);
+    const falseText = this.argOf(c['falseText']);
+    const op = this.operatorOf(c['comparison']);
+    if (left) out.left = left;
+    if (op) out.operator = op.value;
+    if (right) out.right = right;
+    if (trueText) out.trueText = trueText;
+    if (falseText) out.falseText = falseText;
+    out.switches = this.sorted(c['generalSwitch']).map((s) => this.generalSwitch(s as CstNode));
+    if (left && op && right && !trueText && !this.problems.some((p) => p.code === 'syntax.unterminated-quote')) {
+      this.problem('syntax.if-missing-true-text', {}, { start: out.position.end, end: out.position.end });
+    }
+    return out;
+  }
+
+  private mergeField(cst: CstNode): MergeFieldInstruction {
+    const c = cst.children;
+    const out: MergeFieldInstruction = { type: 'MERGEFIELD', switches: [], position: this.spanOf(cst) };
+    const name = this.argOf(c['name']);
+    if (name) {
+      out.name = name;
+      if (name.parts.some((p) => p.type === 'field')) this.problem('syntax.nested-in-name', {}, name.position);
+    }
+    for (const s of this.sorted(c['generalSwitch'], c['fieldSwitch'])) {
+      const node = s as CstNode;
+      if (node.name === 'generalSwitch') out.switches.push(this.generalSwitch(node));
+      else out.switches.push(this.mergeSwitch(node));
+    }
+    return out;
+  }
+
+  private otherField(cst: CstNode): OtherInstruction {
+    const c = cst.children;
+    const typeToken = c['fieldType']?.[0] as IToken | undefined;
+    const out: OtherInstruction = {
+      type: 'field',
+      fieldType: (typeToken?.image ?? '').toUpperCase(),
+      items: [],
+      position: this.spanOf(cst),
+    };
+    for (const item of this.sorted(c['argument'], c['comparison'], c['generalSwitch'], c['fieldSwitch'])) {
+      const node = item as CstNode;
+      if (node.name === 'argument') {
+        const arg = this.argument(node);
+        if (arg) out.items.push(arg);
+      } else if (node.name === 'comparison') {
+        const op = this.operatorOf([node]);
+        if (op) out.items.push(op);
+      } else if (node.name === 'generalSwitch') {
+        out.items.push(this.generalSwitch(node));
+      } else {
+        out.items.push(this.plainSwitch(node));
+      }
+    }
+    return out;
+  }
+
+  private generalSwitch(cst: CstNode): Switch {
+    const sw = this.plainSwitch(cst);
+    if (!sw.argument) {
+      this.problem('syntax.switch-missing-argument', { switch: sw.name }, sw.position);
+    } else if (sw.name === '*') {
+      const value = argumentText(sw.argument);
+      if (!KNOWN_FORMATS.has(value.toLowerCase())) {
+        this.problem('syntax.unknown-format', { format: value }, sw.argument.position);
+      }
+    }
+    return sw;
+  }
+
+  private mergeSwitch(cst: CstNode): Switch {
+    const sw = this.plainSwitch(cst);
+    const name = sw.name.toLowerCase();
+    if (name === 'b' || name === 'f') {
+      if (!sw.argument) this.problem('syntax.switch-missing-argument', { switch: sw.name }, sw.position);
+    } else if (name === 'm' || name === 'v') {
+      if (sw.argument) {
+        this.problem('syntax.switch-no-argument', { switch: sw.name, text: argumentText(sw.argument) }, sw.argument.position);
+      }
+    } else {
+      this.problem('syntax.unknown-switch', { switch: sw.name, field: 'MERGEFIELD' }, sw.position);
+    }
+    return sw;
+  }
+
+  private plainSwitch(cst: CstNode): Switch {
+    const c = cst.children;
+    const tok = (c['FormatSwitch'] ?? c['NumericSwitch'] ?? c['DateSwitch'] ?? c['OtherSwitch'])?.[0] as IToken | undefined;
+    const start = tok ? tok.startOffset : this.spanOf(cst).start;
+    const sw: Switch = { type: 'switch', name: tok ? tok.image.slice(1) : '', position: { start, end: start + (tok?.image.length ?? 0) } };
+    const arg = this.argOf(c['argument']);
+    if (arg) {
+      sw.argument = arg;
+      sw.position = { start, end: arg.position.end };
+    }
+    return sw;
+  }
+
+  private operatorOf(nodes: Child[] | undefined): OperatorItem | undefined {
+    const node = nodes?.[0] as CstNode | undefined;
+    if (!node) return undefined;
+    const tok = Object.values(node.children)[0]?.[0] as IToken | undefined;
+    if (!tok || !Number.isFinite(tok.startOffset)) return undefined;
+    return {
+      type: 'operator',
+      value: tok.image as Operator,
+      position: { start: tok.startOffset, end: tok.startOffset + tok.image.length },
+    };
+  }
+
+  private argOf(nodes: Child[] | undefined): Argument | undefined {
+    const node = nodes?.[0] as CstNode | undefined;
+    return node ? this.argument(node) : undefined;
+  }
+
+  private argument(cst: CstNode): Argument | undefined {
+    const tok = Object.values(cst.children)[0]?.[0] as IToken | undefined;
+    if (!tok || !Number.isFinite(tok.startOffset) || tok.image === '') return undefined;
+    return this.argumentFromToken(tok);
+  }
+
+  argumentFromToken(tok: IToken): Argument {
+    const start = tok.startOffset;
+    const end = start + tok.image.length;
+    const name = tok.tokenType.name;
+    if (name === 'Quoted' || name === 'Unterminated') {
+      const closed = name === 'Quoted';
+      const content = { start: start + 1, end: closed ? end - 1 : end };
+      if (!closed) this.problem('syntax.unterminated-quote', {}, { start, end: start + 1 });
+      const arg: Argument = {
+        type: 'argument',
+        quote: tok.image[0]!,
+        parts: this.parts(content, true),
+        position: { start, end },
+        content,
+      };
+      if (closed) arg.closeQuote = tok.image[tok.image.length - 1]!;
+      return arg;
+    }
+    const content = { start, end };
+    return { type: 'argument', quote: null, parts: this.parts(content, false), position: content, content };
+  }
+
+  private parts(span: Span, quoted: boolean): ArgumentPart[] {
+    const out: ArgumentPart[] = [];
+    const s = this.source;
+    let textStart = span.start;
+    const flush = (to: number): void => {
+      if (to > textStart) out.push({ type: 'text', value: s.slice(textStart, to), position: { start: textStart, end: to } });
+    };
+    for (let i = span.start; i < span.end; i++) {
+      const ch = s[i]!;
+      if (ch === FIELD_CHAR) {
+        flush(i);
+        out.push({ type: 'field', index: this.fieldIndex(i), position: { start: i, end: i + 1 } });
+        textStart = i + 1;
+      } else if (quoted && ch === '\\' && i + 1 < span.end && '"\u201c\u201d\\'.includes(s[i + 1]!)) {
+        flush(i);
+        out.push({ type: 'text', value: s[i + 1]!, escaped: true, position: { start: i, end: i + 2 } });
+        i++;
+        textStart = i + 1;
+      }
+    }
+    flush(span.end);
+    return out;
+  }
+
+  private fieldIndex(offset: number): number {
+    let lo = 0;
+    let hi = this.fieldOffsets.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const v = this.fieldOffsets[mid]!;
+      if (v === offset) return mid;
+      if (v < offset) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  }
+
+  private spanOf(cst: CstNode): Span {
+    const loc = cst.location;
+    if (loc && Number.isFinite(loc.startOffset)) {
+      return { start: loc.startOffset, end: (Number.isFinite(loc.endOffset) ? loc.endOffset! : loc.startOffset) + 1 };
+    }
+    return { start: 0, end: this.source.length };
+  }
+
+  private sorted(...lists: Array<Child[] | undefined>): Child[] {
+    const all: Child[] = [];
+    for (const l of lists) if (l) all.push(...l);
+    const offset = (c: Child): number => (isToken(c) ? c.startOffset : (c.location?.startOffset ?? 0));
+    return all.filter((c) => Number.isFinite(offset(c))).sort((a, b) => offset(a) - offset(b));
+  }
+
+  /** Turns Chevrotain's recognition errors into our problems. */
+  recognitionErrors(errors: IRecognitionException[], instruction: Instruction): void {
+    for (const e of errors) {
+      const tok = e.token;
+      const eof = !tok || !Number.isFinite(tok.startOffset) || tok.tokenType?.name === 'EOF';
+      const at: Span = eof
+        ? { start: this.source.length, end: this.source.length }
+        : { start: tok.startOffset, end: tok.startOffset + tok.image.length };
+      const rules = e.context?.ruleStack ?? [];
+      const rule = rules[rules.length - 1];
+      if (e.name === 'NotAllInputParsedException') {
+        const name = tok.tokenType.name;
+        if (name === 'OtherSwitch') {
+          this.problem('syntax.unknown-switch', { switch: tok.image.slice(1), field: fieldName(instruction) }, at);
+        } else {
+          this.problem('syntax.too-many-arguments', { text: tok.image }, at);
+        }
+      } else if (rule === 'comparison' || (rules.includes('ifField') && rule === 'ifField' && !(instruction as IfInstruction).operator)) {
+        this.problem('syntax.if-missing-operator', {}, at);
+      } else if (rule === 'argument' && rules.includes('ifField')) {
+        const ins = instruction as IfInstruction;
+        this.problem('syntax.if-missing-expression', { which: ins.left ? 2 : 1 }, at);
+      } else if (rule === 'argument' && rules.includes('mergeField')) {
+        this.problem('syntax.mergefield-missing-name', {}, at);
+      } else {
+        this.problem('syntax.unexpected', { text: eof ? '…' : tok.image }, at);
+      }
+    }
+  }
+}
+
+function fieldName(ins: Instruction): string {
+  return ins.type === 'field' ? ins.fieldType : ins.type === 'empty' ? '' : ins.type;
+}
+
+/** The literal text of an argument with nested fields left out. */
+export function argumentText(arg: Argument): string {
+  let s = '';
+  for (const p of arg.parts) if (p.type === 'text') s += p.value;
+  return s;
+}
+
+export { isToken };

@@ -1,0 +1,46 @@
+/**
+ * Messages for people: Danish by default, English on request (`--lang en`,
+ * `Accept-Language: en`). Developers' identifiers stay English; KP's own terms keep their
+ * Danish names in both languages where the domain uses them (flettespørgsmål, beskedskabelon).
+ */
+import { messages } from './messages.js';
+
+export type Lang = 'da' | 'en';
+export type MessageId = keyof typeof messages;
+
+export function isLang(value: unknown): value is Lang {
+  return value === 'da' || value === 'en';
+}
+
+/** Picks da or en from a `--lang` value or an Accept-Language header; Danish when unsure. */
+export function pickLang(value: string | undefined | null): Lang {
+  if (!value) return 'da';
+  const tags = value
+    .split(',')
+    .map((part) => {
+      const [tag = '', ...rest] = part.trim().split(';');
+      const q = rest.find((r) => r.trim().startsWith('q='));
+      return { tag: tag.trim().toLowerCase(), q: q ? Number(q.trim().slice(2)) : 1 };
+    })
+    .filter((t) => t.tag && !Number.isNaN(t.q))
+    .sort((a, b) => b.q - a.q);
+  for (const { tag } of tags) {
+    if (tag === 'da' || tag.startsWith('da-')) return 'da';
+    if (tag === 'en' || tag.startsWith('en-')) return 'en';
+  }
+  return 'da';
+}
+
+/** Fills `{name}` placeholders; unknown placeholders stay visible so mistakes show. */
+export function formatMessage(
+  id: MessageId,
+  params: Record<string, string | number>,
+  lang: Lang,
+): string {
+  const entry = messages[id];
+  const template = entry[lang];
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
+    const value = params[key];
+    return value === undefined ? whole : String(value);
+  });
+}

@@ -1,0 +1,235 @@
+/**
+ * Message catalog. Each id has a Danish and an English text with `{param}` placeholders.
+ * Ids are stable: they are the `code` of diagnostics in JSON output and API errors.
+ */
+export const messages = {
+  // Places
+  'place.paragraph': { da: 'afsnit {n}', en: 'paragraph {n}' },
+  'place.line': { da: 'linje {line}, kolonne {column}', en: 'line {line}, column {column}' },
+  'place.offset': { da: 'tegn {n} i feltkoden', en: 'character {n} of the field code' },
+
+  // Reading the package
+  'package.not-zip': {
+    da: 'Filen er ikke et Word-dokument (.docx): den er ikke et zip-arkiv.',
+    en: 'The file is not a Word document (.docx): it is not a zip archive.',
+  },
+  'package.corrupt': {
+    da: 'Filen er et beskadiget eller afkortet zip-arkiv og kan ikke læses ({detail}).',
+    en: 'The file is a damaged or truncated zip archive and cannot be read ({detail}).',
+  },
+  'package.legacy-doc': {
+    da: 'Filen er i det gamle Word-format (.doc) eller krypteret med adgangskode. Gem den som Word-dokument (.docx) uden adgangskode.',
+    en: 'The file is in the old Word format (.doc) or encrypted with a password. Save it as a Word document (.docx) without a password.',
+  },
+  'package.empty': { da: 'Filen er tom.', en: 'The file is empty.' },
+  'package.not-docx': {
+    da: 'Zip-arkivet er ikke et Word-dokument: {detail} mangler.',
+    en: 'The zip archive is not a Word document: {detail} is missing.',
+  },
+  'package.too-many-entries': {
+    da: 'Filen indeholder {count} dele; grænsen er {limit}. Filen afvises for at beskytte systemet.',
+    en: 'The file holds {count} entries; the limit is {limit}. It is refused to protect the system.',
+  },
+  'package.entry-too-large': {
+    da: 'Delen {part} fylder {size} byte udpakket; grænsen er {limit} byte.',
+    en: 'The part {part} is {size} bytes unpacked; the limit is {limit} bytes.',
+  },
+  'package.total-too-large': {
+    da: 'Filen fylder mere end {limit} byte udpakket. Filen afvises for at beskytte systemet.',
+    en: 'The file unpacks to more than {limit} bytes. It is refused to protect the system.',
+  },
+  'package.ratio': {
+    da: 'Delen {part} pakker ud til {ratio} gange sin størrelse (en zip-bombe?); grænsen er {limit}.',
+    en: 'The part {part} unpacks to {ratio} times its size (a zip bomb?); the limit is {limit}.',
+  },
+  'package.bad-entry': {
+    da: 'Delen {part} kan ikke pakkes ud ({detail}).',
+    en: 'The part {part} cannot be unpacked ({detail}).',
+  },
+  'package.bad-name': {
+    da: 'Zip-arkivet har et ugyldigt delnavn: {part}.',
+    en: 'The zip archive has an invalid entry name: {part}.',
+  },
+  'package.strict-ooxml': {
+    da: 'Dokumentet er gemt som "Strict Open XML", som ikke understøttes. Gem det som almindeligt Word-dokument (.docx).',
+    en: 'The document is saved as "Strict Open XML", which is not supported. Save it as a normal Word document (.docx).',
+  },
+  'package.namespace-prefix': {
+    da: 'Delen {part} bruger et andet præfiks end "w" for WordprocessingML; det understøttes ikke.',
+    en: 'The part {part} uses a prefix other than "w" for WordprocessingML; that is not supported.',
+  },
+
+  // XML
+  'xml.invalid-utf8': {
+    da: 'Delen {part} er ikke gyldig UTF-8-tekst.',
+    en: 'The part {part} is not valid UTF-8 text.',
+  },
+  'xml.doctype': {
+    da: 'Delen {part} indeholder en DOCTYPE-erklæring; det er ikke tilladt i et Word-dokument og afvises af sikkerhedshensyn.',
+    en: 'The part {part} contains a DOCTYPE declaration; that is not allowed in a Word document and is refused for security.',
+  },
+  'xml.malformed': {
+    da: 'Delen {part} er ikke gyldig XML: {detail}.',
+    en: 'The part {part} is not well-formed XML: {detail}.',
+  },
+  'xml.encoding': {
+    da: 'Delen {part} bruger tegnsættet {encoding}; kun UTF-8 og UTF-16 understøttes.',
+    en: 'The part {part} uses the encoding {encoding}; only UTF-8 and UTF-16 are supported.',
+  },
+
+  // Field-code syntax (also the linter's field-syntax findings)
+  'syntax.unterminated-quote': {
+    da: 'Anførselstegnet der begynder her, bliver aldrig lukket.',
+    en: 'The quotation mark that starts here is never closed.',
+  },
+  'syntax.empty': { da: 'Feltet har ingen feltkode.', en: 'The field has no field code.' },
+  'syntax.if-missing-operator': {
+    da: 'IF mangler en sammenligning (=, <>, <, <=, > eller >=) mellem de to udtryk ("Fejl! Der mangler en testbetingelse" i Word).',
+    en: 'IF lacks a comparison (=, <>, <, <=, > or >=) between its two expressions ("Error! Missing test condition" in Word).',
+  },
+  'syntax.if-missing-expression': {
+    da: 'IF mangler udtryk nr. {which} i sammenligningen.',
+    en: 'IF lacks expression {which} of the comparison.',
+  },
+  'syntax.if-missing-true-text': {
+    da: 'IF mangler teksten der skal vises, når betingelsen er opfyldt.',
+    en: 'IF lacks the text to show when the condition holds.',
+  },
+  'syntax.too-many-arguments': {
+    da: 'Feltet har for mange argumenter: "{text}" er i overskud. Sæt tekst med mellemrum i anførselstegn.',
+    en: 'The field has too many arguments: "{text}" is extra. Put text with spaces in quotation marks.',
+  },
+  'syntax.mergefield-missing-name': {
+    da: 'MERGEFIELD mangler navnet på flettefeltet.',
+    en: 'MERGEFIELD lacks the name of the merge field.',
+  },
+  'syntax.unknown-switch': {
+    da: 'Ukendt parameter \\{switch} til {field}.',
+    en: 'Unknown switch \\{switch} for {field}.',
+  },
+  'syntax.switch-missing-argument': {
+    da: 'Parameteren \\{switch} mangler sit argument.',
+    en: 'The switch \\{switch} lacks its argument.',
+  },
+  'syntax.switch-no-argument': {
+    da: 'Parameteren \\{switch} tager ikke et argument, men har "{text}".',
+    en: 'The switch \\{switch} takes no argument but has "{text}".',
+  },
+  'syntax.unknown-format': {
+    da: 'Ukendt formatering \\* {format}.',
+    en: 'Unknown format \\* {format}.',
+  },
+  'syntax.unexpected': {
+    da: 'Uventet "{text}" i feltkoden.',
+    en: 'Unexpected "{text}" in the field code.',
+  },
+  'syntax.bad-picture': {
+    da: 'Billedformatet "{picture}" kan ikke bruges: {detail}.',
+    en: 'The picture "{picture}" cannot be used: {detail}.',
+  },
+  'syntax.nested-in-name': {
+    da: 'Navnet på et flettefelt kan ikke indeholde et andet felt.',
+    en: 'The name of a merge field cannot contain another field.',
+  },
+
+  // Case context
+  'context.not-json': {
+    da: 'Sagskonteksten er ikke gyldig JSON: {detail}.',
+    en: 'The case context is not valid JSON: {detail}.',
+  },
+  'context.invalid-utf8': {
+    da: 'Sagskonteksten er ikke gyldig UTF-8-tekst.',
+    en: 'The case context is not valid UTF-8 text.',
+  },
+  'context.forbidden-key': {
+    da: 'Sagskonteksten indeholder den forbudte nøgle "{key}" ({path}).',
+    en: 'The case context contains the forbidden key "{key}" ({path}).',
+  },
+  'context.not-object': {
+    da: 'Sagskonteksten har en forkert opbygning: {path} skal være et JSON-objekt.',
+    en: 'The case context has the wrong shape: {path} must be a JSON object.',
+  },
+  'context.not-text': {
+    da: 'Sagskonteksten har en forkert opbygning: {path} skal være en tekst.',
+    en: 'The case context has the wrong shape: {path} must be a text.',
+  },
+  'context.not-texts': {
+    da: 'Sagskonteksten har en forkert opbygning: {path} skal være et objekt med tekster.',
+    en: 'The case context has the wrong shape: {path} must be an object of texts.',
+  },
+  'context.too-deep': {
+    da: 'Sagskonteksten er indlejret dybere end {limit} niveauer ({path}).',
+    en: 'The case context is nested deeper than {limit} levels ({path}).',
+  },
+  'context.invalid-char': {
+    da: 'Værdien af {path} indeholder et tegn der ikke kan stå i et brev (kode {code}).',
+    en: 'The value of {path} contains a character that cannot appear in a letter (code {code}).',
+  },
+
+  // Rendering
+  'render.missing-field': {
+    da: 'Flettefeltet "{field}" har ingen værdi i sagskonteksten. Brevet dannes ikke.',
+    en: 'The merge field "{field}" has no value in the case context. The letter is not made.',
+  },
+  'render.field-not-value': {
+    da: 'Flettefeltet "{field}" er {kind} i sagskonteksten, ikke en tekst, et tal eller en dato.',
+    en: 'The merge field "{field}" is {kind} in the case context, not a text, number or date.',
+  },
+  'context.question-answer': {
+    da: 'Flettespørgsmålet "{key}" er besvaret med "{value}"; svaret skal være "J" eller "N".',
+    en: 'The flettespørgsmål "{key}" is answered "{value}"; the answer must be "J" or "N".',
+  },
+  'render.not-a-number': {
+    da: 'Flettefeltet "{field}" har værdien "{value}", som ikke er et tal, men feltet har talformatet \\# "{picture}".',
+    en: 'The merge field "{field}" has the value "{value}", which is not a number, but the field has the number picture \\# "{picture}".',
+  },
+  'render.not-a-date': {
+    da: 'Flettefeltet "{field}" har værdien "{value}", som ikke er en dato, men feltet har datoformatet \\@ "{picture}".',
+    en: 'The merge field "{field}" has the value "{value}", which is not a date, but the field has the date picture \\@ "{picture}".',
+  },
+  'render.field-error': {
+    da: 'Feltkoden kan ikke udføres, fordi den har fejl: {detail}',
+    en: 'The field code cannot be evaluated because it has errors: {detail}',
+  },
+  'render.unsupported-format': {
+    da: 'Formateringen \\* {format} understøttes ikke af kp-brev.',
+    en: 'The format \\* {format} is not supported by kp-brev.',
+  },
+  'render.structure': {
+    da: 'Feltet krydser en grænse i dokumentets opbygning ({detail}) og kan ikke flettes sikkert.',
+    en: 'The field crosses a boundary in the document structure ({detail}) and cannot be merged safely.',
+  },
+  'render.refused': {
+    da: 'Brevet fra {template} dannes ikke: {count} fejl.',
+    en: 'The letter from {template} is not made: {count} errors.',
+  },
+  'render.placeholder-missing': { da: 'MANGLER: {field}', en: 'MISSING: {field}' },
+  'render.placeholder-error': { da: 'FELTFEJL', en: 'FIELD ERROR' },
+
+  // CLI
+  'cli.usage': { da: 'Forkert brug: {detail}', en: 'Usage error: {detail}' },
+  'cli.file-not-found': {
+    da: 'Filen {file} findes ikke eller kan ikke læses.',
+    en: 'The file {file} does not exist or cannot be read.',
+  },
+  'cli.write-failed': {
+    da: 'Filen {file} kan ikke skrives ({detail}).',
+    en: 'The file {file} cannot be written ({detail}).',
+  },
+  'cli.rendered': {
+    da: 'Brevet er dannet: {file} ({fields} felter flettet).',
+    en: 'The letter is made: {file} ({fields} fields merged).',
+  },
+  'cli.rendered-preview': {
+    da: 'Forhåndsvisning dannet: {file}. {missing} felter uden værdi er vist som pladsholdere.',
+    en: 'Preview made: {file}. {missing} fields without a value are shown as placeholders.',
+  },
+  'cli.internal': {
+    da: 'Intern fejl i kp-brev: {detail}. Fejlen er ikke din; meld den med filen der udløste den.',
+    en: 'Internal error in kp-brev: {detail}. It is not your fault; report it with the file that caused it.',
+  },
+  'cli.fields-summary': {
+    da: '{count} felter i {file}, {errors} med fejl.',
+    en: '{count} fields in {file}, {errors} with errors.',
+  },
+} as const satisfies Record<string, { da: string; en: string }>;

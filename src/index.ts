@@ -1,0 +1,16 @@
+/**
+ * kp-brev: the public library API. The CLI, the server and the batch runner are thin layers
+ * over these functions.
+ */
+export { loadTemplate } from './template/template.js';
+export type { Template, LoadOptions, RenderOptions, RenderResult, FieldInfo } from './template/template.js';
+export { parseContextBytes, parseContextText, toContext, lookupField } from './context/context.js';
+export type { CaseContext, Answer, Scalar } from './context/context.js';
+export { parseInstruction, printInstruction } from './fieldcode/index.js';
+export type * from './fieldcode/ast.js';
+export { KpBrevError, formatDiagnostic, messageOf, placeOf } from './diagnostics.js';
+export type { Diagnostic, Location, Severity } from './diagnostics.js';
+export { pickLang } from './i18n/index.js';
+export type { Lang } from './i18n/index.js';
+export { DEFAULT_ZIP_LIMITS } from './ooxml/zip.js';
+export type { ZipLimits } from './ooxml/zip.js';

@@ -1,0 +1,236 @@
+/**
+ * Fields in a story: complex fields (w:fldChar begin / separate / end with w:instrText runs
+ * between) and simple fields (w:fldSimple), nested to any depth. For each field the
+ * instruction text is joined across its runs, with a map from every character back to the token
+ * (and offset) it came from, and parsed.
+ */
+import { parseInstruction, FIELD_CHAR, OBJECT_CHAR, type ParseResult } from '../fieldcode/index.js';
+import type { OpenToken, Story } from './tokens.js';
+
+export interface FieldNode {
+  readonly kind: 'complex' | 'simple';
+  readonly story: Story;
+  /** Token index of the begin fldChar item, or of the fldSimple open token. */
+  readonly begin: number;
+  /** Token index of the separate fldChar, or -1 (no cached result, or a simple field). */
+  separate: number;
+  /** Token index of the end fldChar item, or of the fldSimple close token. */
+  end: number;
+  parent: FieldNode | undefined;
+  /** Nested in the parent's instruction (true) or in its cached result (false). */
+  inInstruction: boolean;
+  /** Fields nested in the instruction, in order: `field` parts of the tree point here by index. */
+  readonly children: FieldNode[];
+  /** Fields inside the cached result (the result is replaced, but they are listed). */
+  readonly resultChildren: FieldNode[];
+  instruction: string;
+  /** For each instruction character: the token it came from (-1 for fldSimple). */
+  charToken: Int32Array;
+  /** For each instruction character: the offset inside that token's text. */
+  charOffset: Int32Array;
+  /** Token index -> index of its first character in the instruction. */
+  tokenChar: Map<number, number>;
+  parsed: ParseResult;
+  /** Paragraph number (1-based, in the story) where the field begins. */
+  readonly para: number;
+  /** w:lang of the run holding the start of the instruction, if set there. */
+  lang: string | undefined;
+}
+
+interface Building {
+  node: FieldNode;
+}
+
+/** Finds every field of a story. Returns the top-level fields; nested ones hang below them. */
+export function readFields(story: Story): FieldNode[] {
+  const tokens = story.tokens;
+  const top: FieldNode[] = [];
+  const stack: Building[] = [];
+
+  const make = (kind: 'complex' | 'simple', begin: number, para: number): FieldNode => ({
+    kind,
+    story,
+    begin,
+    separate: -1,
+    end: -1,
+    parent: undefined,
+    inInstruction: false,
+    children: [],
+    resultChildren: [],
+    instruction: '',
+    charToken: new Int32Array(0),
+    charOffset: new Int32Array(0),
+    tokenChar: new Map(),
+    parsed: { instruction: { type: 'empty', position: { start: 0, end: 0 } }, problems: [] },
+    para,
+    lang: undefined,
+  });
+
+  const attach = (node: FieldNode): void => {
+    const parent = stack[stack.length - 1]?.node;
+    if (!parent) {
+      top.push(node);
+      return;
+    }
+    node.parent = parent;
+    // A simple field has no instruction runs: everything inside it is its result.
+    node.inInstruction = parent.kind === 'complex' && parent.separate < 0;
+    (node.inInstruction ? parent.children : parent.resultChildren).push(node);
+  };
+
+  /** Unclosed fields are ignored, as Word does; what they held moves up a level. */
+  const dropUnclosed = (node: FieldNode): void => {
+    for (const child of [...node.children, ...node.resultChildren].sort((a, b) => a.begin - b.begin)) {
+      child.parent = undefined;
+      attach(child);
+    }
+  };
+
+  for (let i = 0; i < tokens.length; i++) {
+    const tok = tokens[i]!;
+    if (tok.t === 'item') {
+      if (tok.kind === 'begin') {
+        stack.push({ node: make('complex', i, tok.para) });
+      } else if (tok.kind === 'sep') {
+        const top = stack[stack.length - 1]?.node;
+        if (top && top.kind === 'complex' && top.separate < 0) top.separate = i;
+      } else if (tok.kind === 'end') {
+        const b = stack[stack.length - 1];
+        if (b && b.node.kind === 'complex') {
+          stack.pop();
+          b.node.end = i;
+          attach(b.node);
+        }
+      }
+    } else if (tok.t === 'open' && tok.name === 'w:fldSimple') {
+      stack.push({ node: make('simple', i, tok.para) });
+    } else if (tok.t === 'close' && tok.name === 'w:fldSimple') {
+      // Complex fields left open inside a simple field's result are unclosed there.
+      while (stack.length && stack[stack.length - 1]!.node.kind !== 'simple') dropUnclosed(stack.pop()!.node);
+      const b = stack.pop();
+      if (b) {
+        b.node.end = i;
+        attach(b.node);
+      }
+    }
+  }
+  while (stack.length) dropUnclosed(stack.pop()!.node);
+  top.sort((a, b) => a.begin - b.begin);
+
+  const visit = (f: FieldNode): void => {
+    f.children.sort((a, b) => a.begin - b.begin);
+    f.resultChildren.sort((a, b) => a.begin - b.begin);
+    f.children.forEach(visit);
+    f.resultChildren.forEach(visit);
+    buildInstruction(f);
+  };
+  top.forEach(visit);
+  return top;
+}
+
+function buildInstruction(f: FieldNode): void {
+  const tokens = f.story.tokens;
+  if (f.kind === 'simple') {
+    const open = tokens[f.begin] as OpenToken;
+    f.instruction = open.instr ?? '';
+    f.charToken = new Int32Array(f.instruction.length).fill(-1);
+    f.charOffset = new Int32Array(f.instruction.length).fill(-1);
+    f.parsed = parseInstruction(f.instruction);
+    return;
+  }
+  let text = '';
+  const tokenOf: number[] = [];
+  const offsetOf: number[] = [];
+  const tokenChar = new Map<number, number>();
+  const push = (s: string, token: number, offset: number): void => {
+    tokenChar.set(token, text.length);
+    for (let k = 0; k < s.length; k++) {
+      tokenOf.push(token);
+      offsetOf.push(offset < 0 ? offset : offset + k);
+    }
+    text += s;
+  };
+  const stop = f.separate >= 0 ? f.separate : f.end;
+  let childIndex = 0;
+  for (let i = f.begin + 1; i < stop; i++) {
+    const tok = tokens[i]!;
+    const child = f.children[childIndex];
+    if (child && child.begin === i) {
+      push(FIELD_CHAR, i, -1);
+      childIndex++;
+      i = child.end;
+      continue;
+    }
+    if (tok.t === 'item') {
+      switch (tok.kind) {
+        case 'text':
+        case 'instr':
+          if (f.lang === undefined && /\S/.test(tok.text)) f.lang = langOf(tok.rPr);
+          push(tok.text, i, 0);
+          break;
+        case 'char':
+          push(tok.text, i, 0);
+          break;
+        case 'object':
+          push(OBJECT_CHAR, i, 0);
+          break;
+        default:
+          break;
+      }
+    } else if (tok.t === 'mark') {
+      push('\r', i, 0);
+    }
+  }
+  f.instruction = text;
+  f.charToken = Int32Array.from(tokenOf);
+  f.charOffset = Int32Array.from(offsetOf);
+  f.tokenChar = tokenChar;
+  f.parsed = parseInstruction(text);
+}
+
+/** `w:lang w:val` from a run-properties string; undefined when not set. */
+export function langOf(rPr: string): string | undefined {
+  if (!rPr) return undefined;
+  const m = /<w:lang\b[^>]*?\sw:val="([^"]+)"/.exec(rPr);
+  return m ? m[1] : undefined;
+}
+
+/** Every field of a tree in document order (depth first, instruction children before result). */
+export function allFields(top: readonly FieldNode[]): FieldNode[] {
+  const out: FieldNode[] = [];
+  const visit = (f: FieldNode): void => {
+    out.push(f);
+    const kids = [...f.children, ...f.resultChildren].sort((a, b) => a.begin - b.begin);
+    kids.forEach(visit);
+  };
+  top.forEach(visit);
+  return out;
+}
+
+/** The depth of a field (0 for a top-level field). */
+export function depthOf(f: FieldNode): number {
+  let d = 0;
+  for (let p = f.parent; p; p = p.parent) d++;
+  return d;
+}
+
+/** The instruction for people: nested fields shown as `{ ... }`, like Word's Alt+F9 view. */
+export function displayInstruction(f: FieldNode): string {
+  let out = '';
+  let child = 0;
+  for (const ch of f.instruction) {
+    if (ch === FIELD_CHAR) {
+      const c = f.children[child++];
+      out += c ? `{ ${displayInstruction(c)} }` : '{ }';
+    } else if (ch === OBJECT_CHAR) {
+      out += '[objekt]';
+    } else if (ch === '\r') {
+      out += '¶';
+    } else if (ch === '\v') {
+      out += '↵';
+    } else {
+      out += ch;
+    }
+  }
+  return out.trim();
+}

@@ -1,0 +1,161 @@
+/**
+ * Part XML -> a small element tree that remembers where each element sits in the source text,
+ * so that later stages can copy untouched XML verbatim and cut fields out of it.
+ *
+ * Parsing is done by saxes (a strict, well-formedness-checking SAX parser). We refuse any DOCTYPE
+ * (no DTDs, so no entity expansion of any kind) and anything that is not well-formed.
+ */
+import { SaxesParser } from 'saxes';
+import { inputError, KpBrevError, diagnostic } from '../diagnostics.js';
+
+export interface XElement {
+  readonly kind: 'element';
+  /** Qualified name as written, e.g. `w:p`. */
+  readonly name: string;
+  readonly attrs: Readonly<Record<string, string>>;
+  /** Offset of `<` of the start tag. */
+  readonly start: number;
+  /** Offset just after `>` of the start tag. */
+  readonly openEnd: number;
+  /** Offset just after `>` of the end tag (equal to openEnd when self-closing). */
+  end: number;
+  readonly children: XNode[];
+}
+
+export interface XText {
+  readonly kind: 'text';
+  /** Decoded text (entities and character references resolved). */
+  readonly text: string;
+}
+
+export type XNode = XElement | XText;
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+const utf16le = new TextDecoder('utf-16le', { fatal: true, ignoreBOM: false });
+const utf16be = new TextDecoder('utf-16be', { fatal: true, ignoreBOM: false });
+
+/** Decodes part bytes: UTF-8 (with or without BOM) or UTF-16 with a BOM; nothing else. */
+export function decodeXml(bytes: Uint8Array, part: string): string {
+  let text: string;
+  try {
+    if (bytes[0] === 0xff && bytes[1] === 0xfe) text = utf16le.decode(bytes);
+    else if (bytes[0] === 0xfe && bytes[1] === 0xff) text = utf16be.decode(bytes);
+    else text = utf8.decode(bytes);
+  } catch {
+    throw inputError('xml.invalid-utf8', { part });
+  }
+  const decl = /^<\?xml[^>]*?encoding\s*=\s*["']([^"']+)["']/.exec(text);
+  if (decl) {
+    const enc = decl[1]!.toLowerCase();
+    if (enc !== 'utf-8' && enc !== 'utf8' && enc !== 'utf-16' && enc !== 'utf-16le' && enc !== 'utf-16be') {
+      throw inputError('xml.encoding', { part, encoding: decl[1]! });
+    }
+  }
+  return text;
+}
+
+/** Parses a part into its root element. Throws a KpBrevError naming the part and the place. */
+export function parseXml(source: string, part: string): XElement {
+  const parser = new SaxesParser({ position: true });
+  const stack: XElement[] = [];
+  let root: XElement | undefined;
+
+  const fail = (code: 'xml.doctype' | 'xml.malformed', detail: string): never => {
+    throw new KpBrevError('input', [
+      diagnostic(code, { part, detail }, { part, line: parser.line, column: parser.column }),
+    ]);
+  };
+
+  parser.on('doctype', () => fail('xml.doctype', 'DOCTYPE'));
+  parser.on('error', (err) => fail('xml.malformed', err.message.replace(/^[^:]*:\d+:\d+: /, '')));
+  parser.on('opentag', (tag) => {
+    const openEnd = parser.position;
+    const start = source.lastIndexOf('<', openEnd - 1);
+    const el: XElement = {
+      kind: 'element',
+      name: tag.name,
+      attrs: tag.attributes as Record<string, string>,
+      start,
+      openEnd,
+      end: openEnd,
+      children: [],
+    };
+    const parent = stack[stack.length - 1];
+    if (parent) parent.children.push(el);
+    else root = el;
+    if (!tag.isSelfClosing) stack.push(el);
+  });
+  parser.on('closetag', (tag) => {
+    if (tag.isSelfClosing) return;
+    const el = stack.pop();
+    if (el) el.end = parser.position;
+  });
+  const onText = (text: string): void => {
+    const parent = stack[stack.length - 1];
+    if (parent) parent.children.push({ kind: 'text', text });
+  };
+  parser.on('text', onText);
+  parser.on('cdata', onText);
+
+  try {
+    parser.write(source).close();
+  } catch (err) {
+    if (err instanceof KpBrevError) throw err;
+    fail('xml.malformed', err instanceof Error ? err.message : String(err));
+  }
+  if (!root) fail('xml.malformed', 'no root element');
+  return root!;
+}
+
+/** Element children only. */
+export function elements(el: XElement): XElement[] {
+  const out: XElement[] = [];
+  for (const c of el.children) if (c.kind === 'element') out.push(c);
+  return out;
+}
+
+export function child(el: XElement, name: string): XElement | undefined {
+  for (const c of el.children) if (c.kind === 'element' && c.name === name) return c;
+  return undefined;
+}
+
+/** All text directly inside an element (not in descendants). */
+export function ownText(el: XElement): string {
+  let s = '';
+  for (const c of el.children) if (c.kind === 'text') s += c.text;
+  return s;
+}
+
+/** Depth-first search for descendants with a name. */
+export function findAll(el: XElement, name: string, out: XElement[] = []): XElement[] {
+  for (const c of el.children) {
+    if (c.kind !== 'element') continue;
+    if (c.name === name) out.push(c);
+    findAll(c, name, out);
+  }
+  return out;
+}
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+
+/** Escapes text for element content or attribute values. */
+export function escapeXml(text: string): string {
+  return text.replace(/[&<>"]/g, (c) => ESCAPES[c]!);
+}
+
+/** The characters XML 1.0 allows; anything else cannot be written to a part. */
+export function firstInvalidXmlChar(text: string): number | undefined {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20) {
+      if (c !== 0x09 && c !== 0x0a && c !== 0x0d) return c;
+    } else if (c >= 0xd800 && c <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (!(next >= 0xdc00 && next <= 0xdfff)) return c;
+      i++;
+    } else if ((c >= 0xdc00 && c <= 0xdfff) || c === 0xfffe || c === 0xffff) {
+      return c;
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,310 @@
+/**
+ * The zip container of a .docx.
+ *
+ * Reading: pizzip parses the container (end of central directory, central directory, local
+ * headers); we inflate each entry ourselves with node:zlib so that the output size is capped
+ * while inflating (a zip bomb cannot lie its way past a header check) and the CRC is verified.
+ * Entries we never need (images, fonts) are never inflated: their compressed bytes go
+ * straight into every letter.
+ *
+ * Writing: a small writer over node:zlib's native deflate. It puts the stored compressed bytes
+ * of unchanged parts back as they are and deflates only the parts a letter changed. See
+ * docs/decisions.md ("Zip writing") for why this is not pizzip's `generate`.
+ */
+import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
+import PizZip from 'pizzip';
+import { inputError } from '../diagnostics.js';
+
+export interface ZipLimits {
+  /** Largest accepted input file in bytes. */
+  maxInputSize: number;
+  /** Most entries in the archive. */
+  maxEntries: number;
+  /** Largest unpacked entry in bytes. */
+  maxEntrySize: number;
+  /** Largest sum of declared unpacked sizes in bytes. */
+  maxTotalSize: number;
+  /** Highest unpacked/packed ratio for entries larger than `ratioFloor`. */
+  maxRatio: number;
+  ratioFloor: number;
+}
+
+export const DEFAULT_ZIP_LIMITS: ZipLimits = {
+  maxInputSize: 64 * 1024 * 1024,
+  maxEntries: 2000,
+  maxEntrySize: 64 * 1024 * 1024,
+  maxTotalSize: 256 * 1024 * 1024,
+  maxRatio: 200,
+  ratioFloor: 1024 * 1024,
+};
+
+export interface ZipEntry {
+  readonly name: string;
+  /** 0 = stored, 8 = deflate. */
+  readonly method: number;
+  readonly crc32: number;
+  readonly compressedSize: number;
+  readonly size: number;
+  readonly dosTime: number;
+  readonly dosDate: number;
+  /** The entry's bytes as stored in the archive (compressed for method 8). */
+  readonly raw: Uint8Array;
+}
+
+export interface ZipArchive {
+  readonly entries: ReadonlyMap<string, ZipEntry>;
+  /** Entry names in archive order. */
+  readonly order: readonly string[];
+  /** Inflates an entry (capped and CRC-checked). */
+  read(name: string): Uint8Array;
+}
+
+const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+interface PizCompressed {
+  compressedSize: number;
+  uncompressedSize: number;
+  crc32: number;
+  compressionMethod: string;
+  getCompressedContent(): Uint8Array | string;
+}
+
+interface PizFile {
+  name: string;
+  dir: boolean;
+  date?: Date;
+  _data: PizCompressed | unknown;
+}
+
+export function readZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ZipArchive {
+  if (bytes.length === 0) throw inputError('package.empty');
+  if (OLE_SIGNATURE.every((b, i) => bytes[i] === b)) throw inputError('package.legacy-doc');
+  if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw inputError('package.not-zip');
+  if (bytes.length > limits.maxInputSize) {
+    throw inputError('package.total-too-large', { limit: limits.maxInputSize });
+  }
+  const declared = declaredEntryCount(bytes);
+  if (declared !== undefined && declared > limits.maxEntries) {
+    throw inputError('package.too-many-entries', { count: declared, limit: limits.maxEntries });
+  }
+
+  let zip: PizZip;
+  try {
+    zip = new PizZip(bytes);
+  } catch (err) {
+    throw inputError('package.corrupt', { detail: shortError(err) });
+  }
+
+  const files = zip.files as unknown as Record<string, PizFile>;
+  const entries = new Map<string, ZipEntry>();
+  const order: string[] = [];
+  let total = 0;
+  for (const name of Object.keys(files)) {
+    const file = files[name];
+    if (!file || file.dir) continue;
+    if (name.includes('\0') || name.length > 1024) throw inputError('package.bad-name', { part: name });
+    const data = file._data as PizCompressed;
+    if (!data || typeof data.getCompressedContent !== 'function') {
+      throw inputError('package.bad-entry', { part: name, detail: 'no data' });
+    }
+    const method = data.compressionMethod === '\x00\x00' ? 0 : data.compressionMethod === '\x08\x00' ? 8 : -1;
+    if (method < 0) throw inputError('package.bad-entry', { part: name, detail: 'unknown compression' });
+    const size = data.uncompressedSize;
+    if (size > limits.maxEntrySize) {
+      throw inputError('package.entry-too-large', { part: name, size, limit: limits.maxEntrySize });
+    }
+    total += size;
+    if (total > limits.maxTotalSize) throw inputError('package.total-too-large', { limit: limits.maxTotalSize });
+    if (entries.size + 1 > limits.maxEntries) {
+      throw inputError('package.too-many-entries', { count: entries.size + 1, limit: limits.maxEntries });
+    }
+    const content = data.getCompressedContent();
+    const raw = typeof content === 'string' ? Buffer.from(content, 'latin1') : content;
+    if (size > limits.ratioFloor && raw.length > 0 && size / raw.length > limits.maxRatio) {
+      throw inputError('package.ratio', { part: name, ratio: Math.round(size / raw.length), limit: limits.maxRatio });
+    }
+    const { dosTime, dosDate } = toDos(file.date);
+    entries.set(name, {
+      name,
+      method,
+      crc32: data.crc32 >>> 0,
+      compressedSize: raw.length,
+      size,
+      dosTime,
+      dosDate,
+      raw,
+    });
+    order.push(name);
+  }
+
+  return {
+    entries,
+    order,
+    read(name: string): Uint8Array {
+      const entry = entries.get(name);
+      if (!entry) throw inputError('package.not-docx', { detail: name });
+      return inflateEntry(entry, limits);
+    },
+  };
+}
+
+function inflateEntry(entry: ZipEntry, limits: ZipLimits): Uint8Array {
+  let data: Uint8Array;
+  if (entry.method === 0) {
+    data = entry.raw;
+  } else {
+    try {
+      // One byte more than declared: a lying header shows as a size mismatch, not a bomb.
+      data = inflateRawSync(entry.raw, { maxOutputLength: Math.min(entry.size, limits.maxEntrySize) + 1 });
+    } catch (err) {
+      if (err instanceof RangeError) {
+        throw inputError('package.entry-too-large', { part: entry.name, size: entry.size, limit: limits.maxEntrySize });
+      }
+      throw inputError('package.bad-entry', { part: entry.name, detail: shortError(err) });
+    }
+  }
+  if (data.length !== entry.size) {
+    throw inputError('package.bad-entry', { part: entry.name, detail: `size ${data.length} != ${entry.size}` });
+  }
+  if (crc32(data) >>> 0 !== entry.crc32) {
+    throw inputError('package.bad-entry', { part: entry.name, detail: 'CRC mismatch' });
+  }
+  return data;
+}
+
+/** Reads the entry count from the end-of-central-directory record, if it can be found. */
+function declaredEntryCount(bytes: Uint8Array): number | undefined {
+  const stop = Math.max(0, bytes.length - 22 - 0xffff);
+  for (let i = bytes.length - 22; i >= stop; i--) {
+    if (bytes[i] === 0x50 && bytes[i + 1] === 0x4b && bytes[i + 2] === 0x05 && bytes[i + 3] === 0x06) {
+      const count = (bytes[i + 10] ?? 0) | ((bytes[i + 11] ?? 0) << 8);
+      return count === 0xffff ? undefined : count;
+    }
+  }
+  return undefined;
+}
+
+function toDos(date: Date | undefined): { dosTime: number; dosDate: number } {
+  if (!date || Number.isNaN(date.getTime()) || date.getFullYear() < 1980) return { dosTime: 0, dosDate: 0x21 };
+  const dosTime = (date.getHours() << 11) | (date.getMinutes() << 5) | Math.floor(date.getSeconds() / 2);
+  const dosDate = ((date.getFullYear() - 1980) << 9) | ((date.getMonth() + 1) << 5) | date.getDate();
+  return { dosTime, dosDate };
+}
+
+function shortError(err: unknown): string {
+  const text = err instanceof Error ? err.message : String(err);
+  return text.split('\n')[0]!.slice(0, 200);
+}
+
+/** An entry to write: either new bytes or an entry of the source archive reused as stored. */
+export type ZipOutput =
+  | { name: string; data: Uint8Array; like?: ZipEntry }
+  | { name: string; reuse: ZipEntry };
+
+export interface WriteOptions {
+  /** zlib level for changed parts (default 6, zlib's default). */
+  level?: number;
+}
+
+/** Writes a zip archive. Deterministic: the same inputs give the same bytes. */
+export function writeZip(outputs: readonly ZipOutput[], options: WriteOptions = {}): Buffer {
+  const level = options.level ?? 6;
+  const records: Array<{
+    name: Buffer;
+    method: number;
+    crc: number;
+    csize: number;
+    size: number;
+    time: number;
+    date: number;
+    body: Uint8Array;
+    offset: number;
+    utf8: boolean;
+  }> = [];
+  let offset = 0;
+  for (const out of outputs) {
+    const name = Buffer.from(out.name, 'utf8');
+    const utf8 = name.length !== out.name.length;
+    let method: number;
+    let crc: number;
+    let size: number;
+    let body: Uint8Array;
+    let time = 0;
+    let date = 0x21;
+    if ('reuse' in out) {
+      ({ method, size } = out.reuse);
+      crc = out.reuse.crc32;
+      body = out.reuse.raw;
+      time = out.reuse.dosTime;
+      date = out.reuse.dosDate;
+    } else {
+      size = out.data.length;
+      crc = crc32(out.data) >>> 0;
+      if (size === 0) {
+        method = 0;
+        body = out.data;
+      } else {
+        method = 8;
+        body = deflateRawSync(out.data, { level });
+      }
+      if (out.like) {
+        time = out.like.dosTime;
+        date = out.like.dosDate;
+      }
+    }
+    records.push({ name, method, crc, csize: body.length, size, time, date, body, offset, utf8 });
+    offset += 30 + name.length + body.length;
+  }
+  let centralSize = 0;
+  for (const r of records) centralSize += 46 + r.name.length;
+  const buf = Buffer.allocUnsafe(offset + centralSize + 22);
+  let p = 0;
+  for (const r of records) {
+    buf.writeUInt32LE(0x04034b50, p);
+    buf.writeUInt16LE(20, p + 4);
+    buf.writeUInt16LE(r.utf8 ? 0x0800 : 0, p + 6);
+    buf.writeUInt16LE(r.method, p + 8);
+    buf.writeUInt16LE(r.time, p + 10);
+    buf.writeUInt16LE(r.date, p + 12);
+    buf.writeUInt32LE(r.crc, p + 14);
+    buf.writeUInt32LE(r.csize, p + 18);
+    buf.writeUInt32LE(r.size, p + 22);
+    buf.writeUInt16LE(r.name.length, p + 26);
+    buf.writeUInt16LE(0, p + 28);
+    r.name.copy(buf, p + 30);
+    p += 30 + r.name.length;
+    buf.set(r.body, p);
+    p += r.body.length;
+  }
+  const centralStart = p;
+  for (const r of records) {
+    buf.writeUInt32LE(0x02014b50, p);
+    buf.writeUInt16LE(20, p + 4);
+    buf.writeUInt16LE(20, p + 6);
+    buf.writeUInt16LE(r.utf8 ? 0x0800 : 0, p + 8);
+    buf.writeUInt16LE(r.method, p + 10);
+    buf.writeUInt16LE(r.time, p + 12);
+    buf.writeUInt16LE(r.date, p + 14);
+    buf.writeUInt32LE(r.crc, p + 16);
+    buf.writeUInt32LE(r.csize, p + 20);
+    buf.writeUInt32LE(r.size, p + 24);
+    buf.writeUInt16LE(r.name.length, p + 28);
+    buf.writeUInt16LE(0, p + 30);
+    buf.writeUInt16LE(0, p + 32);
+    buf.writeUInt16LE(0, p + 34);
+    buf.writeUInt16LE(0, p + 36);
+    buf.writeUInt32LE(0, p + 38);
+    buf.writeUInt32LE(r.offset, p + 42);
+    r.name.copy(buf, p + 46);
+    p += 46 + r.name.length;
+  }
+  buf.writeUInt32LE(0x06054b50, p);
+  buf.writeUInt16LE(0, p + 4);
+  buf.writeUInt16LE(0, p + 6);
+  buf.writeUInt16LE(records.length, p + 8);
+  buf.writeUInt16LE(records.length, p + 10);
+  buf.writeUInt32LE(centralSize, p + 12);
+  buf.writeUInt32LE(centralStart, p + 16);
+  buf.writeUInt16LE(0, p + 20);
+  return buf;
+}

@@ -1,0 +1,147 @@
+/**
+ * The compiled plan of a part: verbatim XML chunks and "groups", the runs of paragraphs that
+ * hold fields and are rewritten for every letter. Everything outside a group is copied as it is.
+ */
+import { allFields, readFields, type FieldNode } from '../ooxml/fields.js';
+import type { ItemToken, Story } from '../ooxml/tokens.js';
+import { needsRender } from './live.js';
+
+/** A range of whole paragraphs (and whatever blocks lie between them) that holds fields. */
+export interface Group {
+  readonly story: Story;
+  /** First and last token index (inclusive: the last is a paragraph mark). */
+  readonly first: number;
+  readonly last: number;
+  /** Source range replaced by the rendered group. */
+  readonly start: number;
+  readonly end: number;
+  /** Top-level fields in the group, by begin token. */
+  readonly fields: ReadonlyMap<number, FieldNode>;
+}
+
+/** Verbatim text or a hole to fill. */
+export type Segment = string | Group;
+
+export interface StoryPlan {
+  readonly story: Story;
+  /** Top-level fields of this story that are rendered. */
+  readonly fields: FieldNode[];
+  /** Fields whose begin and end sit in different containers (table cells...). */
+  readonly broken: FieldNode[];
+  /** Every field, nested ones included, in document order. */
+  readonly all: FieldNode[];
+  readonly groups: Group[];
+}
+
+export interface PlannedStories {
+  /** This story and its text boxes, depth first. */
+  readonly plans: StoryPlan[];
+  /** Item -> its XML as segments (only for items that hold text boxes with fields). */
+  readonly itemSegments: Map<ItemToken, Segment[]>;
+}
+
+/** Reads the fields of a story (and its text boxes) and plans the groups. */
+export function planStory(story: Story, out: PlannedStories = { plans: [], itemSegments: new Map() }): PlannedStories {
+  const top = readFields(story);
+  const fields: FieldNode[] = [];
+  const broken: FieldNode[] = [];
+  for (const f of top) {
+    if (!needsRender(f)) continue;
+    (isBalanced(story, f) ? fields : broken).push(f);
+  }
+  const plan: StoryPlan = { story, fields, broken, all: allFields(top), groups: makeGroups(story, fields) };
+  out.plans.push(plan);
+  for (const sub of story.subStories) planStory(sub, out);
+  // Items holding text boxes get segment lists so a group can render them.
+  for (const tok of story.tokens) {
+    if (tok.t !== 'item' || tok.subStories.length === 0) continue;
+    const holes = tok.subStories.flatMap((s) => holesOf(s, out));
+    if (holes.length) out.itemSegments.set(tok, segmentsOf(story.source, tok.start, tok.end, holes));
+  }
+  return out;
+}
+
+/** The outermost groups of a story and of the text boxes that lie outside its groups. */
+export function holesOf(story: Story, planned: PlannedStories): Group[] {
+  const plan = planned.plans.find((p) => p.story === story);
+  if (!plan) return [];
+  const holes = [...plan.groups];
+  for (const tok of story.tokens) {
+    if (tok.t !== 'item' || tok.subStories.length === 0) continue;
+    if (plan.groups.some((g) => g.start <= tok.start && tok.end <= g.end)) continue;
+    for (const sub of tok.subStories) holes.push(...holesOf(sub, planned));
+  }
+  return holes.sort((a, b) => a.start - b.start);
+}
+
+export function segmentsOf(source: string, start: number, end: number, holes: readonly Group[]): Segment[] {
+  const out: Segment[] = [];
+  let pos = start;
+  for (const g of holes) {
+    if (g.start < pos || g.end > end) continue;
+    if (g.start > pos) out.push(source.slice(pos, g.start));
+    out.push(g);
+    pos = g.end;
+  }
+  if (pos < end) out.push(source.slice(pos, end));
+  return out;
+}
+
+/** A field's begin and end must sit in the same container, or it cannot be cut out cleanly. */
+function isBalanced(story: Story, f: FieldNode): boolean {
+  let depth = 0;
+  const from = f.kind === 'simple' ? f.begin + 1 : f.begin;
+  const to = f.kind === 'simple' ? f.end - 1 : f.end;
+  for (let i = from; i <= to; i++) {
+    const tok = story.tokens[i]!;
+    if (tok.t === 'open') depth++;
+    else if (tok.t === 'close') {
+      depth--;
+      if (depth < 0) return false;
+    }
+  }
+  return depth === 0;
+}
+
+function makeGroups(story: Story, fields: readonly FieldNode[]): Group[] {
+  if (fields.length === 0) return [];
+  // Paragraph index (0-based) of each token, by paragraph ranges.
+  const paras = story.paragraphs;
+  const paraOfToken = (i: number): number => {
+    let lo = 0;
+    let hi = paras.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const p = paras[mid]!;
+      if (i < p.first) hi = mid - 1;
+      else if (i > p.mark) lo = mid + 1;
+      else return mid;
+    }
+    return -1;
+  };
+  const ranges: Array<{ a: number; b: number; fields: FieldNode[] }> = [];
+  for (const f of fields) {
+    const a = paraOfToken(f.begin);
+    const b = paraOfToken(f.end);
+    if (a < 0 || b < 0) continue;
+    const last = ranges[ranges.length - 1];
+    if (last && a <= last.b) {
+      last.b = Math.max(last.b, b);
+      last.fields.push(f);
+    } else {
+      ranges.push({ a, b, fields: [f] });
+    }
+  }
+  return ranges.map(({ a, b, fields: fs }) => {
+    const pa = paras[a]!;
+    const pb = paras[b]!;
+    return {
+      story,
+      first: pa.first,
+      last: pb.mark,
+      start: pa.start,
+      end: pb.end,
+      fields: new Map(fs.map((f) => [f.begin, f])),
+    };
+  });
+}

@@ -1,0 +1,253 @@
+/**
+ * Compile once, render many. `loadTemplate` unzips, parses the XML of every story part, finds
+ * and parses the fields and plans the groups; `template.render(context)` only evaluates fields,
+ * writes the groups and zips, reusing the compressed bytes of every part it did not change.
+ */
+import { crc32, deflateRawSync } from 'node:zlib';
+import { diagnostic, KpBrevError, type Diagnostic } from '../diagnostics.js';
+import type { CaseContext } from '../context/context.js';
+import type { Lang } from '../i18n/index.js';
+import { depthOf, displayInstruction, langOf, type FieldNode } from '../ooxml/fields.js';
+import { openPackage, type DocxPackage, type StoryKind } from '../ooxml/package.js';
+import { flattenStory, type ItemToken, type Story } from '../ooxml/tokens.js';
+import { elements, type XElement } from '../ooxml/xml.js';
+import { writeZip, type ZipEntry, type ZipLimits, type ZipOutput } from '../ooxml/zip.js';
+import { fieldTypeOf } from '../fieldcode/index.js';
+import { DANISH, ENGLISH } from '../format/locale.js';
+import { locationOf, type EvalEnv } from './evaluate.js';
+import { holesOf, planStory, segmentsOf, type PlannedStories, type Segment, type StoryPlan } from './plan.js';
+import { renderSegments, type RenderState } from './render.js';
+
+export interface LoadOptions {
+  /** Name used in messages (file name or template id). */
+  name?: string;
+  limits?: ZipLimits;
+}
+
+export interface RenderOptions {
+  /** Render missing fields as visible placeholders instead of refusing the letter. */
+  preview?: boolean;
+  /** Remove paragraphs that conditions left empty (beyond Word's own blank-line rule). */
+  removeEmptyParagraphs?: boolean;
+  /** Language of messages. */
+  lang?: Lang;
+  /** zlib level for the parts a letter changes (default 6). */
+  compressionLevel?: number;
+  /** Regional settings for numbers (Word uses the machine's): Danish by default. */
+  numberLocale?: 'da' | 'en';
+}
+
+export interface RenderResult {
+  docx: Buffer;
+  /** Warnings (and, in preview, the problems that would refuse the letter). */
+  diagnostics: Diagnostic[];
+  stats: { merged: number; missing: number };
+}
+
+/** One field as `kp-brev fields` lists it (Word's Alt+F9 view). */
+export interface FieldInfo {
+  part: string;
+  story?: string;
+  paragraph: number;
+  depth: number;
+  kind: 'complex' | 'simple';
+  type: string;
+  instruction: string;
+  /** Where the field sits in its parent: the instruction or the cached result. */
+  within?: 'instruction' | 'result';
+  cachedResult?: string;
+  problems: Diagnostic[];
+}
+
+interface PartPlan {
+  part: string;
+  kind: StoryKind;
+  segments: Segment[];
+  stories: StoryPlan[];
+}
+
+export interface Template {
+  readonly name: string;
+  /** Problems found while loading: field-code syntax, fields that break the structure. */
+  readonly diagnostics: readonly Diagnostic[];
+  /** Every field of every story, in document order. */
+  fields(): FieldInfo[];
+  /** All field nodes (for the linter and tools). */
+  readonly fieldNodes: readonly FieldNode[];
+  readonly package: DocxPackage;
+  readonly defaultLang: string | undefined;
+  render(context: CaseContext, options?: RenderOptions): RenderResult;
+}
+
+export function loadTemplate(bytes: Uint8Array, options: LoadOptions = {}): Template {
+  const name = options.name ?? 'skabelon.docx';
+  const pkg = openPackage(bytes, options.limits);
+  const parts: PartPlan[] = [];
+  const itemSegments = new Map<ItemToken, Segment[]>();
+  for (const { part, kind } of pkg.storyParts) {
+    const root = pkg.xml(part);
+    const source = pkg.text(part);
+    const planned: PlannedStories = { plans: [], itemSegments };
+    const roots: Array<{ el: XElement; label: string }> = storyRoots(root, kind);
+    let boxes = 0;
+    const labeler = { nextTextBox: () => `tekstboks ${++boxes}` };
+    const stories: Story[] = [];
+    for (const { el, label } of roots) {
+      const story = flattenStory(el, source, part, label, labeler);
+      stories.push(story);
+      planStory(story, planned);
+    }
+    const holes = stories.flatMap((s) => holesOf(s, planned)).sort((a, b) => a.start - b.start);
+    parts.push({ part, kind, segments: holes.length ? segmentsOf(source, 0, source.length, holes) : [source], stories: planned.plans });
+  }
+
+  const defaultLang = docDefaultLang(pkg);
+  const settings = settingsInfo(pkg);
+  const allNodes = parts.flatMap((p) => p.stories.flatMap((s) => s.all));
+  const diagnostics: Diagnostic[] = [];
+  for (const f of allNodes) {
+    for (const p of f.parsed.problems) {
+      diagnostics.push(
+        diagnostic(p.code, p.params, { ...locationOf(f, name), offset: p.position.start }, p.code === 'syntax.empty' ? 'warning' : 'error'),
+      );
+    }
+  }
+  for (const p of parts) {
+    for (const s of p.stories) for (const f of s.broken) diagnostics.push(diagnostic('render.structure', { detail: 'w:fldChar' }, locationOf(f, name)));
+  }
+
+  const changed = new Map<string, PartPlan>();
+  for (const p of parts) if (p.segments.length > 1 || typeof p.segments[0] !== 'string') changed.set(p.part, p);
+  const brokenFields = parts.flatMap((p) => p.stories.flatMap((s) => s.broken));
+
+  return {
+    name,
+    diagnostics,
+    fieldNodes: allNodes,
+    package: pkg,
+    defaultLang,
+    fields: () => allNodes.map((f) => fieldInfo(f, diagnostics)),
+    render(context: CaseContext, opts: RenderOptions = {}): RenderResult {
+      const env: EvalEnv = {
+        ctx: context,
+        preview: opts.preview ?? false,
+        lang: opts.lang ?? 'da',
+        template: name,
+        defaultLang,
+        numberLocale: opts.numberLocale === 'en' ? ENGLISH : DANISH,
+        diagnostics: [],
+        stats: { merged: 0, missing: 0 },
+        questionDefault: () => 'N',
+      };
+      const state: RenderState = {
+        env,
+        writer: { suppressBlankMergeLines: !settings.doNotSuppressBlankLines, removeEmptyParagraphs: opts.removeEmptyParagraphs ?? false },
+        itemSegments,
+      };
+      for (const f of brokenFields) env.diagnostics.push(diagnostic('render.structure', { detail: 'w:fldChar' }, locationOf(f, name)));
+      const outputs: ZipOutput[] = [];
+      for (const entryName of pkg.archive.order) {
+        const entry = pkg.archive.entries.get(entryName)!;
+        const plan = changed.get(entryName);
+        if (plan) {
+          outputs.push({ name: entryName, data: Buffer.from(renderSegments(plan.segments, state), 'utf8'), like: entry });
+        } else if (entryName === settings.part && settings.rewritten) {
+          outputs.push({ name: entryName, reuse: settings.rewritten });
+        } else {
+          outputs.push({ name: entryName, reuse: entry });
+        }
+      }
+      const errors = env.diagnostics.filter((d) => d.severity === 'error');
+      if (errors.length && !env.preview) throw new KpBrevError('refused', errors);
+      if (env.preview) for (const d of env.diagnostics) d.severity = 'warning';
+      const docx = writeZip(outputs, { level: opts.compressionLevel ?? 6 });
+      return { docx, diagnostics: env.diagnostics, stats: env.stats };
+    },
+  };
+}
+
+function storyRoots(root: XElement, kind: StoryKind): Array<{ el: XElement; label: string }> {
+  if (kind === 'document') {
+    const body = elements(root).find((e) => e.name === 'w:body');
+    return body ? [{ el: body, label: '' }] : [];
+  }
+  if (kind === 'header' || kind === 'footer') return [{ el: root, label: '' }];
+  const noteName = kind === 'footnotes' ? 'w:footnote' : 'w:endnote';
+  const label = kind === 'footnotes' ? 'fodnote' : 'slutnote';
+  return elements(root)
+    .filter((e) => e.name === noteName)
+    .map((e) => ({ el: e, label: `${label} ${e.attrs['w:id'] ?? ''}`.trim() }));
+}
+
+/** The document's default language (styles.xml docDefaults), if any. */
+function docDefaultLang(pkg: DocxPackage): string | undefined {
+  if (!pkg.stylesPart) return undefined;
+  const text = pkg.text(pkg.stylesPart);
+  const defaults = /<w:docDefaults>([\s\S]*?)<\/w:docDefaults>/.exec(text);
+  return defaults ? langOf(defaults[1]!) : undefined;
+}
+
+interface SettingsInfo {
+  part?: string;
+  doNotSuppressBlankLines: boolean;
+  /** settings.xml without its w:mailMerge (the letter is merged: Word must not ask for data). */
+  rewritten?: ZipEntry;
+}
+
+function settingsInfo(pkg: DocxPackage): SettingsInfo {
+  const part = pkg.settingsPart;
+  if (!part) return { doNotSuppressBlankLines: false };
+  const text = pkg.text(part);
+  const root = pkg.xml(part);
+  const mm = elements(root).find((e) => e.name === 'w:mailMerge');
+  if (!mm) return { part, doNotSuppressBlankLines: false };
+  const doNot = elements(mm).some((e) => e.name === 'w:doNotSuppressBlankLines' && e.attrs['w:val'] !== 'false' && e.attrs['w:val'] !== '0');
+  const data = Buffer.from(text.slice(0, mm.start) + text.slice(mm.end), 'utf8');
+  const entry = pkg.archive.entries.get(part)!;
+  const raw = deflateRawSync(data);
+  return {
+    part,
+    doNotSuppressBlankLines: doNot,
+    rewritten: { ...entry, method: 8, raw, compressedSize: raw.length, size: data.length, crc32: crc32(data) >>> 0 },
+  };
+}
+
+function fieldInfo(f: FieldNode, diagnostics: readonly Diagnostic[]): FieldInfo {
+  const info: FieldInfo = {
+    part: f.story.part,
+    paragraph: f.para,
+    depth: depthOf(f),
+    kind: f.kind,
+    type: fieldTypeOf(f.parsed.instruction) || '(tom)',
+    instruction: displayInstruction(f),
+    problems: diagnostics.filter((d) => d.location?.part === f.story.part && d.location?.instruction === displayInstruction(f) && d.location?.paragraph === f.para),
+  };
+  if (f.story.label) info.story = f.story.label;
+  if (f.parent) info.within = f.inInstruction ? 'instruction' : 'result';
+  const cached = cachedResult(f);
+  if (cached !== undefined) info.cachedResult = cached;
+  return info;
+}
+
+/** Text of a field's cached result (what Word showed when it was saved). */
+function cachedResult(f: FieldNode): string | undefined {
+  const tokens = f.story.tokens;
+  const from = f.kind === 'simple' ? f.begin + 1 : f.separate + 1;
+  if (f.kind === 'complex' && f.separate < 0) return undefined;
+  let s = '';
+  const skip = new Map(f.resultChildren.map((c) => [c.begin, c]));
+  for (let i = from; i < f.end; i++) {
+    const kid = skip.get(i);
+    if (kid) {
+      const inner = cachedResult(kid);
+      if (inner) s += inner;
+      i = kid.end;
+      continue;
+    }
+    const tok = tokens[i]!;
+    if (tok.t === 'item' && (tok.kind === 'text' || tok.kind === 'instr')) s += tok.text;
+    else if (tok.t === 'item' && tok.kind === 'char') s += tok.text === '\t' ? '\t' : ' ';
+    else if (tok.t === 'mark') s += '\n';
+  }
+  return s;
+}
