@@ -122,5 +122,12 @@ export const VERSION = '0.1.0';
 
 /** Entry point of bin/kp-brev.js. */
 export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
+  // A closed pipe (`kp-brev fields x.docx | head`) ends the output quietly.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw err;
+    });
+  }
   process.exitCode = await execute(argv);
 }

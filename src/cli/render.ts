@@ -1,7 +1,7 @@
 /** `kp-brev render <template.docx> --context <case.json> --out <letter.docx>` */
 import { basename } from 'node:path';
 import { parseContextBytes } from '../context/context.js';
-import { formatDiagnostic } from '../diagnostics.js';
+import { formatDiagnostic, KpBrevError } from '../diagnostics.js';
 import { formatMessage, type Lang } from '../i18n/index.js';
 import { loadTemplate } from '../template/template.js';
 import { readInput, writeOutput } from './files.js';
@@ -13,11 +13,15 @@ export async function renderCommand(templatePath: string, opts: Record<string, u
   const context = parseContextBytes(readInput(contextPath, io.cwd), contextPath);
   const template = loadTemplate(bytes, { name: basename(templatePath) });
   const preview = opts['preview'] === true;
-  const result = template.render(context, {
-    preview,
-    removeEmptyParagraphs: opts['removeEmptyParagraphs'] === true,
-    lang,
-  });
+  let result;
+  try {
+    result = template.render(context, { preview, removeEmptyParagraphs: opts['removeEmptyParagraphs'] === true, lang });
+  } catch (err) {
+    if (!(err instanceof KpBrevError) || err.kind !== 'refused') throw err;
+    io.stderr(formatMessage('render.refused', { template: template.name, count: err.diagnostics.length }, lang) + '\n');
+    io.stderr(err.diagnostics.map((d) => formatDiagnostic(d, lang)).join('\n') + '\n');
+    return 1;
+  }
   const out = String(opts['out']);
   writeOutput(out, result.docx, io.cwd);
   for (const d of result.diagnostics) io.stderr(formatDiagnostic(d, lang) + '\n');

@@ -144,6 +144,8 @@ export function lookupField(fields: Record<string, unknown>, name: string): Look
   let cur: unknown = fields;
   for (const seg of name.split('.')) {
     if (typeof cur !== 'object' || cur === null || !Object.hasOwn(cur, seg)) return { found: false };
+    // In a list only item numbers lead on (Bilag.0.Navn), never `length`.
+    if (Array.isArray(cur) && !/^\d+$/.test(seg)) return { found: false };
     cur = (cur as Record<string, unknown>)[seg];
   }
   return asLookup(cur);

@@ -89,11 +89,13 @@ function parseSection(section: string, locale: FieldLocale): Item[] {
   return items;
 }
 
-/** Rounds half away from zero to `places` decimals and returns the digits as a string. */
+/** Rounds half away from zero to `places` decimals and returns the digits as a string. The
+ * shift goes through the decimal exponent, so 1.005 rounds to 1.01 as a person expects. */
 function roundDigits(abs: number, places: number): string {
-  const shifted = Math.round(Number(`${abs}e${places}`));
-  const rounded = Number(`${shifted}e-${places}`);
-  return rounded.toFixed(places);
+  if (abs >= 1e21) return BigInt(abs).toString() + (places > 0 ? '.' + '0'.repeat(places) : '');
+  const [mantissa, exponent] = abs.toExponential().split('e') as [string, string];
+  const shifted = Math.round(Number(`${mantissa}e${Number(exponent) + places}`));
+  return Number(`${shifted}e-${places}`).toFixed(places);
 }
 
 function groupDigits(digits: string, sep: string): string {

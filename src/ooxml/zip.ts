@@ -154,13 +154,12 @@ function inflateEntry(entry: ZipEntry, limits: ZipLimits): Uint8Array {
     data = entry.raw;
   } else {
     try {
-      // One byte more than declared: a lying header shows as a size mismatch, not a bomb.
+      // The declared size was checked against the limits; one byte more than declared shows a
+      // lying header as a size mismatch instead of letting it inflate on.
       data = inflateRawSync(entry.raw, { maxOutputLength: Math.min(entry.size, limits.maxEntrySize) + 1 });
     } catch (err) {
-      if (err instanceof RangeError) {
-        throw inputError('package.entry-too-large', { part: entry.name, size: entry.size, limit: limits.maxEntrySize });
-      }
-      throw inputError('package.bad-entry', { part: entry.name, detail: shortError(err) });
+      const detail = err instanceof RangeError ? 'unpacks to more than its declared size' : shortError(err);
+      throw inputError('package.bad-entry', { part: entry.name, detail });
     }
   }
   if (data.length !== entry.size) {

@@ -157,6 +157,7 @@ export function loadTemplate(bytes: Uint8Array, options: LoadOptions = {}): Temp
           outputs.push({ name: entryName, reuse: entry });
         }
       }
+      dedupe(env.diagnostics);
       const errors = env.diagnostics.filter((d) => d.severity === 'error');
       if (errors.length && !env.preview) throw new KpBrevError('refused', errors);
       if (env.preview) for (const d of env.diagnostics) d.severity = 'warning';
@@ -164,6 +165,19 @@ export function loadTemplate(bytes: Uint8Array, options: LoadOptions = {}): Temp
       return { docx, diagnostics: env.diagnostics, stats: env.stats };
     },
   };
+}
+
+/** The same problem at the same place is said once. */
+function dedupe(list: Diagnostic[]): void {
+  const seen = new Set<string>();
+  let w = 0;
+  for (const d of list) {
+    const key = JSON.stringify([d.code, d.params, d.location]);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    list[w++] = d;
+  }
+  list.length = w;
 }
 
 function storyRoots(root: XElement, kind: StoryKind): Array<{ el: XElement; label: string }> {

@@ -1,0 +1,122 @@
+/** End to end: the real `kp-brev` binary on the sample letter, as a user runs it. */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openDocx } from './helpers/inspect.js';
+import { docx, field, mergeField, p } from './helpers/build.js';
+
+const root = join(import.meta.dirname, '..');
+const bin = join(root, 'bin/kp-brev.js');
+const sample = join(root, 'samples/enkeltbrev/bevilling-helbredstillaegskort.docx');
+const karen = join(root, 'samples/enkeltbrev/karen-jensen.json');
+const poul = join(root, 'samples/enkeltbrev/poul-nielsen.json');
+const dir = mkdtempSync(join(tmpdir(), 'kp-brev-cli-'));
+
+function kpBrev(...args: string[]): { status: number; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', cwd: dir, env: { ...process.env, KP_BREV_LANG: '' } });
+  return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('kp-brev render', () => {
+  it('renders the sample letter for Karen Jensen', () => {
+    const out = join(dir, 'karen.docx');
+    const r = kpBrev('render', sample, '--context', karen, '--out', out);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^Brevet er dannet: .*karen\.docx \(\d+ felter flettet\)\.\n$/);
+    const letter = openDocx(readFileSync(out));
+    const texts = letter.texts();
+    expect(texts.slice(0, 5)).toEqual(['Karen Jensen', 'Engvej 12', '6400 Sønderborg', 'Dato: 5. januar 2026', 'Sagsnr.: HT-2026-000123']);
+    expect(texts).toContain('Din personlige tillægsprocent er 85 %. Derfor dækker kortet en del af din egen betaling, ikke hele beløbet.');
+    expect(texts).toContain('Det højeste beløb, du kan få i tilskud i 2026, er 21.528,00 kr. Tilskuddet udgør 85 % af din egen betaling.');
+    expect(texts.some((t) => t.includes('fodterapeut'))).toBe(false);
+    expect(letter.paragraphs().find((p) => p.text.includes('en del'))!.runs.find((r) => r.text === 'en del')!.bold).toBe(true);
+    expect(letter.texts('word/header1.xml')[0]).toBe('Sønderborg Kommune');
+    expect(letter.fieldInstructions('word/footer1.xml')).toEqual(['PAGE', 'NUMPAGES']);
+    for (const part of ['word/document.xml', 'word/header1.xml']) expect(letter.fieldInstructions(part)).toEqual([]);
+  });
+
+  it('renders the other case differently (c/o line, 100 %, other questions)', () => {
+    const out = join(dir, 'poul.docx');
+    expect(kpBrev('render', sample, '--context', poul, '--out', out).status).toBe(0);
+    const texts = openDocx(readFileSync(out)).texts();
+    expect(texts.slice(0, 4)).toEqual(['Poul Nielsen', 'c/o Bo Nielsen', 'Skovbrynet 3, 1. th.', '8000 Aarhus C']);
+    expect(texts).toContain('Din personlige tillægsprocent er 100 %. Derfor dækker kortet hele din egen betaling inden for reglerne.');
+    expect(texts.some((t) => t.includes('fodterapeut'))).toBe(true);
+    expect(texts.some((t) => t.startsWith('Vi har tidligere givet dig afslag'))).toBe(true);
+  });
+
+  it('refuses a letter with a missing field: exit 1, the field, template and place named, no file', () => {
+    const ctx = JSON.parse(readFileSync(karen, 'utf8'));
+    delete ctx.fields.Klage;
+    writeFileSync(join(dir, 'no-klage.json'), JSON.stringify(ctx));
+    const out = join(dir, 'refused.docx');
+    const r = kpBrev('render', sample, '--context', 'no-klage.json', '--out', out);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('Brevet fra bevilling-helbredstillaegskort.docx dannes ikke: 1 fejl.');
+    expect(r.stderr).toMatch(/bevilling-helbredstillaegskort\.docx, word\/document\.xml, afsnit \d+: Flettefeltet "Klage\.Frist" har ingen værdi/);
+    expect(r.stderr).toContain('{ MERGEFIELD Klage.Frist \\@ "d. MMMM yyyy" }');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('--preview renders it anyway with a visible placeholder', () => {
+    const out = join(dir, 'preview.docx');
+    const r = kpBrev('render', sample, '--context', 'no-klage.json', '--out', out, '--preview');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('1 felter uden værdi er vist som pladsholdere');
+    expect(openDocx(readFileSync(out)).texts().some((t) => t.includes('senest den «MANGLER: Klage.Frist»'))).toBe(true);
+  });
+
+  it('--lang en speaks English', () => {
+    const r = kpBrev('render', sample, '--context', 'no-klage.json', '--out', join(dir, 'x.docx'), '--lang', 'en');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('The letter from bevilling-helbredstillaegskort.docx is not made: 1 errors.');
+    expect(r.stderr).toContain('paragraph');
+  });
+
+  it('usage errors exit 2 with a Danish message', () => {
+    const r = kpBrev('render', sample);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^Forkert brug: tilvalget --context <fil> mangler/);
+    expect(kpBrev('frobnicate').status).toBe(2);
+  });
+});
+
+describe('kp-brev fields', () => {
+  it('lists every field like Word’s Alt+F9 view', () => {
+    const r = kpBrev('fields', sample);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('word/document.xml afsnit 1');
+    expect(r.stdout).toContain('{ IF { MERGEFIELD Question:flettespoergsmaal-10031 } = "J" "Vi har beregnet din formue');
+    expect(r.stdout).toContain('word/footer1.xml');
+    expect(r.stdout).toMatch(/\d+ felter i bevilling-helbredstillaegskort\.docx, 0 med fejl\./);
+  });
+
+  it('--format json gives the fields with nesting and places', () => {
+    const fields = JSON.parse(kpBrev('fields', sample, '--format', 'json').stdout) as Array<{ type: string; depth: number; part: string; paragraph: number }>;
+    expect(fields.filter((f) => f.type === 'IF' && f.depth === 0).length).toBeGreaterThanOrEqual(5);
+    expect(fields.filter((f) => f.type === 'MERGEFIELD').length).toBeGreaterThanOrEqual(10);
+    expect(fields.find((f) => f.type === 'PAGE')).toMatchObject({ part: 'word/footer1.xml', paragraph: 1, depth: 0 });
+  });
+
+  it('exits 1 and shows the error for a template with a broken code', () => {
+    const broken = join(dir, 'broken-if.docx');
+    writeFileSync(broken, docx([p('Tekst ', field(' IF ', mergeField('Question:q1'), ' "J" "mangler lighedstegn" '))]));
+    const r = kpBrev('fields', broken);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('fejl: IF mangler en sammenligning');
+  });
+
+  it('--help is Danish', () => {
+    const r = kpBrev('--help');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('dan et brev ud fra en skabelon og en sagskontekst');
+  });
+
+  it('a closed pipe ends quietly', () => {
+    const out = execFileSync('bash', ['-c', `node ${bin} fields ${sample} | head -1`], { encoding: 'utf8' });
+    expect(out.split('\n')).toHaveLength(2);
+  });
+});
