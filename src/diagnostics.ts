@@ -76,11 +76,8 @@ export function formatDiagnostic(d: Diagnostic, lang: Lang = 'da'): string {
   const place = placeOf(d.location, lang);
   const head = `${place ? place + ': ' : ''}${messageOf(d, lang)}`;
   const extra: string[] = [];
-  if (d.location?.instruction !== undefined) {
-    extra.push(`  { ${d.location.instruction} }`);
-  } else if (d.location?.excerpt) {
-    extra.push(`  »${d.location.excerpt}«`);
-  }
+  if (d.location?.instruction !== undefined) extra.push(`  { ${d.location.instruction} }`);
+  if (d.location?.excerpt) extra.push(`  »${d.location.excerpt}«`);
   return [head, ...extra].join('\n');
 }
 

@@ -370,10 +370,13 @@ export function paragraphText(story: Story, para: number, limit = 80): string {
   const info = story.paragraphs[para - 1];
   if (!info) return '';
   let s = '';
-  for (let i = info.first; i < info.mark && s.length < limit; i++) {
+  let i = info.first;
+  for (; i < info.mark && s.length <= limit; i++) {
     const tok = story.tokens[i]!;
     if (tok.t === 'item' && (tok.kind === 'text' || tok.kind === 'char')) s += tok.kind === 'char' ? ' ' : tok.text;
   }
   s = s.replace(/\s+/g, ' ').trim();
-  return s.length > limit ? s.slice(0, limit - 1) + '…' : s;
+  const more = i < info.mark && story.tokens.slice(i, info.mark).some((t) => t.t === 'item' && t.kind === 'text' && t.text.trim() !== '');
+  if (s.length > limit) return s.slice(0, limit - 1) + '…';
+  return more ? s + '…' : s;
 }

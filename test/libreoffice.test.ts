@@ -1,0 +1,42 @@
+/**
+ * The letters we write open in LibreOffice and say what they should. (Word is not available
+ * here; LibreOffice is the strict second reader.) Skips, visibly, only without LibreOffice.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadTemplate } from '../src/index.js';
+import { parseContextText, toContext } from '../src/context/context.js';
+import { bold, docx, field, mergeField, p, paragraphBreak, questionIf } from './helpers/build.js';
+import { libreOfficeText, soffice } from './helpers/libreoffice.js';
+
+const root = join(import.meta.dirname, '..');
+
+if (!soffice) console.warn('\n*** LibreOffice not found: test/libreoffice.test.ts is SKIPPED (.ci/run installs libreoffice-writer-nogui) ***\n');
+
+describe.skipIf(!soffice)('LibreOffice opens the letters', () => {
+  it('the sample letter for both cases, and golden templates with multi-paragraph branches, tables and text boxes', () => {
+    const sample = loadTemplate(readFileSync(join(root, 'samples/enkeltbrev/bevilling-helbredstillaegskort.docx')));
+    const ctx = (name: string) => parseContextText(readFileSync(join(root, `samples/enkeltbrev/${name}.json`), 'utf8'));
+    const branches = loadTemplate(
+      docx([
+        p('Indledning.'),
+        p(questionIf('q', ['Første ', bold('afsnit'), '.', paragraphBreak(), 'Andet afsnit.', paragraphBreak()]), 'Afslutning ', mergeField('Navn'), '.'),
+        `<w:tbl><w:tblGrid><w:gridCol w:w="4000"/></w:tblGrid><w:tr><w:tc>${p('Celle: ', field(' IF ', mergeField('Navn'), ' = "K*" "K-navn" "andet" '))}</w:tc></w:tr></w:tbl>`,
+        p('Slut'),
+      ]),
+    );
+    const texts = libreOfficeText({
+      karen: sample.render(ctx('karen-jensen')).docx,
+      poul: sample.render(ctx('poul-nielsen')).docx,
+      yes: branches.render(toContext({ fields: { Navn: 'Karen' }, questions: { q: 'J' } })).docx,
+      no: branches.render(toContext({ fields: { Navn: 'Ole' }, questions: { q: 'N' } })).docx,
+    });
+    expect(texts['karen']).toContain('Din personlige tillægsprocent er 85 %. Derfor dækker kortet en del af din egen betaling, ikke hele beløbet.');
+    expect(texts['karen']).toContain('Det højeste beløb, du kan få i tilskud i 2026, er 21.528,00 kr.');
+    expect(texts['poul']).toContain('c/o Bo Nielsen');
+    expect(texts['poul']).not.toContain('MERGEFIELD');
+    expect(texts['yes']!.split('\n').filter(Boolean)).toEqual(['Indledning.', 'Første afsnit.', 'Andet afsnit.', 'Afslutning Karen.', 'Celle: K-navn', 'Slut']);
+    expect(texts['no']!.split('\n').filter(Boolean)).toEqual(['Indledning.', 'Afslutning Ole.', 'Celle: andet', 'Slut']);
+  });
+});
