@@ -10,7 +10,8 @@ import { loadTemplate, type Template } from '../src/index.js';
 import { toContext } from '../src/context/context.js';
 import { openDocx } from './helpers/inspect.js';
 
-const ROOT = join(import.meta.dirname, '../../shared/corpus/word-fields');
+// Copied from ../shared/corpus/word-fields with its SOURCES.md (the attribution).
+const ROOT = join(import.meta.dirname, 'fixtures/word-fields');
 const files = readdirSync(ROOT, { withFileTypes: true })
   .filter((d) => d.isDirectory())
   .flatMap((d) => readdirSync(join(ROOT, d.name)).filter((f) => f.endsWith('.docx')).map((f) => `${d.name}/${f}`));
