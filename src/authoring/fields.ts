@@ -6,8 +6,12 @@
  */
 import { escapeXml } from '../ooxml/xml.js';
 
-/** A piece of an instruction: text, formatted text, a nested field or a paragraph break. */
-export type InstrPart = string | FormattedText | FieldSpec | ParagraphBreak;
+/** A piece of an instruction: text, formatted text, a nested field, a paragraph or line break. */
+export type InstrPart = string | FormattedText | FieldSpec | ParagraphBreak | LineBreak;
+
+export interface LineBreak {
+  kind: 'br';
+}
 
 export interface FormattedText {
   kind: 'text';
@@ -75,6 +79,8 @@ export function paragraphBreak(pPr = ''): ParagraphBreak {
   return { kind: 'para', pPr };
 }
 
+export const lineBreak: LineBreak = { kind: 'br' };
+
 let rsidCounter = 0;
 function rsid(): string {
   rsidCounter = (rsidCounter + 1) % 0xffffff;
@@ -119,7 +125,7 @@ export function fieldXml(spec: FieldSpec, style: FieldStyle = {}, nested = false
   const counter = { n: 0 };
   const rPr = withLang(spec.rPr ?? '', spec.lang);
   if (spec.simple) {
-    const instr = spec.parts.map((p) => (typeof p === 'string' ? p : p.kind === 'text' ? p.text : '')).join('');
+    const instr = spec.parts.map((p) => (typeof p === 'string' ? p : p.kind === 'text' ? p.text : p.kind === 'br' ? ' ' : '')).join('');
     const resultTag = nested ? 'w:instrText' : 'w:t';
     const result = spec.result !== undefined ? run(`<${resultTag} xml:space="preserve">${escapeXml(spec.result)}</${resultTag}>`, rPr, false) : '';
     return `<w:fldSimple w:instr="${escapeXml(instr)}">${result}</w:fldSimple>`;
@@ -129,6 +135,7 @@ export function fieldXml(spec: FieldSpec, style: FieldStyle = {}, nested = false
     if (typeof part === 'string') out += textRuns(part, 'w:instrText', rPr, style, counter);
     else if (part.kind === 'text') out += textRuns(part.text, 'w:instrText', withLang(part.rPr, spec.lang), style, counter);
     else if (part.kind === 'para') out += `</w:p><w:p>${part.pPr}`;
+    else if (part.kind === 'br') out += run('<w:br/>', rPr, false);
     else out += fieldXml(part, style, true);
   }
   if (spec.result !== undefined) {

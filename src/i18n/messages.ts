@@ -199,12 +199,162 @@ export const messages = {
     da: 'Feltet krydser en grænse i dokumentets opbygning ({detail}) og kan ikke flettes sikkert.',
     en: 'The field crosses a boundary in the document structure ({detail}) and cannot be merged safely.',
   },
+  'render.no-process': {
+    da: 'Sagskonteksten siger ikke hvilken proces brevet dannes i ("process"); skabelonen bruges i: {processes}.',
+    en: 'The case context does not say which process the letter is made in ("process"); the template is used in: {processes}.',
+  },
+  'render.process': {
+    da: 'Sagen er i processen "{process}", men skabelonen bruges kun i: {processes}.',
+    en: 'The case is in the process "{process}" but the template is only used in: {processes}.',
+  },
+  'render.variant': {
+    da: 'Sagen er varianten "{variant}", men skabelonen dækker kun: {variants}.',
+    en: 'The case is the variant "{variant}" but the template only covers: {variants}.',
+  },
+  'render.unanswered': {
+    da: 'Flettespørgsmålet "{key}" er ikke besvaret og har intet standardsvar i kataloget. Brevet dannes ikke.',
+    en: 'The flettespørgsmål "{key}" is not answered and has no default answer in the catalog. The letter is not made.',
+  },
+  'render.field-unknown': {
+    da: 'Flettefeltet "{field}" findes ikke i kataloget.',
+    en: 'The merge field "{field}" is not in the catalog.',
+  },
+  'render.field-process': {
+    da: 'Flettefeltet "{field}" findes ikke i processen "{process}" (kontekstafhængigt flettefelt), selv om sagskonteksten har en værdi. Brevet dannes ikke.',
+    en: 'The merge field "{field}" does not exist in the process "{process}" (a context-dependent field), even if the case context has a value. The letter is not made.',
+  },
   'render.refused': {
     da: 'Brevet fra {template} dannes ikke: {count} fejl.',
     en: 'The letter from {template} is not made: {count} errors.',
   },
   'render.placeholder-missing': { da: 'MANGLER: {field}', en: 'MISSING: {field}' },
   'render.placeholder-error': { da: 'FELTFEJL', en: 'FIELD ERROR' },
+
+
+  // Template repository, manifests and catalog
+  'repo.yaml-syntax': {
+    da: '{file} er ikke gyldig YAML/JSON: {detail}.',
+    en: '{file} is not valid YAML/JSON: {detail}.',
+  },
+  'repo.schema-required': {
+    da: '{file}: {entry} mangler feltet "{field}".',
+    en: '{file}: {entry} lacks the field "{field}".',
+  },
+  'repo.schema-unknown': {
+    da: '{file}: {entry} har det ukendte felt "{field}" (stavefejl?).',
+    en: '{file}: {entry} has the unknown field "{field}" (a typo?).',
+  },
+  'repo.schema-enum': {
+    da: '{file}: {entry}: "{field}" skal være en af: {allowed}.',
+    en: '{file}: {entry}: "{field}" must be one of: {allowed}.',
+  },
+  'repo.schema-type': {
+    da: '{file}: {entry}: "{field}" har en forkert type; den skal være {type}.',
+    en: '{file}: {entry}: "{field}" has the wrong type; it must be {type}.',
+  },
+  'repo.schema-value': {
+    da: '{file}: {entry}: "{field}" har en ugyldig værdi ({detail}).',
+    en: '{file}: {entry}: "{field}" has an invalid value ({detail}).',
+  },
+  'repo.duplicate-id': {
+    da: '{file}: {kind} "{id}" er beskrevet mere end én gang.',
+    en: '{file}: {kind} "{id}" is described more than once.',
+  },
+  'repo.unknown-ref': {
+    da: '{file}: {entry} henviser til {kind} "{id}", som ikke findes.',
+    en: '{file}: {entry} refers to {kind} "{id}", which does not exist.',
+  },
+  'repo.file-missing': {
+    da: '{file}: {entry} henviser til filen {path}, som ikke findes.',
+    en: '{file}: {entry} refers to the file {path}, which does not exist.',
+  },
+  'repo.unknown-template': {
+    da: 'Skabelonen "{id}" findes ikke{where}.',
+    en: 'The template "{id}" does not exist{where}.',
+  },
+  'repo.unknown-kommune': {
+    da: 'Kommunen {kommune} har ingen skabeloner i {dir}.',
+    en: 'The municipality {kommune} has no templates in {dir}.',
+  },
+  'repo.no-repository': {
+    da: 'Mappen {dir} er ikke et skabelonarkiv: {file} mangler.',
+    en: 'The folder {dir} is not a template repository: {file} is missing.',
+  },
+  'repo.kommune-mismatch': {
+    da: '{file} siger kommune {stated}, men ligger i mappen for kommune {folder}.',
+    en: '{file} says municipality {stated} but sits in the folder of municipality {folder}.',
+  },
+  'repo.override-base': {
+    da: '{file}: overskrivningen af {kind} "{id}" bygger på "{basedOn}", men den centrale hedder "{central}".',
+    en: '{file}: the override of {kind} "{id}" is based on "{basedOn}" but the central one is "{central}".',
+  },
+  'repo.override-content': {
+    da: '{file}: overskrivningen af {kind} "{id}" skal have {what}.',
+    en: '{file}: the override of {kind} "{id}" must have {what}.',
+  },
+
+
+  // Composition of letters
+  'compose.no-placeholder': {
+    da: 'Masterskabelonen "{key}" har intet afsnit med { MERGEFIELD Skabelon:Indhold }, så beskedskabelonen har ingen plads.',
+    en: 'The master "{key}" has no paragraph with { MERGEFIELD Skabelon:Indhold }, so the message has no place.',
+  },
+  'compose.many-placeholders': {
+    da: 'Masterskabelonen "{key}" har mere end ét { MERGEFIELD Skabelon:Indhold }.',
+    en: 'The master "{key}" has more than one { MERGEFIELD Skabelon:Indhold }.',
+  },
+  'compose.placeholder-place': {
+    da: '{ MERGEFIELD {field} } står et sted hvor det ikke kan bruges (i "{key}"): det skal stå i brødteksten, ikke i en sidehoved/sidefod eller inde i en anden feltkode.',
+    en: '{ MERGEFIELD {field} } stands where it cannot be used (in "{key}"): it must be in the body, not in a header or footer or inside another field code.',
+  },
+  'compose.placeholder-alone': {
+    da: '{ MERGEFIELD {field} } skal stå alene i sit afsnit.',
+    en: '{ MERGEFIELD {field} } must stand alone in its paragraph.',
+  },
+  'compose.cycle': {
+    da: 'Indholdselementerne indsætter hinanden i ring: {chain}.',
+    en: 'The content elements include each other in a circle: {chain}.',
+  },
+  'compose.missing-element': {
+    da: 'Indholdselementet "{key}" (brugt i "{from}") findes ikke.',
+    en: 'The content element "{key}" (used in "{from}") does not exist.',
+  },
+  'compose.html-block-place': {
+    da: 'Html-flettetekst "{field}" har afsnit, lister eller tabeller og skal derfor stå alene i sit afsnit i brødteksten.',
+    en: 'The Html flettetekst "{field}" holds paragraphs, lists or tables and must therefore stand alone in its paragraph in the body.',
+  },
+  'compose.html-dangerous': {
+    da: 'Html-flettetekst "{field}" indeholder farligt indhold ({detail}) og bruges ikke.',
+    en: 'The Html flettetekst "{field}" contains dangerous content ({detail}) and is not used.',
+  },
+  'compose.html-unsupported': {
+    da: 'Html-flettetekst "{field}" bruger {detail}, som ikke understøttes (tilladt: p, br, b, strong, i, em, u, ul, ol, li, a, h1-h3, table).',
+    en: 'The Html flettetekst "{field}" uses {detail}, which is not supported (allowed: p, br, b, strong, i, em, u, ul, ol, li, a, h1-h3, table).',
+  },
+  'compose.flettetekst-syntax': {
+    da: 'Flettetekst "{field}" har en fejl ved tegn {offset}: {detail}.',
+    en: 'The flettetekst "{field}" has an error at character {offset}: {detail}.',
+  },
+  'compose.not-in-quotes': {
+    da: 'Flettetekst "{field}" står inde i en feltkode uden anførselstegn; sæt den i en tekst i anførselstegn.',
+    en: 'The flettetekst "{field}" stands inside a field code without quotation marks; put it in quoted text.',
+  },
+  'compose.unsupported': {
+    da: '"{key}" indeholder noget der ikke kan flyttes ind i brevet: {what}.',
+    en: '"{key}" contains something that cannot be moved into the letter: {what}.',
+  },
+  'compose.docdefaults': {
+    da: '"{key}" har en anden standardskrift end masterskabelonen; masterens bruges.',
+    en: '"{key}" has other default text formatting than the master; the master\'s is used.',
+  },
+  'compose.comments-removed': {
+    da: 'Kommentarer i "{key}" er fjernet fra brevet.',
+    en: 'Comments in "{key}" were removed from the letter.',
+  },
+  'compose.section-removed': {
+    da: 'Sektionsskift i "{key}" er fjernet; masterskabelonen bestemmer siden.',
+    en: 'Section breaks in "{key}" were removed; the master decides the page.',
+  },
 
   // CLI
   'cli.usage': { da: 'Forkert brug: {detail}', en: 'Usage error: {detail}' },

@@ -57,6 +57,9 @@ export interface OpenToken {
   readonly t: 'open';
   readonly name: string;
   readonly xml: string;
+  /** Source offsets of the whole element (start tag to end tag). */
+  readonly start: number;
+  readonly end: number;
   readonly level: Level;
   readonly para: number;
   /** Index of the matching close token. */
@@ -69,6 +72,9 @@ export interface CloseToken {
   readonly t: 'close';
   readonly name: string;
   readonly xml: string;
+  /** Source offsets of the whole element (start tag to end tag). */
+  readonly start: number;
+  readonly end: number;
   readonly level: Level;
   readonly para: number;
   readonly open: number;
@@ -78,6 +84,8 @@ export interface RawToken {
   readonly t: 'raw';
   readonly name: string;
   readonly xml: string;
+  readonly start: number;
+  readonly end: number;
   readonly level: Level;
   readonly para: number;
   /** Range markers (bookmarks, comment and permission ranges): moved, never lost. */
@@ -200,6 +208,8 @@ export function flattenStory(
       t: 'open',
       name: el.name,
       xml: openTagOf(el),
+      start: el.start,
+      end: el.end,
       level,
       para: para + 1,
       close: -1,
@@ -209,13 +219,15 @@ export function flattenStory(
   const pushClose = (el: XElement, level: Level): void => {
     const open = openStack.pop()!;
     (tokens[open] as OpenToken).close = tokens.length;
-    tokens.push({ t: 'close', name: el.name, xml: closeTagOf(el), level, para: para + 1, open });
+    tokens.push({ t: 'close', name: el.name, xml: closeTagOf(el), start: el.start, end: el.end, level, para: para + 1, open });
   };
   const pushRaw = (el: XElement, level: Level): void => {
     tokens.push({
       t: 'raw',
       name: el.name,
       xml: slice(el),
+      start: el.start,
+      end: el.end,
       level,
       para: para + 1,
       marker: MARKERS.has(el.name),
@@ -363,6 +375,21 @@ export function flattenStory(
 
   const innerEnd = root.end === root.openEnd ? root.end : source.lastIndexOf('</', root.end - 1);
   return { part, label, source, innerStart: root.openEnd, innerEnd, tokens, paragraphs, subStories };
+}
+
+/** Index (0-based) of the paragraph a token belongs to, or -1 (between blocks). */
+export function paragraphOfToken(story: Story, token: number): number {
+  const paras = story.paragraphs;
+  let lo = 0;
+  let hi = paras.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const p = paras[mid]!;
+    if (token < p.first) hi = mid - 1;
+    else if (token > p.mark) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
 }
 
 /** Plain text of a paragraph (w:t and characters), for excerpts. */

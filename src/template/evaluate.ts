@@ -22,6 +22,8 @@ import type { MessageId } from '../i18n/index.js';
 import { formatMessage, type Lang } from '../i18n/index.js';
 import { compare } from './compare.js';
 import { applyCaseFormats, formatValue, hasMergeFormat } from './values.js';
+import type { LetterRules } from './rules.js';
+import { provides, type FieldType } from '../repository/catalog.js';
 import { isLive } from './live.js';
 
 export { isLive };
@@ -53,8 +55,25 @@ export interface EvalEnv {
   readonly numberLocale: FieldLocale;
   readonly diagnostics: Diagnostic[];
   readonly stats: { merged: number; missing: number };
-  /** Default answer of a flettespørgsmål that the case does not answer. */
-  questionDefault(key: string): 'J' | 'N';
+  /** Catalog and template settings, when the template comes from a repository. */
+  readonly rules?: LetterRules;
+}
+
+/** Checks the case's process and variant against the template, once per letter. */
+export function checkLetterContext(env: EvalEnv): void {
+  const rules = env.rules;
+  if (!rules?.processes?.length) return;
+  const where = { template: env.template };
+  const process = env.ctx.process;
+  if (!process) {
+    env.diagnostics.push(diagnostic('render.no-process', { processes: rules.processes.join(', ') }, where));
+  } else if (!rules.processes.includes(process)) {
+    env.diagnostics.push(diagnostic('render.process', { process, processes: rules.processes.join(', ') }, where));
+  }
+  const variant = env.ctx.variant;
+  if (variant && rules.variants?.length && !rules.variants.includes(variant)) {
+    env.diagnostics.push(diagnostic('render.variant', { variant, variants: rules.variants.join(', ') }, where));
+  }
 }
 
 export function locationOf(f: FieldNode, template: string): Location {
@@ -90,6 +109,13 @@ export function evaluate(f: FieldNode, env: EvalEnv): FieldResult {
   return { outs: [{ o: 'live', field: f }], text: '', empty: false };
 }
 
+/** The answer of an unanswered question: its catalog default, or N without a catalog entry. */
+function questionDefault(env: EvalEnv, key: string): 'J' | 'N' | undefined {
+  const q = env.rules?.catalog?.questions.get(key);
+  if (q) return q.default;
+  return 'N';
+}
+
 function fieldLocales(f: FieldNode, env: EvalEnv): FieldLocales {
   return { number: env.numberLocale, language: localeFor(f.lang ?? env.defaultLang) };
 }
@@ -98,29 +124,58 @@ function mergeField(f: FieldNode, ins: MergeFieldInstruction, env: EvalEnv): Fie
   const name = ins.name ? argumentText(ins.name).trim() : '';
   const locales = fieldLocales(f, env);
   let value: string | number | boolean | null;
+  let type: FieldType | undefined;
   if (name.startsWith('Question:')) {
     const key = name.slice('Question:'.length);
-    value = Object.hasOwn(env.ctx.questions, key) ? env.ctx.questions[key]! : env.questionDefault(key);
+    if (Object.hasOwn(env.ctx.questions, key)) value = env.ctx.questions[key]!;
+    else {
+      const answer = questionDefault(env, key);
+      if (answer === undefined) {
+        report(env, f, 'render.unanswered', { key });
+        return placeholder(f, env, name);
+      }
+      value = answer;
+    }
   } else {
+    const catalog = env.rules?.catalog;
+    if (catalog) {
+      const def = catalog.fields.get(name);
+      if (!def) {
+        if (!Object.hasOwn(env.ctx.texts ?? {}, name)) {
+          report(env, f, 'render.field-unknown', { field: name });
+          return placeholder(f, env, name);
+        }
+      } else {
+        type = def.type;
+        const process = env.ctx.process;
+        if (process && !provides(def, process)) {
+          report(env, f, 'render.field-process', { field: name, process });
+          return placeholder(f, env, name);
+        }
+      }
+    }
     const found = lookupField(env.ctx.fields, name);
-    if (!found.found) {
+    if (!found.found && env.ctx.texts && Object.hasOwn(env.ctx.texts, name)) {
+      value = env.ctx.texts[name]!;
+    } else if (!found.found) {
       env.stats.missing++;
       if (!env.preview) report(env, f, 'render.missing-field', { field: name });
       return placeholder(f, env, formatMessage('render.placeholder-missing', { field: name }, env.lang));
     }
-    if (found.value === undefined) {
+    else if (found.value === undefined) {
       report(env, f, 'render.field-not-value', { field: name, kind: 'kind' in found ? found.kind : 'object' });
       return placeholder(f, env, name);
+    } else {
+      value = found.value;
     }
-    value = found.value;
   }
-  const r = formatValue(name, value, ins.switches, locales);
+  const r = formatValue(name, value, ins.switches, locales, type);
   if (!r.ok) {
     report(env, f, r.code, r.params);
     return placeholder(f, env, name);
   }
   env.stats.merged++;
-  const rPr = resultRPr(f, ins.switches);
+  const rPr = fieldResultRPr(f, ins.switches);
   return { outs: textOuts(r.text, rPr), text: r.text, empty: r.text === '' };
 }
 
@@ -300,7 +355,7 @@ function isEmpty(f: FieldNode, outs: readonly Out[]): boolean {
 
 /** Run properties of a MERGEFIELD's result: the previous result's with MERGEFORMAT, else the
  * field code's first character's (Word's default and CHARFORMAT). */
-function resultRPr(f: FieldNode, switches: readonly Switch[]): string {
+export function fieldResultRPr(f: FieldNode, switches: readonly Switch[]): string {
   const tokens = f.story.tokens;
   if (hasMergeFormat(switches) || f.kind === 'simple') {
     const from = f.kind === 'simple' ? f.begin + 1 : f.separate + 1;
@@ -342,6 +397,6 @@ export function withHighlight(rPr: string): string {
 function placeholder(f: FieldNode, env: EvalEnv, label: string): FieldResult {
   if (!env.preview) return { outs: [], text: '', empty: true };
   const ins = f.parsed.instruction;
-  const rPr = ins.type === 'MERGEFIELD' ? resultRPr(f, ins.switches) : resultRPr(f, []);
+  const rPr = ins.type === 'MERGEFIELD' ? fieldResultRPr(f, ins.switches) : fieldResultRPr(f, []);
   return { outs: [{ o: 'text', text: `«${label}»`, rPr: withHighlight(rPr) }], text: '', empty: false };
 }

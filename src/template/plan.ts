@@ -3,7 +3,7 @@
  * hold fields and are rewritten for every letter. Everything outside a group is copied as it is.
  */
 import { allFields, readFields, type FieldNode } from '../ooxml/fields.js';
-import type { ItemToken, Story } from '../ooxml/tokens.js';
+import { paragraphOfToken, type ItemToken, type Story } from '../ooxml/tokens.js';
 import { needsRender } from './live.js';
 
 /** A range of whole paragraphs (and whatever blocks lie between them) that holds fields. */
@@ -105,20 +105,8 @@ function isBalanced(story: Story, f: FieldNode): boolean {
 
 function makeGroups(story: Story, fields: readonly FieldNode[]): Group[] {
   if (fields.length === 0) return [];
-  // Paragraph index (0-based) of each token, by paragraph ranges.
   const paras = story.paragraphs;
-  const paraOfToken = (i: number): number => {
-    let lo = 0;
-    let hi = paras.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const p = paras[mid]!;
-      if (i < p.first) hi = mid - 1;
-      else if (i > p.mark) lo = mid + 1;
-      else return mid;
-    }
-    return -1;
-  };
+  const paraOfToken = (i: number): number => paragraphOfToken(story, i);
   const ranges: Array<{ a: number; b: number; fields: FieldNode[] }> = [];
   for (const f of fields) {
     const a = paraOfToken(f.begin);

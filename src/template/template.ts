@@ -17,11 +17,15 @@ import { DANISH, ENGLISH } from '../format/locale.js';
 import { locationOf, type EvalEnv } from './evaluate.js';
 import { holesOf, planStory, segmentsOf, type PlannedStories, type Segment, type StoryPlan } from './plan.js';
 import { renderSegments, type RenderState } from './render.js';
+import type { LetterRules } from './rules.js';
+import { checkLetterContext } from './evaluate.js';
 
 export interface LoadOptions {
   /** Name used in messages (file name or template id). */
   name?: string;
   limits?: ZipLimits;
+  /** Catalog and template settings (from the template repository) the letter must keep to. */
+  rules?: LetterRules;
 }
 
 export interface RenderOptions {
@@ -76,6 +80,7 @@ export interface Template {
   readonly fieldNodes: readonly FieldNode[];
   readonly package: DocxPackage;
   readonly defaultLang: string | undefined;
+  readonly rules: LetterRules | undefined;
   render(context: CaseContext, options?: RenderOptions): RenderResult;
 }
 
@@ -126,6 +131,7 @@ export function loadTemplate(bytes: Uint8Array, options: LoadOptions = {}): Temp
     fieldNodes: allNodes,
     package: pkg,
     defaultLang,
+    rules: options.rules,
     fields: () => allNodes.map((f) => fieldInfo(f, diagnostics)),
     render(context: CaseContext, opts: RenderOptions = {}): RenderResult {
       const env: EvalEnv = {
@@ -137,8 +143,9 @@ export function loadTemplate(bytes: Uint8Array, options: LoadOptions = {}): Temp
         numberLocale: opts.numberLocale === 'en' ? ENGLISH : DANISH,
         diagnostics: [],
         stats: { merged: 0, missing: 0 },
-        questionDefault: () => 'N',
+        ...(options.rules ? { rules: options.rules } : {}),
       };
+      checkLetterContext(env);
       const state: RenderState = {
         env,
         writer: { suppressBlankMergeLines: !settings.doNotSuppressBlankLines, removeEmptyParagraphs: opts.removeEmptyParagraphs ?? false },

@@ -7,6 +7,7 @@ import type { FieldLocales } from '../format/locale.js';
 import { displayNumber, formatNumberPicture, parseLocaleNumber } from '../format/number.js';
 import { applyFormat, isCharacterFormat } from '../format/text.js';
 import type { Scalar } from '../context/context.js';
+import type { FieldType } from '../repository/catalog.js';
 
 export type ValueOutcome =
   | { ok: true; text: string; blank: boolean }
@@ -21,10 +22,15 @@ export function displayScalar(value: Scalar, locales: FieldLocales): string {
 }
 
 /** Turns a value into the field's result text, applying its switches in Word's order. */
-export function formatValue(name: string, value: Scalar, switches: readonly Switch[], locales: FieldLocales): ValueOutcome {
+export function formatValue(name: string, value: Scalar, switches: readonly Switch[], locales: FieldLocales, type?: FieldType): ValueOutcome {
   let text = displayScalar(value, locales);
   const blank = text === '';
   const picture = switches.find((s) => (s.name === '#' || s.name === '@') && s.argument);
+  if (!picture && !blank && type && type !== 'tekst') {
+    const typed = formatTyped(name, value, type, locales);
+    if (!typed.ok) return typed;
+    text = typed.text;
+  }
   if (picture && !blank) {
     const pic = argumentText(picture.argument!);
     if (picture.name === '#') {
@@ -73,4 +79,35 @@ export function applyCaseFormats(
 /** True when the switches ask to keep the previous result's formatting. */
 export function hasMergeFormat(switches: readonly Switch[]): boolean {
   return switches.some((s) => s.name === '*' && s.argument && argumentText(s.argument).toLowerCase() === 'mergeformat');
+}
+
+const TYPE_PICTURES = {
+  da: { beloeb: '.0,00', dato: 'd. MMMM yyyy' },
+  en: { beloeb: ',0.00', dato: 'MMMM d, yyyy' },
+} as const;
+
+/** Catalog types shown the Danish way: `1.234,50 kr.`, `5. januar 2026`, `85 %`, `010150-1234`. */
+export function formatTyped(name: string, value: Scalar, type: FieldType, locales: FieldLocales): ValueOutcome {
+  const raw = displayScalar(value, locales);
+  const pictures = TYPE_PICTURES[locales.number.id];
+  switch (type) {
+    case 'beloeb':
+    case 'procent': {
+      const n = typeof value === 'number' ? value : parseLocaleNumber(raw, locales.number);
+      if (n === undefined) return { ok: false, code: 'render.not-a-number', params: { field: name, value: raw, picture: type } };
+      if (type === 'procent') return { ok: true, text: `${displayScalar(n, locales)} %`, blank: false };
+      return { ok: true, text: `${formatNumberPicture(n, pictures.beloeb, locales.number)} kr.`, blank: false };
+    }
+    case 'dato': {
+      const d = typeof value === 'string' ? parseDate(value) : undefined;
+      if (!d) return { ok: false, code: 'render.not-a-date', params: { field: name, value: raw, picture: type } };
+      return { ok: true, text: formatDatePicture(d, TYPE_PICTURES[locales.language.id].dato, locales.language), blank: false };
+    }
+    case 'cpr': {
+      const digits = raw.replace(/\D/g, '');
+      return { ok: true, text: digits.length === 10 ? `${digits.slice(0, 6)}-${digits.slice(6)}` : raw, blank: false };
+    }
+    default:
+      return { ok: true, text: raw, blank: raw === '' };
+  }
 }

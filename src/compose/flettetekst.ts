@@ -1,0 +1,93 @@
+/**
+ * Plain flettetekster: text written in Word's Alt+F9 notation, so a system administrator can
+ * write fields in a manifest the way Word shows them:
+ *
+ *     Med venlig hilsen
+ *     { MERGEFIELD Sagsbehandler.Navn }
+ *     { IF { MERGEFIELD Sagsbehandler.Titel } <> "" "{ MERGEFIELD Sagsbehandler.Titel }" }
+ *
+ * Braces are fields (nested to any depth), `\{` and `\}` are literal braces, and each line
+ * break becomes a line break in the letter. The result is WordprocessingML runs, evaluated
+ * like any field of the letter.
+ */
+import { fieldXml, lineBreak, type FieldSpec, type InstrPart } from '../authoring/fields.js';
+import { escapeXml } from '../ooxml/xml.js';
+
+export class FlettetekstSyntaxError extends Error {
+  constructor(
+    message: string,
+    readonly offset: number,
+  ) {
+    super(message);
+  }
+}
+
+/** Parses the brace notation into text, line breaks and fields. */
+export function parseBraceText(text: string): InstrPart[] {
+  let i = 0;
+  const parseSeq = (inField: boolean): InstrPart[] => {
+    const out: InstrPart[] = [];
+    let buf = '';
+    const flush = (): void => {
+      if (buf) out.push(buf);
+      buf = '';
+    };
+    while (i < text.length) {
+      const ch = text[i]!;
+      if (ch === '\\' && (text[i + 1] === '{' || text[i + 1] === '}')) {
+        buf += text[i + 1];
+        i += 2;
+      } else if (ch === '{') {
+        flush();
+        const start = i;
+        i++;
+        const parts = parseSeq(true);
+        if (text[i] !== '}') throw new FlettetekstSyntaxError('unclosed {', start);
+        i++;
+        const spec: FieldSpec = { kind: 'field', parts: [' ', ...parts, ' '] };
+        out.push(spec);
+      } else if (ch === '}') {
+        if (inField) break;
+        throw new FlettetekstSyntaxError('} without {', i);
+      } else if (ch === '\n' && !inField) {
+        flush();
+        out.push(lineBreak);
+        i++;
+      } else if (ch === '\r') {
+        i++;
+      } else {
+        buf += ch;
+        i++;
+      }
+    }
+    flush();
+    return out;
+  };
+  const parts = parseSeq(false);
+  while (parts.length && parts[parts.length - 1] === lineBreak) parts.pop();
+  return parts;
+}
+
+/**
+ * Runs for a flettetekst. In a field's instruction (`nested`), text goes into w:instrText with
+ * quotation marks and backslashes escaped, so the text stays inside the quoted branch it is
+ * placed in.
+ */
+export function braceTextRuns(parts: readonly InstrPart[], rPr: string, nested: boolean): string {
+  let out = '';
+  for (const p of parts) {
+    if (typeof p === 'string') {
+      const text = nested ? p.replace(/(["\u201c\u201d\\])/g, '\\$1') : p;
+      const tag = nested ? 'w:instrText' : 'w:t';
+      out += `<w:r>${rPr}<${tag} xml:space="preserve">${escapeXml(text)}</${tag}></w:r>`;
+    } else if (p.kind === 'br') {
+      out += `<w:r>${rPr}<w:br/></w:r>`;
+    } else if (p.kind === 'field') {
+      out += fieldXml({ ...p, rPr }, {}, nested);
+    } else if (p.kind === 'text') {
+      const tag = nested ? 'w:instrText' : 'w:t';
+      out += `<w:r>${p.rPr || rPr}<${tag} xml:space="preserve">${escapeXml(p.text)}</${tag}></w:r>`;
+    }
+  }
+  return out;
+}

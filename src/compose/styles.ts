@@ -1,0 +1,153 @@
+/**
+ * Merging style sheets when a message (or content element) is placed in a master. A style the
+ * master does not have is copied; one it has with the same definition is shared; one it has
+ * with another definition (by id or by name) is copied under a new id, so the message's text
+ * keeps the message's look and the master's text keeps the master's. A renamed heading keeps
+ * its outline level, so it stays a heading for screen readers and the tagged PDF.
+ */
+import { elements, parseXml } from '../ooxml/xml.js';
+
+export interface StyleDef {
+  id: string;
+  type: string;
+  name: string;
+  xml: string;
+  basedOn?: string;
+  next?: string;
+  link?: string;
+  isDefault: boolean;
+}
+
+export interface StyleSheet {
+  readonly source: string;
+  readonly styles: Map<string, StyleDef>;
+  /** Raw XML of w:docDefaults ('' when absent). */
+  readonly docDefaults: string;
+  /** Offset in source where new styles can be inserted (before </w:styles>). */
+  readonly insertAt: number;
+}
+
+export function parseStyles(source: string, part = 'word/styles.xml'): StyleSheet {
+  const root = parseXml(source, part);
+  const styles = new Map<string, StyleDef>();
+  let docDefaults = '';
+  for (const el of elements(root)) {
+    if (el.name === 'w:docDefaults') docDefaults = source.slice(el.start, el.end);
+    if (el.name !== 'w:style') continue;
+    const id = el.attrs['w:styleId'];
+    if (!id) continue;
+    const val = (name: string): string | undefined => elements(el).find((c) => c.name === name)?.attrs['w:val'];
+    const def: StyleDef = {
+      id,
+      type: el.attrs['w:type'] ?? 'paragraph',
+      name: val('w:name') ?? id,
+      xml: source.slice(el.start, el.end),
+      isDefault: el.attrs['w:default'] === '1' || el.attrs['w:default'] === 'true',
+    };
+    const basedOn = val('w:basedOn');
+    const next = val('w:next');
+    const link = val('w:link');
+    if (basedOn) def.basedOn = basedOn;
+    if (next) def.next = next;
+    if (link) def.link = link;
+    styles.set(id, def);
+  }
+  const insertAt = source.lastIndexOf('</w:styles>');
+  return { source, styles, docDefaults, insertAt };
+}
+
+/** A definition compared without its id, rsid noise and whitespace. */
+function canonical(def: StyleDef): string {
+  return def.xml
+    .replace(/\sw:styleId="[^"]*"/, '')
+    .replace(/\sw:rsid\w*="[^"]*"/g, '')
+    .replace(/<w:rsid w:val="[^"]*"\/>/g, '')
+    .replace(/>\s+</g, '><');
+}
+
+export function defaultParagraphStyle(sheet: StyleSheet): StyleDef | undefined {
+  for (const s of sheet.styles.values()) if (s.type === 'paragraph' && s.isDefault) return s;
+  return undefined;
+}
+
+export function styleIdByName(sheet: StyleSheet, name: string): string | undefined {
+  const n = name.toLowerCase();
+  for (const s of sheet.styles.values()) if (s.name.toLowerCase() === n) return s.id;
+  return undefined;
+}
+
+export interface StyleMerge {
+  /** Source style id -> id in the target. */
+  map: Map<string, string>;
+  /** New w:style elements for the target. */
+  added: string[];
+  /** The source's default paragraph style was given a new id: paragraphs without a style need it. */
+  defaultParagraph?: string;
+}
+
+/**
+ * Plans the styles of a fragment. `used` are the ids the fragment refers to; their basedOn,
+ * next and link chains come along. `suffix` makes new ids unique (the fragment's key).
+ */
+export function mergeStyles(target: StyleSheet, source: StyleSheet, used: Iterable<string>, suffix: string, taken: Set<string>): StyleMerge {
+  const needed = new Set<string>();
+  const want = (id: string | undefined): void => {
+    if (!id || needed.has(id) || !source.styles.has(id)) return;
+    needed.add(id);
+    const def = source.styles.get(id)!;
+    want(def.basedOn);
+    want(def.next);
+    want(def.link);
+  };
+  for (const id of used) want(id);
+  const sourceDefault = defaultParagraphStyle(source);
+  if (sourceDefault) want(sourceDefault.id);
+
+  const map = new Map<string, string>();
+  const rename = new Set<string>();
+  for (const id of needed) {
+    const def = source.styles.get(id)!;
+    const same = target.styles.get(id);
+    const byName = [...target.styles.values()].find((t) => t.name.toLowerCase() === def.name.toLowerCase() && t.type === def.type);
+    if (same && canonical(same) === canonical(def)) map.set(id, id);
+    else if (!same && byName && canonical({ ...byName, xml: byName.xml }) === canonical({ ...def, xml: def.xml.replace(`w:styleId="${id}"`, `w:styleId="${byName.id}"`) })) map.set(id, byName.id);
+    else if (same || byName) {
+      let fresh = `${id}-${suffix}`.replace(/[^A-Za-z0-9_.-]/g, '');
+      for (let n = 2; taken.has(fresh) || target.styles.has(fresh); n++) fresh = `${id}-${suffix}-${n}`;
+      taken.add(fresh);
+      map.set(id, fresh);
+      rename.add(id);
+    } else {
+      map.set(id, id);
+      rename.add(id); // copied as it is (id kept), references inside still mapped
+      taken.add(id);
+    }
+  }
+
+  const added: string[] = [];
+  for (const id of rename) {
+    const def = source.styles.get(id)!;
+    const newId = map.get(id)!;
+    let xml = def.xml.replace(`w:styleId="${id}"`, `w:styleId="${newId}"`);
+    xml = xml.replace(/(<w:(?:basedOn|next|link) w:val=")([^"]*)(")/g, (_m, a: string, ref: string, c: string) => a + (map.get(ref) ?? ref) + c);
+    xml = xml.replace(/\sw:default="(1|true)"/, '');
+    if (newId !== id) {
+      xml = xml.replace(/(<w:name w:val=")([^"]*)(")/, (_m, a: string, name: string, c: string) => `${a}${name} (${suffix})${c}`);
+      const heading = /^heading ([1-9])$/i.exec(def.name);
+      if (heading && !/<w:outlineLvl\b/.test(xml)) {
+        const lvl = `<w:outlineLvl w:val="${Number(heading[1]) - 1}"/>`;
+        xml = /<w:pPr>/.test(xml)
+          ? xml.replace(/<\/w:pPr>/, `${lvl}</w:pPr>`)
+          : xml.replace(/(<w:rPr>|<\/w:style>)/, `<w:pPr>${lvl}</w:pPr>$1`);
+      }
+    }
+    added.push(xml);
+  }
+  const result: StyleMerge = { map, added };
+  if (sourceDefault) {
+    const mapped = map.get(sourceDefault.id);
+    const targetDefault = defaultParagraphStyle(target);
+    if (mapped && mapped !== targetDefault?.id) result.defaultParagraph = mapped;
+  }
+  return result;
+}

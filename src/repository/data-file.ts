@@ -1,0 +1,142 @@
+/**
+ * YAML or JSON data files (catalog, manifests) read and validated against a JSON Schema, with
+ * errors that name the file, the entry, the line and the problem, in Danish or English.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { LineCounter, parseDocument, isNode } from 'yaml';
+import { diagnostic, KpBrevError, type Diagnostic } from '../diagnostics.js';
+
+const SCHEMA_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../schemas');
+
+const ajv = new Ajv({ allErrors: true, strict: false });
+const compiled = new Map<string, ValidateFunction>();
+
+/** A schema from schemas/ by file name (catalog.schema.json, ...). */
+export function schema(name: string): ValidateFunction {
+  let v = compiled.get(name);
+  if (!v) {
+    v = ajv.compile(JSON.parse(readFileSync(join(SCHEMA_DIR, name), 'utf8')) as object);
+    compiled.set(name, v);
+  }
+  return v;
+}
+
+export function schemaJson(name: string): unknown {
+  return JSON.parse(readFileSync(join(SCHEMA_DIR, name), 'utf8'));
+}
+
+export interface DataFile<T> {
+  file: string;
+  data: T;
+  /** Line (1-based) of a JSON-pointer-like path, when known. */
+  lineOf(path: Array<string | number>): number | undefined;
+}
+
+/** Parses YAML (JSON is YAML) and validates it; throws KpBrevError with every problem. */
+export function readDataFile<T>(file: string, text: string, schemaName: string): DataFile<T> {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length) {
+    throw new KpBrevError(
+      'input',
+      doc.errors.slice(0, 5).map((e) => {
+        const pos = e.linePos?.[0];
+        return diagnostic('repo.yaml-syntax', { file, detail: e.message.split('\n')[0]! }, { file, ...(pos ? { line: pos.line, column: pos.col } : {}) });
+      }),
+    );
+  }
+  const data = doc.toJS({ maxAliasCount: 100 }) as unknown;
+  const lineOf = (path: Array<string | number>): number | undefined => {
+    for (let n = path.length; n >= 0; n--) {
+      const node = doc.getIn(path.slice(0, n), true);
+      if (isNode(node) && node.range) return lines.linePos(node.range[0]).line;
+    }
+    return undefined;
+  };
+  const validate = schema(schemaName);
+  if (!validate(data)) {
+    throw new KpBrevError('input', schemaProblems(file, data, validate.errors ?? [], lineOf));
+  }
+  return { file, data: data as T, lineOf };
+}
+
+/** The entry an error is about: `beskedskabeloner[3] "np_1011"`. */
+export function entryName(data: unknown, path: Array<string | number>): string {
+  let cur: unknown = data;
+  let name = '';
+  for (const seg of path) {
+    if (cur === null || typeof cur !== 'object') break;
+    cur = (cur as Record<string | number, unknown>)[seg];
+    if (typeof seg === 'number') {
+      name += `[${seg}]`;
+      const id = cur && typeof cur === 'object' ? ((cur as Record<string, unknown>)['id'] ?? (cur as Record<string, unknown>)['key'] ?? (cur as Record<string, unknown>)['name']) : undefined;
+      if (typeof id === 'string') name += ` "${id}"`;
+    } else {
+      name += (name ? '.' : '') + seg;
+    }
+  }
+  return name || '(roden)';
+}
+
+function pathOf(pointer: string): Array<string | number> {
+  if (!pointer) return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+function schemaProblems(
+  file: string,
+  data: unknown,
+  errors: ErrorObject[],
+  lineOf: (path: Array<string | number>) => number | undefined,
+): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const seen = new Set<string>();
+  // oneOf/anyOf parents repeat what their branches said; keep the precise ones.
+  const useful = errors.filter((e) => e.keyword !== 'oneOf' && e.keyword !== 'anyOf' && e.keyword !== 'if');
+  for (const e of useful.length ? useful : errors) {
+    const path = pathOf(e.instancePath);
+    const line = lineOf(path);
+    const loc = { file, ...(line !== undefined ? { line } : {}) };
+    const parentPath = typeof path[path.length - 1] === 'string' ? path.slice(0, -1) : path;
+    const entry = entryName(data, parentPath);
+    const field = typeof path[path.length - 1] === 'string' ? String(path[path.length - 1]) : '';
+    let d: Diagnostic;
+    switch (e.keyword) {
+      case 'required':
+        d = diagnostic('repo.schema-required', { file, entry: entryName(data, path), field: String(e.params['missingProperty']) }, loc);
+        break;
+      case 'additionalProperties':
+        d = diagnostic('repo.schema-unknown', { file, entry: entryName(data, path), field: String(e.params['additionalProperty']) }, loc);
+        break;
+      case 'enum':
+        d = diagnostic('repo.schema-enum', { file, entry, field, allowed: (e.params['allowedValues'] as unknown[]).join(', ') }, loc);
+        break;
+      case 'type':
+        d = diagnostic('repo.schema-type', { file, entry, field, type: String(e.params['type']) }, loc);
+        break;
+      case 'pattern':
+      case 'maxLength':
+      case 'minLength':
+      case 'minItems':
+      case 'minimum':
+      case 'const':
+        d = diagnostic('repo.schema-value', { file, entry, field, detail: e.message ?? e.keyword }, loc);
+        break;
+      default:
+        d = diagnostic('repo.schema-value', { file, entry, field, detail: e.message ?? e.keyword }, loc);
+    }
+    const key = JSON.stringify([d.code, d.params]);
+    if (!seen.has(key)) {
+      seen.add(key);
+      out.push(d);
+    }
+  }
+  return out;
+}

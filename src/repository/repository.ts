@@ -1,0 +1,270 @@
+/**
+ * A template repository on disk:
+ *
+ *   templates/catalog.yaml                       processes, fields, flettespørgsmål
+ *   templates/manifest.yaml                      central templates (KOMBIT's)
+ *   templates/central/...                        their .docx files
+ *   templates/kommuner/<kommunekode>/manifest.yaml  a municipality's overrides
+ *   templates/kommuner/<kommunekode>/...          their .docx files
+ *
+ * A municipality sees the central templates and its own overrides, never another's. Letters
+ * are composed and compiled once per version of everything that goes into them, then cached.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { inputError, KpBrevError, type Diagnostic } from '../diagnostics.js';
+import { openPackage, type DocxPackage } from '../ooxml/package.js';
+import { composeLetter } from '../compose/compose.js';
+import { loadTemplate, type Template } from '../template/template.js';
+import { loadCatalogFile, type Catalog } from './catalog.js';
+import {
+  findManifest,
+  loadCentralManifest,
+  loadKommuneManifest,
+  type BeskedskabelonDef,
+  type CentralManifest,
+  type FileDef,
+  type FlettetekstDef,
+  type KommuneManifest,
+  type OverrideDef,
+  type OverrideKind,
+} from './manifest.js';
+
+export type TemplateStatus = 'central' | 'overridden' | 'outdated';
+
+/** A part of a letter as resolved for a municipality. */
+export interface ResolvedPart {
+  kind: OverrideKind;
+  id: string;
+  /** Central version. */
+  version: number;
+  status: TemplateStatus;
+  /** Set for an override: its own version and the central version it was made from. */
+  override?: { kommune: string; version: number; basedOn: number };
+  /** Absolute path of the .docx (masters, content elements, beskedskabeloner). */
+  path?: string;
+  text?: string;
+  html?: string;
+}
+
+export interface LetterDef extends BeskedskabelonDef {
+  kommune?: string;
+  status: TemplateStatus;
+  message: ResolvedPart;
+  masterPart: ResolvedPart;
+  /** A string that changes whenever anything that goes into the letter changes. */
+  versionKey: string;
+}
+
+export interface CompiledLetter {
+  def: LetterDef;
+  template: Template;
+  warnings: Diagnostic[];
+  /** Content elements and flettetekster the letter uses. */
+  used: { elements: string[]; texts: string[] };
+}
+
+export interface TemplateListing {
+  kind: OverrideKind;
+  id: string;
+  title?: string;
+  version: number;
+  status: TemplateStatus;
+  override?: ResolvedPart['override'];
+}
+
+export class TemplateRepository {
+  readonly catalog: Catalog | undefined;
+  readonly central: CentralManifest;
+  readonly kommuner = new Map<string, { manifest: KommuneManifest; dir: string }>();
+  private readonly cache = new Map<string, CompiledLetter>();
+  private readonly packages = new Map<string, { mtime: number; pkg: DocxPackage }>();
+
+  private constructor(readonly dir: string) {
+    const manifest = findManifest(dir);
+    if (!manifest) throw inputError('repo.no-repository', { dir, file: 'manifest.yaml' });
+    this.central = loadCentralManifest(manifest, relative(process.cwd(), manifest) || manifest, dir);
+    const catalogFile = ['catalog.yaml', 'catalog.yml', 'catalog.json'].map((n) => join(dir, n)).find((p) => existsSync(p));
+    this.catalog = catalogFile ? loadCatalogFile(catalogFile, relative(process.cwd(), catalogFile) || catalogFile) : undefined;
+    const kommuneDir = join(dir, 'kommuner');
+    if (existsSync(kommuneDir)) {
+      for (const code of readdirSync(kommuneDir).sort()) {
+        const kdir = join(kommuneDir, code);
+        if (!statSync(kdir).isDirectory()) continue;
+        const file = findManifest(kdir);
+        if (!file) continue;
+        const manifestData = loadKommuneManifest(file, relative(process.cwd(), file) || file, code, kdir, this.central);
+        this.kommuner.set(code, { manifest: manifestData, dir: kdir });
+      }
+    }
+  }
+
+  static open(dir: string): TemplateRepository {
+    return new TemplateRepository(dir);
+  }
+
+  /** Central templates and the municipality's overrides of them. */
+  list(kommune?: string): TemplateListing[] {
+    this.checkKommune(kommune);
+    const out: TemplateListing[] = [];
+    const add = (kind: OverrideKind, list: Array<{ id: string; title?: string; version: number }> | undefined): void => {
+      for (const e of list ?? []) {
+        const part = this.resolve(kind, e.id, kommune)!;
+        const row: TemplateListing = { kind, id: e.id, version: e.version, status: part.status };
+        if (e.title) row.title = e.title;
+        if (part.override) row.override = part.override;
+        out.push(row);
+      }
+    };
+    add('beskedskabelon', this.central.beskedskabeloner);
+    add('master', this.central.masters);
+    add('indholdselement', this.central.indholdselementer);
+    add('flettetekst', this.central.flettetekster);
+    return out;
+  }
+
+  /** A beskedskabelon with its settings, as the municipality sees it. */
+  letter(id: string, kommune?: string): LetterDef {
+    this.checkKommune(kommune);
+    const central = this.central.beskedskabeloner.find((b) => b.id === id);
+    if (!central) throw inputError('repo.unknown-template', { id, where: kommune ? ` (kommune ${kommune})` : '' });
+    const message = this.resolve('beskedskabelon', id, kommune)!;
+    const override = kommune ? this.overrideOf('beskedskabelon', id, kommune) : undefined;
+    const settings: BeskedskabelonDef = { ...central, ...(override?.settings ?? {}) };
+    const masterPart = this.resolve('master', settings.master, kommune);
+    if (!masterPart) throw inputError('repo.unknown-ref', { file: 'manifest', entry: id, kind: 'masterskabelon', id: settings.master });
+    const def: LetterDef = {
+      ...settings,
+      ...(kommune ? { kommune } : {}),
+      status: message.status,
+      message,
+      masterPart,
+      versionKey: '',
+    };
+    def.versionKey = this.versionKey(def);
+    return def;
+  }
+
+  /** Composes and compiles a letter (cached per version of everything in it). */
+  compile(id: string, kommune?: string): CompiledLetter {
+    const def = this.letter(id, kommune);
+    const cached = this.cache.get(def.versionKey);
+    if (cached) return cached;
+    const pkgs = new Map<string, DocxPackage>();
+    const pkg = (part: ResolvedPart): DocxPackage => {
+      const p = part.path!;
+      let got = pkgs.get(p);
+      if (!got) {
+        got = this.openPackage(p);
+        pkgs.set(p, got);
+      }
+      return got;
+    };
+    const composed = composeLetter({
+      name: kommune ? `${id} (kommune ${kommune})` : id,
+      master: { key: def.master, pkg: pkg(def.masterPart) },
+      message: { key: id, pkg: pkg(def.message) },
+      element: (key) => {
+        const part = this.resolve('indholdselement', key, kommune);
+        return part ? { key, pkg: pkg(part) } : undefined;
+      },
+      text: (name) => {
+        const html = name.startsWith('Html:');
+        const part = this.resolve('flettetekst', html ? name.slice(5) : name, kommune);
+        if (!part) return undefined;
+        if (html) return part.html !== undefined ? { html: part.html } : undefined;
+        return part.text !== undefined ? { text: part.text } : undefined;
+      },
+      title: def.digitalPostTitle ?? def.title,
+      lang: 'da-DK',
+    });
+    const template = loadTemplate(composed.docx, {
+      name: kommune ? `${id} (kommune ${kommune})` : id,
+      rules: {
+        ...(this.catalog ? { catalog: this.catalog } : {}),
+        processes: def.processes,
+        ...(def.variants ? { variants: def.variants } : {}),
+        ...(def.questions ? { questions: def.questions } : {}),
+      },
+    });
+    const compiled: CompiledLetter = { def, template, warnings: composed.warnings, used: composed.used };
+    this.cache.set(def.versionKey, compiled);
+    return compiled;
+  }
+
+  /** The part a municipality uses: its override if any, else the central one. */
+  resolve(kind: OverrideKind, id: string, kommune?: string): ResolvedPart | undefined {
+    const list: Array<FileDef | FlettetekstDef | BeskedskabelonDef> | undefined =
+      kind === 'beskedskabelon'
+        ? this.central.beskedskabeloner
+        : kind === 'master'
+          ? this.central.masters
+          : kind === 'indholdselement'
+            ? this.central.indholdselementer
+            : this.central.flettetekster;
+    const central = list?.find((e) => e.id === id);
+    if (!central) return undefined;
+    const part: ResolvedPart = { kind, id, version: central.version, status: 'central' };
+    if ('file' in central && central.file) part.path = join(this.dir, central.file);
+    if ('text' in central && central.text !== undefined) part.text = central.text;
+    if ('html' in central && central.html !== undefined) part.html = central.html;
+    const o = kommune ? this.overrideOf(kind, id, kommune) : undefined;
+    if (o && kommune) {
+      const basedOn = Number(o.basedOn.split('@')[1]);
+      part.override = { kommune, version: o.version, basedOn };
+      part.status = basedOn < central.version ? 'outdated' : 'overridden';
+      if (o.file) part.path = join(this.kommuner.get(kommune)!.dir, o.file);
+      if (o.text !== undefined || o.html !== undefined) {
+        delete part.text;
+        delete part.html;
+        if (o.text !== undefined) part.text = o.text;
+        if (o.html !== undefined) part.html = o.html;
+      }
+    }
+    return part;
+  }
+
+  private overrideOf(kind: OverrideKind, id: string, kommune: string): OverrideDef | undefined {
+    return this.kommuner.get(kommune)?.manifest.overrides.find((o) => o.kind === kind && o.id === id);
+  }
+
+  private checkKommune(kommune: string | undefined): void {
+    if (kommune !== undefined && !/^[0-9]{3,4}$/.test(kommune)) throw inputError('repo.unknown-kommune', { kommune, dir: this.dir });
+  }
+
+  private versionKey(def: LetterDef): string {
+    const k = def.kommune;
+    const partKey = (p: ResolvedPart | undefined): string => (p ? `${p.kind}:${p.id}@${p.version}${p.override ? `+${p.override.kommune}@${p.override.version}` : ''}` : '-');
+    const elements = (this.central.indholdselementer ?? []).map((e) => partKey(this.resolve('indholdselement', e.id, k)));
+    const texts = (this.central.flettetekster ?? []).map((t) => partKey(this.resolve('flettetekst', t.id, k)));
+    return [k ?? 'central', partKey(def.message), partKey(def.masterPart), ...elements, ...texts, JSON.stringify(def.questions ?? [])].join('|');
+  }
+
+  private openPackage(path: string): DocxPackage {
+    const mtime = statSync(path).mtimeMs;
+    const hit = this.packages.get(path);
+    if (hit && hit.mtime === mtime) return hit.pkg;
+    let bytes: Uint8Array;
+    try {
+      bytes = readFileSync(path);
+    } catch {
+      throw inputError('cli.file-not-found', { file: path });
+    }
+    try {
+      const pkg = openPackage(bytes);
+      this.packages.set(path, { mtime, pkg });
+      return pkg;
+    } catch (err) {
+      if (err instanceof KpBrevError) {
+        throw new KpBrevError('input', err.diagnostics.map((d) => ({ ...d, location: { ...d.location, file: relative(process.cwd(), path) } })));
+      }
+      throw err;
+    }
+  }
+}
+
+export function describeStatus(status: TemplateStatus, lang: 'da' | 'en'): string {
+  if (lang === 'en') return status === 'central' ? 'central' : status === 'overridden' ? 'overridden' : 'override of an older central version';
+  return status === 'central' ? 'central' : status === 'overridden' ? 'overskrevet' : 'overskrivning af ældre central version';
+}
+
