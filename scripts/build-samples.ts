@@ -1,15 +1,133 @@
 /**
- * Builds the sample templates into samples/ (checked in). Reproducible: the same script gives
- * the same bytes. Run with `npm run samples`.
+ * Builds the sample template repository (templates/) and the sample cases (samples/) from the
+ * definitions in scripts/lib. Reproducible: the same script gives the same bytes.
+ * Run with `npm run samples`.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { stringify } from 'yaml';
 import { pack } from './lib/docx-kit.js';
+import { bodyDocument, masterDocument } from './lib/kp-docx.js';
+import { FIELDS, PROCESSES, QUESTIONS, TRAINING_MAP } from './lib/kp-catalog.js';
+import { CASES } from './lib/kp-cases.js';
+import { ELEMENTS, FLETTETEKSTER, LETTERS, MASTERS, OVERRIDE_540_KONTAKT, OVERRIDE_540_NP_1011 } from './lib/kp-templates.js';
 import { buildLetter } from './lib/sample-letter.js';
 
 const root = join(import.meta.dirname, '..');
-const dir = join(root, 'samples/enkeltbrev');
-mkdirSync(dir, { recursive: true });
-const letter = buildLetter('fields');
-writeFileSync(join(dir, 'bevilling-helbredstillaegskort.docx'), await pack(letter.doc, letter.rawXml));
-console.log('samples/enkeltbrev/bevilling-helbredstillaegskort.docx');
+const T = join(root, 'templates');
+const written: string[] = [];
+
+function write(path: string, data: string | Buffer): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, data);
+  written.push(path.slice(root.length + 1));
+}
+
+const yaml = (comment: string, data: unknown): string =>
+  `${comment
+    .trim()
+    .split('\n')
+    .map((l) => `# ${l}`.trimEnd())
+    .join('\n')}\n${stringify(data, { lineWidth: 0 })}`;
+
+rmSync(T, { recursive: true, force: true });
+rmSync(join(root, 'samples/sager'), { recursive: true, force: true });
+
+// The single-file example of the README.
+{
+  const letter = buildLetter('fields');
+  write(join(root, 'samples/enkeltbrev/bevilling-helbredstillaegskort.docx'), await pack(letter.doc, letter.rawXml));
+}
+
+// Catalog.
+write(
+  join(T, 'catalog.yaml'),
+  yaml(
+    `Katalog over processer, flettefelter og flettespørgsmål (eksempel).
+Formatet er en kontrakt: se schemas/catalog.schema.json. Ekstra nøgler er tilladt.
+type: tekst | beloeb | dato | procent | cpr. processes: "*" (alle) eller en liste.`,
+    { processes: PROCESSES, fields: FIELDS, questions: QUESTIONS },
+  ),
+);
+
+// Central templates.
+for (const [id, spec] of Object.entries(MASTERS)) {
+  const { doc, rawXml } = masterDocument(spec);
+  write(join(T, `central/masters/${id}.docx`), await pack(doc, rawXml));
+}
+for (const [id, el] of Object.entries(ELEMENTS)) {
+  const { doc, rawXml } = bodyDocument(el.title, el.blocks);
+  write(join(T, `central/indholdselementer/${id}.docx`), await pack(doc, rawXml));
+}
+for (const letter of LETTERS) {
+  const { doc, rawXml } = bodyDocument(letter.title, letter.blocks);
+  write(join(T, `central/beskedskabeloner/${letter.id}.docx`), await pack(doc, rawXml));
+}
+write(
+  join(T, 'manifest.yaml'),
+  yaml(
+    `Centrale brevskabeloner (eksempel på KOMBIT's skabeloner til KP).
+Se schemas/manifest.schema.json og README'en: "Tilføj et brev".`,
+    {
+      masters: Object.entries(MASTERS).map(([id, m]) => ({ id, title: m.title, file: `central/masters/${id}.docx`, version: m.version })),
+      indholdselementer: Object.entries(ELEMENTS).map(([id, e]) => ({ id, title: e.title, file: `central/indholdselementer/${id}.docx`, version: e.version })),
+      flettetekster: FLETTETEKSTER,
+      beskedskabeloner: LETTERS.map((l) => ({
+        id: l.id,
+        file: `central/beskedskabeloner/${l.id}.docx`,
+        title: l.title,
+        digitalPostTitle: l.digitalPostTitle,
+        master: l.master,
+        indholdselementer: l.indholdselementer,
+        questions: l.questions.map((n) => `flettespoergsmaal-${n}`),
+        processes: l.processes,
+        ...(l.variants ? { variants: l.variants } : {}),
+        group: l.group,
+        documentType: l.documentType,
+        noAutoSend: l.noAutoSend ?? false,
+        attachments: l.attachments ?? [],
+        version: l.version,
+      })),
+    },
+  ),
+);
+
+// Sønderborg (540): an override of np_1011 made from an older central version, and a current
+// override of the contact block.
+{
+  const np1011 = bodyDocument('Manglerbrev, udvidet helbredstillæg (Sønderborg)', OVERRIDE_540_NP_1011);
+  write(join(T, 'kommuner/540/beskedskabeloner/np_1011.docx'), await pack(np1011.doc, np1011.rawXml));
+  const kontakt = bodyDocument('Kontaktoplysninger (Sønderborg)', OVERRIDE_540_KONTAKT);
+  write(join(T, 'kommuner/540/indholdselementer/kontakt.docx'), await pack(kontakt.doc, kontakt.rawXml));
+  write(
+    join(T, 'kommuner/540/manifest.yaml'),
+    yaml(
+      `Sønderborg Kommunes overskrivninger af centrale skabeloner (eksempel).
+En overskrivning flytter ansvaret for lovlighed og tilgængelighed fra KOMBIT til kommunen.
+basedOn: den centrale skabelon og version overskrivningen er lavet ud fra.`,
+      {
+        kommune: '540',
+        name: 'Sønderborg Kommune',
+        overrides: [
+          {
+            kind: 'beskedskabelon',
+            id: 'np_1011',
+            basedOn: 'np_1011@2',
+            version: 1,
+            file: 'beskedskabeloner/np_1011.docx',
+            settings: { questions: ['flettespoergsmaal-10023', 'flettespoergsmaal-10024', 'flettespoergsmaal-10025', 'flettespoergsmaal-10026'] },
+            note: 'Henviser til Borgerservice; spørgsmålet om recept fra optiker er ikke med.',
+          },
+          { kind: 'indholdselement', id: 'kontakt', basedOn: 'kontakt@1', version: 2, file: 'indholdselementer/kontakt.docx', note: 'Telefontider' },
+        ],
+      },
+    ),
+  );
+}
+
+write(join(T, 'noegler/traening-til-produktion.json'), JSON.stringify(TRAINING_MAP, null, 2) + '\n');
+
+// Sample cases.
+for (const c of CASES) write(join(root, `samples/sager/${c.letter}/${c.name}.json`), JSON.stringify(c.context, null, 2) + '\n');
+
+console.log(`${written.length} files written:\n  ${written.join('\n  ')}`);

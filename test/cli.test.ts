@@ -79,7 +79,7 @@ describe('kp-brev render', () => {
   it('usage errors exit 2 with a Danish message', () => {
     const r = kpBrev('render', sample);
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/^Forkert brug: tilvalget --context <fil> mangler/);
+    expect(r.stderr).toMatch(/^Forkert brug: tilvalget --context <fil> skal angives/);
     expect(kpBrev('frobnicate').status).toBe(2);
   });
 });

@@ -4,7 +4,7 @@
  * them). Paragraphs with fields are written as WordprocessingML and imported as components.
  */
 import { Document, Packer, Paragraph, TextRun } from 'docx';
-import { paragraphXml, type FieldSpec, type FieldStyle, type FormattedText } from '../../src/authoring/fields.js';
+import { paragraphXml, type FieldSpec, type FieldStyle, type FormattedText, type LineBreak } from '../../src/authoring/fields.js';
 import { readZip, writeZip } from '../../src/ooxml/zip.js';
 
 /** Word's way of saving: instruction runs split every few characters, noise between them. */
@@ -53,7 +53,7 @@ export class RawXml {
   }
 }
 
-export type Piece = string | FormattedText | FieldSpec;
+export type Piece = string | FormattedText | FieldSpec | LineBreak;
 
 export const pStyle = (id: string, extra = ''): string => `<w:pPr><w:pStyle w:val="${id}"/>${extra}</w:pPr>`;
 

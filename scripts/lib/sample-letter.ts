@@ -229,7 +229,7 @@ export function buildLetter(flavour: Flavour): { doc: Document; rawXml: RawXml }
     description: 'Eksempel på et brev med flettefelter og flettespørgsmål',
     styles: {
       default: {
-        document: { run: { font: 'Arial', size: 22, language: { value: 'da-DK' } }, paragraph: { spacing: { after: 120, line: 276 } } },
+        document: { run: { font: 'Arial', size: 22, language: { value: 'da-DK' } }, paragraph: { spacing: { after: 120, line: 276, lineRule: 'auto' } } },
         heading1: { run: { font: 'Arial', size: 32, bold: true, color: '1F3864' }, paragraph: { spacing: { before: 360, after: 160 }, keepNext: true } },
         heading2: { run: { font: 'Arial', size: 26, bold: true, color: '1F3864' }, paragraph: { spacing: { before: 240, after: 120 }, keepNext: true } },
       },

@@ -146,12 +146,13 @@ export function fieldXml(spec: FieldSpec, style: FieldStyle = {}, nested = false
   return out;
 }
 
-/** A paragraph from pieces: plain text, formatted text and fields. */
-export function paragraphXml(content: Array<string | FormattedText | FieldSpec>, pPr = '', style: FieldStyle = {}): string {
+/** A paragraph from pieces: plain text, formatted text, line breaks and fields. */
+export function paragraphXml(content: Array<string | FormattedText | FieldSpec | LineBreak>, pPr = '', style: FieldStyle = {}): string {
   let body = '';
   for (const c of content) {
     if (typeof c === 'string') body += c === '' ? '' : run(`<w:t xml:space="preserve">${escapeXml(c)}</w:t>`, '', false);
     else if (c.kind === 'text') body += run(`<w:t xml:space="preserve">${escapeXml(c.text)}</w:t>`, c.rPr, false);
+    else if (c.kind === 'br') body += run('<w:br/>', '', false);
     else body += fieldXml(c, style);
   }
   return `<w:p>${pPr}${body}</w:p>`;

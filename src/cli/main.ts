@@ -75,6 +75,10 @@ export async function execute(argv: readonly string[], io: Io = processIo): Prom
       exitCode = await fieldsCommand(template, opts, io, lang);
     });
 
+  if (argv.length === 0) {
+    io.stderr(program.helpInformation());
+    return 2;
+  }
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
@@ -103,6 +107,7 @@ function usageDetail(err: CommanderError, lang: Lang): string {
     case 'commander.missingArgument':
       return `argumentet ${quoted} mangler`;
     case 'commander.missingMandatoryOptionValue':
+      return `tilvalget ${quoted} skal angives`;
     case 'commander.optionMissingArgument':
       return `tilvalget ${quoted} mangler en værdi`;
     case 'commander.unknownOption':
@@ -111,8 +116,10 @@ function usageDetail(err: CommanderError, lang: Lang): string {
       return `ukendt kommando ${quoted}; se kp-brev --help`;
     case 'commander.excessArguments':
       return 'for mange argumenter';
-    case 'commander.invalidArgument':
-      return `ugyldig værdi: ${raw}`;
+    case 'commander.invalidArgument': {
+      const m = /option '([^']+)' argument '([^']*)' is invalid\. Allowed choices are (.*)\./.exec(raw);
+      return m ? `"${m[2]}" er ikke en gyldig værdi for ${m[1]}; vælg en af: ${m[3]}` : `ugyldig værdi: ${raw}`;
+    }
     default:
       return raw;
   }

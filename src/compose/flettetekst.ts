@@ -10,7 +10,7 @@
  * break becomes a line break in the letter. The result is WordprocessingML runs, evaluated
  * like any field of the letter.
  */
-import { fieldXml, lineBreak, type FieldSpec, type InstrPart } from '../authoring/fields.js';
+import { fieldXml, lineBreak, paragraphBreak, type FieldSpec, type InstrPart } from '../authoring/fields.js';
 import { escapeXml } from '../ooxml/xml.js';
 
 export class FlettetekstSyntaxError extends Error {
@@ -23,7 +23,14 @@ export class FlettetekstSyntaxError extends Error {
 }
 
 /** Parses the brace notation into text, line breaks and fields. */
-export function parseBraceText(text: string): InstrPart[] {
+export interface BraceOptions {
+  /** Read ¶ as a paragraph break (for building templates; flettetekster have no paragraphs). */
+  paragraphs?: boolean;
+}
+
+export const PARAGRAPH_MARK = '¶';
+
+export function parseBraceText(text: string, options: BraceOptions = {}): InstrPart[] {
   let i = 0;
   const parseSeq = (inField: boolean): InstrPart[] => {
     const out: InstrPart[] = [];
@@ -49,9 +56,14 @@ export function parseBraceText(text: string): InstrPart[] {
       } else if (ch === '}') {
         if (inField) break;
         throw new FlettetekstSyntaxError('} without {', i);
-      } else if (ch === '\n' && !inField) {
+      } else if (ch === '\n') {
+        // A line break, also inside a field's quoted text (outside quotes Word reads it as a space).
         flush();
         out.push(lineBreak);
+        i++;
+      } else if (ch === PARAGRAPH_MARK && options.paragraphs) {
+        flush();
+        out.push(paragraphBreak());
         i++;
       } else if (ch === '\r') {
         i++;

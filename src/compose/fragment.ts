@@ -7,7 +7,7 @@
 import { diagnostic, KpBrevError } from '../diagnostics.js';
 import type { DocxPackage } from '../ooxml/package.js';
 import type { ComposeTarget } from './target.js';
-import { mergeStyles, parseStyles } from './styles.js';
+import { mergeStyles, parseStyles } from '../ooxml/styles.js';
 
 const attr = (name: string): RegExp => new RegExp(`(\\s${name}=)(["'])([^"']*)\\2`, 'g');
 

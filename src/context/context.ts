@@ -110,6 +110,10 @@ function checkTree(v: unknown, path: string, depth: number, out: Diagnostic[], l
     if (bad !== undefined) out.push(diagnostic('context.invalid-char', { path, code: `U+${bad.toString(16).toUpperCase().padStart(4, '0')}` }, loc));
     return;
   }
+  if (typeof v === 'number' && !Number.isFinite(v)) {
+    out.push(diagnostic('context.invalid-number', { path }, loc));
+    return;
+  }
   if (typeof v !== 'object' || v === null) return;
   if (Array.isArray(v)) {
     v.forEach((item, i) => checkTree(item, `${path}[${i}]`, depth + 1, out, loc));

@@ -22,6 +22,7 @@ export function parseLocaleNumber(text: string, locale: FieldLocale): number | u
   if (!m || (m[2] === undefined && m[3] === undefined)) return undefined;
   const int = (m[2] ?? '0').split(locale.group).join('');
   const value = Number(`${int}.${m[3] ?? '0'}`);
+  if (!Number.isFinite(value)) return undefined;
   return m[1] === '-' ? -value : value;
 }
 
@@ -92,7 +93,8 @@ function parseSection(section: string, locale: FieldLocale): Item[] {
 /** Rounds half away from zero to `places` decimals and returns the digits as a string. The
  * shift goes through the decimal exponent, so 1.005 rounds to 1.01 as a person expects. */
 function roundDigits(abs: number, places: number): string {
-  if (abs >= 1e21) return BigInt(abs).toString() + (places > 0 ? '.' + '0'.repeat(places) : '');
+  // Past 2^53 a double has no fraction left to round; BigInt prints all its digits.
+  if (abs * 10 ** places >= 1e15) return BigInt(Math.round(abs)).toString() + (places > 0 ? '.' + '0'.repeat(places) : '');
   const [mantissa, exponent] = abs.toExponential().split('e') as [string, string];
   const shifted = Math.round(Number(`${mantissa}e${Number(exponent) + places}`));
   return Number(`${shifted}e-${places}`).toFixed(places);

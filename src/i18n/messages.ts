@@ -59,7 +59,16 @@ export const messages = {
     en: 'The part {part} uses a prefix other than "w" for WordprocessingML; that is not supported.',
   },
 
+  'package.field-depth': {
+    da: 'Felterne i {part} er indlejret dybere end {limit} niveauer; skabelonen afvises.',
+    en: 'The fields in {part} are nested deeper than {limit} levels; the template is refused.',
+  },
+
   // XML
+  'xml.too-deep': {
+    da: 'Delen {part} er indlejret dybere end {limit} niveauer; filen afvises.',
+    en: 'The part {part} is nested deeper than {limit} levels; the file is refused.',
+  },
   'xml.invalid-utf8': {
     da: 'Delen {part} er ikke gyldig UTF-8-tekst.',
     en: 'The part {part} is not valid UTF-8 text.',
@@ -83,6 +92,10 @@ export const messages = {
     en: 'The quotation mark that starts here is never closed.',
   },
   'syntax.empty': { da: 'Feltet har ingen feltkode.', en: 'The field has no field code.' },
+  'syntax.unclosed': {
+    da: 'Et felt begynder her men slutter aldrig; Word ignorerer det, og dets feltkode kommer ikke med i brevet.',
+    en: 'A field begins here but never ends; Word ignores it, and its field code does not go into the letter.',
+  },
   'syntax.if-missing-operator': {
     da: 'IF mangler en sammenligning (=, <>, <, <=, > eller >=) mellem de to udtryk ("Fejl! Der mangler en testbetingelse" i Word).',
     en: 'IF lacks a comparison (=, <>, <, <=, > or >=) between its two expressions ("Error! Missing test condition" in Word).',
@@ -161,6 +174,10 @@ export const messages = {
     da: 'Sagskonteksten er indlejret dybere end {limit} niveauer ({path}).',
     en: 'The case context is nested deeper than {limit} levels ({path}).',
   },
+  'context.invalid-number': {
+    da: 'Værdien af {path} er et tal uden for det, der kan regnes med.',
+    en: 'The value of {path} is a number out of range.',
+  },
   'context.invalid-char': {
     da: 'Værdien af {path} indeholder et tegn der ikke kan stå i et brev (kode {code}).',
     en: 'The value of {path} contains a character that cannot appear in a letter (code {code}).',
@@ -194,6 +211,10 @@ export const messages = {
   'render.unsupported-format': {
     da: 'Formateringen \\* {format} understøttes ikke af kp-brev.',
     en: 'The format \\* {format} is not supported by kp-brev.',
+  },
+  'render.formula': {
+    da: 'Formelfeltet kan ikke beregnes ({detail}). Brevet dannes ikke.',
+    en: 'The formula field cannot be computed ({detail}). The letter is not made.',
   },
   'render.structure': {
     da: 'Feltet krydser en grænse i dokumentets opbygning ({detail}) og kan ikke flettes sikkert.',

@@ -5,6 +5,7 @@
  * (and offset) it came from, and parsed.
  */
 import { parseInstruction, FIELD_CHAR, OBJECT_CHAR, type ParseResult } from '../fieldcode/index.js';
+import { inputError } from '../diagnostics.js';
 import type { OpenToken, Story } from './tokens.js';
 
 export interface FieldNode {
@@ -37,22 +38,109 @@ export interface FieldNode {
   lang: string | undefined;
 }
 
-interface Building {
-  node: FieldNode;
+/** Nesting deeper than this is refused (no real template comes close; a crafted one could). */
+export const MAX_FIELD_DEPTH = 64;
+
+export interface StoryFields {
+  /** Top-level fields; nested ones hang below them. */
+  top: FieldNode[];
+  /** fldChar items that belong to no complete field (unclosed begins, stray separates and ends). */
+  stray: number[];
 }
 
-/** Finds every field of a story. Returns the top-level fields; nested ones hang below them. */
-export function readFields(story: Story): FieldNode[] {
+/**
+ * Finds every field of a story in two passes: the first pairs begin/separate/end with a stack
+ * (what is left open at the end is unclosed, and Word ignores it); the second builds the tree
+ * from the complete fields only. Both are linear, whatever the input.
+ */
+export function readStoryFields(story: Story): StoryFields {
   const tokens = story.tokens;
+  // Pass 1: pairing.
+  const endOf = new Map<number, number>();
+  const sepOf = new Map<number, number>();
+  const stack: number[] = [];
+  const sepOwner = new Map<number, number>();
+  for (let i = 0; i < tokens.length; i++) {
+    const tok = tokens[i]!;
+    if (tok.t === 'item') {
+      if (tok.kind === 'begin') stack.push(i);
+      else if (tok.kind === 'sep') {
+        const top = stack[stack.length - 1];
+        if (top !== undefined && tokens[top]!.t === 'item' && !sepOf.has(top)) {
+          sepOf.set(top, i);
+          sepOwner.set(i, top);
+        }
+      } else if (tok.kind === 'end') {
+        const top = stack[stack.length - 1];
+        if (top !== undefined && tokens[top]!.t === 'item') {
+          stack.pop();
+          endOf.set(top, i);
+        }
+      }
+    } else if (tok.t === 'open' && tok.name === 'w:fldSimple') {
+      stack.push(i);
+    } else if (tok.t === 'close' && tok.name === 'w:fldSimple') {
+      // Complex fields left open inside a simple field's result are unclosed there.
+      while (stack.length && tokens[stack[stack.length - 1]!]!.t === 'item') stack.pop();
+      const open = stack.pop();
+      if (open !== undefined) endOf.set(open, i);
+    }
+  }
+  // Pass 2: the tree of complete fields.
   const top: FieldNode[] = [];
-  const stack: Building[] = [];
+  const stray: number[] = [];
+  const open: FieldNode[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const tok = tokens[i]!;
+    const isBegin = (tok.t === 'item' && tok.kind === 'begin') || (tok.t === 'open' && tok.name === 'w:fldSimple');
+    if (isBegin) {
+      const end = endOf.get(i);
+      if (end === undefined) {
+        if (tok.t === 'item') stray.push(i);
+        continue;
+      }
+      const node = makeNode(story, tok.t === 'item' ? 'complex' : 'simple', i, end, sepOf.get(i) ?? -1, tok.para);
+      const parent = open[open.length - 1];
+      if (parent) {
+        node.parent = parent;
+        node.inInstruction = parent.kind === 'complex' && (parent.separate < 0 || i < parent.separate);
+        (node.inInstruction ? parent.children : parent.resultChildren).push(node);
+      } else {
+        top.push(node);
+      }
+      open.push(node);
+      if (open.length > MAX_FIELD_DEPTH) {
+        throw inputError('package.field-depth', { part: story.part, limit: MAX_FIELD_DEPTH });
+      }
+    } else if (tok.t === 'item' && (tok.kind === 'sep' || tok.kind === 'end')) {
+      const owner = tok.kind === 'sep' ? sepOwner.get(i) : undefined;
+      const current = open[open.length - 1];
+      const belongs = current && (tok.kind === 'end' ? current.end === i : current.separate === i);
+      if (!belongs && (owner === undefined || !endOf.has(owner))) stray.push(i);
+    }
+    while (open.length && open[open.length - 1]!.end === i) open.pop();
+  }
+  const visit = (f: FieldNode): void => {
+    f.children.forEach(visit);
+    f.resultChildren.forEach(visit);
+    buildInstruction(f);
+  };
+  top.forEach(visit);
+  return { top, stray };
+}
 
-  const make = (kind: 'complex' | 'simple', begin: number, para: number): FieldNode => ({
+/** Top-level fields of a story (see readStoryFields). */
+export function readFields(story: Story): FieldNode[] {
+  return readStoryFields(story).top;
+}
+
+function makeNode(story: Story, kind: 'complex' | 'simple', begin: number, end: number, separate: number, para: number): FieldNode {
+  return {
     kind,
     story,
     begin,
-    separate: -1,
-    end: -1,
+    separate: kind === 'simple' ? -1 : separate,
+    end,
     parent: undefined,
     inInstruction: false,
     children: [],
@@ -64,68 +152,7 @@ export function readFields(story: Story): FieldNode[] {
     parsed: { instruction: { type: 'empty', position: { start: 0, end: 0 } }, problems: [] },
     para,
     lang: undefined,
-  });
-
-  const attach = (node: FieldNode): void => {
-    const parent = stack[stack.length - 1]?.node;
-    if (!parent) {
-      top.push(node);
-      return;
-    }
-    node.parent = parent;
-    // A simple field has no instruction runs: everything inside it is its result.
-    node.inInstruction = parent.kind === 'complex' && parent.separate < 0;
-    (node.inInstruction ? parent.children : parent.resultChildren).push(node);
   };
-
-  /** Unclosed fields are ignored, as Word does; what they held moves up a level. */
-  const dropUnclosed = (node: FieldNode): void => {
-    for (const child of [...node.children, ...node.resultChildren].sort((a, b) => a.begin - b.begin)) {
-      child.parent = undefined;
-      attach(child);
-    }
-  };
-
-  for (let i = 0; i < tokens.length; i++) {
-    const tok = tokens[i]!;
-    if (tok.t === 'item') {
-      if (tok.kind === 'begin') {
-        stack.push({ node: make('complex', i, tok.para) });
-      } else if (tok.kind === 'sep') {
-        const top = stack[stack.length - 1]?.node;
-        if (top && top.kind === 'complex' && top.separate < 0) top.separate = i;
-      } else if (tok.kind === 'end') {
-        const b = stack[stack.length - 1];
-        if (b && b.node.kind === 'complex') {
-          stack.pop();
-          b.node.end = i;
-          attach(b.node);
-        }
-      }
-    } else if (tok.t === 'open' && tok.name === 'w:fldSimple') {
-      stack.push({ node: make('simple', i, tok.para) });
-    } else if (tok.t === 'close' && tok.name === 'w:fldSimple') {
-      // Complex fields left open inside a simple field's result are unclosed there.
-      while (stack.length && stack[stack.length - 1]!.node.kind !== 'simple') dropUnclosed(stack.pop()!.node);
-      const b = stack.pop();
-      if (b) {
-        b.node.end = i;
-        attach(b.node);
-      }
-    }
-  }
-  while (stack.length) dropUnclosed(stack.pop()!.node);
-  top.sort((a, b) => a.begin - b.begin);
-
-  const visit = (f: FieldNode): void => {
-    f.children.sort((a, b) => a.begin - b.begin);
-    f.resultChildren.sort((a, b) => a.begin - b.begin);
-    f.children.forEach(visit);
-    f.resultChildren.forEach(visit);
-    buildInstruction(f);
-  };
-  top.forEach(visit);
-  return top;
 }
 
 function buildInstruction(f: FieldNode): void {

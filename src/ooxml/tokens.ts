@@ -124,10 +124,6 @@ const INLINE_CONTAINERS = new Set([
   'w:hyperlink',
   'w:smartTag',
   'w:customXml',
-  'w:ins',
-  'w:del',
-  'w:moveFrom',
-  'w:moveTo',
   'w:sdt',
   'w:sdtContent',
   'w:dir',
@@ -315,6 +311,13 @@ export function flattenStory(
 
   const walkInline = (el: XElement): void => {
     if (el.name === 'w:r') return walkRun(el);
+    // Tracked changes inside paragraphs are accepted where we rewrite: insertions are plain
+    // content, deletions are gone (the letter is final; the linter warns about them).
+    if (el.name === 'w:ins' || el.name === 'w:moveTo') {
+      for (const c of el.children) if (c.kind === 'element') walkInline(c);
+      return;
+    }
+    if (el.name === 'w:del' || el.name === 'w:moveFrom') return;
     if (INLINE_CONTAINERS.has(el.name)) {
       pushOpen(el, 'inline', el.name === 'w:fldSimple' ? (el.attrs['w:instr'] ?? '') : undefined);
       for (const c of el.children) {
@@ -393,7 +396,21 @@ export function paragraphOfToken(story: Story, token: number): number {
 }
 
 /** Plain text of a paragraph (w:t and characters), for excerpts. */
+const excerpts = new WeakMap<Story, Map<string, string>>();
+
 export function paragraphText(story: Story, para: number, limit = 80): string {
+  let cache = excerpts.get(story);
+  if (!cache) excerpts.set(story, (cache = new Map()));
+  const key = `${para}:${limit}`;
+  let text = cache.get(key);
+  if (text === undefined) {
+    text = computeParagraphText(story, para, limit);
+    cache.set(key, text);
+  }
+  return text;
+}
+
+function computeParagraphText(story: Story, para: number, limit: number): string {
   const info = story.paragraphs[para - 1];
   if (!info) return '';
   let s = '';

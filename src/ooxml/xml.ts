@@ -54,6 +54,10 @@ export function decodeXml(bytes: Uint8Array, part: string): string {
   return text;
 }
 
+/** Deeper XML than this is refused: real documents stay far below, and every later stage
+ * may recurse over the tree. */
+export const MAX_XML_DEPTH = 256;
+
 /** Parses a part into its root element. Throws a KpBrevError naming the part and the place. */
 export function parseXml(source: string, part: string): XElement {
   const parser = new SaxesParser({ position: true });
@@ -83,7 +87,12 @@ export function parseXml(source: string, part: string): XElement {
     const parent = stack[stack.length - 1];
     if (parent) parent.children.push(el);
     else root = el;
-    if (!tag.isSelfClosing) stack.push(el);
+    if (!tag.isSelfClosing) {
+      stack.push(el);
+      if (stack.length > MAX_XML_DEPTH) {
+        throw new KpBrevError('input', [diagnostic('xml.too-deep', { part, limit: MAX_XML_DEPTH }, { part, line: parser.line, column: parser.column })]);
+      }
+    }
   });
   parser.on('closetag', (tag) => {
     if (tag.isSelfClosing) return;

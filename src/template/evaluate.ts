@@ -11,11 +11,13 @@ import {
   type Argument,
   type IfInstruction,
   type MergeFieldInstruction,
+  type OtherInstruction,
   type Switch,
 } from '../fieldcode/index.js';
 import { formatDatePicture, parseDate } from '../format/date.js';
 import { localeFor, type FieldLocale, type FieldLocales } from '../format/locale.js';
-import { formatNumberPicture, parseLocaleNumber } from '../format/number.js';
+import { displayNumber, formatNumberPicture, parseLocaleNumber } from '../format/number.js';
+import { evaluateFormula, FormulaError } from './formula.js';
 import { displayInstruction, type FieldNode } from '../ooxml/fields.js';
 import { paragraphText } from '../ooxml/tokens.js';
 import type { MessageId } from '../i18n/index.js';
@@ -97,15 +99,16 @@ const ERROR_PROBLEMS = (f: FieldNode): boolean => f.parsed.problems.some((p) => 
 
 /** Evaluates a field that is not live. Problems go to env.diagnostics; the result is then a
  * placeholder (preview) or empty (strict: the caller refuses the letter). */
-export function evaluate(f: FieldNode, env: EvalEnv): FieldResult {
+export function evaluate(f: FieldNode, env: EvalEnv, inCondition = false): FieldResult {
   if (ERROR_PROBLEMS(f)) {
     const detail = f.parsed.problems.map((p) => formatMessage(p.code, p.params, env.lang)).join(' ');
     report(env, f, 'render.field-error', { detail });
     return placeholder(f, env, formatMessage('render.placeholder-error', {}, env.lang));
   }
   const ins = f.parsed.instruction;
-  if (ins.type === 'MERGEFIELD') return mergeField(f, ins, env);
+  if (ins.type === 'MERGEFIELD') return mergeField(f, ins, env, inCondition);
   if (ins.type === 'IF') return ifField(f, ins, env);
+  if (ins.type === 'field' && ins.fieldType === '=') return formulaField(f, ins, env);
   return { outs: [{ o: 'live', field: f }], text: '', empty: false };
 }
 
@@ -120,7 +123,9 @@ function fieldLocales(f: FieldNode, env: EvalEnv): FieldLocales {
   return { number: env.numberLocale, language: localeFor(f.lang ?? env.defaultLang) };
 }
 
-function mergeField(f: FieldNode, ins: MergeFieldInstruction, env: EvalEnv): FieldResult {
+/** `inCondition`: the value feeds an IF comparison, so a catalog type does not dress it up
+ * (`85`, not `85 %`; `2026-01-05`, not `5. januar 2026`); a picture switch still applies. */
+function mergeField(f: FieldNode, ins: MergeFieldInstruction, env: EvalEnv, inCondition: boolean): FieldResult {
   const name = ins.name ? argumentText(ins.name).trim() : '';
   const locales = fieldLocales(f, env);
   let value: string | number | boolean | null;
@@ -146,7 +151,7 @@ function mergeField(f: FieldNode, ins: MergeFieldInstruction, env: EvalEnv): Fie
           return placeholder(f, env, name);
         }
       } else {
-        type = def.type;
+        if (!inCondition) type = def.type;
         const process = env.ctx.process;
         if (process && !provides(def, process)) {
           report(env, f, 'render.field-process', { field: name, process });
@@ -193,6 +198,38 @@ function ifField(f: FieldNode, ins: IfInstruction, env: EvalEnv): FieldResult {
   return { outs, text, empty: isEmpty(f, outs) };
 }
 
+/** `{ = expression [\# picture] }`: computed, then shown with its picture or as Word does
+ * without one (at most two decimals). */
+function formulaField(f: FieldNode, ins: OtherInstruction, env: EvalEnv): FieldResult {
+  const locales = fieldLocales(f, env);
+  let expr = '';
+  for (const item of ins.items) {
+    if (item.type === 'operator') expr += ` ${item.value} `;
+    else if (item.type === 'argument') expr += ` ${argValue(f, item, env)} `;
+  }
+  let value: number;
+  try {
+    value = evaluateFormula(expr, locales.number);
+  } catch (err) {
+    if (!(err instanceof FormulaError)) throw err;
+    report(env, f, 'render.formula', { detail: err.message });
+    return placeholder(f, env, '=');
+  }
+  const switches = ins.items.filter((i): i is Switch => i.type === 'switch');
+  const picture = switches.find((s) => s.name === '#' && s.argument);
+  let text = picture
+    ? formatNumberPicture(value, argumentText(picture.argument!), locales.number)
+    : displayNumber(Math.round(value * 100) / 100, locales.number);
+  const cased = applyCaseFormats(text, switches, locales, '=');
+  if (!cased.ok) {
+    report(env, f, cased.code, cased.params);
+    return placeholder(f, env, '=');
+  }
+  text = cased.text;
+  env.stats.merged++;
+  return { outs: textOuts(text, fieldResultRPr(f, switches)), text, empty: text === '' };
+}
+
 /** The text value of an IF expression: literal text with nested fields evaluated. */
 function argValue(f: FieldNode, arg: Argument | undefined, env: EvalEnv): string {
   if (!arg) return '';
@@ -201,7 +238,7 @@ function argValue(f: FieldNode, arg: Argument | undefined, env: EvalEnv): string
     if (p.type === 'text') s += p.value;
     else {
       const child = f.children[p.index];
-      if (child) s += evaluate(child, env).text;
+      if (child) s += evaluate(child, env, true).text;
     }
   }
   return s;
@@ -210,6 +247,8 @@ function argValue(f: FieldNode, arg: Argument | undefined, env: EvalEnv): string
 /** The pieces of a branch: its own runs with their formatting, nested fields evaluated. */
 function branchOuts(f: FieldNode, arg: Argument | undefined, env: EvalEnv): Out[] {
   if (!arg || arg.content.end <= arg.content.start) return [];
+  // A w:fldSimple has its instruction in an attribute: plain text, formatted like its result.
+  if (f.kind === 'simple') return textOuts(argumentText(arg), fieldResultRPr(f, []));
   const tokens = f.story.tokens;
   const skip = new Set<number>();
   for (const p of arg.parts) if (p.type === 'text' && p.escaped) skip.add(p.position.start);
@@ -284,25 +323,57 @@ function applyIfSwitches(f: FieldNode, outs: Out[], switches: readonly Switch[],
     let formatted: string | undefined;
     if (picture.name === '#') {
       const n = parseLocaleNumber(text, locales.number);
-      if (n !== undefined) formatted = formatNumberPicture(n, pic, locales.number);
+      if (n !== undefined && Number.isFinite(n)) formatted = formatNumberPicture(n, pic, locales.number);
     } else {
       const d = parseDate(text);
       if (d) formatted = formatDatePicture(d, pic, locales.language);
     }
     if (formatted !== undefined && firstText) outs = [{ o: 'text', text: formatted, rPr: firstText.rPr }];
   }
-  const result: Out[] = [];
-  for (const o of outs) {
-    if (o.o !== 'text') {
-      result.push(o);
-      continue;
+  return caseFormatsAcross(f, outs, switches, locales, env);
+}
+
+/**
+ * `\*` formats on an IF's result apply to the result as a whole, across its runs: FirstCap
+ * capitalises the first letter of the result, Caps each word, wherever the runs split them.
+ */
+function caseFormatsAcross(f: FieldNode, outs: Out[], switches: readonly Switch[], locales: FieldLocales, env: EvalEnv): Out[] {
+  let result = outs;
+  for (const s of switches) {
+    if (s.name !== '*' || !s.argument) continue;
+    const format = argumentText(s.argument).toLowerCase();
+    const lang = locales.language.id;
+    if (format === 'mergeformat' || format === 'charformat') continue;
+    if (format === 'upper' || format === 'lower') {
+      result = result.map((o) => (o.o === 'text' ? { ...o, text: format === 'upper' ? o.text.toLocaleUpperCase(lang) : o.text.toLocaleLowerCase(lang) } : o));
+    } else if (format === 'firstcap' || format === 'caps') {
+      let boundary = true;
+      let done = false;
+      result = result.map((o) => {
+        if (o.o !== 'text') {
+          if (o.o !== 'live') boundary = true;
+          return o;
+        }
+        let text = '';
+        for (const ch of o.text) {
+          const letter = /\p{L}/u.test(ch);
+          if (letter && boundary && !done) {
+            text += ch.toLocaleUpperCase(lang);
+            if (format === 'firstcap') done = true;
+          } else text += ch;
+          boundary = format === 'caps' ? /[\s\-–(“"„«»/]/.test(ch) : boundary && !letter;
+        }
+        return { ...o, text };
+      });
+    } else {
+      const texts = result.filter((o): o is Extract<Out, { o: 'text' }> => o.o === 'text');
+      const r = applyCaseFormats(texts.map((t) => t.text).join(''), [s], locales, 'IF');
+      if (!r.ok) {
+        report(env, f, r.code, r.params);
+        return outs;
+      }
+      result = texts.length ? [{ o: 'text', text: r.text, rPr: texts[0]!.rPr }, ...result.filter((o) => o.o !== 'text')] : result;
     }
-    const r = applyCaseFormats(o.text, switches, locales, 'IF');
-    if (!r.ok) {
-      report(env, f, r.code, r.params);
-      return outs;
-    }
-    result.push({ ...o, text: r.text });
   }
   return result;
 }

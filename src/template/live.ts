@@ -3,8 +3,8 @@
  */
 import type { FieldNode } from '../ooxml/fields.js';
 
-/** Fields that stay fields in the letter: anything but MERGEFIELD and IF, and an IF whose
- * condition depends on such a field (e.g. `IF { PAGE } = { NUMPAGES } ...`). */
+/** Fields that stay fields in the letter: anything but MERGEFIELD, IF and = (formula), and an IF
+ * or formula that depends on such a field (e.g. `IF { PAGE } = { NUMPAGES } ...`). */
 export function isLive(f: FieldNode): boolean {
   const ins = f.parsed.instruction;
   if (ins.type === 'MERGEFIELD') return false;
@@ -12,6 +12,8 @@ export function isLive(f: FieldNode): boolean {
     const refs = [...(ins.left?.parts ?? []), ...(ins.right?.parts ?? [])];
     return refs.some((p) => p.type === 'field' && f.children[p.index] !== undefined && isLive(f.children[p.index]!));
   }
+  // A formula is computed, unless it depends on a field only layout knows (= { PAGE } + 1).
+  if (ins.type === 'field' && ins.fieldType === '=') return f.children.some(isLive);
   return true;
 }
 

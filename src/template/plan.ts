@@ -2,7 +2,7 @@
  * The compiled plan of a part: verbatim XML chunks and "groups", the runs of paragraphs that
  * hold fields and are rewritten for every letter. Everything outside a group is copied as it is.
  */
-import { allFields, readFields, type FieldNode } from '../ooxml/fields.js';
+import { allFields, readStoryFields, type FieldNode } from '../ooxml/fields.js';
 import { paragraphOfToken, type ItemToken, type Story } from '../ooxml/tokens.js';
 import { needsRender } from './live.js';
 
@@ -30,6 +30,8 @@ export interface StoryPlan {
   readonly broken: FieldNode[];
   /** Every field, nested ones included, in document order. */
   readonly all: FieldNode[];
+  /** Token indexes of fldChar items that belong to no complete field. */
+  readonly stray: number[];
   readonly groups: Group[];
 }
 
@@ -42,14 +44,16 @@ export interface PlannedStories {
 
 /** Reads the fields of a story (and its text boxes) and plans the groups. */
 export function planStory(story: Story, out: PlannedStories = { plans: [], itemSegments: new Map() }): PlannedStories {
-  const top = readFields(story);
+  const { top, stray } = readStoryFields(story);
   const fields: FieldNode[] = [];
   const broken: FieldNode[] = [];
   for (const f of top) {
     if (!needsRender(f)) continue;
     (isBalanced(story, f) ? fields : broken).push(f);
   }
-  const plan: StoryPlan = { story, fields, broken, all: allFields(top), groups: makeGroups(story, fields) };
+  // Paragraphs with remains of unclosed fields are rewritten too, so those remains go.
+  const strayParas = [...new Set(stray.map((i) => paragraphOfToken(story, i)).filter((p) => p >= 0))];
+  const plan: StoryPlan = { story, fields, broken, stray, all: allFields(top), groups: makeGroups(story, fields, strayParas) };
   out.plans.push(plan);
   for (const sub of story.subStories) planStory(sub, out);
   // Items holding text boxes get segment lists so a group can render them.
@@ -103,21 +107,23 @@ function isBalanced(story: Story, f: FieldNode): boolean {
   return depth === 0;
 }
 
-function makeGroups(story: Story, fields: readonly FieldNode[]): Group[] {
-  if (fields.length === 0) return [];
+function makeGroups(story: Story, fields: readonly FieldNode[], extraParas: readonly number[] = []): Group[] {
+  if (fields.length === 0 && extraParas.length === 0) return [];
   const paras = story.paragraphs;
   const paraOfToken = (i: number): number => paragraphOfToken(story, i);
   const ranges: Array<{ a: number; b: number; fields: FieldNode[] }> = [];
-  for (const f of fields) {
-    const a = paraOfToken(f.begin);
-    const b = paraOfToken(f.end);
+  const spans: Array<{ a: number; b: number; field?: FieldNode }> = [
+    ...fields.map((f) => ({ a: paraOfToken(f.begin), b: paraOfToken(f.end), field: f })),
+    ...extraParas.map((p) => ({ a: p, b: p })),
+  ].sort((x, y) => x.a - y.a || x.b - y.b);
+  for (const { a, b, field: f } of spans) {
     if (a < 0 || b < 0) continue;
     const last = ranges[ranges.length - 1];
     if (last && a <= last.b) {
       last.b = Math.max(last.b, b);
-      last.fields.push(f);
+      if (f) last.fields.push(f);
     } else {
-      ranges.push({ a, b, fields: [f] });
+      ranges.push({ a, b, fields: f ? [f] : [] });
     }
   }
   return ranges.map(({ a, b, fields: fs }) => {

@@ -7,6 +7,7 @@ import type { FieldNode } from '../ooxml/fields.js';
 import type { ItemToken, Story } from '../ooxml/tokens.js';
 import type { Group, Segment } from './plan.js';
 import { evaluate, isLive, locationOf, type EvalEnv, type Out } from './evaluate.js';
+import { needsRender } from './live.js';
 import { StructureError, XmlWriter, type TextContext, type WriterOptions } from './writer.js';
 import { diagnostic } from '../diagnostics.js';
 
@@ -31,22 +32,27 @@ function renderGroup(group: Group, state: RenderState): string {
   for (let i = group.first; i <= group.last; i++) {
     const f = group.fields.get(i);
     if (!f) {
+      // Outside every field: remains of an unclosed field (Word ignores it) do not go out.
+      const tok = tokens[i]!;
+      if (tok.t === 'item' && (tok.kind === 'begin' || tok.kind === 'sep' || tok.kind === 'end' || tok.kind === 'instr')) continue;
       r.token(i, 'text');
       continue;
-    }
-    // Bookmarks and other range markers inside the field move in front of its result.
-    for (let j = f.begin; j <= f.end; j++) {
-      const tok = tokens[j]!;
-      if (tok.t === 'raw' && tok.marker) w.marker(tok.xml);
     }
     if (isLive(f)) {
       r.live(f, 'text');
     } else {
+      // Bookmarks and other range markers inside the field move in front of its result.
+      for (let j = f.begin; j <= f.end; j++) {
+        const tok = tokens[j]!;
+        if (tok.t === 'raw' && tok.marker) w.marker(tok.xml);
+      }
       const isMerge = f.parsed.instruction.type === 'MERGEFIELD';
       const res = evaluate(f, state.env);
       if (!isMerge) w.noteField('other', res.empty);
       w.enterField();
+      r.hoisted = true;
       r.outs(res.outs, 'text');
+      r.hoisted = false;
       w.leaveField();
       w.noteField(isMerge ? 'merge' : 'other', res.empty);
     }
@@ -63,17 +69,22 @@ function renderGroup(group: Group, state: RenderState): string {
 }
 
 class GroupRenderer {
+  /** Range markers were moved in front of the field being written: do not write them again. */
+  hoisted = false;
+
   constructor(
     private readonly story: Story,
     private readonly w: XmlWriter,
     private readonly state: RenderState,
   ) {}
 
-  token(i: number, ctx: TextContext): void {
+  /** Writes a token. `asResult`: it lies in the result of a field kept live that was nested
+   * in an instruction, where Word stores text as w:instrText; in text it becomes w:t. */
+  token(i: number, ctx: TextContext, asResult = false): void {
     const tok = this.story.tokens[i]!;
     switch (tok.t) {
       case 'item': {
-        if (ctx === 'text' && tok.kind === 'instr') {
+        if (asResult && ctx === 'text' && tok.kind === 'instr') {
           this.w.text(tok.text, tok.rPr, 'text');
           return;
         }
@@ -94,6 +105,7 @@ class GroupRenderer {
         return;
       case 'raw':
         if (tok.droppable && ctx === 'text') return;
+        if (tok.marker && this.hoisted) return;
         this.w.raw(tok);
         return;
     }
@@ -127,7 +139,7 @@ class GroupRenderer {
       if (isLive(child)) this.live(child, inner);
       else this.outs(evaluate(child, this.state.env).outs, inner);
     };
-    const region = (from: number, to: number, kids: readonly FieldNode[], inner: TextContext): void => {
+    const region = (from: number, to: number, kids: readonly FieldNode[], inner: TextContext, asResult: boolean): void => {
       const at = new Map(kids.map((k) => [k.begin, k]));
       for (let i = from; i < to; i++) {
         const kid = at.get(i);
@@ -135,23 +147,30 @@ class GroupRenderer {
           nested(kid, inner);
           i = kid.end;
         } else {
-          this.token(i, inner);
+          this.token(i, inner, asResult);
         }
       }
     };
     this.w.markVisible();
+    // Something inside was filled in, so the cached result may be stale: ask Word to update it.
+    const dirty = needsRender(f);
     if (f.kind === 'simple') {
-      this.token(f.begin, ctx);
-      region(f.begin + 1, f.end, f.resultChildren, ctx);
+      const open = this.story.tokens[f.begin]!;
+      if (dirty && open.t === 'open' && !/\sw:dirty=/.test(open.xml)) this.w.open({ ...open, xml: open.xml.replace(/^<w:fldSimple/, '<w:fldSimple w:dirty="true"') });
+      else this.token(f.begin, ctx);
+      region(f.begin + 1, f.end, f.resultChildren, ctx, true);
       this.token(f.end, ctx);
       return;
     }
-    this.token(f.begin, ctx);
+    const begin = this.story.tokens[f.begin]!;
+    const xml = begin.t === 'item' ? this.story.source.slice(begin.start, begin.end) : '';
+    if (dirty && begin.t === 'item' && !/\sw:dirty=/.test(xml)) this.w.runChild(xml.replace(/^<w:fldChar/, '<w:fldChar w:dirty="true"'), begin.rPr, false);
+    else this.token(f.begin, ctx);
     const stop = f.separate >= 0 ? f.separate : f.end;
-    region(f.begin + 1, stop, f.children, 'instr');
+    region(f.begin + 1, stop, f.children, 'instr', false);
     if (f.separate >= 0) {
       this.token(f.separate, ctx);
-      region(f.separate + 1, f.end, f.resultChildren, ctx);
+      region(f.separate + 1, f.end, f.resultChildren, ctx, true);
     }
     this.token(f.end, ctx);
   }

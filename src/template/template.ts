@@ -4,12 +4,12 @@
  * writes the groups and zips, reusing the compressed bytes of every part it did not change.
  */
 import { crc32, deflateRawSync } from 'node:zlib';
-import { diagnostic, KpBrevError, type Diagnostic } from '../diagnostics.js';
+import { diagnostic, KpBrevError, type Diagnostic, type Location } from '../diagnostics.js';
 import type { CaseContext } from '../context/context.js';
 import type { Lang } from '../i18n/index.js';
 import { depthOf, displayInstruction, langOf, type FieldNode } from '../ooxml/fields.js';
 import { openPackage, type DocxPackage, type StoryKind } from '../ooxml/package.js';
-import { flattenStory, type ItemToken, type Story } from '../ooxml/tokens.js';
+import { flattenStory, paragraphText, type ItemToken, type Story } from '../ooxml/tokens.js';
 import { elements, type XElement } from '../ooxml/xml.js';
 import { writeZip, type ZipEntry, type ZipLimits, type ZipOutput } from '../ooxml/zip.js';
 import { fieldTypeOf } from '../fieldcode/index.js';
@@ -18,6 +18,7 @@ import { locationOf, type EvalEnv } from './evaluate.js';
 import { holesOf, planStory, segmentsOf, type PlannedStories, type Segment, type StoryPlan } from './plan.js';
 import { renderSegments, type RenderState } from './render.js';
 import type { LetterRules } from './rules.js';
+import { langResolver } from './lang.js';
 import { checkLetterContext } from './evaluate.js';
 
 export interface LoadOptions {
@@ -107,18 +108,40 @@ export function loadTemplate(bytes: Uint8Array, options: LoadOptions = {}): Temp
   }
 
   const defaultLang = docDefaultLang(pkg);
+  const resolveLang = langResolver(pkg);
   const settings = settingsInfo(pkg);
   const allNodes = parts.flatMap((p) => p.stories.flatMap((s) => s.all));
+  for (const f of allNodes) f.lang = resolveLang(f);
   const diagnostics: Diagnostic[] = [];
+  const byField = new Map<FieldNode, Diagnostic[]>();
+  const addFor = (f: FieldNode, d: Diagnostic): void => {
+    diagnostics.push(d);
+    const list = byField.get(f);
+    if (list) list.push(d);
+    else byField.set(f, [d]);
+  };
   for (const f of allNodes) {
+    if (!f.parsed.problems.length) continue;
+    const loc = locationOf(f, name);
     for (const p of f.parsed.problems) {
-      diagnostics.push(
-        diagnostic(p.code, p.params, { ...locationOf(f, name), offset: p.position.start }, p.code === 'syntax.empty' ? 'warning' : 'error'),
-      );
+      addFor(f, diagnostic(p.code, p.params, { ...loc, offset: p.position.start }, p.code === 'syntax.empty' ? 'warning' : 'error'));
     }
   }
   for (const p of parts) {
-    for (const s of p.stories) for (const f of s.broken) diagnostics.push(diagnostic('render.structure', { detail: 'w:fldChar' }, locationOf(f, name)));
+    for (const s of p.stories) {
+      for (const f of s.broken) addFor(f, diagnostic('render.structure', { detail: 'w:fldChar' }, locationOf(f, name)));
+      const reported = new Set<number>();
+      for (const i of s.stray) {
+        const tok = s.story.tokens[i]!;
+        if (tok.t !== 'item' || tok.kind !== 'begin' || reported.has(tok.para)) continue;
+        reported.add(tok.para);
+        const loc: Location = { template: name, part: s.story.part, paragraph: tok.para };
+        if (s.story.label) loc.story = s.story.label;
+        const excerpt = paragraphText(s.story, tok.para);
+        if (excerpt) loc.excerpt = excerpt;
+        diagnostics.push(diagnostic('syntax.unclosed', {}, loc, 'warning'));
+      }
+    }
   }
 
   const changed = new Map<string, PartPlan>();
@@ -132,7 +155,7 @@ export function loadTemplate(bytes: Uint8Array, options: LoadOptions = {}): Temp
     package: pkg,
     defaultLang,
     rules: options.rules,
-    fields: () => allNodes.map((f) => fieldInfo(f, diagnostics)),
+    fields: () => allNodes.map((f) => fieldInfo(f, byField.get(f) ?? [])),
     render(context: CaseContext, opts: RenderOptions = {}): RenderResult {
       const env: EvalEnv = {
         ctx: context,
@@ -233,7 +256,7 @@ function settingsInfo(pkg: DocxPackage): SettingsInfo {
   };
 }
 
-function fieldInfo(f: FieldNode, diagnostics: readonly Diagnostic[]): FieldInfo {
+function fieldInfo(f: FieldNode, problems: Diagnostic[]): FieldInfo {
   const info: FieldInfo = {
     part: f.story.part,
     paragraph: f.para,
@@ -241,7 +264,7 @@ function fieldInfo(f: FieldNode, diagnostics: readonly Diagnostic[]): FieldInfo 
     kind: f.kind,
     type: fieldTypeOf(f.parsed.instruction) || '(tom)',
     instruction: displayInstruction(f),
-    problems: diagnostics.filter((d) => d.location?.part === f.story.part && d.location?.instruction === displayInstruction(f) && d.location?.paragraph === f.para),
+    problems,
   };
   if (f.story.label) info.story = f.story.label;
   if (f.parent) info.within = f.inInstruction ? 'instruction' : 'result';

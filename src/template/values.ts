@@ -35,7 +35,7 @@ export function formatValue(name: string, value: Scalar, switches: readonly Swit
     const pic = argumentText(picture.argument!);
     if (picture.name === '#') {
       const n = typeof value === 'number' ? value : parseLocaleNumber(String(value), locales.number);
-      if (n === undefined) return { ok: false, code: 'render.not-a-number', params: { field: name, value: text, picture: pic } };
+      if (n === undefined || !Number.isFinite(n)) return { ok: false, code: 'render.not-a-number', params: { field: name, value: text, picture: pic } };
       text = formatNumberPicture(n, pic, locales.number);
     } else {
       const d = typeof value === 'string' ? parseDate(value) : undefined;
@@ -94,7 +94,7 @@ export function formatTyped(name: string, value: Scalar, type: FieldType, locale
     case 'beloeb':
     case 'procent': {
       const n = typeof value === 'number' ? value : parseLocaleNumber(raw, locales.number);
-      if (n === undefined) return { ok: false, code: 'render.not-a-number', params: { field: name, value: raw, picture: type } };
+      if (n === undefined || !Number.isFinite(n)) return { ok: false, code: 'render.not-a-number', params: { field: name, value: raw, picture: type } };
       if (type === 'procent') return { ok: true, text: `${displayScalar(n, locales)} %`, blank: false };
       return { ok: true, text: `${formatNumberPicture(n, pictures.beloeb, locales.number)} kr.`, blank: false };
     }

@@ -5,7 +5,7 @@
  * keeps the message's look and the master's text keeps the master's. A renamed heading keeps
  * its outline level, so it stays a heading for screen readers and the tagged PDF.
  */
-import { elements, parseXml } from '../ooxml/xml.js';
+import { elements, parseXml } from './xml.js';
 
 export interface StyleDef {
   id: string;

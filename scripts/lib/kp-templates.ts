@@ -1,0 +1,506 @@
+/**
+ * The sample KP templates: two masters, three content elements, flettetekster and thirteen
+ * beskedskabeloner, written in Word's Alt+F9 notation (see kp-docx.ts). Modelled on KP's
+ * processes for health supplement cards, extended health supplement (briller, tandproteser,
+ * fodbehandling), personal supplement, and the pension exemption letter to Udbetaling Danmark.
+ */
+import type { Block, MasterSpec } from './kp-docx.js';
+
+const Q = (n: number): string => `Question:flettespoergsmaal-${n}`;
+/** KP's idiom: `{ IF { MERGEFIELD Question:<key> } = "J" "<text>" }`. */
+const ifQ = (n: number, yes: string, no?: string): string =>
+  `{ IF { MERGEFIELD ${Q(n)} } = "J" "${yes}"${no !== undefined ? ` "${no}"` : ''} }`;
+/** Codes written back to back, each item its own paragraph when answered J (the KP guide's advice). */
+const items = (list: Array<[number, string]>): string => list.map(([n, text]) => ifQ(n, `${text}¶`)).join('');
+
+const greeting = 'Kære { MERGEFIELD Borger.Fornavn }';
+
+export const MASTERS: Record<string, MasterSpec & { version: number }> = {
+  danish_citizen: {
+    title: 'Master: brev til borger',
+    version: 2,
+    headerLines: ['{ MERGEFIELD Afsender.Kommune }', '{ MERGEFIELD Afsender.Afdeling }'],
+    footerLines: ['{ MERGEFIELD Afsender.Kommune } · { MERGEFIELD Afsender.Adresse } · Telefon { MERGEFIELD Afsender.Telefon }'],
+    body: [
+      { p: '{ MERGEFIELD af-modtager }', spacingAfter: 480 },
+      { p: 'Dato: { MERGEFIELD Brev.Dato }', align: 'right', spacingAfter: 0 },
+      { p: 'Sagsnr.: { MERGEFIELD Sag.Nummer }', align: 'right', spacingAfter: 360 },
+      '{ MERGEFIELD Skabelon:Indhold }',
+      { p: '{ MERGEFIELD venlig-hilsen }', keepNext: true },
+    ],
+  },
+  myndighed: {
+    title: 'Master: brev til anden myndighed',
+    version: 1,
+    headerLines: ['{ MERGEFIELD Afsender.Kommune }', '{ MERGEFIELD Afsender.Afdeling }'],
+    footerLines: ['{ MERGEFIELD Afsender.Kommune } · { MERGEFIELD Afsender.Adresse } · Telefon { MERGEFIELD Afsender.Telefon }'],
+    body: [
+      { p: '{ MERGEFIELD Modtager.Navn }\n{ MERGEFIELD Modtager.Adresse }\n{ MERGEFIELD Modtager.Postnr } { MERGEFIELD Modtager.By }', spacingAfter: 480 },
+      { p: 'Dato: { MERGEFIELD Brev.Dato }', align: 'right', spacingAfter: 0 },
+      { p: 'Vores sagsnr.: { MERGEFIELD Sag.Nummer }', align: 'right', spacingAfter: 360 },
+      '{ MERGEFIELD Skabelon:Indhold }',
+      { p: '{ MERGEFIELD venlig-hilsen }', keepNext: true },
+    ],
+  },
+};
+
+export const ELEMENTS: Record<string, { title: string; version: number; blocks: Block[] }> = {
+  klagevejledning: {
+    title: 'Klagevejledning',
+    version: 3,
+    blocks: [
+      { h2: 'Hvis du vil klage' },
+      'Du kan klage over afgørelsen til Ankestyrelsen. Din klage skal være modtaget hos os senest den { MERGEFIELD Klage.Frist }, som er fire uger efter, at du har fået dette brev.',
+      'Send klagen til os. Vi ser på sagen igen, og hvis vi fastholder afgørelsen, sender vi din klage videre til Ankestyrelsen. Du kan klage digitalt på borger.dk, skrive til os eller ringe til os.',
+      'Reglerne om klage står i lov om retssikkerhed og administration på det sociale område §§ 66-68.',
+    ],
+  },
+  partshoering: {
+    title: 'Partshøring',
+    version: 2,
+    blocks: [
+      { h2: 'Du kan komme med bemærkninger' },
+      'Inden vi træffer afgørelse, har du ret til at se de oplysninger, vi har lagt vægt på, og til at komme med bemærkninger (forvaltningsloven § 19). Send dine bemærkninger til os senest den { MERGEFIELD Svar.Frist }.',
+      'Hvis vi ikke har hørt fra dig inden fristen, træffer vi afgørelse ud fra de oplysninger, vi har.',
+    ],
+  },
+  kontakt: {
+    title: 'Kontaktoplysninger',
+    version: 1,
+    blocks: [
+      { h2: 'Har du spørgsmål?' },
+      'Du er velkommen til at kontakte { MERGEFIELD Sagsbehandler.Navn } på telefon { MERGEFIELD Afsender.Telefon } eller skrive til os via Digital Post. Oplys dit sagsnummer { MERGEFIELD Sag.Nummer }, når du kontakter os.',
+    ],
+  },
+};
+
+export const FLETTETEKSTER = [
+  {
+    id: 'af-modtager',
+    title: 'Modtagerblok (borger)',
+    version: 2,
+    text: '{ MERGEFIELD Borger.Navn }\n{ IF { MERGEFIELD Borger.Adresse.CO } <> "" "c/o { MERGEFIELD Borger.Adresse.CO }\n" }{ MERGEFIELD Borger.Adresse.Vej }\n{ MERGEFIELD Borger.Adresse.Postnr } { MERGEFIELD Borger.Adresse.By }',
+  },
+  {
+    id: 'venlig-hilsen',
+    title: 'Afslutning med sagsbehandler',
+    version: 1,
+    text: 'Med venlig hilsen\n\n{ MERGEFIELD Sagsbehandler.Navn }\n{ MERGEFIELD Afsender.Kommune }',
+  },
+  {
+    id: 'x-fuldmagtsbetingelse',
+    title: 'Betingelser for fuldmagt (HTML)',
+    version: 1,
+    html:
+      '<p>En fuldmagt skal:</p><ul><li>være skriftlig og underskrevet af borgeren</li><li>sige, hvad den giver lov til</li><li>være givet til en navngiven person</li></ul>' +
+      '<p>Læs mere i <a href="https://www.borger.dk/">vejledningen om fuldmagt på borger.dk</a>.</p>',
+  },
+];
+
+export interface LetterSpec {
+  id: string;
+  title: string;
+  digitalPostTitle: string;
+  master: string;
+  indholdselementer: string[];
+  questions: number[];
+  processes: string[];
+  variants?: string[];
+  group: string;
+  documentType: 'Anmodning' | 'Afgørelse' | 'Oplysninger' | 'Orientering';
+  noAutoSend?: boolean;
+  attachments?: Array<{ title: string }>;
+  version: number;
+  blocks: Block[];
+}
+
+const UH_VARIANTS = ['briller', 'tandproteser', 'fodbehandling'];
+
+export const LETTERS: LetterSpec[] = [
+  {
+    id: 'np_1001',
+    title: 'Manglerbrev, helbredstillægskort',
+    digitalPostTitle: 'Vi mangler oplysninger til din ansøgning om helbredstillæg',
+    master: 'danish_citizen',
+    indholdselementer: ['kontakt'],
+    questions: [10041, 10042, 10043],
+    processes: ['helbredstillaegskort'],
+    group: 'Helbredstillægskort: oplysning af sagen',
+    documentType: 'Anmodning',
+    version: 2,
+    blocks: [
+      { h1: 'Vi mangler oplysninger til din ansøgning om helbredstillæg' },
+      greeting,
+      'Vi har den { MERGEFIELD Ansoegning.Dato } modtaget din ansøgning om helbredstillæg. For at vi kan behandle ansøgningen, skal vi have flere oplysninger fra dig. Send os:',
+      items([
+        [10041, 'oplysninger om din formue, fx kontoudtog fra din bank pr. 1. januar i år'],
+        [10042, 'oplysninger om din og din eventuelle ægtefælles eller samlevers indtægt'],
+        [10043, 'dokumentation for din husleje, fx din lejekontrakt'],
+      ]),
+      'Send oplysningerne senest den { MERGEFIELD Svar.Frist }. Hvis vi ikke har dem inden fristen, behandler vi din ansøgning ud fra de oplysninger, vi har.',
+      '{ MERGEFIELD Indholdselement:kontakt }',
+    ],
+  },
+  {
+    id: 'np_1002',
+    title: 'Agterskrivelse, helbredstillægskort',
+    digitalPostTitle: 'Vi overvejer at give dig afslag på helbredstillæg',
+    master: 'danish_citizen',
+    indholdselementer: ['partshoering', 'kontakt'],
+    questions: [10051, 10061, 10062, 10063],
+    processes: ['helbredstillaegskort'],
+    group: 'Helbredstillægskort: afgørelse',
+    documentType: 'Anmodning',
+    version: 1,
+    blocks: [
+      { h1: 'Vi overvejer at give dig afslag på helbredstillæg' },
+      greeting,
+      ifQ(
+        10051,
+        'Vi skrev til dig den { MERGEFIELD Manglerbrev.Dato } og bad om flere oplysninger. Vi har ikke fået dem.',
+        'Vi har behandlet din ansøgning om helbredstillæg, som vi modtog den { MERGEFIELD Ansoegning.Dato }.',
+      ) + ' Vi forventer at give dig afslag, fordi',
+      items([
+        [10061, 'din formue er over grænsen på { MERGEFIELD Formue.Graense }'],
+        [10062, 'du ikke modtager folkepension eller førtidspension'],
+        [10063, 'vi ikke har de oplysninger, der skal til for at beregne tillægget'],
+      ]),
+      '{ MERGEFIELD Indholdselement:partshoering }',
+      '{ MERGEFIELD Indholdselement:kontakt }',
+    ],
+  },
+  {
+    id: 'np_1003',
+    title: 'Afslag på helbredstillægskort',
+    digitalPostTitle: 'Afslag på helbredstillæg',
+    master: 'danish_citizen',
+    indholdselementer: ['klagevejledning', 'kontakt'],
+    questions: [10061, 10062, 10063],
+    processes: ['helbredstillaegskort'],
+    group: 'Helbredstillægskort: afgørelse',
+    documentType: 'Afgørelse',
+    version: 2,
+    blocks: [
+      { h1: 'Afslag på helbredstillæg' },
+      greeting,
+      'Du får afslag på din ansøgning om helbredstillæg, som vi modtog den { MERGEFIELD Ansoegning.Dato }.',
+      { h2: 'Begrundelse' },
+      'Vi giver dig afslag, fordi',
+      items([
+        [10061, 'din formue på { MERGEFIELD Formue.Beloeb } er over grænsen på { MERGEFIELD Formue.Graense }'],
+        [10062, 'du ikke modtager folkepension eller førtidspension'],
+        [10063, 'vi ikke har fået de oplysninger, der skal til for at beregne tillægget'],
+      ]),
+      'Afgørelsen er truffet efter lov om social pension § 14 a.',
+      '{ MERGEFIELD Indholdselement:klagevejledning }',
+      '{ MERGEFIELD Indholdselement:kontakt }',
+    ],
+  },
+  {
+    id: 'np_1004',
+    title: 'Bevilling af helbredstillægskort',
+    digitalPostTitle: 'Du får et helbredstillægskort',
+    master: 'danish_citizen',
+    indholdselementer: ['klagevejledning', 'kontakt'],
+    questions: [10031, 10032, 10033, 10034],
+    processes: ['helbredstillaegskort'],
+    group: 'Helbredstillægskort: afgørelse',
+    documentType: 'Afgørelse',
+    version: 4,
+    blocks: [
+      { h1: 'Du får et helbredstillægskort' },
+      greeting,
+      'Vi har den { MERGEFIELD Ansoegning.Dato } modtaget din ansøgning om helbredstillæg. Du får et helbredstillægskort, som gælder fra den { MERGEFIELD Bevilling.Fra }.',
+      'Din personlige tillægsprocent er { MERGEFIELD Borger.Tillaegsprocent }. { IF { MERGEFIELD Borger.Tillaegsprocent } < 100 "Derfor dækker kortet **en del** af din egen betaling." "Derfor dækker kortet **hele** din egen betaling inden for reglerne." }',
+      items([
+        [10034, 'Vi har tidligere givet dig afslag. Vi har nu vurderet sagen igen ud fra de nye oplysninger.'],
+        [10031, 'Vi har beregnet din formue ud fra de oplysninger, du har givet os. Giv os besked, hvis din formue ændrer sig.'],
+        [10033, 'Du kan først bruge kortet, når du har fået det. Gem kvitteringer for udgifter, du har i mellemtiden.'],
+      ]),
+      { h2: 'Hvad dækker kortet?' },
+      {
+        table: {
+          header: ['Udgift', 'Tilskud'],
+          widths: [6000, 3354],
+          rows: [
+            ['Medicin med tilskud', '{ MERGEFIELD Daekning.Medicin }'],
+            ['Tandbehandling', '{ MERGEFIELD Daekning.Tand }'],
+            ['Fysioterapi', '{ MERGEFIELD Daekning.Fysioterapi }'],
+            ['Psykologbehandling', '{ MERGEFIELD Daekning.Psykolog }'],
+          ],
+        },
+      },
+      'Du kan højst få { MERGEFIELD Bevilling.Maksimum } i tilskud om året.',
+      ifQ(10032, 'Du kan også få tilskud til fodbehandling, når din læge har henvist dig til en statsautoriseret fodterapeut.'),
+      { h2: 'Hvis din situation ændrer sig' },
+      'Du skal give os besked, hvis din indtægt, din formue eller din adresse ændrer sig. Vi fornyer kortet automatisk den 1. januar hvert år, så længe du opfylder betingelserne.',
+      '{ MERGEFIELD Indholdselement:klagevejledning }',
+      '{ MERGEFIELD Indholdselement:kontakt }',
+    ],
+  },
+  {
+    id: 'np_1011',
+    title: 'Manglerbrev, udvidet helbredstillæg (generelt)',
+    digitalPostTitle: 'Vi mangler dokumentation til din ansøgning',
+    master: 'danish_citizen',
+    indholdselementer: ['kontakt'],
+    questions: [10023, 10024, 10025, 10026, 10027],
+    processes: ['udvidet-helbredstillaeg'],
+    variants: UH_VARIANTS,
+    group: 'Udvidet helbredstillæg: oplysning af sagen',
+    documentType: 'Anmodning',
+    version: 3,
+    blocks: [
+      { h1: 'Vi mangler dokumentation til din ansøgning' },
+      greeting,
+      'Vi har den { MERGEFIELD Ansoegning.Dato } modtaget din ansøgning om tilskud til { MERGEFIELD Udgift.Beskrivelse }. Før vi kan behandle ansøgningen, skal du sende os:',
+      items([
+        [10023, 'en kopi af regningen'],
+        [10024, 'et prisoverslag fra din tandlæge eller kliniske tandtekniker'],
+        [10025, 'en henvisning fra din læge til fodbehandling'],
+        [10026, 'dokumentation for, at du har betalt'],
+        [10027, 'en kopi af recepten fra optikeren'],
+      ]),
+      'Send dokumentationen senest den { MERGEFIELD Svar.Frist }. Du kan sende den via Digital Post eller med almindelig post.',
+      '{ MERGEFIELD Indholdselement:kontakt }',
+    ],
+  },
+  {
+    id: 'np_1012',
+    title: 'Agterskrivelse, udvidet helbredstillæg',
+    digitalPostTitle: 'Vi overvejer at give dig afslag på udvidet helbredstillæg',
+    master: 'danish_citizen',
+    indholdselementer: ['partshoering', 'kontakt'],
+    questions: [10028, 10071, 10072, 10073, 10074],
+    processes: ['udvidet-helbredstillaeg'],
+    variants: UH_VARIANTS,
+    group: 'Udvidet helbredstillæg: afgørelse',
+    documentType: 'Anmodning',
+    version: 2,
+    blocks: [
+      { h1: 'Vi overvejer at give dig afslag på udvidet helbredstillæg' },
+      greeting,
+      ifQ(
+        10028,
+        'Vi skrev til dig den { MERGEFIELD Manglerbrev.Dato } og bad om dokumentation for din udgift til { MERGEFIELD Udgift.Beskrivelse }. Vi har ikke fået det, vi bad om.',
+        'Vi har behandlet din ansøgning om tilskud til { MERGEFIELD Udgift.Beskrivelse }, som vi modtog den { MERGEFIELD Ansoegning.Dato }.',
+      ),
+      'Vi forventer at give dig afslag, fordi',
+      items([
+        [10071, 'du havde udgiften, før du søgte om tilskud'],
+        [10072, 'behandlingen ikke er nødvendig af helbredsmæssige grunde'],
+        [10073, 'udgiften dækkes af en anden ordning'],
+        [10074, 'din formue er over grænsen på { MERGEFIELD Formue.Graense }'],
+      ]),
+      '{ MERGEFIELD Indholdselement:partshoering }',
+      '{ MERGEFIELD Indholdselement:kontakt }',
+    ],
+  },
+  {
+    id: 'np_1013',
+    title: 'Afslag på udvidet helbredstillæg',
+    digitalPostTitle: 'Afslag på udvidet helbredstillæg',
+    master: 'danish_citizen',
+    indholdselementer: ['klagevejledning', 'kontakt'],
+    questions: [10071, 10072, 10073, 10074],
+    processes: ['udvidet-helbredstillaeg'],
+    variants: UH_VARIANTS,
+    group: 'Udvidet helbredstillæg: afgørelse',
+    documentType: 'Afgørelse',
+    version: 2,
+    blocks: [
+      { h1: 'Afslag på tilskud til { MERGEFIELD Udgift.Beskrivelse }' },
+      greeting,
+      'Du får afslag på din ansøgning om tilskud til { MERGEFIELD Udgift.Beskrivelse }, som vi modtog den { MERGEFIELD Ansoegning.Dato }.',
+      { h2: 'Begrundelse' },
+      'Vi giver dig afslag, fordi',
+      items([
+        [10071, 'du havde udgiften, før du søgte om tilskud. Der kan ikke gives tilskud bagud'],
+        [10072, 'behandlingen ikke er nødvendig af helbredsmæssige grunde'],
+        [10073, 'udgiften dækkes af en anden ordning'],
+        [10074, 'din formue på { MERGEFIELD Formue.Beloeb } er over grænsen på { MERGEFIELD Formue.Graense }'],
+      ]),
+      'Afgørelsen er truffet efter lov om social pension § 14 a.',
+      '{ MERGEFIELD Indholdselement:klagevejledning }',
+      '{ MERGEFIELD Indholdselement:kontakt }',
+    ],
+  },
+  {
+    id: 'np_1014',
+    title: 'Bevilling af udvidet helbredstillæg (briller, tandproteser)',
+    digitalPostTitle: 'Du får tilskud',
+    master: 'danish_citizen',
+    indholdselementer: ['klagevejledning', 'kontakt'],
+    questions: [10081],
+    processes: ['udvidet-helbredstillaeg'],
+    variants: ['briller', 'tandproteser'],
+    group: 'Udvidet helbredstillæg: afgørelse',
+    documentType: 'Afgørelse',
+    version: 3,
+    blocks: [
+      { h1: 'Du får tilskud til { MERGEFIELD Udgift.Beskrivelse }' },
+      greeting,
+      'Du får et tilskud på { MERGEFIELD Tilskud.Beloeb } til { MERGEFIELD Udgift.Beskrivelse }. Tilskuddet er 85 % af den del af prisen, du selv skal betale, ganget med din personlige tillægsprocent på { MERGEFIELD Borger.Tillaegsprocent }.',
+      '{ IF { MERGEFIELD Sag.Variant } = "tandproteser" "Der gives normalt kun tilskud til nye tandproteser én gang inden for fem år." }{ IF { MERGEFIELD Sag.Variant } = "briller" "Der gives tilskud til nye briller, når din synsstyrke har ændret sig, eller de gamle briller ikke kan repareres." }',
+      ifQ(10081, 'Vi udbetaler tilskuddet direkte til { MERGEFIELD Udgift.Leverandoer }.', 'Vi udbetaler tilskuddet til din NemKonto inden for 14 dage.'),
+      '{ MERGEFIELD Indholdselement:klagevejledning }',
+      '{ MERGEFIELD Indholdselement:kontakt }',
+    ],
+  },
+  {
+    id: 'np_1015',
+    title: 'Bevilling af tilskud til fodbehandling',
+    digitalPostTitle: 'Du får tilskud til fodbehandling',
+    master: 'danish_citizen',
+    indholdselementer: ['klagevejledning', 'kontakt'],
+    questions: [10091],
+    processes: ['udvidet-helbredstillaeg'],
+    variants: ['fodbehandling'],
+    group: 'Udvidet helbredstillæg: afgørelse',
+    documentType: 'Afgørelse',
+    version: 2,
+    blocks: [
+      { h1: 'Du får tilskud til fodbehandling' },
+      greeting,
+      'Du får tilskud til fodbehandling hos en statsautoriseret fodterapeut. Tilskuddet gælder fra den { MERGEFIELD Bevilling.Fra }.',
+      { h2: 'Sådan har vi beregnet tilskuddet' },
+      {
+        table: {
+          header: ['Beregning', 'Beløb'],
+          widths: [6000, 3354],
+          rows: [
+            ['Pris for én behandling', '{ MERGEFIELD Udgift.Pris }'],
+            [ifQ(10091, 'Pris efter kommunens prisaftale', '85 % af prisen'), '{ MERGEFIELD Udgift.Grundlag }'],
+            ['Din personlige tillægsprocent', '{ MERGEFIELD Borger.Tillaegsprocent }'],
+            ['Tilskud pr. behandling', '{ MERGEFIELD Tilskud.Beloeb }'],
+          ],
+        },
+      },
+      ifQ(
+        10091,
+        'Kommunen har en prisaftale med fodterapeuterne. Tilskuddet er derfor prisen i prisaftalen ganget med din tillægsprocent.',
+        'Tilskuddet er 85 % af prisen ganget med din tillægsprocent.',
+      ),
+      '{ MERGEFIELD Indholdselement:klagevejledning }',
+      '{ MERGEFIELD Indholdselement:kontakt }',
+    ],
+  },
+  {
+    id: 'np_1016',
+    title: 'Orientering om udvidet helbredstillæg',
+    digitalPostTitle: 'Vi har modtaget din ansøgning',
+    master: 'danish_citizen',
+    indholdselementer: ['kontakt'],
+    questions: [],
+    processes: ['udvidet-helbredstillaeg'],
+    variants: UH_VARIANTS,
+    group: 'Udvidet helbredstillæg: orientering',
+    documentType: 'Orientering',
+    version: 1,
+    blocks: [
+      { h1: 'Vi har modtaget din ansøgning' },
+      greeting,
+      'Vi har den { MERGEFIELD Ansoegning.Dato } modtaget din ansøgning om tilskud til { MERGEFIELD Udgift.Beskrivelse }. Vi forventer at have behandlet den senest den { MERGEFIELD Svar.Frist }.',
+      'Du behøver ikke gøre noget. Vi skriver til dig, hvis vi mangler oplysninger.',
+      '{ MERGEFIELD Indholdselement:kontakt }',
+    ],
+  },
+  {
+    id: 'np_1021',
+    title: 'Bevilling af personligt tillæg',
+    digitalPostTitle: 'Du får personligt tillæg',
+    master: 'danish_citizen',
+    indholdselementer: ['klagevejledning', 'kontakt'],
+    questions: [10102],
+    processes: ['personligt-tillaeg'],
+    group: 'Personligt tillæg: afgørelse',
+    documentType: 'Afgørelse',
+    version: 2,
+    attachments: [{ title: 'Beregningsgrundlag for personligt tillæg' }],
+    blocks: [
+      { h1: 'Du får personligt tillæg' },
+      greeting,
+      'Du får et personligt tillæg på { MERGEFIELD PersonligtTillaeg.Beloeb } til { MERGEFIELD PersonligtTillaeg.Formaal }. Tillægget gælder fra den { MERGEFIELD Bevilling.Fra }.',
+      { h2: 'Din rådighedsberegning' },
+      'Vi har beregnet, hvor mange penge du har til rådighed om måneden, når dine faste udgifter er betalt:',
+      {
+        table: {
+          header: ['Post', 'Beløb pr. måned'],
+          widths: [6000, 3354],
+          rows: [
+            ['Indtægter efter skat', '{ MERGEFIELD Raadighedsberegning.Indtaegter }'],
+            ['Faste udgifter', '{ MERGEFIELD Raadighedsberegning.Udgifter }'],
+            ['Rådighedsbeløb', '{ MERGEFIELD Raadighedsberegning.Beloeb }'],
+          ],
+        },
+      },
+      'Dit rådighedsbeløb er under kommunens grænse på { MERGEFIELD Raadighedsberegning.Graense }, og derfor kan du få tillægget.',
+      ifQ(10102, 'Tillægget er et engangsbeløb, som vi udbetaler til din NemKonto.', 'Tillægget udbetales hver måned sammen med din pension.'),
+      '{ MERGEFIELD Indholdselement:klagevejledning }',
+      '{ MERGEFIELD Indholdselement:kontakt }',
+    ],
+  },
+  {
+    id: 'np_1022',
+    title: 'Afslag på personligt tillæg',
+    digitalPostTitle: 'Afslag på personligt tillæg',
+    master: 'danish_citizen',
+    indholdselementer: ['klagevejledning', 'kontakt'],
+    questions: [],
+    processes: ['personligt-tillaeg'],
+    group: 'Personligt tillæg: afgørelse',
+    documentType: 'Afgørelse',
+    version: 1,
+    blocks: [
+      { h1: 'Afslag på personligt tillæg' },
+      greeting,
+      'Du får afslag på din ansøgning om personligt tillæg til { MERGEFIELD PersonligtTillaeg.Formaal }, som vi modtog den { MERGEFIELD Ansoegning.Dato }.',
+      { h2: 'Begrundelse' },
+      'Dit rådighedsbeløb er { MERGEFIELD Raadighedsberegning.Beloeb } om måneden. Det er over kommunens grænse på { MERGEFIELD Raadighedsberegning.Graense }, og derfor har du selv mulighed for at betale udgiften.',
+      'Afgørelsen er truffet efter lov om social pension § 14.',
+      '{ MERGEFIELD Indholdselement:klagevejledning }',
+      '{ MERGEFIELD Indholdselement:kontakt }',
+    ],
+  },
+  {
+    id: 'np_1031',
+    title: 'Pension, undtagelse fra digital selvbetjening',
+    digitalPostTitle: '23.19.08 Pension',
+    master: 'myndighed',
+    indholdselementer: [],
+    questions: [10111],
+    processes: ['pension-digital-undtagelse'],
+    group: 'Pension: digital selvbetjening',
+    documentType: 'Oplysninger',
+    noAutoSend: true,
+    version: 1,
+    blocks: [
+      { h1: '23.19.08 Pension: undtagelse fra digital selvbetjening' },
+      '{ MERGEFIELD Borger.Navn }, CPR-nr. { MERGEFIELD Borger.CPR }, er fra den { MERGEFIELD Undtagelse.Fra } undtaget fra at bruge digital selvbetjening, når borgeren søger om pension.',
+      'Begrundelse: { MERGEFIELD Undtagelse.Begrundelse }',
+      ifQ(10111, 'Borgeren får hjælp af en pårørende, som har fuldmagt.'),
+      '{ MERGEFIELD Html:x-fuldmagtsbetingelse }',
+      'Vi beder jer registrere undtagelsen og sende breve om pensionen til borgeren med almindelig post.',
+    ],
+  },
+];
+
+/** Sønderborg's (kommunekode 540) override of np_1011: made from version 2, a local line added. */
+export const OVERRIDE_540_NP_1011: Block[] = [
+  { h1: 'Vi mangler dokumentation til din ansøgning' },
+  greeting,
+  'Vi har den { MERGEFIELD Ansoegning.Dato } modtaget din ansøgning om tilskud til { MERGEFIELD Udgift.Beskrivelse }. Før vi kan behandle ansøgningen, skal du sende os:',
+  items([
+    [10023, 'en kopi af regningen'],
+    [10024, 'et prisoverslag fra din tandlæge eller kliniske tandtekniker'],
+    [10025, 'en henvisning fra din læge til fodbehandling'],
+    [10026, 'dokumentation for, at du har betalt'],
+  ]),
+  'Send dokumentationen senest den { MERGEFIELD Svar.Frist }. Du kan også aflevere den i Borgerservice på Rådhustorvet 10 i Sønderborg, mandag til fredag kl. 10-14.',
+  '{ MERGEFIELD Indholdselement:kontakt }',
+];
+
+export const OVERRIDE_540_KONTAKT: Block[] = [
+  { h2: 'Har du spørgsmål?' },
+  'Ring til { MERGEFIELD Sagsbehandler.Navn } på telefon { MERGEFIELD Afsender.Telefon } mandag til torsdag kl. 9-15 og fredag kl. 9-12, eller skriv til os via Digital Post. Oplys dit sagsnummer { MERGEFIELD Sag.Nummer }.',
+];
