@@ -84,6 +84,56 @@ describe('kp-brev render', () => {
   });
 });
 
+describe('the template repository from the command line', () => {
+  const templates = join(root, 'templates');
+
+  it('kp-brev templates --kommune 540 shows each template with its status', () => {
+    const r = kpBrev('templates', '--kommune', '540', '--templates', templates);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/beskedskabelon\s+np_1011\s+3 \/ 540: 1 \(fra 2\)\s+overskrivning af ældre central version\s+Manglerbrev/);
+    expect(r.stdout).toMatch(/indholdselement\s+kontakt\s+1 \/ 540: 2 \(fra 1\)\s+overskrevet/);
+    expect(r.stdout).toContain('1 overskrivning(er) bygger på en ældre central version og skal gennemgås: np_1011.');
+    const json = JSON.parse(kpBrev('templates', '--templates', templates, '--format', 'json').stdout) as Array<{ status: string }>;
+    expect(json.every((row) => row.status === 'central')).toBe(true);
+  });
+
+  it('kp-brev render --template composes and renders a letter from the repository', () => {
+    const out = join(dir, 'np_1015.docx');
+    const r = kpBrev('render', '--template', 'np_1015', '--templates', templates, '--context', join(root, 'samples/sager/np_1015/karen-prisaftale.json'), '--out', out);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const texts = openDocx(readFileSync(out)).texts();
+    expect(texts).toContain('Du får tilskud til fodbehandling');
+    expect(texts).toContain('335,75 kr.');
+    expect(kpBrev('render', sample, '--template', 'np_1015', '--context', karen, '--out', out).stderr).toContain('Angiv enten en skabelonfil eller --template');
+  });
+
+  it('kp-brev preview renders every sample case × every combination of questions, with an index', () => {
+    const out = join(dir, 'preview-540');
+    const r = kpBrev('preview', 'np_1011', '--kommune', '540', '--templates', templates, '--samples', join(root, 'samples/sager'), '--out', out);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('48 breve dannet');
+    const index = JSON.parse(readFileSync(join(out, 'index.json'), 'utf8')) as { letters: Array<{ file: string; answers: Record<string, string> }> };
+    expect(index.letters).toHaveLength(48);
+    const first = index.letters[0]!;
+    expect(Object.values(first.answers)).toEqual(['N', 'N', 'N', 'N']);
+    expect(existsSync(join(out, first.file))).toBe(true);
+    const html = readFileSync(join(out, 'index.html'), 'utf8');
+    expect(html).toContain('<html lang="da">');
+    expect(html).toContain('Mangler kopi af regningen');
+  });
+
+  it('kp-brev remap-keys turns training keys into production keys', () => {
+    const training = join(dir, 'traening.docx');
+    writeFileSync(training, docx([p(field(' IF ', mergeField('Question:flettespoergsmaal-90023'), ' = "J" "Regning mangler" '))]));
+    const out = join(dir, 'produktion.docx');
+    const r = kpBrev('remap-keys', training, '--map', join(templates, 'noegler/traening-til-produktion.json'), '--out', out);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('1 flettespørgsmål skrevet om');
+    expect(kpBrev('fields', out).stdout).toContain('{ IF { MERGEFIELD Question:flettespoergsmaal-10023 } = "J" "Regning mangler" }');
+  });
+});
+
 describe('kp-brev fields', () => {
   it('lists every field like Word’s Alt+F9 view', () => {
     const r = kpBrev('fields', sample);
@@ -112,7 +162,8 @@ describe('kp-brev fields', () => {
   it('--help is Danish', () => {
     const r = kpBrev('--help');
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('dan et brev ud fra en skabelon og en sagskontekst');
+    expect(r.stdout).toContain('dan et brev ud fra en skabelon');
+    expect(r.stdout).toContain('remap-keys');
   });
 
   it('a closed pipe ends quietly', () => {

@@ -88,6 +88,14 @@ export const FLETTETEKSTER = [
     text: 'Med venlig hilsen\n\n{ MERGEFIELD Sagsbehandler.Navn }\n{ MERGEFIELD Afsender.Kommune }',
   },
   {
+    id: 'x-digital-post',
+    title: 'Om Digital Post (HTML)',
+    version: 1,
+    html:
+      '<p>Breve fra kommunen kommer i <b>Digital Post</b>. Du kan læse dem:</p><ul><li>på borger.dk eller mit.dk</li><li>i appen Digital Post</li></ul>' +
+      '<p>Kan du ikke bruge Digital Post, kan du blive fritaget. Læs om <a href="https://www.borger.dk/">fritagelse for Digital Post på borger.dk</a>.</p>',
+  },
+  {
     id: 'x-fuldmagtsbetingelse',
     title: 'Betingelser for fuldmagt (HTML)',
     version: 1,
@@ -206,7 +214,7 @@ export const LETTERS: LetterSpec[] = [
     processes: ['helbredstillaegskort'],
     group: 'Helbredstillægskort: afgørelse',
     documentType: 'Afgørelse',
-    version: 4,
+    version: 5,
     blocks: [
       { h1: 'Du får et helbredstillægskort' },
       greeting,
@@ -234,6 +242,8 @@ export const LETTERS: LetterSpec[] = [
       ifQ(10032, 'Du kan også få tilskud til fodbehandling, når din læge har henvist dig til en statsautoriseret fodterapeut.'),
       { h2: 'Hvis din situation ændrer sig' },
       'Du skal give os besked, hvis din indtægt, din formue eller din adresse ændrer sig. Vi fornyer kortet automatisk den 1. januar hvert år, så længe du opfylder betingelserne.',
+      { h2: 'Breve fra os' },
+      '{ MERGEFIELD Html:x-digital-post }',
       '{ MERGEFIELD Indholdselement:klagevejledning }',
       '{ MERGEFIELD Indholdselement:kontakt }',
     ],

@@ -7,6 +7,8 @@ import { KpBrevError, formatDiagnostic } from '../diagnostics.js';
 import { formatMessage, pickLang, type Lang, type MessageId } from '../i18n/index.js';
 import { fieldsCommand } from './fields.js';
 import { renderCommand } from './render.js';
+import { previewCommand, templatesCommand } from './repo.js';
+import { remapCommand } from './remap.js';
 import { cliText } from './text.js';
 
 export interface Io {
@@ -55,14 +57,52 @@ export async function execute(argv: readonly string[], io: Io = processIo): Prom
   program
     .command('render')
     .description(say.render)
-    .argument('<skabelon>', say.templateArg)
+    .argument('[skabelon]', say.templateArg)
+    .option('--template <id>', say.templateId)
+    .option('--kommune <kode>', say.kommune)
+    .option('--templates <mappe>', say.templatesDir)
     .requiredOption('--context <fil>', say.context)
     .requiredOption('--out <fil>', say.out)
     .option('--preview', say.preview)
     .option('--remove-empty-paragraphs', say.removeEmpty)
     .addOption(langOption())
-    .action(async (template: string, opts: Record<string, unknown>) => {
+    .action(async (template: string | undefined, opts: Record<string, unknown>) => {
       exitCode = await renderCommand(template, opts, io, lang);
+    });
+
+  program
+    .command('templates')
+    .description(say.templates)
+    .option('--kommune <kode>', say.kommune)
+    .option('--templates <mappe>', say.templatesDir)
+    .addOption(new Option('--format <format>', say.format).choices(['text', 'json']).default('text'))
+    .addOption(langOption())
+    .action(async (opts: Record<string, unknown>) => {
+      exitCode = await templatesCommand(opts, io, lang);
+    });
+
+  program
+    .command('preview')
+    .description(say.previewCmd)
+    .argument('<id>', say.templateId)
+    .option('--kommune <kode>', say.kommune)
+    .option('--templates <mappe>', say.templatesDir)
+    .option('--samples <mappe>', say.samplesDir)
+    .requiredOption('--out <mappe>', say.outDir)
+    .addOption(langOption())
+    .action(async (id: string, opts: Record<string, unknown>) => {
+      exitCode = await previewCommand(id, opts, io, lang);
+    });
+
+  program
+    .command('remap-keys')
+    .description(say.remap)
+    .argument('<skabelon>', say.templateArg)
+    .requiredOption('--map <fil>', say.map)
+    .requiredOption('--out <fil>', say.out)
+    .addOption(langOption())
+    .action(async (template: string, opts: Record<string, unknown>) => {
+      exitCode = await remapCommand(template, opts, io, lang);
     });
 
   program

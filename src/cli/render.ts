@@ -1,17 +1,22 @@
 /** `kp-brev render <template.docx> --context <case.json> --out <letter.docx>` */
 import { basename } from 'node:path';
 import { parseContextBytes } from '../context/context.js';
-import { formatDiagnostic, KpBrevError } from '../diagnostics.js';
+import { formatDiagnostic, inputError, KpBrevError } from '../diagnostics.js';
+import { openRepository } from './repo.js';
 import { formatMessage, type Lang } from '../i18n/index.js';
 import { loadTemplate } from '../template/template.js';
 import { readInput, writeOutput } from './files.js';
 import type { Io } from './main.js';
 
-export async function renderCommand(templatePath: string, opts: Record<string, unknown>, io: Io, lang: Lang): Promise<number> {
-  const bytes = readInput(templatePath, io.cwd);
+export async function renderCommand(templatePath: string | undefined, opts: Record<string, unknown>, io: Io, lang: Lang): Promise<number> {
+  const id = opts['template'] as string | undefined;
+  if ((templatePath === undefined) === (id === undefined)) throw inputError('cli.template-or-file');
   const contextPath = String(opts['context']);
   const context = parseContextBytes(readInput(contextPath, io.cwd), contextPath);
-  const template = loadTemplate(bytes, { name: basename(templatePath) });
+  const template =
+    id !== undefined
+      ? openRepository(opts, io).compile(id, opts['kommune'] as string | undefined).template
+      : loadTemplate(readInput(templatePath!, io.cwd), { name: basename(templatePath!) });
   const preview = opts['preview'] === true;
   let result;
   try {

@@ -14,6 +14,15 @@ const da = {
   removeEmpty: 'fjern afsnit som betingelser har efterladt tomme',
   fields: 'vis alle felter i en skabelon, som Words Alt+F9-visning',
   format: 'uddataformat: text eller json',
+  templateId: 'skabelonens id i skabelonarkivet, fx np_1011',
+  kommune: 'kommunekode; kommunens overskrivninger bruges',
+  templatesDir: 'skabelonarkivets mappe (standard: templates)',
+  templates: 'vis skabelonerne i skabelonarkivet med deres status',
+  previewCmd: 'dan et brev for hver eksempelsag og kombination af flettespørgsmål',
+  samplesDir: 'mappen med eksempelsager (standard: samples/sager)',
+  outDir: 'mappen brevene skrives i',
+  remap: 'skriv nøglerne til flettespørgsmål om, fx fra træningsmiljøet til produktion',
+  map: 'nøglekort (JSON: gammel nøgle → ny nøgle)',
 };
 
 const en: typeof da = {
@@ -29,6 +38,15 @@ const en: typeof da = {
   removeEmpty: 'remove paragraphs that conditions left empty',
   fields: "list every field of a template, like Word's Alt+F9 view",
   format: 'output format: text or json',
+  templateId: 'the template id in the template repository, e.g. np_1011',
+  kommune: "municipality code; the municipality's overrides are used",
+  templatesDir: 'folder of the template repository (default: templates)',
+  templates: 'list the templates of the repository with their status',
+  previewCmd: 'make a letter for every sample case and combination of flettespørgsmål',
+  samplesDir: 'folder of sample cases (default: samples/sager)',
+  outDir: 'folder the letters are written to',
+  remap: 'rewrite flettespørgsmål keys, e.g. from the training environment to production',
+  map: 'key map (JSON: old key -> new key)',
 };
 
 export function cliText(lang: Lang): typeof da {

@@ -201,43 +201,47 @@ class Converter {
     return `<w:p>${pPr ? `<w:pPr>${pPr}</w:pPr>` : ''}${runs}</w:p>`;
   }
 
-  /** Inline content; `start` trims leading whitespace as a browser does at a block start. */
+  /** Whether the text so far ends in whitespace (or a block just began): then a following
+   * space is dropped, as a browser collapses it. Shared across nested inline elements. */
+  private atStart = true;
+
+  /** Inline content; `start` begins a block (leading whitespace goes). */
   inline(nodes: Node[], style: RunStyle, start = false): string {
+    if (start) this.atStart = true;
     let out = '';
-    let atStart = start;
     for (const n of nodes) {
       if (n.type === 'text') {
         let text = collapse(n.data ?? '');
-        if (atStart) text = text.replace(/^ /, '');
+        if (this.atStart) text = text.replace(/^ /, '');
         if (!text) continue;
         out += this.run(text, style);
-        atStart = text.endsWith(' ');
+        this.atStart = text.endsWith(' ');
       } else if (n.type === 'tag') {
         const kids = n.children ?? [];
         switch (n.name) {
           case 'br':
             out += `<w:r>${this.rPr(style)}<w:br/></w:r>`;
-            atStart = true;
+            this.atStart = true;
             break;
           case 'b':
           case 'strong':
-            out += this.inline(kids, { ...style, b: true }, atStart);
+            out += this.inline(kids, { ...style, b: true });
             break;
           case 'i':
           case 'em':
-            out += this.inline(kids, { ...style, i: true }, atStart);
+            out += this.inline(kids, { ...style, i: true });
             break;
           case 'u':
-            out += this.inline(kids, { ...style, u: true }, atStart);
+            out += this.inline(kids, { ...style, u: true });
             break;
           case 'a': {
             const rel = this.t.hyperlink((n.attribs?.['href'] ?? '').trim());
             const link = this.t.styleId('Hyperlink') ?? '';
-            out += `<w:hyperlink r:id="${rel}" w:history="1">${this.inline(kids, { ...style, link }, atStart)}</w:hyperlink>`;
+            out += `<w:hyperlink r:id="${rel}" w:history="1">${this.inline(kids, { ...style, link })}</w:hyperlink>`;
             break;
           }
           default:
-            out += this.inline(kids, style, atStart);
+            out += this.inline(kids, style);
         }
       }
     }

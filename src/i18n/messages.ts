@@ -254,40 +254,40 @@ export const messages = {
 
   // Template repository, manifests and catalog
   'repo.yaml-syntax': {
-    da: '{file} er ikke gyldig YAML/JSON: {detail}.',
-    en: '{file} is not valid YAML/JSON: {detail}.',
+    da: 'Filen er ikke gyldig YAML/JSON: {detail}.',
+    en: 'The file is not valid YAML/JSON: {detail}.',
   },
   'repo.schema-required': {
-    da: '{file}: {entry} mangler feltet "{field}".',
-    en: '{file}: {entry} lacks the field "{field}".',
+    da: '{entry} mangler feltet "{field}".',
+    en: '{entry} lacks the field "{field}".',
   },
   'repo.schema-unknown': {
-    da: '{file}: {entry} har det ukendte felt "{field}" (stavefejl?).',
-    en: '{file}: {entry} has the unknown field "{field}" (a typo?).',
+    da: '{entry} har det ukendte felt "{field}" (stavefejl?).',
+    en: '{entry} has the unknown field "{field}" (a typo?).',
   },
   'repo.schema-enum': {
-    da: '{file}: {entry}: "{field}" skal være en af: {allowed}.',
-    en: '{file}: {entry}: "{field}" must be one of: {allowed}.',
+    da: '{entry}: "{field}" skal være en af: {allowed}.',
+    en: '{entry}: "{field}" must be one of: {allowed}.',
   },
   'repo.schema-type': {
-    da: '{file}: {entry}: "{field}" har en forkert type; den skal være {type}.',
-    en: '{file}: {entry}: "{field}" has the wrong type; it must be {type}.',
+    da: '{entry}: "{field}" har en forkert type; den skal være {type}.',
+    en: '{entry}: "{field}" has the wrong type; it must be {type}.',
   },
   'repo.schema-value': {
-    da: '{file}: {entry}: "{field}" har en ugyldig værdi ({detail}).',
-    en: '{file}: {entry}: "{field}" has an invalid value ({detail}).',
+    da: '{entry}: "{field}" har en ugyldig værdi ({detail}).',
+    en: '{entry}: "{field}" has an invalid value ({detail}).',
   },
   'repo.duplicate-id': {
-    da: '{file}: {kind} "{id}" er beskrevet mere end én gang.',
-    en: '{file}: {kind} "{id}" is described more than once.',
+    da: '{kind} "{id}" er beskrevet mere end én gang.',
+    en: '{kind} "{id}" is described more than once.',
   },
   'repo.unknown-ref': {
-    da: '{file}: {entry} henviser til {kind} "{id}", som ikke findes.',
-    en: '{file}: {entry} refers to {kind} "{id}", which does not exist.',
+    da: '{entry} henviser til {kind} "{id}", som ikke findes.',
+    en: '{entry} refers to {kind} "{id}", which does not exist.',
   },
   'repo.file-missing': {
-    da: '{file}: {entry} henviser til filen {path}, som ikke findes.',
-    en: '{file}: {entry} refers to the file {path}, which does not exist.',
+    da: '{entry} henviser til filen {path}, som ikke findes.',
+    en: '{entry} refers to the file {path}, which does not exist.',
   },
   'repo.unknown-template': {
     da: 'Skabelonen "{id}" findes ikke{where}.',
@@ -306,12 +306,12 @@ export const messages = {
     en: '{file} says municipality {stated} but sits in the folder of municipality {folder}.',
   },
   'repo.override-base': {
-    da: '{file}: overskrivningen af {kind} "{id}" bygger på "{basedOn}", men den centrale hedder "{central}".',
-    en: '{file}: the override of {kind} "{id}" is based on "{basedOn}" but the central one is "{central}".',
+    da: 'overskrivningen af {kind} "{id}" bygger på "{basedOn}", men den centrale hedder "{central}".',
+    en: 'the override of {kind} "{id}" is based on "{basedOn}" but the central one is "{central}".',
   },
   'repo.override-content': {
-    da: '{file}: overskrivningen af {kind} "{id}" skal have {what}.',
-    en: '{file}: the override of {kind} "{id}" must have {what}.',
+    da: 'overskrivningen af {kind} "{id}" skal have {what}.',
+    en: 'the override of {kind} "{id}" must have {what}.',
   },
 
 
@@ -377,7 +377,33 @@ export const messages = {
     en: 'Section breaks in "{key}" were removed; the master decides the page.',
   },
 
+  // remap-keys
+  'remap.missing-key': {
+    da: 'Nøglen "{key}" findes ikke i nøglekortet; filen ændres ikke.',
+    en: 'The key "{key}" is not in the key map; the file is not changed.',
+  },
+  'remap.done': {
+    da: '{count} flettespørgsmål skrevet om i {file}.',
+    en: '{count} flettespørgsmål rewritten in {file}.',
+  },
+  'remap.bad-map': {
+    da: 'Nøglekortet {file} skal være et JSON-objekt med nøgle → ny nøgle (tekster).',
+    en: 'The key map {file} must be a JSON object of key → new key (texts).',
+  },
+
   // CLI
+  'cli.template-or-file': {
+    da: 'Angiv enten en skabelonfil eller --template <id>, ikke begge.',
+    en: 'Give either a template file or --template <id>, not both.',
+  },
+  'cli.preview-done': {
+    da: '{count} breve dannet i {dir} ({cases} sager × {combinations} kombinationer af flettespørgsmål). Se {index}.',
+    en: '{count} letters made in {dir} ({cases} cases × {combinations} combinations of flettespørgsmål). See {index}.',
+  },
+  'cli.no-samples': {
+    da: 'Der er ingen eksempelsager til {id} i {dir}.',
+    en: 'There are no sample cases for {id} in {dir}.',
+  },
   'cli.usage': { da: 'Forkert brug: {detail}', en: 'Usage error: {detail}' },
   'cli.file-not-found': {
     da: 'Filen {file} findes ikke eller kan ikke læses.',

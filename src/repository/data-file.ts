@@ -43,7 +43,7 @@ export function readDataFile<T>(file: string, text: string, schemaName: string):
     throw new KpBrevError(
       'input',
       doc.errors.slice(0, 5).map((e) => {
-        const pos = e.linePos?.[0];
+        const pos = e.linePos?.[0] ?? (e.pos ? lines.linePos(e.pos[0]) : undefined);
         return diagnostic('repo.yaml-syntax', { file, detail: e.message.split('\n')[0]! }, { file, ...(pos ? { line: pos.line, column: pos.col } : {}) });
       }),
     );

@@ -73,6 +73,12 @@ export interface TemplateListing {
   override?: ResolvedPart['override'];
 }
 
+/** A path for messages: relative to the working folder when inside it. */
+function shown(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel && !rel.startsWith('..') ? rel : path;
+}
+
 export class TemplateRepository {
   readonly catalog: Catalog | undefined;
   readonly central: CentralManifest;
@@ -83,9 +89,9 @@ export class TemplateRepository {
   private constructor(readonly dir: string) {
     const manifest = findManifest(dir);
     if (!manifest) throw inputError('repo.no-repository', { dir, file: 'manifest.yaml' });
-    this.central = loadCentralManifest(manifest, relative(process.cwd(), manifest) || manifest, dir);
+    this.central = loadCentralManifest(manifest, shown(manifest), dir);
     const catalogFile = ['catalog.yaml', 'catalog.yml', 'catalog.json'].map((n) => join(dir, n)).find((p) => existsSync(p));
-    this.catalog = catalogFile ? loadCatalogFile(catalogFile, relative(process.cwd(), catalogFile) || catalogFile) : undefined;
+    this.catalog = catalogFile ? loadCatalogFile(catalogFile, shown(catalogFile)) : undefined;
     const kommuneDir = join(dir, 'kommuner');
     if (existsSync(kommuneDir)) {
       for (const code of readdirSync(kommuneDir).sort()) {
@@ -93,7 +99,7 @@ export class TemplateRepository {
         if (!statSync(kdir).isDirectory()) continue;
         const file = findManifest(kdir);
         if (!file) continue;
-        const manifestData = loadKommuneManifest(file, relative(process.cwd(), file) || file, code, kdir, this.central);
+        const manifestData = loadKommuneManifest(file, shown(file), code, kdir, this.central);
         this.kommuner.set(code, { manifest: manifestData, dir: kdir });
       }
     }
@@ -256,7 +262,7 @@ export class TemplateRepository {
       return pkg;
     } catch (err) {
       if (err instanceof KpBrevError) {
-        throw new KpBrevError('input', err.diagnostics.map((d) => ({ ...d, location: { ...d.location, file: relative(process.cwd(), path) } })));
+        throw new KpBrevError('input', err.diagnostics.map((d) => ({ ...d, location: { ...d.location, file: shown(path) } })));
       }
       throw err;
     }

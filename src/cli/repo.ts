@@ -1,0 +1,64 @@
+/** `kp-brev templates` and `kp-brev preview`: the template repository for people. */
+import { resolve } from 'node:path';
+import { formatMessage, type Lang } from '../i18n/index.js';
+import { previewLetter } from '../repository/preview.js';
+import { describeStatus, TemplateRepository } from '../repository/repository.js';
+import { writeOutput } from './files.js';
+import type { Io } from './main.js';
+
+export function openRepository(opts: Record<string, unknown>, io: Io): TemplateRepository {
+  const dir = String(opts['templates'] ?? process.env['KP_BREV_TEMPLATES'] ?? 'templates');
+  return TemplateRepository.open(resolve(io.cwd, dir));
+}
+
+const KIND_DA: Record<string, string> = {
+  beskedskabelon: 'beskedskabelon',
+  master: 'masterskabelon',
+  indholdselement: 'indholdselement',
+  flettetekst: 'flettetekst',
+};
+
+export async function templatesCommand(opts: Record<string, unknown>, io: Io, lang: Lang): Promise<number> {
+  const repo = openRepository(opts, io);
+  const kommune = opts['kommune'] as string | undefined;
+  const rows = repo.list(kommune);
+  if (opts['format'] === 'json') {
+    io.stdout(JSON.stringify(rows, null, 2) + '\n');
+    return 0;
+  }
+  const head = lang === 'en' ? ['Kind', 'Id', 'Version', 'Status', 'Title'] : ['Type', 'Id', 'Version', 'Status', 'Titel'];
+  const table = rows.map((r) => [
+    lang === 'en' ? r.kind : (KIND_DA[r.kind] ?? r.kind),
+    r.id,
+    String(r.version) + (r.override ? ` / ${r.override.kommune}: ${r.override.version} (${lang === 'en' ? 'from' : 'fra'} ${r.override.basedOn})` : ''),
+    describeStatus(r.status, lang),
+    r.title ?? '',
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
+  const line = (cells: string[]): string => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+  io.stdout([line(head), line(widths.map((w) => '-'.repeat(w))), ...table.map(line)].join('\n') + '\n');
+  const outdated = rows.filter((r) => r.status === 'outdated');
+  if (outdated.length) {
+    io.stdout(
+      '\n' +
+        (lang === 'en'
+          ? `${outdated.length} override(s) are based on an older central version and must be reviewed: ${outdated.map((r) => r.id).join(', ')}.`
+          : `${outdated.length} overskrivning(er) bygger på en ældre central version og skal gennemgås: ${outdated.map((r) => r.id).join(', ')}.`) +
+        '\n',
+    );
+  }
+  return 0;
+}
+
+export async function previewCommand(id: string, opts: Record<string, unknown>, io: Io, lang: Lang): Promise<number> {
+  const repo = openRepository(opts, io);
+  const outDir = resolve(io.cwd, String(opts['out']));
+  const samplesDir = resolve(io.cwd, String(opts['samples'] ?? 'samples/sager'));
+  const kommune = opts['kommune'] as string | undefined;
+  const result = previewLetter(repo, id, { ...(kommune ? { kommune } : {}), samplesDir, outDir, lang }, { write: (path, data) => writeOutput(path, typeof data === 'string' ? Buffer.from(data, 'utf8') : data, io.cwd) });
+  const failed = result.entries.filter((e) => e.error).length;
+  io.stdout(
+    formatMessage('cli.preview-done', { count: result.entries.length - failed, dir: String(opts['out']), cases: result.cases, combinations: result.combinations, index: result.index }, lang) + '\n',
+  );
+  return failed ? 1 : 0;
+}

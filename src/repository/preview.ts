@@ -1,0 +1,135 @@
+/**
+ * Previews for trainers: a letter rendered for every sample case of it and every combination
+ * of its enabled flettespørgsmål (a covering subset when there are many), with an index.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseContextText, type CaseContext } from '../context/context.js';
+import { formatDiagnostic, inputError, KpBrevError, type Diagnostic } from '../diagnostics.js';
+import { escapeXml } from '../ooxml/xml.js';
+import type { Lang } from '../i18n/index.js';
+import type { TemplateRepository } from './repository.js';
+
+export interface SampleCase {
+  name: string;
+  context: CaseContext;
+}
+
+/** Sample cases of a letter: `<samples>/<id>/*.json`. */
+export function sampleCases(samplesDir: string, id: string): SampleCase[] {
+  const dir = join(samplesDir, id);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => ({ name: f.replace(/\.json$/, ''), context: parseContextText(readFileSync(join(dir, f), 'utf8'), join(dir, f)) }));
+}
+
+export type Answers = Record<string, 'J' | 'N'>;
+
+/** Every combination for up to `max` questions; beyond that all N, all J, each question alone
+ * J, and each alone N: every answer of every question is seen, and each in company. */
+export function questionCombinations(keys: readonly string[], max = 5): Answers[] {
+  const all = (a: 'J' | 'N'): Answers => Object.fromEntries(keys.map((k) => [k, a]));
+  if (keys.length === 0) return [{}];
+  if (keys.length <= max) {
+    return Array.from({ length: 2 ** keys.length }, (_, n) =>
+      Object.fromEntries(keys.map((k, i) => [k, n & (1 << (keys.length - 1 - i)) ? 'J' : 'N'])),
+    );
+  }
+  return [all('N'), all('J'), ...keys.map((k) => ({ ...all('N'), [k]: 'J' as const })), ...keys.map((k) => ({ ...all('J'), [k]: 'N' as const }))];
+}
+
+export interface PreviewEntry {
+  file: string;
+  case: string;
+  answers: Answers;
+  warnings: string[];
+  error?: string;
+}
+
+export interface PreviewResult {
+  entries: PreviewEntry[];
+  cases: number;
+  combinations: number;
+  index: string;
+}
+
+export interface PreviewWriter {
+  write(path: string, data: Uint8Array | string): void;
+}
+
+export function previewLetter(
+  repo: TemplateRepository,
+  id: string,
+  options: { kommune?: string; samplesDir: string; outDir: string; lang: Lang },
+  out: PreviewWriter,
+): PreviewResult {
+  const compiled = repo.compile(id, options.kommune);
+  const cases = sampleCases(options.samplesDir, id);
+  if (!cases.length) throw inputError('cli.no-samples', { id, dir: options.samplesDir });
+  const keys = compiled.def.questions ?? [];
+  const combos = questionCombinations(keys);
+  mkdirSync(options.outDir, { recursive: true });
+  const entries: PreviewEntry[] = [];
+  const width = String(combos.length).length;
+  for (const c of cases) {
+    combos.forEach((answers, n) => {
+      const file = `${c.name}__${String(n + 1).padStart(width, '0')}.docx`;
+      const context: CaseContext = { ...c.context, questions: { ...c.context.questions, ...answers } };
+      const entry: PreviewEntry = { file, case: c.name, answers, warnings: [] };
+      try {
+        const r = compiled.template.render(context, { preview: true, lang: options.lang });
+        out.write(join(options.outDir, file), r.docx);
+        entry.warnings = r.diagnostics.map((d: Diagnostic) => formatDiagnostic(d, options.lang));
+      } catch (err) {
+        if (!(err instanceof KpBrevError)) throw err;
+        entry.error = err.describe(options.lang);
+      }
+      entries.push(entry);
+    });
+  }
+  const questionTexts = new Map(keys.map((k) => [k, repo.catalog?.questions.get(k)?.text ?? k]));
+  const html = indexHtml(compiled.def.title, id, options.kommune, keys, questionTexts, entries, options.lang);
+  out.write(join(options.outDir, 'index.html'), html);
+  out.write(join(options.outDir, 'index.json'), JSON.stringify({ template: id, kommune: options.kommune ?? null, questions: keys, letters: entries }, null, 2) + '\n');
+  return { entries, cases: cases.length, combinations: combos.length, index: join(options.outDir, 'index.html') };
+}
+
+function indexHtml(
+  title: string,
+  id: string,
+  kommune: string | undefined,
+  keys: readonly string[],
+  texts: Map<string, string>,
+  entries: PreviewEntry[],
+  lang: Lang,
+): string {
+  const da = lang === 'da';
+  const head = keys.map((k) => `<th scope="col" title="${escapeXml(k)}">${escapeXml(texts.get(k) ?? k)}</th>`).join('');
+  const rows = entries
+    .map((e) => {
+      const cells = keys.map((k) => `<td>${e.answers[k] ?? ''}</td>`).join('');
+      const status = e.error ? `<td class="error">${escapeXml(e.error)}</td>` : `<td>${e.warnings.length ? escapeXml(e.warnings.join(' ')) : ''}</td>`;
+      const link = e.error ? escapeXml(e.file) : `<a href="${encodeURI(e.file)}">${escapeXml(e.file)}</a>`;
+      return `<tr><th scope="row">${escapeXml(e.case)}</th><td>${link}</td>${cells}${status}</tr>`;
+    })
+    .join('\n');
+  const heading = `${escapeXml(title)} (${escapeXml(id)}${kommune ? `, ${da ? 'kommune' : 'municipality'} ${escapeXml(kommune)}` : ''})`;
+  return `<!doctype html>
+<html lang="${lang}">
+<head><meta charset="utf-8"><title>${heading}</title>
+<style>body{font-family:Arial,sans-serif;margin:2rem;color:#1a1a1a}table{border-collapse:collapse}th,td{border:1px solid #8a8a8a;padding:.3rem .5rem;text-align:left;vertical-align:top}thead th{background:#dbe5f1}.error{color:#9c0006}</style></head>
+<body>
+<h1>${heading}</h1>
+<p>${da ? 'Forhåndsvisning for hver eksempelsag og kombination af flettespørgsmål (J/N).' : 'Preview for every sample case and combination of flettespørgsmål (J/N).'}</p>
+<table>
+<thead><tr><th scope="col">${da ? 'Sag' : 'Case'}</th><th scope="col">${da ? 'Brev' : 'Letter'}</th>${head}<th scope="col">${da ? 'Bemærkninger' : 'Notes'}</th></tr></thead>
+<tbody>
+${rows}
+</tbody>
+</table>
+</body>
+</html>
+`;
+}

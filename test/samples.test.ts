@@ -1,0 +1,140 @@
+/**
+ * Every sample letter of the repository renders for every sample case, and what it says is
+ * checked: the recipient and greeting, every flettespørgsmål's text present exactly when it is
+ * answered J, no merge code or ISO date left, amounts and dates in Danish; plus golden
+ * expectations for some letters.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { argumentText, type IfInstruction } from '../src/fieldcode/index.js';
+import { parseContextText } from '../src/context/context.js';
+import { TemplateRepository } from '../src/repository/repository.js';
+import { openDocx, type OpenedDocx } from './helpers/inspect.js';
+
+const root = join(import.meta.dirname, '..');
+const repo = TemplateRepository.open(join(root, 'templates'));
+const casesDir = join(root, 'samples/sager');
+const cases = readdirSync(casesDir).flatMap((id) => readdirSync(join(casesDir, id)).map((f) => ({ id, name: f.replace('.json', ''), file: join(casesDir, id, f) })));
+
+function letterText(doc: OpenedDocx): string {
+  return doc.texts().join('\n');
+}
+
+/** The literal start of each branch of each flettespørgsmål IF in a compiled letter. */
+function questionBranches(id: string): Array<{ key: string; yes: string; no: string }> {
+  const out: Array<{ key: string; yes: string; no: string }> = [];
+  for (const f of repo.compile(id).template.fieldNodes) {
+    const ins = f.parsed.instruction as IfInstruction;
+    if (ins.type !== 'IF' || !ins.left) continue;
+    const ref = ins.left.parts[0];
+    const child = ref?.type === 'field' ? f.children[ref.index] : undefined;
+    const cond = child?.parsed.instruction;
+    if (cond?.type !== 'MERGEFIELD' || !cond.name) continue;
+    const name = argumentText(cond.name);
+    if (!name.startsWith('Question:')) continue;
+    const lead = (a: typeof ins.trueText): string => {
+      const first = a?.parts.find((p) => p.type === 'text');
+      return first?.type === 'text' ? first.value.split('\r')[0]!.trim().slice(0, 30) : '';
+    };
+    out.push({ key: name.slice('Question:'.length), yes: lead(ins.trueText), no: lead(ins.falseText) });
+  }
+  return out;
+}
+
+describe('sample letters × sample cases', () => {
+  it('covers at least 12 beskedskabeloner, each with cases', () => {
+    const ids = new Set(cases.map((c) => c.id));
+    expect(repo.central.beskedskabeloner.length).toBeGreaterThanOrEqual(12);
+    for (const b of repo.central.beskedskabeloner) expect(ids.has(b.id), b.id).toBe(true);
+  });
+
+  it.each(cases)('$id for $name', ({ id, file }) => {
+    const context = parseContextText(readFileSync(file, 'utf8'));
+    const compiled = repo.compile(id);
+    const doc = openDocx(compiled.template.render(context).docx);
+    const text = letterText(doc);
+    const fields = context.fields as Record<string, Record<string, unknown>>;
+
+    // Recipient first, then the letter.
+    const first = doc.texts()[0]!;
+    if (compiled.def.master === 'danish_citizen') {
+      const address = fields['Borger']!['Adresse'] as Record<string, string>;
+      const lines = [String(fields['Borger']!['Navn']), ...(address['CO'] ? [`c/o ${address['CO']}`] : []), address['Vej'], `${address['Postnr']} ${address['By']}`];
+      expect(first).toBe(lines.join('\n'));
+      expect(text).toContain(`Kære ${fields['Borger']!['Fornavn']}`);
+      expect(text).toContain('Med venlig hilsen');
+    } else {
+      expect(first.startsWith(String(fields['Modtager']!['Navn']))).toBe(true);
+    }
+    expect(text).toContain(`Sagsnr.: ${fields['Sag']!['Nummer']}`.replace('Sagsnr.', compiled.def.master === 'myndighed' ? 'Vores sagsnr.' : 'Sagsnr.'));
+
+    // Each flettespørgsmål's text is there exactly when it is answered J (unanswered: N).
+    for (const q of questionBranches(id)) {
+      const answer = context.questions[q.key] ?? 'N';
+      if (q.yes) expect(text.includes(q.yes), `${q.key}=${answer}: "${q.yes}"`).toBe(answer === 'J');
+      if (q.no) expect(text.includes(q.no), `${q.key}=${answer}: "${q.no}"`).toBe(answer === 'N');
+    }
+
+    // Nothing left of the template's machinery; dates and amounts the Danish way.
+    for (const part of doc.parts.filter((p) => /word\/(document|header\d+|footer\d+)\.xml/.test(p))) {
+      expect(doc.fieldInstructions(part).filter((i) => /^(MERGEFIELD|IF|=)/.test(i))).toEqual([]);
+    }
+    expect(text).not.toMatch(/«|MANGLER/);
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    expect(text).toMatch(/Dato: \d{1,2}\. (januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december) \d{4}/);
+    for (const amount of text.match(/[\d.]+,\d\d kr\./g) ?? []) expect(amount).toMatch(/^\d{1,3}(\.\d{3})*,\d\d kr\.$/);
+  });
+});
+
+describe('golden: what some letters say', () => {
+  const render = (id: string, name: string, kommune?: string): OpenedDocx =>
+    openDocx(repo.compile(id, kommune).template.render(parseContextText(readFileSync(join(casesDir, id, `${name}.json`), 'utf8'))).docx);
+
+  it('np_1004: the coverage table, the bold part and the percentage', () => {
+    const doc = render('np_1004', 'karen-85-procent');
+    const texts = doc.texts();
+    expect(texts).toContain('Din personlige tillægsprocent er 85 %. Derfor dækker kortet en del af din egen betaling.');
+    expect(doc.paragraphs().find((p) => p.text.includes('en del'))!.runs.find((r) => r.text === 'en del')!.bold).toBe(true);
+    const table = doc.paragraphs().filter((p) => p.inTable).map((p) => p.text);
+    expect(table).toEqual(['Udgift', 'Tilskud', 'Medicin med tilskud', '85 %', 'Tandbehandling', '85 %', 'Fysioterapi', '85 %', 'Psykologbehandling', '85 %']);
+    expect(texts).toContain('Du kan højst få 21.528,00 kr. i tilskud om året.');
+    expect(doc.xml('word/document.xml')).toContain('<w:tblHeader/>');
+  });
+
+  it('np_1015: the price table with the price agreement, or 85 % of the price', () => {
+    const a = render('np_1015', 'karen-prisaftale').paragraphs().filter((p) => p.inTable).map((p) => p.text);
+    expect(a).toEqual(['Beregning', 'Beløb', 'Pris for én behandling', '450,00 kr.', 'Pris efter kommunens prisaftale', '395,00 kr.', 'Din personlige tillægsprocent', '85 %', 'Tilskud pr. behandling', '335,75 kr.']);
+    const b = render('np_1015', 'jens-uden-prisaftale').paragraphs().filter((p) => p.inTable).map((p) => p.text);
+    expect(b.slice(4, 6)).toEqual(['85 % af prisen', '408,00 kr.']);
+  });
+
+  it('np_1012: the agterskrivelse reads differently after a manglerbrev', () => {
+    expect(letterText(render('np_1012', 'fatima-briller-efter-manglerbrev'))).toContain('Vi skrev til dig den 18. december 2025 og bad om dokumentation for din udgift til nye briller.');
+    expect(letterText(render('np_1012', 'jens-tandproteser'))).toContain('Vi har behandlet din ansøgning om tilskud til en ny overmundsprotese, som vi modtog den 15. december 2025.');
+  });
+
+  it('np_1031: to Udbetaling Danmark, with the Html flettetekst as a real list and link', () => {
+    const doc = render('np_1031', 'poul-til-udbetaling-danmark');
+    const texts = doc.texts();
+    expect(texts.slice(0, 1)).toEqual(['Udbetaling Danmark, Pension\nKongens Vænge 8\n3400 Hillerød']);
+    expect(texts).toContain('23.19.08 Pension: undtagelse fra digital selvbetjening');
+    expect(texts).toContain('Poul Nielsen, CPR-nr. 330245-1235, er fra den 12. januar 2026 undtaget fra at bruge digital selvbetjening, når borgeren søger om pension.');
+    const items = doc.paragraphs().filter((p) => p.pPr.includes('<w:numPr>'));
+    expect(items.map((p) => p.text)).toEqual(['være skriftlig og underskrevet af borgeren', 'sige, hvad den giver lov til', 'være givet til en navngiven person']);
+    expect(doc.xml('word/document.xml')).toMatch(/<w:hyperlink r:id="(rIdKp\d+)"[^>]*>.*vejledningen om fuldmagt på borger\.dk/);
+    expect(doc.xml('word/_rels/document.xml.rels')).toContain('Target="https://www.borger.dk/" TargetMode="External"');
+    expect(doc.xml('docProps/core.xml')).toContain('<dc:title>23.19.08 Pension</dc:title>');
+  });
+
+  it("np_1011: Sønderborg's override for 540, and only for 540", () => {
+    const own = letterText(render('np_1011', 'fatima-briller', '540'));
+    expect(own).toContain('Rådhustorvet 10 i Sønderborg');
+    expect(own).toContain('mandag til torsdag kl. 9-15');
+    for (const other of [undefined, '751']) {
+      const text = letterText(render('np_1011', 'fatima-briller', other));
+      expect(text).not.toContain('Rådhustorvet 10');
+      expect(text).not.toContain('mandag til torsdag');
+    }
+  });
+});
