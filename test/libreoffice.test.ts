@@ -9,6 +9,8 @@ import { loadTemplate } from '../src/index.js';
 import { parseContextText, toContext } from '../src/context/context.js';
 import { bold, docx, field, mergeField, p, paragraphBreak, questionIf } from './helpers/build.js';
 import { libreOfficeText, soffice } from './helpers/libreoffice.js';
+import { readdirSync } from 'node:fs';
+import { TemplateRepository } from '../src/repository/repository.js';
 
 const root = join(import.meta.dirname, '..');
 
@@ -38,5 +40,27 @@ describe.skipIf(!soffice)('LibreOffice opens the letters', () => {
     expect(texts['poul']).not.toContain('MERGEFIELD');
     expect(texts['yes']!.split('\n').filter(Boolean)).toEqual(['Indledning.', 'Første afsnit.', 'Andet afsnit.', 'Afslutning Karen.', 'Celle: K-navn', 'Slut']);
     expect(texts['no']!.split('\n').filter(Boolean)).toEqual(['Indledning.', 'Afslutning Ole.', 'Celle: andet', 'Slut']);
+  });
+});
+
+describe.skipIf(!soffice)('LibreOffice opens the composed letters', () => {
+  it('every sample letter of the repository, with its first sample case', () => {
+    const repo = TemplateRepository.open(join(root, 'templates'));
+    const files: Record<string, Uint8Array> = {};
+    const expected: Record<string, string> = {};
+    for (const b of repo.central.beskedskabeloner) {
+      const dir = join(root, 'samples/sager', b.id);
+      const first = readdirSync(dir).sort()[0]!;
+      const context = parseContextText(readFileSync(join(dir, first), 'utf8'));
+      files[b.id] = repo.compile(b.id).template.render(context).docx;
+      expected[b.id] = String((context.fields['Sag'] as Record<string, unknown>)['Nummer']);
+    }
+    const texts = libreOfficeText(files);
+    for (const id of Object.keys(files)) {
+      expect(texts[id], id).toContain(expected[id]);
+      expect(texts[id], id).toContain('Med venlig hilsen');
+      expect(texts[id], id).not.toMatch(/MERGEFIELD|«/);
+    }
+    expect(texts['np_1031']).toContain('være skriftlig og underskrevet af borgeren');
   });
 });
