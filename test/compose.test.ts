@@ -11,6 +11,7 @@ import { toContext } from '../src/context/context.js';
 import { readZip, writeZip } from '../src/ooxml/zip.js';
 import { docx, field, mergeField, p, pStyled, questionIf } from './helpers/build.js';
 import { openDocx } from './helpers/inspect.js';
+import { danishError } from './helpers/errors.js';
 
 const H1 = '<w:pPr><w:pStyle w:val="Heading1"/></w:pPr>';
 
@@ -105,32 +106,23 @@ describe('composition', () => {
 });
 
 describe('composition refuses, with a clear message', () => {
-  const danish = (fn: () => unknown): string => {
-    try {
-      fn();
-    } catch (e) {
-      if (e instanceof KpBrevError) return e.describe('da');
-      throw e;
-    }
-    return 'no error';
-  };
 
   it('a master without Skabelon:Indhold', () => {
-    expect(danish(() => compose({ master: docx([p('Ingen plads')]), message: docx([p('x')]) }))).toMatch(/har intet afsnit med \{ MERGEFIELD Skabelon:Indhold \}/);
+    expect(danishError(() => compose({ master: docx([p('Ingen plads')]), message: docx([p('x')]) }))).toMatch(/har intet afsnit med \{ MERGEFIELD Skabelon:Indhold \}/);
   });
 
   it('Skabelon:Indhold that does not stand alone', () => {
-    expect(danish(() => compose({ master: docx([p('Før ', mergeField('Skabelon:Indhold'))]), message: docx([p('x')]) }))).toMatch(/skal stå alene i sit afsnit/);
+    expect(danishError(() => compose({ master: docx([p('Før ', mergeField('Skabelon:Indhold'))]), message: docx([p('x')]) }))).toMatch(/skal stå alene i sit afsnit/);
   });
 
   it('a missing content element', () => {
-    expect(danish(() => compose({ message: docx([p(mergeField('Indholdselement:findes-ikke'))]), texts }))).toMatch(/Indholdselementet "findes-ikke" \(brugt i "np_test"\) findes ikke/);
+    expect(danishError(() => compose({ message: docx([p(mergeField('Indholdselement:findes-ikke'))]), texts }))).toMatch(/Indholdselementet "findes-ikke" \(brugt i "np_test"\) findes ikke/);
   });
 
   it('a circular include', () => {
     const a = docx([p(mergeField('Indholdselement:b'))]);
     const b = docx([p(mergeField('Indholdselement:a'))]);
-    expect(danish(() => compose({ message: docx([p(mergeField('Indholdselement:a'))]), elements: { a, b }, texts }))).toMatch(/i ring: master → np_test → a → b → a/);
+    expect(danishError(() => compose({ message: docx([p(mergeField('Indholdselement:a'))]), elements: { a, b }, texts }))).toMatch(/i ring: master → np_test → a → b → a/);
   });
 
   it.each([
@@ -140,11 +132,11 @@ describe('composition refuses, with a clear message', () => {
     ['<p><a href="javascript:alert(1)">her</a></p>', /farligt indhold \(javascript:alert\(1\)\)/],
     ['<marquee>Hej</marquee>', /bruger <marquee>, som ikke understøttes/],
   ])('an Html flettetekst %s', (html, message) => {
-    expect(danish(() => compose({ message: docx([p(mergeField('Html:x'))]), texts: { ...texts, 'Html:x': { html } } }))).toMatch(message);
+    expect(danishError(() => compose({ message: docx([p(mergeField('Html:x'))]), texts: { ...texts, 'Html:x': { html } } }))).toMatch(message);
   });
 
   it('a flettetekst inside a field code outside quotation marks', () => {
-    expect(danish(() => compose({ message: docx([p(field(' IF ', mergeField('venlig-tekst'), ' = "x" "y" '))]), texts: { ...texts, 'venlig-tekst': { text: 'Tak' } } }))).toMatch(
+    expect(danishError(() => compose({ message: docx([p(field(' IF ', mergeField('venlig-tekst'), ' = "x" "y" '))]), texts: { ...texts, 'venlig-tekst': { text: 'Tak' } } }))).toMatch(
       /uden anførselstegn/,
     );
   });

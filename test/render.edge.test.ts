@@ -7,19 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { KpBrevError, loadTemplate } from '../src/index.js';
 import { toContext } from '../src/context/context.js';
 import { bold, docx, field, mergeField, p, pStyled, renderDocx } from './helpers/build.js';
+import { danishError } from './helpers/errors.js';
 
 const render = (body: string[], context: unknown, extra = {}): string[] => renderDocx(docx(body, extra), context).texts();
 
-/** The Danish message of the KpBrevError that `fn` throws. */
-function danishError(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof KpBrevError) return e.describe('da');
-    throw e;
-  }
-  return '(no error)';
-}
 
 describe('simple fields (w:fldSimple)', () => {
   it('evaluates an IF written as w:fldSimple', () => {

@@ -13,6 +13,7 @@ import { TemplateRepository } from '../src/repository/repository.js';
 import { toContext } from '../src/context/context.js';
 import { docx, mergeField, p, field } from './helpers/build.js';
 import { openDocx } from './helpers/inspect.js';
+import { danishError } from './helpers/errors.js';
 
 const root = join(import.meta.dirname, '..');
 
@@ -29,15 +30,6 @@ function editYaml(file: string, edit: (data: Record<string, unknown>) => void): 
   writeFileSync(file, stringify(data));
 }
 
-function danish(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof KpBrevError) return e.describe('da');
-    throw e;
-  }
-  return 'no error';
-}
 
 type Letter = Record<string, unknown>;
 
@@ -45,7 +37,7 @@ describe('manifest errors name the file, the entry, the line and the problem', (
   it('a missing required field', () => {
     const dir = copyRepo();
     editYaml(join(dir, 'manifest.yaml'), (d) => delete ((d['beskedskabeloner'] as Letter[])[2] as Letter)['master']);
-    expect(danish(() => TemplateRepository.open(dir))).toMatch(/manifest\.yaml, linje \d+, kolonne 1: beskedskabeloner\[2\] "np_1003" mangler feltet "master"\./);
+    expect(danishError(() => TemplateRepository.open(dir))).toMatch(/manifest\.yaml, linje \d+, kolonne 1: beskedskabeloner\[2\] "np_1003" mangler feltet "master"\./);
   });
 
   it('an unknown document type and a typo in a key', () => {
@@ -55,7 +47,7 @@ describe('manifest errors name the file, the entry, the line and the problem', (
       letters[0]!['documentType'] = 'Brev';
       letters[1]!['titel'] = 'stavefejl';
     });
-    const text = danish(() => TemplateRepository.open(dir));
+    const text = danishError(() => TemplateRepository.open(dir));
     expect(text).toContain('beskedskabeloner[0] "np_1001": "documentType" skal være en af: Anmodning, Afgørelse, Oplysninger, Orientering.');
     expect(text).toContain('beskedskabeloner[1] "np_1002" har det ukendte felt "titel" (stavefejl?).');
   });
@@ -68,7 +60,7 @@ describe('manifest errors name the file, the entry, the line and the problem', (
       letters[0]!['indholdselementer'] = ['kontakt', 'ukendt'];
       letters[1]!['file'] = 'central/beskedskabeloner/findes-ikke.docx';
     });
-    const text = danish(() => TemplateRepository.open(dir));
+    const text = danishError(() => TemplateRepository.open(dir));
     expect(text).toContain('beskedskabeloner[0] "np_1001" henviser til masterskabelon "ukendt_master", som ikke findes.');
     expect(text).toContain('beskedskabeloner[0] "np_1001" henviser til indholdselement "ukendt", som ikke findes.');
     expect(text).toContain('beskedskabeloner[1] "np_1002" henviser til filen central/beskedskabeloner/findes-ikke.docx, som ikke findes.');
@@ -77,7 +69,7 @@ describe('manifest errors name the file, the entry, the line and the problem', (
   it('invalid YAML with its line', () => {
     const dir = copyRepo();
     writeFileSync(join(dir, 'manifest.yaml'), 'beskedskabeloner:\n  - id: np_1\n   file: x\n');
-    expect(danish(() => TemplateRepository.open(dir))).toMatch(/manifest\.yaml, linje 3, kolonne \d+: Filen er ikke gyldig YAML\/JSON/);
+    expect(danishError(() => TemplateRepository.open(dir))).toMatch(/manifest\.yaml, linje 3, kolonne \d+: Filen er ikke gyldig YAML\/JSON/);
   });
 
   it("an override of a template that does not exist, or of another id's version", () => {
@@ -87,7 +79,7 @@ describe('manifest errors name the file, the entry, the line and the problem', (
       o[0]!['basedOn'] = 'np_9999@1';
       o.push({ kind: 'beskedskabelon', id: 'np_9999', basedOn: 'np_9999@1', version: 1, file: 'beskedskabeloner/np_1011.docx' });
     });
-    const text = danish(() => TemplateRepository.open(dir));
+    const text = danishError(() => TemplateRepository.open(dir));
     expect(text).toContain('overskrivningen af beskedskabelon "np_1011" bygger på "np_9999@1", men den centrale hedder "np_1011@3"');
     expect(text).toContain('henviser til central beskedskabelon "np_9999", som ikke findes');
   });
@@ -104,10 +96,10 @@ describe('catalog', () => {
   });
 
   it('names the entry and the problem', () => {
-    expect(danish(() => parseCatalog('fields:\n  - name: X\n    type: penge\n    processes: "*"\n', 'katalog.yaml'))).toContain(
+    expect(danishError(() => parseCatalog('fields:\n  - name: X\n    type: penge\n    processes: "*"\n', 'katalog.yaml'))).toContain(
       'katalog.yaml, linje 3, kolonne 1: fields[0] "X": "type" skal være en af: tekst, beloeb, dato, procent, cpr.',
     );
-    expect(danish(() => parseCatalog('processes:\n  - id: a\nfields:\n  - name: X\n    processes: [b]\n', 'katalog.yaml'))).toContain('henviser til proces "b", som ikke findes');
+    expect(danishError(() => parseCatalog('processes:\n  - id: a\nfields:\n  - name: X\n    processes: [b]\n', 'katalog.yaml'))).toContain('henviser til proces "b", som ikke findes');
   });
 });
 
@@ -123,10 +115,10 @@ describe('rendering with the catalog', () => {
   });
 
   it('refuses a case from another process', () => {
-    expect(danish(() => repo.compile('np_1004').template.render(toContext({ ...base, process: 'personligt-tillaeg' })))).toContain(
+    expect(danishError(() => repo.compile('np_1004').template.render(toContext({ ...base, process: 'personligt-tillaeg' })))).toContain(
       'Sagen er i processen "personligt-tillaeg", men skabelonen bruges kun i: helbredstillaegskort.',
     );
-    expect(danish(() => repo.compile('np_1004').template.render(toContext({ ...base, process: undefined })))).toContain('siger ikke hvilken proces');
+    expect(danishError(() => repo.compile('np_1004').template.render(toContext({ ...base, process: undefined })))).toContain('siger ikke hvilken proces');
   });
 
   it('refuses a field the process does not provide, even when the case carries it', () => {
@@ -140,7 +132,7 @@ describe('rendering with the catalog', () => {
     });
     const local = TemplateRepository.open(dir);
     const context = { ...base, fields: { ...base.fields, Raadighedsberegning: { Beloeb: 4000 } } };
-    const text = danish(() => local.compile('np_test').template.render(toContext(context)));
+    const text = danishError(() => local.compile('np_test').template.render(toContext(context)));
     expect(text).toContain('Flettefeltet "Raadighedsberegning.Beloeb" findes ikke i processen "helbredstillaegskort" (kontekstafhængigt flettefelt), selv om sagskonteksten har en værdi.');
   });
 
@@ -150,7 +142,7 @@ describe('rendering with the catalog', () => {
     editYaml(join(dir, 'manifest.yaml'), (d) => {
       (d['beskedskabeloner'] as Letter[]).push({ id: 'np_test', file: 'central/beskedskabeloner/np_test.docx', title: 'Test', master: 'danish_citizen', processes: ['helbredstillaegskort'], documentType: 'Orientering', version: 1 });
     });
-    expect(danish(() => TemplateRepository.open(dir).compile('np_test').template.render(toContext({ ...base, fields: { ...base.fields, Borger: { Skonummer: 42 } } })))).toContain(
+    expect(danishError(() => TemplateRepository.open(dir).compile('np_test').template.render(toContext({ ...base, fields: { ...base.fields, Borger: { Skonummer: 42 } } })))).toContain(
       'Flettefeltet "Borger.Skonummer" findes ikke i kataloget.',
     );
   });
@@ -167,7 +159,7 @@ describe('rendering with the catalog', () => {
     const withDefault = openDocx(local.compile('np_1004').template.render(toContext({ ...base, questions })).docx).texts().join('\n');
     expect(withDefault).toContain('Vi har beregnet din formue');
     delete questions['flettespoergsmaal-10033'];
-    expect(danish(() => local.compile('np_1004').template.render(toContext({ ...base, questions })))).toContain('Flettespørgsmålet "flettespoergsmaal-10033" er ikke besvaret og har intet standardsvar');
+    expect(danishError(() => local.compile('np_1004').template.render(toContext({ ...base, questions })))).toContain('Flettespørgsmålet "flettespoergsmaal-10033" er ikke besvaret og har intet standardsvar');
   });
 });
 
@@ -201,7 +193,7 @@ describe('overrides, status and cache', () => {
 
   it('refuses an unknown template, and a kommunekode that is not one', () => {
     const repo = TemplateRepository.open(join(root, 'templates'));
-    expect(danish(() => repo.letter('np_0000'))).toContain('Skabelonen "np_0000" findes ikke.');
-    expect(danish(() => repo.letter('np_1011', '../540'))).toContain('Kommunen ../540 har ingen skabeloner');
+    expect(danishError(() => repo.letter('np_0000'))).toContain('Skabelonen "np_0000" findes ikke.');
+    expect(danishError(() => repo.letter('np_1011', '../540'))).toContain('Kommunen ../540 har ingen skabeloner');
   });
 });

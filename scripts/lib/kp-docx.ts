@@ -151,13 +151,21 @@ export interface MasterSpec {
   body: Block[];
 }
 
-/** A masterskabelon: letterhead with logo, footer with page numbers, and the body frame. */
-export function masterDocument(spec: MasterSpec): { doc: Document; rawXml: RawXml } {
-  const rawXml = new RawXml();
+/** `Side { PAGE } af { NUMPAGES }`, centred, in 9 pt. */
+export function pageNumbers(rawXml: RawXml): Paragraph {
   const pageField = (name: string): TextRun =>
     rawXml.run(
       `<w:r><w:rPr><w:sz w:val="18"/></w:rPr><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:rPr><w:sz w:val="18"/></w:rPr><w:instrText xml:space="preserve"> ${name} </w:instrText></w:r><w:r><w:rPr><w:sz w:val="18"/></w:rPr><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:rPr><w:noProof/><w:sz w:val="18"/></w:rPr><w:t>1</w:t></w:r><w:r><w:rPr><w:sz w:val="18"/></w:rPr><w:fldChar w:fldCharType="end"/></w:r>`,
     );
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    children: [new TextRun({ text: 'Side ', size: 18 }), pageField('PAGE'), new TextRun({ text: ' af ', size: 18 }), pageField('NUMPAGES')],
+  });
+}
+
+/** A masterskabelon: letterhead with logo, footer with page numbers, and the body frame. */
+export function masterDocument(spec: MasterSpec): { doc: Document; rawXml: RawXml } {
+  const rawXml = new RawXml();
   const header = new Header({
     children: [
       new Paragraph({
@@ -177,10 +185,7 @@ export function masterDocument(spec: MasterSpec): { doc: Document; rawXml: RawXm
   const footer = new Footer({
     children: [
       ...spec.footerLines.map((line) => rawXml.para(pieces(line), '<w:pPr><w:spacing w:after="0"/><w:jc w:val="center"/></w:pPr>')),
-      new Paragraph({
-        alignment: AlignmentType.CENTER,
-        children: [new TextRun({ text: 'Side ', size: 18 }), pageField('PAGE'), new TextRun({ text: ' af ', size: 18 }), pageField('NUMPAGES')],
-      }),
+      pageNumbers(rawXml),
     ],
   });
   const doc = new Document({

@@ -20,6 +20,7 @@ import {
 } from 'docx';
 import { bold as boldText, field, mergeField, paragraphBreak, type InstrPart } from '../../src/authoring/fields.js';
 import { pStyle, RawXml, type Piece } from './docx-kit.js';
+import { pageNumbers } from './kp-docx.js';
 
 /** A piece of letter text. */
 export type Node =
@@ -210,18 +211,7 @@ export function buildLetter(flavour: Flavour): { doc: Document; rawXml: RawXml }
       new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: 'Borgerservice · Pension', color: '595959', size: 18 })] }),
     ],
   });
-  const pageField = (name: string): TextRun =>
-    rawXml.run(
-      `<w:r><w:rPr><w:sz w:val="18"/></w:rPr><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:rPr><w:sz w:val="18"/></w:rPr><w:instrText xml:space="preserve"> ${name} </w:instrText></w:r><w:r><w:rPr><w:sz w:val="18"/></w:rPr><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:rPr><w:noProof/><w:sz w:val="18"/></w:rPr><w:t>1</w:t></w:r><w:r><w:rPr><w:sz w:val="18"/></w:rPr><w:fldChar w:fldCharType="end"/></w:r>`,
-    );
-  const footer = new Footer({
-    children: [
-      new Paragraph({
-        alignment: AlignmentType.CENTER,
-        children: [new TextRun({ text: 'Side ', size: 18 }), pageField('PAGE'), new TextRun({ text: ' af ', size: 18 }), pageField('NUMPAGES')],
-      }),
-    ],
-  });
+  const footer = new Footer({ children: [pageNumbers(rawXml)] });
   const doc = new Document({
     title: 'Bevilling af helbredstillægskort',
     subject: 'Helbredstillæg',
