@@ -33,8 +33,8 @@ export interface Location {
 }
 
 export interface Diagnostic {
-  /** Stable id: the message id, or the lint rule id. */
-  code: MessageId;
+  /** Stable id: the message id (`render.missing-field`, `lint.a11y-contrast.low`...). */
+  code: MessageId | string;
   severity: Severity;
   params: Record<string, string | number>;
   location?: Location;
@@ -45,6 +45,16 @@ export function diagnostic(
   params: Record<string, string | number> = {},
   location?: Location,
   severity: Severity = 'error',
+): Diagnostic {
+  return location ? { code, severity, params, location } : { code, severity, params };
+}
+
+/** A diagnostic whose message was registered at run time (lint rules). */
+export function registeredDiagnostic(
+  code: string,
+  params: Record<string, string | number>,
+  location: Location | undefined,
+  severity: Severity,
 ): Diagnostic {
   return location ? { code, severity, params, location } : { code, severity, params };
 }

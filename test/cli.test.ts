@@ -139,7 +139,7 @@ describe('kp-brev fields', () => {
     const r = kpBrev('fields', sample);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('word/document.xml afsnit 1');
-    expect(r.stdout).toContain('{ IF { MERGEFIELD Question:flettespoergsmaal-10031 } = "J" "Vi har beregnet din formue');
+    expect(r.stdout).toContain('{ IF { MERGEFIELD Question:flettespoergsmaal-10031 } = "J" "¶Vi har beregnet din formue');
     expect(r.stdout).toContain('word/footer1.xml');
     expect(r.stdout).toMatch(/\d+ felter i bevilling-helbredstillaegskort\.docx, 0 med fejl\./);
   });

@@ -10,8 +10,9 @@ const Q = (n: number): string => `Question:flettespoergsmaal-${n}`;
 /** KP's idiom: `{ IF { MERGEFIELD Question:<key> } = "J" "<text>" }`. */
 const ifQ = (n: number, yes: string, no?: string): string =>
   `{ IF { MERGEFIELD ${Q(n)} } = "J" "${yes}"${no !== undefined ? ` "${no}"` : ''} }`;
-/** Codes written back to back, each item its own paragraph when answered J (the KP guide's advice). */
-const items = (list: Array<[number, string]>): string => list.map(([n, text]) => ifQ(n, `${text}¶`)).join('');
+/** Codes written back to back after the sentence that introduces them, each item a paragraph of
+ * its own when answered J: nothing is left behind when all are N (the KP guide's advice). */
+const items = (intro: string, list: Array<[number, string]>): string => intro + list.map(([n, text]) => ifQ(n, `¶${text}`)).join('');
 
 const greeting = 'Kære { MERGEFIELD Borger.Fornavn }';
 
@@ -139,8 +140,7 @@ export const LETTERS: LetterSpec[] = [
     blocks: [
       { h1: 'Vi mangler oplysninger til din ansøgning om helbredstillæg' },
       greeting,
-      'Vi har den { MERGEFIELD Ansoegning.Dato } modtaget din ansøgning om helbredstillæg. For at vi kan behandle ansøgningen, skal vi have flere oplysninger fra dig. Send os:',
-      items([
+      items('Vi har den { MERGEFIELD Ansoegning.Dato } modtaget din ansøgning om helbredstillæg. For at vi kan behandle ansøgningen, skal vi have flere oplysninger fra dig. Send os:', [
         [10041, 'oplysninger om din formue, fx kontoudtog fra din bank pr. 1. januar i år'],
         [10042, 'oplysninger om din og din eventuelle ægtefælles eller samlevers indtægt'],
         [10043, 'dokumentation for din husleje, fx din lejekontrakt'],
@@ -163,16 +163,18 @@ export const LETTERS: LetterSpec[] = [
     blocks: [
       { h1: 'Vi overvejer at give dig afslag på helbredstillæg' },
       greeting,
-      ifQ(
-        10051,
-        'Vi skrev til dig den { MERGEFIELD Manglerbrev.Dato } og bad om flere oplysninger. Vi har ikke fået dem.',
-        'Vi har behandlet din ansøgning om helbredstillæg, som vi modtog den { MERGEFIELD Ansoegning.Dato }.',
-      ) + ' Vi forventer at give dig afslag, fordi',
-      items([
+      items(
+        ifQ(
+          10051,
+          'Vi skrev til dig den { MERGEFIELD Manglerbrev.Dato } og bad om flere oplysninger. Vi har ikke fået dem.',
+          'Vi har behandlet din ansøgning om helbredstillæg, som vi modtog den { MERGEFIELD Ansoegning.Dato }.',
+        ) + ' Vi forventer at give dig afslag, fordi',
+        [
         [10061, 'din formue er over grænsen på { MERGEFIELD Formue.Graense }'],
         [10062, 'du ikke modtager folkepension eller førtidspension'],
-        [10063, 'vi ikke har de oplysninger, der skal til for at beregne tillægget'],
-      ]),
+          [10063, 'vi ikke har de oplysninger, der skal til for at beregne tillægget'],
+        ],
+      ),
       '{ MERGEFIELD Indholdselement:partshoering }',
       '{ MERGEFIELD Indholdselement:kontakt }',
     ],
@@ -193,8 +195,7 @@ export const LETTERS: LetterSpec[] = [
       greeting,
       'Du får afslag på din ansøgning om helbredstillæg, som vi modtog den { MERGEFIELD Ansoegning.Dato }.',
       { h2: 'Begrundelse' },
-      'Vi giver dig afslag, fordi',
-      items([
+      items('Vi giver dig afslag, fordi', [
         [10061, 'din formue på { MERGEFIELD Formue.Beloeb } er over grænsen på { MERGEFIELD Formue.Graense }'],
         [10062, 'du ikke modtager folkepension eller førtidspension'],
         [10063, 'vi ikke har fået de oplysninger, der skal til for at beregne tillægget'],
@@ -219,8 +220,7 @@ export const LETTERS: LetterSpec[] = [
       { h1: 'Du får et helbredstillægskort' },
       greeting,
       'Vi har den { MERGEFIELD Ansoegning.Dato } modtaget din ansøgning om helbredstillæg. Du får et helbredstillægskort, som gælder fra den { MERGEFIELD Bevilling.Fra }.',
-      'Din personlige tillægsprocent er { MERGEFIELD Borger.Tillaegsprocent }. { IF { MERGEFIELD Borger.Tillaegsprocent } < 100 "Derfor dækker kortet **en del** af din egen betaling." "Derfor dækker kortet **hele** din egen betaling inden for reglerne." }',
-      items([
+      items('Din personlige tillægsprocent er { MERGEFIELD Borger.Tillaegsprocent }. { IF { MERGEFIELD Borger.Tillaegsprocent } < 100 "Derfor dækker kortet **en del** af din egen betaling." "Derfor dækker kortet **hele** din egen betaling inden for reglerne." }', [
         [10034, 'Vi har tidligere givet dig afslag. Vi har nu vurderet sagen igen ud fra de nye oplysninger.'],
         [10031, 'Vi har beregnet din formue ud fra de oplysninger, du har givet os. Giv os besked, hvis din formue ændrer sig.'],
         [10033, 'Du kan først bruge kortet, når du har fået det. Gem kvitteringer for udgifter, du har i mellemtiden.'],
@@ -238,8 +238,8 @@ export const LETTERS: LetterSpec[] = [
           ],
         },
       },
-      'Du kan højst få { MERGEFIELD Bevilling.Maksimum } i tilskud om året.',
-      ifQ(10032, 'Du kan også få tilskud til fodbehandling, når din læge har henvist dig til en statsautoriseret fodterapeut.'),
+      'Du kan højst få { MERGEFIELD Bevilling.Maksimum } i tilskud om året.' +
+        ifQ(10032, ' Du kan også få tilskud til fodbehandling, når din læge har henvist dig til en statsautoriseret fodterapeut.'),
       { h2: 'Hvis din situation ændrer sig' },
       'Du skal give os besked, hvis din indtægt, din formue eller din adresse ændrer sig. Vi fornyer kortet automatisk den 1. januar hvert år, så længe du opfylder betingelserne.',
       { h2: 'Breve fra os' },
@@ -263,8 +263,7 @@ export const LETTERS: LetterSpec[] = [
     blocks: [
       { h1: 'Vi mangler dokumentation til din ansøgning' },
       greeting,
-      'Vi har den { MERGEFIELD Ansoegning.Dato } modtaget din ansøgning om tilskud til { MERGEFIELD Udgift.Beskrivelse }. Før vi kan behandle ansøgningen, skal du sende os:',
-      items([
+      items('Vi har den { MERGEFIELD Ansoegning.Dato } modtaget din ansøgning om tilskud til { MERGEFIELD Udgift.Beskrivelse }. Før vi kan behandle ansøgningen, skal du sende os:', [
         [10023, 'en kopi af regningen'],
         [10024, 'et prisoverslag fra din tandlæge eller kliniske tandtekniker'],
         [10025, 'en henvisning fra din læge til fodbehandling'],
@@ -295,8 +294,7 @@ export const LETTERS: LetterSpec[] = [
         'Vi skrev til dig den { MERGEFIELD Manglerbrev.Dato } og bad om dokumentation for din udgift til { MERGEFIELD Udgift.Beskrivelse }. Vi har ikke fået det, vi bad om.',
         'Vi har behandlet din ansøgning om tilskud til { MERGEFIELD Udgift.Beskrivelse }, som vi modtog den { MERGEFIELD Ansoegning.Dato }.',
       ),
-      'Vi forventer at give dig afslag, fordi',
-      items([
+      items('Vi forventer at give dig afslag, fordi', [
         [10071, 'du havde udgiften, før du søgte om tilskud'],
         [10072, 'behandlingen ikke er nødvendig af helbredsmæssige grunde'],
         [10073, 'udgiften dækkes af en anden ordning'],
@@ -323,8 +321,7 @@ export const LETTERS: LetterSpec[] = [
       greeting,
       'Du får afslag på din ansøgning om tilskud til { MERGEFIELD Udgift.Beskrivelse }, som vi modtog den { MERGEFIELD Ansoegning.Dato }.',
       { h2: 'Begrundelse' },
-      'Vi giver dig afslag, fordi',
-      items([
+      items('Vi giver dig afslag, fordi', [
         [10071, 'du havde udgiften, før du søgte om tilskud. Der kan ikke gives tilskud bagud'],
         [10072, 'behandlingen ikke er nødvendig af helbredsmæssige grunde'],
         [10073, 'udgiften dækkes af en anden ordning'],
@@ -350,8 +347,8 @@ export const LETTERS: LetterSpec[] = [
     blocks: [
       { h1: 'Du får tilskud til { MERGEFIELD Udgift.Beskrivelse }' },
       greeting,
-      'Du får et tilskud på { MERGEFIELD Tilskud.Beloeb } til { MERGEFIELD Udgift.Beskrivelse }. Tilskuddet er 85 % af den del af prisen, du selv skal betale, ganget med din personlige tillægsprocent på { MERGEFIELD Borger.Tillaegsprocent }.',
-      '{ IF { MERGEFIELD Sag.Variant } = "tandproteser" "Der gives normalt kun tilskud til nye tandproteser én gang inden for fem år." }{ IF { MERGEFIELD Sag.Variant } = "briller" "Der gives tilskud til nye briller, når din synsstyrke har ændret sig, eller de gamle briller ikke kan repareres." }',
+      'Du får et tilskud på { MERGEFIELD Tilskud.Beloeb } til { MERGEFIELD Udgift.Beskrivelse }. Tilskuddet er 85 % af den del af prisen, du selv skal betale, ganget med din personlige tillægsprocent på { MERGEFIELD Borger.Tillaegsprocent }.' +
+        '{ IF { MERGEFIELD Sag.Variant } = "tandproteser" " Der gives normalt kun tilskud til nye tandproteser én gang inden for fem år." }{ IF { MERGEFIELD Sag.Variant } = "briller" " Der gives tilskud til nye briller, når din synsstyrke har ændret sig, eller de gamle briller ikke kan repareres." }',
       ifQ(10081, 'Vi udbetaler tilskuddet direkte til { MERGEFIELD Udgift.Leverandoer }.', 'Vi udbetaler tilskuddet til din NemKonto inden for 14 dage.'),
       '{ MERGEFIELD Indholdselement:klagevejledning }',
       '{ MERGEFIELD Indholdselement:kontakt }',
@@ -487,8 +484,7 @@ export const LETTERS: LetterSpec[] = [
     blocks: [
       { h1: '23.19.08 Pension: undtagelse fra digital selvbetjening' },
       '{ MERGEFIELD Borger.Navn }, CPR-nr. { MERGEFIELD Borger.CPR }, er fra den { MERGEFIELD Undtagelse.Fra } undtaget fra at bruge digital selvbetjening, når borgeren søger om pension.',
-      'Begrundelse: { MERGEFIELD Undtagelse.Begrundelse }',
-      ifQ(10111, 'Borgeren får hjælp af en pårørende, som har fuldmagt.'),
+      'Begrundelse: { MERGEFIELD Undtagelse.Begrundelse }' + ifQ(10111, '¶Borgeren får hjælp af en pårørende, som har fuldmagt.'),
       '{ MERGEFIELD Html:x-fuldmagtsbetingelse }',
       'Vi beder jer registrere undtagelsen og sende breve om pensionen til borgeren med almindelig post.',
     ],
@@ -499,8 +495,7 @@ export const LETTERS: LetterSpec[] = [
 export const OVERRIDE_540_NP_1011: Block[] = [
   { h1: 'Vi mangler dokumentation til din ansøgning' },
   greeting,
-  'Vi har den { MERGEFIELD Ansoegning.Dato } modtaget din ansøgning om tilskud til { MERGEFIELD Udgift.Beskrivelse }. Før vi kan behandle ansøgningen, skal du sende os:',
-  items([
+  items('Vi har den { MERGEFIELD Ansoegning.Dato } modtaget din ansøgning om tilskud til { MERGEFIELD Udgift.Beskrivelse }. Før vi kan behandle ansøgningen, skal du sende os:', [
     [10023, 'en kopi af regningen'],
     [10024, 'et prisoverslag fra din tandlæge eller kliniske tandtekniker'],
     [10025, 'en henvisning fra din læge til fodbehandling'],

@@ -71,13 +71,11 @@ export const LETTER: Block[] = [
         t: ['Derfor dækker kortet ', { b: 'en del' }, ' af din egen betaling, ikke hele beløbet.'],
         f: ['Derfor dækker kortet ', { b: 'hele' }, ' din egen betaling inden for reglerne.'],
       },
-    ],
-  },
-  {
-    p: [
-      q(QUESTIONS.tidligereAfslag, 'Vi har tidligere givet dig afslag på helbredstillæg. Vi har nu vurderet din sag igen på grundlag af de nye oplysninger.', { br: true }),
-      q(QUESTIONS.formue, 'Vi har beregnet din formue ud fra de oplysninger, du har givet os. Hvis din formue ændrer sig, skal du give os besked.', { br: true }),
-      q(QUESTIONS.ventetid, 'Du kan først bruge kortet, når du har modtaget det. Gem kvitteringer for udgifter, du har i mellemtiden.', { br: true }),
+      // Optional paragraphs hang on the end of the paragraph before them, each beginning with
+      // its own paragraph mark: answered N they leave nothing, not even an empty line.
+      q(QUESTIONS.tidligereAfslag, { br: true }, 'Vi har tidligere givet dig afslag på helbredstillæg. Vi har nu vurderet din sag igen på grundlag af de nye oplysninger.'),
+      q(QUESTIONS.formue, { br: true }, 'Vi har beregnet din formue ud fra de oplysninger, du har givet os. Hvis din formue ændrer sig, skal du give os besked.'),
+      q(QUESTIONS.ventetid, { br: true }, 'Du kan først bruge kortet, når du har modtaget det. Gem kvitteringer for udgifter, du har i mellemtiden.'),
     ],
   },
   { h2: 'Hvad dækker kortet?' },
@@ -92,19 +90,15 @@ export const LETTER: Block[] = [
       ' kr. Tilskuddet udgør ',
       m('Bevilling.Procent'),
       ' % af din egen betaling.',
-    ],
-  },
-  {
-    p: [
       q(
         QUESTIONS.fodbehandling,
-        'Du har også ret til tilskud til fodbehandling hos en statsautoriseret fodterapeut, når lægen har henvist dig. Spørg os, hvis du vil vide mere.',
         { br: true },
+        'Du har også ret til tilskud til fodbehandling hos en statsautoriseret fodterapeut, når lægen har henvist dig. Spørg os, hvis du vil vide mere.',
       ),
       {
         cmp: ['Bevilling.Tandproteser', '=', 'J'],
         tag: 'tandproteser',
-        t: ['Du kan desuden søge om udvidet helbredstillæg til tandproteser. Send os et overslag fra din tandlæge, før behandlingen begynder.', { br: true }],
+        t: [{ br: true }, 'Du kan desuden søge om udvidet helbredstillæg til tandproteser. Send os et overslag fra din tandlæge, før behandlingen begynder.'],
       },
     ],
   },
@@ -220,8 +214,8 @@ export function buildLetter(flavour: Flavour): { doc: Document; rawXml: RawXml }
     styles: {
       default: {
         document: { run: { font: 'Arial', size: 22, language: { value: 'da-DK' } }, paragraph: { spacing: { after: 120, line: 276, lineRule: 'auto' } } },
-        heading1: { run: { font: 'Arial', size: 32, bold: true, color: '1F3864' }, paragraph: { spacing: { before: 360, after: 160 }, keepNext: true } },
-        heading2: { run: { font: 'Arial', size: 26, bold: true, color: '1F3864' }, paragraph: { spacing: { before: 240, after: 120 }, keepNext: true } },
+        heading1: { run: { font: 'Arial', size: 32, bold: true, color: '1F3864' }, paragraph: { spacing: { before: 360, after: 160 }, keepNext: true, outlineLevel: 0 } },
+        heading2: { run: { font: 'Arial', size: 26, bold: true, color: '1F3864' }, paragraph: { spacing: { before: 240, after: 120 }, keepNext: true, outlineLevel: 1 } },
       },
     },
     sections: [

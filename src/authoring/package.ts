@@ -33,9 +33,11 @@ export interface DocxParts {
   settings?: string;
   /** Extra styles (w:style elements). */
   styles?: string;
-  /** Document default language (docDefaults). */
-  lang?: string;
-  title?: string;
+  /** Document default language (docDefaults and core properties); null: none at all. */
+  lang?: string | null;
+  title?: string | null;
+  /** Extra relationships of the main part (w:Relationship elements), e.g. hyperlinks. */
+  relationships?: string[];
 }
 
 export function buildDocx(parts: DocxParts): Buffer {
@@ -44,6 +46,7 @@ export function buildDocx(parts: DocxParts): Buffer {
   const rels: string[] = [
     `<Relationship Id="rIdStyles" Type="${REL}/styles" Target="styles.xml"/>`,
     `<Relationship Id="rIdSettings" Type="${REL}/settings" Target="settings.xml"/>`,
+    ...(parts.relationships ?? []),
   ];
   const override = (part: string, type: string): void => {
     overrides.push(`<Override PartName="/${part}" ContentType="application/vnd.openxmlformats-officedocument.${type}"/>`);
@@ -74,10 +77,11 @@ export function buildDocx(parts: DocxParts): Buffer {
     override('word/footnotes.xml', 'wordprocessingml.footnotes+xml');
     rels.push(`<Relationship Id="rIdFootnotes" Type="${REL}/footnotes" Target="footnotes.xml"/>`);
   }
-  const lang = parts.lang ?? 'da-DK';
+  const lang = parts.lang === undefined ? 'da-DK' : parts.lang;
+  const langXml = lang ? `<w:lang w:val="${lang}" w:eastAsia="en-US" w:bidi="ar-SA"/>` : '';
   const styles =
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:styles ${NS}>` +
-    `<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:cs="Arial"/><w:sz w:val="22"/><w:lang w:val="${lang}" w:eastAsia="en-US" w:bidi="ar-SA"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="120"/></w:pPr></w:pPrDefault></w:docDefaults>` +
+    `<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:cs="Arial"/><w:sz w:val="22"/>${langXml}</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="120"/></w:pPr></w:pPrDefault></w:docDefaults>` +
     '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style>' +
     '<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:keepNext/><w:spacing w:before="240"/><w:outlineLvl w:val="0"/></w:pPr><w:rPr><w:b/><w:sz w:val="32"/></w:rPr></w:style>' +
     (parts.styles ?? '') +
@@ -90,7 +94,8 @@ export function buildDocx(parts: DocxParts): Buffer {
   const core =
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
     (parts.title ? `<dc:title>${escapeXml(parts.title)}</dc:title>` : '') +
-    `<dc:language>${lang}</dc:language></cp:coreProperties>`;
+    (lang ? `<dc:language>${lang}</dc:language>` : '') +
+    '</cp:coreProperties>';
   const contentTypes =
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
     '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +

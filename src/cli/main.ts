@@ -9,20 +9,30 @@ import { fieldsCommand } from './fields.js';
 import { renderCommand } from './render.js';
 import { previewCommand, templatesCommand } from './repo.js';
 import { remapCommand } from './remap.js';
+import { lintCommand } from './lint.js';
 import { cliText } from './text.js';
+import { VERSION } from '../version.js';
 
 export interface Io {
   stdout(text: string): void;
   stderr(text: string): void;
   /** Where relative paths are resolved. */
   cwd: string;
+  /** Colour the output (a terminal that wants it). */
+  color?: boolean;
 }
 
 export const processIo: Io = {
   stdout: (t) => process.stdout.write(t),
   stderr: (t) => process.stderr.write(t),
   cwd: process.cwd(),
+  color: Boolean(process.stdout.isTTY) && !process.env['NO_COLOR'],
 };
+
+/** A repeatable option (`--process a --process b`); a comma-separated list works too. */
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), ...value.split(',').map((v) => v.trim()).filter(Boolean)];
+}
 
 /** Reads `--lang` before commander runs, so that help and errors speak the right language. */
 function langFromArgv(argv: readonly string[]): Lang {
@@ -106,6 +116,26 @@ export async function execute(argv: readonly string[], io: Io = processIo): Prom
     });
 
   program
+    .command('lint')
+    .description(say.lint)
+    .argument('<mål...>', say.lintTargets)
+    .option('--catalog <fil>', say.catalog)
+    .option('--process <id>', say.process, collect)
+    .option('--variant <id>', say.variant, collect)
+    .option('--question <nøgle>', say.question, collect)
+    .addOption(new Option('--env <miljø>', say.env).choices(['production', 'training']).default('production'))
+    .option('--base <fil>', say.base)
+    .addOption(new Option('--format <format>', say.format).choices(['stylish', 'json', 'sarif']).default('stylish'))
+    .option('--config <fil>', say.config)
+    .option('--templates <mappe>', say.templatesDir)
+    .option('--samples <mappe>', say.samplesDir)
+    .option('--sample <fil>', say.sample)
+    .addOption(langOption())
+    .action(async (targets: string[], opts: Record<string, unknown>) => {
+      exitCode = await lintCommand(targets, opts, io, lang);
+    });
+
+  program
     .command('fields')
     .description(say.fields)
     .argument('<skabelon>', say.templateArg)
@@ -165,7 +195,7 @@ function usageDetail(err: CommanderError, lang: Lang): string {
   }
 }
 
-export const VERSION = '0.1.0';
+
 
 /** Entry point of bin/kp-brev.js. */
 export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<void> {

@@ -23,6 +23,16 @@ const da = {
   outDir: 'mappen brevene skrives i',
   remap: 'skriv nøglerne til flettespørgsmål om, fx fra træningsmiljøet til produktion',
   map: 'nøglekort (JSON: gammel nøgle → ny nøgle)',
+  lint: 'tjek skabeloner: feltkoder, kontekstafhængige felter, flettespørgsmål, varianter og tilgængelighed',
+  lintTargets: 'en .docx-fil, et skabelon-id eller en skabelonmappe',
+  catalog: 'katalog (YAML eller JSON) over processer, flettefelter og flettespørgsmål',
+  process: 'processen skabelonen bruges i (kan gentages)',
+  variant: 'en variant skabelonen dækker (kan gentages)',
+  question: 'et flettespørgsmål der er slået til på skabelonen (kan gentages)',
+  env: 'miljøet skabelonen er til: production eller training',
+  base: 'den centrale skabelon en overskrivning er lavet ud fra',
+  config: 'konfiguration: regler der slås fra eller får anden alvor',
+  sample: 'en eksempelsag til at vurdere flettefelter i linktekster',
 };
 
 const en: typeof da = {
@@ -47,6 +57,16 @@ const en: typeof da = {
   outDir: 'folder the letters are written to',
   remap: 'rewrite flettespørgsmål keys, e.g. from the training environment to production',
   map: 'key map (JSON: old key -> new key)',
+  lint: 'check templates: field codes, context-dependent fields, flettespørgsmål, variants and accessibility',
+  lintTargets: 'a .docx file, a template id or a templates folder',
+  catalog: 'catalog (YAML or JSON) of processes, merge fields and flettespørgsmål',
+  process: 'a process the template is used in (repeatable)',
+  variant: 'a variant the template serves (repeatable)',
+  question: 'a flettespørgsmål enabled on the template (repeatable)',
+  env: 'the environment the template is for: production or training',
+  base: 'the central template an override was made from',
+  config: 'configuration: rules turned off or given another severity',
+  sample: 'a sample case to judge merge fields in link texts',
 };
 
 export function cliText(lang: Lang): typeof da {

@@ -31,13 +31,26 @@ export function pickLang(value: string | undefined | null): Lang {
   return 'da';
 }
 
+export interface MessageText {
+  da: string;
+  en: string;
+}
+
+/** Messages registered at run time (lint rules carry their own, as ESLint rules do). */
+const registered = new Map<string, MessageText>();
+
+export function registerMessages(prefix: string, texts: Record<string, MessageText>): void {
+  for (const [key, text] of Object.entries(texts)) registered.set(`${prefix}.${key}`, text);
+}
+
 /** Fills `{name}` placeholders; unknown placeholders stay visible so mistakes show. */
 export function formatMessage(
-  id: MessageId,
+  id: MessageId | string,
   params: Record<string, string | number>,
   lang: Lang,
 ): string {
-  const entry = messages[id];
+  const entry = (messages as Record<string, MessageText>)[id] ?? registered.get(id);
+  if (!entry) return `${id} ${JSON.stringify(params)}`;
   const template = entry[lang];
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
     const value = params[key];

@@ -391,6 +391,16 @@ export const messages = {
     en: 'The key map {file} must be a JSON object of key → new key (texts).',
   },
 
+  // lint
+  'lint.config': {
+    da: 'Konfigurationen {file} kan ikke bruges ({detail}).',
+    en: 'The configuration {file} cannot be used ({detail}).',
+  },
+  'lint.config-rule': {
+    da: 'Konfigurationen {file} nævner reglen "{rule}", som ikke findes.',
+    en: 'The configuration {file} names the rule "{rule}", which does not exist.',
+  },
+
   // CLI
   'cli.template-or-file': {
     da: 'Angiv enten en skabelonfil eller --template <id>, ikke begge.',

@@ -79,6 +79,8 @@ export interface Template {
   fields(): FieldInfo[];
   /** All field nodes (for the linter and tools). */
   readonly fieldNodes: readonly FieldNode[];
+  /** Every story (body, headers, footers, notes, text boxes) with its fields. */
+  readonly stories: readonly StoryPlan[];
   readonly package: DocxPackage;
   readonly defaultLang: string | undefined;
   readonly rules: LetterRules | undefined;
@@ -87,6 +89,16 @@ export interface Template {
 
 export function loadTemplate(bytes: Uint8Array, options: LoadOptions = {}): Template {
   const name = options.name ?? 'skabelon.docx';
+  try {
+    return compileTemplate(bytes, name, options);
+  } catch (err) {
+    // A package that cannot be read is reported with the template's name, like every other error.
+    if (err instanceof KpBrevError) for (const d of err.diagnostics) d.location = { template: name, ...d.location };
+    throw err;
+  }
+}
+
+function compileTemplate(bytes: Uint8Array, name: string, options: LoadOptions): Template {
   const pkg = openPackage(bytes, options.limits);
   const parts: PartPlan[] = [];
   const itemSegments = new Map<ItemToken, Segment[]>();
@@ -152,6 +164,7 @@ export function loadTemplate(bytes: Uint8Array, options: LoadOptions = {}): Temp
     name,
     diagnostics,
     fieldNodes: allNodes,
+    stories: parts.flatMap((p) => p.stories),
     package: pkg,
     defaultLang,
     rules: options.rules,
@@ -274,7 +287,7 @@ function fieldInfo(f: FieldNode, problems: Diagnostic[]): FieldInfo {
 }
 
 /** Text of a field's cached result (what Word showed when it was saved). */
-function cachedResult(f: FieldNode): string | undefined {
+export function cachedResult(f: FieldNode): string | undefined {
   const tokens = f.story.tokens;
   const from = f.kind === 'simple' ? f.begin + 1 : f.separate + 1;
   if (f.kind === 'complex' && f.separate < 0) return undefined;

@@ -1,0 +1,46 @@
+/** `--format stylish` (default): for people, grouped by file, with a summary. */
+import { messageOf } from '../../diagnostics.js';
+import type { Lang } from '../../i18n/index.js';
+import type { FileResult } from '../engine.js';
+
+const WORDS = {
+  da: { error: 'fejl', warning: 'advarsel', info: 'info', paragraph: 'afsnit', regression: 'ny i overskrivningen', none: 'Ingen problemer fundet', whole: 'skabelonen' },
+  en: { error: 'error', warning: 'warning', info: 'info', paragraph: 'paragraph', regression: 'new in the override', none: 'No problems found', whole: 'template' },
+};
+
+export function formatStylish(results: readonly FileResult[], lang: Lang, color = false): string {
+  const w = WORDS[lang];
+  const paint = (code: string, s: string): string => (color ? `\x1b[${code}m${s}\x1b[0m` : s);
+  const out: string[] = [];
+  let errors = 0;
+  let warnings = 0;
+  let infos = 0;
+  for (const r of results) {
+    if (!r.findings.length) continue;
+    out.push(paint('4', r.file));
+    const rows = r.findings.map((f) => {
+      const loc = f.location ?? {};
+      const place = [loc.part ?? '', loc.story ? `(${loc.story})` : '', loc.paragraph !== undefined ? `${w.paragraph} ${loc.paragraph}` : ''].filter(Boolean).join(' ') || w.whole;
+      const sev = f.severity === 'error' ? paint('31', w.error) : f.severity === 'warning' ? paint('33', w.warning) : paint('36', w.info);
+      if (f.severity === 'error') errors++;
+      else if (f.severity === 'warning') warnings++;
+      else infos++;
+      const extra = f.regression ? ` [${w.regression}]` : '';
+      const detail = loc.instruction ? `\n      { ${loc.instruction} }` : loc.excerpt ? `\n      »${loc.excerpt}«` : '';
+      return { place, sev, text: `${messageOf(f, lang)}${extra}`, rule: paint('2', f.rule), detail };
+    });
+    const width = Math.max(...rows.map((x) => x.place.length));
+    for (const x of rows) out.push(`  ${x.place.padEnd(width)}  ${x.sev}  ${x.text}  ${x.rule}${x.detail}`);
+    out.push('');
+  }
+  const total = errors + warnings + infos;
+  if (!total) return `${w.none} (${results.length} ${lang === 'da' ? (results.length === 1 ? 'fil' : 'filer') : results.length === 1 ? 'file' : 'files'}).\n`;
+  const files = results.filter((r) => r.findings.length).length;
+  const n = (count: number, one: string, many: string): string => `${count} ${count === 1 ? one : many}`;
+  const summary =
+    lang === 'da'
+      ? `✖ ${n(total, 'problem', 'problemer')} (${n(errors, 'fejl', 'fejl')}, ${n(warnings, 'advarsel', 'advarsler')}, ${n(infos, 'info', 'info')}) i ${files} af ${n(results.length, 'fil', 'filer')}`
+      : `✖ ${n(total, 'problem', 'problems')} (${n(errors, 'error', 'errors')}, ${n(warnings, 'warning', 'warnings')}, ${n(infos, 'info', 'info')}) in ${files} of ${n(results.length, 'file', 'files')}`;
+  out.push(paint(errors ? '31' : '33', summary));
+  return out.join('\n') + '\n';
+}

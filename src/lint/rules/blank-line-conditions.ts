@@ -1,0 +1,73 @@
+/** blank-line-conditions: codes in paragraphs that hold nothing else leave empty lines when answered N. */
+import { argumentText, type Argument } from '../../fieldcode/index.js';
+import type { Rule } from '../types.js';
+import type { ParagraphModel } from '../model.js';
+import { placeOfParagraph } from '../helpers.js';
+
+function emptyBranch(arg: Argument | undefined): boolean {
+  if (!arg) return true;
+  return arg.parts.every((p) => p.type === 'text') && argumentText(arg).replace(/[\r\s]/g, '') === '';
+}
+
+export const blankLineConditions: Rule = {
+  meta: {
+    id: 'blank-line-conditions',
+    severity: 'warning',
+    category: 'questions',
+    accessibility: false,
+    description: {
+      da: 'En betingelse der står alene i sit afsnit efterlader en tom linje, når den ikke er opfyldt (fx når et flettespørgsmål besvares N). Skriv koderne i forlængelse af hinanden og af den tekst der følger, som KP-vejledningen anbefaler.',
+      en: 'A condition alone in its paragraph leaves an empty line when it does not hold (e.g. when a flettespørgsmål is answered N). Write the codes back to back and run them into the text that follows, as the KP guide advises.',
+    },
+    messages: {
+      blank: {
+        da: 'Afsnittet indeholder kun betingelser og bliver en tom linje, når ingen af dem er opfyldt. Flyt koderne ind i det næste afsnit eller ind i teksten.',
+        en: 'The paragraph holds only conditions and becomes an empty line when none of them holds. Move the codes into the next paragraph or into the text.',
+      },
+    },
+    examples: [
+      {
+        valid: false,
+        description: { da: 'To spørgsmål på hver sin linje.', en: 'Two questions on lines of their own.' },
+        doc: {
+          body: [
+            '{ IF { MERGEFIELD Question:flettespoergsmaal-10023 } = "J" "Vi mangler regningen." }',
+            '{ IF { MERGEFIELD Question:flettespoergsmaal-10024 } = "J" "Vi mangler overslaget." }',
+            'Send det senest om 14 dage.',
+          ],
+        },
+      },
+      {
+        valid: true,
+        description: { da: 'Koderne i forlængelse af hinanden og af teksten.', en: 'The codes back to back and run into the text.' },
+        doc: {
+          body: [
+            '{ IF { MERGEFIELD Question:flettespoergsmaal-10023 } = "J" "Vi mangler regningen.¶" }{ IF { MERGEFIELD Question:flettespoergsmaal-10024 } = "J" "Vi mangler overslaget.¶" }Send det senest om 14 dage.',
+          ],
+        },
+      },
+    ],
+  },
+  check(model, ctx) {
+    // A paragraph whose mark lies inside a field disappears with the field when the condition
+    // fails, so what Word shows as one paragraph is a group: every paragraph up to and
+    // including the next mark outside fields. The group is a blank line when it has no static
+    // text or objects and every field reaching into it is an IF that can render nothing.
+    let group: ParagraphModel[] = [];
+    for (const p of model.paragraphs) {
+      if (group.length && group[0]!.story !== p.story) group = [];
+      group.push(p);
+      if (p.markInField) continue;
+      const members = group;
+      group = [];
+      if (members.some((m) => m.objects || m.text.trim() !== '')) continue;
+      const fields = new Set(members.flatMap((m) => m.overlapping));
+      if (!fields.size) continue;
+      const canBeEmpty = [...fields].every((f) => {
+        const ins = f.parsed.instruction;
+        return ins.type === 'IF' && (emptyBranch(ins.falseText) || emptyBranch(ins.trueText));
+      });
+      if (canBeEmpty) ctx.report('blank', {}, placeOfParagraph(model, members[0]!));
+    }
+  },
+};

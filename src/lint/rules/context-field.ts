@@ -1,0 +1,57 @@
+/** context-field: a field that one of the template's processes does not provide. */
+import { provides } from '../../repository/catalog.js';
+import type { Rule } from '../types.js';
+import { fieldPlace, inCachedResult, mergeFieldName } from '../helpers.js';
+
+export const contextField: Rule = {
+  meta: {
+    id: 'context-field',
+    severity: 'error',
+    category: 'fields',
+    accessibility: false,
+    description: {
+      da: 'Et kontekstafhængigt flettefelt som en af de processer skabelonen bruges i ikke har; feltet kan ikke flyttes til breve i andre processer.',
+      en: 'A context-dependent merge field that one of the processes the template is used in does not provide; it cannot be moved to letters of other processes.',
+    },
+    messages: {
+      missing: {
+        da: 'Flettefeltet "{field}" findes ikke i processen "{process}" (det findes kun i: {provided}).',
+        en: 'The merge field "{field}" does not exist in the process "{process}" (it exists only in: {provided}).',
+      },
+    },
+    examples: [
+      {
+        valid: false,
+        description: { da: 'Rådighedsberegningen findes kun i processen personligt tillæg.', en: 'The disposable-income calculation exists only in the personal supplement process.' },
+        doc: {
+          body: ['Dit rådighedsbeløb er { MERGEFIELD Raadighedsberegning.Beloeb }.'],
+          catalog: 'processes:\n  - id: helbredstillaegskort\n  - id: personligt-tillaeg\nfields:\n  - name: Raadighedsberegning.Beloeb\n    type: beloeb\n    processes: [personligt-tillaeg]\n',
+          settings: { processes: ['helbredstillaegskort'] },
+        },
+      },
+      {
+        valid: true,
+        description: { da: 'Samme felt i et brev i processen personligt tillæg.', en: 'The same field in a letter of the personal supplement process.' },
+        doc: {
+          body: ['Dit rådighedsbeløb er { MERGEFIELD Raadighedsberegning.Beloeb }.'],
+          catalog: 'processes:\n  - id: helbredstillaegskort\n  - id: personligt-tillaeg\nfields:\n  - name: Raadighedsberegning.Beloeb\n    type: beloeb\n    processes: [personligt-tillaeg]\n',
+          settings: { processes: ['personligt-tillaeg'] },
+        },
+      },
+    ],
+  },
+  check(model, ctx) {
+    const catalog = ctx.settings.catalog;
+    if (!catalog || !ctx.settings.processes.length) return;
+    for (const f of model.template.fieldNodes) {
+      const name = mergeFieldName(f);
+      const def = name ? catalog.fields.get(name) : undefined;
+      if (!def || inCachedResult(f)) continue;
+      for (const process of ctx.settings.processes) {
+        if (!provides(def, process)) {
+          ctx.report('missing', { field: name!, process, provided: def.processes === '*' ? '*' : def.processes.join(', ') }, fieldPlace(model, f));
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,39 @@
+/** question-unused: an enabled question that no code uses. */
+import type { Rule } from '../types.js';
+import { inCachedResult, questionKey } from '../helpers.js';
+
+export const questionUnused: Rule = {
+  meta: {
+    id: 'question-unused',
+    severity: 'warning',
+    category: 'questions',
+    accessibility: false,
+    description: {
+      da: 'Et flettespørgsmål der er slået til på skabelonen, men ikke bruges i nogen feltkode; sagsbehandleren svarer forgæves.',
+      en: 'A flettespørgsmål enabled on the template but used in no field code; the caseworker answers in vain.',
+    },
+    messages: {
+      unused: { da: 'Flettespørgsmålet "{key}" er slået til, men bruges ikke.', en: 'The flettespørgsmål "{key}" is enabled but not used.' },
+    },
+    examples: [
+      {
+        valid: false,
+        description: { da: 'To spørgsmål er slået til, ét bruges.', en: 'Two questions are enabled, one is used.' },
+        doc: { body: ['{ IF { MERGEFIELD Question:flettespoergsmaal-10023 } = "J" "Vi mangler regningen." }'], settings: { questions: ['flettespoergsmaal-10023', 'flettespoergsmaal-10024'] } },
+      },
+      {
+        valid: true,
+        description: { da: 'Det slåede spørgsmål bruges.', en: 'The enabled question is used.' },
+        doc: { body: ['{ IF { MERGEFIELD Question:flettespoergsmaal-10023 } = "J" "Vi mangler regningen." }'], settings: { questions: ['flettespoergsmaal-10023'] } },
+      },
+    ],
+  },
+  check(model, ctx) {
+    const enabled = ctx.settings.questions;
+    if (!enabled || ctx.settings.kind !== 'beskedskabelon' && ctx.settings.kind !== 'file') return;
+    const used = new Set(model.template.fieldNodes.filter((f) => !inCachedResult(f)).map(questionKey).filter((k): k is string => k !== undefined));
+    for (const key of enabled) {
+      if (!used.has(key)) ctx.report('unused', { key }, { template: model.file });
+    }
+  },
+};

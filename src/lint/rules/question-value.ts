@@ -1,0 +1,60 @@
+/** question-value: a question compared with anything but "J" or "N", or not with = / <>. */
+import { argumentText } from '../../fieldcode/index.js';
+import type { Rule } from '../types.js';
+import { fieldPlace, inCachedResult, mergeFieldName, questionConditions, QUESTION } from '../helpers.js';
+
+export const questionValue: Rule = {
+  meta: {
+    id: 'question-value',
+    severity: 'error',
+    category: 'questions',
+    accessibility: false,
+    description: {
+      da: 'Et flettespørgsmål kan kun besvares "J" eller "N"; en sammenligning med andet (fx "Ja" eller "j") eller med <, > giver altid samme resultat.',
+      en: 'A flettespørgsmål can only be answered "J" or "N"; a comparison with anything else (e.g. "Ja" or "j") or with <, > always gives the same result.',
+    },
+    messages: {
+      value: {
+        da: 'Flettespørgsmålet "{key}" sammenlignes med "{value}"; svaret er altid "J" eller "N".',
+        en: 'The flettespørgsmål "{key}" is compared with "{value}"; the answer is always "J" or "N".',
+      },
+      operator: {
+        da: 'Flettespørgsmålet "{key}" sammenlignes med {operator}; brug = eller <>.',
+        en: 'The flettespørgsmål "{key}" is compared with {operator}; use = or <>.',
+      },
+      printed: {
+        da: 'Flettespørgsmålet "{key}" flettes direkte ind i teksten (som "J" eller "N"); det hører hjemme i en IF-betingelse.',
+        en: 'The flettespørgsmål "{key}" is merged straight into the text (as "J" or "N"); it belongs in an IF condition.',
+      },
+    },
+    examples: [
+      {
+        valid: false,
+        description: { da: 'Sammenligning med "Ja".', en: 'A comparison with "Ja".' },
+        doc: { body: ['{ IF { MERGEFIELD Question:flettespoergsmaal-10023 } = "Ja" "Vi mangler regningen." }'] },
+      },
+      {
+        valid: true,
+        description: { da: 'Sammenligning med "J".', en: 'A comparison with "J".' },
+        doc: { body: ['{ IF { MERGEFIELD Question:flettespoergsmaal-10023 } = "J" "Vi mangler regningen." }'] },
+      },
+    ],
+  },
+  check(model, ctx) {
+    const inCondition = new Set<unknown>();
+    for (const { f, ins, question, key, side } of questionConditions(model)) {
+      inCondition.add(question);
+      if (inCachedResult(f)) continue;
+      if (ins.operator && ins.operator !== '=' && ins.operator !== '<>') ctx.report('operator', { key, operator: ins.operator }, fieldPlace(model, f));
+      const other = side === 'left' ? ins.right : ins.left;
+      if (!other || other.parts.some((p) => p.type === 'field')) continue;
+      const value = argumentText(other);
+      if (value !== 'J' && value !== 'N') ctx.report('value', { key, value }, fieldPlace(model, f));
+    }
+    for (const f of model.template.fieldNodes) {
+      const name = mergeFieldName(f);
+      if (!name?.startsWith(QUESTION) || inCondition.has(f) || inCachedResult(f)) continue;
+      ctx.report('printed', { key: name.slice(QUESTION.length) }, fieldPlace(model, f));
+    }
+  },
+};

@@ -1,0 +1,65 @@
+/** variant-leak: text naming one variant outside any condition, in a template that serves several. */
+import type { Rule } from '../types.js';
+import { placeOfParagraph } from '../helpers.js';
+
+export const variantLeak: Rule = {
+  meta: {
+    id: 'variant-leak',
+    severity: 'warning',
+    category: 'variants',
+    accessibility: false,
+    description: {
+      da: 'En skabelon der bruges til flere varianter (fx manglerbrevet for briller, tandproteser og fodbehandling) må ikke nævne én variant uden for en betingelse; ellers står der "fodbehandling" i brevet om briller.',
+      en: 'A template serving several variants (e.g. the manglerbrev for briller, tandproteser and fodbehandling) must not name one variant outside a condition; otherwise the letter about briller says "fodbehandling".',
+    },
+    messages: {
+      leak: {
+        da: 'Teksten nævner "{term}" (varianten {variant}) uden for en betingelse, men skabelonen bruges til: {variants}.',
+        en: 'The text names "{term}" (the variant {variant}) outside a condition, but the template is used for: {variants}.',
+      },
+    },
+    examples: [
+      {
+        valid: false,
+        description: { da: '"fodterapeut" står uden betingelse i et brev til tre varianter.', en: '"fodterapeut" stands unconditionally in a letter for three variants.' },
+        doc: {
+          body: ['Send os en henvisning til fodterapeut og en kopi af regningen.'],
+          catalog: 'processes:\n  - id: udvidet-helbredstillaeg\n    variants:\n      - id: briller\n        terms: [briller]\n      - id: fodbehandling\n        terms: [fodbehandling, fodterapeut]\n',
+          settings: { processes: ['udvidet-helbredstillaeg'], variants: ['briller', 'fodbehandling'] },
+        },
+      },
+      {
+        valid: true,
+        description: { da: 'Den variantbestemte tekst står i en betingelse.', en: 'The variant text stands in a condition.' },
+        doc: {
+          body: ['Send os { IF { MERGEFIELD Question:flettespoergsmaal-10025 } = "J" "en henvisning til fodterapeut og " }en kopi af regningen.'],
+          catalog: 'processes:\n  - id: udvidet-helbredstillaeg\n    variants:\n      - id: briller\n        terms: [briller]\n      - id: fodbehandling\n        terms: [fodbehandling, fodterapeut]\n',
+          settings: { processes: ['udvidet-helbredstillaeg'], variants: ['briller', 'fodbehandling'] },
+        },
+      },
+    ],
+  },
+  check(model, ctx) {
+    const { catalog, processes, variants } = ctx.settings;
+    if (!catalog || variants.length < 2) return;
+    const terms: Array<{ term: string; variant: string; re: RegExp }> = [];
+    for (const pid of processes) {
+      for (const v of catalog.processes.get(pid)?.variants ?? []) {
+        if (!variants.includes(v.id)) continue;
+        for (const term of v.terms) {
+          const escaped = term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+          terms.push({ term, variant: v.id, re: new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'iu') });
+        }
+      }
+    }
+    if (!terms.length) return;
+    for (const p of model.paragraphs) {
+      for (const t of terms) {
+        if (t.re.test(p.text)) {
+          ctx.report('leak', { term: t.term, variant: t.variant, variants: variants.join(', ') }, placeOfParagraph(model, p));
+          break;
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,91 @@
+/**
+ * The linter's types, in ESLint's shape: a rule is a module with `meta` (id, default severity,
+ * category, description, its messages in Danish and English, examples) and `check`.
+ */
+import type { Diagnostic, Location } from '../diagnostics.js';
+import type { MessageText } from '../i18n/index.js';
+import type { Catalog } from '../repository/catalog.js';
+import type { CaseContext } from '../context/context.js';
+import type { LintModel } from './model.js';
+import type { StyleView } from './styles.js';
+
+export type RuleSeverity = 'error' | 'warning' | 'info';
+export type RuleSetting = RuleSeverity | 'off';
+
+export type Category = 'fields' | 'questions' | 'variants' | 'accessibility' | 'override';
+
+/** What the linter knows about the template beyond its file. */
+export interface LintSettings {
+  catalog?: Catalog;
+  /** Processes the template is used in (from the manifest or --process). */
+  processes: string[];
+  /** Variants it serves (from the manifest or --variant). */
+  variants: string[];
+  /** Enabled flettespørgsmål, or undefined when not known. */
+  questions?: string[];
+  /** The environment the template is meant for: question keys differ. */
+  env: 'production' | 'training';
+  /** Flettetekst names (plain, and `Html:<id>`) and content element ids known to exist. */
+  texts: ReadonlySet<string>;
+  elements: ReadonlySet<string>;
+  kind: 'beskedskabelon' | 'master' | 'indholdselement' | 'file';
+  /** For a municipality's override: what it was made from. */
+  override?: { kommune: string; id: string; basedOn: number; centralVersion: number };
+  /** A sample case, to judge fields in link text after evaluation. */
+  sample?: CaseContext;
+}
+
+export interface ExampleDoc {
+  /** Paragraphs in Word's Alt+F9 notation; `# `, `## `, `### ` start headings. */
+  body?: string[];
+  /** Or the body as WordprocessingML. */
+  xml?: string;
+  /** Extra w:style elements. */
+  styles?: string;
+  /** Document title (null: none). */
+  title?: string | null;
+  /** Document language (null: none). */
+  lang?: string | null;
+  settings?: Partial<LintSettings>;
+  /** Catalog in YAML, when the rule needs one. */
+  catalog?: string;
+}
+
+export interface RuleExample {
+  valid: boolean;
+  description: MessageText;
+  doc: ExampleDoc;
+}
+
+export interface RuleMeta {
+  id: string;
+  severity: RuleSeverity;
+  category: Category;
+  /** Accessibility rules: a finding an override adds to its base is an error. */
+  accessibility: boolean;
+  description: MessageText;
+  messages: Record<string, MessageText>;
+  examples: RuleExample[];
+}
+
+export interface RuleContext {
+  readonly settings: LintSettings;
+  readonly styles: StyleView;
+  readonly model: LintModel;
+  report(message: string, params: Record<string, string | number>, location: Location): void;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(model: LintModel, context: RuleContext): void;
+}
+
+export interface Finding extends Diagnostic {
+  rule: string;
+  /** Present when a base is known: the base template does not have this finding. */
+  regression?: boolean;
+}
+
+export interface LintConfig {
+  rules?: Record<string, RuleSetting>;
+}
