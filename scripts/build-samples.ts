@@ -10,7 +10,7 @@ import { pack } from './lib/docx-kit.js';
 import { bodyDocument, masterDocument } from './lib/kp-docx.js';
 import { FIELDS, PROCESSES, QUESTIONS, TRAINING_MAP } from './lib/kp-catalog.js';
 import { CASES } from './lib/kp-cases.js';
-import { ELEMENTS, FLETTETEKSTER, LETTERS, MASTERS, OVERRIDE_540_KONTAKT, OVERRIDE_540_NP_1011 } from './lib/kp-templates.js';
+import { ELEMENTS, FLETTETEKSTER, LETTERS, MASTERS, OVERRIDE_540_KONTAKT, OVERRIDE_540_NP_1011, DRAFT_540_NP_1011 } from './lib/kp-templates.js';
 import { buildLetter } from './lib/sample-letter.js';
 
 const root = join(import.meta.dirname, '..');
@@ -123,6 +123,12 @@ basedOn: den centrale skabelon og version overskrivningen er lavet ud fra.`,
       },
     ),
   );
+}
+
+// A draft override with typical mistakes, to show and train the linter (not in the repository).
+{
+  const draft = bodyDocument('Manglerbrev, udvidet helbredstillæg (Sønderborg, kladde)', DRAFT_540_NP_1011);
+  write(join(root, 'samples/lint/np_1011-kladde.docx'), await pack(draft.doc, draft.rawXml));
 }
 
 write(join(T, 'noegler/traening-til-produktion.json'), JSON.stringify(TRAINING_MAP, null, 2) + '\n');

@@ -254,6 +254,38 @@ describe('kp-brev lint', () => {
     }
   });
 
+  it('the README\'s draft override: every planted mistake found, each new against the central template', () => {
+    const r = kpBrev(
+      'lint',
+      join(root, 'samples/lint/np_1011-kladde.docx'),
+      '--base',
+      join(root, 'templates/central/beskedskabeloner/np_1011.docx'),
+      '--catalog',
+      join(root, 'templates/catalog.yaml'),
+      '--process',
+      'udvidet-helbredstillaeg',
+      '--variant',
+      'briller,tandproteser,fodbehandling',
+      '--question',
+      'flettespoergsmaal-10023,flettespoergsmaal-10024,flettespoergsmaal-10026',
+      '--format',
+      'json',
+    );
+    expect(r.status).toBe(1);
+    const findings = (JSON.parse(r.stdout) as Array<{ findings: Array<{ rule: string; severity: string; regression: boolean; location: { paragraph?: number } }> }>)[0]!.findings;
+    expect(findings.map((f) => [f.rule, f.location.paragraph, f.severity])).toEqual([
+      ['a11y-image-alt', 1, 'error'],
+      ['question-not-enabled', 8, 'error'],
+      ['question-value', 8, 'error'],
+      ['variant-leak', 8, 'warning'],
+      ['a11y-empty-paragraphs', 9, 'error'],
+      ['unknown-field', 11, 'error'],
+      ['a11y-empty-paragraphs', 12, 'error'],
+      ['a11y-link-text', 13, 'error'],
+    ]);
+    expect(findings.every((f) => f.regression)).toBe(true);
+  });
+
   it('lints a template id from a repository: the central letter and each override with its base', () => {
     const repo = join(dir, 'repo');
     cpSync(join(root, 'templates'), repo, { recursive: true });

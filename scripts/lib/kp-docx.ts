@@ -9,6 +9,7 @@ import {
   AlignmentType,
   BorderStyle,
   Document,
+  ExternalHyperlink,
   Footer,
   Header,
   HeadingLevel,
@@ -79,7 +80,11 @@ export type Block =
   | { h1: string }
   | { h2: string }
   | { h3: string }
-  | { table: { header: string[]; rows: string[][]; widths?: number[] } };
+  | { table: { header: string[]; rows: string[][]; widths?: number[] } }
+  /** The logo as an inline picture; without `alt` it has no alt text (as Word leaves it). */
+  | { image: { alt?: string } }
+  /** Text, then a link with the given text. */
+  | { link: { before: string; text: string; url: string } };
 
 export function blocks(list: Block[], raw: RawXml): Array<Paragraph | Table> {
   const out: Array<Paragraph | Table> = [];
@@ -89,6 +94,29 @@ export function blocks(list: Block[], raw: RawXml): Array<Paragraph | Table> {
     else if ('h2' in b) out.push(heading(b.h2, HeadingLevel.HEADING_2, raw));
     else if ('h3' in b) out.push(heading(b.h3, HeadingLevel.HEADING_3, raw));
     else if ('table' in b) out.push(table(b.table, raw));
+    else if ('image' in b) {
+      const alt = b.image.alt;
+      out.push(
+        new Paragraph({
+          children: [
+            new ImageRun({
+              type: 'png',
+              data: logoPng(),
+              transformation: { width: 150, height: 40 },
+              ...(alt !== undefined ? { altText: { title: alt, description: alt, name: 'Logo' } } : {}),
+            }),
+          ],
+        }),
+      );
+    } else if ('link' in b)
+      out.push(
+        new Paragraph({
+          children: [
+            new TextRun(b.link.before),
+            new ExternalHyperlink({ link: b.link.url, children: [new TextRun({ text: b.link.text, style: 'Hyperlink' })] }),
+          ],
+        }),
+      );
     else {
       const extra =
         (b.keepNext ? '<w:keepNext/>' : '') +

@@ -509,3 +509,27 @@ export const OVERRIDE_540_KONTAKT: Block[] = [
   { h2: 'Har du spørgsmål?' },
   'Ring til { MERGEFIELD Sagsbehandler.Navn } på telefon { MERGEFIELD Afsender.Telefon } mandag til torsdag kl. 9-15 og fredag kl. 9-12, eller skriv til os via Digital Post. Oplys dit sagsnummer { MERGEFIELD Sag.Nummer }.',
 ];
+
+/**
+ * A draft of a municipality's change to np_1011 with the mistakes the linter exists for, for
+ * trainers and for the README (samples/lint/): a logo without alt text, empty paragraphs and
+ * spaces for layout, a question compared with "Ja", a misspelt field, a vague link, a
+ * question that is not enabled, and a variant named outside any condition.
+ */
+export const DRAFT_540_NP_1011: Block[] = [
+  { image: {} },
+  { h1: 'Vi mangler dokumentation til din ansøgning' },
+  greeting,
+  items('Vi har den { MERGEFIELD Ansoegning.Dato } modtaget din ansøgning om tilskud til { MERGEFIELD Udgift.Beskrivelse }. Før vi kan behandle ansøgningen, skal du sende os:', [
+    [10023, 'en kopi af regningen'],
+    [10024, 'et prisoverslag fra din tandlæge eller kliniske tandtekniker'],
+    [10026, 'dokumentation for, at du har betalt'],
+  ]),
+  '{ IF { MERGEFIELD Question:flettespoergsmaal-10025 } = "Ja" "Husk også henvisningen fra din læge." }Du kan få tilskud til fodbehandling hos en fodterapeut.',
+  '',
+  '',
+  'Send dokumentationen senest den { MERGEFIELD Svar.Frsit }.',
+  'Borgerservice:     Rådhustorvet 10, 6400 Sønderborg',
+  { link: { before: 'Læs mere om helbredstillæg ', text: 'her', url: 'https://www.borger.dk/pension-og-efterloen' } },
+  '{ MERGEFIELD Indholdselement:kontakt }',
+];

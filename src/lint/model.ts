@@ -27,6 +27,8 @@ export interface ParagraphModel {
   /** Drawings, symbols and other objects outside fields. */
   objects: number;
   inTable: boolean;
+  /** The table cell the paragraph is in (its shading is the text's background). */
+  cell: CellModel | undefined;
   lastInContainer: boolean;
   /** The paragraph's mark is inside a field (the field spans paragraphs). */
   markInField: boolean;
@@ -138,6 +140,7 @@ function walkStory(story: Story, top: FieldNode[], model: LintModel): void {
         overlapping: overlappingFields(story, n, top),
         objects: 0,
         inTable: tableStack.length > 0,
+        cell,
         lastInContainer: false,
         markInField: false,
       };

@@ -83,6 +83,8 @@ export class StyleView {
     let paragraphFill: string | undefined;
     for (const s of this.chain(p.styleId ?? this.defaultParagraph).reverse()) paragraphFill = fillOf(pPrOf(s.xml), this.theme) ?? paragraphFill;
     paragraphFill = fillOf(p.pPr.replace(/<w:rPr>[\s\S]*?<\/w:rPr>/, ''), this.theme) ?? paragraphFill;
+    // Under the paragraph's own shading lies its table cell's.
+    const cellFill = p.cell ? fillOf(p.cell.tcPr, this.theme) : undefined;
     let runFill: string | undefined;
     let highlight: string | undefined;
     for (const layer of layers) {
@@ -99,7 +101,7 @@ export class StyleView {
       const hl = /<w:highlight w:val="([^"]+)"/.exec(layer)?.[1];
       if (hl) highlight = highlightColor(hl);
     }
-    look.background = highlight ?? runFill ?? paragraphFill;
+    look.background = highlight ?? runFill ?? paragraphFill ?? cellFill;
     return look;
   }
 }

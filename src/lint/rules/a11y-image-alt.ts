@@ -21,6 +21,7 @@ export const a11yImageAlt: Rule = {
       en: 'An image or drawing without alt text (or with a file name as alt text) that is not marked decorative. A screen reader cannot tell what it shows (WCAG 1.1.1).',
     },
     messages: {
+      missingUnnamed: { da: 'Et billede har ingen alternativ tekst og er ikke markeret som dekorativt.', en: 'An image has no alt text and is not marked decorative.' },
       missing: { da: 'Billedet "{name}" har ingen alternativ tekst og er ikke markeret som dekorativt.', en: 'The image "{name}" has no alt text and is not marked decorative.' },
       placeholder: {
         da: 'Den alternative tekst til billedet "{name}" indeholder "{field}". Word fletter ikke felter i alternativ tekst, så skærmlæseren læser koden op; skriv teksten uden felter.',
@@ -47,7 +48,10 @@ export const a11yImageAlt: Rule = {
       if (d.decorative || (d.textBox && !d.picture)) continue;
       const alt = (d.descr ?? '').trim() || (d.title ?? '').trim();
       const name = d.name ?? '';
-      if (!alt) ctx.report('missing', { name }, paragraphPlace(model, d.story, d.index));
+      if (!alt) {
+        if (name.trim()) ctx.report('missing', { name }, paragraphPlace(model, d.story, d.index));
+        else ctx.report('missingUnnamed', {}, paragraphPlace(model, d.story, d.index));
+      }
       else if (PLACEHOLDER.test(alt)) ctx.report('placeholder', { name, field: PLACEHOLDER.exec(alt)![0] }, paragraphPlace(model, d.story, d.index));
       else if (FILE_NAME.test(alt) || GENERIC.test(alt) || alt === name) ctx.report('fileName', { name, alt }, paragraphPlace(model, d.story, d.index));
     }

@@ -16,8 +16,8 @@ export const blankLineConditions: Rule = {
     category: 'questions',
     accessibility: false,
     description: {
-      da: 'En betingelse der står alene i sit afsnit efterlader en tom linje, når den ikke er opfyldt (fx når et flettespørgsmål besvares N). Skriv koderne i forlængelse af hinanden og af den tekst der følger, som KP-vejledningen anbefaler.',
-      en: 'A condition alone in its paragraph leaves an empty line when it does not hold (e.g. when a flettespørgsmål is answered N). Write the codes back to back and run them into the text that follows, as the KP guide advises.',
+      da: 'En betingelse der står alene i sit afsnit efterlader en tom linje, når den ikke er opfyldt (fx når et flettespørgsmål besvares N). Skriv koderne i forlængelse af hinanden og af den tekst der følger, som KP-vejledningen anbefaler, eller hæng dem på afsnittet før med afsnitstegnet først i teksten.',
+      en: 'A condition alone in its paragraph leaves an empty line when it does not hold (e.g. when a flettespørgsmål is answered N). Write the codes back to back and run them into the text that follows, as the KP guide advises, or hang them on the paragraph before with the paragraph mark first in their text.',
     },
     messages: {
       blank: {
@@ -43,6 +43,19 @@ export const blankLineConditions: Rule = {
         doc: {
           body: [
             '{ IF { MERGEFIELD Question:flettespoergsmaal-10023 } = "J" "Vi mangler regningen.¶" }{ IF { MERGEFIELD Question:flettespoergsmaal-10024 } = "J" "Vi mangler overslaget.¶" }Send det senest om 14 dage.',
+          ],
+        },
+      },
+      {
+        valid: true,
+        description: {
+          da: 'Valgfrie afsnit hængt på afsnittet før, hvert med sit eget afsnitstegn først.',
+          en: 'Optional paragraphs hung on the paragraph before, each starting with its own paragraph mark.',
+        },
+        doc: {
+          body: [
+            'Vi mangler følgende fra dig:{ IF { MERGEFIELD Question:flettespoergsmaal-10023 } = "J" "¶en kopi af regningen" }{ IF { MERGEFIELD Question:flettespoergsmaal-10024 } = "J" "¶et prisoverslag" }',
+            'Send det senest om 14 dage.',
           ],
         },
       },
