@@ -42,6 +42,13 @@ export interface RenderOptions {
   numberLocale?: 'da' | 'en';
 }
 
+/** A rendered letter before zipping: the parts that differ from the template, as XML text. */
+export interface RenderedParts {
+  parts: Map<string, string>;
+  diagnostics: Diagnostic[];
+  stats: { merged: number; missing: number };
+}
+
 export interface RenderResult {
   docx: Buffer;
   /** Warnings (and, in preview, the problems that would refuse the letter). */
@@ -85,6 +92,8 @@ export interface Template {
   readonly defaultLang: string | undefined;
   readonly rules: LetterRules | undefined;
   render(context: CaseContext, options?: RenderOptions): RenderResult;
+  /** The same, without the zip: for the PDF layout, which reads the parts directly. */
+  renderParts(context: CaseContext, options?: RenderOptions): RenderedParts;
 }
 
 export function loadTemplate(bytes: Uint8Array, options: LoadOptions = {}): Template {
@@ -160,6 +169,34 @@ function compileTemplate(bytes: Uint8Array, name: string, options: LoadOptions):
   for (const p of parts) if (p.segments.length > 1 || typeof p.segments[0] !== 'string') changed.set(p.part, p);
   const brokenFields = parts.flatMap((p) => p.stories.flatMap((s) => s.broken));
 
+  const renderParts = (context: CaseContext, opts: RenderOptions = {}): RenderedParts => {
+    const env: EvalEnv = {
+      ctx: context,
+      preview: opts.preview ?? false,
+      lang: opts.lang ?? 'da',
+      template: name,
+      defaultLang,
+      numberLocale: opts.numberLocale === 'en' ? ENGLISH : DANISH,
+      diagnostics: [],
+      stats: { merged: 0, missing: 0 },
+      ...(options.rules ? { rules: options.rules } : {}),
+    };
+    checkLetterContext(env);
+    const state: RenderState = {
+      env,
+      writer: { suppressBlankMergeLines: !settings.doNotSuppressBlankLines, removeEmptyParagraphs: opts.removeEmptyParagraphs ?? false },
+      itemSegments,
+    };
+    for (const f of brokenFields) env.diagnostics.push(diagnostic('render.structure', { detail: 'w:fldChar' }, locationOf(f, name)));
+    const rendered = new Map<string, string>();
+    for (const [entryName, plan] of changed) rendered.set(entryName, renderSegments(plan.segments, state));
+    dedupe(env.diagnostics);
+    const errors = env.diagnostics.filter((d) => d.severity === 'error');
+    if (errors.length && !env.preview) throw new KpBrevError('refused', errors);
+    if (env.preview) for (const d of env.diagnostics) d.severity = 'warning';
+    return { parts: rendered, diagnostics: env.diagnostics, stats: env.stats };
+  };
+
   return {
     name,
     diagnostics,
@@ -169,43 +206,23 @@ function compileTemplate(bytes: Uint8Array, name: string, options: LoadOptions):
     defaultLang,
     rules: options.rules,
     fields: () => allNodes.map((f) => fieldInfo(f, byField.get(f) ?? [])),
+    renderParts,
     render(context: CaseContext, opts: RenderOptions = {}): RenderResult {
-      const env: EvalEnv = {
-        ctx: context,
-        preview: opts.preview ?? false,
-        lang: opts.lang ?? 'da',
-        template: name,
-        defaultLang,
-        numberLocale: opts.numberLocale === 'en' ? ENGLISH : DANISH,
-        diagnostics: [],
-        stats: { merged: 0, missing: 0 },
-        ...(options.rules ? { rules: options.rules } : {}),
-      };
-      checkLetterContext(env);
-      const state: RenderState = {
-        env,
-        writer: { suppressBlankMergeLines: !settings.doNotSuppressBlankLines, removeEmptyParagraphs: opts.removeEmptyParagraphs ?? false },
-        itemSegments,
-      };
-      for (const f of brokenFields) env.diagnostics.push(diagnostic('render.structure', { detail: 'w:fldChar' }, locationOf(f, name)));
+      const { parts: rendered, diagnostics, stats } = renderParts(context, opts);
       const outputs: ZipOutput[] = [];
       for (const entryName of pkg.archive.order) {
         const entry = pkg.archive.entries.get(entryName)!;
-        const plan = changed.get(entryName);
-        if (plan) {
-          outputs.push({ name: entryName, data: Buffer.from(renderSegments(plan.segments, state), 'utf8'), like: entry });
+        const xml = rendered.get(entryName);
+        if (xml !== undefined) {
+          outputs.push({ name: entryName, data: Buffer.from(xml, 'utf8'), like: entry });
         } else if (entryName === settings.part && settings.rewritten) {
           outputs.push({ name: entryName, reuse: settings.rewritten });
         } else {
           outputs.push({ name: entryName, reuse: entry });
         }
       }
-      dedupe(env.diagnostics);
-      const errors = env.diagnostics.filter((d) => d.severity === 'error');
-      if (errors.length && !env.preview) throw new KpBrevError('refused', errors);
-      if (env.preview) for (const d of env.diagnostics) d.severity = 'warning';
       const docx = writeZip(outputs, { level: opts.compressionLevel ?? 6 });
-      return { docx, diagnostics: env.diagnostics, stats: env.stats };
+      return { docx, diagnostics, stats };
     },
   };
 }

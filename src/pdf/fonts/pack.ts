@@ -1,0 +1,144 @@
+/**
+ * Font work done once per process: for each face, a subset covering the characters Danish
+ * letters use (Latin, Latin-1, Latin Extended-A, punctuation, currency, arrows, shapes), with
+ * hinting stripped, its glyph widths (/W), its ToUnicode map, ready to copy into every PDF.
+ * A letter then only pays for emptying the glyphs it does not use (sfnt.glyphSubset) and a
+ * deflate. A character outside the pack rebuilds the pack with it (rare; the new pack stays).
+ */
+import { deflateSync } from 'node:zlib';
+import type { Face } from './faces.js';
+import { prepareFont, stripHinting, type PreparedFont } from './sfnt.js';
+
+const RANGES: Array<[number, number]> = [
+  [0x20, 0x7e],
+  [0xa0, 0x17f],
+  [0x2010, 0x205e],
+  [0x20a0, 0x20bf],
+  [0x2100, 0x2122],
+  [0x2190, 0x2199],
+  [0x2212, 0x2212],
+  [0x221a, 0x221a],
+  [0x2248, 0x2248],
+  [0x2260, 0x2265],
+  [0x25a0, 0x25cf],
+];
+
+export interface FontPack {
+  face: Face;
+  /** Subset tag + PostScript name, e.g. `KPBAAA+LiberationSans`. */
+  baseFont: string;
+  /** Glyph id in the pack for a (drawn) code point; 0 when not covered. */
+  gid(cp: number): number;
+  covers(cp: number): boolean;
+  /** `[0 [w0 w1 ...]]` in thousandths of an em. */
+  widths: string;
+  toUnicode: Buffer;
+  prepared: PreparedFont;
+  descriptor: { flags: number; bbox: number[]; italicAngle: number; ascent: number; descent: number; capHeight: number; xHeight: number; stemV: number };
+}
+
+const packs = new Map<string, FontPack>();
+let tagCounter = 0;
+
+function subsetTag(): string {
+  // Six capital letters, unique per pack in this process (PDF 9.6.4).
+  let n = tagCounter++;
+  let s = '';
+  for (let i = 0; i < 6; i++) {
+    s = String.fromCharCode(65 + (n % 26)) + s;
+    n = Math.floor(n / 26);
+  }
+  return `KP${s.slice(2)}`;
+}
+
+function hex4(n: number): string {
+  return n.toString(16).toUpperCase().padStart(4, '0');
+}
+
+function build(face: Face, cps: Set<number>): FontPack {
+  const font = face.font;
+  // fontkit's includeGlyph takes a glyph id and returns the id in the subset (its types say otherwise).
+  const subset = font.createSubset() as unknown as { includeGlyph(id: number): number; encode(): Uint8Array };
+  const map = new Map<number, number>();
+  const toCp: number[] = [0];
+  const widths: number[] = [Math.round((font.getGlyph(0).advanceWidth * 1000) / face.unitsPerEm)];
+  for (const cp of [...cps].sort((a, b) => a - b)) {
+    if (!font.hasGlyphForCodePoint(cp)) continue;
+    const g = font.glyphForCodePoint(cp);
+    if (!g || g.id === 0) continue;
+    const gid = subset.includeGlyph(g.id);
+    map.set(cp, gid);
+    if (toCp[gid] === undefined) {
+      toCp[gid] = cp;
+      widths[gid] = Math.round((g.advanceWidth * 1000) / face.unitsPerEm);
+    }
+  }
+  const ttf = stripHinting(Buffer.from(subset.encode()));
+  // ToUnicode: pack glyph -> the character it draws (UTF-16BE hex).
+  const entries: string[] = [];
+  for (let gid = 1; gid < toCp.length; gid++) {
+    const cp = toCp[gid];
+    if (cp === undefined) continue;
+    const utf16 = String.fromCodePoint(cp);
+    let hex = '';
+    for (let i = 0; i < utf16.length; i++) hex += hex4(utf16.charCodeAt(i));
+    entries.push(`<${hex4(gid)}> <${hex}>`);
+  }
+  let bf = '';
+  for (let i = 0; i < entries.length; i += 100) {
+    const chunk = entries.slice(i, i + 100);
+    bf += `${chunk.length} beginbfchar\n${chunk.join('\n')}\nendbfchar\n`;
+  }
+  const cmap =
+    '/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n' +
+    `/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n${bf}endcmap\nCMapName currentdict /CIDInit /ProcSet findresource exch defineresource pop\nend\nend`;
+  const w: number[] = [];
+  for (let gid = 0; gid < toCp.length; gid++) w.push(widths[gid] ?? 0);
+  const scale = 1000 / face.unitsPerEm;
+  const bbox = font.bbox;
+  const os2 = (font as unknown as { 'OS/2'?: { capHeight?: number; xHeight?: number } })['OS/2'];
+  let flags = 32; // non-symbolic
+  if ((font as unknown as { post: { isFixedPitch: number } }).post.isFixedPitch) flags |= 1;
+  if (face.family === 'LiberationSerif') flags |= 2;
+  if (face.italic) flags |= 64;
+  return {
+    face,
+    baseFont: `${subsetTag()}+${face.postscriptName}`,
+    gid: (cp) => map.get(cp) ?? 0,
+    covers: (cp) => map.has(cp),
+    widths: `[0 [${w.join(' ')}]]`,
+    toUnicode: deflateSync(Buffer.from(cmap, 'latin1'), { level: 9 }),
+    prepared: prepareFont(ttf),
+    descriptor: {
+      flags,
+      bbox: [bbox.minX, bbox.minY, bbox.maxX, bbox.maxY].map((v) => Math.round(v * scale)),
+      italicAngle: font.italicAngle,
+      ascent: Math.round(face.ascent * 1000),
+      descent: -Math.round(face.descent * 1000),
+      capHeight: Math.round((os2?.capHeight ?? face.ascent * face.unitsPerEm * 0.7) * scale),
+      xHeight: Math.round((os2?.xHeight ?? 0) * scale),
+      stemV: face.bold ? 120 : 80,
+    },
+  };
+}
+
+const covered = new Map<string, Set<number>>();
+
+/** The pack for a face that covers the given code points (built or extended as needed). */
+export function packFor(face: Face, cps: Iterable<number>): FontPack {
+  let pack = packs.get(face.key);
+  let missing = false;
+  if (pack) for (const cp of cps) if (!pack.covers(cp) && face.font.hasGlyphForCodePoint(cp)) missing = true;
+  if (!pack || missing) {
+    let set = covered.get(face.key);
+    if (!set) {
+      set = new Set<number>();
+      for (const [a, b] of RANGES) for (let cp = a; cp <= b; cp++) set.add(cp);
+      covered.set(face.key, set);
+    }
+    for (const cp of cps) set.add(cp);
+    pack = build(face, set);
+    packs.set(face.key, pack);
+  }
+  return pack;
+}

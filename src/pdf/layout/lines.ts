@@ -1,0 +1,402 @@
+/**
+ * Breaking a paragraph into lines: Unicode line-break opportunities (UAX #14, via
+ * `linebreak`) over the paragraph's whole text, greedy filling as Word does, trailing
+ * spaces hanging past the margin, tab stops (left, center, right, decimal; leaders; the
+ * implicit stop at a hanging indent; default stops), manual line and page breaks, inline
+ * images, page-number fields, justification. The result is measured lines with pieces at
+ * x offsets; placing them on a page happens later (a paragraph may move to the next page).
+ */
+import LineBreaker from 'linebreak';
+import type { Location } from '../../diagnostics.js';
+import type { ImageRef, Inline, LinkRef, ParagraphBlock } from '../model/types.js';
+import type { Leader, TabStop } from '../model/props.js';
+import { ascentOf, descentOf, type Looks, type RunLook } from './text.js';
+
+/** One drawn piece of a line: text in one look, an image, or a tab leader. */
+export type Piece =
+  | { kind: 'text'; x: number; width: number; text: string; codes: number[]; advances: number[]; look: RunLook; link: LinkRef | undefined; field?: 'PAGE' | 'NUMPAGES' | 'SECTIONPAGES'; spaces: number[]; label: boolean }
+  | { kind: 'image'; x: number; width: number; height: number; image: ImageRef; look: RunLook; link: LinkRef | undefined }
+  | { kind: 'leader'; x: number; width: number; leader: Leader; look: RunLook };
+
+export interface Line {
+  pieces: Piece[];
+  /** Height of the line box and the baseline's offset from its top. */
+  height: number;
+  baseline: number;
+  /** Content width (without trailing spaces). */
+  width: number;
+  /** Where the line box starts, relative to the paragraph's box (indents and alignment). */
+  offset: number;
+  /** The line ends with a page break (the rest goes on the next page). */
+  pageBreakAfter: boolean;
+  /** The paragraph's first line (carries the list label). */
+  first: boolean;
+}
+
+export interface LineContext {
+  looks: Looks;
+  defaultTabStop: number;
+  /** Text of a page-number field while measuring (the real one is drawn at placement). */
+  fieldText: (field: 'PAGE' | 'NUMPAGES' | 'SECTIONPAGES') => string;
+  warn?: (code: string, params: Record<string, string | number>, location: Location) => void;
+}
+
+/** Spaces and hyphens drawn with another glyph of the same kind need no word. */
+const QUIET_SUBSTITUTES = new Set([0xa0, 0x202f, 0x2009, 0x200a, 0x2007, 0x2011]);
+
+function checkGlyph(look: RunLook, cp: number, ctx: LineContext, where: Location): void {
+  const drawn = look.face.drawn(cp);
+  if (drawn === cp || (drawn !== undefined && QUIET_SUBSTITUTES.has(cp))) return;
+  const code = cp.toString(16).toUpperCase().padStart(4, '0');
+  if (drawn === undefined) ctx.warn?.('pdf.missing-glyph', { char: String.fromCodePoint(cp), code }, where);
+  else ctx.warn?.('pdf.glyph-substituted', { char: String.fromCodePoint(cp), code, shown: String.fromCodePoint(drawn) }, where);
+}
+
+/** Characters standing for non-text inlines in the break analysis. */
+const OBJECT = '\uFFFC';
+
+interface Atom {
+  /** Index into the paragraph's inlines. */
+  inline: number;
+  look: RunLook;
+  ch: string;
+  cp: number;
+  width: number;
+}
+
+const isSpace = (cp: number): boolean => cp === 0x20 || cp === 0x3000;
+
+export function layoutLines(block: ParagraphBlock, width: number, ctx: LineContext, where: Location): Line[] {
+  const props = block.props;
+  const looks = ctx.looks;
+  const markLook = looks.look(block.markRun, where);
+  // 1. Atoms: one per character (text, tab, break, object) with its look and width.
+  const atoms: Atom[] = [];
+  let text = '';
+  const inlines: Inline[] = labelInlines(block).concat(block.inlines);
+  inlines.forEach((inl, index) => {
+    if (inl.kind === 'text') {
+      const look = looks.look(inl.run, where);
+      let s = inl.text;
+      if (inl.run.caps || inl.run.smallCaps) s = s.toLocaleUpperCase('da');
+      for (const ch of s) {
+        const cp = ch.codePointAt(0)!;
+        if (cp > 0x7e && cp !== 0xad) checkGlyph(look, cp, ctx, where);
+        const w = cp === 0xad ? 0 : look.face.advance(cp) * look.size + inl.run.spacing;
+        atoms.push({ inline: index, look, ch, cp, width: w });
+        text += ch;
+      }
+    } else if (inl.kind === 'tab') {
+      atoms.push({ inline: index, look: looks.look(inl.run, where), ch: '\t', cp: 9, width: 0 });
+      text += '\t';
+    } else if (inl.kind === 'break') {
+      atoms.push({ inline: index, look: looks.look(inl.run, where), ch: '\n', cp: 10, width: 0 });
+      text += '\n';
+    } else if (inl.kind === 'image') {
+      if (inl.image.anchor) return;
+      atoms.push({ inline: index, look: looks.look(inl.run, where), ch: OBJECT, cp: 0xfffc, width: inl.image.width });
+      text += OBJECT;
+    } else if (inl.kind === 'field') {
+      const look = looks.look(inl.run, where);
+      for (const ch of ctx.fieldText(inl.field)) {
+        const cp = ch.codePointAt(0)!;
+        atoms.push({ inline: index, look, ch, cp, width: look.face.advance(cp) * look.size });
+        text += ch;
+      }
+    }
+  });
+  // Break opportunities (positions in UTF-16 units of `text`) mapped to atom indexes.
+  const breakAt = new Uint8Array(atoms.length + 1); // 1: may break before atom i; 2: must
+  {
+    const unitToAtom = new Int32Array(text.length + 1);
+    let u = 0;
+    atoms.forEach((a, i) => {
+      for (let k = 0; k < a.ch.length; k++) unitToAtom[u + k] = i;
+      u += a.ch.length;
+    });
+    unitToAtom[text.length] = atoms.length;
+    const breaker = new LineBreaker(text);
+    for (let b = breaker.nextBreak(); b; b = breaker.nextBreak()) breakAt[unitToAtom[b.position]!] = b.required ? 2 : Math.max(1, breakAt[unitToAtom[b.position]!]!);
+    // A manual break always ends the line, whatever precedes it.
+    atoms.forEach((a, i) => {
+      if (a.cp === 10) breakAt[i + 1] = 2;
+    });
+  }
+
+  const left = props.indLeft;
+  const right = width - props.indRight;
+  const tabs = props.tabs.filter((t) => t.kind !== 'clear' && t.kind !== 'bar');
+  const lines: Line[] = [];
+
+  // 2. Greedy filling, segment by segment (a segment runs from one break opportunity to the next).
+  let lineStart = 0;
+  let first = true;
+  let i = 0;
+  while (i < atoms.length || (first && atoms.length === 0)) {
+    const start = first ? left + props.indFirst : left;
+    // Find how many atoms fit on this line.
+    let end = lineStart;
+    let fitEnd = lineStart; // atoms [lineStart, fitEnd) fit
+    let forced = false;
+    let pageBreak = false;
+    let sim = simulate(atoms, lineStart, lineStart, start, tabs, left, ctx.defaultTabStop, first, props.indFirst);
+    for (let j = lineStart; j < atoms.length; j++) {
+      end = j + 1;
+      if (breakAt[end] === 0 && end < atoms.length) continue;
+      // A candidate line [lineStart, end)
+      sim = simulate(atoms, lineStart, end, start, tabs, left, ctx.defaultTabStop, first, props.indFirst);
+      if (sim.contentEnd > right + 0.01 && fitEnd > lineStart) break;
+      fitEnd = end;
+      if (sim.contentEnd > right + 0.01) break; // a single segment wider than the line: split below
+      if (breakAt[end] === 2) {
+        forced = true;
+        const last = atoms[end - 1]!;
+        if (last.cp === 10) pageBreak = (inlines[last.inline] as { type?: string }).type === 'page';
+        break;
+      }
+    }
+    if (fitEnd === lineStart && atoms.length) fitEnd = Math.max(lineStart + 1, end);
+    // A segment too wide for an empty line is cut between characters.
+    let cut = fitEnd;
+    {
+      const s = simulate(atoms, lineStart, fitEnd, start, tabs, left, ctx.defaultTabStop, first, props.indFirst);
+      if (s.contentEnd > right + 0.01) {
+        cut = lineStart + 1;
+        for (let k = lineStart + 1; k <= fitEnd; k++) {
+          if (simulate(atoms, lineStart, k, start, tabs, left, ctx.defaultTabStop, first, props.indFirst).contentEnd > right + 0.01) break;
+          cut = k;
+        }
+        if (cut < fitEnd) {
+          forced = false;
+          pageBreak = false;
+        }
+      }
+    }
+    const isLast = cut >= atoms.length;
+    lines.push(buildLine(atoms, inlines, lineStart, cut, start, right, tabs, left, ctx, first, props.indFirst, block, markLook, isLast, forced, pageBreak));
+    lineStart = cut;
+    i = cut;
+    first = false;
+    if (atoms.length === 0) break;
+  }
+  if (!lines.length) lines.push(buildLine(atoms, inlines, 0, 0, left + props.indFirst, right, tabs, left, ctx, true, props.indFirst, block, markLook, true, false, false));
+  // After a manual break at the very end, the paragraph mark stands on a line of its own.
+  else if (atoms.length && atoms[atoms.length - 1]!.cp === 10) lines.push(buildLine(atoms, inlines, atoms.length, atoms.length, left, right, tabs, left, ctx, false, props.indFirst, block, markLook, true, false, false));
+  return lines;
+}
+
+/** A list paragraph starts with its label and what follows it (a tab or a space). */
+function labelInlines(block: ParagraphBlock): Inline[] {
+  if (!block.list || !block.listRun || !block.list.text) return [];
+  const run = block.listRun;
+  const out: Inline[] = [{ kind: 'text', text: block.list.text, run, label: true }];
+  if (block.list.level.suffix === 'tab') out.push({ kind: 'tab', run, label: true });
+  else if (block.list.level.suffix === 'space') out.push({ kind: 'text', text: ' ', run, label: true });
+  return out;
+}
+
+interface Sim {
+  /** x after the last non-space atom. */
+  contentEnd: number;
+  /** x positions of each atom (start), and tab targets. */
+  xs: number[];
+  tabInfo: Map<number, { stop: TabStop | undefined; from: number; to: number }>;
+}
+
+/** Next tab stop after x: custom stops, the hanging indent, then default stops from the margin. */
+function nextStop(x: number, tabs: TabStop[], left: number, indFirst: number, defaultTab: number, first: boolean): TabStop {
+  for (const t of tabs) if (t.pos > x + 0.01) return t;
+  if (first && indFirst < 0 && left > x + 0.01) return { pos: left, kind: 'left', leader: 'none' };
+  const lastCustom = tabs.length ? tabs[tabs.length - 1]!.pos : 0;
+  const base = Math.max(x, lastCustom);
+  const n = Math.floor(base / defaultTab + 1e-6) + 1;
+  return { pos: n * defaultTab, kind: 'left', leader: 'none' };
+}
+
+/**
+ * Positions of atoms [from, to) on a line starting at x0, with tabs resolved: text after a
+ * right, center or decimal tab is shifted so that it ends, centres or has its decimal
+ * separator at the stop.
+ */
+function simulate(atoms: Atom[], from: number, to: number, x0: number, tabs: TabStop[], left: number, defaultTab: number, first: boolean, indFirst: number): Sim {
+  const xs: number[] = new Array(to - from);
+  const tabInfo = new Map<number, { stop: TabStop | undefined; from: number; to: number }>();
+  let x = x0;
+  let contentEnd = x0;
+  let pending: { index: number; stop: TabStop; startX: number; firstAtom: number } | undefined;
+  const settle = (endIndex: number): void => {
+    if (!pending) return;
+    const { stop, startX, firstAtom } = pending;
+    let w = 0;
+    let decimalAt = -1;
+    for (let k = firstAtom; k < endIndex; k++) {
+      const a = atoms[k]!;
+      if (stop.kind === 'decimal' && decimalAt < 0 && (a.ch === ',' || a.ch === '.')) decimalAt = w;
+      w += a.width;
+    }
+    let trail = 0;
+    for (let k = endIndex - 1; k >= firstAtom && isSpace(atoms[k]!.cp); k--) trail += atoms[k]!.width;
+    const textW = w - trail;
+    const shiftTo = stop.kind === 'right' ? stop.pos - textW : stop.kind === 'center' ? stop.pos - textW / 2 : decimalAt >= 0 ? stop.pos - decimalAt : stop.pos - textW;
+    const target = Math.max(startX, shiftTo);
+    const delta = target - startX;
+    for (let k = firstAtom; k < endIndex; k++) xs[k - from]! += delta;
+    tabInfo.get(pending.index)!.to = target;
+    x += delta;
+    contentEnd = Math.max(contentEnd, x - trail);
+    pending = undefined;
+  };
+  for (let k = from; k < to; k++) {
+    const a = atoms[k]!;
+    if (a.cp === 9) {
+      settle(k);
+      const stop = nextStop(x, tabs, left, indFirst, defaultTab, first);
+      xs[k - from] = x;
+      tabInfo.set(k, { stop, from: x, to: stop.pos });
+      if (stop.kind === 'left') {
+        x = stop.pos;
+      } else {
+        pending = { index: k, stop, startX: x, firstAtom: k + 1 };
+      }
+      contentEnd = Math.max(contentEnd, x);
+      continue;
+    }
+    xs[k - from] = x;
+    x += a.width;
+    if (!isSpace(a.cp) && a.cp !== 10) contentEnd = x;
+  }
+  settle(to);
+  return { contentEnd, xs, tabInfo };
+}
+
+function buildLine(
+  atoms: Atom[],
+  inlines: Inline[],
+  from: number,
+  to: number,
+  x0: number,
+  right: number,
+  tabs: TabStop[],
+  left: number,
+  ctx: LineContext,
+  first: boolean,
+  indFirst: number,
+  block: ParagraphBlock,
+  markLook: RunLook,
+  isLast: boolean,
+  forced: boolean,
+  pageBreak: boolean,
+): Line {
+  const sim = simulate(atoms, from, to, x0, tabs, left, ctx.defaultTabStop, first, indFirst);
+  // Trailing spaces and the break itself are not drawn.
+  let drawEnd = to;
+  while (drawEnd > from && (isSpace(atoms[drawEnd - 1]!.cp) || atoms[drawEnd - 1]!.cp === 10)) drawEnd--;
+  const pieces: Piece[] = [];
+  let ascent = 0;
+  let descent = 0;
+  /** Height of the largest font on the line: proportional spacing scales this, not images. */
+  let fontHeight = 0;
+  let hasText = false;
+  const measure = (look: RunLook): void => {
+    hasText = true;
+    ascent = Math.max(ascent, ascentOf(look));
+    descent = Math.max(descent, descentOf(look));
+    fontHeight = Math.max(fontHeight, (look.face.lineGap + look.face.ascent + look.face.descent) * look.size);
+  };
+  // Justification: spread the free space over the spaces of the line (not the last line,
+  // nor one ending in a manual break).
+  const props = block.props;
+  const free = right - sim.contentEnd;
+  let spaceCount = 0;
+  const justify = props.align === 'both' && !isLast && !forced && free > 0;
+  let lastTab = from - 1;
+  for (let k = from; k < drawEnd; k++) if (atoms[k]!.cp === 9) lastTab = k;
+  if (justify) for (let k = lastTab + 1; k < drawEnd; k++) if (atoms[k]!.cp === 0x20) spaceCount++;
+  const extraPerSpace = justify && spaceCount ? free / spaceCount : 0;
+  let shift = 0;
+  let k = from;
+  while (k < drawEnd) {
+    const a = atoms[k]!;
+    const inl = inlines[a.inline]!;
+    if (a.cp === 9) {
+      const info = sim.tabInfo.get(k);
+      if (info?.stop && info.stop.leader !== 'none' && info.to - info.from > 1) pieces.push({ kind: 'leader', x: info.from + shift, width: info.to - info.from, leader: info.stop.leader, look: a.look });
+      measure(a.look);
+      k++;
+      continue;
+    }
+    if (a.cp === 10) {
+      k++;
+      continue;
+    }
+    if (inl.kind === 'image') {
+      pieces.push({ kind: 'image', x: sim.xs[k - from]! + shift, width: inl.image.width, height: inl.image.height, image: inl.image, look: a.look, link: inl.link });
+      ascent = Math.max(ascent, inl.image.height);
+      k++;
+      continue;
+    }
+    // A text piece: consecutive atoms of the same inline.
+    const startX = sim.xs[k - from]! + shift;
+    const codes: number[] = [];
+    const advances: number[] = [];
+    const spaces: number[] = [];
+    let str = '';
+    let w = 0;
+    let j = k;
+    while (j < drawEnd && atoms[j]!.inline === a.inline && atoms[j]!.cp !== 9 && atoms[j]!.cp !== 10) {
+      const at = atoms[j]!;
+      let adv = at.width;
+      let cp = at.cp;
+      if (cp === 0xad) {
+        // A soft hyphen shows only where the line breaks after it.
+        if (j !== drawEnd - 1) {
+          j++;
+          continue;
+        }
+        cp = 0x2d;
+        adv = at.look.face.advance(cp) * at.look.size;
+      }
+      const extra = justify && j > lastTab && at.cp === 0x20 ? extraPerSpace : 0;
+      if (extra) spaces.push(codes.length);
+      codes.push(cp);
+      advances.push(adv + extra);
+      str += cp === 0x2d && at.cp === 0xad ? '-' : at.ch;
+      w += adv + extra;
+      if (extra) shift += extra;
+      j++;
+    }
+    if (codes.length) {
+      const field = inl.kind === 'field' ? inl.field : undefined;
+      pieces.push({ kind: 'text', x: startX, width: w, text: str, codes, advances, look: a.look, link: 'link' in inl ? inl.link : undefined, spaces, label: 'label' in inl && inl.label === true, ...(field ? { field } : {}) });
+      measure(a.look);
+    }
+    k = j;
+  }
+  // The paragraph mark's size counts on the last line of text, and alone on an empty one; a
+  // line of images only is as high as its tallest image (LibreOffice and Word agree).
+  const imagesOnly = !hasText && pieces.some((p) => p.kind === 'image');
+  if ((isLast && hasText) || !pieces.length) measure(markLook);
+  if (imagesOnly) fontHeight = (markLook.face.lineGap + markLook.face.ascent + markLook.face.descent) * markLook.size;
+  const natural = ascent + descent;
+  let height: number;
+  let baseline: number;
+  if (props.lineRule === 'exact') {
+    height = props.line;
+    baseline = natural > 0 ? (props.line * (ascent - markLook.face.lineGap * markLook.size)) / (natural - markLook.face.lineGap * markLook.size) : props.line * 0.8;
+  } else if (props.lineRule === 'atLeast') {
+    height = Math.max(props.line, natural);
+    baseline = ascent + (height - natural);
+  } else {
+    // Proportional spacing adds (or removes) a share of the font height below the text.
+    height = natural + (props.line - 1) * fontHeight;
+    baseline = ascent;
+  }
+  // Alignment of the whole line.
+  const used = sim.contentEnd + (justify ? free : 0) - x0;
+  let offset = 0;
+  if (props.align === 'center') offset = (right - x0 - used) / 2;
+  else if (props.align === 'right') offset = right - x0 - used;
+  if (offset < 0) offset = 0;
+  if (offset) for (const p of pieces) p.x += offset;
+  return { pieces, height, baseline, width: sim.contentEnd - x0, offset: x0, pageBreakAfter: pageBreak, first };
+}

@@ -1,0 +1,217 @@
+/**
+ * A paragraph as fragments (one per line) and the drawing of a line: text pieces, list
+ * labels, tab leaders, highlighting and shading, underline and strike-through, inline and
+ * anchored images, link areas; each tagged into the structure tree where it lands.
+ */
+import { highlightColor } from '../../lint/colors.js';
+import type { ImageRef, LinkRef, ParagraphBlock } from '../model/types.js';
+import { layoutLines, type Line, type Piece } from './lines.js';
+import { tagFor, type Frag, type MeasureCtx, type PlaceCtx } from './frag.js';
+import { addContent, structNode } from './tags.js';
+import type { Item, StructNode, TextItem } from './types.js';
+
+interface ParaState {
+  node: StructNode | undefined;
+  label: StructNode | undefined;
+  links: Map<number, StructNode>;
+  placed: boolean;
+  /** Artifacts place every time; tagged content is tagged once. */
+}
+
+const AUTO_SPACING = 14;
+
+export function paragraphFrags(block: ParagraphBlock, width: number, ctx: MeasureCtx, opts: { suppressBefore?: boolean; suppressAfter?: boolean } = {}): Frag[] {
+  const lines = layoutLines(block, width, { looks: ctx.looks, defaultTabStop: ctx.defaultTabStop, fieldText: (f) => (f === 'PAGE' ? '9' : '99'), warn: ctx.warn }, block.source);
+  const p = block.props;
+  const state: ParaState = { node: undefined, label: undefined, links: new Map(), placed: false };
+  const n = lines.length;
+  const before = opts.suppressBefore ? 0 : p.beforeAuto ? AUTO_SPACING : p.spaceBefore;
+  const after = opts.suppressAfter ? 0 : p.afterAuto ? AUTO_SPACING : p.spaceAfter;
+  const anchored = block.inlines.filter((i): i is Extract<typeof i, { kind: 'image' }> => i.kind === 'image' && i.image.anchor !== undefined);
+  return lines.map((line, i) => {
+    let keep = false;
+    if (p.keepLines && i < n - 1) keep = true;
+    if (p.widowControl && n >= 2 && (i === 0 || i === n - 2)) keep = true;
+    if (p.keepNext && i === n - 1) keep = true;
+    const frag: Frag = {
+      height: line.height,
+      spaceBefore: i === 0 ? before : 0,
+      spaceAfter: i === n - 1 ? after : 0,
+      keepWithNext: keep,
+      breakBefore: i === 0 && p.pageBreakBefore,
+      breakAfter: line.pageBreakAfter,
+      where: block.source,
+      place(pc: PlaceCtx, x: number, y: number) {
+        if (pc.artifact) {
+          // Headers and footers are drawn on every page: nothing is remembered between pages.
+          if (i === 0) for (const a of anchored) placeAnchored(pc, a.image, x, y, undefined);
+          placeLine(pc, line, block, x, y, width, { node: undefined, label: undefined, links: new Map(), placed: true }, i === 0, i === n - 1);
+          return;
+        }
+        if (!state.placed && pc.container) {
+          const s = pc.container.paragraph(block);
+          state.node = s.node;
+          state.label = s.label;
+        }
+        if (!state.placed) {
+          state.placed = true;
+          for (const a of anchored) placeAnchored(pc, a.image, x, y, state.node);
+        }
+        placeLine(pc, line, block, x, y, width, state, i === 0, i === n - 1);
+      },
+    };
+    return frag;
+  });
+}
+
+function placeAnchored(pc: PlaceCtx, image: ImageRef, x: number, y: number, para: StructNode | undefined): void {
+  const a = image.anchor!;
+  const area = pc.area;
+  let ix = a.xFrom === 'page' ? a.x : a.xFrom === 'margin' ? area.left + a.x : x + a.x;
+  let iy = a.yFrom === 'page' ? a.y : a.yFrom === 'margin' ? area.top + a.y : y + a.y;
+  const boxW = a.xFrom === 'page' ? pc.page.width : area.right - area.left;
+  const boxX = a.xFrom === 'page' ? 0 : area.left;
+  if (a.xAlign === 'center') ix = boxX + (boxW - image.width) / 2;
+  else if (a.xAlign === 'right') ix = boxX + boxW - image.width;
+  else if (a.xAlign === 'left') ix = boxX;
+  if (a.yAlign === 'top') iy = a.yFrom === 'page' ? 0 : area.top;
+  else if (a.yAlign === 'bottom') iy = (a.yFrom === 'page' ? pc.page.height : area.bottom) - image.height;
+  else if (a.yAlign === 'center') iy = ((a.yFrom === 'page' ? pc.page.height : area.bottom) + (a.yFrom === 'page' ? 0 : area.top) - image.height) / 2;
+  pushImage(pc, image, ix, iy, para);
+}
+
+function pushImage(pc: PlaceCtx, image: ImageRef, x: number, y: number, parent: StructNode | undefined): void {
+  let tag: Item['tag'] = tagFor(pc, undefined);
+  let figure: StructNode | undefined;
+  if (!pc.artifact && parent && !image.decorative) {
+    figure = structNode('Figure', parent);
+    figure.alt = image.alt || 'Billede';
+    figure.bbox = [x, y, x + image.width, y + image.height];
+    tag = figure;
+  }
+  const item: Item = { kind: 'image', x, y, w: image.width, h: image.height, image, tag };
+  pc.page.items.push(item);
+  if (figure) addContent(figure, item);
+}
+
+function placeLine(pc: PlaceCtx, line: Line, block: ParagraphBlock, x: number, y: number, width: number, state: ParaState, first: boolean, last: boolean): void {
+  const p = block.props;
+  const page = pc.page;
+  const baseline = y + line.baseline;
+  // Paragraph shading and borders (artifacts) under the text.
+  if (p.shading) page.items.push({ kind: 'rect', x: x + p.indLeft, y, w: width - p.indLeft - p.indRight, h: line.height, fill: p.shading, tag: 'artifact' });
+  if (first && p.borderTop?.width) {
+    const b = p.borderTop;
+    page.items.push({ kind: 'line', x1: x + p.indLeft, y1: y - b.space - b.width / 2, x2: x + width - p.indRight, y2: y - b.space - b.width / 2, width: b.width, color: b.color, dash: undefined, tag: 'artifact' });
+  }
+  if (last && p.borderBottom?.width) {
+    const b = p.borderBottom;
+    const by = y + line.height + b.space + b.width / 2;
+    page.items.push({ kind: 'line', x1: x + p.indLeft, y1: by, x2: x + width - p.indRight, y2: by, width: b.width, color: b.color, dash: undefined, tag: 'artifact' });
+  }
+  let linkRun: { ref: LinkRef; x0: number; x1: number; text: string } | undefined;
+  const flushLink = (): void => {
+    if (!linkRun) return;
+    const node = state.links.get(linkRun.ref.id);
+    if (node) {
+      const area = { page: page.index, x: linkRun.x0, y, w: linkRun.x1 - linkRun.x0, h: line.height, url: linkRun.ref.url, anchor: linkRun.ref.anchor, contents: linkRun.text.trim() || linkRun.ref.url || '', node };
+      (node.links ??= []).push(area);
+      page.links.push(area);
+    }
+    linkRun = undefined;
+  };
+  for (const piece of line.pieces) {
+    const px = x + piece.x;
+    const link = piece.kind === 'leader' ? undefined : piece.link;
+    if (!link || linkRun?.ref !== link) flushLink();
+    let owner = state.node;
+    if (piece.kind === 'text' && piece.label) owner = state.label ?? state.node;
+    if (link && state.node && !pc.artifact) {
+      let ln = state.links.get(link.id);
+      if (!ln) {
+        ln = structNode('Link', state.node);
+        state.links.set(link.id, ln);
+      }
+      owner = ln;
+    }
+    if (piece.kind === 'image') {
+      pushImage(pc, piece.image, px, baseline - piece.height, owner);
+      if (link) linkRun = { ref: link, x0: linkRun?.x0 ?? px, x1: px + piece.width, text: (linkRun?.text ?? '') + piece.image.alt };
+      continue;
+    }
+    if (piece.kind === 'leader') {
+      drawLeader(pc, piece, px, baseline, owner);
+      continue;
+    }
+    drawText(pc, piece, px, baseline, line, y, owner);
+    if (link) linkRun = { ref: link, x0: linkRun?.x0 ?? px, x1: px + piece.width, text: (linkRun?.text ?? '') + piece.text };
+  }
+  flushLink();
+}
+
+function drawText(pc: PlaceCtx, piece: Extract<Piece, { kind: 'text' }>, px: number, baseline: number, line: Line, lineTop: number, owner: StructNode | undefined): void {
+  const page = pc.page;
+  const look = piece.look;
+  const run = look.run;
+  let text = piece.text;
+  let codes = piece.codes;
+  let advances = piece.advances;
+  let width = piece.width;
+  if (piece.field) {
+    text = pc.fieldText(piece.field);
+    codes = [...text].map((c) => c.codePointAt(0)!);
+    advances = codes.map((c) => look.face.advance(c) * look.size);
+    width = advances.reduce((a, b) => a + b, 0);
+  }
+  // Highlighting and run shading: a box behind the text, the height of the line.
+  const bg = run.highlight ? highlightColor(run.highlight) : run.shading;
+  if (bg) page.items.push({ kind: 'rect', x: px, y: lineTop, w: width, h: line.height, fill: bg, tag: 'artifact' });
+  const drawnCodes: number[] = [];
+  const gaps: number[] = [];
+  let anyGap = false;
+  codes.forEach((cp, i) => {
+    const drawn = look.face.drawn(cp) ?? 0x20;
+    drawnCodes.push(drawn);
+    const natural = look.face.advance(cp) * look.size;
+    const gap = advances[i]! - natural;
+    gaps.push(gap);
+    if (Math.abs(gap) > 1e-6) anyGap = true;
+  });
+  const tag = tagFor(pc, owner);
+  const item: TextItem = { kind: 'text', x: px, y: baseline - look.rise, face: look.face, size: look.size, text, codes: drawnCodes, gaps: anyGap ? gaps : undefined, color: look.color, tag, width };
+  page.items.push(item);
+  if (owner && tag === owner) addContent(owner, item);
+  const f = look.face.font as unknown as { underlinePosition: number; underlineThickness: number };
+  const thickness = Math.max(0.5, ((f.underlineThickness || 100) / look.face.unitsPerEm) * look.size);
+  if (run.underline) {
+    // Trailing spaces of a line are not underlined; spaces inside it are.
+    const uy = baseline - look.rise - ((f.underlinePosition || -200) / look.face.unitsPerEm) * look.size;
+    const dash = run.underline === 'dotted' ? [thickness, thickness * 2] : run.underline === 'dash' ? [thickness * 4, thickness * 2] : undefined;
+    page.items.push({ kind: 'line', x1: px, y1: uy, x2: px + width, y2: uy, width: run.underline === 'thick' ? thickness * 2 : thickness, color: look.color, dash, tag: 'artifact' });
+    if (run.underline === 'double') page.items.push({ kind: 'line', x1: px, y1: uy + thickness * 2, x2: px + width, y2: uy + thickness * 2, width: thickness, color: look.color, dash: undefined, tag: 'artifact' });
+  }
+  if (run.strike || run.doubleStrike) {
+    const sy = baseline - look.rise - look.face.ascent * look.size * 0.3;
+    page.items.push({ kind: 'line', x1: px, y1: sy, x2: px + width, y2: sy, width: thickness, color: look.color, dash: undefined, tag: 'artifact' });
+    if (run.doubleStrike) page.items.push({ kind: 'line', x1: px, y1: sy - thickness * 2, x2: px + width, y2: sy - thickness * 2, width: thickness, color: look.color, dash: undefined, tag: 'artifact' });
+  }
+}
+
+const LEADER_CHAR: Record<string, number> = { dot: 0x2e, middleDot: 0xb7, hyphen: 0x2d };
+
+function drawLeader(pc: PlaceCtx, piece: Extract<Piece, { kind: 'leader' }>, px: number, baseline: number, owner: StructNode | undefined): void {
+  const look = piece.look;
+  if (piece.leader === 'underscore' || piece.leader === 'heavy') {
+    pc.page.items.push({ kind: 'line', x1: px, y1: baseline + 1, x2: px + piece.width, y2: baseline + 1, width: piece.leader === 'heavy' ? 1.5 : 0.5, color: look.color, dash: undefined, tag: 'artifact' });
+    return;
+  }
+  const cp = LEADER_CHAR[piece.leader] ?? 0x2e;
+  const w = look.face.advance(cp) * look.size;
+  if (w <= 0) return;
+  // Leader characters sit on a grid so that leaders in consecutive lines line up.
+  const startX = Math.ceil(px / w) * w;
+  const count = Math.floor((px + piece.width - startX) / w) - 1;
+  if (count <= 0) return;
+  void owner;
+  pc.page.items.push({ kind: 'text', x: startX, y: baseline, face: look.face, size: look.size, text: String.fromCodePoint(cp).repeat(count), codes: new Array(count).fill(cp), gaps: undefined, color: look.color, tag: 'artifact', width: count * w });
+}

@@ -1,0 +1,46 @@
+/**
+ * What the PDF layout tells a caseworker or system administrator about a letter it cannot
+ * draw exactly as Word would. Registered as `pdf.<id>`.
+ */
+import { registerMessages, type MessageText } from '../i18n/index.js';
+
+export const PDF_MESSAGES: Record<string, MessageText> = {
+  textbox: {
+    da: 'En tekstboks kan ikke placeres, som Word gør; dens tekst står efter afsnittet, den er forankret i.',
+    en: 'A text box cannot be placed as Word places it; its text follows the paragraph it is anchored in.',
+  },
+  columns: { da: 'Spalter understøttes ikke; teksten sættes i én spalte.', en: 'Columns are not supported; the text is set in one column.' },
+  equation: { da: 'En ligning vises som almindelig tekst.', en: 'An equation is shown as plain text.' },
+  chart: {
+    da: 'Et diagram kan ikke tegnes; dets alternative tekst står i stedet.',
+    en: 'A chart cannot be drawn; its alt text stands in its place.',
+  },
+  smartart: { da: 'SmartArt kan ikke tegnes; dets tekst står som almindelig tekst.', en: 'SmartArt cannot be drawn; its text is shown as plain text.' },
+  wrap: {
+    da: 'Tekstombrydning omkring et billede understøttes ikke; billedet placeres uden at flytte teksten.',
+    en: 'Text wrapping around an image is not supported; the image is placed without moving the text.',
+  },
+  footnote: { da: 'Fodnoter sættes sidst i brevet, ikke nederst på siden.', en: 'Footnotes are set at the end of the letter, not at the foot of the page.' },
+  image: {
+    da: 'Billedet "{name}" kan ikke læses (kun PNG og JPEG kan bruges); dets alternative tekst står i stedet.',
+    en: 'The image "{name}" cannot be read (only PNG and JPEG can be used); its alt text stands in its place.',
+  },
+  'font-substituted': {
+    da: 'Skrifttypen "{font}" følger ikke med kp-brev; {family} bruges i stedet, så linjerne kan falde anderledes end i Word.',
+    en: 'The font "{font}" does not come with kp-brev; {family} is used instead, so lines may break differently than in Word.',
+  },
+  'glyph-substituted': {
+    da: 'Tegnet "{char}" (U+{code}) findes ikke i skrifttypen og vises som "{shown}".',
+    en: 'The character "{char}" (U+{code}) is not in the font and is shown as "{shown}".',
+  },
+  'missing-glyph': {
+    da: 'Tegnet "{char}" (U+{code}) findes ikke i nogen af kp-brevs skrifttyper og kan ikke vises.',
+    en: 'The character "{char}" (U+{code}) is in none of kp-brev\'s fonts and cannot be shown.',
+  },
+  refused: {
+    da: 'PDF-brevet fra {template} dannes ikke i streng tilstand: {count} forhold kan ikke vises som i Word.',
+    en: 'The PDF letter from {template} is not made in strict mode: {count} things cannot be shown as in Word.',
+  },
+};
+
+registerMessages('pdf', PDF_MESSAGES);

@@ -1,0 +1,221 @@
+/**
+ * Style resolution for the layout: document defaults, then the table style, the paragraph
+ * style chain (basedOn), the character style chain, then direct formatting (ECMA-376 17.7.2).
+ * Resolved chains are cached: a letter's paragraphs share a handful of styles.
+ */
+import { elements, type XElement } from '../../ooxml/xml.js';
+import {
+  DEFAULT_PARA,
+  DEFAULT_RUN,
+  mergePara,
+  mergeRun,
+  readCellProps,
+  readParaProps,
+  readRunProps,
+  readTableProps,
+  type CellMargins,
+  type CellProps,
+  type ParaProps,
+  type RunProps,
+  type TableBorders,
+  type TableProps,
+} from './props.js';
+
+interface RawStyle {
+  id: string;
+  type: string;
+  name: string;
+  basedOn: string | undefined;
+  isDefault: boolean;
+  pPr: XElement | undefined;
+  rPr: XElement | undefined;
+  tblPr: XElement | undefined;
+  tcPr: XElement | undefined;
+  /** Table style conditional formatting (firstRow, lastRow, band1Horz...). */
+  conditional: Map<string, { pPr?: XElement; rPr?: XElement; tcPr?: XElement }>;
+}
+
+export interface TableStyle {
+  table: Partial<TableProps> & { cellMarginsPartial?: Partial<CellMargins> };
+  para: Partial<ParaProps>;
+  run: Partial<RunProps>;
+  cell: CellProps | undefined;
+  conditional: Map<string, { para: Partial<ParaProps>; run: Partial<RunProps>; cell: CellProps | undefined }>;
+}
+
+export interface ThemeFonts {
+  major: string | undefined;
+  minor: string | undefined;
+}
+
+const child = (el: XElement, name: string): XElement | undefined => elements(el).find((c) => c.name === name);
+
+export class StyleResolver {
+  private readonly styles = new Map<string, RawStyle>();
+  readonly docRun: RunProps;
+  readonly docPara: ParaProps;
+  readonly defaultParagraphStyle: string | undefined;
+  readonly defaultTableStyle: string | undefined;
+  private readonly paraCache = new Map<string, { para: ParaProps; run: RunProps }>();
+  private readonly charCache = new Map<string, Partial<RunProps>>();
+  private readonly tableCache = new Map<string, TableStyle>();
+
+  constructor(
+    stylesRoot: XElement | undefined,
+    readonly themeFonts: ThemeFonts = { major: undefined, minor: undefined },
+  ) {
+    let docRun: Partial<RunProps> = {};
+    let docPara: Partial<ParaProps> = {};
+    let defaultPara: string | undefined;
+    let defaultTable: string | undefined;
+    for (const el of stylesRoot ? elements(stylesRoot) : []) {
+      if (el.name === 'w:docDefaults') {
+        const rPrDefault = child(el, 'w:rPrDefault');
+        const pPrDefault = child(el, 'w:pPrDefault');
+        docRun = readRunProps(rPrDefault ? child(rPrDefault, 'w:rPr') : undefined);
+        docPara = readParaProps(pPrDefault ? child(pPrDefault, 'w:pPr') : undefined);
+      } else if (el.name === 'w:style') {
+        const id = el.attrs['w:styleId'];
+        if (!id) continue;
+        const val = (name: string): string | undefined => child(el, name)?.attrs['w:val'];
+        const conditional = new Map<string, { pPr?: XElement; rPr?: XElement; tcPr?: XElement }>();
+        for (const c of elements(el)) {
+          if (c.name !== 'w:tblStylePr' || !c.attrs['w:type']) continue;
+          const entry: { pPr?: XElement; rPr?: XElement; tcPr?: XElement } = {};
+          const pPr = child(c, 'w:pPr');
+          const rPr = child(c, 'w:rPr');
+          const tcPr = child(c, 'w:tcPr');
+          if (pPr) entry.pPr = pPr;
+          if (rPr) entry.rPr = rPr;
+          if (tcPr) entry.tcPr = tcPr;
+          conditional.set(c.attrs['w:type'], entry);
+        }
+        const style: RawStyle = {
+          id,
+          type: el.attrs['w:type'] ?? 'paragraph',
+          name: val('w:name') ?? id,
+          basedOn: val('w:basedOn'),
+          isDefault: el.attrs['w:default'] === '1' || el.attrs['w:default'] === 'true',
+          pPr: child(el, 'w:pPr'),
+          rPr: child(el, 'w:rPr'),
+          tblPr: child(el, 'w:tblPr'),
+          tcPr: child(el, 'w:tcPr'),
+          conditional,
+        };
+        this.styles.set(id, style);
+        if (style.isDefault && style.type === 'paragraph') defaultPara = id;
+        if (style.isDefault && style.type === 'table') defaultTable = id;
+      }
+    }
+    this.docRun = mergeRun(DEFAULT_RUN, docRun);
+    this.docPara = mergePara(DEFAULT_PARA, docPara);
+    this.defaultParagraphStyle = defaultPara ?? (this.styles.has('Normal') ? 'Normal' : undefined);
+    this.defaultTableStyle = defaultTable;
+  }
+
+  /** The style and its ancestors, root first (cycles cut). */
+  private chain(id: string | undefined, type: string): RawStyle[] {
+    const out: RawStyle[] = [];
+    const seen = new Set<string>();
+    for (let s = id ? this.styles.get(id) : undefined; s && !seen.has(s.id) && s.type === type; s = s.basedOn ? this.styles.get(s.basedOn) : undefined) {
+      seen.add(s.id);
+      out.unshift(s);
+    }
+    return out;
+  }
+
+  styleName(id: string | undefined): string | undefined {
+    return id ? this.styles.get(id)?.name : undefined;
+  }
+
+  /** Paragraph and run properties of a paragraph style (on top of the document defaults and a table style). */
+  paragraph(styleId: string | undefined, table?: TableStyle): { para: ParaProps; run: RunProps } {
+    const id = styleId && this.styles.get(styleId)?.type === 'paragraph' ? styleId : this.defaultParagraphStyle;
+    const key = id ?? '';
+    let base = table ? undefined : this.paraCache.get(key);
+    if (base) return base;
+    let para = this.docPara;
+    let run = this.docRun;
+    if (table) {
+      para = mergePara(para, table.para);
+      run = mergeRun(run, table.run);
+    }
+    for (const s of this.chain(id, 'paragraph')) {
+      para = mergePara(para, readParaProps(s.pPr));
+      run = mergeRun(run, readRunProps(s.rPr));
+    }
+    base = { para, run };
+    if (!table) this.paraCache.set(key, base);
+    return base;
+  }
+
+  /** Run properties a character style adds. */
+  character(styleId: string | undefined): Partial<RunProps> {
+    if (!styleId) return {};
+    let c = this.charCache.get(styleId);
+    if (!c) {
+      let run: Partial<RunProps> = {};
+      for (const s of this.chain(styleId, 'character')) {
+        const layer = readRunProps(s.rPr);
+        run = { ...run, ...layer, ...(layer.font ? { font: { ...run.font, ...layer.font } } : {}) };
+      }
+      c = run;
+      this.charCache.set(styleId, c);
+    }
+    return c;
+  }
+
+  table(styleId: string | undefined): TableStyle {
+    const id = styleId && this.styles.get(styleId)?.type === 'table' ? styleId : this.defaultTableStyle;
+    const key = id ?? '';
+    let t = this.tableCache.get(key);
+    if (t) return t;
+    t = { table: {}, para: {}, run: {}, cell: undefined, conditional: new Map() };
+    for (const s of this.chain(id, 'table')) {
+      const tp = readTableProps(s.tblPr);
+      t.table = {
+        ...t.table,
+        ...tp,
+        ...(tp.borders ? { borders: { ...t.table.borders, ...tp.borders } } : {}),
+        ...(tp.cellMarginsPartial ? { cellMarginsPartial: { ...t.table.cellMarginsPartial, ...tp.cellMarginsPartial } } : {}),
+      };
+      t.para = { ...t.para, ...readParaProps(s.pPr) };
+      t.run = { ...t.run, ...readRunProps(s.rPr) };
+      if (s.tcPr) t.cell = readCellProps(s.tcPr);
+      for (const [type, c] of s.conditional) {
+        t.conditional.set(type, { para: readParaProps(c.pPr), run: readRunProps(c.rPr), cell: c.tcPr ? readCellProps(c.tcPr) : undefined });
+      }
+    }
+    this.tableCache.set(key, t);
+    return t;
+  }
+
+  /** The font family a run uses for Latin text, with theme fonts resolved. */
+  fontFamily(run: RunProps): string | undefined {
+    const f = run.font;
+    const theme = f.asciiTheme ?? f.hAnsiTheme;
+    if (theme) {
+      const name = theme.startsWith('major') ? this.themeFonts.major : this.themeFonts.minor;
+      if (name) return name;
+    }
+    return f.ascii ?? f.hAnsi ?? f.cs ?? f.eastAsia;
+  }
+}
+
+/** Major and minor Latin fonts of the theme (theme1.xml). */
+export function readThemeFonts(themeRoot: XElement | undefined): ThemeFonts {
+  const out: ThemeFonts = { major: undefined, minor: undefined };
+  if (!themeRoot) return out;
+  const walk = (el: XElement): void => {
+    for (const c of elements(el)) {
+      if (c.name === 'a:majorFont' || c.name === 'a:minorFont') {
+        const latin = child(c, 'a:latin')?.attrs['typeface'];
+        if (latin) out[c.name === 'a:majorFont' ? 'major' : 'minor'] = latin;
+      } else walk(c);
+    }
+  };
+  walk(themeRoot);
+  return out;
+}
+
+export type { TableBorders };

@@ -1,0 +1,108 @@
+/**
+ * The letter as the layout sees it: sections of blocks (paragraphs and tables) whose
+ * properties are resolved, with inline content (text with run properties, tabs, breaks,
+ * images, page-number fields, links). Produced from a rendered .docx by `read.ts`.
+ */
+import type { Location } from '../../diagnostics.js';
+import type { ListLabel } from './numbering.js';
+import type { StyleResolver } from './styles.js';
+import type { CellProps, ParaProps, RowProps, RunProps, SectionProps, TableProps } from './props.js';
+
+export interface LinkRef {
+  /** Groups the inlines of one link. */
+  id: number;
+  url: string | undefined;
+  anchor: string | undefined;
+}
+
+export interface ImageRef {
+  /** The image part's bytes and kind. */
+  part: string;
+  bytes: Uint8Array;
+  format: 'png' | 'jpeg' | 'unknown';
+  /** Display size, points. */
+  width: number;
+  height: number;
+  alt: string;
+  decorative: boolean;
+  /** Floating: absolute position in points, relative to page or margin; drawn without moving text. */
+  anchor?: {
+    x: number;
+    y: number;
+    xFrom: 'page' | 'margin' | 'column';
+    yFrom: 'page' | 'margin' | 'paragraph';
+    xAlign?: string;
+    yAlign?: string;
+    behind: boolean;
+  };
+}
+
+export type Inline =
+  | { kind: 'text'; text: string; run: RunProps; link?: LinkRef; label?: true }
+  | { kind: 'tab'; run: RunProps; link?: LinkRef; label?: true }
+  | { kind: 'break'; type: 'line' | 'page' | 'column'; run: RunProps }
+  | { kind: 'image'; image: ImageRef; run: RunProps; link?: LinkRef }
+  | { kind: 'field'; field: 'PAGE' | 'NUMPAGES' | 'SECTIONPAGES'; run: RunProps; link?: LinkRef };
+
+export interface ParagraphBlock {
+  kind: 'paragraph';
+  props: ParaProps;
+  /** Run properties of the paragraph mark: the height of an empty paragraph. */
+  markRun: RunProps;
+  inlines: Inline[];
+  styleId: string | undefined;
+  /** Heading level 1..6 from the outline level (or the built-in heading style). */
+  heading: number | undefined;
+  list: ListLabel | undefined;
+  /** Label run properties (the level's rPr over the paragraph mark's). */
+  listRun: RunProps | undefined;
+  source: Location;
+}
+
+export interface CellBlock {
+  props: CellProps;
+  /** First grid column the cell occupies. */
+  col: number;
+  blocks: Block[];
+  /** Shading after table-style conditional formatting. */
+  shading: string | undefined;
+}
+
+export interface RowBlock {
+  props: RowProps;
+  cells: CellBlock[];
+}
+
+export interface TableBlock {
+  kind: 'table';
+  props: TableProps;
+  /** Grid column widths, points. */
+  grid: number[];
+  rows: RowBlock[];
+  source: Location;
+}
+
+export type Block = ParagraphBlock | TableBlock;
+
+export interface Section {
+  props: SectionProps;
+  blocks: Block[];
+}
+
+export interface HeaderFooter {
+  part: string;
+  blocks: Block[];
+}
+
+export interface LetterModel {
+  sections: Section[];
+  /** Header and footer stories by relationship id. */
+  stories: Map<string, HeaderFooter>;
+  lang: string | undefined;
+  title: string | undefined;
+  defaultTabStop: number;
+  evenAndOddHeaders: boolean;
+  styles: StyleResolver;
+  /** Body paragraphs hold PAGE / NUMPAGES fields (the layout runs twice for NUMPAGES). */
+  bodyFields: boolean;
+}

@@ -1,0 +1,93 @@
+/**
+ * Images as PDF image XObjects, prepared once per process for each distinct image (a
+ * master's logo is the same bytes in every letter): JPEG passes through (DCTDecode), PNG is
+ * decoded (pngjs) into colour samples and an alpha mask, both deflated.
+ */
+import { createHash } from 'node:crypto';
+import { deflateSync } from 'node:zlib';
+import { PNG } from 'pngjs';
+
+export interface PreparedImage {
+  width: number;
+  height: number;
+  colorSpace: 'DeviceRGB' | 'DeviceGray' | 'DeviceCMYK';
+  bitsPerComponent: number;
+  filter: 'DCTDecode' | 'FlateDecode';
+  data: Buffer;
+  /** Inverted CMYK (Adobe JPEG). */
+  decode?: number[];
+  /** Alpha channel (FlateDecode, DeviceGray, 8 bits). */
+  smask?: Buffer;
+}
+
+const cache = new Map<string, PreparedImage | Error>();
+
+function jpeg(bytes: Uint8Array): PreparedImage {
+  const b = Buffer.from(bytes);
+  let p = 2;
+  let adobe = false;
+  while (p + 4 < b.length) {
+    if (b[p] !== 0xff) throw new Error('not a JPEG marker');
+    const marker = b[p + 1]!;
+    const len = b.readUInt16BE(p + 2);
+    if (marker === 0xee) adobe = true;
+    // SOF0..SOF15 except DHT (C4), JPG (C8), DAC (CC).
+    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
+      const height = b.readUInt16BE(p + 5);
+      const width = b.readUInt16BE(p + 7);
+      const comps = b[p + 9]!;
+      const colorSpace = comps === 1 ? 'DeviceGray' : comps === 4 ? 'DeviceCMYK' : 'DeviceRGB';
+      return {
+        width,
+        height,
+        colorSpace,
+        bitsPerComponent: 8,
+        filter: 'DCTDecode',
+        data: b,
+        ...(comps === 4 && adobe ? { decode: [1, 0, 1, 0, 1, 0, 1, 0] } : {}),
+      };
+    }
+    p += 2 + len;
+  }
+  throw new Error('no JPEG frame header');
+}
+
+function png(bytes: Uint8Array): PreparedImage {
+  const img = PNG.sync.read(Buffer.from(bytes));
+  const n = img.width * img.height;
+  const rgb = Buffer.alloc(n * 3);
+  const alpha = Buffer.alloc(n);
+  let translucent = false;
+  for (let i = 0; i < n; i++) {
+    rgb[i * 3] = img.data[i * 4]!;
+    rgb[i * 3 + 1] = img.data[i * 4 + 1]!;
+    rgb[i * 3 + 2] = img.data[i * 4 + 2]!;
+    const a = img.data[i * 4 + 3]!;
+    alpha[i] = a;
+    if (a !== 255) translucent = true;
+  }
+  return {
+    width: img.width,
+    height: img.height,
+    colorSpace: 'DeviceRGB',
+    bitsPerComponent: 8,
+    filter: 'FlateDecode',
+    data: deflateSync(rgb),
+    ...(translucent ? { smask: deflateSync(alpha) } : {}),
+  };
+}
+
+/** The XObject data for an image, or an Error when it cannot be decoded. */
+export function prepareImage(bytes: Uint8Array, format: 'png' | 'jpeg'): PreparedImage | Error {
+  const key = createHash('sha1').update(bytes).digest('hex');
+  let p = cache.get(key);
+  if (!p) {
+    try {
+      p = format === 'jpeg' ? jpeg(bytes) : png(bytes);
+    } catch (err) {
+      p = err instanceof Error ? err : new Error(String(err));
+    }
+    cache.set(key, p);
+  }
+  return p;
+}
