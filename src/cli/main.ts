@@ -75,6 +75,9 @@ export async function execute(argv: readonly string[], io: Io = processIo): Prom
     .requiredOption('--out <fil>', say.out)
     .option('--preview', say.preview)
     .option('--remove-empty-paragraphs', say.removeEmpty)
+    .addOption(new Option('--format <format>', say.renderFormat).choices(['docx', 'pdf']))
+    .addOption(new Option('--pdf-engine <engine>', say.pdfEngine).choices(['kp-brev', 'libreoffice']).default('kp-brev'))
+    .option('--strict', say.strict)
     .addOption(langOption())
     .action(async (template: string | undefined, opts: Record<string, unknown>) => {
       exitCode = await renderCommand(template, opts, io, lang);

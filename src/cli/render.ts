@@ -1,10 +1,12 @@
-/** `kp-brev render <template.docx> --context <case.json> --out <letter.docx>` */
-import { basename } from 'node:path';
+/** `kp-brev render <template.docx> --context <case.json> --out <letter.docx|letter.pdf>` */
+import { basename, extname } from 'node:path';
 import { parseContextBytes } from '../context/context.js';
 import { formatDiagnostic, inputError, KpBrevError } from '../diagnostics.js';
 import { openRepository } from './repo.js';
 import { formatMessage, type Lang } from '../i18n/index.js';
-import { loadTemplate } from '../template/template.js';
+import { renderTemplatePdf, renderPdf } from '../pdf/index.js';
+import { convertWithLibreOffice } from '../pdf/libreoffice.js';
+import { loadTemplate, type Template } from '../template/template.js';
 import { readInput, writeOutput } from './files.js';
 import type { Io } from './main.js';
 
@@ -13,27 +15,53 @@ export async function renderCommand(templatePath: string | undefined, opts: Reco
   if ((templatePath === undefined) === (id === undefined)) throw inputError('cli.template-or-file');
   const contextPath = String(opts['context']);
   const context = parseContextBytes(readInput(contextPath, io.cwd), contextPath);
-  const template =
-    id !== undefined
-      ? openRepository(opts, io).compile(id, opts['kommune'] as string | undefined).template
-      : loadTemplate(readInput(templatePath!, io.cwd), { name: basename(templatePath!) });
+  let template: Template;
+  let title: string | undefined;
+  if (id !== undefined) {
+    const compiled = openRepository(opts, io).compile(id, opts['kommune'] as string | undefined);
+    template = compiled.template;
+    title = compiled.def.digitalPostTitle ?? compiled.def.title;
+  } else template = loadTemplate(readInput(templatePath!, io.cwd), { name: basename(templatePath!) });
+  const out = String(opts['out']);
+  const format = (opts['format'] as string | undefined) ?? (extname(out).toLowerCase() === '.pdf' ? 'pdf' : 'docx');
   const preview = opts['preview'] === true;
-  let result;
+  const renderOptions = { preview, removeEmptyParagraphs: opts['removeEmptyParagraphs'] === true, lang };
   try {
-    result = template.render(context, { preview, removeEmptyParagraphs: opts['removeEmptyParagraphs'] === true, lang });
+    if (format === 'pdf') {
+      let pdf: Uint8Array;
+      let pages: number;
+      let merged: number;
+      if (opts['pdfEngine'] === 'libreoffice') {
+        const r = template.render(context, renderOptions);
+        for (const d of r.diagnostics) io.stderr(formatDiagnostic(d, lang) + '\n');
+        pdf = convertWithLibreOffice([r.docx])[0]!;
+        pages = (await renderPdf(r.docx)).pages;
+        merged = r.stats.merged;
+      } else {
+        const r = await renderTemplatePdf(template, context, { ...renderOptions, ...(title ? { title } : {}), strict: opts['strict'] === true });
+        for (const d of [...r.diagnostics, ...r.warnings]) io.stderr(formatDiagnostic(d, lang) + '\n');
+        pdf = r.pdf;
+        pages = r.pages;
+        merged = r.stats.merged;
+      }
+      writeOutput(out, pdf, io.cwd);
+      const pagesText = lang === 'en' ? `${pages} ${pages === 1 ? 'page' : 'pages'}` : `${pages} ${pages === 1 ? 'side' : 'sider'}`;
+      io.stdout(formatMessage('cli.rendered-pdf', { file: out, pages: pagesText, fields: merged }, lang) + '\n');
+      return 0;
+    }
+    const result = template.render(context, renderOptions);
+    writeOutput(out, result.docx, io.cwd);
+    for (const d of result.diagnostics) io.stderr(formatDiagnostic(d, lang) + '\n');
+    io.stdout(
+      (preview
+        ? formatMessage('cli.rendered-preview', { file: out, missing: result.stats.missing }, lang)
+        : formatMessage('cli.rendered', { file: out, fields: result.stats.merged }, lang)) + '\n',
+    );
+    return 0;
   } catch (err) {
     if (!(err instanceof KpBrevError) || err.kind !== 'refused') throw err;
     io.stderr(formatMessage('render.refused', { template: template.name, count: err.diagnostics.length }, lang) + '\n');
     io.stderr(err.diagnostics.map((d) => formatDiagnostic(d, lang)).join('\n') + '\n');
     return 1;
   }
-  const out = String(opts['out']);
-  writeOutput(out, result.docx, io.cwd);
-  for (const d of result.diagnostics) io.stderr(formatDiagnostic(d, lang) + '\n');
-  io.stdout(
-    (preview
-      ? formatMessage('cli.rendered-preview', { file: out, missing: result.stats.missing }, lang)
-      : formatMessage('cli.rendered', { file: out, fields: result.stats.merged }, lang)) + '\n',
-  );
-  return 0;
 }

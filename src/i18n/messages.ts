@@ -427,6 +427,18 @@ export const messages = {
     da: 'Brevet er dannet: {file} ({fields} felter flettet).',
     en: 'The letter is made: {file} ({fields} fields merged).',
   },
+  'cli.rendered-pdf': {
+    da: 'Brevet er dannet: {file} ({pages}, {fields} felter flettet).',
+    en: 'The letter is made: {file} ({pages}, {fields} fields merged).',
+  },
+  'cli.no-libreoffice': {
+    da: 'LibreOffice (soffice) findes ikke på maskinen. Installér libreoffice-writer-nogui, eller lad kp-brev tegne PDF-brevet selv.',
+    en: 'LibreOffice (soffice) is not on this machine. Install libreoffice-writer-nogui, or let kp-brev draw the PDF letter itself.',
+  },
+  'cli.libreoffice-failed': {
+    da: 'LibreOffice kunne ikke lave PDF-brevet: {detail}',
+    en: 'LibreOffice could not make the PDF letter: {detail}',
+  },
   'cli.rendered-preview': {
     da: 'Forhåndsvisning dannet: {file}. {missing} felter uden værdi er vist som pladsholdere.',
     en: 'Preview made: {file}. {missing} fields without a value are shown as placeholders.',

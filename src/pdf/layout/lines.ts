@@ -117,9 +117,12 @@ export function layoutLines(block: ParagraphBlock, width: number, ctx: LineConte
     unitToAtom[text.length] = atoms.length;
     const breaker = new LineBreaker(text);
     for (let b = breaker.nextBreak(); b; b = breaker.nextBreak()) breakAt[unitToAtom[b.position]!] = b.required ? 2 : Math.max(1, breakAt[unitToAtom[b.position]!]!);
-    // A manual break always ends the line, whatever precedes it.
+    // A manual break always ends the line, whatever precedes it. Word and LibreOffice also
+    // break after a hyphen between letters or digits ("66-|68"), which UAX #14 keeps together.
+    const alnum = (a: Atom | undefined): boolean => a !== undefined && /[\p{L}\p{N}]/u.test(a.ch);
     atoms.forEach((a, i) => {
       if (a.cp === 10) breakAt[i + 1] = 2;
+      else if (a.cp === 0x2d && alnum(atoms[i - 1]) && alnum(atoms[i + 1]) && !breakAt[i + 1]) breakAt[i + 1] = 1;
     });
   }
 
@@ -372,10 +375,11 @@ function buildLine(
     }
     k = j;
   }
-  // The paragraph mark's size counts on the last line of text, and alone on an empty one; a
-  // line of images only is as high as its tallest image (LibreOffice and Word agree).
+  // The paragraph mark's size makes the height of an empty line only (LibreOffice; Word may
+  // also count it on the last line of text: docs/pdf.md); a line of images only is as high as
+  // its tallest image.
   const imagesOnly = !hasText && pieces.some((p) => p.kind === 'image');
-  if ((isLast && hasText) || !pieces.length) measure(markLook);
+  if (!pieces.length) measure(markLook);
   if (imagesOnly) fontHeight = (markLook.face.lineGap + markLook.face.ascent + markLook.face.descent) * markLook.size;
   const natural = ascent + descent;
   let height: number;
@@ -387,8 +391,10 @@ function buildLine(
     height = Math.max(props.line, natural);
     baseline = ascent + (height - natural);
   } else {
-    // Proportional spacing adds (or removes) a share of the font height below the text.
-    height = natural + (props.line - 1) * fontHeight;
+    // Proportional spacing adds (or removes) a share of the font height below the text,
+    // computed in whole twips as LibreOffice does.
+    const fontTw = Math.round(fontHeight * 20);
+    height = (Math.round(natural * 20) + Math.floor(fontTw * props.line) - fontTw) / 20;
     baseline = ascent;
   }
   // Alignment of the whole line.

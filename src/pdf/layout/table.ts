@@ -95,6 +95,18 @@ export function tableFrags(table: TableBlock, width: number, ctx: MeasureCtx, me
       c.rowSpan = span;
     }
   }
+  // Borders take room: the top border of each row (and the bottom border of the last) is
+  // added to the row's height, as Word and LibreOffice do.
+  const tb = t.borders;
+  for (let r = 0; r < rows; r++) {
+    const cells = layouts[r]!;
+    const topW = Math.max(0, ...cells.map((c) => (c.continued ? 0 : (resolveBorder(c.cell.props.borders.top, r === 0 ? tb.top : tb.insideH)?.width ?? 0))));
+    for (const c of cells) c.marginTop += topW;
+    if (r === rows - 1) {
+      const bottomW = Math.max(0, ...cells.map((c) => resolveBorder(c.cell.props.borders.bottom, tb.bottom)?.width ?? 0));
+      for (const c of cells) c.marginBottom += bottomW;
+    }
+  }
   const heights = table.rows.map((row, r) => {
     let h = 0;
     for (const c of layouts[r]!) if (!c.continued && c.rowSpan === 1) h = Math.max(h, c.marginTop + c.contentHeight + c.marginBottom);

@@ -113,7 +113,8 @@ export const DEFAULT_PARA: ParaProps = {
   line: 1,
   keepNext: false,
   keepLines: false,
-  widowControl: false,
+  // Word and LibreOffice keep widows and orphans unless a paragraph says w:widowControl w:val="0".
+  widowControl: true,
   pageBreakBefore: false,
   tabs: [],
   numId: undefined,
