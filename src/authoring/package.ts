@@ -38,6 +38,15 @@ export interface DocxParts {
   title?: string | null;
   /** Extra relationships of the main part (w:Relationship elements), e.g. hyperlinks. */
   relationships?: string[];
+  /** Content of word/numbering.xml (w:abstractNum and w:num elements). */
+  numbering?: string;
+  /** Media parts (word/media/<name>) with the relationship id the body refers to. */
+  media?: Array<{ name: string; data: Uint8Array; rId: string }>;
+  /** First-page header and footer (w:titlePg is set when one is given). */
+  firstHeader?: string;
+  firstFooter?: string;
+  /** Replaces page size and margins of the final w:sectPr. */
+  page?: string;
 }
 
 export function buildDocx(parts: DocxParts): Buffer {
@@ -67,6 +76,24 @@ export function buildDocx(parts: DocxParts): Buffer {
     rels.push(`<Relationship Id="rIdFooter1" Type="${REL}/footer" Target="footer1.xml"/>`);
     sectRefs += '<w:footerReference w:type="default" r:id="rIdFooter1"/>';
   }
+  if (parts.firstHeader !== undefined) {
+    files.push({ name: 'word/header2.xml', data: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:hdr ${NS}>${parts.firstHeader}</w:hdr>` });
+    override('word/header2.xml', 'wordprocessingml.header+xml');
+    rels.push(`<Relationship Id="rIdHeader2" Type="${REL}/header" Target="header2.xml"/>`);
+    sectRefs += '<w:headerReference w:type="first" r:id="rIdHeader2"/>';
+  }
+  if (parts.firstFooter !== undefined) {
+    files.push({ name: 'word/footer2.xml', data: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:ftr ${NS}>${parts.firstFooter}</w:ftr>` });
+    override('word/footer2.xml', 'wordprocessingml.footer+xml');
+    rels.push(`<Relationship Id="rIdFooter2" Type="${REL}/footer" Target="footer2.xml"/>`);
+    sectRefs += '<w:footerReference w:type="first" r:id="rIdFooter2"/>';
+  }
+  if (parts.numbering !== undefined) {
+    files.push({ name: 'word/numbering.xml', data: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:numbering ${NS}>${parts.numbering}</w:numbering>` });
+    override('word/numbering.xml', 'wordprocessingml.numbering+xml');
+    rels.push(`<Relationship Id="rIdNumbering" Type="${REL}/numbering" Target="numbering.xml"/>`);
+  }
+  for (const m of parts.media ?? []) rels.push(`<Relationship Id="${m.rId}" Type="${REL}/image" Target="media/${m.name}"/>`);
   if (parts.footnotes) {
     const notes = [
       '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>',
@@ -90,7 +117,7 @@ export function buildDocx(parts: DocxParts): Buffer {
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:settings ${NS}>${parts.settings ?? ''}<w:defaultTabStop w:val="1304"/><w:characterSpacingControl w:val="doNotCompress"/><w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat></w:settings>`;
   const document =
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document ${NS}><w:body>${parts.body}` +
-    `<w:sectPr>${sectRefs}<w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1701" w:right="1134" w:bottom="1701" w:left="1134" w:header="708" w:footer="708" w:gutter="0"/><w:cols w:space="708"/></w:sectPr></w:body></w:document>`;
+    `<w:sectPr>${sectRefs}${parts.page ?? '<w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1701" w:right="1134" w:bottom="1701" w:left="1134" w:header="708" w:footer="708" w:gutter="0"/>'}<w:cols w:space="708"/>${parts.firstHeader !== undefined || parts.firstFooter !== undefined ? '<w:titlePg/>' : ''}</w:sectPr></w:body></w:document>`;
   const core =
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
     (parts.title ? `<dc:title>${escapeXml(parts.title)}</dc:title>` : '') +
@@ -99,6 +126,7 @@ export function buildDocx(parts: DocxParts): Buffer {
   const contentTypes =
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
     '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
+    '<Default Extension="png" ContentType="image/png"/><Default Extension="jpeg" ContentType="image/jpeg"/><Default Extension="jpg" ContentType="image/jpeg"/>' +
     overrides.join('') +
     '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>';
   const rootRels =
@@ -117,5 +145,8 @@ export function buildDocx(parts: DocxParts): Buffer {
     { name: 'word/settings.xml', data: settings },
     ...files,
   ];
-  return writeZip(all.map((f) => ({ name: f.name, data: Buffer.from(f.data, 'utf8') })));
+  return writeZip([
+    ...all.map((f) => ({ name: f.name, data: Buffer.from(f.data, 'utf8') })),
+    ...(parts.media ?? []).map((m) => ({ name: `word/media/${m.name}`, data: Buffer.from(m.data) })),
+  ]);
 }

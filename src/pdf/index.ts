@@ -22,6 +22,8 @@ export interface PdfRenderOptions {
   strict?: boolean;
   /** Creation date in the metadata (none by default: reproducible output). */
   date?: Date;
+  /** Font programs shared by the letters of a process (default, fast) or exact per letter (reproducible bytes). */
+  fonts?: 'shared' | 'exact';
   limits?: ZipLimits;
 }
 
@@ -53,7 +55,7 @@ export async function renderPdfFrom(pkg: DocxPackage, options: PdfRenderOptions 
     throw new KpBrevError('refused', [registeredDiagnostic('pdf.refused', { template: name, count: warnings.length }, { template: name }, 'error'), ...warnings.map((w) => ({ ...w, severity: 'error' as const }))]);
   }
   const title = options.title ?? letter.title ?? name.replace(/\.docx$/i, '');
-  const pdf = await writePdf(letter, { title, lang: letter.lang ?? 'da-DK', ...(options.date ? { date: options.date } : {}) });
+  const pdf = await writePdf(letter, { title, lang: letter.lang ?? 'da-DK', ...(options.date ? { date: options.date } : {}), ...(options.fonts ? { fonts: options.fonts } : {}) });
   return { pdf, pages: letter.pages.length, warnings };
 }
 

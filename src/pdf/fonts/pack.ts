@@ -7,7 +7,7 @@
  */
 import { deflateSync } from 'node:zlib';
 import type { Face } from './faces.js';
-import { prepareFont, stripHinting, type PreparedFont } from './sfnt.js';
+import { glyphSubset, prepareFont, stripHinting, type PreparedFont } from './sfnt.js';
 
 const RANGES: Array<[number, number]> = [
   [0x20, 0x7e],
@@ -23,6 +23,12 @@ const RANGES: Array<[number, number]> = [
   [0x25a0, 0x25cf],
 ];
 
+export interface FontProgram {
+  /** Length of the uncompressed font (FontFile2 /Length1). */
+  length: number;
+  deflated: Buffer;
+}
+
 export interface FontPack {
   face: Face;
   /** Subset tag + PostScript name, e.g. `KPBAAA+LiberationSans`. */
@@ -34,6 +40,8 @@ export interface FontPack {
   widths: string;
   toUnicode: Buffer;
   prepared: PreparedFont;
+  /** Glyphs of the shared program and the program itself (see fontProgram). */
+  shared: { gids: Uint8Array; program: FontProgram | undefined };
   descriptor: { flags: number; bbox: number[]; italicAngle: number; ascent: number; descent: number; capHeight: number; xHeight: number; stemV: number };
 }
 
@@ -109,6 +117,7 @@ function build(face: Face, cps: Set<number>): FontPack {
     widths: `[0 [${w.join(' ')}]]`,
     toUnicode: deflateSync(Buffer.from(cmap, 'latin1'), { level: 9 }),
     prepared: prepareFont(ttf),
+    shared: { gids: new Uint8Array(toCp.length), program: undefined },
     descriptor: {
       flags,
       bbox: [bbox.minX, bbox.minY, bbox.maxX, bbox.maxY].map((v) => Math.round(v * scale)),
@@ -141,4 +150,34 @@ export function packFor(face: Face, cps: Iterable<number>): FontPack {
     packs.set(face.key, pack);
   }
   return pack;
+}
+
+/**
+ * The font program a letter embeds. `exact`: only the letter's glyphs (smallest file, output
+ * depends only on the letter). `shared`: the glyphs of every letter this process has made so
+ * far; the program is rebuilt only when a letter needs a glyph no earlier letter used, so after
+ * the first letters no letter pays for font work (a few kilobytes larger per face).
+ */
+export function fontProgram(pack: FontPack, gids: Iterable<number>, mode: 'exact' | 'shared'): FontProgram {
+  if (mode === 'exact') {
+    const p = glyphSubset(pack.prepared, gids);
+    return { length: p.ttf.length, deflated: p.deflated };
+  }
+  const shared = pack.shared;
+  let grow = !shared.program;
+  for (const g of gids) {
+    if (g < shared.gids.length && !shared.gids[g]) {
+      shared.gids[g] = 1;
+      grow = true;
+    }
+  }
+  if (grow) {
+    const used: number[] = [];
+    shared.gids.forEach((v, g) => {
+      if (v) used.push(g);
+    });
+    const p = glyphSubset(pack.prepared, used);
+    shared.program = { length: p.ttf.length, deflated: p.deflated };
+  }
+  return shared.program!;
 }

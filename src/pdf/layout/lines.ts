@@ -234,7 +234,8 @@ function simulate(atoms: Atom[], from: number, to: number, x0: number, tabs: Tab
     let decimalAt = -1;
     for (let k = firstAtom; k < endIndex; k++) {
       const a = atoms[k]!;
-      if (stop.kind === 'decimal' && decimalAt < 0 && (a.ch === ',' || a.ch === '.')) decimalAt = w;
+      // The decimal separator of Danish numbers (1.234,50) is the comma.
+      if (stop.kind === 'decimal' && decimalAt < 0 && a.ch === ',') decimalAt = w;
       w += a.width;
     }
     let trail = 0;

@@ -9,8 +9,7 @@ import { deflateSync } from 'node:zlib';
 import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFObject, PDFRawStream, PDFRef, PDFString, type PDFContext, type PDFPage } from '@cantoo/pdf-lib';
 import { VERSION } from '../../version.js';
 import type { Face } from '../fonts/faces.js';
-import { glyphSubset } from '../fonts/sfnt.js';
-import { packFor, type FontPack } from '../fonts/pack.js';
+import { fontProgram, packFor, type FontPack } from '../fonts/pack.js';
 import type { ImageRef } from '../model/types.js';
 import type { Item, LaidOutLetter, LinkArea, Page, StructNode, Tag, TextItem } from '../layout/types.js';
 import { prepareImage } from './images.js';
@@ -20,6 +19,8 @@ export interface PdfOptions {
   lang: string;
   /** Creation date written to the metadata; none by default, so that output is reproducible. */
   date?: Date;
+  /** Font programs: `shared` across the letters of a process (fast), or `exact` per letter (reproducible). */
+  fonts?: 'shared' | 'exact';
 }
 
 /** A value written as is (the /W array built once per process). */
@@ -62,13 +63,22 @@ function rgb(hex: string): string {
   return `${fmt(((v >> 16) & 255) / 255)} ${fmt(((v >> 8) & 255) / 255)} ${fmt((v & 255) / 255)}`;
 }
 
+const HEX4: string[] = Array.from({ length: 4096 }, (_, i) => i.toString(16).toUpperCase().padStart(4, '0'));
+
 function hex4(n: number): string {
-  return n.toString(16).toUpperCase().padStart(4, '0');
+  return HEX4[n] ?? n.toString(16).toUpperCase().padStart(4, '0');
 }
 
 interface Mark {
   page: number;
   mcid: number;
+}
+
+/** A PDF text string in UTF-16BE with a byte order mark, as a hex string. */
+function utf16Hex(text: string): string {
+  let out = '<FEFF';
+  for (let i = 0; i < text.length; i++) out += hex4(text.charCodeAt(i));
+  return out + '>';
 }
 
 function escapeXml(s: string): string {
@@ -110,8 +120,8 @@ export async function writePdf(letter: LaidOutLetter, opts: PdfOptions): Promise
     fonts.set(face, { name, pack });
     const gids = new Set<number>();
     for (const c of codes) gids.add(pack.gid(c));
-    const program = glyphSubset(pack.prepared, gids);
-    const fontFile = ctx.register(PDFRawStream.of(ctx.obj({ Filter: 'FlateDecode', Length1: program.ttf.length }), program.deflated));
+    const program = fontProgram(pack, gids, opts.fonts ?? 'shared');
+    const fontFile = ctx.register(PDFRawStream.of(ctx.obj({ Filter: 'FlateDecode', Length1: program.length }), program.deflated));
     const toUnicode = ctx.register(PDFRawStream.of(ctx.obj({ Filter: 'FlateDecode' }), pack.toUnicode));
     const d = pack.descriptor;
     const descriptor = ctx.register(
@@ -186,21 +196,24 @@ export async function writePdf(letter: LaidOutLetter, opts: PdfOptions): Promise
   let nextKey = letter.pages.length;
   const rootRef = ctx.nextRef();
   const pageRef = (i: number): PDFRef => pdfPages[i]!.ref;
+  // Structure elements are written as literal dictionaries: there are many, and building them
+  // as library objects costs more than the rest of the file.
+  const r = (ref: PDFRef): string => `${ref.objectNumber} ${ref.generationNumber} R`;
   for (const [node, ref] of refs) {
-    const k: unknown[] = [];
+    const k: string[] = [];
     let firstPage: number | undefined;
     let last: Mark | undefined;
     for (const kid of node.kids) {
       if ('type' in kid) {
-        const r = refs.get(kid);
-        if (r) k.push(r);
+        const kr = refs.get(kid);
+        if (kr) k.push(r(kr));
         continue;
       }
       const m = marks.get(kid);
       if (!m || (last && last.page === m.page && last.mcid === m.mcid)) continue;
       last = m;
       firstPage ??= m.page;
-      k.push(m.page === firstPage ? PDFNumber.of(m.mcid) : ctx.obj({ Type: 'MCR', Pg: pageRef(m.page), MCID: m.mcid }));
+      k.push(m.page === firstPage ? String(m.mcid) : `<</Type /MCR /Pg ${r(pageRef(m.page))} /MCID ${m.mcid}>>`);
     }
     for (const area of node.links ?? []) {
       const annot = linkAnnotation(ctx, area, nextKey, letter.pages[area.page]!);
@@ -209,33 +222,36 @@ export async function writePdf(letter: LaidOutLetter, opts: PdfOptions): Promise
       annotKeys.push([nextKey++, ref]);
       pdfPages[area.page]!.node.addAnnot(aref);
       pdfPages[area.page]!.node.set(PDFName.of('Tabs'), PDFName.of('S'));
-      k.push(ctx.obj({ Type: 'OBJR', Obj: aref, Pg: pageRef(area.page) }));
+      k.push(`<</Type /OBJR /Obj ${r(aref)} /Pg ${r(pageRef(area.page))}>>`);
       firstPage ??= area.page;
     }
-    const dict: Record<string, unknown> = { Type: 'StructElem', S: node.type, P: node.parent ? refs.get(node.parent)! : rootRef, K: k };
-    if (firstPage !== undefined) dict['Pg'] = pageRef(firstPage);
-    if (node.alt !== undefined) dict['Alt'] = PDFHexString.fromText(node.alt);
-    if (node.lang) dict['Lang'] = PDFString.of(node.lang);
-    const attrs: Record<string, unknown>[] = [];
+    let dict = `<</Type /StructElem /S /${node.type} /P ${r(node.parent ? refs.get(node.parent)! : rootRef)} /K [${k.join(' ')}]`;
+    if (firstPage !== undefined) dict += ` /Pg ${r(pageRef(firstPage))}`;
+    if (node.alt !== undefined) dict += ` /Alt ${utf16Hex(node.alt)}`;
+    if (node.lang) dict += ` /Lang ${utf16Hex(node.lang)}`;
+    const attrs: string[] = [];
     if (node.scope || node.colSpan || node.rowSpan) {
-      const a: Record<string, unknown> = { O: 'Table' };
-      if (node.scope) a['Scope'] = node.scope;
-      if (node.colSpan) a['ColSpan'] = node.colSpan;
-      if (node.rowSpan) a['RowSpan'] = node.rowSpan;
-      attrs.push(a);
+      let a = '<</O /Table';
+      if (node.scope) a += ` /Scope /${node.scope}`;
+      if (node.colSpan) a += ` /ColSpan ${node.colSpan}`;
+      if (node.rowSpan) a += ` /RowSpan ${node.rowSpan}`;
+      attrs.push(a + '>>');
     }
     if (node.type === 'Figure' && node.bbox) {
       const page = letter.pages[firstPage ?? 0]!;
       const [x0, y0, x1, y1] = node.bbox;
-      attrs.push({ O: 'Layout', BBox: [x0, page.height - y1, x1, page.height - y0].map((v) => Math.round(v * 100) / 100), Placement: 'Block' });
+      attrs.push(`<</O /Layout /BBox [${[x0, page.height - y1, x1, page.height - y0].map(fmt).join(' ')}] /Placement /Block>>`);
     }
-    if (attrs.length) dict['A'] = attrs.length === 1 ? ctx.obj(attrs[0]! as never) : ctx.obj(attrs as never);
-    ctx.assign(ref, ctx.obj(dict as never));
+    if (attrs.length) dict += ` /A ${attrs.length === 1 ? attrs[0] : `[${attrs.join(' ')}]`}`;
+    ctx.assign(ref, new PDFLiteral(Buffer.from(dict + '>>', 'latin1')));
   }
-  const nums: unknown[] = [];
-  parentTree.forEach((list, i) => nums.push(i, list.map((node) => refs.get(node)!)));
-  for (const [key, ref] of annotKeys) nums.push(key, ref);
-  ctx.assign(rootRef, ctx.obj({ Type: 'StructTreeRoot', K: [refs.get(letter.root)!], ParentTree: ctx.obj({ Nums: nums as never }), ParentTreeNextKey: nextKey }));
+  const nums: string[] = [];
+  parentTree.forEach((list, i) => nums.push(`${i} [${list.map((node) => r(refs.get(node)!)).join(' ')}]`));
+  for (const [key, ref] of annotKeys) nums.push(`${key} ${r(ref)}`);
+  ctx.assign(
+    rootRef,
+    new PDFLiteral(Buffer.from(`<</Type /StructTreeRoot /K [${r(refs.get(letter.root)!)}] /ParentTree <</Nums [${nums.join(' ')}]>> /ParentTreeNextKey ${nextKey}>>`, 'latin1')),
+  );
 
   // Catalog, metadata.
   const catalog = doc.catalog;

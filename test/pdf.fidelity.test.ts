@@ -1,0 +1,72 @@
+/**
+ * Every sample letter both ways: kp-brev's own PDF, and LibreOffice converting the same filled
+ * .docx. Same number of pages, the same text on at least 90 % of the lines (pdftotext -layout),
+ * and a pixel score of the page images (pdftoppm), printed for the record. Every one of our
+ * PDFs also passes the PDF/UA checker.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseContextText } from '../src/context/context.js';
+import { renderPdf } from '../src/pdf/index.js';
+import { convertWithLibreOffice, findSoffice } from '../src/pdf/libreoffice.js';
+import { loadTemplate } from '../src/template/template.js';
+import { TemplateRepository } from '../src/repository/repository.js';
+import { compare, hasTool, type Comparison } from '../scripts/lib/fidelity.js';
+import { pdfuaAvailable, pdfuaCheck } from './helpers/pdf.js';
+
+const root = join(import.meta.dirname, '..');
+const ready = findSoffice() !== null && hasTool('pdftotext') && hasTool('pdftoppm');
+if (!ready) console.warn('LibreOffice or poppler-utils is not installed: the PDF fidelity comparison is skipped. .ci/run installs both.');
+const checker = pdfuaAvailable();
+
+interface Sample {
+  name: string;
+  docx: Uint8Array;
+}
+
+function samples(): Sample[] {
+  const repo = TemplateRepository.open(join(root, 'templates'));
+  const out: Sample[] = [];
+  const dir = join(root, 'samples/sager');
+  for (const id of readdirSync(dir).sort()) {
+    for (const file of readdirSync(join(dir, id)).sort()) {
+      const ctx = parseContextText(readFileSync(join(dir, id, file), 'utf8'));
+      out.push({ name: `${id}/${file}`, docx: repo.compile(id).template.render(ctx).docx });
+      const own = repo.letter(id, '540');
+      if (own.message.override) out.push({ name: `540/${id}/${file}`, docx: repo.compile(id, '540').template.render(ctx).docx });
+    }
+  }
+  const single = loadTemplate(readFileSync(join(root, 'samples/enkeltbrev/bevilling-helbredstillaegskort.docx')), { name: 'bevilling-helbredstillaegskort.docx' });
+  for (const c of ['karen-jensen', 'poul-nielsen']) out.push({ name: `enkeltbrev/${c}`, docx: single.render(parseContextText(readFileSync(join(root, `samples/enkeltbrev/${c}.json`), 'utf8'))).docx });
+  return out;
+}
+
+describe.skipIf(!ready)('kp-brev PDF against LibreOffice, every sample letter', () => {
+  const all = samples();
+  const results = new Map<string, { comparison: Comparison; ours: Uint8Array }>();
+  beforeAll(async () => {
+    const lo = convertWithLibreOffice(all.map((s) => s.docx));
+    for (const [i, s] of all.entries()) {
+      const ours = (await renderPdf(s.docx, { name: s.name })).pdf;
+      results.set(s.name, { comparison: compare(ours, lo[i]!), ours });
+    }
+    const lines = [...results.values()].reduce((a, r) => a + r.comparison.lines, 0);
+    const same = [...results.values()].reduce((a, r) => a + r.comparison.sameLines, 0);
+    const pixels = [...results.values()].flatMap((r) => r.comparison.pixel);
+    console.log(
+      `PDF fidelity: ${all.length} letters, ${same}/${lines} lines identical (${((100 * same) / lines).toFixed(1)} %), pixel score median ${pixels.sort((a, b) => a - b)[pixels.length >> 1]!.toFixed(3)}, lowest ${pixels[0]!.toFixed(3)}`,
+    );
+  }, 300_000);
+
+  it.each(all.map((s) => s.name))('%s: same pages, ≥ 90 % of lines identical, pixel score ≥ 0.9', (name) => {
+    const { comparison: c } = results.get(name)!;
+    expect(c.pagesOurs).toBe(c.pagesLo);
+    expect(c.sameLines / c.lines, JSON.stringify(c.differences.slice(0, 5))).toBeGreaterThanOrEqual(0.9);
+    for (const score of c.pixel) expect(score).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it.skipIf(!checker).each(all.map((s) => s.name))('%s passes the PDF/UA checker', (name) => {
+    expect(pdfuaCheck(results.get(name)!.ours).failed).toEqual([]);
+  });
+});
