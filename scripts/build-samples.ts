@@ -10,7 +10,8 @@ import { pack } from './lib/docx-kit.js';
 import { bodyDocument, masterDocument } from './lib/kp-docx.js';
 import { FIELDS, PROCESSES, QUESTIONS, TRAINING_MAP } from './lib/kp-catalog.js';
 import { CASES } from './lib/kp-cases.js';
-import { ELEMENTS, FLETTETEKSTER, LETTERS, MASTERS, OVERRIDE_540_KONTAKT, OVERRIDE_540_NP_1011, DRAFT_540_NP_1011 } from './lib/kp-templates.js';
+import { ELEMENTS, FLETTETEKSTER, LETTERS, MASTERS, OVERRIDE_540_KONTAKT, OVERRIDE_540_NP_1011, DRAFT_540_NP_1011, ATTACHMENTS } from './lib/kp-templates.js';
+import { renderPdf } from '../src/pdf/index.js';
 import { buildLetter } from './lib/sample-letter.js';
 
 const root = join(import.meta.dirname, '..');
@@ -62,6 +63,12 @@ for (const [id, el] of Object.entries(ELEMENTS)) {
 for (const letter of LETTERS) {
   const { doc, rawXml } = bodyDocument(letter.title, letter.blocks);
   write(join(T, `central/beskedskabeloner/${letter.id}.docx`), await pack(doc, rawXml));
+}
+// Standard attachments, as PDF made by kp-brev (exact font subsets: reproducible bytes).
+for (const [id, a] of Object.entries(ATTACHMENTS)) {
+  const { doc, rawXml } = bodyDocument(a.title, a.blocks);
+  const pdf = await renderPdf(await pack(doc, rawXml), { name: `${id}.docx`, title: a.title, fonts: 'exact' });
+  write(join(T, `central/bilag/${id}.pdf`), pdf.pdf);
 }
 write(
   join(T, 'manifest.yaml'),

@@ -13,6 +13,7 @@ import { buildDocx } from '../src/authoring/package.js';
 import { parseContextText } from '../src/context/context.js';
 import { KpBrevError, messageOf } from '../src/diagnostics.js';
 import { renderPdf, renderTemplatePdf } from '../src/pdf/index.js';
+import { combineForPrint, DIGITAL_POST_LIMITS } from '../src/pdf/writer/attachments.js';
 import { TemplateRepository } from '../src/repository/repository.js';
 import { existsSync } from 'node:fs';
 import { hasTool, PDFUA_CHECK, pdfuaAvailable, pdfuaCheck, SHARED_PDFUA_CHECK } from './helpers/pdf.js';
@@ -65,7 +66,7 @@ describe('a composed letter as PDF', () => {
       expect(font.get(PDFName.of('ToUnicode'))).toBeInstanceOf(PDFRef);
       const cid = (font.lookup(PDFName.of('DescendantFonts'), PDFArray)).lookup(0, PDFDict);
       const descriptor = cid.lookup(PDFName.of('FontDescriptor'), PDFDict);
-      const program = descriptor.lookup(PDFName.of('FontFile2'), PDFRawStream);
+      const program = descriptor.lookup(PDFName.of('FontFile2')) as PDFRawStream;
       const ttf = inflateSync(program.getContents());
       expect(ttf.readUInt32BE(0)).toBe(0x00010000);
       expect(String(descriptor.get(PDFName.of('FontName')))).toMatch(/^\/[A-Z]{6}\+Liberation/);
@@ -145,5 +146,44 @@ describe('kp-brev render --out letter.pdf', () => {
     expect(strict.status).toBe(1);
     expect(strict.stderr).toContain('dannes ikke i streng tilstand');
     expect(spawnSync('test', ['-e', join(dir, 'boks2.pdf')]).status).not.toBe(0);
+  });
+});
+
+describe('attachments (bilag) for printing', () => {
+  const bilag = readFileSync(join(root, 'templates/central/bilag/regler-helbredstillaegskort.pdf'));
+
+  it('puts the attachment after the letter, keeps the letter tagged and marks the attachment as an artifact of the print copy', async () => {
+    const letter = await renderTemplatePdf(repo.compile('np_1004').template, karen);
+    const { pdf, pages } = await combineForPrint(letter.pdf, [{ name: 'regler.pdf', bytes: bilag }]);
+    expect(pages).toBe(letter.pages + 1);
+    const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+    expect(doc.catalog.get(PDFName.of('StructTreeRoot'))).toBeInstanceOf(PDFRef);
+    const last = doc.getPage(pages - 1).node;
+    const contents = last.lookup(PDFName.of('Contents'), PDFArray);
+    const first = Buffer.from((contents.lookup(0) as PDFRawStream).getContents()).toString('latin1');
+    expect(first).toContain('/Artifact');
+    if (poppler) expect(pdftotext(pdf).split('\f')[pages - 1]).toContain('Regler for helbredstillægskort');
+  });
+
+  it("refuses what Digital Post refuses: more than 10 files, more than 99,5 MB, or an attachment that is not a PDF", async () => {
+    const letter = (await renderPdf(buildDocx({ body: '<w:p><w:r><w:t>Brev</w:t></w:r></w:p>', title: 'x' }))).pdf;
+    const eleven = Array.from({ length: 10 }, (_, i) => ({ name: `bilag-${i + 1}.pdf`, bytes: bilag }));
+    const tooMany = await combineForPrint(letter, eleven).catch((e: unknown) => e as KpBrevError);
+    expect(messageOf(tooMany.diagnostics[0]!)).toBe('Forsendelsen har 11 filer (brevet og dets bilag); Digital Post tillader højst 10.');
+    const tooLarge = await combineForPrint(letter, [{ name: 'stor.pdf', bytes: bilag }], { ...DIGITAL_POST_LIMITS, maxBytes: 20_000 }).catch((e: unknown) => e as KpBrevError);
+    expect(messageOf(tooLarge.diagnostics[0]!)).toMatch(/^Forsendelsen fylder 0,\d MB; Digital Post tillader højst 0,0 MB\.$/);
+    const notPdf = await combineForPrint(letter, [{ name: 'bilag.docx', bytes: Buffer.from('PK\x03\x04') }]).catch((e: unknown) => e as KpBrevError);
+    expect(notPdf).toBeInstanceOf(KpBrevError);
+    expect(messageOf(notPdf.diagnostics[0]!)).toBe('Bilaget "bilag.docx" er ikke en PDF-fil, der kan læses.');
+  });
+
+  it('kp-brev render --print adds the standard attachments from the repository', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'kp-brev-print-')), 'brev.pdf');
+    const r = spawnSync(process.execPath, [join(root, 'bin/kp-brev.js'), 'render', '--template', 'np_1004', '--context', 'samples/sager/np_1004/karen-85-procent.json', '--out', out, '--print'], { cwd: root, encoding: 'utf8', env: { ...process.env, KP_BREV_LANG: '' } });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe(`Brevet er dannet: ${out} (3 sider, 38 felter flettet).\n`);
+    const docx = spawnSync(process.execPath, [join(root, 'bin/kp-brev.js'), 'render', '--template', 'np_1004', '--context', 'samples/sager/np_1004/karen-85-procent.json', '--out', out.replace('.pdf', '.docx'), '--attachment', 'templates/central/bilag/regler-helbredstillaegskort.pdf'], { cwd: root, encoding: 'utf8', env: { ...process.env, KP_BREV_LANG: '' } });
+    expect(docx.status).toBe(2);
+    expect(docx.stderr).toContain('Bilag kan kun sættes efter et PDF-brev');
   });
 });

@@ -66,11 +66,19 @@ const FIXED_DATE = '2026-01-01T00:00:00Z';
 export async function pack(doc: Document, rawXml?: RawXml): Promise<Buffer> {
   const bytes = await Packer.toBuffer(doc);
   const zip = readZip(bytes);
+  // The docx package names hyperlink relationships with random ids: number them in order.
+  const linkIds = new Map<string, string>();
+  for (const name of zip.order) {
+    if (!name.endsWith('.rels')) continue;
+    for (const m of Buffer.from(zip.read(name)).toString('utf8').matchAll(/Id="(rId[A-Za-z0-9_-]{12,})"/g)) if (!linkIds.has(m[1]!)) linkIds.set(m[1]!, `rIdLink${linkIds.size + 1}`);
+  }
+  const stableIds = (xml: string): string => (linkIds.size ? xml.replace(/rId[A-Za-z0-9_-]{12,}/g, (id) => linkIds.get(id) ?? id) : xml);
   const order = [...zip.order].sort((a, b) => (a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : a.localeCompare(b)));
   return writeZip(
     order.map((name) => {
       let data = Buffer.from(zip.read(name));
       if (rawXml && name.endsWith('.xml')) data = Buffer.from(rawXml.apply(data.toString('utf8')), 'utf8');
+      if (linkIds.size && (name.endsWith('.xml') || name.endsWith('.rels'))) data = Buffer.from(stableIds(data.toString('utf8')), 'utf8');
       if (name === 'docProps/core.xml') {
         data = Buffer.from(
           data

@@ -118,7 +118,7 @@ export interface LetterSpec {
   group: string;
   documentType: 'Anmodning' | 'Afgørelse' | 'Oplysninger' | 'Orientering';
   noAutoSend?: boolean;
-  attachments?: Array<{ title: string }>;
+  attachments?: Array<{ title: string; file?: string }>;
   version: number;
   blocks: Block[];
 }
@@ -216,6 +216,7 @@ export const LETTERS: LetterSpec[] = [
     group: 'Helbredstillægskort: afgørelse',
     documentType: 'Afgørelse',
     version: 5,
+    attachments: [{ title: 'Regler for helbredstillægskort', file: 'central/bilag/regler-helbredstillaegskort.pdf' }],
     blocks: [
       { h1: 'Du får et helbredstillægskort' },
       greeting,
@@ -533,3 +534,20 @@ export const DRAFT_540_NP_1011: Block[] = [
   { link: { before: 'Læs mere om helbredstillæg ', text: 'her', url: 'https://www.borger.dk/pension-og-efterloen' } },
   '{ MERGEFIELD Indholdselement:kontakt }',
 ];
+
+/** Standard attachments (bilag) as PDF, made from these blocks by kp-brev itself. */
+export const ATTACHMENTS: Record<string, { title: string; blocks: Block[] }> = {
+  'regler-helbredstillaegskort': {
+    title: 'Regler for helbredstillægskort',
+    blocks: [
+      { h1: 'Regler for helbredstillægskort' },
+      'Helbredstillægskortet giver tilskud til udgifter til medicin, tandbehandling, fysioterapi og psykologbehandling, når udgifterne ikke dækkes af andre ordninger.',
+      { h2: 'Hvem kan få kortet' },
+      'Du kan få kortet, hvis du får folkepension eller førtidspension efter de gamle regler, og din likvide formue er under den grænse, der gælder for året.',
+      { h2: 'Hvor meget dækker kortet' },
+      'Tilskuddet beregnes med din personlige tillægsprocent af din egen betaling. Der gælder et højeste beløb om året.',
+      { h2: 'Regler' },
+      'Reglerne står i lov om social pension § 14 a og i bekendtgørelse om helbredstillæg.',
+    ],
+  },
+};

@@ -78,6 +78,8 @@ export async function execute(argv: readonly string[], io: Io = processIo): Prom
     .addOption(new Option('--format <format>', say.renderFormat).choices(['docx', 'pdf']))
     .addOption(new Option('--pdf-engine <engine>', say.pdfEngine).choices(['kp-brev', 'libreoffice']).default('kp-brev'))
     .option('--strict', say.strict)
+    .option('--attachment <fil>', say.attachment, collect)
+    .option('--print', say.print)
     .addOption(langOption())
     .action(async (template: string | undefined, opts: Record<string, unknown>) => {
       exitCode = await renderCommand(template, opts, io, lang);

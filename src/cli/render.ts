@@ -1,11 +1,12 @@
 /** `kp-brev render <template.docx> --context <case.json> --out <letter.docx|letter.pdf>` */
-import { basename, extname } from 'node:path';
+import { basename, extname, resolve } from 'node:path';
 import { parseContextBytes } from '../context/context.js';
 import { formatDiagnostic, inputError, KpBrevError } from '../diagnostics.js';
 import { openRepository } from './repo.js';
 import { formatMessage, type Lang } from '../i18n/index.js';
 import { renderTemplatePdf, renderPdf } from '../pdf/index.js';
 import { convertWithLibreOffice } from '../pdf/libreoffice.js';
+import { combineForPrint, type Attachment } from '../pdf/writer/attachments.js';
 import { loadTemplate, type Template } from '../template/template.js';
 import { readInput, writeOutput } from './files.js';
 import type { Io } from './main.js';
@@ -17,13 +18,20 @@ export async function renderCommand(templatePath: string | undefined, opts: Reco
   const context = parseContextBytes(readInput(contextPath, io.cwd), contextPath);
   let template: Template;
   let title: string | undefined;
+  const attachments: Attachment[] = [];
   if (id !== undefined) {
-    const compiled = openRepository(opts, io).compile(id, opts['kommune'] as string | undefined);
+    const repo = openRepository(opts, io);
+    const compiled = repo.compile(id, opts['kommune'] as string | undefined);
     template = compiled.template;
     title = compiled.def.digitalPostTitle ?? compiled.def.title;
+    if (opts['print'] === true) {
+      for (const a of compiled.def.attachments ?? []) if (a.file) attachments.push({ name: a.title, bytes: readInput(resolve(repo.dir, a.file), io.cwd) });
+    }
   } else template = loadTemplate(readInput(templatePath!, io.cwd), { name: basename(templatePath!) });
+  for (const file of (opts['attachment'] as string[] | undefined) ?? []) attachments.push({ name: basename(file), bytes: readInput(file, io.cwd) });
   const out = String(opts['out']);
   const format = (opts['format'] as string | undefined) ?? (extname(out).toLowerCase() === '.pdf' ? 'pdf' : 'docx');
+  if (format !== 'pdf' && attachments.length) throw inputError('cli.attachments-need-pdf');
   const preview = opts['preview'] === true;
   const renderOptions = { preview, removeEmptyParagraphs: opts['removeEmptyParagraphs'] === true, lang };
   try {
@@ -44,6 +52,7 @@ export async function renderCommand(templatePath: string | undefined, opts: Reco
         pages = r.pages;
         merged = r.stats.merged;
       }
+      if (attachments.length) ({ pdf, pages } = await combineForPrint(pdf, attachments));
       writeOutput(out, pdf, io.cwd);
       const pagesText = lang === 'en' ? `${pages} ${pages === 1 ? 'page' : 'pages'}` : `${pages} ${pages === 1 ? 'side' : 'sider'}`;
       io.stdout(formatMessage('cli.rendered-pdf', { file: out, pages: pagesText, fields: merged }, lang) + '\n');

@@ -439,6 +439,10 @@ export const messages = {
     da: 'LibreOffice kunne ikke lave PDF-brevet: {detail}',
     en: 'LibreOffice could not make the PDF letter: {detail}',
   },
+  'cli.attachments-need-pdf': {
+    da: 'Bilag kan kun sættes efter et PDF-brev: brug --out brev.pdf eller --format pdf.',
+    en: 'Attachments can only follow a PDF letter: use --out letter.pdf or --format pdf.',
+  },
   'cli.rendered-preview': {
     da: 'Forhåndsvisning dannet: {file}. {missing} felter uden værdi er vist som pladsholdere.',
     en: 'Preview made: {file}. {missing} fields without a value are shown as placeholders.',

@@ -37,6 +37,22 @@ export const PDF_MESSAGES: Record<string, MessageText> = {
     da: 'Tegnet "{char}" (U+{code}) findes ikke i nogen af kp-brevs skrifttyper og kan ikke vises.',
     en: 'The character "{char}" (U+{code}) is in none of kp-brev\'s fonts and cannot be shown.',
   },
+  'too-many-files': {
+    da: 'Forsendelsen har {count} filer (brevet og dets bilag); Digital Post tillader højst {limit}.',
+    en: 'The message has {count} files (the letter and its attachments); Digital Post allows at most {limit}.',
+  },
+  'too-large': {
+    da: 'Forsendelsen fylder {size} MB; Digital Post tillader højst {limit} MB.',
+    en: 'The message is {size} MB; Digital Post allows at most {limit} MB.',
+  },
+  'attachment-not-pdf': {
+    da: 'Bilaget "{name}" er ikke en PDF-fil, der kan læses.',
+    en: 'The attachment "{name}" is not a PDF file that can be read.',
+  },
+  'attachment-encrypted': {
+    da: 'Bilaget "{name}" er krypteret eller beskyttet med adgangskode og kan ikke sættes sammen med brevet.',
+    en: 'The attachment "{name}" is encrypted or password-protected and cannot be joined to the letter.',
+  },
   refused: {
     da: 'PDF-brevet fra {template} dannes ikke i streng tilstand: {count} forhold kan ikke vises som i Word.',
     en: 'The PDF letter from {template} is not made in strict mode: {count} things cannot be shown as in Word.',

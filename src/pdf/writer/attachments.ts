@@ -1,0 +1,79 @@
+/**
+ * Attachments (bilag): a letter with its PDF attachments as one file for printing, and the
+ * check of a letter and its attachments against Digital Post's limits for a public sender
+ * (bekendtgørelse om størrelse på filer i Digital Post § 3: at most 10 files and 99.5 MB
+ * per message). The letter keeps its structure tree; attachment pages follow it, their
+ * content marked as artifacts of the print copy (each attachment goes to Digital Post as its
+ * own file, accessible on its own).
+ */
+import { PDFArray, PDFDocument, PDFName, PDFRawStream, type PDFPage } from '@cantoo/pdf-lib';
+import { KpBrevError, registeredDiagnostic } from '../../diagnostics.js';
+import '../messages.js';
+
+const inputError = (code: string, params: Record<string, string | number>): KpBrevError => new KpBrevError('input', [registeredDiagnostic(code, params, undefined, 'error')]);
+
+export interface Attachment {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface DigitalPostLimits {
+  /** Files in one message: the letter and its attachments. */
+  maxFiles: number;
+  /** Bytes of the whole message. */
+  maxBytes: number;
+}
+
+export const DIGITAL_POST_LIMITS: DigitalPostLimits = { maxFiles: 10, maxBytes: 99.5 * 1024 * 1024 };
+
+function mb(n: number): string {
+  return (n / (1024 * 1024)).toFixed(1).replace('.', ',');
+}
+
+/** Refuses a message that Digital Post would refuse: too many files, or too large in all. */
+export function checkDigitalPostLimits(letter: Uint8Array, attachments: readonly Attachment[], limits: DigitalPostLimits = DIGITAL_POST_LIMITS): void {
+  const files = 1 + attachments.length;
+  if (files > limits.maxFiles) throw inputError('pdf.too-many-files', { count: files, limit: limits.maxFiles });
+  const size = letter.length + attachments.reduce((a, f) => a + f.bytes.length, 0);
+  if (size > limits.maxBytes) throw inputError('pdf.too-large', { size: mb(size), limit: mb(limits.maxBytes) });
+}
+
+async function loadAttachment(a: Attachment): Promise<PDFDocument> {
+  if (a.bytes.length < 5 || Buffer.from(a.bytes.subarray(0, 5)).toString('latin1') !== '%PDF-') throw inputError('pdf.attachment-not-pdf', { name: a.name });
+  let doc: PDFDocument;
+  try {
+    doc = await PDFDocument.load(a.bytes, { updateMetadata: false, ignoreEncryption: true });
+  } catch {
+    throw inputError('pdf.attachment-not-pdf', { name: a.name });
+  }
+  if (doc.isEncrypted) throw inputError('pdf.attachment-encrypted', { name: a.name });
+  return doc;
+}
+
+/** Marks everything a page draws as an artifact (of the print copy). */
+function asArtifact(doc: PDFDocument, page: PDFPage): void {
+  const ctx = doc.context;
+  const open = ctx.register(PDFRawStream.of(ctx.obj({}), Buffer.from('/Artifact <</Type /Pagination>> BDC\n', 'latin1')));
+  const close = ctx.register(PDFRawStream.of(ctx.obj({}), Buffer.from('\nEMC\n', 'latin1')));
+  const contents = page.node.get(PDFName.of('Contents'));
+  const list = contents instanceof PDFArray ? contents.asArray() : contents ? [contents] : [];
+  page.node.set(PDFName.of('Contents'), ctx.obj([open, ...list, close]));
+  page.node.delete(PDFName.of('StructParents'));
+  page.node.delete(PDFName.of('Annots'));
+}
+
+/** The letter followed by its attachments, for printing; checked against Digital Post's limits first. */
+export async function combineForPrint(letter: Uint8Array, attachments: readonly Attachment[], limits: DigitalPostLimits = DIGITAL_POST_LIMITS): Promise<{ pdf: Uint8Array; pages: number }> {
+  checkDigitalPostLimits(letter, attachments, limits);
+  const doc = await PDFDocument.load(letter, { updateMetadata: false });
+  for (const a of attachments) {
+    const src = await loadAttachment(a);
+    const pages = await doc.copyPages(src, src.getPageIndices());
+    for (const p of pages) {
+      doc.addPage(p);
+      asArtifact(doc, p);
+    }
+  }
+  const pdf = await doc.save({ useObjectStreams: false, objectsPerTick: Infinity, updateFieldAppearances: false });
+  return { pdf, pages: doc.getPageCount() };
+}
