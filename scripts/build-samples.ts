@@ -68,7 +68,7 @@ for (const letter of LETTERS) {
 for (const [id, a] of Object.entries(ATTACHMENTS)) {
   const { doc, rawXml } = bodyDocument(a.title, a.blocks);
   const pdf = await renderPdf(await pack(doc, rawXml), { name: `${id}.docx`, title: a.title, fonts: 'exact' });
-  write(join(T, `central/bilag/${id}.pdf`), pdf.pdf);
+  write(join(T, `central/bilag/${id}.pdf`), Buffer.from(pdf.pdf));
 }
 write(
   join(T, 'manifest.yaml'),

@@ -13,6 +13,7 @@ import { convertWithLibreOffice, findSoffice } from '../src/pdf/libreoffice.js';
 import { loadTemplate } from '../src/template/template.js';
 import { TemplateRepository } from '../src/repository/repository.js';
 import { compare, hasTool, type Comparison } from '../scripts/lib/fidelity.js';
+import { buildDocx } from '../src/authoring/package.js';
 import { pdfuaAvailable, pdfuaCheck } from './helpers/pdf.js';
 
 const root = join(import.meta.dirname, '..');
@@ -39,7 +40,27 @@ function samples(): Sample[] {
   }
   const single = loadTemplate(readFileSync(join(root, 'samples/enkeltbrev/bevilling-helbredstillaegskort.docx')), { name: 'bevilling-helbredstillaegskort.docx' });
   for (const c of ['karen-jensen', 'poul-nielsen']) out.push({ name: `enkeltbrev/${c}`, docx: single.render(parseContextText(readFileSync(join(root, `samples/enkeltbrev/${c}.json`), 'utf8'))).docx });
+  out.push({ name: 'adressefelt (a floating text box for a window envelope)', docx: addressWindowLetter() });
   return out;
+}
+
+/** A letter whose recipient stands in a floating text box 20 mm from the left and 50 mm from the top. */
+function addressWindowLetter(): Uint8Array {
+  const p = (t: string, jc = ''): string => `<w:p><w:pPr><w:spacing w:after="0"/>${jc}</w:pPr><w:r><w:t xml:space="preserve">${t}</w:t></w:r></w:p>`;
+  const box =
+    '<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor behindDoc="0" distT="0" distB="0" distL="114300" distR="114300" simplePos="0" locked="0" layoutInCell="1" allowOverlap="1" relativeHeight="2"><wp:simplePos x="0" y="0"/>' +
+    '<wp:positionH relativeFrom="page"><wp:posOffset>720090</wp:posOffset></wp:positionH><wp:positionV relativeFrom="page"><wp:posOffset>1799590</wp:posOffset></wp:positionV><wp:extent cx="3060700" cy="1079500"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/><wp:docPr id="2" name="Adressefelt"/><wp:cNvGraphicFramePr/>' +
+    '<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp><wps:cNvSpPr txBox="1"/><wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="3060700" cy="1079500"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/><a:ln><a:noFill/></a:ln></wps:spPr><wps:txbx><w:txbxContent>' +
+    p('Karen Jensen') +
+    p('Engvej 12') +
+    p('6400 Sønderborg') +
+    '</w:txbxContent></wps:txbx><wps:bodyPr rot="0" vert="horz" wrap="square" lIns="91440" tIns="45720" rIns="91440" bIns="45720" anchor="t" anchorCtr="0"><a:noAutofit/></wps:bodyPr></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict/></mc:Fallback></mc:AlternateContent></w:r>';
+  const body =
+    `<w:p><w:pPr><w:spacing w:after="0"/><w:jc w:val="right"/></w:pPr><w:r><w:t>Dato: 5. januar 2026</w:t></w:r>${box}</w:p>` +
+    p('Sagsnr.: HT-2026-000123', '<w:jc w:val="right"/>') +
+    '<w:p><w:pPr><w:spacing w:before="2000" w:after="0"/></w:pPr><w:r><w:t>Kære Karen</w:t></w:r></w:p>' +
+    p('Vi har modtaget din ansøgning om helbredstillæg.');
+  return buildDocx({ body, title: 'Adressefelt' });
 }
 
 describe.skipIf(!ready)('kp-brev PDF against LibreOffice, every sample letter', () => {

@@ -281,12 +281,34 @@ describe('images, links and what cannot be drawn', () => {
     expect(letter.pages[0]!.links.length).toBe(1);
   });
 
-  it('keeps the text of a text box (after its paragraph) and warns with the place', () => {
-    const textbox =
-      '<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor behindDoc="0" distT="0" distB="0" distL="0" distR="0" simplePos="0" locked="0" layoutInCell="1" allowOverlap="1" relativeHeight="1"><wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="page"><wp:posOffset>0</wp:posOffset></wp:positionH><wp:positionV relativeFrom="page"><wp:posOffset>0</wp:posOffset></wp:positionV><wp:extent cx="1000000" cy="500000"/><wp:wrapNone/><wp:docPr id="2" name="Tekstboks"/><a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp><wps:txbx><w:txbxContent>' +
-      p('Tekst i boksen') +
-      '</w:txbxContent></wps:txbx><wps:bodyPr/></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict/></mc:Fallback></mc:AlternateContent></w:r>';
-    const { letter, warnings } = layOut(docx(p('Før') + para(run('Anker') + textbox) + p('Efter')));
+  const textbox = (holder: 'anchor' | 'inline', content: string): string => {
+    const pos =
+      holder === 'anchor'
+        ? '<wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="page"><wp:posOffset>720090</wp:posOffset></wp:positionH><wp:positionV relativeFrom="page"><wp:posOffset>1799590</wp:posOffset></wp:positionV>'
+        : '';
+    const open = holder === 'anchor' ? '<wp:anchor behindDoc="0" distT="0" distB="0" distL="0" distR="0" simplePos="0" locked="0" layoutInCell="1" allowOverlap="1" relativeHeight="1">' : '<wp:inline>';
+    return (
+      `<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>${open}${pos}<wp:extent cx="3060700" cy="1079500"/>${holder === 'anchor' ? '<wp:wrapNone/>' : ''}<wp:docPr id="2" name="Adressefelt"/><a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp><wps:txbx><w:txbxContent>` +
+      content +
+      `</w:txbxContent></wps:txbx><wps:bodyPr lIns="91440" tIns="45720" rIns="91440" bIns="45720"/></wps:wsp></a:graphicData></a:graphic>${holder === 'anchor' ? '</wp:anchor>' : '</wp:inline>'}</w:drawing></mc:Choice><mc:Fallback><w:pict/></mc:Fallback></mc:AlternateContent></w:r>`
+    );
+  };
+
+  it('draws a floating text box (an address window) where the template puts it, read right after its anchor paragraph', () => {
+    const address = p('Karen Jensen', '<w:spacing w:after="0"/>') + p('Engvej 12', '<w:spacing w:after="0"/>') + p('6400 Sønderborg', '<w:spacing w:after="0"/>');
+    const { letter, warnings } = layOut(docx(para(run('Dato: 5. januar 2026') + textbox('anchor', address)) + p('Kære Karen')));
+    expect(warnings).toEqual([]);
+    const ls = bodyLines(letter.pages[0]!);
+    const karen = ls.find((l) => l.text === 'Karen Jensen')!;
+    // 20 mm from the left edge and 50 mm from the top of the page, inside the box's insets.
+    expect(karen.x).toBeCloseTo(56.7 + 7.2, 1);
+    expect(karen.y).toBeGreaterThan(141.7 + 3.6);
+    expect(karen.y).toBeLessThan(141.7 + 3.6 + 12);
+    expect(find(letter.root, 'P').map(ownText)).toEqual(['Dato: 5. januar 2026', 'Karen Jensen', 'Engvej 12', '6400 Sønderborg', 'Kære Karen']);
+  });
+
+  it('keeps the text of an inline text box (after its paragraph) and warns with the place', () => {
+    const { letter, warnings } = layOut(docx(p('Før') + para(run('Anker') + textbox('inline', p('Tekst i boksen'))) + p('Efter')));
     expect(allText(letter)).toEqual(['Før', 'Anker', 'Tekst i boksen', 'Efter']);
     expect(warnings.map((w) => [w.code, w.location?.part, w.location?.paragraph])).toEqual([['pdf.textbox', 'word/document.xml', 2]]);
   });

@@ -40,6 +40,8 @@ export interface Frag {
 export interface MeasureCtx {
   looks: Looks;
   defaultTabStop: number;
+  /** Measures nested blocks (text boxes, table cells) at a width. */
+  measureBlocks: (blocks: import('../model/types.js').Block[], width: number) => Frag[];
   warn: (code: string, params: Record<string, string | number>, location: Location) => void;
 }
 

@@ -4,7 +4,7 @@
  * anchored images, link areas; each tagged into the structure tree where it lands.
  */
 import { highlightColor } from '../../lint/colors.js';
-import type { ImageRef, LinkRef, ParagraphBlock } from '../model/types.js';
+import type { ImageRef, LinkRef, ParagraphBlock, TextBox } from '../model/types.js';
 import { layoutLines, type Line, type Piece } from './lines.js';
 import { tagFor, type Frag, type MeasureCtx, type PlaceCtx } from './frag.js';
 import { addContent, structNode } from './tags.js';
@@ -28,6 +28,9 @@ export function paragraphFrags(block: ParagraphBlock, width: number, ctx: Measur
   const before = opts.suppressBefore ? 0 : p.beforeAuto ? AUTO_SPACING : p.spaceBefore;
   const after = opts.suppressAfter ? 0 : p.afterAuto ? AUTO_SPACING : p.spaceAfter;
   const anchored = block.inlines.filter((i): i is Extract<typeof i, { kind: 'image' }> => i.kind === 'image' && i.image.anchor !== undefined);
+  const boxes = block.inlines.filter((i): i is Extract<typeof i, { kind: 'box' }> => i.kind === 'box');
+  // A floating text box's content, measured once at the box's width.
+  const boxFrags = boxes.map((b) => ({ box: b.box, frags: ctx.measureBlocks(b.box.blocks, Math.max(1, b.box.width - b.box.insets.left - b.box.insets.right)) }));
   return lines.map((line, i) => {
     let keep = false;
     if (p.keepLines && i < n - 1) keep = true;
@@ -44,7 +47,10 @@ export function paragraphFrags(block: ParagraphBlock, width: number, ctx: Measur
       place(pc: PlaceCtx, x: number, y: number) {
         if (pc.artifact) {
           // Headers and footers are drawn on every page: nothing is remembered between pages.
-          if (i === 0) for (const a of anchored) placeAnchored(pc, a.image, x, y, undefined);
+          if (i === 0) {
+            for (const a of anchored) placeAnchored(pc, a.image, x, y, undefined);
+            for (const b of boxFrags) placeBox(pc, b.box, b.frags, x, y);
+          }
           placeLine(pc, line, block, x, y, width, { node: undefined, label: undefined, links: new Map(), placed: true }, i === 0, i === n - 1);
           return;
         }
@@ -56,12 +62,44 @@ export function paragraphFrags(block: ParagraphBlock, width: number, ctx: Measur
         if (!state.placed) {
           state.placed = true;
           for (const a of anchored) placeAnchored(pc, a.image, x, y, state.node);
+          for (const b of boxFrags) placeBox(pc, b.box, b.frags, x, y);
         }
         placeLine(pc, line, block, x, y, width, state, i === 0, i === n - 1);
       },
     };
     return frag;
   });
+}
+
+/** Where a floating object of a size goes, from its anchor (page, margin or paragraph). */
+function anchorPosition(pc: PlaceCtx, a: NonNullable<ImageRef['anchor']>, w: number, h: number, x: number, y: number): [number, number] {
+  const area = pc.area;
+  let ix = a.xFrom === 'page' ? a.x : a.xFrom === 'margin' ? area.left + a.x : x + a.x;
+  let iy = a.yFrom === 'page' ? a.y : a.yFrom === 'margin' ? area.top + a.y : y + a.y;
+  const boxW = a.xFrom === 'page' ? pc.page.width : area.right - area.left;
+  const boxX = a.xFrom === 'page' ? 0 : area.left;
+  if (a.xAlign === 'center') ix = boxX + (boxW - w) / 2;
+  else if (a.xAlign === 'right') ix = boxX + boxW - w;
+  else if (a.xAlign === 'left') ix = boxX;
+  const top = a.yFrom === 'page' ? 0 : area.top;
+  const bottom = a.yFrom === 'page' ? pc.page.height : area.bottom;
+  if (a.yAlign === 'top') iy = top;
+  else if (a.yAlign === 'bottom') iy = bottom - h;
+  else if (a.yAlign === 'center') iy = (top + bottom - h) / 2;
+  return [ix, iy];
+}
+
+/** A floating text box: its paragraphs stacked inside the box (tagged in reading order here). */
+function placeBox(pc: PlaceCtx, box: TextBox, frags: Frag[], x: number, y: number): void {
+  const [bx, by] = anchorPosition(pc, box.anchor, box.width, box.height, x, y);
+  let cy = by + box.insets.top;
+  let after = 0;
+  for (const f of frags) {
+    cy += Math.max(0, f.spaceBefore - after);
+    f.place(pc, bx + box.insets.left, cy);
+    cy += f.height + f.spaceAfter;
+    after = f.spaceAfter;
+  }
 }
 
 function placeAnchored(pc: PlaceCtx, image: ImageRef, x: number, y: number, para: StructNode | undefined): void {

@@ -439,9 +439,24 @@ class Reader {
     const decorative = docPr ? hasDecorative(docPr) : false;
     const graphicData = findFirst(holder, 'a:graphicData');
     const uri = graphicData?.attrs['uri'] ?? '';
-    // Text boxes: their paragraphs follow the paragraph they are anchored in.
+    // Text boxes. A floating one is drawn where the template puts it (an address window):
+    // its text is laid out in the box and read right after the paragraph it is anchored in.
+    // An inline one cannot be placed as Word places it: its paragraphs follow the paragraph.
     const txbx = findFirst(holder, 'w:txbxContent');
     if (txbx) {
+      const blocks: Block[] = [];
+      if (holder.name === 'wp:anchor') {
+        if (['wp:wrapSquare', 'wp:wrapTight', 'wp:wrapThrough'].some((n) => child(holder, n))) this.warn('pdf.wrap', {}, this.where());
+        this.readBlocks(txbx, blocks, undefined, () => undefined);
+        const bodyPr = findFirst(holder, 'wps:bodyPr');
+        const inset = (name: string, def: number): number => (bodyPr?.attrs[name] !== undefined ? Number(bodyPr.attrs[name]) : def) / EMU_PER_PT;
+        out.push({
+          kind: 'box',
+          box: { anchor: anchorOf(holder), width, height, blocks, insets: { left: inset('lIns', 91440), top: inset('tIns', 45720), right: inset('rIns', 91440), bottom: inset('bIns', 45720) } },
+          run,
+        });
+        return;
+      }
       this.warn('pdf.textbox', {}, this.where());
       this.readBlocks(txbx, extra, undefined, () => undefined);
       return;

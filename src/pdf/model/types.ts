@@ -37,7 +37,17 @@ export interface ImageRef {
   };
 }
 
+/** A floating text box: its blocks laid out in a box at an absolute position. */
+export interface TextBox {
+  anchor: NonNullable<ImageRef['anchor']>;
+  width: number;
+  height: number;
+  blocks: Block[];
+  insets: { left: number; top: number; right: number; bottom: number };
+}
+
 export type Inline =
+  | { kind: 'box'; box: TextBox; run: RunProps }
   | { kind: 'text'; text: string; run: RunProps; link?: LinkRef; label?: true }
   | { kind: 'tab'; run: RunProps; link?: LinkRef; label?: true }
   | { kind: 'break'; type: 'line' | 'page' | 'column'; run: RunProps }
