@@ -14,3 +14,7 @@ export { pickLang } from './i18n/index.js';
 export type { Lang } from './i18n/index.js';
 export { DEFAULT_ZIP_LIMITS } from './ooxml/zip.js';
 export type { ZipLimits } from './ooxml/zip.js';
+export { renderPdf, renderTemplatePdf, layoutDocx } from './pdf/index.js';
+export type { PdfRenderOptions, PdfResult } from './pdf/index.js';
+export { combineForPrint, checkDigitalPostLimits, DIGITAL_POST_LIMITS } from './pdf/writer/attachments.js';
+export type { Attachment, DigitalPostLimits } from './pdf/writer/attachments.js';

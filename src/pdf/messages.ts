@@ -9,6 +9,10 @@ export const PDF_MESSAGES: Record<string, MessageText> = {
     da: 'En tekstboks kan ikke placeres, som Word gør; dens tekst står efter afsnittet, den er forankret i.',
     en: 'A text box cannot be placed as Word places it; its text follows the paragraph it is anchored in.',
   },
+  frame: {
+    da: 'Et afsnit i en ramme (fast placering) sættes i teksten, hvor det står, ikke på rammens plads.',
+    en: 'A paragraph in a frame (fixed position) is set in the text where it stands, not at the frame\'s position.',
+  },
   columns: { da: 'Spalter understøttes ikke; teksten sættes i én spalte.', en: 'Columns are not supported; the text is set in one column.' },
   equation: { da: 'En ligning vises som almindelig tekst.', en: 'An equation is shown as plain text.' },
   chart: {

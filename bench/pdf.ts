@@ -1,0 +1,81 @@
+/**
+ * PDF benchmark (issue 5): a two-page composed letter (np_1004) from template and case to
+ * tagged PDF, after warm-up; beside it, LibreOffice converting the same filled .docx in batch
+ * mode (one soffice process for many letters: the warm per-letter cost), measured in the same
+ * run; and memory over 10,000 letters (heap and RSS after garbage collection every 1,000).
+ *
+ *     npm run bench        (or: node --expose-gc --import tsx bench/pdf.ts)
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseContextText } from '../src/context/context.js';
+import { renderPdf, renderTemplatePdf } from '../src/pdf/index.js';
+import { convertWithLibreOffice, findSoffice } from '../src/pdf/libreoffice.js';
+import { TemplateRepository } from '../src/repository/repository.js';
+import { table, type Stats } from './stats.js';
+
+const RUNS = Number(process.env['BENCH_RUNS'] ?? 1000);
+const LETTERS = Number(process.env['BENCH_PDF_LETTERS'] ?? 10_000);
+const LO_BATCH = Number(process.env['BENCH_LO_BATCH'] ?? 40);
+const root = join(import.meta.dirname, '..');
+const repo = TemplateRepository.open(join(root, 'templates'));
+const compiled = repo.compile('np_1004');
+const context = parseContextText(readFileSync(join(root, 'samples/sager/np_1004/karen-85-procent.json'), 'utf8'));
+const docx = compiled.template.render(context).docx;
+
+async function measureAsync(name: string, fn: () => Promise<unknown>, runs: number, warmup = Math.min(200, runs)): Promise<Stats> {
+  for (let i = 0; i < warmup; i++) await fn();
+  const times = new Float64Array(runs);
+  for (let i = 0; i < runs; i++) {
+    const t0 = process.hrtime.bigint();
+    await fn();
+    times[i] = Number(process.hrtime.bigint() - t0) / 1e6;
+  }
+  const sorted = Array.from(times).sort((a, b) => a - b);
+  const mean = sorted.reduce((a, b) => a + b, 0) / runs;
+  return { name, runs, median: sorted[runs >> 1]!, p95: sorted[Math.floor(runs * 0.95)]!, mean, perSecond: 1000 / mean };
+}
+
+const first = await renderTemplatePdf(compiled.template, context);
+console.log(`PDF: np_1004 (${compiled.def.title}), ${first.pages} pages, ${first.pdf.length} bytes; ${RUNS} runs after warm-up; node ${process.version}\n`);
+
+const ours = await measureAsync('kp-brev: template + case -> PDF', () => renderTemplatePdf(compiled.template, context), RUNS);
+const fromDocx = await measureAsync('kp-brev: filled .docx -> PDF', () => renderPdf(docx), RUNS);
+const rows: Stats[] = [ours, fromDocx];
+
+let lo: Stats | undefined;
+if (findSoffice()) {
+  // One LibreOffice process converts the batch; the first (cold) start is measured apart.
+  const cold0 = process.hrtime.bigint();
+  convertWithLibreOffice([docx]);
+  const cold = Number(process.hrtime.bigint() - cold0) / 1e6;
+  const t0 = process.hrtime.bigint();
+  convertWithLibreOffice(new Array(LO_BATCH).fill(docx));
+  const batch = Number(process.hrtime.bigint() - t0) / 1e6;
+  const per = batch / LO_BATCH;
+  lo = { name: `LibreOffice batch (${LO_BATCH} letters, one process)`, runs: LO_BATCH, median: per, p95: per, mean: per, perSecond: 1000 / per };
+  rows.push(lo, { name: 'LibreOffice cold (one letter, own process)', runs: 1, median: cold, p95: cold, mean: cold, perSecond: 1000 / cold });
+} else console.log('LibreOffice is not installed: no comparison.\n');
+console.log(table(rows, ours).replace('letters/s', 'letters/s'));
+
+// Memory over many letters.
+const gc = (globalThis as { gc?: () => void }).gc;
+const samples: Array<{ n: number; heap: number; rss: number }> = [];
+for (let i = 1; i <= LETTERS; i++) {
+  await renderTemplatePdf(compiled.template, context);
+  if (i % 1000 === 0 || i === 100) {
+    gc?.();
+    const m = process.memoryUsage();
+    samples.push({ n: i, heap: m.heapUsed / 1048576, rss: m.rss / 1048576 });
+  }
+}
+console.log(`\nMemory over ${LETTERS} letters${gc ? ' (after GC)' : ' (run with --expose-gc for exact figures)'}:`);
+console.log(samples.map((s) => `  ${String(s.n).padStart(6)} letters: heap ${s.heap.toFixed(1)} MB, RSS ${s.rss.toFixed(1)} MB`).join('\n'));
+const at1k = samples.find((s) => s.n === 1000) ?? samples[0]!;
+const last = samples[samples.length - 1]!;
+const growth = last.heap - at1k.heap;
+console.log(
+  `\nTargets: median <= 5 ms: ${ours.median <= 5 ? 'met' : 'NOT met'} (${ours.median.toFixed(2)} ms)` +
+    (lo ? `; >= 10x faster than LibreOffice warm: ${lo.median / ours.median >= 10 ? 'met' : 'NOT met'} (${(lo.median / ours.median).toFixed(1)}x)` : '') +
+    `; memory flat: heap ${growth >= 0 ? '+' : ''}${growth.toFixed(1)} MB from ${at1k.n} to ${last.n} letters.`,
+);
