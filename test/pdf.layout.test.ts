@@ -89,6 +89,32 @@ describe('lines', () => {
     expect(b!.y - a!.y).toBeCloseTo(12.65 + 18, 1);
   });
 
+  it('honours exact and at-least line spacing', () => {
+    const body = [1, 2].map((n) => p(`Præcis ${n}`, '<w:spacing w:after="0" w:line="400" w:lineRule="exact"/>')).join('') + [1, 2].map((n) => p(`Mindst ${n}`, '<w:spacing w:after="0" w:line="100" w:lineRule="atLeast"/>')).join('');
+    const ls = bodyLines(layOut(docx(body)).letter.pages[0]!);
+    expect(ls[1]!.y - ls[0]!.y).toBeCloseTo(20, 2);
+    // At least 5 pt is less than the font needs: the natural height (12.65 pt) wins.
+    expect(ls[3]!.y - ls[2]!.y).toBeCloseTo(12.65, 1);
+  });
+
+  it('draws underline and strike-through as lines, and raises superscript in a smaller size', () => {
+    const body = para(run('understreget', '<w:u w:val="single"/>') + run(' gennemstreget', '<w:strike/>') + run(' m') + run('2', '<w:vertAlign w:val="superscript"/>'));
+    const page = layOut(docx(body)).letter.pages[0]!;
+    const texts = page.items.filter((i) => i.kind === 'text');
+    const base = texts.find((i) => i.text === ' m')!;
+    const sup = texts.find((i) => i.text === '2')!;
+    if (base.kind !== 'text' || sup.kind !== 'text') throw new Error();
+    expect(sup.size).toBeCloseTo(11 * 0.58, 2);
+    expect(base.y - sup.y).toBeCloseTo(11 * 0.33, 2);
+    const lines = page.items.filter((i) => i.kind === 'line');
+    expect(lines.length).toBe(2);
+    const under = texts.find((i) => i.text === 'understreget')!;
+    if (under.kind !== 'text') throw new Error();
+    expect(lines[0]).toMatchObject({ x1: under.x, tag: 'artifact' });
+    expect(lines[0]!.kind === 'line' && lines[0]!.y1).toBeGreaterThan(under.y);
+    expect(lines[1]!.kind === 'line' && lines[1]!.y1).toBeLessThan(under.y);
+  });
+
   it('leaves out hidden text and shows caps as capitals', () => {
     const body = para(run('Synlig ') + run('skjult ', '<w:vanish/>') + run('og store', '<w:caps/>'));
     expect(allText(layOut(docx(body)).letter)).toEqual(['Synlig OG STORE']);
@@ -147,6 +173,15 @@ describe('pages', () => {
       if (letter.pages.length > 1 && bodyLines(letter.pages[1]!)[0]!.text === 'Hvis du vil klage') moved++;
     }
     expect(moved).toBeGreaterThan(0);
+  });
+
+  it('keeps the lines of a paragraph together when it says so', () => {
+    const filler = (n: number): string => Array.from({ length: n }, (_, i) => p(`Linje ${i + 1}`)).join('');
+    for (let n = 40; n <= 52; n++) {
+      const { letter } = layOut(docx(filler(n) + p(LONG, '<w:keepLines/>')));
+      const pagesWithIt = letter.pages.filter((pg) => bodyLines(pg).some((l) => l.text.startsWith('Vi har den') || l.text.endsWith('givet os.')));
+      expect(pagesWithIt.length).toBe(1);
+    }
   });
 
   it('never leaves one line of a paragraph alone at the foot or the top of a page (widows and orphans)', () => {
@@ -261,6 +296,18 @@ describe('images, links and what cannot be drawn', () => {
     const figures = find(letter.root, 'Figure');
     expect(figures.map((f) => f.alt)).toEqual(['Sønderborg Kommunes logo']);
     expect(images[1]!.tag).toBe('artifact');
+  });
+
+  it('draws a JPEG as it is', () => {
+    // A 1x1 baseline JPEG (SOF0).
+    const jpeg = Buffer.from(
+      '/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAAMCAgICAgMCAgIDAwMDBAYEBAQEBAgGBgUGCQgKCgkICQkKDA8MCgsOCwkJDRENDg8QEBEQCgwSExIQEw8QEBD/yQALCAABAAEBAREA/8wABgAQEAX/2gAIAQEAAD8A0s8g/9k=',
+      'base64',
+    );
+    const media = [{ name: 'foto.jpeg', data: jpeg, rId: 'rIdImg' }];
+    const { letter, warnings } = layOut(docx(para(drawing('rIdImg', 'Et foto')), { media }));
+    expect(warnings).toEqual([]);
+    expect(letter.pages[0]!.items.filter((i) => i.kind === 'image').map((i) => i.kind === 'image' && i.image.format)).toEqual(['jpeg']);
   });
 
   it('replaces an image that cannot be read by its alt text and says where', () => {
