@@ -10,6 +10,8 @@ import { renderCommand } from './render.js';
 import { previewCommand, templatesCommand } from './repo.js';
 import { remapCommand } from './remap.js';
 import { lintCommand } from './lint.js';
+import { batchCommand } from './batch.js';
+import { serveCommand, tokenCommand } from './serve.js';
 import { cliText } from './text.js';
 import { VERSION } from '../version.js';
 
@@ -138,6 +140,46 @@ export async function execute(argv: readonly string[], io: Io = processIo): Prom
     .addOption(langOption())
     .action(async (targets: string[], opts: Record<string, unknown>) => {
       exitCode = await lintCommand(targets, opts, io, lang);
+    });
+
+  program
+    .command('serve')
+    .description(say.serve)
+    .option('--port <port>', say.port)
+    .option('--host <adresse>', say.host)
+    .option('--templates <mappe>', say.templatesDir)
+    .option('--config <fil>', say.serveConfig)
+    .option('--threads <n>', say.threads)
+    .addOption(langOption())
+    .action(async (opts: Record<string, unknown>) => {
+      exitCode = await serveCommand(opts, io, lang);
+    });
+
+  program
+    .command('token')
+    .description(say.token)
+    .option('--kommune <kode>', say.kommune)
+    .option('--admin', say.admin)
+    .option('--name <navn>', say.tokenName)
+    .addOption(langOption())
+    .action((opts: Record<string, unknown>) => {
+      exitCode = tokenCommand(opts, io, lang);
+    });
+
+  program
+    .command('batch')
+    .description(say.batch)
+    .requiredOption('--template <id>', say.templateId)
+    .option('--kommune <kode>', say.kommune)
+    .option('--templates <mappe>', say.templatesDir)
+    .requiredOption('--cases <fil>', say.cases)
+    .requiredOption('--out <mappe>', say.outBatch)
+    .addOption(new Option('--format <format>', say.batchFormat).choices(['pdf', 'docx']).default('pdf'))
+    .option('--concurrency <n>', say.concurrency)
+    .option('--shard <k/n>', say.shard)
+    .addOption(langOption())
+    .action(async (opts: Record<string, unknown>) => {
+      exitCode = await batchCommand(opts, io, lang);
     });
 
   program

@@ -443,6 +443,15 @@ export const messages = {
     da: 'Bilag kan kun sættes efter et PDF-brev: brug --out brev.pdf eller --format pdf.',
     en: 'Attachments can only follow a PDF letter: use --out letter.pdf or --format pdf.',
   },
+  'cli.serving': { da: 'kp-brev lytter på {address}. Stop med Ctrl+C (igangværende breve gøres færdige).', en: 'kp-brev is listening on {address}. Stop with Ctrl+C (letters in progress are finished).' },
+  'cli.token': {
+    da: 'Ny adgangsnøgle (vises kun nu; gem den i sagssystemet):\n  {token}\nLinje til credentials i serverens konfiguration (kun hashen gemmes):\n  {line}',
+    en: 'New token (shown only now; store it in the case system):\n  {token}\nLine for credentials in the server configuration (only the hash is stored):\n  {line}',
+  },
+  'cli.batch-summary': {
+    da: '{made} breve lavet, {failed} fejl (se {out}/errors.ndjson), {skipped} allerede lavet af en tidligere kørsel; {seconds} s, {rate} breve/s.',
+    en: '{made} letters made, {failed} failed (see {out}/errors.ndjson), {skipped} already made by an earlier run; {seconds} s, {rate} letters/s.',
+  },
   'cli.rendered-preview': {
     da: 'Forhåndsvisning dannet: {file}. {missing} felter uden værdi er vist som pladsholdere.',
     en: 'Preview made: {file}. {missing} fields without a value are shown as placeholders.',

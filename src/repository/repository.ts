@@ -198,6 +198,11 @@ export class TemplateRepository {
     return compiled;
   }
 
+  /** Compiled letters in the cache. */
+  cacheSize(): number {
+    return this.cache.size;
+  }
+
   /** The part a municipality uses: its override if any, else the central one. */
   resolve(kind: OverrideKind, id: string, kommune?: string): ResolvedPart | undefined {
     const list: Array<FileDef | FlettetekstDef | BeskedskabelonDef> | undefined =

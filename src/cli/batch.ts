@@ -1,0 +1,41 @@
+/** `kp-brev batch --template <id> [--kommune] --cases <cases.ndjson> --out <dir> [--format] [--concurrency] [--shard k/n]` */
+import { resolve } from 'node:path';
+import { runBatch, parseShard } from '../batch/batch.js';
+import { progressReporter } from '../batch/progress.js';
+import { formatMessage, type Lang } from '../i18n/index.js';
+import { WorkerPool } from '../service/pool.js';
+import type { Io } from './main.js';
+
+export async function batchCommand(opts: Record<string, unknown>, io: Io, lang: Lang): Promise<number> {
+  const templatesDir = resolve(io.cwd, String(opts['templates'] ?? process.env['KP_BREV_TEMPLATES'] ?? 'templates'));
+  const shard = opts['shard'] ? parseShard(String(opts['shard'])) : undefined;
+  const threads = opts['concurrency'] !== undefined ? Math.max(1, Number(opts['concurrency'])) : undefined;
+  const pool = new WorkerPool({ ...(threads ? { threads } : {}), maxQueue: 1_000_000, timeoutMs: 60_000 });
+  const tty = io.color === true;
+  const progress = progressReporter(io.stderr, tty, lang);
+  try {
+    const summary = await runBatch({
+      templatesDir,
+      template: String(opts['template']),
+      kommune: opts['kommune'] as string | undefined,
+      cases: resolve(io.cwd, String(opts['cases'])),
+      out: resolve(io.cwd, String(opts['out'])),
+      format: (opts['format'] as 'pdf' | 'docx' | undefined) ?? 'pdf',
+      pool,
+      ...(shard ? { shard } : {}),
+      lang,
+      onProgress: (p) => progress.update(p),
+    });
+    progress.end();
+    io.stdout(
+      formatMessage(
+        'cli.batch-summary',
+        { made: summary.made, failed: summary.failed, skipped: summary.skipped, seconds: (summary.elapsedMs / 1000).toFixed(1), rate: summary.rate.toFixed(0), out: String(opts['out']) },
+        lang,
+      ) + '\n',
+    );
+    return summary.failed ? 1 : 0;
+  } finally {
+    await pool.close();
+  }
+}

@@ -1,0 +1,231 @@
+/**
+ * The render API (Fastify). `buildApp()` makes the application without listening, so tests
+ * drive it with `inject`; `startServer()` (server.ts) listens and shuts down gracefully.
+ *
+ * Every error is problem+json (RFC 9457) in Danish unless Accept-Language asks for English;
+ * bad input is 4xx, never 500. Logs are one structured line per request with its id, the
+ * municipality, the template, the timing and the outcome; never a body, a name, a CPR number
+ * or letter text.
+ */
+import { randomUUID } from 'node:crypto';
+import { readFileSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import fastifyMultipart from '@fastify/multipart';
+import fastifySwagger from '@fastify/swagger';
+import type { Lang } from '../i18n/index.js';
+import { VERSION } from '../version.js';
+import { holderFor } from '../service/repository-holder.js';
+import { InlinePool, PoolBusyError, PoolTimeoutError, type RenderPool } from '../service/pool.js';
+import type { FailureReason, RenderOutcome } from '../service/render-task.js';
+import { Credentials, type Credential, type Principal } from './auth.js';
+import { createMetrics, type Metrics } from './metrics.js';
+import { problem, problemItem } from './problem.js';
+import { batchRoutes } from './routes/batch.js';
+import { letterRoutes } from './routes/letters.js';
+import { lintRoutes } from './routes/lint.js';
+import { opsRoutes } from './routes/ops.js';
+import { templateRoutes } from './routes/templates.js';
+
+export interface ServerOptions {
+  templatesDir: string;
+  credentials: readonly Credential[];
+  /** Where letters are made (default: in this thread). The server command uses worker threads. */
+  pool?: RenderPool;
+  /** Largest request body for letters, bytes (default 5 MB). */
+  bodyLimit?: number;
+  /** Largest .docx for lint, bytes (default 20 MB). */
+  lintBodyLimit?: number;
+  /** Logging: false for none, or pino options / a destination stream. */
+  logger?: boolean | Record<string, unknown>;
+}
+
+export interface ServerContext {
+  options: ServerOptions;
+  credentials: Credentials;
+  pool: RenderPool;
+  metrics: Metrics;
+  /** Set while shutting down: /readyz says not ready. */
+  closing: { value: boolean };
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal: Principal | undefined;
+    lang: Lang;
+    /** What the request log line tells besides method, route, status and time. */
+    note: { template?: string; kommune?: string; format?: string; outcome?: string; pages?: number };
+  }
+}
+
+export const SCHEMA_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../schemas/api');
+
+export function requestLang(req: FastifyRequest): Lang {
+  const header = String(req.headers['accept-language'] ?? '');
+  for (const part of header.split(',')) {
+    const tag = part.trim().split(';')[0]!.toLowerCase();
+    if (tag.startsWith('da')) return 'da';
+    if (tag.startsWith('en')) return 'en';
+  }
+  return 'da';
+}
+
+/** Sends a problem+json response. */
+export function sendProblem(reply: FastifyReply, body: ReturnType<typeof problem>, headers: Record<string, string> = {}): FastifyReply {
+  for (const [k, v] of Object.entries(headers)) reply.header(k, v);
+  return reply.code(body.status).header('content-language', reply.request.lang).type('application/problem+json; charset=utf-8').send(body);
+}
+
+const STATUS: Record<FailureReason, number> = {
+  'unknown-template': 404,
+  'bad-context': 400,
+  'letter-refused': 422,
+  'not-automatic': 422,
+  'template-broken': 500,
+  internal: 500,
+};
+
+/** A failed render as a problem (status from the reason). */
+export function failureProblem(req: FastifyRequest, outcome: Extract<RenderOutcome, { ok: false }>, template: string): ReturnType<typeof problem> {
+  const lang = req.lang;
+  const status = STATUS[outcome.reason];
+  const count = outcome.diagnostics.length;
+  const detail: { id: string; params: Record<string, string | number> } =
+    outcome.reason === 'unknown-template'
+      ? { id: 'server.not-found', params: { template } }
+      : outcome.reason === 'letter-refused'
+        ? { id: 'server.letter-refused', params: { template, count } }
+        : outcome.reason === 'bad-context'
+          ? { id: 'server.bad-context', params: { template, count } }
+          : outcome.reason === 'not-automatic'
+            ? { id: 'batch.not-automatic', params: { template } }
+            : outcome.reason === 'template-broken'
+              ? { id: 'server.template-broken', params: { template } }
+              : { id: 'server.internal', params: { detail: String(outcome.diagnostics[0]?.params['detail'] ?? '') } };
+  const kind = outcome.reason === 'unknown-template' ? 'not-found' : outcome.reason;
+  const errors = outcome.reason === 'unknown-template' || outcome.reason === 'internal' ? undefined : outcome.diagnostics.map((d) => problemItem(d, lang));
+  return problem(kind, status, lang, detail, req.id, { template, ...(errors ? { errors } : {}) });
+}
+
+/** Runs a task in the pool; maps a busy or slow pool to 503 with Retry-After. */
+export async function runInPool(ctx: ServerContext, req: FastifyRequest, reply: FastifyReply, task: Parameters<RenderPool['run']>[0]): Promise<RenderOutcome | undefined> {
+  try {
+    return await ctx.pool.run(task);
+  } catch (err) {
+    if (err instanceof PoolBusyError) {
+      req.note.outcome = 'busy';
+      ctx.metrics.failures.inc({ reason: 'busy' });
+      sendProblem(reply, problem('busy', 503, req.lang, { id: 'server.busy', params: { seconds: err.retryAfterSeconds } }, req.id), { 'retry-after': String(err.retryAfterSeconds) });
+      return undefined;
+    }
+    if (err instanceof PoolTimeoutError) {
+      req.note.outcome = 'timeout';
+      ctx.metrics.failures.inc({ reason: 'timeout' });
+      sendProblem(reply, problem('timeout', 503, req.lang, { id: 'server.timeout', params: { ms: err.ms } }, req.id), { 'retry-after': '5' });
+      return undefined;
+    }
+    throw err;
+  }
+}
+
+export async function buildApp(options: ServerOptions): Promise<FastifyInstance> {
+  const bodyLimit = options.bodyLimit ?? 5 * 1024 * 1024;
+  const app = Fastify({
+    logger:
+      options.logger === false || options.logger === undefined
+        ? false
+        : { level: 'info', ...(typeof options.logger === 'object' ? options.logger : {}), redact: { paths: ['req.headers.authorization', 'headers.authorization'], remove: true } },
+    // Fastify's own request lines would log the URL and more; ours (onResponse) logs what is safe.
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit,
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    forceCloseConnections: 'idle',
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: true, useDefaults: true } },
+  });
+  const holder = holderFor(options.templatesDir);
+  const pool = options.pool ?? new InlinePool({ threads: 1 });
+  const ctx: ServerContext = {
+    options,
+    credentials: new Credentials(options.credentials),
+    pool,
+    metrics: createMetrics(() => holder.cacheSize(), () => pool.load().queued),
+    closing: { value: false },
+  };
+  app.decorateRequest('principal', undefined);
+  app.decorateRequest('lang', 'da');
+  app.decorateRequest('note', undefined as unknown as FastifyRequest['note']);
+
+  // The JSON Schemas in schemas/api validate requests and make the OpenAPI document.
+  for (const file of readdirSync(SCHEMA_DIR).filter((f) => f.endsWith('.schema.json')).sort()) app.addSchema(JSON.parse(readFileSync(join(SCHEMA_DIR, file), 'utf8')) as { $id: string });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'kp-brev render API', version: VERSION, description: 'Letters from KP templates for the case system: render, validate, lint, list templates. Errors are application/problem+json (RFC 9457).' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+    refResolver: { buildLocalReference: (json) => String(json['$id']) },
+  });
+  await app.register(fastifyMultipart, { limits: { fileSize: options.lintBodyLimit ?? 20 * 1024 * 1024, files: 1 } });
+
+  app.addHook('onRequest', async (req, reply) => {
+    req.lang = requestLang(req);
+    req.note = {};
+    if (!req.url.startsWith('/v1/')) return;
+    const principal = ctx.credentials.verify(req.headers.authorization);
+    if (!principal) {
+      req.note.outcome = 'unauthorized';
+      return sendProblem(reply, problem('unauthorized', 401, req.lang, { id: 'server.unauthorized' }, req.id), { 'www-authenticate': 'Bearer' });
+    }
+    req.principal = principal;
+    req.note.kommune = principal.admin ? 'admin' : principal.kommune;
+  });
+
+  app.addHook('onResponse', async (req, reply) => {
+    const route = req.routeOptions.url ?? 'unknown';
+    const ms = reply.elapsedTime;
+    ctx.metrics.requests.inc({ route, method: req.method, status: String(reply.statusCode) });
+    ctx.metrics.latency.observe({ route, method: req.method }, ms / 1000);
+    if (route === '/metrics' || route === '/healthz' || route === '/readyz') return;
+    req.log.info({ method: req.method, route, status: reply.statusCode, ms: Math.round(ms * 10) / 10, ...req.note }, 'request');
+  });
+
+  app.setNotFoundHandler((req, reply) => sendProblem(reply, problem('not-found', 404, req.lang, { id: 'server.route-not-found', params: { method: req.method, url: req.url.split('?')[0]! } }, req.id)));
+
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    req.lang ??= requestLang(req);
+    req.note ??= {};
+    if (err.validation) {
+      req.note.outcome = 'bad-request';
+      const detail = err.validation.map((v) => `${v.instancePath || '/'} ${v.message ?? ''}`.trim()).join('; ');
+      return sendProblem(reply, problem('bad-request', 400, req.lang, { id: 'server.bad-request', params: { detail } }, req.id));
+    }
+    if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || err.statusCode === 413 || err.code === 'FST_REQ_FILE_TOO_LARGE') {
+      req.note.outcome = 'too-large';
+      return sendProblem(reply, problem('too-large', 413, req.lang, { id: 'server.too-large', params: { limit: req.url.startsWith('/v1/lint') ? (options.lintBodyLimit ?? 20 * 1024 * 1024) : bodyLimit } }, req.id));
+    }
+    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+      req.note.outcome = 'bad-request';
+      return sendProblem(reply, problem('bad-request', err.statusCode === 415 ? 415 : 400, req.lang, { id: 'server.bad-request', params: { detail: err.message } }, req.id));
+    }
+    req.note.outcome = 'internal';
+    req.log.error({ code: err.code, name: err.name }, 'internal error');
+    return sendProblem(reply, problem('internal', 500, req.lang, { id: 'server.internal', params: { detail: err.code ?? err.name } }, req.id));
+  });
+
+  app.addHook('onClose', async () => {
+    ctx.closing.value = true;
+    await pool.close();
+  });
+
+  await app.register(async (scope) => {
+    opsRoutes(scope, ctx, holder);
+    letterRoutes(scope, ctx);
+    batchRoutes(scope, ctx);
+    templateRoutes(scope, ctx, holder);
+    lintRoutes(scope, ctx, holder);
+  });
+  return app;
+}

@@ -1,0 +1,61 @@
+/**
+ * Errors as problem details (RFC 9457, application/problem+json): a kind (type), a title, the
+ * status, a detail, the request, and each problem with its code, message, template, field and
+ * place, in Danish unless Accept-Language asks for English.
+ */
+import { messageOf, placeOf, type Diagnostic } from '../diagnostics.js';
+import { formatMessage, type Lang } from '../i18n/index.js';
+import './messages.js';
+
+export interface ProblemItem {
+  code: string;
+  message: string;
+  field?: string;
+  template?: string;
+  place?: string;
+  instruction?: string;
+}
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  instance?: string;
+  template?: string;
+  errors?: ProblemItem[];
+}
+
+const TITLES: Record<string, { da: string; en: string }> = {
+  unauthorized: { da: 'Ikke logget ind', en: 'Not authenticated' },
+  'not-found': { da: 'Findes ikke', en: 'Not found' },
+  'bad-request': { da: 'Ugyldig forespørgsel', en: 'Bad request' },
+  'too-large': { da: 'For stor forespørgsel', en: 'Request too large' },
+  busy: { da: 'Serveren er optaget', en: 'Server busy' },
+  timeout: { da: 'Tidsgrænsen er overskredet', en: 'Time limit exceeded' },
+  'letter-refused': { da: 'Brevet kan ikke dannes', en: 'The letter cannot be made' },
+  'bad-context': { da: 'Sagskonteksten kan ikke bruges', en: 'The case context cannot be used' },
+  'not-automatic': { da: 'Må ikke sendes automatisk', en: 'May not be sent automatically' },
+  'template-broken': { da: 'Skabelonen kan ikke bruges', en: 'The template cannot be used' },
+  internal: { da: 'Intern fejl', en: 'Internal error' },
+  'not-ready': { da: 'Ikke klar', en: 'Not ready' },
+};
+
+export function problemItem(d: Diagnostic, lang: Lang): ProblemItem {
+  const item: ProblemItem = { code: d.code, message: messageOf(d, lang) };
+  const field = d.params['field'] ?? d.params['name'] ?? d.params['key'];
+  if (field !== undefined) item.field = String(field);
+  if (d.location?.template) item.template = d.location.template;
+  const loc = d.location;
+  const place = loc ? placeOf({ ...(loc.part ? { part: loc.part } : {}), ...(loc.story ? { story: loc.story } : {}), ...(loc.paragraph !== undefined ? { paragraph: loc.paragraph } : {}), ...(loc.file ? { file: loc.file } : {}) }, lang) : '';
+  if (place) item.place = place;
+  if (d.location?.instruction) item.instruction = d.location.instruction;
+  return item;
+}
+
+export function problem(kind: string, status: number, lang: Lang, detail: { id: string; params?: Record<string, string | number> } | undefined, requestId: string, extra: Partial<Problem> = {}): Problem {
+  const title = TITLES[kind] ?? TITLES['internal']!;
+  const p: Problem = { type: `urn:kp-brev:problem:${kind}`, title: title[lang], status, instance: `urn:kp-brev:request:${requestId}`, ...extra };
+  if (detail) p.detail = formatMessage(detail.id, detail.params ?? {}, lang);
+  return p;
+}

@@ -1,0 +1,100 @@
+/**
+ * POST /v1/letters:batch: cases as NDJSON in, results as NDJSON out, streamed as letters are
+ * made: one line per case, the letter in base64 or the problem (the caller's error queue).
+ * Templates that may not be sent automatically are refused.
+ */
+import { PassThrough, type Readable } from 'node:stream';
+import { createInterface } from 'node:readline';
+import type { FastifyInstance } from 'fastify';
+import { PoolBusyError } from '../../service/pool.js';
+import type { RenderOutcome } from '../../service/render-task.js';
+import { failureProblem, type ServerContext } from '../app.js';
+import { problem } from '../problem.js';
+import { kommuneFor } from './letters.js';
+
+const MAX_LINE = 2 * 1024 * 1024;
+
+export function batchRoutes(app: FastifyInstance, ctx: ServerContext): void {
+  app.addContentTypeParser('application/x-ndjson', (_req, payload, done) => done(null, payload));
+
+  app.post<{ Querystring: { template: string; format?: 'pdf' | 'docx'; kommune?: string }; Body: Readable }>(
+    '/v1/letters::batch',
+    {
+      schema: {
+        summary: 'Make many letters (NDJSON stream)',
+        description:
+          'Body: application/x-ndjson, one case per line (a case context with an "id"). Response: application/x-ndjson, one line per case as it is made: {"id", "line", "ok": true, "format", "pages", "version", "data": base64} or {"id", "line", "ok": false, "status", "problem"}. Templates that may not be sent automatically are refused.',
+        querystring: {
+          type: 'object',
+          required: ['template'],
+          additionalProperties: false,
+          properties: { template: { type: 'string', pattern: '^[A-Za-z0-9_.-]{1,64}$' }, format: { enum: ['pdf', 'docx'] }, kommune: { type: 'string', pattern: '^[0-9]{3,4}$' } },
+        },
+      },
+    },
+    async (req, reply) => {
+      const kommune = kommuneFor(req, reply, req.query.kommune);
+      if (kommune === false) return reply;
+      const format = req.query.format ?? 'pdf';
+      const template = req.query.template;
+      req.note.template = template;
+      req.note.format = format;
+      const out = new PassThrough();
+      const limit = Math.max(2, ctx.pool.load().threads * 2);
+      const input = req.body as Readable;
+      let made = 0;
+      let failed = 0;
+      void (async () => {
+        const inflight = new Set<Promise<void>>();
+        const rl = createInterface({ input, crlfDelay: Infinity });
+        let line = 0;
+        for await (const text of rl) {
+          line++;
+          if (!text.trim()) continue;
+          const n = line;
+          const task = async (): Promise<void> => {
+            let value: Record<string, unknown> | undefined;
+            try {
+              if (text.length > MAX_LINE) throw new Error('line too long');
+              value = JSON.parse(text) as Record<string, unknown>;
+              if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('not an object');
+            } catch (err) {
+              failed++;
+              out.write(JSON.stringify({ line: n, ok: false, status: 400, problem: problem('bad-request', 400, req.lang, { id: 'batch.bad-line', params: { line: n, detail: err instanceof Error ? err.message : String(err) } }, req.id) }) + '\n');
+              return;
+            }
+            const id = typeof value['id'] === 'string' || typeof value['id'] === 'number' ? String(value['id']) : `linje-${n}`;
+            const { id: _id, ...context } = value;
+            void _id;
+            let outcome: RenderOutcome;
+            try {
+              outcome = await ctx.pool.run({ dir: ctx.options.templatesDir, template, kommune, context: context as never, format, lang: req.lang, automatic: true });
+            } catch (err) {
+              failed++;
+              const busy = err instanceof PoolBusyError;
+              out.write(JSON.stringify({ id, line: n, ok: false, status: busy ? 503 : 500, problem: problem(busy ? 'busy' : 'internal', busy ? 503 : 500, req.lang, busy ? { id: 'server.busy', params: { seconds: 1 } } : { id: 'server.internal', params: { detail: 'batch' } }, req.id) }) + '\n');
+              return;
+            }
+            if (outcome.ok) {
+              made++;
+              ctx.metrics.letters.inc({ format });
+              out.write(JSON.stringify({ id, line: n, ok: true, format, ...(outcome.pages !== undefined ? { pages: outcome.pages } : {}), version: outcome.version, data: Buffer.from(outcome.bytes).toString('base64') }) + '\n');
+            } else {
+              failed++;
+              ctx.metrics.failures.inc({ reason: outcome.reason });
+              const p = failureProblem(req, outcome, template);
+              out.write(JSON.stringify({ id, line: n, ok: false, status: p.status, problem: p }) + '\n');
+            }
+          };
+          const p = task().finally(() => inflight.delete(p));
+          inflight.add(p);
+          if (inflight.size >= limit) await Promise.race(inflight);
+        }
+        await Promise.all(inflight);
+        req.note.outcome = `${made} made, ${failed} failed`;
+        out.end();
+      })().catch((err: unknown) => out.destroy(err instanceof Error ? err : new Error(String(err))));
+      return reply.type('application/x-ndjson; charset=utf-8').send(out);
+    },
+  );
+}

@@ -1,0 +1,102 @@
+/** POST /v1/letters (a letter as PDF or .docx) and POST /v1/letters:validate (a case checked against a template). */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { CaseContext } from '../../context/context.js';
+import { executeValidate } from '../../service/render-task.js';
+import { failureProblem, runInPool, sendProblem, type ServerContext } from '../app.js';
+import { problem, problemItem } from '../problem.js';
+
+export interface LetterBody {
+  template: string;
+  context: CaseContext;
+  format?: 'pdf' | 'docx';
+  kommune?: string;
+  preview?: boolean;
+}
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/** The municipality a request renders for: the credential's own, or (administrators) the one asked for. */
+export function kommuneFor(req: FastifyRequest, reply: FastifyReply, asked: string | undefined): string | undefined | false {
+  const p = req.principal!;
+  if (p.admin) return asked;
+  if (asked !== undefined && asked !== p.kommune) {
+    sendProblem(reply, problem('not-found', 403, req.lang, { id: 'server.kommune-not-allowed', params: { kommune: p.kommune ?? '' } }, req.id));
+    return false;
+  }
+  return p.kommune;
+}
+
+const problems = {
+  400: { description: 'Malformed request or case context', $ref: 'problem#' },
+  401: { description: 'Missing or unknown credential', $ref: 'problem#' },
+  404: { description: 'No such template (for this municipality)', $ref: 'problem#' },
+  413: { description: 'Body over the size limit', $ref: 'problem#' },
+  422: { description: 'The letter cannot be made: missing field, unanswered question, case not valid for the process', $ref: 'problem#' },
+  503: { description: 'Render pool saturated or time limit exceeded (Retry-After)', $ref: 'problem#' },
+};
+
+export function letterRoutes(app: FastifyInstance, ctx: ServerContext): void {
+  app.post<{ Body: LetterBody }>(
+    '/v1/letters',
+    {
+      schema: {
+        summary: 'Make a letter',
+        description: 'Makes the letter for a case from a template in the repository, with the municipality\'s overrides. Response headers: X-Template-Version (the template version used), X-Page-Count (PDF), X-Letter-Warnings (how many things the PDF could not draw as Word).',
+        body: { $ref: 'letter-request#' },
+        response: { 200: { description: 'The letter (PDF or .docx)', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } }, [DOCX]: { schema: { type: 'string', format: 'binary' } } } }, ...problems },
+      },
+    },
+    async (req, reply) => {
+      const body = req.body;
+      const format = body.format ?? 'pdf';
+      req.note.template = body.template;
+      req.note.format = format;
+      const kommune = kommuneFor(req, reply, body.kommune);
+      if (kommune === false) return reply;
+      const outcome = await runInPool(ctx, req, reply, { dir: ctx.options.templatesDir, template: body.template, kommune, context: body.context, format, preview: body.preview ?? false, lang: req.lang });
+      if (!outcome) return reply;
+      if (!outcome.ok) {
+        req.note.outcome = outcome.reason;
+        ctx.metrics.failures.inc({ reason: outcome.reason });
+        return sendProblem(reply, failureProblem(req, outcome, body.template));
+      }
+      req.note.outcome = 'ok';
+      if (outcome.pages !== undefined) req.note.pages = outcome.pages;
+      ctx.metrics.letters.inc({ format });
+      reply.header('x-template-version', outcome.version);
+      if (outcome.pages !== undefined) reply.header('x-page-count', String(outcome.pages));
+      reply.header('x-letter-warnings', String(outcome.warnings.length));
+      reply.header('content-disposition', `attachment; filename="${body.template}.${format}"`);
+      return reply.type(format === 'pdf' ? 'application/pdf' : DOCX).send(Buffer.from(outcome.bytes));
+    },
+  );
+
+  app.post<{ Body: LetterBody }>(
+    '/v1/letters::validate',
+    {
+      schema: {
+        summary: 'Check a case against a template',
+        description: 'Evaluates the template for the case without making the letter: missing fields, unanswered flettespørgsmål, fields the process does not provide. 200 with valid true or false.',
+        body: { $ref: 'letter-request#' },
+        response: { 200: { $ref: 'validate-response#' }, 400: problems[400], 401: problems[401], 404: problems[404] },
+      },
+    },
+    async (req, reply) => {
+      const body = req.body;
+      req.note.template = body.template;
+      const kommune = kommuneFor(req, reply, body.kommune);
+      if (kommune === false) return reply;
+      const outcome = await executeValidate({ dir: ctx.options.templatesDir, template: body.template, kommune, context: body.context, lang: req.lang });
+      if (outcome.ok) {
+        req.note.outcome = 'valid';
+        return { valid: true, template: body.template, version: 'version' in outcome ? outcome.version : '', problems: [] };
+      }
+      if (outcome.reason === 'letter-refused') {
+        req.note.outcome = 'invalid';
+        return { valid: false, template: body.template, problems: outcome.diagnostics.map((d) => problemItem(d, req.lang)) };
+      }
+      req.note.outcome = outcome.reason;
+      return sendProblem(reply, failureProblem(req, outcome, body.template));
+    },
+  );
+}

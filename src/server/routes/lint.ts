@@ -1,0 +1,106 @@
+/**
+ * POST /v1/lint: a .docx (raw body or multipart field "file") checked by the linter; the answer
+ * is the linter's JSON (the contract of `kp-brev lint --format json`). With ?template=<id> the
+ * template's settings and, for the municipality's override, its central base come from the
+ * repository; otherwise ?process, ?variant, ?question and ?env say what the file is for.
+ */
+import type { FastifyInstance } from 'fastify';
+import { KpBrevError } from '../../diagnostics.js';
+import { defaultSettings, lintDocx } from '../../lint/engine.js';
+import { toJson } from '../../lint/formatters/json.js';
+import { letterTargets } from '../../lint/targets.js';
+import type { LintSettings } from '../../lint/types.js';
+import type { RepositoryHolder } from '../../service/repository-holder.js';
+import { readFileSync } from 'node:fs';
+import { sendProblem, type ServerContext } from '../app.js';
+import { problem, problemItem } from '../problem.js';
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+interface LintQuery {
+  template?: string;
+  process?: string | string[];
+  variant?: string | string[];
+  question?: string | string[];
+  env?: 'production' | 'training';
+  name?: string;
+}
+
+const list = (v: string | string[] | undefined): string[] => (v === undefined ? [] : (Array.isArray(v) ? v : [v]).flatMap((x) => x.split(',')).filter(Boolean));
+
+export function lintRoutes(app: FastifyInstance, ctx: ServerContext, holder: RepositoryHolder): void {
+  const limit = ctx.options.lintBodyLimit ?? 20 * 1024 * 1024;
+  app.addContentTypeParser([DOCX, 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: limit }, (_req, body, done) => done(null, body));
+
+  app.post<{ Querystring: LintQuery }>(
+    '/v1/lint',
+    {
+      bodyLimit: limit,
+      schema: {
+        summary: 'Lint a template',
+        description: 'The .docx as the body (application/vnd.openxmlformats-officedocument.wordprocessingml.document or application/octet-stream) or as the multipart field "file". Returns the linter\'s JSON: [{ file, findings: [{ rule, severity, message, location, regression }] }].',
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            template: { type: 'string', pattern: '^[A-Za-z0-9_.-]{1,64}$', description: 'Lint as this template of the repository: its settings, and for an override the central base.' },
+            process: { anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] },
+            variant: { anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] },
+            question: { anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] },
+            env: { enum: ['production', 'training'] },
+            name: { type: 'string', maxLength: 200, description: 'File name to report.' },
+          },
+        },
+      },
+    },
+    async (req, reply) => {
+      let bytes: Buffer | undefined;
+      let name = req.query.name ?? 'skabelon.docx';
+      if (req.isMultipart()) {
+        const file = await req.file();
+        if (file) {
+          bytes = await file.toBuffer();
+          name = req.query.name ?? file.filename ?? name;
+        }
+      } else if (Buffer.isBuffer(req.body)) bytes = req.body;
+      if (!bytes || !bytes.length) return sendProblem(reply, problem('bad-request', 400, req.lang, { id: 'server.lint-no-docx' }, req.id));
+      const repo = holder.get();
+      const env = req.query.env ?? 'production';
+      let settings: LintSettings;
+      let base: { bytes: Uint8Array; file: string } | undefined;
+      const kommune = req.principal!.kommune;
+      if (req.query.template) {
+        req.note.template = req.query.template;
+        let targets;
+        try {
+          targets = letterTargets(repo, req.query.template, repo.catalog, env);
+        } catch (err) {
+          if (err instanceof KpBrevError) return sendProblem(reply, problem('not-found', 404, req.lang, { id: 'server.not-found', params: { template: req.query.template } }, req.id));
+          throw err;
+        }
+        const own = targets.find((t) => t.settings.override?.kommune === kommune) ?? targets[0]!;
+        settings = own.settings;
+        if (own.base) base = { bytes: readFileSync(own.base.path), file: own.base.file };
+      } else {
+        settings = defaultSettings({
+          ...(repo.catalog ? { catalog: repo.catalog } : {}),
+          processes: list(req.query.process),
+          variants: list(req.query.variant),
+          ...(req.query.question !== undefined ? { questions: list(req.query.question) } : {}),
+          env,
+        });
+      }
+      try {
+        const result = lintDocx(bytes, name, settings, {}, base);
+        req.note.outcome = `${result.findings.length} findings`;
+        return toJson([result], req.lang);
+      } catch (err) {
+        if (err instanceof KpBrevError) {
+          req.note.outcome = 'unreadable';
+          return sendProblem(reply, problem('bad-request', 400, req.lang, { id: 'server.bad-request', params: { detail: name } }, req.id, { errors: err.diagnostics.map((d) => problemItem(d, req.lang)) }));
+        }
+        throw err;
+      }
+    },
+  );
+}

@@ -1,0 +1,75 @@
+/** GET /v1/templates and GET /v1/templates/{id}: what a municipality can use, with its settings. */
+import type { FastifyInstance } from 'fastify';
+import { KpBrevError } from '../../diagnostics.js';
+import type { RepositoryHolder } from '../../service/repository-holder.js';
+import { sendProblem, type ServerContext } from '../app.js';
+import { problem } from '../problem.js';
+import { kommuneFor } from './letters.js';
+
+const QUESTION = /^Question:/;
+const COMPOSITION = /^(Skabelon:Indhold|Indholdselement:|Html:)/;
+
+export function templateRoutes(app: FastifyInstance, _ctx: ServerContext, holder: RepositoryHolder): void {
+  const kommuneQuery = { type: 'object', properties: { kommune: { type: 'string', pattern: '^[0-9]{3,4}$', description: 'Administrators only: list as this municipality sees it.' } }, additionalProperties: false };
+
+  app.get<{ Querystring: { kommune?: string } }>(
+    '/v1/templates',
+    { schema: { summary: 'List templates', description: 'Central templates and the municipality\'s own overrides, with their status.', querystring: kommuneQuery, response: { 200: { type: 'array', items: { $ref: 'template-summary#' } } } } },
+    async (req, reply) => {
+      const kommune = kommuneFor(req, reply, req.query.kommune);
+      if (kommune === false) return reply;
+      return holder.get().list(kommune);
+    },
+  );
+
+  app.get<{ Params: { id: string }; Querystring: { kommune?: string } }>(
+    '/v1/templates/:id',
+    {
+      schema: {
+        summary: 'One template',
+        description: 'Settings of a beskedskabelon for the municipality: title, Digital Post title, master, content elements, processes, variants, enabled flettespørgsmål (with their text), merge fields used, status of an override.',
+        params: { type: 'object', properties: { id: { type: 'string', pattern: '^[A-Za-z0-9_.-]{1,64}$' } }, required: ['id'] },
+        querystring: kommuneQuery,
+      },
+    },
+    async (req, reply) => {
+      const kommune = kommuneFor(req, reply, req.query.kommune);
+      if (kommune === false) return reply;
+      req.note.template = req.params.id;
+      const repo = holder.get();
+      let compiled;
+      try {
+        compiled = repo.compile(req.params.id, kommune);
+      } catch (err) {
+        if (err instanceof KpBrevError && err.diagnostics.some((d) => d.code === 'repo.unknown-template')) {
+          return sendProblem(reply, problem('not-found', 404, req.lang, { id: 'server.not-found', params: { template: req.params.id } }, req.id));
+        }
+        throw err;
+      }
+      const def = compiled.def;
+      const names = new Set(compiled.template.fields().filter((f) => f.type === 'MERGEFIELD').map((f) => /MERGEFIELD\s+"?([^\s"\\]+)/.exec(f.instruction)?.[1] ?? ''));
+      const fields = [...names].filter((n) => n && !QUESTION.test(n) && !COMPOSITION.test(n)).sort();
+      const questions = (def.questions ?? []).map((key) => {
+        const q = repo.catalog?.questions?.get(key);
+        return { key, ...(q?.text ? { text: q.text } : {}), ...(q?.default ? { default: q.default } : {}) };
+      });
+      return {
+        id: def.id,
+        title: def.title,
+        ...(def.digitalPostTitle ? { digitalPostTitle: def.digitalPostTitle } : {}),
+        version: def.version,
+        status: def.status,
+        ...(def.message.override ? { override: def.message.override } : {}),
+        master: def.master,
+        indholdselementer: def.indholdselementer ?? [],
+        processes: def.processes,
+        variants: def.variants ?? [],
+        questions,
+        fields,
+        documentType: def.documentType,
+        noAutoSend: def.noAutoSend ?? false,
+        attachments: (def.attachments ?? []).map((a) => a.title),
+      };
+    },
+  );
+}

@@ -1,0 +1,82 @@
+/**
+ * `kp-brev serve`: the render API listening, with worker threads for rendering, a
+ * configuration file and graceful shutdown (SIGTERM/SIGINT: stop accepting, finish the
+ * requests in flight, close the pool, exit).
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { inputError, KpBrevError } from '../diagnostics.js';
+import { readDataFile } from '../repository/data-file.js';
+import { WorkerPool } from '../service/pool.js';
+import { buildApp, type ServerOptions } from './app.js';
+import type { Credential } from './auth.js';
+
+export interface ServerConfig {
+  templates?: string;
+  port?: number;
+  host?: string;
+  threads?: number;
+  queue?: number;
+  timeoutMs?: number;
+  bodyLimit?: number;
+  lintBodyLimit?: number;
+  credentials?: Credential[];
+}
+
+export function loadServerConfig(file: string): ServerConfig {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw inputError('cli.file-not-found', { file });
+  }
+  const cfg = readDataFile<ServerConfig>(file, text, 'server-config.schema.json').data;
+  if (cfg.templates) cfg.templates = resolve(dirname(file), cfg.templates);
+  return cfg;
+}
+
+/** Credentials from KP_BREV_CREDENTIALS (a JSON array). */
+export function envCredentials(env: NodeJS.ProcessEnv = process.env): Credential[] {
+  const raw = env['KP_BREV_CREDENTIALS'];
+  if (!raw) return [];
+  try {
+    const list = JSON.parse(raw) as Credential[];
+    if (!Array.isArray(list)) throw new Error('not an array');
+    return list;
+  } catch {
+    throw inputError('cli.usage', { detail: 'KP_BREV_CREDENTIALS: JSON array of { name, kommune | admin, sha256 }' });
+  }
+}
+
+export async function startServer(cfg: ServerConfig, log: (line: string) => void): Promise<FastifyInstance> {
+  const credentials = [...(cfg.credentials ?? []), ...envCredentials()];
+  const templatesDir = resolve(cfg.templates ?? 'templates');
+  const pool = new WorkerPool({ ...(cfg.threads ? { threads: cfg.threads } : {}), ...(cfg.queue !== undefined ? { maxQueue: cfg.queue } : {}), timeoutMs: cfg.timeoutMs ?? 10_000, warm: templatesDir });
+  const options: ServerOptions = {
+    templatesDir,
+    credentials,
+    pool,
+    logger: true,
+    ...(cfg.bodyLimit ? { bodyLimit: cfg.bodyLimit } : {}),
+    ...(cfg.lintBodyLimit ? { lintBodyLimit: cfg.lintBodyLimit } : {}),
+  };
+  const app = await buildApp(options);
+  const address = await app.listen({ port: cfg.port ?? 8080, host: cfg.host ?? '0.0.0.0' });
+  log(address);
+  let stopping = false;
+  const stop = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, 'shutting down: finishing requests in flight');
+    app.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+  return app;
+}
+
+export { KpBrevError };

@@ -1,0 +1,119 @@
+/**
+ * Where letters are made: a pool of worker threads (piscina) sized to the cores, with a
+ * bounded queue, so that a burst of requests is answered with "busy, retry after" instead of
+ * unbounded latency; or in the calling thread (tests, and the library used directly).
+ */
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import type { RenderOutcome, RenderTask } from './render-task.js';
+import { executeRender } from './render-task.js';
+
+export class PoolBusyError extends Error {
+  constructor(readonly retryAfterSeconds: number) {
+    super('the render pool is saturated');
+  }
+}
+
+export class PoolTimeoutError extends Error {
+  constructor(readonly ms: number) {
+    super(`rendering took longer than ${ms} ms`);
+  }
+}
+
+export interface RenderPool {
+  run(task: RenderTask, signal?: AbortSignal): Promise<RenderOutcome>;
+  /** Tasks running and waiting. */
+  load(): { running: number; queued: number; threads: number };
+  close(): Promise<void>;
+}
+
+export interface PoolOptions {
+  threads?: number;
+  /** Tasks that may wait for a thread before the pool says it is busy. */
+  maxQueue?: number;
+  /** Time limit per letter. */
+  timeoutMs?: number;
+  /** Repository folder the workers compile at start (warm-up). */
+  warm?: string;
+}
+
+/** Runs tasks in this thread, with the same limits (for tests and small setups). */
+export class InlinePool implements RenderPool {
+  private running = 0;
+  private readonly waiting: Array<() => void> = [];
+
+  constructor(private readonly options: PoolOptions = {}) {}
+
+  async run(task: RenderTask): Promise<RenderOutcome> {
+    const concurrency = this.options.threads ?? 1;
+    if (this.running >= concurrency) {
+      if (this.waiting.length >= (this.options.maxQueue ?? 64)) throw new PoolBusyError(1);
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
+    }
+    this.running++;
+    try {
+      // Let other requests arrive while this one holds the thread, as a worker would.
+      await new Promise((resolve) => setImmediate(resolve));
+      const timeout = this.options.timeoutMs;
+      const started = performance.now();
+      const outcome = await executeRender(task);
+      // In this thread a letter cannot be stopped half-way: one that took too long is discarded.
+      if (timeout && performance.now() - started > timeout) throw new PoolTimeoutError(timeout);
+      return outcome;
+    } finally {
+      this.running--;
+      this.waiting.shift()?.();
+    }
+  }
+
+  load(): { running: number; queued: number; threads: number } {
+    return { running: this.running, queued: this.waiting.length, threads: this.options.threads ?? 1 };
+  }
+
+  async close(): Promise<void> {}
+}
+
+/** Worker threads, one per core by default. */
+export class WorkerPool implements RenderPool {
+  private readonly piscina: Piscina;
+
+  constructor(private readonly options: PoolOptions = {}) {
+    const threads = options.threads ?? Math.max(1, availableParallelism());
+    this.piscina = new Piscina({
+      filename: fileURLToPath(new URL('./worker.js', import.meta.url)),
+      minThreads: threads,
+      maxThreads: threads,
+      maxQueue: options.maxQueue ?? threads * 32,
+      idleTimeout: Infinity,
+      ...(options.warm ? { workerData: { warm: options.warm } } : {}),
+    });
+  }
+
+  async run(task: RenderTask, signal?: AbortSignal): Promise<RenderOutcome> {
+    if (this.piscina.queueSize >= this.piscina.options.maxQueue) throw new PoolBusyError(1);
+    const timeout = this.options.timeoutMs;
+    const controller = new AbortController();
+    const timer = timeout ? setTimeout(() => controller.abort(), timeout) : undefined;
+    const onAbort = (): void => controller.abort();
+    signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      return (await this.piscina.run(task, { signal: controller.signal })) as RenderOutcome;
+    } catch (err) {
+      if (controller.signal.aborted && timeout && !signal?.aborted) throw new PoolTimeoutError(timeout);
+      if (err instanceof Error && /queue is at limit/i.test(err.message)) throw new PoolBusyError(1);
+      throw err;
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  load(): { running: number; queued: number; threads: number } {
+    return { running: this.piscina.utilization > 0 ? this.piscina.threads.length : 0, queued: this.piscina.queueSize, threads: this.piscina.threads.length };
+  }
+
+  async close(): Promise<void> {
+    await this.piscina.close();
+  }
+}

@@ -1,0 +1,22 @@
+/**
+ * A render worker thread (piscina): makes one letter per task. Started with the repository
+ * folder, it compiles the central letters before it takes work, so that the first requests
+ * are as fast as the rest.
+ */
+import { workerData } from 'node:worker_threads';
+import { holderFor } from './repository-holder.js';
+import { executeRender, type RenderOutcome, type RenderTask } from './render-task.js';
+
+const warm = (workerData as { warm?: string } | undefined)?.warm;
+if (warm) {
+  try {
+    const repo = holderFor(warm).get();
+    for (const b of repo.central.beskedskabeloner) repo.compile(b.id);
+  } catch {
+    // A broken repository is reported by the first task that needs it.
+  }
+}
+
+export default async function render(task: RenderTask): Promise<RenderOutcome> {
+  return executeRender(task);
+}
