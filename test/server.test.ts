@@ -83,7 +83,7 @@ describe('POST /v1/letters', () => {
 
 describe('errors are problem+json with the right status, never 500 for bad input', () => {
   it('401 without or with an unknown credential', async () => {
-    for (const headers of [{}, { authorization: 'Bearer kpb_forkert' }, { authorization: tokens.s540.token }]) {
+    for (const headers of [{}, { authorization: 'Bearer kpb_forkert' }, { authorization: tokens.s540.token }] as Array<Record<string, string>>) {
       const r = await post('/v1/letters', { template: 'np_1004', context: karen }, headers);
       expect(r.statusCode).toBe(401);
       expect(r.headers['www-authenticate']).toBe('Bearer');
