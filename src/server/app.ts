@@ -215,6 +215,14 @@ export async function buildApp(options: ServerOptions): Promise<FastifyInstance>
     return sendProblem(reply, problem('internal', 500, req.lang, { id: 'server.internal', params: { detail: err.code ?? err.name } }, req.id));
   });
 
+  // Graceful shutdown: from the moment close() is called, /readyz says not ready and every
+  // response closes its connection, so that keep-alive clients let the server drain.
+  app.addHook('preClose', async () => {
+    ctx.closing.value = true;
+  });
+  app.addHook('onSend', async (_req, reply) => {
+    if (ctx.closing.value) reply.header('connection', 'close');
+  });
   app.addHook('onClose', async () => {
     ctx.closing.value = true;
     await pool.close();

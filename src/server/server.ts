@@ -21,6 +21,8 @@ export interface ServerConfig {
   timeoutMs?: number;
   bodyLimit?: number;
   lintBodyLimit?: number;
+  /** How long shutdown waits for requests in flight (default 30 s). */
+  shutdownGraceMs?: number;
   credentials?: Credential[];
 }
 
@@ -62,6 +64,8 @@ export async function startServer(cfg: ServerConfig, log: (line: string) => void
     ...(cfg.lintBodyLimit ? { lintBodyLimit: cfg.lintBodyLimit } : {}),
   };
   const app = await buildApp(options);
+  // Listen only when the render threads have compiled the letters: no slow first requests.
+  await pool.ready();
   const address = await app.listen({ port: cfg.port ?? 8080, host: cfg.host ?? '0.0.0.0' });
   log(address);
   let stopping = false;
@@ -69,6 +73,11 @@ export async function startServer(cfg: ServerConfig, log: (line: string) => void
     if (stopping) return;
     stopping = true;
     app.log.info({ signal }, 'shutting down: finishing requests in flight');
+    // Requests still running after the grace period are cut off.
+    const grace = setTimeout(() => process.exit(1), cfg.shutdownGraceMs ?? 30_000);
+    grace.unref();
+    // Keep-alive connections whose last response has gone out are closed as soon as they are idle.
+    setInterval(() => app.server.closeIdleConnections(), 100).unref();
     app.close().then(
       () => process.exit(0),
       () => process.exit(1),

@@ -109,6 +109,11 @@ export class WorkerPool implements RenderPool {
     }
   }
 
+  /** Resolves when every thread has started and compiled the repository's letters. */
+  async ready(): Promise<void> {
+    await Promise.all(Array.from({ length: this.piscina.threads.length || (this.options.threads ?? 1) }, () => this.piscina.run(undefined, { name: 'ping' })));
+  }
+
   load(): { running: number; queued: number; threads: number } {
     return { running: this.piscina.utilization > 0 ? this.piscina.threads.length : 0, queued: this.piscina.queueSize, threads: this.piscina.threads.length };
   }

@@ -20,3 +20,8 @@ if (warm) {
 export default async function render(task: RenderTask): Promise<RenderOutcome> {
   return executeRender(task);
 }
+
+/** Answers once the thread has loaded and warmed up (the pool waits for this before serving). */
+export function ping(): boolean {
+  return true;
+}

@@ -1,0 +1,102 @@
+/**
+ * The real server: `kp-brev serve` listening on loopback with worker threads, under a
+ * sustained mixed load of PDF and .docx letters (autocannon), with a time limit per letter,
+ * and shut down gracefully while a request is in flight.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newToken } from '../src/server/auth.js';
+
+const root = join(import.meta.dirname, '..');
+const karen = readFileSync(join(root, 'samples/sager/np_1004/karen-85-procent.json'), 'utf8');
+const { token, credential } = newToken('belastning', { kommune: '540' });
+
+async function startServer(extra: Record<string, unknown> = {}): Promise<{ child: ChildProcess; url: string; log: string[] }> {
+  const dir = mkdtempSync(join(tmpdir(), 'kp-brev-serve-'));
+  const config = join(dir, 'server.json');
+  writeFileSync(config, JSON.stringify({ templates: join(root, 'templates'), port: 0, host: '127.0.0.1', threads: 2, credentials: [credential], ...extra }));
+  const child = spawn(process.execPath, [join(root, 'bin/kp-brev.js'), 'serve', '--config', config], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, KP_BREV_LANG: '' } });
+  const log: string[] = [];
+  child.stdout!.on('data', (b: Buffer) => log.push(...b.toString().split('\n').filter(Boolean)));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('server did not start')), 30_000);
+    child.stderr!.on('data', (b: Buffer) => {
+      const m = /lytter på (http:\/\/\S+)\./.exec(b.toString());
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    });
+  });
+  return { child, url, log };
+}
+
+const letter = (format: 'pdf' | 'docx'): autocannon.Request => ({
+  method: 'POST',
+  path: '/v1/letters',
+  headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+  body: JSON.stringify({ template: 'np_1004', context: JSON.parse(karen), format }),
+});
+
+describe('kp-brev serve on loopback', () => {
+  let server: Awaited<ReturnType<typeof startServer>>;
+  beforeAll(async () => {
+    server = await startServer();
+  }, 60_000);
+  afterAll(() => {
+    server.child.kill('SIGKILL');
+  });
+
+  it('answers a sustained mixed load of PDF and .docx letters without an error', async () => {
+    const result = await autocannon({ url: server.url, connections: 8, duration: 4, overallRate: 60, requests: [letter('pdf'), letter('docx')] });
+    expect(result.errors).toBe(0);
+    expect(result.timeouts).toBe(0);
+    expect(result.non2xx).toBe(0);
+    // Throughput is the benchmark's business (npm run bench); here every letter must succeed.
+    expect(result.requests.total).toBeGreaterThan(40);
+    console.log(`load: ${result.requests.total} letters in ${result.duration} s, latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`);
+  }, 60_000);
+
+  it('logs one JSON line per letter without the case data', () => {
+    const lines = server.log.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => l['msg'] === 'request');
+    expect(lines.length).toBeGreaterThan(40);
+    expect(lines[0]).toMatchObject({ route: '/v1/letters', kommune: '540', template: 'np_1004', status: 200, outcome: 'ok' });
+    const all = server.log.join('\n');
+    for (const secret of ['Karen Jensen', 'Engvej 12', JSON.parse(karen).fields.Borger?.CPR].filter(Boolean)) expect(all).not.toContain(secret);
+  });
+});
+
+describe('limits and shutdown', () => {
+  it('answers 503 with Retry-After when a letter takes longer than the time limit', async () => {
+    const slow = await startServer({ timeoutMs: 100, threads: 1 });
+    try {
+      // The first letter after start may be slow; the limit applies to each.
+      const r = await fetch(`${slow.url}/v1/letters`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ template: 'np_1004', context: JSON.parse(karen), format: 'pdf' }) });
+      expect([200, 503]).toContain(r.status);
+      const again = await autocannon({ url: slow.url, connections: 6, amount: 40, requests: [letter('pdf')] });
+      expect(again.errors).toBe(0);
+      expect(again.statusCodeStats['503'] !== undefined || again['2xx'] === 40).toBe(true);
+    } finally {
+      slow.child.kill('SIGKILL');
+    }
+  }, 60_000);
+
+  it('finishes the requests in flight when told to stop (SIGTERM), then exits 0', async () => {
+    const s = await startServer();
+    // A batch of 300 letters is in flight when the signal comes: every letter must still arrive.
+    const cases = Array.from({ length: 300 }, (_, i) => JSON.stringify({ id: `s${i}`, ...JSON.parse(karen) })).join('\n');
+    const pending = fetch(`${s.url}/v1/letters:batch?template=np_1004&format=pdf`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/x-ndjson' }, body: cases });
+    const exit = new Promise<number | null>((resolve) => s.child.on('exit', (code) => resolve(code)));
+    const r = await pending;
+    expect(r.status).toBe(200);
+    s.child.kill('SIGTERM');
+    const lines = (await r.text()).trim().split('\n').map((l) => JSON.parse(l) as { ok: boolean });
+    expect(lines.length).toBe(300);
+    expect(lines.every((l) => l.ok)).toBe(true);
+    expect(await exit).toBe(0);
+  }, 60_000);
+});
