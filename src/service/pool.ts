@@ -4,6 +4,7 @@
  * unbounded latency; or in the calling thread (tests, and the library used directly).
  */
 import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { RenderOutcome, RenderTask } from './render-task.js';
@@ -80,8 +81,11 @@ export class WorkerPool implements RenderPool {
 
   constructor(private readonly options: PoolOptions = {}) {
     const threads = options.threads ?? Math.max(1, availableParallelism());
+    // Worker threads run the compiled JavaScript (dist/), also when this module runs from source.
+    const here = fileURLToPath(import.meta.url);
+    const filename = here.endsWith('.ts') ? join(dirname(here), '../../dist/service/worker.js') : join(dirname(here), 'worker.js');
     this.piscina = new Piscina({
-      filename: fileURLToPath(new URL('./worker.js', import.meta.url)),
+      filename,
       minThreads: threads,
       maxThreads: threads,
       maxQueue: options.maxQueue ?? threads * 32,
