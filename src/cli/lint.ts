@@ -3,19 +3,22 @@
  * [--variant <id>]... [--question <key>]... [--env training|production] [--base <central.docx>]
  * [--format stylish|json|sarif] [--lang da|en] [--config <file>]`
  *
- * Exit 0: no errors; 1: at least one error; 2: usage error or unreadable input.
+ * A .docx that lies in a template repository is linted with the manifest's settings for it
+ * (processes, variants, enabled questions, base of an override); flags given explicitly
+ * override them. Exit 0: no errors; 1: at least one error; 2: usage error or unreadable input
+ * (the other files are still checked and reported).
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse } from 'yaml';
-import { inputError } from '../diagnostics.js';
-import type { Lang } from '../i18n/index.js';
+import { formatDiagnostic, inputError, KpBrevError, registeredDiagnostic } from '../diagnostics.js';
+import { registerMessages, type Lang } from '../i18n/index.js';
 import { lintDocx, defaultSettings, type FileResult } from '../lint/engine.js';
 import { formatJson } from '../lint/formatters/json.js';
 import { formatSarif } from '../lint/formatters/sarif.js';
 import { formatStylish } from '../lint/formatters/stylish.js';
 import { RULES } from '../lint/rules/index.js';
-import { letterTargets, repositoryTargets, type LintTarget } from '../lint/targets.js';
+import { fileTarget, idTargets, repositoryDirOf, repositoryTargets, type LintTarget } from '../lint/targets.js';
 import type { LintConfig, LintSettings, RuleSetting } from '../lint/types.js';
 import { parseContextText } from '../context/context.js';
 import { loadCatalogFile, type Catalog } from '../repository/catalog.js';
@@ -24,7 +27,24 @@ import { TemplateRepository } from '../repository/repository.js';
 import { readInput } from './files.js';
 import type { Io } from './main.js';
 
+registerMessages('lint.cli', {
+  'unknown-process': {
+    da: 'Processen "{id}" (--process) findes ikke i kataloget {catalog}. Kendte processer: {known}.',
+    en: 'The process "{id}" (--process) is not in the catalog {catalog}. Known processes: {known}.',
+  },
+  'unknown-variant': {
+    da: 'Varianten "{id}" (--variant) findes ikke i kataloget {catalog}. Kendte varianter: {known}.',
+    en: 'The variant "{id}" (--variant) is not in the catalog {catalog}. Known variants: {known}.',
+  },
+});
+
+function usage(code: 'unknown-process' | 'unknown-variant', params: Record<string, string>): KpBrevError {
+  return new KpBrevError('input', [registeredDiagnostic(`lint.cli.${code}`, params, undefined, 'error')]);
+}
+
 const SETTINGS: readonly RuleSetting[] = ['off', 'error', 'warning', 'info'];
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export function loadLintConfig(path: string, io: Io): LintConfig {
   const text = Buffer.from(readInput(path, io.cwd)).toString('utf8');
@@ -34,11 +54,11 @@ export function loadLintConfig(path: string, io: Io): LintConfig {
   } catch {
     throw inputError('lint.config', { file: path, detail: 'YAML/JSON' });
   }
-  const rules = (data as LintConfig | null)?.rules;
-  if (data === null || typeof data !== 'object' || (rules !== undefined && (typeof rules !== 'object' || rules === null))) {
+  // An object, whose `rules` (if any) is an object of rule id -> setting.
+  if (!isObject(data) || (data['rules'] !== undefined && !isObject(data['rules']))) {
     throw inputError('lint.config', { file: path, detail: '{ "rules": { "<regel>": "off" } }' });
   }
-  for (const [id, value] of Object.entries(rules ?? {})) {
+  for (const [id, value] of Object.entries((data['rules'] as Record<string, unknown> | undefined) ?? {})) {
     if (!RULES.some((r) => r.meta.id === id)) throw inputError('lint.config-rule', { file: path, rule: id });
     if (!SETTINGS.includes(value as RuleSetting)) throw inputError('lint.config', { file: path, detail: `${id}: ${String(value)}` });
   }
@@ -47,14 +67,44 @@ export function loadLintConfig(path: string, io: Io): LintConfig {
 
 const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : v === undefined ? [] : [String(v)]);
 
+/** --process and --variant must name what the catalog knows. */
+function checkIds(catalog: Catalog, processes: string[], variants: string[]): void {
+  if (catalog.processes.size) {
+    const known = [...catalog.processes.keys()];
+    for (const id of processes) if (!catalog.processes.has(id)) throw usage('unknown-process', { id, catalog: catalog.file, known: known.join(', ') });
+  }
+  const knownVariants = [...new Set([...catalog.processes.values()].flatMap((p) => p.variants.map((v) => v.id)))];
+  if (catalog.processes.size) {
+    for (const id of variants) if (!knownVariants.includes(id)) throw usage('unknown-variant', { id, catalog: catalog.file, known: knownVariants.join(', ') || '–' });
+  }
+}
+
 export async function lintCommand(targets: string[], opts: Record<string, unknown>, io: Io, lang: Lang): Promise<number> {
   const env = (opts['env'] as LintSettings['env'] | undefined) ?? 'production';
   const config = opts['config'] ? loadLintConfig(String(opts['config']), io) : {};
   const catalogOpt: Catalog | undefined = opts['catalog'] ? loadCatalogFile(resolve(io.cwd, String(opts['catalog'])), String(opts['catalog'])) : undefined;
   const samplesDir = resolve(io.cwd, String(opts['samples'] ?? 'samples/sager'));
   const sample = opts['sample'] ? parseContextText(Buffer.from(readInput(String(opts['sample']), io.cwd)).toString('utf8'), String(opts['sample'])) : undefined;
-  let repo: TemplateRepository | undefined;
-  const repository = (dir: string): TemplateRepository => (repo && repo.dir === dir ? repo : (repo = TemplateRepository.open(dir)));
+  const repos = new Map<string, TemplateRepository>();
+  const repository = (dir: string): TemplateRepository => {
+    let r = repos.get(dir);
+    if (!r) repos.set(dir, (r = TemplateRepository.open(dir)));
+    return r;
+  };
+  // Flags given explicitly: they describe a loose file, and override a repository file's manifest.
+  const flags: Partial<LintSettings> = {
+    ...(opts['process'] !== undefined ? { processes: list(opts['process']) } : {}),
+    ...(opts['variant'] !== undefined ? { variants: list(opts['variant']) } : {}),
+    ...(opts['question'] !== undefined ? { questions: list(opts['question']) } : {}),
+    ...(sample ? { sample } : {}),
+  };
+  // --base: when the base lies in a template repository, it is judged with its manifest's settings.
+  const basePath = opts['base'] ? resolve(io.cwd, String(opts['base'])) : undefined;
+  const baseDir = basePath && existsSync(basePath) ? repositoryDirOf(basePath) : undefined;
+  const baseRepo = baseDir ? repository(baseDir) : undefined;
+  const baseOwn = basePath && baseRepo ? fileTarget(baseRepo, basePath, catalogOpt ?? baseRepo.catalog, env, samplesDir) : undefined;
+  const base = basePath ? { path: basePath, file: String(opts['base']), ...(baseOwn ? { settings: baseOwn.settings } : {}) } : undefined;
+  const withFlags = (t: LintTarget): LintTarget => ({ ...t, settings: { ...t.settings, ...flags }, ...(base ? { base } : {}) });
 
   const work: LintTarget[] = [];
   for (const target of targets) {
@@ -64,32 +114,55 @@ export async function lintCommand(targets: string[], opts: Record<string, unknow
       const r = repository(path);
       work.push(...repositoryTargets(r, catalogOpt ?? r.catalog, env, samplesDir));
     } else if (existsSync(path) || target.toLowerCase().endsWith('.docx')) {
-      const settings = defaultSettings({
-        ...(catalogOpt ? { catalog: catalogOpt } : {}),
-        processes: list(opts['process']),
-        variants: list(opts['variant']),
-        ...(opts['question'] !== undefined ? { questions: list(opts['question']) } : {}),
-        env,
-        ...(sample ? { sample } : {}),
-      });
-      const base = opts['base'] ? { path: resolve(io.cwd, String(opts['base'])), file: String(opts['base']) } : undefined;
-      work.push({ file: target, path, settings, ...(base ? { base } : {}) });
+      // A file of a template repository is linted as the repository sees it.
+      const dir = existsSync(path) ? repositoryDirOf(path) : undefined;
+      const r = dir ? repository(dir) : undefined;
+      const own = r ? fileTarget(r, path, catalogOpt ?? r.catalog, env, samplesDir) : undefined;
+      const loose: LintTarget = { file: target, path, settings: defaultSettings({ ...(catalogOpt ?? r?.catalog ? { catalog: (catalogOpt ?? r?.catalog)! } : {}), env }) };
+      work.push(withFlags(own ? { ...own, file: target } : loose));
     } else {
       const r = repository(resolve(io.cwd, String(opts['templates'] ?? process.env['KP_BREV_TEMPLATES'] ?? 'templates')));
-      work.push(...letterTargets(r, target, catalogOpt ?? r.catalog, env, samplesDir));
+      const found = idTargets(r, target, catalogOpt ?? r.catalog, env, samplesDir);
+      if (!found) throw inputError('repo.unknown-template', { id: target, where: '' });
+      work.push(...found);
+    }
+  }
+  for (const catalog of new Set([catalogOpt, ...work.map((t) => t.settings.catalog)])) {
+    if (catalog) checkIds(catalog, flags.processes ?? [], flags.variants ?? []);
+  }
+
+  // A file that cannot be read or is no Word document is reported; the others still are.
+  const results: FileResult[] = [];
+  const failures: string[] = [];
+  for (const t of work) {
+    try {
+      const bytes = readFileOf(t.path, t.file, io);
+      const baseBytes = t.base ? { bytes: readFileOf(t.base.path, t.base.file, io), file: t.base.file, ...(t.base.settings ? { settings: t.base.settings } : {}) } : undefined;
+      results.push(lintDocx(bytes, t.file, t.settings, config, baseBytes));
+    } catch (err) {
+      if (!(err instanceof KpBrevError)) throw err;
+      failures.push(...err.diagnostics.map((d) => formatDiagnostic(d, lang)));
     }
   }
 
-  const results: FileResult[] = [];
-  for (const t of work) {
-    const bytes = readInput(t.path, io.cwd);
-    const base = t.base ? { bytes: readInput(t.base.path, io.cwd), file: t.base.file } : undefined;
-    results.push(lintDocx(bytes, t.file, t.settings, config, base));
+  if (results.length || !failures.length) {
+    const format = String(opts['format'] ?? 'stylish');
+    if (format === 'json') io.stdout(formatJson(results, lang));
+    else if (format === 'sarif') io.stdout(formatSarif(results, lang));
+    else io.stdout(formatStylish(results, lang, io.color ?? false));
   }
-
-  const format = String(opts['format'] ?? 'stylish');
-  if (format === 'json') io.stdout(formatJson(results, lang));
-  else if (format === 'sarif') io.stdout(formatSarif(results, lang));
-  else io.stdout(formatStylish(results, lang, io.color ?? false));
+  if (failures.length) {
+    io.stderr(failures.join('\n') + '\n');
+    return 2;
+  }
   return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+}
+
+/** Reads a file, naming it as the user knows it in the message when it cannot be read. */
+function readFileOf(path: string, shown: string, io: Io): Uint8Array {
+  try {
+    return readInput(path, io.cwd);
+  } catch {
+    throw inputError('cli.file-not-found', { file: shown });
+  }
 }

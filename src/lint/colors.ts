@@ -60,7 +60,11 @@ export function highlightColor(name: string): string | undefined {
   return name === 'none' ? undefined : HIGHLIGHTS[name];
 }
 
-/** A colour element (w:color, w:shd fill) to RGB: theme colour with tint/shade, or the value. */
+/**
+ * A colour element (w:color, w:shd) to RGB. w:val already holds the final colour (ECMA-376
+ * 17.3.2.6); a theme colour is taken from the theme, with its tint or shade, only when the theme
+ * defines it, so a tint is never applied twice to a w:val that already has it.
+ */
 export function resolveColor(
   theme: Theme,
   value: string | undefined,
@@ -68,23 +72,34 @@ export function resolveColor(
   tint?: string,
   shade?: string,
 ): string | undefined {
-  let rgb: string | undefined;
-  if (themeName) {
-    const key = THEME_NAMES[themeName] ?? themeName;
-    rgb = theme.colors.get(key);
-  }
-  if (!rgb && value && /^[0-9A-Fa-f]{6}$/.test(value)) rgb = value.toUpperCase();
-  if (!rgb) return undefined;
-  let [r, g, b] = [0, 2, 4].map((i) => parseInt(rgb!.slice(i, i + 2), 16)) as [number, number, number];
-  if (tint) {
+  const fromTheme = themeName ? theme.colors.get(THEME_NAMES[themeName] ?? themeName) : undefined;
+  if (fromTheme) return tintAndShade(fromTheme, tint, shade);
+  if (value && /^[0-9A-Fa-f]{6}$/.test(value)) return value.toUpperCase();
+  return undefined;
+}
+
+function tintAndShade(rgb: string, tint: string | undefined, shade: string | undefined): string {
+  let [r, g, b] = [0, 2, 4].map((i) => parseInt(rgb.slice(i, i + 2), 16)) as [number, number, number];
+  if (tint && /^[0-9A-Fa-f]{1,2}$/.test(tint)) {
     const t = parseInt(tint, 16) / 255;
     [r, g, b] = [r, g, b].map((c) => Math.round(c * t + 255 * (1 - t))) as [number, number, number];
   }
-  if (shade) {
+  if (shade && /^[0-9A-Fa-f]{1,2}$/.test(shade)) {
     const s = parseInt(shade, 16) / 255;
     [r, g, b] = [r, g, b].map((c) => Math.round(c * s)) as [number, number, number];
   }
+  return hex(r, g, b);
+}
+
+function hex(r: number, g: number, b: number): string {
   return [r, g, b].map((c) => c.toString(16).padStart(2, '0')).join('').toUpperCase();
+}
+
+/** `a` laid over `b` with the given share (0..1) of `a`. */
+export function mixColors(a: string, b: string, share: number): string {
+  const ch = (s: string, i: number): number => parseInt(s.slice(i, i + 2), 16);
+  const [r, g, bl] = [0, 2, 4].map((i) => Math.round(ch(a, i) * share + ch(b, i) * (1 - share))) as [number, number, number];
+  return hex(r, g, bl);
 }
 
 function luminance(rgb: string): number {

@@ -57,38 +57,85 @@ function sortByPlace(findings: Finding[]): Finding[] {
     .map((x) => x.f);
 }
 
-/** Lints a .docx; with a base, marks regressions (see the module comment). */
+/**
+ * Lints a .docx; with a base, marks regressions (see the module comment). The base is judged
+ * with its own settings when they are known (a central template of the repository: its
+ * manifest's), else with the template's.
+ */
 export function lintDocx(
   bytes: Uint8Array,
   file: string,
   settings: LintSettings,
   config: LintConfig = {},
-  base?: { bytes: Uint8Array; file: string },
+  base?: { bytes: Uint8Array; file: string; settings?: LintSettings },
 ): FileResult {
   const findings = lintTemplate(loadTemplate(bytes, { name: file }), file, settings, config);
   if (base) {
-    const { override: _ignored, ...baseSettings } = settings;
+    const { override: _ignored, ...own } = settings;
     void _ignored;
+    const baseSettings = base.settings ?? own;
     const baseFindings = lintTemplate(loadTemplate(base.bytes, { name: base.file }), base.file, baseSettings, config);
     markRegressions(findings, baseFindings);
   }
   return { file, findings };
 }
 
-/** What makes two findings "the same" across a template and its base: rule, message, parameters
- * and the text of the place (paragraph numbers shift when text is added). */
-function sameness(f: Finding): string {
-  return JSON.stringify([f.rule, f.code, f.params, f.location?.excerpt ?? '', f.location?.instruction ?? '']);
+/**
+ * What makes two findings "the same" across a template and its base: rule, message and
+ * parameters. Paragraph numbers shift when a municipality adds text, and the text of a place
+ * changes when it rewords it, so neither decides; a `text` parameter (an excerpt of the place,
+ * as a11y-contrast reports) counts as place text, not as the problem.
+ */
+function problemKey(f: Finding): string {
+  const { text: _text, ...params } = f.params;
+  void _text;
+  return JSON.stringify([f.rule, f.code, params]);
 }
 
+/** The text of the place: used only to tell apart findings of the same problem. */
+function placeKey(f: Finding): string {
+  return JSON.stringify([f.location?.excerpt ?? '', f.location?.instruction ?? '', f.params['text'] ?? '']);
+}
+
+/**
+ * Marks each finding of a template as a regression or not against its base's findings. Within
+ * one problem (see problemKey) counts decide: as many of the template's findings as the base has
+ * are inherited, the rest are regressions. Which ones are inherited is decided by the place
+ * text: findings whose excerpt or instruction the base has too are paired first, then the rest
+ * in document order.
+ */
 export function markRegressions(findings: Finding[], base: Finding[]): void {
-  const known = new Map<string, number>();
-  for (const b of base) known.set(sameness(b), (known.get(sameness(b)) ?? 0) + 1);
+  const baseByProblem = new Map<string, Finding[]>();
+  for (const b of base) {
+    const list = baseByProblem.get(problemKey(b));
+    if (list) list.push(b);
+    else baseByProblem.set(problemKey(b), [b]);
+  }
+  const byProblem = new Map<string, Finding[]>();
   for (const f of findings) {
-    const key = sameness(f);
-    const left = known.get(key) ?? 0;
-    f.regression = left === 0;
-    if (left > 0) known.set(key, left - 1);
+    const list = byProblem.get(problemKey(f));
+    if (list) list.push(f);
+    else byProblem.set(problemKey(f), [f]);
+  }
+  for (const [key, mine] of byProblem) {
+    const left = [...(baseByProblem.get(key) ?? [])];
+    const inherited = new Set<Finding>();
+    // Same place text first.
+    for (const f of mine) {
+      const i = left.findIndex((b) => placeKey(b) === placeKey(f));
+      if (i < 0) continue;
+      inherited.add(f);
+      left.splice(i, 1);
+    }
+    // Then whatever is left of the base, in order.
+    for (const f of mine) {
+      if (inherited.has(f) || !left.length) continue;
+      inherited.add(f);
+      left.shift();
+    }
+    for (const f of mine) f.regression = !inherited.has(f);
+  }
+  for (const f of findings) {
     const rule = RULES.find((r) => r.meta.id === f.rule);
     if (f.regression && rule?.meta.accessibility) f.severity = 'error';
   }

@@ -64,6 +64,7 @@ export function exampleDocx(doc: ExampleDoc): Buffer {
     title: doc.title === undefined ? EXAMPLE_TITLE : doc.title,
     lang: doc.lang === undefined ? 'da-DK' : doc.lang,
     relationships: [LINK_REL],
+    ...(doc.header !== undefined ? { header: doc.header } : {}),
   });
 }
 

@@ -50,7 +50,7 @@ export function argumentFields(f: FieldNode, arg: Argument | undefined): FieldNo
 /** IF fields whose condition holds a flettespørgsmål: the IF, the question field and its key. */
 export function questionConditions(model: LintModel): Array<{ f: FieldNode; ins: IfInstruction; question: FieldNode; key: string; side: 'left' | 'right' }> {
   const out: Array<{ f: FieldNode; ins: IfInstruction; question: FieldNode; key: string; side: 'left' | 'right' }> = [];
-  for (const f of model.template.fieldNodes) {
+  for (const f of model.fields) {
     const ins = f.parsed.instruction;
     if (ins.type !== 'IF') continue;
     for (const side of ['left', 'right'] as const) {

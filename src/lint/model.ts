@@ -6,6 +6,7 @@
 import type { FieldNode } from '../ooxml/fields.js';
 import type { Story } from '../ooxml/tokens.js';
 import { parseStyles, type StyleSheet } from '../ooxml/styles.js';
+import type { StoryPlan } from '../template/plan.js';
 import { cachedResult, type Template } from '../template/template.js';
 import { parseTheme, type Theme } from './colors.js';
 
@@ -18,6 +19,9 @@ export interface ParagraphModel {
   styleId: string | undefined;
   /** Text outside fields (w:t, tabs as \t, breaks as \n). */
   text: string;
+  /** The same text cut at every top-level field that begins in the paragraph: segment i+1
+   * follows field i, so every segment but the last stands before a field. */
+  segments: string[];
   /** Static runs: text with its run properties. */
   runs: Array<{ text: string; rPr: string }>;
   /** Top-level fields that begin in the paragraph. */
@@ -37,6 +41,10 @@ export interface ParagraphModel {
 export interface CellModel {
   tcPr: string;
   paragraphs: ParagraphModel[];
+  /** The table, and the cell's row and column (0-based), for table-style conditional formatting. */
+  table: TableModel;
+  row: number;
+  col: number;
 }
 
 export interface RowModel {
@@ -50,6 +58,8 @@ export interface TableModel {
   index: number;
   tblPr: string;
   rows: RowModel[];
+  /** The cell a nested table stands in. */
+  outer: CellModel | undefined;
 }
 
 export interface DrawingModel {
@@ -79,6 +89,11 @@ export interface LinkModel {
 export interface LintModel {
   file: string;
   template: Template;
+  /** The template's stories without the copies Word saves for old readers: a text box is
+   * saved twice (mc:Choice and mc:Fallback), and only the first is judged. */
+  stories: StoryPlan[];
+  /** Every field of those stories, nested ones included, in document order. */
+  fields: FieldNode[];
   paragraphs: ParagraphModel[];
   tables: TableModel[];
   drawings: DrawingModel[];
@@ -92,9 +107,13 @@ export interface LintModel {
 
 export function buildLintModel(template: Template, file: string): LintModel {
   const pkg = template.package;
+  const ranges = new Map<string, Array<[number, number]>>();
+  const stories = template.stories.filter((plan) => !isFallbackCopy(plan.story, ranges));
   const model: LintModel = {
     file,
     template,
+    stories,
+    fields: stories.flatMap((plan) => plan.all),
     paragraphs: [],
     tables: [],
     drawings: [],
@@ -104,8 +123,28 @@ export function buildLintModel(template: Template, file: string): LintModel {
     core: coreProperties(template),
     partText: (part) => pkg.text(part),
   };
-  for (const plan of template.stories) walkStory(plan.story, readTopFields(plan.all), model);
+  for (const plan of stories) walkStory(plan.story, readTopFields(plan.all), model);
   return model;
+}
+
+/** Source ranges of the mc:Fallback elements of a part. */
+function fallbackRanges(source: string): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  const open: number[] = [];
+  for (const m of source.matchAll(/<mc:Fallback\b[^>]*?(\/?)>|<\/mc:Fallback>/g)) {
+    if (m[0].startsWith('</')) {
+      const start = open.pop();
+      if (start !== undefined) ranges.push([start, m.index + m[0].length]);
+    } else if (!m[1]) open.push(m.index);
+  }
+  return ranges;
+}
+
+export function isFallbackCopy(story: Story, cache = new Map<string, Array<[number, number]>>()): boolean {
+  if (!story.label || !story.source.includes('<mc:Fallback')) return false;
+  let ranges = cache.get(story.part);
+  if (!ranges) cache.set(story.part, (ranges = fallbackRanges(story.source)));
+  return ranges.some(([start, end]) => story.innerStart > start && story.innerStart < end);
 }
 
 function readTopFields(all: readonly FieldNode[]): FieldNode[] {
@@ -135,6 +174,7 @@ function walkStory(story: Story, top: FieldNode[], model: LintModel): void {
         pPr: '',
         styleId: undefined,
         text: '',
+        segments: [''],
         runs: [],
         fields: paraFields.get(n) ?? [],
         overlapping: overlappingFields(story, n, top),
@@ -152,6 +192,7 @@ function walkStory(story: Story, top: FieldNode[], model: LintModel): void {
     const f = fieldAt.get(i);
     if (f) {
       inFieldUntil = f.end;
+      para(f.para).segments.push('');
       if (link) link.fields.push(f);
       // A field inside a link: its cached result is what the link shows.
     }
@@ -168,6 +209,7 @@ function walkStory(story: Story, top: FieldNode[], model: LintModel): void {
         if (tok.kind === 'text' || tok.kind === 'char') {
           const text = tok.kind === 'char' ? (tok.text === '\t' ? '\t' : '\n') : tok.text;
           p.text += text;
+          p.segments[p.segments.length - 1] += text;
           p.runs.push({ text, rPr: tok.rPr });
           if (link) link.text += text;
         }
@@ -186,15 +228,18 @@ function walkStory(story: Story, top: FieldNode[], model: LintModel): void {
       }
       case 'open':
         if (tok.name === 'w:tbl') {
-          const t: TableModel = { story, index: tok.para, tblPr: '', rows: [] };
+          const t: TableModel = { story, index: tok.para, tblPr: '', rows: [], outer: cell };
           tableStack.push(t);
           model.tables.push(t);
         } else if (tok.name === 'w:tr') {
           row = { trPr: '', cells: [] };
           tableStack[tableStack.length - 1]?.rows.push(row);
         } else if (tok.name === 'w:tc') {
-          cell = { tcPr: '', paragraphs: [] };
-          row?.cells.push(cell);
+          const table = tableStack[tableStack.length - 1];
+          if (table && row) {
+            cell = { tcPr: '', paragraphs: [], table, row: table.rows.length - 1, col: row.cells.length };
+            row.cells.push(cell);
+          }
         } else if (tok.name === 'w:hyperlink') {
           const rid = /\sr:id="([^"]+)"/.exec(tok.xml)?.[1];
           const rel = rid ? model.template.package.mainRels.find((r) => r.id === rid) : undefined;
@@ -202,7 +247,11 @@ function walkStory(story: Story, top: FieldNode[], model: LintModel): void {
         }
         break;
       case 'close':
-        if (tok.name === 'w:tbl') tableStack.pop();
+        if (tok.name === 'w:tbl') {
+          // Back in the cell around a nested table, if any.
+          cell = tableStack.pop()?.outer;
+          row = cell ? cell.table.rows[cell.row] : undefined;
+        }
         else if (tok.name === 'w:hyperlink' && link) {
           model.links.push(link);
           link = undefined;

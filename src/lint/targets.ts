@@ -1,23 +1,30 @@
 /**
  * What to lint, and with which settings: a loose .docx (settings from flags), a template id
- * (the central template and every municipality's override of it) or a whole repository.
- * Repository templates take their processes, variants, enabled questions and, for overrides,
- * their base from the manifests.
+ * (the central template and every municipality's override of it), a file of a repository, or a
+ * whole repository. Repository templates take their processes, variants, enabled questions and,
+ * for overrides, their base from the manifests.
+ *
+ * A letter is judged together with the parts that go into it: a flettespørgsmål its master or
+ * a content element uses counts as used by the letter, and a content element or master is told
+ * which letters use it and which questions each has enabled.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseContextText, type CaseContext } from '../context/context.js';
 import type { Catalog } from '../repository/catalog.js';
-import type { BeskedskabelonDef } from '../repository/manifest.js';
-import type { TemplateRepository } from '../repository/repository.js';
+import { findManifest, type BeskedskabelonDef } from '../repository/manifest.js';
+import type { LetterDef, TemplateRepository } from '../repository/repository.js';
+import { loadTemplate } from '../template/template.js';
 import { defaultSettings } from './engine.js';
-import type { LintSettings } from './types.js';
+import { inCachedResult, mergeFieldName, questionKey } from './helpers.js';
+import type { LintSettings, PartUser } from './types.js';
 
 export interface LintTarget {
   file: string;
   path: string;
   settings: LintSettings;
-  base?: { path: string; file: string };
+  /** For an override: the central template, and its own settings when known. */
+  base?: { path: string; file: string; settings?: LintSettings };
 }
 
 function shown(path: string): string {
@@ -45,29 +52,173 @@ function union(lists: Array<readonly string[] | undefined>): string[] {
   return [...new Set(lists.flatMap((l) => l ?? []))];
 }
 
+/** What a .docx of the repository holds that matters to the letters it goes into. */
+interface PartScan {
+  questions: string[];
+  elements: string[];
+}
+
+/**
+ * How the letters of a repository are put together, per view (the central templates, and each
+ * municipality's): which master and content elements go into each letter, and which
+ * flettespørgsmål each part uses. Parts are read once.
+ */
+class Composition {
+  private readonly scans = new Map<string, PartScan>();
+  /** Per letter and view: the files of its master and content elements. */
+  readonly letters: Array<{ def: LetterDef; kommune: string | undefined; parts: string[] }> = [];
+
+  constructor(private readonly repo: TemplateRepository) {
+    for (const kommune of [undefined, ...repo.kommuner.keys()]) {
+      for (const b of repo.central.beskedskabeloner) {
+        let def: LetterDef;
+        try {
+          def = repo.letter(b.id, kommune);
+        } catch {
+          continue;
+        }
+        this.letters.push({ def, kommune, parts: this.partsOf(def, kommune) });
+      }
+    }
+  }
+
+  /** Questions and content-element references of a file (nothing when it cannot be read: the
+   * file's own lint reports that). */
+  scan(path: string | undefined): PartScan {
+    if (!path) return { questions: [], elements: [] };
+    const hit = this.scans.get(path);
+    if (hit) return hit;
+    const out: PartScan = { questions: [], elements: [] };
+    try {
+      const template = loadTemplate(readFileSync(path), { name: path });
+      const questions = new Set<string>();
+      const elements = new Set<string>();
+      for (const f of template.fieldNodes) {
+        if (inCachedResult(f)) continue;
+        const key = questionKey(f);
+        if (key !== undefined) questions.add(key);
+        const name = mergeFieldName(f);
+        if (name?.startsWith('Indholdselement:')) elements.add(name.slice('Indholdselement:'.length));
+      }
+      out.questions = [...questions];
+      out.elements = [...elements];
+    } catch {
+      // Reported when the file itself is linted.
+    }
+    this.scans.set(path, out);
+    return out;
+  }
+
+  /** The master and content elements (the manifest's and those the codes name, recursively). */
+  private partsOf(def: LetterDef, kommune: string | undefined): string[] {
+    const parts: string[] = [];
+    if (def.masterPart.path) parts.push(def.masterPart.path);
+    const todo = [...(def.indholdselementer ?? []), ...this.scan(def.message.path).elements, ...this.scan(def.masterPart.path).elements];
+    const seen = new Set<string>();
+    while (todo.length) {
+      const id = todo.shift()!;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const path = this.repo.resolve('indholdselement', id, kommune)?.path;
+      if (!path) continue;
+      parts.push(path);
+      todo.push(...this.scan(path).elements);
+    }
+    return parts;
+  }
+
+  /** Questions the master and content elements of a letter use. */
+  partQuestions(def: LetterDef, kommune: string | undefined): string[] {
+    const entry = this.letters.find((l) => l.def.id === def.id && l.kommune === kommune);
+    return union((entry?.parts ?? []).map((p) => this.scan(p).questions));
+  }
+
+  /** The letters a part file goes into, with their processes, variants and enabled questions. */
+  usersOf(path: string): Array<{ user: PartUser; def: BeskedskabelonDef }> {
+    const out: Array<{ user: PartUser; def: BeskedskabelonDef }> = [];
+    const seen = new Set<string>();
+    for (const { def, kommune, parts } of this.letters) {
+      if (!parts.includes(path)) continue;
+      const questions = def.questions ?? [];
+      // A municipality's view of a letter it has not overridden is the central letter again.
+      const key = `${def.id}|${questions.join(',')}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push({ user: { letter: kommune && def.status !== 'central' ? `${def.id} (kommune ${kommune})` : def.id, questions }, def });
+    }
+    return out;
+  }
+}
+
+const compositions = new WeakMap<TemplateRepository, Composition>();
+
+function compositionOf(repo: TemplateRepository): Composition {
+  let c = compositions.get(repo);
+  if (!c) compositions.set(repo, (c = new Composition(repo)));
+  return c;
+}
+
 /** Central letter id and all overrides of it. */
 export function letterTargets(repo: TemplateRepository, id: string, catalog: Catalog | undefined, env: LintSettings['env'], samplesDir?: string): LintTarget[] {
   const shared = repoSettings(repo, catalog, env);
+  const composition = compositionOf(repo);
   const central = repo.letter(id);
   const sample = firstSample(samplesDir, id);
-  const settingsOf = (def: BeskedskabelonDef): LintSettings =>
+  const settingsOf = (def: LetterDef, kommune: string | undefined): LintSettings =>
     defaultSettings({
       ...shared,
       processes: def.processes,
       variants: def.variants ?? [],
       questions: def.questions ?? [],
+      partQuestions: composition.partQuestions(def, kommune),
       kind: 'beskedskabelon',
       ...(sample ? { sample } : {}),
     });
-  const out: LintTarget[] = [{ file: shown(central.message.path!), path: central.message.path!, settings: settingsOf(central) }];
+  const out: LintTarget[] = [{ file: shown(central.message.path!), path: central.message.path!, settings: settingsOf(central, undefined) }];
   for (const kommune of repo.kommuner.keys()) {
     const def = repo.letter(id, kommune);
     if (!def.message.override) continue;
     out.push({
       file: shown(def.message.path!),
       path: def.message.path!,
-      settings: { ...settingsOf(def), override: { kommune, id, basedOn: def.message.override.basedOn, centralVersion: def.message.version } },
-      base: { path: central.message.path!, file: shown(central.message.path!) },
+      settings: { ...settingsOf(def, kommune), override: { kommune, id, basedOn: def.message.override.basedOn, centralVersion: def.message.version } },
+      base: { path: central.message.path!, file: shown(central.message.path!), settings: out[0]!.settings },
+    });
+  }
+  return out;
+}
+
+/** A master or content element: the central one and every municipality's override of it. */
+export function partTargets(
+  repo: TemplateRepository,
+  kind: 'master' | 'indholdselement',
+  id: string,
+  catalog: Catalog | undefined,
+  env: LintSettings['env'],
+): LintTarget[] {
+  const shared = repoSettings(repo, catalog, env);
+  const composition = compositionOf(repo);
+  const settingsFor = (path: string): LintSettings => {
+    const users = composition.usersOf(path);
+    return defaultSettings({
+      ...shared,
+      processes: union(users.map((u) => u.def.processes)),
+      variants: union(users.map((u) => u.def.variants)),
+      usedBy: users.map((u) => u.user),
+      kind,
+    });
+  };
+  const central = repo.resolve(kind, id);
+  if (!central?.path) return [];
+  const out: LintTarget[] = [{ file: shown(central.path), path: central.path, settings: settingsFor(central.path) }];
+  for (const kommune of repo.kommuner.keys()) {
+    const own = repo.resolve(kind, id, kommune)!;
+    if (!own.override || !own.path || own.path === central.path) continue;
+    out.push({
+      file: shown(own.path),
+      path: own.path,
+      settings: { ...settingsFor(own.path), override: { kommune, id, basedOn: own.override.basedOn, centralVersion: own.version } },
+      base: { path: central.path, file: shown(central.path), settings: out[0]!.settings },
     });
   }
   return out;
@@ -77,25 +228,34 @@ export function letterTargets(repo: TemplateRepository, id: string, catalog: Cat
 export function repositoryTargets(repo: TemplateRepository, catalog: Catalog | undefined, env: LintSettings['env'], samplesDir?: string): LintTarget[] {
   const out: LintTarget[] = [];
   for (const b of repo.central.beskedskabeloner) out.push(...letterTargets(repo, b.id, catalog, env, samplesDir));
-  const shared = repoSettings(repo, catalog, env);
-  for (const kind of ['master', 'indholdselement'] as const) {
-    const list = kind === 'master' ? repo.central.masters : repo.central.indholdselementer;
-    for (const part of list ?? []) {
-      const users = repo.central.beskedskabeloner.filter((b) => (kind === 'master' ? b.master === part.id : (b.indholdselementer ?? []).includes(part.id)));
-      const settings = defaultSettings({ ...shared, processes: union(users.map((u) => u.processes)), variants: union(users.map((u) => u.variants)), kind });
-      const central = repo.resolve(kind, part.id)!;
-      out.push({ file: shown(central.path!), path: central.path!, settings });
-      for (const kommune of repo.kommuner.keys()) {
-        const own = repo.resolve(kind, part.id, kommune)!;
-        if (!own.override || own.path === central.path) continue;
-        out.push({
-          file: shown(own.path!),
-          path: own.path!,
-          settings: { ...settings, override: { kommune, id: part.id, basedOn: own.override.basedOn, centralVersion: own.version } },
-          base: { path: central.path!, file: shown(central.path!) },
-        });
-      }
-    }
-  }
+  for (const m of repo.central.masters ?? []) out.push(...partTargets(repo, 'master', m.id, catalog, env));
+  for (const e of repo.central.indholdselementer ?? []) out.push(...partTargets(repo, 'indholdselement', e.id, catalog, env));
   return out;
+}
+
+/** A template id: a letter (beskedskabelon), or else a master or content element. Undefined
+ * when the repository has no template by that id. */
+export function idTargets(repo: TemplateRepository, id: string, catalog: Catalog | undefined, env: LintSettings['env'], samplesDir?: string): LintTarget[] | undefined {
+  if (repo.central.beskedskabeloner.some((b) => b.id === id)) return letterTargets(repo, id, catalog, env, samplesDir);
+  if ((repo.central.masters ?? []).some((m) => m.id === id)) return partTargets(repo, 'master', id, catalog, env);
+  if ((repo.central.indholdselementer ?? []).some((e) => e.id === id)) return partTargets(repo, 'indholdselement', id, catalog, env);
+  return undefined;
+}
+
+/**
+ * The repository a file lies in: the nearest folder upwards with a central manifest (a
+ * municipality's folder, kommuner/<kode>/, has a manifest of its own, which is passed by).
+ */
+export function repositoryDirOf(file: string): string | undefined {
+  for (let dir = dirname(resolve(file)); ; dir = dirname(dir)) {
+    if (findManifest(dir) && basename(dirname(dir)) !== 'kommuner') return dir;
+    if (dirname(dir) === dir) return undefined;
+  }
+}
+
+/** The repository target a file is, with the manifest's settings; undefined when the
+ * repository does not use the file. */
+export function fileTarget(repo: TemplateRepository, file: string, catalog: Catalog | undefined, env: LintSettings['env'], samplesDir?: string): LintTarget | undefined {
+  const path = resolve(file);
+  return repositoryTargets(repo, catalog, env, samplesDir).find((t) => resolve(t.path) === path);
 }

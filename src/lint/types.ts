@@ -23,6 +23,10 @@ export interface LintSettings {
   variants: string[];
   /** Enabled flettespørgsmål, or undefined when not known. */
   questions?: string[];
+  /** For a letter: the flettespørgsmål its master and content elements use (they count as used). */
+  partQuestions?: string[];
+  /** For a master or content element: the letters it goes into, each with its enabled questions. */
+  usedBy?: PartUser[];
   /** The environment the template is meant for: question keys differ. */
   env: 'production' | 'training';
   /** Flettetekst names (plain, and `Html:<id>`) and content element ids known to exist. */
@@ -35,6 +39,13 @@ export interface LintSettings {
   sample?: CaseContext;
 }
 
+/** A letter a master or content element goes into. */
+export interface PartUser {
+  /** `np_1011`, or `np_1011 (kommune 540)` for a municipality's own version. */
+  letter: string;
+  questions: string[];
+}
+
 export interface ExampleDoc {
   /** Paragraphs in Word's Alt+F9 notation; `# `, `## `, `### ` start headings. */
   body?: string[];
@@ -42,6 +53,8 @@ export interface ExampleDoc {
   xml?: string;
   /** Extra w:style elements. */
   styles?: string;
+  /** A header (WordprocessingML paragraphs), when the example needs one. */
+  header?: string;
   /** Document title (null: none). */
   title?: string | null;
   /** Document language (null: none). */

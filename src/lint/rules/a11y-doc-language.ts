@@ -8,19 +8,33 @@ export const a11yDocLanguage: Rule = {
     category: 'accessibility',
     accessibility: true,
     description: {
-      da: 'Dokumentet har intet sprog (standardtypografiens sprog eller dokumentegenskaberne). Uden sprog læser skærmlæseren dansk med forkert udtale (WCAG 3.1.1).',
-      en: 'The document has no language (in the default style or the document properties). Without one a screen reader reads Danish with the wrong pronunciation (WCAG 3.1.1).',
+      da: 'Dokumentet har intet sprog: hverken på teksten, i standardtypografierne eller i dokumentegenskaberne. Uden sprog læser skærmlæseren dansk med forkert udtale (WCAG 3.1.1).',
+      en: 'The document has no language: not on its text, not in the default styles, not in the document properties. Without one a screen reader reads Danish with the wrong pronunciation (WCAG 3.1.1).',
     },
     messages: { missing: { da: 'Dokumentet har intet sprog; sæt sproget til dansk.', en: 'The document has no language; set it to Danish.' } },
     examples: [
       { valid: false, description: { da: 'Intet sprog.', en: 'No language.' }, doc: { body: ['Tekst.'], lang: null } },
       { valid: true, description: { da: 'Dansk som standardsprog.', en: 'Danish as the default language.' }, doc: { body: ['Tekst.'], lang: 'da-DK' } },
+      {
+        valid: true,
+        description: { da: 'Sproget står kun på teksten (w:lang på kørslerne), som når man markerer alt og vælger sprog.', en: 'The language is only on the text (w:lang on the runs), as when all is selected and a language chosen.' },
+        doc: { xml: '<w:p><w:r><w:rPr><w:lang w:val="da-DK"/></w:rPr><w:t>Vi har modtaget din ansøgning.</w:t></w:r></w:p>', lang: null },
+      },
     ],
   },
   check(model, ctx) {
     const defaults = model.styles?.docDefaults ?? '';
     if (/<w:lang\b[^>]*\sw:val="[^"]+"/.test(defaults) || model.core.language) return;
     const styled = [...(model.styles?.styles.values() ?? [])].some((s) => s.isDefault && s.type === 'paragraph' && /<w:lang\b[^>]*\sw:val="/.test(s.xml));
-    if (!styled) ctx.report('missing', {}, { template: model.file, part: 'word/styles.xml' });
+    if (styled) return;
+    // On the text itself: every run with text has a language, directly or from its styles.
+    const LANG = /<w:lang\b[^>]*\sw:val="[^"]+"/;
+    const runs = model.paragraphs.flatMap((p) => p.runs.filter((r) => r.text.trim()).map((r) => ({ p, r })));
+    const hasLang = ({ p, r }: (typeof runs)[number]): boolean =>
+      LANG.test(r.rPr) ||
+      ctx.styles.chain(/<w:rStyle w:val="([^"]+)"/.exec(r.rPr)?.[1]).some((s) => LANG.test(s.xml)) ||
+      ctx.styles.chain(p.styleId).some((s) => LANG.test(s.xml));
+    if (runs.length && runs.every(hasLang)) return;
+    ctx.report('missing', {}, { template: model.file, part: 'word/styles.xml' });
   },
 };

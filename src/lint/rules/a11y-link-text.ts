@@ -34,6 +34,11 @@ export const a11yLinkText: Rule = {
         },
       },
       {
+        valid: false,
+        description: { da: 'En bar webadresse som linktekst.', en: 'A bare web address as link text.' },
+        doc: { xml: '<w:p><w:r><w:t xml:space="preserve">Læs reglerne på </w:t></w:r><w:hyperlink r:id="rIdL" w:history="1"><w:r><w:t>https://www.borger.dk/pension-og-efterloen</w:t></w:r></w:hyperlink></w:p>' },
+      },
+      {
         valid: true,
         description: { da: 'Linkteksten siger hvad siden handler om.', en: 'The link text says what the page is about.' },
         doc: { xml: '<w:p><w:r><w:t xml:space="preserve">Læs </w:t></w:r><w:hyperlink r:id="rIdL" w:history="1"><w:r><w:t>reglerne om helbredstillæg på borger.dk</w:t></w:r></w:hyperlink></w:p>' },

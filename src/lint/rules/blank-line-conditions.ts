@@ -4,6 +4,19 @@ import type { Rule } from '../types.js';
 import type { ParagraphModel } from '../model.js';
 import { placeOfParagraph } from '../helpers.js';
 
+const R = (inner: string): string => `<w:r>${inner}</w:r>`;
+/** `{ IF { MERGEFIELD Question:<key> } = "J" "<text>" }` as Word saves it. */
+const IF_QUESTION = (key: string, text: string): string =>
+  R('<w:fldChar w:fldCharType="begin"/>') +
+  R('<w:instrText xml:space="preserve"> IF </w:instrText>') +
+  R('<w:fldChar w:fldCharType="begin"/>') +
+  R(`<w:instrText xml:space="preserve"> MERGEFIELD Question:${key} </w:instrText>`) +
+  R('<w:fldChar w:fldCharType="separate"/>') +
+  R(`<w:instrText>«Question:${key}»</w:instrText>`) +
+  R('<w:fldChar w:fldCharType="end"/>') +
+  R(`<w:instrText xml:space="preserve"> = "J" "${text}" </w:instrText>`) +
+  R('<w:fldChar w:fldCharType="end"/>');
+
 function emptyBranch(arg: Argument | undefined): boolean {
   if (!arg) return true;
   return arg.parts.every((p) => p.type === 'text') && argumentText(arg).replace(/[\r\s]/g, '') === '';
@@ -28,6 +41,16 @@ export const blankLineConditions: Rule = {
     examples: [
       {
         valid: false,
+        description: { da: 'Tom tekst når betingelsen er opfyldt (svaret J), alene i sit afsnit.', en: 'Empty text when the condition holds (answer J), alone in its paragraph.' },
+        doc: { body: ['Vi har modtaget din ansøgning.', '{ IF { MERGEFIELD Question:flettespoergsmaal-10023 } = "J" "" "Vi mangler stadig regningen." }', 'Send det senest om 14 dage.'] },
+      },
+      {
+        valid: true,
+        description: { da: 'En betingelse alene i sit afsnit, men med tekst i begge tilfælde.', en: 'A condition alone in its paragraph, but with text either way.' },
+        doc: { body: ['Vi har modtaget din ansøgning.', '{ IF { MERGEFIELD Question:flettespoergsmaal-10023 } = "J" "Vi har regningen." "Vi mangler stadig regningen." }', 'Send det senest om 14 dage.'] },
+      },
+      {
+        valid: false,
         description: { da: 'To spørgsmål på hver sin linje.', en: 'Two questions on lines of their own.' },
         doc: {
           body: [
@@ -44,6 +67,18 @@ export const blankLineConditions: Rule = {
           body: [
             '{ IF { MERGEFIELD Question:flettespoergsmaal-10023 } = "J" "Vi mangler regningen.¶" }{ IF { MERGEFIELD Question:flettespoergsmaal-10024 } = "J" "Vi mangler overslaget.¶" }Send det senest om 14 dage.',
           ],
+        },
+      },
+      {
+        valid: true,
+        description: {
+          da: 'En betingelse der er det eneste i en tabelcelle: cellen har et afsnit under alle omstændigheder.',
+          en: 'A condition that is all a table cell holds: the cell has a paragraph whatever happens.',
+        },
+        doc: {
+          xml:
+            '<w:tbl><w:tblGrid><w:gridCol w:w="4000"/><w:gridCol w:w="4000"/></w:tblGrid><w:tr><w:trPr><w:tblHeader/></w:trPr><w:tc><w:p><w:r><w:t>Bilag</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Status</w:t></w:r></w:p></w:tc></w:tr>' +
+            `<w:tr><w:tc><w:p><w:r><w:t>Regning</w:t></w:r></w:p></w:tc><w:tc><w:p>${IF_QUESTION('flettespoergsmaal-10023', 'Mangler')}</w:p></w:tc></w:tr></w:tbl><w:p/>`,
         },
       },
       {
@@ -74,6 +109,9 @@ export const blankLineConditions: Rule = {
       const members = group;
       group = [];
       if (members.some((m) => m.objects || m.text.trim() !== '')) continue;
+      // The only content of a table cell: the cell keeps a paragraph whatever the answer.
+      const cell = members[0]!.cell;
+      if (cell && cell.paragraphs.length === members.length && members.every((m) => m.cell === cell)) continue;
       const fields = new Set(members.flatMap((m) => m.overlapping));
       if (!fields.size) continue;
       const canBeEmpty = [...fields].every((f) => {

@@ -38,12 +38,24 @@ export const contextField: Rule = {
           settings: { processes: ['personligt-tillaeg'] },
         },
       },
+      {
+        valid: true,
+        description: {
+          da: 'Feltet står kun i den gemte visning (resultatet) af en betingelse, som Word erstatter ved fletningen.',
+          en: 'The field stands only in the saved display (result) of a condition, which Word replaces when merging.',
+        },
+        doc: {
+          xml: '<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> IF "a" = "a" "Tekst" </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:fldSimple w:instr=" MERGEFIELD Raadighedsberegning.Beloeb "><w:r><w:t>Tekst</w:t></w:r></w:fldSimple><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>',
+          catalog: 'processes:\n  - id: helbredstillaegskort\n  - id: personligt-tillaeg\nfields:\n  - name: Raadighedsberegning.Beloeb\n    type: beloeb\n    processes: [personligt-tillaeg]\n',
+          settings: { processes: ['helbredstillaegskort'] },
+        },
+      },
     ],
   },
   check(model, ctx) {
     const catalog = ctx.settings.catalog;
     if (!catalog || !ctx.settings.processes.length) return;
-    for (const f of model.template.fieldNodes) {
+    for (const f of model.fields) {
       const name = mergeFieldName(f);
       const def = name ? catalog.fields.get(name) : undefined;
       if (!def || inCachedResult(f)) continue;

@@ -30,6 +30,6 @@ export const fieldStructure: Rule = {
     ],
   },
   check(model, ctx) {
-    for (const plan of model.template.stories) for (const f of plan.broken) ctx.report('crosses', {}, fieldPlace(model, f));
+    for (const plan of model.stories) for (const f of plan.broken) ctx.report('crosses', {}, fieldPlace(model, f));
   },
 };

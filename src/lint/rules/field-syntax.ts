@@ -3,6 +3,41 @@ import { formatMessage } from '../../i18n/index.js';
 import type { Rule } from '../types.js';
 import { fieldPlace, inCachedResult, paragraphPlace } from '../helpers.js';
 
+/** Word's field types (Insert > Quick Parts > Field, ECMA-376 17.16.5, and the older ones Word
+ * still reads). Any other first word is not a field Word knows. */
+export const WORD_FIELD_TYPES: ReadonlySet<string> = new Set(
+  (
+    '= ADDIN ADDRESSBLOCK ADVANCE ASK AUTHOR AUTONUM AUTONUMLGL AUTONUMOUT AUTOTEXT AUTOTEXTLIST BARCODE BIBLIOGRAPHY ' +
+    'BIDIOUTLINE CITATION COMMENTS COMPARE CONTROL CREATEDATE DATA DATABASE DATE DDE DDEAUTO DISPLAYBARCODE DOCPROPERTY ' +
+    'DOCVARIABLE EDITTIME EMBED EQ FILENAME FILESIZE FILLIN FORMCHECKBOX FORMDROPDOWN FORMTEXT GLOSSARY GOTOBUTTON ' +
+    'GREETINGLINE HTMLCONTROL HYPERLINK IF IMPORT INCLUDE INCLUDEPICTURE INCLUDETEXT INDEX INFO KEYWORDS LASTSAVEDBY LINK ' +
+    'LISTNUM MACROBUTTON MERGEBARCODE MERGEFIELD MERGEREC MERGESEQ NEXT NEXTIF NOTEREF NUMCHARS NUMPAGES NUMWORDS OCX PAGE ' +
+    'PAGEREF PRINT PRINTDATE PRIVATE QUOTE RD REF REVNUM SAVEDATE SECTION SECTIONPAGES SEQ SET SHAPE SKIPIF STYLEREF ' +
+    'SUBJECT SYMBOL TA TC TEMPLATE TIME TITLE TOA TOC USERADDRESS USERINITIALS USERNAME XE'
+  ).split(' '),
+);
+
+function distance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = row;
+  }
+  return prev[b.length]!;
+}
+
+/** The Word field type nearest to a misspelt one, if it is near enough to be meant. */
+export function nearestFieldType(type: string): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const known of WORD_FIELD_TYPES) {
+    const d = distance(type, known);
+    if (d < bestDistance) [best, bestDistance] = [known, d];
+  }
+  return best && bestDistance <= Math.max(1, Math.floor(type.length / 4)) ? best : undefined;
+}
+
 export const fieldSyntax: Rule = {
   meta: {
     id: 'field-syntax',
@@ -10,11 +45,19 @@ export const fieldSyntax: Rule = {
     category: 'fields',
     accessibility: false,
     description: {
-      da: 'En feltkode der ikke kan læses (anførselstegn der ikke lukkes, manglende sammenligning, ukendt parameter), eller et felt der aldrig slutter.',
-      en: 'A field code that does not parse (unterminated quote, missing comparison, unknown switch), or a field that never ends.',
+      da: 'En feltkode der ikke kan læses (anførselstegn der ikke lukkes, manglende sammenligning, ukendt parameter, en felttype Word ikke kender som MERGFIELD), eller et felt der aldrig slutter.',
+      en: 'A field code that does not parse (unterminated quote, missing comparison, unknown switch, a field type Word does not know such as MERGFIELD), or a field that never ends.',
     },
     messages: {
       problem: { da: '{problem}', en: '{problemEn}' },
+      unknownType: {
+        da: 'Felttypen "{type}" findes ikke i Word; mente du {suggestion}? Word viser "Fejl! Bogmærke er ikke defineret." i brevet.',
+        en: 'Word has no field type "{type}"; did you mean {suggestion}? Word shows "Error! Bookmark not defined." in the letter.',
+      },
+      unknownTypeNoHint: {
+        da: 'Felttypen "{type}" findes ikke i Word; Word viser "Fejl! Bogmærke er ikke defineret." i brevet.',
+        en: 'Word has no field type "{type}"; Word shows "Error! Bookmark not defined." in the letter.',
+      },
       unclosed: {
         da: 'Et felt begynder her men slutter aldrig; Word ignorerer det.',
         en: 'A field begins here but never ends; Word ignores it.',
@@ -23,17 +66,46 @@ export const fieldSyntax: Rule = {
     examples: [
       { valid: false, description: { da: 'Sammenligningen mangler (= er glemt).', en: 'The comparison is missing (= is forgotten).' }, doc: { body: ['{ IF { MERGEFIELD Question:flettespoergsmaal-10023 } "J" "Tekst" }'] } },
       { valid: false, description: { da: 'Anførselstegnet lukkes aldrig.', en: 'The quotation mark is never closed.' }, doc: { body: ['{ IF { MERGEFIELD Question:flettespoergsmaal-10023 } = "J" "Tekst }'] } },
+      { valid: false, description: { da: 'MERGEFIELD stavet forkert (MERGFIELD).', en: 'MERGEFIELD misspelt (MERGFIELD).' }, doc: { body: ['Kære { MERGFIELD Borger.Fornavn }'] } },
+      {
+        valid: false,
+        description: { da: 'Et felt der begynder, men aldrig slutter (slutmærket er slettet).', en: 'A field that begins but never ends (its end mark was deleted).' },
+        doc: { xml: '<w:p><w:r><w:t xml:space="preserve">Kære </w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> MERGEFIELD Borger.Fornavn </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>«Borger.Fornavn»</w:t></w:r></w:p>' },
+      },
       { valid: true, description: { da: 'En korrekt betingelse.', en: 'A correct condition.' }, doc: { body: ['{ IF { MERGEFIELD Question:flettespoergsmaal-10023 } = "J" "Tekst" }'] } },
+      {
+        valid: true,
+        description: { da: 'Word-felter som sidetal og dato, og et bogmærke brugt som felt ({ Frist } er en kort REF).', en: 'Word fields such as page numbers and dates, and a bookmark used as a field ({ Frist } is a short REF).' },
+        doc: {
+          xml:
+            '<w:p><w:bookmarkStart w:id="0" w:name="Frist"/><w:r><w:t>14 dage</w:t></w:r><w:bookmarkEnd w:id="0"/></w:p>' +
+            '<w:p><w:fldSimple w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple><w:r><w:t xml:space="preserve"> af </w:t></w:r><w:fldSimple w:instr=" NUMPAGES "><w:r><w:t>2</w:t></w:r></w:fldSimple><w:r><w:t xml:space="preserve">, </w:t></w:r><w:fldSimple w:instr=" DATE \\@ &quot;d. MMMM yyyy&quot; "><w:r><w:t>5. januar 2026</w:t></w:r></w:fldSimple></w:p>' +
+            '<w:p><w:r><w:t xml:space="preserve">Svar inden </w:t></w:r><w:fldSimple w:instr=" Frist "><w:r><w:t>14 dage</w:t></w:r></w:fldSimple></w:p>',
+        },
+      },
     ],
   },
   check(model, ctx) {
-    for (const f of model.template.fieldNodes) {
+    for (const f of model.fields) {
       if (inCachedResult(f)) continue;
       for (const p of f.parsed.problems) {
         ctx.report('problem', { problem: formatMessage(p.code, p.params, 'da'), problemEn: formatMessage(p.code, p.params, 'en') }, { ...fieldPlace(model, f), offset: p.position.start });
       }
     }
-    for (const plan of model.template.stories) {
+    const bookmarks = new Set<string>();
+    for (const { part } of model.template.package.storyParts) {
+      for (const m of model.partText(part).matchAll(/<w:bookmarkStart\b[^>]*\sw:name="([^"]+)"/g)) bookmarks.add(m[1]!.toUpperCase());
+    }
+    for (const f of model.fields) {
+      const ins = f.parsed.instruction;
+      if (ins.type !== 'field' || !ins.fieldType || inCachedResult(f)) continue;
+      // A bare bookmark name is Word's short form of REF.
+      if (WORD_FIELD_TYPES.has(ins.fieldType) || bookmarks.has(ins.fieldType)) continue;
+      const suggestion = nearestFieldType(ins.fieldType);
+      if (suggestion) ctx.report('unknownType', { type: ins.fieldType, suggestion }, fieldPlace(model, f));
+      else ctx.report('unknownTypeNoHint', { type: ins.fieldType }, fieldPlace(model, f));
+    }
+    for (const plan of model.stories) {
       const seen = new Set<number>();
       for (const i of plan.stray) {
         const tok = plan.story.tokens[i]!;

@@ -20,7 +20,7 @@ export const fieldTypographicQuotes: Rule = {
     ],
   },
   check(model, ctx) {
-    for (const f of model.template.fieldNodes) {
+    for (const f of model.fields) {
       if (inCachedResult(f)) continue;
       const ins = f.parsed.instruction;
       const args: Argument[] =

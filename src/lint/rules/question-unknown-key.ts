@@ -49,7 +49,7 @@ export const questionUnknownKey: Rule = {
     if (!catalog) return;
     const env = ctx.settings.env;
     const seen = new Set<string>();
-    for (const f of model.template.fieldNodes) {
+    for (const f of model.fields) {
       const key = questionKey(f);
       if (key === undefined || inCachedResult(f) || seen.has(key)) continue;
       seen.add(key);

@@ -9,8 +9,8 @@ export const questionUnused: Rule = {
     category: 'questions',
     accessibility: false,
     description: {
-      da: 'Et flettespørgsmål der er slået til på skabelonen, men ikke bruges i nogen feltkode; sagsbehandleren svarer forgæves.',
-      en: 'A flettespørgsmål enabled on the template but used in no field code; the caseworker answers in vain.',
+      da: 'Et flettespørgsmål der er slået til på skabelonen, men ikke bruges i nogen feltkode i brevet (beskedskabelonen, dens masterskabelon og dens indholdselementer); sagsbehandleren svarer forgæves.',
+      en: "A flettespørgsmål enabled on the template but used in no field code of the letter (the beskedskabelon, its master and its content elements); the caseworker answers in vain.",
     },
     messages: {
       unused: { da: 'Flettespørgsmålet "{key}" er slået til, men bruges ikke.', en: 'The flettespørgsmål "{key}" is enabled but not used.' },
@@ -26,12 +26,25 @@ export const questionUnused: Rule = {
         description: { da: 'Det slåede spørgsmål bruges.', en: 'The enabled question is used.' },
         doc: { body: ['{ IF { MERGEFIELD Question:flettespoergsmaal-10023 } = "J" "Vi mangler regningen." }'], settings: { questions: ['flettespoergsmaal-10023'] } },
       },
+      {
+        valid: true,
+        description: {
+          da: 'Det andet slåede spørgsmål (flettespoergsmaal-10024) bruges i brevets indholdselement kontakt, ikke i selve beskedskabelonen.',
+          en: "The other enabled question (flettespoergsmaal-10024) is used in the letter's content element kontakt, not in the beskedskabelon itself.",
+        },
+        doc: {
+          body: ['{ IF { MERGEFIELD Question:flettespoergsmaal-10023 } = "J" "Vi mangler regningen." }', '{ MERGEFIELD Indholdselement:kontakt }'],
+          settings: { kind: 'beskedskabelon', questions: ['flettespoergsmaal-10023', 'flettespoergsmaal-10024'], partQuestions: ['flettespoergsmaal-10024'] },
+        },
+      },
     ],
   },
   check(model, ctx) {
     const enabled = ctx.settings.questions;
     if (!enabled || ctx.settings.kind !== 'beskedskabelon' && ctx.settings.kind !== 'file') return;
-    const used = new Set(model.template.fieldNodes.filter((f) => !inCachedResult(f)).map(questionKey).filter((k): k is string => k !== undefined));
+    const used = new Set(model.fields.filter((f) => !inCachedResult(f)).map(questionKey).filter((k): k is string => k !== undefined));
+    // Questions used in the master or a content element of the letter are used too.
+    for (const key of ctx.settings.partQuestions ?? []) used.add(key);
     for (const key of enabled) {
       if (!used.has(key)) ctx.report('unused', { key }, { template: model.file });
     }

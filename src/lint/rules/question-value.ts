@@ -30,6 +30,16 @@ export const questionValue: Rule = {
     examples: [
       {
         valid: false,
+        description: { da: 'Sammenligning med > i stedet for = eller <>.', en: 'A comparison with > instead of = or <>.' },
+        doc: { body: ['{ IF { MERGEFIELD Question:flettespoergsmaal-10023 } > "J" "Vi mangler regningen." }'] },
+      },
+      {
+        valid: false,
+        description: { da: 'Spørgsmålet flettes direkte ind i teksten i stedet for at stå i en betingelse.', en: 'The question is merged straight into the text instead of standing in a condition.' },
+        doc: { body: ['Mangler regning: { MERGEFIELD Question:flettespoergsmaal-10023 }'] },
+      },
+      {
+        valid: false,
         description: { da: 'Sammenligning med "Ja".', en: 'A comparison with "Ja".' },
         doc: { body: ['{ IF { MERGEFIELD Question:flettespoergsmaal-10023 } = "Ja" "Vi mangler regningen." }'] },
       },
@@ -37,6 +47,11 @@ export const questionValue: Rule = {
         valid: true,
         description: { da: 'Sammenligning med "J".', en: 'A comparison with "J".' },
         doc: { body: ['{ IF { MERGEFIELD Question:flettespoergsmaal-10023 } = "J" "Vi mangler regningen." }'] },
+      },
+      {
+        valid: true,
+        description: { da: 'Forskellig fra "N" med <>.', en: 'Different from "N" with <>.' },
+        doc: { body: ['{ IF { MERGEFIELD Question:flettespoergsmaal-10023 } <> "N" "Vi mangler regningen." }'] },
       },
     ],
   },
@@ -51,7 +66,7 @@ export const questionValue: Rule = {
       const value = argumentText(other);
       if (value !== 'J' && value !== 'N') ctx.report('value', { key, value }, fieldPlace(model, f));
     }
-    for (const f of model.template.fieldNodes) {
+    for (const f of model.fields) {
       const name = mergeFieldName(f);
       if (!name?.startsWith(QUESTION) || inCondition.has(f) || inCachedResult(f)) continue;
       ctx.report('printed', { key: name.slice(QUESTION.length) }, fieldPlace(model, f));

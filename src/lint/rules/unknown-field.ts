@@ -28,12 +28,41 @@ export const unknownField: Rule = {
         description: { da: 'Feltet findes i kataloget.', en: 'The field is in the catalog.' },
         doc: { body: ['Kære { MERGEFIELD Borger.Fornavn }'], catalog: 'fields:\n  - name: Borger.Fornavn\n    processes: "*"\n' },
       },
+      {
+        valid: false,
+        description: { da: 'Et indholdselement der ikke findes i skabelonarkivet (stavefejl).', en: 'A content element that does not exist in the template repository (a typo).' },
+        doc: {
+          body: ['{ MERGEFIELD Indholdselement:klagevejldning }'],
+          catalog: 'fields:\n  - name: Borger.Fornavn\n    processes: "*"\n',
+          settings: { elements: new Set(['klagevejledning', 'kontakt']) },
+        },
+      },
+      {
+        valid: false,
+        description: { da: 'En flettetekst der ikke findes i skabelonarkivet.', en: 'A flettetekst that does not exist in the template repository.' },
+        doc: {
+          body: ['{ MERGEFIELD Html:x-digital-posst }'],
+          catalog: 'fields:\n  - name: Borger.Fornavn\n    processes: "*"\n',
+          settings: { texts: new Set(['Html:x-digital-post', 'af-modtager']) },
+        },
+      },
+      {
+        valid: true,
+        description: {
+          da: 'Et gammelt felt i den gemte visning (resultatet) af en betingelse tæller ikke: Word erstatter resultatet, når brevet flettes.',
+          en: 'An old field in the saved display (result) of a condition does not count: Word replaces the result when the letter is merged.',
+        },
+        doc: {
+          xml: '<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> IF "a" = "a" "Kære" </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:fldSimple w:instr=" MERGEFIELD Gammel.Felt "><w:r><w:t>Kære</w:t></w:r></w:fldSimple><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>',
+          catalog: 'fields:\n  - name: Borger.Fornavn\n    processes: "*"\n',
+        },
+      },
     ],
   },
   check(model, ctx) {
     const catalog = ctx.settings.catalog;
     if (!catalog) return;
-    for (const f of model.template.fieldNodes) {
+    for (const f of model.fields) {
       const name = mergeFieldName(f);
       if (!name || inCachedResult(f) || name.startsWith(QUESTION) || name === 'Skabelon:Indhold') continue;
       if (name.startsWith('Indholdselement:')) {

@@ -37,29 +37,59 @@ export const variantLeak: Rule = {
           settings: { processes: ['udvidet-helbredstillaeg'], variants: ['briller', 'fodbehandling'] },
         },
       },
+      {
+        valid: true,
+        description: { da: 'Teksten nævner alle varianter skabelonen bruges til.', en: 'The text names every variant the template serves.' },
+        doc: {
+          body: ['Du kan få tilskud til briller og fodbehandling, når du har helbredstillæg.'],
+          catalog: 'processes:\n  - id: udvidet-helbredstillaeg\n    variants:\n      - id: briller\n        terms: [briller]\n      - id: fodbehandling\n        terms: [fodbehandling, fodterapeut]\n',
+          settings: { processes: ['udvidet-helbredstillaeg'], variants: ['briller', 'fodbehandling'] },
+        },
+      },
+      {
+        valid: false,
+        description: { da: 'Kun varianter (--variant) uden proces: varianternes ord findes i katalogets processer.', en: "Variants only (--variant) without a process: the variants' terms are found in the catalog's processes." },
+        doc: {
+          body: ['Send os en henvisning til fodterapeut og en kopi af regningen.'],
+          catalog: 'processes:\n  - id: udvidet-helbredstillaeg\n    variants:\n      - id: briller\n        terms: [briller]\n      - id: fodbehandling\n        terms: [fodbehandling, fodterapeut]\n',
+          settings: { variants: ['briller', 'fodbehandling'] },
+        },
+      },
+      {
+        valid: true,
+        description: { da: 'Et ord der blot begynder som en variants ord ("brillerne" er ikke "briller"): kun hele ord tæller.', en: 'A word that merely starts like a variant term ("brillerne" is not "briller"): only whole words count.' },
+        doc: {
+          body: ['Send os regningen for brillerne og en kopi af recepten.'],
+          catalog: 'processes:\n  - id: udvidet-helbredstillaeg\n    variants:\n      - id: briller\n        terms: [briller]\n      - id: fodbehandling\n        terms: [fodbehandling, fodterapeut]\n',
+          settings: { processes: ['udvidet-helbredstillaeg'], variants: ['briller', 'fodbehandling'] },
+        },
+      },
     ],
   },
   check(model, ctx) {
     const { catalog, processes, variants } = ctx.settings;
     if (!catalog || variants.length < 2) return;
+    // The variants' terms: from the template's processes, or from any process of the catalog
+    // when the template names none (a loose file linted with --variant only).
+    const pool = processes.length ? processes.flatMap((pid) => catalog.processes.get(pid)?.variants ?? []) : [...catalog.processes.values()].flatMap((p) => p.variants);
     const terms: Array<{ term: string; variant: string; re: RegExp }> = [];
-    for (const pid of processes) {
-      for (const v of catalog.processes.get(pid)?.variants ?? []) {
-        if (!variants.includes(v.id)) continue;
-        for (const term of v.terms) {
-          const escaped = term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-          terms.push({ term, variant: v.id, re: new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'iu') });
-        }
+    for (const id of variants) {
+      const v = pool.find((x) => x.id === id);
+      if (!v) continue;
+      for (const term of v.terms) {
+        const escaped = term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+        terms.push({ term, variant: v.id, re: new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'iu') });
       }
     }
     if (!terms.length) return;
     for (const p of model.paragraphs) {
-      for (const t of terms) {
-        if (t.re.test(p.text)) {
-          ctx.report('leak', { term: t.term, variant: t.variant, variants: variants.join(', ') }, placeOfParagraph(model, p));
-          break;
-        }
-      }
+      const found = terms.filter((t) => t.re.test(p.text));
+      if (!found.length) continue;
+      // Text that names every variant the template serves speaks to all of them.
+      const named = new Set(found.map((t) => t.variant));
+      if (variants.every((id) => named.has(id))) continue;
+      const t = found[0]!;
+      ctx.report('leak', { term: t.term, variant: t.variant, variants: variants.join(', ') }, placeOfParagraph(model, p));
     }
   },
 };
