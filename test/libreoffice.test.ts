@@ -9,14 +9,15 @@ import { loadTemplate } from '../src/index.js';
 import { parseContextText, toContext } from '../src/context/context.js';
 import { bold, docx, field, mergeField, p, paragraphBreak, questionIf } from './helpers/build.js';
 import { libreOfficeText, soffice } from './helpers/libreoffice.js';
+import { needTool } from './helpers/tools.js';
 import { readdirSync } from 'node:fs';
 import { TemplateRepository } from '../src/repository/repository.js';
 
 const root = join(import.meta.dirname, '..');
 
-if (!soffice) console.warn('\n*** LibreOffice not found: test/libreoffice.test.ts is SKIPPED (.ci/run installs libreoffice-writer-nogui) ***\n');
+const hasSoffice = needTool('LibreOffice', soffice !== undefined, 'libreoffice-writer-nogui');
 
-describe.skipIf(!soffice)('LibreOffice opens the letters', () => {
+describe.skipIf(!hasSoffice)('LibreOffice opens the letters', () => {
   it('the sample letter for both cases, and golden templates with multi-paragraph branches, tables and text boxes', () => {
     const sample = loadTemplate(readFileSync(join(root, 'samples/enkeltbrev/bevilling-helbredstillaegskort.docx')));
     const ctx = (name: string) => parseContextText(readFileSync(join(root, `samples/enkeltbrev/${name}.json`), 'utf8'));
@@ -43,7 +44,7 @@ describe.skipIf(!soffice)('LibreOffice opens the letters', () => {
   });
 });
 
-describe.skipIf(!soffice)('LibreOffice opens the composed letters', () => {
+describe.skipIf(!hasSoffice)('LibreOffice opens the composed letters', () => {
   it('every sample letter of the repository, with its first sample case', () => {
     const repo = TemplateRepository.open(join(root, 'templates'));
     const files: Record<string, Uint8Array> = {};

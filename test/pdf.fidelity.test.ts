@@ -15,11 +15,11 @@ import { TemplateRepository } from '../src/repository/repository.js';
 import { compare, hasTool, type Comparison } from '../scripts/lib/fidelity.js';
 import { buildDocx } from '../src/authoring/package.js';
 import { pdfuaAvailable, pdfuaCheck } from './helpers/pdf.js';
+import { needTool } from './helpers/tools.js';
 
 const root = join(import.meta.dirname, '..');
-const ready = findSoffice() !== null && hasTool('pdftotext') && hasTool('pdftoppm');
-if (!ready) console.warn('LibreOffice or poppler-utils is not installed: the PDF fidelity comparison is skipped. .ci/run installs both.');
-const checker = pdfuaAvailable();
+const ready = needTool('LibreOffice', findSoffice() !== null, 'libreoffice-writer-nogui') && needTool('pdftotext/pdftoppm', hasTool('pdftotext') && hasTool('pdftoppm'), 'poppler-utils');
+const checker = needTool('python3-pikepdf', pdfuaAvailable(), 'python3-pikepdf');
 
 interface Sample {
   name: string;

@@ -17,14 +17,13 @@ import { combineForPrint, DIGITAL_POST_LIMITS } from '../src/pdf/writer/attachme
 import { TemplateRepository } from '../src/repository/repository.js';
 import { existsSync } from 'node:fs';
 import { hasTool, PDFUA_CHECK, pdfuaAvailable, pdfuaCheck, SHARED_PDFUA_CHECK } from './helpers/pdf.js';
+import { needTool } from './helpers/tools.js';
 
 const root = join(import.meta.dirname, '..');
 const repo = TemplateRepository.open(join(root, 'templates'));
 const karen = parseContextText(readFileSync(join(root, 'samples/sager/np_1004/karen-85-procent.json'), 'utf8'));
-const poppler = hasTool('pdftotext', ['-v']);
-const checker = pdfuaAvailable();
-if (!poppler) console.warn('pdftotext (poppler-utils) is not installed: text read-back tests are skipped. .ci/run installs it.');
-if (!checker) console.warn('python3-pikepdf is not installed: PDF/UA checks are skipped. .ci/run installs it.');
+const poppler = needTool('pdftotext', hasTool('pdftotext', ['-v']), 'poppler-utils');
+const checker = needTool('python3-pikepdf', pdfuaAvailable(), 'python3-pikepdf');
 
 function pdftotext(pdf: Uint8Array, layout = false): string {
   const dir = mkdtempSync(join(tmpdir(), 'kp-brev-pdf-'));
