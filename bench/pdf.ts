@@ -12,7 +12,7 @@ import { parseContextText } from '../src/context/context.js';
 import { renderPdf, renderTemplatePdf } from '../src/pdf/index.js';
 import { convertWithLibreOffice, findSoffice } from '../src/pdf/libreoffice.js';
 import { TemplateRepository } from '../src/repository/repository.js';
-import { table, type Stats } from './stats.js';
+import { measureAsync, table, type Stats } from './stats.js';
 
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 1000);
 const LETTERS = Number(process.env['BENCH_PDF_LETTERS'] ?? 10_000);
@@ -22,19 +22,6 @@ const repo = TemplateRepository.open(join(root, 'templates'));
 const compiled = repo.compile('np_1004');
 const context = parseContextText(readFileSync(join(root, 'samples/sager/np_1004/karen-85-procent.json'), 'utf8'));
 const docx = compiled.template.render(context).docx;
-
-async function measureAsync(name: string, fn: () => Promise<unknown>, runs: number, warmup = Math.min(200, runs)): Promise<Stats> {
-  for (let i = 0; i < warmup; i++) await fn();
-  const times = new Float64Array(runs);
-  for (let i = 0; i < runs; i++) {
-    const t0 = process.hrtime.bigint();
-    await fn();
-    times[i] = Number(process.hrtime.bigint() - t0) / 1e6;
-  }
-  const sorted = Array.from(times).sort((a, b) => a - b);
-  const mean = sorted.reduce((a, b) => a + b, 0) / runs;
-  return { name, runs, median: sorted[runs >> 1]!, p95: sorted[Math.floor(runs * 0.95)]!, mean, perSecond: 1000 / mean };
-}
 
 const first = await renderTemplatePdf(compiled.template, context);
 console.log(`PDF: np_1004 (${compiled.def.title}), ${first.pages} pages, ${first.pdf.length} bytes; ${RUNS} runs after warm-up; node ${process.version}\n`);

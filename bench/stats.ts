@@ -8,14 +8,8 @@ export interface Stats {
   perSecond: number;
 }
 
-export function measure(name: string, fn: () => unknown, runs: number, warmup = Math.min(200, runs)): Stats {
-  for (let i = 0; i < warmup; i++) fn();
-  const times = new Float64Array(runs);
-  for (let i = 0; i < runs; i++) {
-    const t0 = process.hrtime.bigint();
-    fn();
-    times[i] = Number(process.hrtime.bigint() - t0) / 1e6;
-  }
+function stats(name: string, times: Float64Array): Stats {
+  const runs = times.length;
   const sorted = Array.from(times).sort((a, b) => a - b);
   const mean = sorted.reduce((a, b) => a + b, 0) / runs;
   return {
@@ -26,6 +20,29 @@ export function measure(name: string, fn: () => unknown, runs: number, warmup = 
     mean,
     perSecond: 1000 / mean,
   };
+}
+
+export function measure(name: string, fn: () => unknown, runs: number, warmup = Math.min(200, runs)): Stats {
+  for (let i = 0; i < warmup; i++) fn();
+  const times = new Float64Array(runs);
+  for (let i = 0; i < runs; i++) {
+    const t0 = process.hrtime.bigint();
+    fn();
+    times[i] = Number(process.hrtime.bigint() - t0) / 1e6;
+  }
+  return stats(name, times);
+}
+
+/** As measure, for work that is asynchronous (awaited one at a time). */
+export async function measureAsync(name: string, fn: () => Promise<unknown>, runs: number, warmup = Math.min(200, runs)): Promise<Stats> {
+  for (let i = 0; i < warmup; i++) await fn();
+  const times = new Float64Array(runs);
+  for (let i = 0; i < runs; i++) {
+    const t0 = process.hrtime.bigint();
+    await fn();
+    times[i] = Number(process.hrtime.bigint() - t0) / 1e6;
+  }
+  return stats(name, times);
 }
 
 export function table(rows: Stats[], baseline?: Stats): string {

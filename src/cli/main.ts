@@ -150,6 +150,8 @@ export async function execute(argv: readonly string[], io: Io = processIo): Prom
     .option('--templates <mappe>', say.templatesDir)
     .option('--config <fil>', say.serveConfig)
     .option('--threads <n>', say.threads)
+    .option('--training', say.training)
+    .option('--samples <mappe>', say.samplesDir)
     .addOption(langOption())
     .action(async (opts: Record<string, unknown>) => {
       exitCode = await serveCommand(opts, io, lang);

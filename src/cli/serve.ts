@@ -10,6 +10,8 @@ export async function serveCommand(opts: Record<string, unknown>, io: Io, lang: 
   if (opts['host'] !== undefined) cfg.host = String(opts['host']);
   if (opts['templates'] !== undefined) cfg.templates = String(opts['templates']);
   if (opts['threads'] !== undefined) cfg.threads = Number(opts['threads']);
+  if (opts['training'] === true) cfg.training = true;
+  if (opts['samples'] !== undefined) cfg.samples = String(opts['samples']);
   await startServer(cfg, (address) => io.stderr(formatMessage('cli.serving', { address }, lang) + '\n'));
   // The server runs until a signal stops it.
   return new Promise<number>(() => undefined);

@@ -156,6 +156,30 @@ export class TemplateRepository {
     const def = this.letter(id, kommune);
     const cached = this.cache.get(def.versionKey);
     if (cached) return cached;
+    const compiled = this.build(def, id, kommune, this.openPackage(def.message.path!));
+    this.cache.set(def.versionKey, compiled);
+    return compiled;
+  }
+
+  /**
+   * Composes a letter with a draft in place of its beskedskabelon: the archive's masterskabelon,
+   * indholdselementer, flettetekster and settings (for the municipality, when given) around the
+   * draft's message, as the letter will be once the draft is saved as the template or the
+   * municipality's override. Not cached: a draft is seen once.
+   */
+  compileDraft(id: string, kommune: string | undefined, draft: Uint8Array, draftName: string): CompiledLetter {
+    const def = this.letter(id, kommune);
+    let message: DocxPackage;
+    try {
+      message = openPackage(draft);
+    } catch (err) {
+      if (err instanceof KpBrevError) throw new KpBrevError('input', err.diagnostics.map((d) => ({ ...d, location: { ...d.location, file: draftName } })));
+      throw err;
+    }
+    return this.build(def, id, kommune, message);
+  }
+
+  private build(def: LetterDef, id: string, kommune: string | undefined, message: DocxPackage): CompiledLetter {
     const pkgs = new Map<string, DocxPackage>();
     const pkg = (part: ResolvedPart): DocxPackage => {
       const p = part.path!;
@@ -166,10 +190,11 @@ export class TemplateRepository {
       }
       return got;
     };
+    const name = kommune ? `${id} (kommune ${kommune})` : id;
     const composed = composeLetter({
-      name: kommune ? `${id} (kommune ${kommune})` : id,
+      name,
       master: { key: def.master, pkg: pkg(def.masterPart) },
-      message: { key: id, pkg: pkg(def.message) },
+      message: { key: id, pkg: message },
       element: (key) => {
         const part = this.resolve('indholdselement', key, kommune);
         return part ? { key, pkg: pkg(part) } : undefined;
@@ -185,7 +210,7 @@ export class TemplateRepository {
       lang: 'da-DK',
     });
     const template = loadTemplate(composed.docx, {
-      name: kommune ? `${id} (kommune ${kommune})` : id,
+      name,
       rules: {
         ...(this.catalog ? { catalog: this.catalog } : {}),
         processes: def.processes,
@@ -193,9 +218,7 @@ export class TemplateRepository {
         ...(def.questions ? { questions: def.questions } : {}),
       },
     });
-    const compiled: CompiledLetter = { def, template, warnings: composed.warnings, used: composed.used };
-    this.cache.set(def.versionKey, compiled);
-    return compiled;
+    return { def, template, warnings: composed.warnings, used: composed.used };
   }
 
   /** Compiled letters in the cache. */

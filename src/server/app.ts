@@ -18,7 +18,8 @@ import type { Lang } from '../i18n/index.js';
 import { VERSION } from '../version.js';
 import { holderFor } from '../service/repository-holder.js';
 import { InlinePool, PoolBusyError, PoolTimeoutError, type RenderPool } from '../service/pool.js';
-import type { FailureReason, RenderOutcome } from '../service/render-task.js';
+import type { JobName, Jobs } from '../service/jobs.js';
+import type { FailureReason, RenderOutcome, RenderTask } from '../service/render-task.js';
 import { Credentials, type Credential, type Principal } from './auth.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { problem, problemItem } from './problem.js';
@@ -27,6 +28,7 @@ import { letterRoutes } from './routes/letters.js';
 import { lintRoutes } from './routes/lint.js';
 import { opsRoutes } from './routes/ops.js';
 import { templateRoutes } from './routes/templates.js';
+import { webRoutes } from './routes/web.js';
 
 export interface ServerOptions {
   templatesDir: string;
@@ -39,6 +41,13 @@ export interface ServerOptions {
   lintBodyLimit?: number;
   /** Logging: false for none, or pino options / a destination stream. */
   logger?: boolean | Record<string, unknown>;
+  /**
+   * Training environment: requests from this machine (loopback) without a credential act as an
+   * administrator, so that the training page works without tokens. Never in production.
+   */
+  training?: boolean;
+  /** Sample cases for the training page (default: samples/sager beside the repository). */
+  samplesDir?: string;
 }
 
 export interface ServerContext {
@@ -58,6 +67,8 @@ declare module 'fastify' {
     note: { template?: string; kommune?: string; format?: string; outcome?: string; pages?: number };
   }
 }
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
 export const SCHEMA_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../schemas/api');
 
@@ -108,10 +119,15 @@ export function failureProblem(req: FastifyRequest, outcome: Extract<RenderOutco
   return problem(kind, status, lang, detail, req.id, { template, ...(errors ? { errors } : {}) });
 }
 
-/** Runs a task in the pool; maps a busy or slow pool to 503 with Retry-After. */
-export async function runInPool(ctx: ServerContext, req: FastifyRequest, reply: FastifyReply, task: Parameters<RenderPool['run']>[0]): Promise<RenderOutcome | undefined> {
+/** Makes a letter in the pool; a busy or slow pool is answered with 503 and Retry-After (undefined). */
+export function runInPool(ctx: ServerContext, req: FastifyRequest, reply: FastifyReply, task: RenderTask): Promise<RenderOutcome | undefined> {
+  return jobInPool(ctx, req, reply, 'render', task);
+}
+
+/** Runs a job in the pool; maps a busy or slow pool to 503 with Retry-After (undefined). */
+export async function jobInPool<K extends JobName>(ctx: ServerContext, req: FastifyRequest, reply: FastifyReply, name: K, input: Jobs[K]['input']): Promise<Jobs[K]['output'] | undefined> {
   try {
-    return await ctx.pool.run(task);
+    return await ctx.pool.job(name, input);
   } catch (err) {
     if (err instanceof PoolBusyError) {
       req.note.outcome = 'busy';
@@ -174,7 +190,8 @@ export async function buildApp(options: ServerOptions): Promise<FastifyInstance>
     req.lang = requestLang(req);
     req.note = {};
     if (!req.url.startsWith('/v1/')) return;
-    const principal = ctx.credentials.verify(req.headers.authorization);
+    let principal = ctx.credentials.verify(req.headers.authorization);
+    if (!principal && options.training && !req.headers.authorization && LOOPBACK.has(req.ip)) principal = { name: 'træning', kommune: undefined, admin: true };
     if (!principal) {
       req.note.outcome = 'unauthorized';
       return sendProblem(reply, problem('unauthorized', 401, req.lang, { id: 'server.unauthorized' }, req.id), { 'www-authenticate': 'Bearer' });
@@ -234,6 +251,7 @@ export async function buildApp(options: ServerOptions): Promise<FastifyInstance>
     batchRoutes(scope, ctx);
     templateRoutes(scope, ctx, holder);
     lintRoutes(scope, ctx, holder);
+    webRoutes(scope, ctx, holder);
   });
   return app;
 }

@@ -23,6 +23,10 @@ export interface ServerConfig {
   lintBodyLimit?: number;
   /** How long shutdown waits for requests in flight (default 30 s). */
   shutdownGraceMs?: number;
+  /** Training environment (see ServerOptions.training). */
+  training?: boolean;
+  /** Sample cases for the training page. */
+  samples?: string;
   credentials?: Credential[];
 }
 
@@ -35,6 +39,7 @@ export function loadServerConfig(file: string): ServerConfig {
   }
   const cfg = readDataFile<ServerConfig>(file, text, 'server-config.schema.json').data;
   if (cfg.templates) cfg.templates = resolve(dirname(file), cfg.templates);
+  if (cfg.samples) cfg.samples = resolve(dirname(file), cfg.samples);
   return cfg;
 }
 
@@ -62,11 +67,14 @@ export async function startServer(cfg: ServerConfig, log: (line: string) => void
     logger: true,
     ...(cfg.bodyLimit ? { bodyLimit: cfg.bodyLimit } : {}),
     ...(cfg.lintBodyLimit ? { lintBodyLimit: cfg.lintBodyLimit } : {}),
+    ...(cfg.training ? { training: true } : {}),
+    ...(cfg.samples ? { samplesDir: resolve(cfg.samples) } : {}),
   };
   const app = await buildApp(options);
   // Listen only when the render threads have compiled the letters: no slow first requests.
   await pool.ready();
-  const address = await app.listen({ port: cfg.port ?? 8080, host: cfg.host ?? '0.0.0.0' });
+  // The training environment listens on this machine only unless told otherwise.
+  const address = await app.listen({ port: cfg.port ?? 8080, host: cfg.host ?? (cfg.training ? '127.0.0.1' : '0.0.0.0') });
   log(address);
   let stopping = false;
   const stop = (signal: string): void => {

@@ -7,8 +7,8 @@ import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
+import { JOBS, type JobName, type Jobs } from './jobs.js';
 import type { RenderOutcome, RenderTask } from './render-task.js';
-import { executeRender } from './render-task.js';
 
 export class PoolBusyError extends Error {
   constructor(readonly retryAfterSeconds: number) {
@@ -23,7 +23,10 @@ export class PoolTimeoutError extends Error {
 }
 
 export interface RenderPool {
+  /** Makes a letter. */
   run(task: RenderTask, signal?: AbortSignal): Promise<RenderOutcome>;
+  /** Runs any job the pool knows (jobs.ts), with the same queue and time limit as a letter. */
+  job<K extends JobName>(name: K, input: Jobs[K]['input'], signal?: AbortSignal): Promise<Jobs[K]['output']>;
   /** Tasks running and waiting. */
   load(): { running: number; queued: number; threads: number };
   close(): Promise<void>;
@@ -46,7 +49,11 @@ export class InlinePool implements RenderPool {
 
   constructor(private readonly options: PoolOptions = {}) {}
 
-  async run(task: RenderTask): Promise<RenderOutcome> {
+  run(task: RenderTask): Promise<RenderOutcome> {
+    return this.job('render', task);
+  }
+
+  async job<K extends JobName>(name: K, input: Jobs[K]['input']): Promise<Jobs[K]['output']> {
     const concurrency = this.options.threads ?? 1;
     if (this.running >= concurrency) {
       if (this.waiting.length >= (this.options.maxQueue ?? 64)) throw new PoolBusyError(1);
@@ -58,7 +65,7 @@ export class InlinePool implements RenderPool {
       await new Promise((resolve) => setImmediate(resolve));
       const timeout = this.options.timeoutMs;
       const started = performance.now();
-      const outcome = await executeRender(task);
+      const outcome = await (JOBS[name] as (i: Jobs[K]['input']) => Promise<Jobs[K]['output']>)(input);
       // In this thread a letter cannot be stopped half-way: one that took too long is discarded.
       if (timeout && performance.now() - started > timeout) throw new PoolTimeoutError(timeout);
       return outcome;
@@ -94,7 +101,11 @@ export class WorkerPool implements RenderPool {
     });
   }
 
-  async run(task: RenderTask, signal?: AbortSignal): Promise<RenderOutcome> {
+  run(task: RenderTask, signal?: AbortSignal): Promise<RenderOutcome> {
+    return this.job('render', task, signal);
+  }
+
+  async job<K extends JobName>(name: K, input: Jobs[K]['input'], signal?: AbortSignal): Promise<Jobs[K]['output']> {
     if (this.piscina.queueSize >= this.piscina.options.maxQueue) throw new PoolBusyError(1);
     const timeout = this.options.timeoutMs;
     const controller = new AbortController();
@@ -102,7 +113,7 @@ export class WorkerPool implements RenderPool {
     const onAbort = (): void => controller.abort();
     signal?.addEventListener('abort', onAbort, { once: true });
     try {
-      return (await this.piscina.run(task, { signal: controller.signal })) as RenderOutcome;
+      return (await this.piscina.run(input, { signal: controller.signal, name })) as Jobs[K]['output'];
     } catch (err) {
       if (controller.signal.aborted && timeout && !signal?.aborted) throw new PoolTimeoutError(timeout);
       if (err instanceof Error && /queue is at limit/i.test(err.message)) throw new PoolBusyError(1);

@@ -5,7 +5,7 @@
  */
 import { workerData } from 'node:worker_threads';
 import { holderFor } from './repository-holder.js';
-import { executeRender, type RenderOutcome, type RenderTask } from './render-task.js';
+import { JOBS } from './jobs.js';
 
 const warm = (workerData as { warm?: string } | undefined)?.warm;
 if (warm) {
@@ -17,9 +17,10 @@ if (warm) {
   }
 }
 
-export default async function render(task: RenderTask): Promise<RenderOutcome> {
-  return executeRender(task);
-}
+// The pool calls these by name (jobs.ts).
+export const render = JOBS.render;
+export const preview = JOBS.preview;
+export const previewLetter = JOBS.previewLetter;
 
 /** Answers once the thread has loaded and warmed up (the pool waits for this before serving). */
 export function ping(): boolean {

@@ -14,7 +14,7 @@ import { elements, type XElement } from '../ooxml/xml.js';
 import { writeZip, type ZipEntry, type ZipLimits, type ZipOutput } from '../ooxml/zip.js';
 import { fieldTypeOf } from '../fieldcode/index.js';
 import { DANISH, ENGLISH } from '../format/locale.js';
-import { locationOf, type EvalEnv } from './evaluate.js';
+import { evaluate, isLive, locationOf, type EvalEnv } from './evaluate.js';
 import { holesOf, planStory, segmentsOf, type PlannedStories, type Segment, type StoryPlan } from './plan.js';
 import { renderSegments, type RenderState } from './render.js';
 import type { LetterRules } from './rules.js';
@@ -94,6 +94,8 @@ export interface Template {
   render(context: CaseContext, options?: RenderOptions): RenderResult;
   /** The same, without the zip: for the PDF layout, which reads the parts directly. */
   renderParts(context: CaseContext, options?: RenderOptions): RenderedParts;
+  /** Each field of fields() with what it gives for a case (preview rules: never refuses). */
+  evaluateFields(context: CaseContext, options?: Pick<RenderOptions, 'lang' | 'numberLocale'>): Array<FieldInfo & { value: string | undefined }>;
 }
 
 export function loadTemplate(bytes: Uint8Array, options: LoadOptions = {}): Template {
@@ -207,6 +209,24 @@ function compileTemplate(bytes: Uint8Array, name: string, options: LoadOptions):
     rules: options.rules,
     fields: () => allNodes.map((f) => fieldInfo(f, byField.get(f) ?? [])),
     renderParts,
+    evaluateFields(context: CaseContext, opts: Pick<RenderOptions, 'lang' | 'numberLocale'> = {}) {
+      const env: EvalEnv = {
+        ctx: context,
+        preview: true,
+        lang: opts.lang ?? 'da',
+        template: name,
+        defaultLang,
+        numberLocale: opts.numberLocale === 'en' ? ENGLISH : DANISH,
+        diagnostics: [],
+        stats: { merged: 0, missing: 0 },
+        ...(options.rules ? { rules: options.rules } : {}),
+      };
+      return allNodes.map((f) => {
+        const info = fieldInfo(f, byField.get(f) ?? []);
+        if (isLive(f)) return { ...info, value: undefined };
+        return { ...info, value: evaluate(f, env).text };
+      });
+    },
     render(context: CaseContext, opts: RenderOptions = {}): RenderResult {
       const { parts: rendered, diagnostics, stats } = renderParts(context, opts);
       const outputs: ZipOutput[] = [];

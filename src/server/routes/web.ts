@@ -1,0 +1,141 @@
+/**
+ * The training page: GET / (the page), its script, stylesheet and fonts, and the API it uses
+ * besides the render API: the preview (pages as SVG, questions, codes, findings), downloads of
+ * a previewed letter (also from an uploaded template), the sample cases, the municipalities and
+ * the catalog's processes. No state on the server beyond the template cache.
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import { FONT_DIR } from '../../pdf/fonts/faces.js';
+import type { RepositoryHolder } from '../../service/repository-holder.js';
+import { PAGE_CSS, PAGE_HTML } from '../../web/page.js';
+import type { PreviewRequest } from '../../web/preview.js';
+import type { JobFailure } from '../../service/preview-task.js';
+import { jobInPool, sendProblem, type ServerContext } from '../app.js';
+import { problem, problemItem, type Problem } from '../problem.js';
+import type { Lang } from '../../i18n/index.js';
+import { kommuneFor } from './letters.js';
+
+const here = fileURLToPath(import.meta.url);
+/** The compiled page script (dist/web/client/app.js), also when the server runs from source. */
+const SCRIPT = here.endsWith('.ts') ? join(dirname(here), '../../../dist/web/client/app.js') : join(dirname(here), '../../web/client/app.js');
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+interface PreviewBody {
+  template?: string;
+  kommune?: string;
+  docx?: string;
+  name?: string;
+  draftOf?: string;
+  context: unknown;
+  highlight?: string;
+  process?: string;
+  variant?: string;
+  format?: 'pdf' | 'docx';
+  preview?: boolean;
+}
+
+const previewSchema = {
+  type: 'object',
+  required: ['context'],
+  additionalProperties: false,
+  properties: {
+    template: { type: 'string', pattern: '^[A-Za-z0-9_.-]{1,64}$' },
+    kommune: { type: 'string', pattern: '^[0-9]{3,4}$' },
+    docx: { type: 'string', description: 'An uploaded template, base64.' },
+    name: { type: 'string', maxLength: 200 },
+    draftOf: { type: 'string', pattern: '^[A-Za-z0-9_.-]{1,64}$', description: 'The upload is a draft of this beskedskabelon.' },
+    context: { type: 'object' },
+    highlight: { type: 'string', maxLength: 200, description: 'Mark the text this flettespørgsmål adds.' },
+    process: { type: 'string', maxLength: 200 },
+    variant: { type: 'string', maxLength: 200 },
+    format: { enum: ['pdf', 'docx'] },
+    preview: { type: 'boolean' },
+  },
+};
+
+/** A template that is not in the archive is 404, a refused letter 422, anything else the request's fault. */
+function previewProblem(err: JobFailure, body: PreviewBody, lang: Lang, id: string): Problem {
+  const errors = err.diagnostics.map((d) => problemItem(d, lang));
+  const what = body.draftOf ?? body.template ?? body.name ?? '';
+  if (err.diagnostics.some((d) => d.code === 'repo.unknown-template')) return problem('not-found', 404, lang, { id: 'server.not-found', params: { template: what } }, id, { errors });
+  if (err.kind === 'refused') return problem('letter-refused', 422, lang, { id: 'server.letter-refused', params: { template: what, count: err.diagnostics.length } }, id, { errors });
+  return problem('bad-request', 400, lang, { id: 'server.bad-request', params: { detail: body.name ?? what } }, id, { errors });
+}
+
+export function webRoutes(app: FastifyInstance, ctx: ServerContext, holder: RepositoryHolder): void {
+  const samplesDir = ctx.options.samplesDir ?? join(ctx.options.templatesDir, '..', 'samples', 'sager');
+  app.get('/', { schema: { hide: true } }, async (_req, reply) => reply.type('text/html; charset=utf-8').header('content-security-policy', "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'").send(PAGE_HTML));
+  app.get('/app.css', { schema: { hide: true } }, async (_req, reply) => reply.type('text/css; charset=utf-8').send(PAGE_CSS));
+  app.get('/app.js', { schema: { hide: true } }, async (_req, reply) => reply.type('text/javascript; charset=utf-8').send(readFileSync(SCRIPT, 'utf8')));
+  app.get<{ Params: { file: string } }>('/fonts/:file', { schema: { hide: true } }, async (req, reply) => {
+    const file = req.params.file;
+    if (!/^(LiberationSans|LiberationSerif|LiberationMono|Carlito)-(Regular|Bold|Italic|BoldItalic)\.ttf$/.test(file)) return sendProblem(reply, problem('not-found', 404, req.lang, { id: 'server.route-not-found', params: { method: 'GET', url: req.url } }, req.id));
+    return reply.type('font/ttf').header('cache-control', 'public, max-age=86400').send(readFileSync(join(FONT_DIR, file)));
+  });
+
+  app.get('/v1/kommuner', { schema: { summary: 'Municipalities with overrides (training page)' } }, async (req) => {
+    const repo = holder.get();
+    const all = [...repo.kommuner.entries()].map(([code, k]) => ({ kommune: code, name: k.manifest.name ?? code }));
+    return req.principal!.admin ? all : all.filter((k) => k.kommune === req.principal!.kommune);
+  });
+
+  app.get('/v1/processes', { schema: { summary: "The catalog's processes and their variants (training page)" } }, async () =>
+    [...(holder.get().catalog?.processes.values() ?? [])].map((p) => ({ id: p.id, name: p.name ?? p.id, variants: (p.variants ?? []).map((v) => ({ id: v.id, name: v.name ?? v.id })) })),
+  );
+
+  app.get<{ Querystring: { template: string } }>(
+    '/v1/samples',
+    { schema: { summary: 'Sample cases of a template (training page)', querystring: { type: 'object', required: ['template'], properties: { template: { type: 'string', pattern: '^[A-Za-z0-9_.-]{1,64}$' } } } } },
+    async (req) => {
+      const dir = join(samplesDir, req.query.template);
+      if (!existsSync(dir)) return [];
+      return readdirSync(dir)
+        .filter((f) => f.endsWith('.json'))
+        .sort()
+        .map((f) => ({ name: f.replace(/\.json$/, ''), context: JSON.parse(readFileSync(join(dir, f), 'utf8')) as unknown }));
+    },
+  );
+
+  const previewRequest = (body: PreviewBody, kommune: string | undefined): PreviewRequest => ({
+    ...(body.template ? { template: body.template } : {}),
+    kommune,
+    ...(body.docx ? { docx: Buffer.from(body.docx, 'base64') } : {}),
+    ...(body.name ? { name: body.name } : {}),
+    ...(body.draftOf ? { draftOf: body.draftOf } : {}),
+    context: body.context,
+    ...(body.highlight ? { highlight: body.highlight } : {}),
+    ...(body.process ? { process: body.process } : {}),
+    ...(body.variant ? { variant: body.variant } : {}),
+  });
+
+  app.post<{ Body: PreviewBody }>('/v1/preview', { bodyLimit: 40 * 1024 * 1024, schema: { summary: 'Preview a letter (training page)', body: previewSchema } }, async (req, reply) => {
+    const body = req.body;
+    const kommune = kommuneFor(req, reply, body.kommune);
+    if (kommune === false) return reply;
+    if (!body.template && !body.docx) return sendProblem(reply, problem('bad-request', 400, req.lang, { id: 'server.bad-request', params: { detail: 'template / docx' } }, req.id));
+    req.note.template = body.template ?? body.draftOf ?? 'upload';
+    const out = await jobInPool(ctx, req, reply, 'preview', { dir: ctx.options.templatesDir, request: previewRequest(body, kommune), lang: req.lang });
+    if (!out) return reply;
+    return out.ok ? out.result : sendProblem(reply, previewProblem(out, body, req.lang, req.id));
+  });
+
+  app.post<{ Body: PreviewBody }>('/v1/preview/letter', { bodyLimit: 40 * 1024 * 1024, schema: { summary: 'Download a previewed letter (training page)', body: previewSchema } }, async (req, reply) => {
+    const body = req.body;
+    const kommune = kommuneFor(req, reply, body.kommune);
+    if (kommune === false) return reply;
+    if (!body.template && !body.docx) return sendProblem(reply, problem('bad-request', 400, req.lang, { id: 'server.bad-request', params: { detail: 'template / docx' } }, req.id));
+    req.note.template = body.template ?? body.draftOf ?? 'upload';
+    const format = body.format ?? 'pdf';
+    const out = await jobInPool(ctx, req, reply, 'previewLetter', { dir: ctx.options.templatesDir, request: previewRequest(body, kommune), lang: req.lang, format, preview: body.preview ?? false });
+    if (!out) return reply;
+    if (!out.ok) return sendProblem(reply, previewProblem(out, body, req.lang, req.id));
+    const name = (body.draftOf ?? body.template ?? body.name ?? 'brev').replace(/\.docx$/i, '').replace(/[^A-Za-z0-9_.-]+/g, '_');
+    return reply
+      .header('content-disposition', `attachment; filename="${name}.${format}"`)
+      .type(format === 'pdf' ? 'application/pdf' : DOCX)
+      .send(Buffer.from(out.bytes));
+  });
+}

@@ -1,0 +1,164 @@
+/**
+ * The training page's HTML and CSS (Danish). The behaviour is in client/app.ts, compiled to
+ * dist/web/client/app.js; the fonts are the ones the PDF embeds, served from fonts/. Nothing
+ * comes from a network: the page works offline.
+ */
+export const PAGE_HTML = `<!doctype html>
+<html lang="da">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>kp-brev – forhåndsvisning af breve</title>
+<link rel="icon" href="data:,">
+<link rel="stylesheet" href="/app.css">
+<script type="module" src="/app.js"></script>
+</head>
+<body>
+<a class="spring" href="#brev">Spring til brevet</a>
+<header>
+  <h1>kp-brev <span>forhåndsvisning af breve i træningsmiljøet</span></h1>
+</header>
+<main>
+  <section class="valg" aria-labelledby="valg-overskrift">
+    <h2 id="valg-overskrift">Brev og sag</h2>
+    <form id="form" novalidate>
+      <fieldset>
+        <legend>Skabelon</legend>
+        <label for="skabelon">Brev fra skabelonarkivet</label>
+        <select id="skabelon" name="skabelon"></select>
+        <label for="kommune">Kommune</label>
+        <select id="kommune" name="kommune"></select>
+        <label for="fil">Eller din egen skabelon (.docx)</label>
+        <div id="slip" class="slip">
+          <input id="fil" name="fil" type="file" accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document">
+          <span id="fil-navn" aria-live="polite"></span>
+          <button type="button" id="fil-fjern" hidden>Brug skabelonarkivet igen</button>
+        </div>
+        <div id="udkast-valg" hidden>
+          <label for="udkast-til">Udkastet er til</label>
+          <select id="udkast-til" name="udkast-til" aria-describedby="udkast-hjaelp"></select>
+          <p id="udkast-hjaelp" class="hjaelp">Vælg brevet, så vises udkastet i brevets masterskabelon og med dets indstillinger (og kommunens, hvis du har valgt en kommune).</p>
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>Sag</legend>
+        <label for="sag">Eksempelsag</label>
+        <select id="sag" name="sag"></select>
+        <label for="proces">Proces</label>
+        <select id="proces" name="proces"></select>
+        <label for="variant">Variant</label>
+        <select id="variant" name="variant"></select>
+        <label for="kontekst">Sagskontekst (JSON)</label>
+        <textarea id="kontekst" name="kontekst" rows="10" spellcheck="false" aria-describedby="kontekst-fejl"></textarea>
+        <p id="kontekst-fejl" class="fejltekst" aria-live="polite"></p>
+        <button type="button" id="kopier">Kopiér sagskonteksten</button>
+      </fieldset>
+      <fieldset id="spoergsmaal">
+        <legend>Flettespørgsmål</legend>
+        <p id="ingen-spoergsmaal">Brevet har ingen flettespørgsmål.</p>
+        <ul id="spoergsmaal-liste"></ul>
+      </fieldset>
+      <fieldset>
+        <legend>Hent brevet</legend>
+        <button type="button" id="hent-pdf">Hent PDF</button>
+        <button type="button" id="hent-docx">Hent Word (.docx)</button>
+      </fieldset>
+    </form>
+  </section>
+  <section id="brev" class="brev" aria-labelledby="brev-overskrift" tabindex="0">
+    <h2 id="brev-overskrift">Brevet</h2>
+    <p id="status" role="status" aria-live="polite"></p>
+    <div id="problemer"></div>
+    <div id="sider"></div>
+  </section>
+  <section class="kontrol" aria-labelledby="kontrol-overskrift">
+    <h2 id="kontrol-overskrift">Skabelonen</h2>
+    <h3 id="fund-overskrift">Fund</h3>
+    <div id="fund" aria-labelledby="fund-overskrift"></div>
+    <h3 id="koder-overskrift">Feltkoder (som Alt+F9 i Word)</h3>
+    <div id="koder" aria-labelledby="koder-overskrift"></div>
+  </section>
+</main>
+</body>
+</html>
+`;
+
+const face = (family: string, file: string, weight: string, style: string): string =>
+  `@font-face { font-family: "KP ${family}"; src: url("/fonts/${file}.ttf") format("truetype"); font-weight: ${weight}; font-style: ${style}; font-display: block; }`;
+
+const FACES = [
+  ['Liberation Sans', 'LiberationSans'],
+  ['Liberation Serif', 'LiberationSerif'],
+  ['Liberation Mono', 'LiberationMono'],
+  ['Carlito', 'Carlito'],
+]
+  .flatMap(([family, file]) => [
+    face(family!, `${file}-Regular`, 'normal', 'normal'),
+    face(family!, `${file}-Bold`, 'bold', 'normal'),
+    face(family!, `${file}-Italic`, 'normal', 'italic'),
+    face(family!, `${file}-BoldItalic`, 'bold', 'italic'),
+  ])
+  .join('\n');
+
+export const PAGE_CSS = `${FACES}
+:root { --blaa: #1f3864; --graa: #5b5b5b; --kant: #767676; --fejl: #a4000f; --adv: #7a4b00; --info: #1f4e79; --fokus: #c74600; }
+* { box-sizing: border-box; }
+body { margin: 0; font: 16px/1.45 "KP Liberation Sans", Arial, sans-serif; color: #1a1a1a; background: #eef1f5; }
+.spring { position: absolute; left: -9999px; }
+.spring:focus { left: 1rem; top: 1rem; background: #fff; padding: .5rem; z-index: 10; }
+header { background: var(--blaa); color: #fff; padding: .6rem 1.2rem; }
+header h1 { margin: 0; font-size: 1.3rem; }
+header h1 span { font-weight: normal; font-size: 1rem; margin-left: .5rem; }
+main { display: grid; grid-template-columns: minmax(16rem, 22rem) 1fr minmax(18rem, 28rem); gap: 1rem; padding: 1rem; align-items: start; }
+section { background: #fff; border-radius: 6px; padding: .8rem 1rem; box-shadow: 0 1px 3px rgba(0,0,0,.12); }
+h2 { margin: .2rem 0 .6rem; font-size: 1.15rem; color: var(--blaa); }
+h3 { font-size: 1rem; margin: 1rem 0 .4rem; color: var(--blaa); }
+fieldset { border: 1px solid #c8ced6; border-radius: 4px; margin: 0 0 .8rem; padding: .5rem .7rem .7rem; }
+legend { font-weight: bold; padding: 0 .3rem; }
+label { display: block; margin: .5rem 0 .15rem; font-weight: bold; font-size: .95rem; }
+select, textarea, input[type=file] { width: 100%; font: inherit; border: 1px solid var(--kant); border-radius: 3px; padding: .3rem; background: #fff; color: #1a1a1a; }
+textarea { font-family: "KP Liberation Mono", monospace; font-size: .8rem; }
+button { font: inherit; margin: .4rem .4rem 0 0; padding: .35rem .8rem; border: 1px solid var(--blaa); background: var(--blaa); color: #fff; border-radius: 3px; cursor: pointer; }
+button.let { background: #fff; color: var(--blaa); }
+:focus-visible { outline: 3px solid var(--fokus); outline-offset: 2px; }
+.slip { border: 2px dashed var(--kant); border-radius: 4px; padding: .5rem; }
+.slip.over { border-color: var(--blaa); background: #e8eef8; }
+#spoergsmaal-liste { list-style: none; margin: 0; padding: 0; }
+#spoergsmaal-liste li { padding: .4rem 0; border-bottom: 1px solid #e3e6ea; }
+.kontakt { display: flex; gap: .6rem; align-items: flex-start; font-weight: normal; margin: 0; }
+.kontakt input { width: 2.6rem; height: 1.4rem; appearance: none; border-radius: 1rem; background: #6b6b6b; position: relative; flex: none; cursor: pointer; margin-top: .1rem; }
+.kontakt input::after { content: ""; position: absolute; top: .15rem; left: .15rem; width: 1.1rem; height: 1.1rem; border-radius: 50%; background: #fff; transition: left .15s; }
+.kontakt input:checked { background: #1f6e2b; }
+.kontakt input:checked::after { left: 1.35rem; }
+.svar { font-weight: bold; min-width: 1.2rem; }
+.noegle { display: block; color: var(--graa); font-size: .85rem; }
+.fejltekst { color: var(--fejl); min-height: 1em; margin: .2rem 0; }
+.hjaelp { font-size: .85rem; margin: .2rem 0 .5rem; }
+.brev { min-height: 60vh; }
+#status { color: var(--graa); margin: 0 0 .5rem; min-height: 1.4em; }
+#sider svg.side { display: block; width: 100%; max-width: 50rem; margin: 0 auto 1rem; box-shadow: 0 1px 4px rgba(0,0,0,.25); background: #fff; }
+#sider svg rect.tilfoejet { fill: #fff2a8; }
+#sider svg text { white-space: pre; }
+.problemer { border-left: 4px solid var(--fejl); background: #fdf0f1; padding: .4rem .7rem; margin-bottom: .8rem; }
+.problemer h3 { margin: .2rem 0; color: var(--fejl); }
+.fund-gruppe h4 { margin: .6rem 0 .2rem; font-size: .95rem; }
+.fund-gruppe.fejl h4 { color: var(--fejl); }
+.fund-gruppe.advarsel h4 { color: var(--adv); }
+.fund-gruppe.info h4 { color: var(--info); }
+.fund-gruppe ul { margin: 0; padding-left: 1.1rem; }
+.fund-gruppe li { margin-bottom: .4rem; font-size: .92rem; }
+.regel { color: var(--graa); font-size: .85rem; }
+#koder { font-size: .85rem; }
+#koder p { margin: 0 0 .35rem; padding: .2rem .3rem; border-radius: 3px; }
+#koder p:target, #koder p.valgt { background: #fff2a8; }
+.afsnit { color: var(--graa); font-size: .75rem; display: block; }
+.kode { font-family: "KP Liberation Mono", monospace; color: #0b4f8a; }
+.vaerdi { background: #e7f3e8; color: #14501d; border-radius: 2px; padding: 0 .2rem; margin-left: .2rem; }
+@media (max-width: 70rem) { main { grid-template-columns: 1fr; } }
+/* Wide screens: each column scrolls on its own, so the letter stays in view while the questions are answered. */
+@media (min-width: 70.01rem) {
+  body { height: 100vh; display: flex; flex-direction: column; }
+  main { flex: 1; min-height: 0; }
+  main > section { max-height: 100%; overflow: auto; }
+}
+`;

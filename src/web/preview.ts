@@ -1,0 +1,254 @@
+/**
+ * What the training page shows for a template and a case: the letter's pages as SVG (drawn
+ * from the PDF layout), what could not be made, the flettespørgsmål with their text and
+ * answer, the template's field codes with their values, and the linter's findings. On request
+ * the text one flettespørgsmål adds is marked: the letter with that question answered J against
+ * the same letter answered N, word by word.
+ */
+import { readFileSync } from 'node:fs';
+import type { CaseContext } from '../context/context.js';
+import { toContext } from '../context/context.js';
+import { KpBrevError, type Diagnostic } from '../diagnostics.js';
+import type { Lang } from '../i18n/index.js';
+import { defaultSettings, lintDocx } from '../lint/engine.js';
+import { toJson, type JsonFinding } from '../lint/formatters/json.js';
+import { letterTargets } from '../lint/targets.js';
+import type { LintSettings } from '../lint/types.js';
+
+import { layoutDocx } from '../pdf/index.js';
+import type { LaidOutLetter, TextItem } from '../pdf/layout/types.js';
+import type { TemplateRepository } from '../repository/repository.js';
+import { problemItem, type ProblemItem } from '../server/problem.js';
+import { loadTemplate, type Template } from '../template/template.js';
+import { codeView, type CodeParagraph } from './codes.js';
+import { pageSvg } from './svg.js';
+
+export interface PreviewRequest {
+  template?: string;
+  kommune?: string | undefined;
+  /** An uploaded template instead of one from the repository. */
+  docx?: Uint8Array;
+  name?: string;
+  /** The uploaded template is a draft of this beskedskabelon: show it in that letter's masterskabelon, with its settings. */
+  draftOf?: string;
+  context: unknown;
+  /** Mark what this flettespørgsmål adds. */
+  highlight?: string;
+  process?: string;
+  variant?: string;
+}
+
+export interface PreviewQuestion {
+  key: string;
+  text: string | undefined;
+  answer: 'J' | 'N';
+  enabled: boolean;
+}
+
+export interface PreviewResult {
+  title: string;
+  version: string | undefined;
+  pages: Array<{ number: number; svg: string }>;
+  /** Missing fields and other problems (shown as yellow placeholders in the letter). */
+  problems: ProblemItem[];
+  /** What the PDF layout could not draw as Word would. */
+  warnings: ProblemItem[];
+  questions: PreviewQuestion[];
+  codes: CodeParagraph[];
+  lint: JsonFinding[];
+  highlighted: number;
+}
+
+export interface Prepared {
+  template: Template;
+  /** The template file as the linter and the code view see it (the beskedskabelon, not the composed letter). */
+  source: Template;
+  sourceName: string;
+  lintSettings: LintSettings;
+  base: { bytes: Uint8Array; file: string } | undefined;
+  sourceBytes: Uint8Array;
+  title: string;
+  version: string | undefined;
+  enabled: string[];
+}
+
+
+/** The letter to show (composed) and the template file the linter and the code view see. */
+export function prepare(repo: TemplateRepository, req: PreviewRequest): Prepared {
+  if (req.docx && !req.draftOf) {
+    const name = req.name ?? 'skabelon.docx';
+    const template = loadTemplate(req.docx, { name });
+    const keys = new Set<string>();
+    for (const f of template.fields()) {
+      const m = /MERGEFIELD\s+Question:(\S+)/.exec(f.instruction);
+      if (m) keys.add(m[1]!.replace(/"/g, ''));
+    }
+    return {
+      template,
+      source: template,
+      sourceName: name,
+      lintSettings: defaultSettings({ ...(repo.catalog ? { catalog: repo.catalog } : {}), processes: req.process ? [req.process] : [], variants: req.variant ? [req.variant] : [] }),
+      base: undefined,
+      sourceBytes: req.docx,
+      title: name,
+      version: undefined,
+      enabled: [...keys],
+    };
+  }
+  const id = req.draftOf ?? req.template!;
+  const compiled = req.docx ? repo.compileDraft(id, req.kommune, req.docx, req.name ?? 'skabelon.docx') : repo.compile(id, req.kommune);
+  const def = compiled.def;
+  const targets = letterTargets(repo, id, repo.catalog, 'production');
+  const central = targets[0]!;
+  let target = targets.find((t) => t.settings.override?.kommune === req.kommune && req.kommune !== undefined) ?? central;
+  if (req.docx && req.kommune && target === central) {
+    // A municipality's first override of this letter: linted as an override of the central template.
+    const override = { kommune: req.kommune, id, basedOn: def.version, centralVersion: def.version };
+    target = { ...central, settings: { ...central.settings, override }, base: { path: central.path, file: central.file, settings: central.settings } };
+  }
+  const bytes = req.docx ?? readFileSync(target.path);
+  const sourceName = req.docx ? (req.name ?? 'skabelon.docx') : target.file;
+  const version = `${def.id}@${def.version}${def.message.override ? `+${def.message.override.kommune}@${def.message.override.version}` : ''}`;
+  return {
+    template: compiled.template,
+    source: loadTemplate(bytes, { name: sourceName, ...(compiled.template.rules ? { rules: compiled.template.rules } : {}) }),
+    sourceName,
+    lintSettings: target.settings,
+    base: target.base ? { bytes: readFileSync(target.base.path), file: target.base.file } : undefined,
+    sourceBytes: bytes,
+    title: def.digitalPostTitle ?? def.title,
+    version: req.docx ? `${def.id}@${def.version}, udkast${req.kommune ? ` til ${req.kommune}` : ''}` : version,
+    enabled: def.questions ?? [],
+  };
+}
+
+function layOut(template: Template, context: CaseContext, lang: Lang): { letter: LaidOutLetter; problems: Diagnostic[]; warnings: Diagnostic[] } {
+  const rendered = template.renderParts(context, { preview: true, lang });
+  const warnings: Diagnostic[] = [];
+  const letter = layoutDocx({ name: template.name, pkg: template.package, parts: rendered.parts }, warnings);
+  return { letter, problems: rendered.diagnostics, warnings };
+}
+
+/** The letter's text lines (text items) in reading order, artifacts (header, footer) left out. */
+function lines(letter: LaidOutLetter): TextItem[] {
+  const out: TextItem[] = [];
+  for (const page of letter.pages) for (const it of page.items) if (it.kind === 'text' && typeof it.tag !== 'string' && it.text.trim()) out.push(it);
+  return out;
+}
+
+/** Pairs of equal elements of a longest common subsequence of `a` and `b`, in order. */
+function common<T>(a: readonly T[], b: readonly T[]): Array<[number, number]> {
+  const n = a.length;
+  const m = b.length;
+  const table = new Uint32Array((n + 1) * (m + 1));
+  for (let i = n - 1; i >= 0; i--)
+    for (let j = m - 1; j >= 0; j--) table[i * (m + 1) + j] = a[i] === b[j] ? table[(i + 1) * (m + 1) + j + 1]! + 1 : Math.max(table[(i + 1) * (m + 1) + j]!, table[i * (m + 1) + j + 1]!);
+  const pairs: Array<[number, number]> = [];
+  let i = 0;
+  let j = 0;
+  while (i < n && j < m) {
+    if (a[i] === b[j]) pairs.push([i++, j++]);
+    else if (table[i * (m + 1) + j + 1]! >= table[(i + 1) * (m + 1) + j]!) j++;
+    else i++;
+  }
+  return pairs;
+}
+
+/**
+ * Text items of `a` holding text that `b` does not have. Lines are compared first (a whole
+ * paragraph a question adds leaves the other lines as they were, wherever they moved to);
+ * where lines differ on both sides (words added inside a paragraph re-break its lines), the
+ * words of those lines are compared, so that only the lines with added words are marked.
+ */
+function added(a: LaidOutLetter, b: LaidOutLetter): Set<TextItem> {
+  const x = lines(a);
+  const y = lines(b);
+  const marked = new Set<TextItem>();
+  const gap = (xs: TextItem[], ys: TextItem[]): void => {
+    if (!xs.length) return;
+    if (!ys.length) {
+      for (const it of xs) marked.add(it);
+      return;
+    }
+    const words = (items: TextItem[]): Array<{ word: string; item: TextItem }> => items.flatMap((item) => item.text.split(/\s+/).filter(Boolean).map((word) => ({ word, item })));
+    const xw = words(xs);
+    const yw = words(ys);
+    const kept = new Set(common(xw.map((w) => w.word), yw.map((w) => w.word)).map(([i]) => i));
+    xw.forEach((w, i) => kept.has(i) || marked.add(w.item));
+  };
+  let i = 0;
+  let j = 0;
+  for (const [pi, pj] of [...common(x.map((it) => it.text), y.map((it) => it.text)), [x.length, y.length] as [number, number]]) {
+    gap(x.slice(i, pi), y.slice(j, pj));
+    i = pi + 1;
+    j = pj + 1;
+  }
+  return marked;
+}
+
+/**
+ * The case context the page draws with: the pasted or sample context, with the process and
+ * variant chosen on the page in place of the case's own. A case names its variant twice, as
+ * `variant` and as the merge field `Sag.Variant` that the letters test; choosing a variant on the
+ * page changes both, so the letter shows the variant the trainer picked.
+ */
+export function previewContext(req: PreviewRequest): CaseContext {
+  const context = toContext(req.context, 'context');
+  if (req.process) context.process = req.process;
+  if (req.variant) {
+    context.variant = req.variant;
+    const fields = context.fields;
+    const sag = fields['Sag'];
+    if ('Sag.Variant' in fields) fields['Sag.Variant'] = req.variant;
+    else if (sag && typeof sag === 'object' && !Array.isArray(sag) && 'Variant' in sag) {
+      fields['Sag'] = { ...(sag as Record<string, unknown>), Variant: req.variant };
+    }
+  }
+  return context;
+}
+
+export function preview(repo: TemplateRepository, req: PreviewRequest, lang: Lang): PreviewResult {
+  const p = prepare(repo, req);
+  const context = previewContext(req);
+  const catalogQuestions = repo.catalog?.questions;
+  const answer = (key: string): 'J' | 'N' => context.questions[key] ?? catalogQuestions?.get(key)?.default ?? 'N';
+  const used = new Set<string>();
+  for (const f of p.source.fields()) {
+    const m = /MERGEFIELD\s+Question:([^\s"]+)/.exec(f.instruction);
+    if (m) used.add(m[1]!);
+  }
+  const keys = [...new Set([...p.enabled, ...used])];
+  const questions = keys.map((key) => ({ key, text: catalogQuestions?.get(key)?.text, answer: answer(key), enabled: p.enabled.includes(key) }));
+
+  let shown = layOut(p.template, context, lang);
+  let marked = new Set<TextItem>();
+  if (req.highlight) {
+    const yes = { ...context, questions: { ...context.questions, [req.highlight]: 'J' as const } };
+    const no = { ...context, questions: { ...context.questions, [req.highlight]: 'N' as const } };
+    shown = layOut(p.template, yes, lang);
+    marked = added(shown.letter, layOut(p.template, no, lang).letter);
+  }
+  let lint: JsonFinding[] = [];
+  try {
+    lint = toJson([lintDocx(p.sourceBytes, p.sourceName, p.lintSettings, {}, p.base)], lang)[0]!.findings;
+  } catch (err) {
+    if (!(err instanceof KpBrevError)) throw err;
+  }
+  const codes = codeView(p.source, context, lang).map((para) => ({
+    ...para,
+    spans: para.spans.map((s) =>
+      s.kind !== 'field' ? s : /MERGEFIELD\s+(Skabelon:Indhold|Indholdselement:|Html:)/.test(s.text) ? { ...s, value: undefined } : { ...s, value: s.value?.replace(/\r/g, '¶') },
+    ),
+  }));
+  return {
+    title: p.title,
+    version: p.version,
+    pages: shown.letter.pages.map((page) => ({ number: page.number, svg: pageSvg(page, { highlight: marked }) })),
+    problems: shown.problems.map((d) => problemItem(d, lang)),
+    warnings: shown.warnings.map((d) => problemItem(d, lang)),
+    questions,
+    codes,
+    lint,
+    highlighted: marked.size,
+  };
+}

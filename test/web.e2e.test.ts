@@ -1,0 +1,217 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+/**
+ * The training page in a real browser: Debian's Chromium driven by playwright-core (no browser
+ * download), against `kp-brev serve --training` listening on loopback. A trainer's path through
+ * the page: the first letter is drawn, another letter and its sample case are chosen, a
+ * flettespørgsmål is switched with the keyboard alone and the letter's text changes, the text a
+ * question adds is marked, an own draft with planted mistakes is dropped in and its findings
+ * link to the field codes, the letter is downloaded as PDF and .docx, and axe-core finds no
+ * serious or critical accessibility violation. With KP_BREV_SCREENSHOTS=1 (npm run
+ * web-screenshots) the page is photographed into docs/web/ for the README.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import PizZip from 'pizzip';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { needTool } from './helpers/tools.js';
+
+const root = join(import.meta.dirname, '..');
+const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p) && spawnSync(p, ['--version']).status === 0);
+const hasChromium = needTool('Chromium', CHROMIUM !== undefined, 'chromium');
+const SCREENSHOTS = process.env['KP_BREV_SCREENSHOTS'] === '1' ? join(root, 'docs/web') : undefined;
+
+async function startTrainingServer(): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [join(root, 'bin/kp-brev.js'), 'serve', '--training', '--port', '0', '--threads', '1'], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, KP_BREV_LANG: '' },
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the training server did not start')), 30_000);
+    let err = '';
+    child.stderr!.on('data', (b: Buffer) => {
+      err += b.toString();
+      const m = /lytter på (http:\/\/\S+)\./.exec(err);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`the training server stopped (${code}): ${err}`)));
+  });
+  return { child, url };
+}
+
+/** The letter's text as the page draws it (all pages, whitespace collapsed). */
+const letterText = (page: Page): Promise<string> =>
+  page.$$eval('#sider svg text', (texts) =>
+    texts
+      .map((t) => t.textContent ?? '')
+      .join(' ')
+      .replace(/\s+/g, ' '),
+  );
+
+/** Waits until the page has drawn the letter again after the last change. */
+async function drawn(page: Page, version: string): Promise<void> {
+  await page.waitForFunction((v) => (document.getElementById('status')?.textContent ?? '').startsWith('Brevet er opdateret') && document.getElementById('status')!.textContent!.includes(`(${v}`), version, { timeout: 20_000 });
+}
+
+describe.skipIf(!hasChromium)('the training page in Chromium', () => {
+  let server: Awaited<ReturnType<typeof startTrainingServer>>;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    server = await startTrainingServer();
+    browser = await chromium.launch({ executablePath: CHROMIUM!, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'] });
+    // bypassCSP only so that axe-core can be injected; the page itself runs under its own CSP.
+    context = await browser.newContext({ viewport: { width: 1500, height: 1000 }, acceptDownloads: true, bypassCSP: true, locale: 'da-DK' });
+    page = await context.newPage();
+    const failures: string[] = [];
+    page.on('pageerror', (e) => failures.push(e.message));
+    page.on('requestfailed', (r) => failures.push(`${r.url()}: ${r.failure()?.errorText}`));
+    // Nothing from a network: every request the page makes goes to the server it came from.
+    page.on('request', (r) => {
+      if (!r.url().startsWith(server.url) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) failures.push(`request outside the server: ${r.url()}`);
+    });
+    await page.goto(server.url);
+    await drawn(page, 'np_1001');
+    expect(failures).toEqual([]);
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    server?.child.kill('SIGKILL');
+  });
+
+  it('draws the first letter of the archive with its sample case, in the fonts the PDF embeds', async () => {
+    expect(await page.title()).toContain('kp-brev');
+    expect(await letterText(page)).toContain('Kære Karen');
+    const fonts = await page.evaluate(async () => {
+      await document.fonts.ready;
+      return [...document.fonts].filter((f) => f.status === 'loaded').map((f) => f.family.replace(/"/g, ''));
+    });
+    expect(fonts).toContain('KP Liberation Sans');
+    // The Alt+F9 view shows the codes with the value each field has for this case.
+    const codes = await page.textContent('#koder');
+    expect(codes).toContain('{ MERGEFIELD Borger.Fornavn }');
+    expect(codes).toContain('= Karen');
+  });
+
+  it('shows another letter and its sample case, and redraws the letter when a question is switched with the keyboard', async () => {
+    await page.selectOption('#skabelon', 'np_1004');
+    await drawn(page, 'np_1004');
+    expect(await page.$eval('#sag', (s) => (s as HTMLSelectElement).selectedOptions[0]!.textContent)).toBe('karen-85-procent');
+    const before = await letterText(page);
+    expect(before).toContain('Du får et helbredstillægskort');
+    expect(before).not.toContain('tidligere givet dig afslag');
+
+    // Every enabled question is a switch with its text.
+    const sw = page.getByRole('switch', { name: 'Borgeren har tidligere fået afslag' });
+    expect(await sw.isChecked()).toBe(false);
+    // Keyboard alone: Tab from the top of the page to the switch, then Space.
+    await page.keyboard.press('Escape');
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    let reached = false;
+    for (let i = 0; i < 60 && !reached; i++) {
+      await page.keyboard.press('Tab');
+      reached = await page.evaluate(() => document.activeElement?.id === 'q-flettespoergsmaal-10034');
+    }
+    expect(reached).toBe(true);
+    await page.keyboard.press('Space');
+    await page.waitForFunction(() => (document.getElementById('status')?.textContent ?? '').startsWith('Danner'), undefined, { timeout: 5_000 }).catch(() => undefined);
+    await drawn(page, 'np_1004');
+    expect(await sw.isChecked()).toBe(true);
+    const after = await letterText(page);
+    expect(after).toContain('Vi har tidligere givet dig afslag');
+
+    // What the question adds, marked on request.
+    expect(await page.locator('#sider rect.tilfoejet').count()).toBe(0);
+    await page.locator('li', { has: sw }).getByRole('button', { name: 'Vis hvad det tilføjer' }).click();
+    await page.waitForFunction(() => document.querySelectorAll('#sider rect.tilfoejet').length > 0, undefined, { timeout: 20_000 });
+    const marked = await page.$$eval('#sider text.tilfoejet', (t) => t.map((x) => x.textContent).join(' ').replace(/\s+/g, ' '));
+    expect(marked).toContain('tidligere givet dig afslag');
+    expect(marked).not.toContain('Kære');
+    if (SCREENSHOTS) {
+      mkdirSync(SCREENSHOTS, { recursive: true });
+      await page.evaluate(() => {
+        document.querySelectorAll('main > section').forEach((s) => (s.scrollTop = 0));
+        document.getElementById('spoergsmaal')!.scrollIntoView({ block: 'start' });
+      });
+      await page.screenshot({ path: join(SCREENSHOTS, 'forhaandsvisning.png') });
+    }
+  });
+
+  it('downloads the letter as a PDF and as a .docx with the answers given', async () => {
+    const [pdf] = await Promise.all([page.waitForEvent('download'), page.click('#hent-pdf')]);
+    expect(pdf.suggestedFilename()).toBe('np_1004.pdf');
+    const pdfBytes = readFileSync((await pdf.path())!);
+    expect(pdfBytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const pdftotext = spawnSync('pdftotext', ['-', '-'], { input: pdfBytes, encoding: 'utf8' });
+    if (pdftotext.status === 0) expect(pdftotext.stdout.replace(/\s+/g, ' ')).toContain('Vi har tidligere givet dig afslag');
+
+    const [docx] = await Promise.all([page.waitForEvent('download'), page.click('#hent-docx')]);
+    expect(docx.suggestedFilename()).toBe('np_1004.docx');
+    const xml = new PizZip(readFileSync((await docx.path())!)).file('word/document.xml')!.asText();
+    expect(xml).toContain('Vi har tidligere givet dig afslag');
+    expect(xml).toContain('Karen');
+    expect(await page.textContent('#status')).toBe('np_1004.docx er hentet.');
+  });
+
+  it("shows a municipality's dropped-in draft in the letter, with its findings against the central template", async () => {
+    await page.selectOption('#kommune', '540');
+    await drawn(page, 'np_1004');
+    await page.setInputFiles('#fil', join(root, 'samples/lint/np_1011-kladde.docx'));
+    // Named after np_1011, so taken as a draft of it: shown in its masterskabelon with its sample case.
+    await drawn(page, 'np_1011@3, udkast til 540');
+    expect(await page.inputValue('#udkast-til')).toBe('np_1011');
+    expect(await letterText(page)).toContain('Vi mangler dokumentation til din ansøgning');
+    // The misspelt field is refused in the letter, and named.
+    expect(await page.textContent('#problemer')).toContain('Flettefeltet "Svar.Frsit" findes ikke i kataloget');
+    // ... with a link to the field in the template's codes (the composed letter's paragraph numbers mean little here).
+    await page.getByRole('link', { name: 'Vis feltet Svar.Frsit' }).click();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('{ MERGEFIELD Svar.Frsit }');
+    const errors = await page.textContent('#fund .fund-gruppe.fejl');
+    expect(errors).toContain('Fejl (6)');
+    expect(errors).toContain('sammenlignes med "Ja"');
+    expect(errors).toContain('question-value');
+    expect(errors).toContain('Et billede har ingen alternativ tekst');
+    // What the override adds to the central template is the municipality's to answer for.
+    expect(errors).toContain('(ny i overskrivningen)');
+    expect(await page.textContent('#fund')).toContain('override-outdated');
+    // The link scrolls to the paragraph in the field-code view and moves the focus there.
+    await page.locator('#fund li', { hasText: 'question-value' }).getByRole('link').click();
+    const focused = await page.evaluate(() => ({ id: document.activeElement?.id, text: document.activeElement?.textContent }));
+    expect(focused.id).toMatch(/^afsnit-word-document-xml--8$/);
+    expect(focused.text).toContain('Question:flettespoergsmaal-10025 } = "Ja"');
+    if (SCREENSHOTS) {
+      await page.evaluate(() => ((document.getElementById('brev') as HTMLElement).scrollTop = 0));
+      await page.screenshot({ path: join(SCREENSHOTS, 'fund.png') });
+    }
+  });
+
+  it('has no serious or critical accessibility violations (axe-core)', async () => {
+    const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+    await page.addScriptTag({ path: axePath });
+    const result = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+      const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
+      return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
+    });
+    const serious = result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious).toEqual([]);
+  });
+
+  it('answers in the status live region and shows a clear message for a context that is not JSON', async () => {
+    expect(await page.getAttribute('#status', 'aria-live')).toBe('polite');
+    await page.fill('#kontekst', '{ "fields": ');
+    await page.waitForFunction(() => (document.getElementById('kontekst-fejl')?.textContent ?? '').length > 0, undefined, { timeout: 5_000 });
+    expect(await page.textContent('#kontekst-fejl')).toContain('Sagskonteksten er ikke gyldig JSON');
+    expect(await page.getAttribute('#kontekst', 'aria-invalid')).toBe('true');
+  });
+});
