@@ -4,7 +4,8 @@
  * findings, what a question adds), drafts shown in their letter, downloads, and the errors,
  * which name the template, the field and the place.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -88,6 +89,13 @@ describe('the page and its files', () => {
     expect(other.statusCode).toBe(403);
     const remote = await training.inject({ method: 'POST', url: '/v1/preview', payload: { template: 'np_1004', context: karen }, remoteAddress: '10.1.2.3' });
     expect(remote.statusCode).toBe(401);
+    // A page elsewhere that rebinds its own name to 127.0.0.1, or posts from another origin, is not this machine's browser.
+    const rebound = await training.inject({ method: 'POST', url: '/v1/preview', payload: { template: 'np_1004', context: karen }, headers: { host: 'angriber.example:8080' } });
+    expect(rebound.statusCode).toBe(401);
+    const crossSite = await training.inject({ method: 'POST', url: '/v1/preview', payload: { template: 'np_1004', context: karen }, headers: { host: '127.0.0.1:8080', origin: 'https://angriber.example' } });
+    expect(crossSite.statusCode).toBe(401);
+    const sameSite = await training.inject({ method: 'POST', url: '/v1/preview', payload: { template: 'np_1004', context: karen }, headers: { host: '127.0.0.1:8080', origin: 'http://127.0.0.1:8080' } });
+    expect(sameSite.statusCode).toBe(200);
     const prod = await production.inject({ method: 'POST', url: '/v1/preview', payload: { template: 'np_1004', context: karen } });
     expect(prod.statusCode).toBe(401);
     expect(prod.json().title).toBe('Ikke logget ind');
@@ -99,6 +107,17 @@ describe('the page and its files', () => {
     expect(samples.find((s) => s.name === 'karen-85-procent')!.context).toEqual(karen);
     expect((await training.inject({ method: 'GET', url: '/v1/samples?template=np_9999' })).json()).toEqual([]);
     expect((await training.inject({ method: 'GET', url: '/v1/samples?template=../etc' })).statusCode).toBe(400);
+    // A broken sample file is left out, not a failed list.
+    const dir = mkdtempSync(join(tmpdir(), 'kp-samples-'));
+    mkdirSync(join(dir, 'np_1004'));
+    writeFileSync(join(dir, 'np_1004', 'god.json'), JSON.stringify(karen));
+    writeFileSync(join(dir, 'np_1004', 'halv.json'), '{ "fields": ');
+    const own = await buildApp({ templatesDir: templates, credentials: [], training: true, samplesDir: dir });
+    const listed = (await own.inject({ method: 'GET', url: '/v1/samples?template=np_1004' })).json() as Array<{ name: string }>;
+    await own.close();
+    expect(listed.map((x) => x.name)).toEqual(['god']);
+    // The folder above the samples (often the configuration's) is not reachable either.
+    expect((await training.inject({ method: 'GET', url: '/v1/samples?template=..' })).statusCode).toBe(400);
     expect((await training.inject({ method: 'GET', url: '/v1/kommuner' })).json()).toEqual([{ kommune: '540', name: 'Sønderborg Kommune' }]);
     const processes = (await training.inject({ method: 'GET', url: '/v1/processes' })).json() as Array<{ id: string; variants: Array<{ id: string }> }>;
     expect(processes.find((x) => x.id === 'udvidet-helbredstillaeg')!.variants.map((v) => v.id)).toContain('briller');
@@ -196,6 +215,27 @@ describe('POST /v1/preview', () => {
     expect(body.title).toBe('mit-brev.docx');
     expect(svgText(body.pages[0]!.svg)).toContain('Kære Ib Send os regningen.');
     expect(body.questions.map((q) => q.key)).toEqual(['flettespoergsmaal-10023']);
+  });
+
+  it('lints a draft made in the training environment for training: its keys are not an error there, a mix is', async () => {
+    const unknownKeys = (f: Array<{ rule: string }>) => f.filter((x) => x.rule === 'question-unknown-key').length;
+    const training = docx([p(questionIf('flettespoergsmaal-90023', 'Send os regningen.'))]);
+    const tBody = (await preview({ docx: training.toString('base64'), name: 'trn.docx', context: { fields: {}, questions: {} } })).json() as PreviewJson;
+    expect(unknownKeys(tBody.lint)).toBe(0);
+    const mixed = docx([p(questionIf('flettespoergsmaal-90023', 'Send os regningen.')), p(questionIf('flettespoergsmaal-10024', 'Send os overslaget.'))]);
+    const mBody = (await preview({ docx: mixed.toString('base64'), name: 'mix.docx', context: { fields: {}, questions: {} } })).json() as PreviewJson;
+    expect(unknownKeys(mBody.lint)).toBe(1);
+  });
+
+  it('draws the letter with the answers its switches show, and returns that case for copying', async () => {
+    const own = docx([p(questionIf('flettespoergsmaal-10023', 'Send os regningen.'))]);
+    const body = (await preview({ docx: own.toString('base64'), name: 'mit-brev.docx', context: { fields: {}, questions: {} }, highlight: 'flettespoergsmaal-10023' })).json() as PreviewJson & { context: { questions: Record<string, string> }; added: string };
+    expect(body.context.questions).toEqual({ 'flettespoergsmaal-10023': 'N' });
+    // The marked text is also given as text: the marking is not colour alone.
+    expect(body.added).toBe('Send os regningen.');
+    const chosen = (await preview({ template: 'np_1014', context: JSON.parse(readFileSync(join(root, 'samples/sager/np_1014/fatima-briller.json'), 'utf8')), variant: 'tandproteser' })).json() as { context: { variant: string; fields: { Sag: { Variant: string } } } };
+    expect(chosen.context.variant).toBe('tandproteser');
+    expect(chosen.context.fields.Sag.Variant).toBe('tandproteser');
   });
 
   it('errors name what is wrong, in Danish or in English', async () => {

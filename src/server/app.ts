@@ -69,6 +69,23 @@ declare module 'fastify' {
 }
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+const LOCAL_HOST = /^(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/i;
+
+/**
+ * In the training environment a request without a credential is let in only when it is this
+ * machine's browser asking this machine: from a loopback address, addressed to a loopback host
+ * name (a web page elsewhere cannot rebind its own name to 127.0.0.1 and read the answers), and,
+ * when a browser says where the request comes from, from a page on a loopback host.
+ */
+function trainingLocal(ip: string, host: string | undefined, origin: string | undefined): boolean {
+  if (!LOOPBACK.has(ip) || !host || !LOCAL_HOST.test(host)) return false;
+  if (origin === undefined) return true;
+  try {
+    return LOCAL_HOST.test(new URL(origin).host);
+  } catch {
+    return false;
+  }
+}
 
 export const SCHEMA_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../schemas/api');
 
@@ -191,7 +208,7 @@ export async function buildApp(options: ServerOptions): Promise<FastifyInstance>
     req.note = {};
     if (!req.url.startsWith('/v1/')) return;
     let principal = ctx.credentials.verify(req.headers.authorization);
-    if (!principal && options.training && !req.headers.authorization && LOOPBACK.has(req.ip)) principal = { name: 'træning', kommune: undefined, admin: true };
+    if (!principal && options.training && !req.headers.authorization && trainingLocal(req.ip, req.headers.host, req.headers.origin)) principal = { name: 'træning', kommune: undefined, admin: true };
     if (!principal) {
       req.note.outcome = 'unauthorized';
       return sendProblem(reply, problem('unauthorized', 401, req.lang, { id: 'server.unauthorized' }, req.id), { 'www-authenticate': 'Bearer' });
@@ -221,7 +238,7 @@ export async function buildApp(options: ServerOptions): Promise<FastifyInstance>
     }
     if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || err.statusCode === 413 || err.code === 'FST_REQ_FILE_TOO_LARGE') {
       req.note.outcome = 'too-large';
-      return sendProblem(reply, problem('too-large', 413, req.lang, { id: 'server.too-large', params: { limit: req.url.startsWith('/v1/lint') ? (options.lintBodyLimit ?? 20 * 1024 * 1024) : bodyLimit } }, req.id));
+      return sendProblem(reply, problem('too-large', 413, req.lang, { id: 'server.too-large', params: { limit: req.url.startsWith('/v1/lint') ? (options.lintBodyLimit ?? 20 * 1024 * 1024) : (req.routeOptions.bodyLimit ?? bodyLimit) } }, req.id));
     }
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       req.note.outcome = 'bad-request';

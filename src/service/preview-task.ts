@@ -7,7 +7,7 @@
 import { KpBrevError, type Diagnostic } from '../diagnostics.js';
 import type { Lang } from '../i18n/index.js';
 import { renderTemplatePdf } from '../pdf/index.js';
-import { prepare, preview, previewContext, type PreviewRequest, type PreviewResult } from '../web/preview.js';
+import { answered, prepare, preview, previewContext, previewQuestions, type PreviewRequest, type PreviewResult } from '../web/preview.js';
 import { holderFor } from './repository-holder.js';
 
 export interface PreviewTask {
@@ -43,8 +43,10 @@ export async function executePreview(task: PreviewTask): Promise<PreviewOutcome>
 export async function executePreviewLetter(task: PreviewLetterTask): Promise<PreviewLetterOutcome> {
   try {
     const req = task.request;
-    const prepared = prepare(holderFor(task.dir).get(), req);
-    const context = previewContext(req);
+    const repo = holderFor(task.dir).get();
+    const prepared = prepare(repo, req);
+    const base = previewContext(req);
+    const context = answered(base, previewQuestions(repo, prepared, base));
     const options = { preview: task.preview, lang: task.lang };
     if (task.format === 'docx') return { ok: true, bytes: prepared.template.render(context, options).docx };
     const fromArchive = req.template !== undefined || req.draftOf !== undefined;

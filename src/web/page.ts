@@ -71,7 +71,7 @@ export const PAGE_HTML = `<!doctype html>
     <div id="problemer"></div>
     <div id="sider"></div>
   </section>
-  <section class="kontrol" aria-labelledby="kontrol-overskrift">
+  <section class="kontrol" aria-labelledby="kontrol-overskrift" tabindex="0">
     <h2 id="kontrol-overskrift">Skabelonen</h2>
     <h3 id="fund-overskrift">Fund</h3>
     <div id="fund" aria-labelledby="fund-overskrift"></div>
@@ -120,6 +120,7 @@ select, textarea, input[type=file] { width: 100%; font: inherit; border: 1px sol
 textarea { font-family: "KP Liberation Mono", monospace; font-size: .8rem; }
 button { font: inherit; margin: .4rem .4rem 0 0; padding: .35rem .8rem; border: 1px solid var(--blaa); background: var(--blaa); color: #fff; border-radius: 3px; cursor: pointer; }
 button.let { background: #fff; color: var(--blaa); }
+button.let[aria-pressed="true"] { background: var(--blaa); color: #fff; }
 :focus-visible { outline: 3px solid var(--fokus); outline-offset: 2px; }
 .slip { border: 2px dashed var(--kant); border-radius: 4px; padding: .5rem; }
 .slip.over { border-color: var(--blaa); background: #e8eef8; }
@@ -137,7 +138,7 @@ button.let { background: #fff; color: var(--blaa); }
 .brev { min-height: 60vh; }
 #status { color: var(--graa); margin: 0 0 .5rem; min-height: 1.4em; }
 #sider svg.side { display: block; width: 100%; max-width: 50rem; margin: 0 auto 1rem; box-shadow: 0 1px 4px rgba(0,0,0,.25); background: #fff; }
-#sider svg rect.tilfoejet { fill: #fff2a8; }
+#sider svg rect.tilfoejet { fill: #fff2a8; stroke: #8a6d00; stroke-width: 0.6; stroke-dasharray: 2 1; }
 #sider svg text { white-space: pre; }
 .problemer { border-left: 4px solid var(--fejl); background: #fdf0f1; padding: .4rem .7rem; margin-bottom: .8rem; }
 .problemer h3 { margin: .2rem 0; color: var(--fejl); }

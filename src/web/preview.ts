@@ -17,6 +17,7 @@ import type { LintSettings } from '../lint/types.js';
 
 import { layoutDocx } from '../pdf/index.js';
 import type { LaidOutLetter, TextItem } from '../pdf/layout/types.js';
+import type { Catalog } from '../repository/catalog.js';
 import type { TemplateRepository } from '../repository/repository.js';
 import { problemItem, type ProblemItem } from '../server/problem.js';
 import { loadTemplate, type Template } from '../template/template.js';
@@ -57,6 +58,10 @@ export interface PreviewResult {
   codes: CodeParagraph[];
   lint: JsonFinding[];
   highlighted: number;
+  /** The marked text (its start), for the page's status line: the marking is not colour alone. */
+  added: string;
+  /** The case the letter was drawn with: the page's process, variant and answers in it (copied by the page). */
+  context: CaseContext;
 }
 
 export interface Prepared {
@@ -73,6 +78,23 @@ export interface Prepared {
 }
 
 
+/**
+ * The environment an uploaded template is linted for. The repository's letters are production
+ * templates; a draft made in the training environment uses its keys throughout, and the page is
+ * where it is tried before the keys are rewritten (kp-brev remap-keys). So a template whose every
+ * known question key is a training key is linted for training; a mix stays production, where
+ * question-unknown-key names the keys that do not belong.
+ */
+function uploadEnv(template: Template, catalog: Catalog | undefined): 'production' | 'training' {
+  const envs = new Set<string>();
+  for (const f of template.fields()) {
+    const key = /MERGEFIELD\s+Question:([^\s"]+)/.exec(f.instruction)?.[1];
+    const env = key ? catalog?.questions.get(key)?.env : undefined;
+    if (env) envs.add(env);
+  }
+  return envs.size === 1 && envs.has('training') ? 'training' : 'production';
+}
+
 /** The letter to show (composed) and the template file the linter and the code view see. */
 export function prepare(repo: TemplateRepository, req: PreviewRequest): Prepared {
   if (req.docx && !req.draftOf) {
@@ -87,7 +109,12 @@ export function prepare(repo: TemplateRepository, req: PreviewRequest): Prepared
       template,
       source: template,
       sourceName: name,
-      lintSettings: defaultSettings({ ...(repo.catalog ? { catalog: repo.catalog } : {}), processes: req.process ? [req.process] : [], variants: req.variant ? [req.variant] : [] }),
+      lintSettings: defaultSettings({
+        ...(repo.catalog ? { catalog: repo.catalog } : {}),
+        processes: req.process ? [req.process] : [],
+        variants: req.variant ? [req.variant] : [],
+        env: uploadEnv(template, repo.catalog),
+      }),
       base: undefined,
       sourceBytes: req.docx,
       title: name,
@@ -109,11 +136,12 @@ export function prepare(repo: TemplateRepository, req: PreviewRequest): Prepared
   const bytes = req.docx ?? readFileSync(target.path);
   const sourceName = req.docx ? (req.name ?? 'skabelon.docx') : target.file;
   const version = `${def.id}@${def.version}${def.message.override ? `+${def.message.override.kommune}@${def.message.override.version}` : ''}`;
+  const source = loadTemplate(bytes, { name: sourceName, ...(compiled.template.rules ? { rules: compiled.template.rules } : {}) });
   return {
     template: compiled.template,
-    source: loadTemplate(bytes, { name: sourceName, ...(compiled.template.rules ? { rules: compiled.template.rules } : {}) }),
+    source,
     sourceName,
-    lintSettings: target.settings,
+    lintSettings: req.docx ? { ...target.settings, env: uploadEnv(source, repo.catalog) } : target.settings,
     base: target.base ? { bytes: readFileSync(target.base.path), file: target.base.file } : undefined,
     sourceBytes: bytes,
     title: def.digitalPostTitle ?? def.title,
@@ -136,10 +164,18 @@ function lines(letter: LaidOutLetter): TextItem[] {
   return out;
 }
 
-/** Pairs of equal elements of a longest common subsequence of `a` and `b`, in order. */
+/** The largest table common() builds (entries): 4 M, 16 MB. Beyond it, nothing is paired. */
+const MAX_TABLE = 4_000_000;
+
+/**
+ * Pairs of equal elements of a longest common subsequence of `a` and `b`, in order. Inputs too
+ * large for the table (a question inside a huge uploaded paragraph) pair nothing, so that the
+ * whole stretch is marked rather than the worker running out of memory.
+ */
 function common<T>(a: readonly T[], b: readonly T[]): Array<[number, number]> {
   const n = a.length;
   const m = b.length;
+  if ((n + 1) * (m + 1) > MAX_TABLE) return [];
   const table = new Uint32Array((n + 1) * (m + 1));
   for (let i = n - 1; i >= 0; i--)
     for (let j = m - 1; j >= 0; j--) table[i * (m + 1) + j] = a[i] === b[j] ? table[(i + 1) * (m + 1) + j + 1]! + 1 : Math.max(table[(i + 1) * (m + 1) + j]!, table[i * (m + 1) + j + 1]!);
@@ -207,27 +243,51 @@ export function previewContext(req: PreviewRequest): CaseContext {
   return context;
 }
 
-export function preview(repo: TemplateRepository, req: PreviewRequest, lang: Lang): PreviewResult {
-  const p = prepare(repo, req);
-  const context = previewContext(req);
+/**
+ * Every flettespørgsmål the letter asks (enabled, or used by any of its parts) with the answer
+ * the letter is drawn with: the case's, else the catalog's default, else N.
+ */
+export function previewQuestions(repo: TemplateRepository, p: Prepared, context: CaseContext): PreviewQuestion[] {
   const catalogQuestions = repo.catalog?.questions;
-  const answer = (key: string): 'J' | 'N' => context.questions[key] ?? catalogQuestions?.get(key)?.default ?? 'N';
   const used = new Set<string>();
-  for (const f of p.source.fields()) {
+  for (const f of [...p.source.fields(), ...p.template.fields()]) {
     const m = /MERGEFIELD\s+Question:([^\s"]+)/.exec(f.instruction);
     if (m) used.add(m[1]!);
   }
   const keys = [...new Set([...p.enabled, ...used])];
-  const questions = keys.map((key) => ({ key, text: catalogQuestions?.get(key)?.text, answer: answer(key), enabled: p.enabled.includes(key) }));
+  return keys.map((key) => ({
+    key,
+    text: catalogQuestions?.get(key)?.text,
+    answer: context.questions[key] ?? catalogQuestions?.get(key)?.default ?? 'N',
+    enabled: p.enabled.includes(key),
+  }));
+}
 
-  let shown = layOut(p.template, context, lang);
+/**
+ * The context with every question answered as its switch shows it, so that the letter drawn,
+ * the switches and the download agree also for an uploaded template without the catalog's
+ * defaults.
+ */
+export function answered(context: CaseContext, questions: readonly PreviewQuestion[]): CaseContext {
+  return { ...context, questions: { ...Object.fromEntries(questions.map((q) => [q.key, q.answer])), ...context.questions } };
+}
+
+export function preview(repo: TemplateRepository, req: PreviewRequest, lang: Lang): PreviewResult {
+  const p = prepare(repo, req);
+  let context = previewContext(req);
+  const questions = previewQuestions(repo, p, context);
+  context = answered(context, questions);
+
+  let shown: ReturnType<typeof layOut>;
   let marked = new Set<TextItem>();
   if (req.highlight) {
+    // The letter with the question answered J, marked where it differs from the letter with N.
+    // (The page answers J to a question whose added text it is asked to show.)
     const yes = { ...context, questions: { ...context.questions, [req.highlight]: 'J' as const } };
     const no = { ...context, questions: { ...context.questions, [req.highlight]: 'N' as const } };
     shown = layOut(p.template, yes, lang);
     marked = added(shown.letter, layOut(p.template, no, lang).letter);
-  }
+  } else shown = layOut(p.template, context, lang);
   let lint: JsonFinding[] = [];
   try {
     lint = toJson([lintDocx(p.sourceBytes, p.sourceName, p.lintSettings, {}, p.base)], lang)[0]!.findings;
@@ -250,5 +310,7 @@ export function preview(repo: TemplateRepository, req: PreviewRequest, lang: Lan
     codes,
     lint,
     highlighted: marked.size,
+    added: [...marked].map((it) => it.text.trim()).join(' ').slice(0, 400),
+    context,
   };
 }

@@ -3,7 +3,6 @@
  * the same fonts (served by the server), so the page shows the letter as it will look, with
  * real text that can be read, searched and highlighted.
  */
-import { createHash } from 'node:crypto';
 import type { Page, TextItem } from '../pdf/layout/types.js';
 import { prepareImage } from '../pdf/writer/images.js';
 
@@ -15,17 +14,11 @@ export function fontFamily(item: TextItem): string {
   return { LiberationSans: 'KP Liberation Sans', LiberationSerif: 'KP Liberation Serif', LiberationMono: 'KP Liberation Mono', Carlito: 'KP Carlito' }[item.face.family];
 }
 
-const dataUrls = new Map<string, string>();
-
+/** An image as a data: URL, when the browser can show it (PNG, JPEG). Made anew for each page:
+ * no state is kept between requests beyond the template cache. */
 function imageUrl(bytes: Uint8Array, format: 'png' | 'jpeg' | 'unknown'): string | undefined {
   if (format === 'unknown' || prepareImage(bytes, format) instanceof Error) return undefined;
-  const key = createHash('sha1').update(bytes).digest('hex');
-  let url = dataUrls.get(key);
-  if (!url) {
-    url = `data:image/${format};base64,${Buffer.from(bytes).toString('base64')}`;
-    dataUrls.set(key, url);
-  }
-  return url;
+  return `data:image/${format};base64,${Buffer.from(bytes).toString('base64')}`;
 }
 
 export interface SvgOptions {

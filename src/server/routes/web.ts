@@ -4,7 +4,7 @@
  * a previewed letter (also from an uploaded template), the sample cases, the municipalities and
  * the catalog's processes. No state on the server beyond the template cache.
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
@@ -19,8 +19,9 @@ import type { Lang } from '../../i18n/index.js';
 import { kommuneFor } from './letters.js';
 
 const here = fileURLToPath(import.meta.url);
-/** The compiled page script (dist/web/client/app.js), also when the server runs from source. */
-const SCRIPT = here.endsWith('.ts') ? join(dirname(here), '../../../dist/web/client/app.js') : join(dirname(here), '../../web/client/app.js');
+/** The compiled page scripts (dist/web/client/*.js, ES modules), also when the server runs from source. */
+const CLIENT = here.endsWith('.ts') ? join(dirname(here), '../../../dist/web/client') : join(dirname(here), '../../web/client');
+const SCRIPTS = new Set(['app.js', 'api.js', 'views.js']);
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 interface PreviewBody {
@@ -66,10 +67,15 @@ function previewProblem(err: JobFailure, body: PreviewBody, lang: Lang, id: stri
 }
 
 export function webRoutes(app: FastifyInstance, ctx: ServerContext, holder: RepositoryHolder): void {
+  // A template the size /v1/lint accepts, in base64, with room for the case.
+  const bodyLimit = Math.ceil(((ctx.options.lintBodyLimit ?? 20 * 1024 * 1024) * 4) / 3) + 1024 * 1024;
   const samplesDir = ctx.options.samplesDir ?? join(ctx.options.templatesDir, '..', 'samples', 'sager');
   app.get('/', { schema: { hide: true } }, async (_req, reply) => reply.type('text/html; charset=utf-8').header('content-security-policy', "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'").send(PAGE_HTML));
   app.get('/app.css', { schema: { hide: true } }, async (_req, reply) => reply.type('text/css; charset=utf-8').send(PAGE_CSS));
-  app.get('/app.js', { schema: { hide: true } }, async (_req, reply) => reply.type('text/javascript; charset=utf-8').send(readFileSync(SCRIPT, 'utf8')));
+  app.get<{ Params: { script: string } }>('/:script', { schema: { hide: true } }, async (req, reply) => {
+    if (!SCRIPTS.has(req.params.script)) return sendProblem(reply, problem('not-found', 404, req.lang, { id: 'server.route-not-found', params: { method: 'GET', url: req.url } }, req.id));
+    return reply.type('text/javascript; charset=utf-8').send(readFileSync(join(CLIENT, req.params.script), 'utf8'));
+  });
   app.get<{ Params: { file: string } }>('/fonts/:file', { schema: { hide: true } }, async (req, reply) => {
     const file = req.params.file;
     if (!/^(LiberationSans|LiberationSerif|LiberationMono|Carlito)-(Regular|Bold|Italic|BoldItalic)\.ttf$/.test(file)) return sendProblem(reply, problem('not-found', 404, req.lang, { id: 'server.route-not-found', params: { method: 'GET', url: req.url } }, req.id));
@@ -88,14 +94,22 @@ export function webRoutes(app: FastifyInstance, ctx: ServerContext, holder: Repo
 
   app.get<{ Querystring: { template: string } }>(
     '/v1/samples',
-    { schema: { summary: 'Sample cases of a template (training page)', querystring: { type: 'object', required: ['template'], properties: { template: { type: 'string', pattern: '^[A-Za-z0-9_.-]{1,64}$' } } } } },
+    { schema: { summary: 'Sample cases of a template (training page)', querystring: { type: 'object', required: ['template'], properties: { template: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$' } } } } },
     async (req) => {
+      // The pattern admits no dot or slash: the folder is always one level under samplesDir.
       const dir = join(samplesDir, req.query.template);
-      if (!existsSync(dir)) return [];
-      return readdirSync(dir)
-        .filter((f) => f.endsWith('.json'))
-        .sort()
-        .map((f) => ({ name: f.replace(/\.json$/, ''), context: JSON.parse(readFileSync(join(dir, f), 'utf8')) as unknown }));
+      if (!existsSync(dir) || !statSync(dir).isDirectory()) return [];
+      const samples: Array<{ name: string; context: unknown }> = [];
+      for (const f of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+        try {
+          samples.push({ name: f.replace(/\.json$/, ''), context: JSON.parse(readFileSync(join(dir, f), 'utf8')) as unknown });
+        } catch {
+          // A broken sample file is left out of the list, not a failed page. Logged without its
+          // name or the parser's message: both may quote the case.
+          req.log.warn({ template: req.query.template }, 'a sample case that is not JSON was skipped');
+        }
+      }
+      return samples;
     },
   );
 
@@ -111,7 +125,7 @@ export function webRoutes(app: FastifyInstance, ctx: ServerContext, holder: Repo
     ...(body.variant ? { variant: body.variant } : {}),
   });
 
-  app.post<{ Body: PreviewBody }>('/v1/preview', { bodyLimit: 40 * 1024 * 1024, schema: { summary: 'Preview a letter (training page)', body: previewSchema } }, async (req, reply) => {
+  app.post<{ Body: PreviewBody }>('/v1/preview', { bodyLimit, schema: { summary: 'Preview a letter (training page)', body: previewSchema } }, async (req, reply) => {
     const body = req.body;
     const kommune = kommuneFor(req, reply, body.kommune);
     if (kommune === false) return reply;
@@ -122,7 +136,7 @@ export function webRoutes(app: FastifyInstance, ctx: ServerContext, holder: Repo
     return out.ok ? out.result : sendProblem(reply, previewProblem(out, body, req.lang, req.id));
   });
 
-  app.post<{ Body: PreviewBody }>('/v1/preview/letter', { bodyLimit: 40 * 1024 * 1024, schema: { summary: 'Download a previewed letter (training page)', body: previewSchema } }, async (req, reply) => {
+  app.post<{ Body: PreviewBody }>('/v1/preview/letter', { bodyLimit, schema: { summary: 'Download a previewed letter (training page)', body: previewSchema } }, async (req, reply) => {
     const body = req.body;
     const kommune = kommuneFor(req, reply, body.kommune);
     if (kommune === false) return reply;

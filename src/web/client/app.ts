@@ -5,54 +5,8 @@
  * codes follow. Plain DOM, no framework, nothing from a network.
  */
 
-interface Question {
-  key: string;
-  text: string | undefined;
-  answer: 'J' | 'N';
-  enabled: boolean;
-}
-interface ProblemItem {
-  code: string;
-  message: string;
-  field?: string;
-  place?: string;
-}
-interface Finding {
-  rule: string;
-  severity: 'error' | 'warning' | 'info';
-  message: string;
-  location: { part?: string; paragraph?: number; story?: string; excerpt?: string; instruction?: string };
-  regression?: boolean;
-}
-interface CodeSpan {
-  kind: 'text' | 'field';
-  text: string;
-  value?: string;
-}
-interface CodeParagraph {
-  part: string;
-  story: string;
-  paragraph: number;
-  spans: CodeSpan[];
-}
-interface Preview {
-  title: string;
-  version?: string;
-  pages: Array<{ number: number; svg: string }>;
-  problems: ProblemItem[];
-  warnings: ProblemItem[];
-  questions: Question[];
-  codes: CodeParagraph[];
-  lint: Finding[];
-  highlighted: number;
-}
-interface Problem {
-  title: string;
-  detail?: string;
-  errors?: ProblemItem[];
-}
-
-const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
+import { $, api, asProblem, file, option, type Preview } from './api.js';
+import { render, showProblem } from './views.js';
 
 const state = {
   upload: undefined as { name: string; base64: string } | undefined,
@@ -60,45 +14,11 @@ const state = {
   answers: {} as Record<string, 'J' | 'N'>,
   timer: 0,
   generation: 0,
+  /** The case the last letter was drawn with (the server's, with the page's choices in it). */
+  drawn: undefined as Record<string, unknown> | undefined,
   /** Refills the variant list (the case's process may have changed). */
   fillVariants: (): void => undefined,
 };
-
-function token(): Record<string, string> {
-  const t = sessionStorage.getItem('kp-brev-token');
-  return t ? { authorization: `Bearer ${t}` } : {};
-}
-
-async function api<T>(path: string, body?: unknown): Promise<T> {
-  const res = await fetch(path, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: { ...token(), ...(body === undefined ? {} : { 'content-type': 'application/json' }), 'accept-language': 'da' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  if (res.status === 401) {
-    const t = window.prompt('Serveren kræver en adgangsnøgle (kp-brev token). Indsæt den:');
-    if (t) {
-      sessionStorage.setItem('kp-brev-token', t.trim());
-      return api<T>(path, body);
-    }
-  }
-  if (!res.ok) throw (await res.json().catch(() => ({ title: `HTTP ${res.status}` }))) as Problem;
-  return (await res.json()) as T;
-}
-
-function option(select: HTMLSelectElement, value: string, text: string): void {
-  const o = document.createElement('option');
-  o.value = value;
-  o.textContent = text;
-  select.append(o);
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, cls?: string): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (text !== undefined) e.textContent = text;
-  if (cls) e.className = cls;
-  return e;
-}
 
 function context(): Record<string, unknown> | undefined {
   const text = $<HTMLTextAreaElement>('kontekst').value;
@@ -138,20 +58,32 @@ function request(extra: Record<string, unknown> = {}): Record<string, unknown> |
 
 function schedule(delay = 250): void {
   window.clearTimeout(state.timer);
-  state.timer = window.setTimeout(() => void refresh(), delay);
+  state.timer = window.setTimeout(() => {
+    state.timer = 0;
+    void refresh();
+  }, delay);
 }
 
-function showProblem(p: Problem): void {
-  const box = $('problemer');
-  box.replaceChildren();
-  const div = el('div', undefined, 'problemer');
-  div.append(el('h3', p.title));
-  if (p.detail) div.append(el('p', p.detail));
-  const ul = el('ul');
-  for (const e of p.errors ?? []) ul.append(el('li', e.place ? `${e.place}: ${e.message}` : e.message));
-  if (ul.children.length) div.append(ul);
-  box.append(div);
-}
+const handlers = {
+  get highlight(): string | undefined {
+    return state.highlight;
+  },
+  answer(key: string, answer: 'J' | 'N'): void {
+    state.answers[key] = answer;
+    // Marking shows what J adds; answered N, there is nothing of it in the letter to mark.
+    if (answer === 'N' && state.highlight === key) state.highlight = undefined;
+    schedule();
+  },
+  mark(key: string): void {
+    if (state.highlight === key) state.highlight = undefined;
+    else {
+      state.highlight = key;
+      // The letter shows what the question adds: answered J, as its switch will then say.
+      state.answers[key] = 'J';
+    }
+    schedule(0);
+  },
+};
 
 async function refresh(): Promise<void> {
   const body = request();
@@ -161,157 +93,18 @@ async function refresh(): Promise<void> {
   try {
     const p = await api<Preview>('/v1/preview', body);
     if (generation !== state.generation) return;
-    render(p);
+    state.drawn = p.context;
+    render(p, handlers);
     const sider = p.pages.length === 1 ? '1 side' : `${p.pages.length} sider`;
-    $('status').textContent = `Brevet er opdateret: ${p.title}${p.version ? ` (${p.version})` : ''}, ${sider}.` + (state.highlight ? ` Det markerede er det, flettespørgsmålet tilføjer.` : '');
+    const stops = p.problems.length + p.warnings.length;
+    $('status').textContent =
+      `Brevet er opdateret: ${p.title}${p.version ? ` (${p.version})` : ''}, ${sider}.` +
+      (stops ? ` Det kan ikke sendes: ${stops === 1 ? '1 problem' : `${stops} problemer`}, se over brevet.` : '') +
+      (state.highlight ? (p.highlighted ? ` Markeret, det flettespørgsmålet tilføjer: »${p.added}«.` : ' Flettespørgsmålet tilføjer ingen tekst til dette brev.') : '');
   } catch (err) {
     if (generation !== state.generation) return;
-    showProblem(err as Problem);
-    $('status').textContent = 'Brevet kunne ikke dannes.';
-  }
-}
-
-function render(p: Preview): void {
-  // Pages: the same layout as the PDF, as SVG made by the server from our own layout.
-  const pages = $('sider');
-  pages.replaceChildren();
-  for (const page of p.pages) {
-    const holder = el('div');
-    holder.innerHTML = page.svg;
-    pages.append(holder);
-  }
-  // What could not be made.
-  const box = $('problemer');
-  box.replaceChildren();
-  if (p.problems.length || p.warnings.length) {
-    const div = el('div', undefined, 'problemer');
-    div.append(el('h3', 'Det skal rettes, før brevet kan sendes'));
-    const ul = el('ul');
-    for (const e of [...p.problems, ...p.warnings]) {
-      const li = el('li', e.message);
-      // The place in the composed letter means little to whoever edits the template: link to the field's code instead.
-      const code = e.field ? fieldParagraph(p.codes, e.field) : undefined;
-      if (code) li.append(' ', placeLink(`Vis feltet ${e.field}`, placeId(code.part, code.story, code.paragraph)));
-      else if (e.place) li.prepend(`${e.place}: `);
-      ul.append(li);
-    }
-    div.append(ul);
-    box.append(div);
-  }
-  renderQuestions(p.questions);
-  renderFindings(p.lint);
-  renderCodes(p.codes);
-}
-
-/** The first paragraph of the template whose codes use this merge field. */
-function fieldParagraph(codes: CodeParagraph[], field: string): CodeParagraph | undefined {
-  const re = new RegExp(`MERGEFIELD\\s+"?${field.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"?(\\s|$|\\})`);
-  return codes.find((c) => c.spans.some((s) => s.kind === 'field' && re.test(s.text)));
-}
-
-/** A link that scrolls the field-code view to a paragraph, marks it and moves the focus there. */
-function placeLink(text: string, target: string): HTMLAnchorElement {
-  const a = el('a', text);
-  a.href = `#${target}`;
-  a.addEventListener('click', (e) => {
-    e.preventDefault();
-    const p = document.getElementById(target);
-    if (!p) return;
-    document.querySelectorAll('#koder p.valgt').forEach((x) => x.classList.remove('valgt'));
-    p.classList.add('valgt');
-    p.scrollIntoView({ block: 'center' });
-    p.focus();
-  });
-  return a;
-}
-
-function renderQuestions(questions: Question[]): void {
-  const list = $('spoergsmaal-liste');
-  list.replaceChildren();
-  $('ingen-spoergsmaal').hidden = questions.length > 0;
-  for (const q of questions) {
-    const li = el('li');
-    const id = `q-${q.key}`;
-    const label = el('label', undefined, 'kontakt');
-    label.htmlFor = id;
-    const input = el('input');
-    input.type = 'checkbox';
-    input.id = id;
-    input.setAttribute('role', 'switch');
-    input.checked = q.answer === 'J';
-    input.setAttribute('aria-describedby', `${id}-noegle`);
-    const svar = el('span', q.answer, 'svar');
-    svar.setAttribute('aria-hidden', 'true');
-    const text = el('span', q.text ?? q.key);
-    label.append(input, svar, text);
-    const key = el('span', `${q.key}${q.enabled ? '' : ' (ikke slået til på skabelonen)'}`, 'noegle');
-    key.id = `${id}-noegle`;
-    input.addEventListener('change', () => {
-      state.answers[q.key] = input.checked ? 'J' : 'N';
-      svar.textContent = state.answers[q.key]!;
-      schedule();
-    });
-    const mark = el('button', state.highlight === q.key ? 'Skjul markering' : 'Vis hvad det tilføjer', 'let');
-    mark.type = 'button';
-    mark.setAttribute('aria-pressed', String(state.highlight === q.key));
-    mark.addEventListener('click', () => {
-      state.highlight = state.highlight === q.key ? undefined : q.key;
-      schedule(0);
-    });
-    li.append(label, key, mark);
-    list.append(li);
-  }
-}
-
-const SEVERITY = { error: 'Fejl', warning: 'Advarsler', info: 'Info' } as const;
-const SEVERITY_CLASS = { error: 'fejl', warning: 'advarsel', info: 'info' } as const;
-
-function placeId(part: string | undefined, story: string | undefined, paragraph: number | undefined): string {
-  return `afsnit-${(part ?? '').replace(/[^a-z0-9]+/gi, '-')}-${(story ?? '').replace(/[^a-z0-9]+/gi, '-')}-${paragraph ?? 0}`;
-}
-
-function renderFindings(findings: Finding[]): void {
-  const box = $('fund');
-  box.replaceChildren();
-  if (!findings.length) {
-    box.append(el('p', 'Ingen fund: skabelonen består alle regler.'));
-    return;
-  }
-  for (const severity of ['error', 'warning', 'info'] as const) {
-    const group = findings.filter((f) => f.severity === severity);
-    if (!group.length) continue;
-    const div = el('div', undefined, `fund-gruppe ${SEVERITY_CLASS[severity]}`);
-    div.append(el('h4', `${SEVERITY[severity]} (${group.length})`));
-    const ul = el('ul');
-    for (const f of group) {
-      const li = el('li');
-      li.append(el('span', f.message + (f.regression ? ' (ny i overskrivningen)' : '') + ' '));
-      if (f.location.paragraph !== undefined) li.append(placeLink(`Vis afsnit ${f.location.paragraph}`, placeId(f.location.part, f.location.story, f.location.paragraph)));
-      li.append(el('span', ` ${f.rule}`, 'regel'));
-      ul.append(li);
-    }
-    div.append(ul);
-    box.append(div);
-  }
-}
-
-function renderCodes(codes: CodeParagraph[]): void {
-  const box = $('koder');
-  box.replaceChildren();
-  for (const c of codes) {
-    if (!c.spans.length) continue;
-    const p = el('p');
-    p.id = placeId(c.part, c.story, c.paragraph);
-    p.tabIndex = -1;
-    p.append(el('span', `${c.part}${c.story ? ` (${c.story})` : ''}, afsnit ${c.paragraph}`, 'afsnit'));
-    for (const s of c.spans) {
-      if (s.kind === 'text') p.append(document.createTextNode(s.text));
-      else {
-        p.append(el('span', s.text, 'kode'));
-        if (s.value !== undefined) p.append(el('span', `= ${s.value || '(tom)'}`, 'vaerdi'));
-      }
-    }
-    box.append(p);
+    showProblem(asProblem(err));
+    $('status').textContent = `Brevet kunne ikke dannes: ${asProblem(err).title}.`;
   }
 }
 
@@ -385,11 +178,21 @@ async function start(): Promise<void> {
   });
   $<HTMLTextAreaElement>('kontekst').addEventListener('input', () => schedule(600));
   $('kopier').addEventListener('click', async () => {
-    const body = request();
-    const text = JSON.stringify(body?.['context'] ?? {}, null, 2);
+    // The case the letter on the page was drawn with; a change not yet drawn is drawn first.
+    if (!request()) {
+      $('status').textContent = 'Sagskonteksten kan ikke kopieres: den er ikke gyldig JSON.';
+      return;
+    }
+    if (state.timer) {
+      window.clearTimeout(state.timer);
+      state.timer = 0;
+      await refresh();
+    }
+    if (!state.drawn) return;
+    const text = JSON.stringify(state.drawn, null, 2);
     try {
       await navigator.clipboard.writeText(text);
-      $('status').textContent = 'Sagskonteksten er kopieret.';
+      $('status').textContent = 'Sagskonteksten er kopieret, med de valgte svar, proces og variant.';
     } catch {
       $<HTMLTextAreaElement>('kontekst').select();
       $('status').textContent = 'Markér og kopiér sagskonteksten med Ctrl+C.';
@@ -446,21 +249,20 @@ async function start(): Promise<void> {
     if (!body) return;
     delete body['highlight'];
     $('status').textContent = format === 'pdf' ? 'Danner PDF …' : 'Danner Word-dokument …';
-    const res = await fetch('/v1/preview/letter', { method: 'POST', headers: { ...token(), 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    if (!res.ok) {
-      showProblem((await res.json()) as Problem);
-      $('status').textContent = 'Brevet kunne ikke hentes.';
-      return;
+    try {
+      const { blob, name } = await file('/v1/preview/letter', body, `brev.${format}`);
+      const a = document.createElement('a');
+      a.href = URL.createObjectURL(blob);
+      a.download = name;
+      document.body.append(a);
+      a.click();
+      a.remove();
+      window.setTimeout(() => URL.revokeObjectURL(a.href), 60_000);
+      $('status').textContent = `${name} er hentet.`;
+    } catch (err) {
+      showProblem(asProblem(err));
+      $('status').textContent = `Brevet kunne ikke hentes: ${asProblem(err).title}.`;
     }
-    const blob = await res.blob();
-    const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? `brev.${format}`;
-    const a = el('a');
-    a.href = URL.createObjectURL(blob);
-    a.download = name;
-    document.body.append(a);
-    a.click();
-    a.remove();
-    $('status').textContent = `${name} er hentet.`;
   };
   $('hent-pdf').addEventListener('click', () => void download('pdf'));
   $('hent-docx').addEventListener('click', () => void download('docx'));
@@ -470,5 +272,6 @@ async function start(): Promise<void> {
 }
 
 void start().catch((err: unknown) => {
-  showProblem(err as Problem);
+  showProblem(asProblem(err));
+  $('status').textContent = `Siden kunne ikke starte: ${asProblem(err).title}.`;
 });
