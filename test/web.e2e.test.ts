@@ -10,7 +10,7 @@
  * serious or critical accessibility violation. With KP_BREV_SCREENSHOTS=1 (npm run
  * web-screenshots) the page is photographed into docs/web/ for the README.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -18,33 +18,12 @@ import PizZip from 'pizzip';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { needTool } from './helpers/tools.js';
+import { startTrainingServer } from './helpers/training-server.js';
 
 const root = join(import.meta.dirname, '..');
 const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p) && spawnSync(p, ['--version']).status === 0);
 const hasChromium = needTool('Chromium', CHROMIUM !== undefined, 'chromium');
 const SCREENSHOTS = process.env['KP_BREV_SCREENSHOTS'] === '1' ? join(root, 'docs/web') : undefined;
-
-async function startTrainingServer(): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [join(root, 'bin/kp-brev.js'), 'serve', '--training', '--port', '0', '--threads', '1'], {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'pipe'],
-    env: { ...process.env, KP_BREV_LANG: '' },
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the training server did not start')), 30_000);
-    let err = '';
-    child.stderr!.on('data', (b: Buffer) => {
-      err += b.toString();
-      const m = /lytter på (http:\/\/\S+)\./.exec(err);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]!);
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`the training server stopped (${code}): ${err}`)));
-  });
-  return { child, url };
-}
 
 /** The letter's text as the page draws it (all pages, whitespace collapsed). */
 const letterText = (page: Page): Promise<string> =>

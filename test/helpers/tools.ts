@@ -1,5 +1,5 @@
 /**
- * Machine tools some tests need (LibreOffice, poppler, pikepdf, Chromium). On a developer's
+ * Machine tools some tests need (LibreOffice, poppler, pikepdf, Chromium, Firefox). On a developer's
  * machine a missing tool skips those tests with a warning; in CI (.ci/run sets
  * KP_BREV_REQUIRE_TOOLS=1 after installing them) a missing tool fails the run, so a broken
  * install cannot turn into silently skipped tests.
