@@ -3,106 +3,44 @@
  * layout's model: sections of paragraphs and tables with resolved properties. What the layout
  * cannot draw faithfully (text boxes, columns, equations, charts, SmartArt, images in other
  * formats) is reported with its place; its text is kept, so the letter still reads.
+ *
+ * This module holds the Reader's flow: sections, blocks, paragraphs, runs, fields and notes.
+ * Drawings (drawings.ts), tables (tables.ts) and what is read once per package
+ * (package-info.ts) have their own modules.
  */
 import type { Location } from '../../diagnostics.js';
-import type { DocxPackage, Relationship } from '../../ooxml/package.js';
-import { parseRels, relsPartOf } from '../../ooxml/package.js';
-import { elements, parseXml, type XElement } from '../../ooxml/xml.js';
-import { prepareImage } from '../writer/images.js';
+import { child, elements, ownText, parseXml, type XElement } from '../../ooxml/xml.js';
+import type { LetterSource, ReadContext, Warn } from './context.js';
+import { readDrawing, readVml } from './drawings.js';
 import { Numbering } from './numbering.js';
-import { DEFAULT_RUN, mergePara, mergeRun, readCellProps, readParaProps, readRowProps, readRunProps, readSectionProps, readTableProps, twips, type CellMargins, type RunProps, type TableProps } from './props.js';
-import { readThemeFonts, StyleResolver, type TableStyle } from './styles.js';
-import type { Block, CellBlock, HeaderFooter, ImageRef, Inline, LetterModel, LinkRef, ParagraphBlock, RowBlock, Section, TableBlock } from './types.js';
+import { packageInfo, relsOf, type PackageInfo } from './package-info.js';
+import { mergePara, readParaProps } from './para-props.js';
+import { DEFAULT_RUN, mergeRun, readRunProps, type RunProps } from './run-props.js';
+import { readSectionProps } from './section-props.js';
+import type { TableStyle } from './styles.js';
+import { readTable } from './tables.js';
+import type { Block, HeaderFooter, Inline, LetterModel, LinkRef, ParagraphBlock, Section } from './types.js';
 
-/** A letter to lay out: a package, with rendered parts (XML text) in place of its own. */
-export interface LetterSource {
-  name: string;
-  pkg: DocxPackage;
-  parts?: ReadonlyMap<string, string>;
-}
-
-export type Warn = (code: string, params: Record<string, string | number>, location: Location) => void;
-
-const EMU_PER_PT = 12700;
-const child = (el: XElement, name: string): XElement | undefined => {
-  for (const c of el.children) if (c.kind === 'element' && c.name === name) return c;
-  return undefined;
-};
-
-/** What stays the same for every letter made from one package: styles, numbering, theme, rels. */
-interface PackageInfo {
-  styles: StyleResolver;
-  numberingRoot: XElement | undefined;
-  rels: Map<string, Relationship[]>;
-  defaultTabStop: number;
-  evenAndOddHeaders: boolean;
-  lang: string | undefined;
-  title: string | undefined;
-}
-
-const infoCache = new WeakMap<DocxPackage, PackageInfo>();
-
-function packageInfo(pkg: DocxPackage): PackageInfo {
-  let info = infoCache.get(pkg);
-  if (info) return info;
-  const themeRel = pkg.mainRels.find((r) => r.type === 'theme' && r.part && pkg.has(r.part));
-  const styles = new StyleResolver(pkg.stylesPart ? pkg.xml(pkg.stylesPart) : undefined, readThemeFonts(themeRel?.part ? pkg.xml(themeRel.part) : undefined));
-  let defaultTabStop = 36;
-  let evenAndOddHeaders = false;
-  if (pkg.settingsPart) {
-    for (const el of elements(pkg.xml(pkg.settingsPart))) {
-      if (el.name === 'w:defaultTabStop') defaultTabStop = twips(el.attrs['w:val']) || 36;
-      if (el.name === 'w:evenAndOddHeaders') evenAndOddHeaders = el.attrs['w:val'] !== '0' && el.attrs['w:val'] !== 'false';
-    }
-  }
-  let title: string | undefined;
-  let lang = styles.docRun.lang;
-  if (pkg.has('docProps/core.xml')) {
-    const core = pkg.text('docProps/core.xml');
-    const t = /<dc:title>([^<]*)<\/dc:title>/.exec(core)?.[1]?.trim();
-    if (t) title = t.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
-    lang ??= /<dc:language>([^<]*)<\/dc:language>/.exec(core)?.[1]?.trim() || undefined;
-  }
-  info = {
-    styles,
-    numberingRoot: pkg.numberingPart ? pkg.xml(pkg.numberingPart) : undefined,
-    rels: new Map([[pkg.mainPart, [...pkg.mainRels]]]),
-    defaultTabStop,
-    evenAndOddHeaders,
-    lang,
-    title,
-  };
-  infoCache.set(pkg, info);
-  return info;
-}
-
-function relsOf(pkg: DocxPackage, info: PackageInfo, part: string): Relationship[] {
-  let rels = info.rels.get(part);
-  if (!rels) {
-    const relsPart = relsPartOf(part);
-    rels = pkg.has(relsPart) ? parseRels(pkg.xml(relsPart), part.slice(0, part.lastIndexOf('/') + 1)) : [];
-    info.rels.set(part, rels);
-  }
-  return rels;
-}
+export type { LetterSource, Warn } from './context.js';
+export { imageFormat } from './drawings.js';
 
 const HEADING_NAME = /^heading ([1-9])$/i;
 
-class Reader {
-  private readonly info: PackageInfo;
+class Reader implements ReadContext {
+  readonly info: PackageInfo;
   private readonly numbering: Numbering;
   private linkCounter = 0;
-  private part = '';
+  part = '';
   private paragraph = 0;
-  private readonly images = new Map<string, Uint8Array>();
+  readonly images = new Map<string, Uint8Array>();
   /** A page-number field occurs in the body. */
   private bodyFields = false;
   /** Footnotes and endnotes in the order they are referenced. */
   private readonly notes: Array<{ kind: 'footnotes' | 'endnotes'; id: string; where: Location }> = [];
 
   constructor(
-    private readonly source: LetterSource,
-    private readonly warn: Warn,
+    readonly source: LetterSource,
+    readonly warn: Warn,
   ) {
     this.info = packageInfo(source.pkg);
     this.numbering = new Numbering(this.info.numberingRoot);
@@ -113,7 +51,7 @@ class Reader {
     return override !== undefined ? parseXml(override, part) : this.source.pkg.xml(part);
   }
 
-  private where(): Location {
+  where(): Location {
     return { template: this.source.name, part: this.part, paragraph: this.paragraph };
   }
 
@@ -188,7 +126,7 @@ class Reader {
   }
 
   /** Block-level content of a body, cell, header or text box. */
-  private readBlocks(container: XElement, out: Block[], table: TableStyle | undefined, onSection: (sectPr: XElement) => void): void {
+  readBlocks(container: XElement, out: Block[], table: TableStyle | undefined, onSection: (sectPr: XElement) => void): void {
     for (const el of elements(container)) {
       switch (el.name) {
         case 'w:p': {
@@ -201,7 +139,7 @@ class Reader {
           break;
         }
         case 'w:tbl':
-          out.push(this.readTable(el));
+          out.push(readTable(this, el));
           break;
         case 'w:sdt': {
           const content = child(el, 'w:sdtContent');
@@ -344,14 +282,14 @@ class Reader {
         continue;
       }
       if (el.name === 'w:instrText') {
-        if (top && top.phase === 'instr') top.instr += textOf(el);
+        if (top && top.phase === 'instr') top.instr += ownText(el);
         continue;
       }
       // Inside a field's instruction, or the cached result of a page-number field, nothing shows.
       if (fields.stack.some((f) => f.phase === 'instr' || f.suppress)) continue;
       switch (el.name) {
         case 'w:t':
-          out.push({ kind: 'text', text: textOf(el), run, ...linked });
+          out.push({ kind: 'text', text: ownText(el), run, ...linked });
           break;
         case 'w:tab':
         case 'w:ptab':
@@ -377,11 +315,11 @@ class Reader {
           break;
         }
         case 'w:drawing':
-          this.readDrawing(el, out, run, link, extra);
+          readDrawing(this, el, out, run, link, extra);
           break;
         case 'w:pict':
         case 'w:object':
-          this.readVml(el, out, run, link, extra);
+          readVml(this, el, out, run, link, extra);
           break;
         case 'mc:AlternateContent': {
           const choice = child(el, 'mc:Choice') ?? child(el, 'mc:Fallback');
@@ -416,196 +354,6 @@ class Reader {
       }
     }
   }
-
-  private imageOf(relId: string | undefined): { part: string; bytes: Uint8Array } | undefined {
-    if (!relId) return undefined;
-    const rel = relsOf(this.source.pkg, this.info, this.part).find((r) => r.id === relId);
-    if (!rel?.part || rel.external || !this.source.pkg.has(rel.part)) return undefined;
-    let bytes = this.images.get(rel.part);
-    if (!bytes) {
-      bytes = this.source.pkg.archive.read(rel.part);
-      this.images.set(rel.part, bytes);
-    }
-    return { part: rel.part, bytes };
-  }
-
-  private readDrawing(drawing: XElement, out: Inline[], run: RunProps, link: LinkRef | undefined, extra: Block[]): void {
-    const holder = child(drawing, 'wp:inline') ?? child(drawing, 'wp:anchor');
-    if (!holder) return;
-    const docPr = child(holder, 'wp:docPr');
-    const extent = child(holder, 'wp:extent');
-    const width = Number(extent?.attrs['cx'] ?? 0) / EMU_PER_PT;
-    const height = Number(extent?.attrs['cy'] ?? 0) / EMU_PER_PT;
-    const alt = (docPr?.attrs['descr'] ?? '').trim() || (docPr?.attrs['title'] ?? '').trim();
-    const decorative = docPr ? hasDecorative(docPr) : false;
-    const graphicData = findFirst(holder, 'a:graphicData');
-    const uri = graphicData?.attrs['uri'] ?? '';
-    // Text boxes. A floating one is drawn where the template puts it (an address window):
-    // its text is laid out in the box and read right after the paragraph it is anchored in.
-    // An inline one cannot be placed as Word places it: its paragraphs follow the paragraph.
-    const txbx = findFirst(holder, 'w:txbxContent');
-    if (txbx) {
-      const blocks: Block[] = [];
-      if (holder.name === 'wp:anchor') {
-        if (['wp:wrapSquare', 'wp:wrapTight', 'wp:wrapThrough'].some((n) => child(holder, n))) this.warn('pdf.wrap', {}, this.where());
-        this.readBlocks(txbx, blocks, undefined, () => undefined);
-        const bodyPr = findFirst(holder, 'wps:bodyPr');
-        const inset = (name: string, def: number): number => (bodyPr?.attrs[name] !== undefined ? Number(bodyPr.attrs[name]) : def) / EMU_PER_PT;
-        out.push({
-          kind: 'box',
-          box: { anchor: anchorOf(holder), width, height, blocks, insets: { left: inset('lIns', 91440), top: inset('tIns', 45720), right: inset('rIns', 91440), bottom: inset('bIns', 45720) } },
-          run,
-        });
-        return;
-      }
-      this.warn('pdf.textbox', {}, this.where());
-      this.readBlocks(txbx, extra, undefined, () => undefined);
-      return;
-    }
-    if (uri.endsWith('/chart')) {
-      this.warn('pdf.chart', {}, this.where());
-      if (alt) out.push({ kind: 'text', text: alt, run, ...(link ? { link } : {}) });
-      return;
-    }
-    if (uri.endsWith('/diagram')) {
-      this.warn('pdf.smartart', {}, this.where());
-      const dm = findFirst(holder, 'dgm:relIds')?.attrs['r:dm'];
-      const rel = dm ? relsOf(this.source.pkg, this.info, this.part).find((r) => r.id === dm) : undefined;
-      if (rel?.part && this.source.pkg.has(rel.part)) {
-        const texts: string[] = [];
-        const walk = (el: XElement): void => {
-          for (const c of elements(el)) {
-            if (c.name === 'a:t') texts.push(textOf(c));
-            else walk(c);
-          }
-        };
-        walk(this.source.pkg.xml(rel.part));
-        for (const t of texts.filter((x) => x.trim())) out.push({ kind: 'text', text: t, run }, { kind: 'break', type: 'line', run });
-      }
-      return;
-    }
-    const blip = findFirst(holder, 'a:blip');
-    if (!blip) return; // a shape without a picture: decoration
-    const img = this.imageOf(blip.attrs['r:embed']);
-    if (!img) {
-      this.warn('pdf.image', { name: docPr?.attrs['name'] ?? '' }, this.where());
-      return;
-    }
-    const format = imageFormat(img.bytes);
-    if (format === 'unknown' || prepareImage(img.bytes, format) instanceof Error) {
-      // Not drawn; its description stands in its place so the letter still says what it showed.
-      this.warn('pdf.image', { name: docPr?.attrs['name'] ?? img.part }, this.where());
-      if (alt) out.push({ kind: 'text', text: alt, run, ...(link ? { link } : {}) });
-      return;
-    }
-    const image: ImageRef = { part: img.part, bytes: img.bytes, format, width, height, alt, decorative };
-    if (holder.name === 'wp:anchor') {
-      const wrapsText = ['wp:wrapSquare', 'wp:wrapTight', 'wp:wrapThrough'].some((n) => child(holder, n));
-      if (child(holder, 'wp:wrapTopAndBottom')) {
-        out.push({ kind: 'image', image, run, ...(link ? { link } : {}) });
-        return;
-      }
-      if (wrapsText) this.warn('pdf.wrap', {}, this.where());
-      image.anchor = anchorOf(holder);
-    }
-    out.push({ kind: 'image', image, run, ...(link ? { link } : {}) });
-  }
-
-  private readVml(el: XElement, out: Inline[], run: RunProps, link: LinkRef | undefined, extra: Block[]): void {
-    const txbx = findFirst(el, 'w:txbxContent');
-    if (txbx) {
-      this.warn('pdf.textbox', {}, this.where());
-      this.readBlocks(txbx, extra, undefined, () => undefined);
-      return;
-    }
-    const imagedata = findFirst(el, 'v:imagedata');
-    if (!imagedata) return;
-    const img = this.imageOf(imagedata.attrs['r:id']);
-    const shape = findFirst(el, 'v:shape');
-    const style = shape?.attrs['style'] ?? '';
-    const size = (prop: string): number => {
-      const m = new RegExp(`${prop}:\\s*([\\d.]+)(pt|in|cm|mm|px)?`).exec(style);
-      if (!m) return 0;
-      const v = Number(m[1]);
-      return m[2] === 'in' ? v * 72 : m[2] === 'cm' ? (v * 72) / 2.54 : m[2] === 'mm' ? (v * 72) / 25.4 : m[2] === 'px' ? v * 0.75 : v;
-    };
-    const format = img ? imageFormat(img.bytes) : 'unknown';
-    const alt = (shape?.attrs['alt'] ?? '').trim();
-    if (!img || format === 'unknown' || prepareImage(img.bytes, format) instanceof Error) {
-      this.warn('pdf.image', { name: shape?.attrs['id'] ?? '' }, this.where());
-      if (alt) out.push({ kind: 'text', text: alt, run });
-      return;
-    }
-    out.push({ kind: 'image', image: { part: img.part, bytes: img.bytes, format, width: size('width'), height: size('height'), alt, decorative: false }, run, ...(link ? { link } : {}) });
-  }
-
-  private readTable(tbl: XElement): TableBlock {
-    const tblPr = child(tbl, 'w:tblPr');
-    const direct = readTableProps(tblPr);
-    const style = this.info.styles.table(direct.styleId);
-    const margins: CellMargins = { top: 0, left: 5.4, bottom: 0, right: 5.4, ...style.table.cellMarginsPartial, ...direct.cellMarginsPartial };
-    const props: TableProps = {
-      width: direct.width ?? style.table.width,
-      align: direct.align ?? style.table.align ?? 'left',
-      indent: direct.indent ?? style.table.indent ?? 0,
-      borders: { ...style.table.borders, ...direct.borders },
-      cellMargins: margins,
-      styleId: direct.styleId,
-      layoutFixed: direct.layoutFixed ?? style.table.layoutFixed ?? false,
-      look: direct.look ?? style.table.look ?? { firstRow: true, lastRow: false, firstColumn: true, lastColumn: false, noHBand: false, noVBand: true },
-    };
-    const grid = elements(child(tbl, 'w:tblGrid') ?? tbl)
-      .filter((g) => g.name === 'w:gridCol')
-      .map((g) => twips(g.attrs['w:w']) ?? 0);
-    const source = this.where();
-    const rowEls: XElement[] = [];
-    const collectRows = (el: XElement): void => {
-      for (const c of elements(el)) {
-        if (c.name === 'w:tr') rowEls.push(c);
-        else if (c.name === 'w:sdt') collectRows(child(c, 'w:sdtContent') ?? c);
-        else if (c.name === 'w:customXml' || c.name === 'w:ins') collectRows(c);
-      }
-    };
-    collectRows(tbl);
-    const rows: RowBlock[] = rowEls.map((tr, ri) => {
-      const rowProps = readRowProps(child(tr, 'w:trPr'));
-      const cells: CellBlock[] = [];
-      let col = 0;
-      const tcs: XElement[] = [];
-      const collectCells = (el: XElement): void => {
-        for (const c of elements(el)) {
-          if (c.name === 'w:tc') tcs.push(c);
-          else if (c.name === 'w:sdt') collectCells(child(c, 'w:sdtContent') ?? c);
-          else if (c.name === 'w:customXml') collectCells(c);
-        }
-      };
-      collectCells(tr);
-      const gridBefore = Number(child(child(tr, 'w:trPr') ?? tr, 'w:gridBefore')?.attrs['w:val'] ?? 0) || 0;
-      col = gridBefore;
-      tcs.forEach((tc, ci) => {
-        const cellProps = readCellProps(child(tc, 'w:tcPr'));
-        const conditional = conditionalTypes(props, ri, rowEls.length, ci, tcs.length, rowProps.header);
-        const cellStyle: TableStyle = { ...style, para: { ...style.para }, run: { ...style.run } };
-        let shading = style.cell?.shading;
-        let borders = { ...style.cell?.borders };
-        for (const type of conditional) {
-          const c = style.conditional.get(type);
-          if (!c) continue;
-          cellStyle.para = { ...cellStyle.para, ...c.para };
-          cellStyle.run = { ...cellStyle.run, ...c.run, ...(c.run.font ? { font: { ...cellStyle.run.font, ...c.run.font } } : {}) };
-          if (c.cell?.shading) shading = c.cell.shading;
-          if (c.cell) borders = { ...borders, ...c.cell.borders };
-        }
-        cellProps.borders = { ...borders, ...cellProps.borders };
-        const blocks: Block[] = [];
-        this.readBlocks(tc, blocks, cellStyle, () => undefined);
-        cells.push({ props: cellProps, col, blocks, shading: cellProps.shading ?? shading });
-        col += cellProps.gridSpan;
-      });
-      return { props: rowProps, cells };
-    });
-    return { kind: 'table', props, grid, rows, source };
-  }
 }
 
 interface OpenField {
@@ -621,74 +369,10 @@ interface FieldState {
   link?: LinkRef;
 }
 
-function conditionalTypes(t: TableProps, row: number, rows: number, col: number, cols: number, header: boolean): string[] {
-  const out: string[] = [];
-  const look = t.look;
-  const bodyRow = row - (look.firstRow ? 1 : 0);
-  if (!look.noHBand && bodyRow >= 0) out.push(bodyRow % 2 === 0 ? 'band1Horz' : 'band2Horz');
-  if (!look.noVBand) out.push(col % 2 === 0 ? 'band1Vert' : 'band2Vert');
-  if (look.firstColumn && col === 0) out.push('firstCol');
-  if (look.lastColumn && col === cols - 1) out.push('lastCol');
-  if ((look.firstRow && row === 0) || header) out.push('firstRow');
-  if (look.lastRow && row === rows - 1) out.push('lastRow');
-  return out;
-}
-
-function textOf(el: XElement): string {
-  let s = '';
-  for (const c of el.children) if (c.kind === 'text') s += c.text;
-  return s;
-}
-
 function mathText(el: XElement): string {
   let s = '';
-  for (const c of elements(el)) s += c.name === 'm:t' ? textOf(c) : mathText(c);
+  for (const c of elements(el)) s += c.name === 'm:t' ? ownText(c) : mathText(c);
   return s;
-}
-
-function findFirst(el: XElement, name: string): XElement | undefined {
-  for (const c of elements(el)) {
-    if (c.name === name) return c;
-    const f = findFirst(c, name);
-    if (f) return f;
-  }
-  return undefined;
-}
-
-function hasDecorative(el: XElement): boolean {
-  for (const c of elements(el)) {
-    if (c.name.endsWith(':decorative')) return c.attrs['val'] === '1' || c.attrs['val'] === 'true';
-    if (hasDecorative(c)) return true;
-  }
-  return false;
-}
-
-export function imageFormat(bytes: Uint8Array): 'png' | 'jpeg' | 'unknown' {
-  if (bytes.length > 8 && bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47) return 'png';
-  if (bytes.length > 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'jpeg';
-  return 'unknown';
-}
-
-function anchorOf(anchor: XElement): NonNullable<ImageRef['anchor']> {
-  const pos = (name: string): { offset: number; from: string; align: string | undefined } => {
-    const el = child(anchor, name);
-    const offset = el ? Number(child(el, 'wp:posOffset') ? textOf(child(el, 'wp:posOffset')!) : 0) / EMU_PER_PT : 0;
-    const align = el && child(el, 'wp:align') ? textOf(child(el, 'wp:align')!) : undefined;
-    return { offset, from: el?.attrs['relativeFrom'] ?? 'column', align };
-  };
-  const h = pos('wp:positionH');
-  const v = pos('wp:positionV');
-  const xFrom = h.from === 'page' ? 'page' : h.from === 'margin' || h.from === 'leftMargin' ? 'margin' : 'column';
-  const yFrom = v.from === 'page' ? 'page' : v.from === 'margin' || v.from === 'topMargin' ? 'margin' : 'paragraph';
-  return {
-    x: h.offset,
-    y: v.offset,
-    xFrom,
-    yFrom,
-    behind: anchor.attrs['behindDoc'] === '1',
-    ...(h.align ? { xAlign: h.align } : {}),
-    ...(v.align ? { yAlign: v.align } : {}),
-  };
 }
 
 const SYMBOL_FONT: Record<string, string> = { '\uF0B7': '\u2022', '\uF0A7': '\u25AA', '\uF0FC': '\u2713', '\uF0E0': '\u2192', '\uF0D8': '\u27A2' };

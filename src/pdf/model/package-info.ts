@@ -1,0 +1,67 @@
+/**
+ * What the reader takes from a letter's package once, for every letter made from it: the
+ * style resolver, numbering, settings, core properties, and each part's relationships.
+ */
+import type { DocxPackage, Relationship } from '../../ooxml/package.js';
+import { parseRels, relsPartOf } from '../../ooxml/package.js';
+import { elements, type XElement } from '../../ooxml/xml.js';
+import { twips } from './prop-values.js';
+import { readThemeFonts, StyleResolver } from './styles.js';
+
+/** What stays the same for every letter made from one package: styles, numbering, theme, rels. */
+export interface PackageInfo {
+  styles: StyleResolver;
+  numberingRoot: XElement | undefined;
+  rels: Map<string, Relationship[]>;
+  defaultTabStop: number;
+  evenAndOddHeaders: boolean;
+  lang: string | undefined;
+  title: string | undefined;
+}
+
+const infoCache = new WeakMap<DocxPackage, PackageInfo>();
+
+export function packageInfo(pkg: DocxPackage): PackageInfo {
+  let info = infoCache.get(pkg);
+  if (info) return info;
+  const themeRel = pkg.mainRels.find((r) => r.type === 'theme' && r.part && pkg.has(r.part));
+  const styles = new StyleResolver(pkg.stylesPart ? pkg.xml(pkg.stylesPart) : undefined, readThemeFonts(themeRel?.part ? pkg.xml(themeRel.part) : undefined));
+  let defaultTabStop = 36;
+  let evenAndOddHeaders = false;
+  if (pkg.settingsPart) {
+    for (const el of elements(pkg.xml(pkg.settingsPart))) {
+      if (el.name === 'w:defaultTabStop') defaultTabStop = twips(el.attrs['w:val']) || 36;
+      if (el.name === 'w:evenAndOddHeaders') evenAndOddHeaders = el.attrs['w:val'] !== '0' && el.attrs['w:val'] !== 'false';
+    }
+  }
+  let title: string | undefined;
+  let lang = styles.docRun.lang;
+  if (pkg.has('docProps/core.xml')) {
+    const core = pkg.text('docProps/core.xml');
+    const t = /<dc:title>([^<]*)<\/dc:title>/.exec(core)?.[1]?.trim();
+    if (t) title = t.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+    lang ??= /<dc:language>([^<]*)<\/dc:language>/.exec(core)?.[1]?.trim() || undefined;
+  }
+  info = {
+    styles,
+    numberingRoot: pkg.numberingPart ? pkg.xml(pkg.numberingPart) : undefined,
+    rels: new Map([[pkg.mainPart, [...pkg.mainRels]]]),
+    defaultTabStop,
+    evenAndOddHeaders,
+    lang,
+    title,
+  };
+  infoCache.set(pkg, info);
+  return info;
+}
+
+/** A part's relationships, read once per package. */
+export function relsOf(pkg: DocxPackage, info: PackageInfo, part: string): Relationship[] {
+  let rels = info.rels.get(part);
+  if (!rels) {
+    const relsPart = relsPartOf(part);
+    rels = pkg.has(relsPart) ? parseRels(pkg.xml(relsPart), part.slice(0, part.lastIndexOf('/') + 1)) : [];
+    info.rels.set(part, rels);
+  }
+  return rels;
+}

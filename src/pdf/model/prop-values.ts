@@ -1,0 +1,48 @@
+/**
+ * Attribute values shared by the property readers: twips and plain numbers, toggles,
+ * colours, shading fills and borders, in the units the layout uses (points, RGB hex).
+ */
+import type { XElement } from '../../ooxml/xml.js';
+
+export interface Border {
+  /** Line width in points (0: none). */
+  width: number;
+  color: string;
+  /** Distance from the text in points. */
+  space: number;
+  style: string;
+}
+
+/** Twentieths of a point to points. */
+export const twips = (v: string | undefined): number | undefined => (v === undefined || v === '' || isNaN(Number(v)) ? undefined : Number(v) / 20);
+
+export const num = (v: string | undefined): number | undefined => (v === undefined || v === '' || isNaN(Number(v)) ? undefined : Number(v));
+
+/** A toggle (w:b, w:i...): present without val, or val true/1/on, is on. */
+export function toggle(el: XElement): boolean {
+  const v = el.attrs['w:val'];
+  return v === undefined || !(v === '0' || v === 'false' || v === 'off' || v === 'none');
+}
+
+export function color(v: string | undefined): string | undefined {
+  if (!v || v === 'auto' || !/^[0-9A-Fa-f]{6}$/.test(v)) return undefined;
+  return v.toUpperCase();
+}
+
+export function fill(el: XElement): string | undefined {
+  const f = color(el.attrs['w:fill']);
+  if (f) return f;
+  // Patterned shading with a solid foreground colour.
+  if (el.attrs['w:val'] === 'solid') return color(el.attrs['w:color']) ?? '000000';
+  return undefined;
+}
+
+export function border(el: XElement | undefined): Border | undefined {
+  if (!el) return undefined;
+  const style = el.attrs['w:val'] ?? 'none';
+  if (style === 'none' || style === 'nil') return { width: 0, color: '000000', space: 0, style };
+  const sz = num(el.attrs['w:sz']) ?? 4;
+  // w:sz is in eighths of a point; double lines are drawn as one thicker line.
+  const width = Math.max(0.25, (sz / 8) * (style === 'double' ? 3 : 1));
+  return { width, color: color(el.attrs['w:color']) ?? '000000', space: num(el.attrs['w:space']) ?? 0, style };
+}
