@@ -248,6 +248,16 @@ describe('structure', () => {
     expect(letter.fieldInstructions('word/header1.xml')).toEqual([]);
   });
 
+  it('keeps PAGE and NUMPAGES live when a merge field shares their paragraph', () => {
+    const page = field(' PAGE ');
+    page.result = '1';
+    const t = docx([p('x')], { footer: p('Sag ', mergeField('Sag'), ' · side ', page, ' af ', field(' NUMPAGES ')) });
+    const letter = renderDocx(t, { fields: { Sag: '2026-001' } });
+    expect(letter.fieldInstructions('word/footer1.xml')).toEqual(['PAGE', 'NUMPAGES']);
+    expect(letter.texts('word/footer1.xml')).toEqual(['Sag 2026-001 · side 1 af ']);
+    expect(letter.xml('word/footer1.xml')).not.toContain('MERGEFIELD');
+  });
+
   it('an IF that depends on PAGE stays live, with its merge fields filled in', () => {
     const t = docx([p('x')], {
       footer: p(field(' IF ', field(' PAGE '), ' < ', field(' NUMPAGES '), ' "Fortsættes – ', mergeField('Navn'), '" "" ')),
@@ -383,5 +393,101 @@ describe('compile once, render many', () => {
     const t = loadTemplate(docx([p('Hej ', mergeField('Navn'))]));
     const ctx = toContext({ fields: { Navn: 'A' } });
     expect(t.render(ctx).docx.equals(t.render(ctx).docx)).toBe(true);
+  });
+});
+
+describe('MERGEFIELD \\m and \\v, and the general switch \\* CHARFORMAT', () => {
+  const fields = { Navn: 'karen jensen', Beloeb: 1234.5, Tom: '', Adresse: 'Vejen 1\nPostboks 2' };
+  const CODE = '<w:rPr><w:i/><w:color w:val="1F3864"/></w:rPr>';
+
+  // \m (mapped field) and \v (vertical formatting of East Asian text) change nothing in a
+  // Latin-script letter: the value, its other switches and its formatting are as without them.
+  const cases: Array<[string, string]> = [
+    ['Navn \\m', 'karen jensen'],
+    ['Navn \\v', 'karen jensen'],
+    ['Navn \\m \\v', 'karen jensen'],
+    ['Navn \\v \\* Upper', 'KAREN JENSEN'],
+    ['Navn \\m \\* Caps', 'Karen Jensen'],
+    ['Beloeb \\# "#.##0,00" \\v', '1.234,50'],
+    ['Navn \\b "Til: " \\m \\f " (borger)" \\v', 'Til: karen jensen (borger)'],
+    ['Tom \\m \\v \\b "Til: "', ''],
+  ];
+  it.each(cases)('{ MERGEFIELD %s } gives "%s", formatted like the field code', (ins, expected) => {
+    const spec = field(` MERGEFIELD ${ins} `);
+    spec.rPr = CODE;
+    spec.result = '«x»';
+    const t = loadTemplate(docx([p('[', spec, ']')]));
+    expect(t.diagnostics).toEqual([]);
+    const r = t.render(toContext({ fields }));
+    expect(r.diagnostics).toEqual([]);
+    const para = renderDocx(docx([p('[', spec, ']')]), { fields }).paragraphs()[0]!;
+    expect(para.text).toBe(`[${expected}]`);
+    const result = para.runs.slice(1, -1);
+    expect(result.map((run) => run.text).join('')).toBe(expected);
+    for (const run of result) expect(run.rPr).toBe(CODE);
+  });
+
+  it('\\m does not take the next switch as its argument; a question read with \\m and \\v still decides an IF', () => {
+    const t = docx([p(field(' IF ', field(' MERGEFIELD Question:q \\m \\v '), ' = "J" "ja" "nej" '))]);
+    expect(renderDocx(t, { questions: { q: 'J' } }).texts()).toEqual(['ja']);
+    expect(renderDocx(t, { questions: { q: 'N' } }).texts()).toEqual(['nej']);
+  });
+
+  /** A field code whose first character (the field type's first letter) has its own formatting,
+   * the space before it and the rest of the code others, and the cached result yet another. */
+  const FIRST = '<w:rPr><w:b/><w:bCs/><w:color w:val="C00000"/><w:sz w:val="28"/></w:rPr>';
+  const SPACE = '<w:rPr><w:shd w:val="clear" w:color="auto" w:fill="FFFF00"/></w:rPr>';
+  const REST = '<w:rPr><w:i/></w:rPr>';
+  const CACHED = '<w:rPr><w:u w:val="single"/></w:rPr>';
+  const charformat = (type: string, rest: string, result = '«x»') => {
+    const spec = field(formatted(' ', SPACE), formatted(type[0]!, FIRST), formatted(type.slice(1) + rest, REST));
+    spec.rPr = CACHED;
+    spec.result = result;
+    return spec;
+  };
+
+  it('\\* CHARFORMAT: the whole MERGEFIELD result takes the run properties of the M', () => {
+    const letter = renderDocx(docx([p('Til ', charformat('MERGEFIELD', ' Navn \\* CHARFORMAT '), '.')]), { fields });
+    const para = letter.paragraphs()[0]!;
+    expect(para.text).toBe('Til karen jensen.');
+    const result = para.runs.slice(1, -1);
+    expect(result.map((r) => r.text).join('')).toBe('karen jensen');
+    for (const r of result) expect(r.rPr).toBe(FIRST);
+    expect(letter.fieldInstructions()).toEqual([]);
+  });
+
+  it('\\* CHARFORMAT with other \\* formats and a value over several lines: every run of the result', () => {
+    const letter = renderDocx(docx([p(charformat('MERGEFIELD', ' Adresse \\* Upper \\* CHARFORMAT '))]), { fields });
+    const para = letter.paragraphs()[0]!;
+    expect(para.text).toBe('VEJEN 1\nPOSTBOKS 2');
+    expect(letter.xml('word/document.xml')).toContain('<w:br/>');
+    expect(para.runs.length).toBeGreaterThan(0);
+    for (const r of para.runs) expect(r.rPr).toBe(FIRST);
+  });
+
+  it('\\* CHARFORMAT wins over the cached result\'s formatting (unlike MERGEFORMAT)', () => {
+    const doc = (sw: string) => docx([p(charformat('MERGEFIELD', ` Navn ${sw} `, 'gammelt'))]);
+    expect(renderDocx(doc('\\* CHARFORMAT'), { fields }).paragraphs()[0]!.runs.map((r) => r.rPr)).toEqual([FIRST]);
+    expect(renderDocx(doc('\\* MERGEFORMAT'), { fields }).paragraphs()[0]!.runs.map((r) => r.rPr)).toEqual([CACHED]);
+  });
+
+  it('\\* CHARFORMAT on a formula: the result takes the run properties of the =', () => {
+    const para = renderDocx(docx([p(charformat('=', ' 2 + 3 \\# "0,00" \\* CHARFORMAT ', '0'))]), {}).paragraphs()[0]!;
+    expect(para.text).toBe('5,00');
+    expect(para.runs.map((r) => r.rPr)).toEqual([FIRST]);
+  });
+
+  it('\\* CHARFORMAT on an IF: the whole result takes the I\'s run properties, not the branch\'s own', () => {
+    const spec = field(formatted(' ', SPACE), formatted('I', FIRST), formatted('F ', REST), mergeField('Navn'), ' = "karen*" "', bold('bevilget'), ' ', formatted('tilskud', '<w:rPr><w:u w:val="double"/></w:rPr>'), '" "afslag" \\* CHARFORMAT ');
+    spec.rPr = CACHED;
+    spec.result = 'x';
+    const para = renderDocx(docx([p(spec)]), { fields }).paragraphs()[0]!;
+    expect(para.text).toBe('bevilget tilskud');
+    for (const r of para.runs) expect(r.rPr).toBe(FIRST);
+    // Without the switch each run of the branch keeps its own formatting.
+    const plain = field(' IF ', mergeField('Navn'), ' = "karen*" "', bold('bevilget'), ' tilskud" "afslag" ');
+    const runs = renderDocx(docx([p(plain)]), { fields }).paragraphs()[0]!.runs;
+    expect(runs.find((r) => r.text === 'bevilget')!.bold).toBe(true);
+    expect(runs.find((r) => r.text.includes('tilskud'))!.bold).toBe(false);
   });
 });

@@ -22,9 +22,9 @@ function letterText(doc: OpenedDocx): string {
 }
 
 /** The literal start of each branch of each flettespørgsmål IF in a compiled letter. */
-function questionBranches(id: string): Array<{ key: string; yes: string; no: string }> {
+function questionBranches(id: string, kommune?: string): Array<{ key: string; yes: string; no: string }> {
   const out: Array<{ key: string; yes: string; no: string }> = [];
-  for (const f of repo.compile(id).template.fieldNodes) {
+  for (const f of repo.compile(id, kommune).template.fieldNodes) {
     const ins = f.parsed.instruction as IfInstruction;
     if (ins.type !== 'IF' || !ins.left) continue;
     const ref = ins.left.parts[0];
@@ -136,5 +136,47 @@ describe('golden: what some letters say', () => {
       expect(text).not.toContain('Rådhustorvet 10');
       expect(text).not.toContain('mandag til torsdag');
     }
+  });
+
+  describe("np_1011: Sønderborg's override (540) for every sample case", () => {
+    const np1011 = cases.filter((c) => c.id === 'np_1011');
+    // The override's own sentences (message and kontakt element) and the central ones they replace.
+    const own = (f: Record<string, Record<string, unknown>>): string[] => [
+      `Send dokumentationen senest den 26. januar 2026. Du kan også aflevere den i Borgerservice på Rådhustorvet 10 i Sønderborg, mandag til fredag kl. 10-14.`,
+      `Ring til ${f['Sagsbehandler']!['Navn']} på telefon ${f['Afsender']!['Telefon']} mandag til torsdag kl. 9-15 og fredag kl. 9-12, eller skriv til os via Digital Post. Oplys dit sagsnummer ${f['Sag']!['Nummer']}.`,
+    ];
+    const central = (f: Record<string, Record<string, unknown>>): string[] => [
+      'Send dokumentationen senest den 26. januar 2026. Du kan sende den via Digital Post eller med almindelig post.',
+      `Du er velkommen til at kontakte ${f['Sagsbehandler']!['Navn']} på telefon ${f['Afsender']!['Telefon']} eller skrive til os via Digital Post. Oplys dit sagsnummer ${f['Sag']!['Nummer']}, når du kontakter os.`,
+    ];
+
+    it('has cases to render', () => expect(np1011.length).toBeGreaterThanOrEqual(3));
+
+    it.each(np1011)('$name', ({ name }) => {
+      const context = parseContextText(readFileSync(join(casesDir, 'np_1011', `${name}.json`), 'utf8'));
+      const fields = context.fields as Record<string, Record<string, unknown>>;
+      const overridden = openDocx(repo.compile('np_1011', '540').template.render(context).docx).texts();
+      const centralTexts = openDocx(repo.compile('np_1011').template.render(context).docx).texts();
+      for (const t of own(fields)) {
+        expect(overridden).toContain(t);
+        expect(centralTexts).not.toContain(t);
+      }
+      for (const t of central(fields)) {
+        expect(centralTexts).toContain(t);
+        expect(overridden).not.toContain(t);
+      }
+      // The question the override dropped (10027) is gone even when the case answers it J.
+      const recipe = 'en kopi af recepten fra optikeren';
+      expect(overridden).not.toContain(recipe);
+      expect(centralTexts.includes(recipe)).toBe(context.questions['flettespoergsmaal-10027'] === 'J');
+      // The override's own questions follow the case's answers.
+      const text = overridden.join('\n');
+      for (const q of questionBranches('np_1011', '540')) {
+        const answer = context.questions[q.key] ?? 'N';
+        if (q.yes) expect(text.includes(q.yes), `${q.key}=${answer}: "${q.yes}"`).toBe(answer === 'J');
+      }
+      expect(text).toContain(`Kære ${fields['Borger']!['Fornavn']}`);
+      expect(text).not.toMatch(/«|MANGLER/);
+    });
   });
 });

@@ -13,6 +13,17 @@ export interface LineBreak {
   kind: 'br';
 }
 
+/** WordprocessingML written as it is into a paragraph (a note reference, a drawing...). */
+export interface RawXml {
+  kind: 'raw';
+  xml: string;
+}
+
+/** `raw(noteReferenceXml(1))`: a piece of paragraph content written as it is. */
+export function raw(xml: string): RawXml {
+  return { kind: 'raw', xml };
+}
+
 export interface FormattedText {
   kind: 'text';
   text: string;
@@ -146,13 +157,14 @@ export function fieldXml(spec: FieldSpec, style: FieldStyle = {}, nested = false
   return out;
 }
 
-/** A paragraph from pieces: plain text, formatted text, line breaks and fields. */
-export function paragraphXml(content: Array<string | FormattedText | FieldSpec | LineBreak>, pPr = '', style: FieldStyle = {}): string {
+/** A paragraph from pieces: plain text, formatted text, line breaks, fields and raw XML. */
+export function paragraphXml(content: Array<string | FormattedText | FieldSpec | LineBreak | RawXml>, pPr = '', style: FieldStyle = {}): string {
   let body = '';
   for (const c of content) {
     if (typeof c === 'string') body += c === '' ? '' : run(`<w:t xml:space="preserve">${escapeXml(c)}</w:t>`, '', false);
     else if (c.kind === 'text') body += run(`<w:t xml:space="preserve">${escapeXml(c.text)}</w:t>`, c.rPr, false);
     else if (c.kind === 'br') body += run('<w:br/>', '', false);
+    else if (c.kind === 'raw') body += c.xml;
     else body += fieldXml(c, style);
   }
   return `<w:p>${pPr}${body}</w:p>`;

@@ -29,6 +29,15 @@ export interface DocxParts {
   footer?: string;
   /** Footnotes (content of each, ids from 1). */
   footnotes?: string[];
+  /**
+   * Endnotes (content of each, ids from 1), saved as Word saves them: word/endnotes.xml with
+   * the separator (-1) and continuation separator (0) endnotes, its relationship and content
+   * type, the endnote styles, and `w:footnotePr`/`w:endnotePr` in settings naming the
+   * separators. Word always writes footnotes.xml beside endnotes.xml, so it is written too
+   * (separators only) when no footnotes are given. Refer to a note from the body with
+   * {@link noteReferenceXml} and start its text with {@link noteRefXml}.
+   */
+  endnotes?: string[];
   /** Extra content of w:settings (e.g. a w:mailMerge element). */
   settings?: string;
   /** Extra styles (w:style elements). */
@@ -47,6 +56,41 @@ export interface DocxParts {
   firstFooter?: string;
   /** Replaces page size and margins of the final w:sectPr. */
   page?: string;
+  /** The final w:sectPr's w:cols element (default `<w:cols w:space="708"/>`), e.g. `<w:cols w:num="2" w:space="708"/>`. */
+  columns?: string;
+  /**
+   * Further parts as Word saves them beside the document (a chart's word/charts/chart1.xml,
+   * SmartArt's word/diagrams/data1.xml ...): each with its content type and, when `rId` and
+   * `type` (the relationship type: its last segment under the OOXML relationships URI, e.g.
+   * "chart", "diagramData", or a whole URI) are given, a
+   * relationship from the main part. `target` defaults to the name relative to word/.
+   */
+  parts?: Array<{ name: string; data: string | Uint8Array; contentType: string; rId?: string; type?: string; target?: string }>;
+}
+
+/** Content types of media that are not PNG or JPEG (Word saves logos as EMF, GIF ...). */
+const MEDIA_TYPES: Record<string, string> = { gif: 'image/gif', emf: 'image/x-emf', wmf: 'image/x-wmf', bmp: 'image/bmp', tif: 'image/tiff', tiff: 'image/tiff', svg: 'image/svg+xml' };
+
+/** Word's endnote styles (the built-in names; Danish Word shows them as Slutnotetekst and Slutnotehenvisning). */
+const ENDNOTE_STYLES =
+  '<w:style w:type="paragraph" w:styleId="EndnoteText"><w:name w:val="endnote text"/><w:basedOn w:val="Normal"/><w:link w:val="EndnoteTextChar"/><w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr><w:rPr><w:sz w:val="20"/><w:szCs w:val="20"/></w:rPr></w:style>' +
+  '<w:style w:type="character" w:customStyle="1" w:styleId="EndnoteTextChar"><w:name w:val="Endnote Text Char"/><w:link w:val="EndnoteText"/><w:uiPriority w:val="99"/><w:semiHidden/><w:rPr><w:sz w:val="20"/><w:szCs w:val="20"/></w:rPr></w:style>' +
+  '<w:style w:type="character" w:styleId="EndnoteReference"><w:name w:val="endnote reference"/><w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/><w:rPr><w:vertAlign w:val="superscript"/></w:rPr></w:style>';
+
+/** What Word writes in settings.xml (after w:characterSpacingControl) once a document has notes. */
+const NOTE_SETTINGS =
+  '<w:footnotePr><w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr><w:endnotePr><w:endnote w:id="-1"/><w:endnote w:id="0"/></w:endnotePr>';
+
+/** The run in the body that refers to endnote `id` (superscript number in Word). */
+export function noteReferenceXml(id: number, kind: 'endnote' | 'footnote' = 'endnote'): string {
+  const style = kind === 'endnote' ? 'EndnoteReference' : 'FootnoteReference';
+  return `<w:r><w:rPr><w:rStyle w:val="${style}"/></w:rPr><w:${kind}Reference w:id="${id}"/></w:r>`;
+}
+
+/** The run that starts a note's own text: the note's number (w:endnoteRef / w:footnoteRef). */
+export function noteRefXml(kind: 'endnote' | 'footnote' = 'endnote'): string {
+  const style = kind === 'endnote' ? 'EndnoteReference' : 'FootnoteReference';
+  return `<w:r><w:rPr><w:rStyle w:val="${style}"/></w:rPr><w:${kind}Ref/></w:r>`;
 }
 
 export function buildDocx(parts: DocxParts): Buffer {
@@ -94,15 +138,34 @@ export function buildDocx(parts: DocxParts): Buffer {
     rels.push(`<Relationship Id="rIdNumbering" Type="${REL}/numbering" Target="numbering.xml"/>`);
   }
   for (const m of parts.media ?? []) rels.push(`<Relationship Id="${m.rId}" Type="${REL}/image" Target="media/${m.name}"/>`);
-  if (parts.footnotes) {
+  const mediaDefaults = [...new Set((parts.media ?? []).map((m) => /\.([a-z]+)$/i.exec(m.name)?.[1]?.toLowerCase() ?? '').filter((ext) => MEDIA_TYPES[ext]))].map(
+    (ext) => `<Default Extension="${ext}" ContentType="${MEDIA_TYPES[ext]}"/>`,
+  );
+  for (const extra of parts.parts ?? []) {
+    overrides.push(`<Override PartName="/${extra.name}" ContentType="${extra.contentType}"/>`);
+    if (extra.rId && extra.type) rels.push(`<Relationship Id="${extra.rId}" Type="${extra.type.includes('://') ? extra.type : `${REL}/${extra.type}`}" Target="${extra.target ?? extra.name.replace(/^word\//, '')}"/>`);
+  }
+  const footnotes = parts.footnotes ?? (parts.endnotes ? [] : undefined);
+  if (footnotes) {
     const notes = [
       '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>',
       '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>',
-      ...parts.footnotes.map((n, i) => `<w:footnote w:id="${i + 1}">${n}</w:footnote>`),
+      ...footnotes.map((n, i) => `<w:footnote w:id="${i + 1}">${n}</w:footnote>`),
     ].join('');
     files.push({ name: 'word/footnotes.xml', data: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:footnotes ${NS}>${notes}</w:footnotes>` });
     override('word/footnotes.xml', 'wordprocessingml.footnotes+xml');
     rels.push(`<Relationship Id="rIdFootnotes" Type="${REL}/footnotes" Target="footnotes.xml"/>`);
+  }
+  if (parts.endnotes) {
+    const separator = '<w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>';
+    const notes = [
+      `<w:endnote w:type="separator" w:id="-1"><w:p>${separator}<w:r><w:separator/></w:r></w:p></w:endnote>`,
+      `<w:endnote w:type="continuationSeparator" w:id="0"><w:p>${separator}<w:r><w:continuationSeparator/></w:r></w:p></w:endnote>`,
+      ...parts.endnotes.map((n, i) => `<w:endnote w:id="${i + 1}">${n}</w:endnote>`),
+    ].join('');
+    files.push({ name: 'word/endnotes.xml', data: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:endnotes ${NS}>${notes}</w:endnotes>` });
+    override('word/endnotes.xml', 'wordprocessingml.endnotes+xml');
+    rels.push(`<Relationship Id="rIdEndnotes" Type="${REL}/endnotes" Target="endnotes.xml"/>`);
   }
   const lang = parts.lang === undefined ? 'da-DK' : parts.lang;
   const langXml = lang ? `<w:lang w:val="${lang}" w:eastAsia="en-US" w:bidi="ar-SA"/>` : '';
@@ -111,13 +174,14 @@ export function buildDocx(parts: DocxParts): Buffer {
     `<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:cs="Arial"/><w:sz w:val="22"/>${langXml}</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="120"/></w:pPr></w:pPrDefault></w:docDefaults>` +
     '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style>' +
     '<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:keepNext/><w:spacing w:before="240"/><w:outlineLvl w:val="0"/></w:pPr><w:rPr><w:b/><w:sz w:val="32"/></w:rPr></w:style>' +
+    (parts.endnotes ? ENDNOTE_STYLES : '') +
     (parts.styles ?? '') +
     '</w:styles>';
   const settings =
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:settings ${NS}>${parts.settings ?? ''}<w:defaultTabStop w:val="1304"/><w:characterSpacingControl w:val="doNotCompress"/><w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat></w:settings>`;
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:settings ${NS}>${parts.settings ?? ''}<w:defaultTabStop w:val="1304"/><w:characterSpacingControl w:val="doNotCompress"/>${parts.endnotes ? NOTE_SETTINGS : ''}<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat></w:settings>`;
   const document =
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document ${NS}><w:body>${parts.body}` +
-    `<w:sectPr>${sectRefs}${parts.page ?? '<w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1701" w:right="1134" w:bottom="1701" w:left="1134" w:header="708" w:footer="708" w:gutter="0"/>'}<w:cols w:space="708"/>${parts.firstHeader !== undefined || parts.firstFooter !== undefined ? '<w:titlePg/>' : ''}</w:sectPr></w:body></w:document>`;
+    `<w:sectPr>${sectRefs}${parts.page ?? '<w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1701" w:right="1134" w:bottom="1701" w:left="1134" w:header="708" w:footer="708" w:gutter="0"/>'}${parts.columns ?? '<w:cols w:space="708"/>'}${parts.firstHeader !== undefined || parts.firstFooter !== undefined ? '<w:titlePg/>' : ''}</w:sectPr></w:body></w:document>`;
   const core =
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
     (parts.title ? `<dc:title>${escapeXml(parts.title)}</dc:title>` : '') +
@@ -127,6 +191,7 @@ export function buildDocx(parts: DocxParts): Buffer {
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
     '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
     '<Default Extension="png" ContentType="image/png"/><Default Extension="jpeg" ContentType="image/jpeg"/><Default Extension="jpg" ContentType="image/jpeg"/>' +
+    mediaDefaults.join('') +
     overrides.join('') +
     '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>';
   const rootRels =
@@ -145,8 +210,10 @@ export function buildDocx(parts: DocxParts): Buffer {
     { name: 'word/settings.xml', data: settings },
     ...files,
   ];
+  const extras = (parts.parts ?? []).map((x) => ({ name: x.name, data: typeof x.data === 'string' ? Buffer.from(x.data, 'utf8') : Buffer.from(x.data) }));
   return writeZip([
     ...all.map((f) => ({ name: f.name, data: Buffer.from(f.data, 'utf8') })),
     ...(parts.media ?? []).map((m) => ({ name: `word/media/${m.name}`, data: Buffer.from(m.data) })),
+    ...extras,
   ]);
 }

@@ -343,7 +343,13 @@ function caseFormatsAcross(f: FieldNode, outs: Out[], switches: readonly Switch[
     if (s.name !== '*' || !s.argument) continue;
     const format = argumentText(s.argument).toLowerCase();
     const lang = locales.language.id;
-    if (format === 'mergeformat' || format === 'charformat') continue;
+    if (format === 'mergeformat') continue;
+    if (format === 'charformat') {
+      // The whole result takes the formatting of the field type's first letter (the I of IF).
+      const rPr = fieldResultRPr(f, []);
+      result = result.map((o) => (o.o === 'text' || o.o === 'tab' || o.o === 'br' ? { ...o, rPr } : o));
+      continue;
+    }
     if (format === 'upper' || format === 'lower') {
       result = result.map((o) => (o.o === 'text' ? { ...o, text: format === 'upper' ? o.text.toLocaleUpperCase(lang) : o.text.toLocaleLowerCase(lang) } : o));
     } else if (format === 'firstcap' || format === 'caps') {

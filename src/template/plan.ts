@@ -15,7 +15,8 @@ export interface Group {
   /** Source range replaced by the rendered group. */
   readonly start: number;
   readonly end: number;
-  /** Top-level fields in the group, by begin token. */
+  /** Top-level fields in the group, by begin token: those rendered, and live fields kept exactly
+   * as they are (a PAGE beside a merge field) so that rewriting the group does not drop them. */
   readonly fields: ReadonlyMap<number, FieldNode>;
 }
 
@@ -47,13 +48,17 @@ export function planStory(story: Story, out: PlannedStories = { plans: [], itemS
   const { top, stray } = readStoryFields(story);
   const fields: FieldNode[] = [];
   const broken: FieldNode[] = [];
+  const kept: FieldNode[] = [];
   for (const f of top) {
-    if (!needsRender(f)) continue;
+    if (!needsRender(f)) {
+      if (isBalanced(story, f)) kept.push(f);
+      continue;
+    }
     (isBalanced(story, f) ? fields : broken).push(f);
   }
   // Paragraphs with remains of unclosed fields are rewritten too, so those remains go.
   const strayParas = [...new Set(stray.map((i) => paragraphOfToken(story, i)).filter((p) => p >= 0))];
-  const plan: StoryPlan = { story, fields, broken, stray, all: allFields(top), groups: makeGroups(story, fields, strayParas) };
+  const plan: StoryPlan = { story, fields, broken, stray, all: allFields(top), groups: makeGroups(story, fields, strayParas, kept) };
   out.plans.push(plan);
   for (const sub of story.subStories) planStory(sub, out);
   // Items holding text boxes get segment lists so a group can render them.
@@ -107,7 +112,7 @@ function isBalanced(story: Story, f: FieldNode): boolean {
   return depth === 0;
 }
 
-function makeGroups(story: Story, fields: readonly FieldNode[], extraParas: readonly number[] = []): Group[] {
+function makeGroups(story: Story, fields: readonly FieldNode[], extraParas: readonly number[] = [], kept: readonly FieldNode[] = []): Group[] {
   if (fields.length === 0 && extraParas.length === 0) return [];
   const paras = story.paragraphs;
   const paraOfToken = (i: number): number => paragraphOfToken(story, i);
@@ -129,13 +134,14 @@ function makeGroups(story: Story, fields: readonly FieldNode[], extraParas: read
   return ranges.map(({ a, b, fields: fs }) => {
     const pa = paras[a]!;
     const pb = paras[b]!;
+    const inside = kept.filter((f) => f.begin >= pa.first && f.end <= pb.mark);
     return {
       story,
       first: pa.first,
       last: pb.mark,
       start: pa.start,
       end: pb.end,
-      fields: new Map(fs.map((f) => [f.begin, f])),
+      fields: new Map([...fs, ...inside].map((f) => [f.begin, f])),
     };
   });
 }

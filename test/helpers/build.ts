@@ -1,17 +1,17 @@
 /** Builds Word-like templates for tests: split instruction runs, proofing marks, rsids. */
 import { buildDocx, type DocxParts } from '../../src/authoring/package.js';
-import { paragraphXml, type FieldSpec, type FieldStyle, type FormattedText } from '../../src/authoring/fields.js';
+import { paragraphXml, type FieldSpec, type FieldStyle, type FormattedText, type RawXml } from '../../src/authoring/fields.js';
 import { loadTemplate, type RenderOptions } from '../../src/index.js';
 import { toContext } from '../../src/context/context.js';
 import { openDocx, type OpenedDocx } from './inspect.js';
 
 export * from '../../src/authoring/fields.js';
-export { buildDocx } from '../../src/authoring/package.js';
+export { buildDocx, noteReferenceXml, noteRefXml } from '../../src/authoring/package.js';
 
 /** Word's way of saving: instruction text split every 3 characters, with noise between runs. */
 export const WORDLIKE: FieldStyle = { split: 3, noise: true };
 
-export type Piece = string | FormattedText | FieldSpec;
+export type Piece = string | FormattedText | FieldSpec | RawXml;
 
 export function p(...content: Piece[]): string {
   return paragraphXml(content, '', WORDLIKE);
