@@ -1,9 +1,9 @@
 /**
  * Render API and batch benchmark (issue 6), in one run on this machine:
  *
- * - the server (`kp-brev serve`, its own process, render threads = cores) hit over loopback by
- *   autocannon at a fixed request rate, PDF letters, then .docx letters: throughput and
- *   p50 / p95 / p99 latency from every response;
+ * - the server (`kp-brev serve`, its own process, render threads = cores) hit over loopback at a
+ *   fixed request rate (open loop, bench/open-loop.ts), PDF letters, then .docx letters:
+ *   throughput and p50 / p95 / p99 latency from every request's scheduled time;
  * - the batch runner making 10,000 letters (PDF, then .docx) with the worker pool: letters/s and
  *   memory (RSS) along the way.
  *
@@ -19,6 +19,7 @@ import autocannon from 'autocannon';
 import { runBatch } from '../src/batch/batch.js';
 import { newToken } from '../src/server/auth.js';
 import { WorkerPool } from '../src/service/pool.js';
+import { openLoop } from './open-loop.js';
 
 const RATE = Number(process.env['BENCH_RATE'] ?? 200);
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 20);
@@ -32,21 +33,27 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-async function load(url: string, token: string, format: 'pdf' | 'docx'): Promise<string> {
-  const times: number[] = [];
-  // Without a callback autocannon returns an event emitter (its types say a promise).
-  const instance = autocannon({
-    url,
-    connections: 16,
-    duration: SECONDS,
-    overallRate: RATE,
-    requests: [{ method: 'POST', path: '/v1/letters', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ template: 'np_1004', context: karen, format }) }],
-  }) as unknown as NodeJS.EventEmitter;
-  instance.on('response', (_client: unknown, _status: number, _bytes: number, ms: number) => times.push(ms));
-  const r = await new Promise<autocannon.Result>((resolve, reject) => instance.on('done', resolve).on('error', reject));
-  times.sort((a, b) => a - b);
-  const ok = r['2xx'];
-  return `| ${format} | ${RATE} | ${(ok / r.duration).toFixed(0)} | ${percentile(times, 50).toFixed(1)} | ${percentile(times, 95).toFixed(1)} | ${percentile(times, 99).toFixed(1)} | ${r.non2xx + r.errors} |`;
+/** The resident memory of a process (Linux), in MB. */
+function rssOf(pid: number | undefined): string {
+  try {
+    const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
+    return `${(kb / 1024).toFixed(0)} MB`;
+  } catch {
+    return '?';
+  }
+}
+
+async function load(url: string, token: string, format: 'pdf' | 'docx', pid: number | undefined): Promise<string> {
+  const before = rssOf(pid);
+  const r = await openLoop(url, {
+    rate: RATE,
+    seconds: SECONDS,
+    path: '/v1/letters',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ template: 'np_1004', context: karen, format }),
+  });
+  const t = r.latencies;
+  return `| ${format} | ${RATE} | ${(r.ok / r.seconds).toFixed(0)} | ${percentile(t, 50).toFixed(1)} | ${percentile(t, 95).toFixed(1)} | ${percentile(t, 99).toFixed(1)} | ${r.failed} | ${before} → ${rssOf(pid)} |`;
 }
 
 console.log(`node ${process.version}, ${cores} cores\n`);
@@ -58,13 +65,13 @@ console.log(`node ${process.version}, ${cores} cores\n`);
   writeFileSync(join(dir, 'server.json'), JSON.stringify({ templates, port: 0, host: '127.0.0.1', credentials: [credential] }));
   const child = spawn(process.execPath, [join(root, 'bin/kp-brev.js'), 'serve', '--config', join(dir, 'server.json')], { stdio: ['ignore', 'ignore', 'pipe'] });
   const url = await new Promise<string>((resolve) => child.stderr!.on('data', (b: Buffer) => /lytter på (http:\/\/\S+)\./.exec(b.toString())?.[1] && resolve(/lytter på (http:\/\/\S+)\./.exec(b.toString())![1]!)));
-  console.log(`Render API over loopback, ${SECONDS} s per format at a fixed rate (autocannon, 16 connections), render threads: ${cores}:\n`);
-  console.log('| format | requested/s | letters/s | p50 ms | p95 ms | p99 ms | errors |');
-  console.log('|---|---:|---:|---:|---:|---:|---:|');
+  console.log(`Render API over loopback, ${SECONDS} s per format at a fixed rate (open loop: one request every ${(1000 / RATE).toFixed(1)} ms, latency from its scheduled time), render threads: ${cores}:\n`);
+  console.log('| format | requested/s | letters/s | p50 ms | p95 ms | p99 ms | errors | server RSS before → after |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
   for (const format of ['pdf', 'docx'] as const) {
     // Warm the connection pool and the server's threads first.
     await autocannon({ url, connections: 4, amount: 200, requests: [{ method: 'POST', path: '/v1/letters', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ template: 'np_1004', context: karen, format }) }] });
-    console.log(await load(url, token, format));
+    console.log(await load(url, token, format, child.pid));
   }
   child.kill('SIGTERM');
   rmSync(dir, { recursive: true, force: true });
@@ -76,13 +83,16 @@ console.log(`node ${process.version}, ${cores} cores\n`);
   const cases = join(dir, 'sager.ndjson');
   writeFileSync(cases, Array.from({ length: BATCH }, (_, i) => JSON.stringify({ id: `sag-${i}`, ...karen })).join('\n') + '\n');
   console.log(`\nBatch of ${BATCH} letters (np_1004), worker pool of ${cores} threads:\n`);
-  console.log('| format | letters/s | seconds | RSS at 10 % | RSS at 100 % |');
-  console.log('|---|---:|---:|---:|---:|');
+  console.log('| format | letters/s | seconds | RSS at 10 % | RSS at 100 % | RSS lowest-highest, 10-100 % |');
+  console.log('|---|---:|---:|---:|---:|---:|');
   for (const format of ['pdf', 'docx'] as const) {
     const out = join(dir, format);
     const pool = new WorkerPool({ maxQueue: 1_000_000, warm: templates });
     await pool.ready();
-    let rssAt10 = 0;
+    // RSS at every tenth of the run: flat memory means no trend, only the swings of garbage
+    // collection in the render threads.
+    const rssSamples: number[] = [];
+    let nextSample = BATCH / 10;
     const summary = await runBatch({
       templatesDir: templates,
       template: 'np_1004',
@@ -91,12 +101,16 @@ console.log(`node ${process.version}, ${cores} cores\n`);
       format,
       pool,
       onProgress: (p) => {
-        if (!rssAt10 && p.made >= BATCH / 10) rssAt10 = process.memoryUsage().rss;
+        while (p.made >= nextSample) {
+          rssSamples.push(process.memoryUsage().rss);
+          nextSample += BATCH / 10;
+        }
       },
     });
-    const rss = process.memoryUsage().rss;
+    rssSamples.push(process.memoryUsage().rss);
     await pool.close();
-    console.log(`| ${format} | ${summary.rate.toFixed(0)} | ${(summary.elapsedMs / 1000).toFixed(1)} | ${(rssAt10 / 1048576).toFixed(0)} MB | ${(rss / 1048576).toFixed(0)} MB |`);
+    const mb = (b: number): string => `${(b / 1048576).toFixed(0)} MB`;
+    console.log(`| ${format} | ${summary.rate.toFixed(0)} | ${(summary.elapsedMs / 1000).toFixed(1)} | ${mb(rssSamples[0]!)} | ${mb(rssSamples.at(-1)!)} | ${mb(Math.min(...rssSamples))}-${mb(Math.max(...rssSamples))} |`);
     rmSync(out, { recursive: true, force: true });
   }
   rmSync(dir, { recursive: true, force: true });

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runBatch, parseShard } from '../src/batch/batch.js';
 import { progressLine } from '../src/batch/progress.js';
+import { execute } from '../src/cli/main.js';
 import { KpBrevError, messageOf } from '../src/diagnostics.js';
 import { InlinePool } from '../src/service/pool.js';
 import { openDocx } from './helpers/inspect.js';
@@ -89,6 +90,21 @@ describe('runBatch', () => {
     expect(p.bar).toBe('[######------------------] 250/1000 (25 %), 125 breve/s, 10 fejl, 0 allerede lavet, ca. 0:06 tilbage');
     expect(progressLine({ total: 10, made: 5, failed: 0, skipped: 5, elapsedMs: 1000 }, 'en').plain).toBe('10/10 (100 %), 5 letters/s, 0 failed, 5 already done, about 0:00 left');
   });
+
+  it('draws the bar when stderr is a terminal, whatever stdout is (kp-brev batch ... > log)', async () => {
+    const run = async (stderrTty: boolean): Promise<string> => {
+      let err = '';
+      const io = { stdout: () => undefined, stderr: (t: string) => (err += t), cwd: root, color: false, stderrTty };
+      const code = await execute(['batch', '--template', 'np_1004', '--cases', casesFile(3), '--out', mkdtempSync(join(tmpdir(), 'kp-brev-out-')), '--format', 'docx', '--templates', templates, '--concurrency', '1'], io);
+      expect(code).toBe(0);
+      return err;
+    };
+    const bar = await run(true);
+    expect(bar).toContain('\r[########################] 3/3 (100 %)');
+    const plain = await run(false);
+    expect(plain).not.toContain('\r');
+    expect(plain).not.toContain('[#');
+  }, 60_000);
 });
 
 describe('kp-brev batch, interrupted and resumed', () => {

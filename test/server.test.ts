@@ -71,6 +71,14 @@ describe('POST /v1/letters', () => {
     expect(openDocx(central.rawPayload).texts().join('\n')).not.toContain('Rådhustorvet');
   });
 
+  it('never sends a letter with placeholders: "preview" is refused outside the training environment', async () => {
+    const fields = { ...(karen['fields'] as Record<string, unknown>) };
+    delete fields['Borger'];
+    const r = await post('/v1/letters', { template: 'np_1004', context: { ...karen, fields }, format: 'docx', preview: true });
+    expect(r.statusCode).toBe(400);
+    expect(r.json().detail).toContain('kan kun bruges i træningsmiljøet');
+  });
+
   it("never lets a municipality use another's overrides (403); an administrator may choose", async () => {
     const other = await post('/v1/letters', { template: 'np_1011', context: fatima, kommune: '540' }, auth(tokens.s751));
     expect(other.statusCode).toBe(403);
@@ -219,6 +227,13 @@ describe('GET /v1/templates', () => {
     expect(own.filter((t) => t.kind === 'beskedskabelon').length).toBe(13);
     const forbidden = await app.inject({ url: '/v1/templates?kommune=540', headers: auth(tokens.s751) });
     expect(forbidden.statusCode).toBe(403);
+    // An administrator may list everything: the central templates, then each municipality's overrides.
+    const all = (await app.inject({ url: '/v1/templates?kommune=alle', headers: auth(tokens.admin) })).json() as Array<{ id: string; status: string; kommune?: string }>;
+    expect(all.filter((t) => t.id === 'np_1011').map((t) => [t.status, t.kommune])).toEqual([
+      ['central', undefined],
+      ['outdated', '540'],
+    ]);
+    expect((await app.inject({ url: '/v1/templates?kommune=alle', headers: auth(tokens.s540) })).statusCode).toBe(403);
   });
 
   it('shows one template: settings, enabled questions with their text, merge fields used, override status', async () => {

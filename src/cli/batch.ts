@@ -11,7 +11,8 @@ export async function batchCommand(opts: Record<string, unknown>, io: Io, lang: 
   const shard = opts['shard'] ? parseShard(String(opts['shard'])) : undefined;
   const threads = opts['concurrency'] !== undefined ? Math.max(1, Number(opts['concurrency'])) : undefined;
   const pool = new WorkerPool({ ...(threads ? { threads } : {}), maxQueue: 1_000_000, timeoutMs: 60_000 });
-  const tty = io.color === true;
+  // The bar is drawn on stderr, so it is stderr that must be a terminal (stdout may be piped).
+  const tty = io.stderrTty === true;
   const progress = progressReporter(io.stderr, tty, lang);
   try {
     const summary = await runBatch({

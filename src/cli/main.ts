@@ -22,6 +22,8 @@ export interface Io {
   cwd: string;
   /** Colour the output (a terminal that wants it). */
   color?: boolean;
+  /** stderr is a terminal: progress is drawn as a bar there, else written as plain lines. */
+  stderrTty?: boolean;
 }
 
 export const processIo: Io = {
@@ -29,6 +31,7 @@ export const processIo: Io = {
   stderr: (t) => process.stderr.write(t),
   cwd: process.cwd(),
   color: Boolean(process.stdout.isTTY) && !process.env['NO_COLOR'],
+  stderrTty: Boolean(process.stderr.isTTY),
 };
 
 /** A repeatable option (`--process a --process b`); a comma-separated list works too. */

@@ -57,6 +57,13 @@ export interface ServerContext {
   metrics: Metrics;
   /** Set while shutting down: /readyz says not ready. */
   closing: { value: boolean };
+  /** The template cache size last reported by each render thread (by thread id). */
+  caches: Map<number, number>;
+}
+
+/** Notes the cache size a render thread reported with a letter. */
+export function noteCache(ctx: ServerContext, outcome: { ok: boolean; cache?: { thread: number; size: number } } | undefined): void {
+  if (outcome?.ok && outcome.cache) ctx.caches.set(outcome.cache.thread, outcome.cache.size);
 }
 
 declare module 'fastify' {
@@ -137,8 +144,10 @@ export function failureProblem(req: FastifyRequest, outcome: Extract<RenderOutco
 }
 
 /** Makes a letter in the pool; a busy or slow pool is answered with 503 and Retry-After (undefined). */
-export function runInPool(ctx: ServerContext, req: FastifyRequest, reply: FastifyReply, task: RenderTask): Promise<RenderOutcome | undefined> {
-  return jobInPool(ctx, req, reply, 'render', task);
+export async function runInPool(ctx: ServerContext, req: FastifyRequest, reply: FastifyReply, task: RenderTask): Promise<RenderOutcome | undefined> {
+  const outcome = await jobInPool(ctx, req, reply, 'render', task);
+  noteCache(ctx, outcome);
+  return outcome;
 }
 
 /** Runs a job in the pool; maps a busy or slow pool to 503 with Retry-After (undefined). */
@@ -179,12 +188,15 @@ export async function buildApp(options: ServerOptions): Promise<FastifyInstance>
   });
   const holder = holderFor(options.templatesDir);
   const pool = options.pool ?? new InlinePool({ threads: 1 });
+  const caches = new Map<number, number>();
   const ctx: ServerContext = {
     options,
     credentials: new Credentials(options.credentials),
     pool,
-    metrics: createMetrics(() => holder.cacheSize(), () => pool.load().queued),
+    // The render threads' caches as last reported, else (no letter made yet, or an inline pool) this thread's.
+    metrics: createMetrics(() => (caches.size ? [...caches.values()].reduce((a, b) => a + b, 0) : holder.cacheSize()), () => pool.load().queued),
     closing: { value: false },
+    caches,
   };
   app.decorateRequest('principal', undefined);
   app.decorateRequest('lang', 'da');

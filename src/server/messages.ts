@@ -15,6 +15,10 @@ registerMessages('server', {
   internal: { da: 'Intern fejl i kp-brev ({detail}). Fejlen er ikke din.', en: 'Internal error in kp-brev ({detail}). It is not your fault.' },
   'not-ready': { da: 'Serveren er ikke klar: {detail}', en: 'The server is not ready: {detail}' },
   'lint-no-docx': { da: 'Send en Word-fil (.docx) som krop eller i feltet "file".', en: 'Send a Word file (.docx) as the body or in the field "file".' },
+  'preview-training-only': {
+    da: '"preview": true (pladsholdere i stedet for manglende felter) kan kun bruges i træningsmiljøet (kp-brev serve --training); et brev med fejl sendes aldrig.',
+    en: '"preview": true (placeholders instead of missing fields) is only available in the training environment (kp-brev serve --training); a letter with errors is never sent.',
+  },
   'kommune-not-allowed': { da: 'Kun en administrator kan vælge kommune; din adgangsnøgle hører til kommune {kommune}.', en: 'Only an administrator can choose the municipality; your credential belongs to municipality {kommune}.' },
 });
 

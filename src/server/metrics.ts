@@ -26,7 +26,7 @@ export function createMetrics(cacheSize: () => number, queue: () => number): Met
     }),
     letters: new Counter({ name: 'kpbrev_letters_rendered_total', help: 'Letters made, by format.', labelNames: ['format'], registers: [registry] }),
     failures: new Counter({ name: 'kpbrev_letter_failures_total', help: 'Letters not made, by reason.', labelNames: ['reason'], registers: [registry] }),
-    cacheSize: new Gauge({ name: 'kpbrev_template_cache_size', help: 'Compiled letters in the template cache (this thread).', registers: [registry], collect() { this.set(cacheSize()); } }),
+    cacheSize: new Gauge({ name: 'kpbrev_template_cache_size', help: 'Compiled letters in the template caches of the render threads (as each last reported).', registers: [registry], collect() { this.set(cacheSize()); } }),
     poolQueue: new Gauge({ name: 'kpbrev_render_queue', help: 'Letters waiting for a render thread.', registers: [registry], collect() { this.set(queue()); } }),
   };
 }

@@ -8,6 +8,7 @@ import { KpBrevError } from '../diagnostics.js';
 import { parseContextBytes, parseContextText, type CaseContext } from '../context/context.js';
 import type { Lang } from '../i18n/index.js';
 import { renderTemplatePdf } from '../pdf/index.js';
+import { threadId } from 'node:worker_threads';
 import { holderFor } from './repository-holder.js';
 
 export interface RenderTask {
@@ -28,8 +29,15 @@ export interface RenderTask {
 export type FailureReason = 'unknown-template' | 'bad-context' | 'letter-refused' | 'not-automatic' | 'template-broken' | 'internal';
 
 export type RenderOutcome =
-  | { ok: true; bytes: Uint8Array; pages: number | undefined; version: string; title: string; warnings: Diagnostic[]; merged: number }
+  | { ok: true; bytes: Uint8Array; pages: number | undefined; version: string; title: string; warnings: Diagnostic[]; merged: number; cache: CacheNote }
   | { ok: false; reason: FailureReason; diagnostics: Diagnostic[] };
+
+/** How many letters the thread that made a letter has compiled (for the cache-size metric:
+ * each render thread has its own cache, which the server's own thread cannot see). */
+export interface CacheNote {
+  thread: number;
+  size: number;
+}
 
 const BAD_CONTEXT = /^context\./;
 
@@ -54,7 +62,8 @@ function failure(err: unknown): RenderOutcome {
 
 export async function executeRender(task: RenderTask): Promise<RenderOutcome> {
   try {
-    const repo = holderFor(task.dir).get();
+    const holder = holderFor(task.dir);
+    const repo = holder.get();
     const compiled = repo.compile(task.template, task.kommune);
     if (task.automatic && compiled.def.noAutoSend) {
       return { ok: false, reason: 'not-automatic', diagnostics: [{ code: 'batch.not-automatic', severity: 'error', params: { template: task.template }, location: { template: task.template } }] };
@@ -66,10 +75,10 @@ export async function executeRender(task: RenderTask): Promise<RenderOutcome> {
     const options = { preview: task.preview ?? false, lang: task.lang ?? 'da' };
     if (task.format === 'pdf') {
       const r = await renderTemplatePdf(compiled.template, context, { ...options, title });
-      return { ok: true, bytes: r.pdf, pages: r.pages, version, title, warnings: [...r.diagnostics, ...r.warnings], merged: r.stats.merged };
+      return { ok: true, bytes: r.pdf, pages: r.pages, version, title, warnings: [...r.diagnostics, ...r.warnings], merged: r.stats.merged, cache: { thread: threadId, size: holder.cacheSize() } };
     }
     const r = compiled.template.render(context, options);
-    return { ok: true, bytes: r.docx, pages: undefined, version, title, warnings: r.diagnostics, merged: r.stats.merged };
+    return { ok: true, bytes: r.docx, pages: undefined, version, title, warnings: r.diagnostics, merged: r.stats.merged, cache: { thread: threadId, size: holder.cacheSize() } };
   } catch (err) {
     return failure(err);
   }

@@ -6,12 +6,19 @@
 import { workerData } from 'node:worker_threads';
 import { holderFor } from './repository-holder.js';
 import { JOBS } from './jobs.js';
+import { renderTemplatePdf } from '../pdf/index.js';
 
 const warm = (workerData as { warm?: string } | undefined)?.warm;
 if (warm) {
   try {
     const repo = holderFor(warm).get();
-    for (const b of repo.central.beskedskabeloner) repo.compile(b.id);
+    for (const b of repo.central.beskedskabeloner) {
+      const compiled = repo.compile(b.id);
+      // One PDF of each letter (empty case, placeholders): the fonts it uses are prepared and
+      // the layout code is warm, so a new thread's first letter is as fast as the rest and
+      // does not run into a short time limit (which would stop the thread and start another).
+      await renderTemplatePdf(compiled.template, { fields: {}, questions: {} }, { preview: true }).catch(() => undefined);
+    }
   } catch {
     // A broken repository is reported by the first task that needs it.
   }

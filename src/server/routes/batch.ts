@@ -3,12 +3,13 @@
  * made: one line per case, the letter in base64 or the problem (the caller's error queue).
  * Templates that may not be sent automatically are refused.
  */
+import { once } from 'node:events';
 import { PassThrough, type Readable } from 'node:stream';
 import { createInterface } from 'node:readline';
 import type { FastifyInstance } from 'fastify';
-import { PoolBusyError } from '../../service/pool.js';
+import { PoolBusyError, PoolTimeoutError } from '../../service/pool.js';
 import type { RenderOutcome } from '../../service/render-task.js';
-import { failureProblem, type ServerContext } from '../app.js';
+import { failureProblem, noteCache, type ServerContext } from '../app.js';
 import { problem } from '../problem.js';
 import { kommuneFor } from './letters.js';
 
@@ -42,13 +43,24 @@ export function batchRoutes(app: FastifyInstance, ctx: ServerContext): void {
       const out = new PassThrough();
       const limit = Math.max(2, ctx.pool.load().threads * 2);
       const input = req.body as Readable;
+      // The caller went away: make nothing more (letters in the render threads finish; their
+      // lines have no reader). The pool's abort signal stops queued ones.
+      const gone = new AbortController();
+      reply.raw.on('close', () => {
+        if (!reply.raw.writableFinished) gone.abort();
+      });
       let made = 0;
       let failed = 0;
+      const emit = (value: unknown): void => {
+        if (!gone.signal.aborted) out.write(JSON.stringify(value) + '\n');
+      };
       void (async () => {
         const inflight = new Set<Promise<void>>();
         const rl = createInterface({ input, crlfDelay: Infinity });
+        gone.signal.addEventListener('abort', () => rl.close(), { once: true });
         let line = 0;
         for await (const text of rl) {
+          if (gone.signal.aborted) break;
           line++;
           if (!text.trim()) continue;
           const n = line;
@@ -60,7 +72,7 @@ export function batchRoutes(app: FastifyInstance, ctx: ServerContext): void {
               if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('not an object');
             } catch (err) {
               failed++;
-              out.write(JSON.stringify({ line: n, ok: false, status: 400, problem: problem('bad-request', 400, req.lang, { id: 'batch.bad-line', params: { line: n, detail: err instanceof Error ? err.message : String(err) } }, req.id) }) + '\n');
+              emit({ line: n, ok: false, status: 400, problem: problem('bad-request', 400, req.lang, { id: 'batch.bad-line', params: { line: n, detail: err instanceof Error ? err.message : String(err) } }, req.id) });
               return;
             }
             const id = typeof value['id'] === 'string' || typeof value['id'] === 'number' ? String(value['id']) : `linje-${n}`;
@@ -68,30 +80,41 @@ export function batchRoutes(app: FastifyInstance, ctx: ServerContext): void {
             void _id;
             let outcome: RenderOutcome;
             try {
-              outcome = await ctx.pool.run({ dir: ctx.options.templatesDir, template, kommune, context: context as never, format, lang: req.lang, automatic: true });
+              outcome = await ctx.pool.run({ dir: ctx.options.templatesDir, template, kommune, context: context as never, format, lang: req.lang, automatic: true }, gone.signal);
             } catch (err) {
+              if (gone.signal.aborted) return;
               failed++;
-              const busy = err instanceof PoolBusyError;
-              out.write(JSON.stringify({ id, line: n, ok: false, status: busy ? 503 : 500, problem: problem(busy ? 'busy' : 'internal', busy ? 503 : 500, req.lang, busy ? { id: 'server.busy', params: { seconds: 1 } } : { id: 'server.internal', params: { detail: 'batch' } }, req.id) }) + '\n');
+              // Busy or over the time limit: 503, to be tried again, as for single letters.
+              const p =
+                err instanceof PoolBusyError
+                  ? problem('busy', 503, req.lang, { id: 'server.busy', params: { seconds: err.retryAfterSeconds } }, req.id)
+                  : err instanceof PoolTimeoutError
+                    ? problem('timeout', 503, req.lang, { id: 'server.timeout', params: { ms: err.ms } }, req.id)
+                    : problem('internal', 500, req.lang, { id: 'server.internal', params: { detail: 'batch' } }, req.id);
+              emit({ id, line: n, ok: false, status: p.status, problem: p });
               return;
             }
+            noteCache(ctx, outcome);
             if (outcome.ok) {
               made++;
               ctx.metrics.letters.inc({ format });
-              out.write(JSON.stringify({ id, line: n, ok: true, format, ...(outcome.pages !== undefined ? { pages: outcome.pages } : {}), version: outcome.version, data: Buffer.from(outcome.bytes).toString('base64') }) + '\n');
+              emit({ id, line: n, ok: true, format, ...(outcome.pages !== undefined ? { pages: outcome.pages } : {}), version: outcome.version, data: Buffer.from(outcome.bytes).toString('base64') });
             } else {
               failed++;
               ctx.metrics.failures.inc({ reason: outcome.reason });
               const p = failureProblem(req, outcome, template);
-              out.write(JSON.stringify({ id, line: n, ok: false, status: p.status, problem: p }) + '\n');
+              emit({ id, line: n, ok: false, status: p.status, problem: p });
             }
           };
           const p = task().finally(() => inflight.delete(p));
           inflight.add(p);
           if (inflight.size >= limit) await Promise.race(inflight);
+          // Backpressure: a slow reader holds up the reading of further cases, so memory stays
+          // bounded by what is in flight, not by the size of the batch.
+          if (out.writableNeedDrain && !gone.signal.aborted) await Promise.race([once(out, 'drain'), once(gone.signal, 'abort')]);
         }
         await Promise.all(inflight);
-        req.note.outcome = `${made} made, ${failed} failed`;
+        req.note.outcome = gone.signal.aborted ? `aborted by the caller after ${made} made, ${failed} failed` : `${made} made, ${failed} failed`;
         out.end();
       })().catch((err: unknown) => out.destroy(err instanceof Error ? err : new Error(String(err))));
       return reply.type('application/x-ndjson; charset=utf-8').send(out);

@@ -53,6 +53,11 @@ export function letterRoutes(app: FastifyInstance, ctx: ServerContext): void {
       req.note.format = format;
       const kommune = kommuneFor(req, reply, body.kommune);
       if (kommune === false) return reply;
+      // A letter with placeholders for missing fields must never reach a citizen: only for training.
+      if (body.preview && !ctx.options.training) {
+        req.note.outcome = 'bad-request';
+        return sendProblem(reply, problem('bad-request', 400, req.lang, { id: 'server.preview-training-only' }, req.id));
+      }
       const outcome = await runInPool(ctx, req, reply, { dir: ctx.options.templatesDir, template: body.template, kommune, context: body.context, format, preview: body.preview ?? false, lang: req.lang });
       if (!outcome) return reply;
       if (!outcome.ok) {

@@ -10,15 +10,22 @@ const QUESTION = /^Question:/;
 const COMPOSITION = /^(Skabelon:Indhold|Indholdselement:|Html:)/;
 
 export function templateRoutes(app: FastifyInstance, _ctx: ServerContext, holder: RepositoryHolder): void {
-  const kommuneQuery = { type: 'object', properties: { kommune: { type: 'string', pattern: '^[0-9]{3,4}$', description: 'Administrators only: list as this municipality sees it.' } }, additionalProperties: false };
+  const kommuneQuery = { type: 'object', properties: { kommune: { type: 'string', pattern: '^[0-9]{3,4}$', description: 'Administrators only: as this municipality sees it.' } }, additionalProperties: false };
+  const listQuery = {
+    ...kommuneQuery,
+    properties: { kommune: { type: 'string', pattern: '^([0-9]{3,4}|alle)$', description: 'Administrators only: list as this municipality sees it, or `alle`: the central templates and every municipality\'s overrides.' } },
+  };
 
   app.get<{ Querystring: { kommune?: string } }>(
     '/v1/templates',
-    { schema: { summary: 'List templates', description: 'Central templates and the municipality\'s own overrides, with their status.', querystring: kommuneQuery, response: { 200: { type: 'array', items: { $ref: 'template-summary#' } } } } },
+    { schema: { summary: 'List templates', description: 'Central templates and the municipality\'s own overrides, with their status.', querystring: listQuery, response: { 200: { type: 'array', items: { $ref: 'template-summary#' } } } } },
     async (req, reply) => {
       const kommune = kommuneFor(req, reply, req.query.kommune);
       if (kommune === false) return reply;
-      return holder.get().list(kommune);
+      const repo = holder.get();
+      if (kommune !== 'alle') return repo.list(kommune);
+      // Everything, for an administrator: the central list, then each municipality's overrides.
+      return [...repo.list(), ...[...repo.kommuner.keys()].sort().flatMap((k) => repo.list(k).filter((t) => t.override).map((t) => ({ ...t, kommune: k })))];
     },
   );
 
