@@ -171,18 +171,21 @@ function compileTemplate(bytes: Uint8Array, name: string, options: LoadOptions):
   for (const p of parts) if (p.segments.length > 1 || typeof p.segments[0] !== 'string') changed.set(p.part, p);
   const brokenFields = parts.flatMap((p) => p.stories.flatMap((s) => s.broken));
 
+  /** The evaluation environment of one letter. */
+  const envFor = (context: CaseContext, preview: boolean, opts: Pick<RenderOptions, 'lang' | 'numberLocale'>): EvalEnv => ({
+    ctx: context,
+    preview,
+    lang: opts.lang ?? 'da',
+    template: name,
+    defaultLang,
+    numberLocale: opts.numberLocale === 'en' ? ENGLISH : DANISH,
+    diagnostics: [],
+    stats: { merged: 0, missing: 0 },
+    ...(options.rules ? { rules: options.rules } : {}),
+  });
+
   const renderParts = (context: CaseContext, opts: RenderOptions = {}): RenderedParts => {
-    const env: EvalEnv = {
-      ctx: context,
-      preview: opts.preview ?? false,
-      lang: opts.lang ?? 'da',
-      template: name,
-      defaultLang,
-      numberLocale: opts.numberLocale === 'en' ? ENGLISH : DANISH,
-      diagnostics: [],
-      stats: { merged: 0, missing: 0 },
-      ...(options.rules ? { rules: options.rules } : {}),
-    };
+    const env = envFor(context, opts.preview ?? false, opts);
     checkLetterContext(env);
     const state: RenderState = {
       env,
@@ -210,17 +213,7 @@ function compileTemplate(bytes: Uint8Array, name: string, options: LoadOptions):
     fields: () => allNodes.map((f) => fieldInfo(f, byField.get(f) ?? [])),
     renderParts,
     evaluateFields(context: CaseContext, opts: Pick<RenderOptions, 'lang' | 'numberLocale'> = {}) {
-      const env: EvalEnv = {
-        ctx: context,
-        preview: true,
-        lang: opts.lang ?? 'da',
-        template: name,
-        defaultLang,
-        numberLocale: opts.numberLocale === 'en' ? ENGLISH : DANISH,
-        diagnostics: [],
-        stats: { merged: 0, missing: 0 },
-        ...(options.rules ? { rules: options.rules } : {}),
-      };
+      const env = envFor(context, true, opts);
       return allNodes.map((f) => {
         const info = fieldInfo(f, byField.get(f) ?? []);
         if (isLive(f)) return { ...info, value: undefined };

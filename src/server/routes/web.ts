@@ -24,19 +24,13 @@ const CLIENT = here.endsWith('.ts') ? join(dirname(here), '../../../dist/web/cli
 const SCRIPTS = new Set(['app.js', 'api.js', 'views.js']);
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
-interface PreviewBody {
-  template?: string;
+/** A preview request as JSON: the template upload in base64. */
+type PreviewBody = Omit<PreviewRequest, 'docx' | 'kommune'> & {
   kommune?: string;
   docx?: string;
-  name?: string;
-  draftOf?: string;
-  context: unknown;
-  highlight?: string;
-  process?: string;
-  variant?: string;
   format?: 'pdf' | 'docx';
   preview?: boolean;
-}
+};
 
 const previewSchema = {
   type: 'object',
