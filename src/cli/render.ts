@@ -4,9 +4,9 @@ import { parseContextBytes } from '../context/context.js';
 import { formatDiagnostic, inputError, KpBrevError } from '../diagnostics.js';
 import { openRepository } from './repo.js';
 import { formatMessage, type Lang } from '../i18n/index.js';
-import { renderTemplatePdf, renderPdf } from '../pdf/index.js';
+import { renderTemplatePdf } from '../pdf/index.js';
 import { convertWithLibreOffice } from '../pdf/libreoffice.js';
-import { combineForPrint, type Attachment } from '../pdf/writer/attachments.js';
+import { combineForPrint, pageCount, type Attachment } from '../pdf/writer/attachments.js';
 import { loadTemplate, type Template } from '../template/template.js';
 import { readInput, writeOutput } from './files.js';
 import type { Io } from './main.js';
@@ -43,7 +43,8 @@ export async function renderCommand(templatePath: string | undefined, opts: Reco
         const r = template.render(context, renderOptions);
         for (const d of r.diagnostics) io.stderr(formatDiagnostic(d, lang) + '\n');
         pdf = convertWithLibreOffice([r.docx])[0]!;
-        pages = (await renderPdf(r.docx)).pages;
+        // The pages of the PDF LibreOffice made, not of kp-brev's own layout of the letter.
+        pages = await pageCount(pdf);
         merged = r.stats.merged;
       } else {
         const r = await renderTemplatePdf(template, context, { ...renderOptions, ...(title ? { title } : {}), strict: opts['strict'] === true });

@@ -208,9 +208,11 @@ function drawText(pc: PlaceCtx, piece: Extract<Piece, { kind: 'text' }>, px: num
   const gaps: number[] = [];
   let anyGap = false;
   codes.forEach((cp, i) => {
+    // A character no shipped font has (reported as pdf.missing-glyph) takes no room in the
+    // line; it is drawn as a space pulled back by its own width, never as the .notdef box.
     const drawn = look.face.drawn(cp) ?? 0x20;
     drawnCodes.push(drawn);
-    const natural = look.face.advance(cp) * look.size;
+    const natural = look.face.advance(drawn) * look.size;
     const gap = advances[i]! - natural;
     gaps.push(gap);
     if (Math.abs(gap) > 1e-6) anyGap = true;

@@ -6,9 +6,11 @@
  * content marked as artifacts of the print copy (each attachment goes to Digital Post as its
  * own file, accessible on its own).
  */
-import { PDFArray, PDFDocument, PDFName, PDFRawStream, type PDFPage } from '@cantoo/pdf-lib';
+import { deflateSync } from 'node:zlib';
+import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef, type PDFPage } from '@cantoo/pdf-lib';
 import { KpBrevError, registeredDiagnostic } from '../../diagnostics.js';
 import '../messages.js';
+import { unmarkContent } from './marked-content.js';
 
 const inputError = (code: string, params: Record<string, string | number>): KpBrevError => new KpBrevError('input', [registeredDiagnostic(code, params, undefined, 'error')]);
 
@@ -50,9 +52,59 @@ async function loadAttachment(a: Attachment): Promise<PDFDocument> {
   return doc;
 }
 
-/** Marks everything a page draws as an artifact (of the print copy). */
+/**
+ * A content stream (a page's, or a form XObject's and the forms it draws) without marked
+ * content of its own document's structure: its BDC sequences become BMC, form XObjects lose
+ * their /StructParents. A stream that cannot be decoded is left as it is.
+ */
+function unmarkStream(doc: PDFDocument, ref: PDFRef, seen: Set<PDFRef>): void {
+  if (seen.has(ref)) return;
+  seen.add(ref);
+  const ctx = doc.context;
+  const stream = ctx.lookup(ref);
+  if (!(stream instanceof PDFRawStream)) return;
+  let content: Uint8Array;
+  try {
+    content = decodePDFRawStream(stream).decode();
+  } catch {
+    return;
+  }
+  const unmarked = unmarkContent(content);
+  if (unmarked !== content) {
+    const dict = stream.dict.clone(ctx);
+    for (const key of ['Filter', 'DecodeParms', 'Length', 'DL']) dict.delete(PDFName.of(key));
+    dict.set(PDFName.of('Filter'), PDFName.of('FlateDecode'));
+    ctx.assign(ref, PDFRawStream.of(dict, deflateSync(unmarked)));
+  }
+  const current = ctx.lookup(ref) as PDFRawStream;
+  current.dict.delete(PDFName.of('StructParents'));
+  current.dict.delete(PDFName.of('StructParent'));
+  unmarkForms(doc, current.dict.lookup(PDFName.of('Resources')), seen);
+}
+
+function unmarkForms(doc: PDFDocument, resources: unknown, seen: Set<PDFRef>): void {
+  if (!(resources instanceof PDFDict)) return;
+  const xobjects = resources.lookup(PDFName.of('XObject'));
+  if (!(xobjects instanceof PDFDict)) return;
+  for (const key of xobjects.keys()) {
+    const ref = xobjects.get(key);
+    if (!(ref instanceof PDFRef)) continue;
+    const x = doc.context.lookup(ref);
+    if (x instanceof PDFRawStream && x.dict.get(PDFName.of('Subtype'))?.toString() === '/Form') unmarkStream(doc, ref, seen);
+  }
+}
+
+/**
+ * Marks everything a page draws as an artifact (of the print copy). A tagged attachment's own
+ * marked content is unmarked first: tagged content may not stand inside an artifact, and its
+ * MCIDs belong to the attachment's structure tree, which the print copy does not carry.
+ */
 function asArtifact(doc: PDFDocument, page: PDFPage): void {
   const ctx = doc.context;
+  const seen = new Set<PDFRef>();
+  const own = page.node.get(PDFName.of('Contents'));
+  for (const ref of own instanceof PDFArray ? own.asArray() : [own]) if (ref instanceof PDFRef) unmarkStream(doc, ref, seen);
+  unmarkForms(doc, page.node.Resources(), seen);
   const open = ctx.register(PDFRawStream.of(ctx.obj({}), Buffer.from('/Artifact <</Type /Pagination>> BDC\n', 'latin1')));
   const close = ctx.register(PDFRawStream.of(ctx.obj({}), Buffer.from('\nEMC\n', 'latin1')));
   const contents = page.node.get(PDFName.of('Contents'));
@@ -76,4 +128,9 @@ export async function combineForPrint(letter: Uint8Array, attachments: readonly 
   }
   const pdf = await doc.save({ useObjectStreams: false, objectsPerTick: Infinity, updateFieldAppearances: false });
   return { pdf, pages: doc.getPageCount() };
+}
+
+/** The number of pages of a PDF another engine made (LibreOffice's, for `--pdf-engine libreoffice`). */
+export async function pageCount(pdf: Uint8Array): Promise<number> {
+  return (await PDFDocument.load(pdf, { updateMetadata: false, ignoreEncryption: true })).getPageCount();
 }
