@@ -91,6 +91,20 @@ describe('runBatch', () => {
     expect(progressLine({ total: 10, made: 5, failed: 0, skipped: 5, elapsedMs: 1000 }, 'en').plain).toBe('10/10 (100 %), 5 letters/s, 0 failed, 5 already done, about 0:00 left');
   });
 
+  it("--kommune makes the letters with that municipality's override", async () => {
+    const fatima = JSON.parse(readFileSync(join(root, 'samples/sager/np_1011/fatima-briller.json'), 'utf8')) as Record<string, unknown>;
+    const dir = mkdtempSync(join(tmpdir(), 'kp-brev-cases-'));
+    writeFileSync(join(dir, 'sager.ndjson'), JSON.stringify({ id: 'f1', ...fatima }) + '\n');
+    const texts = async (kommune: string[]): Promise<string> => {
+      const out = mkdtempSync(join(tmpdir(), 'kp-brev-out-'));
+      const io = { stdout: () => undefined, stderr: () => undefined, cwd: root, color: false };
+      expect(await execute(['batch', '--template', 'np_1011', ...kommune, '--cases', join(dir, 'sager.ndjson'), '--out', out, '--format', 'docx', '--templates', templates, '--concurrency', '1'], io)).toBe(0);
+      return openDocx(readFileSync(join(out, 'f1.docx'))).texts().join('\n');
+    };
+    expect(await texts(['--kommune', '540'])).toContain('Rådhustorvet');
+    expect(await texts([])).not.toContain('Rådhustorvet');
+  }, 60_000);
+
   it('draws the bar when stderr is a terminal, whatever stdout is (kp-brev batch ... > log)', async () => {
     const run = async (stderrTty: boolean): Promise<string> => {
       let err = '';

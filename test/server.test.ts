@@ -12,6 +12,7 @@ import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
 import { parse, stringify } from 'yaml';
 import { buildApp } from '../src/server/app.js';
+import { envCredentials } from '../src/server/server.js';
 import { newToken } from '../src/server/auth.js';
 import { InlinePool } from '../src/service/pool.js';
 import { openDocx } from './helpers/inspect.js';
@@ -77,6 +78,13 @@ describe('POST /v1/letters', () => {
     const r = await post('/v1/letters', { template: 'np_1004', context: { ...karen, fields }, format: 'docx', preview: true });
     expect(r.statusCode).toBe(400);
     expect(r.json().detail).toContain('kan kun bruges i træningsmiljøet');
+  });
+
+  it('checks credentials from KP_BREV_CREDENTIALS against the configuration schema', () => {
+    const good = tokens.s540.credential;
+    expect(envCredentials({ KP_BREV_CREDENTIALS: JSON.stringify([good]) })).toEqual([good]);
+    expect(() => envCredentials({ KP_BREV_CREDENTIALS: '[{"name": "x", "kommune": "540"}]' })).toThrow(/credentials\[0\] "x" mangler feltet "sha256"|lacks the field "sha256"/);
+    expect(() => envCredentials({ KP_BREV_CREDENTIALS: '{"name": "x"}' })).toThrow(/KP_BREV_CREDENTIALS/);
   });
 
   it("never lets a municipality use another's overrides (403); an administrator may choose", async () => {

@@ -47,13 +47,15 @@ export function loadServerConfig(file: string): ServerConfig {
 export function envCredentials(env: NodeJS.ProcessEnv = process.env): Credential[] {
   const raw = env['KP_BREV_CREDENTIALS'];
   if (!raw) return [];
+  let list: unknown;
   try {
-    const list = JSON.parse(raw) as Credential[];
+    list = JSON.parse(raw);
     if (!Array.isArray(list)) throw new Error('not an array');
-    return list;
   } catch {
     throw inputError('cli.usage', { detail: 'KP_BREV_CREDENTIALS: JSON array of { name, kommune | admin, sha256 }' });
   }
+  // Checked against the configuration's schema, like credentials in the file.
+  return readDataFile<ServerConfig>('KP_BREV_CREDENTIALS', JSON.stringify({ credentials: list }), 'server-config.schema.json').data.credentials ?? [];
 }
 
 export async function startServer(cfg: ServerConfig, log: (line: string) => void): Promise<FastifyInstance> {
