@@ -139,6 +139,23 @@ describe('a template repository', () => {
     expect(r.status).toBe(1);
   });
 
+  it('--catalog takes the catalog as JSON too, with keys the linter does not know', () => {
+    const catalog = {
+      owner: 'KOMBIT',
+      processes: [{ id: 'udvidet-helbredstillaeg', variants: [{ id: 'briller', terms: ['briller', 'optiker'] }, { id: 'fodbehandling', terms: ['fodbehandling', 'fodterapeut'], note: 'x' }] }],
+      fields: [{ name: 'Borger.Fornavn', processes: '*' }],
+      questions: [{ key: 'flettespoergsmaal-10023', env: 'production' }],
+    };
+    write(join(dir, 'catalog.json'), JSON.stringify(catalog));
+    const file = join(dir, 'loose.docx');
+    write(file, exampleDocx({ body: ['Kære { MERGEFIELD Borger.Fornavn } { MERGEFIELD Borger.Efternavn }', 'Send os regningen fra din fodterapeut.'] }));
+    const r = kpBrev('lint', file, '--catalog', join(dir, 'catalog.json'), '--process', 'udvidet-helbredstillaeg', '--variant', 'briller,fodbehandling', '--format', 'json');
+    const rules = json(r)[0]!.findings.map((f) => f.rule);
+    // From the JSON catalog: Borger.Efternavn is not in it, and "fodterapeut" is a term of fodbehandling.
+    expect(rules).toEqual(expect.arrayContaining(['unknown-field', 'variant-leak']));
+    expect(json(r)[0]!.findings.find((f) => f.rule === 'unknown-field')!.message).toContain('Borger.Efternavn');
+  });
+
   it('a repository file given by path is linted with its manifest settings and base', () => {
     const override = json(kpBrev('lint', 'repo/kommuner/540/beskedskabeloner/np_2001.docx', '--format', 'json'));
     expect(override.map((x) => x.file)).toEqual(['repo/kommuner/540/beskedskabeloner/np_2001.docx']);
