@@ -14,7 +14,7 @@ import { readFields, type FieldNode } from '../ooxml/fields.js';
 import type { DocxPackage } from '../ooxml/package.js';
 import { flattenStory, paragraphOfToken, type ItemToken, type Story } from '../ooxml/tokens.js';
 import { elements, type XElement } from '../ooxml/xml.js';
-import { fieldResultRPr } from '../template/evaluate.js';
+import { fieldResultRPr } from '../template/run-props.js';
 import { braceTextRuns, FlettetekstSyntaxError, parseBraceText } from './flettetekst.js';
 import { importFragment } from './fragment.js';
 import { HtmlError, htmlHasBlocks, htmlToBlocks, htmlToRuns, type HtmlTarget } from './html.js';

@@ -1,11 +1,10 @@
 /**
- * Evaluates fields against a case context, inside-out as Word does. The result of a field is a
- * list of pieces ("outs"): new text with the run properties it takes, original tokens (paragraph
- * marks, tabs, drawings, containers) that a branch carries along, and fields kept live.
+ * Evaluates fields against a case context, inside-out as Word does: MERGEFIELD, IF and `=`
+ * fields; any other field is kept live. The result is a list of pieces (see outs.ts).
  */
 import type { CaseContext } from '../context/context.js';
 import { lookupField } from '../context/context.js';
-import { diagnostic, type Diagnostic, type Location } from '../diagnostics.js';
+import type { Diagnostic } from '../diagnostics.js';
 import {
   argumentText,
   type Argument,
@@ -14,38 +13,23 @@ import {
   type OtherInstruction,
   type Switch,
 } from '../fieldcode/index.js';
-import { formatDatePicture, parseDate } from '../format/date.js';
 import { localeFor, type FieldLocale, type FieldLocales } from '../format/locale.js';
-import { displayNumber, formatNumberPicture, parseLocaleNumber } from '../format/number.js';
+import { displayNumber, formatNumberPicture } from '../format/number.js';
 import { evaluateFormula, FormulaError } from './formula.js';
-import { displayInstruction, type FieldNode } from '../ooxml/fields.js';
-import { paragraphText } from '../ooxml/tokens.js';
-import type { MessageId } from '../i18n/index.js';
+import type { FieldNode } from '../ooxml/fields.js';
 import { formatMessage, type Lang } from '../i18n/index.js';
 import { compare } from './compare.js';
-import { applyCaseFormats, formatValue, hasMergeFormat } from './values.js';
+import { applyCaseFormats, formatValue } from './values.js';
 import type { LetterRules } from './rules.js';
 import { provides, type FieldType } from '../repository/catalog.js';
 import { isLive } from './live.js';
+import { applyIfSwitches } from './if-switches.js';
+import { questionDefault } from './letter-context.js';
+import { isEmpty, plainText, pushText, textOuts, type FieldResult, type Out } from './outs.js';
+import { placeholder, report } from './report.js';
+import { fieldResultRPr } from './run-props.js';
 
 export { isLive };
-
-export type Out =
-  | { o: 'text'; text: string; rPr: string }
-  | { o: 'tab'; rPr: string }
-  | { o: 'br'; rPr: string }
-  /** An original token of the field's story, by index. */
-  | { o: 'tok'; i: number }
-  /** A field kept as a field (PAGE, NUMPAGES, an IF that depends on them...). */
-  | { o: 'live'; field: FieldNode };
-
-export interface FieldResult {
-  outs: Out[];
-  /** Plain text, for conditions. */
-  text: string;
-  /** Nothing visible came out. */
-  empty: boolean;
-}
 
 export interface EvalEnv {
   readonly ctx: CaseContext;
@@ -59,40 +43,6 @@ export interface EvalEnv {
   readonly stats: { merged: number; missing: number };
   /** Catalog and template settings, when the template comes from a repository. */
   readonly rules?: LetterRules;
-}
-
-/** Checks the case's process and variant against the template, once per letter. */
-export function checkLetterContext(env: EvalEnv): void {
-  const rules = env.rules;
-  if (!rules?.processes?.length) return;
-  const where = { template: env.template };
-  const process = env.ctx.process;
-  if (!process) {
-    env.diagnostics.push(diagnostic('render.no-process', { processes: rules.processes.join(', ') }, where));
-  } else if (!rules.processes.includes(process)) {
-    env.diagnostics.push(diagnostic('render.process', { process, processes: rules.processes.join(', ') }, where));
-  }
-  const variant = env.ctx.variant;
-  if (variant && rules.variants?.length && !rules.variants.includes(variant)) {
-    env.diagnostics.push(diagnostic('render.variant', { variant, variants: rules.variants.join(', ') }, where));
-  }
-}
-
-export function locationOf(f: FieldNode, template: string): Location {
-  const loc: Location = {
-    template,
-    part: f.story.part,
-    paragraph: f.para,
-    instruction: displayInstruction(f),
-  };
-  if (f.story.label) loc.story = f.story.label;
-  const excerpt = paragraphText(f.story, f.para);
-  if (excerpt) loc.excerpt = excerpt;
-  return loc;
-}
-
-function report(env: EvalEnv, f: FieldNode, code: MessageId, params: Record<string, string | number>): void {
-  env.diagnostics.push(diagnostic(code, params, locationOf(f, env.template)));
 }
 
 const ERROR_PROBLEMS = (f: FieldNode): boolean => f.parsed.problems.some((p) => p.code !== 'syntax.empty');
@@ -110,13 +60,6 @@ export function evaluate(f: FieldNode, env: EvalEnv, inCondition = false): Field
   if (ins.type === 'IF') return ifField(f, ins, env);
   if (ins.type === 'field' && ins.fieldType === '=') return formulaField(f, ins, env);
   return { outs: [{ o: 'live', field: f }], text: '', empty: false };
-}
-
-/** The answer of an unanswered question: its catalog default, or N without a catalog entry. */
-function questionDefault(env: EvalEnv, key: string): 'J' | 'N' | undefined {
-  const q = env.rules?.catalog?.questions.get(key);
-  if (q) return q.default;
-  return 'N';
 }
 
 function fieldLocales(f: FieldNode, env: EvalEnv): FieldLocales {
@@ -311,169 +254,4 @@ function branchOuts(f: FieldNode, arg: Argument | undefined, env: EvalEnv): Out[
 
 function fieldOuts(f: FieldNode, env: EvalEnv): Out[] {
   return isLive(f) ? [{ o: 'live', field: f }] : evaluate(f, env).outs;
-}
-
-function applyIfSwitches(f: FieldNode, outs: Out[], switches: readonly Switch[], locales: FieldLocales, env: EvalEnv): Out[] {
-  if (switches.length === 0) return outs;
-  const picture = switches.find((s) => (s.name === '#' || s.name === '@') && s.argument);
-  if (picture) {
-    const text = plainText(f, outs);
-    const firstText = outs.find((o): o is Extract<Out, { o: 'text' }> => o.o === 'text');
-    const pic = argumentText(picture.argument!);
-    let formatted: string | undefined;
-    if (picture.name === '#') {
-      const n = parseLocaleNumber(text, locales.number);
-      if (n !== undefined && Number.isFinite(n)) formatted = formatNumberPicture(n, pic, locales.number);
-    } else {
-      const d = parseDate(text);
-      if (d) formatted = formatDatePicture(d, pic, locales.language);
-    }
-    if (formatted !== undefined && firstText) outs = [{ o: 'text', text: formatted, rPr: firstText.rPr }];
-  }
-  return caseFormatsAcross(f, outs, switches, locales, env);
-}
-
-/**
- * `\*` formats on an IF's result apply to the result as a whole, across its runs: FirstCap
- * capitalises the first letter of the result, Caps each word, wherever the runs split them.
- */
-function caseFormatsAcross(f: FieldNode, outs: Out[], switches: readonly Switch[], locales: FieldLocales, env: EvalEnv): Out[] {
-  let result = outs;
-  for (const s of switches) {
-    if (s.name !== '*' || !s.argument) continue;
-    const format = argumentText(s.argument).toLowerCase();
-    const lang = locales.language.id;
-    if (format === 'mergeformat') continue;
-    if (format === 'charformat') {
-      // The whole result takes the formatting of the field type's first letter (the I of IF).
-      const rPr = fieldResultRPr(f, []);
-      result = result.map((o) => (o.o === 'text' || o.o === 'tab' || o.o === 'br' ? { ...o, rPr } : o));
-      continue;
-    }
-    if (format === 'upper' || format === 'lower') {
-      result = result.map((o) => (o.o === 'text' ? { ...o, text: format === 'upper' ? o.text.toLocaleUpperCase(lang) : o.text.toLocaleLowerCase(lang) } : o));
-    } else if (format === 'firstcap' || format === 'caps') {
-      let boundary = true;
-      let done = false;
-      result = result.map((o) => {
-        if (o.o !== 'text') {
-          if (o.o !== 'live') boundary = true;
-          return o;
-        }
-        let text = '';
-        for (const ch of o.text) {
-          const letter = /\p{L}/u.test(ch);
-          if (letter && boundary && !done) {
-            text += ch.toLocaleUpperCase(lang);
-            if (format === 'firstcap') done = true;
-          } else text += ch;
-          boundary = format === 'caps' ? /[\s\-–(“"„«»/]/.test(ch) : boundary && !letter;
-        }
-        return { ...o, text };
-      });
-    } else {
-      const texts = result.filter((o): o is Extract<Out, { o: 'text' }> => o.o === 'text');
-      const r = applyCaseFormats(texts.map((t) => t.text).join(''), [s], locales, 'IF');
-      if (!r.ok) {
-        report(env, f, r.code, r.params);
-        return outs;
-      }
-      result = texts.length ? [{ o: 'text', text: r.text, rPr: texts[0]!.rPr }, ...result.filter((o) => o.o !== 'text')] : result;
-    }
-  }
-  return result;
-}
-
-/** Value text as pieces: line breaks and tabs in case data become Word breaks and tabs. */
-function textOuts(text: string, rPr: string): Out[] {
-  if (!/[\t\r\n]/.test(text)) return text ? [{ o: 'text', text, rPr }] : [];
-  const outs: Out[] = [];
-  for (const piece of text.split(/(\r\n|\r|\n|\t)/)) {
-    if (piece === '') continue;
-    if (piece === '\t') outs.push({ o: 'tab', rPr });
-    else if (piece === '\n' || piece === '\r' || piece === '\r\n') outs.push({ o: 'br', rPr });
-    else outs.push({ o: 'text', text: piece, rPr });
-  }
-  return outs;
-}
-
-function pushText(outs: Out[], text: string, rPr: string): void {
-  const last = outs[outs.length - 1];
-  if (last && last.o === 'text' && last.rPr === rPr) last.text += text;
-  else outs.push({ o: 'text', text, rPr });
-}
-
-function plainText(f: FieldNode, outs: readonly Out[]): string {
-  let s = '';
-  for (const o of outs) {
-    if (o.o === 'text') s += o.text;
-    else if (o.o === 'tab') s += '\t';
-    else if (o.o === 'br') s += '\n';
-    else if (o.o === 'tok') {
-      const tok = f.story.tokens[o.i]!;
-      if (tok.t === 'mark') s += '\r';
-      else if (tok.t === 'item' && tok.kind === 'char') s += tok.text;
-    }
-  }
-  return s;
-}
-
-function isEmpty(f: FieldNode, outs: readonly Out[]): boolean {
-  for (const o of outs) {
-    if (o.o === 'text' && o.text !== '') return false;
-    if (o.o === 'live' || o.o === 'br') return false;
-    if (o.o === 'tok') {
-      const tok = f.story.tokens[o.i]!;
-      if (tok.t === 'item' || tok.t === 'mark') return false;
-    }
-  }
-  return true;
-}
-
-/** Run properties of a MERGEFIELD's result: the previous result's with MERGEFORMAT, else the
- * field code's first character's (Word's default and CHARFORMAT). */
-export function fieldResultRPr(f: FieldNode, switches: readonly Switch[]): string {
-  const tokens = f.story.tokens;
-  if (hasMergeFormat(switches) || f.kind === 'simple') {
-    const from = f.kind === 'simple' ? f.begin + 1 : f.separate + 1;
-    if (f.kind === 'simple' || f.separate >= 0) {
-      for (let i = from; i < f.end; i++) {
-        const tok = tokens[i]!;
-        if (tok.t === 'item' && (tok.kind === 'text' || tok.kind === 'instr')) return tok.rPr;
-      }
-    }
-  }
-  for (let k = 0; k < f.instruction.length; k++) {
-    if (/\s/.test(f.instruction[k]!)) continue;
-    const tok = tokens[f.charToken[k]!];
-    if (tok && tok.t === 'item') return tok.rPr;
-    break;
-  }
-  return '';
-}
-
-const HIGHLIGHT_BEFORE = [
-  'w:u', 'w:effect', 'w:bdr', 'w:shd', 'w:fitText', 'w:vertAlign', 'w:rtl', 'w:cs', 'w:em',
-  'w:lang', 'w:eastAsianLayout', 'w:specVanish', 'w:oMath', 'w:rPrChange',
-];
-
-/** Run properties with a yellow highlight, in schema order. */
-export function withHighlight(rPr: string): string {
-  const mark = '<w:highlight w:val="yellow"/>';
-  if (!rPr) return `<w:rPr>${mark}</w:rPr>`;
-  const body = rPr.replace(/<w:highlight\b[^>]*\/>/g, '');
-  let at = body.lastIndexOf('</w:rPr>');
-  for (const name of HIGHLIGHT_BEFORE) {
-    const i = body.search(new RegExp(`<${name}[\\s/>]`));
-    if (i >= 0 && i < at) at = i;
-  }
-  if (at < 0) return rPr;
-  return body.slice(0, at) + mark + body.slice(at);
-}
-
-function placeholder(f: FieldNode, env: EvalEnv, label: string): FieldResult {
-  if (!env.preview) return { outs: [], text: '', empty: true };
-  const ins = f.parsed.instruction;
-  const rPr = ins.type === 'MERGEFIELD' ? fieldResultRPr(f, ins.switches) : fieldResultRPr(f, []);
-  return { outs: [{ o: 'text', text: `«${label}»`, rPr: withHighlight(rPr) }], text: '', empty: false };
 }

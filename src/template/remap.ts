@@ -9,7 +9,7 @@ import { argumentText } from '../fieldcode/index.js';
 import type { FieldNode } from '../ooxml/fields.js';
 import { escapeXml } from '../ooxml/xml.js';
 import { writeZip, type ZipOutput } from '../ooxml/zip.js';
-import { locationOf } from './evaluate.js';
+import { locationOf } from './report.js';
 import type { Template } from './template.js';
 
 export interface RemapResult {

@@ -6,7 +6,9 @@
 import type { FieldNode } from '../ooxml/fields.js';
 import type { ItemToken, Story } from '../ooxml/tokens.js';
 import type { Group, Segment } from './plan.js';
-import { evaluate, isLive, locationOf, type EvalEnv, type Out } from './evaluate.js';
+import { evaluate, isLive, type EvalEnv } from './evaluate.js';
+import type { Out } from './outs.js';
+import { locationOf } from './report.js';
 import { needsRender } from './live.js';
 import { StructureError, XmlWriter, type TextContext, type WriterOptions } from './writer.js';
 import { diagnostic } from '../diagnostics.js';

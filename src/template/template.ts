@@ -14,12 +14,13 @@ import { elements, type XElement } from '../ooxml/xml.js';
 import { writeZip, type ZipEntry, type ZipLimits, type ZipOutput } from '../ooxml/zip.js';
 import { fieldTypeOf } from '../fieldcode/index.js';
 import { DANISH, ENGLISH } from '../format/locale.js';
-import { evaluate, isLive, locationOf, type EvalEnv } from './evaluate.js';
+import { evaluate, isLive, type EvalEnv } from './evaluate.js';
+import { locationOf } from './report.js';
 import { holesOf, planStory, segmentsOf, type PlannedStories, type Segment, type StoryPlan } from './plan.js';
 import { renderSegments, type RenderState } from './render.js';
 import type { LetterRules } from './rules.js';
 import { langResolver } from './lang.js';
-import { checkLetterContext } from './evaluate.js';
+import { checkLetterContext } from './letter-context.js';
 
 export interface LoadOptions {
   /** Name used in messages (file name or template id). */
