@@ -65,6 +65,22 @@ describe('kp-brev serve on loopback', () => {
     console.log(`load: ${result.requests.total} letters in ${result.duration} s, latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`);
   }, 60_000);
 
+  it('lints a template and checks a case in the render threads too', async () => {
+    const headers = { authorization: `Bearer ${token}` };
+    const lint = await fetch(`${server.url}/v1/lint?template=np_1011`, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
+      body: readFileSync(join(root, 'samples/lint/np_1011-kladde.docx')),
+    });
+    expect(lint.status).toBe(200);
+    const findings = ((await lint.json()) as Array<{ findings: Array<{ rule: string; regression?: boolean }> }>)[0]!.findings;
+    expect(findings.find((f) => f.rule === 'a11y-image-alt')).toMatchObject({ regression: true });
+    const context = JSON.parse(karen) as { fields: Record<string, unknown> };
+    delete context.fields['Bevilling'];
+    const valid = await fetch(`${server.url}/v1/letters:validate`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify({ template: 'np_1004', context }) });
+    expect(((await valid.json()) as { valid: boolean; problems: Array<{ field: string }> }).problems.map((p) => p.field)).toContain('Bevilling.Fra');
+  });
+
   it('logs one JSON line per letter without the case data', () => {
     const lines = server.log.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => l['msg'] === 'request');
     expect(lines.length).toBeGreaterThan(40);

@@ -279,7 +279,7 @@ export async function buildApp(options: ServerOptions): Promise<FastifyInstance>
     letterRoutes(scope, ctx);
     batchRoutes(scope, ctx);
     templateRoutes(scope, ctx, holder);
-    lintRoutes(scope, ctx, holder);
+    lintRoutes(scope, ctx);
     webRoutes(scope, ctx, holder);
   });
   return app;

@@ -85,7 +85,10 @@ export async function executeRender(task: RenderTask): Promise<RenderOutcome> {
 }
 
 /** Checks a case against a template without making the letter. */
-export async function executeValidate(task: Omit<RenderTask, 'format'>): Promise<RenderOutcome | { ok: true; valid: true; version: string }> {
+export type ValidateTask = Omit<RenderTask, 'format'>;
+export type ValidateOutcome = RenderOutcome | { ok: true; valid: true; version: string };
+
+export async function executeValidate(task: ValidateTask): Promise<ValidateOutcome> {
   try {
     const repo = holderFor(task.dir).get();
     const compiled = repo.compile(task.template, task.kommune);

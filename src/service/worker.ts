@@ -26,6 +26,8 @@ if (warm) {
 
 // The pool calls these by name (jobs.ts).
 export const render = JOBS.render;
+export const validate = JOBS.validate;
+export const lint = JOBS.lint;
 export const preview = JOBS.preview;
 export const previewLetter = JOBS.previewLetter;
 

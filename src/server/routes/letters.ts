@@ -1,8 +1,7 @@
 /** POST /v1/letters (a letter as PDF or .docx) and POST /v1/letters:validate (a case checked against a template). */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { CaseContext } from '../../context/context.js';
-import { executeValidate } from '../../service/render-task.js';
-import { failureProblem, runInPool, sendProblem, type ServerContext } from '../app.js';
+import { failureProblem, jobInPool, runInPool, sendProblem, type ServerContext } from '../app.js';
 import { problem, problemItem } from '../problem.js';
 
 export interface LetterBody {
@@ -91,7 +90,8 @@ export function letterRoutes(app: FastifyInstance, ctx: ServerContext): void {
       req.note.template = body.template;
       const kommune = kommuneFor(req, reply, body.kommune);
       if (kommune === false) return reply;
-      const outcome = await executeValidate({ dir: ctx.options.templatesDir, template: body.template, kommune, context: body.context, lang: req.lang });
+      const outcome = await jobInPool(ctx, req, reply, 'validate', { dir: ctx.options.templatesDir, template: body.template, kommune, context: body.context, lang: req.lang });
+      if (!outcome) return reply;
       if (outcome.ok) {
         req.note.outcome = 'valid';
         return { valid: true, template: body.template, version: 'version' in outcome ? outcome.version : '', problems: [] };

@@ -5,14 +5,7 @@
  * repository; otherwise ?process, ?variant, ?question and ?env say what the file is for.
  */
 import type { FastifyInstance } from 'fastify';
-import { KpBrevError } from '../../diagnostics.js';
-import { defaultSettings, lintDocx } from '../../lint/engine.js';
-import { toJson } from '../../lint/formatters/json.js';
-import { letterTargets } from '../../lint/targets.js';
-import type { LintSettings } from '../../lint/types.js';
-import type { RepositoryHolder } from '../../service/repository-holder.js';
-import { readFileSync } from 'node:fs';
-import { sendProblem, type ServerContext } from '../app.js';
+import { jobInPool, sendProblem, type ServerContext } from '../app.js';
 import { problem, problemItem } from '../problem.js';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -28,7 +21,7 @@ interface LintQuery {
 
 const list = (v: string | string[] | undefined): string[] => (v === undefined ? [] : (Array.isArray(v) ? v : [v]).flatMap((x) => x.split(',')).filter(Boolean));
 
-export function lintRoutes(app: FastifyInstance, ctx: ServerContext, holder: RepositoryHolder): void {
+export function lintRoutes(app: FastifyInstance, ctx: ServerContext): void {
   const limit = ctx.options.lintBodyLimit ?? 20 * 1024 * 1024;
   app.addContentTypeParser([DOCX, 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: limit }, (_req, body, done) => done(null, body));
 
@@ -64,43 +57,27 @@ export function lintRoutes(app: FastifyInstance, ctx: ServerContext, holder: Rep
         }
       } else if (Buffer.isBuffer(req.body)) bytes = req.body;
       if (!bytes || !bytes.length) return sendProblem(reply, problem('bad-request', 400, req.lang, { id: 'server.lint-no-docx' }, req.id));
-      const repo = holder.get();
-      const env = req.query.env ?? 'production';
-      let settings: LintSettings;
-      let base: { bytes: Uint8Array; file: string } | undefined;
-      const kommune = req.principal!.kommune;
-      if (req.query.template) {
-        req.note.template = req.query.template;
-        let targets;
-        try {
-          targets = letterTargets(repo, req.query.template, repo.catalog, env);
-        } catch (err) {
-          if (err instanceof KpBrevError) return sendProblem(reply, problem('not-found', 404, req.lang, { id: 'server.not-found', params: { template: req.query.template } }, req.id));
-          throw err;
-        }
-        const own = targets.find((t) => t.settings.override?.kommune === kommune) ?? targets[0]!;
-        settings = own.settings;
-        if (own.base) base = { bytes: readFileSync(own.base.path), file: own.base.file };
-      } else {
-        settings = defaultSettings({
-          ...(repo.catalog ? { catalog: repo.catalog } : {}),
-          processes: list(req.query.process),
-          variants: list(req.query.variant),
-          ...(req.query.question !== undefined ? { questions: list(req.query.question) } : {}),
-          env,
-        });
+      if (req.query.template) req.note.template = req.query.template;
+      const outcome = await jobInPool(ctx, req, reply, 'lint', {
+        dir: ctx.options.templatesDir,
+        bytes,
+        name,
+        ...(req.query.template ? { template: req.query.template } : {}),
+        ...(req.principal!.kommune ? { kommune: req.principal!.kommune } : {}),
+        env: req.query.env ?? 'production',
+        processes: list(req.query.process),
+        variants: list(req.query.variant),
+        ...(req.query.question !== undefined ? { questions: list(req.query.question) } : {}),
+        lang: req.lang,
+      });
+      if (!outcome) return reply;
+      if (outcome.ok) {
+        req.note.outcome = `${outcome.findings} findings`;
+        return outcome.results;
       }
-      try {
-        const result = lintDocx(bytes, name, settings, {}, base);
-        req.note.outcome = `${result.findings.length} findings`;
-        return toJson([result], req.lang);
-      } catch (err) {
-        if (err instanceof KpBrevError) {
-          req.note.outcome = 'unreadable';
-          return sendProblem(reply, problem('bad-request', 400, req.lang, { id: 'server.bad-request', params: { detail: name } }, req.id, { errors: err.diagnostics.map((d) => problemItem(d, req.lang)) }));
-        }
-        throw err;
-      }
+      if (outcome.kind === 'unknown-template') return sendProblem(reply, problem('not-found', 404, req.lang, { id: 'server.not-found', params: { template: req.query.template ?? '' } }, req.id));
+      req.note.outcome = 'unreadable';
+      return sendProblem(reply, problem('bad-request', 400, req.lang, { id: 'server.bad-request', params: { detail: name } }, req.id, { errors: outcome.diagnostics.map((d) => problemItem(d, req.lang)) }));
     },
   );
 }
