@@ -1,15 +1,15 @@
 /**
- * Breaking a paragraph into lines: Unicode line-break opportunities (UAX #14, via
- * `linebreak`) over the paragraph's whole text, greedy filling as Word does, trailing
- * spaces hanging past the margin, tab stops (left, center, right, decimal; leaders; the
- * implicit stop at a hanging indent; default stops), manual line and page breaks, inline
- * images, page-number fields, justification. The result is measured lines with pieces at
- * x offsets; placing them on a page happens later (a paragraph may move to the next page).
+ * Breaking a paragraph into lines: greedy filling as Word does over the break opportunities
+ * of the paragraph's atoms (atoms.ts), trailing spaces hanging past the margin, tab stops
+ * (positions resolved in tabs.ts; leaders), manual line and page breaks, inline images,
+ * page-number fields, justification. The result is measured lines with pieces at x offsets;
+ * placing them on a page happens later (a paragraph may move to the next page).
  */
-import LineBreaker from 'linebreak';
 import type { Location } from '../../diagnostics.js';
 import type { ImageRef, Inline, LinkRef, ParagraphBlock } from '../model/types.js';
 import type { Leader, TabStop } from '../model/props.js';
+import { breakOpportunities, isSpace, paragraphAtoms, type Atom } from './atoms.js';
+import { simulate } from './tabs.js';
 import { ascentOf, descentOf, type Looks, type RunLook } from './text.js';
 
 /** One drawn piece of a line: text in one look, an image, or a tab leader. */
@@ -41,90 +41,14 @@ export interface LineContext {
   warn?: (code: string, params: Record<string, string | number>, location: Location) => void;
 }
 
-/** Spaces and hyphens drawn with another glyph of the same kind need no word. */
-const QUIET_SUBSTITUTES = new Set([0xa0, 0x202f, 0x2009, 0x200a, 0x2007, 0x2011]);
-
-function checkGlyph(look: RunLook, cp: number, ctx: LineContext, where: Location): void {
-  const drawn = look.face.drawn(cp);
-  if (drawn === cp || (drawn !== undefined && QUIET_SUBSTITUTES.has(cp))) return;
-  const code = cp.toString(16).toUpperCase().padStart(4, '0');
-  if (drawn === undefined) ctx.warn?.('pdf.missing-glyph', { char: String.fromCodePoint(cp), code }, where);
-  else ctx.warn?.('pdf.glyph-substituted', { char: String.fromCodePoint(cp), code, shown: String.fromCodePoint(drawn) }, where);
-}
-
-/** Characters standing for non-text inlines in the break analysis. */
-const OBJECT = '\uFFFC';
-
-interface Atom {
-  /** Index into the paragraph's inlines. */
-  inline: number;
-  look: RunLook;
-  ch: string;
-  cp: number;
-  width: number;
-}
-
-const isSpace = (cp: number): boolean => cp === 0x20 || cp === 0x3000;
-
 export function layoutLines(block: ParagraphBlock, width: number, ctx: LineContext, where: Location): Line[] {
   const props = block.props;
   const looks = ctx.looks;
   const markLook = looks.look(block.markRun, where);
   // 1. Atoms: one per character (text, tab, break, object) with its look and width.
-  const atoms: Atom[] = [];
-  let text = '';
-  const inlines: Inline[] = labelInlines(block).concat(block.inlines);
-  inlines.forEach((inl, index) => {
-    if (inl.kind === 'text') {
-      const look = looks.look(inl.run, where);
-      let s = inl.text;
-      if (inl.run.caps || inl.run.smallCaps) s = s.toLocaleUpperCase('da');
-      for (const ch of s) {
-        const cp = ch.codePointAt(0)!;
-        if (cp > 0x7e && cp !== 0xad) checkGlyph(look, cp, ctx, where);
-        const w = cp === 0xad ? 0 : look.face.advance(cp) * look.size + inl.run.spacing;
-        atoms.push({ inline: index, look, ch, cp, width: w });
-        text += ch;
-      }
-    } else if (inl.kind === 'tab') {
-      atoms.push({ inline: index, look: looks.look(inl.run, where), ch: '\t', cp: 9, width: 0 });
-      text += '\t';
-    } else if (inl.kind === 'break') {
-      atoms.push({ inline: index, look: looks.look(inl.run, where), ch: '\n', cp: 10, width: 0 });
-      text += '\n';
-    } else if (inl.kind === 'image') {
-      if (inl.image.anchor) return;
-      atoms.push({ inline: index, look: looks.look(inl.run, where), ch: OBJECT, cp: 0xfffc, width: inl.image.width });
-      text += OBJECT;
-    } else if (inl.kind === 'field') {
-      const look = looks.look(inl.run, where);
-      for (const ch of ctx.fieldText(inl.field)) {
-        const cp = ch.codePointAt(0)!;
-        atoms.push({ inline: index, look, ch, cp, width: look.face.advance(cp) * look.size });
-        text += ch;
-      }
-    }
-  });
-  // Break opportunities (positions in UTF-16 units of `text`) mapped to atom indexes.
-  const breakAt = new Uint8Array(atoms.length + 1); // 1: may break before atom i; 2: must
-  {
-    const unitToAtom = new Int32Array(text.length + 1);
-    let u = 0;
-    atoms.forEach((a, i) => {
-      for (let k = 0; k < a.ch.length; k++) unitToAtom[u + k] = i;
-      u += a.ch.length;
-    });
-    unitToAtom[text.length] = atoms.length;
-    const breaker = new LineBreaker(text);
-    for (let b = breaker.nextBreak(); b; b = breaker.nextBreak()) breakAt[unitToAtom[b.position]!] = b.required ? 2 : Math.max(1, breakAt[unitToAtom[b.position]!]!);
-    // A manual break always ends the line, whatever precedes it. Word and LibreOffice also
-    // break after a hyphen between letters or digits ("66-|68"), which UAX #14 keeps together.
-    const alnum = (a: Atom | undefined): boolean => a !== undefined && /[\p{L}\p{N}]/u.test(a.ch);
-    atoms.forEach((a, i) => {
-      if (a.cp === 10) breakAt[i + 1] = 2;
-      else if (a.cp === 0x2d && alnum(atoms[i - 1]) && alnum(atoms[i + 1]) && !breakAt[i + 1]) breakAt[i + 1] = 1;
-    });
-  }
+  const { inlines, atoms, text } = paragraphAtoms(block, ctx, where);
+  // Where a line may (1) or must (2) break before each atom.
+  const breakAt = breakOpportunities(atoms, text);
 
   const left = props.indLeft;
   const right = width - props.indRight;
@@ -186,91 +110,6 @@ export function layoutLines(block: ParagraphBlock, width: number, ctx: LineConte
   // After a manual break at the very end, the paragraph mark stands on a line of its own.
   else if (atoms.length && atoms[atoms.length - 1]!.cp === 10) lines.push(buildLine(atoms, inlines, atoms.length, atoms.length, left, right, tabs, left, ctx, false, props.indFirst, block, markLook, true, false, false));
   return lines;
-}
-
-/** A list paragraph starts with its label and what follows it (a tab or a space). */
-function labelInlines(block: ParagraphBlock): Inline[] {
-  if (!block.list || !block.listRun || !block.list.text) return [];
-  const run = block.listRun;
-  const out: Inline[] = [{ kind: 'text', text: block.list.text, run, label: true }];
-  if (block.list.level.suffix === 'tab') out.push({ kind: 'tab', run, label: true });
-  else if (block.list.level.suffix === 'space') out.push({ kind: 'text', text: ' ', run, label: true });
-  return out;
-}
-
-interface Sim {
-  /** x after the last non-space atom. */
-  contentEnd: number;
-  /** x positions of each atom (start), and tab targets. */
-  xs: number[];
-  tabInfo: Map<number, { stop: TabStop | undefined; from: number; to: number }>;
-}
-
-/** Next tab stop after x: custom stops, the hanging indent, then default stops from the margin. */
-function nextStop(x: number, tabs: TabStop[], left: number, indFirst: number, defaultTab: number, first: boolean): TabStop {
-  for (const t of tabs) if (t.pos > x + 0.01) return t;
-  if (first && indFirst < 0 && left > x + 0.01) return { pos: left, kind: 'left', leader: 'none' };
-  const lastCustom = tabs.length ? tabs[tabs.length - 1]!.pos : 0;
-  const base = Math.max(x, lastCustom);
-  const n = Math.floor(base / defaultTab + 1e-6) + 1;
-  return { pos: n * defaultTab, kind: 'left', leader: 'none' };
-}
-
-/**
- * Positions of atoms [from, to) on a line starting at x0, with tabs resolved: text after a
- * right, center or decimal tab is shifted so that it ends, centres or has its decimal
- * separator at the stop.
- */
-function simulate(atoms: Atom[], from: number, to: number, x0: number, tabs: TabStop[], left: number, defaultTab: number, first: boolean, indFirst: number): Sim {
-  const xs: number[] = new Array(to - from);
-  const tabInfo = new Map<number, { stop: TabStop | undefined; from: number; to: number }>();
-  let x = x0;
-  let contentEnd = x0;
-  let pending: { index: number; stop: TabStop; startX: number; firstAtom: number } | undefined;
-  const settle = (endIndex: number): void => {
-    if (!pending) return;
-    const { stop, startX, firstAtom } = pending;
-    let w = 0;
-    let decimalAt = -1;
-    for (let k = firstAtom; k < endIndex; k++) {
-      const a = atoms[k]!;
-      // The decimal separator of Danish numbers (1.234,50) is the comma.
-      if (stop.kind === 'decimal' && decimalAt < 0 && a.ch === ',') decimalAt = w;
-      w += a.width;
-    }
-    let trail = 0;
-    for (let k = endIndex - 1; k >= firstAtom && isSpace(atoms[k]!.cp); k--) trail += atoms[k]!.width;
-    const textW = w - trail;
-    const shiftTo = stop.kind === 'right' ? stop.pos - textW : stop.kind === 'center' ? stop.pos - textW / 2 : decimalAt >= 0 ? stop.pos - decimalAt : stop.pos - textW;
-    const target = Math.max(startX, shiftTo);
-    const delta = target - startX;
-    for (let k = firstAtom; k < endIndex; k++) xs[k - from]! += delta;
-    tabInfo.get(pending.index)!.to = target;
-    x += delta;
-    contentEnd = Math.max(contentEnd, x - trail);
-    pending = undefined;
-  };
-  for (let k = from; k < to; k++) {
-    const a = atoms[k]!;
-    if (a.cp === 9) {
-      settle(k);
-      const stop = nextStop(x, tabs, left, indFirst, defaultTab, first);
-      xs[k - from] = x;
-      tabInfo.set(k, { stop, from: x, to: stop.pos });
-      if (stop.kind === 'left') {
-        x = stop.pos;
-      } else {
-        pending = { index: k, stop, startX: x, firstAtom: k + 1 };
-      }
-      contentEnd = Math.max(contentEnd, x);
-      continue;
-    }
-    xs[k - from] = x;
-    x += a.width;
-    if (!isSpace(a.cp) && a.cp !== 10) contentEnd = x;
-  }
-  settle(to);
-  return { contentEnd, xs, tabInfo };
 }
 
 function buildLine(
