@@ -226,6 +226,17 @@ const CASES: Case[] = [
     message: MSG.frame,
   },
   {
+    what: 'a paragraph in a frame placed by alignment only (w:xAlign, w:yAlign)',
+    code: 'pdf.frame',
+    docx: buildDocx({
+      body: p('Kære Karen') + p('Dato: 5. januar 2026', '<w:framePr w:w="3402" w:wrap="around" w:vAnchor="margin" w:hAnchor="margin" w:xAlign="right" w:yAlign="top"/>') + p(LONG),
+      title: 'Ramme',
+    }),
+    paragraph: 2,
+    kept: ['Dato: 5. januar 2026', 'Kære Karen'],
+    message: MSG.frame,
+  },
+  {
     what: 'two columns (w:cols w:num="2")',
     code: 'pdf.columns',
     docx: buildDocx({ body: p('Første spalte. ' + LONG) + p('Anden spalte. ' + LONG) + p('Sidste afsnit.'), title: 'Spalter', columns: '<w:cols w:num="2" w:space="708"/>' }),

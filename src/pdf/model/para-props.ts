@@ -52,6 +52,9 @@ export interface FrameProps {
   x: number | undefined;
   y: number | undefined;
   width: number | undefined;
+  /** Placed by alignment (left, center, right, inside, outside; top, center, bottom, ...) instead of x/y. */
+  xAlign: string | undefined;
+  yAlign: string | undefined;
   hAnchor: 'page' | 'margin' | 'text';
   vAnchor: 'page' | 'margin' | 'text';
 }
@@ -173,6 +176,8 @@ export function readParaProps(pPr: XElement | undefined): Partial<ParaProps> {
           x: twips(a['w:x']),
           y: twips(a['w:y']),
           width: twips(a['w:w']),
+          xAlign: a['w:xAlign'],
+          yAlign: a['w:yAlign'],
           hAnchor: (a['w:hAnchor'] ?? 'margin') === 'page' ? 'page' : a['w:hAnchor'] === 'text' ? 'text' : 'margin',
           vAnchor: (a['w:vAnchor'] ?? 'margin') === 'page' ? 'page' : a['w:vAnchor'] === 'text' ? 'text' : 'margin',
         };

@@ -174,7 +174,7 @@ class Reader implements ReadContext {
     let para = base.para;
     if (level) para = mergePara(para, level.para);
     para = mergePara(para, direct);
-    if (para.frame && (para.frame.x !== undefined || para.frame.y !== undefined)) this.warn('pdf.frame', {}, this.where());
+    if (para.frame && (para.frame.x !== undefined || para.frame.y !== undefined || para.frame.xAlign || para.frame.yAlign)) this.warn('pdf.frame', {}, this.where());
     const runBase = base.run;
     const markRPr = pPr ? child(pPr, 'w:rPr') : undefined;
     const markRun = this.runProps(runBase, markRPr);
