@@ -388,11 +388,11 @@ describe('a character none of the shipped fonts has (pdf.missing-glyph)', () => 
   it('is reported once per character, naming it, its code point and the place', async () => {
     const { warnings } = await renderPdf(docx, { name: 'tegn.docx' });
     expect(warnings.map((w) => [w.code, w.params, w.location])).toEqual([
-      ['pdf.missing-glyph', { char: '中', code: '4E2D' }, { template: 'tegn.docx', part: 'word/document.xml', paragraph: 2 }],
-      ['pdf.missing-glyph', { char: '😀', code: '1F600' }, { template: 'tegn.docx', part: 'word/document.xml', paragraph: 2 }],
+      ['pdf.missing-glyph', { char: '中', code: '4E2D', font: 'Liberation Sans' }, { template: 'tegn.docx', part: 'word/document.xml', paragraph: 2 }],
+      ['pdf.missing-glyph', { char: '😀', code: '1F600', font: 'Liberation Sans' }, { template: 'tegn.docx', part: 'word/document.xml', paragraph: 2 }],
     ]);
-    expect(formatDiagnostic(warnings[0]!, 'da')).toBe('tegn.docx, word/document.xml, afsnit 2: Tegnet "中" (U+4E2D) findes ikke i nogen af kp-brevs skrifttyper og kan ikke vises.');
-    expect(messageOf(warnings[1]!, 'en')).toBe('The character "😀" (U+1F600) is in none of kp-brev\'s fonts and cannot be shown.');
+    expect(formatDiagnostic(warnings[0]!, 'da')).toBe('tegn.docx, word/document.xml, afsnit 2: Tegnet "中" (U+4E2D) findes ikke i skrifttypen Liberation Sans, som teksten sættes med, og kan ikke vises.');
+    expect(messageOf(warnings[1]!, 'en')).toBe('The character "😀" (U+1F600) is not in the font Liberation Sans the text is set in and cannot be shown.');
     const strict = await renderPdf(docx, { name: 'tegn.docx', strict: true }).catch((e: unknown) => e as KpBrevError);
     expect((strict as KpBrevError).diagnostics.map((d) => d.code)).toEqual(['pdf.refused', 'pdf.missing-glyph', 'pdf.missing-glyph']);
   });

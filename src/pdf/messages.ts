@@ -38,8 +38,8 @@ export const PDF_MESSAGES: Record<string, MessageText> = {
     en: 'The character "{char}" (U+{code}) is not in the font and is shown as "{shown}".',
   },
   'missing-glyph': {
-    da: 'Tegnet "{char}" (U+{code}) findes ikke i nogen af kp-brevs skrifttyper og kan ikke vises.',
-    en: 'The character "{char}" (U+{code}) is in none of kp-brev\'s fonts and cannot be shown.',
+    da: 'Tegnet "{char}" (U+{code}) findes ikke i skrifttypen {font}, som teksten sættes med, og kan ikke vises.',
+    en: 'The character "{char}" (U+{code}) is not in the font {font} the text is set in and cannot be shown.',
   },
   'too-many-files': {
     da: 'Forsendelsen har {count} filer (brevet og dets bilag); Digital Post tillader højst {limit}.',
