@@ -16,8 +16,7 @@ function checkGlyph(look: RunLook, cp: number, ctx: LineContext, where: Location
   const drawn = look.face.drawn(cp);
   if (drawn === cp || (drawn !== undefined && QUIET_SUBSTITUTES.has(cp))) return;
   const code = cp.toString(16).toUpperCase().padStart(4, '0');
-  // The font the text is drawn in (another shipped font may have the character, but Word would
-  // not switch fonts in a run either).
+  // The font the text is drawn in: there is no fallback to another shipped font for one character.
   const font = look.face.family.replace(/([a-z])([A-Z])/g, '$1 $2');
   if (drawn === undefined) ctx.warn?.('pdf.missing-glyph', { char: String.fromCodePoint(cp), code, font }, where);
   else ctx.warn?.('pdf.glyph-substituted', { char: String.fromCodePoint(cp), code, shown: String.fromCodePoint(drawn) }, where);
