@@ -67,6 +67,7 @@ export const fieldSyntax: Rule = {
       { valid: false, description: { da: 'Sammenligningen mangler (= er glemt).', en: 'The comparison is missing (= is forgotten).' }, doc: { body: ['{ IF { MERGEFIELD Question:flettespoergsmaal-10023 } "J" "Tekst" }'] } },
       { valid: false, description: { da: 'Anførselstegnet lukkes aldrig.', en: 'The quotation mark is never closed.' }, doc: { body: ['{ IF { MERGEFIELD Question:flettespoergsmaal-10023 } = "J" "Tekst }'] } },
       { valid: false, description: { da: 'MERGEFIELD stavet forkert (MERGFIELD).', en: 'MERGEFIELD misspelt (MERGFIELD).' }, doc: { body: ['Kære { MERGFIELD Borger.Fornavn }'] } },
+      { valid: false, description: { da: 'En kontakt som MERGEFIELD ikke kender (\\x).', en: 'A switch MERGEFIELD does not know (\\x).' }, doc: { body: ['Kære { MERGEFIELD Borger.Fornavn \\x }'] } },
       {
         valid: false,
         description: { da: 'Et felt der begynder, men aldrig slutter (slutmærket er slettet).', en: 'A field that begins but never ends (its end mark was deleted).' },
