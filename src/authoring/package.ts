@@ -44,6 +44,8 @@ export interface DocxParts {
   styles?: string;
   /** Document default language (docDefaults and core properties); null: none at all. */
   lang?: string | null;
+  /** The core properties' language when it differs from `lang` (null: none there). */
+  coreLang?: string | null;
   title?: string | null;
   /** Extra relationships of the main part (w:Relationship elements), e.g. hyperlinks. */
   relationships?: string[];
@@ -185,7 +187,7 @@ export function buildDocx(parts: DocxParts): Buffer {
   const core =
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
     (parts.title ? `<dc:title>${escapeXml(parts.title)}</dc:title>` : '') +
-    (lang ? `<dc:language>${lang}</dc:language>` : '') +
+    ((parts.coreLang === undefined ? lang : parts.coreLang) ? `<dc:language>${parts.coreLang === undefined ? lang : parts.coreLang}</dc:language>` : '') +
     '</cp:coreProperties>';
   const contentTypes =
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +

@@ -63,6 +63,7 @@ export function exampleDocx(doc: ExampleDoc): Buffer {
     styles: HEADING_STYLES + (doc.styles ?? ''),
     title: doc.title === undefined ? EXAMPLE_TITLE : doc.title,
     lang: doc.lang === undefined ? 'da-DK' : doc.lang,
+    ...(doc.coreLang !== undefined ? { coreLang: doc.coreLang } : {}),
     relationships: [LINK_REL],
     ...(doc.header !== undefined ? { header: doc.header } : {}),
   });

@@ -55,6 +55,8 @@ export interface ExampleDoc {
   styles?: string;
   /** A header (WordprocessingML paragraphs), when the example needs one. */
   header?: string;
+  /** The document properties' language, when it differs from `lang` (null: none there). */
+  coreLang?: string | null;
   /** Document title (null: none). */
   title?: string | null;
   /** Document language (null: none). */

@@ -17,6 +17,11 @@ export const a11yDocLanguage: Rule = {
       { valid: true, description: { da: 'Dansk som standardsprog.', en: 'Danish as the default language.' }, doc: { body: ['Tekst.'], lang: 'da-DK' } },
       {
         valid: true,
+        description: { da: 'Sproget står kun i dokumentegenskaberne (dc:language i docProps/core.xml).', en: 'The language is only in the document properties (dc:language in docProps/core.xml).' },
+        doc: { body: ['Tekst.'], lang: null, coreLang: 'da-DK' },
+      },
+      {
+        valid: true,
         description: { da: 'Sproget står kun på teksten (w:lang på kørslerne), som når man markerer alt og vælger sprog.', en: 'The language is only on the text (w:lang on the runs), as when all is selected and a language chosen.' },
         doc: { xml: '<w:p><w:r><w:rPr><w:lang w:val="da-DK"/></w:rPr><w:t>Vi har modtaget din ansøgning.</w:t></w:r></w:p>', lang: null },
       },
