@@ -1,0 +1,92 @@
+/** The command line: remap-keys, lint configuration and the commands' own reports. */
+import type { MessageText } from '../index.js';
+
+export const cliMessages = {
+  // remap-keys
+  'remap.missing-key': {
+    da: 'Nøglen "{key}" findes ikke i nøglekortet; filen ændres ikke.',
+    en: 'The key "{key}" is not in the key map; the file is not changed.',
+  },
+  'remap.done': {
+    da: '{count} flettespørgsmål skrevet om i {file}.',
+    en: '{count} flettespørgsmål rewritten in {file}.',
+  },
+  'remap.bad-map': {
+    da: 'Nøglekortet {file} skal være et JSON-objekt med nøgle → ny nøgle (tekster).',
+    en: 'The key map {file} must be a JSON object of key → new key (texts).',
+  },
+
+  // lint
+  'lint.config': {
+    da: 'Konfigurationen {file} kan ikke bruges ({detail}).',
+    en: 'The configuration {file} cannot be used ({detail}).',
+  },
+  'lint.config-rule': {
+    da: 'Konfigurationen {file} nævner reglen "{rule}", som ikke findes.',
+    en: 'The configuration {file} names the rule "{rule}", which does not exist.',
+  },
+
+  // CLI
+  'cli.template-or-file': {
+    da: 'Angiv enten en skabelonfil eller --template <id>, ikke begge.',
+    en: 'Give either a template file or --template <id>, not both.',
+  },
+  'cli.preview-done': {
+    da: '{count} breve dannet i {dir} ({cases} sager × {combinations} kombinationer af flettespørgsmål). Se {index}.',
+    en: '{count} letters made in {dir} ({cases} cases × {combinations} combinations of flettespørgsmål). See {index}.',
+  },
+  'cli.no-samples': {
+    da: 'Der er ingen eksempelsager til {id} i {dir}.',
+    en: 'There are no sample cases for {id} in {dir}.',
+  },
+  'cli.usage': { da: 'Forkert brug: {detail}', en: 'Usage error: {detail}' },
+  'cli.file-not-found': {
+    da: 'Filen {file} findes ikke eller kan ikke læses.',
+    en: 'The file {file} does not exist or cannot be read.',
+  },
+  'cli.write-failed': {
+    da: 'Filen {file} kan ikke skrives ({detail}).',
+    en: 'The file {file} cannot be written ({detail}).',
+  },
+  'cli.rendered': {
+    da: 'Brevet er dannet: {file} ({fields} felter flettet).',
+    en: 'The letter is made: {file} ({fields} fields merged).',
+  },
+  'cli.rendered-pdf': {
+    da: 'Brevet er dannet: {file} ({pages}, {fields} felter flettet).',
+    en: 'The letter is made: {file} ({pages}, {fields} fields merged).',
+  },
+  'cli.no-libreoffice': {
+    da: 'LibreOffice (soffice) findes ikke på maskinen. Installér libreoffice-writer-nogui, eller lad kp-brev tegne PDF-brevet selv.',
+    en: 'LibreOffice (soffice) is not on this machine. Install libreoffice-writer-nogui, or let kp-brev draw the PDF letter itself.',
+  },
+  'cli.libreoffice-failed': {
+    da: 'LibreOffice kunne ikke lave PDF-brevet: {detail}',
+    en: 'LibreOffice could not make the PDF letter: {detail}',
+  },
+  'cli.attachments-need-pdf': {
+    da: 'Bilag kan kun sættes efter et PDF-brev: brug --out brev.pdf eller --format pdf.',
+    en: 'Attachments can only follow a PDF letter: use --out letter.pdf or --format pdf.',
+  },
+  'cli.serving': { da: 'kp-brev lytter på {address}. Stop med Ctrl+C (igangværende breve gøres færdige).', en: 'kp-brev is listening on {address}. Stop with Ctrl+C (letters in progress are finished).' },
+  'cli.token': {
+    da: 'Ny adgangsnøgle (vises kun nu; gem den i sagssystemet):\n  {token}\nLinje til credentials i serverens konfiguration (kun hashen gemmes):\n  {line}',
+    en: 'New token (shown only now; store it in the case system):\n  {token}\nLine for credentials in the server configuration (only the hash is stored):\n  {line}',
+  },
+  'cli.batch-summary': {
+    da: '{made} breve lavet, {failed} fejl (se {out}/errors.ndjson), {skipped} allerede lavet af en tidligere kørsel; {seconds} s, {rate} breve/s.',
+    en: '{made} letters made, {failed} failed (see {out}/errors.ndjson), {skipped} already made by an earlier run; {seconds} s, {rate} letters/s.',
+  },
+  'cli.rendered-preview': {
+    da: 'Forhåndsvisning dannet: {file}. {missing} felter uden værdi er vist som pladsholdere.',
+    en: 'Preview made: {file}. {missing} fields without a value are shown as placeholders.',
+  },
+  'cli.internal': {
+    da: 'Intern fejl i kp-brev: {detail}. Fejlen er ikke din; meld den med filen der udløste den.',
+    en: 'Internal error in kp-brev: {detail}. It is not your fault; report it with the file that caused it.',
+  },
+  'cli.fields-summary': {
+    da: '{count} felter i {file}, {errors} med fejl.',
+    en: '{count} fields in {file}, {errors} with errors.',
+  },
+} as const satisfies Record<string, MessageText>;
