@@ -114,6 +114,27 @@ describe('rendering with the catalog', () => {
     expect(text).toContain('Din personlige tillægsprocent er 85 %. Derfor dækker kortet en del');
   });
 
+  it("names the part a missing field is in: the beskedskabelon, an indholdselement or the masterskabelon, at that part's own paragraph", () => {
+    const fields = { ...base.fields };
+    delete fields['Bevilling'];
+    delete fields['Afsender'];
+    const err = (() => {
+      try {
+        repo.compile('np_1004', '540').template.render(toContext({ ...base, fields }));
+      } catch (e) {
+        return e as KpBrevError;
+      }
+      throw new Error('the letter was made');
+    })();
+    const at = (field: string) => err.diagnostics.filter((d) => d.params['field'] === field).map((d) => [d.location?.template, d.location?.part, d.location?.paragraph]);
+    // np_1004 is central for 540 (no override): the place in templates/central/beskedskabeloner/np_1004.docx.
+    expect(at('Bevilling.Fra')).toEqual([['np_1004', 'word/document.xml', 3]]);
+    expect(at('Bevilling.Maksimum')).toEqual([['np_1004', 'word/document.xml', 19]]);
+    // Sønderborg's own content element "kontakt", and the master's letterhead and footer.
+    expect(at('Afsender.Telefon')).toEqual(expect.arrayContaining([['indholdselement kontakt (kommune 540)', 'word/document.xml', 2], ['masterskabelon danish_citizen', 'word/footer1.xml', 1]]));
+    expect(at('Afsender.Afdeling')).toEqual([['masterskabelon danish_citizen', 'word/header1.xml', 3]]);
+  });
+
   it('refuses a case from another process', () => {
     expect(danishError(() => repo.compile('np_1004').template.render(toContext({ ...base, process: 'personligt-tillaeg' })))).toContain(
       'Sagen er i processen "personligt-tillaeg", men skabelonen bruges kun i: helbredstillaegskort.',

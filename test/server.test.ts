@@ -139,8 +139,9 @@ describe('errors are problem+json with the right status, never 500 for bad input
         code: 'render.missing-field',
         message: 'Flettefeltet "Klage.Frist" har ingen værdi i sagskonteksten. Brevet dannes ikke.',
         field: 'Klage.Frist',
-        template: 'np_1004 (kommune 540)',
-        place: 'word/document.xml, afsnit 31',
+        // The content element the field is in, at its own paragraph (not the composed letter's 31).
+        template: 'indholdselement klagevejledning',
+        place: 'word/document.xml, afsnit 2',
         instruction: 'MERGEFIELD Klage.Frist',
       },
     ]);

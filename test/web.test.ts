@@ -276,7 +276,7 @@ describe('POST /v1/preview/letter', () => {
     const refused = await training.inject({ method: 'POST', url: '/v1/preview/letter', payload: { template: 'np_1004', context: { ...karen, fields }, format: 'docx' } });
     expect(refused.statusCode).toBe(422);
     expect(refused.json().detail).toBe('Brevet fra np_1004 dannes ikke: 1 fejl.');
-    expect(refused.json().errors[0]).toMatchObject({ field: 'Klage.Frist', template: 'np_1004', place: 'word/document.xml, afsnit 31' });
+    expect(refused.json().errors[0]).toMatchObject({ field: 'Klage.Frist', template: 'indholdselement klagevejledning', place: 'word/document.xml, afsnit 2' });
     const shown = await training.inject({ method: 'POST', url: '/v1/preview/letter', payload: { template: 'np_1004', context: { ...karen, fields }, format: 'docx', preview: true } });
     expect(shown.statusCode).toBe(200);
     expect(openDocx(shown.rawPayload).texts().join('\n')).toContain('«MANGLER: Klage.Frist»');

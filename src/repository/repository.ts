@@ -15,7 +15,8 @@ import { join, relative } from 'node:path';
 import { inputError, KpBrevError, type Diagnostic } from '../diagnostics.js';
 import { openPackage, type DocxPackage } from '../ooxml/package.js';
 import { composeLetter } from '../compose/compose.js';
-import { loadTemplate, type Template } from '../template/template.js';
+import { loadTemplate, templateFromPackage, type Template } from '../template/template.js';
+import { sourceLocator, type SourcePart } from './provenance.js';
 import { loadCatalogFile, type Catalog } from './catalog.js';
 import {
   findManifest,
@@ -209,8 +210,19 @@ export class TemplateRepository {
       title: def.digitalPostTitle ?? def.title,
       lang: 'da-DK',
     });
-    const template = loadTemplate(composed.docx, {
+    // Problems are reported where the administrator can find them: in the part the field comes from.
+    const own = (label: string, part: ResolvedPart | undefined): string => (part?.override ? `${label} (kommune ${part.override.kommune})` : label);
+    const sources: SourcePart[] = [
+      { label: own(id, def.message), fields: templateFromPackage(message, { name }).fields() },
+      ...composed.used.elements.flatMap((key) => {
+        const part = this.resolve('indholdselement', key, kommune);
+        return part?.path ? [{ label: own(`indholdselement ${key}`, part), fields: templateFromPackage(pkg(part), { name: key }).fields() }] : [];
+      }),
+      { label: own(`masterskabelon ${def.master}`, def.masterPart), fields: templateFromPackage(pkg(def.masterPart), { name: def.master }).fields() },
+    ];
+    const template: Template = loadTemplate(composed.docx, {
       name,
+      locate: sourceLocator(() => template.fields(), sources),
       rules: {
         ...(this.catalog ? { catalog: this.catalog } : {}),
         processes: def.processes,

@@ -4,7 +4,7 @@
  */
 import type { CaseContext } from '../context/context.js';
 import { lookupField } from '../context/context.js';
-import type { Diagnostic } from '../diagnostics.js';
+import type { Diagnostic, Location } from '../diagnostics.js';
 import {
   argumentText,
   type Argument,
@@ -43,6 +43,8 @@ export interface EvalEnv {
   readonly stats: { merged: number; missing: number };
   /** Catalog and template settings, when the template comes from a repository. */
   readonly rules?: LetterRules;
+  /** Maps a problem's place to the part of a composed letter the field comes from. */
+  readonly locate?: (loc: Location) => Location;
 }
 
 const ERROR_PROBLEMS = (f: FieldNode): boolean => f.parsed.problems.some((p) => p.code !== 'syntax.empty');

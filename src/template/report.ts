@@ -24,7 +24,8 @@ export function locationOf(f: FieldNode, template: string): Location {
 }
 
 export function report(env: EvalEnv, f: FieldNode, code: MessageId, params: Record<string, string | number>): void {
-  env.diagnostics.push(diagnostic(code, params, locationOf(f, env.template)));
+  const loc = locationOf(f, env.template);
+  env.diagnostics.push(diagnostic(code, params, env.locate ? env.locate(loc) : loc));
 }
 
 export function placeholder(f: FieldNode, env: EvalEnv, label: string): FieldResult {

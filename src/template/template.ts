@@ -28,6 +28,9 @@ export interface LoadOptions {
   limits?: ZipLimits;
   /** Catalog and template settings (from the template repository) the letter must keep to. */
   rules?: LetterRules;
+  /** Maps the place of a field's problem to where the field comes from (a composed letter:
+   * the beskedskabelon, indholdselement or masterskabelon that holds it). */
+  locate?: (loc: Location) => Location;
 }
 
 export interface RenderOptions {
@@ -100,9 +103,14 @@ export interface Template {
 }
 
 export function loadTemplate(bytes: Uint8Array, options: LoadOptions = {}): Template {
+  return templateFromPackage(() => openPackage(bytes, options.limits), options);
+}
+
+/** The same for a package already open (the template repository keeps its parts open). */
+export function templateFromPackage(pkg: DocxPackage | (() => DocxPackage), options: LoadOptions = {}): Template {
   const name = options.name ?? 'skabelon.docx';
   try {
-    return compileTemplate(bytes, name, options);
+    return compileTemplate(typeof pkg === 'function' ? pkg() : pkg, name, options);
   } catch (err) {
     // A package that cannot be read is reported with the template's name, like every other error.
     if (err instanceof KpBrevError) for (const d of err.diagnostics) d.location = { template: name, ...d.location };
@@ -110,8 +118,7 @@ export function loadTemplate(bytes: Uint8Array, options: LoadOptions = {}): Temp
   }
 }
 
-function compileTemplate(bytes: Uint8Array, name: string, options: LoadOptions): Template {
-  const pkg = openPackage(bytes, options.limits);
+function compileTemplate(pkg: DocxPackage, name: string, options: LoadOptions): Template {
   const parts: PartPlan[] = [];
   const itemSegments = new Map<ItemToken, Segment[]>();
   for (const { part, kind } of pkg.storyParts) {
@@ -183,6 +190,7 @@ function compileTemplate(bytes: Uint8Array, name: string, options: LoadOptions):
     diagnostics: [],
     stats: { merged: 0, missing: 0 },
     ...(options.rules ? { rules: options.rules } : {}),
+    ...(options.locate ? { locate: options.locate } : {}),
   });
 
   const renderParts = (context: CaseContext, opts: RenderOptions = {}): RenderedParts => {
