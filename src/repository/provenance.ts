@@ -18,7 +18,7 @@ export interface SourcePart {
 
 const key = (part: string, instruction: string): string => `${part}\u0000${instruction}`;
 
-export function sourceLocator(composedFields: () => readonly FieldInfo[], sources: readonly SourcePart[]): (loc: Location) => Location {
+export function sourceLocator(composedFields: () => readonly FieldInfo[], sources: () => readonly SourcePart[]): (loc: Location) => Location {
   let index: Map<string, { composed: FieldInfo[]; source?: { label: string; fields: FieldInfo[] }; ambiguous: boolean }> | undefined;
   const build = (): NonNullable<typeof index> => {
     const map: NonNullable<typeof index> = new Map();
@@ -28,7 +28,7 @@ export function sourceLocator(composedFields: () => readonly FieldInfo[], source
       entry.composed.push(f);
       map.set(k, entry);
     }
-    for (const s of sources) {
+    for (const s of sources()) {
       for (const f of s.fields) {
         const entry = map.get(key(f.part, f.instruction));
         if (!entry) continue;

@@ -212,7 +212,8 @@ export class TemplateRepository {
     });
     // Problems are reported where the administrator can find them: in the part the field comes from.
     const own = (label: string, part: ResolvedPart | undefined): string => (part?.override ? `${label} (kommune ${part.override.kommune})` : label);
-    const sources: SourcePart[] = [
+    // Read only when a letter has a problem to place (not on the way of every compile).
+    const sources = (): SourcePart[] => [
       { label: own(id, def.message), fields: templateFromPackage(message, { name }).fields() },
       ...composed.used.elements.flatMap((key) => {
         const part = this.resolve('indholdselement', key, kommune);
