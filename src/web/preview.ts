@@ -11,6 +11,7 @@ import { toContext } from '../context/context.js';
 import { KpBrevError, type Diagnostic } from '../diagnostics.js';
 import type { Lang } from '../i18n/index.js';
 import { defaultSettings, lintDocx } from '../lint/engine.js';
+import { questionKey } from '../lint/helpers.js';
 import { toJson, type JsonFinding } from '../lint/formatters/json.js';
 import { letterTargets } from '../lint/targets.js';
 import type { LintSettings } from '../lint/types.js';
@@ -87,12 +88,23 @@ export interface Prepared {
  */
 function uploadEnv(template: Template, catalog: Catalog | undefined): 'production' | 'training' {
   const envs = new Set<string>();
-  for (const f of template.fields()) {
-    const key = /MERGEFIELD\s+Question:([^\s"]+)/.exec(f.instruction)?.[1];
-    const env = key ? catalog?.questions.get(key)?.env : undefined;
+  for (const key of questionsUsed(template)) {
+    const env = catalog?.questions.get(key)?.env;
     if (env) envs.add(env);
   }
   return envs.size === 1 && envs.has('training') ? 'training' : 'production';
+}
+
+/** The flettespørgsmål keys a template's fields ask, in document order, each once. */
+function questionsUsed(...templates: Template[]): string[] {
+  const keys = new Set<string>();
+  for (const t of templates) {
+    for (const f of t.fieldNodes) {
+      const key = questionKey(f);
+      if (key) keys.add(key);
+    }
+  }
+  return [...keys];
 }
 
 /** The letter to show (composed) and the template file the linter and the code view see. */
@@ -100,11 +112,6 @@ export function prepare(repo: TemplateRepository, req: PreviewRequest): Prepared
   if (req.docx && !req.draftOf) {
     const name = req.name ?? 'skabelon.docx';
     const template = loadTemplate(req.docx, { name });
-    const keys = new Set<string>();
-    for (const f of template.fields()) {
-      const m = /MERGEFIELD\s+Question:(\S+)/.exec(f.instruction);
-      if (m) keys.add(m[1]!.replace(/"/g, ''));
-    }
     return {
       template,
       source: template,
@@ -119,7 +126,7 @@ export function prepare(repo: TemplateRepository, req: PreviewRequest): Prepared
       sourceBytes: req.docx,
       title: name,
       version: undefined,
-      enabled: [...keys],
+      enabled: questionsUsed(template),
     };
   }
   const id = req.draftOf ?? req.template!;
@@ -249,12 +256,7 @@ export function previewContext(req: PreviewRequest): CaseContext {
  */
 export function previewQuestions(repo: TemplateRepository, p: Prepared, context: CaseContext): PreviewQuestion[] {
   const catalogQuestions = repo.catalog?.questions;
-  const used = new Set<string>();
-  for (const f of [...p.source.fields(), ...p.template.fields()]) {
-    const m = /MERGEFIELD\s+Question:([^\s"]+)/.exec(f.instruction);
-    if (m) used.add(m[1]!);
-  }
-  const keys = [...new Set([...p.enabled, ...used])];
+  const keys = [...new Set([...p.enabled, ...questionsUsed(p.source, p.template)])];
   return keys.map((key) => ({
     key,
     text: catalogQuestions?.get(key)?.text,
