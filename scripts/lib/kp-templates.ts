@@ -16,12 +16,17 @@ const items = (intro: string, list: Array<[number, string]>): string => intro + 
 
 const greeting = 'Kære { MERGEFIELD Borger.Fornavn }';
 
+/** The municipality's letterhead and footer, the same in every master. */
+const SENDER = {
+  headerLines: ['{ MERGEFIELD Afsender.Kommune }', '{ MERGEFIELD Afsender.Afdeling }'],
+  footerLines: ['{ MERGEFIELD Afsender.Kommune } · { MERGEFIELD Afsender.Adresse } · Telefon { MERGEFIELD Afsender.Telefon }'],
+};
+
 export const MASTERS: Record<string, MasterSpec & { version: number }> = {
   danish_citizen: {
     title: 'Master: brev til borger',
     version: 2,
-    headerLines: ['{ MERGEFIELD Afsender.Kommune }', '{ MERGEFIELD Afsender.Afdeling }'],
-    footerLines: ['{ MERGEFIELD Afsender.Kommune } · { MERGEFIELD Afsender.Adresse } · Telefon { MERGEFIELD Afsender.Telefon }'],
+    ...SENDER,
     body: [
       { p: '{ MERGEFIELD af-modtager }', spacingAfter: 480 },
       { p: 'Dato: { MERGEFIELD Brev.Dato }', align: 'right', spacingAfter: 0 },
@@ -33,8 +38,7 @@ export const MASTERS: Record<string, MasterSpec & { version: number }> = {
   myndighed: {
     title: 'Master: brev til anden myndighed',
     version: 1,
-    headerLines: ['{ MERGEFIELD Afsender.Kommune }', '{ MERGEFIELD Afsender.Afdeling }'],
-    footerLines: ['{ MERGEFIELD Afsender.Kommune } · { MERGEFIELD Afsender.Adresse } · Telefon { MERGEFIELD Afsender.Telefon }'],
+    ...SENDER,
     body: [
       { p: '{ MERGEFIELD Modtager.Navn }\n{ MERGEFIELD Modtager.Adresse }\n{ MERGEFIELD Modtager.Postnr } { MERGEFIELD Modtager.By }', spacingAfter: 480 },
       { p: 'Dato: { MERGEFIELD Brev.Dato }', align: 'right', spacingAfter: 0 },
