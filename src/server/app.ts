@@ -67,6 +67,13 @@ export function noteCache(ctx: ServerContext, outcome: { ok: boolean; cache?: { 
 }
 
 declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * Answered without a credential (operations, the page and its files). Every other route
+     * needs one: authentication is decided by the route the router matched, never by the URL.
+     */
+    public?: boolean;
+  }
   interface FastifyRequest {
     principal: Principal | undefined;
     lang: Lang;
@@ -93,6 +100,14 @@ function trainingLocal(ip: string, host: string | undefined, origin: string | un
     return false;
   }
 }
+
+/**
+ * The router, set explicitly (docs/decisions.md): one spelling per route, so `/V1/…`, `//v1/…`,
+ * `/v1//…`, `/v1/kommuner/` and `/v1/kommuner;x` are no route (404). Percent-encoding is decoded by
+ * the router, which is why credentials follow the matched route, never the URL's spelling.
+ * (A variable, not a literal: find-my-way's types do not list useSemicolonDelimiter yet.)
+ */
+const ROUTER = { caseSensitive: true, ignoreTrailingSlash: false, ignoreDuplicateSlashes: false, useSemicolonDelimiter: false };
 
 export const SCHEMA_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../schemas/api');
 
@@ -184,6 +199,7 @@ export async function buildApp(options: ServerOptions): Promise<FastifyInstance>
     genReqId: () => randomUUID(),
     requestIdHeader: false,
     forceCloseConnections: 'idle',
+    routerOptions: ROUTER,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: true, useDefaults: true } },
   });
   const holder = holderFor(options.templatesDir);
@@ -218,7 +234,9 @@ export async function buildApp(options: ServerOptions): Promise<FastifyInstance>
   app.addHook('onRequest', async (req, reply) => {
     req.lang = requestLang(req);
     req.note = {};
-    if (!req.url.startsWith('/v1/')) return;
+    // By the route the router matched (after percent-decoding), never by the URL's spelling:
+    // every route needs a credential unless it says it is public; no route, no handler (404).
+    if (req.is404 || req.routeOptions.config.public === true) return;
     let principal = ctx.credentials.verify(req.headers.authorization);
     if (!principal && options.training && !req.headers.authorization && trainingLocal(req.ip, req.headers.host, req.headers.origin)) principal = { name: 'træning', kommune: undefined, admin: true };
     if (!principal) {
@@ -250,7 +268,7 @@ export async function buildApp(options: ServerOptions): Promise<FastifyInstance>
     }
     if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || err.statusCode === 413 || err.code === 'FST_REQ_FILE_TOO_LARGE') {
       req.note.outcome = 'too-large';
-      return sendProblem(reply, problem('too-large', 413, req.lang, { id: 'server.too-large', params: { limit: req.url.startsWith('/v1/lint') ? (options.lintBodyLimit ?? 20 * 1024 * 1024) : (req.routeOptions.bodyLimit ?? bodyLimit) } }, req.id));
+      return sendProblem(reply, problem('too-large', 413, req.lang, { id: 'server.too-large', params: { limit: req.routeOptions.bodyLimit ?? bodyLimit } }, req.id));
     }
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       req.note.outcome = 'bad-request';

@@ -25,6 +25,17 @@ export function kommuneFor(req: FastifyRequest, reply: FastifyReply, asked: stri
   return p.kommune;
 }
 
+/**
+ * A letter with placeholders for missing fields ("preview": true) must never leave a production
+ * server: outside the training environment the request is answered 400 here (true when answered).
+ */
+export function refusePreview(ctx: ServerContext, req: FastifyRequest, reply: FastifyReply, preview: boolean | undefined): boolean {
+  if (!preview || ctx.options.training) return false;
+  req.note.outcome = 'bad-request';
+  sendProblem(reply, problem('bad-request', 400, req.lang, { id: 'server.preview-training-only' }, req.id));
+  return true;
+}
+
 const problems = {
   400: { description: 'Malformed request or case context', $ref: 'problem#' },
   401: { description: 'Missing or unknown credential', $ref: 'problem#' },
@@ -52,11 +63,7 @@ export function letterRoutes(app: FastifyInstance, ctx: ServerContext): void {
       req.note.format = format;
       const kommune = kommuneFor(req, reply, body.kommune);
       if (kommune === false) return reply;
-      // A letter with placeholders for missing fields must never reach a citizen: only for training.
-      if (body.preview && !ctx.options.training) {
-        req.note.outcome = 'bad-request';
-        return sendProblem(reply, problem('bad-request', 400, req.lang, { id: 'server.preview-training-only' }, req.id));
-      }
+      if (refusePreview(ctx, req, reply, body.preview)) return reply;
       const outcome = await runInPool(ctx, req, reply, { dir: ctx.options.templatesDir, template: body.template, kommune, context: body.context, format, preview: body.preview ?? false, lang: req.lang });
       if (!outcome) return reply;
       if (!outcome.ok) {

@@ -16,7 +16,7 @@ import type { JobFailure } from '../../service/preview-task.js';
 import { jobInPool, sendProblem, type ServerContext } from '../app.js';
 import { problem, problemItem, type Problem } from '../problem.js';
 import type { Lang } from '../../i18n/index.js';
-import { kommuneFor } from './letters.js';
+import { kommuneFor, refusePreview } from './letters.js';
 
 const here = fileURLToPath(import.meta.url);
 /** The compiled page scripts (dist/web/client/*.js, ES modules), also when the server runs from source. */
@@ -64,31 +64,33 @@ export function webRoutes(app: FastifyInstance, ctx: ServerContext, holder: Repo
   // A template the size /v1/lint accepts, in base64, with room for the case.
   const bodyLimit = Math.ceil(((ctx.options.lintBodyLimit ?? 20 * 1024 * 1024) * 4) / 3) + 1024 * 1024;
   const samplesDir = ctx.options.samplesDir ?? join(ctx.options.templatesDir, '..', 'samples', 'sager');
-  app.get('/', { schema: { hide: true } }, async (_req, reply) => reply.type('text/html; charset=utf-8').header('content-security-policy', "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'").send(PAGE_HTML));
-  app.get('/app.css', { schema: { hide: true } }, async (_req, reply) => reply.type('text/css; charset=utf-8').send(PAGE_CSS));
-  app.get<{ Params: { script: string } }>('/:script', { schema: { hide: true } }, async (req, reply) => {
+  app.get('/', { config: { public: true }, schema: { hide: true } }, async (_req, reply) => reply.type('text/html; charset=utf-8').header('content-security-policy', "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'").send(PAGE_HTML));
+  app.get('/app.css', { config: { public: true }, schema: { hide: true } }, async (_req, reply) => reply.type('text/css; charset=utf-8').send(PAGE_CSS));
+  app.get<{ Params: { script: string } }>('/:script', { config: { public: true }, schema: { hide: true } }, async (req, reply) => {
     if (!SCRIPTS.has(req.params.script)) return sendProblem(reply, problem('not-found', 404, req.lang, { id: 'server.route-not-found', params: { method: 'GET', url: req.url } }, req.id));
     return reply.type('text/javascript; charset=utf-8').send(readFileSync(join(CLIENT, req.params.script), 'utf8'));
   });
-  app.get<{ Params: { file: string } }>('/fonts/:file', { schema: { hide: true } }, async (req, reply) => {
+  app.get<{ Params: { file: string } }>('/fonts/:file', { config: { public: true }, schema: { hide: true } }, async (req, reply) => {
     const file = req.params.file;
     if (!/^(LiberationSans|LiberationSerif|LiberationMono|Carlito)-(Regular|Bold|Italic|BoldItalic)\.ttf$/.test(file)) return sendProblem(reply, problem('not-found', 404, req.lang, { id: 'server.route-not-found', params: { method: 'GET', url: req.url } }, req.id));
     return reply.type('font/ttf').header('cache-control', 'public, max-age=86400').send(readFileSync(join(FONT_DIR, file)));
   });
 
-  app.get('/v1/kommuner', { schema: { summary: 'Municipalities with overrides (training page)' } }, async (req) => {
+  // No query parameters: a municipality named where none is taken is refused (400), not ignored.
+  const noQuery = { type: 'object', additionalProperties: false, properties: {} };
+  app.get('/v1/kommuner', { schema: { summary: 'Municipalities with overrides (training page)', querystring: noQuery } }, async (req) => {
     const repo = holder.get();
     const all = [...repo.kommuner.entries()].map(([code, k]) => ({ kommune: code, name: k.manifest.name ?? code }));
     return req.principal!.admin ? all : all.filter((k) => k.kommune === req.principal!.kommune);
   });
 
-  app.get('/v1/processes', { schema: { summary: "The catalog's processes and their variants (training page)" } }, async () =>
+  app.get('/v1/processes', { schema: { summary: "The catalog's processes and their variants (training page)", querystring: noQuery } }, async () =>
     [...(holder.get().catalog?.processes.values() ?? [])].map((p) => ({ id: p.id, name: p.name ?? p.id, variants: (p.variants ?? []).map((v) => ({ id: v.id, name: v.name ?? v.id })) })),
   );
 
   app.get<{ Querystring: { template: string } }>(
     '/v1/samples',
-    { schema: { summary: 'Sample cases of a template (training page)', querystring: { type: 'object', required: ['template'], properties: { template: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$' } } } } },
+    { schema: { summary: 'Sample cases of a template (training page)', querystring: { type: 'object', required: ['template'], additionalProperties: false, properties: { template: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$' } } } } },
     async (req) => {
       // The pattern admits no dot or slash: the folder is always one level under samplesDir.
       const dir = join(samplesDir, req.query.template);
@@ -136,6 +138,7 @@ export function webRoutes(app: FastifyInstance, ctx: ServerContext, holder: Repo
     if (kommune === false) return reply;
     if (!body.template && !body.docx) return sendProblem(reply, problem('bad-request', 400, req.lang, { id: 'server.bad-request', params: { detail: 'template / docx' } }, req.id));
     req.note.template = body.template ?? body.draftOf ?? 'upload';
+    if (refusePreview(ctx, req, reply, body.preview)) return reply;
     const format = body.format ?? 'pdf';
     const out = await jobInPool(ctx, req, reply, 'previewLetter', { dir: ctx.options.templatesDir, request: previewRequest(body, kommune), lang: req.lang, format, preview: body.preview ?? false });
     if (!out) return reply;
