@@ -7,7 +7,7 @@
  * municipality, the template, the timing and the outcome; never a body, a name, a CPR number
  * or letter text.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,11 +16,12 @@ import fastifyMultipart from '@fastify/multipart';
 import fastifySwagger from '@fastify/swagger';
 import type { Lang } from '../i18n/index.js';
 import { VERSION } from '../version.js';
-import { holderFor } from '../service/repository-holder.js';
+import { holderFor, type RepositoryHolder } from '../service/repository-holder.js';
 import { InlinePool, PoolBusyError, PoolTimeoutError, type RenderPool } from '../service/pool.js';
 import type { JobName, Jobs } from '../service/jobs.js';
 import type { FailureReason, RenderOutcome, RenderTask } from '../service/render-task.js';
 import { Credentials, type Credential, type Principal } from './auth.js';
+import { deeperThan, MAX_REQUEST_DEPTH } from './depth.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { problem, problemItem } from './problem.js';
 import { batchRoutes } from './routes/batch.js';
@@ -99,6 +100,16 @@ function trainingLocal(ip: string, host: string | undefined, origin: string | un
   } catch {
     return false;
   }
+}
+
+/**
+ * A template id as the request log shows it: as sent when the repository has such a
+ * beskedskabelon (or it is the page's own word for an upload), else a short hash, so that a
+ * CPR number or a name sent where an id belongs never reaches the log.
+ */
+export function loggedTemplate(holder: RepositoryHolder, id: string): string {
+  if (id === 'upload' || holder.get().central.beskedskabeloner.some((b) => b.id === id)) return id;
+  return `ukendt-${createHash('sha256').update(id, 'utf8').digest('hex').slice(0, 12)}`;
 }
 
 /**
@@ -247,13 +258,24 @@ export async function buildApp(options: ServerOptions): Promise<FastifyInstance>
     req.note.kommune = principal.admin ? 'admin' : principal.kommune;
   });
 
+  // Bodies nested deeper than the limit are refused before validation and before anything
+  // recurses through them (the copy into a render thread would overflow the stack: a 500).
+  app.addHook('preValidation', async (req, reply) => {
+    const body = req.body;
+    const parsed = Array.isArray(body) || (typeof body === 'object' && body !== null && [Object.prototype, null].includes(Object.getPrototypeOf(body) as object | null));
+    if (!parsed || !deeperThan(body, MAX_REQUEST_DEPTH)) return;
+    req.note.outcome = 'bad-request';
+    return sendProblem(reply, problem('bad-request', 400, req.lang, { id: 'server.too-deep', params: { limit: MAX_REQUEST_DEPTH } }, req.id));
+  });
+
   app.addHook('onResponse', async (req, reply) => {
     const route = req.routeOptions.url ?? 'unknown';
     const ms = reply.elapsedTime;
     ctx.metrics.requests.inc({ route, method: req.method, status: String(reply.statusCode) });
     ctx.metrics.latency.observe({ route, method: req.method }, ms / 1000);
     if (route === '/metrics' || route === '/healthz' || route === '/readyz') return;
-    req.log.info({ method: req.method, route, status: reply.statusCode, ms: Math.round(ms * 10) / 10, ...req.note }, 'request');
+    const note = req.note.template === undefined ? req.note : { ...req.note, template: loggedTemplate(holder, req.note.template) };
+    req.log.info({ method: req.method, route, status: reply.statusCode, ms: Math.round(ms * 10) / 10, ...note }, 'request');
   });
 
   app.setNotFoundHandler((req, reply) => sendProblem(reply, problem('not-found', 404, req.lang, { id: 'server.route-not-found', params: { method: req.method, url: req.url.split('?')[0]! } }, req.id)));

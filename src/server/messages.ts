@@ -19,6 +19,18 @@ registerMessages('server', {
     da: '"preview": true (pladsholdere i stedet for manglende felter) kan kun bruges i træningsmiljøet (kp-brev serve --training); et brev med fejl sendes aldrig.',
     en: '"preview": true (placeholders instead of missing fields) is only available in the training environment (kp-brev serve --training); a letter with errors is never sent.',
   },
+  'too-deep': {
+    da: 'Forespørgslen er indlejret for dybt: højst {limit} niveauer af objekter og lister.',
+    en: 'The request is nested too deeply: at most {limit} levels of objects and arrays.',
+  },
+  'bad-multipart': {
+    da: 'Formularen (multipart/form-data) kan ikke læses: den er afkortet, eller dens "boundary" mangler eller passer ikke. Send Word-filen i feltet "file" eller som krop.',
+    en: 'The form (multipart/form-data) cannot be read: it is cut short, or its "boundary" is missing or does not match. Send the Word file in the field "file" or as the body.',
+  },
+  'batch-ndjson': {
+    da: 'En kørsel sendes som application/x-ndjson: én sag i JSON pr. linje.',
+    en: 'A batch is sent as application/x-ndjson: one case in JSON per line.',
+  },
   'kommune-not-allowed': { da: 'Kun en administrator kan vælge kommune; din adgangsnøgle hører til kommune {kommune}.', en: 'Only an administrator can choose the municipality; your credential belongs to municipality {kommune}.' },
 });
 
@@ -28,6 +40,10 @@ registerMessages('batch', {
     en: 'The template {template} may not be sent automatically and is therefore not made in a batch.',
   },
   'bad-line': { da: 'Linje {line} er ikke en sag i JSON: {detail}', en: 'Line {line} is not a case in JSON: {detail}' },
+  'line-too-long': {
+    da: 'Linje {line} er længere end grænsen på {limit} byte; resten af kørslen er ikke læst, og forbindelsen lukkes.',
+    en: 'Line {line} is longer than the limit of {limit} bytes; the rest of the batch was not read, and the connection is closed.',
+  },
   'duplicate-id': { da: 'Sagen "{id}" (linje {line}) har samme id som linje {first}; brevet ville overskrive det første.', en: 'The case "{id}" (line {line}) has the same id as line {first}; its letter would overwrite the first.' },
   'bad-shard': { da: 'Ugyldig --shard "{shard}": skriv k/n med 1 ≤ k ≤ n, fx 3/8.', en: 'Invalid --shard "{shard}": write k/n with 1 ≤ k ≤ n, e.g. 3/8.' },
   'other-run': { da: 'Mappen {dir} indeholder en anden kørsel ({detail}); brug en tom mappe eller den samme skabelon, kommune, format og sagsfil.', en: 'The folder {dir} holds another run ({detail}); use an empty folder or the same template, municipality, format and cases file.' },

@@ -5,7 +5,7 @@
  */
 import type { Diagnostic } from '../diagnostics.js';
 import { KpBrevError } from '../diagnostics.js';
-import { parseContextBytes, parseContextText, type CaseContext } from '../context/context.js';
+import { parseContextBytes, parseContextText, toContext, type CaseContext } from '../context/context.js';
 import type { Lang } from '../i18n/index.js';
 import { renderTemplatePdf } from '../pdf/index.js';
 import { threadId } from 'node:worker_threads';
@@ -44,7 +44,9 @@ const BAD_CONTEXT = /^context\./;
 function parse(context: RenderTask['context'], name: string): CaseContext {
   if (typeof context === 'string') return parseContextText(context, name);
   if (context instanceof Uint8Array) return parseContextBytes(context, name);
-  return parseContextText(JSON.stringify(context), name);
+  // Checked where it is (bounded depth), not through JSON.stringify, which overflows the stack
+  // on a deeply nested object before the depth check could refuse it.
+  return toContext(context, name);
 }
 
 function failure(err: unknown): RenderOutcome {

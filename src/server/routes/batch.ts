@@ -4,16 +4,30 @@
  * Templates that may not be sent automatically are refused.
  */
 import { once } from 'node:events';
-import { PassThrough, type Readable } from 'node:stream';
-import { createInterface } from 'node:readline';
+import type { Socket } from 'node:net';
+import { PassThrough, Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { PoolBusyError, PoolTimeoutError } from '../../service/pool.js';
 import type { RenderOutcome } from '../../service/render-task.js';
-import { failureProblem, noteCache, type ServerContext } from '../app.js';
+import { failureProblem, noteCache, sendProblem, type ServerContext } from '../app.js';
+import { deeperThan, MAX_REQUEST_DEPTH } from '../depth.js';
+import { ndjsonLines } from '../ndjson.js';
 import { problem } from '../problem.js';
 import { kommuneFor } from './letters.js';
 
-const MAX_LINE = 2 * 1024 * 1024;
+/** Longest case line, bytes. */
+export const MAX_LINE = 2 * 1024 * 1024;
+
+/**
+ * Closes a connection whose request was not read to the end: FIN once the answer has gone out
+ * (so the caller reads all of it), then, unless the caller has closed it by then, the socket is
+ * destroyed. The unread rest of the request is never read.
+ */
+function hangUp(socket: Socket | null | undefined): void {
+  if (!socket || typeof socket.end !== 'function') return;
+  socket.end();
+  setTimeout(() => socket.destroy(), 2000).unref();
+}
 
 export function batchRoutes(app: FastifyInstance, ctx: ServerContext): void {
   app.addContentTypeParser('application/x-ndjson', (_req, payload, done) => done(null, payload));
@@ -36,6 +50,11 @@ export function batchRoutes(app: FastifyInstance, ctx: ServerContext): void {
     async (req, reply) => {
       const kommune = kommuneFor(req, reply, req.query.kommune);
       if (kommune === false) return reply;
+      // Only an NDJSON body arrives as a stream; JSON, text or a form is the wrong kind of body.
+      if (!(req.body instanceof Readable)) {
+        req.note.outcome = 'bad-request';
+        return sendProblem(reply, problem('bad-request', 415, req.lang, { id: 'server.batch-ndjson' }, req.id));
+      }
       const format = req.query.format ?? 'pdf';
       const template = req.query.template;
       req.note.template = template;
@@ -54,25 +73,35 @@ export function batchRoutes(app: FastifyInstance, ctx: ServerContext): void {
       const emit = (value: unknown): void => {
         if (!gone.signal.aborted) out.write(JSON.stringify(value) + '\n');
       };
+      let cutOff = false;
       void (async () => {
         const inflight = new Set<Promise<void>>();
-        const rl = createInterface({ input, crlfDelay: Infinity });
-        gone.signal.addEventListener('abort', () => rl.close(), { once: true });
-        let line = 0;
-        for await (const text of rl) {
+        for await (const next of ndjsonLines(input, MAX_LINE)) {
           if (gone.signal.aborted) break;
-          line++;
+          const n = next.line;
+          if ('tooLong' in next) {
+            // Not read further: the rest of the line (and of the batch) stays on the connection,
+            // which is closed once the answer is out.
+            cutOff = true;
+            failed++;
+            emit({ line: n, ok: false, status: 400, problem: problem('bad-request', 400, req.lang, { id: 'batch.line-too-long', params: { line: n, limit: MAX_LINE } }, req.id) });
+            break;
+          }
+          const text = next.text;
           if (!text.trim()) continue;
-          const n = line;
           const task = async (): Promise<void> => {
             let value: Record<string, unknown> | undefined;
             try {
-              if (text.length > MAX_LINE) throw new Error('line too long');
               value = JSON.parse(text) as Record<string, unknown>;
               if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('not an object');
             } catch (err) {
               failed++;
               emit({ line: n, ok: false, status: 400, problem: problem('bad-request', 400, req.lang, { id: 'batch.bad-line', params: { line: n, detail: err instanceof Error ? err.message : String(err) } }, req.id) });
+              return;
+            }
+            if (deeperThan(value, MAX_REQUEST_DEPTH)) {
+              failed++;
+              emit({ line: n, ok: false, status: 400, problem: problem('bad-request', 400, req.lang, { id: 'server.too-deep', params: { limit: MAX_REQUEST_DEPTH } }, req.id) });
               return;
             }
             const id = typeof value['id'] === 'string' || typeof value['id'] === 'number' ? String(value['id']) : `linje-${n}`;
@@ -117,6 +146,9 @@ export function batchRoutes(app: FastifyInstance, ctx: ServerContext): void {
         req.note.outcome = gone.signal.aborted ? `aborted by the caller after ${made} made, ${failed} failed` : `${made} made, ${failed} failed`;
         out.end();
       })().catch((err: unknown) => out.destroy(err instanceof Error ? err : new Error(String(err))));
+      reply.raw.once('finish', () => {
+        if (cutOff) hangUp(req.raw.socket);
+      });
       return reply.type('application/x-ndjson; charset=utf-8').send(out);
     },
   );

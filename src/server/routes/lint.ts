@@ -50,10 +50,18 @@ export function lintRoutes(app: FastifyInstance, ctx: ServerContext): void {
       let bytes: Buffer | undefined;
       let name = req.query.name ?? 'skabelon.docx';
       if (req.isMultipart()) {
-        const file = await req.file();
-        if (file) {
-          bytes = await file.toBuffer();
-          name = req.query.name ?? file.filename ?? name;
+        try {
+          const file = await req.file();
+          if (file) {
+            bytes = await file.toBuffer();
+            name = req.query.name ?? file.filename ?? name;
+          }
+        } catch (err) {
+          // Fastify's own (a file over the limit: 413) keep their status; the form parser's
+          // plain errors (cut short, no or a wrong boundary) are a form that cannot be read.
+          if ((err as { statusCode?: number }).statusCode) throw err;
+          req.note.outcome = 'bad-request';
+          return sendProblem(reply, problem('bad-request', 400, req.lang, { id: 'server.bad-multipart' }, req.id));
         }
       } else if (Buffer.isBuffer(req.body)) bytes = req.body;
       if (!bytes || !bytes.length) return sendProblem(reply, problem('bad-request', 400, req.lang, { id: 'server.lint-no-docx' }, req.id));
