@@ -8,7 +8,6 @@
 import { readFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/server/app.js';
@@ -17,6 +16,7 @@ import { MAX_LINE } from '../src/server/routes/batch.js';
 import { WorkerPool } from '../src/service/pool.js';
 import { executeRender } from '../src/service/render-task.js';
 import { openDocx } from './helpers/inspect.js';
+import { logCollector } from './helpers/log.js';
 
 const root = join(import.meta.dirname, '..');
 const templates = join(root, 'templates');
@@ -28,13 +28,7 @@ const bearer = (token: string): Record<string, string> => ({ authorization: `Bea
 const empty = { fields: {}, questions: {} };
 const NDJSON = 'application/x-ndjson';
 
-const logLines: string[] = [];
-const logStream = new Writable({
-  write(chunk: Buffer, _enc, done) {
-    logLines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
-    done();
-  },
-});
+const { lines: logLines, stream: logStream } = logCollector();
 
 let app: FastifyInstance;
 beforeAll(async () => {

@@ -6,7 +6,6 @@
 import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
@@ -16,6 +15,7 @@ import { envCredentials } from '../src/server/server.js';
 import { newToken } from '../src/server/auth.js';
 import { InlinePool } from '../src/service/pool.js';
 import { openDocx } from './helpers/inspect.js';
+import { logCollector } from './helpers/log.js';
 
 const root = join(import.meta.dirname, '..');
 const templates = join(root, 'templates');
@@ -25,13 +25,7 @@ const auth = (t: { token: string }): Record<string, string> => ({ authorization:
 const karen = JSON.parse(readFileSync(join(root, 'samples/sager/np_1004/karen-85-procent.json'), 'utf8')) as Record<string, unknown>;
 const fatima = JSON.parse(readFileSync(join(root, 'samples/sager/np_1011/fatima-briller.json'), 'utf8')) as Record<string, unknown>;
 
-const logLines: string[] = [];
-const logStream = new Writable({
-  write(chunk: Buffer, _enc, done) {
-    logLines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
-    done();
-  },
-});
+const { lines: logLines, stream: logStream } = logCollector();
 
 let app: FastifyInstance;
 beforeAll(async () => {

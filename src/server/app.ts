@@ -7,7 +7,7 @@
  * municipality, the template, the timing and the outcome; never a body, a name, a CPR number
  * or letter text.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -102,14 +102,17 @@ function trainingLocal(ip: string, host: string | undefined, origin: string | un
   }
 }
 
+/** The key of the log's template hashes: random per process, so a hash cannot be reversed by trying every CPR number. */
+const LOG_KEY = randomBytes(32);
+
 /**
  * A template id as the request log shows it: as sent when the repository has such a
- * beskedskabelon (or it is the page's own word for an upload), else a short hash, so that a
- * CPR number or a name sent where an id belongs never reaches the log.
+ * beskedskabelon (or it is the page's own word for an upload), else a short keyed hash, so that
+ * a CPR number or a name sent where an id belongs never reaches the log.
  */
 export function loggedTemplate(holder: RepositoryHolder, id: string): string {
   if (id === 'upload' || holder.get().central.beskedskabeloner.some((b) => b.id === id)) return id;
-  return `ukendt-${createHash('sha256').update(id, 'utf8').digest('hex').slice(0, 12)}`;
+  return `ukendt-${createHmac('sha256', LOG_KEY).update(id, 'utf8').digest('hex').slice(0, 12)}`;
 }
 
 /**
