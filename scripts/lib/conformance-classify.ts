@@ -26,7 +26,7 @@ export interface Classification {
 }
 
 const LAYOUT = new Set(['PAGE', 'NUMPAGES', 'SECTIONPAGES', 'SECTION', 'PAGEREF', 'TOC', 'TOA', 'INDEX', 'STYLEREF', 'LISTNUM', 'AUTONUM', 'AUTONUMLGL', 'AUTONUMOUT', 'NOTEREF', 'NUMWORDS', 'NUMCHARS', 'EQ', 'ADVANCE', 'BARCODE', 'DISPLAYBARCODE']);
-const TIME = new Set(['DATE', 'TIME', 'CREATEDATE', 'SAVEDATE', 'PRINTDATE', 'EDITTIME']);
+const TIME = new Set(['DATE', 'TIME', 'CREATEDATE', 'SAVEDATE', 'PRINTDATE', 'EDITTIME', 'REVNUM']);
 const MERGE = new Set(['MERGEFIELD', 'NEXT', 'NEXTIF', 'SKIPIF', 'MERGEREC', 'MERGESEQ', 'ADDRESSBLOCK', 'GREETINGLINE', 'DATABASE']);
 const EXTERNAL = new Set(['INCLUDETEXT', 'INCLUDEPICTURE', 'LINK', 'EMBED', 'DDE', 'DDEAUTO', 'IMPORT', 'ADDIN', 'CITATION', 'BIBLIOGRAPHY', 'AUTOTEXT', 'AUTOTEXTLIST', 'GLOSSARY', 'SHAPE']);
 const USER = new Set(['FILLIN', 'ASK', 'FORMTEXT', 'FORMCHECKBOX', 'FORMDROPDOWN', 'USERNAME', 'USERINITIALS', 'USERADDRESS', 'GOTOBUTTON']);
@@ -41,7 +41,6 @@ export const PROPERTY_FIELDS: Record<string, string> = {
   KEYWORDS: 'keywords',
   COMMENTS: 'description',
   LASTSAVEDBY: 'lastmodifiedby',
-  REVNUM: 'revision',
   TEMPLATE: 'template',
 };
 
@@ -60,9 +59,12 @@ export const BUILT_IN: Record<string, string> = {
   hyperlinkbase: 'hyperlinkbase',
   template: 'template',
   contentstatus: 'contentstatus',
+  nameofapplication: 'application',
+  security: 'docsecurity',
+  linksuptodate: 'linksuptodate',
 };
 /** Built-in properties that Word recounts from the layout or the clock. */
-const STATISTICS = new Set(['pages', 'words', 'characters', 'characterswithspaces', 'lines', 'paragraphs', 'totaleditingtime', 'createtime', 'lastsavedtime', 'lastprinted', 'bytes']);
+const STATISTICS = new Set(['pages', 'words', 'characters', 'characterswithspaces', 'lines', 'paragraphs', 'totaleditingtime', 'createtime', 'lastsavedtime', 'lastprinted', 'bytes', 'revisionnumber']);
 
 const FUNCTIONS = new Set(['ABS', 'AND', 'AVERAGE', 'COUNT', 'DEFINED', 'FALSE', 'IF', 'INT', 'MAX', 'MIN', 'MOD', 'NOT', 'OR', 'PRODUCT', 'ROUND', 'SIGN', 'SUM', 'TRUE']);
 const DIRECTIONS = new Set(['ABOVE', 'BELOW', 'LEFT', 'RIGHT']);
@@ -146,7 +148,7 @@ function ownRule(f: FieldNode, type: string, facts: DocFacts, inTable: boolean):
   const ins = f.parsed.instruction;
   const story = f.story.part;
   if (LAYOUT.has(type)) return no(type, 'page layout or numbering');
-  if (TIME.has(type)) return no(type, 'date/time (now, or a document date shown in the machine time zone)');
+  if (TIME.has(type)) return no(type, 'date/time or revision (now, or a document date/revision that changes on save and is shown in the machine time zone)');
   if (MERGE.has(type)) return no(type, 'mail-merge data from outside the document');
   if (EXTERNAL.has(type)) return no(type, 'external content or add-in data');
   if (USER.has(type)) return no(type, 'user input or the user/machine');
@@ -182,8 +184,10 @@ function ownRule(f: FieldNode, type: string, facts: DocFacts, inTable: boolean):
   }
   if (type === 'DOCPROPERTY') {
     const name = argWithCached(f, argsOf(f)[0], facts).trim().toLowerCase();
-    if (STATISTICS.has(name)) return no('DOCPROPERTY', `document statistic or date (${name}) recounted by Word`);
-    return facts.props.has(BUILT_IN[name] ?? name) ? yes('DOCPROPERTY', 'DOCPROPERTY from docProps') : no('DOCPROPERTY', `property ${name} not in docProps`);
+    if (STATISTICS.has(name)) return no('DOCPROPERTY', `document statistic, date or revision (${name}): Word recounts it on save`);
+    return facts.props.has(BUILT_IN[name] ?? name)
+      ? yes('DOCPROPERTY', 'DOCPROPERTY from docProps')
+      : yes('DOCPROPERTY (missing)', 'property not in docProps: Word shows its (localized) error text');
   }
   if (PROPERTY_FIELDS[type]) {
     if (type === 'TEMPLATE' && switchesOfField(f).some((s) => s.name === 'p')) return no(type, 'template path on the machine');

@@ -13,7 +13,8 @@ export function documentProperties(pkg: DocxPackage, typed = new Map<string, str
   const props = new Map<string, string>();
   const read = (part: string): string => (pkg.has(part) ? pkg.text(part) : '');
   const core = read('docProps/core.xml');
-  for (const m of core.matchAll(/<(?:dc|cp|dcterms):(\w+)\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:dc|cp|dcterms):\1>)/g)) {
+  for (const m of core.matchAll(/<(?:dc|cp|dcterms):(\w+)\b[^>]*?(?:\/>|>([^<]*)<\/(?:dc|cp|dcterms):\1>)/g)) {
+    if (m[1] === 'coreProperties') continue;
     props.set(m[1]!.toLowerCase(), decode(m[2] ?? ''));
   }
   const app = read('docProps/app.xml');
