@@ -20,7 +20,7 @@ import { evaluate, isLive, type EvalEnv } from '../src/template/evaluate.js';
 import { DANISH, ENGLISH } from '../src/format/locale.js';
 import type { Out } from '../src/template/outs.js';
 import { argumentText } from '../src/fieldcode/index.js';
-import { bookmarks, documentProperties, documentVariables, isFallbackCopy, tableAt } from './lib/conformance-doc.js';
+import { bookmarks, documentProperties, documentVariables, headingsOf, headingStyles, isFallbackCopy, tableAt } from './lib/conformance-doc.js';
 import { classify, switchSummary, type DocFacts } from './lib/conformance-classify.js';
 import { normalize, seqCheck, seqExpected, staleCheck, type Stale } from './lib/conformance-stale.js';
 
@@ -218,7 +218,8 @@ for (const path of docxFiles(dir)) {
     bookmarks: bookmarks(tpl.stories.map((s) => s.story)),
     cached,
   };
-  const seq = seqExpected(nodes);
+  const body = tpl.stories.find((s) => s.story.part === tpl.package.mainPart && !s.story.label)?.story;
+  const seq = seqExpected(nodes, body ? headingsOf(body, headingStyles(tpl.package)) : []);
   const mergeValues = doCompare ? storedMergeValues(nodes, cached) : {};
   let computable = 0;
   nodes.forEach((f, i) => {

@@ -188,3 +188,48 @@ export function isFallbackCopy(story: Story): boolean {
   const before = story.source.slice(0, story.innerStart);
   return before.lastIndexOf('<mc:Fallback') > before.lastIndexOf('</mc:Fallback>');
 }
+
+/** Outline level (1-9) of each paragraph style that is a heading: `w:outlineLvl`, or a style
+ * named "heading N", following `w:basedOn`. */
+export function headingStyles(pkg: DocxPackage): Map<string, number> {
+  const out = new Map<string, number>();
+  if (!pkg.stylesPart) return out;
+  const own = new Map<string, { level?: number; basedOn?: string }>();
+  for (const m of pkg.text(pkg.stylesPart).matchAll(/<w:style\b([^>]*)>([\s\S]*?)<\/w:style>/g)) {
+    if (!/w:type="paragraph"/.test(m[1]!)) continue;
+    const id = /w:styleId="([^"]+)"/.exec(m[1]!)?.[1];
+    if (!id) continue;
+    const body = m[2]!;
+    const outline = /<w:outlineLvl w:val="(\d)"/.exec(body)?.[1];
+    const named = /<w:name w:val="heading (\d)"/i.exec(body)?.[1];
+    const level = outline !== undefined ? Number(outline) + 1 : named !== undefined ? Number(named) : undefined;
+    const basedOn = /<w:basedOn w:val="([^"]+)"/.exec(body)?.[1];
+    own.set(id, { ...(level !== undefined ? { level } : {}), ...(basedOn ? { basedOn } : {}) });
+  }
+  for (const id of own.keys()) {
+    let cur: string | undefined = id;
+    for (let hops = 0; cur && hops < 20; hops++) {
+      const s = own.get(cur);
+      if (s?.level !== undefined) {
+        if (s.level <= 9) out.set(id, s.level);
+        break;
+      }
+      cur = s?.basedOn;
+    }
+  }
+  return out;
+}
+
+/** Headings of a story: the token index where each heading paragraph starts, with its level. */
+export function headingsOf(story: Story, styles: Map<string, number>): Array<{ token: number; level: number }> {
+  const out: Array<{ token: number; level: number }> = [];
+  for (const p of story.paragraphs) {
+    const mark = story.tokens[p.mark];
+    if (!mark || mark.t !== 'mark') continue;
+    const outline = /<w:outlineLvl w:val="(\d)"/.exec(mark.pPr)?.[1];
+    const style = /<w:pStyle w:val="([^"]+)"/.exec(mark.pPr)?.[1];
+    const level = outline !== undefined ? Number(outline) + 1 : style ? styles.get(style) : undefined;
+    if (level !== undefined && level <= 9) out.push({ token: p.first, level });
+  }
+  return out;
+}

@@ -30,6 +30,13 @@ function caseSwitches(f: FieldNode, text: string): string | undefined {
     if (s.name === '*') {
       if (arg === 'MERGEFORMAT' || arg === 'CHARFORMAT') continue;
       if (arg === 'ARABIC' && /^\d+$/.test(text)) continue;
+      const raw = s.argument ? argumentText(s.argument) : '';
+      if ((arg === 'ALPHABETIC' || arg === 'ROMAN') && /^\d+$/.test(text) && Number(text) > 0) {
+        const n = Number(text);
+        const t = arg === 'ROMAN' ? roman(n) : String.fromCharCode(65 + ((n - 1) % 26)).repeat(Math.ceil(n / 26));
+        text = /^[A-Z]/.test(raw) ? t : t.toLowerCase();
+        continue;
+      }
       if (arg === 'UPPER') text = text.toUpperCase();
       else if (arg === 'LOWER') text = text.toLowerCase();
       else if (arg === 'CAPS') text = text.replace(/(^|\s)(\S)/gu, (_, sp: string, c: string) => sp + c.toUpperCase());
@@ -43,6 +50,13 @@ function caseSwitches(f: FieldNode, text: string): string | undefined {
     }
   }
   return text;
+}
+
+function roman(n: number): string {
+  const table: Array<[number, string]> = [[1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
+  let out = '';
+  for (const [v, r] of table) while (n >= v) [out, n] = [out + r, n - v];
+  return out;
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -81,8 +95,8 @@ function verdict(f: FieldNode, expected: string | undefined, cached: string, wha
 
 /** A tiny arithmetic reader: numbers with `.` decimals, + - * / ^ %, parentheses. */
 export function arithmetic(expr: string): number | undefined {
-  if (!/^[\d.\s+\-*/^()%]+$/.test(expr) || !/\d/.test(expr)) return undefined;
-  const toks = expr.match(/\d+(?:\.\d+)?|\.\d+|[-+*/^()%]/g) ?? [];
+  if (!/^[\d.\s+\-*/^()%<>=]+$/.test(expr) || !/\d/.test(expr)) return undefined;
+  const toks = expr.match(/\d+(?:\.\d+)?|\.\d+|<=|>=|<>|[-+*/^()%<>=]/g) ?? [];
   let i = 0;
   const peek = (): string | undefined => toks[i];
   const primary = (): number => {
@@ -121,9 +135,18 @@ export function arithmetic(expr: string): number | undefined {
     while (peek() === '+' || peek() === '-') v = toks[i++] === '+' ? v + product() : v - product();
     return v;
   };
+  const COMPARE: Record<string, (a: number, b: number) => boolean> = {
+    '<': (a, b) => a < b, '<=': (a, b) => a <= b, '>': (a, b) => a > b, '>=': (a, b) => a >= b, '=': (a, b) => a === b, '<>': (a, b) => a !== b,
+  };
+  const comparison = (): number => {
+    let v = sum();
+    while (peek() !== undefined && COMPARE[peek()!]) v = COMPARE[toks[i++]!]!(v, sum()) ? 1 : 0;
+    return v;
+  };
   try {
-    const v = sum();
-    return i === toks.length && Number.isFinite(v) ? v : undefined;
+    const v = comparison();
+    // Division by zero gives ±Infinity: the caller expects Word's "!Zero Divide".
+    return i === toks.length && !Number.isNaN(v) ? v : undefined;
   } catch {
     return undefined;
   }
@@ -203,6 +226,10 @@ function formulaCheck(f: FieldNode, cached: string, facts: DocFacts, place: Tabl
   const value = sub === undefined ? undefined : arithmetic(sub);
   const table = /ABOVE|BELOW|LEFT|RIGHT|\b[A-Z]\d+\b/i.test(expr);
   if (value === undefined) return { stale: 'unknown', note: table ? 'table formula: cells not read as plain numbers' : 'formula not plain arithmetic: not checked' };
+  if (!Number.isFinite(value)) {
+    if (/Zero Divide/.test(cached)) return { stale: false, note: 'division by zero: Word\'s "!Zero Divide"' };
+    return { stale: 'unknown', note: 'division by zero: Word shows its (localized) error text' };
+  }
   const got = cachedNumber(cached);
   if (got === undefined) return { stale: 'unknown', note: `computed ${value}; cached result is not a plain number` };
   const picture = switchesOfField(f).find((s) => s.name === '#' && s.argument);
@@ -233,14 +260,41 @@ function compareLike(left: string, op: string, right: string): boolean | undefin
     return { '=': a === b, '<>': a !== b, '<': a < b, '<=': a <= b, '>': a > b, '>=': a >= b }[op];
   }
   if (op !== '=' && op !== '<>') return undefined;
-  if (/[?*]/.test(right)) return undefined;
+  if (/[?*]/.test(right)) {
+    // Word's wildcards in the right-hand text: * any run of characters, ? one character.
+    const re = new RegExp(`^${right.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 's');
+    return op === '=' ? re.test(left) : !re.test(left);
+  }
   return op === '=' ? left === right : left !== right;
 }
 
 /** Word's error texts: `!Syntax Error`, `Error! Bookmark not defined.`, `Fejl! ...`. */
 const ERROR_TEXT = /^!|^\S+! /;
 
+/** Whether a field sits in the TrueText or FalseText of an enclosing IF (at any depth). */
+export function inIfBranch(f: FieldNode): boolean {
+  for (let child = f, p = f.parent; p; child = p, p = p.parent) {
+    const ins = p.parsed.instruction;
+    if (ins.type !== 'IF' || !child.inInstruction) continue;
+    const index = p.children.indexOf(child);
+    const holds = (a: Argument | undefined): boolean => !!a?.parts.some((x) => x.type === 'field' && x.index === index);
+    if (holds(ins.trueText) || holds(ins.falseText)) return true;
+  }
+  return false;
+}
+
+/**
+ * The stale check, with one caution: a field in an IF's branch may keep an old result (Word's
+ * calendar template holds `{ =A2+1 }` cached as 2 in a branch not taken while A2 is empty), so a
+ * contradiction there is left undecided.
+ */
 export function staleCheck(f: FieldNode, kind: string, facts: DocFacts, place: TablePlace | undefined): StaleCheck {
+  const check = ownStaleCheck(f, kind, facts, place);
+  if (check.stale === true && inIfBranch(f)) return { stale: 'unknown', note: `in an IF branch, may be left from an earlier update: ${check.note}` };
+  return check;
+}
+
+function ownStaleCheck(f: FieldNode, kind: string, facts: DocFacts, place: TablePlace | undefined): StaleCheck {
   const cached = facts.cached.get(f) ?? '';
   if (f.children.some((c) => ERROR_TEXT.test(normalize(facts.cached.get(c) ?? '')))) {
     return { stale: 'unknown', note: 'a nested field shows an error text: how Word uses it is not checked' };
@@ -305,11 +359,12 @@ function typedCheck(value: string, vt: string, cached: string): StaleCheck {
 }
 
 /**
- * SEQ numbers in body order, as Word counts them: `\c` repeats, `\r n` resets, otherwise the next
- * number. `\s` (reset by heading level) and `\h` are left unknown.
+ * SEQ numbers in body order, as Word counts them: `\c` repeats, `\r n` resets, `\s n` restarts
+ * after each heading of level n or above, otherwise the next number. `\h` hides the result.
  */
-export function seqExpected(nodes: readonly FieldNode[]): Map<FieldNode, number | undefined> {
+export function seqExpected(nodes: readonly FieldNode[], headings: Array<{ token: number; level: number }> = []): Map<FieldNode, number | undefined> {
   const counters = new Map<string, number>();
+  const lastAt = new Map<string, number>();
   const poisoned = new Set<string>();
   const out = new Map<FieldNode, number | undefined>();
   for (const f of nodes) {
@@ -318,11 +373,16 @@ export function seqExpected(nodes: readonly FieldNode[]): Map<FieldNode, number 
     const id = (ins.items.find((i) => i.type === 'argument') as Argument | undefined);
     const key = id ? argumentText(id).toLowerCase() : '';
     const sw = ins.items.filter((i) => i.type === 'switch');
+    const since = lastAt.get(key) ?? -1;
+    lastAt.set(key, f.begin);
+    const restart = sw.find((s) => s.name === 's');
+    const level = restart?.argument ? Number(argumentText(restart.argument)) : undefined;
+    if (restart && !(level! >= 1 && level! <= 9)) poisoned.add(key);
+    else if (level !== undefined && headings.some((h) => h.token > since && h.token < f.begin && h.level <= level)) counters.set(key, 0);
     const cur = counters.get(key) ?? 0;
     const reset = sw.find((s) => s.name === 'r');
     let next: number | undefined;
-    if (sw.some((s) => s.name === 's')) next = undefined;
-    else if (reset?.argument) next = Number(argumentText(reset.argument));
+    if (reset?.argument) next = Number(argumentText(reset.argument));
     else if (sw.some((s) => s.name === 'c')) next = cur;
     else next = cur + 1;
     if (poisoned.has(key) && !reset) next = undefined;
@@ -330,12 +390,14 @@ export function seqExpected(nodes: readonly FieldNode[]): Map<FieldNode, number 
       counters.set(key, next);
       poisoned.delete(key);
     } else poisoned.add(key);
-    out.set(f, sw.some((s) => s.name === 'h') ? undefined : next);
+    // \h hides the result unless a \* format switch is present (Word's documented rule).
+    out.set(f, sw.some((s) => s.name === 'h') && !sw.some((s) => s.name === '*' && !/^(MERGEFORMAT|CHARFORMAT)$/i.test(s.argument ? argumentText(s.argument) : '')) ? undefined : next);
   }
   return out;
 }
 
 export function seqCheck(f: FieldNode, expected: number | undefined, cached: string): StaleCheck {
-  if (expected === undefined) return { stale: 'unknown', note: 'SEQ with \\s or \\h, or after one: not counted' };
-  return verdict(f, String(expected), cached, 'SEQ number in body order');
+  if (expected === undefined) return { stale: 'unknown', note: 'SEQ with \\h, or an unreadable \\s or \\r: not counted' };
+  const check = verdict(f, String(expected), cached, 'SEQ number in body order');
+  return check.stale === true && inIfBranch(f) ? { stale: 'unknown', note: `in an IF branch: ${check.note}` } : check;
 }
