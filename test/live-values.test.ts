@@ -58,6 +58,13 @@ describe('a value in a live IF', () => {
     expect(footer).toContain('Kære Karen "K" Jensen');
   });
 
+  it('its fresh result shows a page field of the branch as its saved number, not as a second copy of the field', () => {
+    const t = docx([p('x')], { footer: p(field(' IF ', page(), ' = 1 "Side ', page(), ' – ', mergeField('Navn'), '" "" ')) });
+    const letter = openDocx(render(t, { Navn: 'Karen' }));
+    expect(letter.fieldInstructions('word/footer1.xml')).toEqual(['PAGE', 'PAGE', 'IF  = 1 "Side  – Karen" ""']);
+    expect(letter.texts('word/footer1.xml')).toEqual(['Side 1 – Karen']);
+  });
+
   it('in a formula the value must be a number', () => {
     const t = docx([p('x')], { footer: p(field(' = ', page(), ' + ', mergeField('Tal'), ' ')) });
     expect(letterFields(render(t, { Tal: '2' }), 'word/footer1.xml')[0]!.instruction).toContain('+ 2');
@@ -90,6 +97,19 @@ describe('a value in a link', () => {
       const pdf = await renderTemplatePdf(loadTemplate(template), toContext({ fields: { Id: id } }));
       expect(pdfLinkTargets(pdf.pdf)).toEqual([url]);
     }
+  });
+
+  it('cannot move the link to another host; after mailto: the @ of the address stays', () => {
+    const address = (instr: string[], value: string): string => {
+      const t = docx([p(field(` HYPERLINK "${instr[0]}`, mergeField('X'), `${instr[1]}" `))]);
+      const ins = letterFields(render(t, { X: value }))[0]!.parsed.instruction;
+      return ins.type === 'field' ? argumentText(ins.items[0] as Argument) : '';
+    };
+    const hijack = address(['https://kp.dk', '/sag'], '@evil.example');
+    expect(hijack).toBe('https://kp.dk%40evil.example/sag');
+    // Not a user name before the host evil.example: an address no browser goes anywhere with.
+    expect(URL.canParse(hijack) && new URL(hijack).hostname === 'evil.example').toBe(false);
+    expect(address(['mailto:', ''], 'karen@kp.dk?bcc=alle@kp.dk')).toBe('mailto:karen@kp.dk%3Fbcc%3Dalle@kp.dk');
   });
 
   it('a whole address from the case must be a web or mail address', () => {

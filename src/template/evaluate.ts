@@ -90,7 +90,10 @@ export function resultAsSaved(f: FieldNode, env: EvalEnv): Out[] | undefined {
     const tok = f.story.tokens[i]!;
     return tok.t === 'item' && tok.kind === 'char';
   };
-  return r.outs.every((o) => o.o !== 'tok' || isChar(o.i)) ? r.outs : undefined;
+  if (!r.outs.every((o) => o.o !== 'tok' || isChar(o.i))) return undefined;
+  // A field of the branch (Side { PAGE }) shows as its saved result: written again as a field,
+  // it would be in the letter twice, with its bookmarks.
+  return r.outs.flatMap((o) => (o.o === 'live' ? textOuts(cachedResult(o.field) ?? '', fieldResultRPr(o.field, [])) : [o]));
 }
 
 /** A field the letter must not hold: reported (strict refuses the letter); in preview a marked

@@ -124,22 +124,25 @@ export function refusalParams(ins: Instruction): { type: string; url?: string } 
 export const SAFE_URL_SCHEMES: readonly string[] = ['https', 'http', 'mailto'];
 
 /** A web or mail address (`https:`, `http:`, `mailto:`), nothing that opens a file or runs
- * something (`file:`, `javascript:`, `\\server\share`, a relative path). */
+ * something (`file:`, `javascript:`, `\\server\share`, a relative path). An empty address
+ * (a link that goes nowhere) is harmless too. */
 export function isSafeUrl(url: string): boolean {
+  if (url.trim() === '') return true;
   const m = /^([a-z][a-z0-9+.-]*):/i.exec(url.trim());
   return m !== null && SAFE_URL_SCHEMES.includes(m[1]!.toLowerCase());
 }
 
 /** Percent-encodes a value merged into a link address: every character but A-Z a-z 0-9 - . _ ~
  * (RFC 3986's unreserved characters), so the value is one piece of the address and can add no
- * path, query, switch or quotation mark. A value that is the whole address is kept as an address
- * (its reserved characters stay) when it is a web or mail address; see docs/word-fields.md. */
-export function encodeUrlValue(value: string, whole: boolean): string {
+ * host, path, query, switch or quotation mark; after `mailto:` an `@` stays (there it is the
+ * address). A value that is the whole address is kept as an address (its reserved characters
+ * stay) when it is a web or mail address; see docs/word-fields.md. */
+export function encodeUrlValue(value: string, whole: boolean, mailto = false): string {
   if (whole && isSafeUrl(value)) {
     // Only what cannot stand in an address: spaces, quotation marks, backslashes, non-ASCII...
     return value.trim().replace(/[^A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]/gu, percentEncode);
   }
-  return value.replace(/[^A-Za-z0-9\-._~]/gu, percentEncode);
+  return value.replace(mailto ? /[^A-Za-z0-9\-._~@]/gu : /[^A-Za-z0-9\-._~]/gu, percentEncode);
 }
 
 /** A character as `%XX` escapes of its UTF-8 bytes. */

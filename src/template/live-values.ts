@@ -98,7 +98,7 @@ export function prepareLive(f: FieldNode, env: EvalEnv): PreparedLive | undefine
       const text = res.text;
       const rPr = firstRPr(res.outs);
       if (role === 'address') {
-        const encoded = encodeUrlValue(text, arg.parts.length === 1);
+        const encoded = encodeUrlValue(text, arg.parts.length === 1, /^\s*mailto:/i.test(url));
         url += encoded;
         values.set(kid, encoded ? [{ o: 'text', text: encoded, rPr }] : []);
       } else if (role === 'formula') {
