@@ -135,6 +135,25 @@ describe('composition refuses, with a clear message', () => {
     expect(danishError(() => compose({ message: docx([p(mergeField('Html:x'))]), texts: { ...texts, 'Html:x': { html } } }))).toMatch(message);
   });
 
+  it('a field the letter must not hold, from a flettetekst, a content element or the master, refuses the composed letter', () => {
+    const message = docx([p(mergeField('Indholdselement:el')), p(mergeField('farlig-tekst'))]);
+    const el = docx([p('Billede: ', field(' INCLUDEPICTURE "http://example.com/spor.png" \\d '))]);
+    const master = docx([p(mergeField('Skabelon:Indhold')), p('Svar: ', field(' FILLIN "Skriv dit CPR-nummer" '))]);
+    const c = compose({ master, message, elements: { el }, texts: { 'farlig-tekst': { text: 'Se { DDEAUTO cmd "/c calc" }' } } });
+    const t = loadTemplate(c.docx);
+    let refused: KpBrevError | undefined;
+    try {
+      t.render(toContext({}));
+    } catch (e) {
+      if (e instanceof KpBrevError) refused = e;
+    }
+    expect(refused?.kind).toBe('refused');
+    expect(refused!.diagnostics.map((d) => d.params['type']).sort()).toEqual(['DDEAUTO', 'FILLIN', 'INCLUDEPICTURE']);
+    const preview = openDocx(t.render(toContext({}), { preview: true }).docx);
+    expect(preview.fieldInstructions()).toEqual([]);
+    expect(preview.texts().join('\n')).toContain('«AFVIST FELT: DDEAUTO»');
+  });
+
   it('a flettetekst inside a field code outside quotation marks', () => {
     expect(danishError(() => compose({ message: docx([p(field(' IF ', mergeField('venlig-tekst'), ' = "x" "y" '))]), texts: { ...texts, 'venlig-tekst': { text: 'Tak' } } }))).toMatch(
       /uden anførselstegn/,

@@ -5,7 +5,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  argumentText,
   FIELD_CHAR,
+  OBJECT_CHAR,
   parseInstruction,
   printInstruction,
   type Argument,
@@ -14,7 +16,11 @@ import {
   type Operator,
   type Switch,
 } from '../src/fieldcode/index.js';
-import { docx, mergeField, p, questionIf, renderDocx } from './helpers/build.js';
+import { docx, field, mergeField, noteReferenceXml, p, questionIf } from './helpers/build.js';
+import { openDocx } from './helpers/inspect.js';
+import { layOut } from './helpers/pdf.js';
+import { loadTemplate } from '../src/index.js';
+import { toContext } from '../src/context/context.js';
 import { firstInvalidXmlChar } from '../src/ooxml/xml.js';
 import { formatNumberPicture, parseLocaleNumber } from '../src/format/number.js';
 import { DANISH } from '../src/format/locale.js';
@@ -182,21 +188,74 @@ describe('parser and printer', () => {
 describe('renderer', () => {
   const xmlSafe = fc.string({ unit: 'grapheme', maxLength: 40 }).filter((s) => firstInvalidXmlChar(s) === undefined);
   const tricky = fc
-    .array(fc.constantFrom('<', '>', '&', '"', "'", '{', '}', '\\', ' ', '\t', '\n', 'æ', 'ø', 'å', '«', '»', 'MERGEFIELD', ']]>', '<w:t>', FIELD_CHAR), {
-      maxLength: 20,
-    })
+    .array(
+      fc.constantFrom('<', '>', '&', '"', "'", '{', '}', '\\', ' ', '\t', '\n', '\r\n', 'æ', 'ø', 'å', '«', '»', '\u201c', '\u201d', '\u201e', 'MERGEFIELD', ']]>', '<w:t>', '\\l "evil"', '" "', '\\* Upper', '%', '*', '?', FIELD_CHAR, OBJECT_CHAR),
+      { maxLength: 20 },
+    )
     .map((a) => a.join(''));
-  const template = docx([p('[', mergeField('X'), ']'), p(questionIf('q', ['(', mergeField('X'), ')']))]);
+  const value = fc.oneof(xmlSafe, tricky);
 
-  it('any string value renders literally and leaves well-formed XML', () => {
+  it('any string value renders literally and leaves well-formed XML, in every story and in the PDF', () => {
     fc.assert(
-      fc.property(fc.oneof(xmlSafe, tricky), (value) => {
-        const letter = renderDocx(template, { fields: { X: value }, questions: { q: 'J' } });
-        const expected = value.replace(/\r\n|\r/g, '\n');
-        expect(letter.texts()).toEqual([`[${expected}]`, `(${expected})`]);
-        expect(letter.fieldInstructions()).toEqual([]);
+      fc.property(value, fc.constantFrom(...STORIES), (v, story) => {
+        const template = inStory(story, [p('[', mergeField('X'), ']'), p(questionIf('q', ['(', mergeField('X'), ')']))]);
+        const bytes = loadTemplate(template).render(toContext({ fields: { X: v }, questions: { q: 'J' } })).docx;
+        const letter = openDocx(bytes);
+        const expected = v.replace(/\r\n|\r/g, '\n');
+        expect(letter.texts(story.part).filter((t) => t.startsWith('[') || t.startsWith('('))).toEqual(story.copies([`[${expected}]`, `(${expected})`]));
+        expect(letter.fieldInstructions(story.part)).toEqual([]);
+        expect(compact(pdfText(bytes))).toContain(compact(`[${v}]`) + compact(`(${v})`));
       }),
-      { numRuns: 300 },
+      { numRuns: 150 },
+    );
+  });
+
+  it('a value in a live IF stays one literal argument, in every story and in the PDF', () => {
+    fc.assert(
+      fc.property(value, fc.constantFrom(...STORIES), (v, story) => {
+        const page = { ...field(' PAGE '), result: '1' };
+        const template = inStory(story, [p(field(' IF ', page, ' = 1 "Kære ', mergeField('X'), '" "" '))]);
+        const bytes = loadTemplate(template).render(toContext({ fields: { X: v } })).docx;
+        for (const part of openDocx(bytes).parts.filter((x) => x.endsWith('.xml'))) openDocx(bytes).root(part);
+        const ifs = loadTemplate(bytes).fieldNodes.filter((f) => f.story.part === story.part && f.parsed.instruction.type === 'IF');
+        expect(ifs).toHaveLength(story.copies([1]).length);
+        for (const f of ifs) {
+          const ins = f.parsed.instruction;
+          if (ins.type !== 'IF') throw new Error('not an IF');
+          expect(f.parsed.problems).toEqual([]);
+          expect(ins.left!.parts.map((x) => x.type)).toEqual(['field']);
+          expect(f.children.map((c) => c.parsed.instruction.type === 'field' && c.parsed.instruction.fieldType)).toEqual(['PAGE']);
+          expect([ins.operator, argumentText(ins.right!), argumentText(ins.falseText!), ins.switches]).toEqual(['=', '1', '', []]);
+          expect(ins.trueText!.parts.every((x) => x.type === 'text')).toBe(true);
+          expect(argumentText(ins.trueText!)).toBe('Kære ' + asInstruction(v));
+        }
+        expect(compact(pdfText(bytes))).toContain(compact(`Kære ${v}`));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('a value in a link address is one percent-encoded piece of it, in the .docx and in the PDF', () => {
+    fc.assert(
+      fc.property(value, fc.constantFrom(...STORIES), (v, story) => {
+        const template = inStory(story, [p('Se ', { ...field(' HYPERLINK "https://kp.dk/sag/', mergeField('X'), '" \\o "Sagen" '), result: 'sagen' })]);
+        const bytes = loadTemplate(template).render(toContext({ fields: { X: v } })).docx;
+        const links = loadTemplate(bytes).fieldNodes.filter((f) => f.story.part === story.part);
+        expect(links).toHaveLength(story.copies([1]).length);
+        for (const f of links) {
+          const ins = f.parsed.instruction;
+          if (ins.type !== 'field') throw new Error('not a field');
+          expect(f.parsed.problems).toEqual([]);
+          expect(ins.items.map((i) => (i.type === 'switch' ? `\\${i.name} ${argumentText(i.argument!)}` : i.type))).toEqual(['argument', '\\o Sagen']);
+          const url = argumentText(ins.items[0] as Argument);
+          expect(url.startsWith('https://kp.dk/sag/')).toBe(true);
+          expect(decodeURIComponent(url.slice('https://kp.dk/sag/'.length))).toBe(v);
+          const inPdf = pdfLinks(bytes);
+          expect(inPdf.every((u) => u === url), inPdf.join(' ')).toBe(true);
+          if (story.links) expect(inPdf).toContain(url);
+        }
+      }),
+      { numRuns: 150 },
     );
   });
 
@@ -211,3 +270,65 @@ describe('renderer', () => {
     );
   });
 });
+
+// ---- the stories a value can land in, and what the PDF shows ----
+
+interface StoryCase {
+  name: string;
+  part: string;
+  build(paragraphs: string[]): Buffer;
+  /** A text box is saved twice (mc:Choice and mc:Fallback): what the part holds of each thing. */
+  copies<T>(items: T[]): T[];
+  /** The PDF makes links here (headers and footers are artifacts, which PDF/UA gives no links). */
+  links: boolean;
+}
+
+const once = <T,>(items: T[]): T[] => items;
+const textBox = (paragraphs: string[]): string => {
+  const box = `<w:txbxContent>${paragraphs.join('')}</w:txbxContent>`;
+  return (
+    '<w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="1" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="page"><wp:posOffset>900000</wp:posOffset></wp:positionH><wp:positionV relativeFrom="page"><wp:posOffset>1800000</wp:posOffset></wp:positionV><wp:extent cx="5400000" cy="1800000"/><wp:wrapNone/><wp:docPr id="1" name="Tekstboks 1"/><a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp><wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="5400000" cy="1800000"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></wps:spPr><wps:txbx>' +
+    box +
+    '</wps:txbx><wps:bodyPr/></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox>' +
+    box +
+    '</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>'
+  );
+};
+
+const STORIES: StoryCase[] = [
+  { name: 'body', part: 'word/document.xml', build: (ps) => docx(ps), copies: once, links: true },
+  { name: 'header', part: 'word/header1.xml', build: (ps) => docx([p('x')], { header: ps.join('') }), copies: once, links: false },
+  { name: 'footer', part: 'word/footer1.xml', build: (ps) => docx([p('x')], { footer: ps.join('') }), copies: once, links: false },
+  {
+    name: 'footnote',
+    part: 'word/footnotes.xml',
+    build: (ps) => docx([`<w:p><w:r><w:t>x</w:t></w:r>${noteReferenceXml(1, 'footnote')}</w:p>`], { footnotes: [ps.join('')] }),
+    copies: once,
+    links: true,
+  },
+  { name: 'text box', part: 'word/document.xml', build: (ps) => docx([textBox(ps), p('x')]), copies: (items) => [...items, ...items], links: true },
+];
+
+function inStory(story: StoryCase, paragraphs: string[]): Buffer {
+  return story.build(paragraphs);
+}
+
+/** A value as the instruction holds it: line breaks are w:br (\v), and the placeholder
+ * characters of nested fields and objects read as U+FFFD. */
+function asInstruction(v: string): string {
+  return v.replace(/\r\n|\r|\n/g, '\v').replace(/[\ue000\ufffc]/g, '\ufffd');
+}
+
+function pdfText(docxBytes: Uint8Array): string {
+  const { letter } = layOut(docxBytes);
+  return letter.pages.flatMap((pg) => pg.items.map((i) => (i.kind === 'text' ? i.text : ''))).join('');
+}
+
+function pdfLinks(docxBytes: Uint8Array): string[] {
+  return layOut(docxBytes).letter.pages.flatMap((pg) => pg.links.map((l) => l.url ?? ''));
+}
+
+/** Text without whitespace: line breaking, tabs and spacing differ between a .docx and its layout. */
+function compact(s: string): string {
+  return s.replace(/[\s\u00a0\u00ad]+/g, '');
+}

@@ -11,7 +11,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/server/app.js';
 import { newToken } from '../src/server/auth.js';
-import { docx, mergeField, p, questionIf } from './helpers/build.js';
+import { docx, field, mergeField, p, questionIf } from './helpers/build.js';
 import { openDocx } from './helpers/inspect.js';
 
 const root = join(import.meta.dirname, '..');
@@ -268,6 +268,20 @@ describe('POST /v1/preview/letter', () => {
     expect(draft.statusCode).toBe(200);
     expect(draft.headers['content-disposition']).toBe('attachment; filename="np_1011.docx"');
     expect(openDocx(draft.rawPayload).texts().join('\n')).toContain('Læs mere om helbredstillæg her');
+  });
+
+  it('refuses a draft holding a field that reaches outside the letter (422, naming it); its preview holds a placeholder, never the field', async () => {
+    const own = docx([p('Kære ', mergeField('Borger.Fornavn')), p('Se ', field(' DDEAUTO c:\\\\windows\\\\system32\\\\cmd.exe "/k calc.exe" '))]).toString('base64');
+    const context = { fields: { Borger: { Fornavn: 'Ib' } }, questions: {} };
+    const refused = await training.inject({ method: 'POST', url: '/v1/preview/letter', payload: { docx: own, name: 'kladde.docx', context, format: 'docx' } });
+    expect(refused.statusCode).toBe(422);
+    expect(JSON.stringify(refused.json().errors)).toContain('Feltet DDEAUTO henter indhold uden for brevet');
+    const shown = await training.inject({ method: 'POST', url: '/v1/preview/letter', payload: { docx: own, name: 'kladde.docx', context, format: 'docx', preview: true } });
+    expect(shown.statusCode).toBe(200);
+    expect(openDocx(shown.rawPayload).fieldInstructions()).toEqual([]);
+    expect(openDocx(shown.rawPayload).texts()).toContain('Se «AFVIST FELT: DDEAUTO»');
+    const page = (await preview({ docx: own, name: 'kladde.docx', context })).json() as PreviewJson;
+    expect(page.lint.map((f) => f.rule)).toContain('field-unsafe');
   });
 
   it('refuses a letter that would go out with a missing field (422, naming it), and draws it with a placeholder when asked for a preview', async () => {

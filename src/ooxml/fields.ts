@@ -159,7 +159,7 @@ function buildInstruction(f: FieldNode): void {
   const tokens = f.story.tokens;
   if (f.kind === 'simple') {
     const open = tokens[f.begin] as OpenToken;
-    f.instruction = open.instr ?? '';
+    f.instruction = literal(open.instr ?? '');
     f.charToken = new Int32Array(f.instruction.length).fill(-1);
     f.charOffset = new Int32Array(f.instruction.length).fill(-1);
     f.parsed = parseInstruction(f.instruction);
@@ -193,10 +193,10 @@ function buildInstruction(f: FieldNode): void {
         case 'text':
         case 'instr':
           if (f.lang === undefined && /\S/.test(tok.text)) f.lang = langOf(tok.rPr);
-          push(tok.text, i, 0);
+          push(literal(tok.text), i, 0);
           break;
         case 'char':
-          push(tok.text, i, 0);
+          push(literal(tok.text), i, 0);
           break;
         case 'object':
           push(OBJECT_CHAR, i, 0);
@@ -213,6 +213,14 @@ function buildInstruction(f: FieldNode): void {
   f.charOffset = Int32Array.from(offsetOf);
   f.tokenChar = tokenChar;
   f.parsed = parseInstruction(text);
+}
+
+/** Instruction text as the parser reads it: the placeholder characters that stand for nested
+ * fields and objects cannot come from the text itself (a value or a crafted template holding
+ * U+E000 would otherwise shift every nested field), so literal ones read as U+FFFD. The letter
+ * keeps the original characters (they are copied from the runs, not from this string). */
+function literal(text: string): string {
+  return text.includes(FIELD_CHAR) || text.includes(OBJECT_CHAR) ? text.replace(/[\ue000\ufffc]/g, '\ufffd') : text;
 }
 
 /** `w:lang w:val` from a run-properties string; undefined when not set. */
@@ -260,4 +268,27 @@ export function displayInstruction(f: FieldNode): string {
     }
   }
   return out.trim();
+}
+
+/** Text of a field's cached result (what Word showed when it was saved). */
+export function cachedResult(f: FieldNode): string | undefined {
+  const tokens = f.story.tokens;
+  const from = f.kind === 'simple' ? f.begin + 1 : f.separate + 1;
+  if (f.kind === 'complex' && f.separate < 0) return undefined;
+  let s = '';
+  const skip = new Map(f.resultChildren.map((c) => [c.begin, c]));
+  for (let i = from; i < f.end; i++) {
+    const kid = skip.get(i);
+    if (kid) {
+      const inner = cachedResult(kid);
+      if (inner) s += inner;
+      i = kid.end;
+      continue;
+    }
+    const tok = tokens[i]!;
+    if (tok.t === 'item' && (tok.kind === 'text' || tok.kind === 'instr')) s += tok.text;
+    else if (tok.t === 'item' && tok.kind === 'char') s += tok.text === '\t' ? '\t' : ' ';
+    else if (tok.t === 'mark') s += '\n';
+  }
+  return s;
 }

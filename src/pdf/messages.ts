@@ -24,6 +24,10 @@ export const PDF_MESSAGES: Record<string, MessageText> = {
     da: 'Tekstombrydning omkring et billede understøttes ikke; billedet placeres uden at flytte teksten.',
     en: 'Text wrapping around an image is not supported; the image is placed without moving the text.',
   },
+  link: {
+    da: 'Linket til "{url}" er ikke en webadresse (https, http) eller en e-mailadresse (mailto); det står som almindelig tekst.',
+    en: 'The link to "{url}" is not a web address (https, http) or an e-mail address (mailto); it is shown as plain text.',
+  },
   footnote: { da: 'Fodnoter sættes sidst i brevet, ikke nederst på siden.', en: 'Footnotes are set at the end of the letter, not at the foot of the page.' },
   image: {
     da: 'Billedet "{name}" kan ikke læses (kun PNG og JPEG kan bruges); dets alternative tekst står i stedet.',

@@ -1,6 +1,8 @@
 /**
  * Evaluates fields against a case context, inside-out as Word does: MERGEFIELD, IF and `=`
- * fields; any other field is kept live. The result is a list of pieces (see outs.ts).
+ * fields are computed, the fields field-policy.ts unlinks give their cached result, the fields it
+ * refuses are reported, and live fields (PAGE, HYPERLINK, ...) stay fields. The result is a list
+ * of pieces (see outs.ts).
  */
 import type { CaseContext } from '../context/context.js';
 import { lookupField } from '../context/context.js';
@@ -16,13 +18,14 @@ import {
 import { localeFor, type FieldLocale, type FieldLocales } from '../format/locale.js';
 import { displayNumber, formatNumberPicture } from '../format/number.js';
 import { evaluateFormula, FormulaError } from './formula.js';
-import type { FieldNode } from '../ooxml/fields.js';
+import { cachedResult, type FieldNode } from '../ooxml/fields.js';
 import { formatMessage, type Lang } from '../i18n/index.js';
 import { compare } from './compare.js';
 import { applyCaseFormats, formatValue } from './values.js';
 import type { LetterRules } from './rules.js';
 import { provides, type FieldType } from '../repository/catalog.js';
 import { isLive } from './live.js';
+import { fieldRule, refusalParams, REFUSAL_MESSAGE, type FieldReason } from './field-policy.js';
 import { applyIfSwitches } from './if-switches.js';
 import { questionDefault } from './letter-context.js';
 import { isEmpty, plainText, pushText, textOuts, type FieldResult, type Out } from './outs.js';
@@ -45,6 +48,8 @@ export interface EvalEnv {
   readonly rules?: LetterRules;
   /** Maps a problem's place to the part of a composed letter the field comes from. */
   readonly locate?: (loc: Location) => Location;
+  /** Upper-case bookmark names of the template (`{ Frist }` is a short REF). */
+  readonly bookmarks?: ReadonlySet<string>;
 }
 
 const ERROR_PROBLEMS = (f: FieldNode): boolean => f.parsed.problems.some((p) => p.code !== 'syntax.empty');
@@ -52,6 +57,10 @@ const ERROR_PROBLEMS = (f: FieldNode): boolean => f.parsed.problems.some((p) => 
 /** Evaluates a field that is not live. Problems go to env.diagnostics; the result is then a
  * placeholder (preview) or empty (strict: the caller refuses the letter). */
 export function evaluate(f: FieldNode, env: EvalEnv, inCondition = false): FieldResult {
+  if (isLive(f)) return { outs: [{ o: 'live', field: f }], text: cachedResult(f) ?? '', empty: false };
+  const rule = fieldRule(f.parsed.instruction, env.bookmarks);
+  if (rule.action === 'refuse') return refused(f, env, rule.reason);
+  if (rule.action === 'unlink') return unlinked(f, env);
   if (ERROR_PROBLEMS(f)) {
     const detail = f.parsed.problems.map((p) => formatMessage(p.code, p.params, env.lang)).join(' ');
     report(env, f, 'render.field-error', { detail });
@@ -61,7 +70,65 @@ export function evaluate(f: FieldNode, env: EvalEnv, inCondition = false): Field
   if (ins.type === 'MERGEFIELD') return mergeField(f, ins, env, inCondition);
   if (ins.type === 'IF') return ifField(f, ins, env);
   if (ins.type === 'field' && ins.fieldType === '=') return formulaField(f, ins, env);
-  return { outs: [{ o: 'live', field: f }], text: '', empty: false };
+  throw new Error(`no evaluator for ${f.parsed.instruction.type}`);
+}
+
+/**
+ * The result a live IF or formula shows until Word lays the letter out: computed with the page
+ * fields as the template was saved (their cached results), so the case's values appear in it
+ * (the PDF shows this result). Undefined when it cannot be computed cleanly, or when the branch
+ * carries paragraph marks, drawings or containers that the instruction already holds (the
+ * template's own cached result is kept then).
+ */
+export function resultAsSaved(f: FieldNode, env: EvalEnv): Out[] | undefined {
+  const ins = f.parsed.instruction;
+  if (ERROR_PROBLEMS(f)) return undefined;
+  const scratch: EvalEnv = { ...env, diagnostics: [], stats: { merged: 0, missing: 0 } };
+  const r = ins.type === 'IF' ? ifField(f, ins, scratch) : ins.type === 'field' && ins.fieldType === '=' ? formulaField(f, ins, scratch) : undefined;
+  if (!r || scratch.diagnostics.some((d) => d.severity === 'error')) return undefined;
+  const isChar = (i: number): boolean => {
+    const tok = f.story.tokens[i]!;
+    return tok.t === 'item' && tok.kind === 'char';
+  };
+  if (!r.outs.every((o) => o.o !== 'tok' || isChar(o.i))) return undefined;
+  // A field of the branch (Side { PAGE }) shows as its saved result: written again as a field,
+  // it would be in the letter twice, with its bookmarks.
+  return r.outs.flatMap((o) => (o.o === 'live' ? textOuts(cachedResult(o.field) ?? '', fieldResultRPr(o.field, [])) : [o]));
+}
+
+/** A field the letter must not hold: reported (strict refuses the letter); in preview a marked
+ * placeholder stands in its place, never the field. */
+function refused(f: FieldNode, env: EvalEnv, reason: FieldReason): FieldResult {
+  const params = refusalParams(f.parsed.instruction);
+  report(env, f, REFUSAL_MESSAGE[reason] ?? 'render.field-unknown-type', params);
+  return placeholder(f, env, formatMessage('render.placeholder-refused', { type: params.type }, env.lang));
+}
+
+/** A field replaced by its cached result: the result's own runs (formatting, paragraph marks,
+ * drawings), with the fields inside it handled in turn. Containers that open or close anywhere in
+ * the field are kept so the structure stays whole; the instruction goes. */
+function unlinked(f: FieldNode, env: EvalEnv): FieldResult {
+  const tokens = f.story.tokens;
+  const from = f.kind === 'simple' ? f.begin + 1 : f.separate >= 0 ? f.separate + 1 : f.end;
+  const kids = new Map([...f.children, ...f.resultChildren].map((c) => [c.begin, c]));
+  const outs: Out[] = [];
+  for (let t = f.begin + 1; t < f.end; t++) {
+    const kid = kids.get(t);
+    const inResult = t >= from;
+    if (kid) {
+      if (inResult) outs.push(...fieldOuts(kid, env));
+      t = kid.end;
+      continue;
+    }
+    const tok = tokens[t]!;
+    if (tok.t === 'open' || tok.t === 'close') outs.push({ o: 'tok', i: t });
+    else if (!inResult) continue;
+    else if (tok.t === 'item' && (tok.kind === 'text' || tok.kind === 'instr')) pushText(outs, tok.text, tok.rPr);
+    else if (tok.t === 'item' && (tok.kind === 'char' || tok.kind === 'object')) outs.push({ o: 'tok', i: t });
+    else if (tok.t === 'mark') outs.push({ o: 'tok', i: t });
+    else if (tok.t === 'raw' && !tok.marker && !tok.droppable) outs.push({ o: 'tok', i: t });
+  }
+  return { outs, text: plainText(f, outs), empty: isEmpty(f, outs) };
 }
 
 function fieldLocales(f: FieldNode, env: EvalEnv): FieldLocales {
@@ -224,7 +291,7 @@ function branchOuts(f: FieldNode, arg: Argument | undefined, env: EvalEnv): Out[
           const from = Math.max(c0, at);
           const to = Math.min(c1, at + tok.text.length);
           let s = '';
-          for (let k = from; k < to; k++) if (!skip.has(k)) s += f.instruction[k];
+          for (let k = from; k < to; k++) if (!skip.has(k)) s += tok.text[k - at];
           if (s) pushText(outs, s, tok.rPr);
         } else if (tok.kind === 'char' || tok.kind === 'object') {
           if (inContent(t)) outs.push({ o: 'tok', i: t });

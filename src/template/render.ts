@@ -6,12 +6,15 @@
 import type { FieldNode } from '../ooxml/fields.js';
 import type { ItemToken, Story } from '../ooxml/tokens.js';
 import type { Group, Segment } from './plan.js';
-import { evaluate, isLive, type EvalEnv } from './evaluate.js';
+import { evaluate, isLive, resultAsSaved, type EvalEnv } from './evaluate.js';
+import { prepareLive, type PreparedLive } from './live-values.js';
+import { formatMessage } from '../i18n/index.js';
+import { fieldTypeOf } from '../fieldcode/index.js';
 import type { Out } from './outs.js';
-import { locationOf } from './report.js';
-import { needsRender } from './live.js';
+import { locationOf, placeholder, report } from './report.js';
+import { holdsRefused, needsRender } from './live.js';
 import { StructureError, XmlWriter, type TextContext, type WriterOptions } from './writer.js';
-import { diagnostic } from '../diagnostics.js';
+import { diagnostic, KpBrevError } from '../diagnostics.js';
 
 export interface RenderState {
   readonly env: EvalEnv;
@@ -65,7 +68,10 @@ function renderGroup(group: Group, state: RenderState): string {
   } catch (err) {
     if (!(err instanceof StructureError)) throw err;
     const first = [...group.fields.values()][0]!;
-    state.env.diagnostics.push(diagnostic('render.structure', { detail: err.message }, locationOf(first, state.env.template)));
+    const d = diagnostic('render.structure', { detail: err.message }, locationOf(first, state.env.template));
+    // The group is left as it was: that must not leave a refused field in a preview either.
+    if ([...group.fields.values()].some((f) => holdsRefused(f, state.env.bookmarks))) throw new KpBrevError('refused', [d]);
+    state.env.diagnostics.push(d);
     return group.story.source.slice(group.start, group.end);
   }
 }
@@ -135,45 +141,107 @@ class GroupRenderer {
     }
   }
 
-  /** Writes a field that stays a field, with the merge fields inside it evaluated. */
+  /** Writes a field that stays a field. The values merged into its instruction are written as
+   * literal arguments (live-values.ts); a live IF or formula gets a fresh cached result. */
   live(f: FieldNode, ctx: TextContext): void {
-    const nested = (child: FieldNode, inner: TextContext): void => {
-      if (isLive(child)) this.live(child, inner);
-      else this.outs(evaluate(child, this.state.env).outs, inner);
-    };
-    const region = (from: number, to: number, kids: readonly FieldNode[], inner: TextContext, asResult: boolean): void => {
-      const at = new Map(kids.map((k) => [k.begin, k]));
-      for (let i = from; i < to; i++) {
-        const kid = at.get(i);
-        if (kid) {
-          nested(kid, inner);
-          i = kid.end;
-        } else {
-          this.token(i, inner, asResult);
-        }
-      }
-    };
-    this.w.markVisible();
-    // Something inside was filled in, so the cached result may be stale: ask Word to update it.
+    const env = this.state.env;
     const dirty = needsRender(f);
+    let prepared: PreparedLive | undefined;
+    if (dirty && f.kind === 'complex') {
+      if (f.parsed.problems.some((p) => p.code !== 'syntax.empty')) {
+        report(env, f, 'render.field-error', { detail: f.parsed.problems.map((p) => formatMessage(p.code, p.params, env.lang)).join(' ') });
+      } else {
+        prepared = prepareLive(f, env);
+      }
+      if (!prepared) {
+        // Never the field itself: a marked placeholder in preview, nothing in a refused letter.
+        this.outs(placeholder(f, env, formatMessage('render.placeholder-refused', { type: fieldTypeOf(f.parsed.instruction) }, env.lang)).outs, ctx);
+        return;
+      }
+    }
+    this.w.markVisible();
     if (f.kind === 'simple') {
+      // A w:fldSimple holds its instruction in an attribute: no nested fields, no values.
       const open = this.story.tokens[f.begin]!;
       if (dirty && open.t === 'open' && !/\sw:dirty=/.test(open.xml)) this.w.open({ ...open, xml: open.xml.replace(/^<w:fldSimple/, '<w:fldSimple w:dirty="true"') });
       else this.token(f.begin, ctx);
-      region(f.begin + 1, f.end, f.resultChildren, ctx, true);
+      this.region(f.begin + 1, f.end, f.resultChildren, ctx, true);
       this.token(f.end, ctx);
       return;
     }
+    // Something inside was filled in, so the cached result may be stale: ask Word to update it.
     const begin = this.story.tokens[f.begin]!;
     const xml = begin.t === 'item' ? this.story.source.slice(begin.start, begin.end) : '';
     if (dirty && begin.t === 'item' && !/\sw:dirty=/.test(xml)) this.w.runChild(xml.replace(/^<w:fldChar/, '<w:fldChar w:dirty="true"'), begin.rPr, false);
     else this.token(f.begin, ctx);
     const stop = f.separate >= 0 ? f.separate : f.end;
-    region(f.begin + 1, stop, f.children, 'instr', false);
+    if (prepared) this.instruction(f, stop, prepared);
+    else this.region(f.begin + 1, stop, f.children, 'instr', false);
+    const fresh = dirty ? resultAsSaved(f, env) : undefined;
     if (f.separate >= 0) {
       this.token(f.separate, ctx);
-      region(f.separate + 1, f.end, f.resultChildren, ctx, true);
+      if (fresh) this.outs(fresh, ctx);
+      else this.region(f.separate + 1, f.end, f.resultChildren, ctx, true);
+    } else if (fresh?.length && begin.t === 'item') {
+      // Saved without a result: give it one, so what is shown before Word updates it is right.
+      this.w.runChild('<w:fldChar w:fldCharType="separate"/>', begin.rPr, false);
+      this.outs(fresh, ctx);
     }
     this.token(f.end, ctx);
+  }
+
+  /** Tokens from..to with the fields among them written by kind. `asResult`: see token(). */
+  private region(from: number, to: number, kids: readonly FieldNode[], ctx: TextContext, asResult: boolean): void {
+    const at = new Map(kids.map((k) => [k.begin, k]));
+    for (let i = from; i < to; i++) {
+      const kid = at.get(i);
+      if (kid) {
+        if (isLive(kid)) this.live(kid, ctx);
+        else this.outs(evaluate(kid, this.state.env).outs, ctx);
+        i = kid.end;
+      } else {
+        this.token(i, ctx, asResult);
+      }
+    }
+  }
+
+  /** A live field's instruction with its values (prepared) and the quotation marks they need. */
+  private instruction(f: FieldNode, stop: number, prepared: PreparedLive): void {
+    const { values, inserts } = prepared;
+    let next = 0;
+    let lastRPr = '';
+    const insertUpTo = (pos: number, rPr: string): void => {
+      while (next < inserts.length && inserts[next]![0] <= pos) this.w.text(inserts[next++]![1], rPr, 'instr');
+    };
+    const kids = new Map(f.children.map((k) => [k.begin, k]));
+    for (let i = f.begin + 1; i < stop; i++) {
+      const kid = kids.get(i);
+      const tok = this.story.tokens[i]!;
+      const at = f.tokenChar.get(i);
+      const rPr = tok.t === 'item' ? tok.rPr : lastRPr;
+      lastRPr = rPr;
+      if (at !== undefined) insertUpTo(at, rPr);
+      if (kid) {
+        if (isLive(kid)) this.live(kid, 'instr');
+        else this.outs(values.get(kid) ?? [], 'instr');
+        i = kid.end;
+        continue;
+      }
+      const inside = at !== undefined && tok.t === 'item' && (tok.kind === 'instr' || tok.kind === 'text') && next < inserts.length && inserts[next]![0] < at + tok.text.length;
+      if (!inside) {
+        this.token(i, 'instr');
+        continue;
+      }
+      // A quotation mark goes inside this run's text: split it.
+      let from = 0;
+      while (next < inserts.length && inserts[next]![0] < at + tok.text.length) {
+        const [pos, text] = inserts[next++]!;
+        this.w.text(tok.text.slice(from, pos - at), rPr, 'instr');
+        this.w.text(text, rPr, 'instr');
+        from = pos - at;
+      }
+      this.w.text(tok.text.slice(from), rPr, 'instr');
+    }
+    insertUpTo(Infinity, lastRPr);
   }
 }

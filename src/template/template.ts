@@ -7,7 +7,7 @@ import { crc32, deflateRawSync } from 'node:zlib';
 import { diagnostic, KpBrevError, type Diagnostic, type Location } from '../diagnostics.js';
 import type { CaseContext } from '../context/context.js';
 import type { Lang } from '../i18n/index.js';
-import { depthOf, displayInstruction, langOf, type FieldNode } from '../ooxml/fields.js';
+import { cachedResult, depthOf, displayInstruction, langOf, type FieldNode } from '../ooxml/fields.js';
 import { openPackage, type DocxPackage, type StoryKind } from '../ooxml/package.js';
 import { flattenStory, paragraphText, type ItemToken, type Story } from '../ooxml/tokens.js';
 import { elements, type XElement } from '../ooxml/xml.js';
@@ -16,11 +16,15 @@ import { fieldTypeOf } from '../fieldcode/index.js';
 import { DANISH, ENGLISH } from '../format/locale.js';
 import { evaluate, isLive, type EvalEnv } from './evaluate.js';
 import { locationOf } from './report.js';
+import { holdsRefused } from './live.js';
 import { holesOf, planStory, segmentsOf, type PlannedStories, type Segment, type StoryPlan } from './plan.js';
 import { renderSegments, type RenderState } from './render.js';
 import type { LetterRules } from './rules.js';
 import { langResolver } from './lang.js';
 import { checkLetterContext } from './letter-context.js';
+import { bookmarkNames } from './field-policy.js';
+
+export { cachedResult };
 
 export interface LoadOptions {
   /** Name used in messages (file name or template id). */
@@ -139,6 +143,7 @@ function compileTemplate(pkg: DocxPackage, name: string, options: LoadOptions): 
   }
 
   const defaultLang = docDefaultLang(pkg);
+  const bookmarks = bookmarkNames(pkg);
   const resolveLang = langResolver(pkg);
   const settings = settingsInfo(pkg);
   const allNodes = parts.flatMap((p) => p.stories.flatMap((s) => s.all));
@@ -191,6 +196,7 @@ function compileTemplate(pkg: DocxPackage, name: string, options: LoadOptions): 
     stats: { merged: 0, missing: 0 },
     ...(options.rules ? { rules: options.rules } : {}),
     ...(options.locate ? { locate: options.locate } : {}),
+    bookmarks,
   });
 
   const renderParts = (context: CaseContext, opts: RenderOptions = {}): RenderedParts => {
@@ -201,7 +207,12 @@ function compileTemplate(pkg: DocxPackage, name: string, options: LoadOptions): 
       writer: { suppressBlankMergeLines: !settings.doNotSuppressBlankLines, removeEmptyParagraphs: opts.removeEmptyParagraphs ?? false },
       itemSegments,
     };
-    for (const f of brokenFields) env.diagnostics.push(diagnostic('render.structure', { detail: 'w:fldChar' }, locationOf(f, name)));
+    for (const f of brokenFields) {
+      const d = diagnostic('render.structure', { detail: 'w:fldChar' }, locationOf(f, name));
+      // A broken field stays as it is in the letter: never one the letter refuses, not even in preview.
+      if (holdsRefused(f, bookmarks)) throw new KpBrevError('refused', [d]);
+      env.diagnostics.push(d);
+    }
     const rendered = new Map<string, string>();
     for (const [entryName, plan] of changed) rendered.set(entryName, renderSegments(plan.segments, state));
     dedupe(env.diagnostics);
@@ -323,27 +334,4 @@ function fieldInfo(f: FieldNode, problems: Diagnostic[]): FieldInfo {
   const cached = cachedResult(f);
   if (cached !== undefined) info.cachedResult = cached;
   return info;
-}
-
-/** Text of a field's cached result (what Word showed when it was saved). */
-export function cachedResult(f: FieldNode): string | undefined {
-  const tokens = f.story.tokens;
-  const from = f.kind === 'simple' ? f.begin + 1 : f.separate + 1;
-  if (f.kind === 'complex' && f.separate < 0) return undefined;
-  let s = '';
-  const skip = new Map(f.resultChildren.map((c) => [c.begin, c]));
-  for (let i = from; i < f.end; i++) {
-    const kid = skip.get(i);
-    if (kid) {
-      const inner = cachedResult(kid);
-      if (inner) s += inner;
-      i = kid.end;
-      continue;
-    }
-    const tok = tokens[i]!;
-    if (tok.t === 'item' && (tok.kind === 'text' || tok.kind === 'instr')) s += tok.text;
-    else if (tok.t === 'item' && tok.kind === 'char') s += tok.text === '\t' ? '\t' : ' ';
-    else if (tok.t === 'mark') s += '\n';
-  }
-  return s;
 }

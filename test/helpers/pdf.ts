@@ -107,3 +107,22 @@ export function pdfuaCheck(pdf: Uint8Array): { ok: boolean; failed: Array<{ id: 
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** The URI of every link annotation in a PDF, read by pikepdf (an independent parser). */
+export function pdfLinkTargets(pdf: Uint8Array): string[] {
+  const dir = mkdtempSync(join(tmpdir(), 'kp-brev-links-'));
+  try {
+    const file = join(dir, 'a.pdf');
+    writeFileSync(file, pdf);
+    const script =
+      'import json, sys, pikepdf\n' +
+      'pdf = pikepdf.open(sys.argv[1])\n' +
+      'out = [str(a.A.URI) for p in pdf.pages for a in p.obj.get("/Annots", []) if a.get("/Subtype") == "/Link" and "/A" in a and "/URI" in a.A]\n' +
+      'print(json.dumps(out))\n';
+    const r = spawnSync('/usr/bin/python3', ['-c', script, file], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(r.stderr);
+    return JSON.parse(r.stdout) as string[];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -63,6 +63,52 @@ export const renderMessages = {
     da: 'Brevet fra {template} dannes ikke: {count} fejl.',
     en: 'The letter from {template} is not made: {count} errors.',
   },
+  // Fields a letter must not hold (src/template/field-policy.ts, docs/word-fields.md).
+  'render.field-external': {
+    da: 'Feltet {type} henter indhold uden for brevet (en fil, en adresse på nettet eller et andet program), når borgeren åbner brevet. Brevet dannes ikke.',
+    en: 'The field {type} fetches content from outside the letter (a file, a web address or another program) when the citizen opens the letter. The letter is not made.',
+  },
+  'render.field-runs': {
+    da: 'Feltet {type} kan køre en makro, et program eller en printerkommando hos borgeren. Brevet dannes ikke.',
+    en: 'The field {type} can run a macro, a program or a printer command on the citizen\'s machine. The letter is not made.',
+  },
+  'render.field-prompt': {
+    da: 'Feltet {type} beder borgeren om at skrive noget, når brevet åbnes. Brevet dannes ikke.',
+    en: 'The field {type} asks the citizen to type something when the letter is opened. The letter is not made.',
+  },
+  'render.field-interactive': {
+    da: 'Feltet {type} er et formularfelt eller en knap, som borgeren kan ændre eller klikke på; et brev er ikke en formular. Brevet dannes ikke.',
+    en: 'The field {type} is a form field or a button the citizen can change or click; a letter is not a form. The letter is not made.',
+  },
+  'render.field-dated': {
+    da: 'Feltet {type} viser en dato fra skabelonen eller fra borgerens computer, ikke brevets dato; brug flettefeltet Brev.Dato. Brevet dannes ikke.',
+    en: 'The field {type} shows a date from the template or from the citizen\'s computer, not the letter\'s date; use the merge field Brev.Dato. The letter is not made.',
+  },
+  'render.field-merge-records': {
+    da: 'Feltet {type} styrer en Word-brevfletning med flere poster; kp-brev danner ét brev pr. sag. Brevet dannes ikke.',
+    en: 'The field {type} controls a Word mail merge over several records; kp-brev makes one letter per case. The letter is not made.',
+  },
+  'render.field-unknown-type': {
+    da: 'Feltet {type} er ikke en felttype, kp-brev kender, og afvises for en sikkerheds skyld. Brevet dannes ikke.',
+    en: 'The field {type} is not a field type kp-brev knows, and is refused to be safe. The letter is not made.',
+  },
+  'render.link-unsafe': {
+    da: 'Linket går til "{url}", som ikke er en webadresse (https, http) eller en e-mailadresse (mailto); et link i et brev må ikke åbne en fil eller et program. Brevet dannes ikke.',
+    en: 'The link goes to "{url}", which is not a web address (https, http) or an e-mail address (mailto); a link in a letter must not open a file or a program. The letter is not made.',
+  },
+  'render.live-number': {
+    da: 'En værdi fra sagen skal indgå i en formel, som først beregnes, når brevet vises (den afhænger af sidetallet), men værdien er ikke et tal. Brevet dannes ikke.',
+    en: 'A value from the case goes into a formula that is computed only when the letter is shown (it depends on the page number), but the value is not a number. The letter is not made.',
+  },
+  'render.live-pattern': {
+    da: 'En værdi fra sagen skal sammenlignes i en betingelse, som først afgøres, når brevet vises (den afhænger af sidetallet), men den indeholder * eller ?, som Word læser som jokertegn. Brevet dannes ikke.',
+    en: 'A value from the case is compared in a condition that is decided only when the letter is shown (it depends on the page number), but it holds * or ?, which Word reads as wildcards. The letter is not made.',
+  },
+  'render.live-value': {
+    da: 'Et felt inde i feltet {type} står uden for feltets argumenter, så dets værdi kan ikke skrives sikkert. Brevet dannes ikke.',
+    en: 'A field inside the field {type} stands outside the field\'s arguments, so its value cannot be written safely. The letter is not made.',
+  },
+  'render.placeholder-refused': { da: 'AFVIST FELT: {type}', en: 'REFUSED FIELD: {type}' },
   'render.placeholder-missing': { da: 'MANGLER: {field}', en: 'MISSING: {field}' },
   'render.placeholder-error': { da: 'FELTFEJL', en: 'FIELD ERROR' },
 } as const satisfies Record<string, MessageText>;

@@ -2,6 +2,7 @@
 import { formatMessage } from '../../i18n/index.js';
 import type { Rule } from '../types.js';
 import { fieldPlace, inCachedResult, paragraphPlace } from '../helpers.js';
+import { bookmarkNames } from '../../template/field-policy.js';
 
 /** Word's field types (Insert > Quick Parts > Field, ECMA-376 17.16.5, and the older ones Word
  * still reads). Any other first word is not a field Word knows. */
@@ -76,11 +77,11 @@ export const fieldSyntax: Rule = {
       { valid: true, description: { da: 'En korrekt betingelse.', en: 'A correct condition.' }, doc: { body: ['{ IF { MERGEFIELD Question:flettespoergsmaal-10023 } = "J" "Tekst" }'] } },
       {
         valid: true,
-        description: { da: 'Word-felter som sidetal og dato, og et bogmærke brugt som felt ({ Frist } er en kort REF).', en: 'Word fields such as page numbers and dates, and a bookmark used as a field ({ Frist } is a short REF).' },
+        description: { da: 'Word-felter som sidetal, og et bogmærke brugt som felt ({ Frist } er en kort REF).', en: 'Word fields such as page numbers, and a bookmark used as a field ({ Frist } is a short REF).' },
         doc: {
           xml:
             '<w:p><w:bookmarkStart w:id="0" w:name="Frist"/><w:r><w:t>14 dage</w:t></w:r><w:bookmarkEnd w:id="0"/></w:p>' +
-            '<w:p><w:fldSimple w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple><w:r><w:t xml:space="preserve"> af </w:t></w:r><w:fldSimple w:instr=" NUMPAGES "><w:r><w:t>2</w:t></w:r></w:fldSimple><w:r><w:t xml:space="preserve">, </w:t></w:r><w:fldSimple w:instr=" DATE \\@ &quot;d. MMMM yyyy&quot; "><w:r><w:t>5. januar 2026</w:t></w:r></w:fldSimple></w:p>' +
+            '<w:p><w:fldSimple w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple><w:r><w:t xml:space="preserve"> af </w:t></w:r><w:fldSimple w:instr=" NUMPAGES "><w:r><w:t>2</w:t></w:r></w:fldSimple></w:p>' +
             '<w:p><w:r><w:t xml:space="preserve">Svar inden </w:t></w:r><w:fldSimple w:instr=" Frist "><w:r><w:t>14 dage</w:t></w:r></w:fldSimple></w:p>',
         },
       },
@@ -93,10 +94,7 @@ export const fieldSyntax: Rule = {
         ctx.report('problem', { problem: formatMessage(p.code, p.params, 'da'), problemEn: formatMessage(p.code, p.params, 'en') }, { ...fieldPlace(model, f), offset: p.position.start });
       }
     }
-    const bookmarks = new Set<string>();
-    for (const { part } of model.template.package.storyParts) {
-      for (const m of model.partText(part).matchAll(/<w:bookmarkStart\b[^>]*\sw:name="([^"]+)"/g)) bookmarks.add(m[1]!.toUpperCase());
-    }
+    const bookmarks = bookmarkNames(model.template.package);
     for (const f of model.fields) {
       const ins = f.parsed.instruction;
       if (ins.type !== 'field' || !ins.fieldType || inCachedResult(f)) continue;

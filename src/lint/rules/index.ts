@@ -19,6 +19,7 @@ import { contextField } from './context-field.js';
 import { fieldStructure } from './field-structure.js';
 import { fieldSyntax } from './field-syntax.js';
 import { fieldTypographicQuotes } from './field-typographic-quotes.js';
+import { fieldUnsafe } from './field-unsafe.js';
 import { overrideOutdated } from './override-outdated.js';
 import { questionNotEnabled } from './question-not-enabled.js';
 import { questionUnknownKey } from './question-unknown-key.js';
@@ -31,6 +32,7 @@ import { variantLeak } from './variant-leak.js';
 export const RULES: readonly Rule[] = [
   fieldSyntax,
   fieldStructure,
+  fieldUnsafe,
   unknownField,
   contextField,
   questionNotEnabled,

@@ -10,6 +10,8 @@
  */
 import type { Location } from '../../diagnostics.js';
 import { child, elements, ownText, parseXml, type XElement } from '../../ooxml/xml.js';
+import { argumentText, parseInstruction, type Switch } from '../../fieldcode/index.js';
+import { hyperlinkAddress, isSafeUrl } from '../../template/field-policy.js';
 import type { LetterSource, ReadContext, Warn } from './context.js';
 import { readDrawing, readVml } from './drawings.js';
 import { Numbering } from './numbering.js';
@@ -212,7 +214,7 @@ class Reader implements ReadContext {
         case 'w:hyperlink': {
           const id = el.attrs['r:id'];
           const rel = id ? relsOf(this.source.pkg, this.info, this.part).find((r) => r.id === id) : undefined;
-          const ref: LinkRef = { id: ++this.linkCounter, url: rel?.external ? rel.target : undefined, anchor: el.attrs['w:anchor'] };
+          const ref: LinkRef = { id: ++this.linkCounter, url: rel?.external ? this.safeUrl(rel.target) : undefined, anchor: el.attrs['w:anchor'] };
           this.readInlines(el, out, paraRun, ref.url || ref.anchor ? ref : link, extra, fields);
           break;
         }
@@ -250,11 +252,23 @@ class Reader implements ReadContext {
     }
   }
 
+  /** A HYPERLINK field's address and bookmark, read with the field-code parser. */
   private hyperlinkField(instr: string): LinkRef | undefined {
-    const url = /HYPERLINK\s+"([^"]*)"/i.exec(instr)?.[1] ?? /HYPERLINK\s+(\S+)/i.exec(instr)?.[1];
-    const anchor = /\\l\s+"([^"]*)"/i.exec(instr)?.[1];
+    const ins = parseInstruction(instr).instruction;
+    if (ins.type !== 'field') return undefined;
+    const address = hyperlinkAddress(ins.items);
+    const url = address ? argumentText(address).trim() : '';
+    const l = ins.items.find((i): i is Switch => i.type === 'switch' && i.name === 'l');
+    const anchor = l?.argument ? argumentText(l.argument) : undefined;
     if (!url && !anchor) return undefined;
-    return { id: ++this.linkCounter, url: url && !url.startsWith('\\') ? url : undefined, anchor };
+    return { id: ++this.linkCounter, url: url ? this.safeUrl(url) : undefined, anchor };
+  }
+
+  /** Only web and mail addresses become links; a file, a share or script stays plain text. */
+  private safeUrl(url: string): string | undefined {
+    if (isSafeUrl(url)) return url;
+    this.warn('pdf.link', { url }, this.where());
+    return undefined;
   }
 
   private readRun(r: XElement, out: Inline[], paraRun: RunProps, outerLink: LinkRef | undefined, extra: Block[], fields: FieldState): void {

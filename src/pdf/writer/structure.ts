@@ -9,6 +9,7 @@ import { PDFHexString, PDFName, PDFString, type PDFContext, type PDFDict, type P
 import type { Item, LaidOutLetter, LinkArea, Page, StructNode } from '../layout/types.js';
 import type { Mark } from './content.js';
 import { fmt, PDFLiteral, utf16Hex } from './syntax.js';
+import { percentEncode } from '../../template/field-policy.js';
 
 /** Writes the structure tree of the marked content, and points the catalog at it. */
 export function writeStructureTree(doc: PDFDocument, letter: LaidOutLetter, pdfPages: PDFPage[], marks: Map<Item, Mark>, parentTree: Array<Array<StructNode>>): void {
@@ -101,6 +102,13 @@ function linkAnnotation(ctx: PDFContext, area: LinkArea, key: number, page: Page
     F: 4,
     StructParent: key,
     Contents: PDFHexString.fromText(area.contents || area.url),
-    A: ctx.obj({ S: 'URI', URI: PDFString.of(area.url) }),
+    A: ctx.obj({ S: 'URI', URI: PDFString.of(uriString(area.url)) }),
   });
+}
+
+/** A URI as a PDF literal string: 7-bit ASCII (anything else percent-encoded as UTF-8) with
+ * `\`, `(` and `)` escaped, which pdf-lib's PDFString.of leaves to its caller; an address
+ * holding a lone `)` would otherwise end the string and write into the annotation. */
+export function uriString(url: string): string {
+  return url.replace(/[^\x21-\x7e]/gu, percentEncode).replace(/[\\()]/g, '\\$&');
 }
