@@ -106,6 +106,17 @@ export function openPackage(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_L
     return r?.part ? find(r.part) : undefined;
   };
 
+  const styles = one('styles');
+  const settings = one('settings');
+  const numbering = one('numbering');
+  // Every XML part goes into every letter, read or not: each must be well-formed, without
+  // DOCTYPE. The trees later stages use are kept; the others are parsed only to check them.
+  const used = new Set([...storyParts.map((s) => s.part), styles, settings, numbering]);
+  for (const part of xmlParts(archive, xml(find('[Content_Types].xml')!))) {
+    if (used.has(part)) xml(part);
+    else if (!xmlCache.has(part)) parseXml(text(part), part);
+  }
+
   const pkg: DocxPackage = {
     archive,
     mainPart,
@@ -115,15 +126,32 @@ export function openPackage(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_L
     xml,
     has: (part) => find(part) !== undefined,
   };
-  const styles = one('styles');
-  const settings = one('settings');
-  const numbering = one('numbering');
   return {
     ...pkg,
     ...(styles ? { stylesPart: styles } : {}),
     ...(settings ? { settingsPart: settings } : {}),
     ...(numbering ? { numberingPart: numbering } : {}),
   };
+}
+
+/** The parts that hold XML: by content type (`…+xml`, `application/xml`, `text/xml`) or by
+ * extension (.xml, .rels). */
+function xmlParts(archive: ZipArchive, contentTypes: XElement): string[] {
+  const defaults = new Map<string, string>();
+  const overrides = new Map<string, string>();
+  for (const el of elements(contentTypes)) {
+    const type = (el.attrs['ContentType'] ?? '').toLowerCase();
+    const ext = el.attrs['Extension'];
+    const name = el.attrs['PartName'];
+    if (el.name.endsWith('Default') && ext) defaults.set(ext.toLowerCase(), type);
+    else if (el.name.endsWith('Override') && name) overrides.set(name.replace(/^\//, '').toLowerCase(), type);
+  }
+  return archive.order.filter((name) => {
+    const lower = name.toLowerCase();
+    if (/\.(xml|rels)$/.test(lower)) return true;
+    const type = overrides.get(lower) ?? defaults.get(lower.slice(lower.lastIndexOf('.') + 1)) ?? '';
+    return type.endsWith('+xml') || type === 'application/xml' || type === 'text/xml';
+  });
 }
 
 export function parseRels(root: XElement, baseDir: string): Relationship[] {

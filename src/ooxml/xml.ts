@@ -34,24 +34,41 @@ const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 const utf16le = new TextDecoder('utf-16le', { fatal: true, ignoreBOM: false });
 const utf16be = new TextDecoder('utf-16be', { fatal: true, ignoreBOM: false });
 
-/** Decodes part bytes: UTF-8 (with or without BOM) or UTF-16 with a BOM; nothing else. */
+const DECLARED_ENCODING = /^<\?xml[^>]*?encoding\s*=\s*(["'])([^"']+)\1/;
+
+/**
+ * Decodes part bytes: UTF-8 (with or without BOM) or UTF-16 with a BOM; nothing else. The
+ * encoding follows from the first bytes and the XML declaration together (XML 1.0 Appendix F):
+ * bytes and declaration that disagree are refused. The text of a UTF-16 part comes back with its
+ * declaration saying UTF-8, because every part a letter changes is written as UTF-8: what is
+ * written is what is declared. (A part no letter changes keeps its stored UTF-16 bytes.)
+ */
 export function decodeXml(bytes: Uint8Array, part: string): string {
+  const b0 = bytes[0];
+  const b1 = bytes[1];
+  const actual = b0 === 0xff && b1 === 0xfe ? 'UTF-16LE' : b0 === 0xfe && b1 === 0xff ? 'UTF-16BE' : 'UTF-8';
+  // `<?` in UTF-16 without a BOM (XML 1.0 §4.3.3 requires one).
+  if ((b0 === 0x3c && b1 === 0x00 && bytes[2] === 0x3f && bytes[3] === 0x00) || (b0 === 0x00 && b1 === 0x3c && bytes[2] === 0x00 && bytes[3] === 0x3f)) {
+    throw inputError('xml.utf16-no-bom', { part });
+  }
   let text: string;
   try {
-    if (bytes[0] === 0xff && bytes[1] === 0xfe) text = utf16le.decode(bytes);
-    else if (bytes[0] === 0xfe && bytes[1] === 0xff) text = utf16be.decode(bytes);
-    else text = utf8.decode(bytes);
+    text = (actual === 'UTF-16LE' ? utf16le : actual === 'UTF-16BE' ? utf16be : utf8).decode(bytes);
   } catch {
-    throw inputError('xml.invalid-utf8', { part });
+    throw inputError(actual === 'UTF-8' ? 'xml.invalid-utf8' : 'xml.invalid-utf16', { part });
   }
-  const decl = /^<\?xml[^>]*?encoding\s*=\s*["']([^"']+)["']/.exec(text);
-  if (decl) {
-    const enc = decl[1]!.toLowerCase();
-    if (enc !== 'utf-8' && enc !== 'utf8' && enc !== 'utf-16' && enc !== 'utf-16le' && enc !== 'utf-16be') {
-      throw inputError('xml.encoding', { part, encoding: decl[1]! });
-    }
-  }
-  return text;
+  const decl = DECLARED_ENCODING.exec(text);
+  if (!decl) return text;
+  const declared = decl[2]!;
+  const enc = declared.toLowerCase();
+  const isUtf8 = enc === 'utf-8' || enc === 'utf8';
+  const isUtf16 = enc === 'utf-16' || enc === 'utf-16le' || enc === 'utf-16be';
+  if (!isUtf8 && !isUtf16) throw inputError('xml.encoding', { part, encoding: declared });
+  const agrees = actual === 'UTF-8' ? isUtf8 : enc === 'utf-16' || enc === actual.toLowerCase();
+  if (!agrees) throw inputError('xml.encoding-mismatch', { part, declared, actual });
+  if (actual === 'UTF-8') return text;
+  const at = decl.index + decl[0].length - 1 - declared.length;
+  return `${text.slice(0, at)}UTF-8${text.slice(at + declared.length)}`;
 }
 
 /** Deeper XML than this is refused: real documents stay far below, and every later stage

@@ -4,16 +4,20 @@
  * Reading: pizzip parses the container (end of central directory, central directory, local
  * headers); we inflate each entry ourselves with node:zlib so that the output size is capped
  * while inflating (a zip bomb cannot lie its way past a header check) and the CRC is verified.
- * Entries we never need (images, fonts) are never inflated: their compressed bytes go
- * straight into every letter.
+ * Every entry is verified once, when the archive is read: its name is safe (names.ts), its
+ * stored bytes inflate completely, to exactly the declared size, with the declared CRC. Only
+ * then may the compressed bytes of an unchanged part go into letters as they are. Any failure
+ * of pizzip or zlib is a KpBrevError of kind input naming the part.
  *
  * Writing: a small writer over node:zlib's native deflate. It puts the stored compressed bytes
  * of unchanged parts back as they are and deflates only the parts a letter changed. See
- * docs/decisions.md ("Zip writing") for why this is not pizzip's `generate`.
+ * docs/decisions.md ("Zip: pizzip reads, our writer writes") for why this is not pizzip's
+ * `generate`, and why verified bytes are copied rather than deflated again.
  */
-import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
+import { crc32, deflateRawSync, inflateRawSync, type ZlibOptions } from 'node:zlib';
 import PizZip from 'pizzip';
-import { inputError } from '../diagnostics.js';
+import { inputError, KpBrevError } from '../diagnostics.js';
+import { checkEntryNames } from './names.js';
 
 export interface ZipLimits {
   /** Largest accepted input file in bytes. */
@@ -96,45 +100,31 @@ export function readZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMIT
   }
 
   const files = zip.files as unknown as Record<string, PizFile>;
+  const names = Object.keys(files);
+  // Two central-directory records with one name collapse into one in pizzip: the count shows it.
+  if (declared !== undefined && declared !== names.length) {
+    throw inputError('package.entry-count', { declared, found: names.length });
+  }
+  checkEntryNames(
+    names.filter((n) => !files[n]?.dir),
+    names.filter((n) => files[n]?.dir),
+  );
   const entries = new Map<string, ZipEntry>();
   const order: string[] = [];
-  let total = 0;
-  for (const name of Object.keys(files)) {
+  const state = { total: 0 };
+  for (const name of names) {
     const file = files[name];
     if (!file || file.dir) continue;
-    if (name.includes('\0') || name.length > 1024) throw inputError('package.bad-name', { part: name });
-    const data = file._data as PizCompressed;
-    if (!data || typeof data.getCompressedContent !== 'function') {
-      throw inputError('package.bad-entry', { part: name, detail: 'no data' });
-    }
-    const method = data.compressionMethod === '\x00\x00' ? 0 : data.compressionMethod === '\x08\x00' ? 8 : -1;
-    if (method < 0) throw inputError('package.bad-entry', { part: name, detail: 'unknown compression' });
-    const size = data.uncompressedSize;
-    if (size > limits.maxEntrySize) {
-      throw inputError('package.entry-too-large', { part: name, size, limit: limits.maxEntrySize });
-    }
-    total += size;
-    if (total > limits.maxTotalSize) throw inputError('package.total-too-large', { limit: limits.maxTotalSize });
-    if (entries.size + 1 > limits.maxEntries) {
-      throw inputError('package.too-many-entries', { count: entries.size + 1, limit: limits.maxEntries });
-    }
-    const content = data.getCompressedContent();
-    const raw = typeof content === 'string' ? Buffer.from(content, 'latin1') : content;
-    if (size > limits.ratioFloor && raw.length > 0 && size / raw.length > limits.maxRatio) {
-      throw inputError('package.ratio', { part: name, ratio: Math.round(size / raw.length), limit: limits.maxRatio });
-    }
-    const { dosTime, dosDate } = toDos(file.date);
-    entries.set(name, {
-      name,
-      method,
-      crc32: data.crc32 >>> 0,
-      compressedSize: raw.length,
-      size,
-      dosTime,
-      dosDate,
-      raw,
-    });
+    entries.set(name, wrapped(name, () => entryOf(name, file, limits, state, entries.size)));
     order.push(name);
+  }
+  // Verified now, once, after every header passed the limits: an entry no stage reads (an
+  // image, a font, docProps) still goes into every letter as stored. The XML parts are read
+  // next (the package checks them all), so their bytes are kept for that one read.
+  const verified = new Map<string, Uint8Array>();
+  for (const entry of entries.values()) {
+    const data = wrapped(entry.name, () => inflateEntry(entry, limits));
+    if (/\.(xml|rels)$/i.test(entry.name)) verified.set(entry.name, data);
   }
 
   return {
@@ -143,9 +133,50 @@ export function readZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMIT
     read(name: string): Uint8Array {
       const entry = entries.get(name);
       if (!entry) throw inputError('package.not-docx', { detail: name });
+      const data = verified.get(name);
+      if (data) {
+        verified.delete(name);
+        return data;
+      }
       return inflateEntry(entry, limits);
     },
   };
+}
+
+/** pizzip reads an entry's bytes lazily: whatever it throws then is a damaged entry. */
+function wrapped<T>(part: string, step: () => T): T {
+  try {
+    return step();
+  } catch (err) {
+    if (err instanceof KpBrevError) throw err;
+    throw inputError('package.bad-entry', { part, detail: shortError(err) });
+  }
+}
+
+/** One entry's header facts and stored bytes, checked against the limits. */
+function entryOf(name: string, file: PizFile, limits: ZipLimits, state: { total: number }, count: number): ZipEntry {
+  const data = file._data as PizCompressed;
+  if (!data || typeof data.getCompressedContent !== 'function') {
+    throw inputError('package.bad-entry', { part: name, detail: 'no data' });
+  }
+  const method = data.compressionMethod === '\x00\x00' ? 0 : data.compressionMethod === '\x08\x00' ? 8 : -1;
+  if (method < 0) throw inputError('package.bad-entry', { part: name, detail: 'unknown compression' });
+  const size = data.uncompressedSize;
+  if (size > limits.maxEntrySize) {
+    throw inputError('package.entry-too-large', { part: name, size, limit: limits.maxEntrySize });
+  }
+  state.total += size;
+  if (state.total > limits.maxTotalSize) throw inputError('package.total-too-large', { limit: limits.maxTotalSize });
+  if (count + 1 > limits.maxEntries) {
+    throw inputError('package.too-many-entries', { count: count + 1, limit: limits.maxEntries });
+  }
+  const content = data.getCompressedContent();
+  const raw = typeof content === 'string' ? Buffer.from(content, 'latin1') : content;
+  if (size > limits.ratioFloor && raw.length > 0 && size / raw.length > limits.maxRatio) {
+    throw inputError('package.ratio', { part: name, ratio: Math.round(size / raw.length), limit: limits.maxRatio });
+  }
+  const { dosTime, dosDate } = toDos(file.date);
+  return { name, method, crc32: data.crc32 >>> 0, compressedSize: raw.length, size, dosTime, dosDate, raw };
 }
 
 function inflateEntry(entry: ZipEntry, limits: ZipLimits): Uint8Array {
@@ -153,21 +184,30 @@ function inflateEntry(entry: ZipEntry, limits: ZipLimits): Uint8Array {
   if (entry.method === 0) {
     data = entry.raw;
   } else {
+    let consumed: number;
     try {
       // The declared size was checked against the limits; one byte more than declared shows a
       // lying header as a size mismatch instead of letting it inflate on.
-      data = inflateRawSync(entry.raw, { maxOutputLength: Math.min(entry.size, limits.maxEntrySize) + 1 });
+      const out = inflateRawSync(entry.raw, { maxOutputLength: Math.min(entry.size, limits.maxEntrySize) + 1, info: true } as ZlibOptions) as unknown as {
+        buffer: Buffer;
+        engine: { bytesWritten: number };
+      };
+      data = out.buffer;
+      consumed = out.engine.bytesWritten;
     } catch (err) {
       const detail = err instanceof RangeError ? 'unpacks to more than its declared size' : shortError(err);
       throw inputError('package.bad-entry', { part: entry.name, detail });
+    }
+    // Bytes after the end of the deflate stream (a compressed size that claims too much) would
+    // be copied into letters with the part.
+    if (consumed !== entry.raw.length) {
+      throw inputError('package.trailing-data', { part: entry.name, count: entry.raw.length - consumed });
     }
   }
   if (data.length !== entry.size) {
     throw inputError('package.bad-entry', { part: entry.name, detail: `size ${data.length} != ${entry.size}` });
   }
-  if (crc32(data) >>> 0 !== entry.crc32) {
-    throw inputError('package.bad-entry', { part: entry.name, detail: 'CRC mismatch' });
-  }
+  if (crc32(data) >>> 0 !== entry.crc32) throw inputError('package.crc', { part: entry.name });
   return data;
 }
 

@@ -40,9 +40,29 @@ export const packageMessages = {
     da: 'Delen {part} kan ikke pakkes ud ({detail}).',
     en: 'The part {part} cannot be unpacked ({detail}).',
   },
-  'package.bad-name': {
-    da: 'Zip-arkivet har et ugyldigt delnavn: {part}.',
-    en: 'The zip archive has an invalid entry name: {part}.',
+  'package.unsafe-name': {
+    da: 'Zip-arkivet har et ugyldigt delnavn: {part}. Et delnavn må ikke begynde med / eller et drevbogstav, ikke indeholde \\, %2F, %5C, kontroltegn, tomme led eller led, der ender på punktum (som . og ..). Filen afvises.',
+    en: 'The zip archive has an invalid entry name: {part}. An entry name must not start with / or a drive letter, nor hold \\, %2F, %5C, control characters, empty segments or segments ending in a dot (such as . and ..). The file is refused.',
+  },
+  'package.duplicate-name': {
+    da: 'Zip-arkivet har to dele med samme navn, når der ses bort fra store og små bogstaver: {other} og {part}. Filen afvises.',
+    en: 'The zip archive has two entries with the same name apart from upper and lower case: {other} and {part}. The file is refused.',
+  },
+  'package.derived-name': {
+    da: 'Zip-arkivet har både delen {other} og delen {part}, der bruger den som mappe. Filen afvises.',
+    en: 'The zip archive has both the entry {other} and the entry {part}, which uses it as a folder. The file is refused.',
+  },
+  'package.entry-count': {
+    da: 'Zip-arkivet er beskadiget: slutposten siger {declared} dele, men indholdsfortegnelsen har {found} forskellige (to dele med samme navn?).',
+    en: 'The zip archive is damaged: its end record says {declared} entries, but its directory holds {found} different ones (two entries with one name?).',
+  },
+  'package.crc': {
+    da: 'Delen {part} er beskadiget: kontrolsummen (CRC) passer ikke til indholdet.',
+    en: 'The part {part} is damaged: its checksum (CRC) does not match its content.',
+  },
+  'package.trailing-data': {
+    da: 'Delen {part} er beskadiget: zip-arkivet angiver {count} byte mere, end de pakkede data fylder.',
+    en: 'The part {part} is damaged: the zip archive declares {count} bytes more than its compressed data holds.',
   },
   'package.strict-ooxml': {
     da: 'Dokumentet er gemt som "Strict Open XML", som ikke understøttes. Gem det som almindeligt Word-dokument (.docx).',
@@ -66,6 +86,18 @@ export const packageMessages = {
   'xml.invalid-utf8': {
     da: 'Delen {part} er ikke gyldig UTF-8-tekst.',
     en: 'The part {part} is not valid UTF-8 text.',
+  },
+  'xml.invalid-utf16': {
+    da: 'Delen {part} er ikke gyldig UTF-16-tekst.',
+    en: 'The part {part} is not valid UTF-16 text.',
+  },
+  'xml.encoding-mismatch': {
+    da: 'Delen {part} siger i sin XML-erklæring, at den er skrevet i {declared}, men den er skrevet i {actual}. Filen afvises.',
+    en: 'The part {part} says in its XML declaration that it is written in {declared}, but it is written in {actual}. The file is refused.',
+  },
+  'xml.utf16-no-bom': {
+    da: 'Delen {part} er skrevet i UTF-16 uden byte order mark (BOM), som XML kræver. Gem dokumentet igen i Word.',
+    en: 'The part {part} is written in UTF-16 without the byte order mark (BOM) that XML requires. Save the document again in Word.',
   },
   'xml.doctype': {
     da: 'Delen {part} indeholder en DOCTYPE-erklæring; det er ikke tilladt i et Word-dokument og afvises af sikkerhedshensyn.',
