@@ -280,10 +280,9 @@ describe('bad input is 4xx, never 500 (issue 17 item 12)', () => {
     }
   });
 
-  // Fixed by the package-loading change (issue 17 item 7): pizzip throws a plain Error for an
-  // entry whose size runs past the end of the file, which the server rightly treats as its own
-  // fault (500) until package loading turns it into a KpBrevError of kind input.
-  it.fails('a .docx whose central directory gives an entry a size past the end of the file is 400', async () => {
+  // pizzip throws a plain Error for an entry whose size runs past the end of the file; package
+  // loading turns it into a KpBrevError of kind input (issue 17 item 7), so this is 400, not 500.
+  it('a .docx whose central directory gives an entry a size past the end of the file is 400', async () => {
     const bytes = hugeEntrySize(np1004);
     const lint = await app.inject({ method: 'POST', url: '/v1/lint', payload: bytes, headers: { ...s, 'content-type': 'application/octet-stream' } });
     expect(lint.statusCode).toBe(400);
