@@ -15,7 +15,7 @@ import {
 } from '../fieldcode/index.js';
 import { localeFor, type FieldLocale, type FieldLocales } from '../format/locale.js';
 import { displayNumber, formatNumberPicture } from '../format/number.js';
-import { evaluateFormula, FormulaError } from './formula.js';
+import { evaluateFormula, FormulaDepthError, FormulaError } from './formula.js';
 import type { FieldNode } from '../ooxml/fields.js';
 import { formatMessage, type Lang } from '../i18n/index.js';
 import { compare } from './compare.js';
@@ -157,7 +157,8 @@ function formulaField(f: FieldNode, ins: OtherInstruction, env: EvalEnv): FieldR
     value = evaluateFormula(expr, locales.number);
   } catch (err) {
     if (!(err instanceof FormulaError)) throw err;
-    report(env, f, 'render.formula', { detail: err.message });
+    if (err instanceof FormulaDepthError) report(env, f, 'render.formula-depth', { limit: err.limit });
+    else report(env, f, 'render.formula', { detail: err.message });
     return placeholder(f, env, '=');
   }
   const switches = ins.items.filter((i): i is Switch => i.type === 'switch');
