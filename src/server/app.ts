@@ -16,6 +16,7 @@ import fastifyMultipart from '@fastify/multipart';
 import fastifySwagger from '@fastify/swagger';
 import type { Lang } from '../i18n/index.js';
 import { VERSION } from '../version.js';
+import { DEFAULT_LIMITS } from '../limits.js';
 import { holderFor } from '../service/repository-holder.js';
 import { InlinePool, PoolBusyError, PoolTimeoutError, type RenderPool } from '../service/pool.js';
 import type { JobName, Jobs } from '../service/jobs.js';
@@ -172,7 +173,7 @@ export async function jobInPool<K extends JobName>(ctx: ServerContext, req: Fast
 }
 
 export async function buildApp(options: ServerOptions): Promise<FastifyInstance> {
-  const bodyLimit = options.bodyLimit ?? 5 * 1024 * 1024;
+  const bodyLimit = options.bodyLimit ?? DEFAULT_LIMITS.caseBytes;
   const app = Fastify({
     logger:
       options.logger === false || options.logger === undefined
@@ -213,7 +214,7 @@ export async function buildApp(options: ServerOptions): Promise<FastifyInstance>
     },
     refResolver: { buildLocalReference: (json) => String(json['$id']) },
   });
-  await app.register(fastifyMultipart, { limits: { fileSize: options.lintBodyLimit ?? 20 * 1024 * 1024, files: 1 } });
+  await app.register(fastifyMultipart, { limits: { fileSize: options.lintBodyLimit ?? DEFAULT_LIMITS.templateBytes, files: 1 } });
 
   app.addHook('onRequest', async (req, reply) => {
     req.lang = requestLang(req);
@@ -250,7 +251,7 @@ export async function buildApp(options: ServerOptions): Promise<FastifyInstance>
     }
     if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || err.statusCode === 413 || err.code === 'FST_REQ_FILE_TOO_LARGE') {
       req.note.outcome = 'too-large';
-      return sendProblem(reply, problem('too-large', 413, req.lang, { id: 'server.too-large', params: { limit: req.url.startsWith('/v1/lint') ? (options.lintBodyLimit ?? 20 * 1024 * 1024) : (req.routeOptions.bodyLimit ?? bodyLimit) } }, req.id));
+      return sendProblem(reply, problem('too-large', 413, req.lang, { id: 'server.too-large', params: { limit: req.url.startsWith('/v1/lint') ? (options.lintBodyLimit ?? DEFAULT_LIMITS.templateBytes) : (req.routeOptions.bodyLimit ?? bodyLimit) } }, req.id));
     }
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       req.note.outcome = 'bad-request';

@@ -26,7 +26,8 @@ import { isLive } from './live.js';
 import { applyIfSwitches } from './if-switches.js';
 import { questionDefault } from './letter-context.js';
 import { isEmpty, plainText, pushText, textOuts, type FieldResult, type Out } from './outs.js';
-import { placeholder, report } from './report.js';
+import { locationOf, placeholder, report } from './report.js';
+import { limitError } from '../limits.js';
 import { fieldResultRPr } from './run-props.js';
 
 export { isLive };
@@ -41,6 +42,8 @@ export interface EvalEnv {
   readonly numberLocale: FieldLocale;
   readonly diagnostics: Diagnostic[];
   readonly stats: { merged: number; missing: number };
+  /** Characters merged into the letter so far, and how many it may hold (src/limits.ts). */
+  readonly merged: { chars: number; readonly limit: number };
   /** Catalog and template settings, when the template comes from a repository. */
   readonly rules?: LetterRules;
   /** Maps a problem's place to the part of a composed letter the field comes from. */
@@ -123,6 +126,11 @@ function mergeField(f: FieldNode, ins: MergeFieldInstruction, env: EvalEnv, inCo
   if (!r.ok) {
     report(env, f, r.code, r.params);
     return placeholder(f, env, name);
+  }
+  env.merged.chars += r.text.length;
+  if (env.merged.chars > env.merged.limit) {
+    const loc = locationOf(f, env.template);
+    throw limitError('mergedText', env.merged.limit, {}, env.locate ? env.locate(loc) : loc);
   }
   env.stats.merged++;
   const rPr = fieldResultRPr(f, ins.switches);
