@@ -9,13 +9,14 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KpBrevError, loadTemplate, parseContextBytes, toContext } from '../src/index.js';
+import { loadTemplate, parseContextBytes, toContext } from '../src/index.js';
 import { buildDocx, type DocxParts } from '../src/authoring/package.js';
 import { DEFAULT_LIMITS, type Limits } from '../src/limits.js';
 import { DEFAULT_ZIP_LIMITS, readZip, writeZip } from '../src/ooxml/zip.js';
 import { buildApp } from '../src/server/app.js';
 import { newToken } from '../src/server/auth.js';
 import { docx, mergeField, p } from './helpers/build.js';
+import { danishError } from './helpers/errors.js';
 
 const root = join(import.meta.dirname, '..');
 const dir = mkdtempSync(join(tmpdir(), 'kp-brev-limits-'));
@@ -32,17 +33,6 @@ const fields = (n: number): string => `<w:p>${'<w:fldSimple w:instr=" PAGE "/>'.
 /** A body whose own elements number n (one paragraph of empty runs). */
 const elements = (n: number): string => `<w:p>${'<w:r/>'.repeat(n - 1)}</w:p>`;
 
-/** The Danish message of the KpBrevError `fn` throws. */
-function refused(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof KpBrevError) return e.describe('da');
-    throw e;
-  }
-  return 'no error';
-}
-
 function cli(args: string[], env: Record<string, string> = {}): { code: number; out: string; err: string } {
   const r = spawnSync(process.execPath, [join(root, 'bin/kp-brev.js'), ...args], { encoding: 'utf8', cwd: dir, env: { ...process.env, KP_BREV_LANG: '', KP_BREV_LIMITS: '', ...env } });
   return { code: r.status ?? -1, out: r.stdout, err: r.stderr };
@@ -54,7 +44,7 @@ describe('what a template holds', () => {
   it('paragraphs: one over the limit is refused, the limit itself loads', () => {
     const n = DEFAULT_LIMITS.paragraphs;
     expect(loadTemplate(stored({ body: paragraphs(n) })).stories.length).toBe(1);
-    const text = refused(() => loadTemplate(stored({ body: paragraphs(n + 1) }), { name: 'lang.docx' }));
+    const text = danishError(() => loadTemplate(stored({ body: paragraphs(n + 1) }), { name: 'lang.docx' }));
     expect(text).toContain(`lang.docx, word/document.xml, linje 2`);
     expect(text).toContain(`Dokumentet har flere end ${n} afsnit ("paragraphs") og afvises for at beskytte systemet. ${raise('paragraphs')}`);
   });
@@ -62,24 +52,24 @@ describe('what a template holds', () => {
   it('fields: one over the limit is refused, the limit itself loads', () => {
     const n = DEFAULT_LIMITS.fields;
     expect(loadTemplate(stored({ body: fields(n) })).fieldNodes.length).toBe(n);
-    expect(refused(() => loadTemplate(stored({ body: fields(n + 1) })))).toContain(`flere end ${n} felter ("fields")`);
+    expect(danishError(() => loadTemplate(stored({ body: fields(n + 1) })))).toContain(`flere end ${n} felter ("fields")`);
   });
 
   it('elements: a body of more than the limit is refused; one well under it loads', () => {
     const n = DEFAULT_LIMITS.elements;
     expect(loadTemplate(stored({ body: elements(n - 1000) })).stories.length).toBe(1);
-    expect(refused(() => loadTemplate(stored({ body: elements(n + 1) })))).toContain(`flere end ${n} XML-elementer ("elements")`);
+    expect(danishError(() => loadTemplate(stored({ body: elements(n + 1) })))).toContain(`flere end ${n} XML-elementer ("elements")`);
   });
 
   it('counts over all the parts of the package', () => {
     const t = stored({ body: paragraphs(6), header: paragraphs(5) });
     expect(loadTemplate(t, { limits: { paragraphs: 11 } }).stories.length).toBe(2);
-    expect(refused(() => loadTemplate(t, { limits: { paragraphs: 10 } }))).toContain('word/header1.xml');
+    expect(danishError(() => loadTemplate(t, { limits: { paragraphs: 10 } }))).toContain('word/header1.xml');
   });
 
   it('bytes: a template larger than templateBytes is refused before it is unzipped', () => {
     const big = Buffer.alloc(DEFAULT_LIMITS.templateBytes + 1);
-    expect(refused(() => loadTemplate(big, { name: 'stor.docx' }))).toBe(
+    expect(danishError(() => loadTemplate(big, { name: 'stor.docx' }))).toBe(
       `stor.docx: Skabelonen fylder ${big.length} byte; grænsen er ${DEFAULT_LIMITS.templateBytes} byte ("templateBytes"). ${raise('templateBytes')} (eller indstillingen limits til loadTemplate).`,
     );
   });
@@ -89,10 +79,10 @@ describe('what a case holds', () => {
   it('a text of valueLength characters is taken, one more is refused with its path', () => {
     const n = DEFAULT_LIMITS.valueLength;
     expect(toContext({ fields: { Navn: 'x'.repeat(n) } }).fields['Navn']).toHaveLength(n);
-    expect(refused(() => toContext({ fields: { Borger: { Navn: 'x'.repeat(n + 1) } } }))).toContain(
+    expect(danishError(() => toContext({ fields: { Borger: { Navn: 'x'.repeat(n + 1) } } }))).toContain(
       `Teksten i $.fields.Borger.Navn har ${n + 1} tegn; grænsen er ${n} tegn ("valueLength"). ${raise('valueLength')}`,
     );
-    expect(refused(() => toContext({ fields: { ['k'.repeat(n + 1)]: 'x' } }))).toContain('("valueLength")');
+    expect(danishError(() => toContext({ fields: { ['k'.repeat(n + 1)]: 'x' } }))).toContain('("valueLength")');
   });
 
   it('a case file larger than caseBytes is refused', () => {
@@ -100,7 +90,7 @@ describe('what a case holds', () => {
     const fieldsOf = (count: number): Record<string, string> => Object.fromEntries(Array.from({ length: count }, (_, i) => [`F${i}`, value]));
     const over = Buffer.from(JSON.stringify({ fields: fieldsOf(6) }));
     expect(over.length).toBeGreaterThan(DEFAULT_LIMITS.caseBytes);
-    expect(refused(() => parseContextBytes(over, 'sag.json'))).toContain(`sag.json: Sagskonteksten fylder ${over.length} byte; grænsen er ${DEFAULT_LIMITS.caseBytes} byte ("caseBytes")`);
+    expect(danishError(() => parseContextBytes(over, 'sag.json'))).toContain(`sag.json: Sagskonteksten fylder ${over.length} byte; grænsen er ${DEFAULT_LIMITS.caseBytes} byte ("caseBytes")`);
     expect(Object.keys(parseContextBytes(Buffer.from(JSON.stringify({ fields: fieldsOf(5) }))).fields)).toHaveLength(5);
   });
 
@@ -110,7 +100,7 @@ describe('what a case holds', () => {
     const template = (n: number): Buffer => docx(Array.from({ length: n }, () => p(mergeField('Navn'))));
     const ok = loadTemplate(template(times)).render(toContext({ fields: { Navn: value } }));
     expect(ok.stats.merged).toBe(times);
-    expect(refused(() => loadTemplate(template(times + 1), { name: 'mange.docx' }).render(toContext({ fields: { Navn: value } })))).toContain(
+    expect(danishError(() => loadTemplate(template(times + 1), { name: 'mange.docx' }).render(toContext({ fields: { Navn: value } })))).toContain(
       `mange.docx, word/document.xml, afsnit ${times + 1}: Brevet bliver for stort: flettefelterne giver tilsammen flere end ${DEFAULT_LIMITS.mergedText} tegn ("mergedText")`,
     );
   });
@@ -120,7 +110,7 @@ describe('raising a limit', () => {
   const t = stored({ body: paragraphs(20) });
 
   it('through the limits option of loadTemplate', () => {
-    expect(refused(() => loadTemplate(t, { limits: { paragraphs: 19 } }))).toContain('flere end 19 afsnit');
+    expect(danishError(() => loadTemplate(t, { limits: { paragraphs: 19 } }))).toContain('flere end 19 afsnit');
     expect(loadTemplate(t, { limits: { paragraphs: 20 } }).stories.length).toBe(1);
   });
 
