@@ -23,6 +23,7 @@ import { argumentText } from '../src/fieldcode/index.js';
 import { bookmarks, documentProperties, documentVariables, headingsOf, headingStyles, isFallbackCopy, tableAt } from './lib/conformance-doc.js';
 import { classify, switchSummary, type DocFacts } from './lib/conformance-classify.js';
 import { normalize, seqCheck, seqExpected, staleCheck, type Stale } from './lib/conformance-stale.js';
+import { DEFAULT_LIMITS } from '../src/limits.js';
 
 interface Entry {
   file: string;
@@ -185,6 +186,7 @@ function compareField(f: FieldNode, tpl: Template, fields: Record<string, string
     numberLocale: lang.startsWith('da') ? DANISH : ENGLISH,
     diagnostics: [],
     stats: { merged: 0, missing: 0 },
+    merged: { chars: 0, limit: DEFAULT_LIMITS.mergedText },
   };
   const r = evaluate(f, env);
   const text = letterText(r.outs, f);

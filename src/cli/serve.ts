@@ -1,10 +1,13 @@
 /** `kp-brev serve` (the render API and, later, the training page) and `kp-brev token` (a new credential). */
 import { formatMessage, type Lang } from '../i18n/index.js';
+import { resolveLimits } from '../limits.js';
 import { newToken } from '../server/auth.js';
 import { loadServerConfig, startServer, type ServerConfig } from '../server/server.js';
 import type { Io } from './main.js';
 
 export async function serveCommand(opts: Record<string, unknown>, io: Io, lang: Lang): Promise<number> {
+  // A KP_BREV_LIMITS the render threads could not read stops the server here, not every letter.
+  resolveLimits();
   const cfg: ServerConfig = opts['config'] ? loadServerConfig(String(opts['config'])) : {};
   if (opts['port'] !== undefined) cfg.port = Number(opts['port']);
   if (opts['host'] !== undefined) cfg.host = String(opts['host']);

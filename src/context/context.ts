@@ -4,10 +4,12 @@
  *   { "process": "...", "variant": "...", "fields": { ... }, "questions": { "<key>": "J" } }
  *
  * Read defensively: strict UTF-8, JSON only, no `__proto__` / `constructor` / `prototype` keys
- * anywhere, bounded depth, and no characters that cannot be written into a Word part.
+ * anywhere, bounded depth and size (src/limits.ts: caseBytes, valueLength), and no characters
+ * that cannot be written into a Word part.
  */
 import { diagnostic, inputError, KpBrevError, type Diagnostic } from '../diagnostics.js';
 import { firstInvalidXmlChar } from '../ooxml/xml.js';
+import { limitDiagnostic, limitError, resolveLimits, type Limits } from '../limits.js';
 
 export type Scalar = string | number | boolean | null;
 export type Answer = 'J' | 'N';
@@ -26,17 +28,19 @@ const MAX_DEPTH = 32;
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
 /** Reads a context from the bytes of a JSON file. */
-export function parseContextBytes(bytes: Uint8Array, file?: string): CaseContext {
+export function parseContextBytes(bytes: Uint8Array, file?: string, limits: Partial<Limits> = {}): CaseContext {
+  const { caseBytes } = resolveLimits(limits);
+  if (bytes.length > caseBytes) throw limitError('caseBytes', caseBytes, { size: bytes.length }, file ? { file } : undefined);
   let text: string;
   try {
     text = decoder.decode(bytes);
   } catch {
     throw inputError('context.invalid-utf8', {}, file ? { file } : undefined);
   }
-  return parseContextText(text, file);
+  return parseContextText(text, file, limits);
 }
 
-export function parseContextText(text: string, file?: string): CaseContext {
+export function parseContextText(text: string, file?: string, limits: Partial<Limits> = {}): CaseContext {
   let value: unknown;
   try {
     value = JSON.parse(text.replace(/^\ufeff/, ''));
@@ -51,14 +55,14 @@ export function parseContextText(text: string, file?: string): CaseContext {
     }
     throw new KpBrevError('input', [diagnostic('context.not-json', { detail: msg.replace(/\s*\(line.*$/, '') }, loc)]);
   }
-  return toContext(value, file);
+  return toContext(value, file, limits);
 }
 
 /** Validates an already parsed value (e.g. a request body) as a case context. */
-export function toContext(value: unknown, file?: string): CaseContext {
+export function toContext(value: unknown, file?: string, limits: Partial<Limits> = {}): CaseContext {
   const problems: Diagnostic[] = [];
   const loc = file ? { file } : undefined;
-  checkTree(value, '$', 0, problems, loc);
+  checkTree(value, '$', 0, problems, loc, resolveLimits(limits).valueLength);
   if (problems.length) throw new KpBrevError('input', problems);
   if (!isPlainObject(value)) throw inputError('context.not-object', { path: '$' }, loc);
 
@@ -99,13 +103,17 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function checkTree(v: unknown, path: string, depth: number, out: Diagnostic[], loc: { file: string } | undefined): void {
+function checkTree(v: unknown, path: string, depth: number, out: Diagnostic[], loc: { file: string } | undefined, maxLength: number): void {
   if (out.length > 20) return;
   if (depth > MAX_DEPTH) {
     out.push(diagnostic('context.too-deep', { limit: MAX_DEPTH, path }, loc));
     return;
   }
   if (typeof v === 'string') {
+    if (v.length > maxLength) {
+      out.push(limitDiagnostic('valueLength', maxLength, { path, length: v.length }, loc));
+      return;
+    }
     const bad = firstInvalidXmlChar(v);
     if (bad !== undefined) out.push(diagnostic('context.invalid-char', { path, code: `U+${bad.toString(16).toUpperCase().padStart(4, '0')}` }, loc));
     return;
@@ -116,7 +124,7 @@ function checkTree(v: unknown, path: string, depth: number, out: Diagnostic[], l
   }
   if (typeof v !== 'object' || v === null) return;
   if (Array.isArray(v)) {
-    v.forEach((item, i) => checkTree(item, `${path}[${i}]`, depth + 1, out, loc));
+    v.forEach((item, i) => checkTree(item, `${path}[${i}]`, depth + 1, out, loc, maxLength));
     return;
   }
   for (const key of Object.keys(v)) {
@@ -124,12 +132,16 @@ function checkTree(v: unknown, path: string, depth: number, out: Diagnostic[], l
       out.push(diagnostic('context.forbidden-key', { key, path: `${path}.${key}` }, loc));
       continue;
     }
+    if (key.length > maxLength) {
+      out.push(limitDiagnostic('valueLength', maxLength, { path: `${path}.${key.slice(0, 40)}…`, length: key.length }, loc));
+      continue;
+    }
     const bad = firstInvalidXmlChar(key);
     if (bad !== undefined) {
       out.push(diagnostic('context.invalid-char', { path, code: `U+${bad.toString(16).toUpperCase()}` }, loc));
       continue;
     }
-    checkTree((v as Record<string, unknown>)[key], `${path}.${key}`, depth + 1, out, loc);
+    checkTree((v as Record<string, unknown>)[key], `${path}.${key}`, depth + 1, out, loc, maxLength);
   }
 }
 

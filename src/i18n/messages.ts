@@ -9,6 +9,7 @@ import { cliMessages } from './messages/cli.js';
 import { composeMessages } from './messages/compose.js';
 import { contextMessages } from './messages/context.js';
 import { fieldCodeMessages } from './messages/fieldcode.js';
+import { limitMessages } from './messages/limits.js';
 import { packageMessages } from './messages/package.js';
 import { placeMessages } from './messages/places.js';
 import { renderMessages } from './messages/render.js';
@@ -18,6 +19,7 @@ export const messages = {
   ...placeMessages,
   ...packageMessages,
   ...fieldCodeMessages,
+  ...limitMessages,
   ...contextMessages,
   ...renderMessages,
   ...repositoryMessages,
@@ -41,6 +43,7 @@ type CatalogIsDisjoint = AssertNoSharedIds<
       typeof placeMessages,
       typeof packageMessages,
       typeof fieldCodeMessages,
+      typeof limitMessages,
       typeof contextMessages,
       typeof renderMessages,
       typeof repositoryMessages,

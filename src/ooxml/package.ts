@@ -3,6 +3,7 @@
  * that hold text ("stories") in reading order.
  */
 import { inputError } from '../diagnostics.js';
+import { ContentCounter, resolveLimits, type Limits } from '../limits.js';
 import { decodeXml, elements, parseXml, type XElement } from './xml.js';
 import { DEFAULT_ZIP_LIMITS, readZip, type ZipArchive, type ZipLimits } from './zip.js';
 
@@ -42,10 +43,13 @@ export interface DocxPackage {
   /** Parsed XML of a part (parsed once, then cached). */
   xml(part: string): XElement;
   has(part: string): boolean;
+  /** The limits its parts are held to (src/limits.ts). */
+  readonly limits: Limits;
 }
 
-export function openPackage(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): DocxPackage {
+export function openPackage(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS, content: Limits = resolveLimits()): DocxPackage {
   const archive = readZip(bytes, limits);
+  const counter = new ContentCounter(content);
   const lower = new Map<string, string>();
   for (const name of archive.order) lower.set(name.toLowerCase(), name);
   const find = (name: string): string | undefined => lower.get(name.replace(/^\//, '').toLowerCase());
@@ -64,7 +68,7 @@ export function openPackage(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_L
   const xml = (part: string): XElement => {
     let x = xmlCache.get(part);
     if (!x) {
-      x = parseXml(text(part), part);
+      x = parseXml(text(part), part, counter);
       xmlCache.set(part, x);
     }
     return x;
@@ -125,6 +129,7 @@ export function openPackage(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_L
     text,
     xml,
     has: (part) => find(part) !== undefined,
+    limits: content,
   };
   return {
     ...pkg,

@@ -7,6 +7,7 @@
  */
 import { SaxesParser } from 'saxes';
 import { inputError, KpBrevError, diagnostic } from '../diagnostics.js';
+import { ContentCounter, resolveLimits } from '../limits.js';
 
 export interface XElement {
   readonly kind: 'element';
@@ -75,8 +76,12 @@ export function decodeXml(bytes: Uint8Array, part: string): string {
  * may recurse over the tree. */
 export const MAX_XML_DEPTH = 256;
 
-/** Parses a part into its root element. Throws a KpBrevError naming the part and the place. */
-export function parseXml(source: string, part: string): XElement {
+/**
+ * Parses a part into its root element. Throws a KpBrevError naming the part and the place.
+ * `counter` counts elements, paragraphs and fields against the limits (src/limits.ts) over all
+ * the parts of a package; without one, this part alone is held to the limits in force.
+ */
+export function parseXml(source: string, part: string, counter: ContentCounter = new ContentCounter(resolveLimits())): XElement {
   const parser = new SaxesParser({ position: true });
   const stack: XElement[] = [];
   let root: XElement | undefined;
@@ -89,7 +94,9 @@ export function parseXml(source: string, part: string): XElement {
 
   parser.on('doctype', () => fail('xml.doctype', 'DOCTYPE'));
   parser.on('error', (err) => fail('xml.malformed', err.message.replace(/^[^:]*:\d+:\d+: /, '')));
+  const where = () => ({ part, line: parser.line, column: parser.column });
   parser.on('opentag', (tag) => {
+    counter.element(tag.name, tag.attributes as Record<string, string>, where);
     const openEnd = parser.position;
     const start = source.lastIndexOf('<', openEnd - 1);
     const el: XElement = {
@@ -107,7 +114,7 @@ export function parseXml(source: string, part: string): XElement {
     if (!tag.isSelfClosing) {
       stack.push(el);
       if (stack.length > MAX_XML_DEPTH) {
-        throw new KpBrevError('input', [diagnostic('xml.too-deep', { part, limit: MAX_XML_DEPTH }, { part, line: parser.line, column: parser.column })]);
+        throw new KpBrevError('input', [diagnostic('xml.too-deep', { part, limit: MAX_XML_DEPTH }, where())]);
       }
     }
   });

@@ -4,7 +4,8 @@
  */
 import { KpBrevError, registeredDiagnostic, type Diagnostic, type Location } from '../diagnostics.js';
 import { openPackage, type DocxPackage } from '../ooxml/package.js';
-import type { ZipLimits } from '../ooxml/zip.js';
+import { DEFAULT_ZIP_LIMITS, type ZipLimits } from '../ooxml/zip.js';
+import { resolveLimits, type Limits } from '../limits.js';
 import type { CaseContext } from '../context/context.js';
 import type { RenderOptions, Template } from '../template/template.js';
 import { layoutLetter } from './layout/document.js';
@@ -24,7 +25,8 @@ export interface PdfRenderOptions {
   date?: Date;
   /** Font programs shared by the letters of a process (default, fast) or exact per letter (reproducible bytes). */
   fonts?: 'shared' | 'exact';
-  limits?: ZipLimits;
+  /** Limits on the zip and on what the letter may hold (src/limits.ts), for renderPdf. */
+  limits?: Partial<ZipLimits & Limits>;
 }
 
 export interface PdfResult {
@@ -61,7 +63,7 @@ export async function renderPdfFrom(pkg: DocxPackage, options: PdfRenderOptions 
 
 /** A finished .docx letter as a tagged PDF. */
 export async function renderPdf(docx: Uint8Array, options: PdfRenderOptions = {}): Promise<PdfResult> {
-  return renderPdfFrom(openPackage(docx, options.limits), options);
+  return renderPdfFrom(openPackage(docx, { ...DEFAULT_ZIP_LIMITS, ...options.limits }, resolveLimits(options.limits)), options);
 }
 
 /** A letter from a template and a case, straight to PDF (the .docx is never zipped). */

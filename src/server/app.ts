@@ -16,6 +16,7 @@ import fastifyMultipart from '@fastify/multipart';
 import fastifySwagger from '@fastify/swagger';
 import type { Lang } from '../i18n/index.js';
 import { VERSION } from '../version.js';
+import { DEFAULT_LIMITS } from '../limits.js';
 import { holderFor, type RepositoryHolder } from '../service/repository-holder.js';
 import { InlinePool, PoolBusyError, PoolTimeoutError, type RenderPool } from '../service/pool.js';
 import type { JobName, Jobs } from '../service/jobs.js';
@@ -201,7 +202,7 @@ export async function jobInPool<K extends JobName>(ctx: ServerContext, req: Fast
 }
 
 export async function buildApp(options: ServerOptions): Promise<FastifyInstance> {
-  const bodyLimit = options.bodyLimit ?? 5 * 1024 * 1024;
+  const bodyLimit = options.bodyLimit ?? DEFAULT_LIMITS.caseBytes;
   const app = Fastify({
     logger:
       options.logger === false || options.logger === undefined
@@ -243,7 +244,7 @@ export async function buildApp(options: ServerOptions): Promise<FastifyInstance>
     },
     refResolver: { buildLocalReference: (json) => String(json['$id']) },
   });
-  await app.register(fastifyMultipart, { limits: { fileSize: options.lintBodyLimit ?? 20 * 1024 * 1024, files: 1 } });
+  await app.register(fastifyMultipart, { limits: { fileSize: options.lintBodyLimit ?? DEFAULT_LIMITS.templateBytes, files: 1 } });
 
   app.addHook('onRequest', async (req, reply) => {
     req.lang = requestLang(req);

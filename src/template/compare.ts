@@ -1,13 +1,14 @@
 /**
  * The comparison of an IF field, as Word does it:
  * - both sides numbers (in the field's locale) -> numeric comparison;
- * - `=` / `<>` with `?` or `*` in the right-hand side -> wildcard match (case-sensitive);
+ * - `=` / `<>` with `?` or `*` in the right-hand side -> wildcard match (case-sensitive, wildcard.ts);
  * - otherwise text: `=` / `<>` exact and case-sensitive, `<` `<=` `>` `>=` by Danish collation
  *   (our reading; Word's exact text ordering is unverified, see docs/word-fields.md).
  */
 import type { Operator } from '../fieldcode/index.js';
 import type { FieldLocale } from '../format/locale.js';
 import { parseLocaleNumber } from '../format/number.js';
+import { matchWildcard } from './wildcard.js';
 
 const collators = new Map<string, Intl.Collator>();
 
@@ -22,7 +23,7 @@ function collator(locale: FieldLocale): Intl.Collator {
 
 export function compare(left: string, op: Operator, right: string, locale: FieldLocale): boolean {
   if ((op === '=' || op === '<>') && /[?*]/.test(right)) {
-    const match = wildcard(right).test(left);
+    const match = matchWildcard(left, right);
     return op === '=' ? match : !match;
   }
   const a = parseLocaleNumber(left, locale);
@@ -49,18 +50,4 @@ export function compare(left: string, op: Operator, right: string, locale: Field
     case '>=':
       return order >= 0;
   }
-}
-
-const wildcardCache = new Map<string, RegExp>();
-
-function wildcard(pattern: string): RegExp {
-  let re = wildcardCache.get(pattern);
-  if (!re) {
-    const body = Array.from(pattern)
-      .map((ch) => (ch === '*' ? '[\\s\\S]*' : ch === '?' ? '[\\s\\S]' : ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
-      .join('');
-    re = new RegExp(`^${body}$`, 'u');
-    if (wildcardCache.size < 1000) wildcardCache.set(pattern, re);
-  }
-  return re;
 }

@@ -17,7 +17,7 @@ import {
 } from '../fieldcode/index.js';
 import { localeFor, type FieldLocale, type FieldLocales } from '../format/locale.js';
 import { displayNumber, formatNumberPicture } from '../format/number.js';
-import { evaluateFormula, FormulaError } from './formula.js';
+import { evaluateFormula, FormulaDepthError, FormulaError } from './formula.js';
 import { cachedResult, type FieldNode } from '../ooxml/fields.js';
 import { formatMessage, type Lang } from '../i18n/index.js';
 import { compare } from './compare.js';
@@ -29,7 +29,8 @@ import { fieldRule, refusalParams, REFUSAL_MESSAGE, type FieldReason } from './f
 import { applyIfSwitches } from './if-switches.js';
 import { questionDefault } from './letter-context.js';
 import { isEmpty, plainText, pushText, textOuts, type FieldResult, type Out } from './outs.js';
-import { placeholder, report } from './report.js';
+import { locationOf, placeholder, report } from './report.js';
+import { limitError } from '../limits.js';
 import { fieldResultRPr } from './run-props.js';
 
 export { isLive };
@@ -44,6 +45,8 @@ export interface EvalEnv {
   readonly numberLocale: FieldLocale;
   readonly diagnostics: Diagnostic[];
   readonly stats: { merged: number; missing: number };
+  /** Characters merged into the letter so far, and how many it may hold (src/limits.ts). */
+  readonly merged: { chars: number; readonly limit: number };
   /** Catalog and template settings, when the template comes from a repository. */
   readonly rules?: LetterRules;
   /** Maps a problem's place to the part of a composed letter the field comes from. */
@@ -191,6 +194,11 @@ function mergeField(f: FieldNode, ins: MergeFieldInstruction, env: EvalEnv, inCo
     report(env, f, r.code, r.params);
     return placeholder(f, env, name);
   }
+  env.merged.chars += r.text.length;
+  if (env.merged.chars > env.merged.limit) {
+    const loc = locationOf(f, env.template);
+    throw limitError('mergedText', env.merged.limit, {}, env.locate ? env.locate(loc) : loc);
+  }
   env.stats.merged++;
   const rPr = fieldResultRPr(f, ins.switches);
   return { outs: textOuts(r.text, rPr), text: r.text, empty: r.text === '' };
@@ -224,7 +232,8 @@ function formulaField(f: FieldNode, ins: OtherInstruction, env: EvalEnv): FieldR
     value = evaluateFormula(expr, locales.number);
   } catch (err) {
     if (!(err instanceof FormulaError)) throw err;
-    report(env, f, 'render.formula', { detail: err.message });
+    if (err instanceof FormulaDepthError) report(env, f, 'render.formula-depth', { limit: err.limit });
+    else report(env, f, 'render.formula', { detail: err.message });
     return placeholder(f, env, '=');
   }
   const switches = ins.items.filter((i): i is Switch => i.type === 'switch');

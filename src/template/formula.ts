@@ -12,10 +12,26 @@ import { parseLocaleNumber } from '../format/number.js';
 
 export class FormulaError extends Error {}
 
+/** Nesting deeper than this (parentheses, function calls, signs, powers) is refused: no real
+ * formula comes close, and the evaluator recurses once per level. */
+export const MAX_FORMULA_DEPTH = 100;
+
+export class FormulaDepthError extends FormulaError {
+  constructor(readonly limit: number) {
+    super(`> ${limit}`);
+  }
+}
+
 type Tok = { t: 'num'; v: number } | { t: 'op'; v: string } | { t: 'id'; v: string } | { t: '('; v: string } | { t: ')'; v: string } | { t: 'sep'; v: string };
 
 function lex(src: string, locale: FieldLocale): Tok[] {
   const sep = locale.decimal === ',' ? ';' : ',';
+  // Digit grouping is allowed only where it cannot be taken for the argument separator.
+  const group = locale.group === sep ? '' : locale.group === '.' ? '.' : ',';
+  const dec = locale.decimal === ',' ? ',' : '\\.';
+  // Sticky expressions read at the current place: lexing stays linear in the formula's length.
+  const num = new RegExp(`\\d[\\d${group}]*(?:${dec}\\d+)?|${dec}\\d+`, 'y');
+  const id = /[A-Za-zÆØÅæøå_][A-Za-z0-9ÆØÅæøå_]*/y;
   const out: Tok[] = [];
   let i = 0;
   while (i < src.length) {
@@ -24,21 +40,20 @@ function lex(src: string, locale: FieldLocale): Tok[] {
       i++;
       continue;
     }
-    // Digit grouping is allowed only where it cannot be taken for the argument separator.
-    const group = locale.group === sep ? '' : locale.group === '.' ? '.' : ',';
-    const dec = locale.decimal === ',' ? ',' : '\\.';
-    const num = new RegExp(`^\\d[\\d${group}]*(?:${dec}\\d+)?|^${dec}\\d+`).exec(src.slice(i));
-    if (num && /\d/.test(num[0])) {
-      const v = parseLocaleNumber(num[0], locale);
-      if (v === undefined) throw new FormulaError(`"${num[0]}"`);
+    num.lastIndex = i;
+    const n = num.exec(src);
+    if (n && /\d/.test(n[0])) {
+      const v = parseLocaleNumber(n[0], locale);
+      if (v === undefined) throw new FormulaError(`"${n[0]}"`);
       out.push({ t: 'num', v });
-      i += num[0].length;
+      i += n[0].length;
       continue;
     }
-    const id = /^[A-Za-zÆØÅæøå_][A-Za-z0-9ÆØÅæøå_]*/.exec(src.slice(i));
-    if (id) {
-      out.push({ t: 'id', v: id[0].toUpperCase() });
-      i += id[0].length;
+    id.lastIndex = i;
+    const word = id.exec(src);
+    if (word) {
+      out.push({ t: 'id', v: word[0].toUpperCase() });
+      i += word[0].length;
       continue;
     }
     const two = src.slice(i, i + 2);
@@ -93,6 +108,14 @@ function roundTo(x: number, places: number): number {
 export function evaluateFormula(src: string, locale: FieldLocale): number {
   const toks = lex(src, locale);
   let p = 0;
+  let depth = 0;
+  /** Runs one level of the recursive descent, counting how deep it is. */
+  const nested = <T>(f: () => T): T => {
+    if (++depth > MAX_FORMULA_DEPTH) throw new FormulaDepthError(MAX_FORMULA_DEPTH);
+    const v = f();
+    depth--;
+    return v;
+  };
   const peek = (): Tok | undefined => toks[p];
   const take = (): Tok => {
     const t = toks[p++];
@@ -133,7 +156,7 @@ export function evaluateFormula(src: string, locale: FieldLocale): number {
     const t = peek();
     if (t?.t === 'op' && t.v === '^') {
       p++;
-      return base ** power();
+      return base ** nested(power);
     }
     return base;
   };
@@ -141,7 +164,7 @@ export function evaluateFormula(src: string, locale: FieldLocale): number {
     const t = peek();
     if (t?.t === 'op' && (t.v === '-' || t.v === '+')) {
       p++;
-      const v = unary();
+      const v = nested(unary);
       return t.v === '-' ? -v : v;
     }
     let v = primary();
@@ -155,7 +178,7 @@ export function evaluateFormula(src: string, locale: FieldLocale): number {
     const t = take();
     if (t.t === 'num') return t.v;
     if (t.t === '(') {
-      const v = compare();
+      const v = nested(compare);
       if (take().t !== ')') throw new FormulaError(')');
       return v;
     }
@@ -167,10 +190,10 @@ export function evaluateFormula(src: string, locale: FieldLocale): number {
       p++;
       const args: number[] = [];
       if (peek()?.t !== ')') {
-        args.push(compare());
+        args.push(nested(compare));
         while (peek()?.t === 'sep') {
           p++;
-          args.push(compare());
+          args.push(nested(compare));
         }
       }
       if (take().t !== ')') throw new FormulaError(')');

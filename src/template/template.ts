@@ -11,7 +11,8 @@ import { cachedResult, depthOf, displayInstruction, langOf, type FieldNode } fro
 import { openPackage, type DocxPackage, type StoryKind } from '../ooxml/package.js';
 import { flattenStory, paragraphText, type ItemToken, type Story } from '../ooxml/tokens.js';
 import { elements, type XElement } from '../ooxml/xml.js';
-import { writeZip, type ZipEntry, type ZipLimits, type ZipOutput } from '../ooxml/zip.js';
+import { DEFAULT_ZIP_LIMITS, writeZip, type ZipEntry, type ZipLimits, type ZipOutput } from '../ooxml/zip.js';
+import { limitError, resolveLimits, type Limits } from '../limits.js';
 import { fieldTypeOf } from '../fieldcode/index.js';
 import { DANISH, ENGLISH } from '../format/locale.js';
 import { evaluate, isLive, type EvalEnv } from './evaluate.js';
@@ -29,7 +30,9 @@ export { cachedResult };
 export interface LoadOptions {
   /** Name used in messages (file name or template id). */
   name?: string;
-  limits?: ZipLimits;
+  /** Limits on the zip (ZipLimits) and on what the template may hold (src/limits.ts), over the
+   * defaults and KP_BREV_LIMITS. */
+  limits?: Partial<ZipLimits & Limits>;
   /** Catalog and template settings (from the template repository) the letter must keep to. */
   rules?: LetterRules;
   /** Maps the place of a field's problem to where the field comes from (a composed letter:
@@ -107,7 +110,11 @@ export interface Template {
 }
 
 export function loadTemplate(bytes: Uint8Array, options: LoadOptions = {}): Template {
-  return templateFromPackage(() => openPackage(bytes, options.limits), options);
+  const limits = resolveLimits(options.limits);
+  return templateFromPackage(() => {
+    if (bytes.length > limits.templateBytes) throw limitError('templateBytes', limits.templateBytes, { size: bytes.length });
+    return openPackage(bytes, { ...DEFAULT_ZIP_LIMITS, ...options.limits }, limits);
+  }, options);
 }
 
 /** The same for a package already open (the template repository keeps its parts open). */
@@ -194,6 +201,7 @@ function compileTemplate(pkg: DocxPackage, name: string, options: LoadOptions): 
     numberLocale: opts.numberLocale === 'en' ? ENGLISH : DANISH,
     diagnostics: [],
     stats: { merged: 0, missing: 0 },
+    merged: { chars: 0, limit: pkg.limits.mergedText },
     ...(options.rules ? { rules: options.rules } : {}),
     ...(options.locate ? { locate: options.locate } : {}),
     bookmarks,

@@ -1,5 +1,6 @@
 /** The case context: its JSON, its shape and its values, including answers to flettespørgsmål. */
 import type { MessageText } from '../index.js';
+import { RAISE_DA, RAISE_EN } from './limits.js';
 
 export const contextMessages = {
   // Case context
@@ -26,6 +27,14 @@ export const contextMessages = {
   'context.not-texts': {
     da: 'Sagskonteksten har en forkert opbygning: {path} skal være et objekt med tekster.',
     en: 'The case context has the wrong shape: {path} must be an object of texts.',
+  },
+  'context.too-large': {
+    da: `Sagskonteksten fylder {size} byte; grænsen er {limit} byte ("{name}"). ${RAISE_DA}`,
+    en: `The case context is {size} bytes; the limit is {limit} bytes ("{name}"). ${RAISE_EN}`,
+  },
+  'context.value-too-long': {
+    da: `Teksten i {path} har {length} tegn; grænsen er {limit} tegn ("{name}"). ${RAISE_DA}`,
+    en: `The text at {path} has {length} characters; the limit is {limit} characters ("{name}"). ${RAISE_EN}`,
   },
   'context.too-deep': {
     da: 'Sagskonteksten er indlejret dybere end {limit} niveauer ({path}).',

@@ -31,6 +31,10 @@ export const renderMessages = {
     da: 'Formelfeltet kan ikke beregnes ({detail}). Brevet dannes ikke.',
     en: 'The formula field cannot be computed ({detail}). The letter is not made.',
   },
+  'render.formula-depth': {
+    da: 'Formelfeltet er indlejret dybere end {limit} niveauer (parenteser, funktioner, fortegn og potenser) og beregnes ikke. Brevet dannes ikke.',
+    en: 'The formula field is nested deeper than {limit} levels (parentheses, functions, signs and powers) and is not computed. The letter is not made.',
+  },
   'render.structure': {
     da: 'Feltet krydser en grænse i dokumentets opbygning ({detail}) og kan ikke flettes sikkert.',
     en: 'The field crosses a boundary in the document structure ({detail}) and cannot be merged safely.',

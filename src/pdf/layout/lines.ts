@@ -9,7 +9,7 @@ import type { Location } from '../../diagnostics.js';
 import type { ImageRef, Inline, LinkRef, ParagraphBlock } from '../model/types.js';
 import type { Leader, TabStop } from '../model/props.js';
 import { breakOpportunities, isSpace, paragraphAtoms, type Atom } from './atoms.js';
-import { simulate } from './tabs.js';
+import { LineCursor, simulate } from './tabs.js';
 import { ascentOf, descentOf, type Looks, type RunLook } from './text.js';
 
 /** One drawn piece of a line: text in one look, an image, or a tab leader. */
@@ -61,20 +61,25 @@ export function layoutLines(block: ParagraphBlock, width: number, ctx: LineConte
   let i = 0;
   while (i < atoms.length || (first && atoms.length === 0)) {
     const start = first ? left + props.indFirst : left;
-    // Find how many atoms fit on this line.
-    let end = lineStart;
+    // Find how many atoms fit on this line: the line grows atom by atom (each atom is measured
+    // once), and ends at the last break opportunity that fits.
+    const cursor = new LineCursor(atoms, start, tabs, left, ctx.defaultTabStop, first, props.indFirst);
     let fitEnd = lineStart; // atoms [lineStart, fitEnd) fit
+    let cut = -1;
     let forced = false;
     let pageBreak = false;
-    let sim = simulate(atoms, lineStart, lineStart, start, tabs, left, ctx.defaultTabStop, first, props.indFirst);
     for (let j = lineStart; j < atoms.length; j++) {
-      end = j + 1;
+      cursor.push(j);
+      const end = j + 1;
+      if (cursor.contentEnd() > right + 0.01) {
+        // Wider than the line (and a longer candidate never is narrower): the line ends at the
+        // last opportunity that fitted, or, when the first segment alone is too wide for an
+        // empty line, it is cut between characters.
+        if (fitEnd === lineStart) cut = Math.max(lineStart + 1, end - 1);
+        break;
+      }
       if (breakAt[end] === 0 && end < atoms.length) continue;
-      // A candidate line [lineStart, end)
-      sim = simulate(atoms, lineStart, end, start, tabs, left, ctx.defaultTabStop, first, props.indFirst);
-      if (sim.contentEnd > right + 0.01 && fitEnd > lineStart) break;
       fitEnd = end;
-      if (sim.contentEnd > right + 0.01) break; // a single segment wider than the line: split below
       if (breakAt[end] === 2) {
         forced = true;
         const last = atoms[end - 1]!;
@@ -82,23 +87,7 @@ export function layoutLines(block: ParagraphBlock, width: number, ctx: LineConte
         break;
       }
     }
-    if (fitEnd === lineStart && atoms.length) fitEnd = Math.max(lineStart + 1, end);
-    // A segment too wide for an empty line is cut between characters.
-    let cut = fitEnd;
-    {
-      const s = simulate(atoms, lineStart, fitEnd, start, tabs, left, ctx.defaultTabStop, first, props.indFirst);
-      if (s.contentEnd > right + 0.01) {
-        cut = lineStart + 1;
-        for (let k = lineStart + 1; k <= fitEnd; k++) {
-          if (simulate(atoms, lineStart, k, start, tabs, left, ctx.defaultTabStop, first, props.indFirst).contentEnd > right + 0.01) break;
-          cut = k;
-        }
-        if (cut < fitEnd) {
-          forced = false;
-          pageBreak = false;
-        }
-      }
-    }
+    if (cut < 0) cut = fitEnd;
     const isLast = cut >= atoms.length;
     lines.push(buildLine(atoms, inlines, lineStart, cut, start, right, tabs, left, ctx, first, props.indFirst, block, markLook, isLast, forced, pageBreak));
     lineStart = cut;

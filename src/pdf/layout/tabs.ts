@@ -24,6 +24,74 @@ function nextStop(x: number, tabs: TabStop[], left: number, indFirst: number, de
   return { pos: n * defaultTab, kind: 'left', leader: 'none' };
 }
 
+/** Where a candidate line's content ends, extended one atom at a time (line filling), so that
+ * trying every break opportunity of a line costs the line's length, not its square. The
+ * arithmetic is simulate's step for step (only trailing spaces after a tab are summed forwards
+ * here, backwards there). */
+export class LineCursor {
+  private x: number;
+  private end: number;
+  private pending: { stop: TabStop; startX: number; w: number; decimalAt: number; trail: number } | undefined;
+
+  constructor(
+    private readonly atoms: Atom[],
+    x0: number,
+    private readonly tabs: TabStop[],
+    private readonly left: number,
+    private readonly defaultTab: number,
+    private readonly first: boolean,
+    private readonly indFirst: number,
+  ) {
+    this.x = x0;
+    this.end = x0;
+  }
+
+  /** Adds atom k (the atom after the last one added). */
+  push(k: number): void {
+    const a = this.atoms[k]!;
+    if (a.cp === 9) {
+      this.settle();
+      const stop = nextStop(this.x, this.tabs, this.left, this.indFirst, this.defaultTab, this.first);
+      if (stop.kind === 'left') this.x = stop.pos;
+      else this.pending = { stop, startX: this.x, w: 0, decimalAt: -1, trail: 0 };
+      this.end = Math.max(this.end, this.x);
+      return;
+    }
+    const p = this.pending;
+    if (p) {
+      if (p.stop.kind === 'decimal' && p.decimalAt < 0 && a.ch === ',') p.decimalAt = p.w;
+      p.w += a.width;
+      p.trail = isSpace(a.cp) ? p.trail + a.width : 0;
+    }
+    this.x += a.width;
+    if (!isSpace(a.cp) && a.cp !== 10) this.end = this.x;
+  }
+
+  /** x after the last non-space atom of the atoms added so far, text after a tab settled. */
+  contentEnd(): number {
+    const p = this.pending;
+    if (!p) return this.end;
+    return Math.max(this.end, this.x + (targetOf(p) - p.startX) - p.trail);
+  }
+
+  private settle(): void {
+    const p = this.pending;
+    if (!p) return;
+    this.x += targetOf(p) - p.startX;
+    this.end = Math.max(this.end, this.x - p.trail);
+    this.pending = undefined;
+  }
+}
+
+/** Where text after a right, center or decimal tab starts so that it ends, centres or has its
+ * decimal separator (the comma of Danish numbers, 1.234,50) at the stop; never before the tab. */
+function targetOf(p: { stop: TabStop; startX: number; w: number; decimalAt: number; trail: number }): number {
+  const { stop, startX, w, decimalAt, trail } = p;
+  const textW = w - trail;
+  const shiftTo = stop.kind === 'right' ? stop.pos - textW : stop.kind === 'center' ? stop.pos - textW / 2 : decimalAt >= 0 ? stop.pos - decimalAt : stop.pos - textW;
+  return Math.max(startX, shiftTo);
+}
+
 /**
  * Positions of atoms [from, to) on a line starting at x0, with tabs resolved: text after a
  * right, center or decimal tab is shifted so that it ends, centres or has its decimal
@@ -42,15 +110,12 @@ export function simulate(atoms: Atom[], from: number, to: number, x0: number, ta
     let decimalAt = -1;
     for (let k = firstAtom; k < endIndex; k++) {
       const a = atoms[k]!;
-      // The decimal separator of Danish numbers (1.234,50) is the comma.
       if (stop.kind === 'decimal' && decimalAt < 0 && a.ch === ',') decimalAt = w;
       w += a.width;
     }
     let trail = 0;
     for (let k = endIndex - 1; k >= firstAtom && isSpace(atoms[k]!.cp); k--) trail += atoms[k]!.width;
-    const textW = w - trail;
-    const shiftTo = stop.kind === 'right' ? stop.pos - textW : stop.kind === 'center' ? stop.pos - textW / 2 : decimalAt >= 0 ? stop.pos - decimalAt : stop.pos - textW;
-    const target = Math.max(startX, shiftTo);
+    const target = targetOf({ stop, startX, w, decimalAt, trail });
     const delta = target - startX;
     for (let k = firstAtom; k < endIndex; k++) xs[k - from]! += delta;
     tabInfo.get(pending.index)!.to = target;

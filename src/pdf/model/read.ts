@@ -9,6 +9,7 @@
  * (package-info.ts) have their own modules.
  */
 import type { Location } from '../../diagnostics.js';
+import { ContentCounter } from '../../limits.js';
 import { child, elements, ownText, parseXml, type XElement } from '../../ooxml/xml.js';
 import { argumentText, parseInstruction, type Switch } from '../../fieldcode/index.js';
 import { hyperlinkAddress, isSafeUrl } from '../../template/field-policy.js';
@@ -48,9 +49,14 @@ class Reader implements ReadContext {
     this.numbering = new Numbering(this.info.numberingRoot);
   }
 
+  private counter: ContentCounter | undefined;
+
   private xml(part: string): XElement {
     const override = this.source.parts?.get(part);
-    return override !== undefined ? parseXml(override, part) : this.source.pkg.xml(part);
+    if (override === undefined) return this.source.pkg.xml(part);
+    // The rendered parts are held together to the limits of the package they were rendered from.
+    this.counter ??= new ContentCounter(this.source.pkg.limits);
+    return parseXml(override, part, this.counter);
   }
 
   where(): Location {

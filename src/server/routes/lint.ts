@@ -7,6 +7,7 @@
 import type { FastifyInstance } from 'fastify';
 import { jobInPool, sendProblem, type ServerContext } from '../app.js';
 import { problem, problemItem } from '../problem.js';
+import { DEFAULT_LIMITS } from '../../limits.js';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -22,7 +23,7 @@ interface LintQuery {
 const list = (v: string | string[] | undefined): string[] => (v === undefined ? [] : (Array.isArray(v) ? v : [v]).flatMap((x) => x.split(',')).filter(Boolean));
 
 export function lintRoutes(app: FastifyInstance, ctx: ServerContext): void {
-  const limit = ctx.options.lintBodyLimit ?? 20 * 1024 * 1024;
+  const limit = ctx.options.lintBodyLimit ?? DEFAULT_LIMITS.templateBytes;
   app.addContentTypeParser([DOCX, 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: limit }, (_req, body, done) => done(null, body));
 
   app.post<{ Querystring: LintQuery }>(

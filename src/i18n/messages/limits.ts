@@ -1,0 +1,34 @@
+/** The limits on what one template or letter may hold (src/limits.ts): each message names the
+ * limit and how to raise it. A case's own limits are context.* messages (a bad case, 400 on the
+ * server). */
+import type { MessageText } from '../index.js';
+
+export const RAISE_DA = 'Grænsen kan hæves med miljøvariablen {env}="{name}=…" (eller indstillingen limits til loadTemplate).';
+export const RAISE_EN = 'The limit can be raised with the environment variable {env}="{name}=…" (or the limits option of loadTemplate).';
+
+export const limitMessages = {
+  'limit.template-bytes': {
+    da: `Skabelonen fylder {size} byte; grænsen er {limit} byte ("{name}"). ${RAISE_DA}`,
+    en: `The template is {size} bytes; the limit is {limit} bytes ("{name}"). ${RAISE_EN}`,
+  },
+  'limit.elements': {
+    da: `Dokumentet har flere end {limit} XML-elementer ("{name}") og afvises for at beskytte systemet. ${RAISE_DA}`,
+    en: `The document has more than {limit} XML elements ("{name}") and is refused to protect the system. ${RAISE_EN}`,
+  },
+  'limit.paragraphs': {
+    da: `Dokumentet har flere end {limit} afsnit ("{name}") og afvises for at beskytte systemet. ${RAISE_DA}`,
+    en: `The document has more than {limit} paragraphs ("{name}") and is refused to protect the system. ${RAISE_EN}`,
+  },
+  'limit.fields': {
+    da: `Dokumentet har flere end {limit} felter ("{name}") og afvises for at beskytte systemet. ${RAISE_DA}`,
+    en: `The document has more than {limit} fields ("{name}") and is refused to protect the system. ${RAISE_EN}`,
+  },
+  'limit.merged-text': {
+    da: `Brevet bliver for stort: flettefelterne giver tilsammen flere end {limit} tegn ("{name}"). ${RAISE_DA}`,
+    en: `The letter gets too large: together its merge fields give more than {limit} characters ("{name}"). ${RAISE_EN}`,
+  },
+  'limit.env': {
+    da: 'Miljøvariablen KP_BREV_LIMITS kan ikke læses ved "{entry}": skriv navn=tal adskilt af komma, fx KP_BREV_LIMITS="fields=20000,paragraphs=100000". Grænserne hedder: {names}.',
+    en: 'The environment variable KP_BREV_LIMITS cannot be read at "{entry}": write name=number separated by commas, e.g. KP_BREV_LIMITS="fields=20000,paragraphs=100000". The limits are: {names}.',
+  },
+} as const satisfies Record<string, MessageText>;
