@@ -44,6 +44,10 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   mergedText: 4 * 1024 * 1024,
 });
 
+/** Bytes of one line of a batch's cases (NDJSON), for the server's `letters:batch` and the
+ * CLI's `kp-brev batch` alike. Fixed: no line is read past it, whatever the other limits are. */
+export const BATCH_LINE_BYTES = 2 * 1024 * 1024;
+
 export const LIMITS_ENV = 'KP_BREV_LIMITS';
 
 const NAMES = Object.keys(DEFAULT_LIMITS) as LimitName[];

@@ -13,6 +13,9 @@ import { progressLine } from '../src/batch/progress.js';
 import { execute } from '../src/cli/main.js';
 import { KpBrevError, messageOf } from '../src/diagnostics.js';
 import { InlinePool } from '../src/service/pool.js';
+import { ndjsonLines } from '../src/batch/ndjson.js';
+import { BATCH_LINE_BYTES } from '../src/limits.js';
+import { Readable } from 'node:stream';
 import { openDocx } from './helpers/inspect.js';
 
 const root = join(import.meta.dirname, '..');
@@ -119,6 +122,62 @@ describe('runBatch', () => {
     expect(plain).not.toContain('\r');
     expect(plain).not.toContain('[#');
   }, 60_000);
+});
+
+describe('kp-brev batch, hostile cases files', () => {
+  it('drops a byte order mark, records a line over the limit and a case nested 5,000 deep as case errors, and goes on', async () => {
+    const deep = '{"a":'.repeat(5000) + '0' + '}'.repeat(5000);
+    const lines = [
+      '\ufeff' + JSON.stringify({ id: 'bom', ...karen }),
+      JSON.stringify({ id: 'deep', ...karen, fields: { ...(karen['fields'] as object), x: '@@' } }).replace('"@@"', deep),
+      JSON.stringify({ id: 'long', ...karen, x: 'y'.repeat(BATCH_LINE_BYTES) }),
+      JSON.stringify({ id: 'ok', ...karen }),
+    ];
+    const dir = mkdtempSync(join(tmpdir(), 'kp-brev-cases-'));
+    writeFileSync(join(dir, 'sager.ndjson'), lines.join('\n') + '\n');
+    const out = mkdtempSync(join(tmpdir(), 'kp-brev-out-'));
+    let stdout = '';
+    const io = { stdout: (t: string) => (stdout += t), stderr: () => undefined, cwd: root, color: false };
+    // Through the CLI: its render threads are where a deep case used to overflow the stack.
+    expect(await execute(['batch', '--template', 'np_1004', '--cases', join(dir, 'sager.ndjson'), '--out', out, '--format', 'docx', '--templates', templates, '--concurrency', '1'], io)).toBe(0);
+    expect(stdout).toMatch(/^2 breve lavet, 2 fejl/);
+    expect(readdirSync(out).filter((f) => f.endsWith('.docx')).sort()).toEqual(['bom.docx', 'ok.docx']);
+    expect(openDocx(readFileSync(join(out, 'bom.docx'))).texts()).toContain('Kære Karen');
+    const errors = readNd(join(out, 'errors.ndjson')).sort((a, b) => (a['line'] as number) - (b['line'] as number));
+    expect(errors.map((e) => [e['line'], e['id'], e['reason']])).toEqual([
+      [2, 'deep', 'bad-context'],
+      [3, 'linje-3', 'bad-case'],
+    ]);
+    const message = (e: Record<string, unknown>): string => (e['problems'] as Array<{ message: string }>)[0]!.message;
+    expect(message(errors[0]!)).toMatch(/^Sagskonteksten er indlejret dybere end 32 niveauer \(\$\.fields\.x\.a\.a/);
+    expect(message(errors[1]!)).toBe(`Linje 3 er længere end grænsen på ${BATCH_LINE_BYTES} byte og er ikke læst; sagen dannes ikke. Resten af kørslen fortsætter.`);
+  }, 60_000);
+
+  it('reports a line over the limit before reading past it, and skips the rest of it without keeping it', async () => {
+    const max = 1000;
+    let pulled = 0;
+    let pulledAtReport = -1;
+    const chunk = 100;
+    const total = 50 * max;
+    // A line of 50 times the limit, then a short one, handed out 100 bytes at a time.
+    const input = new Readable({
+      read() {
+        if (pulled >= total + 8) return this.push(null);
+        const piece = pulled < total ? Buffer.alloc(Math.min(chunk, total - pulled), 0x78) : Buffer.from('\n{"a":1}\n');
+        pulled += piece.length;
+        this.push(piece);
+      },
+    });
+    const seen: unknown[] = [];
+    for await (const next of ndjsonLines(input, max)) {
+      if ('tooLong' in next) pulledAtReport = pulled;
+      seen.push(next);
+    }
+    expect(seen).toEqual([{ line: 1, tooLong: true }, { line: 2, text: '{"a":1}' }]);
+    // Reported within the stream's read-ahead of the limit, not after the whole line.
+    expect(pulledAtReport).toBeGreaterThan(max);
+    expect(pulledAtReport).toBeLessThan(max + 20 * chunk);
+  });
 });
 
 describe('kp-brev batch, interrupted and resumed', () => {

@@ -8,15 +8,22 @@
  * - errors.ndjson is rebuilt from the manifest at the start of every run, so a crash between
  *   the two files cannot duplicate or lose an error line;
  * - `shard k/n` takes every n-th case, so a scheduler can spread a run over machines.
+ *
+ * The cases file is read as the server reads a batch (./ndjson.ts): a byte order mark is
+ * dropped, and a line longer than BATCH_LINE_BYTES is not read into memory but recorded as an
+ * error for its case while the run goes on. Each case is checked as a case context here, before
+ * it is copied into a render thread, so that one nested too deeply is a bad case, not a crash.
  */
 import { appendFileSync, closeSync, createReadStream, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
+import { toContext, type CaseContext } from '../context/context.js';
 import { KpBrevError, messageOf, placeOf, registeredDiagnostic, type Diagnostic } from '../diagnostics.js';
 import type { Lang } from '../i18n/index.js';
-import '../server/messages.js';
+import { BATCH_LINE_BYTES } from '../limits.js';
 import type { RenderPool } from '../service/pool.js';
 import type { RenderOutcome } from '../service/render-task.js';
+import './messages.js';
+import { ndjsonLines, type NdjsonLine } from './ndjson.js';
 
 export interface Shard {
   /** 1-based. */
@@ -71,15 +78,18 @@ export function parseShard(text: string): Shard {
 
 const SAFE_ID = /[^A-Za-z0-9_.-]+/g;
 
+/** The lines of a cases file that are cases of this shard (not blank, or too long to read). */
+async function* caseLines(file: string, shard: Shard | undefined): AsyncGenerator<NdjsonLine> {
+  for await (const next of ndjsonLines(createReadStream(file), BATCH_LINE_BYTES)) {
+    if ('text' in next && !next.text.trim()) continue;
+    if (shard && (next.line - 1) % shard.count !== shard.index - 1) continue;
+    yield next;
+  }
+}
+
 async function countLines(file: string, shard: Shard | undefined): Promise<number> {
   let n = 0;
-  let line = 0;
-  const rl = createInterface({ input: createReadStream(file), crlfDelay: Infinity });
-  for await (const text of rl) {
-    line++;
-    if (!text.trim()) continue;
-    if (!shard || (line - 1) % shard.count === shard.index - 1) n++;
-  }
+  for await (const _ of caseLines(file, shard)) n++;
   return n;
 }
 
@@ -147,11 +157,22 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
       return;
     }
     ids.set(id, line);
-    const { id: _id, ...context } = value;
+    const { id: _id, ...rest } = value;
     void _id;
+    // Checked here (bounded depth, no recursion past it) rather than in the render thread:
+    // copying a case nested thousands of levels deep into a thread overflows the stack.
+    let context: CaseContext;
+    try {
+      context = toContext(rest);
+    } catch (err) {
+      if (!(err instanceof KpBrevError)) throw err;
+      progress.failed++;
+      record({ line, id, ok: false, reason: 'bad-context', problems: err.diagnostics.map((d) => item(d, lang)) });
+      return;
+    }
     let outcome: RenderOutcome;
     try {
-      outcome = await opts.pool.run({ dir: opts.templatesDir, template: opts.template, kommune: opts.kommune, context: context as never, format: opts.format, lang, automatic: true });
+      outcome = await opts.pool.run({ dir: opts.templatesDir, template: opts.template, kommune: opts.kommune, context, format: opts.format, lang, automatic: true });
     } catch (err) {
       outcome = { ok: false, reason: 'internal', diagnostics: [registeredDiagnostic('server.internal', { detail: err instanceof Error ? err.message : String(err) }, undefined, 'error')] };
     }
@@ -169,17 +190,18 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
     }
   };
 
-  const rl = createInterface({ input: createReadStream(opts.cases), crlfDelay: Infinity });
-  let line = 0;
-  for await (const text of rl) {
-    line++;
-    if (!text.trim()) continue;
-    if (opts.shard && (line - 1) % opts.shard.count !== opts.shard.index - 1) continue;
+  for await (const next of caseLines(opts.cases, opts.shard)) {
+    const line = next.line;
     if (done.has(line)) {
       progress.skipped++;
       continue;
     }
-    const p = handle(line, text).finally(() => inflight.delete(p));
+    if (!('text' in next)) {
+      progress.failed++;
+      record({ line, id: `linje-${line}`, ok: false, reason: 'bad-case', problems: [item(registeredDiagnostic('batch.line-skipped', { line, limit: BATCH_LINE_BYTES }, undefined, 'error'), lang)] });
+      continue;
+    }
+    const p = handle(line, next.text).finally(() => inflight.delete(p));
     inflight.add(p);
     if (inflight.size >= limit) await Promise.race(inflight);
     if (Date.now() - lastReport > 200) {

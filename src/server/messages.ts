@@ -1,5 +1,7 @@
-/** Messages of the render API and the batch runner (Danish and English), registered as `server.*` and `batch.*`. */
+/** Messages of the render API (Danish and English), registered as `server.*`. */
 import { registerMessages } from '../i18n/index.js';
+// The batch messages (`batch.*`) live with the batch runner; the HTTP batch uses them too.
+import '../batch/messages.js';
 
 registerMessages('server', {
   unauthorized: { da: 'Manglende eller ukendt adgangsnøgle. Send "Authorization: Bearer <nøgle>".', en: 'Missing or unknown credential. Send "Authorization: Bearer <token>".' },
@@ -34,17 +36,3 @@ registerMessages('server', {
   'kommune-not-allowed': { da: 'Kun en administrator kan vælge kommune; din adgangsnøgle hører til kommune {kommune}.', en: 'Only an administrator can choose the municipality; your credential belongs to municipality {kommune}.' },
 });
 
-registerMessages('batch', {
-  'not-automatic': {
-    da: 'Skabelonen {template} må ikke sendes automatisk og dannes derfor ikke i en kørsel.',
-    en: 'The template {template} may not be sent automatically and is therefore not made in a batch.',
-  },
-  'bad-line': { da: 'Linje {line} er ikke en sag i JSON: {detail}', en: 'Line {line} is not a case in JSON: {detail}' },
-  'line-too-long': {
-    da: 'Linje {line} er længere end grænsen på {limit} byte; resten af kørslen er ikke læst, og forbindelsen lukkes.',
-    en: 'Line {line} is longer than the limit of {limit} bytes; the rest of the batch was not read, and the connection is closed.',
-  },
-  'duplicate-id': { da: 'Sagen "{id}" (linje {line}) har samme id som linje {first}; brevet ville overskrive det første.', en: 'The case "{id}" (line {line}) has the same id as line {first}; its letter would overwrite the first.' },
-  'bad-shard': { da: 'Ugyldig --shard "{shard}": skriv k/n med 1 ≤ k ≤ n, fx 3/8.', en: 'Invalid --shard "{shard}": write k/n with 1 ≤ k ≤ n, e.g. 3/8.' },
-  'other-run': { da: 'Mappen {dir} indeholder en anden kørsel ({detail}); brug en tom mappe eller den samme skabelon, kommune, format og sagsfil.', en: 'The folder {dir} holds another run ({detail}); use an empty folder or the same template, municipality, format and cases file.' },
-});

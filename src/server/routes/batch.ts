@@ -11,12 +11,13 @@ import { PoolBusyError, PoolTimeoutError } from '../../service/pool.js';
 import type { RenderOutcome } from '../../service/render-task.js';
 import { failureProblem, noteCache, sendProblem, type ServerContext } from '../app.js';
 import { deeperThan, MAX_REQUEST_DEPTH } from '../depth.js';
-import { ndjsonLines } from '../ndjson.js';
+import { ndjsonLines } from '../../batch/ndjson.js';
+import { BATCH_LINE_BYTES } from '../../limits.js';
 import { problem } from '../problem.js';
 import { kommuneFor } from './letters.js';
 
-/** Longest case line, bytes. */
-export const MAX_LINE = 2 * 1024 * 1024;
+/** Longest case line, bytes (the CLI's batch has the same). */
+export const MAX_LINE = BATCH_LINE_BYTES;
 
 /**
  * Closes a connection whose request was not read to the end: FIN once the answer has gone out

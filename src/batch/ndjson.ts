@@ -1,9 +1,11 @@
 /**
- * The lines of an NDJSON request body, read as the caller asks for them (backpressure) and
- * never holding more than `max` bytes of one line: a line over the limit ends the reading at
- * the limit (what follows is left unread on the connection), so a huge line costs the server
- * no more memory than the limit. A UTF-8 byte order mark before the first line is dropped;
- * a line may end in CRLF.
+ * The lines of an NDJSON stream (a batch's cases: the server's request body, the CLI's cases
+ * file), read as the caller asks for them (backpressure) and never holding more than `max`
+ * bytes of one line. A line over the limit is reported as `tooLong` once the limit is passed,
+ * without its text; a caller that stops there (the server) leaves the rest unread, one that
+ * asks for the next line (the CLI) gets it after the long line's remaining bytes have been
+ * skipped, not kept. A UTF-8 byte order mark before the first line is dropped; a line may end
+ * in CRLF.
  */
 import type { Readable } from 'node:stream';
 
@@ -27,6 +29,8 @@ export async function* ndjsonLines(input: Readable, max: number): AsyncGenerator
   let parts: Buffer[] = [];
   let size = 0;
   let line = 0;
+  /** Inside a line over the limit: its bytes up to the next newline are dropped. */
+  let skipping = false;
   const text = (): string => {
     let t = Buffer.concat(parts, size).toString('utf8');
     if (line === 0 && t.startsWith(BOM)) t = t.slice(1);
@@ -47,10 +51,23 @@ export async function* ndjsonLines(input: Readable, max: number): AsyncGenerator
     let start = 0;
     for (;;) {
       const nl = bytes.indexOf(NL, start);
+      if (skipping) {
+        if (nl === -1) break;
+        skipping = false;
+        start = nl + 1;
+        continue;
+      }
       const piece = bytes.subarray(start, nl === -1 ? bytes.length : nl);
       if (size + piece.length > max) {
-        yield { line: line + 1, tooLong: true };
-        return;
+        parts = [];
+        size = 0;
+        yield { line: ++line, tooLong: true };
+        if (nl === -1) {
+          skipping = true;
+          break;
+        }
+        start = nl + 1;
+        continue;
       }
       if (piece.length) parts.push(piece);
       size += piece.length;
