@@ -31,6 +31,9 @@ function exampleSource(example: RuleExample): string {
   if (doc.xml) parts.push(fence('xml', doc.xml));
   if (doc.styles) parts.push('Typografier (styles.xml):\n\n' + fence('xml', doc.styles));
   if (doc.catalog) parts.push('Katalog (catalog):\n\n' + fence('yaml', doc.catalog.trimEnd()));
+  if (doc.package?.relationships) parts.push('Relationer (word/_rels/document.xml.rels):\n\n' + fence('xml', doc.package.relationships.join('\n')));
+  if (doc.package?.settings) parts.push('Indstillinger (word/settings.xml):\n\n' + fence('xml', doc.package.settings));
+  for (const part of doc.package?.parts ?? []) if (typeof part.data === 'string') parts.push(`${part.name}:\n\n` + fence('xml', part.data));
   const facts: string[] = [];
   if (doc.title === null) facts.push('ingen titel i dokumentegenskaberne');
   if (doc.lang === null) facts.push('intet dokumentsprog');

@@ -8,6 +8,7 @@ import { diagnostic, KpBrevError } from '../diagnostics.js';
 import type { DocxPackage } from '../ooxml/package.js';
 import type { ComposeTarget } from './target.js';
 import { mergeStyles, parseStyles } from '../ooxml/styles.js';
+import { describeTarget, externalAction } from '../template/external-refs.js';
 
 const attr = (name: string): RegExp => new RegExp(`(\\s${name}=)(["'])([^"']*)\\2`, 'g');
 
@@ -53,9 +54,12 @@ export function importFragment(target: ComposeTarget, source: DocxPackage, key: 
       if (!mapped) {
         const rel = source.mainRels.find((r) => r.id === id);
         if (!rel) throw new KpBrevError('input', [diagnostic('compose.unsupported', { key, what: `relation ${id}` }, where)]);
+        // Of the external references only web and mail links travel (external-refs.ts).
+        if (rel.external && externalAction(rel.type, rel.target, true) === 'refuse') {
+          throw new KpBrevError('refused', [diagnostic('render.external-reference', { part: where.part, type: rel.type, target: describeTarget(rel.target) }, where)]);
+        }
         if (rel.type === 'image' && !rel.external && rel.part) mapped = target.addMedia(source, rel.part, key);
         else if (rel.type === 'hyperlink' && rel.external) mapped = target.hyperlink(rel.target);
-        else if (rel.type === 'image' && rel.external) mapped = target.addRelationship('image', rel.target, true);
         else throw new KpBrevError('input', [diagnostic('compose.unsupported', { key, what: rel.type }, where)]);
         relMap.set(id, mapped);
       }

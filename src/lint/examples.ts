@@ -64,8 +64,10 @@ export function exampleDocx(doc: ExampleDoc): Buffer {
     title: doc.title === undefined ? EXAMPLE_TITLE : doc.title,
     lang: doc.lang === undefined ? 'da-DK' : doc.lang,
     ...(doc.coreLang !== undefined ? { coreLang: doc.coreLang } : {}),
-    relationships: [LINK_REL],
+    relationships: [LINK_REL, ...(doc.package?.relationships ?? [])],
     ...(doc.header !== undefined ? { header: doc.header } : {}),
+    ...(doc.package?.settings !== undefined ? { settings: doc.package.settings } : {}),
+    ...(doc.package?.parts !== undefined ? { parts: doc.package.parts } : {}),
   });
 }
 

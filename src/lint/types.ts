@@ -8,6 +8,7 @@ import type { Catalog } from '../repository/catalog.js';
 import type { CaseContext } from '../context/context.js';
 import type { LintModel } from './model.js';
 import type { StyleView } from './styles.js';
+import type { DocxParts } from '../authoring/package.js';
 
 export type RuleSeverity = 'error' | 'warning' | 'info';
 export type RuleSetting = RuleSeverity | 'off';
@@ -64,6 +65,9 @@ export interface ExampleDoc {
   settings?: Partial<LintSettings>;
   /** Catalog in YAML, when the rule needs one. */
   catalog?: string;
+  /** More of the package: relationships of the main part, settings.xml content, further parts
+   * (external references are relationships, not body XML). */
+  package?: Pick<DocxParts, 'relationships' | 'settings' | 'parts'>;
 }
 
 export interface RuleExample {

@@ -170,7 +170,8 @@ export function parseRels(root: XElement, baseDir: string): Relationship[] {
         ? 'strict:' + typeUri.slice(STRICT_REL_BASE.length)
         : typeUri.slice(typeUri.lastIndexOf('/') + 1);
     const target = el.attrs['Target'] ?? '';
-    const external = el.attrs['TargetMode'] === 'External';
+    // Word's own spelling is `External`; any other spelling is taken as external too, never as a part.
+    const external = (el.attrs['TargetMode'] ?? '').trim().toLowerCase() === 'external';
     const rel: Relationship = { id: el.attrs['Id'] ?? '', type, target, external };
     if (!external) rel.part = resolvePart(baseDir, target);
     out.push(rel);

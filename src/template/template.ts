@@ -24,6 +24,7 @@ import type { LetterRules } from './rules.js';
 import { langResolver } from './lang.js';
 import { checkLetterContext } from './letter-context.js';
 import { bookmarkNames } from './field-policy.js';
+import { cutRanges, dropRanges, externalDiagnostic, externalReferences, type Range } from './external-refs.js';
 
 export { cachedResult };
 
@@ -153,6 +154,12 @@ function compileTemplate(pkg: DocxPackage, name: string, options: LoadOptions): 
   const bookmarks = bookmarkNames(pkg);
   const resolveLang = langResolver(pkg);
   const settings = settingsInfo(pkg);
+  // External references: the letter is refused for some, others are left out of it.
+  const external = externalReferences(pkg);
+  const refusedRefs = external.filter((r) => r.action === 'refuse').map((r) => externalDiagnostic(r, name));
+  const cuts = dropRanges(pkg, external);
+  if (settings.mailMerge) cuts.set(settings.part!, [...(cuts.get(settings.part!) ?? []), settings.mailMerge]);
+  const rewritten = new Map([...cuts].map(([part, ranges]) => [part, rewrittenEntry(pkg, part, ranges)]));
   const allNodes = parts.flatMap((p) => p.stories.flatMap((s) => s.all));
   for (const f of allNodes) f.lang = resolveLang(f);
   const diagnostics: Diagnostic[] = [];
@@ -208,6 +215,8 @@ function compileTemplate(pkg: DocxPackage, name: string, options: LoadOptions): 
   });
 
   const renderParts = (context: CaseContext, opts: RenderOptions = {}): RenderedParts => {
+    // Never made, not even as a preview: the letter would carry the reference.
+    if (refusedRefs.length) throw new KpBrevError('refused', refusedRefs.map((d) => ({ ...d })));
     const env = envFor(context, opts.preview ?? false, opts);
     checkLetterContext(env);
     const state: RenderState = {
@@ -256,8 +265,8 @@ function compileTemplate(pkg: DocxPackage, name: string, options: LoadOptions): 
         const xml = rendered.get(entryName);
         if (xml !== undefined) {
           outputs.push({ name: entryName, data: Buffer.from(xml, 'utf8'), like: entry });
-        } else if (entryName === settings.part && settings.rewritten) {
-          outputs.push({ name: entryName, reuse: settings.rewritten });
+        } else if (rewritten.has(entryName)) {
+          outputs.push({ name: entryName, reuse: rewritten.get(entryName)! });
         } else {
           outputs.push({ name: entryName, reuse: entry });
         }
@@ -305,26 +314,26 @@ function docDefaultLang(pkg: DocxPackage): string | undefined {
 interface SettingsInfo {
   part?: string;
   doNotSuppressBlankLines: boolean;
-  /** settings.xml without its w:mailMerge (the letter is merged: Word must not ask for data). */
-  rewritten?: ZipEntry;
+  /** settings.xml's w:mailMerge, which the letter leaves out (it is merged: Word must not ask for data). */
+  mailMerge?: Range;
 }
 
 function settingsInfo(pkg: DocxPackage): SettingsInfo {
   const part = pkg.settingsPart;
   if (!part) return { doNotSuppressBlankLines: false };
-  const text = pkg.text(part);
   const root = pkg.xml(part);
   const mm = elements(root).find((e) => e.name === 'w:mailMerge');
   if (!mm) return { part, doNotSuppressBlankLines: false };
   const doNot = elements(mm).some((e) => e.name === 'w:doNotSuppressBlankLines' && e.attrs['w:val'] !== 'false' && e.attrs['w:val'] !== '0');
-  const data = Buffer.from(text.slice(0, mm.start) + text.slice(mm.end), 'utf8');
+  return { part, doNotSuppressBlankLines: doNot, mailMerge: { start: mm.start, end: mm.end } };
+}
+
+/** A part as the letter holds it: without `ranges`, deflated once for every letter. */
+function rewrittenEntry(pkg: DocxPackage, part: string, ranges: readonly Range[]): ZipEntry {
+  const data = Buffer.from(cutRanges(pkg.text(part), ranges), 'utf8');
   const entry = pkg.archive.entries.get(part)!;
   const raw = deflateRawSync(data);
-  return {
-    part,
-    doNotSuppressBlankLines: doNot,
-    rewritten: { ...entry, method: 8, raw, compressedSize: raw.length, size: data.length, crc32: crc32(data) >>> 0 },
-  };
+  return { ...entry, method: 8, raw, compressedSize: raw.length, size: data.length, crc32: crc32(data) >>> 0 };
 }
 
 function fieldInfo(f: FieldNode, problems: Diagnostic[]): FieldInfo {

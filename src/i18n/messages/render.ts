@@ -115,4 +115,9 @@ export const renderMessages = {
   'render.placeholder-refused': { da: 'AFVIST FELT: {type}', en: 'REFUSED FIELD: {type}' },
   'render.placeholder-missing': { da: 'MANGLER: {field}', en: 'MISSING: {field}' },
   'render.placeholder-error': { da: 'FELTFEJL', en: 'FIELD ERROR' },
+  // External relationships a letter must not carry (src/template/external-refs.ts).
+  'render.external-reference': {
+    da: 'Delen {part} henviser til {target} uden for brevet (en relation af typen {type}), som Word henter eller åbner, når borgeren åbner brevet eller klikker. Et brev må kun henvise til webadresser (https, http) og e-mailadresser (mailto) i links; indsæt billeder og andet indhold i skabelonen i stedet for at linke til det. Brevet dannes ikke.',
+    en: 'The part {part} refers to {target} outside the letter (a relationship of type {type}), which Word fetches or opens when the citizen opens the letter or clicks. A letter may only refer to web addresses (https, http) and e-mail addresses (mailto) in links; insert pictures and other content into the template instead of linking to it. The letter is not made.',
+  },
 } as const satisfies Record<string, MessageText>;

@@ -20,6 +20,7 @@ import { fieldStructure } from './field-structure.js';
 import { fieldSyntax } from './field-syntax.js';
 import { fieldTypographicQuotes } from './field-typographic-quotes.js';
 import { fieldUnsafe } from './field-unsafe.js';
+import { externalReference } from './external-reference.js';
 import { overrideOutdated } from './override-outdated.js';
 import { questionNotEnabled } from './question-not-enabled.js';
 import { questionUnknownKey } from './question-unknown-key.js';
@@ -33,6 +34,7 @@ export const RULES: readonly Rule[] = [
   fieldSyntax,
   fieldStructure,
   fieldUnsafe,
+  externalReference,
   unknownField,
   contextField,
   questionNotEnabled,
