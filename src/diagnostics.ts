@@ -59,18 +59,43 @@ export function registeredDiagnostic(
   return location ? { code, severity, params, location } : { code, severity, params };
 }
 
-/** The message of a diagnostic in the given language (without the place). */
+/** How many characters of an instruction, an excerpt, a value or a name a message shows: a
+ * field code of a megabyte, or a case value as long as the limit allows, is not printed whole. */
+export const SHOWN_CHARS = 200;
+
+/**
+ * `text` as a message shows it: at most `max` characters, with "…" where it was cut. When `at`
+ * (a character offset, such as where a field code goes wrong) lies beyond what the start would
+ * show, the piece around it is shown instead.
+ */
+export function shownText(text: string, at?: number, max = SHOWN_CHARS): string {
+  if (text.length <= max) return text;
+  let start = at !== undefined && at > max - max / 4 ? Math.min(at - Math.floor(max / 2), text.length - max) : 0;
+  if (start > 0 && isLowSurrogate(text.charCodeAt(start))) start++;
+  let end = start + max;
+  if (isLowSurrogate(text.charCodeAt(end))) end--;
+  return (start > 0 ? '…' : '') + text.slice(start, end) + (end < text.length ? '…' : '');
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}
+
+/** The message of a diagnostic in the given language (without the place); long values cut. A
+ * `detail` is often itself a sentence or several (a field code's problems), so it may be longer. */
 export function messageOf(d: Diagnostic, lang: Lang = 'da'): string {
-  return formatMessage(d.code, d.params, lang);
+  const params: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(d.params)) params[k] = typeof v === 'string' ? shownText(v, undefined, k === 'detail' ? 4 * SHOWN_CHARS : SHOWN_CHARS) : v;
+  return formatMessage(d.code, params, lang);
 }
 
 /** The place of a diagnostic as one human line: `skabelon.docx, word/document.xml, afsnit 12`. */
 export function placeOf(loc: Location | undefined, lang: Lang = 'da'): string {
   if (!loc) return '';
   const bits: string[] = [];
-  if (loc.file) bits.push(loc.file);
-  if (loc.template) bits.push(loc.template);
-  if (loc.part) bits.push(loc.part + (loc.story ? ` (${loc.story})` : ''));
+  if (loc.file) bits.push(shownText(loc.file));
+  if (loc.template) bits.push(shownText(loc.template));
+  if (loc.part) bits.push(shownText(loc.part) + (loc.story ? ` (${shownText(loc.story)})` : ''));
   if (loc.paragraph !== undefined) bits.push(formatMessage('place.paragraph', { n: loc.paragraph }, lang));
   if (loc.line !== undefined) {
     bits.push(formatMessage('place.line', { line: loc.line, column: loc.column ?? 1 }, lang));
@@ -86,8 +111,8 @@ export function formatDiagnostic(d: Diagnostic, lang: Lang = 'da'): string {
   const place = placeOf(d.location, lang);
   const head = `${place ? place + ': ' : ''}${messageOf(d, lang)}`;
   const extra: string[] = [];
-  if (d.location?.instruction !== undefined) extra.push(`  { ${d.location.instruction} }`);
-  if (d.location?.excerpt) extra.push(`  »${d.location.excerpt}«`);
+  if (d.location?.instruction !== undefined) extra.push(`  { ${shownText(d.location.instruction, d.location.offset)} }`);
+  if (d.location?.excerpt) extra.push(`  »${shownText(d.location.excerpt)}«`);
   return [head, ...extra].join('\n');
 }
 

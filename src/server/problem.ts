@@ -3,7 +3,7 @@
  * status, a detail, the request, and each problem with its code, message, template, field and
  * place, in Danish unless Accept-Language asks for English.
  */
-import { messageOf, placeOf, type Diagnostic } from '../diagnostics.js';
+import { messageOf, placeOf, shownText, type Diagnostic } from '../diagnostics.js';
 import { formatMessage, type Lang } from '../i18n/index.js';
 import './messages.js';
 
@@ -44,12 +44,12 @@ const TITLES: Record<string, { da: string; en: string }> = {
 export function problemItem(d: Diagnostic, lang: Lang): ProblemItem {
   const item: ProblemItem = { code: d.code, message: messageOf(d, lang) };
   const field = d.params['field'] ?? d.params['name'] ?? d.params['key'];
-  if (field !== undefined) item.field = String(field);
+  if (field !== undefined) item.field = shownText(String(field));
   if (d.location?.template) item.template = d.location.template;
   const loc = d.location;
   const place = loc ? placeOf({ ...(loc.part ? { part: loc.part } : {}), ...(loc.story ? { story: loc.story } : {}), ...(loc.paragraph !== undefined ? { paragraph: loc.paragraph } : {}), ...(loc.file ? { file: loc.file } : {}) }, lang) : '';
   if (place) item.place = place;
-  if (d.location?.instruction) item.instruction = d.location.instruction;
+  if (d.location?.instruction) item.instruction = shownText(d.location.instruction, d.location.offset);
   return item;
 }
 

@@ -1,5 +1,5 @@
 /** `--format json`: the contract in schemas/lint-output.schema.json. */
-import { messageOf } from '../../diagnostics.js';
+import { messageOf, shownText } from '../../diagnostics.js';
 import type { Lang } from '../../i18n/index.js';
 import type { FileResult } from '../engine.js';
 
@@ -19,9 +19,10 @@ export function toJson(results: readonly FileResult[], lang: Lang): Array<{ file
       const location: JsonFinding['location'] = {};
       if (loc.part !== undefined) location.part = loc.part;
       if (loc.paragraph !== undefined) location.paragraph = loc.paragraph;
-      if (loc.excerpt !== undefined) location.excerpt = loc.excerpt;
+      if (loc.excerpt !== undefined) location.excerpt = shownText(loc.excerpt);
       if (loc.story !== undefined) location.story = loc.story;
-      if (loc.instruction !== undefined) location.instruction = loc.instruction;
+      // Cut from the start (not around the offset), so that `offset` still counts into it.
+      if (loc.instruction !== undefined) location.instruction = shownText(loc.instruction);
       if (loc.offset !== undefined) location.offset = loc.offset;
       const out: JsonFinding = { rule: f.rule, severity: f.severity, message: messageOf(f, lang), location };
       if (f.regression !== undefined) out.regression = f.regression;

@@ -1,6 +1,6 @@
 /** `--format sarif`: SARIF 2.1.0 for code scanning in CI. */
 import type { Log, ReportingDescriptor, Result } from 'sarif';
-import { messageOf } from '../../diagnostics.js';
+import { messageOf, shownText } from '../../diagnostics.js';
 import type { Lang } from '../../i18n/index.js';
 import { VERSION } from '../../version.js';
 import type { FileResult } from '../engine.js';
@@ -46,7 +46,7 @@ export function toSarif(results: readonly FileResult[], lang: Lang): Log {
         ],
         partialFingerprints: { kpBrev: `${f.rule}:${f.code}:${JSON.stringify(f.params)}:${loc.excerpt ?? ''}` },
       };
-      if (loc.excerpt || loc.instruction) result.properties = { excerpt: loc.excerpt ?? '', instruction: loc.instruction ?? '' };
+      if (loc.excerpt || loc.instruction) result.properties = { excerpt: shownText(loc.excerpt ?? ''), instruction: shownText(loc.instruction ?? '') };
       if (f.regression !== undefined) result.baselineState = f.regression ? 'new' : 'unchanged';
       sarifResults.push(result);
     }

@@ -1,5 +1,5 @@
 /** `--format stylish` (default): for people, grouped by file, with a summary. */
-import { messageOf } from '../../diagnostics.js';
+import { messageOf, shownText } from '../../diagnostics.js';
 import type { Lang } from '../../i18n/index.js';
 import type { FileResult } from '../engine.js';
 
@@ -26,7 +26,7 @@ export function formatStylish(results: readonly FileResult[], lang: Lang, color 
       else if (f.severity === 'warning') warnings++;
       else infos++;
       const extra = f.regression ? ` [${w.regression}]` : '';
-      const detail = loc.instruction ? `\n      { ${loc.instruction} }` : loc.excerpt ? `\n      »${loc.excerpt}«` : '';
+      const detail = loc.instruction ? `\n      { ${shownText(loc.instruction, loc.offset)} }` : loc.excerpt ? `\n      »${shownText(loc.excerpt)}«` : '';
       return { place, sev, text: `${messageOf(f, lang)}${extra}`, rule: paint('2', f.rule), detail };
     });
     const width = Math.max(...rows.map((x) => x.place.length));
