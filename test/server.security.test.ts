@@ -171,6 +171,38 @@ describe('no letter with placeholders leaves a production server (issue 17 item 
       await training.close();
     }
   });
+
+  it('the training page\'s preview draws placeholders only in training; elsewhere a letter that would be refused has no pages, only what stops it', async () => {
+    const training = await buildApp({ templatesDir: templates, credentials: [s751.credential], training: true });
+    const svgText = (svg: string): string => [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]).join('');
+    type PreviewJson = { pages: Array<{ svg: string }>; problems: Array<{ code: string; message: string; field?: string }>; codes: unknown[]; questions: unknown[]; lint: unknown[] };
+    try {
+      for (const highlight of [undefined, 'flettespoergsmaal-10034']) {
+        const body = { template: 'np_1004', context: empty, ...(highlight ? { highlight } : {}) };
+        const refused = await app.inject({ method: 'POST', url: '/v1/preview', payload: body, headers: bearer(s751.token) });
+        expect(refused.statusCode).toBe(200);
+        const p = refused.json() as PreviewJson;
+        expect(p.pages).toEqual([]);
+        expect(refused.body).not.toContain('MANGLER');
+        // What would stop the letter, named, with everything else the page shows.
+        expect(p.problems.map((x) => x.field)).toContain('Klage.Frist');
+        expect(p.problems.find((x) => x.field === 'Klage.Frist')!.message).toBe('Flettefeltet "Klage.Frist" har ingen værdi i sagskonteksten. Brevet dannes ikke.');
+        expect(p.codes.length).toBeGreaterThan(0);
+        expect(p.questions.length).toBeGreaterThan(0);
+        // In training the same request draws the letter with placeholders.
+        const shown = (await training.inject({ method: 'POST', url: '/v1/preview', payload: body })).json() as PreviewJson;
+        expect(shown.pages.map((x) => svgText(x.svg)).join(' ')).toContain('MANGLER: Klage.Frist');
+      }
+      // A letter that would be made is drawn as it would be made.
+      const made = await app.inject({ method: 'POST', url: '/v1/preview', payload: { template: 'np_1004', context: karen }, headers: bearer(s751.token) });
+      const p = made.json() as PreviewJson;
+      expect(p.problems).toEqual([]);
+      expect(p.pages.length).toBeGreaterThan(0);
+      expect(svgText(p.pages[0]!.svg)).toContain('Kære Karen');
+    } finally {
+      await training.close();
+    }
+  });
 });
 
 describe('an overlong batch line is not read past the limit (issue 17 item 11)', () => {

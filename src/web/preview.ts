@@ -38,6 +38,10 @@ export interface PreviewRequest {
   highlight?: string;
   process?: string;
   variant?: string;
+  /** Draw fields that cannot be filled as yellow placeholders (the training environment only).
+   * Otherwise the letter is drawn as it would be made: a letter that would be refused has no
+   * pages, only the problems that stop it. */
+  placeholders?: boolean;
 }
 
 export interface PreviewQuestion {
@@ -157,8 +161,14 @@ export function prepare(repo: TemplateRepository, req: PreviewRequest): Prepared
   };
 }
 
-function layOut(template: Template, context: CaseContext, lang: Lang): { letter: LaidOutLetter; problems: Diagnostic[]; warnings: Diagnostic[] } {
-  const rendered = template.renderParts(context, { preview: true, lang });
+function layOut(template: Template, context: CaseContext, lang: Lang, placeholders: boolean): { letter: LaidOutLetter | undefined; problems: Diagnostic[]; warnings: Diagnostic[] } {
+  let rendered: ReturnType<Template['renderParts']>;
+  try {
+    rendered = template.renderParts(context, { preview: placeholders, lang });
+  } catch (err) {
+    if (placeholders || !(err instanceof KpBrevError) || err.kind !== 'refused') throw err;
+    return { letter: undefined, problems: err.diagnostics, warnings: [] };
+  }
   const warnings: Diagnostic[] = [];
   const letter = layoutDocx({ name: template.name, pkg: template.package, parts: rendered.parts }, warnings);
   return { letter, problems: rendered.diagnostics, warnings };
@@ -287,9 +297,10 @@ export function preview(repo: TemplateRepository, req: PreviewRequest, lang: Lan
     // (The page answers J to a question whose added text it is asked to show.)
     const yes = { ...context, questions: { ...context.questions, [req.highlight]: 'J' as const } };
     const no = { ...context, questions: { ...context.questions, [req.highlight]: 'N' as const } };
-    shown = layOut(p.template, yes, lang);
-    marked = added(shown.letter, layOut(p.template, no, lang).letter);
-  } else shown = layOut(p.template, context, lang);
+    shown = layOut(p.template, yes, lang, req.placeholders === true);
+    // The letter it is compared with is never shown: placeholders there change no marking.
+    if (shown.letter) marked = added(shown.letter, layOut(p.template, no, lang, true).letter!);
+  } else shown = layOut(p.template, context, lang, req.placeholders === true);
   let lint: JsonFinding[] = [];
   try {
     lint = toJson([lintDocx(p.sourceBytes, p.sourceName, p.lintSettings, {}, p.base)], lang)[0]!.findings;
@@ -305,7 +316,7 @@ export function preview(repo: TemplateRepository, req: PreviewRequest, lang: Lan
   return {
     title: p.title,
     version: p.version,
-    pages: shown.letter.pages.map((page) => ({ number: page.number, svg: pageSvg(page, { highlight: marked }) })),
+    pages: (shown.letter?.pages ?? []).map((page) => ({ number: page.number, svg: pageSvg(page, { highlight: marked }) })),
     problems: shown.problems.map((d) => problemItem(d, lang)),
     warnings: shown.warnings.map((d) => problemItem(d, lang)),
     questions,

@@ -120,6 +120,9 @@ export function webRoutes(app: FastifyInstance, ctx: ServerContext, holder: Repo
     ...(body.highlight ? { highlight: body.highlight } : {}),
     ...(body.process ? { process: body.process } : {}),
     ...(body.variant ? { variant: body.variant } : {}),
+    // Placeholders for what is missing only in the training environment: elsewhere the page
+    // shows the letter as it would be made, or, for a letter that would be refused, only why.
+    placeholders: ctx.options.training === true,
   });
 
   app.post<{ Body: PreviewBody }>('/v1/preview', { bodyLimit, schema: { summary: 'Preview a letter (training page)', body: previewSchema } }, async (req, reply) => {
