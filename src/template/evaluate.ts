@@ -28,7 +28,7 @@ import { isLive } from './live.js';
 import { fieldRule, refusalParams, REFUSAL_MESSAGE, type FieldReason } from './field-policy.js';
 import { applyIfSwitches } from './if-switches.js';
 import { questionDefault } from './letter-context.js';
-import { isEmpty, plainText, pushText, textOuts, type FieldResult, type Out } from './outs.js';
+import { isEmpty, plainText, pushText, shownText, textOuts, type FieldResult, type Out } from './outs.js';
 import { locationOf, placeholder, report } from './report.js';
 import { limitError } from '../limits.js';
 import { fieldResultRPr } from './run-props.js';
@@ -53,6 +53,20 @@ export interface EvalEnv {
   readonly locate?: (loc: Location) => Location;
   /** Upper-case bookmark names of the template (`{ Frist }` is a short REF). */
   readonly bookmarks?: ReadonlySet<string>;
+  /** When set, what each field gave (template.evaluateFields and the conformance harness). */
+  readonly trace?: Map<FieldNode, FieldTrace>;
+}
+
+/** What a field gave in a letter: computed, left to Word (unlinked or live), or refused. */
+export type FieldOutcome = 'evaluated' | 'unlinked' | 'live' | 'refused';
+
+export interface FieldTrace {
+  readonly outcome: FieldOutcome;
+  /** The result as the letter shows it (paragraph marks as `\r`, line breaks as `\n`, fields
+   * kept live as their cached results). */
+  readonly text: string;
+  /** The problems the field (or a field inside it) reported. */
+  readonly problems: readonly Diagnostic[];
 }
 
 const ERROR_PROBLEMS = (f: FieldNode): boolean => f.parsed.problems.some((p) => p.code !== 'syntax.empty');
@@ -60,6 +74,19 @@ const ERROR_PROBLEMS = (f: FieldNode): boolean => f.parsed.problems.some((p) => 
 /** Evaluates a field that is not live. Problems go to env.diagnostics; the result is then a
  * placeholder (preview) or empty (strict: the caller refuses the letter). */
 export function evaluate(f: FieldNode, env: EvalEnv, inCondition = false): FieldResult {
+  if (!env.trace) return evaluateField(f, env, inCondition);
+  const before = env.diagnostics.length;
+  const missing = env.stats.missing;
+  const r = evaluateField(f, env, inCondition);
+  const problems = env.diagnostics.slice(before);
+  const action = isLive(f) ? 'live' : fieldRule(f.parsed.instruction, env.bookmarks).action;
+  let outcome: FieldOutcome = action === 'live' ? 'live' : action === 'unlink' ? 'unlinked' : 'evaluated';
+  if (action === 'refuse' || env.stats.missing > missing || problems.some((d) => d.severity === 'error')) outcome = 'refused';
+  env.trace.set(f, { outcome, text: shownText(f, r.outs), problems });
+  return r;
+}
+
+function evaluateField(f: FieldNode, env: EvalEnv, inCondition: boolean): FieldResult {
   if (isLive(f)) return { outs: [{ o: 'live', field: f }], text: cachedResult(f) ?? '', empty: false };
   const rule = fieldRule(f.parsed.instruction, env.bookmarks);
   if (rule.action === 'refuse') return refused(f, env, rule.reason);
