@@ -4,9 +4,11 @@
  * value of each field as the letter is made). The corpus figures are in conformance.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { loadTemplate, type EvaluatedField } from '../src/index.js';
+import { loadTemplate, type EvaluatedField, type RenderOptions } from '../src/index.js';
 import { toContext } from '../src/context/context.js';
-import { docx, field, mergeField, p, questionIf } from './helpers/build.js';
+import { docx, field, mergeField, p, questionIf, raw, type Piece } from './helpers/build.js';
+import { openDocx } from './helpers/inspect.js';
+import { danishError } from './helpers/errors.js';
 
 /** What evaluateFields gives for each field, by instruction. */
 function evaluated(template: Buffer, context: unknown = {}): EvaluatedField[] {
@@ -32,5 +34,85 @@ describe('evaluateFields: the values of the letter as it is made', () => {
   it('marks a field the letter would be refused for', () => {
     const [f] = evaluated(docx([p(mergeField('Mangler'))]));
     expect(f).toMatchObject({ outcome: 'refused' });
+  });
+});
+
+/** A bookmark around some pieces, as Word writes it. */
+let nextId = 100;
+function bookmark(name: string, ...inside: Piece[]): Piece[] {
+  const id = nextId++;
+  return [raw(`<w:bookmarkStart w:id="${id}" w:name="${name}"/>`), ...inside, raw(`<w:bookmarkEnd w:id="${id}"/>`)];
+}
+
+function letterTexts(template: Buffer, context: unknown = {}, options: RenderOptions = {}): string[] {
+  return openDocx(loadTemplate(template, { name: 'test.docx' }).render(toContext(context), options).docx).texts();
+}
+
+function refusedWith(template: Buffer, context: unknown = {}): string {
+  return danishError(() => loadTemplate(template, { name: 'kommune.docx' }).render(toContext(context)));
+}
+
+describe('bookmarks: REF, { name } and SET', () => {
+  it('REF shows the bookmarked text with the merge fields in it filled in, before and after the bookmark', () => {
+    const t = docx([
+      p('Se fristen: ', field('REF Frist \\h'), '.'),
+      p('Frist: ', ...bookmark('Frist', 'den ', mergeField('Klage.Frist'))),
+      p('Igen: ', field('Frist'), ' og ', field('REF frist \\* Upper')),
+    ]);
+    const texts = letterTexts(t, { fields: { Klage: { Frist: '2. februar' } } });
+    expect(texts).toEqual(['Se fristen: den 2. februar.', 'Frist: den 2. februar', 'Igen: den 2. februar og DEN 2. FEBRUAR']);
+    expect(openDocx(loadTemplate(t).render(toContext({ fields: { Klage: { Frist: '2. februar' } } })).docx).fieldInstructions()).toEqual([]);
+  });
+
+  it('counts a merge field inside a bookmark once, however many REFs read it', () => {
+    const t = docx([p(...bookmark('Navn', mergeField('Navn'))), p(field('REF Navn')), p(field('REF Navn'))]);
+    const r = loadTemplate(t).render(toContext({ fields: { Navn: 'Karen' } }));
+    expect(r.stats.merged).toBe(3);
+  });
+
+  it('SET gives the bookmark a value (from the case too), shows nothing, and REF reads it from there on', () => {
+    const t = docx([
+      p('Før: ', field('REF Beloeb')),
+      p('[', { ...field('SET Beloeb "', mergeField('Beloeb'), ' kr."'), result: 'gammel' }, ']'),
+      p('Efter: ', field('REF Beloeb'), ' / ', field('Beloeb \\* Upper')),
+      p({ ...field('SET Beloeb "nyt"'), result: '' }, field('REF Beloeb')),
+    ]);
+    // Before the SET, the bookmark does not exist yet: Word's error text (the template has no
+    // bookmark, as a SET that was never updated).
+    expect(letterTexts(t, { fields: { Beloeb: '100' } }, { preview: true })).toEqual([
+      'Før: Fejl! Henvisningskilde ikke fundet.',
+      '[]',
+      'Efter: 100 kr. / 100 KR.',
+      'nyt',
+    ]);
+  });
+
+  it('a REF to a bookmark that does not exist: Word\'s error text in the field\'s language; strict refuses the letter', () => {
+    const en = docx([p('Se ', field('REF Mangler'))], { lang: 'en-US' });
+    expect(letterTexts(en, {}, { preview: true })).toEqual(['Se Error! Reference source not found.']);
+    const da = docx([p('Se ', field('REF Mangler'))], { lang: 'da-DK' });
+    const para = openDocx(loadTemplate(da).render(toContext({}), { preview: true }).docx).paragraphs()[0]!;
+    expect(para.text).toBe('Se Fejl! Henvisningskilde ikke fundet.');
+    expect(para.runs.at(-1)!.highlight).toBe('yellow');
+    const refusal = refusedWith(da);
+    expect(refusal).toContain('Words fejltekst "Fejl! Henvisningskilde ikke fundet."');
+    expect(refusal).toContain('kommune.docx, word/document.xml, afsnit 1');
+    expect(refusal).toContain('REF Mangler');
+  });
+
+  it('an IF compares the error text, as Word does', () => {
+    const t = docx([p(field('IF ', field('REF Mangler'), ' = "" "Tom" "Ikke tom"'))], { lang: 'en-US' });
+    expect(letterTexts(t, {}, { preview: true })).toEqual(['Ikke tom']);
+    expect(evaluated(t).find((f) => f.type === 'IF')).toMatchObject({ value: 'Ikke tom', outcome: 'evaluated' });
+  });
+
+  it('a bookmark that holds a REF to itself gives Word\'s self-reference error, never a loop', () => {
+    const t = docx([p(...bookmark('Selv', 'a ', field('REF Selv')))], { lang: 'en-US' });
+    expect(letterTexts(t, {}, { preview: true })[0]).toContain('Error! Not a valid bookmark self-reference.');
+  });
+
+  it('formats the bookmark\'s text with \\# and \\@ pictures', () => {
+    const t = docx([p(...bookmark('Tal', '1234,5')), p(...bookmark('Dato', '2026-01-05')), p(field('REF Tal \\# "#.##0,00"'), ' ', field('REF Dato \\@ "d. MMMM yyyy"'))]);
+    expect(letterTexts(t)[2]).toBe('1.234,50 5. januar 2026');
   });
 });

@@ -114,7 +114,7 @@ describe('fields unlinked to their cached result', () => {
   });
 
   it('keeps the formatting of the cached result', () => {
-    const ref: ReturnType<typeof field> = { ...field(' REF Frist '), result: 'fed', rPr: '<w:rPr><w:b/></w:rPr>' };
+    const ref: ReturnType<typeof field> = { ...field(' STYLEREF Overskrift1 '), result: 'fed', rPr: '<w:rPr><w:b/></w:rPr>' };
     const letter = renderDocx(docx([p('Se ', ref)]), {});
     expect(letter.fieldInstructions()).toEqual([]);
     expect(letter.paragraphs()[0]!.runs.find((r) => r.text === 'fed')!.bold).toBe(true);

@@ -9,6 +9,7 @@ import { lookupField } from '../context/context.js';
 import type { Diagnostic, Location } from '../diagnostics.js';
 import {
   argumentText,
+  fieldTypeOf,
   type Argument,
   type IfInstruction,
   type MergeFieldInstruction,
@@ -32,6 +33,9 @@ import { isEmpty, plainText, pushText, shownText, textOuts, type FieldResult, ty
 import { locationOf, placeholder, report } from './report.js';
 import { limitError } from '../limits.js';
 import { fieldResultRPr } from './run-props.js';
+import type { DocModel, LetterState } from './doc-model.js';
+import { refField, setField, type Evaluation } from './refs.js';
+import { wordError } from './word-errors.js';
 
 export { isLive };
 
@@ -55,6 +59,11 @@ export interface EvalEnv {
   readonly bookmarks?: ReadonlySet<string>;
   /** When set, what each field gave (template.evaluateFields and the conformance harness). */
   readonly trace?: Map<FieldNode, FieldTrace>;
+  /** What the fields read from the document itself: bookmarks, tables, properties... */
+  readonly doc?: DocModel;
+  /** This letter's document state (results kept for reading, SET values), when fields read
+   * one another (doc.referencing). */
+  readonly letter?: LetterState;
 }
 
 /** What a field gave in a letter: computed, left to Word (unlinked or live), or refused. */
@@ -74,15 +83,34 @@ const ERROR_PROBLEMS = (f: FieldNode): boolean => f.parsed.problems.some((p) => 
 /** Evaluates a field that is not live. Problems go to env.diagnostics; the result is then a
  * placeholder (preview) or empty (strict: the caller refuses the letter). */
 export function evaluate(f: FieldNode, env: EvalEnv, inCondition = false): FieldResult {
-  if (!env.trace) return evaluateField(f, env, inCondition);
+  const letter = env.letter;
+  if (!env.trace && !letter) return evaluateField(f, env, inCondition);
+  // A field read by another (inside a bookmark or a table cell) is computed once per letter: its
+  // result, with the problems it reported, is kept for the field itself and for every reader.
+  const kept = inCondition ? undefined : letter?.results.get(f);
+  if (kept) {
+    env.diagnostics.push(...kept.problems);
+    env.stats.missing += kept.missing;
+    return kept.result;
+  }
+  if (letter?.active.has(f)) return wordError(f, env, 'self-reference');
   const before = env.diagnostics.length;
   const missing = env.stats.missing;
-  const r = evaluateField(f, env, inCondition);
+  letter?.active.add(f);
+  let r: FieldResult;
+  try {
+    r = evaluateField(f, env, inCondition);
+  } finally {
+    letter?.active.delete(f);
+  }
   const problems = env.diagnostics.slice(before);
-  const action = isLive(f) ? 'live' : fieldRule(f.parsed.instruction, env.bookmarks).action;
-  let outcome: FieldOutcome = action === 'live' ? 'live' : action === 'unlink' ? 'unlinked' : 'evaluated';
-  if (action === 'refuse' || env.stats.missing > missing || problems.some((d) => d.severity === 'error')) outcome = 'refused';
-  env.trace.set(f, { outcome, text: shownText(f, r.outs), problems });
+  if (letter && !inCondition) letter.results.set(f, { result: r, problems, missing: env.stats.missing - missing });
+  if (env.trace) {
+    const action = isLive(f) ? 'live' : fieldRule(f.parsed.instruction, env.bookmarks).action;
+    let outcome: FieldOutcome = action === 'live' ? 'live' : action === 'refuse' ? 'refused' : r.unlinked ? 'unlinked' : 'evaluated';
+    if (env.stats.missing > missing || problems.some((d) => d.severity === 'error' && d.code !== 'render.word-error')) outcome = 'refused';
+    env.trace.set(f, { outcome, text: r.stored ?? shownText(f, r.outs), problems });
+  }
   return r;
 }
 
@@ -99,9 +127,28 @@ function evaluateField(f: FieldNode, env: EvalEnv, inCondition: boolean): FieldR
   const ins = f.parsed.instruction;
   if (ins.type === 'MERGEFIELD') return mergeField(f, ins, env, inCondition);
   if (ins.type === 'IF') return ifField(f, ins, env);
-  if (ins.type === 'field' && ins.fieldType === '=') return formulaField(f, ins, env);
-  throw new Error(`no evaluator for ${f.parsed.instruction.type}`);
+  if (ins.type === 'field') {
+    switch (ins.fieldType) {
+      case '=':
+        return formulaField(f, ins, env);
+      case 'REF':
+        return refField(f, ins, env, EVALUATION, false);
+      case 'SET':
+        return setField(f, ins, env, EVALUATION);
+    }
+    // `{ Frist }`: Word's short form of `{ REF Frist }` (field-policy.ts lets only bookmark names through).
+    if (rule.reason === 'bookmark') return refField(f, ins, env, EVALUATION, true);
+  }
+  throw new Error(`no evaluator for ${fieldTypeOf(ins)}`);
 }
+
+/** What the evaluators in other modules use to compute nested fields and arguments. */
+const EVALUATION: Evaluation = {
+  field: (f, env) => evaluate(f, env),
+  argument: (f, arg, env) => argValue(f, arg, env),
+  locales: (f, env) => fieldLocales(f, env),
+  unlinked: (f, env) => unlinked(f, env),
+};
 
 /**
  * The result a live IF or formula shows until Word lays the letter out: computed with the page
@@ -158,7 +205,7 @@ function unlinked(f: FieldNode, env: EvalEnv): FieldResult {
     else if (tok.t === 'mark') outs.push({ o: 'tok', i: t });
     else if (tok.t === 'raw' && !tok.marker && !tok.droppable) outs.push({ o: 'tok', i: t });
   }
-  return { outs, text: plainText(f, outs), empty: isEmpty(f, outs) };
+  return { outs, text: plainText(f, outs), empty: isEmpty(f, outs), unlinked: true };
 }
 
 function fieldLocales(f: FieldNode, env: EvalEnv): FieldLocales {

@@ -20,6 +20,11 @@ export interface FieldResult {
   text: string;
   /** Nothing visible came out. */
   empty: boolean;
+  /** What Word stores as the field's result when it is not what the field shows: a SET keeps the
+   * value it gave its bookmark there and shows nothing. */
+  stored?: string;
+  /** The field gave its cached result (unlinked), not a computed one. */
+  unlinked?: true;
 }
 
 /** Value text as pieces: line breaks and tabs in case data become Word breaks and tabs. */

@@ -24,6 +24,7 @@ import type { LetterRules } from './rules.js';
 import { langResolver } from './lang.js';
 import { checkLetterContext } from './letter-context.js';
 import { bookmarkNames } from './field-policy.js';
+import { documentModel, newLetterState } from './doc-model.js';
 
 export { cachedResult };
 
@@ -161,10 +162,10 @@ function compileTemplate(pkg: DocxPackage, name: string, options: LoadOptions): 
   }
 
   const defaultLang = docDefaultLang(pkg);
-  const bookmarks = bookmarkNames(pkg);
   const resolveLang = langResolver(pkg);
   const settings = settingsInfo(pkg);
   const allNodes = parts.flatMap((p) => p.stories.flatMap((s) => s.all));
+  const bookmarks = bookmarkNames(pkg, allNodes);
   for (const f of allNodes) f.lang = resolveLang(f);
   const diagnostics: Diagnostic[] = [];
   const byField = new Map<FieldNode, Diagnostic[]>();
@@ -198,6 +199,8 @@ function compileTemplate(pkg: DocxPackage, name: string, options: LoadOptions): 
     }
   }
 
+  const doc = documentModel(pkg, parts.flatMap((p) => p.stories.map((s) => s.story)), allNodes, bookmarks);
+
   const changed = new Map<string, PartPlan>();
   for (const p of parts) if (p.segments.length > 1 || typeof p.segments[0] !== 'string') changed.set(p.part, p);
   const brokenFields = parts.flatMap((p) => p.stories.flatMap((s) => s.broken));
@@ -216,6 +219,8 @@ function compileTemplate(pkg: DocxPackage, name: string, options: LoadOptions): 
     ...(options.rules ? { rules: options.rules } : {}),
     ...(options.locate ? { locate: options.locate } : {}),
     bookmarks,
+    doc,
+    ...(doc.referencing ? { letter: newLetterState() } : {}),
     ...(trace ? { trace } : {}),
   });
 

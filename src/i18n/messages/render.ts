@@ -115,4 +115,9 @@ export const renderMessages = {
   'render.placeholder-refused': { da: 'AFVIST FELT: {type}', en: 'REFUSED FIELD: {type}' },
   'render.placeholder-missing': { da: 'MANGLER: {field}', en: 'MISSING: {field}' },
   'render.placeholder-error': { da: 'FELTFEJL', en: 'FIELD ERROR' },
+  // Word's own error results (src/template/word-errors.ts) and fields kp-brev reads from the document.
+  'render.word-error': {
+    da: 'Feltet giver Words fejltekst "{text}". Et brev sendes aldrig med en fejltekst. Brevet dannes ikke.',
+    en: 'The field gives Word\'s error text "{text}". A letter never goes out with an error text. The letter is not made.',
+  },
 } as const satisfies Record<string, MessageText>;
