@@ -116,3 +116,36 @@ describe('bookmarks: REF, { name } and SET', () => {
     expect(letterTexts(t)[2]).toBe('1.234,50 5. januar 2026');
   });
 });
+
+describe('SEQ: running numbers counted in the body', () => {
+  it('counts each identifier in document order, with \\c, \\r, \\h and \\* formats', () => {
+    const t = docx([
+      p('Figur ', field('SEQ Figur'), ', tabel ', field('SEQ Tabel \\* ARABIC')),
+      p('Figur ', field('SEQ Figur'), ' (igen ', field('SEQ Figur \\c'), ')'),
+      p('Figur ', field('SEQ Figur \\r 10'), ', skjult[', field('SEQ Figur \\h'), '], vist ', field('SEQ Figur \\h \\* Arabic')),
+      p('Bilag ', field('SEQ Bilag \\* ALPHABETIC'), ', ', field('SEQ Bilag \\* alphabetic'), ', ', field('SEQ Bilag \\* ROMAN')),
+    ]);
+    expect(letterTexts(t)).toEqual(['Figur 1, tabel 1', 'Figur 2 (igen 2)', 'Figur 10, skjult[], vist 12', 'Bilag A, b, III']);
+  });
+
+  it('\\s n starts again after a heading of level n or higher; a bookmark gives the number current there', () => {
+    const heading = (level: number, text: string): string => `<w:p><w:pPr><w:pStyle w:val="Heading${level}"/></w:pPr><w:r><w:t>${text}</w:t></w:r></w:p>`;
+    const t = docx([
+      heading(1, 'Kapitel 1'),
+      p('Figur ', field('SEQ Figur \\s 1')),
+      p('Figur ', field('SEQ Figur \\s 1'), ...bookmark('Her', 'x')),
+      heading(2, 'Afsnit 1.1'),
+      p('Figur ', field('SEQ Figur \\s 1')),
+      heading(1, 'Kapitel 2'),
+      p('Figur ', field('SEQ Figur \\s 1'), ' (ved Her: ', field('SEQ Figur Her'), ')'),
+    ]);
+    expect(letterTexts(t).filter((x) => x.startsWith('Figur'))).toEqual(['Figur 1', 'Figur 2x', 'Figur 3', 'Figur 1 (ved Her: 2)']);
+  });
+
+  it('keeps the cached result outside the body (Word numbers those by layout); no identifier is Word\'s error', () => {
+    const t = docx([p('x')], { header: p('Side ', { ...field('SEQ Side'), result: '7' }) });
+    expect(letterTexts(t)).toEqual(['x']);
+    expect(openDocx(loadTemplate(t).render(toContext({})).docx).texts('word/header1.xml')).toEqual(['Side 7']);
+    expect(refusedWith(docx([p(field('SEQ'))]))).toContain('Words fejltekst "Fejl! Der er ikke angivet nogen sekvens."');
+  });
+});

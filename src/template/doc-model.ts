@@ -12,6 +12,8 @@ import type { Diagnostic } from '../diagnostics.js';
 import { fieldTypeOf } from '../fieldcode/index.js';
 import { bookmarkRanges, type BookmarkRange } from './bookmarks.js';
 import type { FieldResult } from './outs.js';
+import { paragraphStyles, type ParagraphStyles } from './paragraph-styles.js';
+import { countSequences, type SeqValue } from './seq.js';
 
 export interface DocModel {
   readonly pkg: DocxPackage;
@@ -25,6 +27,10 @@ export interface DocModel {
   fieldsAt(story: Story): ReadonlyMap<number, FieldNode>;
   /** A place in the document as one number, for "above" and "below": story order, then token. */
   position(story: Story, token: number): number;
+  /** Heading levels and lists of paragraphs, from their styles. */
+  readonly paragraphStyles: ParagraphStyles;
+  /** The value of every SEQ field (seq.ts). */
+  readonly sequences: ReadonlyMap<FieldNode, SeqValue>;
   /** Whether a letter's fields read one another (REF, SET, formulas over bookmarks or cells):
    * then a letter keeps each field's result, so it is computed once and read many times. */
   readonly referencing: boolean;
@@ -47,19 +53,27 @@ const REFERENCING = new Set(['REF', 'SET', '=']);
 
 export function documentModel(pkg: DocxPackage, stories: readonly Story[], fields: readonly FieldNode[], bookmarkNames: ReadonlySet<string>): DocModel {
   let bookmarks: Map<string, BookmarkRange> | undefined;
+  let styles: ParagraphStyles | undefined;
+  let sequences: Map<FieldNode, SeqValue> | undefined;
   const byStory = new Map<Story, Map<number, FieldNode>>();
   const storyIndex = new Map(stories.map((s, i) => [s, i]));
   const referencing = fields.some((f) => {
     const type = fieldTypeOf(f.parsed.instruction);
     return REFERENCING.has(type) || bookmarkNames.has(type);
   });
-  return {
+  const model: DocModel = {
     pkg,
     stories,
     fields,
     referencing,
     get bookmarks() {
       return (bookmarks ??= bookmarkRanges(stories));
+    },
+    get paragraphStyles() {
+      return (styles ??= paragraphStyles(pkg));
+    },
+    get sequences() {
+      return (sequences ??= countSequences(model));
     },
     fieldsAt(story) {
       let m = byStory.get(story);
@@ -74,4 +88,5 @@ export function documentModel(pkg: DocxPackage, stories: readonly Story[], field
       return (storyIndex.get(story) ?? stories.length) * 2 ** 32 + token;
     },
   };
+  return model;
 }

@@ -36,6 +36,7 @@ import { fieldResultRPr } from './run-props.js';
 import type { DocModel, LetterState } from './doc-model.js';
 import { refField, setField, type Evaluation } from './refs.js';
 import { wordError } from './word-errors.js';
+import { seqField } from './seq.js';
 
 export { isLive };
 
@@ -135,6 +136,8 @@ function evaluateField(f: FieldNode, env: EvalEnv, inCondition: boolean): FieldR
         return refField(f, ins, env, EVALUATION, false);
       case 'SET':
         return setField(f, ins, env, EVALUATION);
+      case 'SEQ':
+        return seqField(f, ins, env, EVALUATION);
     }
     // `{ Frist }`: Word's short form of `{ REF Frist }` (field-policy.ts lets only bookmark names through).
     if (rule.reason === 'bookmark') return refField(f, ins, env, EVALUATION, true);

@@ -49,7 +49,7 @@ const rows = (action: FieldAction, reason: FieldReason, types: string): Array<[s
 export const FIELD_POLICY: ReadonlyMap<string, FieldRule> = new Map([
   ...rows('evaluate', 'merge-data', 'MERGEFIELD IF ='),
   // Computed from the document itself, as Word computes them (docs/word-fields.md).
-  ...rows('evaluate', 'document', 'REF SET'),
+  ...rows('evaluate', 'document', 'REF SET SEQ'),
   ...rows('live', 'layout', 'PAGE NUMPAGES SECTIONPAGES'),
   ...rows('live', 'link', 'HYPERLINK'),
   // Content of the document itself, frozen as the template shows it.
@@ -57,7 +57,7 @@ export const FIELD_POLICY: ReadonlyMap<string, FieldRule> = new Map([
     'unlink',
     'document',
     'ADDIN ADVANCE AUTONUM AUTONUMLGL AUTONUMOUT BARCODE BIBLIOGRAPHY BIDIOUTLINE CITATION COMPARE DISPLAYBARCODE EQ ' +
-      'INDEX LISTNUM NOTEREF PAGEREF PRIVATE QUOTE SECTION SEQ SHAPE STYLEREF SYMBOL TA TC TOA TOC XE',
+      'INDEX LISTNUM NOTEREF PAGEREF PRIVATE QUOTE SECTION SHAPE STYLEREF SYMBOL TA TC TOA TOC XE',
   ),
   // Properties of the template file or of the machine it is opened on: live, they would show the
   // citizen's user name or file name; frozen, they show what the template showed.
