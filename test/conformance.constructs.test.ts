@@ -149,3 +149,42 @@ describe('SEQ: running numbers counted in the body', () => {
     expect(refusedWith(docx([p(field('SEQ'))]))).toContain('Words fejltekst "Fejl! Der er ikke angivet nogen sekvens."');
   });
 });
+
+describe('document properties and variables', () => {
+  const custom =
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">' +
+    '<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" name="Afdeling"><vt:lpwstr>Pension &amp; Tillæg</vt:lpwstr></property>' +
+    '<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="3" name="Version"><vt:r8>2.5</vt:r8></property>' +
+    '<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="4" name="Godkendt"><vt:bool>true</vt:bool></property>' +
+    '<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="5" name="Ikrafttraedelse"><vt:filetime>2025-12-31T23:00:00Z</vt:filetime></property></Properties>';
+  const parts = {
+    title: 'Afgørelse om helbredstillæg',
+    settings: '<w:docVars><w:docVar w:name="Kontor" w:val="Borgerservice"/><w:docVar w:name="Start" w:val="5-1-2026"/></w:docVars>',
+    parts: [{ name: 'docProps/custom.xml', data: custom, contentType: 'application/vnd.openxmlformats-officedocument.custom-properties+xml' }],
+  };
+
+  it('shows core, custom (typed) properties and variables, with their switches, from the template', () => {
+    const t = docx(
+      [
+        p(field('TITLE \\* Upper'), ' | ', field('DOCPROPERTY Title'), ' | ', field('DOCPROPERTY "Afdeling"')),
+        p(field('DOCPROPERTY Version'), ' | ', field('DOCPROPERTY Version \\# "0,00"'), ' | ', field('DOCPROPERTY Godkendt')),
+        p(field('DOCPROPERTY Ikrafttraedelse'), ' | ', field('DOCPROPERTY Ikrafttraedelse \\@ "d. MMMM yyyy"')),
+        p(field('DOCVARIABLE Kontor \\* Upper'), ' | ', field('DOCVARIABLE Start \\@ "dddd d. MMMM"'), ' | ', field('AUTHOR "KP"'), ' | ', field('INFO Title')),
+      ],
+      parts,
+    );
+    expect(letterTexts(t)).toEqual([
+      'AFGØRELSE OM HELBREDSTILLÆG | Afgørelse om helbredstillæg | Pension & Tillæg',
+      '2,5 | 2,50 | Y',
+      // 23:00 UTC on 31 December is 1 January in Danish time.
+      '01-01-2026 | 1. januar 2026',
+      'BORGERSERVICE | mandag 5. januar | KP | Afgørelse om helbredstillæg',
+    ]);
+  });
+
+  it('a property or variable that is not there gives Word\'s error text; statistics keep their cached result', () => {
+    expect(refusedWith(docx([p(field('DOCPROPERTY Mangler'))], parts))).toContain('"Fejl! Ukendt navn på dokumentegenskab."');
+    expect(letterTexts(docx([p(field('DOCVARIABLE Mangler'))], { ...parts, lang: 'en-US' }), {}, { preview: true })).toEqual(['Error! No document variable supplied.']);
+    expect(letterTexts(docx([p({ ...field('DOCPROPERTY Pages'), result: '3' })], parts))).toEqual(['3']);
+  });
+});

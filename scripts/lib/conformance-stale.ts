@@ -279,7 +279,8 @@ function ownStaleCheck(f: FieldNode, kind: string, facts: DocFacts, place: Table
 }
 
 /** A custom property that is not text: booleans as Word shows them in English (Y/N), numbers
- * by value; dates depend on the machine's short-date format and are left unknown. */
+ * by value; a date is stale when the result shows neither its day nor its year (pictures are not
+ * checked). */
 function typedCheck(value: string, vt: string, cached: string): StaleCheck {
   const c = normalize(cached);
   if (vt === 'bool') {
@@ -291,6 +292,18 @@ function typedCheck(value: string, vt: string, cached: string): StaleCheck {
     const n = cachedNumber(c);
     if (n === undefined) return { stale: 'unknown', note: `number property shown as ${JSON.stringify(c)}` };
     return n === Number(value) ? { stale: false, note: 'number property matches' } : { stale: true, note: `number property is ${value}` };
+  }
+  if (vt === 'filetime' || vt === 'date') {
+    // The picture is not checked here, but a result that shows neither the property's day of the
+    // month nor its year is of another date: the property changed after the last update.
+    const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(value.trim());
+    if (!m) return { stale: 'unknown', note: `${vt} property not read` };
+    const numbers = (c.match(/\d+/g) ?? []).map(Number);
+    const year = Number(m[1]);
+    const shows = numbers.includes(Number(m[3])) && (numbers.includes(year) || numbers.includes(year % 100));
+    return shows
+      ? { stale: 'unknown', note: `${vt} property: its day and year are in the result; the picture is not checked` }
+      : { stale: true, note: `the property's date is ${m[0]}; the result shows another date` };
   }
   return { stale: 'unknown', note: `${vt} property: shown in the machine's format, not checked` };
 }

@@ -14,6 +14,7 @@ import { bookmarkRanges, type BookmarkRange } from './bookmarks.js';
 import type { FieldResult } from './outs.js';
 import { paragraphStyles, type ParagraphStyles } from './paragraph-styles.js';
 import { countSequences, type SeqValue } from './seq.js';
+import { readDocProperties, type DocProperties } from './doc-properties.js';
 
 export interface DocModel {
   readonly pkg: DocxPackage;
@@ -29,6 +30,8 @@ export interface DocModel {
   position(story: Story, token: number): number;
   /** Heading levels and lists of paragraphs, from their styles. */
   readonly paragraphStyles: ParagraphStyles;
+  /** Document properties and variables (doc-properties.ts). */
+  readonly properties: DocProperties;
   /** The value of every SEQ field (seq.ts). */
   readonly sequences: ReadonlyMap<FieldNode, SeqValue>;
   /** Whether a letter's fields read one another (REF, SET, formulas over bookmarks or cells):
@@ -55,6 +58,7 @@ export function documentModel(pkg: DocxPackage, stories: readonly Story[], field
   let bookmarks: Map<string, BookmarkRange> | undefined;
   let styles: ParagraphStyles | undefined;
   let sequences: Map<FieldNode, SeqValue> | undefined;
+  let properties: DocProperties | undefined;
   const byStory = new Map<Story, Map<number, FieldNode>>();
   const storyIndex = new Map(stories.map((s, i) => [s, i]));
   const referencing = fields.some((f) => {
@@ -71,6 +75,9 @@ export function documentModel(pkg: DocxPackage, stories: readonly Story[], field
     },
     get paragraphStyles() {
       return (styles ??= paragraphStyles(pkg));
+    },
+    get properties() {
+      return (properties ??= readDocProperties(pkg));
     },
     get sequences() {
       return (sequences ??= countSequences(model));

@@ -37,6 +37,7 @@ import type { DocModel, LetterState } from './doc-model.js';
 import { refField, setField, type Evaluation } from './refs.js';
 import { wordError } from './word-errors.js';
 import { seqField } from './seq.js';
+import { propertyField } from './doc-properties.js';
 
 export { isLive };
 
@@ -139,6 +140,7 @@ function evaluateField(f: FieldNode, env: EvalEnv, inCondition: boolean): FieldR
       case 'SEQ':
         return seqField(f, ins, env, EVALUATION);
     }
+    if (rule.reason === 'properties') return propertyField(f, ins, env, EVALUATION);
     // `{ Frist }`: Word's short form of `{ REF Frist }` (field-policy.ts lets only bookmark names through).
     if (rule.reason === 'bookmark') return refField(f, ins, env, EVALUATION, true);
   }

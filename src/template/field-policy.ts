@@ -23,6 +23,7 @@ export type FieldAction = 'evaluate' | 'live' | 'unlink' | 'refuse';
 export type FieldReason =
   | 'merge-data'
   | 'bookmark'
+  | 'properties'
   | 'layout'
   | 'link'
   | 'document'
@@ -50,6 +51,7 @@ export const FIELD_POLICY: ReadonlyMap<string, FieldRule> = new Map([
   ...rows('evaluate', 'merge-data', 'MERGEFIELD IF ='),
   // Computed from the document itself, as Word computes them (docs/word-fields.md).
   ...rows('evaluate', 'document', 'REF SET SEQ'),
+  ...rows('evaluate', 'properties', 'AUTHOR COMMENTS DOCPROPERTY DOCVARIABLE INFO KEYWORDS LASTSAVEDBY SUBJECT TEMPLATE TITLE'),
   ...rows('live', 'layout', 'PAGE NUMPAGES SECTIONPAGES'),
   ...rows('live', 'link', 'HYPERLINK'),
   // Content of the document itself, frozen as the template shows it.
@@ -64,8 +66,7 @@ export const FIELD_POLICY: ReadonlyMap<string, FieldRule> = new Map([
   ...rows(
     'unlink',
     'info',
-    'AUTHOR COMMENTS DOCPROPERTY DOCVARIABLE FILENAME FILESIZE INFO KEYWORDS LASTSAVEDBY NUMCHARS NUMWORDS REVNUM ' +
-      'SUBJECT TEMPLATE TITLE USERADDRESS USERINITIALS USERNAME',
+    'FILENAME FILESIZE NUMCHARS NUMWORDS REVNUM USERADDRESS USERINITIALS USERNAME',
   ),
   ...rows('refuse', 'external', 'DDE DDEAUTO LINK INCLUDETEXT INCLUDE INCLUDEPICTURE IMPORT DATABASE DATA RD EMBED AUTOTEXT AUTOTEXTLIST GLOSSARY'),
   ...rows('refuse', 'runs', 'MACROBUTTON PRINT CONTROL OCX HTMLCONTROL'),
