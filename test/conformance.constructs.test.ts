@@ -188,3 +188,100 @@ describe('document properties and variables', () => {
     expect(letterTexts(docx([p({ ...field('DOCPROPERTY Pages'), result: '3' })], parts))).toEqual(['3']);
   });
 });
+
+/** A table as Word writes it: rows of cells, each cell one paragraph of pieces. */
+function table(rows: Piece[][][], options: { header?: boolean } = {}): string {
+  const cols = Math.max(...rows.map((r) => r.length));
+  const grid = `<w:tblGrid>${'<w:gridCol w:w="2000"/>'.repeat(cols)}</w:tblGrid>`;
+  const tr = rows.map((r, i) => `<w:tr>${i === 0 && options.header ? '<w:trPr><w:tblHeader/></w:trPr>' : ''}${r.map((c) => `<w:tc><w:tcPr><w:tcW w:w="2000" w:type="dxa"/></w:tcPr>${p(...c)}</w:tc>`).join('')}</w:tr>`);
+  return `<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/></w:tblPr>${grid}${tr.join('')}</w:tbl>`;
+}
+
+/** The texts of a table's cells in the letter, row by row. */
+function cellTexts(docxBytes: Buffer): string[][] {
+  const root = openDocx(docxBytes).root('word/document.xml');
+  const rows: string[][] = [];
+  const text = (el: typeof root): string => el.children.map((c) => (c.kind === 'text' ? c.text : el.name === 'w:instrText' ? '' : text(c))).join('');
+  const walk = (el: typeof root): void => {
+    for (const c of el.children) {
+      if (c.kind !== 'element') continue;
+      if (c.name === 'w:tr') rows.push(c.children.filter((x): x is typeof root => x.kind === 'element' && x.name === 'w:tc').map((tc) => text(tc)));
+      else walk(c);
+    }
+  };
+  walk(root);
+  return rows;
+}
+
+describe('formulas over table cells, bookmarks and COMPARE', () => {
+  it('SUM(ABOVE) passes cells without a number until the first with one and stops at the next (Word\'s own result: 2053)', () => {
+    // The cells of docxport-net/TestDocVariables.docx's table as Word left them (its SUM(ABOVE)
+    // gave 2053): text cells just above the formula are passed, the numbers above them summed.
+    const rows = [['5'], ['14'], ['1'], ['6'], ['2027'], ['!Zero Divide'], ['!Syntax Error, 10']].map((v) => [['x'], v]);
+    const t = docx([table([...rows, [['='], [field('= SUM(ABOVE)')]]]), p('')], { lang: 'en-US' });
+    const letter = loadTemplate(t).render(toContext({}), { numberLocale: 'en' }).docx;
+    expect(cellTexts(letter).at(-1)).toEqual(['=', '2053']);
+  });
+
+  it('a calculation table (beregningstabel): merged Danish amounts, cell references, ranges, directions, a header row', () => {
+    const t = docx([
+      table(
+        [
+          [['Ydelse'], ['Beløb'], ['Antal'], ['I alt']],
+          [['Tandproteser'], [mergeField('Tand')], ['2'], [field('= B2*C2 \\# ".0,00"')]],
+          [['Briller'], [mergeField('Briller')], ['1'], [field('= PRODUCT(LEFT) \\# ".0,00"')]],
+          [['Fodbehandling'], ['kr. 100,00'], ['3'], [field('= R4C2 * R4C3')]],
+          [['I alt'], [field('= SUM(ABOVE) \\# ".0,00"')], [field('= SUM(C2:C4)')], [field('= SUM(D:D) \\# ".0,00"')]],
+          [['Gennemsnit'], [field('= AVERAGE(B2:B4) \\# ".0,00"')], [field('= MAX(C2:C4) - MIN(C2:C4)')], [field('= COUNT(D2:D4) + SUM(C:C)')]],
+        ],
+        { header: true },
+      ),
+      p(''),
+    ]);
+    const letter = loadTemplate(t).render(toContext({ fields: { Tand: '1.234,50', Briller: '500 kr.' } })).docx;
+    expect(cellTexts(letter).slice(1)).toEqual([
+      ['Tandproteser', '1.234,50', '2', '2.469,00'],
+      ['Briller', '500 kr.', '1', '500,00'],
+      ['Fodbehandling', 'kr. 100,00', '3', '300'],
+      // D:D is the whole column: the rows below count too (row 6 gives 3 + 14).
+      ['I alt', '1.834,50', '6', '3.286,00'],
+      ['Gennemsnit', '611,50', '2', '17'],
+    ]);
+  });
+
+  it('a formula in a nested table reads its own table; the outer one reads its own cells', () => {
+    const inner = table([[['2']], [['3']], [[field('= SUM(ABOVE)')]]]);
+    const outer = table([[['10'], ['x']], [['20'], ['y']], [[field('= SUM(ABOVE)')], ['z']]]).replace('<w:tc><w:tcPr><w:tcW w:w="2000" w:type="dxa"/></w:tcPr>' + p('x'), `<w:tc><w:tcPr><w:tcW w:w="2000" w:type="dxa"/></w:tcPr>${inner}${p('x')}`);
+    const texts = cellTexts(loadTemplate(docx([outer, p('')])).render(toContext({})).docx);
+    // The inner table (2, 3, its sum) sits in the outer table's second cell.
+    expect(texts[0]).toEqual(['10', '235x']);
+    expect(texts.at(-1)).toEqual(['30', 'z']);
+  });
+
+  it('bookmarks as operands, the fixed-argument functions and DEFINED', () => {
+    const t = docx([
+      p(...bookmark('Maaned', mergeField('Maaned')), ' ', ...bookmark('Sats', '10 %')),
+      p(field('= Maaned * 12 \\# "#.##0,00"'), ' | ', field('= Maaned * Sats'), ' | ', field('= IF(Maaned > 1000; 1; 0)')),
+      p(field('= ROUND(10 / 3; 2)'), ' | ', field('= MOD(17; 5)'), ' | ', field('= INT(-2,7)'), ' | ', field('= ABS(-2) + SIGN(-5)'), ' | ', field('= AND(1; NOT(0)) + OR(0; 0)')),
+      p(field('= DEFINED(Maaned)'), ' | ', field('= DEFINED(Mangler)')),
+    ]);
+    expect(letterTexts(t, { fields: { Maaned: '1.250,5' } }).slice(1)).toEqual(['15.006,00 | 125,05 | 1', '3,33 | 2 | -2 | 1 | 1', '1 | 0']);
+  });
+
+  it('Word\'s formula errors: in the field\'s language; strict refuses the letter, preview shows them', () => {
+    const en = (instr: string): string => letterTexts(docx([p(field(instr))], { lang: 'en-US' }), {}, { preview: true, numberLocale: 'en' })[0]!;
+    expect(en('= 1 / 0')).toBe('!Zero Divide');
+    expect(en('= Mangler * 2')).toBe('!Undefined Bookmark, Mangler');
+    expect(en('= 2 +')).toBe('!Unexpected End of Formula');
+    expect(en('= 2 3')).toBe('!Missing Operator');
+    expect(en('= SUM(1, 2')).toBe('!Unexpected End of Formula');
+    expect(en('= MOD(1)')).toBe('!Unexpected End of Formula');
+    expect(en('= 2 # 3')).toBe('!Syntax Error, #');
+    expect(refusedWith(docx([p(field('= 1 / 0'))]))).toContain('Words fejltekst "!Division med nul"');
+  });
+
+  it('COMPARE gives 1 or 0 by IF\'s comparison, wildcards too', () => {
+    const t = docx([p(field('COMPARE 5 >= 3'), field('COMPARE 2 > 3'), field('COMPARE "Godkendt" = "God*"'), field('COMPARE ', mergeField('Svar'), ' = "J"'))]);
+    expect(letterTexts(t, { fields: { Svar: 'N' } })).toEqual(['1010']);
+  });
+});

@@ -122,10 +122,23 @@ export function analyzeCorpusFile(tpl: Template, file: string): { entries: Entry
   const body = tpl.stories.find((s) => s.story.part === tpl.package.mainPart && !s.story.label)?.story;
   const seq = seqExpected(nodes, body ? headingsOf(body, headingStyles(tpl.package)) : []);
   let computable = 0;
+  const places = nodes.map((f) => tableAt(f.story, f.begin));
+  const classes = nodes.map((f, i) => classify(f, facts, places[i] !== undefined));
+  // A table formula reads the cells of its table: one that holds a field whose result does not
+  // follow from the document (DATE) makes the formula's result not follow from it either.
+  const uncomputableTables = new Set<string>();
+  nodes.forEach((f, i) => {
+    const c = classes[i]!;
+    // A field without a stored result may still have one Word would compute: not a reason.
+    if (!c.computable && places[i] && !/^no cached result|^empty instruction/.test(c.why)) uncomputableTables.add(`${f.story.part}|${f.story.label}|${places[i]!.table}`);
+  });
   const entries = nodes.map((f, i): Entry => {
     const info = infos[i]!;
-    const place = tableAt(f.story, f.begin);
-    const c = classify(f, facts, place !== undefined);
+    const place = places[i];
+    let c = classes[i]!;
+    if (c.computable && c.kind === '= (table)' && place && uncomputableTables.has(`${f.story.part}|${f.story.label}|${place.table}`)) {
+      c = { kind: c.kind, computable: false, why: 'table formula over a table that holds a field not computable from the document (DATE, ...)' };
+    }
     const entry: Entry = {
       file,
       part: info.part,

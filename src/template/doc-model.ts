@@ -15,6 +15,7 @@ import type { FieldResult } from './outs.js';
 import { paragraphStyles, type ParagraphStyles } from './paragraph-styles.js';
 import { countSequences, type SeqValue } from './seq.js';
 import { readDocProperties, type DocProperties } from './doc-properties.js';
+import { storyTables, type StoryTables } from './table-cells.js';
 
 export interface DocModel {
   readonly pkg: DocxPackage;
@@ -30,6 +31,8 @@ export interface DocModel {
   position(story: Story, token: number): number;
   /** Heading levels and lists of paragraphs, from their styles. */
   readonly paragraphStyles: ParagraphStyles;
+  /** The tables of a story (table-cells.ts). */
+  tables(story: Story): StoryTables;
   /** Document properties and variables (doc-properties.ts). */
   readonly properties: DocProperties;
   /** The value of every SEQ field (seq.ts). */
@@ -52,7 +55,7 @@ export function newLetterState(): LetterState {
 }
 
 /** Field types whose value is read by other fields or reads other fields. */
-const REFERENCING = new Set(['REF', 'SET', '=']);
+const REFERENCING = new Set(['REF', 'SET', '=', 'COMPARE']);
 
 export function documentModel(pkg: DocxPackage, stories: readonly Story[], fields: readonly FieldNode[], bookmarkNames: ReadonlySet<string>): DocModel {
   let bookmarks: Map<string, BookmarkRange> | undefined;
@@ -60,6 +63,7 @@ export function documentModel(pkg: DocxPackage, stories: readonly Story[], field
   let sequences: Map<FieldNode, SeqValue> | undefined;
   let properties: DocProperties | undefined;
   const byStory = new Map<Story, Map<number, FieldNode>>();
+  const tables = new Map<Story, StoryTables>();
   const storyIndex = new Map(stories.map((s, i) => [s, i]));
   const referencing = fields.some((f) => {
     const type = fieldTypeOf(f.parsed.instruction);
@@ -75,6 +79,11 @@ export function documentModel(pkg: DocxPackage, stories: readonly Story[], field
     },
     get paragraphStyles() {
       return (styles ??= paragraphStyles(pkg));
+    },
+    tables(story) {
+      let t = tables.get(story);
+      if (!t) tables.set(story, (t = storyTables(story)));
+      return t;
     },
     get properties() {
       return (properties ??= readDocProperties(pkg));

@@ -18,7 +18,7 @@ import {
 } from '../fieldcode/index.js';
 import { localeFor, type FieldLocale, type FieldLocales } from '../format/locale.js';
 import { displayNumber, formatNumberPicture } from '../format/number.js';
-import { evaluateFormula, FormulaDepthError, FormulaError } from './formula.js';
+import { compareField, formulaField } from './formula-field.js';
 import { cachedResult, type FieldNode } from '../ooxml/fields.js';
 import { formatMessage, type Lang } from '../i18n/index.js';
 import { compare } from './compare.js';
@@ -132,7 +132,9 @@ function evaluateField(f: FieldNode, env: EvalEnv, inCondition: boolean): FieldR
   if (ins.type === 'field') {
     switch (ins.fieldType) {
       case '=':
-        return formulaField(f, ins, env);
+        return formulaField(f, ins, env, EVALUATION);
+      case 'COMPARE':
+        return compareField(f, ins, env, EVALUATION);
       case 'REF':
         return refField(f, ins, env, EVALUATION, false);
       case 'SET':
@@ -166,7 +168,7 @@ export function resultAsSaved(f: FieldNode, env: EvalEnv): Out[] | undefined {
   const ins = f.parsed.instruction;
   if (ERROR_PROBLEMS(f)) return undefined;
   const scratch: EvalEnv = { ...env, diagnostics: [], stats: { merged: 0, missing: 0 } };
-  const r = ins.type === 'IF' ? ifField(f, ins, scratch) : ins.type === 'field' && ins.fieldType === '=' ? formulaField(f, ins, scratch) : undefined;
+  const r = ins.type === 'IF' ? ifField(f, ins, scratch) : ins.type === 'field' && ins.fieldType === '=' ? formulaField(f, ins, scratch, EVALUATION) : undefined;
   if (!r || scratch.diagnostics.some((d) => d.severity === 'error')) return undefined;
   const isChar = (i: number): boolean => {
     const tok = f.story.tokens[i]!;
@@ -295,39 +297,6 @@ function ifField(f: FieldNode, ins: IfInstruction, env: EvalEnv): FieldResult {
   const text = plainText(f, outs);
   env.stats.merged++;
   return { outs, text, empty: isEmpty(f, outs) };
-}
-
-/** `{ = expression [\# picture] }`: computed, then shown with its picture or as Word does
- * without one (at most two decimals). */
-function formulaField(f: FieldNode, ins: OtherInstruction, env: EvalEnv): FieldResult {
-  const locales = fieldLocales(f, env);
-  let expr = '';
-  for (const item of ins.items) {
-    if (item.type === 'operator') expr += ` ${item.value} `;
-    else if (item.type === 'argument') expr += ` ${argValue(f, item, env)} `;
-  }
-  let value: number;
-  try {
-    value = evaluateFormula(expr, locales.number);
-  } catch (err) {
-    if (!(err instanceof FormulaError)) throw err;
-    if (err instanceof FormulaDepthError) report(env, f, 'render.formula-depth', { limit: err.limit });
-    else report(env, f, 'render.formula', { detail: err.message });
-    return placeholder(f, env, '=');
-  }
-  const switches = ins.items.filter((i): i is Switch => i.type === 'switch');
-  const picture = switches.find((s) => s.name === '#' && s.argument);
-  let text = picture
-    ? formatNumberPicture(value, argumentText(picture.argument!), locales.number)
-    : displayNumber(Math.round(value * 100) / 100, locales.number);
-  const cased = applyCaseFormats(text, switches, locales, '=');
-  if (!cased.ok) {
-    report(env, f, cased.code, cased.params);
-    return placeholder(f, env, '=');
-  }
-  text = cased.text;
-  env.stats.merged++;
-  return { outs: textOuts(text, fieldResultRPr(f, switches)), text, empty: text === '' };
 }
 
 /** The text value of an IF expression: literal text with nested fields evaluated. */

@@ -50,7 +50,7 @@ const rows = (action: FieldAction, reason: FieldReason, types: string): Array<[s
 export const FIELD_POLICY: ReadonlyMap<string, FieldRule> = new Map([
   ...rows('evaluate', 'merge-data', 'MERGEFIELD IF ='),
   // Computed from the document itself, as Word computes them (docs/word-fields.md).
-  ...rows('evaluate', 'document', 'REF SET SEQ'),
+  ...rows('evaluate', 'document', 'COMPARE REF SET SEQ'),
   ...rows('evaluate', 'properties', 'AUTHOR COMMENTS DOCPROPERTY DOCVARIABLE INFO KEYWORDS LASTSAVEDBY SUBJECT TEMPLATE TITLE'),
   ...rows('live', 'layout', 'PAGE NUMPAGES SECTIONPAGES'),
   ...rows('live', 'link', 'HYPERLINK'),
@@ -58,7 +58,7 @@ export const FIELD_POLICY: ReadonlyMap<string, FieldRule> = new Map([
   ...rows(
     'unlink',
     'document',
-    'ADDIN ADVANCE AUTONUM AUTONUMLGL AUTONUMOUT BARCODE BIBLIOGRAPHY BIDIOUTLINE CITATION COMPARE DISPLAYBARCODE EQ ' +
+    'ADDIN ADVANCE AUTONUM AUTONUMLGL AUTONUMOUT BARCODE BIBLIOGRAPHY BIDIOUTLINE CITATION DISPLAYBARCODE EQ ' +
       'INDEX LISTNUM NOTEREF PAGEREF PRIVATE QUOTE SECTION SHAPE STYLEREF SYMBOL TA TC TOA TOC XE',
   ),
   // Properties of the template file or of the machine it is opened on: live, they would show the

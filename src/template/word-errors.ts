@@ -17,19 +17,17 @@ import type { FieldResult } from './outs.js';
 import { report } from './report.js';
 import { fieldResultRPr, withHighlight } from './run-props.js';
 
+import type { FormulaErrorKind } from './formula.js';
+
 export type WordErrorKind =
+  | FormulaErrorKind
   | 'reference-not-found'
   | 'bookmark-not-defined'
   | 'self-reference'
   | 'no-document-variable'
   | 'unknown-property'
   | 'no-sequence'
-  | 'missing-condition'
-  | 'zero-divide'
-  | 'syntax'
-  | 'unexpected-end'
-  | 'undefined-bookmark'
-  | 'missing-operator';
+  | 'missing-condition';
 
 const TEXTS: Record<WordErrorKind, { en: string; da: string }> = {
   'reference-not-found': { en: 'Error! Reference source not found.', da: 'Fejl! Henvisningskilde ikke fundet.' },

@@ -27,10 +27,6 @@ export const renderMessages = {
     da: 'Formateringen \\* {format} understøttes ikke af kp-brev.',
     en: 'The format \\* {format} is not supported by kp-brev.',
   },
-  'render.formula': {
-    da: 'Formelfeltet kan ikke beregnes ({detail}). Brevet dannes ikke.',
-    en: 'The formula field cannot be computed ({detail}). The letter is not made.',
-  },
   'render.formula-depth': {
     da: 'Formelfeltet er indlejret dybere end {limit} niveauer (parenteser, funktioner, fortegn og potenser) og beregnes ikke. Brevet dannes ikke.',
     en: 'The formula field is nested deeper than {limit} levels (parentheses, functions, signs and powers) and is not computed. The letter is not made.',
