@@ -3,7 +3,7 @@
  * over these functions.
  */
 export { loadTemplate } from './template/template.js';
-export type { Template, LoadOptions, RenderOptions, RenderResult, FieldInfo } from './template/template.js';
+export type { Template, LoadOptions, RenderOptions, RenderResult, FieldInfo, EvaluatedField } from './template/template.js';
 export { parseContextBytes, parseContextText, toContext, lookupField } from './context/context.js';
 export type { CaseContext, Answer, Scalar } from './context/context.js';
 export { parseInstruction, printInstruction } from './fieldcode/index.js';

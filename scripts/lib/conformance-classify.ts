@@ -185,6 +185,10 @@ function ownRule(f: FieldNode, type: string, facts: DocFacts, inTable: boolean):
   if (type === 'DOCPROPERTY') {
     const name = argWithCached(f, argsOf(f)[0], facts).trim().toLowerCase();
     if (STATISTICS.has(name)) return no('DOCPROPERTY', `document statistic, date or revision (${name}): Word recounts it on save`);
+    const vt = facts.typed.get(name);
+    if ((vt === 'filetime' || vt === 'date') && !switchesOfField(f).some((s) => s.name === '@')) {
+      return no('DOCPROPERTY', "date property without a \\@ picture: shown in the machine's short-date format, which the document does not record");
+    }
     return facts.props.has(BUILT_IN[name] ?? name)
       ? yes('DOCPROPERTY', 'DOCPROPERTY from docProps')
       : yes('DOCPROPERTY (missing)', 'property not in docProps: Word shows its (localized) error text');

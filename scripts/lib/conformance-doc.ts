@@ -111,6 +111,8 @@ export interface Cell {
 }
 
 export interface TablePlace {
+  /** Token index of the table's w:tbl (the same for every field of one table). */
+  table: number;
   cells: Cell[];
   /** The cell holding the field. */
   cell: Cell;
@@ -180,7 +182,7 @@ export function tableAt(story: Story, token: number): TablePlace | undefined {
       i = tok.close;
     }
   }
-  return here ? { cells, cell: here, merged } : undefined;
+  return here ? { table: tblOpen, cells, cell: here, merged } : undefined;
 }
 
 /** Whether a story is the copy of a text box in `mc:Fallback` (Word shows the mc:Choice copy). */

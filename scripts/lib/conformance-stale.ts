@@ -7,7 +7,7 @@
  */
 import { argumentText, type Argument } from '../../src/fieldcode/index.js';
 import type { FieldNode } from '../../src/ooxml/fields.js';
-import { argsOf, argWithCached, BUILT_IN, formulaText, PROPERTY_FIELDS, switchesOfField, type DocFacts } from './conformance-classify.js';
+import { argsOf, argWithCached, BUILT_IN, formulaText, PROPERTY_FIELDS, switchesOfField, switchSummary, type DocFacts } from './conformance-classify.js';
 import type { TablePlace } from './conformance-doc.js';
 import { caseSwitches } from './conformance-format.js';
 
@@ -231,8 +231,24 @@ export function staleCheck(f: FieldNode, kind: string, facts: DocFacts, place: T
   return check;
 }
 
+/**
+ * Word's result of an IF is one of its branches (or an error text). A result that is only white
+ * space (a space run), of an IF whose two branches are plain quoted text that is not blank, can be
+ * neither under any reading of the instruction (a blank branch needs a quoted blank, and a
+ * branch is copied with its own runs): it was not computed from this instruction.
+ */
+function blankNotABranch(f: FieldNode, cached: string): StaleCheck | undefined {
+  const ins = f.parsed.instruction;
+  if (ins.type !== 'IF' || cached === '' || normalize(cached) !== '' || switchSummary(f).length) return undefined;
+  const plain = (a: Argument | undefined): boolean => !!a && a.quote !== null && a.parts.every((p) => p.type === 'text') && normalize(argumentText(a)) !== '';
+  if (!plain(ins.trueText) || !plain(ins.falseText)) return undefined;
+  return { stale: true, note: "the result is blank, but both branches are text that is not: it is none of the IF's branches" };
+}
+
 function ownStaleCheck(f: FieldNode, kind: string, facts: DocFacts, place: TablePlace | undefined): StaleCheck {
   const cached = facts.cached.get(f) ?? '';
+  const notBranch = blankNotABranch(f, cached);
+  if (notBranch) return notBranch;
   if (f.children.some((c) => ERROR_TEXT.test(normalize(facts.cached.get(c) ?? '')))) {
     return { stale: 'unknown', note: 'a nested field shows an error text: how Word uses it is not checked' };
   }
@@ -279,7 +295,8 @@ function ownStaleCheck(f: FieldNode, kind: string, facts: DocFacts, place: Table
 }
 
 /** A custom property that is not text: booleans as Word shows them in English (Y/N), numbers
- * by value; dates depend on the machine's short-date format and are left unknown. */
+ * by value; a date is stale when the result shows neither its day nor its year (pictures are not
+ * checked). */
 function typedCheck(value: string, vt: string, cached: string): StaleCheck {
   const c = normalize(cached);
   if (vt === 'bool') {
@@ -291,6 +308,18 @@ function typedCheck(value: string, vt: string, cached: string): StaleCheck {
     const n = cachedNumber(c);
     if (n === undefined) return { stale: 'unknown', note: `number property shown as ${JSON.stringify(c)}` };
     return n === Number(value) ? { stale: false, note: 'number property matches' } : { stale: true, note: `number property is ${value}` };
+  }
+  if (vt === 'filetime' || vt === 'date') {
+    // The picture is not checked here, but a result that shows neither the property's day of the
+    // month nor its year is of another date: the property changed after the last update.
+    const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(value.trim());
+    if (!m) return { stale: 'unknown', note: `${vt} property not read` };
+    const numbers = (c.match(/\d+/g) ?? []).map(Number);
+    const year = Number(m[1]);
+    const shows = numbers.includes(Number(m[3])) && (numbers.includes(year) || numbers.includes(year % 100));
+    return shows
+      ? { stale: 'unknown', note: `${vt} property: its day and year are in the result; the picture is not checked` }
+      : { stale: true, note: `the property's date is ${m[0]}; the result shows another date` };
   }
   return { stale: 'unknown', note: `${vt} property: shown in the machine's format, not checked` };
 }

@@ -1,6 +1,7 @@
 /**
  * The comparison of an IF field, as Word does it:
- * - both sides numbers (in the field's locale) -> numeric comparison;
+ * - both sides numbers (in the machine's symbols; a trailing grouping symbol is ignored) ->
+ *   numeric comparison;
  * - `=` / `<>` with `?` or `*` in the right-hand side -> wildcard match (case-sensitive, wildcard.ts);
  * - otherwise text: `=` / `<>` exact and case-sensitive, `<` `<=` `>` `>=` by Danish collation
  *   (our reading; Word's exact text ordering is unverified, see docs/word-fields.md).
@@ -21,13 +22,24 @@ function collator(locale: FieldLocale): Intl.Collator {
   return c;
 }
 
+/**
+ * A side read as a number, in the machine's symbols. A digit-grouping symbol at the end is
+ * ignored: Word's calendar template compares `{ =G8 } = 0,""` (right-hand side `0,` on an
+ * English machine) and takes it as 0 (the conformance corpus holds Word's results for it).
+ */
+function comparedNumber(text: string, locale: FieldLocale): number | undefined {
+  const n = parseLocaleNumber(text, locale);
+  if (n !== undefined || !text.endsWith(locale.group)) return n;
+  return /\d$/.test(text.slice(0, -1)) ? parseLocaleNumber(text.slice(0, -1), locale) : undefined;
+}
+
 export function compare(left: string, op: Operator, right: string, locale: FieldLocale): boolean {
   if ((op === '=' || op === '<>') && /[?*]/.test(right)) {
     const match = matchWildcard(left, right);
     return op === '=' ? match : !match;
   }
-  const a = parseLocaleNumber(left, locale);
-  const b = parseLocaleNumber(right, locale);
+  const a = comparedNumber(left, locale);
+  const b = comparedNumber(right, locale);
   let order: number;
   if (a !== undefined && b !== undefined) {
     order = a === b ? 0 : a < b ? -1 : 1;

@@ -9,6 +9,7 @@ import { lookupField } from '../context/context.js';
 import type { Diagnostic, Location } from '../diagnostics.js';
 import {
   argumentText,
+  fieldTypeOf,
   type Argument,
   type IfInstruction,
   type MergeFieldInstruction,
@@ -17,7 +18,7 @@ import {
 } from '../fieldcode/index.js';
 import { localeFor, type FieldLocale, type FieldLocales } from '../format/locale.js';
 import { displayNumber, formatNumberPicture } from '../format/number.js';
-import { evaluateFormula, FormulaDepthError, FormulaError } from './formula.js';
+import { compareField, formulaField } from './formula-field.js';
 import { cachedResult, type FieldNode } from '../ooxml/fields.js';
 import { formatMessage, type Lang } from '../i18n/index.js';
 import { compare } from './compare.js';
@@ -28,10 +29,15 @@ import { isLive } from './live.js';
 import { fieldRule, refusalParams, REFUSAL_MESSAGE, type FieldReason } from './field-policy.js';
 import { applyIfSwitches } from './if-switches.js';
 import { questionDefault } from './letter-context.js';
-import { isEmpty, plainText, pushText, textOuts, type FieldResult, type Out } from './outs.js';
+import { isEmpty, plainText, pushText, shownText, textOuts, type FieldResult, type Out } from './outs.js';
 import { locationOf, placeholder, report } from './report.js';
 import { limitError } from '../limits.js';
 import { fieldResultRPr } from './run-props.js';
+import type { DocModel, LetterState } from './doc-model.js';
+import { refField, setField, type Evaluation } from './refs.js';
+import { wordError } from './word-errors.js';
+import { seqField } from './seq.js';
+import { propertyField } from './doc-properties.js';
 
 export { isLive };
 
@@ -53,6 +59,25 @@ export interface EvalEnv {
   readonly locate?: (loc: Location) => Location;
   /** Upper-case bookmark names of the template (`{ Frist }` is a short REF). */
   readonly bookmarks?: ReadonlySet<string>;
+  /** When set, what each field gave (template.evaluateFields and the conformance harness). */
+  readonly trace?: Map<FieldNode, FieldTrace>;
+  /** What the fields read from the document itself: bookmarks, tables, properties... */
+  readonly doc?: DocModel;
+  /** This letter's document state (results kept for reading, SET values), when fields read
+   * one another (doc.referencing). */
+  readonly letter?: LetterState;
+}
+
+/** What a field gave in a letter: computed, left to Word (unlinked or live), or refused. */
+export type FieldOutcome = 'evaluated' | 'unlinked' | 'live' | 'refused';
+
+export interface FieldTrace {
+  readonly outcome: FieldOutcome;
+  /** The result as the letter shows it (paragraph marks as `\r`, line breaks as `\n`, fields
+   * kept live as their cached results). */
+  readonly text: string;
+  /** The problems the field (or a field inside it) reported. */
+  readonly problems: readonly Diagnostic[];
 }
 
 const ERROR_PROBLEMS = (f: FieldNode): boolean => f.parsed.problems.some((p) => p.code !== 'syntax.empty');
@@ -60,6 +85,38 @@ const ERROR_PROBLEMS = (f: FieldNode): boolean => f.parsed.problems.some((p) => 
 /** Evaluates a field that is not live. Problems go to env.diagnostics; the result is then a
  * placeholder (preview) or empty (strict: the caller refuses the letter). */
 export function evaluate(f: FieldNode, env: EvalEnv, inCondition = false): FieldResult {
+  const letter = env.letter;
+  if (!env.trace && !letter) return evaluateField(f, env, inCondition);
+  // A field read by another (inside a bookmark or a table cell) is computed once per letter: its
+  // result, with the problems it reported, is kept for the field itself and for every reader.
+  const kept = inCondition ? undefined : letter?.results.get(f);
+  if (kept) {
+    env.diagnostics.push(...kept.problems);
+    env.stats.missing += kept.missing;
+    return kept.result;
+  }
+  if (letter?.active.has(f)) return wordError(f, env, 'self-reference');
+  const before = env.diagnostics.length;
+  const missing = env.stats.missing;
+  letter?.active.add(f);
+  let r: FieldResult;
+  try {
+    r = evaluateField(f, env, inCondition);
+  } finally {
+    letter?.active.delete(f);
+  }
+  const problems = env.diagnostics.slice(before);
+  if (letter && !inCondition) letter.results.set(f, { result: r, problems, missing: env.stats.missing - missing });
+  if (env.trace) {
+    const action = isLive(f) ? 'live' : fieldRule(f.parsed.instruction, env.bookmarks).action;
+    let outcome: FieldOutcome = action === 'live' ? 'live' : action === 'refuse' ? 'refused' : r.unlinked ? 'unlinked' : 'evaluated';
+    if (env.stats.missing > missing || problems.some((d) => d.severity === 'error' && d.code !== 'render.word-error')) outcome = 'refused';
+    env.trace.set(f, { outcome, text: r.stored ?? shownText(f, r.outs), problems });
+  }
+  return r;
+}
+
+function evaluateField(f: FieldNode, env: EvalEnv, inCondition: boolean): FieldResult {
   if (isLive(f)) return { outs: [{ o: 'live', field: f }], text: cachedResult(f) ?? '', empty: false };
   const rule = fieldRule(f.parsed.instruction, env.bookmarks);
   if (rule.action === 'refuse') return refused(f, env, rule.reason);
@@ -72,9 +129,33 @@ export function evaluate(f: FieldNode, env: EvalEnv, inCondition = false): Field
   const ins = f.parsed.instruction;
   if (ins.type === 'MERGEFIELD') return mergeField(f, ins, env, inCondition);
   if (ins.type === 'IF') return ifField(f, ins, env);
-  if (ins.type === 'field' && ins.fieldType === '=') return formulaField(f, ins, env);
-  throw new Error(`no evaluator for ${f.parsed.instruction.type}`);
+  if (ins.type === 'field') {
+    switch (ins.fieldType) {
+      case '=':
+        return formulaField(f, ins, env, EVALUATION);
+      case 'COMPARE':
+        return compareField(f, ins, env, EVALUATION);
+      case 'REF':
+        return refField(f, ins, env, EVALUATION, false);
+      case 'SET':
+        return setField(f, ins, env, EVALUATION);
+      case 'SEQ':
+        return seqField(f, ins, env, EVALUATION);
+    }
+    if (rule.reason === 'properties') return propertyField(f, ins, env, EVALUATION);
+    // `{ Frist }`: Word's short form of `{ REF Frist }` (field-policy.ts lets only bookmark names through).
+    if (rule.reason === 'bookmark') return refField(f, ins, env, EVALUATION, true);
+  }
+  throw new Error(`no evaluator for ${fieldTypeOf(ins)}`);
 }
+
+/** What the evaluators in other modules use to compute nested fields and arguments. */
+const EVALUATION: Evaluation = {
+  field: (f, env) => evaluate(f, env),
+  argument: (f, arg, env) => argValue(f, arg, env),
+  locales: (f, env) => fieldLocales(f, env),
+  unlinked: (f, env) => unlinked(f, env),
+};
 
 /**
  * The result a live IF or formula shows until Word lays the letter out: computed with the page
@@ -87,7 +168,7 @@ export function resultAsSaved(f: FieldNode, env: EvalEnv): Out[] | undefined {
   const ins = f.parsed.instruction;
   if (ERROR_PROBLEMS(f)) return undefined;
   const scratch: EvalEnv = { ...env, diagnostics: [], stats: { merged: 0, missing: 0 } };
-  const r = ins.type === 'IF' ? ifField(f, ins, scratch) : ins.type === 'field' && ins.fieldType === '=' ? formulaField(f, ins, scratch) : undefined;
+  const r = ins.type === 'IF' ? ifField(f, ins, scratch) : ins.type === 'field' && ins.fieldType === '=' ? formulaField(f, ins, scratch, EVALUATION) : undefined;
   if (!r || scratch.diagnostics.some((d) => d.severity === 'error')) return undefined;
   const isChar = (i: number): boolean => {
     const tok = f.story.tokens[i]!;
@@ -131,7 +212,7 @@ function unlinked(f: FieldNode, env: EvalEnv): FieldResult {
     else if (tok.t === 'mark') outs.push({ o: 'tok', i: t });
     else if (tok.t === 'raw' && !tok.marker && !tok.droppable) outs.push({ o: 'tok', i: t });
   }
-  return { outs, text: plainText(f, outs), empty: isEmpty(f, outs) };
+  return { outs, text: plainText(f, outs), empty: isEmpty(f, outs), unlinked: true };
 }
 
 function fieldLocales(f: FieldNode, env: EvalEnv): FieldLocales {
@@ -216,39 +297,6 @@ function ifField(f: FieldNode, ins: IfInstruction, env: EvalEnv): FieldResult {
   const text = plainText(f, outs);
   env.stats.merged++;
   return { outs, text, empty: isEmpty(f, outs) };
-}
-
-/** `{ = expression [\# picture] }`: computed, then shown with its picture or as Word does
- * without one (at most two decimals). */
-function formulaField(f: FieldNode, ins: OtherInstruction, env: EvalEnv): FieldResult {
-  const locales = fieldLocales(f, env);
-  let expr = '';
-  for (const item of ins.items) {
-    if (item.type === 'operator') expr += ` ${item.value} `;
-    else if (item.type === 'argument') expr += ` ${argValue(f, item, env)} `;
-  }
-  let value: number;
-  try {
-    value = evaluateFormula(expr, locales.number);
-  } catch (err) {
-    if (!(err instanceof FormulaError)) throw err;
-    if (err instanceof FormulaDepthError) report(env, f, 'render.formula-depth', { limit: err.limit });
-    else report(env, f, 'render.formula', { detail: err.message });
-    return placeholder(f, env, '=');
-  }
-  const switches = ins.items.filter((i): i is Switch => i.type === 'switch');
-  const picture = switches.find((s) => s.name === '#' && s.argument);
-  let text = picture
-    ? formatNumberPicture(value, argumentText(picture.argument!), locales.number)
-    : displayNumber(Math.round(value * 100) / 100, locales.number);
-  const cased = applyCaseFormats(text, switches, locales, '=');
-  if (!cased.ok) {
-    report(env, f, cased.code, cased.params);
-    return placeholder(f, env, '=');
-  }
-  text = cased.text;
-  env.stats.merged++;
-  return { outs: textOuts(text, fieldResultRPr(f, switches)), text, empty: text === '' };
 }
 
 /** The text value of an IF expression: literal text with nested fields evaluated. */

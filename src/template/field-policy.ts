@@ -1,7 +1,8 @@
 /**
  * What a letter does with each Word field type: the one table (docs/word-fields.md shows it).
  *
- * - `evaluate`: kp-brev computes the field and writes its result as text (MERGEFIELD, IF, =).
+ * - `evaluate`: kp-brev computes the field and writes its result as text (MERGEFIELD, IF, =), from
+ *   the case or from the document itself (REF, SET...).
  * - `live`: the field stays a field, because only the page layout knows its value (PAGE,
  *   NUMPAGES, SECTIONPAGES), or because it is a link (HYPERLINK, whose address is checked).
  * - `unlink`: the field is replaced by its cached result: inert text the template already shows.
@@ -13,6 +14,7 @@
  */
 import { argumentText, fieldTypeOf, type Argument, type Instruction } from '../fieldcode/index.js';
 import type { DocxPackage } from '../ooxml/package.js';
+import type { FieldNode } from '../ooxml/fields.js';
 import type { MessageId } from '../i18n/index.js';
 
 export type FieldAction = 'evaluate' | 'live' | 'unlink' | 'refuse';
@@ -20,6 +22,8 @@ export type FieldAction = 'evaluate' | 'live' | 'unlink' | 'refuse';
 /** Why a type has its action (refusals are explained to people by this reason). */
 export type FieldReason =
   | 'merge-data'
+  | 'bookmark'
+  | 'properties'
   | 'layout'
   | 'link'
   | 'document'
@@ -45,22 +49,24 @@ const rows = (action: FieldAction, reason: FieldReason, types: string): Array<[s
  * types Word still reads), with its action. */
 export const FIELD_POLICY: ReadonlyMap<string, FieldRule> = new Map([
   ...rows('evaluate', 'merge-data', 'MERGEFIELD IF ='),
+  // Computed from the document itself, as Word computes them (docs/word-fields.md).
+  ...rows('evaluate', 'document', 'COMPARE REF SET SEQ'),
+  ...rows('evaluate', 'properties', 'AUTHOR COMMENTS DOCPROPERTY DOCVARIABLE INFO KEYWORDS LASTSAVEDBY SUBJECT TEMPLATE TITLE'),
   ...rows('live', 'layout', 'PAGE NUMPAGES SECTIONPAGES'),
   ...rows('live', 'link', 'HYPERLINK'),
   // Content of the document itself, frozen as the template shows it.
   ...rows(
     'unlink',
     'document',
-    'ADDIN ADVANCE AUTONUM AUTONUMLGL AUTONUMOUT BARCODE BIBLIOGRAPHY BIDIOUTLINE CITATION COMPARE DISPLAYBARCODE EQ ' +
-      'INDEX LISTNUM NOTEREF PAGEREF PRIVATE QUOTE REF SECTION SEQ SET SHAPE STYLEREF SYMBOL TA TC TOA TOC XE',
+    'ADDIN ADVANCE AUTONUM AUTONUMLGL AUTONUMOUT BARCODE BIBLIOGRAPHY BIDIOUTLINE CITATION DISPLAYBARCODE EQ ' +
+      'INDEX LISTNUM NOTEREF PAGEREF PRIVATE QUOTE SECTION SHAPE STYLEREF SYMBOL TA TC TOA TOC XE',
   ),
   // Properties of the template file or of the machine it is opened on: live, they would show the
   // citizen's user name or file name; frozen, they show what the template showed.
   ...rows(
     'unlink',
     'info',
-    'AUTHOR COMMENTS DOCPROPERTY DOCVARIABLE FILENAME FILESIZE INFO KEYWORDS LASTSAVEDBY NUMCHARS NUMWORDS REVNUM ' +
-      'SUBJECT TEMPLATE TITLE USERADDRESS USERINITIALS USERNAME',
+    'FILENAME FILESIZE NUMCHARS NUMWORDS REVNUM USERADDRESS USERINITIALS USERNAME',
   ),
   ...rows('refuse', 'external', 'DDE DDEAUTO LINK INCLUDETEXT INCLUDE INCLUDEPICTURE IMPORT DATABASE DATA RD EMBED AUTOTEXT AUTOTEXTLIST GLOSSARY'),
   ...rows('refuse', 'runs', 'MACROBUTTON PRINT CONTROL OCX HTMLCONTROL'),
@@ -73,7 +79,7 @@ export const FIELD_POLICY: ReadonlyMap<string, FieldRule> = new Map([
 const EMPTY: FieldRule = { action: 'unlink', reason: 'empty' };
 const UNKNOWN: FieldRule = { action: 'refuse', reason: 'unknown' };
 const BAD_LINK: FieldRule = { action: 'refuse', reason: 'link' };
-const SHORT_REF: FieldRule = { action: 'unlink', reason: 'document' };
+const SHORT_REF: FieldRule = { action: 'evaluate', reason: 'bookmark' };
 
 /**
  * The rule for a field. `bookmarks` (upper-case names) lets `{ Frist }`, Word's short form of
@@ -152,11 +158,18 @@ export function percentEncode(ch: string): string {
   return out;
 }
 
-/** Upper-case bookmark names of a package's stories (for `{ Frist }`, a short REF). */
-export function bookmarkNames(pkg: DocxPackage): Set<string> {
+/** Upper-case bookmark names of a package's stories, and the names its SET fields give
+ * bookmarks (for `{ Frist }`, a short REF). */
+export function bookmarkNames(pkg: DocxPackage, fields: readonly FieldNode[] = []): Set<string> {
   const names = new Set<string>();
   for (const { part } of pkg.storyParts) {
     for (const m of pkg.text(part).matchAll(/<w:bookmarkStart\b[^>]*\sw:name="([^"]+)"/g)) names.add(m[1]!.toUpperCase());
+  }
+  for (const f of fields) {
+    const ins = f.parsed.instruction;
+    if (ins.type !== 'field' || ins.fieldType !== 'SET') continue;
+    const name = ins.items.find((i): i is Argument => i.type === 'argument');
+    if (name && !name.parts.some((p) => p.type === 'field')) names.add(argumentText(name).trim().toUpperCase());
   }
   return names;
 }

@@ -1,6 +1,6 @@
 /**
- * The switches on an IF's result: a `\#` or `\@` picture on the result's text, and `\*` formats
- * (case, CHARFORMAT, MERGEFORMAT) applied across the runs the branch is made of.
+ * The switches on a field's result: a `\#` or `\@` picture on the result's text, and (for an IF)
+ * `\*` formats (case, CHARFORMAT, MERGEFORMAT) applied across the runs the branch is made of.
  */
 import { argumentText, type Switch } from '../fieldcode/index.js';
 import { formatDatePicture, parseDate } from '../format/date.js';
@@ -15,22 +15,25 @@ import { applyCaseFormats } from './values.js';
 
 export function applyIfSwitches(f: FieldNode, outs: Out[], switches: readonly Switch[], locales: FieldLocales, env: EvalEnv): Out[] {
   if (switches.length === 0) return outs;
-  const picture = switches.find((s) => (s.name === '#' || s.name === '@') && s.argument);
-  if (picture) {
-    const text = plainText(f, outs);
-    const firstText = outs.find((o): o is Extract<Out, { o: 'text' }> => o.o === 'text');
-    const pic = argumentText(picture.argument!);
-    let formatted: string | undefined;
-    if (picture.name === '#') {
-      const n = parseLocaleNumber(text, locales.number);
-      if (n !== undefined && Number.isFinite(n)) formatted = formatNumberPicture(n, pic, locales.number);
-    } else {
-      const d = parseDate(text);
-      if (d) formatted = formatDatePicture(d, pic, locales.language);
-    }
-    if (formatted !== undefined && firstText) outs = [{ o: 'text', text: formatted, rPr: firstText.rPr }];
-  }
+  const formatted = applyPicture(plainText(f, outs), switches, locales);
+  const firstText = outs.find((o): o is Extract<Out, { o: 'text' }> => o.o === 'text');
+  if (formatted !== undefined && firstText) outs = [{ o: 'text', text: formatted, rPr: firstText.rPr }];
   return caseFormatsAcross(f, outs, switches, locales, env);
+}
+
+/** The first `\#` or `\@` picture applied to a field's text when the text is a number (in the
+ * machine's symbols) or a date; undefined when there is no picture or it does not apply (Word
+ * then shows the text as it is). */
+export function applyPicture(text: string, switches: readonly Switch[], locales: FieldLocales): string | undefined {
+  const picture = switches.find((s) => (s.name === '#' || s.name === '@') && s.argument);
+  if (!picture) return undefined;
+  const pic = argumentText(picture.argument!);
+  if (picture.name === '#') {
+    const n = parseLocaleNumber(text, locales.number);
+    return n !== undefined && Number.isFinite(n) ? formatNumberPicture(n, pic, locales.number) : undefined;
+  }
+  const d = parseDate(text);
+  return d ? formatDatePicture(d, pic, locales.language) : undefined;
 }
 
 /**

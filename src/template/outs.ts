@@ -3,7 +3,7 @@
  * original tokens (paragraph marks, tabs, drawings, containers) that a branch carries along, and
  * fields kept live; and what the pieces read as plain text.
  */
-import type { FieldNode } from '../ooxml/fields.js';
+import { cachedResult, type FieldNode } from '../ooxml/fields.js';
 
 export type Out =
   | { o: 'text'; text: string; rPr: string }
@@ -20,6 +20,11 @@ export interface FieldResult {
   text: string;
   /** Nothing visible came out. */
   empty: boolean;
+  /** What Word stores as the field's result when it is not what the field shows: a SET keeps the
+   * value it gave its bookmark there and shows nothing. */
+  stored?: string;
+  /** The field gave its cached result (unlinked), not a computed one. */
+  unlinked?: true;
 }
 
 /** Value text as pieces: line breaks and tabs in case data become Word breaks and tabs. */
@@ -53,6 +58,14 @@ export function plainText(f: FieldNode, outs: readonly Out[]): string {
       else if (tok.t === 'item' && tok.kind === 'char') s += tok.text;
     }
   }
+  return s;
+}
+
+/** The text a reader of the letter sees: plainText with the fields kept live showing their
+ * cached results (what the PDF shows and Word shows until it updates them). */
+export function shownText(f: FieldNode, outs: readonly Out[]): string {
+  let s = '';
+  for (const o of outs) s += o.o === 'live' ? (cachedResult(o.field) ?? '') : plainText(f, [o]);
   return s;
 }
 

@@ -15,7 +15,7 @@ import { DEFAULT_ZIP_LIMITS, writeZip, type ZipEntry, type ZipLimits, type ZipOu
 import { limitError, resolveLimits, type Limits } from '../limits.js';
 import { fieldTypeOf } from '../fieldcode/index.js';
 import { DANISH, ENGLISH } from '../format/locale.js';
-import { evaluate, isLive, type EvalEnv } from './evaluate.js';
+import { isLive, type EvalEnv, type FieldOutcome, type FieldTrace } from './evaluate.js';
 import { locationOf } from './report.js';
 import { holdsRefused } from './live.js';
 import { holesOf, planStory, segmentsOf, type PlannedStories, type Segment, type StoryPlan } from './plan.js';
@@ -25,6 +25,7 @@ import { langResolver } from './lang.js';
 import { checkLetterContext } from './letter-context.js';
 import { bookmarkNames } from './field-policy.js';
 import { cutRanges, dropRanges, externalDiagnostic, externalReferences, type Range } from './external-refs.js';
+import { documentModel, newLetterState } from './doc-model.js';
 
 export { cachedResult };
 
@@ -83,6 +84,15 @@ export interface FieldInfo {
   problems: Diagnostic[];
 }
 
+/** A field with what it gave for a case (template.evaluateFields). */
+export interface EvaluatedField extends FieldInfo {
+  /** The result's text; undefined for live fields and fields not reached. */
+  value: string | undefined;
+  outcome: FieldOutcome | 'unreached';
+  /** Problems found while evaluating it (preview: they would refuse the letter). */
+  evaluationProblems?: readonly Diagnostic[];
+}
+
 interface PartPlan {
   part: string;
   kind: StoryKind;
@@ -106,8 +116,10 @@ export interface Template {
   render(context: CaseContext, options?: RenderOptions): RenderResult;
   /** The same, without the zip: for the PDF layout, which reads the parts directly. */
   renderParts(context: CaseContext, options?: RenderOptions): RenderedParts;
-  /** Each field of fields() with what it gives for a case (preview rules: never refuses). */
-  evaluateFields(context: CaseContext, options?: Pick<RenderOptions, 'lang' | 'numberLocale'>): Array<FieldInfo & { value: string | undefined }>;
+  /** Each field of fields() with what it gives for a case, as the letter is made in preview (it
+   * never refuses): `outcome` says whether kp-brev computed the value, left the field to Word
+   * (unlinked: its cached result; live), refused it, or never reached it (a branch not taken). */
+  evaluateFields(context: CaseContext, options?: Pick<RenderOptions, 'lang' | 'numberLocale'>): EvaluatedField[];
 }
 
 export function loadTemplate(bytes: Uint8Array, options: LoadOptions = {}): Template {
@@ -151,7 +163,6 @@ function compileTemplate(pkg: DocxPackage, name: string, options: LoadOptions): 
   }
 
   const defaultLang = docDefaultLang(pkg);
-  const bookmarks = bookmarkNames(pkg);
   const resolveLang = langResolver(pkg);
   const settings = settingsInfo(pkg);
   // External references: the letter is refused for some, others are left out of it.
@@ -161,6 +172,7 @@ function compileTemplate(pkg: DocxPackage, name: string, options: LoadOptions): 
   if (settings.mailMerge) cuts.set(settings.part!, [...(cuts.get(settings.part!) ?? []), settings.mailMerge]);
   const rewritten = new Map([...cuts].map(([part, ranges]) => [part, rewrittenEntry(pkg, part, ranges)]));
   const allNodes = parts.flatMap((p) => p.stories.flatMap((s) => s.all));
+  const bookmarks = bookmarkNames(pkg, allNodes);
   for (const f of allNodes) f.lang = resolveLang(f);
   const diagnostics: Diagnostic[] = [];
   const byField = new Map<FieldNode, Diagnostic[]>();
@@ -194,12 +206,14 @@ function compileTemplate(pkg: DocxPackage, name: string, options: LoadOptions): 
     }
   }
 
+  const doc = documentModel(pkg, parts.flatMap((p) => p.stories.map((s) => s.story)), allNodes, bookmarks);
+
   const changed = new Map<string, PartPlan>();
   for (const p of parts) if (p.segments.length > 1 || typeof p.segments[0] !== 'string') changed.set(p.part, p);
   const brokenFields = parts.flatMap((p) => p.stories.flatMap((s) => s.broken));
 
   /** The evaluation environment of one letter. */
-  const envFor = (context: CaseContext, preview: boolean, opts: Pick<RenderOptions, 'lang' | 'numberLocale'>): EvalEnv => ({
+  const envFor = (context: CaseContext, preview: boolean, opts: Pick<RenderOptions, 'lang' | 'numberLocale'>, trace?: Map<FieldNode, FieldTrace>): EvalEnv => ({
     ctx: context,
     preview,
     lang: opts.lang ?? 'da',
@@ -212,12 +226,15 @@ function compileTemplate(pkg: DocxPackage, name: string, options: LoadOptions): 
     ...(options.rules ? { rules: options.rules } : {}),
     ...(options.locate ? { locate: options.locate } : {}),
     bookmarks,
+    doc,
+    ...(doc.referencing ? { letter: newLetterState() } : {}),
+    ...(trace ? { trace } : {}),
   });
 
-  const renderParts = (context: CaseContext, opts: RenderOptions = {}): RenderedParts => {
+  const renderParts = (context: CaseContext, opts: RenderOptions = {}, trace?: Map<FieldNode, FieldTrace>): RenderedParts => {
     // Never made, not even as a preview: the letter would carry the reference.
     if (refusedRefs.length) throw new KpBrevError('refused', refusedRefs.map((d) => ({ ...d })));
-    const env = envFor(context, opts.preview ?? false, opts);
+    const env = envFor(context, opts.preview ?? false, opts, trace);
     checkLetterContext(env);
     const state: RenderState = {
       env,
@@ -250,11 +267,15 @@ function compileTemplate(pkg: DocxPackage, name: string, options: LoadOptions): 
     fields: () => allNodes.map((f) => fieldInfo(f, byField.get(f) ?? [])),
     renderParts,
     evaluateFields(context: CaseContext, opts: Pick<RenderOptions, 'lang' | 'numberLocale'> = {}) {
-      const env = envFor(context, true, opts);
+      // The letter is made in preview, exactly as render() makes it (same order, same document
+      // state), and what each field gave is read from the trace.
+      const trace = new Map<FieldNode, FieldTrace>();
+      renderParts(context, { ...opts, preview: true }, trace);
       return allNodes.map((f) => {
         const info = fieldInfo(f, byField.get(f) ?? []);
-        if (isLive(f)) return { ...info, value: undefined };
-        return { ...info, value: evaluate(f, env).text };
+        const t = trace.get(f);
+        if (t) return { ...info, value: t.outcome === 'live' ? undefined : t.text, outcome: t.outcome, evaluationProblems: t.problems };
+        return { ...info, value: undefined, outcome: isLive(f) ? 'live' : 'unreached' };
       });
     },
     render(context: CaseContext, opts: RenderOptions = {}): RenderResult {

@@ -27,10 +27,6 @@ export const renderMessages = {
     da: 'Formateringen \\* {format} understøttes ikke af kp-brev.',
     en: 'The format \\* {format} is not supported by kp-brev.',
   },
-  'render.formula': {
-    da: 'Formelfeltet kan ikke beregnes ({detail}). Brevet dannes ikke.',
-    en: 'The formula field cannot be computed ({detail}). The letter is not made.',
-  },
   'render.formula-depth': {
     da: 'Formelfeltet er indlejret dybere end {limit} niveauer (parenteser, funktioner, fortegn og potenser) og beregnes ikke. Brevet dannes ikke.',
     en: 'The formula field is nested deeper than {limit} levels (parentheses, functions, signs and powers) and is not computed. The letter is not made.',
@@ -119,5 +115,10 @@ export const renderMessages = {
   'render.external-reference': {
     da: 'Delen {part} henviser til {target} uden for brevet (en relation af typen {type}), som Word henter eller åbner, når borgeren åbner brevet eller klikker. Et brev må kun henvise til webadresser (https, http) og e-mailadresser (mailto) i links; indsæt billeder og andet indhold i skabelonen i stedet for at linke til det. Brevet dannes ikke.',
     en: 'The part {part} refers to {target} outside the letter (a relationship of type {type}), which Word fetches or opens when the citizen opens the letter or clicks. A letter may only refer to web addresses (https, http) and e-mail addresses (mailto) in links; insert pictures and other content into the template instead of linking to it. The letter is not made.',
+  },
+  // Word's own error results (src/template/word-errors.ts) and fields kp-brev reads from the document.
+  'render.word-error': {
+    da: 'Feltet giver Words fejltekst "{text}". Et brev sendes aldrig med en fejltekst. Brevet dannes ikke.',
+    en: 'The field gives Word\'s error text "{text}". A letter never goes out with an error text. The letter is not made.',
   },
 } as const satisfies Record<string, MessageText>;

@@ -55,7 +55,7 @@ export const fieldUnsafe: Rule = {
     ],
   },
   check(model, ctx) {
-    const bookmarks = bookmarkNames(model.template.package);
+    const bookmarks = bookmarkNames(model.template.package, model.template.fieldNodes);
     for (const f of model.fields) {
       const rule = fieldRule(f.parsed.instruction, bookmarks);
       if (rule.action !== 'refuse' || !(rule.reason in MESSAGES) || !reachesLetter(f, bookmarks)) continue;

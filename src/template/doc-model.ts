@@ -1,0 +1,108 @@
+/**
+ * What a template's fields read from the document itself: bookmarks (REF, SET, `{ Frist }`,
+ * bookmarks in formulas), the place of every field, and (in their own modules) SEQ numbers,
+ * table cells, document properties and list numbers. It is prepared once per template, on
+ * first use, and shared by every letter; what depends on the case (the text a bookmark holds
+ * once its merge fields are filled in, a SET's value) is kept per letter in a LetterState.
+ */
+import type { FieldNode } from '../ooxml/fields.js';
+import type { DocxPackage } from '../ooxml/package.js';
+import type { Story } from '../ooxml/tokens.js';
+import type { Diagnostic } from '../diagnostics.js';
+import { fieldTypeOf } from '../fieldcode/index.js';
+import { bookmarkRanges, type BookmarkRange } from './bookmarks.js';
+import type { FieldResult } from './outs.js';
+import { paragraphStyles, type ParagraphStyles } from './paragraph-styles.js';
+import { countSequences, type SeqValue } from './seq.js';
+import { readDocProperties, type DocProperties } from './doc-properties.js';
+import { storyTables, type StoryTables } from './table-cells.js';
+
+export interface DocModel {
+  readonly pkg: DocxPackage;
+  /** Every story in the order letters are made (body, headers, footers, notes, text boxes). */
+  readonly stories: readonly Story[];
+  /** Every field, nested ones included, in document order. */
+  readonly fields: readonly FieldNode[];
+  /** Bookmarks by upper-case name. */
+  readonly bookmarks: ReadonlyMap<string, BookmarkRange>;
+  /** Every field of a story (nested ones included) by the token it begins at. */
+  fieldsAt(story: Story): ReadonlyMap<number, FieldNode>;
+  /** A place in the document as one number, for "above" and "below": story order, then token. */
+  position(story: Story, token: number): number;
+  /** Heading levels and lists of paragraphs, from their styles. */
+  readonly paragraphStyles: ParagraphStyles;
+  /** The tables of a story (table-cells.ts). */
+  tables(story: Story): StoryTables;
+  /** Document properties and variables (doc-properties.ts). */
+  readonly properties: DocProperties;
+  /** The value of every SEQ field (seq.ts). */
+  readonly sequences: ReadonlyMap<FieldNode, SeqValue>;
+  /** Whether a letter's fields read one another (REF, SET, formulas over bookmarks or cells):
+   * then a letter keeps each field's result, so it is computed once and read many times. */
+  readonly referencing: boolean;
+}
+
+/** The per-letter side: results computed so far, fields being computed (to catch a bookmark
+ * that holds a REF to itself), and the values SET gave to bookmarks. */
+export interface LetterState {
+  readonly results: Map<FieldNode, { result: FieldResult; problems: Diagnostic[]; missing: number }>;
+  readonly active: Set<FieldNode>;
+  readonly sets: Map<string, string>;
+}
+
+export function newLetterState(): LetterState {
+  return { results: new Map(), active: new Set(), sets: new Map() };
+}
+
+/** Field types whose value is read by other fields or reads other fields. */
+const REFERENCING = new Set(['REF', 'SET', '=', 'COMPARE']);
+
+export function documentModel(pkg: DocxPackage, stories: readonly Story[], fields: readonly FieldNode[], bookmarkNames: ReadonlySet<string>): DocModel {
+  let bookmarks: Map<string, BookmarkRange> | undefined;
+  let styles: ParagraphStyles | undefined;
+  let sequences: Map<FieldNode, SeqValue> | undefined;
+  let properties: DocProperties | undefined;
+  const byStory = new Map<Story, Map<number, FieldNode>>();
+  const tables = new Map<Story, StoryTables>();
+  const storyIndex = new Map(stories.map((s, i) => [s, i]));
+  const referencing = fields.some((f) => {
+    const type = fieldTypeOf(f.parsed.instruction);
+    return REFERENCING.has(type) || bookmarkNames.has(type);
+  });
+  const model: DocModel = {
+    pkg,
+    stories,
+    fields,
+    referencing,
+    get bookmarks() {
+      return (bookmarks ??= bookmarkRanges(stories));
+    },
+    get paragraphStyles() {
+      return (styles ??= paragraphStyles(pkg));
+    },
+    tables(story) {
+      let t = tables.get(story);
+      if (!t) tables.set(story, (t = storyTables(story)));
+      return t;
+    },
+    get properties() {
+      return (properties ??= readDocProperties(pkg));
+    },
+    get sequences() {
+      return (sequences ??= countSequences(model));
+    },
+    fieldsAt(story) {
+      let m = byStory.get(story);
+      if (!m) {
+        m = new Map();
+        for (const f of fields) if (f.story === story) m.set(f.begin, f);
+        byStory.set(story, m);
+      }
+      return m;
+    },
+    position(story, token) {
+      return (storyIndex.get(story) ?? stories.length) * 2 ** 32 + token;
+    },
+  };
+  return model;
+}
