@@ -25,7 +25,7 @@ export function applyIfSwitches(f: FieldNode, outs: Out[], switches: readonly Sw
       const n = parseLocaleNumber(text, locales.number);
       if (n !== undefined && Number.isFinite(n)) formatted = formatNumberPicture(n, pic, locales.number);
     } else {
-      const d = parseDate(text);
+      const d = parseDate(text, locales.number);
       if (d) formatted = formatDatePicture(d, pic, locales.language);
     }
     if (formatted !== undefined && firstText) outs = [{ o: 'text', text: formatted, rPr: firstText.rPr }];

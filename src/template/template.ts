@@ -13,7 +13,7 @@ import { flattenStory, paragraphText, type ItemToken, type Story } from '../ooxm
 import { elements, type XElement } from '../ooxml/xml.js';
 import { DEFAULT_ZIP_LIMITS, writeZip, type ZipEntry, type ZipLimits, type ZipOutput } from '../ooxml/zip.js';
 import { limitError, resolveLimits, type Limits } from '../limits.js';
-import { fieldTypeOf } from '../fieldcode/index.js';
+import { fieldTypeOf, isFragile } from '../fieldcode/index.js';
 import { DANISH, ENGLISH } from '../format/locale.js';
 import { evaluate, isLive, type EvalEnv } from './evaluate.js';
 import { locationOf } from './report.js';
@@ -167,7 +167,7 @@ function compileTemplate(pkg: DocxPackage, name: string, options: LoadOptions): 
     if (!f.parsed.problems.length) continue;
     const loc = locationOf(f, name);
     for (const p of f.parsed.problems) {
-      addFor(f, diagnostic(p.code, p.params, { ...loc, offset: p.position.start }, p.code === 'syntax.empty' ? 'warning' : 'error'));
+      addFor(f, diagnostic(p.code, p.params, { ...loc, offset: p.position.start }, p.code === 'syntax.empty' || isFragile(p) ? 'warning' : 'error'));
     }
   }
   for (const p of parts) {
