@@ -89,6 +89,12 @@ interface PartPlan {
   stories: StoryPlan[];
 }
 
+/** A field with kp-brev's value for a case: undefined when it stays a field (PAGE, links).
+ * `reasons` are the problems its evaluation met (a missing field, a refused type, ...); with
+ * any of them the value is not what the letter would show (strict: refused; preview: a
+ * placeholder). */
+export type EvaluatedField = FieldInfo & { value: string | undefined; reasons: Diagnostic[] };
+
 export interface Template {
   readonly name: string;
   /** Problems found while loading: field-code syntax, fields that break the structure. */
@@ -106,7 +112,7 @@ export interface Template {
   /** The same, without the zip: for the PDF layout, which reads the parts directly. */
   renderParts(context: CaseContext, options?: RenderOptions): RenderedParts;
   /** Each field of fields() with what it gives for a case (preview rules: never refuses). */
-  evaluateFields(context: CaseContext, options?: Pick<RenderOptions, 'lang' | 'numberLocale'>): Array<FieldInfo & { value: string | undefined }>;
+  evaluateFields(context: CaseContext, options?: Pick<RenderOptions, 'lang' | 'numberLocale' | 'preview'>): EvaluatedField[];
 }
 
 export function loadTemplate(bytes: Uint8Array, options: LoadOptions = {}): Template {
@@ -240,12 +246,14 @@ function compileTemplate(pkg: DocxPackage, name: string, options: LoadOptions): 
     rules: options.rules,
     fields: () => allNodes.map((f) => fieldInfo(f, byField.get(f) ?? [])),
     renderParts,
-    evaluateFields(context: CaseContext, opts: Pick<RenderOptions, 'lang' | 'numberLocale'> = {}) {
-      const env = envFor(context, true, opts);
+    evaluateFields(context: CaseContext, opts: Pick<RenderOptions, 'lang' | 'numberLocale' | 'preview'> = {}) {
+      const env = envFor(context, opts.preview ?? true, opts);
       return allNodes.map((f) => {
         const info = fieldInfo(f, byField.get(f) ?? []);
-        if (isLive(f)) return { ...info, value: undefined };
-        return { ...info, value: evaluate(f, env).text };
+        if (isLive(f)) return { ...info, value: undefined, reasons: [] };
+        const before = env.diagnostics.length;
+        const value = evaluate(f, env).text;
+        return { ...info, value, reasons: env.diagnostics.slice(before) };
       });
     },
     render(context: CaseContext, opts: RenderOptions = {}): RenderResult {
