@@ -5,7 +5,7 @@
  * can be inverted (Roman, alphabetic, hex) or must never fail (any number under any picture).
  */
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DANISH, ENGLISH, localeFor } from '../src/format/locale.js';
 import { datePictureItems, formatDatePicture, parseDate, type WallDate } from '../src/format/date.js';
 import { formatNumberPicture } from '../src/format/number.js';
@@ -56,10 +56,11 @@ describe('month and day names in the language of the field', () => {
     ['en-GB', 'ddd d MMM yyyy', 'Fri 1 May 2026'],
     ['de-DE', 'dddd, d. MMMM yyyy', 'Freitag, 1. Mai 2026'],
     ['fr-FR', 'dddd d MMMM yyyy', 'vendredi 1 mai 2026'],
-    ['sv-SE', 'dddd d MMMM yyyy', 'fredag 1 maj 2026'],
+    // A Monday: Swedish and Danish write 1 May alike, not måndag/mandag.
+    ['sv-SE', 'dddd d MMMM yyyy', 'måndag 4 maj 2026'],
     ['nb-NO', 'dddd d. MMMM yyyy', 'fredag 1. mai 2026'],
     ['kl-GL', 'MMMM', 'maaji'],
-  ])('%s: %s gives %j', (lang, picture, expected) => expect(date('2026-05-01', picture, lang)).toBe(expected));
+  ])('%s: %s gives %j', (lang, picture, expected) => expect(date(lang === 'sv-SE' ? '2026-05-04' : '2026-05-01', picture, lang)).toBe(expected));
 
   it('gives the names Word gives where CLDR writes them otherwise: no full stop after an abbreviation, US English everywhere', () => {
     expect(DANISH.monthsShort).toEqual(['jan', 'feb', 'mar', 'apr', 'maj', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec']);
@@ -73,6 +74,36 @@ describe('month and day names in the language of the field', () => {
   it('takes the form a language writes with a day number when the picture shows the day', () => {
     expect(date('2026-01-05', 'd MMMM yyyy', 'pl-PL')).toBe('5 stycznia 2026');
     expect(date('2026-01-05', 'MMMM yyyy', 'pl-PL')).toBe('styczeń 2026');
+  });
+
+  it('reads the names from Intl when a name is first asked for, not when the module loads, and once per language', async () => {
+    const Real = Intl.DateTimeFormat;
+    const made: string[] = [];
+    const Counting = function (this: unknown, locales?: string | string[], options?: Intl.DateTimeFormatOptions) {
+      made.push(String(locales));
+      return new Real(locales, options);
+    } as unknown as typeof Intl.DateTimeFormat;
+    Object.assign(Counting, { supportedLocalesOf: Real.supportedLocalesOf.bind(Real) });
+    Intl.DateTimeFormat = Counting;
+    try {
+      vi.resetModules();
+      const fresh = await import('../src/format/locale.js');
+      const fr = fresh.localeFor('fr-FR');
+      expect(made).toEqual([]);
+      expect(fresh.DANISH.months[4]).toBe('maj');
+      expect(made.length).toBeGreaterThan(0);
+      expect(made.every((tag) => tag === 'da')).toBe(true);
+      const afterDanish = made.length;
+      expect([fresh.DANISH.days[1], fresh.DANISH.monthsShort[0]]).toEqual(['mandag', 'jan']);
+      expect(made.length).toBe(afterDanish);
+      expect(fr.months[4]).toBe('mai');
+      expect(fresh.localeFor('fr-FR').daysShort[1]).toBe('lun');
+      expect(made.slice(afterDanish).every((tag) => tag === 'fr-FR')).toBe(true);
+      expect(made.length).toBe(afterDanish * 2);
+    } finally {
+      Intl.DateTimeFormat = Real;
+      vi.resetModules();
+    }
   });
 
   it('falls back to Danish for a language the platform does not know, and never throws on a strange tag', () => {

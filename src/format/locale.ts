@@ -29,7 +29,9 @@ export interface FieldLocale {
   readonly pm: string;
 }
 
-const names = (tag: string): Pick<FieldLocale, 'months' | 'monthsWithDay' | 'monthsShort' | 'days' | 'daysShort'> => {
+type Names = Pick<FieldLocale, 'months' | 'monthsWithDay' | 'monthsShort' | 'days' | 'daysShort'>;
+
+const names = (tag: string): Names => {
   const fmt = (options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat => new Intl.DateTimeFormat(tag, { timeZone: 'UTC', ...options });
   const part = (f: Intl.DateTimeFormat, date: Date, type: Intl.DateTimeFormatPartTypes): string =>
     f.formatToParts(date).find((p) => p.type === type)?.value ?? '';
@@ -56,8 +58,36 @@ const names = (tag: string): Pick<FieldLocale, 'months' | 'monthsWithDay' | 'mon
 /** The designators of the machines kp-brev emulates (Danish and English Windows both write AM/PM). */
 const MACHINE_AM_PM = { am: 'AM', pm: 'PM' } as const;
 
-export const DANISH: FieldLocale = { id: 'da', decimal: ',', group: '.', ...names('da'), ...MACHINE_AM_PM };
-export const ENGLISH: FieldLocale = { id: 'en', decimal: '.', group: ',', ...names('en-US'), ...MACHINE_AM_PM };
+/** A locale whose names are read from Intl when first used (loading ICU's data takes a while,
+ * and most commands never write a month name). */
+function locale(id: string, decimal: string, group: string, tag = id): FieldLocale {
+  let cached: Names | undefined;
+  const get = (): Names => (cached ??= names(tag));
+  return {
+    id,
+    decimal,
+    group,
+    ...MACHINE_AM_PM,
+    get months() {
+      return get().months;
+    },
+    get monthsWithDay() {
+      return get().monthsWithDay;
+    },
+    get monthsShort() {
+      return get().monthsShort;
+    },
+    get days() {
+      return get().days;
+    },
+    get daysShort() {
+      return get().daysShort;
+    },
+  };
+}
+
+export const DANISH: FieldLocale = locale('da', ',', '.');
+export const ENGLISH: FieldLocale = locale('en', '.', ',', 'en-US');
 
 /** True for English of any region. */
 export function isEnglish(locale: FieldLocale): boolean {
@@ -93,10 +123,10 @@ export function localeFor(lang: string | undefined): FieldLocale {
   } catch {
     tag = undefined;
   }
-  const locale: FieldLocale = tag ? { ...DANISH, id: tag, ...names(tag) } : DANISH;
+  const found = tag ? locale(tag, DANISH.decimal, DANISH.group) : DANISH;
   if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(key, locale);
-  return locale;
+  cache.set(key, found);
+  return found;
 }
 
 /**
