@@ -127,6 +127,16 @@ describe('month and day names in the language of the field', () => {
   });
 });
 
+describe('\\# numeric pictures', () => {
+  it('writes a sign between digit slots in its place, so a negative value keeps its minus', () => {
+    // Microsoft: "-" adds a minus to a negative result, or a space; "+" a plus, or a minus.
+    expect(formatNumberPicture(-1234, '00-00', ENGLISH)).toBe('12-34');
+    expect(formatNumberPicture(1234, '00-00', ENGLISH)).toBe('12 34');
+    expect(formatNumberPicture(12, '0+0', DANISH)).toBe('1+2');
+    expect(formatNumberPicture(-12, '0+0', DANISH)).toBe('1-2');
+  });
+});
+
 describe('\\* number formats', () => {
   it.each([
     ['Alphabetic', '1', 'A'], ['ALPHABETIC', '27', 'AA'], ['alphabetic', '28', 'bb'], ['ALPHABETIC', '54', 'BBB'],
