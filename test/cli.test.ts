@@ -153,10 +153,10 @@ describe('kp-brev fields', () => {
 
   it('exits 1 and shows the error for a template with a broken code', () => {
     const broken = join(dir, 'broken-if.docx');
-    writeFileSync(broken, docx([p('Tekst ', field(' IF ', mergeField('Question:q1'), ' "J" "mangler lighedstegn" '))]));
+    writeFileSync(broken, docx([p('Tekst ', field(' IF ', mergeField('Question:q1'), ' = "J" '))]));
     const r = kpBrev('fields', broken);
     expect(r.status).toBe(1);
-    expect(r.stdout).toContain('fejl: IF mangler en sammenligning');
+    expect(r.stdout).toContain('fejl: IF mangler teksten der skal vises');
   });
 
   it('--help is Danish', () => {

@@ -20,10 +20,10 @@ const unclosed =
 
 const template = docx([
   /* 1 */ p('Kære ', mergeField('Borger.Fornavn'), '.'),
-  /* 2 */ p('Beløb: ', field(' IF ', mergeField('Beloeb'), ' "stor" "lille" '), ' – ', mergeField('Beloeb', { switches: '\\# "0,00"' })),
+  /* 2 */ p('Beløb: ', field(' IF ', mergeField('Beloeb'), ' > 1000 '), ' – ', mergeField('Beloeb', { switches: '\\# "0,00"' })),
   /* 3 */ p(questionIf('q1', 'Spørgsmål et.')),
   /* 4 */ p('Navn: ', mergeField('Borger.Fornavn', { switches: '\\* Versaler' }), ' og ', mergeField('By')),
-  /* 5 */ p('Dato: ', field(' MERGEFIELD Dato \\@ "d. MMMM yyyy '), ' slut'),
+  /* 5 */ p('Dato: ', field(' MERGEFIELD Dato \\@ '), ' slut'),
   /* 6 */ unclosed,
   /* 7 */ p('Med venlig hilsen ', mergeField('Sagsbehandler')),
 ]);
@@ -32,9 +32,9 @@ const context = {
   questions: { q1: 'J' },
 };
 const BAD = [
-  { code: 'syntax.if-missing-operator', paragraph: 2, instruction: 'IF { MERGEFIELD Beloeb } "stor" "lille"', offset: 6 },
+  { code: 'syntax.if-missing-true-text', paragraph: 2, instruction: 'IF { MERGEFIELD Beloeb } > 1000', offset: 12 },
   { code: 'syntax.unknown-format', paragraph: 4, instruction: 'MERGEFIELD Borger.Fornavn \\* Versaler', offset: 30 },
-  { code: 'syntax.unterminated-quote', paragraph: 5, instruction: 'MERGEFIELD Dato \\@ "d. MMMM yyyy', offset: 20 },
+  { code: 'syntax.switch-missing-argument', paragraph: 5, instruction: 'MERGEFIELD Dato \\@', offset: 17 },
 ];
 
 describe('several bad field codes in one document', () => {
@@ -51,14 +51,14 @@ describe('several bad field codes in one document', () => {
     const fields = loadTemplate(template).fields();
     expect(fields.map((f) => [f.paragraph, f.instruction, f.problems.map((d) => d.code)])).toEqual([
       [1, 'MERGEFIELD Borger.Fornavn', []],
-      [2, 'IF { MERGEFIELD Beloeb } "stor" "lille"', ['syntax.if-missing-operator']],
+      [2, 'IF { MERGEFIELD Beloeb } > 1000', ['syntax.if-missing-true-text']],
       [2, 'MERGEFIELD Beloeb', []],
       [2, 'MERGEFIELD Beloeb \\# "0,00"', []],
       [3, 'IF { MERGEFIELD Question:q1 } = "J" "Spørgsmål et."', []],
       [3, 'MERGEFIELD Question:q1', []],
       [4, 'MERGEFIELD Borger.Fornavn \\* Versaler', ['syntax.unknown-format']],
       [4, 'MERGEFIELD By', []],
-      [5, 'MERGEFIELD Dato \\@ "d. MMMM yyyy', ['syntax.unterminated-quote']],
+      [5, 'MERGEFIELD Dato \\@', ['syntax.switch-missing-argument']],
       [7, 'MERGEFIELD Sagsbehandler', []],
     ]);
   });
@@ -80,10 +80,10 @@ describe('several bad field codes in one document', () => {
       expect(owner).toContain(`{ ${bad.instruction} }`);
       expect(errorLines[k]!.l).toContain(`(tegn ${bad.offset + 1}`);
     }
-    expect(errorLines[0]!.l).toContain('IF mangler en sammenligning');
+    expect(errorLines[0]!.l).toContain('IF mangler teksten der skal vises');
     expect(errorLines[1]!.l).toContain('Ukendt formatering \\* Versaler');
-    expect(errorLines[2]!.l).toContain('Anførselstegnet der begynder her, bliver aldrig lukket');
-    expect(lines.at(-1)).toBe('10 felter i fejl.docx, 3 med fejl.');
+    expect(errorLines[2]!.l).toContain('Parameteren \\@ mangler sit argument');
+    expect(lines.at(-2)).toBe('10 felter i fejl.docx, 3 med fejl.');
 
     out = '';
     await fieldsCommand('fejl.docx', { format: 'json' }, io, 'da');

@@ -47,8 +47,14 @@ describe('IF', () => {
     expect(ins.trueText!.parts).toMatchObject([{ value: 'Linje 1\rLinje 2\tslut' }]);
   });
 
-  it('reports a missing operator where Word says "Missing test condition"', () => {
-    expect(codes(`IF ${F} "J" "x"`)).toEqual([['syntax.if-missing-operator', 5]]);
+  it('reports a missing operator where Word says "Missing test condition": a condition and nothing to show', () => {
+    expect(codes(`IF ${F}`)).toEqual([['syntax.if-missing-operator', 4]]);
+  });
+
+  it('reads an IF without an operator as Word does, the first argument being the condition (fragile)', () => {
+    expect(codes(`IF ${F} "J" "x"`)).toEqual([['syntax.if-no-operator', 4]]);
+    const ins = parseInstruction(`IF ${F} "J" "x"`).instruction as IfInstruction;
+    expect([ins.operator, ins.right, ins.trueText!.parts, ins.falseText!.parts]).toMatchObject([undefined, undefined, [{ value: 'J' }], [{ value: 'x' }]]);
   });
 
   it('reports an unterminated quote at the quote', () => {
@@ -61,8 +67,8 @@ describe('IF', () => {
     expect(codes('IF x = "J"')).toEqual([['syntax.if-missing-true-text', 10]]);
   });
 
-  it('reports extra arguments and field switches IF does not have', () => {
-    expect(codes('IF x = y "a" "b" "c"')).toEqual([['syntax.too-many-arguments', 17]]);
+  it('reports extra arguments (which Word ignores) and field switches IF does not have', () => {
+    expect(codes('IF x = y "a" "b" "c"')).toEqual([['syntax.if-extra-arguments', 17]]);
     expect(codes('IF x = y "a" \\b "c"')).toEqual([['syntax.unknown-switch', 13]]);
   });
 

@@ -110,7 +110,7 @@ describe('\\* formats', () => {
   });
 
   it('says what it cannot do', () => {
-    expect(applyFormat('12', 'CardText', DANISH)).toEqual({ ok: false, reason: 'unsupported' });
+    expect(applyFormat('12', 'Fed', DANISH)).toEqual({ ok: false, reason: 'unsupported' });
     expect(applyFormat('tolv', 'roman', DANISH)).toEqual({ ok: false, reason: 'not-a-number' });
   });
 });

@@ -370,8 +370,8 @@ describe('strict by default', () => {
   });
 
   it('refuses a field code with a syntax error', () => {
-    const t = loadTemplate(docx([p(field(' IF ', mergeField('X'), ' "J" "tekst" '))]), { name: 'x.docx' });
-    expect(t.diagnostics.map((d) => d.code)).toContain('syntax.if-missing-operator');
+    const t = loadTemplate(docx([p(field(' IF ', mergeField('X'), ' = "J" '))]), { name: 'x.docx' });
+    expect(t.diagnostics.map((d) => d.code)).toContain('syntax.if-missing-true-text');
     expect(() => t.render(toContext({ fields: { X: 'J' } }))).toThrow(KpBrevError);
   });
 });

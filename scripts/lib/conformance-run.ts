@@ -117,13 +117,13 @@ function outcomeOf(entry: Entry, field: EvaluatedField): Pick<Comparison, 'outco
     case 'unlinked':
       return { outcome: 'kept' };
     case 'refused': {
-      const codes = [...new Set((field.evaluationProblems ?? []).map((d) => d.code))];
+      const codes = [...new Set((field.reasons).map((d) => d.code))];
       return { outcome: 'refused', detail: codes.join(', ') || 'missing merge value' };
     }
     case 'evaluated': {
       const value = field.value ?? '';
       const same = normalize(value) === normalize(entry.cached ?? '');
-      const wordError = (field.evaluationProblems ?? []).some((d) => d.code === 'render.word-error');
+      const wordError = (field.reasons).some((d) => d.code === 'render.word-error');
       return { outcome: same ? 'agree' : 'differ', kpBrev: value, ...(wordError && same ? { wordError: true as const } : {}) };
     }
   }

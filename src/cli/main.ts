@@ -191,6 +191,7 @@ export async function execute(argv: readonly string[], io: Io = processIo): Prom
     .command('fields')
     .description(say.fields)
     .argument('<skabelon>', say.templateArg)
+    .option('--context <fil>', say.fieldsContext)
     .addOption(new Option('--format <format>', say.format).choices(['text', 'json']).default('text'))
     .addOption(langOption())
     .action(async (template: string, opts: Record<string, unknown>) => {

@@ -56,6 +56,12 @@ export interface OperatorItem {
   position: Span;
 }
 
+/**
+ * An IF as Word reads it. With an operator: `left operator right trueText falseText`. Without
+ * one (a form Word evaluates, see docs/word-fields.md), `left` is the condition, true unless it
+ * is empty or the number 0, and `right` is absent. `extra` holds the arguments after FalseText,
+ * which Word ignores.
+ */
 export interface IfInstruction {
   type: 'IF';
   left?: Argument;
@@ -63,6 +69,7 @@ export interface IfInstruction {
   right?: Argument;
   trueText?: Argument;
   falseText?: Argument;
+  extra?: Argument[];
   switches: Switch[];
   position: Span;
 }
@@ -106,9 +113,40 @@ export interface SyntaxProblem {
     | 'syntax.unknown-format'
     | 'syntax.unexpected'
     | 'syntax.bad-picture'
-    | 'syntax.nested-in-name';
+    | 'syntax.nested-in-name'
+    | 'syntax.if-no-operator'
+    | 'syntax.if-extra-arguments'
+    | 'syntax.if-switch-inside'
+    | 'syntax.typed-braces'
+    | 'syntax.no-space-after-type';
   params: Record<string, string | number>;
   position: Span;
+}
+
+/**
+ * The problems of forms Word accepts and evaluates (it shows no error text), which kp-brev
+ * evaluates the same way: the linter calls them fragile (a warning, rule field-fragile), never
+ * an error, and they do not stop a letter.
+ */
+export const FRAGILE_CODES: ReadonlySet<SyntaxProblem['code']> = new Set([
+  'syntax.empty',
+  'syntax.unterminated-quote',
+  'syntax.if-no-operator',
+  'syntax.if-extra-arguments',
+  'syntax.if-switch-inside',
+  'syntax.typed-braces',
+  'syntax.no-space-after-type',
+] as const);
+
+/** True for a problem Word does not mind (see FRAGILE_CODES). */
+export function isFragile(p: SyntaxProblem): boolean {
+  return FRAGILE_CODES.has(p.code);
+}
+
+/** The problems that keep a field from being evaluated: the errors, not the fragile forms
+ * Word evaluates (an empty instruction among them). */
+export function blockingProblems(problems: readonly SyntaxProblem[]): SyntaxProblem[] {
+  return problems.filter((p) => !isFragile(p));
 }
 
 export interface ParseResult {

@@ -22,30 +22,18 @@ type Child = CstNode | IToken;
 
 const isToken = (c: Child): c is IToken => (c as IToken).image !== undefined;
 
+/** Every `\*` format Word knows (ECMA-376 17.16.4.3, and MERGEFORMATINET, which Word writes
+ * on INCLUDEPICTURE), by lower-case name. kp-brev computes some of them (src/format/text.ts);
+ * the others are Word's but refused when a letter is made. */
 export const KNOWN_FORMATS = new Map(
   [
-    'MERGEFORMAT',
-    'CHARFORMAT',
-    'Upper',
-    'Lower',
-    'FirstCap',
-    'Caps',
-    'Arabic',
-    'ArabicDash',
-    'alphabetic',
-    'ALPHABETIC',
-    'roman',
-    'ROMAN',
-    'Ordinal',
-    'CardText',
-    'OrdText',
-    'DollarText',
-    'Hex',
-    'CircleNum',
-    'GB1',
-    'GB2',
-    'GB3',
-    'GB4',
+    'MERGEFORMAT', 'MERGEFORMATINET', 'CHARFORMAT',
+    'Upper', 'Lower', 'FirstCap', 'Caps',
+    'Arabic', 'ArabicDash', 'alphabetic', 'ALPHABETIC', 'roman', 'ROMAN', 'Ordinal', 'CardText', 'OrdText', 'DollarText', 'Hex',
+    'AIUEO', 'ArabicAbjad', 'ArabicAlpha', 'BahtText', 'ChineseNum1', 'ChineseNum2', 'ChineseNum3', 'Chosung', 'CircleNum',
+    'DBChar', 'DBNum1', 'DBNum2', 'DBNum3', 'DBNum4', 'Ganada', 'GB1', 'GB2', 'GB3', 'GB4', 'Hebrew1', 'Hebrew2',
+    'HindiArabic', 'HindiCardText', 'HindiLetter1', 'HindiLetter2', 'Iroha', 'KanjiNum1', 'KanjiNum2', 'KanjiNum3',
+    'SBChar', 'ThaiArabic', 'ThaiCardText', 'ThaiLetter', 'VietCardText', 'Zodiac1', 'Zodiac2', 'Zodiac3',
   ].map((f) => [f.toLowerCase(), f]),
 );
 
@@ -72,24 +60,75 @@ export class InstructionBuilder {
     return { type: 'empty', position: { start: 0, end: this.source.length } };
   }
 
+  /** Assigns the roles of an IF's arguments by their places, as Word does (parser.ts). */
   private ifField(cst: CstNode): IfInstruction {
     const c = cst.children;
     const out: IfInstruction = { type: 'IF', switches: [], position: this.spanOf(cst) };
-    const left = this.argOf(c['left']);
-    const right = this.argOf(c['right']);
-    const trueText = this.argOf(c['trueText']);
-    const falseText = this.argOf(c['falseText']);
-    const op = this.operatorOf(c['comparison']);
-    if (left) out.left = left;
-    if (op) out.operator = op.value;
-    if (right) out.right = right;
+    const seq: Array<Argument | OperatorItem> = [];
+    let firstSwitch: Switch | undefined;
+    let switchInside: Switch | undefined;
+    for (const item of this.sorted(c['argument'], c['comparison'], c['generalSwitch'], c['fieldSwitch'])) {
+      const node = item as CstNode;
+      if (node.name === 'argument' || node.name === 'comparison') {
+        const it = node.name === 'argument' ? this.argument(node) : this.operatorOf([node]);
+        if (!it) continue;
+        seq.push(it);
+        if (firstSwitch && !switchInside) switchInside = firstSwitch;
+      } else if (node.name === 'generalSwitch') {
+        const sw = this.generalSwitch(node);
+        out.switches.push(sw);
+        firstSwitch ??= sw;
+      } else {
+        const sw = this.plainSwitch(node);
+        this.problem('syntax.unknown-switch', { switch: sw.name, field: 'IF' }, sw.position);
+      }
+    }
+    if (switchInside) this.problem('syntax.if-switch-inside', { switch: switchInside.name }, switchInside.position);
+    const end = out.position.end;
+    const first = seq[0];
+    if (!first || first.type === 'operator') {
+      this.problem('syntax.if-missing-expression', { which: 1 }, first ? first.position : { start: end, end });
+      return out;
+    }
+    out.left = first;
+    let texts: Array<Argument | OperatorItem>;
+    const op = seq[1];
+    if (op?.type === 'operator') {
+      out.operator = op.value;
+      const right = seq[2];
+      if (!right || right.type === 'operator') {
+        this.problem('syntax.if-missing-expression', { which: 2 }, right ? right.position : { start: end, end });
+        return out;
+      }
+      out.right = right;
+      texts = seq.slice(3);
+      if (texts.length === 0 && !this.problems.some((p) => p.code === 'syntax.unterminated-quote')) {
+        this.problem('syntax.if-missing-true-text', {}, { start: end, end });
+      }
+    } else {
+      const at = { start: first.position.end, end: first.position.end };
+      if (seq.length === 1) {
+        this.problem('syntax.if-missing-operator', {}, at);
+        return out;
+      }
+      // Word takes the first argument as the condition (docs/word-fields.md, IF).
+      this.problem('syntax.if-no-operator', { condition: this.source.slice(first.position.start, first.position.end) }, at);
+      texts = seq.slice(1);
+    }
+    const [trueText, falseText, ...extra] = texts.map((t) => (t.type === 'operator' ? this.operatorArgument(t) : t));
     if (trueText) out.trueText = trueText;
     if (falseText) out.falseText = falseText;
-    out.switches = this.sorted(c['generalSwitch']).map((s) => this.generalSwitch(s as CstNode));
-    if (left && op && right && !trueText && !this.problems.some((p) => p.code === 'syntax.unterminated-quote')) {
-      this.problem('syntax.if-missing-true-text', {}, { start: out.position.end, end: out.position.end });
+    if (extra.length) {
+      out.extra = extra;
+      const span = { start: extra[0]!.position.start, end: extra[extra.length - 1]!.position.end };
+      this.problem('syntax.if-extra-arguments', { text: this.source.slice(span.start, span.end) }, span);
     }
     return out;
+  }
+
+  /** An operator where Word expects text (`IF a = b = c`): the text of the operator. */
+  private operatorArgument(op: OperatorItem): Argument {
+    return { type: 'argument', quote: null, parts: [{ type: 'text', value: op.value, position: op.position }], position: op.position, content: op.position };
   }
 
   private mergeField(cst: CstNode): MergeFieldInstruction {
@@ -217,6 +256,8 @@ export class InstructionBuilder {
       return arg;
     }
     const content = { start, end };
+    // Braces typed on the keyboard are plain characters to Word, never a field.
+    if (/[{}]/.test(tok.image) && !this.problems.some((p) => p.code === 'syntax.typed-braces')) this.problem('syntax.typed-braces', { text: tok.image }, content);
     return { type: 'argument', quote: null, parts: this.parts(content, false), position: content, content };
   }
 

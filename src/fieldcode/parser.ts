@@ -38,17 +38,23 @@ export class FieldCodeParser extends CstParser {
     ]);
   });
 
-  /** IF Expression1 Operator Expression2 [TrueText [FalseText]] {general switch} */
+  /**
+   * IF Expression1 Operator Expression2 TrueText FalseText, read as Word reads it: a list of
+   * arguments, comparisons and switches in any order, whose roles follow from their places
+   * (build.ts): switches anywhere apply to the result, arguments after FalseText are ignored,
+   * and without an operator the first argument is the condition. The syntax problems of each
+   * form are decided there, so that every form Word evaluates parses.
+   */
   public ifField = this.RULE('ifField', () => {
     this.CONSUME(IfKeyword);
-    this.SUBRULE(this.argument, { LABEL: 'left' });
-    this.SUBRULE(this.comparison);
-    this.SUBRULE2(this.argument, { LABEL: 'right' });
-    this.OPTION(() => {
-      this.SUBRULE3(this.argument, { LABEL: 'trueText' });
-      this.OPTION2(() => this.SUBRULE4(this.argument, { LABEL: 'falseText' }));
-    });
-    this.MANY(() => this.SUBRULE(this.generalSwitch));
+    this.MANY(() =>
+      this.OR([
+        { ALT: () => this.SUBRULE(this.argument) },
+        { ALT: () => this.SUBRULE(this.comparison) },
+        { ALT: () => this.SUBRULE(this.generalSwitch) },
+        { ALT: () => this.SUBRULE(this.fieldSwitch) },
+      ]),
+    );
   });
 
   /** MERGEFIELD Name {general switch | field switch} */

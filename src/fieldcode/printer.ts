@@ -47,6 +47,7 @@ export function printInstruction(ins: Instruction, options: PrintOptions = {}): 
       arg(ins.right);
       arg(ins.trueText);
       arg(ins.falseText);
+      for (const a of ins.extra ?? []) arg(a);
       for (const s of ins.switches) out.push(printSwitch(s, options));
       break;
     case 'MERGEFIELD':

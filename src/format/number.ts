@@ -151,7 +151,7 @@ export function formatNumberPicture(value: number, picture: string, locale: Fiel
   // Integer part: fill digit slots from the right; extra digits go to the leftmost slot.
   const firstSlot = intItems.findIndex(isDigit);
   const lastSlot = intItems.length - 1 - [...intItems].reverse().findIndex(isDigit);
-  const interleaved = firstSlot >= 0 && intItems.slice(firstSlot, lastSlot + 1).some((i) => i.k === 'lit');
+  const interleaved = firstSlot >= 0 && intItems.slice(firstSlot, lastSlot + 1).some((i) => i.k === 'lit' || i.k === '-' || i.k === '+');
   let intOut = '';
   if (firstSlot >= 0) {
     if (!interleaved) {
@@ -173,6 +173,7 @@ export function formatNumberPicture(value: number, picture: string, locale: Fiel
       for (let k = block.length - 1; k >= 0; k--) {
         const it = block[k]!;
         if (it.k === 'lit') chars.unshift(it.text);
+        else if (it.k === '-' || it.k === '+') chars.unshift(signChar(it.k, value));
         else if (isDigit(it)) {
           let text: string;
           if (d >= 0) text = intDigits[d--]!;

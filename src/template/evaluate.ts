@@ -9,6 +9,7 @@ import { lookupField } from '../context/context.js';
 import type { Diagnostic, Location } from '../diagnostics.js';
 import {
   argumentText,
+  blockingProblems,
   fieldTypeOf,
   type Argument,
   type IfInstruction,
@@ -22,7 +23,7 @@ import { compareField, formulaField } from './formula-field.js';
 import { cachedResult, type FieldNode } from '../ooxml/fields.js';
 import { formatMessage, type Lang } from '../i18n/index.js';
 import { compare } from './compare.js';
-import { applyCaseFormats, formatValue } from './values.js';
+import { applyCaseFormats, conditionHolds, formatValue } from './values.js';
 import type { LetterRules } from './rules.js';
 import { provides, type FieldType } from '../repository/catalog.js';
 import { isLive } from './live.js';
@@ -80,7 +81,7 @@ export interface FieldTrace {
   readonly problems: readonly Diagnostic[];
 }
 
-const ERROR_PROBLEMS = (f: FieldNode): boolean => f.parsed.problems.some((p) => p.code !== 'syntax.empty');
+const ERROR_PROBLEMS = (f: FieldNode): boolean => blockingProblems(f.parsed.problems).length > 0;
 
 /** Evaluates a field that is not live. Problems go to env.diagnostics; the result is then a
  * placeholder (preview) or empty (strict: the caller refuses the letter). */
@@ -122,7 +123,7 @@ function evaluateField(f: FieldNode, env: EvalEnv, inCondition: boolean): FieldR
   if (rule.action === 'refuse') return refused(f, env, rule.reason);
   if (rule.action === 'unlink') return unlinked(f, env);
   if (ERROR_PROBLEMS(f)) {
-    const detail = f.parsed.problems.map((p) => formatMessage(p.code, p.params, env.lang)).join(' ');
+    const detail = blockingProblems(f.parsed.problems).map((p) => formatMessage(p.code, p.params, env.lang)).join(' ');
     report(env, f, 'render.field-error', { detail });
     return placeholder(f, env, formatMessage('render.placeholder-error', {}, env.lang));
   }
@@ -288,8 +289,8 @@ function mergeField(f: FieldNode, ins: MergeFieldInstruction, env: EvalEnv, inCo
 function ifField(f: FieldNode, ins: IfInstruction, env: EvalEnv): FieldResult {
   const locales = fieldLocales(f, env);
   const left = argValue(f, ins.left, env);
-  const right = argValue(f, ins.right, env);
-  const holds = compare(left, ins.operator!, right, locales.number);
+  // Without an operator Word takes the first argument as the condition (values.ts).
+  const holds = ins.operator ? compare(left, ins.operator, argValue(f, ins.right, env), locales.number) : conditionHolds(left, locales);
   const branch = holds ? ins.trueText : ins.falseText;
   let outs = branchOuts(f, branch, env);
   const formatted = applyIfSwitches(f, outs, ins.switches, locales, env);

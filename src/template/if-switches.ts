@@ -32,7 +32,7 @@ export function applyPicture(text: string, switches: readonly Switch[], locales:
     const n = parseLocaleNumber(text, locales.number);
     return n !== undefined && Number.isFinite(n) ? formatNumberPicture(n, pic, locales.number) : undefined;
   }
-  const d = parseDate(text);
+  const d = parseDate(text, locales.number);
   return d ? formatDatePicture(d, pic, locales.language) : undefined;
 }
 

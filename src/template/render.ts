@@ -9,7 +9,7 @@ import type { Group, Segment } from './plan.js';
 import { evaluate, isLive, resultAsSaved, type EvalEnv } from './evaluate.js';
 import { prepareLive, type PreparedLive } from './live-values.js';
 import { formatMessage } from '../i18n/index.js';
-import { fieldTypeOf } from '../fieldcode/index.js';
+import { blockingProblems, fieldTypeOf } from '../fieldcode/index.js';
 import type { Out } from './outs.js';
 import { locationOf, placeholder, report } from './report.js';
 import { holdsRefused, needsRender } from './live.js';
@@ -148,8 +148,9 @@ class GroupRenderer {
     const dirty = needsRender(f);
     let prepared: PreparedLive | undefined;
     if (dirty && f.kind === 'complex') {
-      if (f.parsed.problems.some((p) => p.code !== 'syntax.empty')) {
-        report(env, f, 'render.field-error', { detail: f.parsed.problems.map((p) => formatMessage(p.code, p.params, env.lang)).join(' ') });
+      const blocking = blockingProblems(f.parsed.problems);
+      if (blocking.length) {
+        report(env, f, 'render.field-error', { detail: blocking.map((p) => formatMessage(p.code, p.params, env.lang)).join(' ') });
       } else {
         prepared = prepareLive(f, env);
       }

@@ -13,7 +13,7 @@ import { flattenStory, paragraphText, type ItemToken, type Story } from '../ooxm
 import { elements, type XElement } from '../ooxml/xml.js';
 import { DEFAULT_ZIP_LIMITS, writeZip, type ZipEntry, type ZipLimits, type ZipOutput } from '../ooxml/zip.js';
 import { limitError, resolveLimits, type Limits } from '../limits.js';
-import { fieldTypeOf } from '../fieldcode/index.js';
+import { fieldTypeOf, isFragile } from '../fieldcode/index.js';
 import { DANISH, ENGLISH } from '../format/locale.js';
 import { isLive, type EvalEnv, type FieldOutcome, type FieldTrace } from './evaluate.js';
 import { locationOf } from './report.js';
@@ -89,8 +89,8 @@ export interface EvaluatedField extends FieldInfo {
   /** The result's text; undefined for live fields and fields not reached. */
   value: string | undefined;
   outcome: FieldOutcome | 'unreached';
-  /** Problems found while evaluating it (preview: they would refuse the letter). */
-  evaluationProblems?: readonly Diagnostic[];
+  /** Problems found while evaluating it (in preview: those that would refuse the letter). */
+  reasons: readonly Diagnostic[];
 }
 
 interface PartPlan {
@@ -99,6 +99,11 @@ interface PartPlan {
   segments: Segment[];
   stories: StoryPlan[];
 }
+
+/** A field with kp-brev's value for a case: undefined when it stays a field (PAGE, links).
+ * `reasons` are the problems its evaluation met (a missing field, a refused type, ...); with
+ * any of them the value is not what the letter would show (strict: refused; preview: a
+ * placeholder). */
 
 export interface Template {
   readonly name: string;
@@ -116,10 +121,11 @@ export interface Template {
   render(context: CaseContext, options?: RenderOptions): RenderResult;
   /** The same, without the zip: for the PDF layout, which reads the parts directly. */
   renderParts(context: CaseContext, options?: RenderOptions): RenderedParts;
-  /** Each field of fields() with what it gives for a case, as the letter is made in preview (it
-   * never refuses): `outcome` says whether kp-brev computed the value, left the field to Word
-   * (unlinked: its cached result; live), refused it, or never reached it (a branch not taken). */
-  evaluateFields(context: CaseContext, options?: Pick<RenderOptions, 'lang' | 'numberLocale'>): EvaluatedField[];
+  /** Each field of fields() with what it gives for a case, as the letter is made (preview by
+   * default; it never refuses): `outcome` says whether kp-brev computed the value, left the field
+   * to Word (unlinked: its cached result; live), refused it, or never reached it (a branch not
+   * taken); `reasons` are the problems the field reported. */
+  evaluateFields(context: CaseContext, options?: Pick<RenderOptions, 'lang' | 'numberLocale' | 'preview'>): EvaluatedField[];
 }
 
 export function loadTemplate(bytes: Uint8Array, options: LoadOptions = {}): Template {
@@ -186,7 +192,7 @@ function compileTemplate(pkg: DocxPackage, name: string, options: LoadOptions): 
     if (!f.parsed.problems.length) continue;
     const loc = locationOf(f, name);
     for (const p of f.parsed.problems) {
-      addFor(f, diagnostic(p.code, p.params, { ...loc, offset: p.position.start }, p.code === 'syntax.empty' ? 'warning' : 'error'));
+      addFor(f, diagnostic(p.code, p.params, { ...loc, offset: p.position.start }, p.code === 'syntax.empty' || isFragile(p) ? 'warning' : 'error'));
     }
   }
   for (const p of parts) {
@@ -231,9 +237,14 @@ function compileTemplate(pkg: DocxPackage, name: string, options: LoadOptions): 
     ...(trace ? { trace } : {}),
   });
 
-  const renderParts = (context: CaseContext, opts: RenderOptions = {}, trace?: Map<FieldNode, FieldTrace>): RenderedParts => {
+  const renderParts = (context: CaseContext, opts: RenderOptions = {}): RenderedParts => {
     // Never made, not even as a preview: the letter would carry the reference.
     if (refusedRefs.length) throw new KpBrevError('refused', refusedRefs.map((d) => ({ ...d })));
+    return makeParts(context, opts);
+  };
+  // The letter's parts, also for evaluateFields (a listing of the fields, not a letter: an
+  // external reference does not stop it).
+  const makeParts = (context: CaseContext, opts: RenderOptions = {}, trace?: Map<FieldNode, FieldTrace>): RenderedParts => {
     const env = envFor(context, opts.preview ?? false, opts, trace);
     checkLetterContext(env);
     const state: RenderState = {
@@ -266,16 +277,21 @@ function compileTemplate(pkg: DocxPackage, name: string, options: LoadOptions): 
     rules: options.rules,
     fields: () => allNodes.map((f) => fieldInfo(f, byField.get(f) ?? [])),
     renderParts,
-    evaluateFields(context: CaseContext, opts: Pick<RenderOptions, 'lang' | 'numberLocale'> = {}) {
-      // The letter is made in preview, exactly as render() makes it (same order, same document
-      // state), and what each field gave is read from the trace.
+    evaluateFields(context: CaseContext, opts: Pick<RenderOptions, 'lang' | 'numberLocale' | 'preview'> = {}) {
+      // The letter is made exactly as render() makes it (same order, same document state), and
+      // what each field gave is read from the trace. A strict letter that would be refused
+      // still leaves its trace: the listing shows every field with its reasons.
       const trace = new Map<FieldNode, FieldTrace>();
-      renderParts(context, { ...opts, preview: true }, trace);
+      try {
+        makeParts(context, { ...opts, preview: opts.preview ?? true }, trace);
+      } catch (err) {
+        if (!(err instanceof KpBrevError && err.kind === 'refused' && trace.size > 0)) throw err;
+      }
       return allNodes.map((f) => {
         const info = fieldInfo(f, byField.get(f) ?? []);
         const t = trace.get(f);
-        if (t) return { ...info, value: t.outcome === 'live' ? undefined : t.text, outcome: t.outcome, evaluationProblems: t.problems };
-        return { ...info, value: undefined, outcome: isLive(f) ? 'live' : 'unreached' };
+        if (t) return { ...info, value: t.outcome === 'live' ? undefined : t.text, outcome: t.outcome, reasons: t.problems };
+        return { ...info, value: undefined, outcome: isLive(f) ? 'live' : 'unreached', reasons: [] };
       });
     },
     render(context: CaseContext, opts: RenderOptions = {}): RenderResult {

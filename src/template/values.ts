@@ -3,21 +3,22 @@
  */
 import { argumentText, type Switch } from '../fieldcode/index.js';
 import { formatDatePicture, parseDate } from '../format/date.js';
-import type { FieldLocales } from '../format/locale.js';
+import { isEnglish, type FieldLocales } from '../format/locale.js';
 import { displayNumber, formatNumberPicture, parseLocaleNumber } from '../format/number.js';
 import { applyFormat, isCharacterFormat } from '../format/text.js';
 import type { Scalar } from '../context/context.js';
 import type { FieldType } from '../repository/catalog.js';
 
-export type ValueOutcome =
-  | { ok: true; text: string; blank: boolean }
-  | { ok: false; code: 'render.not-a-number' | 'render.not-a-date' | 'render.unsupported-format'; params: Record<string, string> };
+/** Why a value or a format could not be shown. */
+export type FormatCode = 'render.not-a-number' | 'render.not-a-date' | 'render.unsupported-format' | 'render.format-range' | 'render.format-language';
+
+export type ValueOutcome = { ok: true; text: string; blank: boolean } | { ok: false; code: FormatCode; params: Record<string, string> };
 
 /** Case data shown without a picture: strings as they are, numbers Danish style. */
 export function displayScalar(value: Scalar, locales: FieldLocales): string {
   if (value === null) return '';
   if (typeof value === 'number') return displayNumber(value, locales.number);
-  if (typeof value === 'boolean') return locales.language.id === 'da' ? (value ? 'Ja' : 'Nej') : value ? 'Yes' : 'No';
+  if (typeof value === 'boolean') return isEnglish(locales.language) ? (value ? 'Yes' : 'No') : value ? 'Ja' : 'Nej';
   return value;
 }
 
@@ -38,7 +39,7 @@ export function formatValue(name: string, value: Scalar, switches: readonly Swit
       if (n === undefined || !Number.isFinite(n)) return { ok: false, code: 'render.not-a-number', params: { field: name, value: text, picture: pic } };
       text = formatNumberPicture(n, pic, locales.number);
     } else {
-      const d = typeof value === 'string' ? parseDate(value) : undefined;
+      const d = typeof value === 'string' ? parseDate(value, locales.number) : undefined;
       if (!d) return { ok: false, code: 'render.not-a-date', params: { field: name, value: text, picture: pic } };
       text = formatDatePicture(d, pic, locales.language);
     }
@@ -60,21 +61,24 @@ export function applyCaseFormats(
   switches: readonly Switch[],
   locales: FieldLocales,
   field: string,
-): { ok: true; text: string } | { ok: false; code: 'render.unsupported-format' | 'render.not-a-number'; params: Record<string, string> } {
+): { ok: true; text: string } | { ok: false; code: FormatCode; params: Record<string, string> } {
   for (const s of switches) {
     if (s.name !== '*' || !s.argument) continue;
     const format = argumentText(s.argument);
     if (isCharacterFormat(format)) continue;
     const r = applyFormat(text, format, locales.language, locales.number);
-    if (!r.ok) {
-      return r.reason === 'unsupported'
-        ? { ok: false, code: 'render.unsupported-format', params: { format } }
-        : { ok: false, code: 'render.not-a-number', params: { field, value: text, picture: `\\* ${format}` } };
-    }
+    if (!r.ok) return { ok: false, code: FORMAT_FAILURE[r.reason], params: { field, value: text, picture: `\\* ${format}`, format, lang: locales.language.id } };
     text = r.text;
   }
   return { ok: true, text };
 }
+
+const FORMAT_FAILURE = {
+  unsupported: 'render.unsupported-format',
+  'not-a-number': 'render.not-a-number',
+  'out-of-range': 'render.format-range',
+  language: 'render.format-language',
+} as const satisfies Record<string, FormatCode>;
 
 /** True when the switches ask to keep the previous result's formatting. */
 export function hasMergeFormat(switches: readonly Switch[]): boolean {
@@ -89,7 +93,7 @@ const TYPE_PICTURES = {
 /** Catalog types shown the Danish way: `1.234,50 kr.`, `5. januar 2026`, `85 %`, `010150-1234`. */
 export function formatTyped(name: string, value: Scalar, type: FieldType, locales: FieldLocales): ValueOutcome {
   const raw = displayScalar(value, locales);
-  const pictures = TYPE_PICTURES[locales.number.id];
+  const pictures = TYPE_PICTURES[isEnglish(locales.number) ? 'en' : 'da'];
   switch (type) {
     case 'beloeb':
     case 'procent': {
@@ -99,9 +103,9 @@ export function formatTyped(name: string, value: Scalar, type: FieldType, locale
       return { ok: true, text: `${formatNumberPicture(n, pictures.beloeb, locales.number)} kr.`, blank: false };
     }
     case 'dato': {
-      const d = typeof value === 'string' ? parseDate(value) : undefined;
+      const d = typeof value === 'string' ? parseDate(value, locales.number) : undefined;
       if (!d) return { ok: false, code: 'render.not-a-date', params: { field: name, value: raw, picture: type } };
-      return { ok: true, text: formatDatePicture(d, TYPE_PICTURES[locales.language.id].dato, locales.language), blank: false };
+      return { ok: true, text: formatDatePicture(d, TYPE_PICTURES[isEnglish(locales.language) ? 'en' : 'da'].dato, locales.language), blank: false };
     }
     case 'cpr': {
       const digits = raw.replace(/\D/g, '');
@@ -110,4 +114,16 @@ export function formatTyped(name: string, value: Scalar, type: FieldType, locale
     default:
       return { ok: true, text: raw, blank: raw === '' };
   }
+}
+
+/**
+ * The truth of an IF written without an operator (`{ IF { MERGEFIELD x } "a" "b" }`), which Word
+ * evaluates rather than refuses: false when the condition is empty or the number 0, true
+ * otherwise. **Reading chosen** from a Word-saved file (Docxport.Net TestDocVariables.docx:
+ * `IF { REF MissingBookmark } = "" "Empty" "Not Empty"` typed with literal braces shows `REF`).
+ */
+export function conditionHolds(condition: string, locales: FieldLocales): boolean {
+  const text = condition.trim();
+  if (text === '') return false;
+  return parseLocaleNumber(text, locales.number) !== 0;
 }

@@ -89,4 +89,24 @@ export const cliMessages = {
     da: '{count} felter i {file}, {errors} med fejl.',
     en: '{count} fields in {file}, {errors} with errors.',
   },
+  'cli.fields-live': {
+    da: 'forbliver et felt i brevet; Word udfylder det, når brevet vises',
+    en: 'stays a field in the letter; Word fills it in when the letter is shown',
+  },
+  'cli.fields-unlinked': {
+    da: 'låses til det resultat Word har gemt',
+    en: 'frozen to the result Word saved',
+  },
+  'cli.fields-refused': { da: 'afvist: {reason}', en: 'refused: {reason}' },
+  'cli.fields-no-value': { da: 'ingen værdi: {reason}', en: 'no value: {reason}' },
+  'cli.fields-unreached': {
+    da: 'nås ikke med denne sag (i en gren af et IF, som ikke vælges)',
+    en: 'not reached with this case (in a branch of an IF that is not taken)',
+  },
+  'cli.fields-differs': { da: 'afviger fra Word', en: 'differs from Word' },
+  'cli.fields-values': {
+    da: 'Med {case}: {values} felter har en værdi, {differ} afviger fra det resultat Word har gemt.',
+    en: 'With {case}: {values} fields have a value, {differ} differ from the result Word saved.',
+  },
+  'cli.fields-empty-case': { da: 'en tom sag', en: 'an empty case' },
 } as const satisfies Record<string, MessageText>;

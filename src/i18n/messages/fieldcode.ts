@@ -4,8 +4,8 @@ import type { MessageText } from '../index.js';
 export const fieldCodeMessages = {
   // Field-code syntax (also the linter's field-syntax findings)
   'syntax.unterminated-quote': {
-    da: 'Anførselstegnet der begynder her, bliver aldrig lukket.',
-    en: 'The quotation mark that starts here is never closed.',
+    da: 'Anførselstegnet der begynder her, bliver aldrig lukket; Word tager resten af feltkoden med i teksten.',
+    en: 'The quotation mark that starts here is never closed; Word takes the rest of the field code into the text.',
   },
   'syntax.empty': { da: 'Feltet har ingen feltkode.', en: 'The field has no field code.' },
   'syntax.unclosed': {
@@ -59,5 +59,25 @@ export const fieldCodeMessages = {
   'syntax.nested-in-name': {
     da: 'Navnet på et flettefelt kan ikke indeholde et andet felt.',
     en: 'The name of a merge field cannot contain another field.',
+  },
+  'syntax.if-no-operator': {
+    da: 'IF har ingen sammenligning (=, <>, <, <=, > eller >=). Word bruger så "{condition}" som betingelse og viser den første tekst, når den ikke er tom eller 0; det er næppe meningen.',
+    en: 'IF has no comparison (=, <>, <, <=, > or >=). Word then takes "{condition}" as the condition and shows the first text whenever it is not empty or 0; that is hardly what was meant.',
+  },
+  'syntax.if-extra-arguments': {
+    da: 'IF har flere argumenter end betingelse, sand-tekst og falsk-tekst; Word ser bort fra "{text}". Sæt tekst med mellemrum i anførselstegn.',
+    en: 'IF has more arguments than its condition, true text and false text; Word ignores "{text}". Put text with spaces in quotation marks.',
+  },
+  'syntax.if-switch-inside': {
+    da: 'Parameteren \\{switch} står midt i IF. Word bruger den på resultatet og sammenligner ordene før den, som de står (et feltnavn som DATE er bare ordet DATE); skulle det have været et indlejret felt (Ctrl+F9)?',
+    en: 'The switch \\{switch} stands in the middle of the IF. Word applies it to the result and compares the words before it as they are (a field name such as DATE is just the word DATE); was a nested field (Ctrl+F9) meant?',
+  },
+  'syntax.typed-braces': {
+    da: 'Feltkoden indeholder tuborgklammer skrevet som tekst ("{text}"); Word læser dem som almindelige tegn, ikke som et felt. Indsæt felter med Ctrl+F9.',
+    en: 'The field code holds curly braces typed as text ("{text}"); Word reads them as plain characters, not as a field. Insert fields with Ctrl+F9.',
+  },
+  'syntax.no-space-after-type': {
+    da: 'Der er intet mellemrum mellem {type} og det indlejrede felt. Word læser det, men andre programmer gør måske ikke; skriv et mellemrum.',
+    en: 'There is no space between {type} and the nested field. Word reads it, but other programs may not; type a space.',
   },
 } as const satisfies Record<string, MessageText>;

@@ -121,4 +121,12 @@ export const renderMessages = {
     da: 'Feltet giver Words fejltekst "{text}". Et brev sendes aldrig med en fejltekst. Brevet dannes ikke.',
     en: 'The field gives Word\'s error text "{text}". A letter never goes out with an error text. The letter is not made.',
   },
+  'render.format-range': {
+    da: 'Feltet "{field}" har værdien "{value}", som formateringen \\* {format} ikke kan skrive (Word viser "Fejl! Tallet kan ikke repræsenteres i det angivne format.").',
+    en: 'The field "{field}" has the value "{value}", which the format \\* {format} cannot write (Word shows "Error! Number cannot be represented in specified format.").',
+  },
+  'render.format-language': {
+    da: 'Formateringen \\* {format} skriver tal med ord eller som ordenstal på feltets sprog ({lang}); kp-brev kan det kun på dansk og engelsk. Sæt sproget på feltkoden til dansk eller engelsk.',
+    en: 'The format \\* {format} writes numbers in words or as ordinals in the field\'s language ({lang}); kp-brev can do so only in Danish and English. Set the field code\'s language to Danish or English.',
+  },
 } as const satisfies Record<string, MessageText>;

@@ -1,5 +1,7 @@
-/** field-syntax: a field code that does not parse, or a field that never ends. */
+/** field-syntax: a field code that does not parse, or a field that never ends. Forms Word
+ * evaluates although they are written loosely are field-fragile's (a warning), never errors. */
 import { formatMessage } from '../../i18n/index.js';
+import { isFragile } from '../../fieldcode/index.js';
 import type { Rule } from '../types.js';
 import { fieldPlace, inCachedResult, paragraphPlace } from '../helpers.js';
 import { bookmarkNames } from '../../template/field-policy.js';
@@ -46,8 +48,8 @@ export const fieldSyntax: Rule = {
     category: 'fields',
     accessibility: false,
     description: {
-      da: 'En feltkode der ikke kan læses (anførselstegn der ikke lukkes, manglende sammenligning, ukendt parameter, en felttype Word ikke kender som MERGFIELD), eller et felt der aldrig slutter.',
-      en: 'A field code that does not parse (unterminated quote, missing comparison, unknown switch, a field type Word does not know such as MERGFIELD), or a field that never ends.',
+      da: 'En feltkode som Word ikke kan udføre (en IF uden betingelse eller tekst, ukendt parameter eller formatering, en felttype Word ikke kender som MERGFIELD), eller et felt der aldrig slutter. Koder som Word udfører, selv om de er skrevet løst, er field-fragile (en advarsel).',
+      en: 'A field code Word cannot evaluate (an IF without a condition or text, an unknown switch or format, a field type Word does not know such as MERGFIELD), or a field that never ends. Codes Word evaluates although they are written loosely are field-fragile (a warning).',
     },
     messages: {
       problem: { da: '{problem}', en: '{problemEn}' },
@@ -65,8 +67,8 @@ export const fieldSyntax: Rule = {
       },
     },
     examples: [
-      { valid: false, description: { da: 'Sammenligningen mangler (= er glemt).', en: 'The comparison is missing (= is forgotten).' }, doc: { body: ['{ IF { MERGEFIELD Question:flettespoergsmaal-10023 } "J" "Tekst" }'] } },
-      { valid: false, description: { da: 'Anførselstegnet lukkes aldrig.', en: 'The quotation mark is never closed.' }, doc: { body: ['{ IF { MERGEFIELD Question:flettespoergsmaal-10023 } = "J" "Tekst }'] } },
+      { valid: false, description: { da: 'Teksten der skal vises, mangler.', en: 'The text to show is missing.' }, doc: { body: ['{ IF { MERGEFIELD Question:flettespoergsmaal-10023 } = "J" }'] } },
+      { valid: false, description: { da: 'En formatering Word ikke kender (\\* Fed).', en: 'A format Word does not know (\\* Fed).' }, doc: { body: ['Kære { MERGEFIELD Borger.Fornavn \\* Fed }'] } },
       { valid: false, description: { da: 'MERGEFIELD stavet forkert (MERGFIELD).', en: 'MERGEFIELD misspelt (MERGFIELD).' }, doc: { body: ['Kære { MERGFIELD Borger.Fornavn }'] } },
       { valid: false, description: { da: 'En kontakt som MERGEFIELD ikke kender (\\x).', en: 'A switch MERGEFIELD does not know (\\x).' }, doc: { body: ['Kære { MERGEFIELD Borger.Fornavn \\x }'] } },
       {
@@ -75,6 +77,11 @@ export const fieldSyntax: Rule = {
         doc: { xml: '<w:p><w:r><w:t xml:space="preserve">Kære </w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> MERGEFIELD Borger.Fornavn </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>«Borger.Fornavn»</w:t></w:r></w:p>' },
       },
       { valid: true, description: { da: 'En korrekt betingelse.', en: 'A correct condition.' }, doc: { body: ['{ IF { MERGEFIELD Question:flettespoergsmaal-10023 } = "J" "Tekst" }'] } },
+      {
+        valid: true,
+        description: { da: 'Formateringer Word selv skriver, som \\* MERGEFORMATINET på et billede.', en: 'Formats Word writes itself, such as \\* MERGEFORMATINET on a picture.' },
+        doc: { body: ['{ SEQ Bilag \\* ALPHABETIC \\* MERGEFORMATINET }'] },
+      },
       {
         valid: true,
         description: { da: 'Word-felter som sidetal, og et bogmærke brugt som felt ({ Frist } er en kort REF).', en: 'Word fields such as page numbers, and a bookmark used as a field ({ Frist } is a short REF).' },
@@ -91,6 +98,7 @@ export const fieldSyntax: Rule = {
     for (const f of model.fields) {
       if (inCachedResult(f)) continue;
       for (const p of f.parsed.problems) {
+        if (isFragile(p)) continue;
         ctx.report('problem', { problem: formatMessage(p.code, p.params, 'da'), problemEn: formatMessage(p.code, p.params, 'en') }, { ...fieldPlace(model, f), offset: p.position.start });
       }
     }

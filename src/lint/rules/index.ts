@@ -16,6 +16,8 @@ import { a11ySmallText } from './a11y-small-text.js';
 import { a11yTableHeader } from './a11y-table-header.js';
 import { blankLineConditions } from './blank-line-conditions.js';
 import { contextField } from './context-field.js';
+import { datePictureMinutes } from './date-picture-minutes.js';
+import { fieldFragile } from './field-fragile.js';
 import { fieldStructure } from './field-structure.js';
 import { fieldSyntax } from './field-syntax.js';
 import { fieldTypographicQuotes } from './field-typographic-quotes.js';
@@ -32,6 +34,8 @@ import { variantLeak } from './variant-leak.js';
 
 export const RULES: readonly Rule[] = [
   fieldSyntax,
+  fieldFragile,
+  datePictureMinutes,
   fieldStructure,
   fieldUnsafe,
   externalReference,
