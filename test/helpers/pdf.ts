@@ -3,13 +3,16 @@
  * its position, and which structure element (or artifact) each piece belongs to.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseContextText, type CaseContext } from '../../src/context/context.js';
 import type { Diagnostic } from '../../src/diagnostics.js';
 import { openPackage } from '../../src/ooxml/package.js';
 import { layoutDocx } from '../../src/pdf/index.js';
 import type { Item, LaidOutLetter, Page, StructNode, TextItem } from '../../src/pdf/layout/types.js';
+import { TemplateRepository } from '../../src/repository/repository.js';
+import { loadTemplate, type Template } from '../../src/template/template.js';
 
 export function layOut(docx: Uint8Array, name = 'test.docx'): { letter: LaidOutLetter; warnings: Diagnostic[] } {
   const warnings: Diagnostic[] = [];
@@ -49,7 +52,8 @@ export function lines(page: Page, filter: (it: TextItem) => boolean = () => true
       text += it.text;
       end = it.x + it.width;
     }
-    l.text = text;
+    // A line's last item may end in the space glyph that keeps a wrapped line's word boundary.
+    l.text = text.trimEnd();
   }
   return out.sort((a, b) => a.y - b.y);
 }
@@ -122,6 +126,57 @@ export function pdfLinkTargets(pdf: Uint8Array): string[] {
     const r = spawnSync('/usr/bin/python3', ['-c', script, file], { encoding: 'utf8' });
     if (r.status !== 0) throw new Error(r.stderr);
     return JSON.parse(r.stdout) as string[];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Every sample letter and case: the repository's letters (with Sønderborg's overrides) and the single-file sample. */
+export interface SampleLetter {
+  name: string;
+  template: Template;
+  context: CaseContext;
+  title: string | undefined;
+}
+
+export function sampleLetters(): SampleLetter[] {
+  const root = join(import.meta.dirname, '../..');
+  const repo = TemplateRepository.open(join(root, 'templates'));
+  const out: SampleLetter[] = [];
+  const dir = join(root, 'samples/sager');
+  for (const id of readdirSync(dir).sort()) {
+    for (const file of readdirSync(join(dir, id)).sort()) {
+      const context = parseContextText(readFileSync(join(dir, id, file), 'utf8'));
+      const central = repo.compile(id);
+      out.push({ name: `${id}/${file}`, template: central.template, context, title: central.def.digitalPostTitle });
+      if (repo.letter(id, '540').message.override) {
+        const own = repo.compile(id, '540');
+        out.push({ name: `540/${id}/${file}`, template: own.template, context, title: own.def.digitalPostTitle });
+      }
+    }
+  }
+  const single = loadTemplate(readFileSync(join(root, 'samples/enkeltbrev/bevilling-helbredstillaegskort.docx')), { name: 'bevilling-helbredstillaegskort.docx' });
+  for (const c of ['karen-jensen', 'poul-nielsen'])
+    out.push({ name: `enkeltbrev/${c}`, template: single, context: parseContextText(readFileSync(join(root, `samples/enkeltbrev/${c}.json`), 'utf8')), title: undefined });
+  return out;
+}
+
+/** The tagged-text comparison (test/tools/tagged_text.py: poppler's pdfinfo -struct-text against the .docx's words). */
+export const TAGGED_TEXT = join(import.meta.dirname, '../tools/tagged_text.py');
+export interface TaggedTextReport {
+  ok: boolean;
+  paragraphs: { pdf: number; docx: number };
+  mismatches: Array<{ paragraph: number; pdf: string; docx: string }>;
+  run_together: string[];
+}
+export function taggedText(pdf: Uint8Array, docx: Uint8Array): TaggedTextReport {
+  const dir = mkdtempSync(join(tmpdir(), 'kp-brev-tt-'));
+  try {
+    writeFileSync(join(dir, 'a.pdf'), pdf);
+    writeFileSync(join(dir, 'a.docx'), docx);
+    const r = spawnSync('/usr/bin/python3', [TAGGED_TEXT, join(dir, 'a.pdf'), join(dir, 'a.docx')], { encoding: 'utf8' });
+    if (r.status === 2 || !r.stdout) throw new Error(r.stderr || r.stdout);
+    return JSON.parse(r.stdout) as TaggedTextReport;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
