@@ -27,6 +27,8 @@ export interface FontProgram {
   /** Length of the uncompressed font (FontFile2 /Length1). */
   length: number;
   deflated: Buffer;
+  /** The glyphs (CIDs) the program draws, as the CIDSet bitmap of PDF/A-1. */
+  cidSet: Buffer;
 }
 
 export interface FontPack {
@@ -185,7 +187,7 @@ export function packFor(face: Face, cps: Iterable<number>): FontPack {
 export function fontProgram(pack: FontPack, gids: Iterable<number>, mode: 'exact' | 'shared'): FontProgram {
   if (mode === 'exact') {
     const p = glyphSubset(pack.prepared, gids);
-    return { length: p.ttf.length, deflated: p.deflated };
+    return { length: p.ttf.length, deflated: p.deflated, cidSet: p.cidSet };
   }
   const shared = pack.shared;
   let grow = !shared.program;
@@ -201,7 +203,7 @@ export function fontProgram(pack: FontPack, gids: Iterable<number>, mode: 'exact
       if (v) used.push(g);
     });
     const p = glyphSubset(pack.prepared, used);
-    shared.program = { length: p.ttf.length, deflated: p.deflated };
+    shared.program = { length: p.ttf.length, deflated: p.deflated, cidSet: p.cidSet };
   }
   return shared.program!;
 }

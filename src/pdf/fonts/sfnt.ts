@@ -203,8 +203,12 @@ export function prepareFont(ttf: Buffer): PreparedFont {
   return { count: starts.length - 1, starts, glyf, composites, head, others };
 }
 
-/** The font with only the given glyphs (and their components) drawn, deflated for FontFile2. */
-export function glyphSubset(font: PreparedFont, used: Iterable<number>): { ttf: Buffer; deflated: Buffer } {
+/**
+ * The font with only the given glyphs (and their components) drawn, deflated for FontFile2,
+ * and the CIDSet of PDF/A-1 (one bit per glyph id, high bit first, set for the glyphs drawn;
+ * the font's CIDs are its glyph ids).
+ */
+export function glyphSubset(font: PreparedFont, used: Iterable<number>): { ttf: Buffer; deflated: Buffer; cidSet: Buffer } {
   const keep = new Uint8Array(font.count);
   keep[0] = 1;
   const add = (g: number): void => {
@@ -229,5 +233,7 @@ export function glyphSubset(font: PreparedFont, used: Iterable<number>): { ttf: 
   }
   loca.writeUInt32BE(pos, font.count * 4);
   const ttf = writeSfnt({ ...font.others, head: font.head, loca, glyf: Buffer.concat(pieces, pos) });
-  return { ttf, deflated: deflateSync(ttf, { level: 6 }) };
+  const cidSet = Buffer.alloc(Math.ceil(font.count / 8));
+  for (let g = 0; g < font.count; g++) if (keep[g]) cidSet[g >> 3]! |= 0x80 >> (g & 7);
+  return { ttf, deflated: deflateSync(ttf, { level: 6 }), cidSet };
 }
