@@ -54,6 +54,7 @@ const da = {
   base: 'den centrale skabelon en overskrivning er lavet ud fra (går forud for manifestet)',
   config: 'konfiguration: regler der slås fra eller får anden alvor',
   sample: 'en eksempelsag til at vurdere flettefelter i linktekster',
+  pdfa: 'PDF/A-niveau for PDF-brevet: 2a (standard, sammen med PDF/UA-1) eller 1a (PDF/A-1a til arkiver, der kræver PDF/A-1)',
 };
 
 const en: typeof da = {
@@ -108,6 +109,7 @@ const en: typeof da = {
   base: 'the central template an override was made from (takes precedence over the manifest)',
   config: 'configuration: rules turned off or given another severity',
   sample: 'a sample case to judge merge fields in link texts',
+  pdfa: 'PDF/A level of a PDF letter: 2a (default, together with PDF/UA-1) or 1a (PDF/A-1a for archives that demand PDF/A-1)',
 };
 
 export function cliText(lang: Lang): typeof da {

@@ -3,7 +3,7 @@
  * its position, and which structure element (or artifact) each piece belongs to.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseContextText, type CaseContext } from '../../src/context/context.js';
@@ -98,15 +98,22 @@ export function pdfuaAvailable(): boolean {
   return spawnSync('/usr/bin/python3', ['-c', 'import pikepdf'], { stdio: 'ignore' }).status === 0 && spawnSync('test', ['-f', PDFUA_CHECK]).status === 0;
 }
 
-export function pdfuaCheck(pdf: Uint8Array): { ok: boolean; failed: Array<{ id: string; title: string; details?: unknown }> } {
+export interface CheckReport {
+  ok: boolean;
+  failed: Array<{ id: string; title: string; details?: unknown }>;
+  checks: Array<{ id: string; title: string; status: string; details?: unknown }>;
+}
+
+/** The project's checker (PDF/UA-1 and PDF/A rules), or another copy of it (`checker`). */
+export function pdfuaCheck(pdf: Uint8Array, checker = PDFUA_CHECK): CheckReport {
   const dir = mkdtempSync(join(tmpdir(), 'kp-brev-ua-'));
   try {
     const file = join(dir, 'a.pdf');
     writeFileSync(file, pdf);
-    const r = spawnSync('/usr/bin/python3', [PDFUA_CHECK, file], { encoding: 'utf8' });
-    const report = JSON.parse(r.stdout) as { checks: Array<{ id: string; title: string; status: string; details?: unknown }> };
+    const r = spawnSync('/usr/bin/python3', [checker, file], { encoding: 'utf8' });
+    const report = JSON.parse(r.stdout) as { checks: CheckReport['checks'] };
     const failed = report.checks.filter((c) => c.status === 'fail');
-    return { ok: r.status === 0 && !failed.length, failed };
+    return { ok: r.status === 0 && !failed.length, failed, checks: report.checks };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -177,6 +184,56 @@ export function taggedText(pdf: Uint8Array, docx: Uint8Array): TaggedTextReport 
     const r = spawnSync('/usr/bin/python3', [TAGGED_TEXT, join(dir, 'a.pdf'), join(dir, 'a.docx')], { encoding: 'utf8' });
     if (r.status === 2 || !r.stdout) throw new Error(r.stderr || r.stdout);
     return JSON.parse(r.stdout) as TaggedTextReport;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Apache PDFBox Preflight (Debian's libpdfbox2-java with the javax.activation and JAXB jars it needs on Java 17). */
+export const PREFLIGHT_CLASSPATH = ['preflight', 'pdfbox2', 'fontbox2', 'xmpbox', 'commons-logging', 'javax.activation', 'jaxb-api'].map((j) => `/usr/share/java/${j}.jar`);
+export function preflightAvailable(): boolean {
+  return hasTool('java', ['-version']) && PREFLIGHT_CLASSPATH.every((jar) => existsSync(jar));
+}
+
+export interface PreflightResult {
+  name: string;
+  valid: boolean;
+  errors: Array<{ code: string; details: string }>;
+}
+
+/** Runs Preflight (PDF/A-1b) once over several PDFs (its "group" mode), one result per PDF in order. */
+export function preflight(pdfs: Array<{ name: string; pdf: Uint8Array }>): PreflightResult[] {
+  const dir = mkdtempSync(join(tmpdir(), 'kp-brev-preflight-'));
+  try {
+    const files = pdfs.map((p, i) => {
+      const file = join(dir, `${i}.pdf`);
+      writeFileSync(file, p.pdf);
+      return file;
+    });
+    writeFileSync(join(dir, 'list.txt'), files.join('\n') + '\n');
+    const r = spawnSync('java', ['-cp', PREFLIGHT_CLASSPATH.join(':'), 'org.apache.pdfbox.preflight.Validator_A1b', 'xml', 'group', join(dir, 'list.txt')], { encoding: 'utf8', timeout: 300_000 });
+    const xml = readFileSync(join(dir, 'list.txt.preflight.xml'), 'utf8');
+    const reports = [...xml.matchAll(/<preflight name="(\d+)\.pdf">([\s\S]*?)<\/preflight>/g)];
+    if (reports.length !== pdfs.length) throw new Error(`Preflight reported on ${reports.length} of ${pdfs.length} files: ${r.stderr}`);
+    return reports.map((m) => ({
+      name: pdfs[Number(m[1])]!.name,
+      valid: /<isValid[^>]*>true<\/isValid>/.test(m[2]!),
+      errors: [...m[2]!.matchAll(/<code>([^<]*)<\/code>\s*<details>([^<]*)<\/details>/g)].map((e) => ({ code: e[1]!, details: e[2]! })),
+    }));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Edits a PDF with pikepdf (an independent writer) by a Python snippet working on `pdf`. */
+export function pikepdfEdit(pdf: Uint8Array, snippet: string): Uint8Array {
+  const dir = mkdtempSync(join(tmpdir(), 'kp-brev-edit-'));
+  try {
+    writeFileSync(join(dir, 'in.pdf'), pdf);
+    const script = `import sys, pikepdf\nfrom pikepdf import Name, Dictionary, Array\npdf = pikepdf.open(sys.argv[1])\n${snippet}\npdf.save(sys.argv[2], static_id=True)\n`;
+    const r = spawnSync('/usr/bin/python3', ['-c', script, join(dir, 'in.pdf'), join(dir, 'out.pdf')], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(r.stderr);
+    return readFileSync(join(dir, 'out.pdf'));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
