@@ -4,6 +4,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import PizZip from 'pizzip';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseContextText, type CaseContext } from '../../src/context/context.js';
@@ -237,4 +238,25 @@ export function pikepdfEdit(pdf: Uint8Array, snippet: string): Uint8Array {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** A .docx with its settings' layout version changed (`undefined`: no compatibilityMode, as Word 2007 saves). */
+export function withCompatibilityMode(docx: Uint8Array, mode: number | undefined): Uint8Array {
+  const zip = new PizZip(docx);
+  const settings = zip.file('word/settings.xml')!.asText();
+  const setting = /<w:compatSetting w:name="compatibilityMode"[^>]*\/>/;
+  zip.file('word/settings.xml', settings.replace(setting, mode === undefined ? '' : `<w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="${mode}"/>`));
+  return zip.generate({ type: 'uint8array' });
+}
+
+/** A body paragraph and, below it, a bordered two-column table whose cells have Word's default 5.4 pt side margins. */
+export function tableLetterBody(): string {
+  const cell = (t: string): string => `<w:tc><w:tcPr><w:tcW w:w="4000" w:type="dxa"/></w:tcPr><w:p><w:pPr><w:spacing w:after="0"/></w:pPr><w:r><w:t>${t}</w:t></w:r></w:p></w:tc>`;
+  const b = '<w:tblBorders><w:top w:val="single" w:sz="4" w:color="000000"/><w:left w:val="single" w:sz="4" w:color="000000"/><w:bottom w:val="single" w:sz="4" w:color="000000"/><w:right w:val="single" w:sz="4" w:color="000000"/><w:insideH w:val="single" w:sz="4" w:color="000000"/><w:insideV w:val="single" w:sz="4" w:color="000000"/></w:tblBorders>';
+  return (
+    '<w:p><w:r><w:t>Brødtekst over tabellen</w:t></w:r></w:p>' +
+    `<w:tbl><w:tblPr><w:tblW w:w="8000" w:type="dxa"/>${b}<w:tblCellMar><w:left w:w="108" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblGrid><w:gridCol w:w="4000"/><w:gridCol w:w="4000"/></w:tblGrid>` +
+    `<w:tr>${cell('Celletekst')}${cell('Anden')}</w:tr><w:tr>${cell('Medicin')}${cell('85')}</w:tr></w:tbl>` +
+    '<w:p><w:r><w:t>Brødtekst under tabellen</w:t></w:r></w:p>'
+  );
 }
