@@ -13,6 +13,7 @@ import { inflateSync } from 'node:zlib';
 import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDocx } from '../src/authoring/package.js';
+import { KpBrevError } from '../src/diagnostics.js';
 import { renderPdf, renderTemplatePdf } from '../src/pdf/index.js';
 import { ICC_FILE } from '../src/pdf/writer/pdfa.js';
 import { combineForPrint } from '../src/pdf/writer/attachments.js';
@@ -152,6 +153,14 @@ describe('pdfa: "1a"', () => {
       expect(r!.valid).toBe(false);
       expect(r!.errors.map((e) => e.code)).toEqual(expect.arrayContaining(['7.11.2', '2.2.2', '3.1.11']));
     });
+  });
+
+  it('the library refuses a PDF/A level it does not make with a KpBrevError naming it, in Danish and English', async () => {
+    const err = await renderPdf(logoLetter(), { pdfa: '3b' as never }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(KpBrevError);
+    expect((err as KpBrevError).kind).toBe('input');
+    expect((err as KpBrevError).describe('da')).toContain('PDF/A-niveauet "3b" findes ikke; vælg et af: 2a, 1a.');
+    expect((err as KpBrevError).describe('en')).toContain('There is no PDF/A level "3b"; choose one of: 2a, 1a.');
   });
 
   it('the CLI (--pdfa 1a) and the batch runner (--pdfa 1a) pass it on; another value is a usage error', () => {

@@ -13,7 +13,7 @@ import type { LaidOutLetter } from './layout/types.js';
 import './messages.js';
 import { readLetter, type LetterSource } from './model/read.js';
 import { writePdf } from './writer/pdf.js';
-import type { PdfaLevel } from './writer/pdfa.js';
+import { PDFA_LEVELS, type PdfaLevel } from './writer/pdfa.js';
 
 export { PDFA_LEVELS, type PdfaLevel } from './writer/pdfa.js';
 
@@ -56,6 +56,9 @@ export function layoutDocx(source: LetterSource, warnings: Diagnostic[] = []): L
 /** A letter as a tagged PDF, from a package and (optionally) rendered parts that replace its own. */
 export async function renderPdfFrom(pkg: DocxPackage, options: PdfRenderOptions & { parts?: ReadonlyMap<string, string> } = {}): Promise<PdfResult> {
   const name = options.name ?? 'brev.docx';
+  if (options.pdfa !== undefined && !PDFA_LEVELS.includes(options.pdfa)) {
+    throw new KpBrevError('input', [registeredDiagnostic('pdf.pdfa-level', { level: String(options.pdfa), levels: PDFA_LEVELS.join(', ') }, { template: name }, 'error')]);
+  }
   const warnings: Diagnostic[] = [];
   const letter = layoutDocx({ name, pkg, ...(options.parts ? { parts: options.parts } : {}) }, warnings);
   if (options.strict && warnings.length) {
