@@ -14,12 +14,27 @@ import { loadTemplate } from '../src/template/template.js';
 import { TemplateRepository } from '../src/repository/repository.js';
 import { compare, hasTool, type Comparison } from '../scripts/lib/fidelity.js';
 import { buildDocx } from '../src/authoring/package.js';
-import { pdfuaAvailable, pdfuaCheck } from './helpers/pdf.js';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { pdfuaAvailable, pdfuaCheck, tableLetterBody, withCompatibilityMode } from './helpers/pdf.js';
 import { needTool } from './helpers/tools.js';
 
 const root = join(import.meta.dirname, '..');
 const ready = needTool('LibreOffice', findSoffice() !== null, 'libreoffice-writer-nogui') && needTool('pdftotext/pdftoppm', hasTool('pdftotext') && hasTool('pdftoppm'), 'poppler-utils');
 const checker = needTool('python3-pikepdf', pdfuaAvailable(), 'python3-pikepdf');
+
+const TABLE_2010 = 'tabel i Word 2010-layout (compatibilityMode 14: the table stands out by its cell margin)';
+
+/** Where a word starts on the first page (pdftotext -bbox), points from the left. */
+function wordX(pdf: Uint8Array, word: string): number {
+  const dir = mkdtempSync(join(tmpdir(), 'kp-brev-bbox-'));
+  writeFileSync(join(dir, 'a.pdf'), pdf);
+  const bbox = execFileSync('pdftotext', ['-bbox', '-f', '1', '-l', '1', join(dir, 'a.pdf'), '-'], { encoding: 'utf8' });
+  const m = new RegExp(`<word xMin="([\\d.]+)"[^>]*>${word}</word>`).exec(bbox);
+  if (!m) throw new Error(`${word} not found`);
+  return Number(m[1]);
+}
 
 interface Sample {
   name: string;
@@ -41,6 +56,7 @@ function samples(): Sample[] {
   const single = loadTemplate(readFileSync(join(root, 'samples/enkeltbrev/bevilling-helbredstillaegskort.docx')), { name: 'bevilling-helbredstillaegskort.docx' });
   for (const c of ['karen-jensen', 'poul-nielsen']) out.push({ name: `enkeltbrev/${c}`, docx: single.render(parseContextText(readFileSync(join(root, `samples/enkeltbrev/${c}.json`), 'utf8'))).docx });
   out.push({ name: 'adressefelt (a floating text box for a window envelope)', docx: addressWindowLetter() });
+  out.push({ name: TABLE_2010, docx: withCompatibilityMode(buildDocx({ body: tableLetterBody(), title: 'Tabel' }), 14) });
   return out;
 }
 
@@ -65,12 +81,12 @@ function addressWindowLetter(): Uint8Array {
 
 describe.skipIf(!ready)('kp-brev PDF against LibreOffice, every sample letter', () => {
   const all = samples();
-  const results = new Map<string, { comparison: Comparison; ours: Uint8Array }>();
+  const results = new Map<string, { comparison: Comparison; ours: Uint8Array; lo: Uint8Array }>();
   beforeAll(async () => {
     const lo = convertWithLibreOffice(all.map((s) => s.docx));
     for (const [i, s] of all.entries()) {
       const ours = (await renderPdf(s.docx, { name: s.name })).pdf;
-      results.set(s.name, { comparison: compare(ours, lo[i]!), ours });
+      results.set(s.name, { comparison: compare(ours, lo[i]!), ours, lo: lo[i]! });
     }
     const lines = [...results.values()].reduce((a, r) => a + r.comparison.lines, 0);
     const same = [...results.values()].reduce((a, r) => a + r.comparison.sameLines, 0);
@@ -85,6 +101,12 @@ describe.skipIf(!ready)('kp-brev PDF against LibreOffice, every sample letter', 
     expect(c.pagesOurs).toBe(c.pagesLo);
     expect(c.sameLines / c.lines, JSON.stringify(c.differences.slice(0, 5))).toBeGreaterThanOrEqual(0.9);
     for (const score of c.pixel) expect(score).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('a table in Word 2010 layout: its cell text starts where LibreOffice puts it, in line with the body text', () => {
+    const { ours, lo } = results.get(TABLE_2010)!;
+    expect(wordX(ours, 'Celletekst')).toBeCloseTo(wordX(lo, 'Celletekst'), 0);
+    expect(wordX(ours, 'Celletekst')).toBeCloseTo(wordX(ours, 'Brødtekst'), 0);
   });
 
   it.skipIf(!checker).each(all.map((s) => s.name))('%s passes the PDF/UA checker', (name) => {

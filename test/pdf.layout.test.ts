@@ -8,7 +8,7 @@ import { PNG } from 'pngjs';
 import { buildDocx } from '../src/authoring/package.js';
 import { messageOf } from '../src/diagnostics.js';
 import { escapeXml } from '../src/ooxml/xml.js';
-import { allText, bodyLines, find, layOut, lines, ownText, structure } from './helpers/pdf.js';
+import { allText, bodyLines, find, layOut, lines, ownText, structure, tableLetterBody, withCompatibilityMode } from './helpers/pdf.js';
 
 const A4_WIDTH = 595.3;
 const LEFT = 56.7; // buildDocx: 1134 twips
@@ -390,5 +390,29 @@ describe('properties', () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('tables and the document\'s layout version (w:compatSetting compatibilityMode)', () => {
+  const body = tableLetterBody();
+  const place = (mode: number | undefined): { text: number; cell: number; border: number } => {
+    const { letter } = layOut(withCompatibilityMode(docx(body), mode));
+    const page = letter.pages[0]!;
+    const text = bodyLines(page).find((l) => l.text.startsWith('Brødtekst over'))!.x;
+    const cell = bodyLines(page).find((l) => l.text.startsWith('Celletekst'))!.x;
+    const border = Math.min(...page.items.filter((i) => i.kind === 'line' && i.x1 === i.x2).map((i) => (i.kind === 'line' ? i.x1 : Infinity)));
+    return { text, cell, border };
+  };
+
+  it.each([[14], [12], [undefined]])('mode %s (before Word 2013): the table stands out by its left cell margin, so cell text lines up with the body text', (mode) => {
+    const { text, cell, border } = place(mode);
+    expect(cell).toBeCloseTo(text, 1);
+    expect(border).toBeCloseTo(LEFT - 5.4, 1);
+  });
+
+  it('mode 15 (Word 2013 and later): the border stands on the margin and the cell text 5.4 pt inside', () => {
+    const { text, cell, border } = place(15);
+    expect(border).toBeCloseTo(LEFT, 1);
+    expect(cell).toBeCloseTo(text + 5.4, 1);
   });
 });

@@ -48,6 +48,21 @@ describe('POST /v1/letters', () => {
     expect(r.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
   });
 
+  it('makes a PDF/A-2a letter by default and a PDF/A-1a letter (PDF 1.4) for "pdfa": "1a"; refuses another level with 400', async () => {
+    const xmpPart = (pdf: Buffer): string => /<pdfaid:part>(\d)<\/pdfaid:part><pdfaid:conformance>(\w)</.exec(pdf.toString('latin1'))?.slice(1).join('') ?? '';
+    const byDefault = await post('/v1/letters', { template: 'np_1004', context: karen });
+    expect(byDefault.statusCode).toBe(200);
+    expect(byDefault.rawPayload.subarray(0, 8).toString()).toBe('%PDF-1.7');
+    expect(xmpPart(byDefault.rawPayload)).toBe('2A');
+    const a1 = await post('/v1/letters', { template: 'np_1004', context: karen, pdfa: '1a' });
+    expect(a1.statusCode).toBe(200);
+    expect(a1.rawPayload.subarray(0, 8).toString()).toBe('%PDF-1.4');
+    expect(xmpPart(a1.rawPayload)).toBe('1A');
+    const other = await post('/v1/letters', { template: 'np_1004', context: karen, pdfa: '3b' });
+    expect(other.statusCode).toBe(400);
+    expect(other.json().detail).toMatch(/^Forespørgslen er ikke gyldig: .*pdfa/);
+  });
+
   it('makes a .docx that opens with the merged text', async () => {
     const r = await post('/v1/letters', { template: 'np_1004', context: karen, format: 'docx' });
     expect(r.statusCode).toBe(200);
@@ -292,6 +307,16 @@ describe('POST /v1/letters:batch (NDJSON)', () => {
     expect(openDocx(Buffer.from(String(byId.get('c')!['data']), 'base64')).texts()).toContain('Kære Karen');
     expect(byId.get('b')).toMatchObject({ ok: false, status: 422 });
     expect(byId.get('line-3')).toMatchObject({ ok: false, status: 400 });
+  });
+
+  it('makes PDF/A-1a letters for pdfa=1a in the query', async () => {
+    const r = await app.inject({ method: 'POST', url: '/v1/letters:batch?template=np_1004&pdfa=1a', payload: JSON.stringify({ id: 'a', ...karen }), headers: { ...auth(tokens.s540), 'content-type': 'application/x-ndjson' } });
+    expect(r.statusCode).toBe(200);
+    const [line] = r.body.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(line).toMatchObject({ id: 'a', ok: true, format: 'pdf' });
+    const pdf = Buffer.from(String(line!['data']), 'base64');
+    expect(pdf.subarray(0, 8).toString()).toBe('%PDF-1.4');
+    expect(pdf.toString('latin1')).toContain('<pdfaid:part>1</pdfaid:part><pdfaid:conformance>A</pdfaid:conformance>');
   });
 
   it('refuses templates that may not be sent automatically', async () => {

@@ -38,6 +38,8 @@ export interface BatchOptions {
   cases: string;
   out: string;
   format: 'pdf' | 'docx';
+  /** PDF/A part and level of PDF letters (default 2a). */
+  pdfa?: '2a' | '1a' | undefined;
   pool: RenderPool;
   /** Cases in flight at a time (default: twice the pool's threads). */
   inFlight?: number;
@@ -172,7 +174,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
     }
     let outcome: RenderOutcome;
     try {
-      outcome = await opts.pool.run({ dir: opts.templatesDir, template: opts.template, kommune: opts.kommune, context, format: opts.format, lang, automatic: true });
+      outcome = await opts.pool.run({ dir: opts.templatesDir, template: opts.template, kommune: opts.kommune, context, format: opts.format, lang, automatic: true, ...(opts.pdfa ? { pdfa: opts.pdfa } : {}) });
     } catch (err) {
       outcome = { ok: false, reason: 'internal', diagnostics: [registeredDiagnostic('server.internal', { detail: err instanceof Error ? err.message : String(err) }, undefined, 'error')] };
     }

@@ -22,6 +22,7 @@ export async function batchCommand(opts: Record<string, unknown>, io: Io, lang: 
       cases: resolve(io.cwd, String(opts['cases'])),
       out: resolve(io.cwd, String(opts['out'])),
       format: (opts['format'] as 'pdf' | 'docx' | undefined) ?? 'pdf',
+      pdfa: opts['pdfa'] as '2a' | '1a' | undefined,
       pool,
       ...(shard ? { shard } : {}),
       lang,

@@ -4,7 +4,7 @@ import { parseContextBytes } from '../context/context.js';
 import { formatDiagnostic, inputError, KpBrevError } from '../diagnostics.js';
 import { openRepository } from './repo.js';
 import { formatMessage, type Lang } from '../i18n/index.js';
-import { renderTemplatePdf } from '../pdf/index.js';
+import { renderTemplatePdf, type PdfaLevel } from '../pdf/index.js';
 import { convertWithLibreOffice } from '../pdf/libreoffice.js';
 import { combineForPrint, pageCount, type Attachment } from '../pdf/writer/attachments.js';
 import { loadTemplate, type Template } from '../template/template.js';
@@ -47,7 +47,7 @@ export async function renderCommand(templatePath: string | undefined, opts: Reco
         pages = await pageCount(pdf);
         merged = r.stats.merged;
       } else {
-        const r = await renderTemplatePdf(template, context, { ...renderOptions, ...(title ? { title } : {}), strict: opts['strict'] === true });
+        const r = await renderTemplatePdf(template, context, { ...renderOptions, ...(title ? { title } : {}), strict: opts['strict'] === true, pdfa: (opts['pdfa'] as PdfaLevel | undefined) ?? '2a' });
         for (const d of [...r.diagnostics, ...r.warnings]) io.stderr(formatDiagnostic(d, lang) + '\n');
         pdf = r.pdf;
         pages = r.pages;

@@ -55,6 +55,7 @@ const da = {
   config: 'konfiguration: regler der slås fra eller får anden alvor',
   sample: 'en eksempelsag til at vurdere flettefelter i linktekster',
   fieldsContext: 'sagskonteksten (JSON-fil) som felternes værdier vises for (standard: en tom sag)',
+  pdfa: 'PDF/A-niveau for PDF-brevet: 2a (standard, sammen med PDF/UA-1) eller 1a (PDF/A-1a til arkiver, der kræver PDF/A-1)',
 };
 
 const en: typeof da = {
@@ -110,6 +111,7 @@ const en: typeof da = {
   config: 'configuration: rules turned off or given another severity',
   sample: 'a sample case to judge merge fields in link texts',
   fieldsContext: 'the case context (JSON file) the fields are evaluated for (default: an empty case)',
+  pdfa: 'PDF/A level of a PDF letter: 2a (default, together with PDF/UA-1) or 1a (PDF/A-1a for archives that demand PDF/A-1)',
 };
 
 export function cliText(lang: Lang): typeof da {

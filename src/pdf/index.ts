@@ -1,6 +1,6 @@
 /**
  * PDF letters: a rendered .docx (or a template's rendered parts) -> layout model -> pages
- * -> tagged PDF/UA-1. `renderPdf` is the library entry; the CLI and the server use it.
+ * -> tagged PDF/UA-1 + PDF/A-2a (or PDF/A-1a). `renderPdf` is the library entry; the CLI and the server use it.
  */
 import { KpBrevError, registeredDiagnostic, type Diagnostic, type Location } from '../diagnostics.js';
 import { openPackage, type DocxPackage } from '../ooxml/package.js';
@@ -13,6 +13,9 @@ import type { LaidOutLetter } from './layout/types.js';
 import './messages.js';
 import { readLetter, type LetterSource } from './model/read.js';
 import { writePdf } from './writer/pdf.js';
+import { PDFA_LEVELS, type PdfaLevel } from './writer/pdfa.js';
+
+export { PDFA_LEVELS, type PdfaLevel } from './writer/pdfa.js';
 
 export interface PdfRenderOptions {
   /** Name of the template or file, for messages. */
@@ -25,6 +28,8 @@ export interface PdfRenderOptions {
   date?: Date;
   /** Font programs shared by the letters of a process (default, fast) or exact per letter (reproducible bytes). */
   fonts?: 'shared' | 'exact';
+  /** PDF/A part and level: `2a` (default, together with PDF/UA-1) or `1a` for archives that demand PDF/A-1. */
+  pdfa?: PdfaLevel;
   /** Limits on the zip and on what the letter may hold (src/limits.ts), for renderPdf. */
   limits?: Partial<ZipLimits & Limits>;
 }
@@ -51,13 +56,16 @@ export function layoutDocx(source: LetterSource, warnings: Diagnostic[] = []): L
 /** A letter as a tagged PDF, from a package and (optionally) rendered parts that replace its own. */
 export async function renderPdfFrom(pkg: DocxPackage, options: PdfRenderOptions & { parts?: ReadonlyMap<string, string> } = {}): Promise<PdfResult> {
   const name = options.name ?? 'brev.docx';
+  if (options.pdfa !== undefined && !PDFA_LEVELS.includes(options.pdfa)) {
+    throw new KpBrevError('input', [registeredDiagnostic('pdf.pdfa-level', { level: String(options.pdfa), levels: PDFA_LEVELS.join(', ') }, { template: name }, 'error')]);
+  }
   const warnings: Diagnostic[] = [];
   const letter = layoutDocx({ name, pkg, ...(options.parts ? { parts: options.parts } : {}) }, warnings);
   if (options.strict && warnings.length) {
     throw new KpBrevError('refused', [registeredDiagnostic('pdf.refused', { template: name, count: warnings.length }, { template: name }, 'error'), ...warnings.map((w) => ({ ...w, severity: 'error' as const }))]);
   }
   const title = options.title ?? letter.title ?? name.replace(/\.docx$/i, '');
-  const pdf = await writePdf(letter, { title, lang: letter.lang ?? 'da-DK', ...(options.date ? { date: options.date } : {}), ...(options.fonts ? { fonts: options.fonts } : {}) });
+  const pdf = await writePdf(letter, { title, lang: letter.lang ?? 'da-DK', ...(options.date ? { date: options.date } : {}), ...(options.fonts ? { fonts: options.fonts } : {}), ...(options.pdfa ? { pdfa: options.pdfa } : {}) });
   return { pdf, pages: letter.pages.length, warnings };
 }
 

@@ -65,6 +65,10 @@ export const PDF_MESSAGES: Record<string, MessageText> = {
     da: 'PDF-brevet fra {template} dannes ikke i streng tilstand: {count} forhold kan ikke vises som i Word.',
     en: 'The PDF letter from {template} is not made in strict mode: {count} things cannot be shown as in Word.',
   },
+  'pdfa-level': {
+    da: 'PDF/A-niveauet "{level}" findes ikke; vælg et af: {levels}.',
+    en: 'There is no PDF/A level "{level}"; choose one of: {levels}.',
+  },
 };
 
 registerMessages('pdf', PDF_MESSAGES);

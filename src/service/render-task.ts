@@ -7,7 +7,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import { KpBrevError } from '../diagnostics.js';
 import { parseContextBytes, parseContextText, toContext, type CaseContext } from '../context/context.js';
 import type { Lang } from '../i18n/index.js';
-import { renderTemplatePdf } from '../pdf/index.js';
+import { renderTemplatePdf, type PdfaLevel } from '../pdf/index.js';
 import { threadId } from 'node:worker_threads';
 import { holderFor } from './repository-holder.js';
 
@@ -23,6 +23,8 @@ export interface RenderTask {
   lang?: Lang;
   /** Refuse templates that may not be sent automatically (batch runs). */
   automatic?: boolean;
+  /** PDF/A part and level of a PDF letter (default 2a). */
+  pdfa?: PdfaLevel;
 }
 
 /** Why a letter was not made; decides the HTTP status and the batch error queue. */
@@ -76,7 +78,7 @@ export async function executeRender(task: RenderTask): Promise<RenderOutcome> {
     const title = def.digitalPostTitle ?? def.title;
     const options = { preview: task.preview ?? false, lang: task.lang ?? 'da' };
     if (task.format === 'pdf') {
-      const r = await renderTemplatePdf(compiled.template, context, { ...options, title });
+      const r = await renderTemplatePdf(compiled.template, context, { ...options, title, ...(task.pdfa ? { pdfa: task.pdfa } : {}) });
       return { ok: true, bytes: r.pdf, pages: r.pages, version, title, warnings: [...r.diagnostics, ...r.warnings], merged: r.stats.merged, cache: { thread: threadId, size: holder.cacheSize() } };
     }
     const r = compiled.template.render(context, options);

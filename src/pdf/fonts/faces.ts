@@ -16,6 +16,7 @@ export const FONT_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../../
 /** Characters drawn with another glyph when the face has none (the text keeps the original). */
 const SUBSTITUTES: Record<number, number[]> = {
   0x2011: [0x2010, 0x2d], // non-breaking hyphen
+  0x00ad: [0x2010, 0x2d], // soft hyphen (drawn where a line breaks after it)
   0x00a0: [0x20], // no-break space
   0x202f: [0x00a0, 0x20], // narrow no-break space
   0x2009: [0x20],

@@ -7,7 +7,7 @@
  */
 import { deflateSync } from 'node:zlib';
 import type { Face } from './faces.js';
-import { glyphSubset, prepareFont, stripHinting, type PreparedFont } from './sfnt.js';
+import { appendGlyphCopies, glyphSubset, prepareFont, readTables, stripHinting, type PreparedFont } from './sfnt.js';
 
 const RANGES: Array<[number, number]> = [
   [0x20, 0x7e],
@@ -27,6 +27,8 @@ export interface FontProgram {
   /** Length of the uncompressed font (FontFile2 /Length1). */
   length: number;
   deflated: Buffer;
+  /** The glyphs (CIDs) the program draws, as the CIDSet bitmap of PDF/A-1. */
+  cidSet: Buffer;
 }
 
 export interface FontPack {
@@ -59,6 +61,10 @@ function subsetTag(): string {
   return `KP${s.slice(2)}`;
 }
 
+function readTableOffset(ttf: Buffer, tag: string): number {
+  return readTables(ttf)[tag]!.byteOffset - ttf.byteOffset;
+}
+
 function hex4(n: number): string {
   return n.toString(16).toUpperCase().padStart(4, '0');
 }
@@ -70,18 +76,38 @@ function build(face: Face, cps: Set<number>): FontPack {
   const map = new Map<number, number>();
   const toCp: number[] = [0];
   const widths: number[] = [Math.round((font.getGlyph(0).advanceWidth * 1000) / face.unitsPerEm)];
+  // Characters the face draws with another's glyph: each gets a copy of that glyph (below).
+  const aliases: Array<{ cp: number; gid: number; width: number }> = [];
   for (const cp of [...cps].sort((a, b) => a - b)) {
-    if (!font.hasGlyphForCodePoint(cp)) continue;
-    const g = font.glyphForCodePoint(cp);
+    const own = font.hasGlyphForCodePoint(cp);
+    const drawn = own ? cp : face.drawn(cp);
+    if (drawn === undefined || !font.hasGlyphForCodePoint(drawn)) continue;
+    const g = font.glyphForCodePoint(drawn);
     if (!g || g.id === 0) continue;
     const gid = subset.includeGlyph(g.id);
+    const width = Math.round((g.advanceWidth * 1000) / face.unitsPerEm);
+    if (!own) {
+      aliases.push({ cp, gid, width });
+      continue;
+    }
     map.set(cp, gid);
     if (toCp[gid] === undefined) {
       toCp[gid] = cp;
-      widths[gid] = Math.round((g.advanceWidth * 1000) / face.unitsPerEm);
+      widths[gid] = width;
     }
   }
-  const ttf = stripHinting(Buffer.from(subset.encode()));
+  const stripped = stripHinting(Buffer.from(subset.encode()));
+  const glyphCount = stripped.readUInt16BE(readTableOffset(stripped, 'maxp') + 4);
+  aliases.forEach((a, i) => {
+    const gid = glyphCount + i;
+    map.set(a.cp, gid);
+    toCp[gid] = a.cp;
+    widths[gid] = a.width;
+  });
+  const ttf = appendGlyphCopies(
+    stripped,
+    aliases.map((a) => a.gid),
+  );
   // ToUnicode: pack glyph -> the character it draws (UTF-16BE hex).
   const entries: string[] = [];
   for (let gid = 1; gid < toCp.length; gid++) {
@@ -137,7 +163,7 @@ const covered = new Map<string, Set<number>>();
 export function packFor(face: Face, cps: Iterable<number>): FontPack {
   let pack = packs.get(face.key);
   let missing = false;
-  if (pack) for (const cp of cps) if (!pack.covers(cp) && face.font.hasGlyphForCodePoint(cp)) missing = true;
+  if (pack) for (const cp of cps) if (!pack.covers(cp) && face.drawn(cp) !== undefined) missing = true;
   if (!pack || missing) {
     let set = covered.get(face.key);
     if (!set) {
@@ -161,7 +187,7 @@ export function packFor(face: Face, cps: Iterable<number>): FontPack {
 export function fontProgram(pack: FontPack, gids: Iterable<number>, mode: 'exact' | 'shared'): FontProgram {
   if (mode === 'exact') {
     const p = glyphSubset(pack.prepared, gids);
-    return { length: p.ttf.length, deflated: p.deflated };
+    return { length: p.ttf.length, deflated: p.deflated, cidSet: p.cidSet };
   }
   const shared = pack.shared;
   let grow = !shared.program;
@@ -177,7 +203,7 @@ export function fontProgram(pack: FontPack, gids: Iterable<number>, mode: 'exact
       if (v) used.push(g);
     });
     const p = glyphSubset(pack.prepared, used);
-    shared.program = { length: p.ttf.length, deflated: p.deflated };
+    shared.program = { length: p.ttf.length, deflated: p.deflated, cidSet: p.cidSet };
   }
   return shared.program!;
 }

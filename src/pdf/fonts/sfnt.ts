@@ -139,6 +139,45 @@ export function stripHinting(ttf: Buffer): Buffer {
   return writeSfnt(keep);
 }
 
+/**
+ * The font with copies of some of its glyphs appended (ids count on from the last glyph): a
+ * character the face lacks is drawn with another's glyph (a hyphen for a soft hyphen, √ for
+ * ✓), and a copy of its own lets the ToUnicode map give the reader the right character.
+ * Expects the long loca of stripHinting.
+ */
+export function appendGlyphCopies(ttf: Buffer, sources: number[]): Buffer {
+  if (!sources.length) return ttf;
+  const t = readTables(ttf);
+  const starts = glyphStarts(t);
+  const count = starts.length - 1;
+  const glyf = t['glyf']!;
+  const copies = sources.map((g) => glyf.subarray(starts[g]!, starts[g + 1]!));
+  const loca = Buffer.alloc((count + sources.length + 1) * 4);
+  for (let g = 0; g <= count; g++) loca.writeUInt32BE(starts[g]!, g * 4);
+  let pos = starts[count]!;
+  copies.forEach((c, i) => {
+    pos += c.length;
+    loca.writeUInt32BE(pos, (count + i + 1) * 4);
+  });
+  // Horizontal metrics in full for every glyph (the short form repeats the last advance).
+  const hhea = Buffer.from(t['hhea']!);
+  const hm = t['hmtx']!;
+  const long = hhea.readUInt16BE(34);
+  const metric = (g: number): [number, number] =>
+    g < long ? [hm.readUInt16BE(g * 4), hm.readInt16BE(g * 4 + 2)] : [hm.readUInt16BE((long - 1) * 4), hm.readInt16BE(long * 4 + (g - long) * 2)];
+  const total = count + sources.length;
+  const hmtx = Buffer.alloc(total * 4);
+  for (let g = 0; g < total; g++) {
+    const [adv, lsb] = metric(g < count ? g : sources[g - count]!);
+    hmtx.writeUInt16BE(adv, g * 4);
+    hmtx.writeInt16BE(lsb, g * 4 + 2);
+  }
+  hhea.writeUInt16BE(total, 34);
+  const maxp = Buffer.from(t['maxp']!);
+  maxp.writeUInt16BE(total, 4);
+  return writeSfnt({ ...t, hhea, hmtx, maxp, loca, glyf: Buffer.concat([glyf.subarray(0, starts[count]!), ...copies]) });
+}
+
 /** A font prepared once for cheap per-letter glyph subsets. */
 export interface PreparedFont {
   count: number;
@@ -164,8 +203,12 @@ export function prepareFont(ttf: Buffer): PreparedFont {
   return { count: starts.length - 1, starts, glyf, composites, head, others };
 }
 
-/** The font with only the given glyphs (and their components) drawn, deflated for FontFile2. */
-export function glyphSubset(font: PreparedFont, used: Iterable<number>): { ttf: Buffer; deflated: Buffer } {
+/**
+ * The font with only the given glyphs (and their components) drawn, deflated for FontFile2,
+ * and the CIDSet of PDF/A-1 (one bit per glyph id, high bit first, set for the glyphs drawn;
+ * the font's CIDs are its glyph ids).
+ */
+export function glyphSubset(font: PreparedFont, used: Iterable<number>): { ttf: Buffer; deflated: Buffer; cidSet: Buffer } {
   const keep = new Uint8Array(font.count);
   keep[0] = 1;
   const add = (g: number): void => {
@@ -190,5 +233,7 @@ export function glyphSubset(font: PreparedFont, used: Iterable<number>): { ttf: 
   }
   loca.writeUInt32BE(pos, font.count * 4);
   const ttf = writeSfnt({ ...font.others, head: font.head, loca, glyf: Buffer.concat(pieces, pos) });
-  return { ttf, deflated: deflateSync(ttf, { level: 6 }) };
+  const cidSet = Buffer.alloc(Math.ceil(font.count / 8));
+  for (let g = 0; g < font.count; g++) if (keep[g]) cidSet[g >> 3]! |= 0x80 >> (g & 7);
+  return { ttf, deflated: deflateSync(ttf, { level: 6 }), cidSet };
 }

@@ -40,6 +40,10 @@ export interface Frag {
 export interface MeasureCtx {
   looks: Looks;
   defaultTabStop: number;
+  /** Word's layout version (w:compatSetting compatibilityMode; 0 when not given). */
+  compatibilityMode: number;
+  /** Measuring the content of a table cell (a nested table is placed as in every layout version). */
+  inTable?: boolean;
   /** Measures nested blocks (text boxes, table cells) at a width. */
   measureBlocks: (blocks: import('../model/types.js').Block[], width: number) => Frag[];
   warn: (code: string, params: Record<string, string | number>, location: Location) => void;

@@ -14,7 +14,22 @@ import { ascentOf, descentOf, type Looks, type RunLook } from './text.js';
 
 /** One drawn piece of a line: text in one look, an image, or a tab leader. */
 export type Piece =
-  | { kind: 'text'; x: number; width: number; text: string; codes: number[]; advances: number[]; look: RunLook; link: LinkRef | undefined; field?: 'PAGE' | 'NUMPAGES' | 'SECTIONPAGES'; spaces: number[]; label: boolean }
+  | {
+      kind: 'text';
+      x: number;
+      width: number;
+      text: string;
+      codes: number[];
+      advances: number[];
+      look: RunLook;
+      link: LinkRef | undefined;
+      field?: 'PAGE' | 'NUMPAGES' | 'SECTIONPAGES';
+      spaces: number[];
+      label: boolean;
+      /** A word boundary follows that is not drawn (a wrap at a space, a line break, a tab): the
+       * writer ends the piece with a space glyph outside its width, so the tagged text keeps it. */
+      boundary?: boolean;
+    }
   | { kind: 'image'; x: number; width: number; height: number; image: ImageRef; look: RunLook; link: LinkRef | undefined }
   | { kind: 'leader'; x: number; width: number; leader: Leader; look: RunLook };
 
@@ -147,10 +162,16 @@ function buildLine(
   const extraPerSpace = justify && spaceCount ? free / spaceCount : 0;
   let shift = 0;
   let k = from;
+  // The text piece a word boundary that is not drawn (a tab, the end of a wrapped line) belongs to.
+  const markBoundary = (): void => {
+    const last = pieces[pieces.length - 1];
+    if (last?.kind === 'text' && !last.label && !last.text.endsWith(' ')) last.boundary = true;
+  };
   while (k < drawEnd) {
     const a = atoms[k]!;
     const inl = inlines[a.inline]!;
     if (a.cp === 9) {
+      markBoundary();
       const info = sim.tabInfo.get(k);
       if (info?.stop && info.stop.leader !== 'none' && info.to - info.from > 1) pieces.push({ kind: 'leader', x: info.from + shift, width: info.to - info.from, leader: info.stop.leader, look: a.look });
       measure(a.look);
@@ -180,19 +201,19 @@ function buildLine(
       let adv = at.width;
       let cp = at.cp;
       if (cp === 0xad) {
-        // A soft hyphen shows only where the line breaks after it.
+        // A soft hyphen shows only where the line breaks after it, as a hyphen whose text stays
+        // U+00AD (the word is not hyphenated; the font pack maps the glyph back to U+00AD).
         if (j !== drawEnd - 1) {
           j++;
           continue;
         }
-        cp = 0x2d;
         adv = at.look.face.advance(cp) * at.look.size;
       }
       const extra = justify && j > lastTab && at.cp === 0x20 ? extraPerSpace : 0;
       if (extra) spaces.push(codes.length);
       codes.push(cp);
       advances.push(adv + extra);
-      str += cp === 0x2d && at.cp === 0xad ? '-' : at.ch;
+      str += at.ch;
       w += adv + extra;
       if (extra) shift += extra;
       j++;
@@ -204,6 +225,8 @@ function buildLine(
     }
     k = j;
   }
+  // A line that wraps at a space or ends in a manual break: the next line starts a new word.
+  if (!isLast && drawEnd < to) markBoundary();
   // The paragraph mark's size makes the height of an empty line only (LibreOffice; Word may
   // also count it on the last line of text: docs/pdf.md); a line of images only is as high as
   // its tallest image.

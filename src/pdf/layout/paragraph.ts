@@ -201,26 +201,47 @@ function drawText(pc: PlaceCtx, piece: Extract<Piece, { kind: 'text' }>, px: num
     advances = codes.map((c) => look.face.advance(c) * look.size);
     width = advances.reduce((a, b) => a + b, 0);
   }
+  if (piece.boundary) {
+    // The word boundary the line does not draw (docs/pdf.md, "Tagging"): a space glyph after
+    // the piece's width, invisible, so that the tagged text has the words apart.
+    text += ' ';
+    codes = [...codes, 0x20];
+    advances = [...advances, look.face.advance(0x20) * look.size];
+  }
   // Highlighting and run shading: a box behind the text, the height of the line.
   const bg = run.highlight ? highlightColor(run.highlight) : run.shading;
   if (bg) page.items.push({ kind: 'rect', x: px, y: lineTop, w: width, h: line.height, fill: bg, tag: 'artifact' });
-  const drawnCodes: number[] = [];
-  const gaps: number[] = [];
-  let anyGap = false;
-  codes.forEach((cp, i) => {
-    // A character no shipped font has (reported as pdf.missing-glyph) takes no room in the
-    // line; it is drawn as a space pulled back by its own width, never as the .notdef box.
-    const drawn = look.face.drawn(cp) ?? 0x20;
-    drawnCodes.push(drawn);
-    const natural = look.face.advance(drawn) * look.size;
-    const gap = advances[i]! - natural;
-    gaps.push(gap);
-    if (Math.abs(gap) > 1e-6) anyGap = true;
-  });
+  // One text item per stretch of characters the face draws, and one per stretch of characters
+  // no shipped font has (reported as pdf.missing-glyph): those take no room in the line and are
+  // drawn as spaces pulled back by their own width, never as the .notdef box, and the reader
+  // gets them from the item's ActualText. A character drawn with a substitute keeps its code:
+  // the font pack gives it a copy of the substitute's glyph that maps back to the character.
   const tag = tagFor(pc, owner);
-  const item: TextItem = { kind: 'text', x: px, y: baseline - look.rise, face: look.face, size: look.size, text, codes: drawnCodes, gaps: anyGap ? gaps : undefined, color: look.color, tag, width };
-  page.items.push(item);
-  if (owner && tag === owner) addContent(owner, item);
+  const chars = [...text];
+  let x = px;
+  for (let i = 0; i < codes.length; ) {
+    const missing = look.face.drawn(codes[i]!) === undefined;
+    const drawn: number[] = [];
+    const gaps: number[] = [];
+    let anyGap = false;
+    let w = 0;
+    let j = i;
+    for (; j < codes.length && (look.face.drawn(codes[j]!) === undefined) === missing; j++) {
+      const code = missing ? 0x20 : codes[j]!;
+      drawn.push(code);
+      const gap = advances[j]! - look.face.advance(code) * look.size;
+      gaps.push(gap);
+      if (Math.abs(gap) > 1e-6) anyGap = true;
+      w += advances[j]!;
+    }
+    const segment = chars.slice(i, j).join('');
+    const item: TextItem = { kind: 'text', x, y: baseline - look.rise, face: look.face, size: look.size, text: segment, codes: drawn, gaps: anyGap ? gaps : undefined, color: look.color, tag, width: j === codes.length && i === 0 ? width : Math.min(w, px + width - x) };
+    if (missing) item.actualText = segment;
+    page.items.push(item);
+    if (owner && tag === owner) addContent(owner, item);
+    x += w;
+    i = j;
+  }
   const f = look.face.font as unknown as { underlinePosition: number; underlineThickness: number };
   const thickness = Math.max(0.5, ((f.underlineThickness || 100) / look.face.unitsPerEm) * look.size);
   if (run.underline) {

@@ -69,6 +69,10 @@ export function tableFrags(table: TableBlock, width: number, ctx: MeasureCtx, me
   let left = t.indent;
   if (t.align === 'center') left = (width - tableWidth) / 2;
   else if (t.align === 'right') left = width - tableWidth;
+  // Before Word 2013's layout (compatibilityMode < 15), a table's indent places the text of its
+  // cells, not its border: the table stands out into the margin by its left cell margin, so
+  // the cell text lines up with the body text. Word and LibreOffice both follow the document's mode.
+  else if (ctx.compatibilityMode < 15 && !ctx.inTable) left -= t.cellMargins.left;
   const hasHeader = table.rows.length > 0 && table.rows[0]!.props.header;
   const state: TableState = { table: undefined, layoutContainer: undefined, started: false, headings, rows: new Map() };
   const rows = table.rows.length;
@@ -81,7 +85,7 @@ export function tableFrags(table: TableBlock, width: number, ctx: MeasureCtx, me
       const w = (colX[Math.min(cell.col + span, grid.length)] ?? tableWidth) - x;
       const m = { ...t.cellMargins, ...cell.props.margins };
       const continued = cell.props.vMerge === 'continue';
-      const frags = continued ? [] : measure(cell.blocks, Math.max(1, w - m.left - m.right), ctx);
+      const frags = continued ? [] : measure(cell.blocks, Math.max(1, w - m.left - m.right), { ...ctx, inTable: true });
       const { tops, height } = stack(frags);
       return { cell, x, width: w, frags, tops, contentHeight: height, marginTop: m.top, marginBottom: m.bottom, marginLeft: m.left, rowSpan: 1, continued };
     }),

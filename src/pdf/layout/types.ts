@@ -61,12 +61,14 @@ export interface TextItem {
   size: number;
   /** The characters as the reader should get them. */
   text: string;
-  /** Code points drawn (after substitution), one per glyph. */
+  /** Code points drawn, one per glyph (a character drawn with a substitute glyph keeps its own code: the font pack maps it to a copy of that glyph). */
   codes: number[];
   /** Extra space after each glyph beyond its advance, points (justification, letter spacing). */
   gaps: number[] | undefined;
   color: string;
   tag: Tag;
+  /** The text for the reader when the glyphs drawn stand for other characters (a substitute). */
+  actualText?: string;
   /** Horizontal scale for small caps and super/subscript sizes is in `size`; this is 1. */
   width: number;
 }

@@ -15,6 +15,8 @@ export interface PackageInfo {
   rels: Map<string, Relationship[]>;
   defaultTabStop: number;
   evenAndOddHeaders: boolean;
+  /** Word's layout version (w:compatSetting compatibilityMode: 15 for Word 2013 and later); 0 when the settings do not say (older layout). */
+  compatibilityMode: number;
   lang: string | undefined;
   title: string | undefined;
 }
@@ -28,8 +30,11 @@ export function packageInfo(pkg: DocxPackage): PackageInfo {
   const styles = new StyleResolver(pkg.stylesPart ? pkg.xml(pkg.stylesPart) : undefined, readThemeFonts(themeRel?.part ? pkg.xml(themeRel.part) : undefined));
   let defaultTabStop = 36;
   let evenAndOddHeaders = false;
+  let compatibilityMode = 0;
   if (pkg.settingsPart) {
     for (const el of elements(pkg.xml(pkg.settingsPart))) {
+      if (el.name === 'w:compat')
+        for (const c of elements(el)) if (c.name === 'w:compatSetting' && c.attrs['w:name'] === 'compatibilityMode') compatibilityMode = Number(c.attrs['w:val']) || 0;
       if (el.name === 'w:defaultTabStop') defaultTabStop = twips(el.attrs['w:val']) || 36;
       if (el.name === 'w:evenAndOddHeaders') evenAndOddHeaders = el.attrs['w:val'] !== '0' && el.attrs['w:val'] !== 'false';
     }
@@ -48,6 +53,7 @@ export function packageInfo(pkg: DocxPackage): PackageInfo {
     rels: new Map([[pkg.mainPart, [...pkg.mainRels]]]),
     defaultTabStop,
     evenAndOddHeaders,
+    compatibilityMode,
     lang,
     title,
   };

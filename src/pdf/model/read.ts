@@ -103,6 +103,7 @@ class Reader implements ReadContext {
       title: this.info.title,
       defaultTabStop: this.info.defaultTabStop,
       evenAndOddHeaders: this.info.evenAndOddHeaders,
+      compatibilityMode: this.info.compatibilityMode,
       styles: this.info.styles,
       bodyFields: this.bodyFields,
     };

@@ -112,6 +112,8 @@ export interface LetterModel {
   title: string | undefined;
   defaultTabStop: number;
   evenAndOddHeaders: boolean;
+  /** Word's layout version from the settings (0: not given, older layout). */
+  compatibilityMode: number;
   styles: StyleResolver;
   /** Body paragraphs hold PAGE / NUMPAGES fields (the layout runs twice for NUMPAGES). */
   bodyFields: boolean;

@@ -126,8 +126,22 @@ export async function combineForPrint(letter: Uint8Array, attachments: readonly 
       asArtifact(doc, p);
     }
   }
+  if (attachments.length) withdrawPdfaClaim(doc);
   const pdf = await doc.save({ useObjectStreams: false, objectsPerTick: Infinity, updateFieldAppearances: false });
   return { pdf, pages: doc.getPageCount() };
+}
+
+/**
+ * The print copy claims no PDF/A part: its attachments are whatever PDF they were made as (the
+ * letter itself, sent on its own, is the archival copy). Its PDF/UA claim stays.
+ */
+function withdrawPdfaClaim(doc: PDFDocument): void {
+  const ref = doc.catalog.get(PDFName.of('Metadata'));
+  const stream = ref instanceof PDFRef ? doc.context.lookup(ref) : undefined;
+  if (!(stream instanceof PDFRawStream) || stream.dict.has(PDFName.of('Filter'))) return;
+  const xml = Buffer.from(stream.getContents()).toString('utf8');
+  const without = xml.replace(/<pdfaid:part>\d<\/pdfaid:part><pdfaid:conformance>[AB]<\/pdfaid:conformance>/, '');
+  if (without !== xml) doc.context.assign(ref as PDFRef, PDFRawStream.of(stream.dict.clone(doc.context), Buffer.from(without, 'utf8')));
 }
 
 /** The number of pages of a PDF another engine made (LibreOffice's, for `--pdf-engine libreoffice`). */

@@ -6,7 +6,7 @@
 import type { FontPack } from '../fonts/pack.js';
 import type { Item, Page, StructNode, Tag, TextItem } from '../layout/types.js';
 import type { FontResources, ImageResources } from './resources.js';
-import { fmt, hex4, rgb } from './syntax.js';
+import { fmt, hex4, rgb, utf16Hex } from './syntax.js';
 
 /** Where an item's marked content is: its page and MCID. */
 export interface Mark {
@@ -33,6 +33,7 @@ export function pageContent(
   const H = page.height;
   let open: Tag | undefined;
   let openMcid = -1;
+  let openActual = false;
   let fill = '';
   let stroke = '';
   let lineWidth = -1;
@@ -49,15 +50,19 @@ export function pageContent(
   };
   for (const it of page.items) {
     if (it.kind === 'image' && !images.has(it.image.bytes)) continue;
-    // Marked content: one sequence per run of items with the same tag.
-    if (it.tag !== open) {
+    // Marked content: one sequence per run of items with the same tag; text drawn with
+    // substitute glyphs gets a sequence of its own that carries its ActualText (not nested in
+    // another sequence, which readers such as poppler do not follow).
+    const actual = it.kind === 'text' && it.actualText !== undefined && typeof it.tag !== 'string' ? it.actualText : undefined;
+    if (it.tag !== open || actual !== undefined || openActual) {
       close();
       open = it.tag;
+      openActual = actual !== undefined;
       if (typeof it.tag === 'string') out.push(artifactTag(it.tag));
       else {
         openMcid = parents.length;
         parents.push(it.tag);
-        out.push(`/${it.tag.type} <</MCID ${openMcid}>> BDC`);
+        out.push(actual !== undefined ? `/Span <</MCID ${openMcid} /ActualText ${utf16Hex(actual)}>> BDC` : `/${it.tag.type} <</MCID ${openMcid}>> BDC`);
       }
       // Graphics state is not carried across marked-content sequences reliably by every reader: reset.
       fill = '';

@@ -52,7 +52,8 @@ function jpeg(bytes: Uint8Array): PreparedImage {
   throw new Error('no JPEG frame header');
 }
 
-function png(bytes: Uint8Array): PreparedImage {
+/** PNG samples and alpha; `flatten`: translucent pixels composited onto white (PDF/A-1 has no soft masks). */
+function png(bytes: Uint8Array, flatten: boolean): PreparedImage {
   const img = PNG.sync.read(Buffer.from(bytes));
   const n = img.width * img.height;
   const rgb = Buffer.alloc(n * 3);
@@ -64,7 +65,9 @@ function png(bytes: Uint8Array): PreparedImage {
     rgb[i * 3 + 2] = img.data[i * 4 + 2]!;
     const a = img.data[i * 4 + 3]!;
     alpha[i] = a;
-    if (a !== 255) translucent = true;
+    if (a === 255) continue;
+    translucent = true;
+    if (flatten) for (let c = 0; c < 3; c++) rgb[i * 3 + c] = Math.round((rgb[i * 3 + c]! * a + 255 * (255 - a)) / 255);
   }
   return {
     width: img.width,
@@ -73,17 +76,17 @@ function png(bytes: Uint8Array): PreparedImage {
     bitsPerComponent: 8,
     filter: 'FlateDecode',
     data: deflateSync(rgb),
-    ...(translucent ? { smask: deflateSync(alpha) } : {}),
+    ...(translucent && !flatten ? { smask: deflateSync(alpha) } : {}),
   };
 }
 
-/** The XObject data for an image, or an Error when it cannot be decoded. */
-export function prepareImage(bytes: Uint8Array, format: 'png' | 'jpeg'): PreparedImage | Error {
-  const key = createHash('sha1').update(bytes).digest('hex');
+/** The XObject data for an image, or an Error when it cannot be decoded; `flatten`: no alpha mask (PDF/A-1). */
+export function prepareImage(bytes: Uint8Array, format: 'png' | 'jpeg', flatten = false): PreparedImage | Error {
+  const key = createHash('sha1').update(bytes).digest('hex') + (flatten ? ':flat' : '');
   let p = cache.get(key);
   if (!p) {
     try {
-      p = format === 'jpeg' ? jpeg(bytes) : png(bytes);
+      p = format === 'jpeg' ? jpeg(bytes) : png(bytes, flatten);
     } catch (err) {
       p = err instanceof Error ? err : new Error(String(err));
     }

@@ -15,8 +15,8 @@ export type FontResources = Map<Face, { name: string; pack: FontPack }>;
 /** An image in the pages' resources, by its bytes: its resource name and XObject. */
 export type ImageResources = Map<Uint8Array, { name: string; ref: PDFRef }>;
 
-/** The letter's fonts, and the /Font dictionary of the pages' resources. */
-export function writeFonts(ctx: PDFContext, letter: LaidOutLetter, mode: 'shared' | 'exact'): { fonts: FontResources; fontDict: PDFDict } {
+/** The letter's fonts, and the /Font dictionary of the pages' resources; `cidSet`: each descriptor lists its glyphs (PDF/A-1). */
+export function writeFonts(ctx: PDFContext, letter: LaidOutLetter, mode: 'shared' | 'exact', cidSet = false): { fonts: FontResources; fontDict: PDFDict } {
   const usedCodes = new Map<Face, Set<number>>();
   for (const page of letter.pages)
     for (const it of page.items) {
@@ -51,6 +51,7 @@ export function writeFonts(ctx: PDFContext, letter: LaidOutLetter, mode: 'shared
         XHeight: d.xHeight,
         StemV: d.stemV,
         FontFile2: fontFile,
+        ...(cidSet ? { CIDSet: ctx.register(PDFRawStream.of(ctx.obj({}), program.cidSet)) } : {}),
       }),
     );
     const cid = ctx.register(
@@ -71,14 +72,14 @@ export function writeFonts(ctx: PDFContext, letter: LaidOutLetter, mode: 'shared
   return { fonts, fontDict };
 }
 
-/** The letter's images, and the /XObject dictionary of the pages' resources. */
-export function writeImages(ctx: PDFContext, letter: LaidOutLetter): { images: ImageResources; xobjects: PDFDict } {
+/** The letter's images, and the /XObject dictionary of the pages' resources; `flatten`: no soft masks (PDF/A-1). */
+export function writeImages(ctx: PDFContext, letter: LaidOutLetter, flatten = false): { images: ImageResources; xobjects: PDFDict } {
   const images: ImageResources = new Map();
   const xobjects = ctx.obj({});
   for (const page of letter.pages)
     for (const it of page.items) {
       if (it.kind !== 'image' || images.has(it.image.bytes)) continue;
-      const ref = imageObject(ctx, it.image);
+      const ref = imageObject(ctx, it.image, flatten);
       if (!ref) continue;
       const name = `Im${images.size + 1}`;
       images.set(it.image.bytes, { name, ref });
@@ -87,9 +88,9 @@ export function writeImages(ctx: PDFContext, letter: LaidOutLetter): { images: I
   return { images, xobjects };
 }
 
-function imageObject(ctx: PDFContext, image: ImageRef): PDFRef | undefined {
+function imageObject(ctx: PDFContext, image: ImageRef, flatten: boolean): PDFRef | undefined {
   if (image.format === 'unknown') return undefined;
-  const prep = prepareImage(image.bytes, image.format);
+  const prep = prepareImage(image.bytes, image.format, flatten);
   if (prep instanceof Error) return undefined;
   const dict: Record<string, unknown> = {
     Type: 'XObject',

@@ -33,7 +33,7 @@ function hangUp(socket: Socket | null | undefined): void {
 export function batchRoutes(app: FastifyInstance, ctx: ServerContext): void {
   app.addContentTypeParser('application/x-ndjson', (_req, payload, done) => done(null, payload));
 
-  app.post<{ Querystring: { template: string; format?: 'pdf' | 'docx'; kommune?: string }; Body: Readable }>(
+  app.post<{ Querystring: { template: string; format?: 'pdf' | 'docx'; kommune?: string; pdfa?: '2a' | '1a' }; Body: Readable }>(
     '/v1/letters::batch',
     {
       schema: {
@@ -44,7 +44,7 @@ export function batchRoutes(app: FastifyInstance, ctx: ServerContext): void {
           type: 'object',
           required: ['template'],
           additionalProperties: false,
-          properties: { template: { type: 'string', pattern: '^[A-Za-z0-9_.-]{1,64}$' }, format: { enum: ['pdf', 'docx'] }, kommune: { type: 'string', pattern: '^[0-9]{3,4}$' } },
+          properties: { template: { type: 'string', pattern: '^[A-Za-z0-9_.-]{1,64}$' }, format: { enum: ['pdf', 'docx'] }, kommune: { type: 'string', pattern: '^[0-9]{3,4}$' }, pdfa: { enum: ['2a', '1a'], description: 'PDF/A part and level of PDF letters (default 2a).' } },
         },
       },
     },
@@ -110,7 +110,7 @@ export function batchRoutes(app: FastifyInstance, ctx: ServerContext): void {
             void _id;
             let outcome: RenderOutcome;
             try {
-              outcome = await ctx.pool.run({ dir: ctx.options.templatesDir, template, kommune, context: context as never, format, lang: req.lang, automatic: true }, gone.signal);
+              outcome = await ctx.pool.run({ dir: ctx.options.templatesDir, template, kommune, context: context as never, format, lang: req.lang, automatic: true, ...(req.query.pdfa ? { pdfa: req.query.pdfa } : {}) }, gone.signal);
             } catch (err) {
               if (gone.signal.aborted) return;
               failed++;

@@ -10,6 +10,7 @@ export interface LetterBody {
   format?: 'pdf' | 'docx';
   kommune?: string;
   preview?: boolean;
+  pdfa?: '2a' | '1a';
 }
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -64,7 +65,7 @@ export function letterRoutes(app: FastifyInstance, ctx: ServerContext): void {
       const kommune = kommuneFor(req, reply, body.kommune);
       if (kommune === false) return reply;
       if (refusePreview(ctx, req, reply, body.preview)) return reply;
-      const outcome = await runInPool(ctx, req, reply, { dir: ctx.options.templatesDir, template: body.template, kommune, context: body.context, format, preview: body.preview ?? false, lang: req.lang });
+      const outcome = await runInPool(ctx, req, reply, { dir: ctx.options.templatesDir, template: body.template, kommune, context: body.context, format, preview: body.preview ?? false, lang: req.lang, ...(body.pdfa ? { pdfa: body.pdfa } : {}) });
       if (!outcome) return reply;
       if (!outcome.ok) {
         req.note.outcome = outcome.reason;

@@ -1,0 +1,57 @@
+/**
+ * What PDF/A asks of the file beyond tagging and metadata: the output intent with the sRGB
+ * ICC profile the page colours (DeviceRGB) are meant in (ISO 19005-1 6.2.2, ISO 19005-2
+ * 6.2.3), the file identifier in the trailer (19005-1 6.1.3, 19005-2 6.1.3) and, for PDF/A-1,
+ * the PDF 1.4 header. The profile is shipped in fonts/ (fonts/README.md: source and licence)
+ * and read and deflated once per process.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { deflateSync } from 'node:zlib';
+import { PDFArray, PDFHeader, PDFHexString, PDFName, PDFRawStream, PDFString, type PDFDocument } from '@cantoo/pdf-lib';
+import { FONT_DIR } from '../fonts/faces.js';
+
+/** The PDF/A part and level a letter claims: 2a (default, with PDF/UA-1) or 1a (PDF 1.4 only). */
+export type PdfaLevel = '2a' | '1a';
+export const PDFA_LEVELS: readonly PdfaLevel[] = ['2a', '1a'];
+
+/** sRGB IEC61966-2.1, ICC v2 (icc-profiles-free, zlib licence). */
+export const ICC_FILE = join(FONT_DIR, 'sRGB.icc');
+const OUTPUT_CONDITION = 'sRGB IEC61966-2.1';
+
+let icc: Buffer | undefined;
+function iccDeflated(): Buffer {
+  icc ??= deflateSync(readFileSync(ICC_FILE), { level: 9 });
+  return icc;
+}
+
+/** The output intent (GTS_PDFA1 is the subtype both PDF/A-1 and PDF/A-2 name) with the embedded profile. */
+export function writeOutputIntent(doc: PDFDocument): void {
+  const ctx = doc.context;
+  const profile = ctx.register(PDFRawStream.of(ctx.obj({ N: 3, Filter: 'FlateDecode' }), iccDeflated()));
+  const intent = ctx.obj({
+    Type: 'OutputIntent',
+    S: 'GTS_PDFA1',
+    OutputConditionIdentifier: PDFString.of(OUTPUT_CONDITION),
+    Info: PDFString.of(OUTPUT_CONDITION),
+    DestOutputProfile: profile,
+  });
+  doc.catalog.set(PDFName.of('OutputIntents'), ctx.obj([intent]) as PDFArray);
+}
+
+/**
+ * The trailer's file identifier: a digest of what makes the letter (its title and page
+ * content), so the same letter gets the same identifier and output stays reproducible.
+ */
+export function writeFileId(doc: PDFDocument, parts: Iterable<string | Uint8Array>): void {
+  const hash = createHash('md5');
+  for (const p of parts) hash.update(p);
+  const id = PDFHexString.of(hash.digest('hex').toUpperCase());
+  doc.context.trailerInfo.ID = doc.context.obj([id, id]);
+}
+
+/** PDF/A-1 is based on PDF 1.4: the header says so. */
+export function writeHeader(doc: PDFDocument, level: PdfaLevel): void {
+  if (level === '1a') doc.context.header = PDFHeader.forVersion(1, 4);
+}
