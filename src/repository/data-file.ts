@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { LineCounter, parseDocument, isNode } from 'yaml';
 import { diagnostic, KpBrevError, type Diagnostic } from '../diagnostics.js';
+import { jsonErrorMessage, parseJson } from '../json-text.js';
 
 const SCHEMA_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../schemas');
 
@@ -37,6 +38,14 @@ export interface DataFile<T> {
 
 /** Parses YAML (JSON is YAML) and validates it; throws KpBrevError with every problem. */
 export function readDataFile<T>(file: string, text: string, schemaName: string): DataFile<T> {
+  // A .json file is read as JSON (YAML would accept more and say less): its syntax error by line and column.
+  if (/\.json$/i.test(file)) {
+    const parsed = parseJson(text.replace(/^\ufeff/, ''));
+    if (!parsed.ok) {
+      const m = jsonErrorMessage(parsed.error);
+      throw new KpBrevError('input', [diagnostic(m.id, m.params, { file })]);
+    }
+  }
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length) {
