@@ -184,6 +184,16 @@ export function locateJsonError(text: string): JsonSyntaxError | undefined {
   }
 }
 
+/** The segments of a JSON pointer (`/context/fields/0` → context, fields, 0), as Ajv gives places. */
+export function pointerSegments(pointer: string): Array<string | number> {
+  if (!pointer) return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^(0|[1-9]\d*)$/.test(s) ? Number(s) : s));
+}
+
 /** A JSON path: `$`, `$.context.fields`, `$.list[3]`, `$["Borger.Navn"]`. */
 export function jsonPath(segments: ReadonlyArray<string | number>): string {
   let path = '$';
