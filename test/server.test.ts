@@ -14,6 +14,7 @@ import { buildApp } from '../src/server/app.js';
 import { envCredentials } from '../src/server/server.js';
 import { newToken } from '../src/server/auth.js';
 import { InlinePool } from '../src/service/pool.js';
+import { formatDiagnostic, KpBrevError } from '../src/diagnostics.js';
 import { openDocx } from './helpers/inspect.js';
 import { logCollector } from './helpers/log.js';
 
@@ -79,6 +80,15 @@ describe('POST /v1/letters', () => {
     expect(envCredentials({ KP_BREV_CREDENTIALS: JSON.stringify([good]) })).toEqual([good]);
     expect(() => envCredentials({ KP_BREV_CREDENTIALS: '[{"name": "x", "kommune": "540"}]' })).toThrow(/credentials\[0\] "x" mangler feltet "sha256"|lacks the field "sha256"/);
     expect(() => envCredentials({ KP_BREV_CREDENTIALS: '{"name": "x"}' })).toThrow(/KP_BREV_CREDENTIALS/);
+    const broken = (() => {
+      try {
+        envCredentials({ KP_BREV_CREDENTIALS: '[{"name": "x", sha256: "ab"}]' });
+      } catch (err) {
+        return formatDiagnostic((err as KpBrevError).diagnostics[0]!, 'da');
+      }
+      return '';
+    })();
+    expect(broken).toContain("KP_BREV_CREDENTIALS: Ugyldig JSON i linje 1, kolonne 16: uventet tegn 's'.");
   });
 
   it("never lets a municipality use another's overrides (403); an administrator may choose", async () => {
@@ -183,6 +193,9 @@ describe('errors are problem+json with the right status, never 500 for bad input
     const batch = await app.inject({ method: 'PUT', url: '/v1/letters:batch', headers: { 'accept-language': 'en' } });
     expect(batch.json().detail).toBe('The address /v1/letters:batch cannot be used with PUT; it can be used with POST.');
     expect((await app.inject({ method: 'GET', url: '/v1/breve' })).statusCode).toBe(404);
+    // The page's file routes serve a few names: another name is 404 with any method, not 405.
+    expect((await app.inject({ method: 'POST', url: '/v1' })).statusCode).toBe(404);
+    expect((await app.inject({ method: 'POST', url: '/' })).headers['allow']).toBe('GET, HEAD');
   });
 
   it('422 for a letter that cannot be made, naming the field, the template and the place', async () => {

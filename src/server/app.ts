@@ -247,7 +247,11 @@ export async function buildApp(options: ServerOptions): Promise<FastifyInstance>
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   jsonBodies(app);
   const routes = new RouteTable();
-  app.addHook('onRoute', (route) => routes.add(route.url, route.method));
+  // The page's file routes (/:script, /fonts/:file) serve a few names and answer 404 for any
+  // other; another method on a name is no address of theirs either (404, not 405).
+  app.addHook('onRoute', (route) => {
+    if (!(route.schema?.hide && route.url.includes('/:'))) routes.add(route.url, route.method);
+  });
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.0.3',
