@@ -115,6 +115,19 @@ describe('a count agrees with its noun', () => {
     }
   });
 
+  it('every plural placeholder is written {name:one|other}, with one "|" (a wrong one would be printed as it is)', () => {
+    let seen = 0;
+    for (const [id, text] of messages) {
+      for (const lang of LANGS) {
+        for (const m of text[lang].matchAll(/\{\w+:/g)) {
+          seen++;
+          expect(text[lang].slice(m.index), `${id} (${lang})`).toMatch(/^\{\w+:[^{}|]*\|[^{}|]*\}/);
+        }
+      }
+    }
+    expect(seen).toBe(messages.reduce((n, [, text]) => n + pluralsOf(text.da).length + pluralsOf(text.en).length, 0));
+  });
+
   it('no message counts a noun of the table without the plural form', () => {
     const nouns = new Set(LANGS.flatMap((lang) => NOUNS[lang].flatMap(([one, other]) => [one.split(' ')[0]!, other.split(' ')[0]!])));
     for (const [id, text] of messages) {
