@@ -65,14 +65,14 @@ describe('kp-brev render', () => {
     const out = join(dir, 'preview.docx');
     const r = kpBrev('render', sample, '--context', 'no-klage.json', '--out', out, '--preview');
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('1 felter uden værdi er vist som pladsholdere');
+    expect(r.stdout).toContain('1 felt uden værdi er vist som pladsholder');
     expect(openDocx(readFileSync(out)).texts().some((t) => t.includes('senest den «MANGLER: Klage.Frist»'))).toBe(true);
   });
 
   it('--lang en speaks English', () => {
     const r = kpBrev('render', sample, '--context', 'no-klage.json', '--out', join(dir, 'x.docx'), '--lang', 'en');
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain('The letter from bevilling-helbredstillaegskort.docx is not made: 1 errors.');
+    expect(r.stderr).toContain('The letter from bevilling-helbredstillaegskort.docx is not made: 1 error.');
     expect(r.stderr).toContain('paragraph');
   });
 
@@ -92,7 +92,7 @@ describe('the template repository from the command line', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/beskedskabelon\s+np_1011\s+3 \/ 540: 1 \(fra 2\)\s+overskrivning af ældre central version\s+Manglerbrev/);
     expect(r.stdout).toMatch(/indholdselement\s+kontakt\s+1 \/ 540: 2 \(fra 1\)\s+overskrevet/);
-    expect(r.stdout).toContain('1 overskrivning(er) bygger på en ældre central version og skal gennemgås: np_1011.');
+    expect(r.stdout).toContain('1 overskrivning bygger på en ældre central version og skal gennemgås: np_1011.');
     const json = JSON.parse(kpBrev('templates', '--templates', templates, '--format', 'json').stdout) as Array<{ status: string }>;
     expect(json.every((row) => row.status === 'central')).toBe(true);
   });

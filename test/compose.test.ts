@@ -154,6 +154,23 @@ describe('composition refuses, with a clear message', () => {
     expect(preview.texts().join('\n')).toContain('«AFVIST FELT: DDEAUTO»');
   });
 
+  it('a flettetekst whose braces do not pair, told in Danish or English, never "unclosed {" (issue 19)', () => {
+    const bad = (text: string): KpBrevError => {
+      try {
+        compose({ message: docx([p(mergeField('venlig-tekst'))]), texts: { ...texts, 'venlig-tekst': { text } } });
+      } catch (e) {
+        if (e instanceof KpBrevError) return e;
+      }
+      throw new Error('no error');
+    };
+    const unclosed = bad('Tak { MERGEFIELD Borger.Navn');
+    expect(unclosed.describe('da')).toContain('Flettetekst "venlig-tekst" har ved tegn 5 en { for et felt, som aldrig lukkes med }. Skriv \\{ for en tuborgklamme som tekst.');
+    expect(unclosed.describe('en')).toContain('The flettetekst "venlig-tekst" has at character 5 a { for a field that is never closed with }.');
+    const unopened = bad('Tak } for sidst');
+    expect(unopened.describe('da')).toContain('Flettetekst "venlig-tekst" har ved tegn 5 en }, som ikke lukker et felt.');
+    expect(`${unclosed.describe('da')} ${unopened.describe('en')}`).not.toMatch(/unclosed|without \{/);
+  });
+
   it('a flettetekst inside a field code outside quotation marks', () => {
     expect(danishError(() => compose({ message: docx([p(field(' IF ', mergeField('venlig-tekst'), ' = "x" "y" '))]), texts: { ...texts, 'venlig-tekst': { text: 'Tak' } } }))).toMatch(
       /uden anførselstegn/,

@@ -179,7 +179,7 @@ describe('attachments (bilag) for printing', () => {
     const letter = (await renderPdf(buildDocx({ body: '<w:p><w:r><w:t>Brev</w:t></w:r></w:p>', title: 'x' }))).pdf;
     const eleven = Array.from({ length: 10 }, (_, i) => ({ name: `bilag-${i + 1}.pdf`, bytes: bilag }));
     const tooMany = await combineForPrint(letter, eleven).then(() => undefined, (e: unknown) => e as KpBrevError);
-    expect(messageOf(tooMany!.diagnostics[0]!)).toBe('Forsendelsen har 11 filer (brevet og dets bilag); Digital Post tillader højst 10.');
+    expect(messageOf(tooMany!.diagnostics[0]!)).toBe('Forsendelsen har 11 filer (brevet og dets bilag); Digital Post tillader højst 10 filer.');
     const tooLarge = await combineForPrint(letter, [{ name: 'stor.pdf', bytes: bilag }], { ...DIGITAL_POST_LIMITS, maxBytes: 20_000 }).then(() => undefined, (e: unknown) => e as KpBrevError);
     expect(messageOf(tooLarge!.diagnostics[0]!)).toMatch(/^Forsendelsen fylder 0,\d MB; Digital Post tillader højst 0,0 MB\.$/);
     const notPdf = await combineForPrint(letter, [{ name: 'bilag.docx', bytes: Buffer.from('PK\x03\x04') }]).then(() => undefined, (e: unknown) => e as KpBrevError);

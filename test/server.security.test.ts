@@ -17,6 +17,7 @@ import { WorkerPool } from '../src/service/pool.js';
 import { executeRender } from '../src/service/render-task.js';
 import { openDocx } from './helpers/inspect.js';
 import { logCollector } from './helpers/log.js';
+import { routesOf } from './helpers/routes.js';
 
 const root = join(import.meta.dirname, '..');
 const templates = join(root, 'templates');
@@ -37,22 +38,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await app.close();
 });
-
-/** Every route and method the server has, from Fastify's own route tree (a new route is included by itself). */
-function routesOf(server: FastifyInstance): Array<{ method: string; path: string }> {
-  const routes: Array<{ method: string; path: string }> = [];
-  const stack: string[] = [];
-  for (const line of server.printRoutes({ commonPrefix: false }).split('\n')) {
-    const m = /^(.*?)[├└]── (.*?)(?: \(([A-Z, ]+)\))?$/.exec(line);
-    if (!m) continue;
-    const depth = [...m[1]!].length / 4;
-    const path = (depth ? stack[depth - 1]! : '') + m[2]!;
-    stack.length = depth;
-    stack.push(path);
-    for (const method of m[3]?.split(', ') ?? []) routes.push({ method, path });
-  }
-  return routes;
-}
 
 /** The routes answered without a credential; every other route needs one. */
 const PUBLIC = ['/', '/app.css', '/:script', '/fonts/:file', '/healthz', '/readyz', '/metrics', '/openapi.json'];
@@ -284,10 +269,11 @@ describe('bad input is 4xx, never 500 (issue 17 item 12)', () => {
     for (const [payload, type] of [[JSON.stringify({ id: 1, ...karen }), 'application/json'], ['{"id":1}', 'text/plain'], [form, 'multipart/form-data; boundary=XX']]) {
       const r = await app.inject({ method: 'POST', url: '/v1/letters:batch?template=np_1004', payload, headers: { ...s, 'content-type': type! } });
       expect(r.statusCode, type).toBe(415);
-      expect(r.json().detail).toBe('En kørsel sendes som application/x-ndjson: én sag i JSON pr. linje.');
+      expect(r.headers['accept-post']).toBe('application/x-ndjson');
+      expect(r.json().detail).toBe(`En krop af typen ${type!.split(';')[0]!} kan ikke bruges her; send application/x-ndjson.`);
     }
     const en = await app.inject({ method: 'POST', url: '/v1/letters:batch?template=np_1004', payload: { id: 1 }, headers: { ...s, 'accept-language': 'en' } });
-    expect(en.json().detail).toBe('A batch is sent as application/x-ndjson: one case in JSON per line.');
+    expect(en.json().detail).toBe('A body of the type application/json cannot be used here; send application/x-ndjson.');
   });
 
   it('a multipart form to /v1/lint that is cut short or has no boundary is 400', async () => {

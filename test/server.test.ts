@@ -14,6 +14,7 @@ import { buildApp } from '../src/server/app.js';
 import { envCredentials } from '../src/server/server.js';
 import { newToken } from '../src/server/auth.js';
 import { InlinePool } from '../src/service/pool.js';
+import { formatDiagnostic, KpBrevError } from '../src/diagnostics.js';
 import { openDocx } from './helpers/inspect.js';
 import { logCollector } from './helpers/log.js';
 
@@ -94,6 +95,15 @@ describe('POST /v1/letters', () => {
     expect(envCredentials({ KP_BREV_CREDENTIALS: JSON.stringify([good]) })).toEqual([good]);
     expect(() => envCredentials({ KP_BREV_CREDENTIALS: '[{"name": "x", "kommune": "540"}]' })).toThrow(/credentials\[0\] "x" mangler feltet "sha256"|lacks the field "sha256"/);
     expect(() => envCredentials({ KP_BREV_CREDENTIALS: '{"name": "x"}' })).toThrow(/KP_BREV_CREDENTIALS/);
+    const broken = (() => {
+      try {
+        envCredentials({ KP_BREV_CREDENTIALS: '[{"name": "x", sha256: "ab"}]' });
+      } catch (err) {
+        return formatDiagnostic((err as KpBrevError).diagnostics[0]!, 'da');
+      }
+      return '';
+    })();
+    expect(broken).toContain("KP_BREV_CREDENTIALS: Ugyldig JSON i linje 1, kolonne 16: uventet tegn 's'.");
   });
 
   it("never lets a municipality use another's overrides (403); an administrator may choose", async () => {
@@ -127,13 +137,80 @@ describe('errors are problem+json with the right status, never 500 for bad input
     const bad = await app.inject({ method: 'POST', url: '/v1/letters', payload: '{"template": "np_1004", "context": ', headers: { ...auth(tokens.s540), 'content-type': 'application/json' } });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().type).toBe('urn:kp-brev:problem:bad-request');
+    expect(bad.json().detail).toBe('Forespørgslen er ikke gyldig: Ugyldig JSON: teksten slutter i linje 1, kolonne 36, før JSON-værdien er færdig.');
     const schema = await post('/v1/letters', { template: 'np_1004', contekst: karen });
     expect(schema.statusCode).toBe(400);
-    expect(schema.json().detail).toMatch(/^Forespørgslen er ikke gyldig: /);
+    expect(schema.json().detail).toBe('Forespørgslen er ikke gyldig: $.context mangler; det skal være med. $.contekst kendes ikke her (stavefejl?).');
+    expect(schema.json().errors).toEqual([
+      { code: 'validation.required', message: '$.context mangler; det skal være med.', path: '$.context' },
+      { code: 'validation.additionalProperties', message: '$.contekst kendes ikke her (stavefejl?).', path: '$.contekst' },
+    ]);
     const proto = await app.inject({ method: 'POST', url: '/v1/letters', payload: '{"template":"np_1004","context":{"fields":{"__proto__":{"x":1}}}}', headers: { ...auth(tokens.s540), 'content-type': 'application/json' } });
     expect(proto.statusCode).toBe(400);
     const answer = await post('/v1/letters', { template: 'np_1004', context: { ...karen, questions: { 'flettespoergsmaal-10031': 'Ja' } } });
     expect(answer.statusCode).toBe(400);
+  });
+
+  it('400 for JSON that does not parse, told by line, column and character, in Danish or English (issue 19)', async () => {
+    const send = (payload: string, lang = 'da') => app.inject({ method: 'POST', url: '/v1/letters', payload, headers: { ...auth(tokens.s540), 'content-type': 'application/json', 'accept-language': lang } });
+    const comma = await send('{\n  "template": "np_1004",\n  "context": {"fields": {}},\n}');
+    expect(comma.json().detail).toBe("Forespørgslen er ikke gyldig: Ugyldig JSON i linje 4, kolonne 1: uventet tegn '}'.");
+    expect(comma.json().errors).toEqual([{ code: 'json.unexpected', message: "Ugyldig JSON i linje 4, kolonne 1: uventet tegn '}'." }]);
+    const open = await send('{"template": "np_1004", "context": {"fields": {"Navn": "Karen}}}', 'en');
+    expect(open.json().detail).toBe('The request is not valid: Invalid JSON: the quoted text from line 1, column 56 is never closed.');
+    expect(open.body).not.toMatch(/Unexpected|position|SyntaxError|not valid JSON but/);
+  });
+
+  it('400 naming a forbidden key and where it is, not "Body is not valid JSON" (issue 19)', async () => {
+    for (const [payload, key, path] of [
+      ['{"template":"np_1004","context":{"fields":{"__proto__":{"x":1}}}}', '__proto__', '$.context.fields.__proto__'],
+      ['{"template":"np_1004","context":{"fields":{"Borger":{"constructor":{"prototype":{}}}}}}', 'constructor', '$.context.fields.Borger.constructor'],
+      ['{"template":"np_1004","context":{"fields":{"Liste":[{}, {"prototype": 1}]}}}', 'prototype', '$.context.fields.Liste[1].prototype'],
+    ] as const) {
+      const r = await app.inject({ method: 'POST', url: '/v1/letters', payload, headers: { ...auth(tokens.s540), 'content-type': 'application/json' } });
+      expect(r.statusCode).toBe(400);
+      expect(r.json().errors).toEqual([{ code: 'server.forbidden-key', message: expect.stringContaining(`nøglen "${key}" ved ${path};`), path }]);
+      expect(r.json().detail).toBe(`Forespørgslen er ikke gyldig: Kroppen indeholder nøglen "${key}" ved ${path}; nøglerne __proto__, constructor og prototype kan ikke bruges i JSON til API'et.`);
+    }
+    expect(({} as Record<string, unknown>)['x']).toBeUndefined();
+  });
+
+  it('403 is its own kind of problem, "Adgang nægtet", not "Findes ikke" (issue 19)', async () => {
+    const r = await post('/v1/letters', { template: 'np_1004', context: karen, kommune: '751' });
+    expect(r.statusCode).toBe(403);
+    expect(r.json()).toMatchObject({ type: 'urn:kp-brev:problem:forbidden', title: 'Adgang nægtet', status: 403 });
+    const en = await app.inject({ method: 'GET', url: '/v1/templates?kommune=751', headers: { ...auth(tokens.s540), 'accept-language': 'en' } });
+    expect(en.json()).toMatchObject({ type: 'urn:kp-brev:problem:forbidden', title: 'Forbidden', status: 403 });
+  });
+
+  it('415 with Accept-Post for a body the route does not take, not "/ must be object" (issue 19)', async () => {
+    const text = await app.inject({ method: 'POST', url: '/v1/letters', payload: JSON.stringify({ template: 'np_1004', context: karen }), headers: { ...auth(tokens.s540), 'content-type': 'text/plain' } });
+    expect(text.statusCode).toBe(415);
+    expect(text.headers['accept-post']).toBe('application/json');
+    expect(text.json()).toMatchObject({ type: 'urn:kp-brev:problem:unsupported-media-type', title: 'Indholdstypen kan ikke bruges', detail: 'En krop af typen text/plain kan ikke bruges her; send application/json.' });
+    const none = await app.inject({ method: 'POST', url: '/v1/preview', payload: '{}', headers: { ...auth(tokens.s540), 'content-type': '' } });
+    expect(none.statusCode).toBe(415);
+    expect(none.json().detail).toBe('Kroppen har ingen Content-Type; send application/json.');
+    const lint = await app.inject({ method: 'POST', url: '/v1/lint', payload: { docx: 'x' }, headers: { ...auth(tokens.s540), 'accept-language': 'en' } });
+    expect(lint.statusCode).toBe(415);
+    expect(lint.headers['accept-post']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document, application/octet-stream, multipart/form-data');
+    expect(lint.json().detail).toBe('A body of the type application/json cannot be used here; send application/vnd.openxmlformats-officedocument.wordprocessingml.document, application/octet-stream, multipart/form-data.');
+  });
+
+  it('405 with Allow for an address that takes other methods; 404 only for one that does not exist (issue 19)', async () => {
+    const get = await app.inject({ method: 'GET', url: '/v1/letters', headers: auth(tokens.s540) });
+    expect(get.statusCode).toBe(405);
+    expect(get.headers['allow']).toBe('POST');
+    expect(get.json()).toMatchObject({ type: 'urn:kp-brev:problem:method-not-allowed', detail: 'Adressen /v1/letters kan ikke bruges med GET; den kan bruges med POST.' });
+    const del = await app.inject({ method: 'DELETE', url: '/v1/templates/np_1004?kommune=540' });
+    expect(del.statusCode).toBe(405);
+    expect(del.headers['allow']).toBe('GET, HEAD');
+    const batch = await app.inject({ method: 'PUT', url: '/v1/letters:batch', headers: { 'accept-language': 'en' } });
+    expect(batch.json().detail).toBe('The address /v1/letters:batch cannot be used with PUT; it can be used with POST.');
+    expect((await app.inject({ method: 'GET', url: '/v1/breve' })).statusCode).toBe(404);
+    // The page's file routes serve a few names: another name is 404 with any method, not 405.
+    expect((await app.inject({ method: 'POST', url: '/v1' })).statusCode).toBe(404);
+    expect((await app.inject({ method: 'POST', url: '/' })).headers['allow']).toBe('GET, HEAD');
   });
 
   it('422 for a letter that cannot be made, naming the field, the template and the place', async () => {
@@ -307,6 +384,8 @@ describe('POST /v1/letters:batch (NDJSON)', () => {
     expect(openDocx(Buffer.from(String(byId.get('c')!['data']), 'base64')).texts()).toContain('Kære Karen');
     expect(byId.get('b')).toMatchObject({ ok: false, status: 422 });
     expect(byId.get('line-3')).toMatchObject({ ok: false, status: 400 });
+    // Told by the line of the batch and the column, in Danish: not JSON.parse's English (issue 19).
+    expect((byId.get('line-3')!['problem'] as { detail: string }).detail).toBe("Ugyldig JSON i linje 3, kolonne 2: uventet tegn 'i'.");
   });
 
   it('makes PDF/A-1a letters for pdfa=1a in the query', async () => {

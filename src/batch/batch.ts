@@ -20,6 +20,7 @@ import { toContext, type CaseContext } from '../context/context.js';
 import { KpBrevError, messageOf, placeOf, registeredDiagnostic, type Diagnostic } from '../diagnostics.js';
 import type { Lang } from '../i18n/index.js';
 import { BATCH_LINE_BYTES } from '../limits.js';
+import { jsonErrorMessage, parseJson } from '../json-text.js';
 import type { RenderPool } from '../service/pool.js';
 import type { RenderOutcome } from '../service/render-task.js';
 import './messages.js';
@@ -141,16 +142,16 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
   let lastReport = 0;
 
   const handle = async (line: number, text: string): Promise<void> => {
-    let value: Record<string, unknown>;
-    try {
-      value = JSON.parse(text) as Record<string, unknown>;
-      if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('not an object');
-    } catch (err) {
+    // A line that is not JSON is told by its place in the cases file (line, column).
+    const parsed = parseJson(text);
+    if (!parsed.ok || typeof parsed.value !== 'object' || parsed.value === null || Array.isArray(parsed.value)) {
       progress.failed++;
-      const d = registeredDiagnostic('batch.bad-line', { line, detail: err instanceof Error ? err.message : String(err) }, undefined, 'error');
+      const why = parsed.ok ? { id: 'batch.not-object', params: { line } } : jsonErrorMessage(parsed.error, line);
+      const d = registeredDiagnostic(why.id, why.params, undefined, 'error');
       record({ line, id: `linje-${line}`, ok: false, reason: 'bad-case', problems: [item(d, lang)] });
       return;
     }
+    const value = parsed.value as Record<string, unknown>;
     const id = (typeof value['id'] === 'string' || typeof value['id'] === 'number' ? String(value['id']) : `linje-${line}`).replace(SAFE_ID, '_').slice(0, 120) || `linje-${line}`;
     const first = ids.get(id);
     if (first !== undefined && first !== line) {

@@ -8,14 +8,15 @@ registerMessages('batch', {
   },
   'bad-line': { da: 'Linje {line} er ikke en sag i JSON: {detail}', en: 'Line {line} is not a case in JSON: {detail}' },
   'line-too-long': {
-    da: 'Linje {line} er længere end grænsen på {limit} byte; resten af kørslen er ikke læst, og forbindelsen lukkes.',
-    en: 'Line {line} is longer than the limit of {limit} bytes; the rest of the batch was not read, and the connection is closed.',
+    da: 'Linje {line} er længere end grænsen på {limit:byte|byte}; resten af kørslen er ikke læst, og forbindelsen lukkes.',
+    en: 'Line {line} is longer than the limit of {limit:byte|bytes}; the rest of the batch was not read, and the connection is closed.',
   },
   'duplicate-id': { da: 'Sagen "{id}" (linje {line}) har samme id som linje {first}; brevet ville overskrive det første.', en: 'The case "{id}" (line {line}) has the same id as line {first}; its letter would overwrite the first.' },
   'bad-shard': { da: 'Ugyldig --shard "{shard}": skriv k/n med 1 ≤ k ≤ n, fx 3/8.', en: 'Invalid --shard "{shard}": write k/n with 1 ≤ k ≤ n, e.g. 3/8.' },
   'other-run': { da: 'Mappen {dir} indeholder en anden kørsel ({detail}); brug en tom mappe eller den samme skabelon, kommune, format og sagsfil.', en: 'The folder {dir} holds another run ({detail}); use an empty folder or the same template, municipality, format and cases file.' },
+  'not-object': { da: 'Linje {line} er ikke en sag: en sag er et JSON-objekt på én linje.', en: 'Line {line} is not a case: a case is a JSON object on one line.' },
   'line-skipped': {
-    da: 'Linje {line} er længere end grænsen på {limit} byte og er ikke læst; sagen dannes ikke. Resten af kørslen fortsætter.',
-    en: 'Line {line} is longer than the limit of {limit} bytes and was not read; the case is not made. The rest of the batch goes on.',
+    da: 'Linje {line} er længere end grænsen på {limit:byte|byte} og er ikke læst; sagen dannes ikke. Resten af kørslen fortsætter.',
+    en: 'Line {line} is longer than the limit of {limit:byte|bytes} and was not read; the case is not made. The rest of the batch goes on.',
   },
 });

@@ -39,13 +39,7 @@ export async function templatesCommand(opts: Record<string, unknown>, io: Io, la
   io.stdout([line(head), line(widths.map((w) => '-'.repeat(w))), ...table.map(line)].join('\n') + '\n');
   const outdated = rows.filter((r) => r.status === 'outdated');
   if (outdated.length) {
-    io.stdout(
-      '\n' +
-        (lang === 'en'
-          ? `${outdated.length} override(s) are based on an older central version and must be reviewed: ${outdated.map((r) => r.id).join(', ')}.`
-          : `${outdated.length} overskrivning(er) bygger på en ældre central version og skal gennemgås: ${outdated.map((r) => r.id).join(', ')}.`) +
-        '\n',
-    );
+    io.stdout('\n' + formatMessage('cli.outdated-overrides', { count: outdated.length, ids: outdated.map((r) => r.id).join(', ') }, lang) + '\n');
   }
   return 0;
 }

@@ -213,7 +213,7 @@ class Composer {
     try {
       parts = parseBraceText(flettetekst.text ?? '');
     } catch (err) {
-      if (err instanceof FlettetekstSyntaxError) throw this.error('compose.flettetekst-syntax', { field: name, detail: err.message, offset: err.offset + 1 }, loc);
+      if (err instanceof FlettetekstSyntaxError) throw this.error(`compose.flettetekst-${err.kind}`, { field: name, offset: err.offset + 1 }, loc);
       throw err;
     }
     return this.inlineEdit(story, f, braceTextRuns(parts, rPr, where === 'instruction'), rPr, loc, name);

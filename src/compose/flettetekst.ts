@@ -13,12 +13,13 @@
 import { fieldXml, lineBreak, paragraphBreak, type FieldSpec, type InstrPart } from '../authoring/fields.js';
 import { escapeXml } from '../ooxml/xml.js';
 
+/** A brace that does not pair: `unclosed` for a `{` never closed, `unopened` for a `}` never opened. */
 export class FlettetekstSyntaxError extends Error {
   constructor(
-    message: string,
+    readonly kind: 'unclosed' | 'unopened',
     readonly offset: number,
   ) {
-    super(message);
+    super(kind === 'unclosed' ? 'unclosed {' : '} without {');
   }
 }
 
@@ -49,13 +50,13 @@ export function parseBraceText(text: string, options: BraceOptions = {}): InstrP
         const start = i;
         i++;
         const parts = parseSeq(true);
-        if (text[i] !== '}') throw new FlettetekstSyntaxError('unclosed {', start);
+        if (text[i] !== '}') throw new FlettetekstSyntaxError('unclosed', start);
         i++;
         const spec: FieldSpec = { kind: 'field', parts: [' ', ...parts, ' '] };
         out.push(spec);
       } else if (ch === '}') {
         if (inField) break;
-        throw new FlettetekstSyntaxError('} without {', i);
+        throw new FlettetekstSyntaxError('unopened', i);
       } else if (ch === '\n') {
         // A line break, also inside a field's quoted text (outside quotes Word reads it as a space).
         flush();

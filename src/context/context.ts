@@ -10,6 +10,7 @@
 import { diagnostic, inputError, KpBrevError, type Diagnostic } from '../diagnostics.js';
 import { firstInvalidXmlChar } from '../ooxml/xml.js';
 import { limitDiagnostic, limitError, resolveLimits, type Limits } from '../limits.js';
+import { parseJson } from '../json-text.js';
 
 export type Scalar = string | number | boolean | null;
 export type Answer = 'J' | 'N';
@@ -23,7 +24,8 @@ export interface CaseContext {
   texts?: Record<string, string>;
 }
 
-const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
+/** Keys no case (and no JSON sent to the API) may hold anywhere: they reach for an object's prototype. */
+export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 const MAX_DEPTH = 32;
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
@@ -41,21 +43,17 @@ export function parseContextBytes(bytes: Uint8Array, file?: string, limits: Part
 }
 
 export function parseContextText(text: string, file?: string, limits: Partial<Limits> = {}): CaseContext {
-  let value: unknown;
-  try {
-    value = JSON.parse(text.replace(/^\ufeff/, ''));
-  } catch (err) {
-    const msg = err instanceof Error ? err.message : String(err);
-    const pos = /position (\d+)/.exec(msg);
-    const loc: Diagnostic['location'] = file ? { file } : {};
-    if (pos) {
-      const before = text.slice(0, Number(pos[1]));
-      loc.line = before.split('\n').length;
-      loc.column = before.length - before.lastIndexOf('\n');
-    }
-    throw new KpBrevError('input', [diagnostic('context.not-json', { detail: msg.replace(/\s*\(line.*$/, '') }, loc)]);
+  const parsed = parseJson(text.replace(/^\ufeff/, ''));
+  if (!parsed.ok) {
+    // Where and what, in the reader's language: the place goes in the location (file, line,
+    // column; for a string never closed, where it begins), the character in the message.
+    const e = parsed.error;
+    const at = e.start ?? { line: e.line, column: e.column };
+    const loc: Diagnostic['location'] = { ...(file ? { file } : {}), line: at.line, column: at.column };
+    const code = e.kind === 'unexpected' ? 'context.not-json' : e.kind === 'end' ? 'context.json-end' : 'context.json-unclosed-string';
+    throw new KpBrevError('input', [diagnostic(code, e.kind === 'unexpected' ? { char: e.char } : {}, loc)]);
   }
-  return toContext(value, file, limits);
+  return toContext(parsed.value, file, limits);
 }
 
 /** Validates an already parsed value (e.g. a request body) as a case context. */
@@ -128,7 +126,7 @@ function checkTree(v: unknown, path: string, depth: number, out: Diagnostic[], l
     return;
   }
   for (const key of Object.keys(v)) {
-    if (FORBIDDEN.has(key)) {
+    if (FORBIDDEN_KEYS.has(key)) {
       out.push(diagnostic('context.forbidden-key', { key, path: `${path}.${key}` }, loc));
       continue;
     }

@@ -313,8 +313,8 @@ export class InstructionBuilder {
     return all.filter((c) => Number.isFinite(offset(c))).sort((a, b) => offset(a) - offset(b));
   }
 
-  /** Turns Chevrotain's recognition errors into our problems. */
-  recognitionErrors(errors: IRecognitionException[], instruction: Instruction): void {
+  /** Turns Chevrotain's recognition errors into our problems (`tokens`: the lexed instruction, to name what precedes an extra argument). */
+  recognitionErrors(errors: IRecognitionException[], instruction: Instruction, tokens: readonly IToken[] = []): void {
     for (const e of errors) {
       const tok = e.token;
       const eof = !tok || !Number.isFinite(tok.startOffset) || tok.tokenType?.name === 'EOF';
@@ -328,7 +328,8 @@ export class InstructionBuilder {
         if (name === 'OtherSwitch') {
           this.problem('syntax.unknown-switch', { switch: tok.image.slice(1), field: fieldName(instruction) }, at);
         } else {
-          this.problem('syntax.too-many-arguments', { text: tok.image }, at);
+          const before = tokens.filter((t) => t.startOffset < tok.startOffset).pop();
+          this.problem('syntax.too-many-arguments', { text: ownText(tok.image), after: before ? ownText(before.image) : '' }, at);
         }
       } else if (rule === 'comparison' || (rules.includes('ifField') && rule === 'ifField' && !(instruction as IfInstruction).operator)) {
         this.problem('syntax.if-missing-operator', {}, at);
@@ -342,6 +343,12 @@ export class InstructionBuilder {
       }
     }
   }
+}
+
+/** A token as a person wrote it: a quoted text without its quotation marks, a nested field as { … }. */
+function ownText(image: string): string {
+  const quoted = /^["\u201c\u201d\u201e]([\s\S]*)["\u201c\u201d]$/.exec(image);
+  return (quoted ? quoted[1]!.replace(/\\(["\u201c\u201d\\])/g, '$1') : image).replaceAll(FIELD_CHAR, '{ … }');
 }
 
 function fieldName(ins: Instruction): string {

@@ -41,7 +41,7 @@ export function parseInstruction(text: string): ParseResult {
   parser.input = split ?? lexed.tokens;
   const cst = parser.field();
   const instruction = builder.field(cst);
-  builder.recognitionErrors(parser.errors, instruction);
+  builder.recognitionErrors(parser.errors, instruction, lexed.tokens);
   builder.problems.sort((a, b) => a.position.start - b.position.start);
   return { instruction, problems: builder.problems };
 }

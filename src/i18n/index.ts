@@ -43,7 +43,25 @@ export function registerMessages(prefix: string, texts: Record<string, MessageTe
   for (const [key, text] of Object.entries(texts)) registered.set(`${prefix}.${key}`, text);
 }
 
-/** Fills `{name}` placeholders; unknown placeholders stay visible so mistakes show. */
+/**
+ * A count with its noun: `{count:felt|felter}` is "1 felt", "2 felter" (one form for exactly 1 or
+ * -1, the other for every other number, in Danish and English alike). The forms are the words
+ * after the number and may hold several words ("{missing:felt er|felter er}"); they hold no
+ * `{`, `}` or `|`. A plain `{name}` is filled as it is.
+ */
+const PLACEHOLDER = /\{(\w+)(?::([^{}|]*)\|([^{}|]*))?\}/g;
+
+/** The plural placeholders of a message text: name, singular form, plural form. */
+export function pluralsOf(text: string): Array<{ name: string; one: string; other: string }> {
+  return [...text.matchAll(PLACEHOLDER)].filter((m) => m[2] !== undefined).map((m) => ({ name: m[1]!, one: m[2]!, other: m[3]! }));
+}
+
+/** Every message of the catalog and every registered one, by id (for checks of the texts). */
+export function allMessages(): Map<string, MessageText> {
+  return new Map([...Object.entries(messages as Record<string, MessageText>), ...registered]);
+}
+
+/** Fills `{name}` and `{name:one|other}` placeholders; unknown placeholders stay visible so mistakes show. */
 export function formatMessage(
   id: MessageId | string,
   params: Record<string, string | number>,
@@ -52,8 +70,10 @@ export function formatMessage(
   const entry = (messages as Record<string, MessageText>)[id] ?? registered.get(id);
   if (!entry) return `${id} ${JSON.stringify(params)}`;
   const template = entry[lang];
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
+  return template.replace(PLACEHOLDER, (whole, key: string, one: string | undefined, other: string | undefined) => {
     const value = params[key];
-    return value === undefined ? whole : String(value);
+    if (value === undefined) return whole;
+    if (one === undefined || other === undefined) return String(value);
+    return `${value} ${Math.abs(Number(value)) === 1 ? one : other}`;
   });
 }

@@ -9,11 +9,13 @@ import { cliMessages } from './messages/cli.js';
 import { composeMessages } from './messages/compose.js';
 import { contextMessages } from './messages/context.js';
 import { fieldCodeMessages } from './messages/fieldcode.js';
+import { jsonMessages } from './messages/json.js';
 import { limitMessages } from './messages/limits.js';
 import { packageMessages } from './messages/package.js';
 import { placeMessages } from './messages/places.js';
 import { renderMessages } from './messages/render.js';
 import { repositoryMessages } from './messages/repository.js';
+import { validationMessages } from './messages/validation.js';
 
 export const messages = {
   ...placeMessages,
@@ -25,6 +27,8 @@ export const messages = {
   ...repositoryMessages,
   ...composeMessages,
   ...cliMessages,
+  ...jsonMessages,
+  ...validationMessages,
 } as const satisfies Record<string, MessageText>;
 
 /** Ids that more than one area defines (`never` when there are none). */
@@ -49,6 +53,8 @@ type CatalogIsDisjoint = AssertNoSharedIds<
       typeof repositoryMessages,
       typeof composeMessages,
       typeof cliMessages,
+      typeof jsonMessages,
+      typeof validationMessages,
     ]
   >
 >;

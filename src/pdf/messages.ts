@@ -46,8 +46,8 @@ export const PDF_MESSAGES: Record<string, MessageText> = {
     en: 'The character "{char}" (U+{code}) is not in the font {font} the text is set in and cannot be shown.',
   },
   'too-many-files': {
-    da: 'Forsendelsen har {count} filer (brevet og dets bilag); Digital Post tillader højst {limit}.',
-    en: 'The message has {count} files (the letter and its attachments); Digital Post allows at most {limit}.',
+    da: 'Forsendelsen har {count:fil|filer} (brevet og dets bilag); Digital Post tillader højst {limit:fil|filer}.',
+    en: 'The message has {count:file|files} (the letter and its attachments); Digital Post allows at most {limit:file|files}.',
   },
   'too-large': {
     da: 'Forsendelsen fylder {size} MB; Digital Post tillader højst {limit} MB.',
@@ -62,8 +62,8 @@ export const PDF_MESSAGES: Record<string, MessageText> = {
     en: 'The attachment "{name}" is encrypted or password-protected and cannot be joined to the letter.',
   },
   refused: {
-    da: 'PDF-brevet fra {template} dannes ikke i streng tilstand: {count} forhold kan ikke vises som i Word.',
-    en: 'The PDF letter from {template} is not made in strict mode: {count} things cannot be shown as in Word.',
+    da: 'PDF-brevet fra {template} dannes ikke i streng tilstand: {count:forhold|forhold} kan ikke vises som i Word.',
+    en: 'The PDF letter from {template} is not made in strict mode: {count:thing|things} cannot be shown as in Word.',
   },
   'pdfa-level': {
     da: 'PDF/A-niveauet "{level}" findes ikke; vælg et af: {levels}.',

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { LineCounter, parseDocument, isNode } from 'yaml';
 import { diagnostic, KpBrevError, type Diagnostic } from '../diagnostics.js';
+import { jsonErrorMessage, parseJson, pointerSegments } from '../json-text.js';
 
 const SCHEMA_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../schemas');
 
@@ -37,6 +38,14 @@ export interface DataFile<T> {
 
 /** Parses YAML (JSON is YAML) and validates it; throws KpBrevError with every problem. */
 export function readDataFile<T>(file: string, text: string, schemaName: string): DataFile<T> {
+  // A .json file is read as JSON (YAML would accept more and say less): its syntax error by line and column.
+  if (/\.json$/i.test(file)) {
+    const parsed = parseJson(text.replace(/^\ufeff/, ''));
+    if (!parsed.ok) {
+      const m = jsonErrorMessage(parsed.error);
+      throw new KpBrevError('input', [diagnostic(m.id, m.params, { file })]);
+    }
+  }
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length) {
@@ -81,15 +90,6 @@ export function entryName(data: unknown, path: Array<string | number>): string {
   return name || '(roden)';
 }
 
-function pathOf(pointer: string): Array<string | number> {
-  if (!pointer) return [];
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-}
-
 function schemaProblems(
   file: string,
   data: unknown,
@@ -101,7 +101,7 @@ function schemaProblems(
   // oneOf/anyOf parents repeat what their branches said; keep the precise ones.
   const useful = errors.filter((e) => e.keyword !== 'oneOf' && e.keyword !== 'anyOf' && e.keyword !== 'if');
   for (const e of useful.length ? useful : errors) {
-    const path = pathOf(e.instancePath);
+    const path = pointerSegments(e.instancePath);
     const line = lineOf(path);
     const loc = { file, ...(line !== undefined ? { line } : {}) };
     const parentPath = typeof path[path.length - 1] === 'string' ? path.slice(0, -1) : path;

@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import fastifyMultipart from '@fastify/multipart';
 import fastifySwagger from '@fastify/swagger';
-import type { Lang } from '../i18n/index.js';
+import { formatMessage, type Lang } from '../i18n/index.js';
 import { VERSION } from '../version.js';
 import { DEFAULT_LIMITS } from '../limits.js';
 import { holderFor, type RepositoryHolder } from '../service/repository-holder.js';
@@ -22,8 +22,10 @@ import { InlinePool, PoolBusyError, PoolTimeoutError, type RenderPool } from '..
 import type { JobName, Jobs } from '../service/jobs.js';
 import type { FailureReason, RenderOutcome, RenderTask } from '../service/render-task.js';
 import { Credentials, type Credential, type Principal } from './auth.js';
+import { BodyError, jsonBodies, RouteTable, unsupportedMediaType } from './body.js';
 import { deeperThan, MAX_REQUEST_DEPTH } from './depth.js';
 import { createMetrics, type Metrics } from './metrics.js';
+import { documentBody } from './openapi.js';
 import { problem, problemItem } from './problem.js';
 import { batchRoutes } from './routes/batch.js';
 import { letterRoutes } from './routes/letters.js';
@@ -31,6 +33,7 @@ import { lintRoutes } from './routes/lint.js';
 import { opsRoutes } from './routes/ops.js';
 import { templateRoutes } from './routes/templates.js';
 import { webRoutes } from './routes/web.js';
+import { validationProblems, type RequestPart } from './validation.js';
 
 export interface ServerOptions {
   templatesDir: string;
@@ -233,8 +236,22 @@ export async function buildApp(options: ServerOptions): Promise<FastifyInstance>
   app.decorateRequest('lang', 'da');
   app.decorateRequest('note', undefined as unknown as FastifyRequest['note']);
 
-  // The JSON Schemas in schemas/api validate requests and make the OpenAPI document.
+  // The JSON Schemas in schemas/api validate requests and make the OpenAPI document, with the
+  // linter's JSON contract (schemas/lint-output.schema.json) as the answer of /v1/lint.
   for (const file of readdirSync(SCHEMA_DIR).filter((f) => f.endsWith('.schema.json')).sort()) app.addSchema(JSON.parse(readFileSync(join(SCHEMA_DIR, file), 'utf8')) as { $id: string });
+  const { $schema: _draft, ...lintOutput } = JSON.parse(readFileSync(join(SCHEMA_DIR, '../lint-output.schema.json'), 'utf8')) as Record<string, unknown>;
+  void _draft;
+  app.addSchema({ ...lintOutput, $id: 'lint-output' });
+  // Answers are written with JSON.stringify: a response schema documents the answer (and the
+  // OpenAPI test checks it), it never drops what the schema does not list.
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+  jsonBodies(app);
+  const routes = new RouteTable();
+  // The page's file routes (/:script, /fonts/:file) serve a few names and answer 404 for any
+  // other; another method on a name is no address of theirs either (404, not 405).
+  app.addHook('onRoute', (route) => {
+    if (!(route.schema?.hide && route.url.includes('/:'))) routes.add(route.url, route.method);
+  });
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.0.3',
@@ -243,6 +260,7 @@ export async function buildApp(options: ServerOptions): Promise<FastifyInstance>
       security: [{ bearer: [] }],
     },
     refResolver: { buildLocalReference: (json) => String(json['$id']) },
+    transform: documentBody,
   });
   await app.register(fastifyMultipart, { limits: { fileSize: options.lintBodyLimit ?? DEFAULT_LIMITS.templateBytes, files: 1 } });
 
@@ -260,6 +278,14 @@ export async function buildApp(options: ServerOptions): Promise<FastifyInstance>
     }
     req.principal = principal;
     req.note.kommune = principal.admin ? 'admin' : principal.kommune;
+  });
+
+  // A body of a media type the route does not take: 415 before anything reads it.
+  app.addHook('preParsing', async (req, reply, payload) => {
+    const wrong = unsupportedMediaType(req);
+    if (!wrong) return payload;
+    req.note.outcome = 'unsupported-media-type';
+    return sendProblem(reply, problem('unsupported-media-type', 415, req.lang, { id: wrong.id, params: wrong.params }, req.id), { 'accept-post': wrong.accepted.join(', ') });
   });
 
   // Bodies nested deeper than the limit are refused before validation and before anything
@@ -282,15 +308,29 @@ export async function buildApp(options: ServerOptions): Promise<FastifyInstance>
     req.log.info({ method: req.method, route, status: reply.statusCode, ms: Math.round(ms * 10) / 10, ...note }, 'request');
   });
 
-  app.setNotFoundHandler((req, reply) => sendProblem(reply, problem('not-found', 404, req.lang, { id: 'server.route-not-found', params: { method: req.method, url: req.url.split('?')[0]! } }, req.id)));
+  // No route: 405 with Allow when the address takes other methods, else 404.
+  app.setNotFoundHandler((req, reply) => {
+    const url = req.url.split('?')[0]!;
+    const allowed = routes.allowed(url);
+    if (allowed.length && !allowed.includes(req.method)) {
+      return sendProblem(reply, problem('method-not-allowed', 405, req.lang, { id: 'server.method-not-allowed', params: { method: req.method, url, allowed: allowed.join(', ') } }, req.id), { allow: allowed.join(', ') });
+    }
+    return sendProblem(reply, problem('not-found', 404, req.lang, { id: 'server.route-not-found', params: { method: req.method, url } }, req.id));
+  });
 
   app.setErrorHandler((err: FastifyError, req, reply) => {
     req.lang ??= requestLang(req);
     req.note ??= {};
     if (err.validation) {
       req.note.outcome = 'bad-request';
-      const detail = err.validation.map((v) => `${v.instancePath || '/'} ${v.message ?? ''}`.trim()).join('; ');
-      return sendProblem(reply, problem('bad-request', 400, req.lang, { id: 'server.bad-request', params: { detail } }, req.id));
+      const errors = validationProblems(err.validation, (err.validationContext ?? 'body') as RequestPart, req.lang);
+      return sendProblem(reply, problem('bad-request', 400, req.lang, { id: 'server.bad-request', params: { detail: errors.map((e) => e.message).join(' ') } }, req.id, { errors }));
+    }
+    if (err instanceof BodyError) {
+      req.note.outcome = 'bad-request';
+      const message = formatMessage(err.id, err.params, req.lang);
+      const errors = [{ code: err.id, message, ...(err.path ? { path: err.path } : {}) }];
+      return sendProblem(reply, problem('bad-request', 400, req.lang, { id: 'server.bad-request', params: { detail: message } }, req.id, { errors }));
     }
     if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || err.statusCode === 413 || err.code === 'FST_REQ_FILE_TOO_LARGE') {
       req.note.outcome = 'too-large';

@@ -8,22 +8,21 @@ registerMessages('server', {
   'not-found': { da: 'Skabelonen "{template}" findes ikke.', en: 'The template "{template}" does not exist.' },
   'route-not-found': { da: 'Adressen {method} {url} findes ikke i API\'et.', en: 'The address {method} {url} does not exist in the API.' },
   'bad-request': { da: 'Forespørgslen er ikke gyldig: {detail}', en: 'The request is not valid: {detail}' },
-  'too-large': { da: 'Forespørgslen er større end grænsen på {limit} byte.', en: 'The request is larger than the limit of {limit} bytes.' },
-  busy: { da: 'Der dannes flere breve, end serveren kan nå lige nu. Prøv igen om {seconds} sekund.', en: 'More letters are being made than the server can handle now. Try again in {seconds} second.' },
+  'too-large': { da: 'Forespørgslen er større end grænsen på {limit:byte|byte}.', en: 'The request is larger than the limit of {limit:byte|bytes}.' },
+  busy: { da: 'Der dannes flere breve, end serveren kan nå lige nu. Prøv igen om {seconds:sekund|sekunder}.', en: 'More letters are being made than the server can handle now. Try again in {seconds:second|seconds}.' },
   timeout: { da: 'Brevet blev ikke dannet inden for tidsgrænsen på {ms} ms.', en: 'The letter was not made within the time limit of {ms} ms.' },
-  'letter-refused': { da: 'Brevet fra {template} dannes ikke: {count} fejl.', en: 'The letter from {template} is not made: {count} errors.' },
-  'bad-context': { da: 'Sagskonteksten til {template} kan ikke bruges: {count} fejl.', en: 'The case context for {template} cannot be used: {count} errors.' },
+  'letter-refused': { da: 'Brevet fra {template} dannes ikke: {count:fejl|fejl}.', en: 'The letter from {template} is not made: {count:error|errors}.' },
+  'bad-context': { da: 'Sagskonteksten til {template} kan ikke bruges: {count:fejl|fejl}.', en: 'The case context for {template} cannot be used: {count:error|errors}.' },
   'template-broken': { da: 'Skabelonen {template} kan ikke bruges; kontakt systemadministratoren.', en: 'The template {template} cannot be used; contact the system administrator.' },
   internal: { da: 'Intern fejl i kp-brev ({detail}). Fejlen er ikke din.', en: 'Internal error in kp-brev ({detail}). It is not your fault.' },
-  'not-ready': { da: 'Serveren er ikke klar: {detail}', en: 'The server is not ready: {detail}' },
   'lint-no-docx': { da: 'Send en Word-fil (.docx) som krop eller i feltet "file".', en: 'Send a Word file (.docx) as the body or in the field "file".' },
   'preview-training-only': {
     da: '"preview": true (pladsholdere i stedet for manglende felter) kan kun bruges i træningsmiljøet (kp-brev serve --training); et brev med fejl sendes aldrig.',
     en: '"preview": true (placeholders instead of missing fields) is only available in the training environment (kp-brev serve --training); a letter with errors is never sent.',
   },
   'too-deep': {
-    da: 'Forespørgslen er indlejret for dybt: højst {limit} niveauer af objekter og lister.',
-    en: 'The request is nested too deeply: at most {limit} levels of objects and arrays.',
+    da: 'Forespørgslen er indlejret for dybt: højst {limit:niveau|niveauer} af objekter og lister.',
+    en: 'The request is nested too deeply: at most {limit:level|levels} of objects and arrays.',
   },
   'bad-multipart': {
     da: 'Formularen (multipart/form-data) kan ikke læses: den er afkortet, eller dens "boundary" mangler eller passer ikke. Send Word-filen i feltet "file" eller som krop.',
@@ -34,5 +33,17 @@ registerMessages('server', {
     en: 'A batch is sent as application/x-ndjson: one case in JSON per line.',
   },
   'kommune-not-allowed': { da: 'Kun en administrator kan vælge kommune; din adgangsnøgle hører til kommune {kommune}.', en: 'Only an administrator can choose the municipality; your credential belongs to municipality {kommune}.' },
+  'method-not-allowed': { da: 'Adressen {url} kan ikke bruges med {method}; den kan bruges med {allowed}.', en: 'The address {url} cannot be used with {method}; it can be used with {allowed}.' },
+  'unsupported-media-type': { da: 'En krop af typen {type} kan ikke bruges her; send {allowed}.', en: 'A body of the type {type} cannot be used here; send {allowed}.' },
+  'missing-media-type': { da: 'Kroppen har ingen Content-Type; send {allowed}.', en: 'The body has no Content-Type; send {allowed}.' },
+  'forbidden-key': {
+    da: 'Kroppen indeholder nøglen "{key}" ved {path}; nøglerne __proto__, constructor og prototype kan ikke bruges i JSON til API\'et.',
+    en: 'The body holds the key "{key}" at {path}; the keys __proto__, constructor and prototype cannot be used in JSON sent to the API.',
+  },
+  closing: { da: 'Serveren er ikke klar: den lukker ned.', en: 'The server is not ready: it is shutting down.' },
+  'repository-broken': {
+    da: 'Serveren er ikke klar: skabelonarkivet er ændret og kan ikke læses; den forrige udgave bruges, indtil fejlen er rettet.',
+    en: 'The server is not ready: the template repository has changed and cannot be read; the previous version is used until the fault is fixed.',
+  },
 });
 

@@ -14,6 +14,8 @@ export interface ProblemItem {
   template?: string;
   place?: string;
   instruction?: string;
+  /** Where in the request (a body, parameter or JSON error): `$.context.fields`, `?template`. */
+  path?: string;
 }
 
 export interface Problem {
@@ -39,6 +41,9 @@ const TITLES: Record<string, { da: string; en: string }> = {
   'template-broken': { da: 'Skabelonen kan ikke bruges', en: 'The template cannot be used' },
   internal: { da: 'Intern fejl', en: 'Internal error' },
   'not-ready': { da: 'Ikke klar', en: 'Not ready' },
+  forbidden: { da: 'Adgang nægtet', en: 'Forbidden' },
+  'method-not-allowed': { da: 'Metoden kan ikke bruges her', en: 'Method not allowed' },
+  'unsupported-media-type': { da: 'Indholdstypen kan ikke bruges', en: 'Unsupported media type' },
 };
 
 export function problemItem(d: Diagnostic, lang: Lang): ProblemItem {
@@ -55,7 +60,13 @@ export function problemItem(d: Diagnostic, lang: Lang): ProblemItem {
 
 export function problem(kind: string, status: number, lang: Lang, detail: { id: string; params?: Record<string, string | number> } | undefined, requestId: string, extra: Partial<Problem> = {}): Problem {
   const title = TITLES[kind] ?? TITLES['internal']!;
-  const p: Problem = { type: `urn:kp-brev:problem:${kind}`, title: title[lang], status, instance: `urn:kp-brev:request:${requestId}`, ...extra };
-  if (detail) p.detail = formatMessage(detail.id, detail.params ?? {}, lang);
-  return p;
+  // In the order of schemas/api/problem.schema.json, as the answer shows it.
+  return {
+    type: `urn:kp-brev:problem:${kind}`,
+    title: title[lang],
+    status,
+    ...(detail ? { detail: formatMessage(detail.id, detail.params ?? {}, lang) } : {}),
+    instance: `urn:kp-brev:request:${requestId}`,
+    ...extra,
+  };
 }

@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { inputError, KpBrevError } from '../diagnostics.js';
+import { diagnostic, inputError, KpBrevError } from '../diagnostics.js';
+import { jsonErrorMessage, parseJson } from '../json-text.js';
 import { readDataFile } from '../repository/data-file.js';
 import { WorkerPool } from '../service/pool.js';
 import { buildApp, type ServerOptions } from './app.js';
@@ -47,13 +48,14 @@ export function loadServerConfig(file: string): ServerConfig {
 export function envCredentials(env: NodeJS.ProcessEnv = process.env): Credential[] {
   const raw = env['KP_BREV_CREDENTIALS'];
   if (!raw) return [];
-  let list: unknown;
-  try {
-    list = JSON.parse(raw);
-    if (!Array.isArray(list)) throw new Error('not an array');
-  } catch {
-    throw inputError('cli.usage', { detail: 'KP_BREV_CREDENTIALS: JSON array of { name, kommune | admin, sha256 }' });
+  // Read as a file of that name: its JSON error by line and column, in the reader's language.
+  const parsed = parseJson(raw);
+  if (!parsed.ok) {
+    const m = jsonErrorMessage(parsed.error);
+    throw new KpBrevError('input', [diagnostic(m.id, m.params, { file: 'KP_BREV_CREDENTIALS' })]);
   }
+  const list = parsed.value;
+  if (!Array.isArray(list)) throw inputError('cli.usage', { detail: 'KP_BREV_CREDENTIALS: JSON array of { name, kommune | admin, sha256 }' });
   // Checked against the configuration's schema, like credentials in the file.
   return readDataFile<ServerConfig>('KP_BREV_CREDENTIALS', JSON.stringify({ credentials: list }), 'server-config.schema.json').data.credentials ?? [];
 }

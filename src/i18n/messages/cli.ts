@@ -8,8 +8,8 @@ export const cliMessages = {
     en: 'The key "{key}" is not in the key map; the file is not changed.',
   },
   'remap.done': {
-    da: '{count} flettespørgsmål skrevet om i {file}.',
-    en: '{count} flettespørgsmål rewritten in {file}.',
+    da: '{count:flettespørgsmål|flettespørgsmål} skrevet om i {file}.',
+    en: '{count:flettespørgsmål|flettespørgsmål} rewritten in {file}.',
   },
   'remap.bad-map': {
     da: 'Nøglekortet {file} skal være et JSON-objekt med nøgle → ny nøgle (tekster).',
@@ -32,8 +32,8 @@ export const cliMessages = {
     en: 'Give either a template file or --template <id>, not both.',
   },
   'cli.preview-done': {
-    da: '{count} breve dannet i {dir} ({cases} sager × {combinations} kombinationer af flettespørgsmål). Se {index}.',
-    en: '{count} letters made in {dir} ({cases} cases × {combinations} combinations of flettespørgsmål). See {index}.',
+    da: '{count:brev|breve} dannet i {dir} ({cases:sag|sager} × {combinations:kombination|kombinationer} af flettespørgsmål). Se {index}.',
+    en: '{count:letter|letters} made in {dir} ({cases:case|cases} × {combinations:combination|combinations} of flettespørgsmål). See {index}.',
   },
   'cli.no-samples': {
     da: 'Der er ingen eksempelsager til {id} i {dir}.',
@@ -49,12 +49,12 @@ export const cliMessages = {
     en: 'The file {file} cannot be written ({detail}).',
   },
   'cli.rendered': {
-    da: 'Brevet er dannet: {file} ({fields} felter flettet).',
-    en: 'The letter is made: {file} ({fields} fields merged).',
+    da: 'Brevet er dannet: {file} ({fields:felt|felter} flettet).',
+    en: 'The letter is made: {file} ({fields:field|fields} merged).',
   },
   'cli.rendered-pdf': {
-    da: 'Brevet er dannet: {file} ({pages}, {fields} felter flettet).',
-    en: 'The letter is made: {file} ({pages}, {fields} fields merged).',
+    da: 'Brevet er dannet: {file} ({pages}, {fields:felt|felter} flettet).',
+    en: 'The letter is made: {file} ({pages}, {fields:field|fields} merged).',
   },
   'cli.no-libreoffice': {
     da: 'LibreOffice (soffice) findes ikke på maskinen. Installér libreoffice-writer-nogui, eller lad kp-brev tegne PDF-brevet selv.',
@@ -74,20 +74,24 @@ export const cliMessages = {
     en: 'New token (shown only now; store it in the case system):\n  {token}\nLine for credentials in the server configuration (only the hash is stored):\n  {line}',
   },
   'cli.batch-summary': {
-    da: '{made} breve lavet, {failed} fejl (se {out}/errors.ndjson), {skipped} allerede lavet af en tidligere kørsel; {seconds} s, {rate} breve/s.',
-    en: '{made} letters made, {failed} failed (see {out}/errors.ndjson), {skipped} already made by an earlier run; {seconds} s, {rate} letters/s.',
+    da: '{made:brev|breve} lavet, {failed:fejl|fejl} (se {out}/errors.ndjson), {skipped} allerede lavet af en tidligere kørsel; {seconds} s, {rate} breve/s.',
+    en: '{made:letter|letters} made, {failed} failed (see {out}/errors.ndjson), {skipped} already made by an earlier run; {seconds} s, {rate} letters/s.',
   },
   'cli.rendered-preview': {
-    da: 'Forhåndsvisning dannet: {file}. {missing} felter uden værdi er vist som pladsholdere.',
-    en: 'Preview made: {file}. {missing} fields without a value are shown as placeholders.',
+    da: 'Forhåndsvisning dannet: {file}. {missing:felt uden værdi er vist som pladsholder|felter uden værdi er vist som pladsholdere}.',
+    en: 'Preview made: {file}. {missing:field without a value is shown as a placeholder|fields without a value are shown as placeholders}.',
   },
   'cli.internal': {
     da: 'Intern fejl i kp-brev: {detail}. Fejlen er ikke din; meld den med filen der udløste den.',
     en: 'Internal error in kp-brev: {detail}. It is not your fault; report it with the file that caused it.',
   },
   'cli.fields-summary': {
-    da: '{count} felter i {file}, {errors} med fejl.',
-    en: '{count} fields in {file}, {errors} with errors.',
+    da: '{count:felt|felter} i {file}, {errors} med fejl.',
+    en: '{count:field|fields} in {file}, {errors} with errors.',
+  },
+  'cli.outdated-overrides': {
+    da: '{count:overskrivning bygger|overskrivninger bygger} på en ældre central version og skal gennemgås: {ids}.',
+    en: '{count:override is|overrides are} based on an older central version and must be reviewed: {ids}.',
   },
   'cli.fields-live': {
     da: 'forbliver et felt i brevet; Word udfylder det, når brevet vises',

@@ -39,9 +39,13 @@ export const composeMessages = {
     da: 'Html-flettetekst "{field}" bruger {detail}, som ikke understøttes (tilladt: p, br, b, strong, i, em, u, ul, ol, li, a, h1-h3, table).',
     en: 'The Html flettetekst "{field}" uses {detail}, which is not supported (allowed: p, br, b, strong, i, em, u, ul, ol, li, a, h1-h3, table).',
   },
-  'compose.flettetekst-syntax': {
-    da: 'Flettetekst "{field}" har en fejl ved tegn {offset}: {detail}.',
-    en: 'The flettetekst "{field}" has an error at character {offset}: {detail}.',
+  'compose.flettetekst-unclosed': {
+    da: 'Flettetekst "{field}" har ved tegn {offset} en { for et felt, som aldrig lukkes med }. Skriv \\{ for en tuborgklamme som tekst.',
+    en: 'The flettetekst "{field}" has at character {offset} a { for a field that is never closed with }. Write \\{ for a brace as text.',
+  },
+  'compose.flettetekst-unopened': {
+    da: 'Flettetekst "{field}" har ved tegn {offset} en }, som ikke lukker et felt. Skriv \\} for en tuborgklamme som tekst.',
+    en: 'The flettetekst "{field}" has at character {offset} a } that closes no field. Write \\} for a brace as text.',
   },
   'compose.not-in-quotes': {
     da: 'Flettetekst "{field}" står inde i en feltkode uden anførselstegn; sæt den i en tekst i anførselstegn.',

@@ -5,8 +5,16 @@ import { RAISE_DA, RAISE_EN } from './limits.js';
 export const contextMessages = {
   // Case context
   'context.not-json': {
-    da: 'Sagskonteksten er ikke gyldig JSON: {detail}.',
-    en: 'The case context is not valid JSON: {detail}.',
+    da: 'Sagskonteksten er ikke gyldig JSON: uventet tegn {char}.',
+    en: 'The case context is not valid JSON: unexpected character {char}.',
+  },
+  'context.json-end': {
+    da: 'Sagskonteksten er ikke gyldig JSON: teksten slutter, før JSON-værdien er færdig.',
+    en: 'The case context is not valid JSON: the text ends before the JSON value is complete.',
+  },
+  'context.json-unclosed-string': {
+    da: 'Sagskonteksten er ikke gyldig JSON: teksten i anførselstegn, der begynder her, lukkes aldrig.',
+    en: 'The case context is not valid JSON: the quoted text that begins here is never closed.',
   },
   'context.invalid-utf8': {
     da: 'Sagskonteksten er ikke gyldig UTF-8-tekst.',
@@ -29,16 +37,16 @@ export const contextMessages = {
     en: 'The case context has the wrong shape: {path} must be an object of texts.',
   },
   'context.too-large': {
-    da: `Sagskonteksten fylder {size} byte; grænsen er {limit} byte ("{name}"). ${RAISE_DA}`,
-    en: `The case context is {size} bytes; the limit is {limit} bytes ("{name}"). ${RAISE_EN}`,
+    da: `Sagskonteksten fylder {size:byte|byte}; grænsen er {limit:byte|byte} ("{name}"). ${RAISE_DA}`,
+    en: `The case context is {size:byte|bytes}; the limit is {limit:byte|bytes} ("{name}"). ${RAISE_EN}`,
   },
   'context.value-too-long': {
-    da: `Teksten i {path} har {length} tegn; grænsen er {limit} tegn ("{name}"). ${RAISE_DA}`,
-    en: `The text at {path} has {length} characters; the limit is {limit} characters ("{name}"). ${RAISE_EN}`,
+    da: `Teksten i {path} har {length:tegn|tegn}; grænsen er {limit:tegn|tegn} ("{name}"). ${RAISE_DA}`,
+    en: `The text at {path} has {length:character|characters}; the limit is {limit:character|characters} ("{name}"). ${RAISE_EN}`,
   },
   'context.too-deep': {
-    da: 'Sagskonteksten er indlejret dybere end {limit} niveauer ({path}).',
-    en: 'The case context is nested deeper than {limit} levels ({path}).',
+    da: 'Sagskonteksten er indlejret dybere end {limit:niveau|niveauer} ({path}).',
+    en: 'The case context is nested deeper than {limit:level|levels} ({path}).',
   },
   'context.invalid-number': {
     da: 'Værdien af {path} er et tal uden for det, der kan regnes med.',

@@ -25,8 +25,8 @@ export const fieldCodeMessages = {
     en: 'IF lacks the text to show when the condition holds.',
   },
   'syntax.too-many-arguments': {
-    da: 'Feltet har for mange argumenter: "{text}" er i overskud. Sæt tekst med mellemrum i anførselstegn.',
-    en: 'The field has too many arguments: "{text}" is extra. Put text with spaces in quotation marks.',
+    da: 'Feltet har for mange argumenter; det første i overskud er "{text}" (efter "{after}"). Sæt tekst med mellemrum i anførselstegn, og skriv et anførselstegn inde i en tekst som \\".',
+    en: 'The field has too many arguments; the first extra one is "{text}" (after "{after}"). Put text with spaces in quotation marks, and write a quotation mark inside a text as \\".',
   },
   'syntax.mergefield-missing-name': {
     da: 'MERGEFIELD mangler navnet på flettefeltet.',

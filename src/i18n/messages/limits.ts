@@ -8,24 +8,24 @@ export const RAISE_EN = 'The limit can be raised with the environment variable {
 
 export const limitMessages = {
   'limit.template-bytes': {
-    da: `Skabelonen fylder {size} byte; grænsen er {limit} byte ("{name}"). ${RAISE_DA}`,
-    en: `The template is {size} bytes; the limit is {limit} bytes ("{name}"). ${RAISE_EN}`,
+    da: `Skabelonen fylder {size:byte|byte}; grænsen er {limit:byte|byte} ("{name}"). ${RAISE_DA}`,
+    en: `The template is {size:byte|bytes}; the limit is {limit:byte|bytes} ("{name}"). ${RAISE_EN}`,
   },
   'limit.elements': {
-    da: `Dokumentet har flere end {limit} XML-elementer ("{name}") og afvises for at beskytte systemet. ${RAISE_DA}`,
-    en: `The document has more than {limit} XML elements ("{name}") and is refused to protect the system. ${RAISE_EN}`,
+    da: `Dokumentet har flere end {limit:XML-element|XML-elementer} ("{name}") og afvises for at beskytte systemet. ${RAISE_DA}`,
+    en: `The document has more than {limit:XML element|XML elements} ("{name}") and is refused to protect the system. ${RAISE_EN}`,
   },
   'limit.paragraphs': {
-    da: `Dokumentet har flere end {limit} afsnit ("{name}") og afvises for at beskytte systemet. ${RAISE_DA}`,
-    en: `The document has more than {limit} paragraphs ("{name}") and is refused to protect the system. ${RAISE_EN}`,
+    da: `Dokumentet har flere end {limit:afsnit|afsnit} ("{name}") og afvises for at beskytte systemet. ${RAISE_DA}`,
+    en: `The document has more than {limit:paragraph|paragraphs} ("{name}") and is refused to protect the system. ${RAISE_EN}`,
   },
   'limit.fields': {
-    da: `Dokumentet har flere end {limit} felter ("{name}") og afvises for at beskytte systemet. ${RAISE_DA}`,
-    en: `The document has more than {limit} fields ("{name}") and is refused to protect the system. ${RAISE_EN}`,
+    da: `Dokumentet har flere end {limit:felt|felter} ("{name}") og afvises for at beskytte systemet. ${RAISE_DA}`,
+    en: `The document has more than {limit:field|fields} ("{name}") and is refused to protect the system. ${RAISE_EN}`,
   },
   'limit.merged-text': {
-    da: `Brevet bliver for stort: flettefelterne giver tilsammen flere end {limit} tegn ("{name}"). ${RAISE_DA}`,
-    en: `The letter gets too large: together its merge fields give more than {limit} characters ("{name}"). ${RAISE_EN}`,
+    da: `Brevet bliver for stort: flettefelterne giver tilsammen flere end {limit:tegn|tegn} ("{name}"). ${RAISE_DA}`,
+    en: `The letter gets too large: together its merge fields give more than {limit:character|characters} ("{name}"). ${RAISE_EN}`,
   },
   'limit.env': {
     da: 'Miljøvariablen KP_BREV_LIMITS kan ikke læses ved "{entry}": skriv navn=tal adskilt af komma, fx KP_BREV_LIMITS="fields=20000,paragraphs=100000". Grænserne hedder: {names}.',

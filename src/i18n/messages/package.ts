@@ -21,20 +21,20 @@ export const packageMessages = {
     en: 'The zip archive is not a Word document: {detail} is missing.',
   },
   'package.too-many-entries': {
-    da: 'Filen indeholder {count} dele; grænsen er {limit}. Filen afvises for at beskytte systemet.',
-    en: 'The file holds {count} entries; the limit is {limit}. It is refused to protect the system.',
+    da: 'Filen indeholder {count:del|dele}; grænsen er {limit}. Filen afvises for at beskytte systemet.',
+    en: 'The file holds {count:entry|entries}; the limit is {limit}. It is refused to protect the system.',
   },
   'package.entry-too-large': {
-    da: 'Delen {part} fylder {size} byte udpakket; grænsen er {limit} byte.',
-    en: 'The part {part} is {size} bytes unpacked; the limit is {limit} bytes.',
+    da: 'Delen {part} fylder {size:byte|byte} udpakket; grænsen er {limit:byte|byte}.',
+    en: 'The part {part} is {size:byte|bytes} unpacked; the limit is {limit:byte|bytes}.',
   },
   'package.total-too-large': {
-    da: 'Filen fylder mere end {limit} byte udpakket. Filen afvises for at beskytte systemet.',
-    en: 'The file unpacks to more than {limit} bytes. It is refused to protect the system.',
+    da: 'Filen fylder mere end {limit:byte|byte} udpakket. Filen afvises for at beskytte systemet.',
+    en: 'The file unpacks to more than {limit:byte|bytes}. It is refused to protect the system.',
   },
   'package.ratio': {
-    da: 'Delen {part} pakker ud til {ratio} gange sin størrelse (en zip-bombe?); grænsen er {limit}.',
-    en: 'The part {part} unpacks to {ratio} times its size (a zip bomb?); the limit is {limit}.',
+    da: 'Delen {part} pakker ud til {ratio:gang|gange} sin størrelse (en zip-bombe?); grænsen er {limit}.',
+    en: 'The part {part} unpacks to {ratio:time|times} its size (a zip bomb?); the limit is {limit}.',
   },
   'package.bad-entry': {
     da: 'Delen {part} kan ikke pakkes ud ({detail}).',
@@ -53,16 +53,16 @@ export const packageMessages = {
     en: 'The zip archive has both the entry {other} and the entry {part}, which uses it as a folder. The file is refused.',
   },
   'package.entry-count': {
-    da: 'Zip-arkivet er beskadiget: slutposten siger {declared} dele, men indholdsfortegnelsen har {found} forskellige (to dele med samme navn?).',
-    en: 'The zip archive is damaged: its end record says {declared} entries, but its directory holds {found} different ones (two entries with one name?).',
+    da: 'Zip-arkivet er beskadiget: slutposten siger {declared:del|dele}, men indholdsfortegnelsen har {found:forskellig|forskellige} (to dele med samme navn?).',
+    en: 'The zip archive is damaged: its end record says {declared:entry|entries}, but its directory holds {found:different one|different ones} (two entries with one name?).',
   },
   'package.crc': {
     da: 'Delen {part} er beskadiget: kontrolsummen (CRC) passer ikke til indholdet.',
     en: 'The part {part} is damaged: its checksum (CRC) does not match its content.',
   },
   'package.trailing-data': {
-    da: 'Delen {part} er beskadiget: zip-arkivet angiver {count} byte mere, end de pakkede data fylder.',
-    en: 'The part {part} is damaged: the zip archive declares {count} bytes more than its compressed data holds.',
+    da: 'Delen {part} er beskadiget: zip-arkivet angiver {count:byte|byte} mere, end de pakkede data fylder.',
+    en: 'The part {part} is damaged: the zip archive declares {count:byte|bytes} more than its compressed data holds.',
   },
   'package.strict-ooxml': {
     da: 'Dokumentet er gemt som "Strict Open XML", som ikke understøttes. Gem det som almindeligt Word-dokument (.docx).',
@@ -74,14 +74,14 @@ export const packageMessages = {
   },
 
   'package.field-depth': {
-    da: 'Felterne i {part} er indlejret dybere end {limit} niveauer; skabelonen afvises.',
-    en: 'The fields in {part} are nested deeper than {limit} levels; the template is refused.',
+    da: 'Felterne i {part} er indlejret dybere end {limit:niveau|niveauer}; skabelonen afvises.',
+    en: 'The fields in {part} are nested deeper than {limit:level|levels}; the template is refused.',
   },
 
   // XML
   'xml.too-deep': {
-    da: 'Delen {part} er indlejret dybere end {limit} niveauer; filen afvises.',
-    en: 'The part {part} is nested deeper than {limit} levels; the file is refused.',
+    da: 'Delen {part} er indlejret dybere end {limit:niveau|niveauer}; filen afvises.',
+    en: 'The part {part} is nested deeper than {limit:level|levels}; the file is refused.',
   },
   'xml.invalid-utf8': {
     da: 'Delen {part} er ikke gyldig UTF-8-tekst.',

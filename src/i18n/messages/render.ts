@@ -28,8 +28,8 @@ export const renderMessages = {
     en: 'The format \\* {format} is not supported by kp-brev.',
   },
   'render.formula-depth': {
-    da: 'Formelfeltet er indlejret dybere end {limit} niveauer (parenteser, funktioner, fortegn og potenser) og beregnes ikke. Brevet dannes ikke.',
-    en: 'The formula field is nested deeper than {limit} levels (parentheses, functions, signs and powers) and is not computed. The letter is not made.',
+    da: 'Formelfeltet er indlejret dybere end {limit:niveau|niveauer} (parenteser, funktioner, fortegn og potenser) og beregnes ikke. Brevet dannes ikke.',
+    en: 'The formula field is nested deeper than {limit:level|levels} (parentheses, functions, signs and powers) and is not computed. The letter is not made.',
   },
   'render.structure': {
     da: 'Feltet krydser en grænse i dokumentets opbygning ({detail}) og kan ikke flettes sikkert.',
@@ -60,8 +60,8 @@ export const renderMessages = {
     en: 'The merge field "{field}" does not exist in the process "{process}" (a context-dependent field), even if the case context has a value. The letter is not made.',
   },
   'render.refused': {
-    da: 'Brevet fra {template} dannes ikke: {count} fejl.',
-    en: 'The letter from {template} is not made: {count} errors.',
+    da: 'Brevet fra {template} dannes ikke: {count:fejl|fejl}.',
+    en: 'The letter from {template} is not made: {count:error|errors}.',
   },
   // Fields a letter must not hold (src/template/field-policy.ts, docs/word-fields.md).
   'render.field-external': {

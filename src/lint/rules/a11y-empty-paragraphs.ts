@@ -26,7 +26,7 @@ export const a11yEmptyParagraphs: Rule = {
       en: 'Empty paragraphs, repeated spaces or tabs used to make room or place text. A screen reader reads them as "blank"; use spacing before and after paragraphs and indentation instead.',
     },
     messages: {
-      empty: { da: '{count} tomme afsnit i træk bruges som luft.', en: '{count} empty paragraphs in a row are used as space.' },
+      empty: { da: '{count:tomt afsnit|tomme afsnit} i træk bruges som luft.', en: '{count:empty paragraph in a row is|empty paragraphs in a row are} used as space.' },
       spaces: { da: 'Gentagne mellemrum eller tabulatorer bruges til at placere tekst.', en: 'Repeated spaces or tabs are used to place text.' },
     },
     examples: [

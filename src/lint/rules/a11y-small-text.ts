@@ -12,7 +12,7 @@ export const a11ySmallText: Rule = {
       da: 'Meget lille tekst (under 8 punkter) er svær at læse for mange, også når brevet printes.',
       en: 'Very small text (below 8 points) is hard to read for many, also when the letter is printed.',
     },
-    messages: { small: { da: 'Teksten "{text}" er {size} punkter; brug mindst 8.', en: 'The text "{text}" is {size} points; use at least 8.' } },
+    messages: { small: { da: 'Teksten "{text}" er {size:punkt|punkter}; brug mindst 8.', en: 'The text "{text}" is {size:point|points}; use at least 8.' } },
     examples: [
       { valid: false, description: { da: '7 punkter.', en: '7 points.' }, doc: { xml: '<w:p><w:r><w:rPr><w:sz w:val="14"/></w:rPr><w:t>Sønderborg Kommune, Rådhustorvet 10</w:t></w:r></w:p>' } },
       { valid: true, description: { da: '9 punkter.', en: '9 points.' }, doc: { xml: '<w:p><w:r><w:rPr><w:sz w:val="18"/></w:rPr><w:t>Sønderborg Kommune, Rådhustorvet 10</w:t></w:r></w:p>' } },

@@ -13,6 +13,8 @@ import { failureProblem, noteCache, sendProblem, type ServerContext } from '../a
 import { deeperThan, MAX_REQUEST_DEPTH } from '../depth.js';
 import { ndjsonLines } from '../../batch/ndjson.js';
 import { BATCH_LINE_BYTES } from '../../limits.js';
+import { jsonErrorMessage, parseJson } from '../../json-text.js';
+import { NDJSON, problems } from '../openapi.js';
 import { problem } from '../problem.js';
 import { kommuneFor } from './letters.js';
 
@@ -31,7 +33,7 @@ function hangUp(socket: Socket | null | undefined): void {
 }
 
 export function batchRoutes(app: FastifyInstance, ctx: ServerContext): void {
-  app.addContentTypeParser('application/x-ndjson', (_req, payload, done) => done(null, payload));
+  app.addContentTypeParser(NDJSON, (_req, payload, done) => done(null, payload));
 
   app.post<{ Querystring: { template: string; format?: 'pdf' | 'docx'; kommune?: string; pdfa?: '2a' | '1a' }; Body: Readable }>(
     '/v1/letters::batch',
@@ -46,6 +48,11 @@ export function batchRoutes(app: FastifyInstance, ctx: ServerContext): void {
           additionalProperties: false,
           properties: { template: { type: 'string', pattern: '^[A-Za-z0-9_.-]{1,64}$' }, format: { enum: ['pdf', 'docx'] }, kommune: { type: 'string', pattern: '^[0-9]{3,4}$' }, pdfa: { enum: ['2a', '1a'], description: 'PDF/A part and level of PDF letters (default 2a).' } },
         },
+        openapiBody: { content: { [NDJSON]: { schema: { type: 'string', description: 'One case context per line, each a JSON object with an optional "id".' } } } },
+        response: {
+          200: { description: 'One line per case, in the order the letters are made: the schema is that of each line', content: { [NDJSON]: { schema: { $ref: 'batch-result#' } } } },
+          ...problems([400, 401, 403, 415, 500]),
+        },
       },
     },
     async (req, reply) => {
@@ -53,8 +60,8 @@ export function batchRoutes(app: FastifyInstance, ctx: ServerContext): void {
       if (kommune === false) return reply;
       // Only an NDJSON body arrives as a stream; JSON, text or a form is the wrong kind of body.
       if (!(req.body instanceof Readable)) {
-        req.note.outcome = 'bad-request';
-        return sendProblem(reply, problem('bad-request', 415, req.lang, { id: 'server.batch-ndjson' }, req.id));
+        req.note.outcome = 'unsupported-media-type';
+        return sendProblem(reply, problem('unsupported-media-type', 415, req.lang, { id: 'server.batch-ndjson' }, req.id), { 'accept-post': NDJSON });
       }
       const format = req.query.format ?? 'pdf';
       const template = req.query.template;
@@ -91,13 +98,13 @@ export function batchRoutes(app: FastifyInstance, ctx: ServerContext): void {
           const text = next.text;
           if (!text.trim()) continue;
           const task = async (): Promise<void> => {
-            let value: Record<string, unknown> | undefined;
-            try {
-              value = JSON.parse(text) as Record<string, unknown>;
-              if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('not an object');
-            } catch (err) {
+            // A line that is not JSON is told by its place in the batch (line n, column c).
+            const parsed = parseJson(text);
+            const value = parsed.ok ? parsed.value : undefined;
+            if (!parsed.ok || typeof value !== 'object' || value === null || Array.isArray(value)) {
               failed++;
-              emit({ line: n, ok: false, status: 400, problem: problem('bad-request', 400, req.lang, { id: 'batch.bad-line', params: { line: n, detail: err instanceof Error ? err.message : String(err) } }, req.id) });
+              const why = parsed.ok ? { id: 'batch.not-object', params: { line: n } } : jsonErrorMessage(parsed.error, n);
+              emit({ line: n, ok: false, status: 400, problem: problem('bad-request', 400, req.lang, why, req.id) });
               return;
             }
             if (deeperThan(value, MAX_REQUEST_DEPTH)) {
@@ -105,8 +112,9 @@ export function batchRoutes(app: FastifyInstance, ctx: ServerContext): void {
               emit({ line: n, ok: false, status: 400, problem: problem('bad-request', 400, req.lang, { id: 'server.too-deep', params: { limit: MAX_REQUEST_DEPTH } }, req.id) });
               return;
             }
-            const id = typeof value['id'] === 'string' || typeof value['id'] === 'number' ? String(value['id']) : `linje-${n}`;
-            const { id: _id, ...context } = value;
+            const given = (value as Record<string, unknown>)['id'];
+            const id = typeof given === 'string' || typeof given === 'number' ? String(given) : `linje-${n}`;
+            const { id: _id, ...context } = value as Record<string, unknown>;
             void _id;
             let outcome: RenderOutcome;
             try {

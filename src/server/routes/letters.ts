@@ -2,6 +2,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { CaseContext } from '../../context/context.js';
 import { failureProblem, jobInPool, runInPool, sendProblem, type ServerContext } from '../app.js';
+import { DOCX, jsonAnswer, letterAnswer, problems } from '../openapi.js';
 import { problem, problemItem } from '../problem.js';
 
 export interface LetterBody {
@@ -13,14 +14,12 @@ export interface LetterBody {
   pdfa?: '2a' | '1a';
 }
 
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-
 /** The municipality a request renders for: the credential's own, or (administrators) the one asked for. */
 export function kommuneFor(req: FastifyRequest, reply: FastifyReply, asked: string | undefined): string | undefined | false {
   const p = req.principal!;
   if (p.admin) return asked;
   if (asked !== undefined && asked !== p.kommune) {
-    sendProblem(reply, problem('not-found', 403, req.lang, { id: 'server.kommune-not-allowed', params: { kommune: p.kommune ?? '' } }, req.id));
+    sendProblem(reply, problem('forbidden', 403, req.lang, { id: 'server.kommune-not-allowed', params: { kommune: p.kommune ?? '' } }, req.id));
     return false;
   }
   return p.kommune;
@@ -37,13 +36,11 @@ export function refusePreview(ctx: ServerContext, req: FastifyRequest, reply: Fa
   return true;
 }
 
-const problems = {
-  400: { description: 'Malformed request or case context', $ref: 'problem#' },
-  401: { description: 'Missing or unknown credential', $ref: 'problem#' },
-  404: { description: 'No such template (for this municipality)', $ref: 'problem#' },
-  413: { description: 'Body over the size limit', $ref: 'problem#' },
-  422: { description: 'The letter cannot be made: missing field, unanswered question, case not valid for the process', $ref: 'problem#' },
-  503: { description: 'Render pool saturated or time limit exceeded (Retry-After)', $ref: 'problem#' },
+/** The headers of a letter made by the render API. */
+const LETTER_HEADERS = {
+  'X-Template-Version': { type: 'string', description: 'The template version used: <id>@<version>[+<kommune>@<override version>].' },
+  'X-Page-Count': { type: 'integer', description: 'Pages of the PDF (not sent for .docx).' },
+  'X-Letter-Warnings': { type: 'integer', description: 'How many things the PDF could not draw as Word would.' },
 };
 
 export function letterRoutes(app: FastifyInstance, ctx: ServerContext): void {
@@ -54,7 +51,7 @@ export function letterRoutes(app: FastifyInstance, ctx: ServerContext): void {
         summary: 'Make a letter',
         description: 'Makes the letter for a case from a template in the repository, with the municipality\'s overrides. Response headers: X-Template-Version (the template version used), X-Page-Count (PDF), X-Letter-Warnings (how many things the PDF could not draw as Word).',
         body: { $ref: 'letter-request#' },
-        response: { 200: { description: 'The letter (PDF or .docx)', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } }, [DOCX]: { schema: { type: 'string', format: 'binary' } } } }, ...problems },
+        response: { 200: letterAnswer('The letter (PDF or .docx, as asked)', LETTER_HEADERS), ...problems([400, 401, 403, 404, 413, 415, 422, 500, 503]) },
       },
     },
     async (req, reply) => {
@@ -90,7 +87,7 @@ export function letterRoutes(app: FastifyInstance, ctx: ServerContext): void {
         summary: 'Check a case against a template',
         description: 'Evaluates the template for the case without making the letter: missing fields, unanswered flettespørgsmål, fields the process does not provide. 200 with valid true or false.',
         body: { $ref: 'letter-request#' },
-        response: { 200: { $ref: 'validate-response#' }, 400: problems[400], 401: problems[401], 404: problems[404] },
+        response: { 200: jsonAnswer('Valid, or what is missing', { $ref: 'validate-response#' }), ...problems([400, 401, 403, 404, 413, 415, 500, 503]) },
       },
     },
     async (req, reply) => {

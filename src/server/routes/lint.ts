@@ -6,10 +6,9 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { jobInPool, sendProblem, type ServerContext } from '../app.js';
+import { DOCX, jsonAnswer, MULTIPART, OCTET_STREAM, problems } from '../openapi.js';
 import { problem, problemItem } from '../problem.js';
 import { DEFAULT_LIMITS } from '../../limits.js';
-
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 interface LintQuery {
   template?: string;
@@ -24,7 +23,7 @@ const list = (v: string | string[] | undefined): string[] => (v === undefined ? 
 
 export function lintRoutes(app: FastifyInstance, ctx: ServerContext): void {
   const limit = ctx.options.lintBodyLimit ?? DEFAULT_LIMITS.templateBytes;
-  app.addContentTypeParser([DOCX, 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: limit }, (_req, body, done) => done(null, body));
+  app.addContentTypeParser([DOCX, OCTET_STREAM], { parseAs: 'buffer', bodyLimit: limit }, (_req, body, done) => done(null, body));
 
   app.post<{ Querystring: LintQuery }>(
     '/v1/lint',
@@ -44,6 +43,17 @@ export function lintRoutes(app: FastifyInstance, ctx: ServerContext): void {
             env: { enum: ['production', 'training'] },
             name: { type: 'string', maxLength: 200, description: 'File name to report.' },
           },
+        },
+        openapiBody: {
+          content: {
+            [DOCX]: { schema: { type: 'string', format: 'binary' } },
+            [OCTET_STREAM]: { schema: { type: 'string', format: 'binary' } },
+            [MULTIPART]: { schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary', description: 'The .docx.' } } } },
+          },
+        },
+        response: {
+          200: jsonAnswer("The linter's findings, as kp-brev lint --format json gives them", { $ref: 'lint-output#' }),
+          ...problems([400, 401, 404, 413, 415, 500, 503], { 400: 'Not a .docx, a form that cannot be read, or a file the linter cannot open (each problem in errors)', 404: 'No such template (?template)' }),
         },
       },
     },

@@ -3,7 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import { KpBrevError } from '../../diagnostics.js';
 import type { RepositoryHolder } from '../../service/repository-holder.js';
 import { sendProblem, type ServerContext } from '../app.js';
-import { problem } from '../problem.js';
+import { jsonAnswer, problems } from '../openapi.js';
+import { problem, problemItem } from '../problem.js';
 import { kommuneFor } from './letters.js';
 
 const QUESTION = /^Question:/;
@@ -18,7 +19,7 @@ export function templateRoutes(app: FastifyInstance, _ctx: ServerContext, holder
 
   app.get<{ Querystring: { kommune?: string } }>(
     '/v1/templates',
-    { schema: { summary: 'List templates', description: 'Central templates and the municipality\'s own overrides, with their status.', querystring: listQuery, response: { 200: { type: 'array', items: { $ref: 'template-summary#' } } } } },
+    { schema: { summary: 'List templates', description: 'Central templates and the municipality\'s own overrides, with their status.', querystring: listQuery, response: { 200: jsonAnswer('The templates', { type: 'array', items: { $ref: 'template-summary#' } }), ...problems([400, 401, 403, 500]) } } },
     async (req, reply) => {
       const kommune = kommuneFor(req, reply, req.query.kommune);
       if (kommune === false) return reply;
@@ -37,6 +38,7 @@ export function templateRoutes(app: FastifyInstance, _ctx: ServerContext, holder
         description: 'Settings of a beskedskabelon for the municipality: title, Digital Post title, master, content elements, processes, variants, enabled flettespørgsmål (with their text), merge fields used, status of an override.',
         params: { type: 'object', properties: { id: { type: 'string', pattern: '^[A-Za-z0-9_.-]{1,64}$' } }, required: ['id'] },
         querystring: kommuneQuery,
+        response: { 200: jsonAnswer('The template', { $ref: 'template-detail#' }), ...problems([400, 401, 403, 404, 500]) },
       },
     },
     async (req, reply) => {
@@ -50,6 +52,12 @@ export function templateRoutes(app: FastifyInstance, _ctx: ServerContext, holder
       } catch (err) {
         if (err instanceof KpBrevError && err.diagnostics.some((d) => d.code === 'repo.unknown-template')) {
           return sendProblem(reply, problem('not-found', 404, req.lang, { id: 'server.not-found', params: { template: req.params.id } }, req.id));
+        }
+        // A template the repository holds but cannot open: named, with the reason, as for a letter.
+        if (err instanceof KpBrevError) {
+          req.note.outcome = 'template-broken';
+          const errors = err.diagnostics.map((d) => problemItem(d, req.lang));
+          return sendProblem(reply, problem('template-broken', 500, req.lang, { id: 'server.template-broken', params: { template: req.params.id } }, req.id, { template: req.params.id, errors }));
         }
         throw err;
       }

@@ -15,6 +15,7 @@ import { PAGE_CSS, PAGE_HTML } from '../../web/page.js';
 import type { PreviewRequest } from '../../web/preview.js';
 import type { JobFailure } from '../../service/preview-task.js';
 import { jobInPool, sendProblem, type ServerContext } from '../app.js';
+import { jsonAnswer, letterAnswer, problems } from '../openapi.js';
 import { problem, problemItem, type Problem } from '../problem.js';
 import type { Lang } from '../../i18n/index.js';
 import { kommuneFor, refusePreview } from './letters.js';
@@ -79,19 +80,19 @@ export function webRoutes(app: FastifyInstance, ctx: ServerContext, holder: Repo
 
   // No query parameters: a municipality named where none is taken is refused (400), not ignored.
   const noQuery = { type: 'object', additionalProperties: false, properties: {} };
-  app.get('/v1/kommuner', { schema: { summary: 'Municipalities with overrides (training page)', querystring: noQuery } }, async (req) => {
+  app.get('/v1/kommuner', { schema: { summary: 'Municipalities with overrides (training page)', querystring: noQuery, response: { 200: jsonAnswer('The municipalities', { type: 'array', items: { $ref: 'kommune#' } }), ...problems([400, 401, 500]) } } }, async (req) => {
     const repo = holder.get();
     const all = [...repo.kommuner.entries()].map(([code, k]) => ({ kommune: code, name: k.manifest.name ?? code }));
     return req.principal!.admin ? all : all.filter((k) => k.kommune === req.principal!.kommune);
   });
 
-  app.get('/v1/processes', { schema: { summary: "The catalog's processes and their variants (training page)", querystring: noQuery } }, async () =>
+  app.get('/v1/processes', { schema: { summary: "The catalog's processes and their variants (training page)", querystring: noQuery, response: { 200: jsonAnswer('The processes', { type: 'array', items: { $ref: 'process#' } }), ...problems([400, 401, 500]) } } }, async () =>
     [...(holder.get().catalog?.processes.values() ?? [])].map((p) => ({ id: p.id, name: p.name ?? p.id, variants: (p.variants ?? []).map((v) => ({ id: v.id, name: v.name ?? v.id })) })),
   );
 
   app.get<{ Querystring: { template: string } }>(
     '/v1/samples',
-    { schema: { summary: 'Sample cases of a template (training page)', querystring: { type: 'object', required: ['template'], additionalProperties: false, properties: { template: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$' } } } } },
+    { schema: { summary: 'Sample cases of a template (training page)', querystring: { type: 'object', required: ['template'], additionalProperties: false, properties: { template: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$' } } }, response: { 200: jsonAnswer('The sample cases', { type: 'array', items: { $ref: 'sample#' } }), ...problems([400, 401, 500]) } } },
     async (req) => {
       // The pattern admits no dot or slash: the folder is always one level under samplesDir.
       const dir = join(samplesDir, req.query.template);
@@ -125,7 +126,7 @@ export function webRoutes(app: FastifyInstance, ctx: ServerContext, holder: Repo
     placeholders: ctx.options.training === true,
   });
 
-  app.post<{ Body: PreviewBody }>('/v1/preview', { bodyLimit, schema: { summary: 'Preview a letter (training page)', body: previewSchema } }, async (req, reply) => {
+  app.post<{ Body: PreviewBody }>('/v1/preview', { bodyLimit, schema: { summary: 'Preview a letter (training page)', body: previewSchema, response: { 200: jsonAnswer('The preview', { $ref: 'preview-result#' }), ...problems([400, 401, 403, 404, 413, 415, 422, 500, 503]) } } }, async (req, reply) => {
     const body = req.body;
     const kommune = kommuneFor(req, reply, body.kommune);
     if (kommune === false) return reply;
@@ -136,7 +137,7 @@ export function webRoutes(app: FastifyInstance, ctx: ServerContext, holder: Repo
     return out.ok ? out.result : sendProblem(reply, previewProblem(out, body, req.lang, req.id));
   });
 
-  app.post<{ Body: PreviewBody }>('/v1/preview/letter', { bodyLimit, schema: { summary: 'Download a previewed letter (training page)', body: previewSchema } }, async (req, reply) => {
+  app.post<{ Body: PreviewBody }>('/v1/preview/letter', { bodyLimit, schema: { summary: 'Download a previewed letter (training page)', body: previewSchema, response: { 200: letterAnswer('The letter (PDF or .docx, as asked)'), ...problems([400, 401, 403, 404, 413, 415, 422, 500, 503]) } } }, async (req, reply) => {
     const body = req.body;
     const kommune = kommuneFor(req, reply, body.kommune);
     if (kommune === false) return reply;
