@@ -23,11 +23,17 @@ export interface CodeParagraph {
   spans: CodeSpan[];
 }
 
-/** Every paragraph of every story, with fields as codes and their values for a case. */
-export function codeView(template: Template, context: CaseContext, lang: 'da' | 'en' = 'da'): CodeParagraph[] {
-  const values = template.evaluateFields(context, { lang });
+/** Every paragraph of every story, with fields as codes and their values for a case. With
+ * `placeholders` (the training environment only) a field that cannot be filled shows its yellow
+ * placeholder text; otherwise it has no value, as the letter would be refused. */
+export function codeView(template: Template, context: CaseContext, lang: 'da' | 'en' = 'da', placeholders = false): CodeParagraph[] {
+  const values = template.evaluateFields(context, { lang, preview: placeholders });
   const byNode = new Map<FieldNode, { value: string | undefined; problems: string[] }>();
-  template.fieldNodes.forEach((f, i) => byNode.set(f, { value: values[i]?.value, problems: (values[i]?.problems ?? []).map((d) => d.code) }));
+  template.fieldNodes.forEach((f, i) => {
+    const v = values[i];
+    const value = v && (placeholders || v.outcome !== 'refused') ? v.value : undefined;
+    byNode.set(f, { value, problems: (v?.problems ?? []).map((d) => d.code) });
+  });
   const out: CodeParagraph[] = [];
   for (const plan of template.stories) {
     const story = plan.story;

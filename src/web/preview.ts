@@ -307,7 +307,7 @@ export function preview(repo: TemplateRepository, req: PreviewRequest, lang: Lan
   } catch (err) {
     if (!(err instanceof KpBrevError)) throw err;
   }
-  const codes = codeView(p.source, context, lang).map((para) => ({
+  const codes = codeView(p.source, context, lang, req.placeholders === true).map((para) => ({
     ...para,
     spans: para.spans.map((s) =>
       s.kind !== 'field' ? s : /MERGEFIELD\s+(Skabelon:Indhold|Indholdselement:|Html:)/.test(s.text) ? { ...s, value: undefined } : { ...s, value: s.value?.replace(/\r/g, '¶') },

@@ -109,8 +109,8 @@ export const cliMessages = {
   },
   'cli.fields-differs': { da: 'afviger fra Word', en: 'differs from Word' },
   'cli.fields-values': {
-    da: 'Med {case}: {values} felter har en værdi, {differ} afviger fra det resultat Word har gemt.',
-    en: 'With {case}: {values} fields have a value, {differ} differ from the result Word saved.',
+    da: 'Med {case}: {values:felt|felter} har en værdi, {differ} afviger fra det resultat Word har gemt.',
+    en: 'With {case}: {values:field|fields} with a value, {differ} of them differing from the result Word saved.',
   },
   'cli.fields-empty-case': { da: 'en tom sag', en: 'an empty case' },
 } as const satisfies Record<string, MessageText>;

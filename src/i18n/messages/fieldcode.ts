@@ -65,8 +65,8 @@ export const fieldCodeMessages = {
     en: 'IF has no comparison (=, <>, <, <=, > or >=). Word then takes "{condition}" as the condition and shows the first text whenever it is not empty or 0; that is hardly what was meant.',
   },
   'syntax.if-extra-arguments': {
-    da: 'IF har flere argumenter end betingelse, sand-tekst og falsk-tekst; Word ser bort fra "{text}". Sæt tekst med mellemrum i anførselstegn.',
-    en: 'IF has more arguments than its condition, true text and false text; Word ignores "{text}". Put text with spaces in quotation marks.',
+    da: 'IF har flere argumenter end betingelse, sand-tekst og falsk-tekst; Word ser bort fra resten: {text}. Sæt tekst med mellemrum i anførselstegn.',
+    en: 'IF has more arguments than its condition, true text and false text; Word ignores the rest: {text}. Put text with spaces in quotation marks.',
   },
   'syntax.if-switch-inside': {
     da: 'Parameteren \\{switch} står midt i IF. Word bruger den på resultatet og sammenligner ordene før den, som de står (et feltnavn som DATE er bare ordet DATE); skulle det have været et indlejret felt (Ctrl+F9)?',
