@@ -23,7 +23,7 @@ import type { LintConfig, LintSettings, RuleSetting } from '../lint/types.js';
 import { parseContextText } from '../context/context.js';
 import { loadCatalogFile, type Catalog } from '../repository/catalog.js';
 import { findManifest } from '../repository/manifest.js';
-import { TemplateRepository } from '../repository/repository.js';
+import { TemplateRepository, unknownTemplate } from '../repository/repository.js';
 import { nearest } from '../suggest.js';
 import { readInput } from './files.js';
 import type { Io } from './main.js';
@@ -139,7 +139,7 @@ export async function lintCommand(targets: string[], opts: Record<string, unknow
     } else {
       const r = repository(templatesDir);
       const found = idTargets(r, target, catalogOpt ?? r.catalog, env, samplesDir);
-      if (!found) throw inputError('repo.unknown-template', { id: target, where: '' });
+      if (!found) throw unknownTemplate(target, [...r.central.beskedskabeloner, ...(r.central.masters ?? []), ...(r.central.indholdselementer ?? [])].map((t) => t.id));
       work.push(...found);
     }
   }

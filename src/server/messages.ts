@@ -32,6 +32,7 @@ registerMessages('server', {
     en: 'A batch is sent as application/x-ndjson: one case in JSON per line.',
   },
   'kommune-not-allowed': { da: 'Kun en administrator kan vælge kommune; din adgangsnøgle hører til kommune {kommune}.', en: 'Only an administrator can choose the municipality; your credential belongs to municipality {kommune}.' },
+  'unknown-kommune': { da: 'Kommunen {kommune} findes ikke i skabelonarkivet. Kendte kommuner: {known}.', en: 'The municipality {kommune} is not in the template repository. Known municipalities: {known}.' },
 });
 
 registerMessages('batch', {

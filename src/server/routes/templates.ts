@@ -20,7 +20,7 @@ export function templateRoutes(app: FastifyInstance, _ctx: ServerContext, holder
     '/v1/templates',
     { schema: { summary: 'List templates', description: 'Central templates and the municipality\'s own overrides, with their status.', querystring: listQuery, response: { 200: { type: 'array', items: { $ref: 'template-summary#' } } } } },
     async (req, reply) => {
-      const kommune = kommuneFor(req, reply, req.query.kommune);
+      const kommune = kommuneFor(req, reply, req.query.kommune, holder.get());
       if (kommune === false) return reply;
       const repo = holder.get();
       if (kommune !== 'alle') return repo.list(kommune);
@@ -40,7 +40,7 @@ export function templateRoutes(app: FastifyInstance, _ctx: ServerContext, holder
       },
     },
     async (req, reply) => {
-      const kommune = kommuneFor(req, reply, req.query.kommune);
+      const kommune = kommuneFor(req, reply, req.query.kommune, holder.get());
       if (kommune === false) return reply;
       req.note.template = req.params.id;
       const repo = holder.get();
