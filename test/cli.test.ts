@@ -1,11 +1,12 @@
 /** End to end: the real `kp-brev` binary on the sample letter, as a user runs it. */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDocx } from './helpers/inspect.js';
 import { docx, field, mergeField, p } from './helpers/build.js';
+import { needTool } from './helpers/tools.js';
 
 const root = join(import.meta.dirname, '..');
 const bin = join(root, 'bin/kp-brev.js');
@@ -67,7 +68,26 @@ describe('kp-brev render', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('1 felt uden værdi er vist som pladsholder');
     expect(openDocx(readFileSync(out)).texts().some((t) => t.includes('senest den «MANGLER: Klage.Frist»'))).toBe(true);
+    // The placeholder is not the only sign: the field and its place are named.
+    expect(r.stderr).toMatch(/bevilling-helbredstillaegskort\.docx, word\/document\.xml, afsnit \d+: Flettefeltet "Klage\.Frist" har ingen værdi/);
   });
+
+  it('--out must name the letter\'s format: .docx or .pdf, or agree with --format (or have no extension)', () => {
+    const txt = kpBrev('render', sample, '--context', karen, '--out', 'o.txt');
+    expect(txt.status).toBe(2);
+    expect(txt.stderr).toContain('Brevet skrives som .docx eller .pdf, men --out o.txt har ingen af de endelser.');
+    expect(existsSync(join(dir, 'o.txt'))).toBe(false);
+    const mismatch = kpBrev('render', sample, '--context', karen, '--out', 'o.docx', '--format', 'pdf');
+    expect(mismatch.status).toBe(2);
+    expect(mismatch.stderr).toContain('--format pdf skriver brevet som .pdf, men --out o.docx har endelsen .docx.');
+    expect(existsSync(join(dir, 'o.docx'))).toBe(false);
+    const bare = kpBrev('render', sample, '--context', karen, '--out', 'brev-uden-endelse', '--format', 'pdf');
+    expect(bare.status).toBe(0);
+    expect(readFileSync(join(dir, 'brev-uden-endelse')).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const upper = kpBrev('render', sample, '--context', karen, '--out', 'BREV.PDF');
+    expect(upper.status).toBe(0);
+    expect(readFileSync(join(dir, 'BREV.PDF')).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  }, 240_000);
 
   it('--lang en speaks English', () => {
     const r = kpBrev('render', sample, '--context', 'no-klage.json', '--out', join(dir, 'x.docx'), '--lang', 'en');
@@ -123,6 +143,50 @@ describe('the template repository from the command line', () => {
     expect(html).toContain('Mangler kopi af regningen');
   });
 
+  it('a --kommune the repository does not have is a usage error naming the known ones, never the central letter', () => {
+    const context = join(root, 'samples/sager/np_1004/karen-85-procent.json');
+    const runs = {
+      render: kpBrev('render', '--template', 'np_1004', '--kommune', '999', '--templates', templates, '--context', context, '--out', 'k999.docx'),
+      templates: kpBrev('templates', '--kommune', '999', '--templates', templates),
+      preview: kpBrev('preview', 'np_1004', '--kommune', '999', '--templates', templates, '--samples', join(root, 'samples/sager'), '--out', 'k999'),
+      batch: kpBrev('batch', '--template', 'np_1004', '--kommune', '999', '--templates', templates, '--cases', context, '--out', 'k999-batch'),
+    };
+    for (const [command, r] of Object.entries(runs)) {
+      expect(r.status, command).toBe(2);
+      expect(r.stdout, command).toBe('');
+      expect(r.stderr, command).toContain('Kommunen 999 findes ikke i skabelonarkivet');
+      expect(r.stderr, command).toContain('Kendte kommuner: 540 (Sønderborg Kommune).');
+    }
+    for (const made of ['k999.docx', 'k999', 'k999-batch']) expect(existsSync(join(dir, made)), made).toBe(false);
+  }, 240_000);
+
+  it('kp-brev preview lists what each letter lacks and says so in a summary line; --format pdf makes PDF letters', async () => {
+    const samples = mkdtempSync(join(tmpdir(), 'kp-brev-cli-samples-'));
+    const ctx = JSON.parse(readFileSync(join(root, 'samples/sager/np_1004/karen-85-procent.json'), 'utf8')) as { fields: { Bevilling: Record<string, unknown> } };
+    delete ctx.fields.Bevilling['Fra'];
+    mkdirSync(join(samples, 'np_1004'));
+    writeFileSync(join(samples, 'np_1004', 'uden-fra.json'), JSON.stringify(ctx));
+    const r = kpBrev('preview', 'np_1004', '--templates', templates, '--samples', samples, '--out', 'mangler', '--format', 'pdf');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(
+      `16 breve dannet i mangler (1 sager × 16 kombinationer af flettespørgsmål). Se ${join('mangler', 'index.html')}.\n` +
+        `16 af 16 breve mangler felter eller svar på flettespørgsmål (vist som gule pladsholdere): Bevilling.Fra. Se hvilke breve og hvor i ${join('mangler', 'index.html')}.\n`,
+    );
+    const index = JSON.parse(readFileSync(join(dir, 'mangler', 'index.json'), 'utf8')) as { letters: Array<{ file: string; missing: Array<{ kind: string; name: string; place: string }> }> };
+    const first = index.letters[0]!;
+    expect(first.file).toMatch(/^uden-fra__01\.pdf$/);
+    expect(first.missing).toEqual([{ kind: 'field', name: 'Bevilling.Fra', place: 'np_1004, word/document.xml, afsnit 3' }]);
+    const pdf = readFileSync(join(dir, 'mangler', first.file));
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const text = spawnSync('pdftotext', ['-', '-'], { input: pdf, encoding: 'utf8' });
+    if (needTool('pdftotext', text.status === 0, 'poppler-utils')) expect(text.stdout).toContain('«MANGLER: Bevilling.Fra»');
+    const html = readFileSync(join(dir, 'mangler', 'index.html'), 'utf8');
+    expect(html).toContain(`<a href="${first.file}">${first.file}</a>`);
+    expect(html).not.toContain('.docx"');
+    expect(html).toContain('<li><strong>Bevilling.Fra</strong> (np_1004, word/document.xml, afsnit 3)</li>');
+    expect(html).toContain('16 af 16 breve mangler noget: <strong>Bevilling.Fra</strong>.');
+  });
+
   it('kp-brev remap-keys turns training keys into production keys', () => {
     const training = join(dir, 'traening.docx');
     writeFileSync(training, docx([p(field(' IF ', mergeField('Question:flettespoergsmaal-90023'), ' = "J" "Regning mangler" '))]));
@@ -131,6 +195,14 @@ describe('the template repository from the command line', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('1 flettespørgsmål skrevet om');
     expect(kpBrev('fields', out).stdout).toContain('{ IF { MERGEFIELD Question:flettespoergsmaal-10023 } = "J" "Regning mangler" }');
+    // It writes a template: a .docx under its own name, and its help says so.
+    const pdf = kpBrev('remap-keys', training, '--map', join(templates, 'noegler/traening-til-produktion.json'), '--out', 'x.pdf');
+    expect(pdf.status).toBe(2);
+    expect(pdf.stderr).toContain('remap-keys skriver en skabelon (.docx), men --out x.pdf har ikke endelsen .docx.');
+    expect(existsSync(join(dir, 'x.pdf'))).toBe(false);
+    const help = kpBrev('remap-keys', '--help').stdout.replace(/\s+/g, ' ');
+    expect(help).toContain('hvor den omskrevne skabelon skrives (.docx)');
+    expect(help).not.toContain('brevet');
   });
 });
 

@@ -213,10 +213,12 @@ describe('kp-brev lint options', () => {
     const p = kpBrev('lint', 'fod.docx', '--catalog', 'katalog.yaml', '--process', 'udvidet-helbredstilaeg');
     expect(p.status).toBe(2);
     expect(p.stdout).toBe('');
-    expect(p.stderr).toContain('Processen "udvidet-helbredstilaeg" (--process) findes ikke i kataloget katalog.yaml. Kendte processer: udvidet-helbredstillaeg.');
+    expect(p.stderr).toContain('Processen "udvidet-helbredstilaeg" (--process) findes ikke i kataloget katalog.yaml; mente du "udvidet-helbredstillaeg"? Kendte processer: udvidet-helbredstillaeg.');
     const v = kpBrev('lint', 'fod.docx', '--catalog', 'katalog.yaml', '--variant', 'briller,tandprotese');
     expect(v.status).toBe(2);
     expect(v.stderr).toContain('Varianten "tandprotese" (--variant) findes ikke i kataloget katalog.yaml. Kendte varianter: briller, fodbehandling.');
+    const far = kpBrev('lint', 'fod.docx', '--catalog', 'katalog.yaml', '--process', 'nope');
+    expect(far.stderr).toContain('Processen "nope" (--process) findes ikke i kataloget katalog.yaml. Kendte processer');
   });
 
   it('--env training: production keys are wrong in a template for the training environment', () => {
@@ -268,6 +270,78 @@ describe('kp-brev lint options', () => {
     ]);
     const plain = JSON.parse(kpBrev('lint', 'kommune.docx', '--format', 'sarif').stdout) as { runs: Array<{ results: Array<{ baselineState?: string }> }> };
     expect(plain.runs[0]!.results.every((x) => x.baselineState === undefined)).toBe(true);
+  });
+});
+
+interface Notices {
+  file: string;
+  notices?: Array<{ code: string; message: string }>;
+}
+
+/** kp-brev run in another working folder than the shared one. */
+function kpBrevIn(cwd: string, ...args: string[]): { status: number; stdout: string; stderr: string } {
+  const { KP_BREV_TEMPLATES: _ignored, ...env } = process.env;
+  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', cwd, env: { ...env, KP_BREV_LANG: '' } });
+  return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+const TYPO = exampleDocx({ body: ['Kære { MERGEFIELD Borger.Fornvan }', 'Send os regningen.'] });
+
+describe('what the linter assumes for a loose file, and says', () => {
+  it('a manifest.json above the file that is no template repository\'s is passed by and named, not a usage error', () => {
+    const web = mkdtempSync(join(tmpdir(), 'kp-brev-webapp-'));
+    write(join(web, 'manifest.json'), JSON.stringify({ name: 'Min app', short_name: 'app', icons: [] }));
+    write(join(web, 'breve/brev.docx'), TYPO);
+    const r = kpBrevIn(web, 'lint', 'breve/brev.docx');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('Bemærk: breve/brev.docx: manifest.json er ikke manifestet for et kp-brev-skabelonarkiv (det har ingen beskedskabeloner) og er ikke brugt.');
+    // No catalog anywhere: said, not silently passed.
+    expect(r.stdout).toContain('Bemærk: breve/brev.docx: Intet katalog (hverken --catalog eller et skabelonarkiv over filen eller i arbejdsmappen)');
+    const j = JSON.parse(kpBrevIn(web, 'lint', 'breve/brev.docx', '--format', 'json').stdout) as Notices[];
+    expect(j[0]!.notices!.map((n) => n.code)).toEqual(['lint.notice.manifest-ignored', 'lint.notice.catalog-skipped']);
+    const sarif = JSON.parse(kpBrevIn(web, 'lint', 'breve/brev.docx', '--format', 'sarif').stdout) as { runs: Array<{ invocations?: Array<{ toolExecutionNotifications: Array<{ descriptor: { id: string }; level: string; message: { text: string } }> }> }> };
+    const notes = sarif.runs[0]!.invocations![0]!.toolExecutionNotifications;
+    expect(notes.map((n) => [n.descriptor.id, n.level])).toEqual([
+      ['lint.notice.manifest-ignored', 'note'],
+      ['lint.notice.catalog-skipped', 'note'],
+    ]);
+  });
+
+  it('a loose file inside a template repository is checked against its catalog, with "did you mean"; an unknown --process is refused', () => {
+    write(join(repo, 'udkast/brev.docx'), TYPO);
+    const r = kpBrev('lint', 'repo/udkast/brev.docx');
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('Flettefeltet "Borger.Fornvan" findes ikke i kataloget; mente du "Borger.Fornavn"?  unknown-field');
+    expect(r.stdout).toMatch(/Bemærk: repo\/udkast\/brev\.docx: Kataloget .*catalog\.yaml fra skabelonarkivet .*repo er brugt\./);
+    const nope = kpBrev('lint', 'repo/udkast/brev.docx', '--process', 'nope');
+    expect(nope.status).toBe(2);
+    expect(nope.stderr).toContain('Processen "nope" (--process) findes ikke i kataloget');
+  });
+
+  it('a loose file elsewhere is checked against the catalog of the template repository in the working folder', () => {
+    const work = mkdtempSync(join(tmpdir(), 'kp-brev-work-'));
+    makeRepository(join(work, 'templates'));
+    const elsewhere = mkdtempSync(join(tmpdir(), 'kp-brev-elsewhere-'));
+    write(join(elsewhere, 'brev.docx'), TYPO);
+    const r = kpBrevIn(work, 'lint', join(elsewhere, 'brev.docx'), '--format', 'json');
+    const results = JSON.parse(r.stdout) as Array<JsonResult & Notices>;
+    expect(results[0]!.findings.map((f) => f.message)).toContain('Flettefeltet "Borger.Fornvan" findes ikke i kataloget; mente du "Borger.Fornavn"?');
+    expect(results[0]!.notices!.map((n) => n.code)).toEqual(['lint.notice.catalog-found']);
+    expect(kpBrevIn(work, 'lint', join(elsewhere, 'brev.docx'), '--process', 'udvidet-helbredstilaeg').stderr).toContain('mente du "udvidet-helbredstillaeg"?');
+  });
+
+  it('a process with several variants and no --variant is checked for every variant of it, and the output says so', () => {
+    const r = kpBrev('lint', 'fod.docx', '--catalog', 'katalog.yaml', '--process', 'udvidet-helbredstillaeg');
+    expect(r.stdout).toContain('Teksten nævner "fodterapeut" (varianten fodbehandling) uden for en betingelse, men skabelonen bruges til: briller, fodbehandling.  variant-leak');
+    expect(r.stdout).toContain('Bemærk: fod.docx: Ingen varianter angivet: skabelonen er tjekket for alle varianter af udvidet-helbredstillaeg (briller, fodbehandling).');
+    const j = JSON.parse(kpBrev('lint', 'fod.docx', '--catalog', 'katalog.yaml', '--process', 'udvidet-helbredstillaeg', '--format', 'json').stdout) as Array<JsonResult & Notices>;
+    expect(j[0]!.notices).toEqual([{ code: 'lint.notice.variants-assumed', message: 'Ingen varianter angivet: skabelonen er tjekket for alle varianter af udvidet-helbredstillaeg (briller, fodbehandling).' }]);
+    // A letter of the repository whose manifest names no variants: the manifest's default, said too.
+    const letter = kpBrev('lint', 'np_2002', '--templates', 'repo');
+    expect(letter.stdout).toMatch(/Bemærk: .*np_2002\.docx: Ingen varianter angivet/);
+    // Named variants: nothing assumed, nothing said.
+    expect(kpBrev('lint', 'fod.docx', '--catalog', 'katalog.yaml', '--process', 'udvidet-helbredstillaeg', '--variant', 'fodbehandling').stdout).not.toContain('Bemærk');
   });
 });
 

@@ -176,7 +176,7 @@ describe('kp-brev lint', () => {
     expect(r.status).toBe(1);
     const lines = r.stdout.split('\n');
     expect(lines[0]).toBe('daarlig.docx');
-    expect(r.stdout).toMatch(/word\/document\.xml afsnit 1 +fejl {2}Flettefeltet "Borger\.Fornvn" findes ikke i kataloget\. {2}unknown-field\n {6}\{ MERGEFIELD Borger\.Fornvn \}/);
+    expect(r.stdout).toMatch(/word\/document\.xml afsnit 1 +fejl {2}Flettefeltet "Borger\.Fornvn" findes ikke i kataloget; mente du "Borger\.Fornavn"\? {2}unknown-field\n {6}\{ MERGEFIELD Borger\.Fornvn \}/);
     expect(r.stdout).toMatch(/afsnit 4 +fejl {2}Flettespørgsmålet .* sammenlignes med "Ja".*question-value/);
     expect(r.stdout).toMatch(/docProps\/core\.xml +advarsel {2}Dokumentet har ingen titel\. {2}a11y-doc-title/);
     expect(lines.at(-2)).toMatch(/^✖ \d+ problemer \(\d+ fejl, \d+ advarsler?, 0 info\) i 1 af 1 fil$/);
@@ -184,7 +184,7 @@ describe('kp-brev lint', () => {
 
   it('--lang en speaks English', () => {
     const r = kpBrev('lint', 'daarlig.docx', ...common, '--lang', 'en');
-    expect(r.stdout).toContain('The merge field "Borger.Fornvn" is not in the catalog.');
+    expect(r.stdout).toContain('The merge field "Borger.Fornvn" is not in the catalog; did you mean "Borger.Fornavn"?');
     expect(r.stdout).toMatch(/✖ \d+ problems \(\d+ errors, /);
   });
 
@@ -199,7 +199,7 @@ describe('kp-brev lint', () => {
     expect(unknown).toEqual({
       rule: 'unknown-field',
       severity: 'error',
-      message: 'Flettefeltet "Borger.Fornvn" findes ikke i kataloget.',
+      message: 'Flettefeltet "Borger.Fornvn" findes ikke i kataloget; mente du "Borger.Fornavn"?',
       location: { part: 'word/document.xml', paragraph: 1, excerpt: 'Kære', instruction: 'MERGEFIELD Borger.Fornvn' },
       regression: true,
     });

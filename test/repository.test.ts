@@ -215,6 +215,6 @@ describe('overrides, status and cache', () => {
   it('refuses an unknown template, and a kommunekode that is not one', () => {
     const repo = TemplateRepository.open(join(root, 'templates'));
     expect(danishError(() => repo.letter('np_0000'))).toContain('Skabelonen "np_0000" findes ikke.');
-    expect(danishError(() => repo.letter('np_1011', '../540'))).toContain('Kommunen ../540 har ingen skabeloner');
+    expect(danishError(() => repo.letter('np_1011', '../540'))).toContain('Kommunen ../540 findes ikke i skabelonarkivet');
   });
 });

@@ -36,7 +36,8 @@ const letterText = (page: Page): Promise<string> =>
 
 /** Waits until the page has drawn the letter again after the last change. */
 async function drawn(page: Page, version: string): Promise<void> {
-  await page.waitForFunction((v) => (document.getElementById('status')?.textContent ?? '').startsWith('Brevet er opdateret') && document.getElementById('status')!.textContent!.includes(`(${v}`), version, { timeout: 20_000 });
+  // "Brevet er opdateret", or "Brevet mangler …" for a letter drawn with placeholders.
+  await page.waitForFunction((v) => /^Brevet (er opdateret|mangler)/.test(document.getElementById('status')?.textContent ?? '') && document.getElementById('status')!.textContent!.includes(`(${v}`), version, { timeout: 20_000 });
 }
 
 describe.skipIf(!hasChromium)('the training page in Chromium', () => {
@@ -164,6 +165,26 @@ describe.skipIf(!hasChromium)('the training page in Chromium', () => {
     expect(xml).toContain('Vi har tidligere givet dig afslag');
     expect(xml).toContain('Karen');
     expect(await page.textContent('#status')).toBe('np_1004.docx er hentet.');
+  });
+
+  it('lists a field the case lacks above the letter, says so in the status line, and links to the field in the codes', async () => {
+    const ctx = JSON.parse(await page.inputValue('#kontekst')) as { fields: { Bevilling: Record<string, unknown> } };
+    delete ctx.fields.Bevilling['Fra'];
+    await page.fill('#kontekst', JSON.stringify(ctx, null, 2));
+    await page.waitForFunction(() => (document.getElementById('status')?.textContent ?? '').startsWith('Brevet mangler 1 felt (Bevilling.Fra)'), undefined, { timeout: 20_000 });
+    expect(await page.textContent('#status')).not.toContain('opdateret');
+    expect(await letterText(page)).toContain('«MANGLER: Bevilling.Fra»');
+    const listed = await page.textContent('#mangler');
+    expect(listed).toContain('Det mangler i sagskonteksten');
+    expect(listed).toContain('np_1004, afsnit 3: Flettefeltet "Bevilling.Fra" har ingen værdi i sagskonteksten.');
+    await page.getByRole('link', { name: 'Vis feltet Bevilling.Fra' }).click();
+    const focused = await page.evaluate(() => ({ id: document.activeElement?.id, text: document.activeElement?.textContent }));
+    expect(focused.id).toMatch(/^afsnit-word-document-xml-.*-3$/);
+    expect(focused.text).toContain('{ MERGEFIELD Bevilling.Fra }');
+    // The sample case again: nothing lacking, nothing listed.
+    await page.selectOption('#sag', { label: 'karen-85-procent' });
+    await page.waitForFunction(() => (document.getElementById('status')?.textContent ?? '').startsWith('Brevet er opdateret'), undefined, { timeout: 20_000 });
+    expect(await page.locator('#mangler').count()).toBe(0);
   });
 
   it("shows a municipality's dropped-in draft in the letter, with its findings against the central template", async () => {

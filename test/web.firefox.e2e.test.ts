@@ -40,7 +40,8 @@ const letterText = (page: Page): Promise<string> =>
 /** Waits until the page has drawn the letter again after the last change. */
 async function drawn(page: Page, version: string): Promise<void> {
   await page.waitForFunction(
-    (v: string) => (document.getElementById('status')?.textContent ?? '').startsWith('Brevet er opdateret') && document.getElementById('status')!.textContent!.includes(`(${v}`),
+    // "Brevet er opdateret", or "Brevet mangler …" for a letter drawn with placeholders.
+    (v: string) => /^Brevet (er opdateret|mangler)/.test(document.getElementById('status')?.textContent ?? '') && document.getElementById('status')!.textContent!.includes(`(${v}`),
     { timeout: 20_000 },
     version,
   );
@@ -208,6 +209,42 @@ describe.skipIf(!hasFirefox)('the training page in Firefox', () => {
     expect(xml).toContain('Vi har tidligere givet dig afslag');
     expect(xml).toContain('Karen');
     expect(await page.$eval('#status', (s) => s.textContent)).toBe('np_1004.docx er hentet.');
+    expect(failures).toEqual([]);
+  });
+
+  it('lists a field the case lacks above the letter, says so in the status line, and links to the field in the codes', async () => {
+    const ctx = JSON.parse(await page.$eval('#kontekst', (t) => (t as HTMLTextAreaElement).value)) as { fields: { Bevilling: Record<string, unknown> } };
+    delete ctx.fields.Bevilling['Fra'];
+    // As typing does: the value changes and an input event follows.
+    await page.$eval(
+      '#kontekst',
+      (t, text) => {
+        (t as HTMLTextAreaElement).value = text;
+        t.dispatchEvent(new Event('input', { bubbles: true }));
+      },
+      JSON.stringify(ctx, null, 2),
+    );
+    await page.waitForFunction(() => (document.getElementById('status')?.textContent ?? '').startsWith('Brevet mangler 1 felt (Bevilling.Fra)'), { timeout: 20_000 });
+    expect(await letterText(page)).toContain('«MANGLER: Bevilling.Fra»');
+    expect(await page.$eval('#mangler', (m) => m.textContent)).toContain('np_1004, afsnit 3: Flettefeltet "Bevilling.Fra" har ingen værdi i sagskonteksten.');
+    let link: ElementHandle | null = null;
+    for (const until = Date.now() + 5_000; !link && Date.now() < until; ) {
+      link = await page.$('::-p-aria([name="Vis feltet Bevilling.Fra"][role="link"])');
+      if (!link) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(link).not.toBeNull();
+    await link!.click();
+    const focused = await page.evaluate(() => ({ id: document.activeElement?.id, text: document.activeElement?.textContent }));
+    expect(focused.id).toMatch(/^afsnit-word-document-xml-.*-3$/);
+    expect(focused.text).toContain('{ MERGEFIELD Bevilling.Fra }');
+    // The sample case again: nothing lacking, nothing listed.
+    await page.$eval('#sag', (s) => {
+      const select = s as HTMLSelectElement;
+      select.selectedIndex = [...select.options].findIndex((o) => o.textContent === 'karen-85-procent');
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await page.waitForFunction(() => (document.getElementById('status')?.textContent ?? '').startsWith('Brevet er opdateret'), { timeout: 20_000 });
+    expect(await page.$('#mangler')).toBeNull();
     expect(failures).toEqual([]);
   });
 

@@ -147,6 +147,42 @@ describe('POST /v1/preview', () => {
     expect(body.problems).toEqual([]);
   });
 
+  it('lists what the case lacks above the letter: each missing field with its template part, paragraph and its paragraph in the codes', async () => {
+    const fields = { ...karen.fields, Bevilling: { ...(karen.fields['Bevilling'] as Record<string, unknown>) } } as Record<string, unknown>;
+    delete (fields['Bevilling'] as Record<string, unknown>)['Fra'];
+    delete fields['Klage'];
+    const body = (await preview({ template: 'np_1004', context: { ...karen, fields } })).json() as PreviewJson & {
+      missing: Array<{ kind: string; name: string; template?: string; part?: string; paragraph?: number; code?: { part: string; story: string; paragraph: number } }>;
+    };
+    // The letter is drawn with placeholders ...
+    expect(body.pages.map((pg) => svgText(pg.svg)).join(' ')).toContain('«MANGLER: Bevilling.Fra»');
+    // ... and what it lacks is listed, not left to a yellow mark on some page.
+    expect(body.missing).toEqual([
+      { kind: 'field', name: 'Bevilling.Fra', message: 'Flettefeltet "Bevilling.Fra" har ingen værdi i sagskonteksten. Brevet dannes ikke.', template: 'np_1004', part: 'word/document.xml', paragraph: 3, instruction: 'MERGEFIELD Bevilling.Fra', code: { part: 'word/document.xml', story: expect.any(String), paragraph: 3 } },
+      { kind: 'field', name: 'Klage.Frist', message: 'Flettefeltet "Klage.Frist" har ingen værdi i sagskonteksten. Brevet dannes ikke.', template: 'indholdselement klagevejledning', part: 'word/document.xml', paragraph: 2, instruction: 'MERGEFIELD Klage.Frist' },
+    ]);
+    // The code-view paragraph it links to holds the field.
+    const code = body.missing[0]!.code!;
+    const para = body.codes.find((c) => c.paragraph === code.paragraph && (c as { part?: string }).part === code.part)!;
+    expect(para.spans.some((sp) => sp.kind === 'field' && sp.text.includes('MERGEFIELD Bevilling.Fra'))).toBe(true);
+    expect(body.problems.map((x) => x.field)).toEqual(['Bevilling.Fra', 'Klage.Frist']);
+  });
+
+  it("an administrator asking for a municipality the repository does not have gets 404 naming the known ones; a municipality's own credential still works", async () => {
+    const unknown = await preview({ template: 'np_1004', kommune: '999', context: karen });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.headers['content-type']).toContain('application/problem+json');
+    expect(unknown.json().detail).toBe('Kommunen 999 findes ikke i skabelonarkivet. Kendte kommuner: 540.');
+    expect((await training.inject({ method: 'GET', url: '/v1/templates?kommune=999' })).statusCode).toBe(404);
+    expect((await training.inject({ method: 'GET', url: '/v1/templates/np_1004?kommune=999' })).statusCode).toBe(404);
+    const letter = await training.inject({ method: 'POST', url: '/v1/letters', payload: { template: 'np_1004', kommune: '999', context: karen, format: 'docx' } });
+    expect(letter.statusCode).toBe(404);
+    expect((await training.inject({ method: 'GET', url: '/v1/templates?kommune=540' })).statusCode).toBe(200);
+    // Aarhus (751) has no overrides: its own credential gets the central templates, as before.
+    const own = await production.inject({ method: 'GET', url: '/v1/templates', headers: { authorization: `Bearer ${s751.token}` } });
+    expect(own.statusCode).toBe(200);
+  });
+
   it('redraws with an answer changed, and marks exactly what the question adds', async () => {
     const yes = (await preview({ template: 'np_1004', context: { ...karen, questions: { ...karen.questions, 'flettespoergsmaal-10034': 'J' } } })).json() as PreviewJson;
     expect(svgText(yes.pages[0]!.svg)).toContain('Vi har tidligere givet dig afslag.');

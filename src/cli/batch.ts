@@ -5,9 +5,12 @@ import { progressReporter } from '../batch/progress.js';
 import { formatMessage, type Lang } from '../i18n/index.js';
 import { WorkerPool } from '../service/pool.js';
 import type { Io } from './main.js';
+import { openRepository } from './repo.js';
 
 export async function batchCommand(opts: Record<string, unknown>, io: Io, lang: Lang): Promise<number> {
   const templatesDir = resolve(io.cwd, String(opts['templates'] ?? process.env['KP_BREV_TEMPLATES'] ?? 'templates'));
+  // An unknown --kommune is a usage error before any case is read, not a batch of central letters.
+  if (opts['kommune'] !== undefined) openRepository(opts, io);
   const shard = opts['shard'] ? parseShard(String(opts['shard'])) : undefined;
   const threads = opts['concurrency'] !== undefined ? Math.max(1, Number(opts['concurrency'])) : undefined;
   const pool = new WorkerPool({ ...(threads ? { threads } : {}), maxQueue: 1_000_000, timeoutMs: 60_000 });

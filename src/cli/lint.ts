@@ -13,17 +13,18 @@ import { resolve } from 'node:path';
 import { parse } from 'yaml';
 import { formatDiagnostic, inputError, KpBrevError, registeredDiagnostic } from '../diagnostics.js';
 import { registerMessages, type Lang } from '../i18n/index.js';
-import { lintDocx, defaultSettings, type FileResult } from '../lint/engine.js';
+import { lintDocx, type FileResult } from '../lint/engine.js';
 import { formatJson } from '../lint/formatters/json.js';
 import { formatSarif } from '../lint/formatters/sarif.js';
 import { formatStylish } from '../lint/formatters/stylish.js';
 import { RULES } from '../lint/rules/index.js';
-import { fileTarget, idTargets, repositoryDirOf, repositoryTargets, type LintTarget } from '../lint/targets.js';
+import { fileTarget, idTargets, isRepositoryDir, looseTarget, repositoryDirOf, repositoryTargets, type LintTarget } from '../lint/targets.js';
 import type { LintConfig, LintSettings, RuleSetting } from '../lint/types.js';
 import { parseContextText } from '../context/context.js';
 import { loadCatalogFile, type Catalog } from '../repository/catalog.js';
 import { findManifest } from '../repository/manifest.js';
-import { TemplateRepository } from '../repository/repository.js';
+import { TemplateRepository, unknownTemplate } from '../repository/repository.js';
+import { nearest } from '../suggest.js';
 import { readInput } from './files.js';
 import type { Io } from './main.js';
 
@@ -36,10 +37,21 @@ registerMessages('lint.cli', {
     da: 'Varianten "{id}" (--variant) findes ikke i kataloget {catalog}. Kendte varianter: {known}.',
     en: 'The variant "{id}" (--variant) is not in the catalog {catalog}. Known variants: {known}.',
   },
+  'unknown-process-hint': {
+    da: 'Processen "{id}" (--process) findes ikke i kataloget {catalog}; mente du "{suggestion}"? Kendte processer: {known}.',
+    en: 'The process "{id}" (--process) is not in the catalog {catalog}; did you mean "{suggestion}"? Known processes: {known}.',
+  },
+  'unknown-variant-hint': {
+    da: 'Varianten "{id}" (--variant) findes ikke i kataloget {catalog}; mente du "{suggestion}"? Kendte varianter: {known}.',
+    en: 'The variant "{id}" (--variant) is not in the catalog {catalog}; did you mean "{suggestion}"? Known variants: {known}.',
+  },
 });
 
-function usage(code: 'unknown-process' | 'unknown-variant', params: Record<string, string>): KpBrevError {
-  return new KpBrevError('input', [registeredDiagnostic(`lint.cli.${code}`, params, undefined, 'error')]);
+/** A usage error for an id the catalog does not know, with the nearest known one when it is near. */
+function unknownId(code: 'unknown-process' | 'unknown-variant', id: string, catalog: Catalog, known: string[]): KpBrevError {
+  const suggestion = nearest(id, known);
+  const params = { id, catalog: catalog.file, known: known.join(', ') || '–', ...(suggestion ? { suggestion } : {}) };
+  return new KpBrevError('input', [registeredDiagnostic(`lint.cli.${code}${suggestion ? '-hint' : ''}`, params, undefined, 'error')]);
 }
 
 const SETTINGS: readonly RuleSetting[] = ['off', 'error', 'warning', 'info'];
@@ -69,14 +81,11 @@ const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : v ===
 
 /** --process and --variant must name what the catalog knows. */
 function checkIds(catalog: Catalog, processes: string[], variants: string[]): void {
-  if (catalog.processes.size) {
-    const known = [...catalog.processes.keys()];
-    for (const id of processes) if (!catalog.processes.has(id)) throw usage('unknown-process', { id, catalog: catalog.file, known: known.join(', ') });
-  }
+  if (!catalog.processes.size) return;
+  const known = [...catalog.processes.keys()];
+  for (const id of processes) if (!catalog.processes.has(id)) throw unknownId('unknown-process', id, catalog, known);
   const knownVariants = [...new Set([...catalog.processes.values()].flatMap((p) => p.variants.map((v) => v.id)))];
-  if (catalog.processes.size) {
-    for (const id of variants) if (!knownVariants.includes(id)) throw usage('unknown-variant', { id, catalog: catalog.file, known: knownVariants.join(', ') || '–' });
-  }
+  for (const id of variants) if (!knownVariants.includes(id)) throw unknownId('unknown-variant', id, catalog, knownVariants);
 }
 
 export async function lintCommand(targets: string[], opts: Record<string, unknown>, io: Io, lang: Lang): Promise<number> {
@@ -84,6 +93,7 @@ export async function lintCommand(targets: string[], opts: Record<string, unknow
   const config = opts['config'] ? loadLintConfig(String(opts['config']), io) : {};
   const catalogOpt: Catalog | undefined = opts['catalog'] ? loadCatalogFile(resolve(io.cwd, String(opts['catalog'])), String(opts['catalog'])) : undefined;
   const samplesDir = resolve(io.cwd, String(opts['samples'] ?? 'samples/sager'));
+  const templatesDir = resolve(io.cwd, String(opts['templates'] ?? process.env['KP_BREV_TEMPLATES'] ?? 'templates'));
   const sample = opts['sample'] ? parseContextText(Buffer.from(readInput(String(opts['sample']), io.cwd)).toString('utf8'), String(opts['sample'])) : undefined;
   const repos = new Map<string, TemplateRepository>();
   const repository = (dir: string): TemplateRepository => {
@@ -114,16 +124,22 @@ export async function lintCommand(targets: string[], opts: Record<string, unknow
       const r = repository(path);
       work.push(...repositoryTargets(r, catalogOpt ?? r.catalog, env, samplesDir));
     } else if (existsSync(path) || target.toLowerCase().endsWith('.docx')) {
-      // A file of a template repository is linted as the repository sees it.
-      const dir = existsSync(path) ? repositoryDirOf(path) : undefined;
+      // A file of a template repository is linted as the repository sees it; any other with the
+      // catalog of the repository above it or in the working folder.
+      const ignored: string[] = [];
+      const dir = existsSync(path) ? repositoryDirOf(path, ignored) : undefined;
       const r = dir ? repository(dir) : undefined;
       const own = r ? fileTarget(r, path, catalogOpt ?? r.catalog, env, samplesDir) : undefined;
-      const loose: LintTarget = { file: target, path, settings: defaultSettings({ ...(catalogOpt ?? r?.catalog ? { catalog: (catalogOpt ?? r?.catalog)! } : {}), env }) };
-      work.push(withFlags(own ? { ...own, file: target } : loose));
+      if (own) {
+        work.push(withFlags({ ...own, file: target }));
+        continue;
+      }
+      const near = r ?? (isRepositoryDir(templatesDir) ? repository(templatesDir) : undefined);
+      work.push(withFlags(looseTarget(target, path, { repo: near, catalog: catalogOpt ?? near?.catalog, explicit: catalogOpt !== undefined, ignored }, env)));
     } else {
-      const r = repository(resolve(io.cwd, String(opts['templates'] ?? process.env['KP_BREV_TEMPLATES'] ?? 'templates')));
+      const r = repository(templatesDir);
       const found = idTargets(r, target, catalogOpt ?? r.catalog, env, samplesDir);
-      if (!found) throw inputError('repo.unknown-template', { id: target, where: '' });
+      if (!found) throw unknownTemplate(target, [...r.central.beskedskabeloner, ...(r.central.masters ?? []), ...(r.central.indholdselementer ?? [])].map((t) => t.id));
       work.push(...found);
     }
   }
@@ -138,7 +154,9 @@ export async function lintCommand(targets: string[], opts: Record<string, unknow
     try {
       const bytes = readFileOf(t.path, t.file, io);
       const baseBytes = t.base ? { bytes: readFileOf(t.base.path, t.base.file, io), file: t.base.file, ...(t.base.settings ? { settings: t.base.settings } : {}) } : undefined;
-      results.push(lintDocx(bytes, t.file, t.settings, config, baseBytes));
+      const result = lintDocx(bytes, t.file, t.settings, config, baseBytes);
+      const notices = [...(t.notices ?? []), ...(result.notices ?? [])];
+      results.push(notices.length ? { ...result, notices } : result);
     } catch (err) {
       if (!(err instanceof KpBrevError)) throw err;
       failures.push(...err.diagnostics.map((d) => formatDiagnostic(d, lang)));

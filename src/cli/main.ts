@@ -110,6 +110,7 @@ export async function execute(argv: readonly string[], io: Io = processIo): Prom
     .option('--templates <mappe>', say.templatesDir)
     .option('--samples <mappe>', say.samplesDir)
     .requiredOption('--out <mappe>', say.outDir)
+    .addOption(new Option('--format <format>', say.previewFormat).choices(['docx', 'pdf']).default('docx'))
     .addOption(langOption())
     .action(async (id: string, opts: Record<string, unknown>) => {
       exitCode = await previewCommand(id, opts, io, lang);
@@ -120,7 +121,7 @@ export async function execute(argv: readonly string[], io: Io = processIo): Prom
     .description(say.remap)
     .argument('<skabelon>', say.templateArg)
     .requiredOption('--map <fil>', say.map)
-    .requiredOption('--out <fil>', say.out)
+    .requiredOption('--out <fil>', say.remapOut)
     .addOption(langOption())
     .action(async (template: string, opts: Record<string, unknown>) => {
       exitCode = await remapCommand(template, opts, io, lang);

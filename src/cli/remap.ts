@@ -1,5 +1,5 @@
 /** `kp-brev remap-keys <template.docx> --map <map.json> --out <file>` */
-import { basename } from 'node:path';
+import { basename, extname } from 'node:path';
 import { inputError } from '../diagnostics.js';
 import { formatMessage, type Lang } from '../i18n/index.js';
 import { loadTemplate } from '../template/template.js';
@@ -8,6 +8,8 @@ import { readInput, writeOutput } from './files.js';
 import type { Io } from './main.js';
 
 export async function remapCommand(templatePath: string, opts: Record<string, unknown>, io: Io, lang: Lang): Promise<number> {
+  // It writes a template, never a letter: a .docx under its own name.
+  if (extname(String(opts['out'])).toLowerCase() !== '.docx') throw inputError('remap.out-extension', { file: String(opts['out']) });
   const mapFile = String(opts['map']);
   let map: unknown;
   try {

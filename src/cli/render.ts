@@ -11,9 +11,26 @@ import { loadTemplate, type Template } from '../template/template.js';
 import { readInput, writeOutput } from './files.js';
 import type { Io } from './main.js';
 
+/**
+ * The letter's format: --format, else the extension of --out. A name whose extension is neither
+ * .docx nor .pdf (o.txt) is refused rather than given a .docx under a wrong name; with --format
+ * the extension must agree or be absent.
+ */
+export function letterFormat(out: string, format: 'docx' | 'pdf' | undefined): 'docx' | 'pdf' {
+  const ext = extname(out).toLowerCase();
+  if (format) {
+    if (ext && ext !== `.${format}`) throw inputError('cli.out-format-mismatch', { format, file: out, ext });
+    return format;
+  }
+  if (ext === '.pdf' || ext === '.docx') return ext.slice(1) as 'docx' | 'pdf';
+  throw inputError('cli.out-extension', { file: out });
+}
+
 export async function renderCommand(templatePath: string | undefined, opts: Record<string, unknown>, io: Io, lang: Lang): Promise<number> {
   const id = opts['template'] as string | undefined;
   if ((templatePath === undefined) === (id === undefined)) throw inputError('cli.template-or-file');
+  const out = String(opts['out']);
+  const format = letterFormat(out, opts['format'] as 'docx' | 'pdf' | undefined);
   const contextPath = String(opts['context']);
   const context = parseContextBytes(readInput(contextPath, io.cwd), contextPath);
   let template: Template;
@@ -29,8 +46,6 @@ export async function renderCommand(templatePath: string | undefined, opts: Reco
     }
   } else template = loadTemplate(readInput(templatePath!, io.cwd), { name: basename(templatePath!) });
   for (const file of (opts['attachment'] as string[] | undefined) ?? []) attachments.push({ name: basename(file), bytes: readInput(file, io.cwd) });
-  const out = String(opts['out']);
-  const format = (opts['format'] as string | undefined) ?? (extname(out).toLowerCase() === '.pdf' ? 'pdf' : 'docx');
   if (format !== 'pdf' && attachments.length) throw inputError('cli.attachments-need-pdf');
   const preview = opts['preview'] === true;
   const renderOptions = { preview, removeEmptyParagraphs: opts['removeEmptyParagraphs'] === true, lang };

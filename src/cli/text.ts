@@ -42,7 +42,7 @@ const da = {
   previewCmd: 'dan et brev for hver eksempelsag og kombination af flettespørgsmål',
   samplesDir: 'mappen med eksempelsager (standard: samples/sager)',
   outDir: 'mappen brevene skrives i',
-  remap: 'skriv nøglerne til flettespørgsmål om, fx fra træningsmiljøet til produktion',
+  remap: 'skriv nøglerne til flettespørgsmål i en skabelon om, fx fra træningsmiljøet til produktion',
   map: 'nøglekort (JSON: gammel nøgle → ny nøgle)',
   lint: 'tjek skabeloner: feltkoder, kontekstafhængige felter, flettespørgsmål, varianter og tilgængelighed',
   lintTargets: 'en .docx-fil (i et skabelonarkiv tjekkes den med manifestets indstillinger), et skabelon-id (brev, masterskabelon eller indholdselement) eller en skabelonmappe',
@@ -56,6 +56,8 @@ const da = {
   sample: 'en eksempelsag til at vurdere flettefelter i linktekster',
   fieldsContext: 'sagskonteksten (JSON-fil) som felternes værdier vises for (standard: en tom sag)',
   pdfa: 'PDF/A-niveau for PDF-brevet: 2a (standard, sammen med PDF/UA-1) eller 1a (PDF/A-1a til arkiver, der kræver PDF/A-1)',
+  remapOut: 'hvor den omskrevne skabelon skrives (.docx)',
+  previewFormat: 'brevenes format: docx (standard) eller pdf',
 };
 
 const en: typeof da = {
@@ -98,7 +100,7 @@ const en: typeof da = {
   previewCmd: 'make a letter for every sample case and combination of flettespørgsmål',
   samplesDir: 'folder of sample cases (default: samples/sager)',
   outDir: 'folder the letters are written to',
-  remap: 'rewrite flettespørgsmål keys, e.g. from the training environment to production',
+  remap: 'rewrite the flettespørgsmål keys of a template, e.g. from the training environment to production',
   map: 'key map (JSON: old key -> new key)',
   lint: 'check templates: field codes, context-dependent fields, flettespørgsmål, variants and accessibility',
   lintTargets: "a .docx file (in a template repository it is checked with the manifest's settings), a template id (letter, master or content element) or a templates folder",
@@ -112,6 +114,8 @@ const en: typeof da = {
   sample: 'a sample case to judge merge fields in link texts',
   fieldsContext: 'the case context (JSON file) the fields are evaluated for (default: an empty case)',
   pdfa: 'PDF/A level of a PDF letter: 2a (default, together with PDF/UA-1) or 1a (PDF/A-1a for archives that demand PDF/A-1)',
+  remapOut: 'where the rewritten template is written (.docx)',
+  previewFormat: 'format of the letters: docx (default) or pdf',
 };
 
 export function cliText(lang: Lang): typeof da {

@@ -5,9 +5,10 @@
  * default (the municipality answers for its override's accessibility).
  */
 import { registeredDiagnostic } from '../diagnostics.js';
-import type { Location } from '../diagnostics.js';
+import type { Diagnostic, Location } from '../diagnostics.js';
 import { loadTemplate, type Template } from '../template/template.js';
 import { buildLintModel } from './model.js';
+import { assumedVariants } from './notices.js';
 import { RULES } from './rules/index.js';
 import { StyleView } from './styles.js';
 import type { Finding, LintConfig, LintSettings, RuleSeverity } from './types.js';
@@ -15,9 +16,17 @@ import type { Finding, LintConfig, LintSettings, RuleSeverity } from './types.js
 export interface FileResult {
   file: string;
   findings: Finding[];
+  /** What was assumed or left out (src/lint/notices.ts); absent when nothing was. */
+  notices?: Diagnostic[];
 }
 
-export function lintTemplate(template: Template, file: string, settings: LintSettings, config: LintConfig = {}): Finding[] {
+/**
+ * Lints a loaded template. Settings without variants for processes that have several are
+ * checked for every variant of them (the manifest's default; lintDocx says so in a notice).
+ */
+export function lintTemplate(template: Template, file: string, given: LintSettings, config: LintConfig = {}): Finding[] {
+  const assumed = assumedVariants(given);
+  const settings = assumed ? { ...given, variants: assumed.variants } : given;
   const model = buildLintModel(template, file);
   const styles = new StyleView(model.styles, model.theme);
   const findings: Finding[] = [];
@@ -77,7 +86,8 @@ export function lintDocx(
     const baseFindings = lintTemplate(loadTemplate(base.bytes, { name: base.file }), base.file, baseSettings, config);
     markRegressions(findings, baseFindings);
   }
-  return { file, findings };
+  const assumed = assumedVariants(settings);
+  return assumed ? { file, findings, notices: [assumed.notice] } : { file, findings };
 }
 
 /**

@@ -9,14 +9,16 @@
  * which letters use it and which questions each has enabled.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { parseContextText, type CaseContext } from '../context/context.js';
 import type { Catalog } from '../repository/catalog.js';
-import { findManifest, type BeskedskabelonDef } from '../repository/manifest.js';
+import type { Diagnostic } from '../diagnostics.js';
+import { findManifest, manifestKind, type BeskedskabelonDef } from '../repository/manifest.js';
 import type { LetterDef, TemplateRepository } from '../repository/repository.js';
 import { loadTemplate } from '../template/template.js';
 import { defaultSettings } from './engine.js';
 import { inCachedResult, mergeFieldName, questionKey } from './helpers.js';
+import { notice } from './notices.js';
 import type { LintSettings, PartUser } from './types.js';
 
 export interface LintTarget {
@@ -25,6 +27,8 @@ export interface LintTarget {
   settings: LintSettings;
   /** For an override: the central template, and its own settings when known. */
   base?: { path: string; file: string; settings?: LintSettings };
+  /** What was assumed or left out in choosing the settings (src/lint/notices.ts). */
+  notices?: Diagnostic[];
 }
 
 function shown(path: string): string {
@@ -243,14 +247,45 @@ export function idTargets(repo: TemplateRepository, id: string, catalog: Catalog
 }
 
 /**
- * The repository a file lies in: the nearest folder upwards with a central manifest (a
- * municipality's folder, kommuner/<kode>/, has a manifest of its own, which is passed by).
+ * The repository a file lies in: the nearest folder upwards with a template repository's
+ * central manifest. A municipality's folder (kommuner/<kode>/) has a manifest of its own and is
+ * passed by; so is a manifest that is no template repository's (a web app's manifest.json),
+ * which is added to `ignored` to be named in a notice.
  */
-export function repositoryDirOf(file: string): string | undefined {
+export function repositoryDirOf(file: string, ignored: string[] = []): string | undefined {
   for (let dir = dirname(resolve(file)); ; dir = dirname(dir)) {
-    if (findManifest(dir) && basename(dirname(dir)) !== 'kommuner') return dir;
+    const manifest = findManifest(dir);
+    const kind = manifest ? manifestKind(manifest) : undefined;
+    if (kind === 'central') return dir;
+    if (kind === 'other') ignored.push(manifest!);
     if (dirname(dir) === dir) return undefined;
   }
+}
+
+/** The folder holds a template repository (its central manifest). */
+export function isRepositoryDir(dir: string): boolean {
+  const manifest = findManifest(dir);
+  return manifest !== undefined && manifestKind(manifest) === 'central';
+}
+
+/**
+ * A .docx no repository uses (a draft, a file elsewhere), with the settings flags give. The
+ * catalog is --catalog's, else that of the repository found (above the file or in the working
+ * folder), with its flettetekster and content elements; the notices say which catalog was used,
+ * or that catalog checks were skipped, and name any manifest passed by.
+ */
+export function looseTarget(
+  file: string,
+  path: string,
+  found: { repo: TemplateRepository | undefined; catalog: Catalog | undefined; explicit: boolean; ignored: string[] },
+  env: LintSettings['env'],
+): LintTarget {
+  const { repo, catalog, explicit, ignored } = found;
+  const notices = ignored.map((m) => notice('manifest-ignored', { file: shown(m) }));
+  if (!catalog) notices.push(notice('catalog-skipped'));
+  else if (!explicit && repo) notices.push(notice('catalog-found', { catalog: catalog.file, dir: shown(repo.dir) }));
+  const settings = defaultSettings(repo ? { ...repoSettings(repo, catalog, env) } : { ...(catalog ? { catalog } : {}), env });
+  return { file, path, settings, ...(notices.length ? { notices } : {}) };
 }
 
 /** The repository target a file is, with the manifest's settings; undefined when the

@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { diagnostic, KpBrevError, type Diagnostic } from '../diagnostics.js';
+import { parse } from 'yaml';
 import { readDataFile } from './data-file.js';
 
 export type DocumentType = 'Anmodning' | 'Afgørelse' | 'Oplysninger' | 'Orientering';
@@ -80,6 +81,26 @@ export const MANIFEST_NAMES = ['manifest.yaml', 'manifest.yml', 'manifest.json']
 
 export function findManifest(dir: string): string | undefined {
   return MANIFEST_NAMES.map((n) => join(dir, n)).find((p) => existsSync(p));
+}
+
+/**
+ * What a manifest file is, by the shape its schema requires: a template repository's central
+ * manifest (a mapping with `beskedskabeloner`), a municipality's (`kommune` and `overrides`), or
+ * something else that happens to be called manifest (a web app's manifest.json, say). Only the
+ * shape is looked at: a real manifest with a mistake in it is still recognised, so that loading
+ * it reports the mistake instead of passing the repository by.
+ */
+export function manifestKind(path: string): 'central' | 'kommune' | 'other' {
+  let data: unknown;
+  try {
+    data = parse(readFileSync(path, 'utf8'), { maxAliasCount: 100 });
+  } catch {
+    return 'other';
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return 'other';
+  if ('beskedskabeloner' in data) return 'central';
+  if ('kommune' in data && 'overrides' in data) return 'kommune';
+  return 'other';
 }
 
 export function loadCentralManifest(path: string, display: string, root: string): CentralManifest {

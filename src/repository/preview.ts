@@ -5,9 +5,10 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseContextText, type CaseContext } from '../context/context.js';
-import { formatDiagnostic, inputError, KpBrevError, type Diagnostic } from '../diagnostics.js';
+import { formatDiagnostic, inputError, KpBrevError, placeOf, type Diagnostic } from '../diagnostics.js';
 import { escapeXml } from '../ooxml/xml.js';
 import type { Lang } from '../i18n/index.js';
+import type { Template } from '../template/template.js';
 import type { TemplateRepository } from './repository.js';
 
 export interface SampleCase {
@@ -40,10 +41,29 @@ export function questionCombinations(keys: readonly string[], max = 5): Answers[
   return [all('N'), all('J'), ...keys.map((k) => ({ ...all('N'), [k]: 'J' as const })), ...keys.map((k) => ({ ...all('J'), [k]: 'N' as const }))];
 }
 
+/**
+ * What a letter lacks that its case should give: a merge field without a value, or a
+ * flettespørgsmål without an answer (or default). Undefined for any other problem.
+ */
+export function lackOf(d: Diagnostic): { kind: 'field' | 'question'; name: string } | undefined {
+  if (d.code === 'render.missing-field') return { kind: 'field', name: String(d.params['field']) };
+  if (d.code === 'render.unanswered') return { kind: 'question', name: String(d.params['key']) };
+  return undefined;
+}
+
+/** A field or answer a previewed letter lacks, and where: the part of the letter, the .docx part, the paragraph. */
+export interface PreviewLack {
+  kind: 'field' | 'question';
+  name: string;
+  place: string;
+}
+
 export interface PreviewEntry {
   file: string;
   case: string;
   answers: Answers;
+  /** What the letter lacks (shown as yellow placeholders in it). */
+  missing: PreviewLack[];
   warnings: string[];
   error?: string;
 }
@@ -52,48 +72,79 @@ export interface PreviewResult {
   entries: PreviewEntry[];
   cases: number;
   combinations: number;
-  index: string;
+  /** The fields and questions some letter lacks, each once, in the order met. */
+  missing: string[];
 }
 
 export interface PreviewWriter {
   write(path: string, data: Uint8Array | string): void;
 }
 
-export function previewLetter(
+/** Makes one previewed letter (placeholders for what is missing): its bytes and its problems. */
+export type PreviewMaker = (template: Template, context: CaseContext, title: string) => Promise<{ bytes: Uint8Array; diagnostics: Diagnostic[] }>;
+
+/** The .docx maker; the CLI gives a PDF maker for `--format pdf` (the layout lies above this module). */
+export const docxMaker =
+  (lang: Lang): PreviewMaker =>
+  async (template, context) => {
+    const r = template.render(context, { preview: true, lang });
+    return { bytes: r.docx, diagnostics: r.diagnostics };
+  };
+
+export async function previewLetter(
   repo: TemplateRepository,
   id: string,
-  options: { kommune?: string; samplesDir: string; outDir: string; lang: Lang },
+  options: { kommune?: string; samplesDir: string; outDir: string; lang: Lang; format?: 'docx' | 'pdf'; make?: PreviewMaker },
   out: PreviewWriter,
-): PreviewResult {
+): Promise<PreviewResult> {
   const compiled = repo.compile(id, options.kommune);
   const cases = sampleCases(options.samplesDir, id);
   if (!cases.length) throw inputError('cli.no-samples', { id, dir: options.samplesDir });
   const keys = compiled.def.questions ?? [];
   const combos = questionCombinations(keys);
+  const make = options.make ?? docxMaker(options.lang);
+  const title = compiled.def.digitalPostTitle ?? compiled.def.title;
   mkdirSync(options.outDir, { recursive: true });
   const entries: PreviewEntry[] = [];
+  const missing = new Set<string>();
   const width = String(combos.length).length;
   for (const c of cases) {
-    combos.forEach((answers, n) => {
-      const file = `${c.name}__${String(n + 1).padStart(width, '0')}.docx`;
+    for (const [n, answers] of combos.entries()) {
+      const file = `${c.name}__${String(n + 1).padStart(width, '0')}.${options.format ?? 'docx'}`;
       const context: CaseContext = { ...c.context, questions: { ...c.context.questions, ...answers } };
-      const entry: PreviewEntry = { file, case: c.name, answers, warnings: [] };
+      const entry: PreviewEntry = { file, case: c.name, answers, missing: [], warnings: [] };
       try {
-        const r = compiled.template.render(context, { preview: true, lang: options.lang });
-        out.write(join(options.outDir, file), r.docx);
-        entry.warnings = r.diagnostics.map((d: Diagnostic) => formatDiagnostic(d, options.lang));
+        const r = await make(compiled.template, context, title);
+        out.write(join(options.outDir, file), r.bytes);
+        for (const d of r.diagnostics) {
+          const lack = lackOf(d);
+          if (!lack) entry.warnings.push(formatDiagnostic(d, options.lang));
+          else {
+            entry.missing.push({ ...lack, place: placeOf(d.location, options.lang) });
+            missing.add(lack.name);
+          }
+        }
       } catch (err) {
         if (!(err instanceof KpBrevError)) throw err;
         entry.error = err.describe(options.lang);
       }
       entries.push(entry);
-    });
+    }
   }
   const questionTexts = new Map(keys.map((k) => [k, repo.catalog?.questions.get(k)?.text ?? k]));
   const html = indexHtml(compiled.def.title, id, options.kommune, keys, questionTexts, entries, options.lang);
   out.write(join(options.outDir, 'index.html'), html);
   out.write(join(options.outDir, 'index.json'), JSON.stringify({ template: id, kommune: options.kommune ?? null, questions: keys, letters: entries }, null, 2) + '\n');
-  return { entries, cases: cases.length, combinations: combos.length, index: join(options.outDir, 'index.html') };
+  return { entries, cases: cases.length, combinations: combos.length, missing: [...missing] };
+}
+
+/** Above the table: how many letters lack something, and what, so that it is not found only in a letter. */
+function summaryHtml(entries: PreviewEntry[], lang: Lang): string {
+  const lacking = entries.filter((e) => e.missing.length);
+  const names = [...new Set(lacking.flatMap((e) => e.missing.map((m) => m.name)))];
+  if (!lacking.length) return `<p>${lang === 'da' ? 'Ingen af brevene mangler felter eller svar på flettespørgsmål.' : 'None of the letters lacks a field or an answer to a flettespørgsmål.'}</p>`;
+  const list = names.map((n) => `<strong>${escapeXml(n)}</strong>`).join(', ');
+  return `<p class="error">${lang === 'da' ? `${lacking.length} af ${entries.length} breve mangler noget: ${list}. Se hvor i kolonnen Mangler.` : `${lacking.length} of ${entries.length} letters lack something: ${list}. See where in the column Missing.`}</p>`;
 }
 
 function indexHtml(
@@ -107,12 +158,17 @@ function indexHtml(
 ): string {
   const da = lang === 'da';
   const head = keys.map((k) => `<th scope="col" title="${escapeXml(k)}">${escapeXml(texts.get(k) ?? k)}</th>`).join('');
+  const lacks = (e: PreviewEntry): string =>
+    e.missing.length
+      ? `<ul class="missing">${e.missing.map((m) => `<li><strong>${escapeXml(m.name)}</strong> (${escapeXml(m.place)})</li>`).join('')}</ul>`
+      : '';
   const rows = entries
     .map((e) => {
       const cells = keys.map((k) => `<td>${e.answers[k] ?? ''}</td>`).join('');
       const status = e.error ? `<td class="error">${escapeXml(e.error)}</td>` : `<td>${e.warnings.length ? escapeXml(e.warnings.join(' ')) : ''}</td>`;
+      const missing = `<td${e.missing.length ? ' class="error"' : ''}>${lacks(e)}</td>`;
       const link = e.error ? escapeXml(e.file) : `<a href="${encodeURI(e.file)}">${escapeXml(e.file)}</a>`;
-      return `<tr><th scope="row">${escapeXml(e.case)}</th><td>${link}</td>${cells}${status}</tr>`;
+      return `<tr><th scope="row">${escapeXml(e.case)}</th><td>${link}</td>${cells}${missing}${status}</tr>`;
     })
     .join('\n');
   const heading = `${escapeXml(title)} (${escapeXml(id)}${kommune ? `, ${da ? 'kommune' : 'municipality'} ${escapeXml(kommune)}` : ''})`;
@@ -123,8 +179,9 @@ function indexHtml(
 <body>
 <h1>${heading}</h1>
 <p>${da ? 'Forhåndsvisning for hver eksempelsag og kombination af flettespørgsmål (J/N).' : 'Preview for every sample case and combination of flettespørgsmål (J/N).'}</p>
+${summaryHtml(entries, lang)}
 <table>
-<thead><tr><th scope="col">${da ? 'Sag' : 'Case'}</th><th scope="col">${da ? 'Brev' : 'Letter'}</th>${head}<th scope="col">${da ? 'Bemærkninger' : 'Notes'}</th></tr></thead>
+<thead><tr><th scope="col">${da ? 'Sag' : 'Case'}</th><th scope="col">${da ? 'Brev' : 'Letter'}</th>${head}<th scope="col">${da ? 'Mangler (felter uden værdi, flettespørgsmål uden svar)' : 'Missing (fields without a value, flettespørgsmål without an answer)'}</th><th scope="col">${da ? 'Bemærkninger' : 'Notes'}</th></tr></thead>
 <tbody>
 ${rows}
 </tbody>

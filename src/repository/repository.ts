@@ -12,7 +12,8 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { inputError, KpBrevError, type Diagnostic } from '../diagnostics.js';
+import { diagnostic, inputError, KpBrevError, type Diagnostic } from '../diagnostics.js';
+import { nearest } from '../suggest.js';
 import { openPackage, type DocxPackage } from '../ooxml/package.js';
 import { composeLetter } from '../compose/compose.js';
 import { loadTemplate, templateFromPackage, type Template } from '../template/template.js';
@@ -134,7 +135,7 @@ export class TemplateRepository {
   letter(id: string, kommune?: string): LetterDef {
     this.checkKommune(kommune);
     const central = this.central.beskedskabeloner.find((b) => b.id === id);
-    if (!central) throw inputError('repo.unknown-template', { id, where: kommune ? ` (kommune ${kommune})` : '' });
+    if (!central) throw unknownTemplate(id, this.central.beskedskabeloner.map((b) => b.id), kommune ? ` (kommune ${kommune})` : '');
     const message = this.resolve('beskedskabelon', id, kommune)!;
     const override = kommune ? this.overrideOf('beskedskabelon', id, kommune) : undefined;
     const settings: BeskedskabelonDef = { ...central, ...(override?.settings ?? {}) };
@@ -276,7 +277,22 @@ export class TemplateRepository {
   }
 
   private checkKommune(kommune: string | undefined): void {
-    if (kommune !== undefined && !/^[0-9]{3,4}$/.test(kommune)) throw inputError('repo.unknown-kommune', { kommune, dir: this.dir });
+    if (kommune !== undefined && !/^[0-9]{3,4}$/.test(kommune)) throw this.unknownKommune(kommune);
+  }
+
+  /**
+   * A municipality someone asked for by its code (--kommune, an administrator's request) must
+   * be one of the repository (a folder under kommuner/): any other would silently be the central
+   * letter. (A municipality's own credential may belong to one without overrides; it is not
+   * asked for, so it is not checked.)
+   */
+  requireKommune(kommune: string | undefined): void {
+    if (kommune !== undefined && !this.kommuner.has(kommune)) throw this.unknownKommune(kommune);
+  }
+
+  private unknownKommune(kommune: string): KpBrevError {
+    const known = [...this.kommuner].map(([code, k]) => (k.manifest.name ? `${code} (${k.manifest.name})` : code)).join(', ');
+    return inputError('repo.unknown-kommune', { kommune, dir: shown(this.dir), known: known || '–' });
   }
 
   private versionKey(def: LetterDef): string {
@@ -315,3 +331,12 @@ export function describeStatus(status: TemplateStatus, lang: 'da' | 'en'): strin
   return status === 'central' ? 'central' : status === 'overridden' ? 'overskrevet' : 'overskrivning af ældre central version';
 }
 
+/**
+ * The template does not exist; with the nearest known id as a second line ("Mente du …?") when
+ * one is near enough to be meant. The first diagnostic keeps its code, which callers match on.
+ */
+export function unknownTemplate(id: string, known: Iterable<string>, where = ''): KpBrevError {
+  const suggestion = nearest(id, known);
+  const lack = diagnostic('repo.unknown-template', { id, where });
+  return new KpBrevError('input', suggestion ? [lack, diagnostic('repo.did-you-mean', { suggestion }, undefined, 'info')] : [lack]);
+}

@@ -45,5 +45,6 @@ registerMessages('server', {
     da: 'Serveren er ikke klar: skabelonarkivet er ændret og kan ikke læses; den forrige udgave bruges, indtil fejlen er rettet.',
     en: 'The server is not ready: the template repository has changed and cannot be read; the previous version is used until the fault is fixed.',
   },
+  'unknown-kommune': { da: 'Kommunen {kommune} findes ikke i skabelonarkivet. Kendte kommuner: {known}.', en: 'The municipality {kommune} is not in the template repository. Known municipalities: {known}.' },
 });
 

@@ -261,7 +261,8 @@ function mergeField(f: FieldNode, ins: MergeFieldInstruction, env: EvalEnv, inCo
       value = env.ctx.texts[name]!;
     } else if (!found.found) {
       env.stats.missing++;
-      if (!env.preview) report(env, f, 'render.missing-field', { field: name });
+      // Reported in preview too (as a warning): the placeholder alone would be the only sign of it.
+      report(env, f, 'render.missing-field', { field: name });
       return placeholder(f, env, formatMessage('render.placeholder-missing', { field: name }, env.lang));
     }
     else if (found.value === undefined) {

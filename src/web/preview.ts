@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import type { CaseContext } from '../context/context.js';
 import { toContext } from '../context/context.js';
-import { KpBrevError, type Diagnostic } from '../diagnostics.js';
+import { KpBrevError, messageOf, type Diagnostic } from '../diagnostics.js';
 import type { Lang } from '../i18n/index.js';
 import { defaultSettings, lintDocx } from '../lint/engine.js';
 import { questionKey } from '../lint/helpers.js';
@@ -19,6 +19,7 @@ import type { LintSettings } from '../lint/types.js';
 import { layoutDocx } from '../pdf/index.js';
 import type { LaidOutLetter, TextItem } from '../pdf/layout/types.js';
 import type { Catalog } from '../repository/catalog.js';
+import { lackOf } from '../repository/preview.js';
 import type { TemplateRepository } from '../repository/repository.js';
 import { problemItem, type ProblemItem } from '../server/problem.js';
 import { loadTemplate, type Template } from '../template/template.js';
@@ -51,12 +52,30 @@ export interface PreviewQuestion {
   enabled: boolean;
 }
 
+/** A merge field without a value, or a flettespørgsmål without an answer: what the letter lacks. */
+export interface MissingItem {
+  kind: 'field' | 'question';
+  /** The merge field's name, or the flettespørgsmål's key. */
+  name: string;
+  message: string;
+  /** The part of the letter it is in: the beskedskabelon, `indholdselement …`, `masterskabelon …`. */
+  template?: string;
+  part?: string;
+  story?: string;
+  paragraph?: number;
+  instruction?: string;
+  /** Its paragraph in the code view (`codes`), when it is in the template shown there: where the page links to. */
+  code?: { part: string; story: string; paragraph: number };
+}
+
 export interface PreviewResult {
   title: string;
   version: string | undefined;
   pages: Array<{ number: number; svg: string }>;
-  /** Missing fields and other problems (shown as yellow placeholders in the letter). */
+  /** Everything that would stop the letter (shown as yellow placeholders in it): missing fields too. */
   problems: ProblemItem[];
+  /** The fields and answers the case lacks, each with its place and its paragraph in the code view. */
+  missing: MissingItem[];
   /** What the PDF layout could not draw as Word would. */
   warnings: ProblemItem[];
   questions: PreviewQuestion[];
@@ -284,6 +303,34 @@ export function answered(context: CaseContext, questions: readonly PreviewQuesti
   return { ...context, questions: { ...Object.fromEntries(questions.map((q) => [q.key, q.answer])), ...context.questions } };
 }
 
+/**
+ * The fields and answers a letter lacks, from its problems, each with the code-view paragraph
+ * that holds it: the paragraph the problem names when its code is there (the problem is in the
+ * template the view shows), else the first paragraph whose codes use that merge field.
+ */
+export function missingItems(problems: readonly Diagnostic[], codes: readonly CodeParagraph[], lang: Lang): MissingItem[] {
+  const out: MissingItem[] = [];
+  for (const d of problems) {
+    const lack = lackOf(d);
+    if (!lack) continue;
+    const { kind, name } = lack;
+    const loc = d.location ?? {};
+    const item: MissingItem = { kind, name, message: messageOf(d, lang) };
+    if (loc.template !== undefined) item.template = loc.template;
+    if (loc.part !== undefined) item.part = loc.part;
+    if (loc.story !== undefined) item.story = loc.story;
+    if (loc.paragraph !== undefined) item.paragraph = loc.paragraph;
+    if (loc.instruction !== undefined) item.instruction = loc.instruction;
+    const mention = new RegExp(`MERGEFIELD\\s+"?${kind === 'question' ? 'Question:' : ''}${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"?(\\s|\\}|$)`);
+    const uses = (c: CodeParagraph): boolean => c.spans.some((s) => s.kind === 'field' && mention.test(s.text));
+    const code =
+      codes.find((c) => c.part === loc.part && (c.story ?? '') === (loc.story ?? '') && c.paragraph === loc.paragraph && uses(c)) ?? codes.find(uses);
+    if (code) item.code = { part: code.part, story: code.story, paragraph: code.paragraph };
+    out.push(item);
+  }
+  return out;
+}
+
 export function preview(repo: TemplateRepository, req: PreviewRequest, lang: Lang): PreviewResult {
   const p = prepare(repo, req);
   let context = previewContext(req);
@@ -318,6 +365,7 @@ export function preview(repo: TemplateRepository, req: PreviewRequest, lang: Lan
     version: p.version,
     pages: (shown.letter?.pages ?? []).map((page) => ({ number: page.number, svg: pageSvg(page, { highlight: marked }) })),
     problems: shown.problems.map((d) => problemItem(d, lang)),
+    missing: missingItems(shown.problems, codes, lang),
     warnings: shown.warnings.map((d) => problemItem(d, lang)),
     questions,
     codes,

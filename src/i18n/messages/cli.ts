@@ -113,4 +113,24 @@ export const cliMessages = {
     en: 'With {case}: {values:field|fields} with a value, {differ} of them differing from the result Word saved.',
   },
   'cli.fields-empty-case': { da: 'en tom sag', en: 'an empty case' },
+  'cli.out-extension': {
+    da: 'Brevet skrives som .docx eller .pdf, men --out {file} har ingen af de endelser. Giv filen endelsen .docx eller .pdf, eller vælg formatet med --format docx|pdf.',
+    en: 'The letter is written as .docx or .pdf, but --out {file} has neither extension. Give the file the extension .docx or .pdf, or choose the format with --format docx|pdf.',
+  },
+  'cli.out-format-mismatch': {
+    da: '--format {format} skriver brevet som .{format}, men --out {file} har endelsen {ext}. Brug endelsen .{format} (eller ingen endelse).',
+    en: '--format {format} writes the letter as .{format}, but --out {file} has the extension {ext}. Use the extension .{format} (or none).',
+  },
+  'remap.out-extension': {
+    da: 'remap-keys skriver en skabelon (.docx), men --out {file} har ikke endelsen .docx.',
+    en: 'remap-keys writes a template (.docx), but --out {file} does not have the extension .docx.',
+  },
+  'cli.preview-missing': {
+    da: '{letters} af {count} breve mangler felter eller svar på flettespørgsmål (vist som gule pladsholdere): {what}. Se hvilke breve og hvor i {index}.',
+    en: '{letters} of {count} letters lack fields or answers to flettespørgsmål (shown as yellow placeholders): {what}. See which letters and where in {index}.',
+  },
+  'cli.preview-complete': {
+    da: 'Ingen af brevene mangler felter eller svar på flettespørgsmål.',
+    en: 'None of the letters lacks a field or an answer to a flettespørgsmål.',
+  },
 } as const satisfies Record<string, MessageText>;

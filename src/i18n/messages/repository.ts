@@ -44,8 +44,8 @@ export const repositoryMessages = {
     en: 'The template "{id}" does not exist{where}.',
   },
   'repo.unknown-kommune': {
-    da: 'Kommunen {kommune} har ingen skabeloner i {dir}.',
-    en: 'The municipality {kommune} has no templates in {dir}.',
+    da: 'Kommunen {kommune} findes ikke i skabelonarkivet {dir}. Kendte kommuner: {known}. Uden kommune bruges de centrale skabeloner.',
+    en: 'The municipality {kommune} is not in the template repository {dir}. Known municipalities: {known}. Without a municipality the central templates are used.',
   },
   'repo.no-repository': {
     da: 'Mappen {dir} er ikke et skabelonarkiv: {file} mangler.',
@@ -62,5 +62,9 @@ export const repositoryMessages = {
   'repo.override-content': {
     da: 'overskrivningen af {kind} "{id}" skal have {what}.',
     en: 'the override of {kind} "{id}" must have {what}.',
+  },
+  'repo.did-you-mean': {
+    da: 'Mente du "{suggestion}"?',
+    en: 'Did you mean "{suggestion}"?',
   },
 } as const satisfies Record<string, MessageText>;

@@ -11,7 +11,19 @@ export interface JsonFinding {
   regression?: boolean;
 }
 
-export function toJson(results: readonly FileResult[], lang: Lang): Array<{ file: string; findings: JsonFinding[] }> {
+export interface JsonNotice {
+  code: string;
+  message: string;
+}
+
+export interface JsonFileResult {
+  file: string;
+  findings: JsonFinding[];
+  /** What was assumed or left out for the file (no catalog, variants assumed...); absent when nothing was. */
+  notices?: JsonNotice[];
+}
+
+export function toJson(results: readonly FileResult[], lang: Lang): JsonFileResult[] {
   return results.map((r) => ({
     file: r.file,
     findings: r.findings.map((f) => {
@@ -28,6 +40,7 @@ export function toJson(results: readonly FileResult[], lang: Lang): Array<{ file
       if (f.regression !== undefined) out.regression = f.regression;
       return out;
     }),
+    ...(r.notices?.length ? { notices: r.notices.map((n) => ({ code: n.code, message: messageOf(n, lang) })) } : {}),
   }));
 }
 

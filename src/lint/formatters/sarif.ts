@@ -1,5 +1,5 @@
 /** `--format sarif`: SARIF 2.1.0 for code scanning in CI. */
-import type { Log, ReportingDescriptor, Result } from 'sarif';
+import type { Log, Notification, ReportingDescriptor, Result } from 'sarif';
 import { messageOf, shownText } from '../../diagnostics.js';
 import type { Lang } from '../../i18n/index.js';
 import { VERSION } from '../../version.js';
@@ -51,12 +51,22 @@ export function toSarif(results: readonly FileResult[], lang: Lang): Log {
       sarifResults.push(result);
     }
   }
+  // Notices (no catalog, variants assumed...) are the tool's notifications about the run.
+  const notifications: Notification[] = results.flatMap((r) =>
+    (r.notices ?? []).map((n) => ({
+      level: 'note' as const,
+      message: { text: messageOf(n, lang) },
+      descriptor: { id: n.code },
+      locations: [{ physicalLocation: { artifactLocation: artifact(r.file) } }],
+    })),
+  );
   return {
     version: '2.1.0',
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     runs: [
       {
         tool: { driver: { name: 'kp-brev', version: VERSION, rules } },
+        ...(notifications.length ? { invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }] } : {}),
         artifacts: results.map((r) => ({ location: artifact(r.file) })),
         results: sarifResults,
       },

@@ -4,9 +4,23 @@ import type { Lang } from '../../i18n/index.js';
 import type { FileResult } from '../engine.js';
 
 const WORDS = {
-  da: { error: 'fejl', warning: 'advarsel', info: 'info', paragraph: 'afsnit', regression: 'ny i overskrivningen', none: 'Ingen problemer fundet', whole: 'skabelonen' },
-  en: { error: 'error', warning: 'warning', info: 'info', paragraph: 'paragraph', regression: 'new in the override', none: 'No problems found', whole: 'template' },
+  da: { error: 'fejl', warning: 'advarsel', info: 'info', paragraph: 'afsnit', regression: 'ny i overskrivningen', none: 'Ingen problemer fundet', whole: 'skabelonen', note: 'Bemærk' },
+  en: { error: 'error', warning: 'warning', info: 'info', paragraph: 'paragraph', regression: 'new in the override', none: 'No problems found', whole: 'template', note: 'Note' },
 };
+
+/** The notices, one line each: `Bemærk: a.docx, b.docx: <what was assumed or left out>`. */
+function noticeLines(results: readonly FileResult[], lang: Lang): string[] {
+  const files = new Map<string, string[]>();
+  for (const r of results) {
+    for (const n of r.notices ?? []) {
+      const text = messageOf(n, lang);
+      const list = files.get(text) ?? [];
+      if (!list.includes(r.file)) list.push(r.file);
+      files.set(text, list);
+    }
+  }
+  return [...files].map(([text, list]) => `${WORDS[lang].note}: ${list.join(', ')}: ${text}`);
+}
 
 export function formatStylish(results: readonly FileResult[], lang: Lang, color = false): string {
   const w = WORDS[lang];
@@ -34,13 +48,14 @@ export function formatStylish(results: readonly FileResult[], lang: Lang, color 
     out.push('');
   }
   const total = errors + warnings + infos;
-  if (!total) return `${w.none} (${results.length} ${lang === 'da' ? (results.length === 1 ? 'fil' : 'filer') : results.length === 1 ? 'file' : 'files'}).\n`;
+  const notes = noticeLines(results, lang).map((line) => paint('36', line));
+  if (!total) return [...notes, ''].join('\n') + `${w.none} (${results.length} ${lang === 'da' ? (results.length === 1 ? 'fil' : 'filer') : results.length === 1 ? 'file' : 'files'}).\n`;
   const files = results.filter((r) => r.findings.length).length;
   const n = (count: number, one: string, many: string): string => `${count} ${count === 1 ? one : many}`;
   const summary =
     lang === 'da'
       ? `✖ ${n(total, 'problem', 'problemer')} (${n(errors, 'fejl', 'fejl')}, ${n(warnings, 'advarsel', 'advarsler')}, ${n(infos, 'info', 'info')}) i ${files} af ${n(results.length, 'fil', 'filer')}`
       : `✖ ${n(total, 'problem', 'problems')} (${n(errors, 'error', 'errors')}, ${n(warnings, 'warning', 'warnings')}, ${n(infos, 'info', 'info')}) in ${files} of ${n(results.length, 'file', 'files')}`;
-  out.push(paint(errors ? '31' : '33', summary));
+  out.push(...notes, paint(errors ? '31' : '33', summary));
   return out.join('\n') + '\n';
 }

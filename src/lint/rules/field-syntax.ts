@@ -5,6 +5,7 @@ import { isFragile } from '../../fieldcode/index.js';
 import type { Rule } from '../types.js';
 import { fieldPlace, inCachedResult, paragraphPlace } from '../helpers.js';
 import { bookmarkNames } from '../../template/field-policy.js';
+import { nearest } from '../../suggest.js';
 
 /** Word's field types (Insert > Quick Parts > Field, ECMA-376 17.16.5, and the older ones Word
  * still reads). Any other first word is not a field Word knows. */
@@ -20,25 +21,9 @@ export const WORD_FIELD_TYPES: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 
-function distance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = row;
-  }
-  return prev[b.length]!;
-}
-
 /** The Word field type nearest to a misspelt one, if it is near enough to be meant. */
 export function nearestFieldType(type: string): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const known of WORD_FIELD_TYPES) {
-    const d = distance(type, known);
-    if (d < bestDistance) [best, bestDistance] = [known, d];
-  }
-  return best && bestDistance <= Math.max(1, Math.floor(type.length / 4)) ? best : undefined;
+  return nearest(type, WORD_FIELD_TYPES);
 }
 
 export const fieldSyntax: Rule = {

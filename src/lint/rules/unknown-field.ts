@@ -1,6 +1,7 @@
 /** unknown-field: a MERGEFIELD name that is not in the catalog, nor a question, flettetekst or content element. */
 import type { Rule } from '../types.js';
 import { fieldPlace, inCachedResult, isCompositionName, mergeFieldName, QUESTION } from '../helpers.js';
+import { nearest } from '../../suggest.js';
 
 export const unknownField: Rule = {
   meta: {
@@ -16,6 +17,9 @@ export const unknownField: Rule = {
       unknown: { da: 'Flettefeltet "{field}" findes ikke i kataloget.', en: 'The merge field "{field}" is not in the catalog.' },
       element: { da: 'Indholdselementet "{id}" findes ikke.', en: 'The content element "{id}" does not exist.' },
       text: { da: 'Flettetekst "{id}" findes ikke.', en: 'The flettetekst "{id}" does not exist.' },
+      unknownHint: { da: 'Flettefeltet "{field}" findes ikke i kataloget; mente du "{suggestion}"?', en: 'The merge field "{field}" is not in the catalog; did you mean "{suggestion}"?' },
+      elementHint: { da: 'Indholdselementet "{id}" findes ikke; mente du "{suggestion}"?', en: 'The content element "{id}" does not exist; did you mean "{suggestion}"?' },
+      textHint: { da: 'Flettetekst "{id}" findes ikke; mente du "{suggestion}"?', en: 'The flettetekst "{id}" does not exist; did you mean "{suggestion}"?' },
     },
     examples: [
       {
@@ -62,20 +66,25 @@ export const unknownField: Rule = {
   check(model, ctx) {
     const catalog = ctx.settings.catalog;
     if (!catalog) return;
+    /** The finding, with the nearest known name when one is near enough to be meant (a typo). */
+    const report = (message: 'unknown' | 'element' | 'text', params: Record<string, string>, known: Iterable<string>, f: (typeof model.fields)[number]): void => {
+      const suggestion = nearest(params['field'] ?? params['id']!, known);
+      ctx.report(suggestion ? `${message}Hint` : message, suggestion ? { ...params, suggestion } : params, fieldPlace(model, f));
+    };
     for (const f of model.fields) {
       const name = mergeFieldName(f);
       if (!name || inCachedResult(f) || name.startsWith(QUESTION) || name === 'Skabelon:Indhold') continue;
       if (name.startsWith('Indholdselement:')) {
         const id = name.slice('Indholdselement:'.length);
-        if (ctx.settings.elements.size && !ctx.settings.elements.has(id)) ctx.report('element', { id }, fieldPlace(model, f));
+        if (ctx.settings.elements.size && !ctx.settings.elements.has(id)) report('element', { id }, ctx.settings.elements, f);
         continue;
       }
       if (isCompositionName(name)) {
-        if (ctx.settings.texts.size && !ctx.settings.texts.has(name)) ctx.report('text', { id: name }, fieldPlace(model, f));
+        if (ctx.settings.texts.size && !ctx.settings.texts.has(name)) report('text', { id: name }, ctx.settings.texts, f);
         continue;
       }
       if (ctx.settings.texts.has(name) || catalog.fields.has(name)) continue;
-      ctx.report('unknown', { field: name }, fieldPlace(model, f));
+      report('unknown', { field: name }, catalog.fields.keys(), f);
     }
   },
 };

@@ -8,6 +8,7 @@ import type { Socket } from 'node:net';
 import { PassThrough, Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { PoolBusyError, PoolTimeoutError } from '../../service/pool.js';
+import { holderFor } from '../../service/repository-holder.js';
 import type { RenderOutcome } from '../../service/render-task.js';
 import { failureProblem, noteCache, sendProblem, type ServerContext } from '../app.js';
 import { deeperThan, MAX_REQUEST_DEPTH } from '../depth.js';
@@ -56,7 +57,7 @@ export function batchRoutes(app: FastifyInstance, ctx: ServerContext): void {
       },
     },
     async (req, reply) => {
-      const kommune = kommuneFor(req, reply, req.query.kommune);
+      const kommune = kommuneFor(req, reply, req.query.kommune, holderFor(ctx.options.templatesDir).get());
       if (kommune === false) return reply;
       // Only an NDJSON body arrives as a stream; JSON, text or a form is the wrong kind of body.
       if (!(req.body instanceof Readable)) {

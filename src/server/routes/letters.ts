@@ -4,6 +4,8 @@ import type { CaseContext } from '../../context/context.js';
 import { failureProblem, jobInPool, runInPool, sendProblem, type ServerContext } from '../app.js';
 import { DOCX, jsonAnswer, letterAnswer, problems } from '../openapi.js';
 import { problem, problemItem } from '../problem.js';
+import type { TemplateRepository } from '../../repository/repository.js';
+import { holderFor } from '../../service/repository-holder.js';
 
 export interface LetterBody {
   template: string;
@@ -14,10 +16,19 @@ export interface LetterBody {
   pdfa?: '2a' | '1a';
 }
 
-/** The municipality a request renders for: the credential's own, or (administrators) the one asked for. */
-export function kommuneFor(req: FastifyRequest, reply: FastifyReply, asked: string | undefined): string | undefined | false {
+/**
+ * The municipality a request renders for: the credential's own, or (administrators) the one
+ * asked for, which must be one of the repository's (404 otherwise: never silently the central
+ * letter). False when answered.
+ */
+export function kommuneFor(req: FastifyRequest, reply: FastifyReply, asked: string | undefined, repo: TemplateRepository): string | undefined | false {
   const p = req.principal!;
-  if (p.admin) return asked;
+  if (p.admin) {
+    if (asked === undefined || asked === 'alle' || repo.kommuner.has(asked)) return asked;
+    const known = [...repo.kommuner.keys()].join(', ') || '–';
+    sendProblem(reply, problem('not-found', 404, req.lang, { id: 'server.unknown-kommune', params: { kommune: asked, known } }, req.id));
+    return false;
+  }
   if (asked !== undefined && asked !== p.kommune) {
     sendProblem(reply, problem('forbidden', 403, req.lang, { id: 'server.kommune-not-allowed', params: { kommune: p.kommune ?? '' } }, req.id));
     return false;
@@ -59,7 +70,7 @@ export function letterRoutes(app: FastifyInstance, ctx: ServerContext): void {
       const format = body.format ?? 'pdf';
       req.note.template = body.template;
       req.note.format = format;
-      const kommune = kommuneFor(req, reply, body.kommune);
+      const kommune = kommuneFor(req, reply, body.kommune, holderFor(ctx.options.templatesDir).get());
       if (kommune === false) return reply;
       if (refusePreview(ctx, req, reply, body.preview)) return reply;
       const outcome = await runInPool(ctx, req, reply, { dir: ctx.options.templatesDir, template: body.template, kommune, context: body.context, format, preview: body.preview ?? false, lang: req.lang, ...(body.pdfa ? { pdfa: body.pdfa } : {}) });
@@ -93,7 +104,7 @@ export function letterRoutes(app: FastifyInstance, ctx: ServerContext): void {
     async (req, reply) => {
       const body = req.body;
       req.note.template = body.template;
-      const kommune = kommuneFor(req, reply, body.kommune);
+      const kommune = kommuneFor(req, reply, body.kommune, holderFor(ctx.options.templatesDir).get());
       if (kommune === false) return reply;
       const outcome = await jobInPool(ctx, req, reply, 'validate', { dir: ctx.options.templatesDir, template: body.template, kommune, context: body.context, lang: req.lang });
       if (!outcome) return reply;

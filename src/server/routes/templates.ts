@@ -21,7 +21,7 @@ export function templateRoutes(app: FastifyInstance, _ctx: ServerContext, holder
     '/v1/templates',
     { schema: { summary: 'List templates', description: 'Central templates and the municipality\'s own overrides, with their status.', querystring: listQuery, response: { 200: jsonAnswer('The templates', { type: 'array', items: { $ref: 'template-summary#' } }), ...problems([400, 401, 403, 500]) } } },
     async (req, reply) => {
-      const kommune = kommuneFor(req, reply, req.query.kommune);
+      const kommune = kommuneFor(req, reply, req.query.kommune, holder.get());
       if (kommune === false) return reply;
       const repo = holder.get();
       if (kommune !== 'alle') return repo.list(kommune);
@@ -42,7 +42,7 @@ export function templateRoutes(app: FastifyInstance, _ctx: ServerContext, holder
       },
     },
     async (req, reply) => {
-      const kommune = kommuneFor(req, reply, req.query.kommune);
+      const kommune = kommuneFor(req, reply, req.query.kommune, holder.get());
       if (kommune === false) return reply;
       req.note.template = req.params.id;
       const repo = holder.get();

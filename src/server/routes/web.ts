@@ -128,7 +128,7 @@ export function webRoutes(app: FastifyInstance, ctx: ServerContext, holder: Repo
 
   app.post<{ Body: PreviewBody }>('/v1/preview', { bodyLimit, schema: { summary: 'Preview a letter (training page)', body: previewSchema, response: { 200: jsonAnswer('The preview', { $ref: 'preview-result#' }), ...problems([400, 401, 403, 404, 413, 415, 422, 500, 503]) } } }, async (req, reply) => {
     const body = req.body;
-    const kommune = kommuneFor(req, reply, body.kommune);
+    const kommune = kommuneFor(req, reply, body.kommune, holder.get());
     if (kommune === false) return reply;
     if (!body.template && !body.docx) return sendProblem(reply, problem('bad-request', 400, req.lang, { id: 'server.bad-request', params: { detail: 'template / docx' } }, req.id));
     req.note.template = body.template ?? body.draftOf ?? 'upload';
@@ -139,7 +139,7 @@ export function webRoutes(app: FastifyInstance, ctx: ServerContext, holder: Repo
 
   app.post<{ Body: PreviewBody }>('/v1/preview/letter', { bodyLimit, schema: { summary: 'Download a previewed letter (training page)', body: previewSchema, response: { 200: letterAnswer('The letter (PDF or .docx, as asked)'), ...problems([400, 401, 403, 404, 413, 415, 422, 500, 503]) } } }, async (req, reply) => {
     const body = req.body;
-    const kommune = kommuneFor(req, reply, body.kommune);
+    const kommune = kommuneFor(req, reply, body.kommune, holder.get());
     if (kommune === false) return reply;
     if (!body.template && !body.docx) return sendProblem(reply, problem('bad-request', 400, req.lang, { id: 'server.bad-request', params: { detail: 'template / docx' } }, req.id));
     req.note.template = body.template ?? body.draftOf ?? 'upload';

@@ -33,11 +33,22 @@ export interface CodeParagraph {
   paragraph: number;
   spans: CodeSpan[];
 }
+export interface MissingItem {
+  kind: 'field' | 'question';
+  name: string;
+  message: string;
+  template?: string;
+  part?: string;
+  story?: string;
+  paragraph?: number;
+  code?: { part: string; story: string; paragraph: number };
+}
 export interface Preview {
   title: string;
   version?: string;
   pages: Array<{ number: number; svg: string }>;
   problems: ProblemItem[];
+  missing: MissingItem[];
   warnings: ProblemItem[];
   questions: Question[];
   codes: CodeParagraph[];

@@ -85,6 +85,21 @@ const handlers = {
   },
 };
 
+/**
+ * The status line's start: "Brevet er opdateret: " for a letter with everything it needs, else
+ * what it lacks, so that a letter drawn with placeholders is never announced as done.
+ */
+function lacking(p: Preview): string {
+  const fields = p.missing.filter((m) => m.kind === 'field').map((m) => m.name);
+  const questions = p.missing.filter((m) => m.kind === 'question').map((m) => m.name);
+  if (!fields.length && !questions.length) return 'Brevet er opdateret: ';
+  const what = [
+    fields.length ? `${fields.length === 1 ? '1 felt' : `${fields.length} felter`} (${fields.join(', ')})` : '',
+    questions.length ? `svar på ${questions.length} flettespørgsmål (${questions.join(', ')})` : '',
+  ];
+  return `Brevet mangler ${what.filter(Boolean).join(' og ')}, se listen over brevet: `;
+}
+
 async function refresh(): Promise<void> {
   const body = request();
   if (!body) return;
@@ -96,9 +111,9 @@ async function refresh(): Promise<void> {
     state.drawn = p.context;
     render(p, handlers);
     const sider = p.pages.length === 1 ? '1 side' : `${p.pages.length} sider`;
-    const stops = p.problems.length + p.warnings.length;
+    const stops = p.problems.length + p.warnings.length - p.missing.length;
     $('status').textContent =
-      `Brevet er opdateret: ${p.title}${p.version ? ` (${p.version})` : ''}, ${sider}.` +
+      `${lacking(p)}${p.title}${p.version ? ` (${p.version})` : ''}, ${sider}.` +
       (stops ? ` Det kan ikke sendes: ${stops === 1 ? '1 problem' : `${stops} problemer`}, se over brevet.` : '') +
       (state.highlight ? (p.highlighted ? ` Markeret, det flettespørgsmålet tilføjer: »${p.added}«.` : ' Flettespørgsmålet tilføjer ingen tekst til dette brev.') : '');
   } catch (err) {

@@ -3,7 +3,7 @@
  * switches, the findings and the field codes. A redraw keeps the keyboard focus where it was:
  * the element that had it is found again by its id in what was drawn.
  */
-import { $, el, type CodeParagraph, type Finding, type Preview, type Problem, type Question } from './api.js';
+import { $, el, type CodeParagraph, type Finding, type MissingItem, type Preview, type Problem, type Question } from './api.js';
 
 export interface QuestionHandlers {
   /** The question being marked, if any. */
@@ -41,14 +41,33 @@ export function render(p: Preview, handlers: QuestionHandlers): void {
   if (focused && document.activeElement === document.body) document.getElementById(focused)?.focus();
 }
 
+/** Problems that are the case's lack, listed apart (with a link to the field) from the template's own. */
+const LACKING = new Set(['render.missing-field', 'render.unanswered']);
+
 function renderProblems(p: Preview): void {
   const box = $('problemer');
   box.replaceChildren();
-  if (!p.problems.length && !p.warnings.length) return;
+  const others = [...p.problems.filter((e) => !LACKING.has(e.code)), ...p.warnings];
+  if (p.missing.length) {
+    const div = el('div', undefined, 'problemer');
+    div.id = 'mangler';
+    div.append(el('h3', 'Det mangler i sagskonteksten'));
+    const ul = el('ul');
+    for (const m of p.missing) {
+      const place = placeText(m);
+      const li = el('li', `${place ? `${place}: ` : ''}${m.message}`);
+      // Linked to the field's code in the template shown beside the letter.
+      if (m.code) li.append(' ', placeLink(`Vis feltet ${m.name}`, placeId(m.code.part, m.code.story, m.code.paragraph)));
+      ul.append(li);
+    }
+    div.append(ul);
+    box.append(div);
+  }
+  if (!others.length) return;
   const div = el('div', undefined, 'problemer');
   div.append(el('h3', 'Det skal rettes, før brevet kan sendes'));
   const ul = el('ul');
-  for (const e of [...p.problems, ...p.warnings]) {
+  for (const e of others) {
     const li = el('li', e.message);
     // The place in the composed letter means little to whoever edits the template: link to the field's code instead.
     const code = e.field ? fieldParagraph(p.codes, e.field) : undefined;
@@ -58,6 +77,12 @@ function renderProblems(p: Preview): void {
   }
   div.append(ul);
   box.append(div);
+}
+
+/** Where a missing field is, as the administrator finds it: the template part, the part of the .docx, the paragraph. */
+function placeText(m: MissingItem): string {
+  const where = [m.template, m.part && m.part !== 'word/document.xml' ? m.part : undefined, m.paragraph !== undefined ? `afsnit ${m.paragraph}` : undefined];
+  return where.filter(Boolean).join(', ');
 }
 
 /** The first paragraph of the template whose codes use this merge field. */
