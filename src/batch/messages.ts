@@ -18,4 +18,12 @@ registerMessages('batch', {
     da: 'Linje {line} er længere end grænsen på {limit} byte og er ikke læst; sagen dannes ikke. Resten af kørslen fortsætter.',
     en: 'Line {line} is longer than the limit of {limit} bytes and was not read; the case is not made. The rest of the batch goes on.',
   },
+  'failed-earlier': {
+    da: '{count} sager fejlede i en tidligere kørsel og er ikke dannet igen (de står i errors.ndjson); ret dem og kør igen med --retry-failed.',
+    en: '{count} cases failed in an earlier run and were not made again (they are in errors.ndjson); fix them and run again with --retry-failed.',
+  },
+  changed: {
+    da: '{count} sager er ændret i sagsfilen, efter deres brev blev dannet; brevene er ikke dannet igen: {ids}',
+    en: '{count} cases have changed in the cases file after their letter was made; the letters were not made again: {ids}',
+  },
 });

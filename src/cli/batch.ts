@@ -1,4 +1,4 @@
-/** `kp-brev batch --template <id> [--kommune] --cases <cases.ndjson> --out <dir> [--format] [--concurrency] [--shard k/n]` */
+/** `kp-brev batch --template <id> [--kommune] --cases <cases.ndjson> --out <dir> [--format] [--concurrency] [--shard k/n] [--retry-failed]` */
 import { resolve } from 'node:path';
 import { runBatch, parseShard } from '../batch/batch.js';
 import { progressReporter } from '../batch/progress.js';
@@ -26,6 +26,7 @@ export async function batchCommand(opts: Record<string, unknown>, io: Io, lang: 
       ...(shard ? { shard } : {}),
       lang,
       onProgress: (p) => progress.update(p),
+      retryFailed: opts['retryFailed'] === true,
     });
     progress.end();
     io.stdout(
@@ -35,6 +36,11 @@ export async function batchCommand(opts: Record<string, unknown>, io: Io, lang: 
         lang,
       ) + '\n',
     );
+    if (summary.failedEarlier) io.stdout(formatMessage('batch.failed-earlier', { count: summary.failedEarlier }, lang) + '\n');
+    if (summary.changed.length) {
+      const ids = summary.changed.slice(0, 20).map((c) => c.id).join(', ') + (summary.changed.length > 20 ? ', …' : '');
+      io.stderr(formatMessage('batch.changed', { count: summary.changed.length, ids }, lang) + '\n');
+    }
     // The run is done when every case is a letter or in the error queue: exit 0 either way, so that
     // a scheduler does not restart a finished shard (its errors are for the error queue).
     return 0;

@@ -182,6 +182,7 @@ export async function execute(argv: readonly string[], io: Io = processIo): Prom
     .addOption(new Option('--format <format>', say.batchFormat).choices(['pdf', 'docx']).default('pdf'))
     .option('--concurrency <n>', say.concurrency)
     .option('--shard <k/n>', say.shard)
+    .option('--retry-failed', say.retryFailed)
     .addOption(langOption())
     .action(async (opts: Record<string, unknown>) => {
       exitCode = await batchCommand(opts, io, lang);

@@ -54,6 +54,7 @@ const da = {
   base: 'den centrale skabelon en overskrivning er lavet ud fra (går forud for manifestet)',
   config: 'konfiguration: regler der slås fra eller får anden alvor',
   sample: 'en eksempelsag til at vurdere flettefelter i linktekster',
+  retryFailed: 'dan de sager igen, der fejlede i en tidligere kørsel (når sagen eller skabelonen er rettet)',
 };
 
 const en: typeof da = {
@@ -108,6 +109,7 @@ const en: typeof da = {
   base: 'the central template an override was made from (takes precedence over the manifest)',
   config: 'configuration: rules turned off or given another severity',
   sample: 'a sample case to judge merge fields in link texts',
+  retryFailed: 'make the cases that failed in an earlier run again (once the case or the template is fixed)',
 };
 
 export function cliText(lang: Lang): typeof da {
