@@ -82,11 +82,11 @@ export function parseShard(text: string): Shard {
 const SAFE_ID = /[^A-Za-z0-9_.-]+/g;
 
 /** A line of the cases file, read: a case with its id, or a line that is not one. */
-type CaseLine =
+export type CaseLine =
   | { line: number; id: string; sha256: string; value: Record<string, unknown> }
   | { line: number; id: string; sha256: string; bad: Diagnostic };
 
-function readCase(next: NdjsonLine): CaseLine {
+export function readCase(next: NdjsonLine): CaseLine {
   const line = next.line;
   if (!('text' in next)) return { line, id: `linje-${line}`, sha256: '', bad: registeredDiagnostic('batch.line-skipped', { line, limit: BATCH_LINE_BYTES }, undefined, 'error') };
   const hash = sha256(next.text);
@@ -240,7 +240,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
   return { ...progress, changed, elapsedMs: Date.now() - started, rate: seconds > 0 ? (progress.made + progress.failed) / seconds : 0 };
 }
 
-function item(d: Diagnostic, lang: Lang): { code: string; message: string; place?: string } {
+export function item(d: Diagnostic, lang: Lang): { code: string; message: string; place?: string } {
   const place = placeOf(d.location, lang);
   return { code: d.code, message: messageOf(d, lang), ...(place ? { place } : {}) };
 }

@@ -1,12 +1,16 @@
 /** `kp-brev batch --template <id> [--kommune] --cases <cases.ndjson> --out <dir> [--format] [--concurrency] [--shard k/n] [--retry-failed]` */
 import { resolve } from 'node:path';
+import type { Command } from 'commander';
 import { runBatch, parseShard } from '../batch/batch.js';
 import { progressReporter } from '../batch/progress.js';
 import { formatMessage, type Lang } from '../i18n/index.js';
 import { WorkerPool } from '../service/pool.js';
 import type { Io } from './main.js';
 
-export async function batchCommand(opts: Record<string, unknown>, io: Io, lang: Lang): Promise<number> {
+export async function batchCommand(opts: Record<string, unknown>, io: Io, lang: Lang, cmd: Command): Promise<number> {
+  for (const [name, flag] of [['template', '--template <id>'], ['cases', '--cases <fil>'], ['out', '--out <mappe>']] as const) {
+    if (opts[name] === undefined) cmd.error(`error: required option '${flag}' not specified`, { code: 'commander.missingMandatoryOptionValue', exitCode: 2 });
+  }
   const templatesDir = resolve(io.cwd, String(opts['templates'] ?? process.env['KP_BREV_TEMPLATES'] ?? 'templates'));
   const shard = opts['shard'] ? parseShard(String(opts['shard'])) : undefined;
   const threads = opts['concurrency'] !== undefined ? Math.max(1, Number(opts['concurrency'])) : undefined;
