@@ -4,6 +4,7 @@
  * templates that may not be sent automatically are refused.
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -52,7 +53,8 @@ describe('runBatch', () => {
     expect((errors[1]!['problems'] as Array<{ message: string }>)[0]!.message).toBe('Flettefeltet "Klage.Frist" har ingen værdi i sagskonteksten. Brevet dannes ikke.');
     const manifest = readNd(join(out, 'manifest.ndjson'));
     expect(manifest[0]).toMatchObject({ kind: 'kp-brev batch', template: 'np_1004', format: 'docx' });
-    expect(manifest.length).toBe(1 + 13);
+    expect(manifest[1]).toMatchObject({ kind: 'cases', sha256: createHash('sha256').update(readFileSync(cases)).digest('hex') });
+    expect(manifest.length).toBe(2 + 13);
   });
 
   it('refuses, case by case, a template that may not be sent automatically', async () => {
@@ -71,8 +73,10 @@ describe('runBatch', () => {
     for (const k of [1, 2, 3]) {
       const out = mkdtempSync(join(tmpdir(), 'kp-brev-out-'));
       const s = await runBatch({ templatesDir: templates, template: 'np_1004', cases, out, format: 'docx', pool: new InlinePool(), shard: parseShard(`${k}/3`) });
-      expect(s.total).toBe(k === 3 ? 3 : 4);
-      seen.push(...readdirSync(out).filter((f) => f.endsWith('.docx')));
+      const mine = readdirSync(out).filter((f) => f.endsWith('.docx'));
+      expect(s.total).toBe(mine.length);
+      expect(mine.length).toBeGreaterThan(0);
+      seen.push(...mine);
     }
     expect(seen.sort()).toEqual(Array.from({ length: 11 }, (_, i) => `sag-${String(i + 1).padStart(4, '0')}.docx`));
     expect(() => parseShard('4/3')).toThrow(KpBrevError);
@@ -198,14 +202,20 @@ describe('kp-brev batch, interrupted and resumed', () => {
       }, 20);
     });
     await new Promise((resolve) => child.on('exit', resolve));
-    const before = readNd(join(out, 'manifest.ndjson')).length - 1;
+    const before = readNd(join(out, 'manifest.ndjson')).length - 2;
+    // Every case in the manifest has its whole letter on disk.
+    for (const e of readNd(join(out, 'manifest.ndjson')).filter((e) => e['ok'] === true)) {
+      expect(readFileSync(join(out, e['file'] as string)).subarray(-6).toString()).toContain('%%EOF');
+    }
     expect(before).toBeGreaterThan(25);
     expect(before).toBeLessThan(121);
     // Second run: finishes the rest.
     const r = spawnSync(process.execPath, args, { encoding: 'utf8', env: { ...process.env, KP_BREV_LANG: '' } });
     expect(r.status).toBe(0); // done: the bad line is in the error queue
     expect(r.stdout).toMatch(/^\d+ breve lavet, 1 fejl \(se .*errors\.ndjson\), \d+ allerede lavet af en tidligere kørsel; /);
-    const manifest = readNd(join(out, 'manifest.ndjson')).slice(1);
+    const manifest = readNd(join(out, 'manifest.ndjson')).filter((e) => 'id' in e);
+    const ids = manifest.map((e) => e['id'] as string);
+    expect(new Set(ids).size).toBe(ids.length);
     const lines = manifest.map((e) => e['line'] as number);
     expect(new Set(lines).size).toBe(lines.length);
     expect([...lines].sort((a, b) => a - b)).toEqual(Array.from({ length: 121 }, (_, i) => i + 1));

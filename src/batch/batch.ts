@@ -3,18 +3,23 @@
  * ends either as a letter file or as a line in errors.ndjson with the reason (KP's error queue);
  * nothing is lost and nothing is made twice:
  *
- * - manifest.ndjson records each finished case (after its letter file is written whole, by
- *   rename), so an interrupted run started again skips what is done;
- * - errors.ndjson is rebuilt from the manifest at the start of every run, so a crash between
- *   the two files cannot duplicate or lose an error line;
- * - `shard k/n` takes every n-th case, so a scheduler can spread a run over machines.
+ * - manifest.ndjson (./manifest.ts) records each finished case by its id, durably, after its
+ *   letter is on disk, so an interrupted run started again skips what is done, whatever the
+ *   order of the cases file; the file's SHA-256 is recorded, and a case made earlier whose text
+ *   has changed is reported, not made again;
+ * - a case that failed stays failed (counted apart from the cases made) until a run with
+ *   `retryFailed` makes it again, after it (or the template) was fixed;
+ * - errors.ndjson is rebuilt from the manifest at the start and the end of every run, so a crash
+ *   between the two files cannot duplicate or lose an error line;
+ * - `shard k/n` takes the cases whose id hashes to k (shardOf), so a scheduler can spread a run
+ *   over machines and a duplicate id is seen whichever shards the run is split into.
  *
  * The cases file is read as the server reads a batch (./ndjson.ts): a byte order mark is
  * dropped, and a line longer than BATCH_LINE_BYTES is not read into memory but recorded as an
  * error for its case while the run goes on. Each case is checked as a case context here, before
  * it is copied into a render thread, so that one nested too deeply is a bad case, not a crash.
  */
-import { appendFileSync, closeSync, createReadStream, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { appendFileSync, createReadStream, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { toContext, type CaseContext } from '../context/context.js';
 import { KpBrevError, messageOf, placeOf, registeredDiagnostic, type Diagnostic } from '../diagnostics.js';
@@ -23,6 +28,7 @@ import { BATCH_LINE_BYTES } from '../limits.js';
 import { jsonErrorMessage, parseJson } from '../json-text.js';
 import type { RenderPool } from '../service/pool.js';
 import type { RenderOutcome } from '../service/render-task.js';
+import { duplicateKey, fileSha256, ManifestWriter, readManifest, sha256, writeLetter, type ManifestEntry, type ManifestHeader } from './manifest.js';
 import './messages.js';
 import { ndjsonLines, type NdjsonLine } from './ndjson.js';
 
@@ -47,6 +53,8 @@ export interface BatchOptions {
   shard?: Shard;
   lang?: Lang;
   onProgress?: (p: Progress) => void;
+  /** Make the cases that failed in an earlier run again (after they or the template were fixed). */
+  retryFailed?: boolean;
 }
 
 export interface Progress {
@@ -54,22 +62,17 @@ export interface Progress {
   total: number | undefined;
   made: number;
   failed: number;
-  /** Done by an earlier, interrupted run. */
+  /** Made by an earlier, interrupted run. */
   skipped: number;
+  /** Failed in an earlier run and not made again (without `retryFailed`). */
+  failedEarlier?: number;
   elapsedMs: number;
 }
 
 export interface BatchSummary extends Progress {
   rate: number;
-}
-
-interface ManifestEntry {
-  line: number;
-  id: string;
-  ok: boolean;
-  file?: string;
-  reason?: string;
-  problems?: Array<{ code: string; message: string; place?: string }>;
+  /** Cases already made whose text has changed in this cases file: reported, not made again. */
+  changed: Array<{ id: string; line: number }>;
 }
 
 export function parseShard(text: string): Shard {
@@ -81,18 +84,49 @@ export function parseShard(text: string): Shard {
 
 const SAFE_ID = /[^A-Za-z0-9_.-]+/g;
 
-/** The lines of a cases file that are cases of this shard (not blank, or too long to read). */
-async function* caseLines(file: string, shard: Shard | undefined): AsyncGenerator<NdjsonLine> {
+/** A line of the cases file, read: a case with its id, or a line that is not one. */
+export type CaseLine =
+  | { line: number; id: string; sha256: string; value: Record<string, unknown> }
+  | { line: number; id: string; sha256: string; bad: Diagnostic };
+
+export function readCase(next: NdjsonLine): CaseLine {
+  const line = next.line;
+  if (!('text' in next)) return { line, id: `linje-${line}`, sha256: '', bad: registeredDiagnostic('batch.line-skipped', { line, limit: BATCH_LINE_BYTES }, undefined, 'error') };
+  const hash = sha256(next.text);
+  // A line that is not JSON is told by its place in the cases file (line, column).
+  const parsed = parseJson(next.text);
+  if (!parsed.ok || typeof parsed.value !== 'object' || parsed.value === null || Array.isArray(parsed.value)) {
+    const why = parsed.ok ? { id: 'batch.not-object', params: { line } } : jsonErrorMessage(parsed.error, line);
+    return { line, id: `linje-${line}`, sha256: hash, bad: registeredDiagnostic(why.id, why.params, undefined, 'error') };
+  }
+  const value = parsed.value as Record<string, unknown>;
+  const raw = value['id'];
+  const id = (typeof raw === 'string' || typeof raw === 'number' ? String(raw) : '').replace(SAFE_ID, '_').slice(0, 120) || `linje-${line}`;
+  return { line, id, sha256: hash, value };
+}
+
+/**
+ * Shard k/n takes the cases whose id hashes to k: every line with one id lands in one shard (so a
+ * duplicate id is seen there, whichever shard the run is split over), and a reordered or
+ * regenerated cases file puts each case in the same shard as before.
+ */
+export function shardOf(id: string, count: number): number {
+  return (parseInt(sha256(id).slice(0, 8), 16) % count) + 1;
+}
+
+/** The cases of this shard in a cases file (blank lines are not cases). */
+async function* cases(file: string, shard: Shard | undefined): AsyncGenerator<CaseLine> {
   for await (const next of ndjsonLines(createReadStream(file), BATCH_LINE_BYTES)) {
     if ('text' in next && !next.text.trim()) continue;
-    if (shard && (next.line - 1) % shard.count !== shard.index - 1) continue;
-    yield next;
+    const c = readCase(next);
+    if (shard && shardOf(c.id, shard.count) !== shard.index) continue;
+    yield c;
   }
 }
 
-async function countLines(file: string, shard: Shard | undefined): Promise<number> {
+async function countCases(file: string, shard: Shard | undefined): Promise<number> {
   let n = 0;
-  for await (const _ of caseLines(file, shard)) n++;
+  for await (const _ of cases(file, shard)) n++;
   return n;
 }
 
@@ -102,65 +136,51 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
   const manifestFile = join(out, 'manifest.ndjson');
   const errorsFile = join(out, 'errors.ndjson');
   const lang = opts.lang ?? 'da';
-  const header = { kind: 'kp-brev batch', template: opts.template, kommune: opts.kommune ?? null, format: opts.format, cases: resolve(opts.cases), shard: opts.shard ? `${opts.shard.index}/${opts.shard.count}` : null };
-  // Resume: what an earlier run of the same batch finished.
-  const done = new Map<number, ManifestEntry>();
-  if (existsSync(manifestFile)) {
-    const lines = readFileSync(manifestFile, 'utf8').split('\n').filter(Boolean);
-    const first = lines.length ? (JSON.parse(lines[0]!) as Record<string, unknown>) : undefined;
-    if (first && JSON.stringify({ ...first }) !== JSON.stringify(header)) {
-      throw new KpBrevError('input', [registeredDiagnostic('batch.other-run', { dir: opts.out, detail: `${String(first['template'])}, ${String(first['format'])}` }, undefined, 'error')]);
-    }
-    for (const l of lines.slice(1)) {
-      try {
-        const e = JSON.parse(l) as ManifestEntry;
-        done.set(e.line, e);
-      } catch {
-        // A line cut short by a crash: that case is made again.
-      }
-    }
-  } else writeFileSync(manifestFile, JSON.stringify(header) + '\n');
+  const header: ManifestHeader = { kind: 'kp-brev batch', template: opts.template, kommune: opts.kommune ?? null, format: opts.format, shard: opts.shard ? `${opts.shard.index}/${opts.shard.count}` : null };
+  // Resume: what earlier runs of the same batch finished, by case id.
+  const state = readManifest(manifestFile);
+  if (state.header && JSON.stringify(state.header) !== JSON.stringify(header)) {
+    const h = state.header;
+    throw new KpBrevError('input', [registeredDiagnostic('batch.other-run', { dir: opts.out, detail: `${h.template}, ${h.format}${h.kommune ? `, ${h.kommune}` : ''}${h.shard ? `, ${h.shard}` : ''}` }, undefined, 'error')]);
+  }
+  const writer = new ManifestWriter(manifestFile, out);
+  const casesHash = await fileSha256(opts.cases);
+  if (!state.header) writer.writeNow(header);
+  if (!state.casesFiles.has(casesHash)) writer.writeNow({ kind: 'cases', sha256: casesHash, file: resolve(opts.cases), at: new Date().toISOString() });
   // The error queue is what the manifest says failed.
-  writeFileSync(errorsFile, [...done.values()].filter((e) => !e.ok).map((e) => JSON.stringify(errorLine(e))).join('\n') + (done.size && [...done.values()].some((e) => !e.ok) ? '\n' : ''));
+  const writeErrors = (): void => {
+    const failed = [...state.cases.values(), ...state.duplicates.values()].filter((e) => !e.ok);
+    writeFileSync(errorsFile, failed.map((e) => JSON.stringify(errorLine(e)) + '\n').join(''));
+  };
+  writeErrors();
 
-  const total = await countLines(opts.cases, opts.shard);
+  const total = await countCases(opts.cases, opts.shard);
   const started = Date.now();
-  const progress: Progress = { total, made: 0, failed: 0, skipped: 0, elapsedMs: 0 };
+  const progress: Progress = { total, made: 0, failed: 0, skipped: 0, failedEarlier: 0, elapsedMs: 0 };
+  const changed: Array<{ id: string; line: number }> = [];
   const report = (): void => {
     progress.elapsedMs = Date.now() - started;
     opts.onProgress?.({ ...progress });
   };
-  const manifestFd = openSync(manifestFile, 'a');
-  const record = (e: ManifestEntry): void => {
-    appendFileSync(manifestFd, JSON.stringify(e) + '\n');
-    if (!e.ok) appendFileSync(errorsFile, JSON.stringify(errorLine(e)) + '\n');
+  const record = async (e: ManifestEntry): Promise<void> => {
+    await writer.commit(e);
+    if (e.duplicate) state.duplicates.set(duplicateKey(e), e);
+    else state.cases.set(e.id, e);
+    if (e.ok) progress.made++;
+    else {
+      progress.failed++;
+      appendFileSync(errorsFile, JSON.stringify(errorLine(e)) + '\n');
+    }
   };
-  const ids = new Map<string, number>();
-  for (const e of done.values()) ids.set(e.id, e.line);
   const limit = opts.inFlight ?? Math.max(2, opts.pool.load().threads * 2);
   const inflight = new Set<Promise<void>>();
+  const seen = new Map<string, number>();
   let lastReport = 0;
 
-  const handle = async (line: number, text: string): Promise<void> => {
-    // A line that is not JSON is told by its place in the cases file (line, column).
-    const parsed = parseJson(text);
-    if (!parsed.ok || typeof parsed.value !== 'object' || parsed.value === null || Array.isArray(parsed.value)) {
-      progress.failed++;
-      const why = parsed.ok ? { id: 'batch.not-object', params: { line } } : jsonErrorMessage(parsed.error, line);
-      const d = registeredDiagnostic(why.id, why.params, undefined, 'error');
-      record({ line, id: `linje-${line}`, ok: false, reason: 'bad-case', problems: [item(d, lang)] });
-      return;
-    }
-    const value = parsed.value as Record<string, unknown>;
-    const id = (typeof value['id'] === 'string' || typeof value['id'] === 'number' ? String(value['id']) : `linje-${line}`).replace(SAFE_ID, '_').slice(0, 120) || `linje-${line}`;
-    const first = ids.get(id);
-    if (first !== undefined && first !== line) {
-      progress.failed++;
-      record({ line, id, ok: false, reason: 'duplicate-id', problems: [item(registeredDiagnostic('batch.duplicate-id', { id, line, first }, undefined, 'error'), lang)] });
-      return;
-    }
-    ids.set(id, line);
-    const { id: _id, ...rest } = value;
+  const handle = async (c: CaseLine): Promise<void> => {
+    const { line, id } = c;
+    if ('bad' in c) return record({ id, line, sha256: c.sha256, ok: false, reason: 'bad-case', problems: [item(c.bad, lang)] });
+    const { id: _id, ...rest } = c.value;
     void _id;
     // Checked here (bounded depth, no recursion past it) rather than in the render thread:
     // copying a case nested thousands of levels deep into a thread overflows the stack.
@@ -169,9 +189,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
       context = toContext(rest);
     } catch (err) {
       if (!(err instanceof KpBrevError)) throw err;
-      progress.failed++;
-      record({ line, id, ok: false, reason: 'bad-context', problems: err.diagnostics.map((d) => item(d, lang)) });
-      return;
+      return record({ id, line, sha256: c.sha256, ok: false, reason: 'bad-context', problems: err.diagnostics.map((d) => item(d, lang)) });
     }
     let outcome: RenderOutcome;
     try {
@@ -179,48 +197,54 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
     } catch (err) {
       outcome = { ok: false, reason: 'internal', diagnostics: [registeredDiagnostic('server.internal', { detail: err instanceof Error ? err.message : String(err) }, undefined, 'error')] };
     }
-    if (outcome.ok) {
-      const file = `${id}.${opts.format}`;
-      const target = join(out, file);
-      const tmp = `${target}.tmp`;
-      writeFileSync(tmp, outcome.bytes);
-      renameSync(tmp, target);
-      progress.made++;
-      record({ line, id, ok: true, file });
-    } else {
-      progress.failed++;
-      record({ line, id, ok: false, reason: outcome.reason, problems: outcome.diagnostics.map((d) => item(d, lang)) });
-    }
+    if (!outcome.ok) return record({ id, line, sha256: c.sha256, ok: false, reason: outcome.reason, problems: outcome.diagnostics.map((d) => item(d, lang)) });
+    const file = `${id}.${opts.format}`;
+    await writeLetter(out, file, outcome.bytes);
+    return record({ id, line, sha256: c.sha256, ok: true, file });
   };
 
-  for await (const next of caseLines(opts.cases, opts.shard)) {
-    const line = next.line;
-    if (done.has(line)) {
-      progress.skipped++;
-      continue;
+  try {
+    for await (const c of cases(opts.cases, opts.shard)) {
+      const first = seen.get(c.id);
+      let task: Promise<void> | undefined;
+      if (first !== undefined) {
+        // A second case with this id: recorded once, whichever run sees it first.
+        if (state.duplicates.has(duplicateKey(c))) progress.failedEarlier!++;
+        else {
+          const d = registeredDiagnostic('batch.duplicate-id', { id: c.id, line: c.line, first }, undefined, 'error');
+          task = record({ id: c.id, line: c.line, sha256: c.sha256, ok: false, reason: 'duplicate-id', duplicate: true, problems: [item(d, lang)] });
+        }
+      } else {
+        seen.set(c.id, c.line);
+        const prior = state.cases.get(c.id);
+        if (prior?.ok) {
+          progress.skipped++;
+          if (prior.sha256 && c.sha256 && prior.sha256 !== c.sha256) changed.push({ id: c.id, line: c.line });
+        } else if (prior && !opts.retryFailed) progress.failedEarlier!++;
+        else task = handle(c);
+      }
+      if (task) {
+        const p: Promise<void> = task.finally(() => inflight.delete(p));
+        inflight.add(p);
+        if (inflight.size >= limit) await Promise.race(inflight);
+      }
+      if (Date.now() - lastReport > 200) {
+        lastReport = Date.now();
+        report();
+      }
     }
-    if (!('text' in next)) {
-      progress.failed++;
-      record({ line, id: `linje-${line}`, ok: false, reason: 'bad-case', problems: [item(registeredDiagnostic('batch.line-skipped', { line, limit: BATCH_LINE_BYTES }, undefined, 'error'), lang)] });
-      continue;
-    }
-    const p = handle(line, next.text).finally(() => inflight.delete(p));
-    inflight.add(p);
-    if (inflight.size >= limit) await Promise.race(inflight);
-    if (Date.now() - lastReport > 200) {
-      lastReport = Date.now();
-      report();
-    }
+    await Promise.all(inflight);
+  } finally {
+    await Promise.allSettled(inflight);
+    writer.close();
   }
-  await Promise.all(inflight);
-  fsyncSync(manifestFd);
-  closeSync(manifestFd);
+  writeErrors();
   report();
   const seconds = (Date.now() - started) / 1000;
-  return { ...progress, elapsedMs: Date.now() - started, rate: seconds > 0 ? (progress.made + progress.failed) / seconds : 0 };
+  return { ...progress, changed, elapsedMs: Date.now() - started, rate: seconds > 0 ? (progress.made + progress.failed) / seconds : 0 };
 }
 
-function item(d: Diagnostic, lang: Lang): { code: string; message: string; place?: string } {
+export function item(d: Diagnostic, lang: Lang): { code: string; message: string; place?: string } {
   const place = placeOf(d.location, lang);
   return { code: d.code, message: messageOf(d, lang), ...(place ? { place } : {}) };
 }

@@ -19,4 +19,18 @@ registerMessages('batch', {
     da: 'Linje {line} er længere end grænsen på {limit:byte|byte} og er ikke læst; sagen dannes ikke. Resten af kørslen fortsætter.',
     en: 'Line {line} is longer than the limit of {limit:byte|bytes} and was not read; the case is not made. The rest of the batch goes on.',
   },
+  'failed-earlier': {
+    da: '{count} sager fejlede i en tidligere kørsel og er ikke dannet igen (de står i errors.ndjson); ret dem og kør igen med --retry-failed.',
+    en: '{count} cases failed in an earlier run and were not made again (they are in errors.ndjson); fix them and run again with --retry-failed.',
+  },
+  changed: {
+    da: '{count} sager er ændret i sagsfilen, efter deres brev blev dannet; brevene er ikke dannet igen: {ids}',
+    en: '{count} cases have changed in the cases file after their letter was made; the letters were not made again: {ids}',
+  },
+  'no-ledger': { da: 'Angiv ledgeren med --ledger postgres://… eller KP_BREV_LEDGER.', en: 'Give the ledger with --ledger postgres://… or KP_BREV_LEDGER.' },
+  migrated: { da: 'Ledgeren er opdateret ({count} trin).', en: 'The ledger is up to date ({count} steps).' },
+  enqueued: { da: '{added} sager lagt i kø, {already} fandtes allerede, {duplicates} med et id der allerede er brugt (ikke lagt i kø).', en: '{added} cases enqueued, {already} were already there, {duplicates} with an id already used (not enqueued).' },
+  worked: { da: '{made} breve lavet, {failed} fejl, {fenced} afvist fordi reservationen var udløbet.', en: '{made} letters made, {failed} failed, {fenced} refused because the lease had run out.' },
+  'status-row': { da: '{kommune} {template}: {done} lavet, {failed} fejl, {left} tilbage', en: '{kommune} {template}: {done} made, {failed} failed, {left} left' },
+  'ledger-failed': { da: 'PostgreSQL-ledgeren kan ikke bruges: {detail}', en: 'The PostgreSQL ledger cannot be used: {detail}' },
 });

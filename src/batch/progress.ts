@@ -14,7 +14,7 @@ function clock(seconds: number): string {
 export function progressLine(p: Progress, lang: Lang, width = 24): { bar: string; plain: string } {
   const handled = p.made + p.failed;
   const total = p.total ?? 0;
-  const all = handled + p.skipped;
+  const all = handled + p.skipped + (p.failedEarlier ?? 0);
   const share = total ? Math.min(1, all / total) : 0;
   const rate = p.elapsedMs > 0 ? handled / (p.elapsedMs / 1000) : 0;
   const left = rate > 0 ? (total - all) / rate : NaN;

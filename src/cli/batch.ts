@@ -1,5 +1,6 @@
-/** `kp-brev batch --template <id> [--kommune] --cases <cases.ndjson> --out <dir> [--format] [--concurrency] [--shard k/n]` */
+/** `kp-brev batch --template <id> [--kommune] --cases <cases.ndjson> --out <dir> [--format] [--concurrency] [--shard k/n] [--retry-failed]` */
 import { resolve } from 'node:path';
+import type { Command } from 'commander';
 import { runBatch, parseShard } from '../batch/batch.js';
 import { progressReporter } from '../batch/progress.js';
 import { formatMessage, type Lang } from '../i18n/index.js';
@@ -7,7 +8,10 @@ import { WorkerPool } from '../service/pool.js';
 import type { Io } from './main.js';
 import { openRepository } from './repo.js';
 
-export async function batchCommand(opts: Record<string, unknown>, io: Io, lang: Lang): Promise<number> {
+export async function batchCommand(opts: Record<string, unknown>, io: Io, lang: Lang, cmd: Command): Promise<number> {
+  for (const [name, flag] of [['template', '--template <id>'], ['cases', '--cases <fil>'], ['out', '--out <mappe>']] as const) {
+    if (opts[name] === undefined) cmd.error(`error: required option '${flag}' not specified`, { code: 'commander.missingMandatoryOptionValue', exitCode: 2 });
+  }
   const templatesDir = resolve(io.cwd, String(opts['templates'] ?? process.env['KP_BREV_TEMPLATES'] ?? 'templates'));
   // An unknown --kommune is a usage error before any case is read, not a batch of central letters.
   if (opts['kommune'] !== undefined) openRepository(opts, io);
@@ -30,6 +34,7 @@ export async function batchCommand(opts: Record<string, unknown>, io: Io, lang: 
       ...(shard ? { shard } : {}),
       lang,
       onProgress: (p) => progress.update(p),
+      retryFailed: opts['retryFailed'] === true,
     });
     progress.end();
     io.stdout(
@@ -39,6 +44,11 @@ export async function batchCommand(opts: Record<string, unknown>, io: Io, lang: 
         lang,
       ) + '\n',
     );
+    if (summary.failedEarlier) io.stdout(formatMessage('batch.failed-earlier', { count: summary.failedEarlier }, lang) + '\n');
+    if (summary.changed.length) {
+      const ids = summary.changed.slice(0, 20).map((c) => c.id).join(', ') + (summary.changed.length > 20 ? ', …' : '');
+      io.stderr(formatMessage('batch.changed', { count: summary.changed.length, ids }, lang) + '\n');
+    }
     // The run is done when every case is a letter or in the error queue: exit 0 either way, so that
     // a scheduler does not restart a finished shard (its errors are for the error queue).
     return 0;

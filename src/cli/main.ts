@@ -11,6 +11,7 @@ import { previewCommand, templatesCommand } from './repo.js';
 import { remapCommand } from './remap.js';
 import { lintCommand } from './lint.js';
 import { batchCommand } from './batch.js';
+import { batchQueueCommands } from './batch-queue.js';
 import { serveCommand, tokenCommand } from './serve.js';
 import { cliText } from './text.js';
 import { VERSION } from '../version.js';
@@ -173,22 +174,26 @@ export async function execute(argv: readonly string[], io: Io = processIo): Prom
       exitCode = tokenCommand(opts, io, lang);
     });
 
-  program
+  // --template, --cases and --out are required by batchCommand, not here: the subcommands
+  // (batch migrate|enqueue|work|status) would otherwise require them too.
+  const batch = program
     .command('batch')
     .description(say.batch)
-    .requiredOption('--template <id>', say.templateId)
+    .option('--template <id>', say.templateId)
     .option('--kommune <kode>', say.kommune)
     .option('--templates <mappe>', say.templatesDir)
-    .requiredOption('--cases <fil>', say.cases)
-    .requiredOption('--out <mappe>', say.outBatch)
+    .option('--cases <fil>', say.cases)
+    .option('--out <mappe>', say.outBatch)
     .addOption(new Option('--format <format>', say.batchFormat).choices(['pdf', 'docx']).default('pdf'))
     .addOption(new Option('--pdfa <niveau>', say.pdfa).choices(['2a', '1a']).default('2a'))
     .option('--concurrency <n>', say.concurrency)
     .option('--shard <k/n>', say.shard)
+    .option('--retry-failed', say.retryFailed)
     .addOption(langOption())
-    .action(async (opts: Record<string, unknown>) => {
-      exitCode = await batchCommand(opts, io, lang);
+    .action(async (opts: Record<string, unknown>, cmd: Command) => {
+      exitCode = await batchCommand(opts, io, lang, cmd);
     });
+  batchQueueCommands(batch, io, lang, (code) => (exitCode = code));
 
   program
     .command('fields')

@@ -58,6 +58,7 @@ const da = {
   pdfa: 'PDF/A-niveau for PDF-brevet: 2a (standard, sammen med PDF/UA-1) eller 1a (PDF/A-1a til arkiver, der kræver PDF/A-1)',
   remapOut: 'hvor den omskrevne skabelon skrives (.docx)',
   previewFormat: 'brevenes format: docx (standard) eller pdf',
+  retryFailed: 'dan de sager igen, der fejlede i en tidligere kørsel (når sagen eller skabelonen er rettet)',
 };
 
 const en: typeof da = {
@@ -116,6 +117,7 @@ const en: typeof da = {
   pdfa: 'PDF/A level of a PDF letter: 2a (default, together with PDF/UA-1) or 1a (PDF/A-1a for archives that demand PDF/A-1)',
   remapOut: 'where the rewritten template is written (.docx)',
   previewFormat: 'format of the letters: docx (default) or pdf',
+  retryFailed: 'make the cases that failed in an earlier run again (once the case or the template is fixed)',
 };
 
 export function cliText(lang: Lang): typeof da {

@@ -1,0 +1,120 @@
+/**
+ * Batches over the PostgreSQL ledger (../ledger/pg-ledger.ts): `enqueue` loads a cases file into
+ * a run (idempotent), `work` claims and makes cases until the run has none left, any number of
+ * workers on any machines at once. A letter is written to a temporary name unique to its claim,
+ * fsynced, and renamed into place only inside the transaction that records it, while the claim
+ * still holds: a fenced-off worker's letter never replaces the one in the ledger.
+ */
+import { createReadStream } from 'node:fs';
+import { open, rename, rm } from 'node:fs/promises';
+import { hostname } from 'node:os';
+import { join, resolve } from 'node:path';
+import { toContext } from '../context/context.js';
+import { KpBrevError, registeredDiagnostic } from '../diagnostics.js';
+import type { Lang } from '../i18n/index.js';
+import { BATCH_LINE_BYTES } from '../limits.js';
+import type { PgLedger, LedgerCase } from '../ledger/pg-ledger.js';
+import type { RenderPool } from '../service/pool.js';
+import type { RenderOutcome } from '../service/render-task.js';
+import { item, readCase } from './batch.js';
+import { fsyncDir, sha256 } from './manifest.js';
+import { ndjsonLines } from './ndjson.js';
+
+export interface EnqueueSummary {
+  added: number;
+  already: number;
+  /** Lines whose id was already used by another case of the file (not enqueued). */
+  duplicates: number;
+}
+
+export async function enqueueFile(ledger: PgLedger, opts: { run: string; template: string; kommune?: string | undefined; format: string; cases: string; requestedBy: string; lang?: Lang }): Promise<EnqueueSummary> {
+  const lang = opts.lang ?? 'da';
+  const seen = new Set<string>();
+  const summary: EnqueueSummary = { added: 0, already: 0, duplicates: 0 };
+  let batch: LedgerCase[] = [];
+  const flush = async (): Promise<void> => {
+    const added = await ledger.enqueue(batch);
+    summary.added += added;
+    summary.already += batch.length - added;
+    batch = [];
+  };
+  for await (const next of ndjsonLines(createReadStream(opts.cases), BATCH_LINE_BYTES)) {
+    if ('text' in next && !next.text.trim()) continue;
+    const c = readCase(next);
+    const kommune = 'value' in c && typeof c.value['kommune'] === 'string' ? c.value['kommune'] : (opts.kommune ?? '');
+    const key = `${kommune} ${c.id}`;
+    if (seen.has(key)) {
+      summary.duplicates++;
+      continue;
+    }
+    seen.add(key);
+    const base = { run: opts.run, kommune, template: opts.template, caseId: c.id, caseSha256: c.sha256, line: c.line, format: opts.format, requestedBy: opts.requestedBy };
+    batch.push('bad' in c ? { ...base, failed: { reason: 'bad-case', problems: [item(c.bad, lang)] } } : { ...base, input: c.value });
+    if (batch.length >= 500) await flush();
+  }
+  await flush();
+  return summary;
+}
+
+export interface WorkSummary {
+  made: number;
+  failed: number;
+  /** Commits refused because the claim had been fenced off (lease run out, case claimed again). */
+  fenced: number;
+}
+
+export async function work(ledger: PgLedger, pool: RenderPool, opts: { run: string; templatesDir: string; out: string; lang?: Lang; claim?: number; leaseSeconds?: number; worker?: string; idleMs?: number }): Promise<WorkSummary> {
+  const lang = opts.lang ?? 'da';
+  const out = resolve(opts.out);
+  const worker = opts.worker ?? `${hostname()}:${process.pid}`;
+  const summary: WorkSummary = { made: 0, failed: 0, fenced: 0 };
+  for (;;) {
+    const claims = await ledger.claim(opts.run, worker, opts.claim ?? 4, opts.leaseSeconds ?? 60);
+    if (!claims.length) {
+      // Cases claimed by others may come back when their lease runs out.
+      const open = await ledger.pool.query(`SELECT 1 FROM kp_brev_letters WHERE run = $1 AND state = 'claimed' LIMIT 1`, [opts.run]);
+      if (!open.rowCount) return summary;
+      await new Promise((r) => setTimeout(r, opts.idleMs ?? 500));
+      continue;
+    }
+    await Promise.all(
+      claims.map(async (claim) => {
+        const { id: _id, kommune: _k, ...rest } = claim.input;
+        void _id;
+        void _k;
+        let outcome: RenderOutcome;
+        try {
+          outcome = await pool.run({ dir: opts.templatesDir, template: claim.template, kommune: claim.kommune || undefined, context: toContext(rest), format: claim.format as 'pdf' | 'docx', lang, automatic: true });
+        } catch (err) {
+          const diagnostics = err instanceof KpBrevError ? err.diagnostics : [registeredDiagnostic('server.internal', { detail: err instanceof Error ? err.message : String(err) }, undefined, 'error')];
+          outcome = { ok: false, reason: err instanceof KpBrevError ? 'bad-context' : 'internal', diagnostics };
+        }
+        if (!outcome.ok) {
+          const ok = await ledger.finish(claim, { ok: false, reason: outcome.reason, problems: outcome.diagnostics.map((d) => item(d, lang)) });
+          if (ok) summary.failed++;
+          else summary.fenced++;
+          return;
+        }
+        const file = `${claim.kommune ? `${claim.kommune}-` : ''}${claim.caseId}.${claim.format}`;
+        const target = join(out, file);
+        const tmp = `${target}.${claim.token}.tmp`;
+        const handle = await open(tmp, 'w');
+        try {
+          await handle.writeFile(outcome.bytes);
+          await handle.sync();
+        } finally {
+          await handle.close();
+        }
+        const ok = await ledger.finish(claim, { ok: true, file, sha256: sha256(outcome.bytes), version: outcome.version, pages: outcome.pages }, async () => {
+          await rename(tmp, target);
+          fsyncDir(out);
+        });
+        if (ok) summary.made++;
+        else {
+          summary.fenced++;
+          await rm(tmp, { force: true });
+        }
+      }),
+    );
+  }
+}

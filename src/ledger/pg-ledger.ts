@@ -1,0 +1,207 @@
+/**
+ * The PostgreSQL ledger and work queue of year-end batches (issue 13), on the `pg` driver with
+ * `FOR UPDATE SKIP LOCKED` (docs/decisions.md says why not a job library).
+ *
+ * One row per case of a run, keyed (run, kommune, template, case_id): a second letter for a case
+ * cannot be recorded, whichever worker, restart or rerun tries. A worker claims a few cases at a
+ * time, one per municipality in turn (fair share), each with a fresh lease token and a lease
+ * time; it commits a letter only while its token is the row's and the lease has not run out
+ * (fencing): a worker paused past its lease cannot commit, and the case is made by whoever
+ * claimed it after. The case itself (`input`) is held only until the case is done or failed,
+ * then erased: what stays is the audit trail (output SHA-256, template id@version with the
+ * override's version, pages, who asked), never a CPR number or letter text.
+ */
+import pg from 'pg';
+
+export const SCHEMA_VERSION = 1;
+
+const MIGRATIONS: string[] = [
+  `CREATE TABLE IF NOT EXISTS kp_brev_letters (
+     run text NOT NULL,
+     kommune text NOT NULL DEFAULT '',
+     template text NOT NULL,
+     case_id text NOT NULL,
+     case_sha256 text NOT NULL,
+     line integer,
+     input jsonb,
+     state text NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'claimed', 'done', 'failed')),
+     lease_token uuid,
+     lease_until timestamptz,
+     attempts integer NOT NULL DEFAULT 0,
+     worker text,
+     format text NOT NULL,
+     output_file text,
+     output_sha256 text,
+     template_version text,
+     pages integer,
+     requested_by text,
+     reason text,
+     problems jsonb,
+     created_at timestamptz NOT NULL DEFAULT now(),
+     finished_at timestamptz,
+     PRIMARY KEY (run, kommune, template, case_id)
+   );
+   CREATE INDEX IF NOT EXISTS kp_brev_letters_claimable ON kp_brev_letters (run, kommune, state);
+   CREATE TABLE IF NOT EXISTS kp_brev_schema (version integer NOT NULL);`,
+];
+
+export interface LedgerCase {
+  run: string;
+  kommune: string;
+  template: string;
+  caseId: string;
+  caseSha256: string;
+  line: number;
+  format: string;
+  requestedBy: string;
+  /** The case context to render, or a reason the case cannot be made (a bad line). */
+  input?: Record<string, unknown>;
+  failed?: { reason: string; problems: unknown[] };
+}
+
+export interface Claim {
+  run: string;
+  kommune: string;
+  template: string;
+  caseId: string;
+  format: string;
+  input: Record<string, unknown>;
+  token: string;
+}
+
+export class PgLedger {
+  readonly pool: pg.Pool;
+  private turn = 0;
+
+  constructor(connectionString: string) {
+    this.pool = new pg.Pool({ connectionString, max: 4 });
+  }
+
+  async migrate(): Promise<number> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      // One migration at a time, whoever else runs it.
+      await client.query('SELECT pg_advisory_xact_lock(421300)');
+      await client.query('CREATE TABLE IF NOT EXISTS kp_brev_schema (version integer NOT NULL)');
+      const r = await client.query<{ v: number | null }>('SELECT max(version) AS v FROM kp_brev_schema');
+      const from = r.rows[0]?.v ?? 0;
+      for (let v = from; v < MIGRATIONS.length; v++) {
+        await client.query(MIGRATIONS[v]!);
+        await client.query('INSERT INTO kp_brev_schema (version) VALUES ($1)', [v + 1]);
+      }
+      await client.query('COMMIT');
+      return MIGRATIONS.length - from;
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    } finally {
+      client.release();
+    }
+  }
+
+  /** Adds cases to a run; a case already there (same key) is left as it is. Returns how many were added. */
+  async enqueue(cases: LedgerCase[]): Promise<number> {
+    if (!cases.length) return 0;
+    const cols = ['run', 'kommune', 'template', 'case_id', 'case_sha256', 'line', 'format', 'requested_by', 'input', 'state', 'reason', 'problems', 'finished_at'];
+    const values: unknown[] = [];
+    const rows = cases.map((c, i) => {
+      values.push(c.run, c.kommune, c.template, c.caseId, c.caseSha256, c.line, c.format, c.requestedBy, c.input ? JSON.stringify(c.input) : null, c.failed ? 'failed' : 'pending', c.failed?.reason ?? null, c.failed ? JSON.stringify(c.failed.problems) : null, c.failed ? new Date() : null);
+      return `(${cols.map((_, j) => `$${i * cols.length + j + 1}`).join(', ')})`;
+    });
+    const r = await this.pool.query(`INSERT INTO kp_brev_letters (${cols.join(', ')}) VALUES ${rows.join(', ')} ON CONFLICT DO NOTHING`, values);
+    return r.rowCount ?? 0;
+  }
+
+  /**
+   * Claims up to `max` cases of a run, one per municipality in turn (starting where this worker
+   * left off), each with a new lease token; a claimed case whose lease ran out is claimable again.
+   */
+  async claim(run: string, worker: string, max: number, leaseSeconds: number): Promise<Claim[]> {
+    const k = await this.pool.query<{ kommune: string }>(
+      `SELECT DISTINCT kommune FROM kp_brev_letters WHERE run = $1 AND (state = 'pending' OR (state = 'claimed' AND lease_until < now())) ORDER BY kommune`,
+      [run],
+    );
+    const all = k.rows.map((r) => r.kommune);
+    if (!all.length) return [];
+    const start = this.turn++ % all.length;
+    const picked = [...all.slice(start), ...all.slice(0, start)].slice(0, max);
+    const r = await this.pool.query<{ run: string; kommune: string; template: string; case_id: string; format: string; input: Record<string, unknown>; lease_token: string }>(
+      `UPDATE kp_brev_letters l
+          SET state = 'claimed', lease_token = gen_random_uuid(), lease_until = now() + make_interval(secs => $3), attempts = l.attempts + 1, worker = $4
+         FROM (SELECT c.run, c.kommune, c.template, c.case_id
+                 FROM unnest($2::text[]) AS m(kommune)
+                 CROSS JOIN LATERAL (
+                   SELECT x.run, x.kommune, x.template, x.case_id FROM kp_brev_letters x
+                    WHERE x.run = $1 AND x.kommune = m.kommune AND (x.state = 'pending' OR (x.state = 'claimed' AND x.lease_until < now()))
+                    LIMIT 1 FOR UPDATE SKIP LOCKED) c) p
+        WHERE l.run = p.run AND l.kommune = p.kommune AND l.template = p.template AND l.case_id = p.case_id
+        RETURNING l.run, l.kommune, l.template, l.case_id, l.format, l.input, l.lease_token`,
+      [run, picked, leaseSeconds, worker],
+    );
+    return r.rows.map((x) => ({ run: x.run, kommune: x.kommune, template: x.template, caseId: x.case_id, format: x.format, input: x.input, token: x.lease_token }));
+  }
+
+  /**
+   * Commits a claim's outcome if the claim still holds (its token, its lease not run out): `place`
+   * (putting the letter into place) runs inside the transaction, with the row locked, before the
+   * commit. Returns false when the claim was fenced off (nothing recorded, `place` not run).
+   */
+  async finish(claim: Claim, outcome: { ok: true; file: string; sha256: string; version: string; pages: number | undefined } | { ok: false; reason: string; problems: unknown[]; version?: string }, place?: () => Promise<void>): Promise<boolean> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const held = await client.query(
+        `SELECT 1 FROM kp_brev_letters WHERE run = $1 AND kommune = $2 AND template = $3 AND case_id = $4 AND state = 'claimed' AND lease_token = $5 AND lease_until > now() FOR UPDATE`,
+        [claim.run, claim.kommune, claim.template, claim.caseId, claim.token],
+      );
+      if (!held.rowCount) {
+        await client.query('ROLLBACK');
+        return false;
+      }
+      if (outcome.ok && place) await place();
+      await client.query(
+        `UPDATE kp_brev_letters SET state = $5, lease_token = NULL, lease_until = NULL, input = NULL, finished_at = now(),
+                output_file = $6, output_sha256 = $7, template_version = $8, pages = $9, reason = $10, problems = $11
+          WHERE run = $1 AND kommune = $2 AND template = $3 AND case_id = $4`,
+        [
+          claim.run,
+          claim.kommune,
+          claim.template,
+          claim.caseId,
+          outcome.ok ? 'done' : 'failed',
+          outcome.ok ? outcome.file : null,
+          outcome.ok ? outcome.sha256 : null,
+          outcome.version ?? null,
+          outcome.ok ? (outcome.pages ?? null) : null,
+          outcome.ok ? null : outcome.reason,
+          outcome.ok ? null : JSON.stringify(outcome.problems),
+        ],
+      );
+      await client.query('COMMIT');
+      return true;
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    } finally {
+      client.release();
+    }
+  }
+
+  /** Progress of a run per municipality and template, and the failed cases with their reasons. */
+  async status(run: string): Promise<{ rows: Array<{ kommune: string; template: string; pending: number; claimed: number; done: number; failed: number }>; errors: Array<{ kommune: string; template: string; case_id: string; reason: string; problems: unknown }> }> {
+    const r = await this.pool.query(
+      `SELECT kommune, template,
+              count(*) FILTER (WHERE state = 'pending')::int AS pending, count(*) FILTER (WHERE state = 'claimed')::int AS claimed,
+              count(*) FILTER (WHERE state = 'done')::int AS done, count(*) FILTER (WHERE state = 'failed')::int AS failed
+         FROM kp_brev_letters WHERE run = $1 GROUP BY kommune, template ORDER BY kommune, template`,
+      [run],
+    );
+    const e = await this.pool.query(`SELECT kommune, template, case_id, reason, problems FROM kp_brev_letters WHERE run = $1 AND state = 'failed' ORDER BY kommune, template, case_id`, [run]);
+    return { rows: r.rows as never, errors: e.rows as never };
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}
