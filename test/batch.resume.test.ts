@@ -62,10 +62,10 @@ describe('kp-brev batch, resumed by case id', () => {
     const fixed = write([kase('a'), kase('b'), kase('c')]);
     const plain = await cli(fixed);
     expect(plain).toMatch(/^0 breve lavet, 0 fejl .* 2 allerede lavet/);
-    expect(plain).toContain('1 sager fejlede i en tidligere kørsel og er ikke dannet igen');
+    expect(plain).toContain('1 sag fejlede i en tidligere kørsel og er ikke dannet igen');
     expect(letters(out)).toEqual(['a.docx', 'c.docx']);
     expect(readNd(join(out, 'errors.ndjson')).map((e) => e['id'])).toEqual(['b']);
-    expect(await cli(fixed, ['--retry-failed'])).toMatch(/^1 breve lavet, 0 fejl .* 2 allerede lavet/);
+    expect(await cli(fixed, ['--retry-failed'])).toMatch(/^1 brev lavet, 0 fejl .* 2 allerede lavet/);
     expect(letters(out)).toEqual(['a.docx', 'b.docx', 'c.docx']);
     expect(openDocx(readFileSync(join(out, 'b.docx'))).texts()).toContain('Kære Karen');
     expect(readNd(join(out, 'errors.ndjson'))).toEqual([]);
@@ -83,7 +83,7 @@ describe('kp-brev batch, resumed by case id', () => {
     let stderr = '';
     const io = { stdout: () => undefined, stderr: (t: string) => (stderr += t), cwd: root, color: false };
     await execute(['batch', '--template', 'np_1004', '--cases', write([kase('a', { note: 'rettet' }), kase('b'), kase('c')]), '--out', out, '--format', 'docx', '--templates', templates, '--concurrency', '1'], io);
-    expect(stderr).toContain('1 sager er ændret i sagsfilen, efter deres brev blev dannet; brevene er ikke dannet igen: a');
+    expect(stderr).toContain('1 sag er ændret i sagsfilen, efter deres brev blev dannet; brevene er ikke dannet igen: a');
   }, 60_000);
 
   it('catches a duplicate id whichever shards the run is split into', async () => {

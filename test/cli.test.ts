@@ -169,7 +169,7 @@ describe('the template repository from the command line', () => {
     const r = kpBrev('preview', 'np_1004', '--templates', templates, '--samples', samples, '--out', 'mangler', '--format', 'pdf');
     expect(r.status).toBe(0);
     expect(r.stdout).toBe(
-      `16 breve dannet i mangler (1 sager × 16 kombinationer af flettespørgsmål). Se ${join('mangler', 'index.html')}.\n` +
+      `16 breve dannet i mangler (1 sag × 16 kombinationer af flettespørgsmål). Se ${join('mangler', 'index.html')}.\n` +
         `16 af 16 breve mangler felter eller svar på flettespørgsmål (vist som gule pladsholdere): Bevilling.Fra. Se hvilke breve og hvor i ${join('mangler', 'index.html')}.\n`,
     );
     const index = JSON.parse(readFileSync(join(dir, 'mangler', 'index.json'), 'utf8')) as { letters: Array<{ file: string; missing: Array<{ kind: string; name: string; place: string }> }> };

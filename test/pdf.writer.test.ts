@@ -137,8 +137,8 @@ describe('kp-brev render --out letter.pdf', () => {
     expect(readFileSync(out).subarray(0, 5).toString()).toBe('%PDF-');
   });
 
-  it('--format pdf whatever the name; --lang en', () => {
-    const out = join(dir, 'brev.bin');
+  it('--format pdf for a name without an extension; --lang en', () => {
+    const out = join(dir, 'brev');
     const r = kpBrev('render', '--template', 'np_1031', '--context', 'samples/sager/np_1031/poul-til-udbetaling-danmark.json', '--out', out, '--format', 'pdf', '--lang', 'en');
     expect(r.status).toBe(0);
     expect(r.stdout).toBe(`The letter is made: ${out} (1 page, 19 fields merged).\n`);

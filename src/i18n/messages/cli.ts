@@ -126,8 +126,8 @@ export const cliMessages = {
     en: 'remap-keys writes a template (.docx), but --out {file} does not have the extension .docx.',
   },
   'cli.preview-missing': {
-    da: '{letters} af {count} breve mangler felter eller svar på flettespørgsmål (vist som gule pladsholdere): {what}. Se hvilke breve og hvor i {index}.',
-    en: '{letters} of {count} letters lack fields or answers to flettespørgsmål (shown as yellow placeholders): {what}. See which letters and where in {index}.',
+    da: '{letters} af {count:brev|breve} mangler felter eller svar på flettespørgsmål (vist som gule pladsholdere): {what}. Se hvilke breve og hvor i {index}.',
+    en: 'Letters that lack fields or answers to flettespørgsmål (shown as yellow placeholders): {letters} of {count}; they lack {what}. See which letters and where in {index}.',
   },
   'cli.preview-complete': {
     da: 'Ingen af brevene mangler felter eller svar på flettespørgsmål.',
