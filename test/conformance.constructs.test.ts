@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadTemplate, type EvaluatedField, type RenderOptions } from '../src/index.js';
 import { toContext } from '../src/context/context.js';
-import { docx, field, mergeField, p, questionIf, raw, type Piece } from './helpers/build.js';
+import { docx, field, mergeField, p, paragraphBreak, pStyled, questionIf, raw, type Piece } from './helpers/build.js';
 import { openDocx } from './helpers/inspect.js';
 import { danishError } from './helpers/errors.js';
 
@@ -283,5 +283,68 @@ describe('formulas over table cells, bookmarks and COMPARE', () => {
   it('COMPARE gives 1 or 0 by IF\'s comparison, wildcards too', () => {
     const t = docx([p(field('COMPARE 5 >= 3'), field('COMPARE 2 > 3'), field('COMPARE "Godkendt" = "God*"'), field('COMPARE ', mergeField('Svar'), ' = "J"'))]);
     expect(letterTexts(t, { fields: { Svar: 'N' } })).toEqual(['1010']);
+  });
+});
+
+describe('REF to a paragraph\'s list number', () => {
+  // A heading list as Word numbers chapters: "%1.", "%1.%2.", "%1.%2.%3." (legal style), and a
+  // second list of "(a)" items.
+  const level = (ilvl: number, text: string, format = 'decimal'): string => `<w:lvl w:ilvl="${ilvl}"><w:start w:val="1"/><w:numFmt w:val="${format}"/><w:lvlText w:val="${text}"/></w:lvl>`;
+  const numbering =
+    `<w:abstractNum w:abstractNumId="0">${level(0, '%1.')}${level(1, '%1.%2.')}${level(2, '%1.%2.%3.')}</w:abstractNum>` +
+    `<w:abstractNum w:abstractNumId="1">${level(0, '(%1)', 'lowerLetter')}</w:abstractNum>` +
+    '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>';
+  const numbered = (ilvl: number, numId = 1): string => `<w:pPr><w:numPr><w:ilvl w:val="${ilvl}"/><w:numId w:val="${numId}"/></w:numPr></w:pPr>`;
+
+  it('\\w gives the full number, \\n the level\'s own text, \\r the number relative to the REF\'s paragraph, without trailing periods', () => {
+    const t = docx(
+      [
+        pStyled(numbered(0), 'Indledning'),
+        pStyled(numbered(1), 'Baggrund'),
+        pStyled(numbered(0), 'Afgørelse'),
+        pStyled(numbered(1), 'Ydelser, se ', field('REF _Ref1 \\r \\h')),
+        pStyled(numbered(2), ...bookmark('_Ref1', 'Tandpleje')),
+        pStyled(numbered(0, 2), ...bookmark('_Ref2', 'Bilag')),
+        p(field('REF _Ref1 \\w \\h'), ' | ', field('REF _Ref1 \\r \\h'), ' | ', field('REF _Ref1 \\n'), ' | ', field('REF _Ref2 \\w'), ' | ', field('REF _Ref1 \\w \\* MERGEFORMAT')),
+        pStyled(numbered(1), 'Se ', field('REF _Ref1 \\r \\h'), ' og ', field('REF _Ref1 \\w \\h')),
+        pStyled(numbered(0, 2), 'Se ', field('REF _Ref1 \\r')),
+        p(field('REF _Ref1 \\p')),
+      ],
+      { numbering },
+    );
+    const texts = letterTexts(t);
+    // In 2.1, 2.1.1 is "1"; in 2.2 it is "1.1"; in another list, and outside a list, the full number.
+    expect(texts[3]).toBe('Ydelser, se 1');
+    expect(texts.slice(6)).toEqual(['2.1.1 | 2.1.1 | 2.1.1 | (a) | 2.1.1', 'Se 1.1 og 2.1.1', 'Se 2.1.1', '']);
+  });
+
+  it('keeps Word\'s result where a numbered paragraph of the list may be left out of the letter (in an IF\'s branch)', () => {
+    // The IF's branch holds the numbered paragraph "Klage" (2.); with q = N the letter has one
+    // paragraph fewer, so "Afgørelse" is 2. there, not 3. as in the template.
+    const t = docx(
+      [
+        pStyled(numbered(0), 'Indledning'),
+        pStyled(numbered(0), questionIf('q', ['Klage', paragraphBreak(numbered(0))]), ...bookmark('_Ref3', 'Afgørelse')),
+        p({ ...field('REF _Ref3 \\w \\h'), result: '3' }),
+      ],
+      { numbering },
+    );
+    for (const q of ['J', 'N']) {
+      const ref = evaluated(t, { questions: { q } }).find((f) => f.instruction.startsWith('REF'));
+      expect(ref).toMatchObject({ value: '3', outcome: 'unlinked' });
+    }
+
+    // \r from a paragraph whose own number depends on the IF: 2.1 in the template (1.1 relative
+    // to it is "1.1"), 1.2 in the letter when q = N (where Word shows "1").
+    const r = docx(
+      [
+        pStyled(numbered(0), 'Indledning'),
+        pStyled(numbered(1), ...bookmark('_Ref4', 'Baggrund')),
+        pStyled(numbered(0), questionIf('q', ['Klage', paragraphBreak(numbered(1))]), 'Se ', { ...field('REF _Ref4 \\r \\h'), result: '1' }),
+      ],
+      { numbering },
+    );
+    const ref = evaluated(r, { questions: { q: 'N' } }).find((f) => f.instruction.startsWith('REF'));
+    expect(ref).toMatchObject({ value: '1', outcome: 'unlinked' });
   });
 });

@@ -16,7 +16,7 @@ const dir = join(import.meta.dirname, 'fixtures', 'word-conformance');
 
 /** The share of Word-computable fields in the letter that kp-brev reproduces, as reached: it may
  * only go up (raise it when kp-brev does better). */
-const REPRODUCED_FLOOR = 353 / 379;
+const REPRODUCED_FLOOR = 376 / 379;
 
 let files: CorpusFile[];
 let comparisons: Comparison[];

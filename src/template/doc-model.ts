@@ -16,6 +16,7 @@ import { paragraphStyles, type ParagraphStyles } from './paragraph-styles.js';
 import { countSequences, type SeqValue } from './seq.js';
 import { readDocProperties, type DocProperties } from './doc-properties.js';
 import { storyTables, type StoryTables } from './table-cells.js';
+import { listNumbers, type ListNumbers } from './list-numbers.js';
 
 export interface DocModel {
   readonly pkg: DocxPackage;
@@ -35,6 +36,8 @@ export interface DocModel {
   tables(story: Story): StoryTables;
   /** Document properties and variables (doc-properties.ts). */
   readonly properties: DocProperties;
+  /** The list numbers of the body's paragraphs (list-numbers.ts). */
+  readonly listNumbers: ListNumbers;
   /** The value of every SEQ field (seq.ts). */
   readonly sequences: ReadonlyMap<FieldNode, SeqValue>;
   /** Whether a letter's fields read one another (REF, SET, formulas over bookmarks or cells):
@@ -62,6 +65,7 @@ export function documentModel(pkg: DocxPackage, stories: readonly Story[], field
   let styles: ParagraphStyles | undefined;
   let sequences: Map<FieldNode, SeqValue> | undefined;
   let properties: DocProperties | undefined;
+  let numbers: ListNumbers | undefined;
   const byStory = new Map<Story, Map<number, FieldNode>>();
   const tables = new Map<Story, StoryTables>();
   const storyIndex = new Map(stories.map((s, i) => [s, i]));
@@ -87,6 +91,9 @@ export function documentModel(pkg: DocxPackage, stories: readonly Story[], field
     },
     get properties() {
       return (properties ??= readDocProperties(pkg));
+    },
+    get listNumbers() {
+      return (numbers ??= listNumbers(model));
     },
     get sequences() {
       return (sequences ??= countSequences(model));

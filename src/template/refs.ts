@@ -10,6 +10,7 @@ import type { FieldNode } from '../ooxml/fields.js';
 import type { EvalEnv } from './evaluate.js';
 import { applyPicture } from './if-switches.js';
 import { rangeText } from './bookmarks.js';
+import { paragraphNumber } from './list-numbers.js';
 import { shownText, textOuts, type FieldResult } from './outs.js';
 import { fieldResultRPr } from './run-props.js';
 import { applyCaseFormats } from './values.js';
@@ -52,6 +53,9 @@ export function refField(f: FieldNode, ins: OtherInstruction, env: EvalEnv, ev: 
   let text = bookmarkText(name, env, ev);
   if (text === undefined) return wordError(f, env, 'reference-not-found');
   if (refNeedsLayout(ins)) return ev.unlinked(f, env);
+  const numbered = paragraphNumberOf(f, name, switches, env);
+  if (numbered === null) return ev.unlinked(f, env);
+  if (numbered !== undefined) text = numbered;
   // A bookmark that ends after its paragraph's mark does not carry the mark into the REF.
   text = text.replace(/\r$/, '');
   const locales = ev.locales(f, env);
@@ -75,9 +79,23 @@ export function setField(f: FieldNode, ins: OtherInstruction, env: EvalEnv, ev: 
   return { outs: [], text: '', empty: true, stored: value };
 }
 
-/** The REF switches kp-brev does not compute: list numbers and position (\n \r \w \p \t \d) and
- * footnote marks (\f). Such a REF keeps its cached result. */
+/** The REF switches kp-brev does not compute: position (\p \t \d) and footnote marks (\f).
+ * Such a REF keeps its cached result. */
 export function refNeedsLayout(ins: OtherInstruction): boolean {
-  return switchesOf(ins).some((s) => /^[nrwptdf]$/i.test(s.name));
+  return switchesOf(ins).some((s) => /^[ptdf]$/i.test(s.name));
 }
 
+/** With `\n`, `\r` or `\w`: the bookmarked paragraph's list number (list-numbers.ts); null
+ * where kp-brev does not compute it (the REF keeps its cached result); undefined without them. */
+function paragraphNumberOf(f: FieldNode, name: string, switches: readonly Switch[], env: EvalEnv): string | null | undefined {
+  const mode = switches.find((s) => /^[nrw]$/i.test(s.name))?.name.toLowerCase() as 'n' | 'r' | 'w' | undefined;
+  if (!mode) return undefined;
+  const range = env.doc?.bookmarks.get(name.toUpperCase());
+  const numbers = env.doc?.listNumbers;
+  const label = range && numbers?.at(range.story, range.start);
+  if (!label) return null;
+  const context = mode === 'r' ? numbers!.at(f.story, f.begin) : undefined;
+  // The REF's own paragraph may be numbered differently in the letter: \r is not computed then.
+  if (context === null) return null;
+  return paragraphNumber(label, mode, context) ?? null;
+}

@@ -1,189 +1,33 @@
 /**
- * Lists from numbering.xml: abstract definitions, their levels (format, text, indents, the
- * label's run properties), instances with overrides, and the counters that number a
- * document's paragraphs in order.
+ * Lists for the layout: the shared list model (ooxml/numbering.ts) with what a label looks like
+ * (what follows it, its alignment, indents and run properties).
  */
-import { elements, type XElement } from '../../ooxml/xml.js';
+import { child, type XElement } from '../../ooxml/xml.js';
+import { levelValue as val, ListNumbering, readListLevel, type ListLabel as SharedLabel, type ListLevel } from '../../ooxml/numbering.js';
 import { readParaProps, readRunProps, type ParaProps, type RunProps } from './props.js';
 
-export interface Level {
-  start: number;
-  format: string;
-  text: string;
+export interface Level extends ListLevel {
   /** What follows the label: a tab (to the next stop), a space, or nothing. */
   suffix: 'tab' | 'space' | 'nothing';
   align: 'left' | 'center' | 'right';
   para: Partial<ParaProps>;
   run: Partial<RunProps>;
-  /** Restart after a paragraph of this (0-based) level or higher; -1: never. */
-  restartAfter: number | undefined;
-  legal: boolean;
 }
 
-interface Num {
-  abstractId: string;
-  overrides: Map<number, { start?: number; level?: Level }>;
-}
-
-export interface ListLabel {
-  text: string;
-  level: Level;
-  /** The list instance (numId) and level, for tagging the list. */
-  numId: string;
-  ilvl: number;
-  bullet: boolean;
-}
-
-const child = (el: XElement, name: string): XElement | undefined => elements(el).find((c) => c.name === name);
-const val = (el: XElement, name: string): string | undefined => child(el, name)?.attrs['w:val'];
+export type ListLabel = SharedLabel<Level>;
 
 function readLevel(lvl: XElement): Level {
-  const restart = val(lvl, 'w:lvlRestart');
   return {
-    start: Number(val(lvl, 'w:start') ?? 1) || 0,
-    format: val(lvl, 'w:numFmt') ?? 'decimal',
-    text: val(lvl, 'w:lvlText') ?? '',
+    ...readListLevel(lvl),
     suffix: (val(lvl, 'w:suff') ?? 'tab') as Level['suffix'],
     align: val(lvl, 'w:lvlJc') === 'center' ? 'center' : val(lvl, 'w:lvlJc') === 'right' || val(lvl, 'w:lvlJc') === 'end' ? 'right' : 'left',
     para: readParaProps(child(lvl, 'w:pPr')),
     run: readRunProps(child(lvl, 'w:rPr')),
-    restartAfter: restart === undefined ? undefined : Number(restart) - 1,
-    legal: child(lvl, 'w:isLgl') !== undefined,
   };
 }
 
-/** Symbol-font bullets in the Private Use Area, as the Unicode characters they show. */
-const PUA_BULLETS: Record<string, string> = {
-  '\uF0B7': '\u2022',
-  '\uF0A7': '\u25AA',
-  '\uF0D8': '\u27A2',
-  '\uF0FC': '\u2713',
-  '\uF076': '\u2756',
-  '\uF0A8': '\u25A1',
-  '\uF06F': '\u25A1',
-  '\uF02D': '\u2013',
-  '\uF0E0': '\u2192',
-};
-
-export function bulletText(text: string): string {
-  return [...text].map((c) => PUA_BULLETS[c] ?? (c >= '\uF000' && c <= '\uF0FF' ? '\u2022' : c)).join('');
-}
-
-function roman(n: number): string {
-  if (n <= 0 || n >= 4000) return String(n);
-  const table: Array<[number, string]> = [
-    [1000, 'm'],
-    [900, 'cm'],
-    [500, 'd'],
-    [400, 'cd'],
-    [100, 'c'],
-    [90, 'xc'],
-    [50, 'l'],
-    [40, 'xl'],
-    [10, 'x'],
-    [9, 'ix'],
-    [5, 'v'],
-    [4, 'iv'],
-    [1, 'i'],
-  ];
-  let out = '';
-  for (const [v, s] of table) while (n >= v) (out += s), (n -= v);
-  return out;
-}
-
-function letters(n: number): string {
-  if (n <= 0) return String(n);
-  // Word repeats the letter: a..z, aa..zz, aaa...
-  const letter = String.fromCharCode(97 + ((n - 1) % 26));
-  return letter.repeat(Math.floor((n - 1) / 26) + 1);
-}
-
-export function formatNumber(n: number, format: string): string {
-  switch (format) {
-    case 'decimal':
-      return String(n);
-    case 'decimalZero':
-      return n < 10 ? `0${n}` : String(n);
-    case 'lowerLetter':
-      return letters(n);
-    case 'upperLetter':
-      return letters(n).toUpperCase();
-    case 'lowerRoman':
-      return roman(n);
-    case 'upperRoman':
-      return roman(n).toUpperCase();
-    case 'ordinal':
-      return `${n}.`;
-    case 'none':
-      return '';
-    default:
-      return String(n);
-  }
-}
-
-export class Numbering {
-  private readonly abstracts = new Map<string, Map<number, Level>>();
-  private readonly nums = new Map<string, Num>();
-  /** Counters per abstract definition (instances of one definition share them, as in Word). */
-  private readonly counters = new Map<string, number[]>();
-
+export class Numbering extends ListNumbering<Level> {
   constructor(root: XElement | undefined) {
-    for (const el of root ? elements(root) : []) {
-      if (el.name === 'w:abstractNum') {
-        const levels = new Map<number, Level>();
-        for (const lvl of elements(el)) if (lvl.name === 'w:lvl') levels.set(Number(lvl.attrs['w:ilvl'] ?? 0), readLevel(lvl));
-        this.abstracts.set(el.attrs['w:abstractNumId'] ?? '', levels);
-      } else if (el.name === 'w:num') {
-        const overrides = new Map<number, { start?: number; level?: Level }>();
-        for (const o of elements(el)) {
-          if (o.name !== 'w:lvlOverride') continue;
-          const entry: { start?: number; level?: Level } = {};
-          const start = val(o, 'w:startOverride');
-          if (start !== undefined) entry.start = Number(start);
-          const lvl = child(o, 'w:lvl');
-          if (lvl) entry.level = readLevel(lvl);
-          overrides.set(Number(o.attrs['w:ilvl'] ?? 0), entry);
-        }
-        this.nums.set(el.attrs['w:numId'] ?? '', { abstractId: val(el, 'w:abstractNumId') ?? '', overrides });
-      }
-    }
-  }
-
-  level(numId: string | undefined, ilvl: number): Level | undefined {
-    if (!numId || numId === '0') return undefined;
-    const num = this.nums.get(numId);
-    if (!num) return undefined;
-    return num.overrides.get(ilvl)?.level ?? this.abstracts.get(num.abstractId)?.get(ilvl);
-  }
-
-  /** Numbers the next paragraph of a list and returns its label. */
-  next(numId: string | undefined, ilvl: number): ListLabel | undefined {
-    const level = this.level(numId, ilvl);
-    const num = numId ? this.nums.get(numId) : undefined;
-    if (!level || !num || !numId) return undefined;
-    const key = num.overrides.size ? `num:${numId}` : `abs:${num.abstractId}`;
-    let counts = this.counters.get(key);
-    if (!counts) {
-      counts = [];
-      this.counters.set(key, counts);
-    }
-    const startOf = (l: number): number => num.overrides.get(l)?.start ?? this.level(numId, l)?.start ?? 1;
-    counts[ilvl] = counts[ilvl] === undefined ? startOf(ilvl) : counts[ilvl]! + 1;
-    // Deeper levels restart after this one.
-    for (let l = ilvl + 1; l < 9; l++) {
-      const lv = this.level(numId, l);
-      if (!lv || lv.restartAfter === undefined || lv.restartAfter >= ilvl) counts[l] = undefined as unknown as number;
-    }
-    const bullet = level.format === 'bullet';
-    let text: string;
-    if (bullet) text = bulletText(level.text);
-    else
-      text = level.text.replace(/%([1-9])/g, (_m, d: string) => {
-        const l = Number(d) - 1;
-        const lv = this.level(numId, l);
-        const n = counts![l] ?? startOf(l);
-        return formatNumber(n, level.legal && lv?.format !== 'none' ? 'decimal' : (lv?.format ?? 'decimal'));
-      });
-    return { text, level, numId, ilvl, bullet };
+    super(root, readLevel);
   }
 }
