@@ -74,7 +74,7 @@ describe('the template file', () => {
     const lying = withDocument('x');
     const src = readZip(lying);
     const bytes = writeZip(src.order.map((n) => (n === 'word/document.xml' ? entry(n, Buffer.alloc(1024 * 1024, 0x41), { size: 10 }) : { name: n, reuse: src.entries.get(n)! })));
-    await refusedInput('liar.docx', bytes, /word\/document\.xml kan ikke pakkes ud/);
+    await refusedInput('liar.docx', bytes, /word\/document\.xml pakker ud til mere end de 10 byte, zip-arkivet angiver/);
   });
 
   it('has too many entries', () => {

@@ -7,6 +7,7 @@
  */
 import { SaxesParser } from 'saxes';
 import { inputError, KpBrevError, diagnostic } from '../diagnostics.js';
+import type { MessageId } from '../i18n/index.js';
 import { ContentCounter, resolveLimits } from '../limits.js';
 
 export interface XElement {
@@ -86,14 +87,21 @@ export function parseXml(source: string, part: string, counter: ContentCounter =
   const stack: XElement[] = [];
   let root: XElement | undefined;
 
-  const fail = (code: 'xml.doctype' | 'xml.malformed', detail: string): never => {
+  const fail = (code: MessageId, params: Record<string, string> = {}): never => {
     throw new KpBrevError('input', [
-      diagnostic(code, { part, detail }, { part, line: parser.line, column: parser.column }),
+      diagnostic(code, { part, ...params }, { part, line: parser.line, column: parser.column }),
     ]);
   };
+  // The element the reader closed last: when an end tag skips an open element, the reader
+  // closes that one and complains without naming it.
+  let lastClosed = '';
+  const malformed = (message: string): never => {
+    const { code, params } = malformedReason(message.replace(/^(?:[^:]*:)?\d+:\d+: /, ''));
+    return fail(code, code === 'xml.malformed.close' ? { name: lastClosed } : params);
+  };
 
-  parser.on('doctype', () => fail('xml.doctype', 'DOCTYPE'));
-  parser.on('error', (err) => fail('xml.malformed', err.message.replace(/^[^:]*:\d+:\d+: /, '')));
+  parser.on('doctype', () => fail('xml.doctype'));
+  parser.on('error', (err) => malformed(err.message));
   const where = () => ({ part, line: parser.line, column: parser.column });
   parser.on('opentag', (tag) => {
     counter.element(tag.name, tag.attributes as Record<string, string>, where);
@@ -119,6 +127,7 @@ export function parseXml(source: string, part: string, counter: ContentCounter =
     }
   });
   parser.on('closetag', (tag) => {
+    lastClosed = tag.name;
     if (tag.isSelfClosing) return;
     const el = stack.pop();
     if (el) el.end = parser.position;
@@ -134,10 +143,34 @@ export function parseXml(source: string, part: string, counter: ContentCounter =
     parser.write(source).close();
   } catch (err) {
     if (err instanceof KpBrevError) throw err;
-    fail('xml.malformed', err instanceof Error ? err.message : String(err));
+    malformed(err instanceof Error ? err.message : String(err));
   }
-  if (!root) fail('xml.malformed', 'no root element');
+  if (!root) fail('xml.malformed.no-root');
   return root!;
+}
+
+/** The XML reader's complaints that people meet in damaged documents, in words of the catalog;
+ * any other is shown as the reader's own (English) text, marked as such. */
+const MALFORMED: Array<{ pattern: RegExp; code: MessageId; named?: true }> = [
+  { pattern: /^unclosed tag: (.+)$/, code: 'xml.malformed.unclosed', named: true },
+  { pattern: /^unmatched closing tag: (.+?)\.?$/, code: 'xml.malformed.unmatched', named: true },
+  { pattern: /^unexpected close tag\.?$/, code: 'xml.malformed.close' },
+  { pattern: /^unexpected end\.?$/, code: 'xml.malformed.end' },
+  { pattern: /^document must contain a root element\.?$/, code: 'xml.malformed.no-root' },
+  { pattern: /^documents may contain only one root\.?$/, code: 'xml.malformed.two-roots' },
+  { pattern: /^text data outside of root node\.?$/, code: 'xml.malformed.text-outside' },
+  { pattern: /^(?:undefined entity|malformed character entity|empty entity name)\.?$/, code: 'xml.malformed.entity' },
+  { pattern: /^disallowed character/, code: 'xml.malformed.character' },
+  { pattern: /^duplicate attribute: (.+?)\.?$/, code: 'xml.malformed.duplicate-attribute', named: true },
+  { pattern: /^(?:unquoted attribute value|attribute without value|no whitespace between attributes)\.?$/, code: 'xml.malformed.attribute' },
+];
+
+function malformedReason(message: string): { code: MessageId; params: Record<string, string> } {
+  for (const { pattern, code, named } of MALFORMED) {
+    const m = pattern.exec(message);
+    if (m) return { code, params: named ? { name: (m[1] ?? '').slice(0, 200) } : {} };
+  }
+  return { code: 'xml.malformed', params: { detail: message.slice(0, 200) } };
 }
 
 /** Element children only. */

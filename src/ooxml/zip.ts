@@ -157,10 +157,10 @@ function wrapped<T>(part: string, step: () => T): T {
 function entryOf(name: string, file: PizFile, limits: ZipLimits, state: { total: number }, count: number): ZipEntry {
   const data = file._data as PizCompressed;
   if (!data || typeof data.getCompressedContent !== 'function') {
-    throw inputError('package.bad-entry', { part: name, detail: 'no data' });
+    throw inputError('package.entry-no-data', { part: name });
   }
   const method = data.compressionMethod === '\x00\x00' ? 0 : data.compressionMethod === '\x08\x00' ? 8 : -1;
-  if (method < 0) throw inputError('package.bad-entry', { part: name, detail: 'unknown compression' });
+  if (method < 0) throw inputError('package.entry-compression', { part: name });
   const size = data.uncompressedSize;
   if (size > limits.maxEntrySize) {
     throw inputError('package.entry-too-large', { part: name, size, limit: limits.maxEntrySize });
@@ -195,8 +195,8 @@ function inflateEntry(entry: ZipEntry, limits: ZipLimits): Uint8Array {
       data = out.buffer;
       consumed = out.engine.bytesWritten;
     } catch (err) {
-      const detail = err instanceof RangeError ? 'unpacks to more than its declared size' : shortError(err);
-      throw inputError('package.bad-entry', { part: entry.name, detail });
+      if (err instanceof RangeError) throw inputError('package.entry-oversize', { part: entry.name, declared: entry.size });
+      throw inputError('package.bad-entry', { part: entry.name, detail: shortError(err) });
     }
     // Bytes after the end of the deflate stream (a compressed size that claims too much) would
     // be copied into letters with the part.
@@ -205,7 +205,7 @@ function inflateEntry(entry: ZipEntry, limits: ZipLimits): Uint8Array {
     }
   }
   if (data.length !== entry.size) {
-    throw inputError('package.bad-entry', { part: entry.name, detail: `size ${data.length} != ${entry.size}` });
+    throw inputError('package.entry-size', { part: entry.name, size: data.length, declared: entry.size });
   }
   if (crc32(data) >>> 0 !== entry.crc32) throw inputError('package.crc', { part: entry.name });
   return data;

@@ -8,8 +8,8 @@ export const packageMessages = {
     en: 'The file is not a Word document (.docx): it is not a zip archive.',
   },
   'package.corrupt': {
-    da: 'Filen er et beskadiget eller afkortet zip-arkiv og kan ikke læses ({detail}).',
-    en: 'The file is a damaged or truncated zip archive and cannot be read ({detail}).',
+    da: 'Filen er et beskadiget eller afkortet zip-arkiv og kan ikke læses (zip-læserens tekniske besked: {detail}).',
+    en: 'The file is a damaged or truncated zip archive and cannot be read (the zip reader says: {detail}).',
   },
   'package.legacy-doc': {
     da: 'Filen er i det gamle Word-format (.doc) eller krypteret med adgangskode. Gem den som Word-dokument (.docx) uden adgangskode.',
@@ -37,8 +37,24 @@ export const packageMessages = {
     en: 'The part {part} unpacks to {ratio:time|times} its size (a zip bomb?); the limit is {limit}.',
   },
   'package.bad-entry': {
-    da: 'Delen {part} kan ikke pakkes ud ({detail}).',
-    en: 'The part {part} cannot be unpacked ({detail}).',
+    da: 'Delen {part} kan ikke pakkes ud (zip-læserens tekniske besked: {detail}).',
+    en: 'The part {part} cannot be unpacked (the zip reader says: {detail}).',
+  },
+  'package.entry-no-data': {
+    da: 'Delen {part} kan ikke pakkes ud: zip-arkivet har ingen data for den.',
+    en: 'The part {part} cannot be unpacked: the zip archive holds no data for it.',
+  },
+  'package.entry-compression': {
+    da: 'Delen {part} er pakket med en metode, som Word ikke bruger (kun "stored" og "deflate" læses).',
+    en: 'The part {part} is packed with a method Word does not use (only "stored" and "deflate" are read).',
+  },
+  'package.entry-size': {
+    da: 'Delen {part} pakker ud til {size:byte|byte}, men zip-arkivet siger {declared:byte|byte}: arkivet er beskadiget.',
+    en: 'The part {part} unpacks to {size:byte|bytes}, but the zip archive says {declared:byte|bytes}: the archive is damaged.',
+  },
+  'package.entry-oversize': {
+    da: 'Delen {part} pakker ud til mere end de {declared:byte|byte}, zip-arkivet angiver: arkivet er beskadiget eller forfalsket.',
+    en: 'The part {part} unpacks to more than the {declared:byte|bytes} the zip archive declares: the archive is damaged or forged.',
   },
   'package.unsafe-name': {
     da: 'Zip-arkivet har et ugyldigt delnavn: {part}. Et delnavn må ikke begynde med / eller et drevbogstav, ikke indeholde \\, %2F, %5C, kontroltegn, tomme led eller led, der ender på punktum (som . og ..). Filen afvises.',
@@ -104,8 +120,53 @@ export const packageMessages = {
     en: 'The part {part} contains a DOCTYPE declaration; that is not allowed in a Word document and is refused for security.',
   },
   'xml.malformed': {
-    da: 'Delen {part} er ikke gyldig XML: {detail}.',
-    en: 'The part {part} is not well-formed XML: {detail}.',
+    da: 'Delen {part} er ikke gyldig XML (XML-læserens tekniske besked: {detail}).',
+    en: 'The part {part} is not well-formed XML (the XML reader says: {detail}).',
+  },
+  // The XML reader's common complaints, said in words (src/ooxml/xml.ts maps them).
+  'xml.malformed.unclosed': {
+    da: 'Delen {part} er ikke gyldig XML: elementet <{name}> lukkes aldrig (er filen afkortet?).',
+    en: 'The part {part} is not well-formed XML: the element <{name}> is never closed (is the file truncated?).',
+  },
+  'xml.malformed.unmatched': {
+    da: 'Delen {part} er ikke gyldig XML: slutmærket </{name}> passer ikke til det element, der er åbent.',
+    en: 'The part {part} is not well-formed XML: the end tag </{name}> does not match the open element.',
+  },
+  'xml.malformed.close': {
+    da: 'Delen {part} er ikke gyldig XML: elementet <{name}> er ikke lukket, hvor slutmærket for et ydre element står.',
+    en: 'The part {part} is not well-formed XML: the element <{name}> is not closed where the end tag of an outer element stands.',
+  },
+  'xml.malformed.end': {
+    da: 'Delen {part} er ikke gyldig XML: teksten slutter midt i et mærke (er filen afkortet?).',
+    en: 'The part {part} is not well-formed XML: the text ends inside a tag (is the file truncated?).',
+  },
+  'xml.malformed.no-root': {
+    da: 'Delen {part} er ikke gyldig XML: den indeholder intet element.',
+    en: 'The part {part} is not well-formed XML: it holds no element.',
+  },
+  'xml.malformed.two-roots': {
+    da: 'Delen {part} er ikke gyldig XML: der står mere end ét element på øverste niveau.',
+    en: 'The part {part} is not well-formed XML: there is more than one element at the top level.',
+  },
+  'xml.malformed.text-outside': {
+    da: 'Delen {part} er ikke gyldig XML: der står tekst uden for dokumentets element.',
+    en: 'The part {part} is not well-formed XML: there is text outside the document element.',
+  },
+  'xml.malformed.entity': {
+    da: 'Delen {part} er ikke gyldig XML: en tegnreference (&…;) er ukendt eller forkert skrevet.',
+    en: 'The part {part} is not well-formed XML: a character reference (&…;) is unknown or misspelt.',
+  },
+  'xml.malformed.character': {
+    da: 'Delen {part} er ikke gyldig XML: den indeholder et tegn, som XML ikke tillader.',
+    en: 'The part {part} is not well-formed XML: it holds a character XML does not allow.',
+  },
+  'xml.malformed.duplicate-attribute': {
+    da: 'Delen {part} er ikke gyldig XML: egenskaben {name} står to gange i samme element.',
+    en: 'The part {part} is not well-formed XML: the attribute {name} appears twice in one element.',
+  },
+  'xml.malformed.attribute': {
+    da: 'Delen {part} er ikke gyldig XML: en egenskab i et mærke er forkert skrevet (værdien skal stå i anførselstegn).',
+    en: 'The part {part} is not well-formed XML: an attribute in a tag is written wrongly (its value must be quoted).',
   },
   'xml.encoding': {
     da: 'Delen {part} bruger tegnsættet {encoding}; kun UTF-8 og UTF-16 understøttes.',
