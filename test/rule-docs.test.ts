@@ -29,4 +29,10 @@ describe('docs/rules', () => {
       expect(passing.match(/\*\*kp-brev lint:\*\*\n\n_Ingen fund\._/g)?.length, rule.meta.id).toBe(rule.meta.examples.filter((e) => e.valid).length);
     }
   });
+
+  it('shows a counted message as people read it, never the catalog\'s plural syntax', () => {
+    const pages = [...files.values()].join('\n');
+    expect(pages).not.toMatch(/\{\w+:[^{}|]*\|[^{}|]*\}/);
+    expect(files.get('a11y-small-text.md')).toContain('er {size} punkter; brug mindst 8.');
+  });
 });

@@ -80,7 +80,7 @@ export function ruleDoc(rule: Rule): string {
     '',
     '## Meddelelser (messages)',
     '',
-    ...Object.values(m.messages).map((msg) => `- ${msg.da}\n  _${msg.en}_`),
+    ...Object.values(m.messages).map((msg) => `- ${shownTemplate(msg.da)}\n  _${shownTemplate(msg.en)}_`),
     '',
   ];
   let n = 0;
@@ -125,4 +125,10 @@ export function ruleDocs(): Map<string, string> {
   files.set('README.md', ruleIndexDoc());
   for (const rule of RULES) files.set(`${rule.meta.id}.md`, ruleDoc(rule));
   return files;
+}
+
+/** A message as its page shows it: a count placeholder `{n:one|other}` reads `{n} other`, as the
+ * message reads for any number but 1 (the plural syntax is for the catalog, not for people). */
+function shownTemplate(text: string): string {
+  return text.replace(/\{(\w+):[^{}|]*\|([^{}|]*)\}/g, '{$1} $2');
 }
