@@ -68,7 +68,7 @@ const pad = (n: number, w: number): string => String(n).padStart(w, '0');
 
 /** One item of a date-time picture. `width` is how many letters the item was written with. */
 export type DatePictureItem =
-  | { kind: 'day' | 'month' | 'year' | 'hour12' | 'hour24' | 'minute' | 'second'; width: number }
+  | { kind: 'day' | 'month' | 'year' | 'hour12' | 'hour24' | 'minute' | 'second'; width: number; /** offset in the picture */ at: number }
   | { kind: 'ampm'; letters: 'AM/PM' | 'am/pm' | 'A/P' | 'a/p' }
   | { kind: 'text'; text: string };
 
@@ -121,7 +121,7 @@ export function datePictureItems(picture: string): DatePictureItem[] {
     }
     let n = 1;
     while (picture[i + n] === ch || (kind === 'day' || kind === 'year' || kind === 'second' ? picture[i + n]?.toLowerCase() === ch.toLowerCase() : false)) n++;
-    items.push({ kind, width: n });
+    items.push({ kind, width: n, at: i });
     i += n;
   }
   return items;
