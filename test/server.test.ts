@@ -133,6 +133,19 @@ describe('errors are problem+json with the right status, never 500 for bad input
     expect(r.json()).toMatchObject({ type: 'urn:kp-brev:problem:not-found', title: 'Not found', detail: 'The template "np_9999" does not exist.', template: 'np_9999' });
   });
 
+  it('404 for a misspelt template says which one was meant, for a letter, a template and a lint', async () => {
+    const letter = await post('/v1/letters', { template: 'np_1O04', context: karen }, auth(tokens.s540));
+    const template = await app.inject({ method: 'GET', url: '/v1/templates/np_1O04', headers: auth(tokens.s540) });
+    const docx = readFileSync(join(root, 'samples/lint/np_1011-kladde.docx'));
+    const lint = await app.inject({ method: 'POST', url: '/v1/lint?template=np_1O04', payload: docx, headers: { ...auth(tokens.s540), 'content-type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' } });
+    for (const r of [letter, template, lint]) {
+      expect(r.statusCode).toBe(404);
+      expect(r.json()).toMatchObject({ type: 'urn:kp-brev:problem:not-found', detail: 'Skabelonen "np_1O04" findes ikke. Mente du "np_1004"?', template: 'np_1O04' });
+    }
+    const en = await app.inject({ method: 'GET', url: '/v1/templates/np_1O04', headers: { ...auth(tokens.s540), 'accept-language': 'en' } });
+    expect(en.json().detail).toBe('The template "np_1O04" does not exist. Did you mean "np_1004"?');
+  });
+
   it('400 for malformed JSON, a body that breaks the schema, a prototype key or a bad answer', async () => {
     const bad = await app.inject({ method: 'POST', url: '/v1/letters', payload: '{"template": "np_1004", "context": ', headers: { ...auth(tokens.s540), 'content-type': 'application/json' } });
     expect(bad.statusCode).toBe(400);

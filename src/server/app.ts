@@ -26,7 +26,7 @@ import { BodyError, jsonBodies, RouteTable, unsupportedMediaType } from './body.
 import { deeperThan, MAX_REQUEST_DEPTH } from './depth.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { documentBody } from './openapi.js';
-import { problem, problemItem } from './problem.js';
+import { notFoundProblem, problem, problemItem } from './problem.js';
 import { batchRoutes } from './routes/batch.js';
 import { letterRoutes } from './routes/letters.js';
 import { lintRoutes } from './routes/lint.js';
@@ -159,10 +159,9 @@ export function failureProblem(req: FastifyRequest, outcome: Extract<RenderOutco
   const lang = req.lang;
   const status = STATUS[outcome.reason];
   const count = outcome.diagnostics.length;
+  if (outcome.reason === 'unknown-template') return notFoundProblem(lang, template, req.id, outcome.diagnostics);
   const detail: { id: string; params: Record<string, string | number> } =
-    outcome.reason === 'unknown-template'
-      ? { id: 'server.not-found', params: { template } }
-      : outcome.reason === 'letter-refused'
+    outcome.reason === 'letter-refused'
         ? { id: 'server.letter-refused', params: { template, count } }
         : outcome.reason === 'bad-context'
           ? { id: 'server.bad-context', params: { template, count } }
@@ -171,9 +170,8 @@ export function failureProblem(req: FastifyRequest, outcome: Extract<RenderOutco
             : outcome.reason === 'template-broken'
               ? { id: 'server.template-broken', params: { template } }
               : { id: 'server.internal', params: { detail: String(outcome.diagnostics[0]?.params['detail'] ?? '') } };
-  const kind = outcome.reason === 'unknown-template' ? 'not-found' : outcome.reason;
-  const errors = outcome.reason === 'unknown-template' || outcome.reason === 'internal' ? undefined : outcome.diagnostics.map((d) => problemItem(d, lang));
-  return problem(kind, status, lang, detail, req.id, { template, ...(errors ? { errors } : {}) });
+  const errors = outcome.reason === 'internal' ? undefined : outcome.diagnostics.map((d) => problemItem(d, lang));
+  return problem(outcome.reason, status, lang, detail, req.id, { template, ...(errors ? { errors } : {}) });
 }
 
 /** Makes a letter in the pool; a busy or slow pool is answered with 503 and Retry-After (undefined). */

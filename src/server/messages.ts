@@ -6,6 +6,7 @@ import '../batch/messages.js';
 registerMessages('server', {
   unauthorized: { da: 'Manglende eller ukendt adgangsnøgle. Send "Authorization: Bearer <nøgle>".', en: 'Missing or unknown credential. Send "Authorization: Bearer <token>".' },
   'not-found': { da: 'Skabelonen "{template}" findes ikke.', en: 'The template "{template}" does not exist.' },
+  'not-found-suggestion': { da: 'Skabelonen "{template}" findes ikke. Mente du "{suggestion}"?', en: 'The template "{template}" does not exist. Did you mean "{suggestion}"?' },
   'route-not-found': { da: 'Adressen {method} {url} findes ikke i API\'et.', en: 'The address {method} {url} does not exist in the API.' },
   'bad-request': { da: 'Forespørgslen er ikke gyldig: {detail}', en: 'The request is not valid: {detail}' },
   'too-large': { da: 'Forespørgslen er større end grænsen på {limit:byte|byte}.', en: 'The request is larger than the limit of {limit:byte|bytes}.' },

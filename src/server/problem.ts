@@ -46,6 +46,19 @@ const TITLES: Record<string, { da: string; en: string }> = {
   'unsupported-media-type': { da: 'Indholdstypen kan ikke bruges', en: 'Unsupported media type' },
 };
 
+/**
+ * 404 for a template (or a municipality) the repository does not hold: the detail says which,
+ * with the repository's "did you mean" when it has one.
+ */
+export function notFoundProblem(lang: Lang, template: string, requestId: string, diagnostics: readonly Diagnostic[] = []): Problem {
+  const kommune = diagnostics.find((d) => d.code === 'repo.unknown-kommune');
+  if (kommune) return problem('not-found', 404, lang, { id: kommune.code, params: kommune.params }, requestId, { template });
+  const suggestion = diagnostics.find((d) => d.code === 'repo.did-you-mean')?.params['suggestion'];
+  const detail: { id: string; params: Record<string, string | number> } =
+    suggestion !== undefined ? { id: 'server.not-found-suggestion', params: { template, suggestion } } : { id: 'server.not-found', params: { template } };
+  return problem('not-found', 404, lang, detail, requestId, { template });
+}
+
 export function problemItem(d: Diagnostic, lang: Lang): ProblemItem {
   const item: ProblemItem = { code: d.code, message: messageOf(d, lang) };
   const field = d.params['field'] ?? d.params['name'] ?? d.params['key'];

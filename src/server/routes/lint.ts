@@ -7,7 +7,7 @@
 import type { FastifyInstance } from 'fastify';
 import { jobInPool, sendProblem, type ServerContext } from '../app.js';
 import { DOCX, jsonAnswer, MULTIPART, OCTET_STREAM, problems } from '../openapi.js';
-import { problem, problemItem } from '../problem.js';
+import { notFoundProblem, problem, problemItem } from '../problem.js';
 import { DEFAULT_LIMITS } from '../../limits.js';
 
 interface LintQuery {
@@ -94,7 +94,7 @@ export function lintRoutes(app: FastifyInstance, ctx: ServerContext): void {
         req.note.outcome = `${outcome.findings} findings`;
         return outcome.results;
       }
-      if (outcome.kind === 'unknown-template') return sendProblem(reply, problem('not-found', 404, req.lang, { id: 'server.not-found', params: { template: req.query.template ?? '' } }, req.id));
+      if (outcome.kind === 'unknown-template') return sendProblem(reply, notFoundProblem(req.lang, req.query.template ?? '', req.id, outcome.diagnostics));
       req.note.outcome = 'unreadable';
       return sendProblem(reply, problem('bad-request', 400, req.lang, { id: 'server.bad-request', params: { detail: name } }, req.id, { errors: outcome.diagnostics.map((d) => problemItem(d, req.lang)) }));
     },

@@ -4,7 +4,7 @@ import { KpBrevError } from '../../diagnostics.js';
 import type { RepositoryHolder } from '../../service/repository-holder.js';
 import { sendProblem, type ServerContext } from '../app.js';
 import { jsonAnswer, problems } from '../openapi.js';
-import { problem, problemItem } from '../problem.js';
+import { notFoundProblem, problem, problemItem } from '../problem.js';
 import { kommuneFor } from './letters.js';
 
 const QUESTION = /^Question:/;
@@ -51,7 +51,7 @@ export function templateRoutes(app: FastifyInstance, _ctx: ServerContext, holder
         compiled = repo.compile(req.params.id, kommune);
       } catch (err) {
         if (err instanceof KpBrevError && err.diagnostics.some((d) => d.code === 'repo.unknown-template')) {
-          return sendProblem(reply, problem('not-found', 404, req.lang, { id: 'server.not-found', params: { template: req.params.id } }, req.id));
+          return sendProblem(reply, notFoundProblem(req.lang, req.params.id, req.id, err.diagnostics));
         }
         // A template the repository holds but cannot open: named, with the reason, as for a letter.
         if (err instanceof KpBrevError) {

@@ -16,7 +16,7 @@ import type { PreviewRequest } from '../../web/preview.js';
 import type { JobFailure } from '../../service/preview-task.js';
 import { jobInPool, sendProblem, type ServerContext } from '../app.js';
 import { jsonAnswer, letterAnswer, problems } from '../openapi.js';
-import { problem, problemItem, type Problem } from '../problem.js';
+import { notFoundProblem, problem, problemItem, type Problem } from '../problem.js';
 import type { Lang } from '../../i18n/index.js';
 import { kommuneFor, refusePreview } from './letters.js';
 
@@ -57,7 +57,7 @@ const previewSchema = {
 function previewProblem(err: JobFailure, body: PreviewBody, lang: Lang, id: string): Problem {
   const errors = err.diagnostics.map((d) => problemItem(d, lang));
   const what = body.draftOf ?? body.template ?? body.name ?? '';
-  if (err.diagnostics.some((d) => d.code === 'repo.unknown-template')) return problem('not-found', 404, lang, { id: 'server.not-found', params: { template: what } }, id, { errors });
+  if (err.diagnostics.some((d) => d.code === 'repo.unknown-template')) return { ...notFoundProblem(lang, what, id, err.diagnostics), errors };
   if (err.kind === 'refused') return problem('letter-refused', 422, lang, { id: 'server.letter-refused', params: { template: what, count: err.diagnostics.length } }, id, { errors });
   return problem('bad-request', 400, lang, { id: 'server.bad-request', params: { detail: body.name ?? what } }, id, { errors });
 }
