@@ -450,6 +450,16 @@ describe('operations', () => {
     expect(r.statusCode).toBe(404);
     expect(r.json().detail).toBe('Adressen GET /v2/breve findes ikke i API\'et.');
   });
+
+  it('Fastify\'s own client errors are problem+json in the reader\'s language, not Fastify\'s English', async () => {
+    const url = await app.inject({ url: '/v1/templates/%E0%A4%A', headers: auth(tokens.s540) });
+    expect(url.statusCode).toBe(400);
+    expect(url.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(url.json()).toMatchObject({ type: 'urn:kp-brev:problem:bad-request', detail: 'Adressen kan ikke læses: den indeholder et %-tegn, der ikke er en gyldig kodning.' });
+    const length = await app.inject({ method: 'POST', url: '/v1/letters', payload: '{"template":"np_1004"}', headers: { ...auth(tokens.s540), 'content-type': 'application/json', 'content-length': '5', 'accept-language': 'en' } });
+    expect(length.statusCode).toBe(400);
+    expect(length.json().detail).toBe('The body\'s length does not match Content-Length.');
+  });
 });
 
 describe('logs', () => {

@@ -145,6 +145,14 @@ export function sendProblem(reply: FastifyReply, body: ReturnType<typeof problem
   return reply.code(body.status).header('content-language', reply.request.lang).type('application/problem+json; charset=utf-8').send(body);
 }
 
+/** Fastify's client errors said in the catalog's words (app.setErrorHandler). */
+const FRAMEWORK_MESSAGES: Record<string, string> = {
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'server.content-length',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'server.empty-body',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'server.media-type-technical',
+  FST_ERR_BAD_URL: 'server.bad-url',
+};
+
 const STATUS: Record<FailureReason, number> = {
   'unknown-template': 404,
   'bad-context': 400,
@@ -217,6 +225,14 @@ export async function buildApp(options: ServerOptions): Promise<FastifyInstance>
     forceCloseConnections: 'idle',
     routerOptions: ROUTER,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: true, useDefaults: true } },
+    // Errors of the router itself (a URL that does not decode) get a problem answer like any other.
+    frameworkErrors: (err, req, reply) => {
+      req.lang ??= requestLang(req);
+      req.note ??= {};
+      req.note.outcome = 'bad-request';
+      const id = err.code === 'FST_ERR_BAD_URL' ? 'server.bad-url' : 'server.bad-request-technical';
+      void sendProblem(reply, problem('bad-request', 400, req.lang, { id, params: { detail: err.message } }, req.id));
+    },
   });
   const holder = holderFor(options.templatesDir);
   const pool = options.pool ?? new InlinePool({ threads: 1 });
@@ -336,7 +352,10 @@ export async function buildApp(options: ServerOptions): Promise<FastifyInstance>
     }
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       req.note.outcome = 'bad-request';
-      return sendProblem(reply, problem('bad-request', err.statusCode === 415 ? 415 : 400, req.lang, { id: 'server.bad-request', params: { detail: err.message } }, req.id));
+      // Fastify's own words are English: the ones a client meets are said in the catalog's, any
+      // other is shown as the server's technical message, marked as such.
+      const id = FRAMEWORK_MESSAGES[err.code] ?? 'server.bad-request-technical';
+      return sendProblem(reply, problem(err.statusCode === 415 ? 'unsupported-media-type' : 'bad-request', err.statusCode === 415 ? 415 : 400, req.lang, { id, params: { detail: err.message } }, req.id));
     }
     req.note.outcome = 'internal';
     req.log.error({ code: err.code, name: err.name }, 'internal error');
