@@ -74,7 +74,7 @@ write(
   join(T, 'manifest.yaml'),
   yaml(
     `Centrale brevskabeloner (eksempel på KOMBIT's skabeloner til KP).
-Se schemas/manifest.schema.json og README'en: "Tilføj et brev".`,
+Se schemas/manifest.schema.json og README.md, afsnittet "How a system administrator adds a letter".`,
     {
       masters: Object.entries(MASTERS).map(([id, m]) => ({ id, title: m.title, file: `central/masters/${id}.docx`, version: m.version })),
       indholdselementer: Object.entries(ELEMENTS).map(([id, e]) => ({ id, title: e.title, file: `central/indholdselementer/${id}.docx`, version: e.version })),
