@@ -149,18 +149,19 @@ write(join(T, 'noegler/traening-til-produktion.json'), JSON.stringify(TRAINING_M
 // Sample cases.
 for (const c of CASES) write(join(root, `samples/sager/${c.letter}/${c.name}.json`), JSON.stringify(c.context, null, 2) + '\n');
 
-// Cases that are refused, for the README's examples of a refusal: the sample letter's and
-// np_1004's case without the complaint deadline (Klage.Frist), and a batch of two cases, one of
-// them that one.
+// Cases that are refused, for the README's examples of a refusal (samples/fejl/, kept out of
+// samples/enkeltbrev/ and samples/sager/, whose cases must all make a letter): the sample
+// letter's and np_1004's Karen without the complaint deadline (Klage.Frist); and a batch of two
+// cases for np_1004, the second of them refused.
 const withoutKlage = (context: unknown): Record<string, unknown> => {
   const copy = structuredClone(context) as { fields: Record<string, unknown> };
   delete copy.fields['Klage'];
   return copy;
 };
 const karenEnkeltbrev: unknown = JSON.parse(readFileSync(join(root, 'samples/enkeltbrev/karen-jensen.json'), 'utf8'));
-write(join(root, 'samples/enkeltbrev/karen-uden-klagefrist.json'), JSON.stringify(withoutKlage(karenEnkeltbrev), null, 2) + '\n');
+write(join(root, 'samples/fejl/karen-jensen-uden-klagefrist.json'), JSON.stringify(withoutKlage(karenEnkeltbrev), null, 2) + '\n');
 const karen1004 = CASES.find((c) => c.letter === 'np_1004' && c.name === 'karen-85-procent')!.context;
-write(join(root, 'samples/fejl/karen-uden-klagefrist.json'), JSON.stringify(withoutKlage(karen1004), null, 2) + '\n');
+write(join(root, 'samples/fejl/karen-85-procent-uden-klagefrist.json'), JSON.stringify(withoutKlage(karen1004), null, 2) + '\n');
 write(
   join(root, 'samples/batch/sager.ndjson'),
   [{ id: 'sag-1', ...karen1004 }, { id: 'sag-2', ...withoutKlage(karen1004) }].map((c) => JSON.stringify(c)).join('\n') + '\n',
