@@ -3,14 +3,14 @@
  * definitions in scripts/lib. Reproducible: the same script gives the same bytes.
  * Run with `npm run samples`.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { stringify } from 'yaml';
 import { pack } from './lib/docx-kit.js';
 import { bodyDocument, masterDocument } from './lib/kp-docx.js';
 import { FIELDS, PROCESSES, QUESTIONS, TRAINING_MAP } from './lib/kp-catalog.js';
 import { CASES } from './lib/kp-cases.js';
-import { ELEMENTS, FLETTETEKSTER, LETTERS, MASTERS, OVERRIDE_540_KONTAKT, OVERRIDE_540_NP_1011, DRAFT_540_NP_1011, ATTACHMENTS } from './lib/kp-templates.js';
+import { ELEMENTS, FLETTETEKSTER, LETTERS, MASTERS, OVERRIDE_540_KONTAKT, OVERRIDE_540_NP_1011, DRAFT_540_NP_1011, TRAINING_NP_1099, ATTACHMENTS } from './lib/kp-templates.js';
 import { renderPdf } from '../src/pdf/index.js';
 import { buildLetter } from './lib/sample-letter.js';
 
@@ -74,7 +74,7 @@ write(
   join(T, 'manifest.yaml'),
   yaml(
     `Centrale brevskabeloner (eksempel på KOMBIT's skabeloner til KP).
-Se schemas/manifest.schema.json og README'en: "Tilføj et brev".`,
+Se schemas/manifest.schema.json og README.md, afsnittet "How a system administrator adds a letter".`,
     {
       masters: Object.entries(MASTERS).map(([id, m]) => ({ id, title: m.title, file: `central/masters/${id}.docx`, version: m.version })),
       indholdselementer: Object.entries(ELEMENTS).map(([id, e]) => ({ id, title: e.title, file: `central/indholdselementer/${id}.docx`, version: e.version })),
@@ -138,9 +138,33 @@ basedOn: den centrale skabelon og version overskrivningen er lavet ud fra.`,
   write(join(root, 'samples/lint/np_1011-kladde.docx'), await pack(draft.doc, draft.rawXml));
 }
 
+// A letter made in the training environment (training question keys), for `remap-keys`.
+{
+  const letter = bodyDocument('Orientering om ny sagsbehandlingstid (træning)', TRAINING_NP_1099);
+  write(join(root, 'samples/traening/np_1099-traening.docx'), await pack(letter.doc, letter.rawXml));
+}
+
 write(join(T, 'noegler/traening-til-produktion.json'), JSON.stringify(TRAINING_MAP, null, 2) + '\n');
 
 // Sample cases.
 for (const c of CASES) write(join(root, `samples/sager/${c.letter}/${c.name}.json`), JSON.stringify(c.context, null, 2) + '\n');
+
+// Cases that are refused, for the README's examples of a refusal (samples/fejl/, kept out of
+// samples/enkeltbrev/ and samples/sager/, whose cases must all make a letter): the sample
+// letter's and np_1004's Karen without the complaint deadline (Klage.Frist); and a batch of two
+// cases for np_1004, the second of them refused.
+const withoutKlage = (context: unknown): Record<string, unknown> => {
+  const copy = structuredClone(context) as { fields: Record<string, unknown> };
+  delete copy.fields['Klage'];
+  return copy;
+};
+const karenEnkeltbrev: unknown = JSON.parse(readFileSync(join(root, 'samples/enkeltbrev/karen-jensen.json'), 'utf8'));
+write(join(root, 'samples/fejl/karen-jensen-uden-klagefrist.json'), JSON.stringify(withoutKlage(karenEnkeltbrev), null, 2) + '\n');
+const karen1004 = CASES.find((c) => c.letter === 'np_1004' && c.name === 'karen-85-procent')!.context;
+write(join(root, 'samples/fejl/karen-85-procent-uden-klagefrist.json'), JSON.stringify(withoutKlage(karen1004), null, 2) + '\n');
+write(
+  join(root, 'samples/batch/sager.ndjson'),
+  [{ id: 'sag-1', ...karen1004 }, { id: 'sag-2', ...withoutKlage(karen1004) }].map((c) => JSON.stringify(c)).join('\n') + '\n',
+);
 
 console.log(`${written.length} files written:\n  ${written.join('\n  ')}`);

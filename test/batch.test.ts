@@ -143,8 +143,10 @@ describe('kp-brev batch, hostile cases files', () => {
     let stdout = '';
     const io = { stdout: (t: string) => (stdout += t), stderr: () => undefined, cwd: root, color: false };
     // Through the CLI: its render threads are where a deep case used to overflow the stack.
-    expect(await execute(['batch', '--template', 'np_1004', '--cases', join(dir, 'sager.ndjson'), '--out', out, '--format', 'docx', '--templates', templates, '--concurrency', '1'], io)).toBe(0);
+    expect(await execute(['batch', '--template', 'np_1004', '--cases', join(dir, 'sager.ndjson'), '--out', `${out}/`, '--format', 'docx', '--templates', templates, '--concurrency', '1'], io)).toBe(0);
     expect(stdout).toMatch(/^2 breve lavet, 2 fejl/);
+    // The folder as given, ending in a slash, is not doubled before errors.ndjson.
+    expect(stdout).toContain(`(se ${out}/errors.ndjson)`);
     expect(readdirSync(out).filter((f) => f.endsWith('.docx')).sort()).toEqual(['bom.docx', 'ok.docx']);
     expect(openDocx(readFileSync(join(out, 'bom.docx'))).texts()).toContain('Kære Karen');
     const errors = readNd(join(out, 'errors.ndjson')).sort((a, b) => (a['line'] as number) - (b['line'] as number));

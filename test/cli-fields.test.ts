@@ -61,6 +61,11 @@ describe('kp-brev fields with values', () => {
     expect(rows[4]!.reasons.map((r) => r.code)).toEqual(['render.field-external']);
   });
 
+  it('prints the keys the README documents, `status` and not the library’s `outcome` beside it', async () => {
+    const rows = await json('blandet.docx', { context: 'karen.json' });
+    expect(Object.keys(rows[4]!).sort()).toEqual(['cachedResult', 'depth', 'differs', 'fromCase', 'instruction', 'kind', 'paragraph', 'part', 'problems', 'reasons', 'status', 'type', 'value']);
+  });
+
   it('with no case, evaluates an empty case and says why a merge field has no value', async () => {
     const rows = await json('blandet.docx');
     expect([rows[2]!.status, rows[2]!.value, rows[2]!.reasons.map((r) => r.code)]).toEqual(['no-value', null, ['render.missing-field']]);

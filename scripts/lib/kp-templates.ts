@@ -555,3 +555,15 @@ export const ATTACHMENTS: Record<string, { title: string; blocks: Block[] }> = {
     ],
   },
 };
+
+/**
+ * np_1099 as a system administrator makes it in KP's training environment (samples/traening/):
+ * its flettespørgsmål carry the training keys (9xxxx), so it is the README's example for
+ * `kp-brev remap-keys` (training → production) before it goes into the repository.
+ */
+export const TRAINING_NP_1099: Block[] = [
+  { h1: 'Din sag tager længere tid' },
+  greeting,
+  'Vi har den { MERGEFIELD Ansoegning.Dato } modtaget din ansøgning om tilskud til { MERGEFIELD Udgift.Beskrivelse }. Sagen tager længere tid end ventet; du får svar senest den { MERGEFIELD Svar.Frist }.{ IF { MERGEFIELD Question:flettespoergsmaal-90023 } = "J" "¶Vi mangler en kopi af regningen." }',
+  '{ MERGEFIELD Indholdselement:kontakt }',
+];

@@ -40,7 +40,7 @@ export async function batchCommand(opts: Record<string, unknown>, io: Io, lang: 
     io.stdout(
       formatMessage(
         'cli.batch-summary',
-        { made: summary.made, failed: summary.failed, skipped: summary.skipped, seconds: (summary.elapsedMs / 1000).toFixed(1), rate: summary.rate.toFixed(0), out: String(opts['out']) },
+        { made: summary.made, failed: summary.failed, skipped: summary.skipped, seconds: (summary.elapsedMs / 1000).toFixed(1), rate: summary.rate.toFixed(0), out: asGiven(String(opts['out'])) },
         lang,
       ) + '\n',
     );
@@ -55,4 +55,9 @@ export async function batchCommand(opts: Record<string, unknown>, io: Io, lang: 
   } finally {
     await pool.close();
   }
+}
+
+/** The folder as the user gave it, without trailing separators (the message adds one): `ud/` → `ud/errors.ndjson`, not `ud//errors.ndjson`. */
+function asGiven(dir: string): string {
+  return dir.replace(/[\\/]+$/, '');
 }

@@ -37,7 +37,7 @@ export interface FieldComparison {
 }
 
 /** Each field of the template with kp-brev's value for the case, in document order. */
-export function compareFields(template: Template, context: CaseContext): Array<Omit<EvaluatedField, 'value' | 'reasons'> & FieldComparison> {
+export function compareFields(template: Template, context: CaseContext): Array<Omit<EvaluatedField, 'value' | 'reasons' | 'outcome'> & FieldComparison> {
   const bookmarks = bookmarkNames(template.package);
   const evaluated = template.evaluateFields(context, { preview: false });
   return evaluated.map((f, i) => {
@@ -53,7 +53,9 @@ export function compareFields(template: Template, context: CaseContext): Array<O
     const value = status === 'evaluated' || status === 'unlinked' ? (f.value ?? '') : null;
     const fromCase = holdsMergeField(node);
     const differs = !fromCase && value !== null && f.cachedResult !== undefined && value !== f.cachedResult;
-    return { ...f, status, value, fromCase, differs, reasons: [...reasons] };
+    // `status` replaces the library's `outcome` in what the command prints (the README's contract).
+    const { outcome: _outcome, ...field } = f;
+    return { ...field, status, value, fromCase, differs, reasons: [...reasons] };
   });
 }
 
