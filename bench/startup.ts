@@ -8,6 +8,9 @@
  *
  * A child's CPU time is read as bash's `times` reports it for the shell's children
  * (getrusage RUSAGE_CHILDREN, to the millisecond); wall time is shown beside it.
+ *
+ * BENCH_STARTUP_BEFORE=<another checkout, built> measures that checkout's commands in the same
+ * turns, for a before/after comparison under the same load.
  */
 import { spawnSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
@@ -15,7 +18,6 @@ import { join } from 'node:path';
 
 const RUNS = Math.max(15, Number(process.env['BENCH_STARTUP_RUNS'] ?? 21));
 const root = join(import.meta.dirname, '..');
-const bin = join(root, 'bin/kp-brev.js');
 const sample = join(root, 'samples/enkeltbrev/bevilling-helbredstillaegskort.docx');
 
 interface Case {
@@ -25,12 +27,17 @@ interface Case {
   ok: number[];
 }
 
-const cases: Case[] = [
-  { name: 'node -e 0', args: ['-e', '0'], ok: [0] },
-  { name: 'kp-brev --version', args: [bin, '--version'], ok: [0] },
-  { name: 'kp-brev --help', args: [bin, '--help'], ok: [0] },
-  { name: 'kp-brev lint <sample>', args: [bin, 'lint', sample], ok: [0, 1] },
-];
+function commands(checkout: string, label = ''): Case[] {
+  const bin = join(checkout, 'bin/kp-brev.js');
+  return [
+    { name: `kp-brev --version${label}`, args: [bin, '--version'], ok: [0] },
+    { name: `kp-brev --help${label}`, args: [bin, '--help'], ok: [0] },
+    { name: `kp-brev lint <sample>${label}`, args: [bin, 'lint', sample], ok: [0, 1] },
+  ];
+}
+
+const before = process.env['BENCH_STARTUP_BEFORE'];
+const cases: Case[] = [{ name: 'node -e 0', args: ['-e', '0'], ok: [0] }, ...commands(root), ...(before ? commands(before, ' (before)') : [])];
 
 /** Runs node with the arguments under bash; its CPU and wall time in ms. */
 function run(c: Case): { cpu: number; wall: number } {
@@ -47,7 +54,7 @@ function run(c: Case): { cpu: number; wall: number } {
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-const before = loadavg();
+const loadBefore = loadavg();
 const cpu = new Map(cases.map((c) => [c.name, [] as number[]]));
 const wall = new Map(cases.map((c) => [c.name, [] as number[]]));
 for (const c of cases) run(c); // warm the file cache
@@ -58,14 +65,15 @@ for (let i = 0; i < RUNS; i++) {
     wall.get(c.name)!.push(r.wall);
   }
 }
-const after = loadavg();
+const loadAfter = loadavg();
 
 const bare = median(cpu.get('node -e 0')!);
-console.log(`\nStart-up, median of ${RUNS} runs each (node ${process.version}, ${cpus().length} cores; load average ${before.map((l) => l.toFixed(2)).join(' ')} before, ${after.map((l) => l.toFixed(2)).join(' ')} after)`);
-console.log('command                   CPU ms   × bare node   wall ms');
+console.log(`\nStart-up, median of ${RUNS} runs each (node ${process.version}, ${cpus().length} cores; load average ${loadBefore.map((l) => l.toFixed(2)).join(' ')} before, ${loadAfter.map((l) => l.toFixed(2)).join(' ')} after)`);
+const width = Math.max(...cases.map((c) => c.name.length));
+console.log(`${'command'.padEnd(width)}   CPU ms   × bare node   wall ms`);
 for (const c of cases) {
   const m = median(cpu.get(c.name)!);
-  console.log(`${c.name.padEnd(24)} ${m.toFixed(0).padStart(7)} ${(m / bare).toFixed(2).padStart(12)}× ${median(wall.get(c.name)!).toFixed(0).padStart(9)}`);
+  console.log(`${c.name.padEnd(width)} ${m.toFixed(0).padStart(8)} ${(m / bare).toFixed(2).padStart(12)}× ${median(wall.get(c.name)!).toFixed(0).padStart(9)}`);
 }
 const worst = Math.max(median(cpu.get('kp-brev --version')!), median(cpu.get('kp-brev --help')!)) / bare;
 console.log(`target: --version and --help ≤ 1.5× bare node: ${worst <= 1.5 ? 'met' : 'NOT met'} (${worst.toFixed(2)}×)`);
