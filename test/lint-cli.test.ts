@@ -254,9 +254,9 @@ describe('kp-brev lint options', () => {
 
   it('--format help lists each command\'s own formats', () => {
     const lint = kpBrev('lint', '--help').stdout.replace(/\s+/g, ' ');
-    expect(lint).toMatch(/--format <format> uddataformat \(choices: "stylish", "json", "sarif", default: "stylish"\)/);
+    expect(lint).toMatch(/--format <format> uddataformat \(valg: "stylish", "json", "sarif", standard: "stylish"\)/);
     const fields = kpBrev('fields', '--help').stdout.replace(/\s+/g, ' ');
-    expect(fields).toMatch(/--format <format> uddataformat \(choices: "text", "json", default: "text"\)/);
+    expect(fields).toMatch(/--format <format> uddataformat \(valg: "text", "json", standard: "text"\)/);
   });
 
   it('SARIF says whether a finding is new in an override (baselineState)', () => {

@@ -1,14 +1,10 @@
 /**
  * `kp-brev batch migrate|enqueue|work|status --ledger postgres://…` (or KP_BREV_LEDGER): batches
  * over the PostgreSQL ledger and work queue (src/ledger/pg-ledger.ts, src/batch/queue.ts).
+ * This module only defines the subcommands; batch-queue-run.ts does the work, loaded when one runs.
  */
-import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
-import { enqueueFile, work } from '../batch/queue.js';
-import { KpBrevError, registeredDiagnostic } from '../diagnostics.js';
-import { formatMessage, type Lang } from '../i18n/index.js';
-import { PgLedger } from '../ledger/pg-ledger.js';
-import { WorkerPool } from '../service/pool.js';
+import type { Lang } from '../i18n/index.js';
 import type { Io } from './main.js';
 
 const help = {
@@ -21,6 +17,14 @@ const help = {
     status: 'vis kørslens fremdrift pr. kommune og skabelon og fejlene',
     lease: 'sekunder en sag er reserveret til denne proces (standard 60)',
     claim: 'sager der reserveres ad gangen (standard 4)',
+    template: 'skabelonen, fx np_1011',
+    kommune: 'kommunen for sager uden "kommune"',
+    cases: 'sagsfilen (NDJSON)',
+    format: 'brevenes format: pdf (standard) eller docx',
+    out: 'mappen brevene skrives i (delt lager)',
+    templates: 'skabelonarkivets mappe (standard: templates)',
+    concurrency: 'antal tråde der danner breve (standard: antal kerner)',
+    json: 'som JSON',
   },
   en: {
     ledger: 'PostgreSQL ledger: postgres://user@host/database (default: KP_BREV_LEDGER)',
@@ -31,37 +35,16 @@ const help = {
     status: "show the run's progress per municipality and template, and its errors",
     lease: 'seconds a case is reserved for this process (default 60)',
     claim: 'cases reserved at a time (default 4)',
+    template: 'the template, e.g. np_1011',
+    kommune: 'the municipality of cases without "kommune"',
+    cases: 'the cases file (NDJSON)',
+    format: 'format of the letters: pdf (default) or docx',
+    out: 'the folder the letters are written to (shared storage)',
+    templates: 'folder of the template repository (default: templates)',
+    concurrency: 'threads that make letters (default: the cores)',
+    json: 'as JSON',
   },
 };
-
-function ledgerOf(opts: Record<string, unknown>): PgLedger {
-  const url = (opts['ledger'] as string | undefined) ?? process.env['KP_BREV_LEDGER'];
-  if (!url) throw new KpBrevError('input', [registeredDiagnostic('batch.no-ledger', {}, undefined, 'error')]);
-  return new PgLedger(url);
-}
-
-async function withLedger(opts: Record<string, unknown>, f: (l: PgLedger) => Promise<number>): Promise<number> {
-  const ledger = ledgerOf(opts);
-  try {
-    return await f(ledger);
-  } catch (err) {
-    // The database unreachable or refusing: a clear message, not an internal error.
-    if (err instanceof KpBrevError || !(err instanceof Error) || typeof (err as { code?: unknown }).code !== 'string') throw err;
-    throw new KpBrevError('input', [registeredDiagnostic('batch.ledger-failed', { detail: err.message }, undefined, 'error')]);
-  } finally {
-    await ledger.close();
-  }
-}
-
-/**
- * The options of a subcommand with those of `batch` (which takes --template, --cases, --out,
- * --format, --kommune, --templates and --concurrency wherever they stand on the line).
- */
-function merged(cmd: Command, required: string[] = []): Record<string, unknown> {
-  const opts = cmd.optsWithGlobals<Record<string, unknown>>();
-  for (const name of required) if (opts[name] === undefined) cmd.error(`error: required option '--${name}' not specified`, { code: 'commander.missingMandatoryOptionValue', exitCode: 2 });
-  return opts;
-}
 
 export function batchQueueCommands(batch: Command, io: Io, lang: Lang, done: (code: number) => void): void {
   const say = help[lang];
@@ -71,73 +54,44 @@ export function batchQueueCommands(batch: Command, io: Io, lang: Lang, done: (co
     .description(say.migrate)
     .addOption(ledgerOption())
     .action(async (_: unknown, cmd: Command) => {
-      const opts = merged(cmd);
-      done(await withLedger(opts, async (l) => (io.stdout(formatMessage('batch.migrated', { count: await l.migrate() }, lang) + '\n'), 0)));
+      const { migrateCommand } = await import('./batch-queue-run.js');
+      await migrateCommand(cmd, io, lang, done);
     });
   batch
     .command('enqueue')
     .description(say.enqueue)
     .addOption(ledgerOption())
     .requiredOption('--run <navn>', say.run)
-    .option('--template <id>', 'skabelonen / the template')
-    .option('--kommune <kode>', 'kommunen for sager uden "kommune" / the municipality of cases without one')
-    .option('--cases <fil>', 'sagsfilen (NDJSON) / the cases file')
-    .addOption(new Option('--format <format>').choices(['pdf', 'docx']))
+    .option('--template <id>', say.template)
+    .option('--kommune <kode>', say.kommune)
+    .option('--cases <fil>', say.cases)
+    .addOption(new Option('--format <format>', say.format).choices(['pdf', 'docx']))
     .action(async (_: unknown, cmd: Command) => {
-      const opts = merged(cmd, ['template', 'cases']);
-      done(
-        await withLedger(opts, async (l) => {
-          const s = await enqueueFile(l, { run: String(opts['run']), template: String(opts['template']), kommune: opts['kommune'] as string | undefined, format: String(opts['format'] ?? 'pdf'), cases: resolve(io.cwd, String(opts['cases'])), requestedBy: process.env['USER'] ?? 'kp-brev batch', lang });
-          io.stdout(formatMessage('batch.enqueued', { ...s }, lang) + '\n');
-          return 0;
-        }),
-      );
+      const { enqueueCommand } = await import('./batch-queue-run.js');
+      await enqueueCommand(cmd, io, lang, done);
     });
   batch
     .command('work')
     .description(say.work)
     .addOption(ledgerOption())
     .requiredOption('--run <navn>', say.run)
-    .option('--out <mappe>', 'mappen brevene skrives i (delt lager) / the folder for the letters (shared storage)')
-    .option('--templates <mappe>', 'skabelonarkivet / the template repository')
-    .option('--concurrency <n>', 'tråde / threads')
+    .option('--out <mappe>', say.out)
+    .option('--templates <mappe>', say.templates)
+    .option('--concurrency <n>', say.concurrency)
     .option('--lease <sekunder>', say.lease)
     .option('--claim <n>', say.claim)
     .action(async (_: unknown, cmd: Command) => {
-      const opts = merged(cmd, ['out']);
-      const threads = opts['concurrency'] !== undefined ? Math.max(1, Number(opts['concurrency'])) : undefined;
-      const pool = new WorkerPool({ ...(threads ? { threads } : {}), maxQueue: 100_000, timeoutMs: 60_000 });
-      try {
-        done(
-          await withLedger(opts, async (l) => {
-            const templatesDir = resolve(io.cwd, String(opts['templates'] ?? process.env['KP_BREV_TEMPLATES'] ?? 'templates'));
-            const s = await work(l, pool, { run: String(opts['run']), templatesDir, out: resolve(io.cwd, String(opts['out'])), lang, ...(opts['lease'] ? { leaseSeconds: Number(opts['lease']) } : {}), ...(opts['claim'] ? { claim: Number(opts['claim']) } : {}) });
-            io.stdout(formatMessage('batch.worked', { ...s }, lang) + '\n');
-            return 0;
-          }),
-        );
-      } finally {
-        await pool.close();
-      }
+      const { workCommand } = await import('./batch-queue-run.js');
+      await workCommand(cmd, io, lang, done);
     });
   batch
     .command('status')
     .description(say.status)
     .addOption(ledgerOption())
     .requiredOption('--run <navn>', say.run)
-    .option('--json', 'som JSON / as JSON')
+    .option('--json', say.json)
     .action(async (_: unknown, cmd: Command) => {
-      const opts = merged(cmd);
-      done(
-        await withLedger(opts, async (l) => {
-          const s = await l.status(String(opts['run']));
-          if (opts['json']) io.stdout(JSON.stringify(s) + '\n');
-          else {
-            for (const r of s.rows) io.stdout(formatMessage('batch.status-row', { ...r, kommune: r.kommune || '–', left: r.pending + r.claimed }, lang) + '\n');
-            for (const e of s.errors) io.stdout(`${e.kommune || '–'} ${e.template} ${e.case_id}: ${e.reason}\n`);
-          }
-          return 0;
-        }),
-      );
+      const { statusCommand } = await import('./batch-queue-run.js');
+      await statusCommand(cmd, io, lang, done);
     });
 }

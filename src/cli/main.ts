@@ -1,18 +1,16 @@
 /**
  * The command line: `execute(argv, io)` returns the exit code (0 ok, 1 refused letter or
  * findings, 2 usage or unreadable input). Messages are Danish unless `--lang en`.
+ *
+ * Start-up: this module defines the commands (names, options, help texts) and loads nothing
+ * else; each action imports its implementation when it runs, so `--help` does not load the
+ * PDF writer and `lint` does not load the server. test/startup.test.ts checks what each
+ * command loads.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { KpBrevError, formatDiagnostic } from '../diagnostics.js';
-import { formatMessage, pickLang, type Lang, type MessageId } from '../i18n/index.js';
-import { fieldsCommand } from './fields.js';
-import { renderCommand } from './render.js';
-import { previewCommand, templatesCommand } from './repo.js';
-import { remapCommand } from './remap.js';
-import { lintCommand } from './lint.js';
-import { batchCommand } from './batch.js';
+import { pickLang, type Lang } from '../i18n/lang.js';
 import { batchQueueCommands } from './batch-queue.js';
-import { serveCommand, tokenCommand } from './serve.js';
+import { localHelp, usageErrorText } from './commander-i18n.js';
 import { cliText } from './text.js';
 import { VERSION } from '../version.js';
 
@@ -50,7 +48,6 @@ function langFromArgv(argv: readonly string[]): Lang {
 
 export async function execute(argv: readonly string[], io: Io = processIo): Promise<number> {
   const lang = langFromArgv(argv);
-  const t = (id: MessageId, params: Record<string, string | number> = {}): string => formatMessage(id, params, lang);
   const say = cliText(lang);
   let exitCode = 0;
   const program = new Command('kp-brev')
@@ -59,6 +56,7 @@ export async function execute(argv: readonly string[], io: Io = processIo): Prom
     .helpOption('-h, --help', say.help)
     .helpCommand('help [kommando]', say.help)
     .exitOverride()
+    .configureHelp(localHelp(lang))
     .configureOutput({
       writeOut: (s) => io.stdout(s),
       writeErr: (s) => io.stderr(s),
@@ -89,6 +87,7 @@ export async function execute(argv: readonly string[], io: Io = processIo): Prom
     .option('--print', say.print)
     .addOption(langOption())
     .action(async (template: string | undefined, opts: Record<string, unknown>) => {
+      const { renderCommand } = await import('./render.js');
       exitCode = await renderCommand(template, opts, io, lang);
     });
 
@@ -100,6 +99,7 @@ export async function execute(argv: readonly string[], io: Io = processIo): Prom
     .addOption(new Option('--format <format>', say.format).choices(['text', 'json']).default('text'))
     .addOption(langOption())
     .action(async (opts: Record<string, unknown>) => {
+      const { templatesCommand } = await import('./repo.js');
       exitCode = await templatesCommand(opts, io, lang);
     });
 
@@ -114,6 +114,7 @@ export async function execute(argv: readonly string[], io: Io = processIo): Prom
     .addOption(new Option('--format <format>', say.previewFormat).choices(['docx', 'pdf']).default('docx'))
     .addOption(langOption())
     .action(async (id: string, opts: Record<string, unknown>) => {
+      const { previewCommand } = await import('./repo.js');
       exitCode = await previewCommand(id, opts, io, lang);
     });
 
@@ -125,6 +126,7 @@ export async function execute(argv: readonly string[], io: Io = processIo): Prom
     .requiredOption('--out <fil>', say.remapOut)
     .addOption(langOption())
     .action(async (template: string, opts: Record<string, unknown>) => {
+      const { remapCommand } = await import('./remap.js');
       exitCode = await remapCommand(template, opts, io, lang);
     });
 
@@ -145,6 +147,7 @@ export async function execute(argv: readonly string[], io: Io = processIo): Prom
     .option('--sample <fil>', say.sample)
     .addOption(langOption())
     .action(async (targets: string[], opts: Record<string, unknown>) => {
+      const { lintCommand } = await import('./lint.js');
       exitCode = await lintCommand(targets, opts, io, lang);
     });
 
@@ -160,6 +163,7 @@ export async function execute(argv: readonly string[], io: Io = processIo): Prom
     .option('--samples <mappe>', say.samplesDir)
     .addOption(langOption())
     .action(async (opts: Record<string, unknown>) => {
+      const { serveCommand } = await import('./serve.js');
       exitCode = await serveCommand(opts, io, lang);
     });
 
@@ -170,7 +174,8 @@ export async function execute(argv: readonly string[], io: Io = processIo): Prom
     .option('--admin', say.admin)
     .option('--name <navn>', say.tokenName)
     .addOption(langOption())
-    .action((opts: Record<string, unknown>) => {
+    .action(async (opts: Record<string, unknown>) => {
+      const { tokenCommand } = await import('./token.js');
       exitCode = tokenCommand(opts, io, lang);
     });
 
@@ -191,6 +196,7 @@ export async function execute(argv: readonly string[], io: Io = processIo): Prom
     .option('--retry-failed', say.retryFailed)
     .addOption(langOption())
     .action(async (opts: Record<string, unknown>, cmd: Command) => {
+      const { batchCommand } = await import('./batch.js');
       exitCode = await batchCommand(opts, io, lang, cmd);
     });
   batchQueueCommands(batch, io, lang, (code) => (exitCode = code));
@@ -203,6 +209,7 @@ export async function execute(argv: readonly string[], io: Io = processIo): Prom
     .addOption(new Option('--format <format>', say.format).choices(['text', 'json']).default('text'))
     .addOption(langOption())
     .action(async (template: string, opts: Record<string, unknown>) => {
+      const { fieldsCommand } = await import('./fields.js');
       exitCode = await fieldsCommand(template, opts, io, lang);
     });
 
@@ -214,49 +221,27 @@ export async function execute(argv: readonly string[], io: Io = processIo): Prom
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
   } catch (err) {
-    if (err instanceof CommanderError) {
-      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
-      io.stderr(t('cli.usage', { detail: usageDetail(err, lang) }) + '\n');
-      return 2;
-    }
-    if (err instanceof KpBrevError) {
-      io.stderr(err.diagnostics.map((d) => formatDiagnostic(d, lang)).join('\n') + '\n');
-      return err.kind === 'refused' ? 1 : 2;
-    }
-    io.stderr(t('cli.internal', { detail: err instanceof Error ? err.message : String(err) }) + '\n');
-    if (process.env['KP_BREV_DEBUG']) io.stderr(String((err as Error)?.stack) + '\n');
+    if (err instanceof CommanderError && (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help')) return 0;
+    return report(err, io, lang);
+  }
+}
+
+/** Tells a failure in the user's language and gives its exit code (the catalog is loaded only now). */
+async function report(err: unknown, io: Io, lang: Lang): Promise<number> {
+  const { formatMessage } = await import('../i18n/index.js');
+  if (err instanceof CommanderError) {
+    io.stderr(formatMessage('cli.usage', { detail: usageErrorText(err, lang) }, lang) + '\n');
     return 2;
   }
-}
-
-/** Commander's messages are English; the common ones are given in Danish too. */
-function usageDetail(err: CommanderError, lang: Lang): string {
-  const raw = err.message.replace(/^error: /, '');
-  if (lang === 'en') return raw;
-  const quoted = /'([^']+)'/.exec(raw)?.[1] ?? '';
-  switch (err.code) {
-    case 'commander.missingArgument':
-      return `argumentet ${quoted} mangler`;
-    case 'commander.missingMandatoryOptionValue':
-      return `tilvalget ${quoted} skal angives`;
-    case 'commander.optionMissingArgument':
-      return `tilvalget ${quoted} mangler en værdi`;
-    case 'commander.unknownOption':
-      return `ukendt tilvalg ${quoted}`;
-    case 'commander.unknownCommand':
-      return `ukendt kommando ${quoted}; se kp-brev --help`;
-    case 'commander.excessArguments':
-      return 'for mange argumenter';
-    case 'commander.invalidArgument': {
-      const m = /option '([^']+)' argument '([^']*)' is invalid\. Allowed choices are (.*)\./.exec(raw);
-      return m ? `"${m[2]}" er ikke en gyldig værdi for ${m[1]}; vælg en af: ${m[3]}` : `ugyldig værdi: ${raw}`;
-    }
-    default:
-      return raw;
+  const { KpBrevError, formatDiagnostic } = await import('../diagnostics.js');
+  if (err instanceof KpBrevError) {
+    io.stderr(err.diagnostics.map((d) => formatDiagnostic(d, lang)).join('\n') + '\n');
+    return err.kind === 'refused' ? 1 : 2;
   }
+  io.stderr(formatMessage('cli.internal', { detail: err instanceof Error ? err.message : String(err) }, lang) + '\n');
+  if (process.env['KP_BREV_DEBUG']) io.stderr(String((err as Error)?.stack) + '\n');
+  return 2;
 }
-
-
 
 /** Entry point of bin/kp-brev.js. */
 export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<void> {

@@ -1,7 +1,6 @@
-/** `kp-brev serve` (the render API and, later, the training page) and `kp-brev token` (a new credential). */
+/** `kp-brev serve`: the render API and the training page. */
 import { formatMessage, type Lang } from '../i18n/index.js';
 import { resolveLimits } from '../limits.js';
-import { newToken } from '../server/auth.js';
 import { loadServerConfig, startServer, type ServerConfig } from '../server/server.js';
 import type { Io } from './main.js';
 
@@ -18,17 +17,4 @@ export async function serveCommand(opts: Record<string, unknown>, io: Io, lang: 
   await startServer(cfg, (address) => io.stderr(formatMessage('cli.serving', { address }, lang) + '\n'));
   // The server runs until a signal stops it.
   return new Promise<number>(() => undefined);
-}
-
-export function tokenCommand(opts: Record<string, unknown>, io: Io, lang: Lang): number {
-  const admin = opts['admin'] === true;
-  const kommune = opts['kommune'] as string | undefined;
-  if (admin === (kommune !== undefined)) {
-    io.stderr(formatMessage('cli.usage', { detail: lang === 'en' ? 'give either --kommune <code> or --admin' : 'angiv enten --kommune <kode> eller --admin' }, lang) + '\n');
-    return 2;
-  }
-  const name = String(opts['name'] ?? (admin ? 'admin' : `kommune-${kommune}`));
-  const { token, credential } = newToken(name, admin ? { admin: true } : { kommune: kommune! });
-  io.stdout(formatMessage('cli.token', { token, line: JSON.stringify(credential) }, lang) + '\n');
-  return 0;
 }

@@ -3,7 +3,8 @@
  * grammar/field-code.ebnf (W3C-style EBNF) and grammar/syntax-diagrams.html (Chevrotain's
  * railroad diagrams, with their scripts served from grammar/diagrams/, no network).
  */
-import { createSyntaxDiagramsCode, type ISerializedGast } from 'chevrotain';
+import type { ISerializedGast } from 'chevrotain';
+import { createSyntaxDiagramsCode } from './chevrotain.js';
 import { allTokens } from './lexer.js';
 import { fieldCodeParser } from './parser.js';
 

@@ -3,7 +3,8 @@
  * Chevrotain's recovery a partial tree is still built, and each field is parsed on its own so
  * that one bad code never hides the others.
  */
-import { createTokenInstance, type IToken } from 'chevrotain';
+import type { IToken } from 'chevrotain';
+import { createTokenInstance } from './chevrotain.js';
 import type { ParseResult } from './ast.js';
 import { InstructionBuilder } from './build.js';
 import { FIELD_CHAR, fieldLexer, IfKeyword, MergeFieldKeyword, Word } from './lexer.js';

@@ -6,7 +6,8 @@
  * a drawing (OBJECT_CHAR), and Word's own control characters for paragraph marks (\r), line
  * breaks (\v), tabs (\t) and page breaks (\f).
  */
-import { createToken, Lexer, type TokenType } from 'chevrotain';
+import type { TokenType } from 'chevrotain';
+import { createToken, Lexer } from './chevrotain.js';
 
 /** Stands for a nested field inside an instruction. */
 export const FIELD_CHAR = '\ue000';

@@ -3,7 +3,8 @@
  * grammar/syntax-diagrams.html are generated from this class (npm run grammar) and checked
  * against it by a test.
  */
-import { CstParser, type CstNode } from 'chevrotain';
+import type { CstNode } from 'chevrotain';
+import { CstParser } from './chevrotain.js';
 import {
   allTokens,
   DateSwitch,

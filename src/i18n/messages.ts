@@ -6,6 +6,7 @@
  */
 import type { MessageText } from './index.js';
 import { cliMessages } from './messages/cli.js';
+import { commanderMessages } from './messages/commander.js';
 import { composeMessages } from './messages/compose.js';
 import { contextMessages } from './messages/context.js';
 import { fieldCodeMessages } from './messages/fieldcode.js';
@@ -27,6 +28,7 @@ export const messages = {
   ...repositoryMessages,
   ...composeMessages,
   ...cliMessages,
+  ...commanderMessages,
   ...jsonMessages,
   ...validationMessages,
 } as const satisfies Record<string, MessageText>;
@@ -53,6 +55,7 @@ type CatalogIsDisjoint = AssertNoSharedIds<
       typeof repositoryMessages,
       typeof composeMessages,
       typeof cliMessages,
+      typeof commanderMessages,
       typeof jsonMessages,
       typeof validationMessages,
     ]
