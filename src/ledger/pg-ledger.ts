@@ -13,7 +13,7 @@
  */
 import pg from 'pg';
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 const MIGRATIONS: string[] = [
   `CREATE TABLE IF NOT EXISTS kp_brev_letters (
@@ -43,6 +43,32 @@ const MIGRATIONS: string[] = [
    );
    CREATE INDEX IF NOT EXISTS kp_brev_letters_claimable ON kp_brev_letters (run, kommune, state);
    CREATE TABLE IF NOT EXISTS kp_brev_schema (version integer NOT NULL);`,
+  // 2: letters stored in the ledger (bytea) when a run asks for it; the lease tokens indexed
+  // (a worker looks up whose temporary files are abandoned); the render API's idempotency keys.
+  `ALTER TABLE kp_brev_letters ADD COLUMN IF NOT EXISTS output bytea;
+   CREATE INDEX IF NOT EXISTS kp_brev_letters_lease ON kp_brev_letters (lease_token) WHERE lease_token IS NOT NULL;
+   CREATE TABLE IF NOT EXISTS kp_brev_api_letters (
+     credential text NOT NULL,
+     idempotency_key text NOT NULL,
+     request_sha256 text NOT NULL,
+     kommune text NOT NULL DEFAULT '',
+     template text NOT NULL,
+     format text NOT NULL,
+     state text NOT NULL CHECK (state IN ('claimed', 'done')),
+     lease_token uuid,
+     lease_until timestamptz,
+     status integer,
+     headers jsonb,
+     body bytea,
+     output_sha256 text,
+     template_version text,
+     pages integer,
+     created_at timestamptz NOT NULL DEFAULT now(),
+     finished_at timestamptz,
+     expires_at timestamptz,
+     PRIMARY KEY (credential, idempotency_key)
+   );
+   CREATE INDEX IF NOT EXISTS kp_brev_api_letters_expiry ON kp_brev_api_letters (expires_at) WHERE body IS NOT NULL;`,
 ];
 
 export interface LedgerCase {
@@ -77,7 +103,17 @@ export class PgLedger {
     this.pool = new pg.Pool({ connectionString, max: 4 });
   }
 
+  /** The schema's version in the database (0: none yet). */
+  async schemaVersion(): Promise<number> {
+    const t = await this.pool.query<{ t: string | null }>(`SELECT to_regclass('kp_brev_schema')::text AS t`);
+    if (!t.rows[0]?.t) return 0;
+    const r = await this.pool.query<{ v: number | null }>('SELECT max(version) AS v FROM kp_brev_schema');
+    return r.rows[0]?.v ?? 0;
+  }
+
+  /** Creates or updates the tables; returns the steps taken (0 when up to date, without DDL). */
   async migrate(): Promise<number> {
+    if ((await this.schemaVersion()) >= MIGRATIONS.length) return 0;
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
