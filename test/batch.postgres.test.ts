@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PgLedger } from '../src/ledger/pg-ledger.js';
+import { openDocx } from './helpers/inspect.js';
 import { havePostgres, startPostgres, type TestPostgres } from './helpers/postgres.js';
 
 const root = join(import.meta.dirname, '..');
@@ -132,6 +133,8 @@ describe.skipIf(!present)('kp-brev batch with a PostgreSQL ledger', () => {
     expect(doneRows.length + failedRows.length).toBe(unique);
     expect(failedRows.map((r) => [r.case_id, r.reason]).sort()).toEqual([0, 1, 2].map((b) => [`daarlig-${b}`, 'letter-refused']));
     const files = readdirSync(out).filter((f) => f.endsWith('.docx'));
+    // What killed workers were writing is gone: the last workers removed it.
+    expect(readdirSync(out).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     expect(files.length).toBe(doneRows.length);
     for (const r of doneRows) {
       expect(createHash('sha256').update(readFileSync(join(out, r.output_file!))).digest('hex')).toBe(r.output_sha256);
@@ -143,8 +146,65 @@ describe.skipIf(!present)('kp-brev batch with a PostgreSQL ledger', () => {
     expect(cli(enqueue).stdout).toBe('0 sager lagt i kø, 594 fandtes allerede, 6 med et id der allerede er brugt (ikke lagt i kø).\n');
     const status = cli(['status', '--run', 'aar-2027']);
     expect(status.stdout).toContain('101 np_1004: ');
-    expect(status.stdout).toContain('daarlig-0: letter-refused');
+    expect(status.stdout).toContain('Fejl af typen letter-refused: 3 sager (101/daarlig-0, 101/daarlig-1, 101/daarlig-2)');
   }, 900_000);
+
+  it('makes failed cases again with --retry-failed, keeps letters in the ledger with --in-ledger, and removes only abandoned temporary files', async () => {
+    expect(cli(['migrate']).status).toBe(0);
+    const dir = mkdtempSync(join(tmpdir(), 'kp-brev-pg-retry-'));
+    const write = (name: string, lines: string[]): string => {
+      writeFileSync(join(dir, name), lines.join('\n') + '\n');
+      return join(dir, name);
+    };
+    const kase = (id: string, extra: Record<string, unknown> = {}): string => JSON.stringify({ id, ...karen, ...extra });
+    const first = write('sager-1.ndjson', [kase('a'), JSON.stringify({ id: 'b', ...withoutDeadline }), JSON.stringify({ id: 'c', fields: 'ikke et objekt' })]);
+    const enqueue = (cases: string, more: string[] = []) => cli(['enqueue', '--run', 'ret', '--template', 'np_1004', '--cases', cases, '--format', 'docx', '--requested-by', 'drift@kp', ...more]);
+    expect(enqueue(first).stdout).toBe('3 sager lagt i kø, 0 fandtes allerede, 0 med et id der allerede er brugt (ikke lagt i kø).\n');
+
+    // Temporary files in the output folder: one of a claim no case holds (a killed worker's),
+    // one of a claim still held (a live worker's), one that is not ours.
+    const out = mkdtempSync(join(tmpdir(), 'kp-brev-pg-retry-out-'));
+    const ledger = new PgLedger(db.url);
+    await ledger.enqueue([{ run: 'other', kommune: '', template: 'np_1004', caseId: 'x', caseSha256: 'x', line: 1, format: 'docx', requestedBy: 'test', input: {} }]);
+    const [live] = await ledger.claim('other', 'a live worker', 1, 600);
+    await ledger.close();
+    writeFileSync(join(out, 'a.docx.0b9f1c4e-5d1a-4c1b-9a57-3c2f8e1d0a11.tmp'), 'half a letter');
+    writeFileSync(join(out, `x.docx.${live!.token}.tmp`), 'being written');
+    writeFileSync(join(out, 'noter.tmp'), 'not ours');
+    const work = (more: string[]) => spawnSync(process.execPath, [bin, 'batch', 'work', '--ledger', db.url, '--run', 'ret', '--templates', templates, '--concurrency', '1', ...more], { encoding: 'utf8', env: { ...process.env, KP_BREV_LANG: '' } });
+    const w1 = work(['--out', out]);
+    expect(w1.stdout).toBe('1 brev lavet, 2 fejl, 0 afvist fordi reservationen var udløbet.\n1 midlertidig fil efter afbrudte processer er fjernet fra mappen.\n');
+    expect(readdirSync(out).sort()).toEqual(['a.docx', 'noter.tmp', `x.docx.${live!.token}.tmp`].sort());
+    const status = cli(['status', '--run', 'ret']).stdout;
+    expect(status).toContain('– np_1004: 1 lavet, 2 fejl, 0 tilbage');
+    expect(status).toContain('Fejl af typen bad-context: 1 sag (c)');
+    expect(status).toContain('Fejl af typen letter-refused: 1 sag (b)');
+
+    // The corrected file: a changed after its letter, b and c fixed, d new.
+    const fixed = write('sager-2.ndjson', [kase('a', { note: 'rettet' }), kase('b'), kase('c'), kase('d')]);
+    const plain = enqueue(fixed);
+    expect(plain.stdout).toBe('1 sag lagt i kø, 3 fandtes allerede, 0 med et id der allerede er brugt (ikke lagt i kø).\n2 sager fejlede tidligere og er ikke lagt i kø igen; ret dem, og læg sagsfilen i kø igen med --retry-failed.\n');
+    expect(plain.stderr).toBe('1 sag er ændret i sagsfilen, efter deres brev blev dannet; brevene er ikke dannet igen: a\n');
+    const retry = enqueue(fixed, ['--retry-failed']);
+    expect(retry.stdout).toBe('0 sager lagt i kø, 4 fandtes allerede, 0 med et id der allerede er brugt (ikke lagt i kø).\n2 sager, der fejlede, er lagt i kø igen fra sagsfilen.\n');
+
+    // Made into the ledger this time (bytea), not into the folder.
+    expect(work(['--in-ledger']).stdout).toBe('3 breve lavet, 0 fejl, 0 afvist fordi reservationen var udløbet.\n');
+    const rows = (await client.query<{ case_id: string; state: string; output: Buffer | null; output_file: string | null; output_sha256: string; requested_by: string; reason: string | null; input: unknown }>(`SELECT * FROM kp_brev_letters WHERE run = 'ret' ORDER BY case_id`)).rows;
+    expect(rows.map((r) => [r.case_id, r.state, r.output_file, r.output !== null, r.reason])).toEqual([
+      ['a', 'done', 'a.docx', false, null],
+      ['b', 'done', null, true, null],
+      ['c', 'done', null, true, null],
+      ['d', 'done', null, true, null],
+    ]);
+    for (const r of rows.filter((x) => x.output)) {
+      expect(createHash('sha256').update(r.output!).digest('hex')).toBe(r.output_sha256);
+      expect(openDocx(r.output!).texts()).toContain('Kære Karen');
+    }
+    expect(rows.every((r) => r.requested_by === 'drift@kp' && r.input === null)).toBe(true);
+    expect(readdirSync(out).filter((f) => f.endsWith('.docx'))).toEqual(['a.docx']);
+    expect(cli(['status', '--run', 'ret']).stdout).toBe('– np_1004: 4 lavet, 0 fejl, 0 tilbage\n');
+  }, 180_000);
 
   it('claims round-robin across municipalities and fences off a claim whose lease ran out', async () => {
     const ledger = new PgLedger(db.url);

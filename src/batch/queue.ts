@@ -6,36 +6,45 @@
  * still holds: a fenced-off worker's letter never replaces the one in the ledger.
  */
 import { createReadStream } from 'node:fs';
-import { open, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import { toContext } from '../context/context.js';
 import { KpBrevError, registeredDiagnostic } from '../diagnostics.js';
 import type { Lang } from '../i18n/index.js';
 import { BATCH_LINE_BYTES } from '../limits.js';
-import type { PgLedger, LedgerCase } from '../ledger/pg-ledger.js';
+import type { EnqueueResult, PgLedger, LedgerCase } from '../ledger/pg-ledger.js';
 import type { RenderPool } from '../service/pool.js';
 import type { RenderOutcome } from '../service/render-task.js';
 import { item, readCase } from './batch.js';
 import { fsyncDir, sha256 } from './manifest.js';
 import { ndjsonLines } from './ndjson.js';
 
-export interface EnqueueSummary {
-  added: number;
-  already: number;
+export interface EnqueueSummary extends Omit<EnqueueResult, 'changed'> {
   /** Lines whose id was already used by another case of the file (not enqueued). */
   duplicates: number;
+  /** Cases made (or being made) whose line has changed: reported, not made again. */
+  changed: Array<{ kommune: string; caseId: string; line: number }>;
 }
 
-export async function enqueueFile(ledger: PgLedger, opts: { run: string; template: string; kommune?: string | undefined; format: string; cases: string; requestedBy: string; lang?: Lang }): Promise<EnqueueSummary> {
+/**
+ * Loads a cases file into a run (idempotent: the same file again adds nothing). A corrected file
+ * is accepted: new cases are added, cases still waiting take their new line, failed cases are
+ * queued again from it with `retryFailed`, and made cases whose line changed are reported.
+ */
+export async function enqueueFile(ledger: PgLedger, opts: { run: string; template: string; kommune?: string | undefined; format: string; cases: string; requestedBy: string; lang?: Lang; retryFailed?: boolean }): Promise<EnqueueSummary> {
   const lang = opts.lang ?? 'da';
   const seen = new Set<string>();
-  const summary: EnqueueSummary = { added: 0, already: 0, duplicates: 0 };
+  const summary: EnqueueSummary = { added: 0, already: 0, retried: 0, updated: 0, failedEarlier: 0, duplicates: 0, changed: [] };
   let batch: LedgerCase[] = [];
   const flush = async (): Promise<void> => {
-    const added = await ledger.enqueue(batch);
-    summary.added += added;
-    summary.already += batch.length - added;
+    const r = await ledger.enqueue(batch, { retryFailed: opts.retryFailed === true });
+    summary.added += r.added;
+    summary.already += r.already;
+    summary.retried += r.retried;
+    summary.updated += r.updated;
+    summary.failedEarlier += r.failedEarlier;
+    summary.changed.push(...r.changed);
     batch = [];
   };
   for await (const next of ndjsonLines(createReadStream(opts.cases), BATCH_LINE_BYTES)) {
@@ -61,19 +70,61 @@ export interface WorkSummary {
   failed: number;
   /** Commits refused because the claim had been fenced off (lease run out, case claimed again). */
   fenced: number;
+  /** Temporary files of claims no longer held (a worker killed while writing), removed. */
+  abandoned: number;
 }
 
-export async function work(ledger: PgLedger, pool: RenderPool, opts: { run: string; templatesDir: string; out: string; lang?: Lang; claim?: number; leaseSeconds?: number; worker?: string; idleMs?: number }): Promise<WorkSummary> {
+/** A letter's temporary name: `<letter>.<lease token>.tmp` (the token of the claim that writes it). */
+const TEMPORARY = /^.+\.([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.tmp$/;
+
+/**
+ * Removes the temporary letters in `out` whose claim no case holds any more: their worker was
+ * killed, or was fenced off and can no longer commit them. A file whose token a case still
+ * holds is left alone (its worker may be writing it), as is every file not named as ours.
+ */
+export async function removeAbandoned(ledger: PgLedger, out: string): Promise<number> {
+  let names: string[];
+  try {
+    names = await readdir(out);
+  } catch {
+    return 0;
+  }
+  const found = names.map((n) => ({ n, m: TEMPORARY.exec(n) })).filter((x) => x.m);
+  if (!found.length) return 0;
+  const live = await ledger.liveTokens([...new Set(found.map((x) => x.m![1]!))]);
+  let removed = 0;
+  for (const { n, m } of found) {
+    if (live.has(m![1]!)) continue;
+    await rm(join(out, n), { force: true });
+    removed++;
+  }
+  return removed;
+}
+
+export async function work(
+  ledger: PgLedger,
+  pool: RenderPool,
+  opts: { run: string; templatesDir: string; out?: string; inLedger?: boolean; lang?: Lang; claim?: number; leaseSeconds?: number; worker?: string; idleMs?: number },
+): Promise<WorkSummary> {
   const lang = opts.lang ?? 'da';
-  const out = resolve(opts.out);
+  const out = opts.out !== undefined ? resolve(opts.out) : undefined;
+  if (!out && !opts.inLedger) throw new Error('work: give out or inLedger');
   const worker = opts.worker ?? `${hostname()}:${process.pid}`;
-  const summary: WorkSummary = { made: 0, failed: 0, fenced: 0 };
+  const summary: WorkSummary = { made: 0, failed: 0, fenced: 0, abandoned: 0 };
+  if (out && !opts.inLedger) {
+    await mkdir(out, { recursive: true });
+    summary.abandoned += await removeAbandoned(ledger, out);
+  }
   for (;;) {
     const claims = await ledger.claim(opts.run, worker, opts.claim ?? 4, opts.leaseSeconds ?? 60);
     if (!claims.length) {
       // Cases claimed by others may come back when their lease runs out.
       const open = await ledger.pool.query(`SELECT 1 FROM kp_brev_letters WHERE run = $1 AND state = 'claimed' LIMIT 1`, [opts.run]);
-      if (!open.rowCount) return summary;
+      if (!open.rowCount) {
+        // What workers killed during the run left behind.
+        if (out && !opts.inLedger) summary.abandoned += await removeAbandoned(ledger, out);
+        return summary;
+      }
       await new Promise((r) => setTimeout(r, opts.idleMs ?? 500));
       continue;
     }
@@ -96,6 +147,13 @@ export async function work(ledger: PgLedger, pool: RenderPool, opts: { run: stri
           return;
         }
         const file = `${claim.kommune ? `${claim.kommune}-` : ''}${claim.caseId}.${claim.format}`;
+        const record = { ok: true as const, sha256: sha256(outcome.bytes), version: outcome.version, pages: outcome.pages };
+        if (opts.inLedger || !out) {
+          // Into the ledger's row (bytea), in the transaction that records the letter.
+          if (await ledger.finish(claim, { ...record, file: null, bytes: outcome.bytes })) summary.made++;
+          else summary.fenced++;
+          return;
+        }
         const target = join(out, file);
         const tmp = `${target}.${claim.token}.tmp`;
         const handle = await open(tmp, 'w');
@@ -105,7 +163,7 @@ export async function work(ledger: PgLedger, pool: RenderPool, opts: { run: stri
         } finally {
           await handle.close();
         }
-        const ok = await ledger.finish(claim, { ok: true, file, sha256: sha256(outcome.bytes), version: outcome.version, pages: outcome.pages }, async () => {
+        const ok = await ledger.finish(claim, { ...record, file }, async () => {
           await rename(tmp, target);
           fsyncDir(out);
         });

@@ -118,7 +118,7 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
     return { entries: this.entries.size, bytes: this.bytes };
   }
 
-  async begin(scope: string, key: string, fingerprint: string): Promise<Begin> {
+  async begin(scope: string, key: string, fingerprint: string, _audit?: AnswerAudit): Promise<Begin> {
     const id = `${scope}\n${key}`;
     const deadline = Date.now() + this.waitMs;
     for (;;) {
@@ -141,7 +141,7 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
     }
   }
 
-  async finish(held: HeldKey, answer: StoredAnswer): Promise<boolean> {
+  async finish(held: HeldKey, answer: StoredAnswer, _audit?: AnswerAudit): Promise<boolean> {
     const id = `${held.scope}\n${held.key}`;
     const e = this.entries.get(id);
     if (!e || e.state !== 'pending' || e.token !== held.token) return false;

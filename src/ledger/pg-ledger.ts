@@ -85,6 +85,26 @@ export interface LedgerCase {
   failed?: { reason: string; problems: unknown[] };
 }
 
+export interface EnqueueResult {
+  added: number;
+  /** Cases already in the run (whatever happened to them then). */
+  already: number;
+  /** Failed cases queued again from the new line (`retryFailed`). */
+  retried: number;
+  /** Cases still waiting whose changed line replaced the queued one. */
+  updated: number;
+  /** Failed cases left failed (without `retryFailed`). */
+  failedEarlier: number;
+  /** Cases made (or being made) whose line has changed: reported, not made again. */
+  changed: Array<{ kommune: string; caseId: string; line: number }>;
+}
+
+export interface RunStatus {
+  rows: Array<{ kommune: string; template: string; pending: number; claimed: number; done: number; failed: number }>;
+  reasons: Array<{ reason: string; count: number }>;
+  errors: Array<{ kommune: string; template: string; case_id: string; reason: string; problems: unknown }>;
+}
+
 export interface Claim {
   run: string;
   kommune: string;
@@ -136,17 +156,82 @@ export class PgLedger {
     }
   }
 
-  /** Adds cases to a run; a case already there (same key) is left as it is. Returns how many were added. */
-  async enqueue(cases: LedgerCase[]): Promise<number> {
-    if (!cases.length) return 0;
+  /**
+   * Adds cases to a run. A case already there (same key) is not added again: if it failed and
+   * `retryFailed` is set, it is queued again from this (corrected) line; if it is still waiting,
+   * its changed line replaces the one queued; if it was made (or is being made) and its line has
+   * changed, it is reported, not made again.
+   */
+  async enqueue(cases: LedgerCase[], opts: { retryFailed?: boolean } = {}): Promise<EnqueueResult> {
+    const result: EnqueueResult = { added: 0, already: 0, retried: 0, updated: 0, failedEarlier: 0, changed: [] };
+    if (!cases.length) return result;
     const cols = ['run', 'kommune', 'template', 'case_id', 'case_sha256', 'line', 'format', 'requested_by', 'input', 'state', 'reason', 'problems', 'finished_at'];
     const values: unknown[] = [];
     const rows = cases.map((c, i) => {
       values.push(c.run, c.kommune, c.template, c.caseId, c.caseSha256, c.line, c.format, c.requestedBy, c.input ? JSON.stringify(c.input) : null, c.failed ? 'failed' : 'pending', c.failed?.reason ?? null, c.failed ? JSON.stringify(c.failed.problems) : null, c.failed ? new Date() : null);
       return `(${cols.map((_, j) => `$${i * cols.length + j + 1}`).join(', ')})`;
     });
-    const r = await this.pool.query(`INSERT INTO kp_brev_letters (${cols.join(', ')}) VALUES ${rows.join(', ')} ON CONFLICT DO NOTHING`, values);
-    return r.rowCount ?? 0;
+    const inserted = await this.pool.query<{ kommune: string; template: string; case_id: string }>(
+      `INSERT INTO kp_brev_letters (${cols.join(', ')}) VALUES ${rows.join(', ')} ON CONFLICT DO NOTHING RETURNING kommune, template, case_id`,
+      values,
+    );
+    result.added = inserted.rowCount ?? 0;
+    const key = (k: string, t: string, id: string): string => `${k}\n${t}\n${id}`;
+    const added = new Set(inserted.rows.map((r) => key(r.kommune, r.template, r.case_id)));
+    const rest = cases.filter((c) => !added.has(key(c.kommune, c.template, c.caseId)));
+    result.already = rest.length;
+    if (!rest.length) return result;
+    const run = rest[0]!.run;
+    const found = await this.pool.query<{ kommune: string; template: string; case_id: string; state: string; case_sha256: string }>(
+      `SELECT l.kommune, l.template, l.case_id, l.state, l.case_sha256 FROM kp_brev_letters l
+         JOIN unnest($2::text[], $3::text[], $4::text[]) AS k(kommune, template, case_id) USING (kommune, template, case_id)
+        WHERE l.run = $1`,
+      [run, rest.map((c) => c.kommune), rest.map((c) => c.template), rest.map((c) => c.caseId)],
+    );
+    const byKey = new Map(found.rows.map((r) => [key(r.kommune, r.template, r.case_id), r]));
+    const again: LedgerCase[] = [];
+    const replace: LedgerCase[] = [];
+    for (const c of rest) {
+      const row = byKey.get(key(c.kommune, c.template, c.caseId));
+      if (!row) continue;
+      const changed = row.case_sha256 !== c.caseSha256;
+      if (row.state === 'failed') {
+        if (opts.retryFailed) again.push(c);
+        else result.failedEarlier++;
+      } else if (row.state === 'pending') {
+        if (changed) replace.push(c);
+      } else if (changed) result.changed.push({ kommune: c.kommune, caseId: c.caseId, line: c.line });
+    }
+    // From the new line: queued again (or failed again, when the line still is no case).
+    const update = async (list: LedgerCase[], from: 'failed' | 'pending'): Promise<number> => {
+      if (!list.length) return 0;
+      const r = await this.pool.query(
+        `UPDATE kp_brev_letters l
+            SET case_sha256 = n.sha, line = n.line, input = n.input, state = n.state, reason = n.reason, problems = n.problems,
+                finished_at = CASE WHEN n.state = 'failed' THEN now() END, lease_token = NULL, lease_until = NULL,
+                output_file = NULL, output_sha256 = NULL, output = NULL, template_version = NULL, pages = NULL
+           FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::int[], $7::jsonb[], $8::text[], $9::text[], $10::jsonb[])
+                AS n(kommune, template, case_id, sha, line, input, state, reason, problems)
+          WHERE l.run = $1 AND l.kommune = n.kommune AND l.template = n.template AND l.case_id = n.case_id AND l.state = $11`,
+        [
+          run,
+          list.map((c) => c.kommune),
+          list.map((c) => c.template),
+          list.map((c) => c.caseId),
+          list.map((c) => c.caseSha256),
+          list.map((c) => c.line),
+          list.map((c) => (c.input ? JSON.stringify(c.input) : null)),
+          list.map((c) => (c.failed ? 'failed' : 'pending')),
+          list.map((c) => c.failed?.reason ?? null),
+          list.map((c) => (c.failed ? JSON.stringify(c.failed.problems) : null)),
+          from,
+        ],
+      );
+      return r.rowCount ?? 0;
+    };
+    result.retried = await update(again, 'failed');
+    result.updated = await update(replace, 'pending');
+    return result;
   }
 
   /**
@@ -183,7 +268,11 @@ export class PgLedger {
    * (putting the letter into place) runs inside the transaction, with the row locked, before the
    * commit. Returns false when the claim was fenced off (nothing recorded, `place` not run).
    */
-  async finish(claim: Claim, outcome: { ok: true; file: string; sha256: string; version: string; pages: number | undefined } | { ok: false; reason: string; problems: unknown[]; version?: string }, place?: () => Promise<void>): Promise<boolean> {
+  async finish(
+    claim: Claim,
+    outcome: { ok: true; file: string | null; sha256: string; version: string; pages: number | undefined; bytes?: Uint8Array } | { ok: false; reason: string; problems: unknown[]; version?: string },
+    place?: () => Promise<void>,
+  ): Promise<boolean> {
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
@@ -198,7 +287,7 @@ export class PgLedger {
       if (outcome.ok && place) await place();
       await client.query(
         `UPDATE kp_brev_letters SET state = $5, lease_token = NULL, lease_until = NULL, input = NULL, finished_at = now(),
-                output_file = $6, output_sha256 = $7, template_version = $8, pages = $9, reason = $10, problems = $11
+                output_file = $6, output_sha256 = $7, template_version = $8, pages = $9, reason = $10, problems = $11, output = $12
           WHERE run = $1 AND kommune = $2 AND template = $3 AND case_id = $4`,
         [
           claim.run,
@@ -212,6 +301,7 @@ export class PgLedger {
           outcome.ok ? (outcome.pages ?? null) : null,
           outcome.ok ? null : outcome.reason,
           outcome.ok ? null : JSON.stringify(outcome.problems),
+          outcome.ok && outcome.bytes ? Buffer.from(outcome.bytes) : null,
         ],
       );
       await client.query('COMMIT');
@@ -224,8 +314,11 @@ export class PgLedger {
     }
   }
 
-  /** Progress of a run per municipality and template, and the failed cases with their reasons. */
-  async status(run: string): Promise<{ rows: Array<{ kommune: string; template: string; pending: number; claimed: number; done: number; failed: number }>; errors: Array<{ kommune: string; template: string; case_id: string; reason: string; problems: unknown }> }> {
+  /**
+   * Progress of a run per municipality and template, the failures counted per reason, and the
+   * failed cases with their reasons and problems (by case id: the ledger holds no case text).
+   */
+  async status(run: string): Promise<RunStatus> {
     const r = await this.pool.query(
       `SELECT kommune, template,
               count(*) FILTER (WHERE state = 'pending')::int AS pending, count(*) FILTER (WHERE state = 'claimed')::int AS claimed,
@@ -233,8 +326,16 @@ export class PgLedger {
          FROM kp_brev_letters WHERE run = $1 GROUP BY kommune, template ORDER BY kommune, template`,
       [run],
     );
+    const reasons = await this.pool.query(`SELECT reason, count(*)::int AS count FROM kp_brev_letters WHERE run = $1 AND state = 'failed' GROUP BY reason ORDER BY count DESC, reason`, [run]);
     const e = await this.pool.query(`SELECT kommune, template, case_id, reason, problems FROM kp_brev_letters WHERE run = $1 AND state = 'failed' ORDER BY kommune, template, case_id`, [run]);
-    return { rows: r.rows as never, errors: e.rows as never };
+    return { rows: r.rows as never, reasons: reasons.rows as never, errors: e.rows as never };
+  }
+
+  /** Of these lease tokens, those some case still holds (claimed, its letter not recorded yet). */
+  async liveTokens(tokens: string[]): Promise<Set<string>> {
+    if (!tokens.length) return new Set();
+    const r = await this.pool.query<{ t: string }>(`SELECT lease_token::text AS t FROM kp_brev_letters WHERE lease_token = ANY($1::uuid[])`, [tokens]);
+    return new Set(r.rows.map((x) => x.t));
   }
 
   async close(): Promise<void> {
