@@ -37,6 +37,14 @@ registerMessages('batch', {
     da: '{count:sag|sager} fejlede tidligere og er ikke lagt i kø igen; ret dem, og læg sagsfilen i kø igen med --retry-failed.',
     en: '{count:case|cases} failed earlier and were not queued again; fix them and enqueue the cases file again with --retry-failed.',
   },
+  'folder-busy': {
+    da: 'Mappen {dir} bruges af en anden kørsel ({who}; sidste livstegn for {seconds:sekund|sekunder} siden). Vent, til den er færdig, eller stop den. En kørsel på en anden maskine, der ikke har givet livstegn i {stale:sekund|sekunder}, regnes for stoppet; står {lock} tilbage efter en kørsel, der med sikkerhed er stoppet, kan filen slettes.',
+    en: 'The folder {dir} is used by another run ({who}; last sign of life {seconds:second|seconds} ago). Wait until it is done, or stop it. A run on another machine without a sign of life for {stale:second|seconds} is taken as stopped; if {lock} is left after a run that has certainly stopped, the file may be deleted.',
+  },
+  'folder-taken': {
+    da: 'En anden kørsel har overtaget mappen {dir}, mens denne kørsel stod stille; denne kørsel stopper uden at skrive mere. Den anden kørsel gør arbejdet færdigt.',
+    en: 'Another run took the folder {dir} over while this run was standing still; this run stops without writing more. The other run finishes the work.',
+  },
   abandoned: {
     da: '{count:midlertidig fil|midlertidige filer} efter afbrudte processer er fjernet fra mappen.',
     en: '{count:temporary file|temporary files} left by interrupted processes were removed from the folder.',
