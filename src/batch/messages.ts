@@ -31,11 +31,11 @@ registerMessages('batch', {
   migrated: { da: 'Ledgeren er opdateret ({count} trin).', en: 'The ledger is up to date ({count} steps).' },
   enqueued: { da: '{added:sag|sager} lagt i kø, {already} fandtes allerede, {duplicates} med et id der allerede er brugt (ikke lagt i kø).', en: '{added:case|cases} enqueued, {already} were already there, {duplicates} with an id already used (not enqueued).' },
   worked: { da: '{made:brev|breve} lavet, {failed:fejl|fejl}, {fenced} afvist fordi reservationen var udløbet.', en: '{made:letter|letters} made, {failed} failed, {fenced} refused because the lease had run out.' },
-  retried: { da: '{count:sag|sager}, der fejlede, er lagt i kø igen fra sagsfilen.', en: '{count:case|cases} that failed were queued again from the cases file.' },
-  updated: { da: '{count:sag|sager} i kø er erstattet af den rettede linje i sagsfilen.', en: '{count:case|cases} waiting in the queue were replaced by the corrected line in the cases file.' },
+  retried: { da: '{count:sag|sager}, der fejlede, er lagt i kø igen fra sagsfilen.', en: 'Queued again from the cases file: {count:case|cases} that had failed.' },
+  updated: { da: '{count:sag|sager} i kø er erstattet af den rettede linje i sagsfilen.', en: 'Replaced by their corrected line in the cases file: {count:case|cases} waiting in the queue.' },
   'failed-earlier-ledger': {
-    da: '{count:sag|sager} fejlede tidligere og er ikke lagt i kø igen; ret dem, og læg sagsfilen i kø igen med --retry-failed.',
-    en: '{count:case|cases} failed earlier and were not queued again; fix them and enqueue the cases file again with --retry-failed.',
+    da: 'Ikke lagt i kø igen: {count:sag|sager}, der fejlede tidligere. Ret sagsfilen, og læg den i kø igen med --retry-failed.',
+    en: 'Not queued again: {count:case|cases} that failed earlier. Fix the cases file and enqueue it again with --retry-failed.',
   },
   'folder-busy': {
     da: 'Mappen {dir} bruges af en anden kørsel ({who}; sidste livstegn for {seconds:sekund|sekunder} siden). Vent, til den er færdig, eller stop den. En kørsel på en anden maskine, der ikke har givet livstegn i {stale:sekund|sekunder}, regnes for stoppet; står {lock} tilbage efter en kørsel, der med sikkerhed er stoppet, kan filen slettes.',
@@ -47,7 +47,7 @@ registerMessages('batch', {
   },
   abandoned: {
     da: '{count:midlertidig fil|midlertidige filer} efter afbrudte processer er fjernet fra mappen.',
-    en: '{count:temporary file|temporary files} left by interrupted processes were removed from the folder.',
+    en: 'Removed from the folder: {count:temporary file|temporary files} left by interrupted processes.',
   },
   'status-reason': { da: 'Fejl af typen {reason}: {count:sag|sager} ({ids})', en: 'Failures of the kind {reason}: {count:case|cases} ({ids})' },
   'status-row': { da: '{kommune} {template}: {done} lavet, {failed:fejl|fejl}, {left} tilbage', en: '{kommune} {template}: {done} made, {failed} failed, {left} left' },

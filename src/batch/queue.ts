@@ -13,7 +13,7 @@ import { toContext } from '../context/context.js';
 import { KpBrevError, registeredDiagnostic } from '../diagnostics.js';
 import type { Lang } from '../i18n/index.js';
 import { BATCH_LINE_BYTES } from '../limits.js';
-import type { EnqueueResult, PgLedger, LedgerCase } from '../ledger/pg-ledger.js';
+import type { Claim, EnqueueResult, LedgerCase, Outcome, PgLedger } from '../ledger/pg-ledger.js';
 import type { RenderPool } from '../service/pool.js';
 import type { RenderOutcome } from '../service/render-task.js';
 import { item, readCase } from './batch.js';
@@ -101,6 +101,47 @@ export async function removeAbandoned(ledger: PgLedger, out: string): Promise<nu
   return removed;
 }
 
+/**
+ * Records outcomes in groups: the outcomes that arrive while a group is being committed go
+ * together in the next one (one transaction, one flush of PostgreSQL's log, one fsync of the
+ * folder per group), as the file ledger groups its manifest lines.
+ */
+class GroupCommitter {
+  private queue: Array<{ claim: Claim; outcome: Outcome; place?: () => Promise<void>; done: (held: boolean) => void; fail: (err: unknown) => void }> = [];
+  private flushing: Promise<void> | undefined;
+
+  constructor(
+    private readonly ledger: PgLedger,
+    private readonly placed: () => void,
+  ) {}
+
+  commit(claim: Claim, outcome: Outcome, place?: () => Promise<void>): Promise<boolean> {
+    return new Promise((done, fail) => {
+      this.queue.push({ claim, outcome, ...(place ? { place } : {}), done, fail });
+      this.flushing ??= this.flush();
+    });
+  }
+
+  private async flush(): Promise<void> {
+    await new Promise((r) => setImmediate(r));
+    while (this.queue.length) {
+      const group = this.queue;
+      this.queue = [];
+      try {
+        const held = await this.ledger.finishMany(group, this.placed);
+        group.forEach((g, i) => g.done(held[i]!));
+      } catch (err) {
+        for (const g of group) g.fail(err);
+      }
+    }
+    this.flushing = undefined;
+  }
+}
+
+/**
+ * Makes the cases of a run until none is left to claim: keeps the render pool busy (twice its
+ * threads in flight, claimed a few at a time as cases finish) and records the outcomes in groups.
+ */
 export async function work(
   ledger: PgLedger,
   pool: RenderPool,
@@ -109,70 +150,93 @@ export async function work(
   const lang = opts.lang ?? 'da';
   const out = opts.out !== undefined ? resolve(opts.out) : undefined;
   if (!out && !opts.inLedger) throw new Error('work: give out or inLedger');
+  const toFiles = out !== undefined && !opts.inLedger;
   const worker = opts.worker ?? `${hostname()}:${process.pid}`;
   const summary: WorkSummary = { made: 0, failed: 0, fenced: 0, abandoned: 0 };
-  if (out && !opts.inLedger) {
+  if (toFiles) {
     await mkdir(out, { recursive: true });
     summary.abandoned += await removeAbandoned(ledger, out);
   }
+  const committer = new GroupCommitter(ledger, () => toFiles && fsyncDir(out));
+  const limit = Math.max(2, pool.load().threads * 2);
+  const claimSize = opts.claim ?? 4;
+
+  const make = async (claim: Claim): Promise<void> => {
+    const { id: _id, kommune: _k, ...rest } = claim.input;
+    void _id;
+    void _k;
+    let outcome: RenderOutcome;
+    try {
+      outcome = await pool.run({ dir: opts.templatesDir, template: claim.template, kommune: claim.kommune || undefined, context: toContext(rest), format: claim.format as 'pdf' | 'docx', lang, automatic: true });
+    } catch (err) {
+      const diagnostics = err instanceof KpBrevError ? err.diagnostics : [registeredDiagnostic('server.internal', { detail: err instanceof Error ? err.message : String(err) }, undefined, 'error')];
+      outcome = { ok: false, reason: err instanceof KpBrevError ? 'bad-context' : 'internal', diagnostics };
+    }
+    if (!outcome.ok) {
+      if (await committer.commit(claim, { ok: false, reason: outcome.reason, problems: outcome.diagnostics.map((d) => item(d, lang)) })) summary.failed++;
+      else summary.fenced++;
+      return;
+    }
+    const file = `${claim.kommune ? `${claim.kommune}-` : ''}${claim.caseId}.${claim.format}`;
+    const record = { ok: true as const, sha256: sha256(outcome.bytes), version: outcome.version, pages: outcome.pages };
+    if (!toFiles) {
+      // Into the ledger's row (bytea), in the transaction that records the letter.
+      if (await committer.commit(claim, { ...record, file: null, bytes: outcome.bytes })) summary.made++;
+      else summary.fenced++;
+      return;
+    }
+    const target = join(out, file);
+    const tmp = `${target}.${claim.token}.tmp`;
+    const handle = await open(tmp, 'w');
+    try {
+      await handle.writeFile(outcome.bytes);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    if (await committer.commit(claim, { ...record, file }, () => rename(tmp, target))) summary.made++;
+    else {
+      summary.fenced++;
+      await rm(tmp, { force: true });
+    }
+  };
+
+  const inflight = new Set<Promise<void>>();
+  let failure: unknown;
   for (;;) {
-    const claims = await ledger.claim(opts.run, worker, opts.claim ?? 4, opts.leaseSeconds ?? 60);
-    if (!claims.length) {
-      // Cases claimed by others may come back when their lease runs out.
-      const open = await ledger.pool.query(`SELECT 1 FROM kp_brev_letters WHERE run = $1 AND state = 'claimed' LIMIT 1`, [opts.run]);
-      if (!open.rowCount) {
-        // What workers killed during the run left behind.
-        if (out && !opts.inLedger) summary.abandoned += await removeAbandoned(ledger, out);
-        return summary;
+    // Claim while there is room, a few cases at a time.
+    let claimed = 0;
+    while (failure === undefined && inflight.size < limit) {
+      const claims = await ledger.claim(opts.run, worker, Math.min(claimSize, limit - inflight.size), opts.leaseSeconds ?? 60);
+      if (!claims.length) break;
+      claimed += claims.length;
+      for (const c of claims) {
+        const p: Promise<void> = make(c).then(
+          () => void inflight.delete(p),
+          (err: unknown) => {
+            inflight.delete(p);
+            failure ??= err;
+          },
+        );
+        inflight.add(p);
       }
-      await new Promise((r) => setTimeout(r, opts.idleMs ?? 500));
+    }
+    if (failure !== undefined) {
+      await Promise.allSettled(inflight);
+      throw failure;
+    }
+    if (inflight.size) {
+      await Promise.race(inflight);
       continue;
     }
-    await Promise.all(
-      claims.map(async (claim) => {
-        const { id: _id, kommune: _k, ...rest } = claim.input;
-        void _id;
-        void _k;
-        let outcome: RenderOutcome;
-        try {
-          outcome = await pool.run({ dir: opts.templatesDir, template: claim.template, kommune: claim.kommune || undefined, context: toContext(rest), format: claim.format as 'pdf' | 'docx', lang, automatic: true });
-        } catch (err) {
-          const diagnostics = err instanceof KpBrevError ? err.diagnostics : [registeredDiagnostic('server.internal', { detail: err instanceof Error ? err.message : String(err) }, undefined, 'error')];
-          outcome = { ok: false, reason: err instanceof KpBrevError ? 'bad-context' : 'internal', diagnostics };
-        }
-        if (!outcome.ok) {
-          const ok = await ledger.finish(claim, { ok: false, reason: outcome.reason, problems: outcome.diagnostics.map((d) => item(d, lang)) });
-          if (ok) summary.failed++;
-          else summary.fenced++;
-          return;
-        }
-        const file = `${claim.kommune ? `${claim.kommune}-` : ''}${claim.caseId}.${claim.format}`;
-        const record = { ok: true as const, sha256: sha256(outcome.bytes), version: outcome.version, pages: outcome.pages };
-        if (opts.inLedger || !out) {
-          // Into the ledger's row (bytea), in the transaction that records the letter.
-          if (await ledger.finish(claim, { ...record, file: null, bytes: outcome.bytes })) summary.made++;
-          else summary.fenced++;
-          return;
-        }
-        const target = join(out, file);
-        const tmp = `${target}.${claim.token}.tmp`;
-        const handle = await open(tmp, 'w');
-        try {
-          await handle.writeFile(outcome.bytes);
-          await handle.sync();
-        } finally {
-          await handle.close();
-        }
-        const ok = await ledger.finish(claim, { ...record, file }, async () => {
-          await rename(tmp, target);
-          fsyncDir(out);
-        });
-        if (ok) summary.made++;
-        else {
-          summary.fenced++;
-          await rm(tmp, { force: true });
-        }
-      }),
-    );
+    if (claimed) continue;
+    // Nothing to claim and nothing in flight: cases claimed by others may come back when their lease runs out.
+    const openCases = await ledger.pool.query(`SELECT 1 FROM kp_brev_letters WHERE run = $1 AND state = 'claimed' LIMIT 1`, [opts.run]);
+    if (!openCases.rowCount) {
+      // What workers killed during the run left behind.
+      if (toFiles) summary.abandoned += await removeAbandoned(ledger, out);
+      return summary;
+    }
+    await new Promise((r) => setTimeout(r, opts.idleMs ?? 500));
   }
 }
