@@ -52,6 +52,7 @@ const NOUNS: Record<Lang, Array<[string, string]>> = {
     ['felt uden værdi er vist som pladsholder', 'felter uden værdi er vist som pladsholdere'],
     ['overskrivning bygger', 'overskrivninger bygger'],
     ['argument', 'argumenter'],
+    ['midlertidig fil', 'midlertidige filer'],
   ],
   en: [
     ['field', 'fields'],
@@ -77,6 +78,7 @@ const NOUNS: Record<Lang, Array<[string, string]>> = {
     ['field without a value is shown as a placeholder', 'fields without a value are shown as placeholders'],
     ['override is', 'overrides are'],
     ['argument', 'arguments'],
+    ['temporary file', 'temporary files'],
   ],
 };
 

@@ -48,6 +48,7 @@ interface Case {
   body?: unknown;
   type?: string;
   auth?: boolean;
+  headers?: Record<string, string>;
 }
 
 const form = (bytes: Buffer): Buffer =>
@@ -71,6 +72,11 @@ const CASES: Case[] = [
   { op: 'POST /v1/letters', status: 400, url: '/v1/letters', body: '{"template":"np_1004","context":{"fields":{"__proto__":{}}}}', type: JSON_TYPE },
   { op: 'POST /v1/letters', status: 401, url: '/v1/letters', body: letter, auth: false },
   { op: 'POST /v1/letters', status: 403, url: '/v1/letters', body: other },
+  // The same Idempotency-Key: the same request is the same letter (200), another request is 409.
+  { op: 'POST /v1/letters', status: 200, url: '/v1/letters', body: letter, headers: { 'idempotency-key': 'openapi-1' } },
+  { op: 'POST /v1/letters', status: 200, url: '/v1/letters', body: letter, headers: { 'idempotency-key': 'openapi-1' } },
+  { op: 'POST /v1/letters', status: 409, url: '/v1/letters', body: { ...letter, format: 'docx' }, headers: { 'idempotency-key': 'openapi-1' } },
+  { op: 'POST /v1/letters', status: 400, url: '/v1/letters', body: letter, headers: { 'idempotency-key': 'nøgle med mellemrum' } },
   { op: 'POST /v1/letters', status: 404, url: '/v1/letters', body: { ...letter, template: 'np_9999' } },
   { op: 'POST /v1/letters', status: 413, url: '/v1/letters', body: letter, app: 'small' },
   { op: 'POST /v1/letters', status: 415, url: '/v1/letters', body: JSON.stringify(letter), type: 'text/plain' },
@@ -197,7 +203,7 @@ beforeAll(async () => {
     return apps[c.app ?? 'main'].inject({
       method: c.method ?? (opMethod as InjectOptions['method']),
       url: c.url,
-      headers: { ...(c.auth === false ? {} : { authorization: `Bearer ${s540.token}` }), ...(c.body !== undefined ? { 'content-type': c.type ?? JSON_TYPE } : {}) },
+      headers: { ...(c.auth === false ? {} : { authorization: `Bearer ${s540.token}` }), ...(c.body !== undefined ? { 'content-type': c.type ?? JSON_TYPE } : {}), ...c.headers },
       ...(c.body !== undefined ? { payload: raw ? (c.body as string | Buffer) : JSON.stringify(c.body) } : {}),
     });
   };

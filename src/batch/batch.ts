@@ -28,6 +28,7 @@ import { BATCH_LINE_BYTES } from '../limits.js';
 import { jsonErrorMessage, parseJson } from '../json-text.js';
 import type { RenderPool } from '../service/pool.js';
 import type { RenderOutcome } from '../service/render-task.js';
+import { FolderLock } from './folder-lock.js';
 import { duplicateKey, fileSha256, ManifestWriter, readManifest, sha256, writeLetter, type ManifestEntry, type ManifestHeader } from './manifest.js';
 import './messages.js';
 import { ndjsonLines, type NdjsonLine } from './ndjson.js';
@@ -73,6 +74,8 @@ export interface BatchSummary extends Progress {
   rate: number;
   /** Cases already made whose text has changed in this cases file: reported, not made again. */
   changed: Array<{ id: string; line: number }>;
+  /** Temporary letters an interrupted run left, removed at the start. */
+  abandoned: number;
 }
 
 export function parseShard(text: string): Shard {
@@ -133,6 +136,16 @@ async function countCases(file: string, shard: Shard | undefined): Promise<numbe
 export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
   const out = resolve(opts.out);
   mkdirSync(out, { recursive: true });
+  // One run at a time in a folder; then what a killed run was writing can be removed.
+  const lock = FolderLock.acquire(out);
+  try {
+    return await runLocked(opts, out, lock);
+  } finally {
+    lock.release();
+  }
+}
+
+async function runLocked(opts: BatchOptions, out: string, lock: FolderLock): Promise<BatchSummary> {
   const manifestFile = join(out, 'manifest.ndjson');
   const errorsFile = join(out, 'errors.ndjson');
   const lang = opts.lang ?? 'da';
@@ -143,7 +156,8 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
     const h = state.header;
     throw new KpBrevError('input', [registeredDiagnostic('batch.other-run', { dir: opts.out, detail: `${h.template}, ${h.format}${h.kommune ? `, ${h.kommune}` : ''}${h.shard ? `, ${h.shard}` : ''}` }, undefined, 'error')]);
   }
-  const writer = new ManifestWriter(manifestFile, out);
+  const abandoned = lock.removeAbandoned(opts.format);
+  const writer = new ManifestWriter(manifestFile, out, () => lock.check());
   const casesHash = await fileSha256(opts.cases);
   if (!state.header) writer.writeNow(header);
   if (!state.casesFiles.has(casesHash)) writer.writeNow({ kind: 'cases', sha256: casesHash, file: resolve(opts.cases), at: new Date().toISOString() });
@@ -199,6 +213,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
     }
     if (!outcome.ok) return record({ id, line, sha256: c.sha256, ok: false, reason: outcome.reason, problems: outcome.diagnostics.map((d) => item(d, lang)) });
     const file = `${id}.${opts.format}`;
+    lock.check();
     await writeLetter(out, file, outcome.bytes);
     return record({ id, line, sha256: c.sha256, ok: true, file });
   };
@@ -241,7 +256,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
   writeErrors();
   report();
   const seconds = (Date.now() - started) / 1000;
-  return { ...progress, changed, elapsedMs: Date.now() - started, rate: seconds > 0 ? (progress.made + progress.failed) / seconds : 0 };
+  return { ...progress, changed, abandoned, elapsedMs: Date.now() - started, rate: seconds > 0 ? (progress.made + progress.failed) / seconds : 0 };
 }
 
 export function item(d: Diagnostic, lang: Lang): { code: string; message: string; place?: string } {

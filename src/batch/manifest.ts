@@ -97,6 +97,8 @@ export class ManifestWriter {
   constructor(
     private readonly file: string,
     private readonly dir: string,
+    /** Throws when this run may no longer write (another run took the folder over). */
+    private readonly fence: () => void = () => undefined,
   ) {
     this.fd = openSync(file, 'a');
   }
@@ -121,6 +123,7 @@ export class ManifestWriter {
       const group = this.queue;
       this.queue = [];
       try {
+        this.fence();
         // The folder first: the renames of the group's letters are durable before their lines.
         fsyncDir(this.dir);
         writeSync(this.fd, group.map((g) => g.line).join(''));

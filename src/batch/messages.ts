@@ -31,6 +31,25 @@ registerMessages('batch', {
   migrated: { da: 'Ledgeren er opdateret ({count} trin).', en: 'The ledger is up to date ({count} steps).' },
   enqueued: { da: '{added:sag|sager} lagt i kø, {already} fandtes allerede, {duplicates} med et id der allerede er brugt (ikke lagt i kø).', en: '{added:case|cases} enqueued, {already} were already there, {duplicates} with an id already used (not enqueued).' },
   worked: { da: '{made:brev|breve} lavet, {failed:fejl|fejl}, {fenced} afvist fordi reservationen var udløbet.', en: '{made:letter|letters} made, {failed} failed, {fenced} refused because the lease had run out.' },
+  retried: { da: '{count:sag|sager}, der fejlede, er lagt i kø igen fra sagsfilen.', en: 'Queued again from the cases file: {count:case|cases} that had failed.' },
+  updated: { da: '{count:sag|sager} i kø er erstattet af den rettede linje i sagsfilen.', en: 'Replaced by their corrected line in the cases file: {count:case|cases} waiting in the queue.' },
+  'failed-earlier-ledger': {
+    da: 'Ikke lagt i kø igen: {count:sag|sager}, der fejlede tidligere. Ret sagsfilen, og læg den i kø igen med --retry-failed.',
+    en: 'Not queued again: {count:case|cases} that failed earlier. Fix the cases file and enqueue it again with --retry-failed.',
+  },
+  'folder-busy': {
+    da: 'Mappen {dir} bruges af en anden kørsel ({who}; sidste livstegn for {seconds:sekund|sekunder} siden). Vent, til den er færdig, eller stop den. En kørsel på en anden maskine, der ikke har givet livstegn i {stale:sekund|sekunder}, regnes for stoppet; står {lock} tilbage efter en kørsel, der med sikkerhed er stoppet, kan filen slettes.',
+    en: 'The folder {dir} is used by another run ({who}; last sign of life {seconds:second|seconds} ago). Wait until it is done, or stop it. A run on another machine without a sign of life for {stale:second|seconds} is taken as stopped; if {lock} is left after a run that has certainly stopped, the file may be deleted.',
+  },
+  'folder-taken': {
+    da: 'En anden kørsel har overtaget mappen {dir}, mens denne kørsel stod stille; denne kørsel stopper uden at skrive mere. Den anden kørsel gør arbejdet færdigt.',
+    en: 'Another run took the folder {dir} over while this run was standing still; this run stops without writing more. The other run finishes the work.',
+  },
+  abandoned: {
+    da: '{count:midlertidig fil|midlertidige filer} efter afbrudte processer er fjernet fra mappen.',
+    en: 'Removed from the folder: {count:temporary file|temporary files} left by interrupted processes.',
+  },
+  'status-reason': { da: 'Fejl af typen {reason}: {count:sag|sager} ({ids})', en: 'Failures of the kind {reason}: {count:case|cases} ({ids})' },
   'status-row': { da: '{kommune} {template}: {done} lavet, {failed:fejl|fejl}, {left} tilbage', en: '{kommune} {template}: {done} made, {failed} failed, {left} left' },
   'ledger-failed': { da: 'PostgreSQL-ledgeren kan ikke bruges: {detail}', en: 'The PostgreSQL ledger cannot be used: {detail}' },
 });

@@ -6,36 +6,45 @@
  * still holds: a fenced-off worker's letter never replaces the one in the ledger.
  */
 import { createReadStream } from 'node:fs';
-import { open, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import { toContext } from '../context/context.js';
 import { KpBrevError, registeredDiagnostic } from '../diagnostics.js';
 import type { Lang } from '../i18n/index.js';
 import { BATCH_LINE_BYTES } from '../limits.js';
-import type { PgLedger, LedgerCase } from '../ledger/pg-ledger.js';
+import type { Claim, EnqueueResult, LedgerCase, Outcome, PgLedger } from '../ledger/pg-ledger.js';
 import type { RenderPool } from '../service/pool.js';
 import type { RenderOutcome } from '../service/render-task.js';
 import { item, readCase } from './batch.js';
 import { fsyncDir, sha256 } from './manifest.js';
 import { ndjsonLines } from './ndjson.js';
 
-export interface EnqueueSummary {
-  added: number;
-  already: number;
+export interface EnqueueSummary extends Omit<EnqueueResult, 'changed'> {
   /** Lines whose id was already used by another case of the file (not enqueued). */
   duplicates: number;
+  /** Cases made (or being made) whose line has changed: reported, not made again. */
+  changed: Array<{ kommune: string; caseId: string; line: number }>;
 }
 
-export async function enqueueFile(ledger: PgLedger, opts: { run: string; template: string; kommune?: string | undefined; format: string; cases: string; requestedBy: string; lang?: Lang }): Promise<EnqueueSummary> {
+/**
+ * Loads a cases file into a run (idempotent: the same file again adds nothing). A corrected file
+ * is accepted: new cases are added, cases still waiting take their new line, failed cases are
+ * queued again from it with `retryFailed`, and made cases whose line changed are reported.
+ */
+export async function enqueueFile(ledger: PgLedger, opts: { run: string; template: string; kommune?: string | undefined; format: string; cases: string; requestedBy: string; lang?: Lang; retryFailed?: boolean }): Promise<EnqueueSummary> {
   const lang = opts.lang ?? 'da';
   const seen = new Set<string>();
-  const summary: EnqueueSummary = { added: 0, already: 0, duplicates: 0 };
+  const summary: EnqueueSummary = { added: 0, already: 0, retried: 0, updated: 0, failedEarlier: 0, duplicates: 0, changed: [] };
   let batch: LedgerCase[] = [];
   const flush = async (): Promise<void> => {
-    const added = await ledger.enqueue(batch);
-    summary.added += added;
-    summary.already += batch.length - added;
+    const r = await ledger.enqueue(batch, { retryFailed: opts.retryFailed === true });
+    summary.added += r.added;
+    summary.already += r.already;
+    summary.retried += r.retried;
+    summary.updated += r.updated;
+    summary.failedEarlier += r.failedEarlier;
+    summary.changed.push(...r.changed);
     batch = [];
   };
   for await (const next of ndjsonLines(createReadStream(opts.cases), BATCH_LINE_BYTES)) {
@@ -61,60 +70,173 @@ export interface WorkSummary {
   failed: number;
   /** Commits refused because the claim had been fenced off (lease run out, case claimed again). */
   fenced: number;
+  /** Temporary files of claims no longer held (a worker killed while writing), removed. */
+  abandoned: number;
 }
 
-export async function work(ledger: PgLedger, pool: RenderPool, opts: { run: string; templatesDir: string; out: string; lang?: Lang; claim?: number; leaseSeconds?: number; worker?: string; idleMs?: number }): Promise<WorkSummary> {
+/** A letter's temporary name: `<letter>.<lease token>.tmp` (the token of the claim that writes it). */
+const TEMPORARY = /^.+\.([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.tmp$/;
+
+/**
+ * Removes the temporary letters in `out` whose claim no case holds any more: their worker was
+ * killed, or was fenced off and can no longer commit them. A file whose token a case still
+ * holds is left alone (its worker may be writing it), as is every file not named as ours.
+ */
+export async function removeAbandoned(ledger: PgLedger, out: string): Promise<number> {
+  let names: string[];
+  try {
+    names = await readdir(out);
+  } catch {
+    return 0;
+  }
+  const found = names.map((n) => ({ n, m: TEMPORARY.exec(n) })).filter((x) => x.m);
+  if (!found.length) return 0;
+  const live = await ledger.liveTokens([...new Set(found.map((x) => x.m![1]!))]);
+  let removed = 0;
+  for (const { n, m } of found) {
+    if (live.has(m![1]!)) continue;
+    await rm(join(out, n), { force: true });
+    removed++;
+  }
+  return removed;
+}
+
+/**
+ * Records outcomes in groups: the outcomes that arrive while a group is being committed go
+ * together in the next one (one transaction, one flush of PostgreSQL's log, one fsync of the
+ * folder per group), as the file ledger groups its manifest lines.
+ */
+class GroupCommitter {
+  private queue: Array<{ claim: Claim; outcome: Outcome; place?: () => Promise<void>; done: (held: boolean) => void; fail: (err: unknown) => void }> = [];
+  private flushing: Promise<void> | undefined;
+
+  constructor(
+    private readonly ledger: PgLedger,
+    private readonly placed: () => void,
+  ) {}
+
+  commit(claim: Claim, outcome: Outcome, place?: () => Promise<void>): Promise<boolean> {
+    return new Promise((done, fail) => {
+      this.queue.push({ claim, outcome, ...(place ? { place } : {}), done, fail });
+      this.flushing ??= this.flush();
+    });
+  }
+
+  private async flush(): Promise<void> {
+    await new Promise((r) => setImmediate(r));
+    while (this.queue.length) {
+      const group = this.queue;
+      this.queue = [];
+      try {
+        const held = await this.ledger.finishMany(group, this.placed);
+        group.forEach((g, i) => g.done(held[i]!));
+      } catch (err) {
+        for (const g of group) g.fail(err);
+      }
+    }
+    this.flushing = undefined;
+  }
+}
+
+/**
+ * Makes the cases of a run until none is left to claim: keeps the render pool busy (twice its
+ * threads in flight, claimed a few at a time as cases finish) and records the outcomes in groups.
+ */
+export async function work(
+  ledger: PgLedger,
+  pool: RenderPool,
+  opts: { run: string; templatesDir: string; out?: string; inLedger?: boolean; lang?: Lang; claim?: number; leaseSeconds?: number; worker?: string; idleMs?: number },
+): Promise<WorkSummary> {
   const lang = opts.lang ?? 'da';
-  const out = resolve(opts.out);
+  const out = opts.out !== undefined ? resolve(opts.out) : undefined;
+  if (!out && !opts.inLedger) throw new Error('work: give out or inLedger');
+  const toFiles = out !== undefined && !opts.inLedger;
   const worker = opts.worker ?? `${hostname()}:${process.pid}`;
-  const summary: WorkSummary = { made: 0, failed: 0, fenced: 0 };
+  const summary: WorkSummary = { made: 0, failed: 0, fenced: 0, abandoned: 0 };
+  if (toFiles) {
+    await mkdir(out, { recursive: true });
+    summary.abandoned += await removeAbandoned(ledger, out);
+  }
+  const committer = new GroupCommitter(ledger, () => toFiles && fsyncDir(out));
+  const limit = Math.max(2, pool.load().threads * 2);
+  const claimSize = opts.claim ?? 4;
+
+  const make = async (claim: Claim): Promise<void> => {
+    const { id: _id, kommune: _k, ...rest } = claim.input;
+    void _id;
+    void _k;
+    let outcome: RenderOutcome;
+    try {
+      outcome = await pool.run({ dir: opts.templatesDir, template: claim.template, kommune: claim.kommune || undefined, context: toContext(rest), format: claim.format as 'pdf' | 'docx', lang, automatic: true });
+    } catch (err) {
+      const diagnostics = err instanceof KpBrevError ? err.diagnostics : [registeredDiagnostic('server.internal', { detail: err instanceof Error ? err.message : String(err) }, undefined, 'error')];
+      outcome = { ok: false, reason: err instanceof KpBrevError ? 'bad-context' : 'internal', diagnostics };
+    }
+    if (!outcome.ok) {
+      if (await committer.commit(claim, { ok: false, reason: outcome.reason, problems: outcome.diagnostics.map((d) => item(d, lang)) })) summary.failed++;
+      else summary.fenced++;
+      return;
+    }
+    const file = `${claim.kommune ? `${claim.kommune}-` : ''}${claim.caseId}.${claim.format}`;
+    const record = { ok: true as const, sha256: sha256(outcome.bytes), version: outcome.version, pages: outcome.pages };
+    if (!toFiles) {
+      // Into the ledger's row (bytea), in the transaction that records the letter.
+      if (await committer.commit(claim, { ...record, file: null, bytes: outcome.bytes })) summary.made++;
+      else summary.fenced++;
+      return;
+    }
+    const target = join(out, file);
+    const tmp = `${target}.${claim.token}.tmp`;
+    const handle = await open(tmp, 'w');
+    try {
+      await handle.writeFile(outcome.bytes);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    if (await committer.commit(claim, { ...record, file }, () => rename(tmp, target))) summary.made++;
+    else {
+      summary.fenced++;
+      await rm(tmp, { force: true });
+    }
+  };
+
+  const inflight = new Set<Promise<void>>();
+  let failure: unknown;
   for (;;) {
-    const claims = await ledger.claim(opts.run, worker, opts.claim ?? 4, opts.leaseSeconds ?? 60);
-    if (!claims.length) {
-      // Cases claimed by others may come back when their lease runs out.
-      const open = await ledger.pool.query(`SELECT 1 FROM kp_brev_letters WHERE run = $1 AND state = 'claimed' LIMIT 1`, [opts.run]);
-      if (!open.rowCount) return summary;
-      await new Promise((r) => setTimeout(r, opts.idleMs ?? 500));
+    // Claim while there is room, a few cases at a time.
+    let claimed = 0;
+    while (failure === undefined && inflight.size < limit) {
+      const claims = await ledger.claim(opts.run, worker, Math.min(claimSize, limit - inflight.size), opts.leaseSeconds ?? 60);
+      if (!claims.length) break;
+      claimed += claims.length;
+      for (const c of claims) {
+        const p: Promise<void> = make(c).then(
+          () => void inflight.delete(p),
+          (err: unknown) => {
+            inflight.delete(p);
+            failure ??= err;
+          },
+        );
+        inflight.add(p);
+      }
+    }
+    if (failure !== undefined) {
+      await Promise.allSettled(inflight);
+      throw failure;
+    }
+    if (inflight.size) {
+      await Promise.race(inflight);
       continue;
     }
-    await Promise.all(
-      claims.map(async (claim) => {
-        const { id: _id, kommune: _k, ...rest } = claim.input;
-        void _id;
-        void _k;
-        let outcome: RenderOutcome;
-        try {
-          outcome = await pool.run({ dir: opts.templatesDir, template: claim.template, kommune: claim.kommune || undefined, context: toContext(rest), format: claim.format as 'pdf' | 'docx', lang, automatic: true });
-        } catch (err) {
-          const diagnostics = err instanceof KpBrevError ? err.diagnostics : [registeredDiagnostic('server.internal', { detail: err instanceof Error ? err.message : String(err) }, undefined, 'error')];
-          outcome = { ok: false, reason: err instanceof KpBrevError ? 'bad-context' : 'internal', diagnostics };
-        }
-        if (!outcome.ok) {
-          const ok = await ledger.finish(claim, { ok: false, reason: outcome.reason, problems: outcome.diagnostics.map((d) => item(d, lang)) });
-          if (ok) summary.failed++;
-          else summary.fenced++;
-          return;
-        }
-        const file = `${claim.kommune ? `${claim.kommune}-` : ''}${claim.caseId}.${claim.format}`;
-        const target = join(out, file);
-        const tmp = `${target}.${claim.token}.tmp`;
-        const handle = await open(tmp, 'w');
-        try {
-          await handle.writeFile(outcome.bytes);
-          await handle.sync();
-        } finally {
-          await handle.close();
-        }
-        const ok = await ledger.finish(claim, { ok: true, file, sha256: sha256(outcome.bytes), version: outcome.version, pages: outcome.pages }, async () => {
-          await rename(tmp, target);
-          fsyncDir(out);
-        });
-        if (ok) summary.made++;
-        else {
-          summary.fenced++;
-          await rm(tmp, { force: true });
-        }
-      }),
-    );
+    if (claimed) continue;
+    // Nothing to claim and nothing in flight: cases claimed by others may come back when their lease runs out.
+    const openCases = await ledger.pool.query(`SELECT 1 FROM kp_brev_letters WHERE run = $1 AND state = 'claimed' LIMIT 1`, [opts.run]);
+    if (!openCases.rowCount) {
+      // What workers killed during the run left behind.
+      if (toFiles) summary.abandoned += await removeAbandoned(ledger, out);
+      return summary;
+    }
+    await new Promise((r) => setTimeout(r, opts.idleMs ?? 500));
   }
 }

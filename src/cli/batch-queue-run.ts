@@ -3,6 +3,7 @@
  * batch-queue.ts, which imports this module only when one of them runs: it loads the pg driver
  * and the worker pool).
  */
+import { hostname, userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { enqueueFile, work } from '../batch/queue.js';
@@ -50,23 +51,40 @@ export async function enqueueCommand(cmd: Command, io: Io, lang: Lang, done: (co
   const opts = merged(cmd, ['template', 'cases']);
   done(
     await withLedger(opts, async (l) => {
-      const s = await enqueueFile(l, { run: String(opts['run']), template: String(opts['template']), kommune: opts['kommune'] as string | undefined, format: String(opts['format'] ?? 'pdf'), cases: resolve(io.cwd, String(opts['cases'])), requestedBy: process.env['USER'] ?? 'kp-brev batch', lang });
-      io.stdout(formatMessage('batch.enqueued', { ...s }, lang) + '\n');
+      const requestedBy = String(opts['requestedBy'] ?? process.env['KP_BREV_REQUESTED_BY'] ?? `${process.env['USER'] ?? userInfo().username}@${hostname()}`);
+      const s = await enqueueFile(l, { run: String(opts['run']), template: String(opts['template']), kommune: opts['kommune'] as string | undefined, format: String(opts['format'] ?? 'pdf'), cases: resolve(io.cwd, String(opts['cases'])), requestedBy, lang, retryFailed: opts['retryFailed'] === true });
+      io.stdout(formatMessage('batch.enqueued', { added: s.added, already: s.already, duplicates: s.duplicates }, lang) + '\n');
+      if (s.retried) io.stdout(formatMessage('batch.retried', { count: s.retried }, lang) + '\n');
+      if (s.updated) io.stdout(formatMessage('batch.updated', { count: s.updated }, lang) + '\n');
+      if (s.failedEarlier) io.stdout(formatMessage('batch.failed-earlier-ledger', { count: s.failedEarlier }, lang) + '\n');
+      if (s.changed.length) {
+        const ids = s.changed.slice(0, 20).map((c) => (c.kommune ? `${c.kommune}/${c.caseId}` : c.caseId)).join(', ') + (s.changed.length > 20 ? ', …' : '');
+        io.stderr(formatMessage('batch.changed', { count: s.changed.length, ids }, lang) + '\n');
+      }
       return 0;
     }),
   );
 }
 
 export async function workCommand(cmd: Command, io: Io, lang: Lang, done: (code: number) => void): Promise<void> {
-  const opts = merged(cmd, ['out']);
+  const inLedger = cmd.opts<Record<string, unknown>>()['inLedger'] === true;
+  const opts = merged(cmd, inLedger ? [] : ['out']);
   const threads = opts['concurrency'] !== undefined ? Math.max(1, Number(opts['concurrency'])) : undefined;
   const pool = new WorkerPool({ ...(threads ? { threads } : {}), maxQueue: 100_000, timeoutMs: 60_000 });
   try {
     done(
       await withLedger(opts, async (l) => {
         const templatesDir = resolve(io.cwd, String(opts['templates'] ?? process.env['KP_BREV_TEMPLATES'] ?? 'templates'));
-        const s = await work(l, pool, { run: String(opts['run']), templatesDir, out: resolve(io.cwd, String(opts['out'])), lang, ...(opts['lease'] ? { leaseSeconds: Number(opts['lease']) } : {}), ...(opts['claim'] ? { claim: Number(opts['claim']) } : {}) });
-        io.stdout(formatMessage('batch.worked', { ...s }, lang) + '\n');
+        const s = await work(l, pool, {
+          run: String(opts['run']),
+          templatesDir,
+          ...(inLedger ? { inLedger } : { out: resolve(io.cwd, String(opts['out'])) }),
+          lang,
+          ...(opts['lease'] ? { leaseSeconds: Number(opts['lease']) } : {}),
+          ...(opts['claim'] ? { claim: Number(opts['claim']) } : {}),
+        });
+        io.stdout(formatMessage('batch.worked', { made: s.made, failed: s.failed, fenced: s.fenced }, lang) + '\n');
+        if (s.abandoned) io.stdout(formatMessage('batch.abandoned', { count: s.abandoned }, lang) + '\n');
         return 0;
       }),
     );
@@ -83,7 +101,11 @@ export async function statusCommand(cmd: Command, io: Io, lang: Lang, done: (cod
       if (opts['json']) io.stdout(JSON.stringify(s) + '\n');
       else {
         for (const r of s.rows) io.stdout(formatMessage('batch.status-row', { ...r, kommune: r.kommune || '–', left: r.pending + r.claimed }, lang) + '\n');
-        for (const e of s.errors) io.stdout(`${e.kommune || '–'} ${e.template} ${e.case_id}: ${e.reason}\n`);
+        // Failures per reason, with the first case ids (the case id is all the ledger knows of a case).
+        for (const f of s.reasons) {
+          const ids = s.errors.filter((e) => e.reason === f.reason).slice(0, 10).map((e) => (e.kommune ? `${e.kommune}/${e.case_id}` : e.case_id));
+          io.stdout(formatMessage('batch.status-reason', { reason: f.reason, count: f.count, ids: ids.join(', ') + (f.count > ids.length ? ', …' : '') }, lang) + '\n');
+        }
       }
       return 0;
     }),

@@ -25,6 +25,9 @@ const help = {
     templates: 'skabelonarkivets mappe (standard: templates)',
     concurrency: 'antal tråde der danner breve (standard: antal kerner)',
     json: 'som JSON',
+    retryFailed: 'læg sager, der fejlede, i kø igen fra sagsfilen (efter de er rettet)',
+    requestedBy: 'hvem der bestiller brevene, til revisionssporet (standard: brugeren@maskinen)',
+    inLedger: 'gem brevene i ledgeren (bytea) i stedet for i --out',
   },
   en: {
     ledger: 'PostgreSQL ledger: postgres://user@host/database (default: KP_BREV_LEDGER)',
@@ -43,6 +46,9 @@ const help = {
     templates: 'folder of the template repository (default: templates)',
     concurrency: 'threads that make letters (default: the cores)',
     json: 'as JSON',
+    retryFailed: 'queue the cases that failed again from the cases file (after they were fixed)',
+    requestedBy: 'who asks for the letters, for the audit trail (default: user@machine)',
+    inLedger: 'keep the letters in the ledger (bytea) instead of in --out',
   },
 };
 
@@ -66,6 +72,8 @@ export function batchQueueCommands(batch: Command, io: Io, lang: Lang, done: (co
     .option('--kommune <kode>', say.kommune)
     .option('--cases <fil>', say.cases)
     .addOption(new Option('--format <format>', say.format).choices(['pdf', 'docx']))
+    .option('--retry-failed', say.retryFailed)
+    .option('--requested-by <navn>', say.requestedBy)
     .action(async (_: unknown, cmd: Command) => {
       const { enqueueCommand } = await import('./batch-queue-run.js');
       await enqueueCommand(cmd, io, lang, done);
@@ -80,6 +88,7 @@ export function batchQueueCommands(batch: Command, io: Io, lang: Lang, done: (co
     .option('--concurrency <n>', say.concurrency)
     .option('--lease <sekunder>', say.lease)
     .option('--claim <n>', say.claim)
+    .option('--in-ledger', say.inLedger)
     .action(async (_: unknown, cmd: Command) => {
       const { workCommand } = await import('./batch-queue-run.js');
       await workCommand(cmd, io, lang, done);

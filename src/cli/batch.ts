@@ -44,6 +44,7 @@ export async function batchCommand(opts: Record<string, unknown>, io: Io, lang: 
         lang,
       ) + '\n',
     );
+    if (summary.abandoned) io.stdout(formatMessage('batch.abandoned', { count: summary.abandoned }, lang) + '\n');
     if (summary.failedEarlier) io.stdout(formatMessage('batch.failed-earlier', { count: summary.failedEarlier }, lang) + '\n');
     if (summary.changed.length) {
       const ids = summary.changed.slice(0, 20).map((c) => c.id).join(', ') + (summary.changed.length > 20 ? ', …' : '');

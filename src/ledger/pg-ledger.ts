@@ -13,7 +13,7 @@
  */
 import pg from 'pg';
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 const MIGRATIONS: string[] = [
   `CREATE TABLE IF NOT EXISTS kp_brev_letters (
@@ -43,6 +43,36 @@ const MIGRATIONS: string[] = [
    );
    CREATE INDEX IF NOT EXISTS kp_brev_letters_claimable ON kp_brev_letters (run, kommune, state);
    CREATE TABLE IF NOT EXISTS kp_brev_schema (version integer NOT NULL);`,
+  // 2: letters stored in the ledger (bytea) when a run asks for it; the lease tokens indexed
+  // (a worker looks up whose temporary files are abandoned); the render API's idempotency keys.
+  // Claims look only at the open cases (a run's finished rows are never scanned again), and
+  // within a municipality at the claimed ones first (whose lease may have run out) in index order.
+  `ALTER TABLE kp_brev_letters ADD COLUMN IF NOT EXISTS output bytea;
+   DROP INDEX IF EXISTS kp_brev_letters_claimable;
+   CREATE INDEX IF NOT EXISTS kp_brev_letters_open ON kp_brev_letters (run, kommune, state) WHERE state IN ('pending', 'claimed');
+   CREATE INDEX IF NOT EXISTS kp_brev_letters_lease ON kp_brev_letters (lease_token) WHERE lease_token IS NOT NULL;
+   CREATE TABLE IF NOT EXISTS kp_brev_api_letters (
+     credential text NOT NULL,
+     idempotency_key text NOT NULL,
+     request_sha256 text NOT NULL,
+     kommune text NOT NULL DEFAULT '',
+     template text NOT NULL,
+     format text NOT NULL,
+     state text NOT NULL CHECK (state IN ('claimed', 'done')),
+     lease_token uuid,
+     lease_until timestamptz,
+     status integer,
+     headers jsonb,
+     body bytea,
+     output_sha256 text,
+     template_version text,
+     pages integer,
+     created_at timestamptz NOT NULL DEFAULT now(),
+     finished_at timestamptz,
+     expires_at timestamptz,
+     PRIMARY KEY (credential, idempotency_key)
+   );
+   CREATE INDEX IF NOT EXISTS kp_brev_api_letters_expiry ON kp_brev_api_letters (expires_at) WHERE body IS NOT NULL;`,
 ];
 
 export interface LedgerCase {
@@ -59,6 +89,31 @@ export interface LedgerCase {
   failed?: { reason: string; problems: unknown[] };
 }
 
+export interface EnqueueResult {
+  added: number;
+  /** Cases already in the run (whatever happened to them then). */
+  already: number;
+  /** Failed cases queued again from the new line (`retryFailed`). */
+  retried: number;
+  /** Cases still waiting whose changed line replaced the queued one. */
+  updated: number;
+  /** Failed cases left failed (without `retryFailed`). */
+  failedEarlier: number;
+  /** Cases made (or being made) whose line has changed: reported, not made again. */
+  changed: Array<{ kommune: string; caseId: string; line: number }>;
+}
+
+export interface RunStatus {
+  rows: Array<{ kommune: string; template: string; pending: number; claimed: number; done: number; failed: number }>;
+  reasons: Array<{ reason: string; count: number }>;
+  errors: Array<{ kommune: string; template: string; case_id: string; reason: string; problems: unknown }>;
+}
+
+/** What became of a claimed case: its letter (in a file, or its bytes in the row), or why not. */
+export type Outcome =
+  | { ok: true; file: string | null; sha256: string; version: string; pages: number | undefined; bytes?: Uint8Array }
+  | { ok: false; reason: string; problems: unknown[]; version?: string };
+
 export interface Claim {
   run: string;
   kommune: string;
@@ -72,12 +127,24 @@ export interface Claim {
 export class PgLedger {
   readonly pool: pg.Pool;
   private turn = 0;
+  /** The municipalities of a run with open cases, as last looked up. */
+  private open: { run: string; at: number; kommuner: string[] } | undefined;
 
   constructor(connectionString: string) {
     this.pool = new pg.Pool({ connectionString, max: 4 });
   }
 
+  /** The schema's version in the database (0: none yet). */
+  async schemaVersion(): Promise<number> {
+    const t = await this.pool.query<{ t: string | null }>(`SELECT to_regclass('kp_brev_schema')::text AS t`);
+    if (!t.rows[0]?.t) return 0;
+    const r = await this.pool.query<{ v: number | null }>('SELECT max(version) AS v FROM kp_brev_schema');
+    return r.rows[0]?.v ?? 0;
+  }
+
+  /** Creates or updates the tables; returns the steps taken (0 when up to date, without DDL). */
   async migrate(): Promise<number> {
+    if ((await this.schemaVersion()) >= MIGRATIONS.length) return 0;
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
@@ -100,32 +167,110 @@ export class PgLedger {
     }
   }
 
-  /** Adds cases to a run; a case already there (same key) is left as it is. Returns how many were added. */
-  async enqueue(cases: LedgerCase[]): Promise<number> {
-    if (!cases.length) return 0;
+  /**
+   * Adds cases to a run. A case already there (same key) is not added again: if it failed and
+   * `retryFailed` is set, it is queued again from this (corrected) line; if it is still waiting,
+   * its changed line replaces the one queued; if it was made (or is being made) and its line has
+   * changed, it is reported, not made again.
+   */
+  async enqueue(cases: LedgerCase[], opts: { retryFailed?: boolean } = {}): Promise<EnqueueResult> {
+    const result: EnqueueResult = { added: 0, already: 0, retried: 0, updated: 0, failedEarlier: 0, changed: [] };
+    if (!cases.length) return result;
     const cols = ['run', 'kommune', 'template', 'case_id', 'case_sha256', 'line', 'format', 'requested_by', 'input', 'state', 'reason', 'problems', 'finished_at'];
     const values: unknown[] = [];
     const rows = cases.map((c, i) => {
       values.push(c.run, c.kommune, c.template, c.caseId, c.caseSha256, c.line, c.format, c.requestedBy, c.input ? JSON.stringify(c.input) : null, c.failed ? 'failed' : 'pending', c.failed?.reason ?? null, c.failed ? JSON.stringify(c.failed.problems) : null, c.failed ? new Date() : null);
       return `(${cols.map((_, j) => `$${i * cols.length + j + 1}`).join(', ')})`;
     });
-    const r = await this.pool.query(`INSERT INTO kp_brev_letters (${cols.join(', ')}) VALUES ${rows.join(', ')} ON CONFLICT DO NOTHING`, values);
-    return r.rowCount ?? 0;
+    const inserted = await this.pool.query<{ kommune: string; template: string; case_id: string }>(
+      `INSERT INTO kp_brev_letters (${cols.join(', ')}) VALUES ${rows.join(', ')} ON CONFLICT DO NOTHING RETURNING kommune, template, case_id`,
+      values,
+    );
+    result.added = inserted.rowCount ?? 0;
+    const key = (k: string, t: string, id: string): string => `${k}\n${t}\n${id}`;
+    const added = new Set(inserted.rows.map((r) => key(r.kommune, r.template, r.case_id)));
+    const rest = cases.filter((c) => !added.has(key(c.kommune, c.template, c.caseId)));
+    result.already = rest.length;
+    if (!rest.length) return result;
+    const run = rest[0]!.run;
+    const found = await this.pool.query<{ kommune: string; template: string; case_id: string; state: string; case_sha256: string }>(
+      `SELECT l.kommune, l.template, l.case_id, l.state, l.case_sha256 FROM kp_brev_letters l
+         JOIN unnest($2::text[], $3::text[], $4::text[]) AS k(kommune, template, case_id) USING (kommune, template, case_id)
+        WHERE l.run = $1`,
+      [run, rest.map((c) => c.kommune), rest.map((c) => c.template), rest.map((c) => c.caseId)],
+    );
+    const byKey = new Map(found.rows.map((r) => [key(r.kommune, r.template, r.case_id), r]));
+    const again: LedgerCase[] = [];
+    const replace: LedgerCase[] = [];
+    for (const c of rest) {
+      const row = byKey.get(key(c.kommune, c.template, c.caseId));
+      if (!row) continue;
+      const changed = row.case_sha256 !== c.caseSha256;
+      if (row.state === 'failed') {
+        if (opts.retryFailed) again.push(c);
+        else result.failedEarlier++;
+      } else if (row.state === 'pending') {
+        if (changed) replace.push(c);
+      } else if (changed) result.changed.push({ kommune: c.kommune, caseId: c.caseId, line: c.line });
+    }
+    // From the new line: queued again (or failed again, when the line still is no case).
+    const update = async (list: LedgerCase[], from: 'failed' | 'pending'): Promise<number> => {
+      if (!list.length) return 0;
+      const r = await this.pool.query(
+        `UPDATE kp_brev_letters l
+            SET case_sha256 = n.sha, line = n.line, input = n.input, state = n.state, reason = n.reason, problems = n.problems,
+                finished_at = CASE WHEN n.state = 'failed' THEN now() END, lease_token = NULL, lease_until = NULL,
+                output_file = NULL, output_sha256 = NULL, output = NULL, template_version = NULL, pages = NULL
+           FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::int[], $7::jsonb[], $8::text[], $9::text[], $10::jsonb[])
+                AS n(kommune, template, case_id, sha, line, input, state, reason, problems)
+          WHERE l.run = $1 AND l.kommune = n.kommune AND l.template = n.template AND l.case_id = n.case_id AND l.state = $11`,
+        [
+          run,
+          list.map((c) => c.kommune),
+          list.map((c) => c.template),
+          list.map((c) => c.caseId),
+          list.map((c) => c.caseSha256),
+          list.map((c) => c.line),
+          list.map((c) => (c.input ? JSON.stringify(c.input) : null)),
+          list.map((c) => (c.failed ? 'failed' : 'pending')),
+          list.map((c) => c.failed?.reason ?? null),
+          list.map((c) => (c.failed ? JSON.stringify(c.failed.problems) : null)),
+          from,
+        ],
+      );
+      return r.rowCount ?? 0;
+    };
+    result.retried = await update(again, 'failed');
+    result.updated = await update(replace, 'pending');
+    return result;
   }
 
   /**
    * Claims up to `max` cases of a run, one per municipality in turn (starting where this worker
-   * left off), each with a new lease token; a claimed case whose lease ran out is claimable again.
+   * left off; several per municipality when fewer have cases left), each with a new lease token;
+   * a claimed case whose lease ran out is claimable again, before the municipality's waiting ones. The municipalities with open cases
+   * are looked up by a skip scan of the open-cases index and kept for a few seconds.
    */
   async claim(run: string, worker: string, max: number, leaseSeconds: number): Promise<Claim[]> {
-    const k = await this.pool.query<{ kommune: string }>(
-      `SELECT DISTINCT kommune FROM kp_brev_letters WHERE run = $1 AND (state = 'pending' OR (state = 'claimed' AND lease_until < now())) ORDER BY kommune`,
-      [run],
-    );
-    const all = k.rows.map((r) => r.kommune);
-    if (!all.length) return [];
+    if (!this.open || this.open.run !== run || Date.now() - this.open.at > 10_000) {
+      const k = await this.pool.query<{ kommune: string }>(
+        `WITH RECURSIVE k AS (
+           SELECT min(kommune) AS kommune FROM kp_brev_letters WHERE run = $1 AND state IN ('pending', 'claimed')
+           UNION ALL
+           SELECT (SELECT min(kommune) FROM kp_brev_letters WHERE run = $1 AND state IN ('pending', 'claimed') AND kommune > k.kommune) FROM k WHERE k.kommune IS NOT NULL)
+         SELECT kommune FROM k WHERE kommune IS NOT NULL`,
+        [run],
+      );
+      this.open = { run, at: Date.now(), kommuner: k.rows.map((r) => r.kommune) };
+    }
+    const all = this.open.kommuner;
+    if (!all.length) {
+      this.open = undefined;
+      return [];
+    }
     const start = this.turn++ % all.length;
     const picked = [...all.slice(start), ...all.slice(0, start)].slice(0, max);
+    const each = Math.ceil(max / picked.length);
     const r = await this.pool.query<{ run: string; kommune: string; template: string; case_id: string; format: string; input: Record<string, unknown>; lease_token: string }>(
       `UPDATE kp_brev_letters l
           SET state = 'claimed', lease_token = gen_random_uuid(), lease_until = now() + make_interval(secs => $3), attempts = l.attempts + 1, worker = $4
@@ -133,12 +278,15 @@ export class PgLedger {
                  FROM unnest($2::text[]) AS m(kommune)
                  CROSS JOIN LATERAL (
                    SELECT x.run, x.kommune, x.template, x.case_id FROM kp_brev_letters x
-                    WHERE x.run = $1 AND x.kommune = m.kommune AND (x.state = 'pending' OR (x.state = 'claimed' AND x.lease_until < now()))
-                    LIMIT 1 FOR UPDATE SKIP LOCKED) c) p
+                    WHERE x.run = $1 AND x.kommune = m.kommune AND x.state IN ('pending', 'claimed') AND (x.state = 'pending' OR x.lease_until < now())
+                    ORDER BY x.state LIMIT $5 FOR UPDATE SKIP LOCKED) c) p
         WHERE l.run = p.run AND l.kommune = p.kommune AND l.template = p.template AND l.case_id = p.case_id
         RETURNING l.run, l.kommune, l.template, l.case_id, l.format, l.input, l.lease_token`,
-      [run, picked, leaseSeconds, worker],
+      [run, picked, leaseSeconds, worker, each],
     );
+    // A municipality without a case to claim: look the open ones up again next time.
+    const got = new Set(r.rows.map((x) => x.kommune));
+    if (picked.some((k) => !got.has(k))) this.open = undefined;
     return r.rows.map((x) => ({ run: x.run, kommune: x.kommune, template: x.template, caseId: x.case_id, format: x.format, input: x.input, token: x.lease_token }));
   }
 
@@ -147,39 +295,72 @@ export class PgLedger {
    * (putting the letter into place) runs inside the transaction, with the row locked, before the
    * commit. Returns false when the claim was fenced off (nothing recorded, `place` not run).
    */
-  async finish(claim: Claim, outcome: { ok: true; file: string; sha256: string; version: string; pages: number | undefined } | { ok: false; reason: string; problems: unknown[]; version?: string }, place?: () => Promise<void>): Promise<boolean> {
+  async finish(claim: Claim, outcome: Outcome, place?: () => Promise<void>): Promise<boolean> {
+    const [held] = await this.finishMany([{ claim, outcome, ...(place ? { place } : {}) }]);
+    return held!;
+  }
+
+  /**
+   * Commits the outcomes of several claims in one transaction (one commit, one flush of the
+   * write-ahead log, for a group of letters): each claim that still holds is recorded and its
+   * letter put into place (`place`, then `placed` once for the group, e.g. to fsync the folder)
+   * with its row locked; a claim fenced off is not (false in its place of the answer).
+   */
+  async finishMany(items: Array<{ claim: Claim; outcome: Outcome; place?: () => Promise<void> }>, placed?: () => void): Promise<boolean[]> {
+    if (!items.length) return [];
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
-      const held = await client.query(
-        `SELECT 1 FROM kp_brev_letters WHERE run = $1 AND kommune = $2 AND template = $3 AND case_id = $4 AND state = 'claimed' AND lease_token = $5 AND lease_until > now() FOR UPDATE`,
-        [claim.run, claim.kommune, claim.template, claim.caseId, claim.token],
+      const c = items.map((i) => i.claim);
+      const held = await client.query<{ run: string; kommune: string; template: string; case_id: string }>(
+        `SELECT l.run, l.kommune, l.template, l.case_id FROM kp_brev_letters l
+           JOIN unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::uuid[]) AS k(run, kommune, template, case_id, token)
+             ON l.run = k.run AND l.kommune = k.kommune AND l.template = k.template AND l.case_id = k.case_id AND l.lease_token = k.token
+          WHERE l.state = 'claimed' AND l.lease_until > now()
+          FOR UPDATE OF l`,
+        [c.map((x) => x.run), c.map((x) => x.kommune), c.map((x) => x.template), c.map((x) => x.caseId), c.map((x) => x.token)],
       );
-      if (!held.rowCount) {
+      const key = (x: { run: string; kommune: string; template: string }, id: string): string => `${x.run}\n${x.kommune}\n${x.template}\n${id}`;
+      const holds = new Set(held.rows.map((r) => key(r, r.case_id)));
+      const ok = items.map((i) => holds.has(key(i.claim, i.claim.caseId)));
+      const kept = items.filter((_, n) => ok[n]);
+      if (!kept.length) {
         await client.query('ROLLBACK');
-        return false;
+        return ok;
       }
-      if (outcome.ok && place) await place();
+      let any = false;
+      for (const i of kept) {
+        if (i.outcome.ok && i.place) {
+          await i.place();
+          any = true;
+        }
+      }
+      if (any) placed?.();
+      const o = kept.map((i) => i.outcome);
       await client.query(
-        `UPDATE kp_brev_letters SET state = $5, lease_token = NULL, lease_until = NULL, input = NULL, finished_at = now(),
-                output_file = $6, output_sha256 = $7, template_version = $8, pages = $9, reason = $10, problems = $11
-          WHERE run = $1 AND kommune = $2 AND template = $3 AND case_id = $4`,
+        `UPDATE kp_brev_letters l
+            SET state = n.state, lease_token = NULL, lease_until = NULL, input = NULL, finished_at = now(),
+                output_file = n.file, output_sha256 = n.sha, template_version = n.version, pages = n.pages, reason = n.reason, problems = n.problems, output = n.output
+           FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::int[], $10::text[], $11::jsonb[], $12::bytea[])
+                AS n(run, kommune, template, case_id, state, file, sha, version, pages, reason, problems, output)
+          WHERE l.run = n.run AND l.kommune = n.kommune AND l.template = n.template AND l.case_id = n.case_id`,
         [
-          claim.run,
-          claim.kommune,
-          claim.template,
-          claim.caseId,
-          outcome.ok ? 'done' : 'failed',
-          outcome.ok ? outcome.file : null,
-          outcome.ok ? outcome.sha256 : null,
-          outcome.version ?? null,
-          outcome.ok ? (outcome.pages ?? null) : null,
-          outcome.ok ? null : outcome.reason,
-          outcome.ok ? null : JSON.stringify(outcome.problems),
+          kept.map((i) => i.claim.run),
+          kept.map((i) => i.claim.kommune),
+          kept.map((i) => i.claim.template),
+          kept.map((i) => i.claim.caseId),
+          o.map((x) => (x.ok ? 'done' : 'failed')),
+          o.map((x) => (x.ok ? x.file : null)),
+          o.map((x) => (x.ok ? x.sha256 : null)),
+          o.map((x) => x.version ?? null),
+          o.map((x) => (x.ok ? (x.pages ?? null) : null)),
+          o.map((x) => (x.ok ? null : x.reason)),
+          o.map((x) => (x.ok ? null : JSON.stringify(x.problems))),
+          o.map((x) => (x.ok && x.bytes ? Buffer.from(x.bytes) : null)),
         ],
       );
       await client.query('COMMIT');
-      return true;
+      return ok;
     } catch (err) {
       await client.query('ROLLBACK').catch(() => undefined);
       throw err;
@@ -188,8 +369,11 @@ export class PgLedger {
     }
   }
 
-  /** Progress of a run per municipality and template, and the failed cases with their reasons. */
-  async status(run: string): Promise<{ rows: Array<{ kommune: string; template: string; pending: number; claimed: number; done: number; failed: number }>; errors: Array<{ kommune: string; template: string; case_id: string; reason: string; problems: unknown }> }> {
+  /**
+   * Progress of a run per municipality and template, the failures counted per reason, and the
+   * failed cases with their reasons and problems (by case id: the ledger holds no case text).
+   */
+  async status(run: string): Promise<RunStatus> {
     const r = await this.pool.query(
       `SELECT kommune, template,
               count(*) FILTER (WHERE state = 'pending')::int AS pending, count(*) FILTER (WHERE state = 'claimed')::int AS claimed,
@@ -197,8 +381,16 @@ export class PgLedger {
          FROM kp_brev_letters WHERE run = $1 GROUP BY kommune, template ORDER BY kommune, template`,
       [run],
     );
+    const reasons = await this.pool.query(`SELECT reason, count(*)::int AS count FROM kp_brev_letters WHERE run = $1 AND state = 'failed' GROUP BY reason ORDER BY count DESC, reason`, [run]);
     const e = await this.pool.query(`SELECT kommune, template, case_id, reason, problems FROM kp_brev_letters WHERE run = $1 AND state = 'failed' ORDER BY kommune, template, case_id`, [run]);
-    return { rows: r.rows as never, errors: e.rows as never };
+    return { rows: r.rows as never, reasons: reasons.rows as never, errors: e.rows as never };
+  }
+
+  /** Of these lease tokens, those some case still holds (claimed, its letter not recorded yet). */
+  async liveTokens(tokens: string[]): Promise<Set<string>> {
+    if (!tokens.length) return new Set();
+    const r = await this.pool.query<{ t: string }>(`SELECT lease_token::text AS t FROM kp_brev_letters WHERE lease_token = ANY($1::uuid[])`, [tokens]);
+    return new Set(r.rows.map((x) => x.t));
   }
 
   async close(): Promise<void> {

@@ -20,6 +20,7 @@ import { DEFAULT_LIMITS } from '../limits.js';
 import { holderFor, type RepositoryHolder } from '../service/repository-holder.js';
 import { InlinePool, PoolBusyError, PoolTimeoutError, type RenderPool } from '../service/pool.js';
 import type { JobName, Jobs } from '../service/jobs.js';
+import { MemoryIdempotencyStore, type IdempotencyStore } from '../ledger/idempotency.js';
 import type { FailureReason, RenderOutcome, RenderTask } from '../service/render-task.js';
 import { Credentials, type Credential, type Principal } from './auth.js';
 import { BodyError, jsonBodies, RouteTable, unsupportedMediaType } from './body.js';
@@ -53,6 +54,11 @@ export interface ServerOptions {
   training?: boolean;
   /** Sample cases for the training page (default: samples/sager beside the repository). */
   samplesDir?: string;
+  /**
+   * Where the answers of `POST /v1/letters` with an Idempotency-Key are kept (default: in this
+   * process, bounded; the server command uses the PostgreSQL ledger when one is configured).
+   */
+  idempotency?: IdempotencyStore;
 }
 
 export interface ServerContext {
@@ -64,6 +70,7 @@ export interface ServerContext {
   closing: { value: boolean };
   /** The template cache size last reported by each render thread (by thread id). */
   caches: Map<number, number>;
+  idempotency: IdempotencyStore;
 }
 
 /** Notes the cache size a render thread reported with a letter. */
@@ -245,6 +252,7 @@ export async function buildApp(options: ServerOptions): Promise<FastifyInstance>
     metrics: createMetrics(() => (caches.size ? [...caches.values()].reduce((a, b) => a + b, 0) : holder.cacheSize()), () => pool.load().queued),
     closing: { value: false },
     caches,
+    idempotency: options.idempotency ?? new MemoryIdempotencyStore(),
   };
   app.decorateRequest('principal', undefined);
   app.decorateRequest('lang', 'da');
@@ -373,6 +381,7 @@ export async function buildApp(options: ServerOptions): Promise<FastifyInstance>
   app.addHook('onClose', async () => {
     ctx.closing.value = true;
     await pool.close();
+    await ctx.idempotency.close();
   });
 
   await app.register(async (scope) => {

@@ -51,6 +51,22 @@ registerMessages('server', {
     da: 'Serveren er ikke klar: skabelonarkivet er ændret og kan ikke læses; den forrige udgave bruges, indtil fejlen er rettet.',
     en: 'The server is not ready: the template repository has changed and cannot be read; the previous version is used until the fault is fixed.',
   },
+  'idempotency-conflict': {
+    da: 'Nøglen "{key}" (Idempotency-Key) er allerede brugt til en anden forespørgsel; brevet til den dannes ikke igen. Brug en ny nøgle til et nyt brev.',
+    en: 'The key "{key}" (Idempotency-Key) was already used for another request; its letter is not made again. Use a new key for a new letter.',
+  },
+  'idempotency-in-progress': {
+    da: 'Brevet til nøglen "{key}" (Idempotency-Key) dannes stadig af en tidligere forespørgsel. Prøv igen om lidt; det samme brev sendes så.',
+    en: 'The letter for the key "{key}" (Idempotency-Key) is still being made by an earlier request. Try again shortly; the same letter is then sent.',
+  },
+  'idempotency-expired': {
+    da: 'Brevet til nøglen "{key}" (Idempotency-Key) blev dannet {at}; kopien gemmes ikke længere, og brevet dannes ikke igen. Brug en ny nøgle, hvis der skal dannes et nyt brev.',
+    en: 'The letter for the key "{key}" (Idempotency-Key) was made at {at}; its copy is no longer kept, and the letter is not made again. Use a new key if a new letter is to be made.',
+  },
+  'ledger-unavailable': {
+    da: 'Ledgeren (PostgreSQL), der husker nøglerne (Idempotency-Key), kan ikke nås lige nu; brevet er ikke dannet. Prøv igen om {seconds:sekund|sekunder}.',
+    en: 'The ledger (PostgreSQL) that keeps the keys (Idempotency-Key) cannot be reached now; the letter was not made. Try again in {seconds:second|seconds}.',
+  },
   'unknown-kommune': { da: 'Kommunen {kommune} findes ikke i skabelonarkivet. Kendte kommuner: {known}.', en: 'The municipality {kommune} is not in the template repository. Known municipalities: {known}.' },
 });
 

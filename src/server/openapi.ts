@@ -38,11 +38,12 @@ const WHY: Record<number, string> = {
   401: 'Missing or unknown credential',
   403: "A municipality's credential names another municipality",
   404: 'No such template (for this municipality)',
+  409: 'The Idempotency-Key was used with another request (idempotency-conflict), its request is still being made (idempotency-in-progress), or its letter was made and its copy is no longer kept (idempotency-expired)',
   413: 'Body over the size limit',
   415: 'A body of a media type the operation does not take (Accept-Post lists those it takes), or a body without Content-Type',
   422: 'The letter cannot be made: a missing field, an unanswered flettespørgsmål, a case not valid for the process',
   500: 'A template that cannot be used, or a fault in kp-brev; never for bad input',
-  503: 'Render pool saturated or time limit exceeded (Retry-After)',
+  503: 'Render pool saturated, time limit exceeded, or the ledger keeping Idempotency-Keys unreachable (Retry-After)',
 };
 
 const HEADERS: Record<number, Record<string, { type: string; description: string }>> = {

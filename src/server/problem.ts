@@ -44,6 +44,10 @@ const TITLES: Record<string, { da: string; en: string }> = {
   forbidden: { da: 'Adgang nægtet', en: 'Forbidden' },
   'method-not-allowed': { da: 'Metoden kan ikke bruges her', en: 'Method not allowed' },
   'unsupported-media-type': { da: 'Indholdstypen kan ikke bruges', en: 'Unsupported media type' },
+  'idempotency-conflict': { da: 'Nøglen er brugt til en anden forespørgsel', en: 'Key used for another request' },
+  'idempotency-in-progress': { da: 'Brevet dannes stadig', en: 'The letter is still being made' },
+  'idempotency-expired': { da: 'Brevet er dannet, kopien gemmes ikke længere', en: 'Letter made, its copy no longer kept' },
+  'ledger-unavailable': { da: 'Ledgeren kan ikke nås', en: 'Ledger unavailable' },
 };
 
 /**

@@ -6,9 +6,11 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { diagnostic, inputError, KpBrevError } from '../diagnostics.js';
+import { diagnostic, inputError, KpBrevError, registeredDiagnostic } from '../diagnostics.js';
 import { jsonErrorMessage, parseJson } from '../json-text.js';
 import { readDataFile } from '../repository/data-file.js';
+import { PgIdempotencyStore } from '../ledger/pg-idempotency.js';
+import { PgLedger } from '../ledger/pg-ledger.js';
 import { WorkerPool } from '../service/pool.js';
 import { buildApp, type ServerOptions } from './app.js';
 import type { Credential } from './auth.js';
@@ -29,6 +31,10 @@ export interface ServerConfig {
   /** Sample cases for the training page. */
   samples?: string;
   credentials?: Credential[];
+  /** PostgreSQL ledger (postgres://…; default KP_BREV_LEDGER): keeps the Idempotency-Keys of POST /v1/letters across instances. */
+  ledger?: string;
+  /** Hours the answer to an Idempotency-Key is kept (default 24). */
+  idempotencyHours?: number;
 }
 
 export function loadServerConfig(file: string): ServerConfig {
@@ -63,6 +69,19 @@ export function envCredentials(env: NodeJS.ProcessEnv = process.env): Credential
 export async function startServer(cfg: ServerConfig, log: (line: string) => void): Promise<FastifyInstance> {
   const credentials = [...(cfg.credentials ?? []), ...envCredentials()];
   const templatesDir = resolve(cfg.templates ?? 'templates');
+  const ledgerUrl = cfg.ledger ?? process.env['KP_BREV_LEDGER'];
+  let idempotency: PgIdempotencyStore | undefined;
+  if (ledgerUrl) {
+    const ledger = new PgLedger(ledgerUrl);
+    // Creates the tables if they are not there (nothing when up to date, as `kp-brev batch migrate`).
+    try {
+      await ledger.migrate();
+    } catch (err) {
+      await ledger.close().catch(() => undefined);
+      throw new KpBrevError('input', [registeredDiagnostic('batch.ledger-failed', { detail: err instanceof Error ? err.message : String(err) }, undefined, 'error')]);
+    }
+    idempotency = new PgIdempotencyStore(ledger, { retentionSeconds: (cfg.idempotencyHours ?? 24) * 3600 });
+  }
   const pool = new WorkerPool({ ...(cfg.threads ? { threads: cfg.threads } : {}), ...(cfg.queue !== undefined ? { maxQueue: cfg.queue } : {}), timeoutMs: cfg.timeoutMs ?? 10_000, warm: templatesDir });
   const options: ServerOptions = {
     templatesDir,
@@ -73,6 +92,7 @@ export async function startServer(cfg: ServerConfig, log: (line: string) => void
     ...(cfg.lintBodyLimit ? { lintBodyLimit: cfg.lintBodyLimit } : {}),
     ...(cfg.training ? { training: true } : {}),
     ...(cfg.samples ? { samplesDir: resolve(cfg.samples) } : {}),
+    ...(idempotency ? { idempotency } : {}),
   };
   const app = await buildApp(options);
   // Listen only when the render threads have compiled the letters: no slow first requests.

@@ -29,7 +29,11 @@ export interface TestPostgres {
   stop(): void;
 }
 
-export function startPostgres(): TestPostgres {
+/**
+ * Starts the server. Tests run it with fsync off (they check behaviour, not durability); the
+ * benchmark asks for `durable: true`, as production runs it.
+ */
+export function startPostgres(opts: { durable?: boolean } = {}): TestPostgres {
   const bin = binDir();
   const tool = (name: string): string => (bin ? join(bin, name) : name);
   const dir = mkdtempSync(join(tmpdir(), 'kp-brev-pg-'));
@@ -49,7 +53,8 @@ export function startPostgres(): TestPostgres {
     if (r.status !== 0) throw new Error(`${args.join(' ')} failed: ${r.stderr || r.stdout}`);
   };
   run([tool('initdb'), '-D', data, '-U', 'kpbrev', '--auth=trust', '--no-sync', '-E', 'UTF8']);
-  run([tool('pg_ctl'), '-D', data, '-w', '-l', join(dir, 'log'), '-o', `-k ${dir} -c listen_addresses='' -c fsync=off -c max_connections=60`, 'start']);
+  const fsync = opts.durable ? '' : ' -c fsync=off';
+  run([tool('pg_ctl'), '-D', data, '-w', '-l', join(dir, 'log'), '-o', `-k ${dir} -c listen_addresses=''${fsync} -c max_connections=60`, 'start']);
   return {
     url: `postgresql://kpbrev@/postgres?host=${encodeURIComponent(dir)}`,
     stop() {

@@ -1,0 +1,155 @@
+/**
+ * The batch ledgers (issue 13) against each other, in one run on this machine: the same cases
+ * made by `kp-brev batch` with the file ledger (W processes, `--shard k/W`) and by W
+ * `kp-brev batch work` processes over the PostgreSQL ledger (a throwaway PostgreSQL with fsync
+ * on, as in production), for W = 1, 2, 3, each process with one render thread; rounds
+ * interleaved (which ledger goes first alternates), medians of letters/s.
+ *
+ * Two rates per run: wall (from starting the processes to the last one's exit: start-up, the
+ * PostgreSQL workers' last idle check and everything) and steady (letters between the first and
+ * the last letter file written, from the files' times: what a long run sustains). Then the
+ * projection for the issue's year-end volume: 2,000,000 letters on 4 machines like this one.
+ *
+ * Target (issue 13): the PostgreSQL ledger costs at most 10 % of the file ledger's letters/s.
+ *
+ *     npm run bench   (or: tsx bench/ledger.ts; BENCH_LEDGER_CASES, BENCH_LEDGER_ROUNDS, BENCH_LEDGER_FORMATS=docx,pdf)
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PgLedger } from '../src/ledger/pg-ledger.js';
+import { havePostgres, startPostgres } from '../test/helpers/postgres.js';
+
+const N = Number(process.env['BENCH_LEDGER_CASES'] ?? 2000);
+const ROUNDS = Number(process.env['BENCH_LEDGER_ROUNDS'] ?? 3);
+const FORMATS = (process.env['BENCH_LEDGER_FORMATS'] ?? 'docx,pdf').split(',') as Array<'pdf' | 'docx'>;
+const WORKERS = [1, 2, 3];
+const YEAR_END = 2_000_000;
+const MACHINES = 4;
+const root = join(import.meta.dirname, '..');
+const bin = join(root, 'bin/kp-brev.js');
+const templates = join(root, 'templates');
+const karen = JSON.parse(readFileSync(join(root, 'samples/sager/np_1004/karen-85-procent.json'), 'utf8')) as Record<string, unknown>;
+const env = { ...process.env, KP_BREV_LANG: '' };
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const load = (): string => loadavg().map((x) => x.toFixed(1)).join(' / ');
+
+function run(args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'ignore', 'inherit'], env });
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`kp-brev ${args.slice(0, 2).join(' ')} exited with ${code}`))));
+  });
+}
+
+/** Letters in the folders and the steady rate between the first and the last letter written. */
+function letters(dirs: string[], format: string): { count: number; steady: number } {
+  const times: number[] = [];
+  for (const d of dirs) for (const f of readdirSync(d)) if (f.endsWith(`.${format}`)) times.push(statSync(join(d, f)).mtimeMs);
+  times.sort((a, b) => a - b);
+  const span = (times[times.length - 1]! - times[0]!) / 1000;
+  return { count: times.length, steady: span > 0 ? (times.length - 1) / span : NaN };
+}
+
+interface Measured {
+  wall: number;
+  steady: number;
+}
+
+async function fileLedger(cases: string, format: string, workers: number): Promise<Measured> {
+  const base = mkdtempSync(join(tmpdir(), 'kp-brev-bench-file-'));
+  const outs = Array.from({ length: workers }, (_, k) => join(base, `shard-${k + 1}`));
+  const t0 = performance.now();
+  await Promise.all(outs.map((out, k) => run(['batch', '--template', 'np_1004', '--cases', cases, '--out', out, '--format', format, '--templates', templates, '--concurrency', '1', '--shard', `${k + 1}/${workers}`])));
+  const seconds = (performance.now() - t0) / 1000;
+  const l = letters(outs, format);
+  rmSync(base, { recursive: true, force: true });
+  if (l.count !== N) throw new Error(`file ledger: ${l.count} letters, not ${N}`);
+  return { wall: N / seconds, steady: l.steady };
+}
+
+async function pgLedger(url: string, ledger: PgLedger, runName: string, cases: string, format: string, workers: number, enqueueSeconds: number[]): Promise<Measured> {
+  const t = performance.now();
+  await run(['batch', 'enqueue', '--ledger', url, '--run', runName, '--template', 'np_1004', '--cases', cases, '--format', format]);
+  enqueueSeconds.push((performance.now() - t) / 1000);
+  const out = mkdtempSync(join(tmpdir(), 'kp-brev-bench-pg-'));
+  const t0 = performance.now();
+  await Promise.all(Array.from({ length: workers }, () => run(['batch', 'work', '--ledger', url, '--run', runName, '--out', out, '--templates', templates, '--concurrency', '1'])));
+  const seconds = (performance.now() - t0) / 1000;
+  const l = letters([out], format);
+  rmSync(out, { recursive: true, force: true });
+  const done = Number((await ledger.pool.query<{ n: string }>(`SELECT count(*) AS n FROM kp_brev_letters WHERE run = $1 AND state = 'done'`, [runName])).rows[0]!.n);
+  if (l.count !== N || done !== N) throw new Error(`PostgreSQL ledger: ${l.count} letters, ${done} done rows, not ${N}`);
+  return { wall: N / seconds, steady: l.steady };
+}
+
+if (!havePostgres()) {
+  console.log('bench/ledger.ts: PostgreSQL (initdb, pg_ctl) is not installed; the ledger benchmark is skipped.');
+  process.exit(0);
+}
+
+const db = startPostgres({ durable: true });
+const ledger = new PgLedger(db.url);
+try {
+  await ledger.migrate();
+  const dir = mkdtempSync(join(tmpdir(), 'kp-brev-bench-cases-'));
+  const cases = join(dir, 'sager.ndjson');
+  // 98 municipalities of skewed sizes (the largest about 19 times the median).
+  const kommuner = Array.from({ length: 98 }, (_, i) => String(101 + i));
+  const weights = kommuner.map((_, i) => 1 / (i + 1));
+  const sum = weights.reduce((a, b) => a + b, 0);
+  const lines: string[] = [];
+  for (const [i, k] of kommuner.entries()) {
+    const size = Math.max(1, Math.round((weights[i]! / sum) * N));
+    for (let j = 0; j < size && lines.length < N; j++) lines.push(JSON.stringify({ id: `sag-${lines.length}`, kommune: k, ...karen }));
+  }
+  while (lines.length < N) lines.push(JSON.stringify({ id: `sag-${lines.length}`, kommune: '198', ...karen }));
+  writeFileSync(cases, lines.join('\n') + '\n');
+
+  console.log(`node ${process.version}, ${availableParallelism()} cores; ${N} cases (np_1004) over 98 municipalities, ${ROUNDS} rounds; load average (1/5/15 min) at the start: ${load()}\n`);
+  const enqueueSeconds: number[] = [];
+  const best: Record<string, number> = {};
+  for (const format of FORMATS) {
+    const results = new Map<number, { file: Measured[]; pg: Measured[] }>(WORKERS.map((w) => [w, { file: [], pg: [] }]));
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const w of WORKERS) {
+        const r = results.get(w)!;
+        const file = (): Promise<void> => fileLedger(cases, format, w).then((m) => void r.file.push(m));
+        const pg = (): Promise<void> => pgLedger(db.url, ledger, `bench-${format}-${round}-${w}`, cases, format, w, enqueueSeconds).then((m) => void r.pg.push(m));
+        if ((round + w) % 2) {
+          await file();
+          await pg();
+        } else {
+          await pg();
+          await file();
+        }
+      }
+    }
+    console.log(`**${format}**, letters/s (medians of ${ROUNDS}; each process one render thread):\n`);
+    console.log('| processes | file ledger, wall | PostgreSQL, wall | PostgreSQL vs file | file ledger, steady | PostgreSQL, steady | PostgreSQL vs file |');
+    console.log('|---:|---:|---:|---:|---:|---:|---:|');
+    for (const w of WORKERS) {
+      const r = results.get(w)!;
+      const fw = median(r.file.map((m) => m.wall));
+      const pw = median(r.pg.map((m) => m.wall));
+      const fs = median(r.file.map((m) => m.steady));
+      const ps = median(r.pg.map((m) => m.steady));
+      best[format] = Math.max(best[format] ?? 0, ps);
+      const pct = (a: number, b: number): string => `${a >= b ? '+' : ''}${(((a - b) / b) * 100).toFixed(1)} %`;
+      console.log(`| ${w} | ${fw.toFixed(0)} | ${pw.toFixed(0)} | ${pct(pw, fw)} | ${fs.toFixed(0)} | ${ps.toFixed(0)} | ${pct(ps, fs)} |`);
+    }
+    console.log('');
+  }
+  console.log(`Enqueue (\`kp-brev batch enqueue\`, ${N} cases, process start included): median ${median(enqueueSeconds).toFixed(2)} s, ${(N / median(enqueueSeconds)).toFixed(0)} cases/s.\n`);
+  for (const format of FORMATS) {
+    const perMachine = best[format]!;
+    const hours = YEAR_END / (perMachine * MACHINES) / 3600;
+    console.log(`Projection, ${format}: ${YEAR_END.toLocaleString('en')} letters on ${MACHINES} machines like this one at the best steady PostgreSQL rate (${perMachine.toFixed(0)} letters/s per machine): ${hours.toFixed(1)} hours.`);
+  }
+  console.log(`\nLoad average (1/5/15 min) at the end: ${load()}`);
+  rmSync(dir, { recursive: true, force: true });
+} finally {
+  await ledger.close();
+  db.stop();
+}
