@@ -9,6 +9,7 @@ import { KpBrevError, registeredDiagnostic } from '../diagnostics.js';
 import { formatMessage, type Lang } from '../i18n/index.js';
 import { PgLedger } from '../ledger/pg-ledger.js';
 import { WorkerPool } from '../service/pool.js';
+import { batchSettings } from './batch-settings.js';
 import type { Io } from './main.js';
 
 const help = {
@@ -19,8 +20,8 @@ const help = {
     enqueue: 'læg en sagsfil ind i en kørsel (samme fil to gange tilføjer intet)',
     work: 'dan breve fra kørslens kø, til der ikke er flere (kan køre på mange maskiner samtidig)',
     status: 'vis kørslens fremdrift pr. kommune og skabelon og fejlene',
-    lease: 'sekunder en sag er reserveret til denne proces (standard 60)',
-    claim: 'sager der reserveres ad gangen (standard 4)',
+    lease: 'sekunder en sag er reserveret til denne proces (standard: KP_BREV_BATCH_LEASE, ellers 60)',
+    claim: 'sager der reserveres ad gangen (standard: KP_BREV_BATCH_CLAIM, ellers 4)',
   },
   en: {
     ledger: 'PostgreSQL ledger: postgres://user@host/database (default: KP_BREV_LEDGER)',
@@ -29,13 +30,13 @@ const help = {
     enqueue: 'load a cases file into a run (the same file twice adds nothing)',
     work: "make letters from the run's queue until none are left (any number of machines at once)",
     status: "show the run's progress per municipality and template, and its errors",
-    lease: 'seconds a case is reserved for this process (default 60)',
-    claim: 'cases reserved at a time (default 4)',
+    lease: 'seconds a case is reserved for this process (default: KP_BREV_BATCH_LEASE, else 60)',
+    claim: 'cases reserved at a time (default: KP_BREV_BATCH_CLAIM, else 4)',
   },
 };
 
 function ledgerOf(opts: Record<string, unknown>): PgLedger {
-  const url = (opts['ledger'] as string | undefined) ?? process.env['KP_BREV_LEDGER'];
+  const url = batchSettings(opts, process.cwd()).ledger;
   if (!url) throw new KpBrevError('input', [registeredDiagnostic('batch.no-ledger', {}, undefined, 'error')]);
   return new PgLedger(url);
 }
@@ -87,7 +88,7 @@ export function batchQueueCommands(batch: Command, io: Io, lang: Lang, done: (co
       const opts = merged(cmd, ['template', 'cases']);
       done(
         await withLedger(opts, async (l) => {
-          const s = await enqueueFile(l, { run: String(opts['run']), template: String(opts['template']), kommune: opts['kommune'] as string | undefined, format: String(opts['format'] ?? 'pdf'), cases: resolve(io.cwd, String(opts['cases'])), requestedBy: process.env['USER'] ?? 'kp-brev batch', lang });
+          const s = await enqueueFile(l, { run: String(opts['run']), template: String(opts['template']), kommune: opts['kommune'] as string | undefined, format: batchSettings(opts, io.cwd).format, cases: resolve(io.cwd, String(opts['cases'])), requestedBy: process.env['USER'] ?? 'kp-brev batch', lang });
           io.stdout(formatMessage('batch.enqueued', { ...s }, lang) + '\n');
           return 0;
         }),
@@ -105,13 +106,13 @@ export function batchQueueCommands(batch: Command, io: Io, lang: Lang, done: (co
     .option('--claim <n>', say.claim)
     .action(async (_: unknown, cmd: Command) => {
       const opts = merged(cmd, ['out']);
-      const threads = opts['concurrency'] !== undefined ? Math.max(1, Number(opts['concurrency'])) : undefined;
+      const settings = batchSettings(opts, io.cwd);
+      const threads = settings.concurrency;
       const pool = new WorkerPool({ ...(threads ? { threads } : {}), maxQueue: 100_000, timeoutMs: 60_000 });
       try {
         done(
           await withLedger(opts, async (l) => {
-            const templatesDir = resolve(io.cwd, String(opts['templates'] ?? process.env['KP_BREV_TEMPLATES'] ?? 'templates'));
-            const s = await work(l, pool, { run: String(opts['run']), templatesDir, out: resolve(io.cwd, String(opts['out'])), lang, ...(opts['lease'] ? { leaseSeconds: Number(opts['lease']) } : {}), ...(opts['claim'] ? { claim: Number(opts['claim']) } : {}) });
+            const s = await work(l, pool, { run: String(opts['run']), templatesDir: settings.templates, out: resolve(io.cwd, String(opts['out'])), lang, ...(settings.lease ? { leaseSeconds: settings.lease } : {}), ...(settings.claim ? { claim: settings.claim } : {}) });
             io.stdout(formatMessage('batch.worked', { ...s }, lang) + '\n');
             return 0;
           }),

@@ -44,6 +44,8 @@ const TITLES: Record<string, { da: string; en: string }> = {
   forbidden: { da: 'Adgang nægtet', en: 'Forbidden' },
   'method-not-allowed': { da: 'Metoden kan ikke bruges her', en: 'Method not allowed' },
   'unsupported-media-type': { da: 'Indholdstypen kan ikke bruges', en: 'Unsupported media type' },
+  'too-many-requests': { da: 'For mange forespørgsler', en: 'Too many requests' },
+  'identity-unavailable': { da: 'Identitetsudbyderen kan ikke nås', en: 'Identity provider unavailable' },
 };
 
 export function problemItem(d: Diagnostic, lang: Lang): ProblemItem {
