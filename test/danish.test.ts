@@ -51,6 +51,7 @@ const NOUNS: Record<Lang, Array<[string, string]>> = {
     ['element', 'elementer'],
     ['felt uden værdi er vist som pladsholder', 'felter uden værdi er vist som pladsholdere'],
     ['overskrivning bygger', 'overskrivninger bygger'],
+    ['forespørgsel', 'forespørgsler'],
   ],
   en: [
     ['field', 'fields'],
@@ -75,6 +76,7 @@ const NOUNS: Record<Lang, Array<[string, string]>> = {
     ['item', 'items'],
     ['field without a value is shown as a placeholder', 'fields without a value are shown as placeholders'],
     ['override is', 'overrides are'],
+    ['request', 'requests'],
   ],
 };
 

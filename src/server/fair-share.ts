@@ -97,7 +97,7 @@ export async function fairShare(app: FastifyInstance, ctx: ServerContext, cfg: R
       hook: 'onRequest',
       max,
       timeWindow: window * 1000,
-      keyGenerator: (req) => fairShareKey(req.principal!),
+      keyGenerator: (req) => (req.principal ? fairShareKey(req.principal) : 'public'),
       // Routes answered without a credential (health, metrics, the page) are not counted.
       allowList: (req) => req.principal === undefined,
       errorResponseBuilder: (_req, c) => new LimitRefusal('rate-limited', Math.max(1, Math.ceil(c.ttl / 1000)), { max, window }),
