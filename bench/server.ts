@@ -10,6 +10,10 @@
  * Targets: p99 <= 50 ms at 200 letters/s on 2 cores; batch >= 300 letters/s.
  *
  *     npm run bench      (or: tsx bench/server.ts; BENCH_RATE, BENCH_SECONDS, BENCH_BATCH to change)
+ *
+ * BENCH_FAIR_SHARE=1 runs the server with the fair-share limits on (a rate and a concurrency limit
+ * per credential, set high enough never to refuse), so that their cost shows against a run
+ * without; BENCH_BATCH=0 leaves the batch out.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -24,6 +28,7 @@ import { openLoop } from './open-loop.js';
 const RATE = Number(process.env['BENCH_RATE'] ?? 200);
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 20);
 const BATCH = Number(process.env['BENCH_BATCH'] ?? 10_000);
+const FAIR_SHARE = process.env['BENCH_FAIR_SHARE'] === '1';
 const root = join(import.meta.dirname, '..');
 const templates = join(root, 'templates');
 const karen = JSON.parse(readFileSync(join(root, 'samples/sager/np_1004/karen-85-procent.json'), 'utf8')) as Record<string, unknown>;
@@ -62,10 +67,10 @@ console.log(`node ${process.version}, ${cores} cores\n`);
 {
   const { token, credential } = newToken('bench', { kommune: '540' });
   const dir = mkdtempSync(join(tmpdir(), 'kp-brev-bench-'));
-  writeFileSync(join(dir, 'server.json'), JSON.stringify({ templates, port: 0, host: '127.0.0.1', credentials: [credential] }));
+  writeFileSync(join(dir, 'server.json'), JSON.stringify({ templates, port: 0, host: '127.0.0.1', credentials: [credential], ...(FAIR_SHARE ? { rateLimit: { max: 1_000_000, windowSeconds: 60, concurrent: 10_000 } } : {}) }));
   const child = spawn(process.execPath, [join(root, 'bin/kp-brev.js'), 'serve', '--config', join(dir, 'server.json')], { stdio: ['ignore', 'ignore', 'pipe'] });
   const url = await new Promise<string>((resolve) => child.stderr!.on('data', (b: Buffer) => /lytter på (http:\/\/\S+)\./.exec(b.toString())?.[1] && resolve(/lytter på (http:\/\/\S+)\./.exec(b.toString())![1]!)));
-  console.log(`Render API over loopback, ${SECONDS} s per format at a fixed rate (open loop: one request every ${(1000 / RATE).toFixed(1)} ms, latency from its scheduled time), render threads: ${cores}:\n`);
+  console.log(`Render API over loopback, ${SECONDS} s per format at a fixed rate (open loop: one request every ${(1000 / RATE).toFixed(1)} ms, latency from its scheduled time), render threads: ${cores}, fair-share limits ${FAIR_SHARE ? 'on' : 'off'}:\n`);
   console.log('| format | requested/s | letters/s | p50 ms | p95 ms | p99 ms | errors | server RSS before → after |');
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
   for (const format of ['pdf', 'docx'] as const) {
@@ -78,7 +83,7 @@ console.log(`node ${process.version}, ${cores} cores\n`);
 }
 
 // 2. The batch runner.
-{
+if (BATCH > 0) {
   const dir = mkdtempSync(join(tmpdir(), 'kp-brev-batch-'));
   const cases = join(dir, 'sager.ndjson');
   writeFileSync(cases, Array.from({ length: BATCH }, (_, i) => JSON.stringify({ id: `sag-${i}`, ...karen })).join('\n') + '\n');

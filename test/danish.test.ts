@@ -53,6 +53,7 @@ const NOUNS: Record<Lang, Array<[string, string]>> = {
     ['overskrivning bygger', 'overskrivninger bygger'],
     ['argument', 'argumenter'],
     ['midlertidig fil', 'midlertidige filer'],
+    ['forespørgsel', 'forespørgsler'],
   ],
   en: [
     ['field', 'fields'],
@@ -79,6 +80,7 @@ const NOUNS: Record<Lang, Array<[string, string]>> = {
     ['override is', 'overrides are'],
     ['argument', 'arguments'],
     ['temporary file', 'temporary files'],
+    ['request', 'requests'],
   ],
 };
 

@@ -1,14 +1,16 @@
 /**
  * The OpenAPI document says exactly what the API does (issue 19): it is a valid OpenAPI 3.0
  * document; every route of the server is in it; and for a catalog of requests covering every
- * operation and every status it can give (200, 400, 401, 403, 404, 405, 413, 415, 422, 500, 503
- * where reachable), the document declares that status for the operation, the answer's media type
+ * operation and every status it can give (200, 400, 401, 403, 404, 405, 413, 415, 422, 429, 500,
+ * 503 where reachable), the document declares that status for the operation, the answer's media type
  * is the declared one, its declared headers are there, and its body validates against the
  * declared schema (JSON, each NDJSON line, or the bytes of a PDF or .docx). Every status the
  * document declares is exercised here, except those listed with the reason they cannot be.
  */
 import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv, type ValidateFunction } from 'ajv';
@@ -19,6 +21,7 @@ import { newToken } from '../src/server/auth.js';
 import { TRANSLATED_KEYWORDS } from '../src/server/validation.js';
 import { allMessages } from '../src/i18n/index.js';
 import { InlinePool } from '../src/service/pool.js';
+import { testIdp, type TestIdp } from './helpers/jwks.js';
 import { routesOf } from './helpers/routes.js';
 
 // ajv-draft-04 is CommonJS whose export is the class itself (the OpenAPI 3.0 schema is draft-04).
@@ -36,7 +39,7 @@ const credentials = [s540.credential, admin.credential];
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const JSON_TYPE = 'application/json';
 
-type AppName = 'main' | 'small' | 'busy' | 'broken';
+type AppName = 'main' | 'small' | 'busy' | 'broken' | 'limited' | 'jwt' | 'nokeys';
 interface Case {
   /** The operation as the document names it. */
   op: `${'GET' | 'POST'} ${string}`;
@@ -49,6 +52,8 @@ interface Case {
   type?: string;
   auth?: boolean;
   headers?: Record<string, string>;
+  /** Another bearer token than the municipality's static one. */
+  token?: () => string;
 }
 
 const form = (bytes: Buffer): Buffer =>
@@ -165,6 +170,22 @@ const CASES: Case[] = [
   { op: 'GET /metrics', status: 405, url: '/metrics', method: 'PUT', auth: false },
 ];
 
+/**
+ * What every operation that needs a credential can answer besides its own statuses: a verified
+ * JWT without a municipality (403), over the fair-share limits (429), the identity provider's
+ * keys out of reach (503). Sent to every such operation of the catalog.
+ */
+let idp: TestIdp;
+let noKommune = '';
+let withKommune = '';
+const authenticatedOps = [...new Set(CASES.filter((c) => c.status === 200 && c.auth !== false).map((c) => c.op))];
+for (const op of authenticatedOps) {
+  const ok = CASES.find((c) => c.op === op && c.status === 200)!;
+  CASES.push({ ...ok, status: 429, app: 'limited' });
+  if (!CASES.some((c) => c.op === op && c.status === 403)) CASES.push({ ...ok, status: 403, app: 'jwt', token: () => noKommune });
+  if (!CASES.some((c) => c.op === op && c.status === 503)) CASES.push({ ...ok, status: 503, app: 'nokeys', token: () => withKommune });
+}
+
 /** Statuses the document declares that no request from outside can bring about, and why. */
 const NOT_EXERCISED: Record<string, string> = {
   'GET /readyz 500': 'a fault in kp-brev while reading the repository (a broken one is 503)',
@@ -194,6 +215,19 @@ beforeAll(async () => {
   // No thread at all and no queue: every letter is answered busy (503).
   apps.busy = await buildApp({ templatesDir: templates, credentials, pool: new InlinePool({ threads: 0, maxQueue: 0 }) });
   apps.broken = await buildApp({ templatesDir: join(dir, 'templates'), credentials });
+  // One request per hour per credential, spent below before the catalog is sent.
+  apps.limited = await buildApp({ templatesDir: templates, credentials, rateLimit: { max: 1, windowSeconds: 3600 } });
+  idp = await testIdp();
+  noKommune = await idp.sign({ azp: 'sagssystem' }, { expiresIn: '1h' });
+  withKommune = await idp.sign({ kommune: '540' }, { expiresIn: '1h' });
+  apps.jwt = await buildApp({ templatesDir: templates, credentials, jwt: { issuer: idp.issuer, audience: idp.audience, jwksUrl: idp.jwksUrl } });
+  // The identity provider's keys at an address nobody answers (a port just closed).
+  const closed = createServer();
+  await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+  const port = (closed.address() as AddressInfo).port;
+  await new Promise<void>((resolve) => closed.close(() => resolve()));
+  apps.nokeys = await buildApp({ templatesDir: templates, credentials, jwt: { issuer: idp.issuer, audience: idp.audience, jwksUrl: `http://127.0.0.1:${port}/jwks.json` } });
+  await apps.limited.inject({ url: '/v1/kommuner', headers: { authorization: `Bearer ${s540.token}` } });
   doc = (await apps.main.inject({ url: '/openapi.json' })).json();
   ajv.addSchema(doc, 'openapi');
 
@@ -203,7 +237,7 @@ beforeAll(async () => {
     return apps[c.app ?? 'main'].inject({
       method: c.method ?? (opMethod as InjectOptions['method']),
       url: c.url,
-      headers: { ...(c.auth === false ? {} : { authorization: `Bearer ${s540.token}` }), ...(c.body !== undefined ? { 'content-type': c.type ?? JSON_TYPE } : {}), ...c.headers },
+      headers: { ...(c.auth === false ? {} : { authorization: `Bearer ${c.token ? c.token() : s540.token}` }), ...(c.body !== undefined ? { 'content-type': c.type ?? JSON_TYPE } : {}), ...c.headers },
       ...(c.body !== undefined ? { payload: raw ? (c.body as string | Buffer) : JSON.stringify(c.body) } : {}),
     });
   };
@@ -223,6 +257,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const app of Object.values(apps)) await app.close();
+  await idp?.close();
 });
 
 /** A JSON pointer segment. */

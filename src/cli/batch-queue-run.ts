@@ -11,10 +11,11 @@ import { KpBrevError, registeredDiagnostic } from '../diagnostics.js';
 import { formatMessage, type Lang } from '../i18n/index.js';
 import { PgLedger } from '../ledger/pg-ledger.js';
 import { WorkerPool } from '../service/pool.js';
+import { batchSettings } from './batch-settings.js';
 import type { Io } from './main.js';
 
 function ledgerOf(opts: Record<string, unknown>): PgLedger {
-  const url = (opts['ledger'] as string | undefined) ?? process.env['KP_BREV_LEDGER'];
+  const url = batchSettings(opts, process.cwd()).ledger;
   if (!url) throw new KpBrevError('input', [registeredDiagnostic('batch.no-ledger', {}, undefined, 'error')]);
   return new PgLedger(url);
 }
@@ -52,7 +53,7 @@ export async function enqueueCommand(cmd: Command, io: Io, lang: Lang, done: (co
   done(
     await withLedger(opts, async (l) => {
       const requestedBy = String(opts['requestedBy'] ?? process.env['KP_BREV_REQUESTED_BY'] ?? `${process.env['USER'] ?? userInfo().username}@${hostname()}`);
-      const s = await enqueueFile(l, { run: String(opts['run']), template: String(opts['template']), kommune: opts['kommune'] as string | undefined, format: String(opts['format'] ?? 'pdf'), cases: resolve(io.cwd, String(opts['cases'])), requestedBy, lang, retryFailed: opts['retryFailed'] === true });
+      const s = await enqueueFile(l, { run: String(opts['run']), template: String(opts['template']), kommune: opts['kommune'] as string | undefined, format: batchSettings(opts, io.cwd).format, cases: resolve(io.cwd, String(opts['cases'])), requestedBy, lang, retryFailed: opts['retryFailed'] === true });
       io.stdout(formatMessage('batch.enqueued', { added: s.added, already: s.already, duplicates: s.duplicates }, lang) + '\n');
       if (s.retried) io.stdout(formatMessage('batch.retried', { count: s.retried }, lang) + '\n');
       if (s.updated) io.stdout(formatMessage('batch.updated', { count: s.updated }, lang) + '\n');
@@ -69,19 +70,19 @@ export async function enqueueCommand(cmd: Command, io: Io, lang: Lang, done: (co
 export async function workCommand(cmd: Command, io: Io, lang: Lang, done: (code: number) => void): Promise<void> {
   const inLedger = cmd.opts<Record<string, unknown>>()['inLedger'] === true;
   const opts = merged(cmd, inLedger ? [] : ['out']);
-  const threads = opts['concurrency'] !== undefined ? Math.max(1, Number(opts['concurrency'])) : undefined;
+  const settings = batchSettings(opts, io.cwd);
+  const threads = settings.concurrency;
   const pool = new WorkerPool({ ...(threads ? { threads } : {}), maxQueue: 100_000, timeoutMs: 60_000 });
   try {
     done(
       await withLedger(opts, async (l) => {
-        const templatesDir = resolve(io.cwd, String(opts['templates'] ?? process.env['KP_BREV_TEMPLATES'] ?? 'templates'));
         const s = await work(l, pool, {
           run: String(opts['run']),
-          templatesDir,
+          templatesDir: settings.templates,
           ...(inLedger ? { inLedger } : { out: resolve(io.cwd, String(opts['out'])) }),
           lang,
-          ...(opts['lease'] ? { leaseSeconds: Number(opts['lease']) } : {}),
-          ...(opts['claim'] ? { claim: Number(opts['claim']) } : {}),
+          ...(settings.lease ? { leaseSeconds: settings.lease } : {}),
+          ...(settings.claim ? { claim: settings.claim } : {}),
         });
         io.stdout(formatMessage('batch.worked', { made: s.made, failed: s.failed, fenced: s.fenced }, lang) + '\n');
         if (s.abandoned) io.stdout(formatMessage('batch.abandoned', { count: s.abandoned }, lang) + '\n');

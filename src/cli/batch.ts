@@ -5,6 +5,7 @@ import { runBatch, parseShard } from '../batch/batch.js';
 import { progressReporter } from '../batch/progress.js';
 import { formatMessage, type Lang } from '../i18n/index.js';
 import { WorkerPool } from '../service/pool.js';
+import { batchSettings } from './batch-settings.js';
 import type { Io } from './main.js';
 import { openRepository } from './repo.js';
 
@@ -12,11 +13,12 @@ export async function batchCommand(opts: Record<string, unknown>, io: Io, lang: 
   for (const [name, flag] of [['template', '--template <id>'], ['cases', '--cases <fil>'], ['out', '--out <mappe>']] as const) {
     if (opts[name] === undefined) cmd.error(`error: required option '${flag}' not specified`, { code: 'commander.missingMandatoryOptionValue', exitCode: 2 });
   }
-  const templatesDir = resolve(io.cwd, String(opts['templates'] ?? process.env['KP_BREV_TEMPLATES'] ?? 'templates'));
+  const settings = batchSettings(opts, io.cwd);
+  const templatesDir = settings.templates;
   // An unknown --kommune is a usage error before any case is read, not a batch of central letters.
   if (opts['kommune'] !== undefined) openRepository(opts, io);
   const shard = opts['shard'] ? parseShard(String(opts['shard'])) : undefined;
-  const threads = opts['concurrency'] !== undefined ? Math.max(1, Number(opts['concurrency'])) : undefined;
+  const threads = settings.concurrency;
   const pool = new WorkerPool({ ...(threads ? { threads } : {}), maxQueue: 1_000_000, timeoutMs: 60_000 });
   // The bar is drawn on stderr, so it is stderr that must be a terminal (stdout may be piped).
   const tty = io.stderrTty === true;
@@ -28,7 +30,7 @@ export async function batchCommand(opts: Record<string, unknown>, io: Io, lang: 
       kommune: opts['kommune'] as string | undefined,
       cases: resolve(io.cwd, String(opts['cases'])),
       out: resolve(io.cwd, String(opts['out'])),
-      format: (opts['format'] as 'pdf' | 'docx' | undefined) ?? 'pdf',
+      format: settings.format,
       pdfa: opts['pdfa'] as '2a' | '1a' | undefined,
       pool,
       ...(shard ? { shard } : {}),

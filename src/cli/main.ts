@@ -161,6 +161,7 @@ export async function execute(argv: readonly string[], io: Io = processIo): Prom
     .option('--threads <n>', say.threads)
     .option('--training', say.training)
     .option('--samples <mappe>', say.samplesDir)
+    .option('--print-config', say.printConfig)
     .addOption(langOption())
     .action(async (opts: Record<string, unknown>) => {
       const { serveCommand } = await import('./serve.js');
@@ -189,7 +190,7 @@ export async function execute(argv: readonly string[], io: Io = processIo): Prom
     .option('--templates <mappe>', say.templatesDir)
     .option('--cases <fil>', say.cases)
     .option('--out <mappe>', say.outBatch)
-    .addOption(new Option('--format <format>', say.batchFormat).choices(['pdf', 'docx']).default('pdf'))
+    .addOption(new Option('--format <format>', say.batchFormat).choices(['pdf', 'docx']))
     .addOption(new Option('--pdfa <niveau>', say.pdfa).choices(['2a', '1a']).default('2a'))
     .option('--concurrency <n>', say.concurrency)
     .option('--shard <k/n>', say.shard)

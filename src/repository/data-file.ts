@@ -38,6 +38,16 @@ export interface DataFile<T> {
 
 /** Parses YAML (JSON is YAML) and validates it; throws KpBrevError with every problem. */
 export function readDataFile<T>(file: string, text: string, schemaName: string): DataFile<T> {
+  const parsed = parseDataFile<T>(file, text);
+  validateData(parsed.data, schemaName, (path) => {
+    const line = parsed.lineOf(path);
+    return { file, ...(line !== undefined ? { line } : {}) };
+  });
+  return parsed;
+}
+
+/** Parses YAML (JSON is YAML) without validating it; throws KpBrevError on a syntax error. */
+export function parseDataFile<T>(file: string, text: string): DataFile<T> {
   // A .json file is read as JSON (YAML would accept more and say less): its syntax error by line and column.
   if (/\.json$/i.test(file)) {
     const parsed = parseJson(text.replace(/^\ufeff/, ''));
@@ -65,11 +75,17 @@ export function readDataFile<T>(file: string, text: string, schemaName: string):
     }
     return undefined;
   };
-  const validate = schema(schemaName);
-  if (!validate(data)) {
-    throw new KpBrevError('input', schemaProblems(file, data, validate.errors ?? [], lineOf));
-  }
   return { file, data: data as T, lineOf };
+}
+
+/**
+ * Validates data that did not come from one file (settings from a file, the environment and
+ * flags together) against a schema: the same messages as a file's, each placed where `locate`
+ * says its value came from. Throws KpBrevError with every problem.
+ */
+export function validateData(data: unknown, schemaName: string, locate: (path: Array<string | number>) => { file: string; line?: number }): void {
+  const validate = schema(schemaName);
+  if (!validate(data)) throw new KpBrevError('input', schemaProblems(data, validate.errors ?? [], locate));
 }
 
 /** The entry an error is about: `beskedskabeloner[3] "np_1011"`. */
@@ -90,20 +106,16 @@ export function entryName(data: unknown, path: Array<string | number>): string {
   return name || '(roden)';
 }
 
-function schemaProblems(
-  file: string,
-  data: unknown,
-  errors: ErrorObject[],
-  lineOf: (path: Array<string | number>) => number | undefined,
-): Diagnostic[] {
+function schemaProblems(data: unknown, errors: ErrorObject[], locate: (path: Array<string | number>) => { file: string; line?: number }): Diagnostic[] {
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
   // oneOf/anyOf parents repeat what their branches said; keep the precise ones.
   const useful = errors.filter((e) => e.keyword !== 'oneOf' && e.keyword !== 'anyOf' && e.keyword !== 'if');
   for (const e of useful.length ? useful : errors) {
     const path = pointerSegments(e.instancePath);
-    const line = lineOf(path);
-    const loc = { file, ...(line !== undefined ? { line } : {}) };
+    // An unknown field is placed where it stands (a value from the environment has none).
+    const loc = locate(e.keyword === 'additionalProperties' ? [...path, String(e.params['additionalProperty'])] : path);
+    const file = loc.file;
     const parentPath = typeof path[path.length - 1] === 'string' ? path.slice(0, -1) : path;
     const entry = entryName(data, parentPath);
     const field = typeof path[path.length - 1] === 'string' ? String(path[path.length - 1]) : '';

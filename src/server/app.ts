@@ -22,9 +22,11 @@ import { InlinePool, PoolBusyError, PoolTimeoutError, type RenderPool } from '..
 import type { JobName, Jobs } from '../service/jobs.js';
 import { MemoryIdempotencyStore, type IdempotencyStore } from '../ledger/idempotency.js';
 import type { FailureReason, RenderOutcome, RenderTask } from '../service/render-task.js';
-import { Credentials, type Credential, type Principal } from './auth.js';
+import { Authenticator, Credentials, refusalHeaders, type Credential, type Principal } from './auth.js';
 import { BodyError, jsonBodies, RouteTable, unsupportedMediaType } from './body.js';
 import { deeperThan, MAX_REQUEST_DEPTH } from './depth.js';
+import { fairShare, LimitRefusal, sendLimitRefusal, type RateLimitConfig } from './fair-share.js';
+import { JwtVerifier, type JwtConfig } from './jwt.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { documentBody } from './openapi.js';
 import { notFoundProblem, problem, problemItem } from './problem.js';
@@ -59,11 +61,15 @@ export interface ServerOptions {
    * process, bounded; the server command uses the PostgreSQL ledger when one is configured).
    */
   idempotency?: IdempotencyStore;
+  /** Bearer JWTs from the municipality's identity provider, beside the static credentials. */
+  jwt?: JwtConfig;
+  /** Fair share: rate and concurrency limits per credential. */
+  rateLimit?: RateLimitConfig;
 }
 
 export interface ServerContext {
   options: ServerOptions;
-  credentials: Credentials;
+  auth: Authenticator;
   pool: RenderPool;
   metrics: Metrics;
   /** Set while shutting down: /readyz says not ready. */
@@ -246,7 +252,7 @@ export async function buildApp(options: ServerOptions): Promise<FastifyInstance>
   const caches = new Map<number, number>();
   const ctx: ServerContext = {
     options,
-    credentials: new Credentials(options.credentials),
+    auth: new Authenticator(new Credentials(options.credentials), options.jwt ? new JwtVerifier(options.jwt) : undefined),
     pool,
     // The render threads' caches as last reported, else (no letter made yet, or an inline pool) this thread's.
     metrics: createMetrics(() => (caches.size ? [...caches.values()].reduce((a, b) => a + b, 0) : holder.cacheSize()), () => pool.load().queued),
@@ -292,15 +298,20 @@ export async function buildApp(options: ServerOptions): Promise<FastifyInstance>
     // By the route the router matched (after percent-decoding), never by the URL's spelling:
     // every route needs a credential unless it says it is public; no route, no handler (404).
     if (req.is404 || req.routeOptions.config.public === true) return;
-    let principal = ctx.credentials.verify(req.headers.authorization);
+    const auth = await ctx.auth.authenticate(req.headers.authorization);
+    let principal = auth.ok ? auth.principal : undefined;
     if (!principal && options.training && !req.headers.authorization && trainingLocal(req.ip, req.headers.host, req.headers.origin)) principal = { name: 'træning', kommune: undefined, admin: true };
     if (!principal) {
-      req.note.outcome = 'unauthorized';
-      return sendProblem(reply, problem('unauthorized', 401, req.lang, { id: 'server.unauthorized' }, req.id), { 'www-authenticate': 'Bearer' });
+      const refusal = auth.ok ? ({ status: 401, id: 'server.unauthorized', reason: 'unauthorized' } as const) : auth;
+      const kind = refusal.status === 401 ? 'unauthorized' : refusal.status === 403 ? 'forbidden' : 'identity-unavailable';
+      req.note.outcome = refusal.status === 503 ? kind : refusal.reason;
+      return sendProblem(reply, problem(kind, refusal.status, req.lang, { id: refusal.id }, req.id), refusalHeaders(refusal));
     }
     req.principal = principal;
     req.note.kommune = principal.admin ? 'admin' : principal.kommune;
   });
+  // Rate and concurrency limits per credential, and the per-municipality metrics.
+  await fairShare(app, ctx, options.rateLimit);
 
   // A body of a media type the route does not take: 415 before anything reads it.
   app.addHook('preParsing', async (req, reply, payload) => {
@@ -343,6 +354,7 @@ export async function buildApp(options: ServerOptions): Promise<FastifyInstance>
   app.setErrorHandler((err: FastifyError, req, reply) => {
     req.lang ??= requestLang(req);
     req.note ??= {};
+    if (err instanceof LimitRefusal) return sendLimitRefusal(req, reply, err);
     if (err.validation) {
       req.note.outcome = 'bad-request';
       const errors = validationProblems(err.validation, (err.validationContext ?? 'body') as RequestPart, req.lang);

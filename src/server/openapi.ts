@@ -35,20 +35,22 @@ declare module 'fastify' {
 
 const WHY: Record<number, string> = {
   400: 'The request is not valid: JSON that does not parse, a forbidden key, a body or parameter that breaks the schema (each problem in errors, with its path), or a case context that cannot be used',
-  401: 'Missing or unknown credential',
-  403: "A municipality's credential names another municipality",
+  401: 'Missing or unknown credential, or a JWT that cannot be verified (expired, another issuer or audience, an algorithm not accepted, a key not published, a bad signature); WWW-Authenticate says why',
+  403: "A municipality's credential names another municipality, or a verified JWT names no municipality and does not carry the administrator role",
   404: 'No such template (for this municipality)',
   409: 'The Idempotency-Key was used with another request (idempotency-conflict), its request is still being made (idempotency-in-progress), or its letter was made and its copy is no longer kept (idempotency-expired)',
   413: 'Body over the size limit',
   415: 'A body of a media type the operation does not take (Accept-Post lists those it takes), or a body without Content-Type',
   422: 'The letter cannot be made: a missing field, an unanswered flettespørgsmål, a case not valid for the process',
   500: 'A template that cannot be used, or a fault in kp-brev; never for bad input',
-  503: 'Render pool saturated, time limit exceeded, or the ledger keeping Idempotency-Keys unreachable (Retry-After)',
+  429: "Over the credential's request rate or its number of requests in progress (fair share; Retry-After)",
+  503: "Render pool saturated, time limit exceeded, the identity provider's keys cannot be fetched, or the ledger keeping Idempotency-Keys unreachable (Retry-After)",
 };
 
 const HEADERS: Record<number, Record<string, { type: string; description: string }>> = {
   401: { 'WWW-Authenticate': { type: 'string', description: 'Bearer' } },
   415: { 'Accept-Post': { type: 'string', description: 'The media types the operation takes, comma-separated.' } },
+  429: { 'Retry-After': { type: 'integer', description: 'Seconds to wait before trying again.' } },
   503: { 'Retry-After': { type: 'integer', description: 'Seconds to wait before trying again.' } },
 };
 
@@ -83,9 +85,23 @@ export function acceptedMediaTypes(schema: FastifySchema | undefined): string[] 
   return schema?.body ? [JSON_TYPE] : [];
 }
 
-/** @fastify/swagger's transform: a route's openapiBody becomes its request body in the document. */
-export function documentBody({ schema, url }: { schema: FastifySchema; url: string }): { schema: FastifySchema; url: string } {
-  if (!schema?.openapiBody) return { schema, url };
-  const { openapiBody, ...rest } = schema;
+/**
+ * What every route that needs a credential can answer, whatever it does: no or a bad credential
+ * (401), a token without a municipality (403), over the fair-share limits (429), the identity
+ * provider's keys out of reach (503).
+ */
+export const AUTHENTICATED_STATUSES = [401, 403, 429, 503] as const;
+
+/**
+ * @fastify/swagger's transform: a route's openapiBody becomes its request body in the document,
+ * and a route that needs a credential declares the answers of AUTHENTICATED_STATUSES (those it
+ * declares itself keep their own description).
+ */
+export function documentBody({ schema, url, route }: { schema: FastifySchema; url: string; route?: { config?: { public?: boolean } } }): { schema: FastifySchema; url: string } {
+  if (!schema) return { schema, url };
+  let out = schema;
+  if (route?.config?.public !== true && !schema.hide && schema.response) out = { ...out, response: { ...problems(AUTHENTICATED_STATUSES), ...(schema.response as object) } };
+  if (!out.openapiBody) return { schema: out, url };
+  const { openapiBody, ...rest } = out;
   return { schema: { ...rest, body: { content: openapiBody.content } }, url };
 }

@@ -48,6 +48,8 @@ const TITLES: Record<string, { da: string; en: string }> = {
   'idempotency-in-progress': { da: 'Brevet dannes stadig', en: 'The letter is still being made' },
   'idempotency-expired': { da: 'Brevet er dannet, kopien gemmes ikke længere', en: 'Letter made, its copy no longer kept' },
   'ledger-unavailable': { da: 'Ledgeren kan ikke nås', en: 'Ledger unavailable' },
+  'too-many-requests': { da: 'For mange forespørgsler', en: 'Too many requests' },
+  'identity-unavailable': { da: 'Identitetsudbyderen kan ikke nås', en: 'Identity provider unavailable' },
 };
 
 /**
