@@ -50,6 +50,8 @@ describe('the variables', () => {
       'jwt.jwksUrl': 'KP_BREV_JWT_JWKS_URL',
       'jwt.clockToleranceSeconds': 'KP_BREV_JWT_CLOCK_TOLERANCE_SECONDS',
       'rateLimit.concurrent': 'KP_BREV_RATE_LIMIT_CONCURRENT',
+      ledger: 'KP_BREV_LEDGER',
+      idempotencyHours: 'KP_BREV_IDEMPOTENCY_HOURS',
     });
     expect(names(batch)).toEqual({
       templates: 'KP_BREV_TEMPLATES',
@@ -63,8 +65,9 @@ describe('the variables', () => {
     const leaves = Object.entries(schema.properties).flatMap(([k, v]) => (v.properties ? Object.keys(v.properties).map((c) => `${k}.${c}`) : [k]));
     expect(server.map((v) => v.path.join('.')).sort()).toEqual(leaves.sort());
     const all = [...server, ...batch].map((v) => v.env);
-    // templates is one variable for the server, the batch and lint alike.
-    expect(new Set(all).size).toBe(all.length - 1);
+    // templates is one variable for the server, the batch and lint alike; so is the ledger
+    // (the batch's queue, the server's Idempotency-Keys).
+    expect(new Set(all).size).toBe(all.length - 2);
     for (const name of new Set([...all, 'KP_BREV_CONFIG', 'KP_BREV_LIMITS'])) expect(operations, name).toContain(`\`${name}\``);
   });
 });

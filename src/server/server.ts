@@ -142,7 +142,7 @@ export function envCredentials(env: NodeJS.ProcessEnv = process.env): Credential
 export async function startServer(given: ServerConfig, log: (line: string) => void): Promise<FastifyInstance> {
   const cfg = { ...serverDefaults(given), ...given };
   const templatesDir = resolve(cfg.templates!);
-  const ledgerUrl = cfg.ledger ?? process.env['KP_BREV_LEDGER'];
+  const ledgerUrl = cfg.ledger;
   let idempotency: PgIdempotencyStore | undefined;
   if (ledgerUrl) {
     const ledger = new PgLedger(ledgerUrl);
