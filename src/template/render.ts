@@ -5,7 +5,8 @@
  */
 import type { FieldNode } from '../ooxml/fields.js';
 import type { ItemToken, Story } from '../ooxml/tokens.js';
-import type { Group, Segment } from './plan.js';
+import type { Group, RegionSegment, Segment, TableSegment } from './plan.js';
+import type { RegionDef } from './regions.js';
 import { evaluate, isLive, resultAsSaved, type EvalEnv } from './evaluate.js';
 import { prepareLive, type PreparedLive } from './live-values.js';
 import { formatMessage } from '../i18n/index.js';
@@ -20,14 +21,49 @@ export interface RenderState {
   readonly env: EvalEnv;
   readonly writer: WriterOptions;
   readonly itemSegments: ReadonlyMap<ItemToken, Segment[]>;
+  /** How many copies each region got the last time it was made (for tables that go with it). */
+  readonly copies?: Map<RegionDef, number>;
 }
 
-/** Joins a segment list, rendering the groups. */
+/** Joins a segment list, rendering the groups and regions. */
 export function renderSegments(segments: readonly Segment[], state: RenderState): string {
   if (segments.length === 1 && typeof segments[0] === 'string') return segments[0];
   let out = '';
-  for (const s of segments) out += typeof s === 'string' ? s : renderGroup(s, state);
+  for (const s of segments) {
+    if (typeof s === 'string') out += s;
+    else if (!('kind' in s)) out += renderGroup(s, state);
+    else if (s.kind === 'region') out += renderRegion(s, state);
+    else out += renderTable(s, state);
+  }
   return out;
+}
+
+/** A region: its rows or paragraphs once per item, with the item in scope. */
+function renderRegion(seg: RegionSegment, state: RenderState): string {
+  const env = state.env;
+  const regions = env.regions;
+  // Without a region runtime (a region the template refuses), the content is written once.
+  if (!regions) return renderSegments(seg.body, state);
+  const scopes = regions.itemScopes(seg.region, env, (i) => report(env, seg.region.start, i.code, i.params));
+  let out = '';
+  for (let i = 0; i < scopes.length; i++) {
+    regions.stack.push(scopes[i]!);
+    try {
+      const xml = renderSegments(seg.body, state);
+      out += i > 0 && seg.region.fixups ? regions.fixCopy(xml) : xml;
+    } finally {
+      regions.stack.pop();
+    }
+  }
+  state.copies?.set(seg.region, scopes.length);
+  if (scopes.length === 0 && seg.region.keep) out = seg.region.keep;
+  return out;
+}
+
+/** A table with regions: left out when they are all empty and only header rows would be left. */
+function renderTable(seg: TableSegment, state: RenderState): string {
+  const xml = renderSegments(seg.body, state);
+  return seg.table.regions.every((r) => state.copies?.get(r) === 0) ? '' : xml;
 }
 
 function renderGroup(group: Group, state: RenderState): string {

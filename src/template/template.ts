@@ -26,6 +26,7 @@ import { checkLetterContext } from './letter-context.js';
 import { bookmarkNames } from './field-policy.js';
 import { cutRanges, dropRanges, externalDiagnostic, externalReferences, type Range } from './external-refs.js';
 import { documentModel, newLetterState } from './doc-model.js';
+import { LetterRegions, maxDrawingIdIn, regionIndex } from './regions.js';
 
 export { cachedResult };
 
@@ -212,7 +213,14 @@ function compileTemplate(pkg: DocxPackage, name: string, options: LoadOptions): 
     }
   }
 
-  const doc = documentModel(pkg, parts.flatMap((p) => p.stories.map((s) => s.story)), allNodes, bookmarks);
+  // Regions (rows or paragraphs repeated per item of a list); markers that cannot be used refuse
+  // the letter, like a field that breaks the structure.
+  const plans = parts.flatMap((p) => p.stories);
+  const regions = plans.some((s) => s.regions.length) ? regionIndex(plans, Math.max(0, ...parts.map((p) => maxDrawingIdIn(pkg.text(p.part))))) : undefined;
+  const regionProblems = plans.flatMap((s) => s.regionProblems.map((p) => ({ f: p.field, d: diagnostic(p.code, p.params, locationOf(p.field, name)) })));
+  for (const { f, d } of regionProblems) addFor(f, d);
+
+  const doc = documentModel(pkg, parts.flatMap((p) => p.stories.map((s) => s.story)), allNodes, bookmarks, regions?.regions);
 
   const changed = new Map<string, PartPlan>();
   for (const p of parts) if (p.segments.length > 1 || typeof p.segments[0] !== 'string') changed.set(p.part, p);
@@ -235,6 +243,7 @@ function compileTemplate(pkg: DocxPackage, name: string, options: LoadOptions): 
     doc,
     ...(doc.referencing ? { letter: newLetterState() } : {}),
     ...(trace ? { trace } : {}),
+    ...(regions ? { regions: LetterRegions.create(regions) } : {}),
   });
 
   const renderParts = (context: CaseContext, opts: RenderOptions = {}): RenderedParts => {
@@ -251,7 +260,9 @@ function compileTemplate(pkg: DocxPackage, name: string, options: LoadOptions): 
       env,
       writer: { suppressBlankMergeLines: !settings.doNotSuppressBlankLines, removeEmptyParagraphs: opts.removeEmptyParagraphs ?? false },
       itemSegments,
+      ...(regions ? { copies: new Map() } : {}),
     };
+    for (const { d } of regionProblems) env.diagnostics.push(options.locate ? { ...d, location: options.locate(d.location!) } : { ...d });
     for (const f of brokenFields) {
       const d = diagnostic('render.structure', { detail: 'w:fldChar' }, locationOf(f, name));
       // A broken field stays as it is in the letter: never one the letter refuses, not even in preview.
