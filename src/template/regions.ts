@@ -518,6 +518,8 @@ export class LetterRegions {
   /** The value of a merge field in a region: from the current item, then the enclosing items;
    * undefined when the name is the case's (or is no region's business). */
   resolveField(f: FieldNode, name: string, env: RegionEnv): FieldResolution | undefined {
+    // `Question:`, composition names and the like are never item fields.
+    if (name.includes(':')) return undefined;
     const chain = this.chainFor(f);
     if (!chain.length) return undefined;
     const catalog = env.rules?.catalog;
@@ -546,7 +548,8 @@ export class LetterRegions {
   listProperty(f: FieldNode, prop: { list: string; what: 'Antal' | 'Nummer' }, env: RegionEnv): { value: number } | { issue: RegionIssue } {
     const chain = this.chainFor(f);
     if (prop.what === 'Nummer') {
-      const s = chain.find((c) => c.region.name === prop.list);
+      // `Linjer:Nummer` in the region `Udgifter.Linjer` too.
+      const s = chain.find((c) => c.region.name === prop.list || c.region.name.endsWith(`.${prop.list}`));
       return s ? { value: s.index + 1 } : { issue: { code: 'render.list-number-outside', params: { field: `${prop.list}:Nummer`, list: prop.list } } };
     }
     const list = resolveList(prop.list, chain, env);
