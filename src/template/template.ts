@@ -26,7 +26,7 @@ import { checkLetterContext } from './letter-context.js';
 import { bookmarkNames } from './field-policy.js';
 import { cutRanges, dropRanges, externalDiagnostic, externalReferences, type Range } from './external-refs.js';
 import { documentModel, newLetterState } from './doc-model.js';
-import { LetterRegions, maxDrawingIdIn, regionIndex } from './regions.js';
+import { LetterRegions, maxDrawingIdIn, regionIndex, type RegionIndex } from './regions.js';
 
 export { cachedResult };
 
@@ -119,6 +119,8 @@ export interface Template {
   readonly package: DocxPackage;
   readonly defaultLang: string | undefined;
   readonly rules: LetterRules | undefined;
+  /** Regions (rows or paragraphs repeated per item of a list), when the template has any. */
+  readonly regions: RegionIndex | undefined;
   render(context: CaseContext, options?: RenderOptions): RenderResult;
   /** The same, without the zip: for the PDF layout, which reads the parts directly. */
   renderParts(context: CaseContext, options?: RenderOptions): RenderedParts;
@@ -286,6 +288,7 @@ function compileTemplate(pkg: DocxPackage, name: string, options: LoadOptions): 
     package: pkg,
     defaultLang,
     rules: options.rules,
+    regions,
     fields: () => allNodes.map((f) => fieldInfo(f, byField.get(f) ?? [])),
     renderParts,
     evaluateFields(context: CaseContext, opts: Pick<RenderOptions, 'lang' | 'numberLocale' | 'preview'> = {}) {
