@@ -319,7 +319,7 @@ describe('GET /v1/templates', () => {
     const other = (await app.inject({ url: '/v1/templates', headers: auth(tokens.s751) })).json() as Array<{ id: string; status: string }>;
     expect(own.find((t) => t.id === 'np_1011')!.status).toBe('outdated');
     expect(other.find((t) => t.id === 'np_1011')!.status).toBe('central');
-    expect(own.filter((t) => t.kind === 'beskedskabelon').length).toBe(13);
+    expect(own.filter((t) => t.kind === 'beskedskabelon').length).toBe(15);
     const forbidden = await app.inject({ url: '/v1/templates?kommune=540', headers: auth(tokens.s751) });
     expect(forbidden.statusCode).toBe(403);
     // An administrator may list everything: the central templates, then each municipality's overrides.
