@@ -84,6 +84,8 @@ export interface FieldTrace {
   readonly problems: readonly Diagnostic[];
 }
 
+const NO_PROBLEMS: Diagnostic[] = [];
+
 const ERROR_PROBLEMS = (f: FieldNode): boolean => blockingProblems(f.parsed.problems).length > 0;
 
 /** Evaluates a field that is not live. Problems go to env.diagnostics; the result is then a
@@ -111,7 +113,7 @@ export function evaluate(f: FieldNode, env: EvalEnv, inCondition = false): Field
   } finally {
     letter?.active.delete(f);
   }
-  const problems = env.diagnostics.slice(before);
+  const problems = env.diagnostics.length > before ? env.diagnostics.slice(before) : NO_PROBLEMS;
   if (results && !inCondition) results.set(f, { result: r, problems, missing: env.stats.missing - missing });
   if (env.trace) {
     const action = isLive(f) ? 'live' : fieldRule(f.parsed.instruction, env.bookmarks).action;
@@ -221,8 +223,16 @@ function unlinked(f: FieldNode, env: EvalEnv): FieldResult {
   return { outs, text: plainText(f, outs), empty: isEmpty(f, outs), unlinked: true };
 }
 
+const languages = new Map<string, FieldLocale>();
+
 function fieldLocales(f: FieldNode, env: EvalEnv): FieldLocales {
-  return { number: env.numberLocale, language: localeFor(f.lang ?? env.defaultLang) };
+  const lang = f.lang ?? env.defaultLang;
+  let language = lang === undefined ? undefined : languages.get(lang);
+  if (!language) {
+    language = localeFor(lang);
+    if (lang !== undefined && languages.size < 256) languages.set(lang, language);
+  }
+  return { number: env.numberLocale, language };
 }
 
 /** `inCondition`: the value feeds an IF comparison, so a catalog type does not dress it up

@@ -5,7 +5,7 @@
 import { allFields, readStoryFields, type FieldNode } from '../ooxml/fields.js';
 import { paragraphOfToken, type ItemToken, type Story } from '../ooxml/tokens.js';
 import { needsRender } from './live.js';
-import { findRegions, type DroppableTable, type RegionDef, type RegionProblem } from './regions.js';
+import { findRegions, withoutRepeatedIds, type DroppableTable, type RegionDef, type RegionProblem } from './regions.js';
 
 /** A range of whole paragraphs (and whatever blocks lie between them) that holds fields. */
 export interface Group {
@@ -29,6 +29,9 @@ export interface RegionSegment {
   readonly end: number;
   /** One copy's content: verbatim text, groups and nested regions. */
   readonly body: Segment[];
+  /** The same for the copies after the first: bookmarks and paragraph ids left out of the
+   * verbatim text (regions.ts: they must not repeat), once when the template is compiled. */
+  readonly copyBody: Segment[];
 }
 
 /** A table that is left out when its regions are all empty (regions.ts). */
@@ -117,7 +120,7 @@ export function holesOf(story: Story, planned: PlannedStories): Hole[] {
   }
   if (!plan.regions.length) return holes.sort((a, b) => a.start - b.start);
   const containers: Array<RegionSegment | TableSegment> = [
-    ...plan.regions.map((region) => ({ kind: 'region' as const, region, start: region.from, end: region.to, body: [] })),
+    ...plan.regions.map((region) => ({ kind: 'region' as const, region, start: region.from, end: region.to, body: [], copyBody: [] })),
     ...plan.regionTables.map((table) => ({ kind: 'table' as const, table, start: table.from, end: table.to, body: [] })),
   ];
   return nest(story.source, holes, containers);
@@ -134,7 +137,8 @@ function nest(source: string, holes: readonly Hole[], containers: ReadonlyArray<
       holes.filter((h) => within(h, c)),
       containers.filter((o) => within(o, c)),
     );
-    out.push({ ...c, body: segmentsOf(source, c.start, c.end, inner) });
+    const body = segmentsOf(source, c.start, c.end, inner);
+    out.push(c.kind === 'region' ? { ...c, body, copyBody: c.region.fixups ? body.map((s) => (typeof s === 'string' ? withoutRepeatedIds(s) : s)) : body } : { ...c, body });
   }
   return out.sort((a, b) => a.start - b.start);
 }

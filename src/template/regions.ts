@@ -55,8 +55,8 @@ export interface RegionDef {
   /** paragraphs: what stays when the list is empty and the last paragraph must stay (the last
    * of a table cell or of the body): that paragraph, empty. */
   readonly keep?: string;
-  /** The repeated XML holds bookmarks, drawing ids or paragraph ids that must differ per copy. */
-  readonly fixups: boolean;
+  /** The repeated XML holds bookmarks, paragraph ids or drawing ids that must differ per copy. */
+  readonly fixups: Fixups | undefined;
 }
 
 /** A table that goes when its row regions are all empty (its other rows are header rows). */
@@ -113,11 +113,14 @@ export function regionMarker(f: FieldNode): { kind: 'start' | 'end'; name: strin
 
 /** Whether a merge-field name is a region marker (it shows nothing). */
 export function isMarkerName(name: string): boolean {
-  return MARKER.test(name);
+  // Every field of every letter asks: the first letter rules out nearly all names.
+  const c = name.charCodeAt(0);
+  return (c === 84 || c === 116) && MARKER.test(name);
 }
 
 /** `Udgifter:Antal` (the number of items) and `Udgifter:Nummer` (the current item's number). */
 export function listProperty(name: string): { list: string; what: 'Antal' | 'Nummer' } | undefined {
+  if (!name.includes(':')) return undefined;
   const m = SPECIAL.exec(name);
   if (!m || NOT_LISTS.has(m[1]!.split(':')[0]!.toLowerCase()) || m[1]!.includes(':')) return undefined;
   return { list: m[1]!, what: m[2] as 'Antal' | 'Nummer' };
@@ -351,9 +354,27 @@ export function findRegions(story: Story, all: readonly FieldNode[], spans: Read
   return { regions: kept, tables, problems };
 }
 
-function needsFixups(source: string, from: number, to: number): boolean {
+export interface Fixups {
+  readonly bookmarks: boolean;
+  readonly paraIds: boolean;
+  readonly drawings: boolean;
+}
+
+/** XML of a copy after the first: no bookmarks (a name is the document's once), no paragraph
+ * ids (unique per document). */
+export function withoutRepeatedIds(xml: string): string {
+  return xml.replace(/<w:bookmark(?:Start|End)\b[^>]*?\/>/g, '').replace(/\sw14:(?:paraId|textId)="[^"]*"/g, '');
+}
+
+/** Whether a marker token is a bookmark (left out of copies after the first). */
+export function isBookmarkMarker(name: string): boolean {
+  return name === 'w:bookmarkStart' || name === 'w:bookmarkEnd';
+}
+
+function needsFixups(source: string, from: number, to: number): Fixups | undefined {
   const xml = source.slice(from, to);
-  return xml.includes('<w:bookmarkStart') || xml.includes('w14:paraId') || xml.includes('<wp:docPr');
+  const f = { bookmarks: xml.includes('<w:bookmarkStart'), paraIds: xml.includes('w14:paraId'), drawings: xml.includes('<wp:docPr') };
+  return f.bookmarks || f.paraIds || f.drawings ? f : undefined;
 }
 
 /** Every region of a template, and which region each field is in. */
@@ -518,11 +539,15 @@ export class LetterRegions {
     readonly index: RegionIndex,
     /** The copies being made, outermost first. */
     readonly stack: Scope[],
-    private readonly shared: { scopes: Map<Scope | RegionIndex, Map<RegionDef, Scope[]>>; drawingId: number },
+    private readonly shared: {
+      scopes: Map<Scope | RegionIndex, Map<RegionDef, Scope[]>>;
+      tables: Map<Scope | RegionIndex, Map<TableModel, { table: TableModel; stacks: Map<TableCell, Scope[]> }>>;
+      drawingId: number;
+    },
   ) {}
 
   static create(index: RegionIndex): LetterRegions {
-    return new LetterRegions(index, [], { scopes: new Map(), drawingId: index.maxDrawingId });
+    return new LetterRegions(index, [], { scopes: new Map(), tables: new Map(), drawingId: index.maxDrawingId });
   }
 
   /** The same letter with another stack (a row of a table read by a formula). */
@@ -552,7 +577,15 @@ export class LetterRegions {
 
   /** The results kept for a field of the copy being made, if it is in a region. */
   resultsFor(f: FieldNode): KeptResults | undefined {
-    return this.chainFor(f)[0]?.results;
+    const region = this.index.regionOf(f);
+    if (!region) return undefined;
+    // The innermost copy being made of a region the field is in (no list built: this runs for
+    // every field of every copy).
+    for (let i = this.stack.length - 1; i >= 0; i--) {
+      const s = this.stack[i]!;
+      for (let r: RegionDef | undefined = region; r; r = r.parent) if (r === s.region) return s.results;
+    }
+    return undefined;
   }
 
   /**
@@ -591,7 +624,7 @@ export class LetterRegions {
    * undefined when the name is the case's (or is no region's business). */
   resolveField(f: FieldNode, name: string, env: RegionEnv): FieldResolution | undefined {
     // `Question:`, composition names and the like are never item fields.
-    if (name.includes(':')) return undefined;
+    if (name.includes(':') || !this.stack.length) return undefined;
     const chain = this.chainFor(f);
     if (!chain.length) return undefined;
     const catalog = env.rules?.catalog;
@@ -629,11 +662,9 @@ export class LetterRegions {
   }
 
   /** A copy after the first: bookmarks only once, fresh drawing ids, no duplicate paragraph ids. */
-  fixCopy(xml: string): string {
-    return xml
-      .replace(/<w:bookmark(?:Start|End)\b[^>]*?\/>/g, '')
-      .replace(/\sw14:(?:paraId|textId)="[^"]*"/g, '')
-      .replace(/(<wp:docPr\b[^>]*?\sid=")\d+"/g, (_m, head: string) => `${head}${++this.shared.drawingId}"`);
+  /** Drawings in a copy after the first get fresh ids (wp:docPr ids are unique per document). */
+  renumberDrawings(xml: string): string {
+    return xml.replace(/(<wp:docPr\b[^>]*?\sid=")\d+"/g, (_m, head: string) => `${head}${++this.shared.drawingId}"`);
   }
 
   /**
@@ -645,10 +676,30 @@ export class LetterRegions {
     if (template.open === undefined) return undefined;
     const all = this.index.rowRegions(template.story, template.open);
     if (!all.length) return undefined;
-    const rowIndex = new Map(template.rows.map((r, i) => [r.open, i]));
     const top = all.filter((r) => !(r.parent?.table && r.parent.table.open === r.table!.open));
     // The copies of the regions around the table that are being made.
     const around = this.chainIn(top[0]!.parent).reverse();
+    // The letter's table is the same for every formula in it (three totals read it once).
+    const key: Scope | RegionIndex = around[around.length - 1] ?? this.index;
+    let byTable = this.shared.tables.get(key);
+    if (!byTable) this.shared.tables.set(key, (byTable = new Map()));
+    let built = byTable.get(template);
+    if (!built) byTable.set(template, (built = this.buildTable(template, top, around, env, issue)));
+    const { table, stacks } = built;
+    const mine = new Set(this.chainFor(f));
+    let at: TableCell | undefined;
+    for (const row of table.rows) {
+      const stack = stacks.get(row.cells[0]!) ?? around;
+      if (row.open !== template.rows[here.row]!.open || !stack.every((s) => around.includes(s) || mine.has(s))) continue;
+      at = row.cells[here.col];
+      break;
+    }
+    if (!at) return undefined;
+    return { here: at, stackOf: (cell) => stacks.get(cell) ?? around };
+  }
+
+  private buildTable(template: TableModel, top: readonly RegionDef[], around: Scope[], env: RegionEnv, issue: (region: RegionDef, i: RegionIssue) => void): { table: TableModel; stacks: Map<TableCell, Scope[]> } {
+    const rowIndex = new Map(template.rows.map((r, i) => [r.open, i]));
     const out: Array<{ row: TableRow; stack: Scope[] }> = [];
     const emit = (from: number, to: number, regions: readonly RegionDef[], stack: Scope[]): void => {
       for (let r = from; r <= to; ) {
@@ -667,23 +718,18 @@ export class LetterRegions {
       }
     };
     emit(0, template.rows.length - 1, top, around);
-    const table: TableModel = { story: template.story, open: template.open, rows: [] };
+    const table: TableModel = { story: template.story, ...(template.open !== undefined ? { open: template.open } : {}), rows: [] };
     const stacks = new Map<TableCell, Scope[]>();
-    const mine = new Set(this.chainFor(f));
-    let at: TableCell | undefined;
     out.forEach(({ row, stack }, k) => {
       const cells: TableCell[] = [];
-      const copy: TableRow = { cells, header: row.header, open: row.open };
       for (const c of row.cells) {
         const cell: TableCell = { table, row: k, col: c.col, open: c.open, close: c.close };
         cells.push(cell);
         stacks.set(cell, stack);
-        if (c === here && !at && stack.every((s) => around.includes(s) || mine.has(s))) at = cell;
       }
-      table.rows.push(copy);
+      table.rows.push({ cells, header: row.header, open: row.open });
     });
-    if (!at) return undefined;
-    return { here: at, stackOf: (cell) => stacks.get(cell) ?? around };
+    return { table, stacks };
   }
 }
 

@@ -6,7 +6,7 @@
 import type { FieldNode } from '../ooxml/fields.js';
 import type { ItemToken, Story } from '../ooxml/tokens.js';
 import type { Group, RegionSegment, Segment, TableSegment } from './plan.js';
-import type { RegionDef } from './regions.js';
+import { isBookmarkMarker, withoutRepeatedIds, type RegionDef } from './regions.js';
 import { evaluate, isLive, resultAsSaved, type EvalEnv } from './evaluate.js';
 import { prepareLive, type PreparedLive } from './live-values.js';
 import { formatMessage } from '../i18n/index.js';
@@ -23,6 +23,8 @@ export interface RenderState {
   readonly itemSegments: ReadonlyMap<ItemToken, Segment[]>;
   /** How many copies each region got the last time it was made (for tables that go with it). */
   readonly copies?: Map<RegionDef, number>;
+  /** Writing a region's copy after the first: no bookmarks, paragraph ids or drawing ids again. */
+  readonly copy?: boolean;
 }
 
 /** Joins a segment list, rendering the groups and regions. */
@@ -46,11 +48,15 @@ function renderRegion(seg: RegionSegment, state: RenderState): string {
   if (!regions) return renderSegments(seg.body, state);
   const scopes = regions.itemScopes(seg.region, env, (i) => report(env, seg.region.start, i.code, i.params));
   let out = '';
+  const fixups = seg.region.fixups;
+  const copyState: RenderState = fixups && !state.copy ? { ...state, copy: true } : state;
   for (let i = 0; i < scopes.length; i++) {
     regions.stack.push(scopes[i]!);
     try {
-      const xml = renderSegments(seg.body, state);
-      out += i > 0 && seg.region.fixups ? regions.fixCopy(xml) : xml;
+      // In a copy of an enclosing region even the first item is a copy.
+      const again = i > 0 || state.copy === true;
+      const xml = again ? renderSegments(seg.copyBody, copyState) : renderSegments(seg.body, state);
+      out += again && fixups?.drawings ? regions.renumberDrawings(xml) : xml;
     } finally {
       regions.stack.pop();
     }
@@ -85,7 +91,7 @@ function renderGroup(group: Group, state: RenderState): string {
       // Bookmarks and other range markers inside the field move in front of its result.
       for (let j = f.begin; j <= f.end; j++) {
         const tok = tokens[j]!;
-        if (tok.t === 'raw' && tok.marker) w.marker(tok.xml);
+        if (tok.t === 'raw' && tok.marker && !(state.copy && isBookmarkMarker(tok.name))) w.marker(tok.xml);
       }
       const isMerge = f.parsed.instruction.type === 'MERGEFIELD';
       const res = evaluate(f, state.env);
@@ -139,7 +145,7 @@ class GroupRenderer {
         return;
       }
       case 'mark':
-        this.w.mark(tok);
+        this.w.mark(this.state.copy && tok.openTag.includes('w14:') ? { ...tok, openTag: withoutRepeatedIds(tok.openTag) } : tok);
         return;
       case 'open':
         this.w.open(tok);
@@ -150,6 +156,7 @@ class GroupRenderer {
       case 'raw':
         if (tok.droppable && ctx === 'text') return;
         if (tok.marker && this.hoisted) return;
+        if (tok.marker && this.state.copy && isBookmarkMarker(tok.name)) return;
         this.w.raw(tok);
         return;
     }
