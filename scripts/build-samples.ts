@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { stringify } from 'yaml';
 import { pack } from './lib/docx-kit.js';
 import { bodyDocument, masterDocument } from './lib/kp-docx.js';
-import { FIELDS, PROCESSES, QUESTIONS, TRAINING_MAP } from './lib/kp-catalog.js';
+import { FIELDS, LISTS, PROCESSES, QUESTIONS, TRAINING_MAP } from './lib/kp-catalog.js';
 import { CASES } from './lib/kp-cases.js';
 import { ELEMENTS, FLETTETEKSTER, LETTERS, MASTERS, OVERRIDE_540_KONTAKT, OVERRIDE_540_NP_1011, DRAFT_540_NP_1011, TRAINING_NP_1099, ATTACHMENTS } from './lib/kp-templates.js';
 import { renderPdf } from '../src/pdf/index.js';
@@ -44,10 +44,11 @@ rmSync(join(root, 'samples/sager'), { recursive: true, force: true });
 write(
   join(T, 'catalog.yaml'),
   yaml(
-    `Katalog over processer, flettefelter og flettespørgsmål (eksempel).
+    `Katalog over processer, flettefelter, lister og flettespørgsmål (eksempel).
 Formatet er en kontrakt: se schemas/catalog.schema.json. Ekstra nøgler er tilladt.
-type: tekst | beloeb | dato | procent | cpr. processes: "*" (alle) eller en liste.`,
-    { processes: PROCESSES, fields: FIELDS, questions: QUESTIONS },
+type: tekst | beloeb | dato | procent | cpr. processes: "*" (alle) eller en liste.
+lists: lister i sagen (arrays af objekter), som områder (TableStart:<navn> ... TableEnd:<navn>) gentages for.`,
+    { processes: PROCESSES, fields: FIELDS, lists: LISTS, questions: QUESTIONS },
   ),
 );
 

@@ -99,3 +99,33 @@ describe('kp-brev fields with values', () => {
     expect((JSON.parse(r.stdout) as Row[]).map((x) => x.value)).toContain('Karen');
   });
 });
+
+describe('kp-brev fields with regions', () => {
+  writeFileSync(
+    join(dir, 'liste.docx'),
+    docx([
+      p('Du har ', mergeField('Udgifter:Antal'), ' udgifter:'),
+      p(mergeField('TableStart:Udgifter'), mergeField('Beskrivelse'), ': ', mergeField('Tilskud')),
+      p('  ', mergeField('TableStart:Linjer'), mergeField('Tekst'), mergeField('TableEnd:Linjer')),
+      p(mergeField('TableEnd:Udgifter')),
+      p('Slut.'),
+    ]),
+  );
+  writeFileSync(join(dir, 'liste.json'), JSON.stringify({ fields: { Udgifter: [{ Beskrivelse: 'Briller', Tilskud: 100, Linjer: [{ Tekst: 'glas' }] }] } }));
+
+  it('lists each region with the fields read from its items, nested ones under their list', async () => {
+    const { out } = await run('liste.docx', { context: 'liste.json' });
+    const lines = out.trimEnd().split('\n');
+    const at = lines.findIndex((l) => l.startsWith('2 lister gentager'));
+    expect(lines.slice(at, at + 3)).toEqual([
+      '2 lister gentager rækker eller afsnit for hvert element (TableStart:<liste> … TableEnd:<liste>):',
+      '  Udgifter: afsnit, word/document.xml afsnit 2-4; felter: Beskrivelse, Tilskud',
+      '    Udgifter > Linjer: afsnit, word/document.xml afsnit 3-3; felter: Tekst',
+    ]);
+    // The item fields have the values of the case's (last) item.
+    const rows = (await json('liste.docx', { context: 'liste.json' })) as Array<Row & { region?: string }>;
+    expect(rows.find((r) => r.instruction.includes('Tekst'))).toMatchObject({ region: 'Udgifter > Linjer', value: 'glas', status: 'evaluated' });
+    expect(rows.find((r) => r.instruction.includes('Udgifter:Antal'))).toMatchObject({ value: '1' });
+    expect(rows.find((r) => r.instruction.includes('Udgifter:Antal'))!.region).toBeUndefined();
+  });
+});

@@ -178,6 +178,43 @@ describe('composition refuses, with a clear message', () => {
   });
 });
 
+describe('regions in composed letters', () => {
+  it('repeats rows and paragraphs of an indholdselement, a master and a flettetekst', () => {
+    const row = (...cells: string[]): string => `<w:tr>${cells.map((c) => `<w:tc>${c}</w:tc>`).join('')}</w:tr>`;
+    const udgifter = docx([
+      p('Udgifter:'),
+      `<w:tbl><w:tblPr/><w:tblGrid><w:gridCol/><w:gridCol/></w:tblGrid>${row(p('Udgift'), p('Beløb')).replace('<w:tr>', '<w:tr><w:trPr><w:tblHeader/></w:trPr>')}${row(p(mergeField('TableStart:Udgifter'), mergeField('Beskrivelse'), mergeField('TableEnd:Udgifter')), p(mergeField('Beloeb')))}</w:tbl>`,
+      p('Slut på udgifter.'),
+    ]);
+    const master = docx([p(mergeField('af-modtager')), p(mergeField('Skabelon:Indhold')), p(mergeField('TableStart:Bilag'), 'Bilag: ', mergeField('Titel'), mergeField('TableEnd:Bilag')), p('Med venlig hilsen')]);
+    const message = docx([p('Kære ', mergeField('Borger.Fornavn')), p(mergeField('Indholdselement:udgifter')), p(mergeField('dokumentliste'))]);
+    const c = compose({ master, message, elements: { udgifter }, texts: { ...texts, dokumentliste: { text: 'Send: { MERGEFIELD TableStart:Dokumenter }[{ MERGEFIELD Navn }]{ MERGEFIELD TableEnd:Dokumenter }' } } });
+    const letter = openDocx(
+      loadTemplate(c.docx).render(
+        toContext({ fields: { ...fields, Udgifter: [{ Beskrivelse: 'Briller', Beloeb: 100 }, { Beskrivelse: 'Stel', Beloeb: 50 }], Dokumenter: [{ Navn: 'regning' }, { Navn: 'recept' }], Bilag: [{ Titel: 'Regler' }, { Titel: 'Klagevejledning' }] } }),
+      ).docx,
+    );
+    expect(letter.texts()).toEqual([
+      'Karen Jensen',
+      'Kære Karen',
+      'Udgifter:',
+      'Udgift',
+      'Beløb',
+      'Briller',
+      '100',
+      'Stel',
+      '50',
+      'Slut på udgifter.',
+      // A flettetekst is inline: the region is its paragraph, repeated per item.
+      'Send: [regning]',
+      'Send: [recept]',
+      'Bilag: Regler',
+      'Bilag: Klagevejledning',
+      'Med venlig hilsen',
+    ]);
+  });
+});
+
 function replacePart(bytes: Buffer, part: string, edit: (xml: string) => string): Buffer {
   const z = readZip(bytes);
   return writeZip(z.order.map((n) => (n === part ? { name: n, data: Buffer.from(edit(Buffer.from(z.read(n)).toString('utf8')), 'utf8') } : { name: n, reuse: z.entries.get(n)! })));

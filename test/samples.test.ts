@@ -127,6 +127,69 @@ describe('golden: what some letters say', () => {
     expect(doc.xml('docProps/core.xml')).toContain('<dc:title>23.19.08 Pension</dc:title>');
   });
 
+  // Lists (regions): the rows and paragraphs repeat per item; 0, 1 and several items.
+  const tableRows = (doc: OpenedDocx): string[][] => {
+    const rows: string[][] = [];
+    for (const tbl of doc.xml('word/document.xml').split('<w:tbl>').slice(1)) {
+      for (const tr of tbl.split('</w:tbl>')[0]!.split('<w:tr>').slice(1)) {
+        rows.push(tr.split('<w:tc>').slice(1).map((tc) => [...tc.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('').trim()));
+      }
+    }
+    return rows;
+  };
+
+  it('np_1017: the beregningstabel has a row per expense and totals over them', () => {
+    const three = tableRows(render('np_1017', 'fatima-briller-tre-udgifter'));
+    expect(three).toEqual([
+      ['Udgift', 'Overslag', 'Prisaftale', 'Tilskud', 'Du betaler'],
+      ['Nye brilleglas (progressive)', '3.200,00 kr.', '2.600,00 kr.', '1.612,00 kr.', '1.588,00 kr.'],
+      ['Brillestel', '1.200,00 kr.', '', '632,40 kr.', '567,60 kr.'],
+      ['Synsprøve hos optiker', '450,00 kr.', '400,00 kr.', '248,00 kr.', '202,00 kr.'],
+      ['I alt', '4.850,00 kr.', '', '2.492,40 kr.', '2.357,60 kr.'],
+    ]);
+    expect(letterText(render('np_1017', 'fatima-briller-tre-udgifter'))).toContain('Du får i alt 2.492,40 kr. i tilskud til 3 udgifter.');
+    const five = tableRows(render('np_1017', 'poul-briller-fem-udgifter'));
+    expect(five).toHaveLength(7);
+    expect(five[6]).toEqual(['I alt', '5.795,00 kr.', '', '4.998,25 kr.', '796,75 kr.']);
+    expect(letterText(render('np_1017', 'jens-tandprotese-en-udgift'))).toContain('Du får i alt 3.400,00 kr. i tilskud til én udgift.');
+    const none = render('np_1017', 'karen-briller-ingen-udgifter');
+    expect(tableRows(none).map((r) => r[0])).toEqual(['Udgift', 'I alt']);
+    expect(letterText(none)).toContain('du får derfor ikke tilskud denne gang');
+  });
+
+  it('np_1018: the manglerbrev lists the missing documents as a numbered list', () => {
+    const doc = render('np_1018', 'fatima-briller-tre-dokumenter');
+    const items = doc.paragraphs().filter((p) => p.pPr.includes('<w:numPr>'));
+    expect(items.map((p) => p.text)).toEqual(['En kopi af regningen fra optikeren', 'Recepten fra optikeren (den skal vise styrken på begge glas)', 'Dokumentation for, at du har betalt (fx et kontoudtog)']);
+    expect(new Set(items.map((p) => /<w:numId w:val="(\d+)"/.exec(p.pPr)![1])).size).toBe(1);
+    expect(letterText(doc)).toContain('skal du sende os disse 3 dokumenter:');
+    expect(letterText(render('np_1018', 'jens-tandprotese-et-dokument'))).toContain('skal du sende os dette dokument:');
+    const none = render('np_1018', 'karen-fodbehandling-ingen-dokumenter');
+    expect(none.paragraphs().filter((p) => p.pPr.includes('<w:numPr>'))).toEqual([]);
+    expect(letterText(none)).toContain('Vi har nu de dokumenter, vi skal bruge');
+  });
+
+  it('np_1021: the rådighedsberegning lists incomes and fixed expenses with their totals', () => {
+    const rows = tableRows(render('np_1021', 'poul-briller-engang'));
+    expect(rows.map((r) => r.join(' | '))).toEqual([
+      'Indtægter efter skat | Beløb pr. måned',
+      'Folkepension | 11.250,50 kr.',
+      'ATP Livslang Pension | 1.400,00 kr.',
+      'Arbejdsmarkedspension | 1.600,00 kr.',
+      'Indtægter i alt | 14.250,50 kr.',
+      'Faste udgifter | Beløb pr. måned',
+      'Husleje | 6.200,00 kr.',
+      'Varme | 1.150,00 kr.',
+      'El | 620,00 kr.',
+      'Forsikringer | 480,00 kr.',
+      'Medicin | 1.420,00 kr.',
+      'Faste udgifter i alt | 9.870,00 kr.',
+    ]);
+    const none = render('np_1021', 'karen-ingen-faste-udgifter');
+    expect(tableRows(none).map((r) => r[0])).toEqual(['Indtægter efter skat', 'Folkepension', 'Indtægter i alt', 'Faste udgifter', 'Faste udgifter i alt']);
+    expect(letterText(none)).toContain('Vi har regnet med 1 indtægt og 0 faste udgifter.');
+  });
+
   it("np_1011: Sønderborg's override for 540, and only for 540", () => {
     const own = letterText(render('np_1011', 'fatima-briller', '540'));
     expect(own).toContain('Rådhustorvet 10 i Sønderborg');

@@ -324,6 +324,19 @@ describe('POST /v1/letters:validate', () => {
     expect(body.valid).toBe(false);
     expect(body.problems.map((p: { field: string }) => p.field)).toContain('Borger.Fornavn');
   });
+
+  it('names a missing item field of a list by its item (Udgifter[1].Tilskud) and its place', async () => {
+    const grant = JSON.parse(readFileSync(join(root, 'samples/sager/np_1017/fatima-briller-tre-udgifter.json'), 'utf8')) as { fields: { Udgifter: Array<Record<string, unknown>> } };
+    delete grant.fields.Udgifter[1]!['Tilskud'];
+    const bad = await post('/v1/letters:validate', { template: 'np_1017', context: grant });
+    expect(bad.statusCode).toBe(200);
+    const body = bad.json() as { valid: boolean; problems: Array<{ code: string; field: string; template: string; place: string; message: string }> };
+    expect(body.valid).toBe(false);
+    const problem = body.problems.find((p) => p.code === 'render.missing-item-field')!;
+    expect(problem).toMatchObject({ field: 'Udgifter[1].Tilskud', template: 'np_1017' });
+    expect(problem.place).toMatch(/afsnit \d+/);
+    expect(problem.message).toContain('element nr. 2 i listen "Udgifter"');
+  });
 });
 
 describe('GET /v1/templates', () => {
@@ -332,7 +345,7 @@ describe('GET /v1/templates', () => {
     const other = (await app.inject({ url: '/v1/templates', headers: auth(tokens.s751) })).json() as Array<{ id: string; status: string }>;
     expect(own.find((t) => t.id === 'np_1011')!.status).toBe('outdated');
     expect(other.find((t) => t.id === 'np_1011')!.status).toBe('central');
-    expect(own.filter((t) => t.kind === 'beskedskabelon').length).toBe(13);
+    expect(own.filter((t) => t.kind === 'beskedskabelon').length).toBe(15);
     const forbidden = await app.inject({ url: '/v1/templates?kommune=540', headers: auth(tokens.s751) });
     expect(forbidden.statusCode).toBe(403);
     // An administrator may list everything: the central templates, then each municipality's overrides.

@@ -168,6 +168,23 @@ describe('POST /v1/preview', () => {
     expect(body.problems.map((x) => x.field)).toEqual(['Bevilling.Fra', 'Klage.Frist']);
   });
 
+  it('draws a letter with a list from its sample case: a row per item, the region codes in the Alt+F9 view', async () => {
+    const samples = (await training.inject({ method: 'GET', url: '/v1/samples?template=np_1017' })).json() as Array<{ name: string; context: { fields: { Udgifter: unknown[] } } }>;
+    expect(samples.map((x) => [x.name, x.context.fields.Udgifter.length]).sort()).toEqual([
+      ['fatima-briller-tre-udgifter', 3],
+      ['jens-tandprotese-en-udgift', 1],
+      ['karen-briller-ingen-udgifter', 0],
+      ['poul-briller-fem-udgifter', 5],
+    ]);
+    const r = (await preview({ template: 'np_1017', context: samples.find((x) => x.name === 'fatima-briller-tre-udgifter')!.context })).json() as PreviewJson;
+    expect(r.problems).toEqual([]);
+    const text = r.pages.map((pg) => svgText(pg.svg)).join(' ');
+    for (const row of ['Nye brilleglas (progressive)', 'Brillestel', 'Synsprøve hos optiker', '2.492,40 kr.']) expect(text).toContain(row);
+    const codes = r.codes.flatMap((c) => c.spans.filter((x) => x.kind !== 'text').map((x) => x.text)).join(' ');
+    expect(codes).toContain('TableStart:Udgifter');
+    expect(codes).toContain('TableEnd:Udgifter');
+  });
+
   it("an administrator asking for a municipality the repository does not have gets 404 naming the known ones; a municipality's own credential still works", async () => {
     const unknown = await preview({ template: 'np_1004', kommune: '999', context: karen });
     expect(unknown.statusCode).toBe(404);

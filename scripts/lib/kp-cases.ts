@@ -67,6 +67,15 @@ const uh = (variant: string, beskrivelse: string): Json => ({
   Udgift: { Beskrivelse: beskrivelse },
 });
 
+/** An expense of a beregningstabel: the grant is 85 % of the price (or the agreed price, when
+ * there is one) times the citizen's tillægsprocent. */
+const udgift = (Beskrivelse: string, Overslag: number, Prisaftale: number | null, procent: number): Json => {
+  const Tilskud = Math.round((Prisaftale ?? Overslag * 0.85) * procent * 100) / 100;
+  return { Beskrivelse, Overslag, Prisaftale, Tilskud, Egenbetaling: Math.round((Overslag - Tilskud) * 100) / 100 };
+};
+
+const post = (Tekst: string, Beloeb: number): Json => ({ Tekst, Beloeb });
+
 export const CASES: SampleCase[] = [
   c('np_1001', 'karen-formue-og-indtaegt', HK, null, merge(karen, hkDates), { 10041: 'J', 10042: 'J', 10043: 'N' }),
   c('np_1001', 'poul-husleje', HK, null, merge(poul, hkDates), { 10041: 'N', 10042: 'N', 10043: 'J' }),
@@ -99,18 +108,65 @@ export const CASES: SampleCase[] = [
   c('np_1016', 'fatima-briller', UH, 'briller', merge(fatima, uh('briller', 'nye briller'))),
   c('np_1016', 'jens-tandproteser', UH, 'tandproteser', merge(jens, uh('tandproteser', 'en ny overmundsprotese'))),
   c('np_1016', 'karen-fodbehandling', UH, 'fodbehandling', merge(karen, uh('fodbehandling', 'fodbehandling'))),
+  // Grant with a beregningstabel: 3, 1, 5 and 0 expenses (regions over Udgifter).
+  c('np_1017', 'fatima-briller-tre-udgifter', UH, 'briller', merge(fatima, merge(uh('briller', 'nye briller'), {
+    Tilskud: { Beloeb: 2492.4 },
+    Udgifter: [
+      udgift('Nye brilleglas (progressive)', 3200, 2600, 0.62),
+      udgift('Brillestel', 1200, null, 0.62),
+      udgift('Synsprøve hos optiker', 450, 400, 0.62),
+    ],
+  }))),
+  c('np_1017', 'jens-tandprotese-en-udgift', UH, 'tandproteser', merge(jens, merge(uh('tandproteser', 'en ny overmundsprotese'), {
+    Tilskud: { Beloeb: 3400 },
+    Udgifter: [udgift('Ny overmundsprotese', 9800, 8500, 0.4)],
+  }))),
+  c('np_1017', 'poul-briller-fem-udgifter', UH, 'briller', merge(poul, merge(uh('briller', 'nye briller'), {
+    Tilskud: { Beloeb: 4998.25 },
+    Udgifter: [
+      udgift('Brilleglas, højre øje', 1850, 1600, 1),
+      udgift('Brilleglas, venstre øje', 1850, 1600, 1),
+      udgift('Brillestel', 1495, null, 1),
+      udgift('Synsprøve', 450, 400, 1),
+      udgift('Tilpasning af stel', 150, null, 1),
+    ],
+  }))),
+  c('np_1017', 'karen-briller-ingen-udgifter', UH, 'briller', merge(karen, merge(uh('briller', 'nye briller'), { Tilskud: { Beloeb: 0 }, Udgifter: [] }))),
+  // Manglerbrev listing the missing documents: 3, 1 and 0 (a region over Dokumenter).
+  c('np_1018', 'fatima-briller-tre-dokumenter', UH, 'briller', merge(fatima, merge(uh('briller', 'nye briller'), {
+    Dokumenter: [
+      { Navn: 'En kopi af regningen fra optikeren', Bemaerkning: '' },
+      { Navn: 'Recepten fra optikeren', Bemaerkning: 'den skal vise styrken på begge glas' },
+      { Navn: 'Dokumentation for, at du har betalt', Bemaerkning: 'fx et kontoudtog' },
+    ],
+  }))),
+  c('np_1018', 'jens-tandprotese-et-dokument', UH, 'tandproteser', merge(jens, merge(uh('tandproteser', 'en ny overmundsprotese'), {
+    Dokumenter: [{ Navn: 'Et prisoverslag fra din tandlæge eller kliniske tandtekniker', Bemaerkning: '' }],
+  }))),
+  c('np_1018', 'karen-fodbehandling-ingen-dokumenter', UH, 'fodbehandling', merge(karen, merge(uh('fodbehandling', 'fodbehandling'), { Dokumenter: [] }))),
   c('np_1021', 'poul-briller-engang', PT, null, merge(poul, {
     ...hkDates,
     Bevilling: { Fra: '2026-01-01' },
     PersonligtTillaeg: { Beloeb: 2400, Formaal: 'nye briller' },
-    Raadighedsberegning: { Indtaegter: 14250.5, Udgifter: 9870, Beloeb: 4380.5, Graense: 5200 },
+    Raadighedsberegning: {
+      Indtaegter: [post('Folkepension', 11250.5), post('ATP Livslang Pension', 1400), post('Arbejdsmarkedspension', 1600)],
+      Udgifter: [post('Husleje', 6200), post('Varme', 1150), post('El', 620), post('Forsikringer', 480), post('Medicin', 1420)],
+      Beloeb: 4380.5,
+      Graense: 5200,
+    },
   }), { 10102: 'J' }),
   c('np_1021', 'fatima-varme-maanedlig', PT, null, merge(fatima, {
     ...hkDates,
     Bevilling: { Fra: '2026-02-01' },
     PersonligtTillaeg: { Beloeb: 650, Formaal: 'høje varmeudgifter' },
-    Raadighedsberegning: { Indtaegter: 12100, Udgifter: 8900, Beloeb: 3200, Graense: 5200 },
+    Raadighedsberegning: { Indtaegter: [post('Folkepension', 12100)], Udgifter: [post('Husleje inkl. varme', 8900)], Beloeb: 3200, Graense: 5200 },
   }), { 10102: 'N' }),
+  c('np_1021', 'karen-ingen-faste-udgifter', PT, null, merge(karen, {
+    ...hkDates,
+    Bevilling: { Fra: '2026-02-01' },
+    PersonligtTillaeg: { Beloeb: 3000, Formaal: 'tandbehandling' },
+    Raadighedsberegning: { Indtaegter: [post('Folkepension', 4900)], Udgifter: [], Beloeb: 4900, Graense: 5200 },
+  }), { 10102: 'J' }),
   c('np_1022', 'jens-over-graensen', PT, null, merge(jens, {
     ...hkDates,
     PersonligtTillaeg: { Formaal: 'en ny vaskemaskine' },

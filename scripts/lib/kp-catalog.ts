@@ -62,8 +62,6 @@ export const FIELDS = [
   f('Udgift.Grundlag', 'beloeb', [UH], 'Beregningsgrundlag: prisaftalen eller 85 % af prisen'),
   f('Udgift.Leverandoer', 'tekst', [UH], 'Leverandøren (optiker, tandlæge, fodterapeut)'),
   f('Tilskud.Beloeb', 'beloeb', [UH], 'Tilskuddet'),
-  f('Raadighedsberegning.Indtaegter', 'beloeb', [PT], 'Indtægter efter skat pr. måned'),
-  f('Raadighedsberegning.Udgifter', 'beloeb', [PT], 'Faste udgifter pr. måned'),
   f('Raadighedsberegning.Beloeb', 'beloeb', [PT], 'Rådighedsbeløb pr. måned'),
   f('Raadighedsberegning.Graense', 'beloeb', [PT], 'Kommunens grænse for rådighedsbeløbet'),
   f('PersonligtTillaeg.Beloeb', 'beloeb', [PT], 'Det personlige tillæg'),
@@ -74,6 +72,42 @@ export const FIELDS = [
   f('Modtager.By', 'tekst', [PD], 'Modtagerens by'),
   f('Undtagelse.Fra', 'dato', [PD], 'Undtagelsen gælder fra'),
   f('Undtagelse.Begrundelse', 'tekst', [PD], 'Begrundelse for undtagelsen'),
+];
+
+const item = (name: string, type: T, description: string): Record<string, unknown> => ({ name, type, description });
+
+/** Lists in the case that regions (TableStart:<name> … TableEnd:<name>) repeat over. */
+export const LISTS = [
+  {
+    name: 'Udgifter',
+    processes: [UH],
+    description: 'Udgifterne i en ansøgning om udvidet helbredstillæg, med beregningen af tilskuddet',
+    fields: [
+      item('Beskrivelse', 'tekst', 'Hvad udgiften gælder, fx nye brilleglas'),
+      item('Overslag', 'beloeb', 'Prisen i overslaget eller på regningen'),
+      item('Prisaftale', 'beloeb', 'Prisen i kommunens prisaftale; null når der ikke er en'),
+      item('Tilskud', 'beloeb', 'Tilskuddet til udgiften'),
+      item('Egenbetaling', 'beloeb', 'Hvad borgeren selv betaler'),
+    ],
+  },
+  {
+    name: 'Dokumenter',
+    processes: [UH],
+    description: 'Dokumenter sagsbehandleren mangler for at kunne behandle ansøgningen',
+    fields: [item('Navn', 'tekst', 'Dokumentet, fx en kopi af regningen'), item('Bemaerkning', 'tekst', 'En bemærkning til borgeren; tom når der ikke er en')],
+  },
+  {
+    name: 'Raadighedsberegning.Indtaegter',
+    processes: [PT],
+    description: 'Indtægterne i rådighedsberegningen, pr. måned efter skat',
+    fields: [item('Tekst', 'tekst', 'Indtægten, fx folkepension'), item('Beloeb', 'beloeb', 'Beløb pr. måned efter skat')],
+  },
+  {
+    name: 'Raadighedsberegning.Udgifter',
+    processes: [PT],
+    description: 'De faste udgifter i rådighedsberegningen, pr. måned',
+    fields: [item('Tekst', 'tekst', 'Udgiften, fx husleje'), item('Beloeb', 'beloeb', 'Beløb pr. måned')],
+  },
 ];
 
 /** Production keys; each has a training twin 900xx (see TRAINING_MAP). */

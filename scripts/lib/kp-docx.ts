@@ -2,7 +2,8 @@
  * Building KP templates with the `docx` package: one style set for all templates (accessible by
  * construction: real heading styles with outline levels, Danish as the document language),
  * paragraphs written in Word's Alt+F9 notation (`Kære { MERGEFIELD Borger.Fornavn }`, `¶` for a
- * paragraph break inside a branch, `**fed**` for bold), tables with repeated header rows, and a
+ * paragraph break inside a branch, `**fed**` for bold), tables with repeated header rows (and
+ * rows repeated per item of a list: `{ MERGEFIELD TableStart:Udgifter }`), numbered lists, and a
  * logo with alt text.
  */
 import {
@@ -14,6 +15,7 @@ import {
   Header,
   HeadingLevel,
   ImageRun,
+  LevelFormat,
   Paragraph,
   Table,
   TableCell,
@@ -23,9 +25,9 @@ import {
   type IStylesOptions,
 } from 'docx';
 import { PNG } from 'pngjs';
-import { bold, type FieldSpec, type FormattedText, type InstrPart, type LineBreak } from '../../src/authoring/fields.js';
+import { bold, paragraphXml, type FieldSpec, type FormattedText, type InstrPart, type LineBreak } from '../../src/authoring/fields.js';
 import { parseBraceText } from '../../src/compose/flettetekst.js';
-import { pStyle, RawXml } from './docx-kit.js';
+import { pStyle, RawXml, WORDLIKE } from './docx-kit.js';
 
 export const FONT = 'Arial';
 
@@ -80,7 +82,9 @@ export type Block =
   | { h1: string }
   | { h2: string }
   | { h3: string }
-  | { table: { header: string[]; rows: string[][]; widths?: number[] } }
+  | { table: TableSpec }
+  /** A numbered list, one paragraph per item (Alt+F9 text; a region repeats an item). */
+  | { list: string[] }
   /** The logo as an inline picture; without `alt` it has no alt text (as Word leaves it). */
   | { image: { alt?: string } }
   /** Text, then a link with the given text. */
@@ -94,6 +98,7 @@ export function blocks(list: Block[], raw: RawXml): Array<Paragraph | Table> {
     else if ('h2' in b) out.push(heading(b.h2, HeadingLevel.HEADING_2, raw));
     else if ('h3' in b) out.push(heading(b.h3, HeadingLevel.HEADING_3, raw));
     else if ('table' in b) out.push(table(b.table, raw));
+    else if ('list' in b) for (const item of b.list) out.push(listItem(item, raw));
     else if ('image' in b) {
       const alt = b.image.alt;
       out.push(
@@ -136,7 +141,35 @@ function heading(text: string, level: (typeof HeadingLevel)[keyof typeof Heading
 
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '8EAADB' };
 
-function table(t: { header: string[]; rows: string[][]; widths?: number[] }, raw: RawXml): Table {
+export interface TableSpec {
+  header: string[];
+  rows: string[][];
+  widths?: number[];
+  /** Per column; amounts are right-aligned. */
+  align?: Array<'left' | 'right'>;
+  /** A last row with totals (`{ = SUM(ABOVE) }`), shaded like the header. */
+  total?: string[];
+}
+
+/** The numbering the `list` blocks use (decimal, one level). */
+export const NUMBERED = 'kp-nummereret';
+
+export const NUMBERING = {
+  config: [
+    {
+      reference: NUMBERED,
+      levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: 567, hanging: 397 } } } }],
+    },
+  ],
+};
+
+/** A numbered list item: docx writes the paragraph and its numbering, the runs are ours. */
+function listItem(text: string, raw: RawXml): Paragraph {
+  const xml = paragraphXml(pieces(text), '', WORDLIKE).replace(/^<w:p>/, '').replace(/<\/w:p>$/, '');
+  return new Paragraph({ numbering: { reference: NUMBERED, level: 0 }, children: [raw.run(xml)] });
+}
+
+function table(t: TableSpec, raw: RawXml): Table {
   const total = 9354;
   const widths = t.widths ?? t.header.map(() => Math.floor(total / t.header.length));
   const cell = (content: Paragraph, width: number, head: boolean): TableCell =>
@@ -146,15 +179,20 @@ function table(t: { header: string[]; rows: string[][]; widths?: number[] }, raw
       ...(head ? { shading: { fill: 'DEEAF6' } } : {}),
       children: [content],
     });
+  const jc = (i: number): string => (t.align?.[i] === 'right' ? '<w:jc w:val="right"/>' : '');
+  const content = (c: string, i: number, bold = false): Paragraph => {
+    if (!c.includes('{') && !jc(i) && !bold) return new Paragraph(c);
+    const pPr = jc(i) ? `<w:pPr>${jc(i)}</w:pPr>` : '';
+    return raw.para(pieces(bold && c && !c.startsWith('**') ? `**${c}**` : c), pPr);
+  };
   const head = new TableRow({
     tableHeader: true,
     cantSplit: true,
-    children: t.header.map((h, i) => cell(new Paragraph({ children: [new TextRun({ text: h, bold: true })] }), widths[i]!, true)),
+    children: t.header.map((h, i) => cell(jc(i) ? raw.para([bold(h)], `<w:pPr>${jc(i)}</w:pPr>`) : new Paragraph({ children: [new TextRun({ text: h, bold: true })] }), widths[i]!, true)),
   });
-  const rows = t.rows.map(
-    (r) => new TableRow({ cantSplit: true, children: r.map((c, i) => cell(c.includes('{') ? raw.para(pieces(c)) : new Paragraph(c), widths[i]!, false)) }),
-  );
-  return new Table({ width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA }, columnWidths: widths, rows: [head, ...rows] });
+  const rows = t.rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c, i) => cell(content(c, i), widths[i]!, false)) }));
+  const totals = t.total ? [new TableRow({ cantSplit: true, children: t.total.map((c, i) => cell(content(c, i, !c.includes('{')), widths[i]!, true)) })] : [];
+  return new Table({ width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA }, columnWidths: widths, rows: [head, ...rows, ...totals] });
 }
 
 /** A message template or content element: body only, in the common style set. */
@@ -165,6 +203,7 @@ export function bodyDocument(title: string, list: Block[]): { doc: Document; raw
     creator: 'KOMBIT (eksempel)',
     description: `${title} (eksempelskabelon til kp-brev)`,
     styles: STYLES,
+    ...(list.some((b) => typeof b === 'object' && 'list' in b) ? { numbering: NUMBERING } : {}),
     sections: [{ properties: { page: { margin: { top: 1701, bottom: 1418, left: 1418, right: 1134 } } }, children: blocks(list, rawXml) }],
   });
   return { doc, rawXml };

@@ -17,6 +17,7 @@ import { formatMessage, type Lang, type MessageId } from '../i18n/index.js';
 import type { FieldNode } from '../ooxml/fields.js';
 import { bookmarkNames, fieldRule } from '../template/field-policy.js';
 import { loadTemplate, type EvaluatedField, type Template } from '../template/template.js';
+import { regionSummaries } from '../template/regions.js';
 import { readInput } from './files.js';
 import type { Io } from './main.js';
 
@@ -80,9 +81,17 @@ export async function fieldsCommand(templatePath: string, opts: Record<string, u
   const errors = fields.filter((f) => f.problems.some((p) => p.severity === 'error')).length;
   const say = (id: MessageId, params: Record<string, string | number> = {}): string => formatMessage(id, params, lang);
   const diagnosticJson = (p: Diagnostic): Record<string, unknown> => ({ code: p.code, severity: p.severity, message: messageOf(p, lang), offset: p.location?.offset });
+  // Regions: which list each field's item comes from, and each region with its item fields.
+  const regions = regionSummaries(template.regions, template.fieldNodes);
+  const regionNames = template.fieldNodes.map((n) => {
+    const path: string[] = [];
+    for (let r = template.regions?.regionOf(n); r; r = r.parent) path.unshift(r.name);
+    return path.join(' > ');
+  });
   if (opts['format'] === 'json') {
-    const json = fields.map(({ reasons, ...f }) => ({
+    const json = fields.map(({ reasons, ...f }, i) => ({
       ...f,
+      ...(regionNames[i] ? { region: regionNames[i] } : {}),
       problems: f.problems.map(diagnosticJson),
       reasons: reasons.map(diagnosticJson),
     }));
@@ -104,6 +113,14 @@ export async function fieldsCommand(templatePath: string, opts: Record<string, u
       for (const p of f.problems) {
         const at = p.location?.offset !== undefined ? ` (${placeOf({ instruction: '', offset: p.location.offset }, lang)})` : '';
         io.stdout(`${pad}${p.severity === 'error' ? (lang === 'en' ? 'error' : 'fejl') : lang === 'en' ? 'warning' : 'advarsel'}: ${messageOf(p, lang)}${at}\n`);
+      }
+    }
+    if (regions.length) {
+      io.stdout(say('cli.fields-regions', { count: regions.length }) + '\n');
+      for (const r of regions) {
+        const place = `${r.part}${r.story ? ` (${r.story})` : ''}`;
+        const kind = say(r.kind === 'rows' ? 'cli.fields-region-rows' : 'cli.fields-region-paragraphs');
+        io.stdout(`${'  '.repeat(r.depth + 1)}${say('cli.fields-region', { name: r.name, kind, place, from: r.from, to: r.to, fields: r.fields.join(', ') || say('cli.fields-region-none') })}\n`);
       }
     }
     io.stdout(say('cli.fields-summary', { count: fields.length, file: name, errors }) + '\n');

@@ -153,16 +153,22 @@ export type Lookup =
  * through nested objects (`Borger.Adresse.Vej`). Only own properties are read.
  */
 export function lookupField(fields: Record<string, unknown>, name: string): Lookup {
-  if (Object.hasOwn(fields, name)) return asLookup(fields[name]);
-  if (!name.includes('.')) return { found: false };
+  return asLookup(lookupValue(fields, name));
+}
+
+/** The raw value a name leads to in `fields` (the same reading as lookupField), or undefined:
+ * for lists (regions) and list items, which lookupField only reports as kinds. */
+export function lookupValue(fields: Record<string, unknown>, name: string): unknown {
+  if (Object.hasOwn(fields, name)) return fields[name];
+  if (!name.includes('.')) return undefined;
   let cur: unknown = fields;
   for (const seg of name.split('.')) {
-    if (typeof cur !== 'object' || cur === null || !Object.hasOwn(cur, seg)) return { found: false };
+    if (typeof cur !== 'object' || cur === null || !Object.hasOwn(cur, seg)) return undefined;
     // In a list only item numbers lead on (Bilag.0.Navn), never `length`.
-    if (Array.isArray(cur) && !/^\d+$/.test(seg)) return { found: false };
+    if (Array.isArray(cur) && !/^\d+$/.test(seg)) return undefined;
     cur = (cur as Record<string, unknown>)[seg];
   }
-  return asLookup(cur);
+  return cur;
 }
 
 function asLookup(v: unknown): Lookup {

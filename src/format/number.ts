@@ -15,15 +15,26 @@ import type { FieldLocale } from './locale.js';
 export function parseLocaleNumber(text: string, locale: FieldLocale): number | undefined {
   const t = text.trim();
   if (t === '') return undefined;
-  const g = escapeRe(locale.group);
-  const d = escapeRe(locale.decimal);
-  const re = new RegExp(`^([+-]?)(\\d{1,3}(?:${g}\\d{3})+|\\d+)?(?:${d}(\\d+))?$`);
-  const m = re.exec(t);
+  const m = numberPattern(locale).exec(t);
   if (!m || (m[2] === undefined && m[3] === undefined)) return undefined;
   const int = (m[2] ?? '0').split(locale.group).join('');
   const value = Number(`${int}.${m[3] ?? '0'}`);
   if (!Number.isFinite(value)) return undefined;
   return m[1] === '-' ? -value : value;
+}
+
+const patterns = new Map<string, RegExp>();
+
+/** The pattern of a number in a locale's symbols (made once per pair of symbols). */
+function numberPattern(locale: FieldLocale): RegExp {
+  const key = `${locale.group}\u0000${locale.decimal}`;
+  let re = patterns.get(key);
+  if (!re) {
+    const g = escapeRe(locale.group);
+    const d = escapeRe(locale.decimal);
+    patterns.set(key, (re = new RegExp(`^([+-]?)(\\d{1,3}(?:${g}\\d{3})+|\\d+)?(?:${d}(\\d+))?$`)));
+  }
+  return re;
 }
 
 /** A JSON number as case data shows without a picture: Danish decimal comma, no grouping. */
@@ -90,11 +101,74 @@ function parseSection(section: string, locale: FieldLocale): Item[] {
   return items;
 }
 
+/** What formatting needs of one section of a picture, worked out once per picture and locale. */
+interface SectionPlan {
+  readonly items: readonly Item[];
+  readonly decAt: number;
+  readonly intItems: readonly Item[];
+  readonly fracItems: readonly Item[];
+  readonly intSlots: readonly Item[];
+  readonly fracSlots: readonly Item[];
+  readonly hasSign: boolean;
+  readonly grouping: boolean;
+  readonly firstSlot: number;
+  readonly lastSlot: number;
+  readonly interleaved: boolean;
+}
+
+const isDigitItem = (i: Item): boolean => i.k === '0' || i.k === '#' || i.k === 'x';
+
+function planSection(section: string, locale: FieldLocale): SectionPlan {
+  const items = parseSection(section, locale);
+  const decAt = items.findIndex((i) => i.k === 'dec');
+  const intItems = decAt < 0 ? items : items.slice(0, decAt);
+  const fracItems = decAt < 0 ? [] : items.slice(decAt + 1);
+  const firstSlot = intItems.findIndex(isDigitItem);
+  const lastSlot = intItems.length - 1 - [...intItems].reverse().findIndex(isDigitItem);
+  return {
+    items,
+    decAt,
+    intItems,
+    fracItems,
+    intSlots: intItems.filter(isDigitItem),
+    fracSlots: fracItems.filter(isDigitItem),
+    hasSign: items.some((i) => i.k === '-' || i.k === '+'),
+    grouping: intItems.some((i) => i.k === 'group'),
+    firstSlot,
+    lastSlot,
+    interleaved: firstSlot >= 0 && intItems.slice(firstSlot, lastSlot + 1).some((i) => i.k === 'lit' || i.k === '-' || i.k === '+'),
+  };
+}
+
+const pictureCache = new Map<string, { sections: string[]; plans: Map<string, SectionPlan> }>();
+
+/** A picture's sections and their plans (read only), made once per picture and locale. */
+function pictureOf(picture: string, locale: FieldLocale): { sections: string[]; plan(section: string): SectionPlan } {
+  const key = `${locale.group}\u0000${locale.decimal}\u0000${picture}`;
+  let hit = pictureCache.get(key);
+  if (!hit) {
+    // Pictures come from templates: a bounded cache, so no template can grow it without end.
+    if (pictureCache.size > 1000) pictureCache.clear();
+    pictureCache.set(key, (hit = { sections: splitSections(picture), plans: new Map() }));
+  }
+  const plans = hit.plans;
+  return {
+    sections: hit.sections,
+    plan(section) {
+      let p = plans.get(section);
+      if (!p) plans.set(section, (p = planSection(section, locale)));
+      return p;
+    },
+  };
+}
+
 /** Rounds half away from zero to `places` decimals and returns the digits as a string. The
  * shift goes through the decimal exponent, so 1.005 rounds to 1.01 as a person expects. */
 function roundDigits(abs: number, places: number): string {
   // Past 2^53 a double has no fraction left to round; BigInt prints all its digits.
   if (abs * 10 ** places >= 1e15) return BigInt(Math.round(abs)).toString() + (places > 0 ? '.' + '0'.repeat(places) : '');
+  // Nothing to round (1612 or 1612.5 at two places): the digits as they are.
+  if (Number.isInteger(abs * 10 ** places) && places <= 20) return abs.toFixed(places);
   const [mantissa, exponent] = abs.toExponential().split('e') as [string, string];
   const shifted = Math.round(Number(`${mantissa}e${Number(exponent) + places}`));
   return Number(`${shifted}e-${places}`).toFixed(places);
@@ -112,7 +186,8 @@ function groupDigits(digits: string, sep: string): string {
 /** Formats a number by a Word numeric picture in the given locale. */
 export function formatNumberPicture(value: number, picture: string, locale: FieldLocale): string {
   if (!Number.isFinite(value)) throw new PictureError('not a finite number');
-  const sections = splitSections(picture);
+  const compiled = pictureOf(picture, locale);
+  const sections = compiled.sections;
   let section = sections[0]!;
   let autoMinus = value < 0;
   let v = value;
@@ -123,14 +198,8 @@ export function formatNumberPicture(value: number, picture: string, locale: Fiel
   } else if (value === 0 && sections.length > 2 && sections[2] !== '') {
     section = sections[2]!;
   }
-  const items = parseSection(section, locale);
-  const decAt = items.findIndex((i) => i.k === 'dec');
-  const intItems = decAt < 0 ? items : items.slice(0, decAt);
-  const fracItems = decAt < 0 ? [] : items.slice(decAt + 1);
-  const isDigit = (i: Item): boolean => i.k === '0' || i.k === '#' || i.k === 'x';
-  const fracSlots = fracItems.filter(isDigit);
-  const intSlots = intItems.filter(isDigit);
-  const hasSign = items.some((i) => i.k === '-' || i.k === '+');
+  const { items, decAt, intItems, fracItems, fracSlots, intSlots, hasSign, grouping, firstSlot, lastSlot, interleaved } = compiled.plan(section);
+  const isDigit = isDigitItem;
   if (intSlots.length === 0 && fracSlots.length === 0) {
     // No digit placeholders: Word shows the picture's text only.
     return items.map((i) => (i.k === 'lit' ? i.text : '')).join('');
@@ -146,12 +215,8 @@ export function formatNumberPicture(value: number, picture: string, locale: Fiel
     const keep = intSlots.length - xAt;
     intDigits = intDigits.slice(-keep);
   }
-  const grouping = intItems.some((i) => i.k === 'group');
 
   // Integer part: fill digit slots from the right; extra digits go to the leftmost slot.
-  const firstSlot = intItems.findIndex(isDigit);
-  const lastSlot = intItems.length - 1 - [...intItems].reverse().findIndex(isDigit);
-  const interleaved = firstSlot >= 0 && intItems.slice(firstSlot, lastSlot + 1).some((i) => i.k === 'lit' || i.k === '-' || i.k === '+');
   let intOut = '';
   if (firstSlot >= 0) {
     if (!interleaved) {

@@ -15,6 +15,7 @@ import { limitMessages } from './messages/limits.js';
 import { packageMessages } from './messages/package.js';
 import { placeMessages } from './messages/places.js';
 import { renderMessages } from './messages/render.js';
+import { regionMessages } from './messages/regions.js';
 import { repositoryMessages } from './messages/repository.js';
 import { validationMessages } from './messages/validation.js';
 
@@ -25,6 +26,7 @@ export const messages = {
   ...limitMessages,
   ...contextMessages,
   ...renderMessages,
+  ...regionMessages,
   ...repositoryMessages,
   ...composeMessages,
   ...cliMessages,
@@ -52,6 +54,7 @@ type CatalogIsDisjoint = AssertNoSharedIds<
       typeof limitMessages,
       typeof contextMessages,
       typeof renderMessages,
+      typeof regionMessages,
       typeof repositoryMessages,
       typeof composeMessages,
       typeof cliMessages,

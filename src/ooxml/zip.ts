@@ -237,7 +237,7 @@ function shortError(err: unknown): string {
 
 /** An entry to write: either new bytes or an entry of the source archive reused as stored. */
 export type ZipOutput =
-  | { name: string; data: Uint8Array; like?: ZipEntry }
+  | { name: string; data: Uint8Array; like?: ZipEntry; /** zlib level for this entry (else WriteOptions.level). */ level?: number }
   | { name: string; reuse: ZipEntry };
 
 export interface WriteOptions {
@@ -284,7 +284,7 @@ export function writeZip(outputs: readonly ZipOutput[], options: WriteOptions = 
         body = out.data;
       } else {
         method = 8;
-        body = deflateRawSync(out.data, { level });
+        body = deflateRawSync(out.data, { level: out.level ?? level });
       }
       if (out.like) {
         time = out.like.dosTime;

@@ -1,6 +1,7 @@
 /**
  * The catalog: processes (with variants and their telltale terms), merge fields (type and the
- * processes that provide them) and flettespørgsmål (text, default answer, environment).
+ * processes that provide them), lists (arrays in the case that regions repeat over, with their
+ * item fields) and flettespørgsmål (text, default answer, environment).
  * The format is a contract (schemas/catalog.schema.json); extra keys are allowed.
  */
 import { readFileSync } from 'node:fs';
@@ -30,6 +31,25 @@ export interface FieldDef {
   processes: '*' | string[];
 }
 
+/** A field of a list's items (`Beskrivelse` of an item of `Udgifter`). */
+export interface ItemFieldDef {
+  name: string;
+  type: FieldType;
+  description?: string;
+}
+
+/** A list in the case that a region repeats over. Nested lists (an item's own list) have the
+ * processes of the list they are in. */
+export interface ListDef {
+  name: string;
+  description?: string;
+  /** Process ids, or '*' for every process. */
+  processes: '*' | string[];
+  fields: ReadonlyMap<string, ItemFieldDef>;
+  /** Lists an item holds, by name. */
+  lists: ReadonlyMap<string, ListDef>;
+}
+
 export interface QuestionDef {
   key: string;
   text?: string;
@@ -41,12 +61,23 @@ export interface Catalog {
   readonly file: string;
   readonly processes: ReadonlyMap<string, ProcessDef>;
   readonly fields: ReadonlyMap<string, FieldDef>;
+  /** Lists by name (`Udgifter`, `Raadighedsberegning.Poster`). */
+  readonly lists: ReadonlyMap<string, ListDef>;
   readonly questions: ReadonlyMap<string, QuestionDef>;
+}
+
+interface RawList {
+  name: string;
+  description?: string;
+  processes?: '*' | string[];
+  fields?: Array<{ name: string; type?: FieldType; description?: string }>;
+  lists?: RawList[];
 }
 
 interface RawCatalog {
   processes?: Array<{ id: string; name?: string; variants?: Array<{ id: string; name?: string; terms?: string[] }> }>;
   fields?: Array<{ name: string; type?: FieldType; description?: string; processes: '*' | string[] }>;
+  lists?: RawList[];
   questions?: QuestionDef[];
 }
 
@@ -81,6 +112,24 @@ export function parseCatalog(text: string, file = 'catalog.yaml'): Catalog {
     if (fields.has(f.name)) dup('flettefelt', f.name, ['fields', i]);
     fields.set(f.name, { name: f.name, type: f.type ?? 'tekst', processes: f.processes, ...(f.description ? { description: f.description } : {}) });
   });
+  const toList = (l: RawList, processes: '*' | string[], path: Array<string | number>): ListDef => {
+    const fieldDefs = new Map<string, ItemFieldDef>();
+    (l.fields ?? []).forEach((f, i) => {
+      if (fieldDefs.has(f.name)) dup('listefelt', `${l.name}.${f.name}`, [...path, 'fields', i]);
+      fieldDefs.set(f.name, { name: f.name, type: f.type ?? 'tekst', ...(f.description ? { description: f.description } : {}) });
+    });
+    const nested = new Map<string, ListDef>();
+    (l.lists ?? []).forEach((n, i) => {
+      if (nested.has(n.name)) dup('liste', `${l.name}.${n.name}`, [...path, 'lists', i]);
+      nested.set(n.name, toList(n, processes, [...path, 'lists', i]));
+    });
+    return { name: l.name, processes, fields: fieldDefs, lists: nested, ...(l.description ? { description: l.description } : {}) };
+  };
+  const lists = new Map<string, ListDef>();
+  (data.lists ?? []).forEach((l, i) => {
+    if (lists.has(l.name)) dup('liste', l.name, ['lists', i]);
+    lists.set(l.name, toList(l, l.processes ?? '*', ['lists', i]));
+  });
   const questions = new Map<string, QuestionDef>();
   (data.questions ?? []).forEach((q, i) => {
     if (questions.has(q.key)) dup('flettespørgsmål', q.key, ['questions', i]);
@@ -95,11 +144,20 @@ export function parseCatalog(text: string, file = 'catalog.yaml'): Catalog {
       }
     });
   });
+  (data.lists ?? []).forEach((l, i) => {
+    if (l.processes === '*' || !l.processes) return;
+    l.processes.forEach((p, j) => {
+      if (processes.size && !processes.has(p)) {
+        const line = lineOf(['lists', i, 'processes', j]);
+        problems.push(diagnostic('repo.unknown-ref', { file, entry: `lists[${i}] "${l.name}"`, kind: 'proces', id: p }, { file, ...(line ? { line } : {}) }));
+      }
+    });
+  });
   if (problems.length) throw new KpBrevError('input', problems);
-  return { file, processes, fields, questions };
+  return { file, processes, fields, lists, questions };
 }
 
 /** Whether a process provides a field. */
-export function provides(field: FieldDef, process: string): boolean {
+export function provides(field: Pick<FieldDef, 'processes'>, process: string): boolean {
   return field.processes === '*' || field.processes.includes(process);
 }

@@ -17,6 +17,7 @@ import { countSequences, type SeqValue } from './seq.js';
 import { readDocProperties, type DocProperties } from './doc-properties.js';
 import { storyTables, type StoryTables } from './table-cells.js';
 import { listNumbers, type ListNumbers } from './list-numbers.js';
+import type { RegionDef } from './regions.js';
 
 export interface DocModel {
   readonly pkg: DocxPackage;
@@ -40,6 +41,9 @@ export interface DocModel {
   readonly listNumbers: ListNumbers;
   /** The value of every SEQ field (seq.ts). */
   readonly sequences: ReadonlyMap<FieldNode, SeqValue>;
+  /** Regions: their paragraphs repeat per item, so what is counted once per template does not
+   * hold inside them (list numbers). */
+  readonly regions: readonly RegionDef[];
   /** Whether a letter's fields read one another (REF, SET, formulas over bookmarks or cells):
    * then a letter keeps each field's result, so it is computed once and read many times. */
   readonly referencing: boolean;
@@ -60,7 +64,7 @@ export function newLetterState(): LetterState {
 /** Field types whose value is read by other fields or reads other fields. */
 const REFERENCING = new Set(['REF', 'SET', '=', 'COMPARE']);
 
-export function documentModel(pkg: DocxPackage, stories: readonly Story[], fields: readonly FieldNode[], bookmarkNames: ReadonlySet<string>): DocModel {
+export function documentModel(pkg: DocxPackage, stories: readonly Story[], fields: readonly FieldNode[], bookmarkNames: ReadonlySet<string>, regions: readonly RegionDef[] = []): DocModel {
   let bookmarks: Map<string, BookmarkRange> | undefined;
   let styles: ParagraphStyles | undefined;
   let sequences: Map<FieldNode, SeqValue> | undefined;
@@ -77,6 +81,7 @@ export function documentModel(pkg: DocxPackage, stories: readonly Story[], field
     pkg,
     stories,
     fields,
+    regions,
     referencing,
     get bookmarks() {
       return (bookmarks ??= bookmarkRanges(stories));

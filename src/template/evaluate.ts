@@ -39,6 +39,7 @@ import { refField, setField, type Evaluation } from './refs.js';
 import { wordError } from './word-errors.js';
 import { seqField } from './seq.js';
 import { propertyField } from './doc-properties.js';
+import { isMarkerName, listCount, listProperty, type LetterRegions } from './regions.js';
 
 export { isLive };
 
@@ -67,6 +68,8 @@ export interface EvalEnv {
   /** This letter's document state (results kept for reading, SET values), when fields read
    * one another (doc.referencing). */
   readonly letter?: LetterState;
+  /** The letter's regions and the items being made (regions.ts), when the template has any. */
+  readonly regions?: LetterRegions;
 }
 
 /** What a field gave in a letter: computed, left to Word (unlinked or live), or refused. */
@@ -81,6 +84,8 @@ export interface FieldTrace {
   readonly problems: readonly Diagnostic[];
 }
 
+const NO_PROBLEMS: Diagnostic[] = [];
+
 const ERROR_PROBLEMS = (f: FieldNode): boolean => blockingProblems(f.parsed.problems).length > 0;
 
 /** Evaluates a field that is not live. Problems go to env.diagnostics; the result is then a
@@ -90,7 +95,9 @@ export function evaluate(f: FieldNode, env: EvalEnv, inCondition = false): Field
   if (!env.trace && !letter) return evaluateField(f, env, inCondition);
   // A field read by another (inside a bookmark or a table cell) is computed once per letter: its
   // result, with the problems it reported, is kept for the field itself and for every reader.
-  const kept = inCondition ? undefined : letter?.results.get(f);
+  // In a region each copy has its own results.
+  const results = letter && ((env.regions?.resultsFor(f) as LetterState['results'] | undefined) ?? letter.results);
+  const kept = inCondition ? undefined : results?.get(f);
   if (kept) {
     env.diagnostics.push(...kept.problems);
     env.stats.missing += kept.missing;
@@ -106,8 +113,8 @@ export function evaluate(f: FieldNode, env: EvalEnv, inCondition = false): Field
   } finally {
     letter?.active.delete(f);
   }
-  const problems = env.diagnostics.slice(before);
-  if (letter && !inCondition) letter.results.set(f, { result: r, problems, missing: env.stats.missing - missing });
+  const problems = env.diagnostics.length > before ? env.diagnostics.slice(before) : NO_PROBLEMS;
+  if (results && !inCondition) results.set(f, { result: r, problems, missing: env.stats.missing - missing });
   if (env.trace) {
     const action = isLive(f) ? 'live' : fieldRule(f.parsed.instruction, env.bookmarks).action;
     let outcome: FieldOutcome = action === 'live' ? 'live' : action === 'refuse' ? 'refused' : r.unlinked ? 'unlinked' : 'evaluated';
@@ -216,8 +223,16 @@ function unlinked(f: FieldNode, env: EvalEnv): FieldResult {
   return { outs, text: plainText(f, outs), empty: isEmpty(f, outs), unlinked: true };
 }
 
+const languages = new Map<string, FieldLocale>();
+
 function fieldLocales(f: FieldNode, env: EvalEnv): FieldLocales {
-  return { number: env.numberLocale, language: localeFor(f.lang ?? env.defaultLang) };
+  const lang = f.lang ?? env.defaultLang;
+  let language = lang === undefined ? undefined : languages.get(lang);
+  if (!language) {
+    language = localeFor(lang);
+    if (lang !== undefined && languages.size < 256) languages.set(lang, language);
+  }
+  return { number: env.numberLocale, language };
 }
 
 /** `inCondition`: the value feeds an IF comparison, so a catalog type does not dress it up
@@ -227,7 +242,29 @@ function mergeField(f: FieldNode, ins: MergeFieldInstruction, env: EvalEnv, inCo
   const locales = fieldLocales(f, env);
   let value: string | number | boolean | null;
   let type: FieldType | undefined;
-  if (name.startsWith('Question:')) {
+  // TableStart:/TableEnd: mark a region (regions.ts) and show nothing.
+  if (isMarkerName(name)) return { outs: [], text: '', empty: true };
+  const property = listProperty(name);
+  const inRegion = property ? undefined : env.regions?.resolveField(f, name, env);
+  let shownName = name;
+  if (inRegion && !inRegion.found) {
+    if (inRegion.issue.code === 'render.missing-item-field') env.stats.missing++;
+    report(env, f, inRegion.issue.code, inRegion.issue.params);
+    return placeholder(f, env, formatMessage('render.placeholder-missing', { field: String(inRegion.issue.params['field'] ?? name) }, env.lang));
+  }
+  if (inRegion) {
+    value = inRegion.value;
+    shownName = inRegion.path;
+    if (!inCondition) type = inRegion.type;
+  } else if (property) {
+    // `Udgifter:Antal`, `Udgifter:Nummer`: numbers, also outside the region (the count).
+    const r = env.regions ? env.regions.listProperty(f, property, env) : listCount(property, env);
+    if ('issue' in r) {
+      report(env, f, r.issue.code, r.issue.params);
+      return placeholder(f, env, name);
+    }
+    value = r.value;
+  } else if (name.startsWith('Question:')) {
     const key = name.slice('Question:'.length);
     if (Object.hasOwn(env.ctx.questions, key)) value = env.ctx.questions[key]!;
     else {
@@ -272,7 +309,7 @@ function mergeField(f: FieldNode, ins: MergeFieldInstruction, env: EvalEnv, inCo
       value = found.value;
     }
   }
-  const r = formatValue(name, value, ins.switches, locales, type);
+  const r = formatValue(shownName, value, ins.switches, locales, type);
   if (!r.ok) {
     report(env, f, r.code, r.params);
     return placeholder(f, env, name);

@@ -11,7 +11,8 @@ import type { EvalEnv } from './evaluate.js';
 import { evaluateFormula, FormulaDepthError, FormulaError, type FormulaRefs } from './formula.js';
 import { bookmarkText, type Evaluation } from './refs.js';
 import { rangeText } from './bookmarks.js';
-import { cellReferences, cellValue } from './table-cells.js';
+import { cellReferences, cellValue, type TableCell } from './table-cells.js';
+import type { Scope } from './regions.js';
 import { shownText, textOuts, type FieldResult } from './outs.js';
 import { fieldResultRPr } from './run-props.js';
 import { applyCaseFormats } from './values.js';
@@ -41,7 +42,27 @@ function formulaRefs(f: FieldNode, env: EvalEnv, ev: Evaluation): FormulaRefs {
   const here = doc?.tables(f.story).cellAt(f.begin);
   if (!doc || !here) return refs;
   const fieldsAt = doc.fieldsAt(f.story);
-  return { ...refs, ...cellReferences(here, machine, (cell) => rangeText({ name: '', story: f.story, start: cell.open, end: cell.close }, fieldsAt, textOf)) };
+  const cellText = (cell: TableCell, read: (g: FieldNode) => string): string => rangeText({ name: '', story: f.story, start: cell.open, end: cell.close }, fieldsAt, read);
+  // A table with regions is read as the letter has it: each repeated row with its item.
+  const regions = env.regions;
+  const expanded = regions?.expandTable(here, f, env, (region, i) => report(env, region.start, i.code, i.params));
+  if (regions && expanded) {
+    const envs = new Map<Scope[], EvalEnv>();
+    const envOf = (cell: TableCell): EvalEnv => {
+      const stack = expanded.stackOf(cell);
+      let e = envs.get(stack);
+      if (!e) envs.set(stack, (e = { ...env, regions: regions.withStack(stack) }));
+      return e;
+    };
+    return { ...refs, ...cellReferences(expanded.here, machine, (cell) => {
+      const e = envOf(cell);
+      return cellText(cell, (g) => {
+        const r = ev.field(g, e);
+        return r.stored ?? shownText(g, r.outs);
+      });
+    }) };
+  }
+  return { ...refs, ...cellReferences(here, machine, (cell) => cellText(cell, textOf)) };
 }
 
 /** `{ = expression [\# picture] }`: computed, then shown with its picture or as Word does

@@ -22,7 +22,9 @@ export interface ListNumbers {
 export function listNumbers(doc: DocModel): ListNumbers {
   const body = doc.stories.find((s) => s.part === doc.pkg.mainPart && s.label === '');
   const lists = new ListNumbering(doc.pkg.numberingPart ? doc.pkg.xml(doc.pkg.numberingPart) : undefined, readListLevel);
-  const spans = doc.fields.filter((f) => f.story === body && !f.parent).map((f) => [f.begin, f.end] as const);
+  const spans: Array<readonly [number, number]> = doc.fields.filter((f) => f.story === body && !f.parent).map((f) => [f.begin, f.end] as const);
+  // A paragraph in a region is there once per item (or not at all): like one in a field.
+  for (const r of doc.regions) if (r.story === body) spans.push([r.first - 1, r.last + 1]);
   const inField = (token: number): boolean => spans.some(([b, e]) => b < token && token < e);
   /** Lists (counter keys) with a paragraph that may be left out of the letter. */
   const uncertain = new Set<string>();

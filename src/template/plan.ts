@@ -5,6 +5,7 @@
 import { allFields, readStoryFields, type FieldNode } from '../ooxml/fields.js';
 import { paragraphOfToken, type ItemToken, type Story } from '../ooxml/tokens.js';
 import { needsRender } from './live.js';
+import { findRegions, withoutRepeatedIds, type DroppableTable, type RegionDef, type RegionProblem } from './regions.js';
 
 /** A range of whole paragraphs (and whatever blocks lie between them) that holds fields. */
 export interface Group {
@@ -20,8 +21,31 @@ export interface Group {
   readonly fields: ReadonlyMap<number, FieldNode>;
 }
 
+/** Rows or paragraphs repeated once per item of a list (regions.ts). */
+export interface RegionSegment {
+  readonly kind: 'region';
+  readonly region: RegionDef;
+  readonly start: number;
+  readonly end: number;
+  /** One copy's content: verbatim text, groups and nested regions. */
+  readonly body: Segment[];
+  /** The same for the copies after the first: bookmarks and paragraph ids left out of the
+   * verbatim text (regions.ts: they must not repeat), once when the template is compiled. */
+  readonly copyBody: Segment[];
+}
+
+/** A table that is left out when its regions are all empty (regions.ts). */
+export interface TableSegment {
+  readonly kind: 'table';
+  readonly table: DroppableTable;
+  readonly start: number;
+  readonly end: number;
+  readonly body: Segment[];
+}
+
 /** Verbatim text or a hole to fill. */
-export type Segment = string | Group;
+export type Segment = string | Group | RegionSegment | TableSegment;
+type Hole = Exclude<Segment, string>;
 
 export interface StoryPlan {
   readonly story: Story;
@@ -34,6 +58,12 @@ export interface StoryPlan {
   /** Token indexes of fldChar items that belong to no complete field. */
   readonly stray: number[];
   readonly groups: Group[];
+  /** Regions (rows or paragraphs repeated per item of a list), nested ones included. */
+  readonly regions: RegionDef[];
+  /** Tables that go when their regions are empty. */
+  readonly regionTables: DroppableTable[];
+  /** Region markers that cannot be used (the letter is refused). */
+  readonly regionProblems: RegionProblem[];
 }
 
 export interface PlannedStories {
@@ -58,7 +88,14 @@ export function planStory(story: Story, out: PlannedStories = { plans: [], itemS
   }
   // Paragraphs with remains of unclosed fields are rewritten too, so those remains go.
   const strayParas = [...new Set(stray.map((i) => paragraphOfToken(story, i)).filter((p) => p >= 0))];
-  const plan: StoryPlan = { story, fields, broken, stray, all: allFields(top), groups: makeGroups(story, fields, strayParas, kept) };
+  const all = allFields(top);
+  const groups = makeGroups(story, fields, strayParas, kept);
+  const spans = groups.flatMap((g) => {
+    const first = g.fields.values().next().value;
+    return first ? [{ first: g.first, last: g.last, field: first }] : [];
+  });
+  const { regions, tables, problems } = findRegions(story, all, spans);
+  const plan: StoryPlan = { story, fields, broken, stray, all, groups, regions, regionTables: tables, regionProblems: problems };
   out.plans.push(plan);
   for (const sub of story.subStories) planStory(sub, out);
   // Items holding text boxes get segment lists so a group can render them.
@@ -70,20 +107,43 @@ export function planStory(story: Story, out: PlannedStories = { plans: [], itemS
   return out;
 }
 
-/** The outermost groups of a story and of the text boxes that lie outside its groups. */
-export function holesOf(story: Story, planned: PlannedStories): Group[] {
+/** The outermost groups of a story and of the text boxes that lie outside its groups, with the
+ * regions (and the tables that go with them) around the holes they hold. */
+export function holesOf(story: Story, planned: PlannedStories): Hole[] {
   const plan = planned.plans.find((p) => p.story === story);
   if (!plan) return [];
-  const holes = [...plan.groups];
+  const holes: Hole[] = [...plan.groups];
   for (const tok of story.tokens) {
     if (tok.t !== 'item' || tok.subStories.length === 0) continue;
     if (plan.groups.some((g) => g.start <= tok.start && tok.end <= g.end)) continue;
     for (const sub of tok.subStories) holes.push(...holesOf(sub, planned));
   }
-  return holes.sort((a, b) => a.start - b.start);
+  if (!plan.regions.length) return holes.sort((a, b) => a.start - b.start);
+  const containers: Array<RegionSegment | TableSegment> = [
+    ...plan.regions.map((region) => ({ kind: 'region' as const, region, start: region.from, end: region.to, body: [], copyBody: [] })),
+    ...plan.regionTables.map((table) => ({ kind: 'table' as const, table, start: table.from, end: table.to, body: [] })),
+  ];
+  return nest(story.source, holes, containers);
 }
 
-export function segmentsOf(source: string, start: number, end: number, holes: readonly Group[]): Segment[] {
+/** Puts holes into the regions and tables that contain them, outermost first. */
+function nest(source: string, holes: readonly Hole[], containers: ReadonlyArray<RegionSegment | TableSegment>): Hole[] {
+  const within = (a: { start: number; end: number }, b: { start: number; end: number }): boolean => a !== b && b.start <= a.start && a.end <= b.end;
+  const tops = containers.filter((c) => !containers.some((o) => within(c, o)));
+  const out: Hole[] = holes.filter((h) => !tops.some((c) => within(h, c)));
+  for (const c of tops) {
+    const inner = nest(
+      source,
+      holes.filter((h) => within(h, c)),
+      containers.filter((o) => within(o, c)),
+    );
+    const body = segmentsOf(source, c.start, c.end, inner);
+    out.push(c.kind === 'region' ? { ...c, body, copyBody: c.region.fixups ? body.map((s) => (typeof s === 'string' ? withoutRepeatedIds(s) : s)) : body } : { ...c, body });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+export function segmentsOf(source: string, start: number, end: number, holes: readonly Hole[]): Segment[] {
   const out: Segment[] = [];
   let pos = start;
   for (const g of holes) {

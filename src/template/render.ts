@@ -5,7 +5,8 @@
  */
 import type { FieldNode } from '../ooxml/fields.js';
 import type { ItemToken, Story } from '../ooxml/tokens.js';
-import type { Group, Segment } from './plan.js';
+import type { Group, RegionSegment, Segment, TableSegment } from './plan.js';
+import { isBookmarkMarker, withoutRepeatedIds, type RegionDef } from './regions.js';
 import { evaluate, isLive, resultAsSaved, type EvalEnv } from './evaluate.js';
 import { prepareLive, type PreparedLive } from './live-values.js';
 import { formatMessage } from '../i18n/index.js';
@@ -20,14 +21,55 @@ export interface RenderState {
   readonly env: EvalEnv;
   readonly writer: WriterOptions;
   readonly itemSegments: ReadonlyMap<ItemToken, Segment[]>;
+  /** How many copies each region got the last time it was made (for tables that go with it). */
+  readonly copies?: Map<RegionDef, number>;
+  /** Writing a region's copy after the first: no bookmarks, paragraph ids or drawing ids again. */
+  readonly copy?: boolean;
 }
 
-/** Joins a segment list, rendering the groups. */
+/** Joins a segment list, rendering the groups and regions. */
 export function renderSegments(segments: readonly Segment[], state: RenderState): string {
   if (segments.length === 1 && typeof segments[0] === 'string') return segments[0];
   let out = '';
-  for (const s of segments) out += typeof s === 'string' ? s : renderGroup(s, state);
+  for (const s of segments) {
+    if (typeof s === 'string') out += s;
+    else if (!('kind' in s)) out += renderGroup(s, state);
+    else if (s.kind === 'region') out += renderRegion(s, state);
+    else out += renderTable(s, state);
+  }
   return out;
+}
+
+/** A region: its rows or paragraphs once per item, with the item in scope. */
+function renderRegion(seg: RegionSegment, state: RenderState): string {
+  const env = state.env;
+  const regions = env.regions;
+  // Without a region runtime (a region the template refuses), the content is written once.
+  if (!regions) return renderSegments(seg.body, state);
+  const scopes = regions.itemScopes(seg.region, env, (i) => report(env, seg.region.start, i.code, i.params));
+  let out = '';
+  const fixups = seg.region.fixups;
+  const copyState: RenderState = fixups && !state.copy ? { ...state, copy: true } : state;
+  for (let i = 0; i < scopes.length; i++) {
+    regions.stack.push(scopes[i]!);
+    try {
+      // In a copy of an enclosing region even the first item is a copy.
+      const again = i > 0 || state.copy === true;
+      const xml = again ? renderSegments(seg.copyBody, copyState) : renderSegments(seg.body, state);
+      out += again && fixups?.drawings ? regions.renumberDrawings(xml) : xml;
+    } finally {
+      regions.stack.pop();
+    }
+  }
+  state.copies?.set(seg.region, scopes.length);
+  if (scopes.length === 0 && seg.region.keep) out = seg.region.keep;
+  return out;
+}
+
+/** A table with regions: left out when they are all empty and only header rows would be left. */
+function renderTable(seg: TableSegment, state: RenderState): string {
+  const xml = renderSegments(seg.body, state);
+  return seg.table.regions.every((r) => state.copies?.get(r) === 0) ? '' : xml;
 }
 
 function renderGroup(group: Group, state: RenderState): string {
@@ -49,7 +91,7 @@ function renderGroup(group: Group, state: RenderState): string {
       // Bookmarks and other range markers inside the field move in front of its result.
       for (let j = f.begin; j <= f.end; j++) {
         const tok = tokens[j]!;
-        if (tok.t === 'raw' && tok.marker) w.marker(tok.xml);
+        if (tok.t === 'raw' && tok.marker && !(state.copy && isBookmarkMarker(tok.name))) w.marker(tok.xml);
       }
       const isMerge = f.parsed.instruction.type === 'MERGEFIELD';
       const res = evaluate(f, state.env);
@@ -103,7 +145,7 @@ class GroupRenderer {
         return;
       }
       case 'mark':
-        this.w.mark(tok);
+        this.w.mark(this.state.copy && tok.openTag.includes('w14:') ? { ...tok, openTag: withoutRepeatedIds(tok.openTag) } : tok);
         return;
       case 'open':
         this.w.open(tok);
@@ -114,6 +156,7 @@ class GroupRenderer {
       case 'raw':
         if (tok.droppable && ctx === 'text') return;
         if (tok.marker && this.hoisted) return;
+        if (tok.marker && this.state.copy && isBookmarkMarker(tok.name)) return;
         this.w.raw(tok);
         return;
     }

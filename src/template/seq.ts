@@ -97,6 +97,12 @@ function inResult(f: FieldNode): boolean {
 
 /** The SEQ field's result: its number with the field's `\\*` formats. */
 export function seqField(f: FieldNode, ins: OtherInstruction, env: EvalEnv, ev: Evaluation): FieldResult {
+  // Counted once per template: in a region that repeats, the numbers would be wrong.
+  const region = env.regions?.index.regionOf(f);
+  if (region) {
+    report(env, f, 'render.region-unsupported', { type: 'SEQ', list: region.name });
+    return placeholder(f, env, 'SEQ');
+  }
   const value = env.doc?.sequences.get(f) ?? { outside: true };
   if ('outside' in value) return ev.unlinked(f, env);
   if ('error' in value) return wordError(f, env, value.error);

@@ -3,8 +3,8 @@
  * tables are read once per template into rows of cells (a cell by its place in its row, as
  * Word numbers them: a merged cell counts once); nested tables are tables of their own. What a
  * cell holds is read per letter: its text with the fields in it evaluated for the case, so a
- * calculation table (beregningstabel) sums merged amounts and other formulas. Rows are kept as a
- * list so that rows repeated from the case can be added to a table later.
+ * calculation table (beregningstabel) sums merged amounts and other formulas. Rows repeated from
+ * the case (regions.ts) are read as the letter has them: regions.ts expands the table.
  *
  * How Word reads cells (docs/word-fields.md): a cell holds a number when its whole text is one
  * in the machine's symbols (`1.234,50`), maybe with a currency sign or code (`kr.`, `kr`, `DKK`,
@@ -32,12 +32,16 @@ export interface TableCell {
 
 export interface TableRow {
   readonly cells: TableCell[];
+  /** Token index of the w:tr open token. */
+  readonly open: number;
   /** A header row (w:tblHeader): left out of ABOVE, BELOW, LEFT and RIGHT. */
   readonly header: boolean;
 }
 
 export interface TableModel {
   readonly story: Story;
+  /** Token index of the w:tbl open token. */
+  readonly open?: number;
   readonly rows: TableRow[];
 }
 
@@ -55,14 +59,14 @@ export function storyTables(story: Story): StoryTables {
   const open: number[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i]!;
-    if (tok.t === 'open' && tok.name === 'w:tbl') tables.push({ model: { story, rows: [] }, row: undefined });
+    if (tok.t === 'open' && tok.name === 'w:tbl') tables.push({ model: { story, open: i, rows: [] }, row: undefined });
     else if (tok.t === 'close' && tok.name === 'w:tbl') tables.pop();
     else if (tok.t === 'open' && tok.name === 'w:tr') {
       const t = tables[tables.length - 1];
       if (t) {
         const trPr = tokens[i + 1];
         const header = trPr?.t === 'raw' && trPr.name === 'w:trPr' && /<w:tblHeader(?:\s*\/>|\s+w:val="(?:1|true|on)")/.test(trPr.xml);
-        t.row = { cells: [], header };
+        t.row = { cells: [], header, open: i };
         t.model.rows.push(t.row);
       }
     } else if (tok.t === 'open' && tok.name === 'w:tc') {

@@ -26,6 +26,7 @@ import { checkLetterContext } from './letter-context.js';
 import { bookmarkNames } from './field-policy.js';
 import { cutRanges, dropRanges, externalDiagnostic, externalReferences, type Range } from './external-refs.js';
 import { documentModel, newLetterState } from './doc-model.js';
+import { LetterRegions, maxDrawingIdIn, regionIndex, type RegionIndex } from './regions.js';
 
 export { cachedResult };
 
@@ -49,7 +50,8 @@ export interface RenderOptions {
   removeEmptyParagraphs?: boolean;
   /** Language of messages. */
   lang?: Lang;
-  /** zlib level for the parts a letter changes (default 6). */
+  /** zlib level for the parts a letter changes (default 6; 1 for a part over 64 KB, such as a
+   * body with a long list, where level 6 takes 3-4 times as long for a sixth less). */
   compressionLevel?: number;
   /** Regional settings for numbers (Word uses the machine's): Danish by default. */
   numberLocale?: 'da' | 'en';
@@ -118,6 +120,8 @@ export interface Template {
   readonly package: DocxPackage;
   readonly defaultLang: string | undefined;
   readonly rules: LetterRules | undefined;
+  /** Regions (rows or paragraphs repeated per item of a list), when the template has any. */
+  readonly regions: RegionIndex | undefined;
   render(context: CaseContext, options?: RenderOptions): RenderResult;
   /** The same, without the zip: for the PDF layout, which reads the parts directly. */
   renderParts(context: CaseContext, options?: RenderOptions): RenderedParts;
@@ -212,7 +216,14 @@ function compileTemplate(pkg: DocxPackage, name: string, options: LoadOptions): 
     }
   }
 
-  const doc = documentModel(pkg, parts.flatMap((p) => p.stories.map((s) => s.story)), allNodes, bookmarks);
+  // Regions (rows or paragraphs repeated per item of a list); markers that cannot be used refuse
+  // the letter, like a field that breaks the structure.
+  const plans = parts.flatMap((p) => p.stories);
+  const regions = plans.some((s) => s.regions.length) ? regionIndex(plans, Math.max(0, ...parts.map((p) => maxDrawingIdIn(pkg.text(p.part))))) : undefined;
+  const regionProblems = plans.flatMap((s) => s.regionProblems.map((p) => ({ f: p.field, d: diagnostic(p.code, p.params, locationOf(p.field, name)) })));
+  for (const { f, d } of regionProblems) addFor(f, d);
+
+  const doc = documentModel(pkg, parts.flatMap((p) => p.stories.map((s) => s.story)), allNodes, bookmarks, regions?.regions);
 
   const changed = new Map<string, PartPlan>();
   for (const p of parts) if (p.segments.length > 1 || typeof p.segments[0] !== 'string') changed.set(p.part, p);
@@ -235,6 +246,7 @@ function compileTemplate(pkg: DocxPackage, name: string, options: LoadOptions): 
     doc,
     ...(doc.referencing ? { letter: newLetterState() } : {}),
     ...(trace ? { trace } : {}),
+    ...(regions ? { regions: LetterRegions.create(regions) } : {}),
   });
 
   const renderParts = (context: CaseContext, opts: RenderOptions = {}): RenderedParts => {
@@ -251,7 +263,9 @@ function compileTemplate(pkg: DocxPackage, name: string, options: LoadOptions): 
       env,
       writer: { suppressBlankMergeLines: !settings.doNotSuppressBlankLines, removeEmptyParagraphs: opts.removeEmptyParagraphs ?? false },
       itemSegments,
+      ...(regions ? { copies: new Map() } : {}),
     };
+    for (const { d } of regionProblems) env.diagnostics.push(options.locate ? { ...d, location: options.locate(d.location!) } : { ...d });
     for (const f of brokenFields) {
       const d = diagnostic('render.structure', { detail: 'w:fldChar' }, locationOf(f, name));
       // A broken field stays as it is in the letter: never one the letter refuses, not even in preview.
@@ -275,6 +289,7 @@ function compileTemplate(pkg: DocxPackage, name: string, options: LoadOptions): 
     package: pkg,
     defaultLang,
     rules: options.rules,
+    regions,
     fields: () => allNodes.map((f) => fieldInfo(f, byField.get(f) ?? [])),
     renderParts,
     evaluateFields(context: CaseContext, opts: Pick<RenderOptions, 'lang' | 'numberLocale' | 'preview'> = {}) {
@@ -301,7 +316,8 @@ function compileTemplate(pkg: DocxPackage, name: string, options: LoadOptions): 
         const entry = pkg.archive.entries.get(entryName)!;
         const xml = rendered.get(entryName);
         if (xml !== undefined) {
-          outputs.push({ name: entryName, data: Buffer.from(xml, 'utf8'), like: entry });
+          const data = Buffer.from(xml, 'utf8');
+          outputs.push({ name: entryName, data, like: entry, ...(opts.compressionLevel === undefined && data.length > BIG_PART ? { level: 1 } : {}) });
         } else if (rewritten.has(entryName)) {
           outputs.push({ name: entryName, reuse: rewritten.get(entryName)! });
         } else {
@@ -313,6 +329,9 @@ function compileTemplate(pkg: DocxPackage, name: string, options: LoadOptions): 
     },
   };
 }
+
+/** A rendered part this large (a long list) is deflated at level 1 unless a level is asked for. */
+const BIG_PART = 64 * 1024;
 
 /** The same problem at the same place is said once. */
 function dedupe(list: Diagnostic[]): void {

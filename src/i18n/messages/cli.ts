@@ -113,6 +113,17 @@ export const cliMessages = {
     en: 'With {case}: {values:field|fields} with a value, {differ} of them differing from the result Word saved.',
   },
   'cli.fields-empty-case': { da: 'en tom sag', en: 'an empty case' },
+  'cli.fields-regions': {
+    da: '{count:liste|lister} gentager rækker eller afsnit for hvert element (TableStart:<liste> … TableEnd:<liste>):',
+    en: '{count:list repeats|lists repeat} rows or paragraphs for each item (TableStart:<list> … TableEnd:<list>):',
+  },
+  'cli.fields-region': {
+    da: '{name}: {kind}, {place} afsnit {from}-{to}; felter: {fields}',
+    en: '{name}: {kind}, {place} paragraphs {from}-{to}; fields: {fields}',
+  },
+  'cli.fields-region-rows': { da: 'tabelrækker', en: 'table rows' },
+  'cli.fields-region-paragraphs': { da: 'afsnit', en: 'paragraphs' },
+  'cli.fields-region-none': { da: '(ingen)', en: '(none)' },
   'cli.out-extension': {
     da: 'Brevet skrives som .docx eller .pdf, men --out {file} har ingen af de endelser. Giv filen endelsen .docx eller .pdf, eller vælg formatet med --format docx|pdf.',
     en: 'The letter is written as .docx or .pdf, but --out {file} has neither extension. Give the file the extension .docx or .pdf, or choose the format with --format docx|pdf.',

@@ -19,6 +19,15 @@ const TABLE = (header: boolean, tblPr = BORDERS): string =>
   `<w:tr>${header ? '<w:trPr><w:tblHeader/></w:trPr>' : ''}<w:tc><w:p><w:r><w:t>Udgift</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Tilskud</w:t></w:r></w:p></w:tc></w:tr>` +
   `<w:tr><w:tc><w:p><w:r><w:t>Medicin</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>85 %</w:t></w:r></w:p></w:tc></w:tr></w:tbl><w:p/>`;
 
+const FIELD = (code: string): string =>
+  `<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> ${code} </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>«${code.replace(/^MERGEFIELD /, '')}»</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>`;
+
+/** A table whose second row repeats per expense (a region). */
+const REGION_TABLE = (header: boolean): string =>
+  `<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/>${NO_BORDERS}</w:tblPr><w:tblGrid><w:gridCol w:w="4000"/><w:gridCol w:w="4000"/></w:tblGrid>` +
+  `<w:tr>${header ? '<w:trPr><w:tblHeader/></w:trPr>' : ''}${CELL('Udgift')}${CELL('Tilskud')}</w:tr>` +
+  `<w:tr><w:tc><w:p>${FIELD('MERGEFIELD TableStart:Udgifter')}${FIELD('MERGEFIELD Beskrivelse')}${FIELD('MERGEFIELD TableEnd:Udgifter')}</w:p></w:tc><w:tc><w:p>${FIELD('MERGEFIELD Tilskud')}</w:p></w:tc></w:tr></w:tbl><w:p/>`;
+
 export const a11yTableHeader: Rule = {
   meta: {
     id: 'a11y-table-header',
@@ -34,6 +43,10 @@ export const a11yTableHeader: Rule = {
         da: 'Tabellen har ingen overskriftsrække; marker første række som "Gentag som overskriftsrække".',
         en: 'The table has no header row; mark the first row "Repeat as header row".',
       },
+      regionNoHeader: {
+        da: 'Tabellen gentager rækker for hvert element i "{list}" og kan blive lang, men har ingen overskriftsrække der gentages på hver side; marker første række som "Gentag som overskriftsrække".',
+        en: 'The table repeats rows for each item of "{list}" and can grow long, but has no header row repeated on each page; mark the first row "Repeat as header row".',
+      },
     },
     examples: [
       { valid: false, description: { da: 'Tabel uden overskriftsrække.', en: 'A table without a header row.' }, doc: { xml: TABLE(false) } },
@@ -43,6 +56,15 @@ export const a11yTableHeader: Rule = {
         doc: { xml: TABLE(false, '<w:tblStyle w:val="Tabel-Gitter"/>'), styles: TABLE_GRID },
       },
       { valid: true, description: { da: 'Første række gentages som overskrift.', en: 'The first row repeats as header.' }, doc: { xml: TABLE(true) } },
+      {
+        valid: false,
+        description: {
+          da: 'En tabel uden kanter, hvis række gentages for hver udgift (TableStart:Udgifter), uden overskriftsrække: også en layouttabel skal have en, når den kan fylde flere sider.',
+          en: 'A table without borders whose row repeats for each expense (TableStart:Udgifter), without a header row: even a layout table needs one when it can fill several pages.',
+        },
+        doc: { xml: REGION_TABLE(false) },
+      },
+      { valid: true, description: { da: 'Samme tabel med en overskriftsrække der gentages.', en: 'The same table with a repeated header row.' }, doc: { xml: REGION_TABLE(true) } },
       {
         valid: true,
         description: { da: 'En layouttabel uden kanter: adresseblok med modtager til venstre og afsender til højre.', en: 'A layout table without borders: an address block with the recipient on the left and the sender on the right.' },
@@ -55,7 +77,18 @@ export const a11yTableHeader: Rule = {
     ],
   },
   check(model, ctx) {
+    // Tables with rows repeated per item of a list (regions) grow with the case.
+    const repeated = new Map<string, string>();
+    for (const r of model.template.regions?.regions ?? []) {
+      const open = r.table ? r.story.tokens[r.table.open] : undefined;
+      if (open && !repeated.has(`${r.story.part}#${r.story.label}#${open.para}`)) repeated.set(`${r.story.part}#${r.story.label}#${open.para}`, r.name);
+    }
     for (const t of model.tables) {
+      const list = repeated.get(`${t.story.part}#${t.story.label}#${t.index}`);
+      if (list !== undefined) {
+        if (!/<w:tblHeader(?!\s+w:val="(?:0|false)")/.test(t.rows[0]?.trPr ?? '')) ctx.report('regionNoHeader', { list }, paragraphPlace(model, t.story, t.index));
+        continue;
+      }
       const cols = Math.max(0, ...t.rows.map((r) => r.cells.length));
       if (t.rows.length < 2 || cols < 2) continue;
       const first = t.rows[0]!;

@@ -28,6 +28,10 @@ import { questionNotEnabled } from './question-not-enabled.js';
 import { questionUnknownKey } from './question-unknown-key.js';
 import { questionUnused } from './question-unused.js';
 import { questionValue } from './question-value.js';
+import { regionFieldOutside } from './region-field-outside.js';
+import { regionItemField } from './region-item-field.js';
+import { regionStructure } from './region-structure.js';
+import { regionUnknownList } from './region-unknown-list.js';
 import { trackedChanges } from './tracked-changes.js';
 import { unknownField } from './unknown-field.js';
 import { variantLeak } from './variant-leak.js';
@@ -41,6 +45,10 @@ export const RULES: readonly Rule[] = [
   externalReference,
   unknownField,
   contextField,
+  regionStructure,
+  regionUnknownList,
+  regionItemField,
+  regionFieldOutside,
   questionNotEnabled,
   questionUnused,
   questionUnknownKey,

@@ -2,6 +2,7 @@
 import type { Rule } from '../types.js';
 import { fieldPlace, inCachedResult, isCompositionName, mergeFieldName, QUESTION } from '../helpers.js';
 import { nearest } from '../../suggest.js';
+import { isMarkerName, listProperty, listsWithItemField } from '../../template/regions.js';
 
 export const unknownField: Rule = {
   meta: {
@@ -84,6 +85,8 @@ export const unknownField: Rule = {
         continue;
       }
       if (ctx.settings.texts.has(name) || catalog.fields.has(name)) continue;
+      // Region markers, list counts and item fields are the region rules' to judge.
+      if (isMarkerName(name) || listProperty(name) || model.template.regions?.regionOf(f) || listsWithItemField(name, catalog.lists).length) continue;
       report('unknown', { field: name }, catalog.fields.keys(), f);
     }
   },
