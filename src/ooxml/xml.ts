@@ -159,7 +159,9 @@ export function parseWithSaxes(source: string, part: string, counter: ContentCou
 /** Characters XML 1.0 does not allow (lone surrogates are checked apart), and a carriage
  * return, which XML normalises: a part with any of them goes to saxes. */
 const UNUSUAL = /[\x00-\x08\x0B\x0C\x0D\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-const NAME_START = /[A-Za-z_:]/;
+/** ASCII name characters (a name with any other goes to saxes). */
+const isNameStart = (ch: number): boolean => (ch >= 0x61 && ch <= 0x7a) || (ch >= 0x41 && ch <= 0x5a) || ch === 0x3a || ch === 0x5f;
+const isNameChar = (ch: number): boolean => isNameStart(ch) || (ch >= 0x30 && ch <= 0x39) || ch === 0x2d || ch === 0x2e;
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
 /** Decodes the references of text or an attribute value; undefined when one is not plain. */
@@ -257,11 +259,11 @@ function scanXml(source: string, counter: ContentCounter): XElement | undefined 
     }
     // A start tag.
     let p = lt + 1;
-    if (!NAME_START.test(source[p] ?? '')) return undefined;
+    if (!isNameStart(source.charCodeAt(p))) return undefined;
     while (p < n) {
       const ch = source.charCodeAt(p);
       if (ch === 0x20 || ch === 0x09 || ch === 0x0a || ch === 0x3e || ch === 0x2f) break;
-      if (!((ch >= 0x61 && ch <= 0x7a) || (ch >= 0x41 && ch <= 0x5a) || (ch >= 0x30 && ch <= 0x39) || ch === 0x3a || ch === 0x5f || ch === 0x2d || ch === 0x2e)) return undefined;
+      if (!isNameChar(ch)) return undefined;
       p++;
     }
     const name = source.slice(lt + 1, p);
@@ -281,19 +283,20 @@ function scanXml(source: string, counter: ContentCounter): XElement | undefined 
         p = q + 2;
         break;
       }
-      // An attribute needs white space before it.
-      if (q === p) return undefined;
-      const eq = source.indexOf('=', q);
-      if (eq < 0) return undefined;
+      // An attribute needs white space before it; its name runs to the `=`.
+      if (q === p || !isNameStart(ch)) return undefined;
+      let eq = q + 1;
+      while (eq < n && isNameChar(source.charCodeAt(eq))) eq++;
+      if (source.charCodeAt(eq) !== 0x3d /* = */) return undefined;
       const attr = source.slice(q, eq);
-      if (!/^[A-Za-z_:][\w.:-]*$/.test(attr) || attr in attrs || attr === '__proto__') return undefined;
+      if (attrs[attr] !== undefined || attr === '__proto__') return undefined;
       const quote = source[eq + 1];
       if (quote !== '"' && quote !== "'") return undefined;
       const close = source.indexOf(quote, eq + 2);
       if (close < 0) return undefined;
       const raw = source.slice(eq + 2, close);
       if (raw.includes('<')) return undefined;
-      const value = decodeRefs(raw.includes('\t') || raw.includes('\n') ? raw.replace(/[\t\n]/g, ' ') : raw);
+      const value = decodeRefs(/[\t\n]/.test(raw) ? raw.replace(/[\t\n]/g, ' ') : raw);
       if (value === undefined) return undefined;
       attrs[attr] = value;
       p = close + 1;

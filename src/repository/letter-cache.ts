@@ -24,9 +24,10 @@ export interface LetterCacheStats {
 }
 
 /**
- * The defaults: room for every letter of a repository of about 100 municipalities each
- * overriding every letter (1,300 letters) and for 256 MB, whichever comes first; configurable
- * with KP_BREV_CACHE_ENTRIES and KP_BREV_CACHE_MB (docs/operations.md).
+ * The defaults: 1,500 letters or 64 MB (estimated) per repository, that is per render thread,
+ * whichever comes first: about 250 composed letters of the sample kind, so that a server with
+ * 2 threads stays under 700 MB over a repository of any size (docs/operations.md has the
+ * figures); configurable with KP_BREV_CACHE_ENTRIES and KP_BREV_CACHE_MB.
  */
 export function defaultCacheLimits(env: NodeJS.ProcessEnv = process.env): LetterCacheLimits {
   const num = (name: string, fallback: number): number => {
@@ -36,7 +37,7 @@ export function defaultCacheLimits(env: NodeJS.ProcessEnv = process.env): Letter
     if (!Number.isFinite(n) || n <= 0) throw new KpBrevError('input', [diagnostic('limit.cache-env', { name, value: raw })]);
     return n;
   };
-  return { maxEntries: Math.floor(num('KP_BREV_CACHE_ENTRIES', 1500)), maxBytes: Math.floor(num('KP_BREV_CACHE_MB', 256) * 1024 * 1024) };
+  return { maxEntries: Math.floor(num('KP_BREV_CACHE_ENTRIES', 1500)), maxBytes: Math.floor(num('KP_BREV_CACHE_MB', 64) * 1024 * 1024) };
 }
 
 export class LetterCache<V> {

@@ -176,10 +176,10 @@ export class TemplateRepository {
     const path = def.message.path!;
     const compiled = this.build(def, id, shared ? undefined : kommune, this.openPackage(path), () => this.openPackage(path));
     // A compiled letter keeps what rendering needs: not the parsed XML it was made from. The
-    // message's package is opened again should a problem need placing (sources below).
+    // message's package is opened again should a problem need placing (sources below); the
+    // masters and content elements, shared by many letters, stay open.
     compiled.template.package.release();
     this.packages.delete(path);
-    for (const p of this.packages.values()) p.pkg.release();
     this.cache.set(def.versionKey, compiled, compiled.template.estimatedBytes);
     return compiled;
   }

@@ -319,10 +319,11 @@ function compileTemplate(pkg: DocxPackage, name: string, options: LoadOptions): 
 
 /**
  * Per token of a story: its object, its strings (text, run properties) and its share of the
- * paragraph and field tables; measured over the sample repository's compiled letters (heap after
- * garbage collection, divided by tokens), rounded up.
+ * paragraph and field tables, and of what a PDF keeps per package (styles, lists); measured
+ * over the large repository's compiled letters (heap after garbage collection, after a .docx
+ * and a PDF of each: 340 KB a letter; bench/memory.ts), rounded up.
  */
-const BYTES_PER_TOKEN = 200;
+const BYTES_PER_TOKEN = 300;
 const BYTES_PER_FIELD = 2000;
 
 /** The package's bytes, the story texts (held by the plan's verbatim chunks) and the tokens. */
