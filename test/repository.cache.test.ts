@@ -113,7 +113,7 @@ describe('the cache is bounded, least recently used out first', () => {
 
   it('limits from the environment, and a clear error for a bad one', () => {
     expect(defaultCacheLimits({ KP_BREV_CACHE_MB: '10', KP_BREV_CACHE_ENTRIES: '20' })).toEqual({ maxEntries: 20, maxBytes: 10 * 1024 * 1024 });
-    expect(defaultCacheLimits({})).toEqual({ maxEntries: 1500, maxBytes: 64 * 1024 * 1024 });
+    expect(defaultCacheLimits({})).toEqual({ maxEntries: 1500, maxBytes: 32 * 1024 * 1024 });
     expect(danishError(() => defaultCacheLimits({ KP_BREV_CACHE_MB: 'meget' }))).toMatch(/KP_BREV_CACHE_MB skal være et positivt tal, ikke "meget"/);
   });
 });

@@ -271,16 +271,18 @@ export function partTargets(
   };
   const central = repo.resolve(kind, id);
   if (!central?.path) return [];
-  const out: LintTarget[] = [{ file: shown(central.path), path: central.path, settings: settingsFor(central.path) }];
+  // A part's settings name the letters it goes into, which reads every letter's files: worked
+  // out when the part is judged (after the letters, whose reading is then remembered).
+  const centralPath = central.path;
+  const centralTarget = lazyTarget({ file: shown(centralPath), path: centralPath }, () => settingsFor(centralPath));
+  const out: LintTarget[] = [centralTarget];
   for (const kommune of repo.kommuner.keys()) {
     const own = repo.resolve(kind, id, kommune)!;
-    if (!own.override || !own.path || own.path === central.path) continue;
-    out.push({
-      file: shown(own.path),
-      path: own.path,
-      settings: { ...settingsFor(own.path), override: { kommune, id, basedOn: own.override.basedOn, centralVersion: own.version } },
-      base: { path: central.path, file: shown(central.path), settings: out[0]!.settings },
-    });
+    const override = own.override;
+    const path = own.path;
+    if (!override || !path || path === centralPath) continue;
+    const base = Object.defineProperty({ path: centralPath, file: shown(centralPath) }, 'settings', { enumerable: true, get: () => centralTarget.settings }) as NonNullable<LintTarget['base']>;
+    out.push(lazyTarget({ file: shown(path), path, base }, () => ({ ...settingsFor(path), override: { kommune, id, basedOn: override.basedOn, centralVersion: own.version } })));
   }
   return out;
 }

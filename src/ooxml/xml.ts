@@ -197,7 +197,7 @@ function codePoint(cp: number): string | undefined {
  * name or construct it does not check, anything not well-formed), which saxes then reads and,
  * where it must, refuses with its precise message. The limits are counted as saxes counts them.
  */
-function scanXml(source: string, counter: ContentCounter): XElement | undefined {
+export function scanXml(source: string, counter: ContentCounter): XElement | undefined {
   if (UNUSUAL.test(source)) return undefined;
   const stack: XElement[] = [];
   let root: XElement | undefined;

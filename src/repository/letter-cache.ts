@@ -24,8 +24,8 @@ export interface LetterCacheStats {
 }
 
 /**
- * The defaults: 1,500 letters or 64 MB (estimated) per repository, that is per render thread,
- * whichever comes first: about 250 composed letters of the sample kind, so that a server with
+ * The defaults: 1,500 letters or 32 MB (estimated) per repository, that is per render thread,
+ * whichever comes first: about 110 composed letters of the sample kind, so that a server with
  * 2 threads stays under 700 MB over a repository of any size (docs/operations.md has the
  * figures); configurable with KP_BREV_CACHE_ENTRIES and KP_BREV_CACHE_MB.
  */
@@ -37,7 +37,7 @@ export function defaultCacheLimits(env: NodeJS.ProcessEnv = process.env): Letter
     if (!Number.isFinite(n) || n <= 0) throw new KpBrevError('input', [diagnostic('limit.cache-env', { name, value: raw })]);
     return n;
   };
-  return { maxEntries: Math.floor(num('KP_BREV_CACHE_ENTRIES', 1500)), maxBytes: Math.floor(num('KP_BREV_CACHE_MB', 64) * 1024 * 1024) };
+  return { maxEntries: Math.floor(num('KP_BREV_CACHE_ENTRIES', 1500)), maxBytes: Math.floor(num('KP_BREV_CACHE_MB', 32) * 1024 * 1024) };
 }
 
 export class LetterCache<V> {
