@@ -5,14 +5,9 @@
 import { Command, CommanderError, Option } from 'commander';
 import { KpBrevError, formatDiagnostic } from '../diagnostics.js';
 import { formatMessage, pickLang, type Lang, type MessageId } from '../i18n/index.js';
-import { fieldsCommand } from './fields.js';
-import { renderCommand } from './render.js';
-import { previewCommand, templatesCommand } from './repo.js';
-import { remapCommand } from './remap.js';
-import { lintCommand } from './lint.js';
-import { batchCommand } from './batch.js';
 import { batchQueueCommands } from './batch-queue.js';
-import { serveCommand, tokenCommand } from './serve.js';
+// The commands' modules are loaded when a command runs: `kp-brev templates` does not load the
+// PDF writer, the server or the linter.
 import { cliText } from './text.js';
 import { VERSION } from '../version.js';
 
@@ -89,7 +84,7 @@ export async function execute(argv: readonly string[], io: Io = processIo): Prom
     .option('--print', say.print)
     .addOption(langOption())
     .action(async (template: string | undefined, opts: Record<string, unknown>) => {
-      exitCode = await renderCommand(template, opts, io, lang);
+      exitCode = await (await import('./render.js')).renderCommand(template, opts, io, lang);
     });
 
   program
@@ -100,7 +95,7 @@ export async function execute(argv: readonly string[], io: Io = processIo): Prom
     .addOption(new Option('--format <format>', say.format).choices(['text', 'json']).default('text'))
     .addOption(langOption())
     .action(async (opts: Record<string, unknown>) => {
-      exitCode = await templatesCommand(opts, io, lang);
+      exitCode = await (await import('./repo.js')).templatesCommand(opts, io, lang);
     });
 
   program
@@ -114,7 +109,7 @@ export async function execute(argv: readonly string[], io: Io = processIo): Prom
     .addOption(new Option('--format <format>', say.previewFormat).choices(['docx', 'pdf']).default('docx'))
     .addOption(langOption())
     .action(async (id: string, opts: Record<string, unknown>) => {
-      exitCode = await previewCommand(id, opts, io, lang);
+      exitCode = await (await import('./repo.js')).previewCommand(id, opts, io, lang);
     });
 
   program
@@ -125,7 +120,7 @@ export async function execute(argv: readonly string[], io: Io = processIo): Prom
     .requiredOption('--out <fil>', say.remapOut)
     .addOption(langOption())
     .action(async (template: string, opts: Record<string, unknown>) => {
-      exitCode = await remapCommand(template, opts, io, lang);
+      exitCode = await (await import('./remap.js')).remapCommand(template, opts, io, lang);
     });
 
   program
@@ -145,7 +140,7 @@ export async function execute(argv: readonly string[], io: Io = processIo): Prom
     .option('--sample <fil>', say.sample)
     .addOption(langOption())
     .action(async (targets: string[], opts: Record<string, unknown>) => {
-      exitCode = await lintCommand(targets, opts, io, lang);
+      exitCode = await (await import('./lint.js')).lintCommand(targets, opts, io, lang);
     });
 
   program
@@ -160,7 +155,7 @@ export async function execute(argv: readonly string[], io: Io = processIo): Prom
     .option('--samples <mappe>', say.samplesDir)
     .addOption(langOption())
     .action(async (opts: Record<string, unknown>) => {
-      exitCode = await serveCommand(opts, io, lang);
+      exitCode = await (await import('./serve.js')).serveCommand(opts, io, lang);
     });
 
   program
@@ -170,8 +165,8 @@ export async function execute(argv: readonly string[], io: Io = processIo): Prom
     .option('--admin', say.admin)
     .option('--name <navn>', say.tokenName)
     .addOption(langOption())
-    .action((opts: Record<string, unknown>) => {
-      exitCode = tokenCommand(opts, io, lang);
+    .action(async (opts: Record<string, unknown>) => {
+      exitCode = (await import('./serve.js')).tokenCommand(opts, io, lang);
     });
 
   // --template, --cases and --out are required by batchCommand, not here: the subcommands
@@ -191,7 +186,7 @@ export async function execute(argv: readonly string[], io: Io = processIo): Prom
     .option('--retry-failed', say.retryFailed)
     .addOption(langOption())
     .action(async (opts: Record<string, unknown>, cmd: Command) => {
-      exitCode = await batchCommand(opts, io, lang, cmd);
+      exitCode = await (await import('./batch.js')).batchCommand(opts, io, lang, cmd);
     });
   batchQueueCommands(batch, io, lang, (code) => (exitCode = code));
 
@@ -203,7 +198,7 @@ export async function execute(argv: readonly string[], io: Io = processIo): Prom
     .addOption(new Option('--format <format>', say.format).choices(['text', 'json']).default('text'))
     .addOption(langOption())
     .action(async (template: string, opts: Record<string, unknown>) => {
-      exitCode = await fieldsCommand(template, opts, io, lang);
+      exitCode = await (await import('./fields.js')).fieldsCommand(template, opts, io, lang);
     });
 
   if (argv.length === 0) {
