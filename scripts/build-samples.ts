@@ -2,9 +2,14 @@
  * Builds the sample template repository (templates/) and the sample cases (samples/) from the
  * definitions in scripts/lib. Reproducible: the same script gives the same bytes.
  * Run with `npm run samples`.
+ *
+ * `npm run samples -- --kommuner 98 [--out DIR] [--force]` builds instead a large repository for
+ * benchmarks (issue 16): the central templates and N municipalities that each override 10 of the
+ * 13 beskedskabeloner, in DIR (default tmp/repo-N, ignored by git). See scripts/lib/large-repo.ts.
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
 import { pack } from './lib/docx-kit.js';
 import { bodyDocument, masterDocument } from './lib/kp-docx.js';
@@ -13,8 +18,25 @@ import { CASES } from './lib/kp-cases.js';
 import { ELEMENTS, FLETTETEKSTER, LETTERS, MASTERS, OVERRIDE_540_KONTAKT, OVERRIDE_540_NP_1011, DRAFT_540_NP_1011, TRAINING_NP_1099, ATTACHMENTS } from './lib/kp-templates.js';
 import { renderPdf } from '../src/pdf/index.js';
 import { buildLetter } from './lib/sample-letter.js';
+import { buildLargeRepository } from './lib/large-repo.js';
 
 const root = join(import.meta.dirname, '..');
+
+const args = parseArgs({ options: { kommuner: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean' } } }).values;
+if (args.kommuner !== undefined) {
+  const started = performance.now();
+  const repo = await buildLargeRepository({
+    kommuner: Number(args.kommuner),
+    ...(args.out ? { out: resolve(args.out) } : {}),
+    force: args.force ?? false,
+    log: (line) => console.log(line),
+  });
+  console.log(
+    `${repo.built ? 'Built' : 'Already built (use --force to rebuild)'}: ${repo.dir}, ${repo.kommuner.length} kommuner, ${repo.files} .docx files` +
+      (repo.built ? ` in ${((performance.now() - started) / 1000).toFixed(1)} s` : ''),
+  );
+  process.exit(0);
+}
 const T = join(root, 'templates');
 const written: string[] = [];
 

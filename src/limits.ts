@@ -111,6 +111,15 @@ export class ContentCounter {
 
   constructor(readonly limits: Limits) {}
 
+  /** The counts so far, to go back to (a part read again by another parser). */
+  mark(): readonly [number, number, number] {
+    return [this.elements, this.paragraphs, this.fields];
+  }
+
+  reset(mark: readonly [number, number, number]): void {
+    [this.elements, this.paragraphs, this.fields] = mark;
+  }
+
   /** One start tag; `where` is asked for only when a limit is passed. */
   element(name: string, attrs: Readonly<Record<string, string>>, where: () => Location): void {
     if (++this.elements > this.limits.elements) throw limitError('elements', this.limits.elements, {}, where());

@@ -444,6 +444,14 @@ describe('operations', () => {
     expect(metrics).toMatch(/kpbrev_letter_failures_total\{reason="letter-refused"\} \d+/);
     expect(metrics).toMatch(/kpbrev_http_request_duration_seconds_bucket\{le="0\.05",route="\/v1\/letters",method="POST"\} \d+/);
     expect(metrics).toMatch(/kpbrev_template_cache_size \d+/);
+    // The letters made above: each template compiled once (a miss), then found (hits).
+    const metric = (name: string): number => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(metrics)?.[1]);
+    expect(metric('kpbrev_template_cache_bytes')).toBeGreaterThan(100_000);
+    expect(metric('kpbrev_template_cache_misses_total')).toBeGreaterThan(0);
+    expect(metric('kpbrev_template_cache_hits_total')).toBeGreaterThan(0);
+    expect(metric('kpbrev_template_cache_evictions_total')).toBe(0);
+    const ratio = metric('kpbrev_template_cache_hit_ratio');
+    expect(ratio).toBeCloseTo(metric('kpbrev_template_cache_hits_total') / (metric('kpbrev_template_cache_hits_total') + metric('kpbrev_template_cache_misses_total')), 6);
   });
 
   it('serves an OpenAPI 3 document made from the JSON Schemas that validate the requests', async () => {

@@ -9,16 +9,16 @@
  * (the other files are still checked and reported).
  */
 import { existsSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { resolve, sep } from 'node:path';
 import { parse } from 'yaml';
 import { formatDiagnostic, inputError, KpBrevError, registeredDiagnostic } from '../diagnostics.js';
-import { registerMessages, type Lang } from '../i18n/index.js';
-import { lintDocx, type FileResult } from '../lint/engine.js';
+import { formatMessage, registerMessages, type Lang } from '../i18n/index.js';
+import { LintMemo, lintDocx, type FileResult, type LintSource } from '../lint/engine.js';
 import { formatJson } from '../lint/formatters/json.js';
 import { formatSarif } from '../lint/formatters/sarif.js';
 import { formatStylish } from '../lint/formatters/stylish.js';
 import { RULES } from '../lint/rules/index.js';
-import { fileTarget, idTargets, isRepositoryDir, looseTarget, repositoryDirOf, repositoryTargets, type LintTarget } from '../lint/targets.js';
+import { fileTarget, idTargets, isRepositoryDir, LoadedTemplates, loadedTemplates, looseTarget, repositoryDirOf, repositoryTargets, type LintTarget } from '../lint/targets.js';
 import type { LintConfig, LintSettings, RuleSetting } from '../lint/types.js';
 import { parseContextText } from '../context/context.js';
 import { loadCatalogFile, type Catalog } from '../repository/catalog.js';
@@ -29,6 +29,10 @@ import { readInput } from './files.js';
 import type { Io } from './main.js';
 
 registerMessages('lint.cli', {
+  progress: {
+    da: 'Tjekker skabeloner: {done} af {total} ({percent} %)',
+    en: 'Checking templates: {done} of {total} ({percent} %)',
+  },
   'unknown-process': {
     da: 'Processen "{id}" (--process) findes ikke i kataloget {catalog}. Kendte processer: {known}.',
     en: 'The process "{id}" (--process) is not in the catalog {catalog}. Known processes: {known}.',
@@ -143,18 +147,33 @@ export async function lintCommand(targets: string[], opts: Record<string, unknow
       work.push(...found);
     }
   }
-  for (const catalog of new Set([catalogOpt, ...work.map((t) => t.settings.catalog)])) {
-    if (catalog) checkIds(catalog, flags.processes ?? [], flags.variants ?? []);
+  // (Only flags name processes and variants to check: without them the targets' settings are
+  // not read here, but when each is judged, see src/lint/targets.ts.)
+  if (flags.processes?.length || flags.variants?.length) {
+    for (const catalog of new Set([catalogOpt, ...work.map((t) => t.settings.catalog)])) {
+      if (catalog) checkIds(catalog, flags.processes ?? [], flags.variants ?? []);
+    }
   }
 
-  // A file that cannot be read or is no Word document is reported; the others still are.
+  // A file that cannot be read or is no Word document is reported; the others still are. Each
+  // central template is judged once, however many overrides are compared with it, and a file
+  // is loaded once for its settings and its findings.
   const results: FileResult[] = [];
   const failures: string[] = [];
-  for (const t of work) {
+  const memo = new LintMemo();
+  const loose = new LoadedTemplates();
+  // A repository's files through the templates its targets' settings loaded (the same loads).
+  const source = (path: string, file: string): LintSource => {
+    const repo = [...repos.values()].find((r) => path.startsWith(r.dir + sep));
+    const loaded = repo ? loadedTemplates(repo) : loose;
+    return () => loaded.load(path, file, () => readFileOf(path, file, io));
+  };
+  const progress = lintProgress(io, work.length, lang);
+  for (const [i, t] of work.entries()) {
+    progress(i);
     try {
-      const bytes = readFileOf(t.path, t.file, io);
-      const baseBytes = t.base ? { bytes: readFileOf(t.base.path, t.base.file, io), file: t.base.file, ...(t.base.settings ? { settings: t.base.settings } : {}) } : undefined;
-      const result = lintDocx(bytes, t.file, t.settings, config, baseBytes);
+      const baseSource = t.base ? { bytes: source(t.base.path, t.base.file), file: t.base.file, ...(t.base.settings ? { settings: t.base.settings } : {}) } : undefined;
+      const result = lintDocx(source(t.path, t.file), t.file, t.settings, config, baseSource, memo);
       const notices = [...(t.notices ?? []), ...(result.notices ?? [])];
       results.push(notices.length ? { ...result, notices } : result);
     } catch (err) {
@@ -162,6 +181,7 @@ export async function lintCommand(targets: string[], opts: Record<string, unknow
       failures.push(...err.diagnostics.map((d) => formatDiagnostic(d, lang)));
     }
   }
+  progress(work.length);
 
   if (results.length || !failures.length) {
     const format = String(opts['format'] ?? 'stylish');
@@ -174,6 +194,26 @@ export async function lintCommand(targets: string[], opts: Record<string, unknow
     return 2;
   }
   return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+}
+
+/**
+ * A progress line for long runs, on a terminal only (stderr): drawn after the first second,
+ * redrawn at most ten times a second, and wiped at the end, so the report itself is the same.
+ */
+function lintProgress(io: Io, total: number, lang: Lang): (done: number) => void {
+  if (!io.stderrTty || total < 2) return () => undefined;
+  const started = Date.now();
+  let drawn = 0;
+  return (done) => {
+    const now = Date.now();
+    if (done >= total) {
+      if (drawn) io.stderr('\r\x1b[K');
+      return;
+    }
+    if (now - started < 1000 || now - drawn < 100) return;
+    drawn = now;
+    io.stderr(`\r${formatMessage('lint.cli.progress', { done, total, percent: Math.floor((100 * done) / total) }, lang)}\x1b[K`);
+  };
 }
 
 /** Reads a file, naming it as the user knows it in the message when it cannot be read. */

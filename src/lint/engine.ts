@@ -67,23 +67,53 @@ function sortByPlace(findings: Finding[]): Finding[] {
 }
 
 /**
+ * What a lint run has judged already: the findings of a template (by file name) with one
+ * settings object, so that a central template is judged once, however many overrides are
+ * compared with it (`kp-brev lint templates`). Use one per run (one configuration).
+ */
+export class LintMemo {
+  private readonly found = new WeakMap<LintSettings, Map<string, Finding[]>>();
+
+  findings(file: string, settings: LintSettings, judge: () => Finding[]): Finding[] {
+    let byFile = this.found.get(settings);
+    if (!byFile) this.found.set(settings, (byFile = new Map()));
+    let list = byFile.get(file);
+    if (!list) byFile.set(file, (list = judge()));
+    return list;
+  }
+}
+
+/** The bytes of a .docx, or the template already loaded from them (with the file as its name). */
+export type LintSource = Uint8Array | (() => Template);
+
+function templateOf(source: LintSource, file: string): Template {
+  return source instanceof Uint8Array ? loadTemplate(source, { name: file }) : source();
+}
+
+/**
  * Lints a .docx; with a base, marks regressions (see the module comment). The base is judged
  * with its own settings when they are known (a central template of the repository: its
- * manifest's), else with the template's.
+ * manifest's), else with the template's. With a memo, a template judged before with the same
+ * settings (the base of many overrides) is not judged again.
  */
 export function lintDocx(
-  bytes: Uint8Array,
+  bytes: LintSource,
   file: string,
   settings: LintSettings,
   config: LintConfig = {},
-  base?: { bytes: Uint8Array; file: string; settings?: LintSettings },
+  base?: { bytes: LintSource; file: string; settings?: LintSettings },
+  memo?: LintMemo,
 ): FileResult {
-  const findings = lintTemplate(loadTemplate(bytes, { name: file }), file, settings, config);
+  // A template's own findings are marked against its base, so only a file without a base is
+  // remembered (it is the base of others).
+  const judge = (): Finding[] => lintTemplate(templateOf(bytes, file), file, settings, config);
+  const findings = memo && !base ? memo.findings(file, settings, judge) : judge();
   if (base) {
     const { override: _ignored, ...own } = settings;
     void _ignored;
     const baseSettings = base.settings ?? own;
-    const baseFindings = lintTemplate(loadTemplate(base.bytes, { name: base.file }), base.file, baseSettings, config);
+    const judgeBase = (): Finding[] => lintTemplate(templateOf(base.bytes, base.file), base.file, baseSettings, config);
+    const baseFindings = memo && base.settings ? memo.findings(base.file, base.settings, judgeBase) : judgeBase();
     markRegressions(findings, baseFindings);
   }
   const assumed = assumedVariants(settings);

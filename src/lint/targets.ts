@@ -15,7 +15,7 @@ import type { Catalog } from '../repository/catalog.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { findManifest, manifestKind, type BeskedskabelonDef } from '../repository/manifest.js';
 import type { LetterDef, TemplateRepository } from '../repository/repository.js';
-import { loadTemplate } from '../template/template.js';
+import { loadTemplate, type Template } from '../template/template.js';
 import { defaultSettings } from './engine.js';
 import { inCachedResult, mergeFieldName, questionKey } from './helpers.js';
 import { notice } from './notices.js';
@@ -56,6 +56,52 @@ function union(lists: Array<readonly string[] | undefined>): string[] {
   return [...new Set(lists.flatMap((l) => l ?? []))];
 }
 
+/**
+ * Templates loaded for linting, kept a little while: the targets' settings read a file's fields
+ * (its flettespørgsmål and content elements) just before the file itself is judged, and the
+ * two share one load. A few at a time (a loaded template holds its parsed XML).
+ */
+export class LoadedTemplates {
+  private readonly recent = new Map<string, Template>();
+
+  constructor(private readonly keep = 4) {}
+
+  load(path: string, name: string, read: () => Uint8Array = () => readFileSync(path)): Template {
+    const key = `${path}\0${name}`;
+    let t = this.recent.get(key);
+    if (t) {
+      this.recent.delete(key);
+    } else {
+      t = loadTemplate(read(), { name });
+      if (this.recent.size >= this.keep) this.recent.delete(this.recent.keys().next().value!);
+    }
+    this.recent.set(key, t);
+    return t;
+  }
+}
+
+const loaders = new WeakMap<TemplateRepository, LoadedTemplates>();
+
+/** The templates loaded from a repository's files for linting (see LoadedTemplates). */
+export function loadedTemplates(repo: TemplateRepository): LoadedTemplates {
+  let l = loaders.get(repo);
+  if (!l) loaders.set(repo, (l = new LoadedTemplates()));
+  return l;
+}
+
+/** A target whose settings are worked out when first read (just before it is judged). */
+function lazyTarget(target: Omit<LintTarget, 'settings'>, settings: () => LintSettings): LintTarget {
+  let value: LintSettings | undefined;
+  return Object.defineProperty(target, 'settings', {
+    enumerable: true,
+    configurable: true,
+    get: () => (value ??= settings()),
+    set: (v: LintSettings) => {
+      value = v;
+    },
+  }) as LintTarget;
+}
+
 /** What a .docx of the repository holds that matters to the letters it goes into. */
 interface PartScan {
   questions: string[];
@@ -69,8 +115,10 @@ interface PartScan {
  */
 class Composition {
   private readonly scans = new Map<string, PartScan>();
-  /** Per letter and view: the files of its master and content elements. */
-  readonly letters: Array<{ def: LetterDef; kommune: string | undefined; parts: string[] }> = [];
+  /** Per letter and view: the files of its master and content elements (worked out when first
+   * asked for). */
+  readonly letters: Array<{ def: LetterDef; kommune: string | undefined; parts?: string[] }> = [];
+  private readonly byView = new Map<string, (typeof this.letters)[number]>();
 
   constructor(private readonly repo: TemplateRepository) {
     for (const kommune of [undefined, ...repo.kommuner.keys()]) {
@@ -81,9 +129,15 @@ class Composition {
         } catch {
           continue;
         }
-        this.letters.push({ def, kommune, parts: this.partsOf(def, kommune) });
+        const entry = { def, kommune };
+        this.letters.push(entry);
+        this.byView.set(`${def.id}\0${kommune ?? ''}`, entry);
       }
     }
+  }
+
+  private partsFor(entry: (typeof this.letters)[number]): string[] {
+    return (entry.parts ??= this.partsOf(entry.def, entry.kommune));
   }
 
   /** Questions and content-element references of a file (nothing when it cannot be read: the
@@ -94,7 +148,7 @@ class Composition {
     if (hit) return hit;
     const out: PartScan = { questions: [], elements: [] };
     try {
-      const template = loadTemplate(readFileSync(path), { name: path });
+      const template = loadedTemplates(this.repo).load(path, shown(path));
       const questions = new Set<string>();
       const elements = new Set<string>();
       for (const f of template.fieldNodes) {
@@ -133,16 +187,17 @@ class Composition {
 
   /** Questions the master and content elements of a letter use. */
   partQuestions(def: LetterDef, kommune: string | undefined): string[] {
-    const entry = this.letters.find((l) => l.def.id === def.id && l.kommune === kommune);
-    return union((entry?.parts ?? []).map((p) => this.scan(p).questions));
+    const entry = this.byView.get(`${def.id}\0${kommune ?? ''}`);
+    return union((entry ? this.partsFor(entry) : []).map((p) => this.scan(p).questions));
   }
 
   /** The letters a part file goes into, with their processes, variants and enabled questions. */
   usersOf(path: string): Array<{ user: PartUser; def: BeskedskabelonDef }> {
     const out: Array<{ user: PartUser; def: BeskedskabelonDef }> = [];
     const seen = new Set<string>();
-    for (const { def, kommune, parts } of this.letters) {
-      if (!parts.includes(path)) continue;
+    for (const entry of this.letters) {
+      const { def, kommune } = entry;
+      if (!this.partsFor(entry).includes(path)) continue;
       const questions = def.questions ?? [];
       // A municipality's view of a letter it has not overridden is the central letter again.
       const key = `${def.id}|${questions.join(',')}`;
@@ -181,13 +236,15 @@ export function letterTargets(repo: TemplateRepository, id: string, catalog: Cat
   const out: LintTarget[] = [{ file: shown(central.message.path!), path: central.message.path!, settings: settingsOf(central, undefined) }];
   for (const kommune of repo.kommuner.keys()) {
     const def = repo.letter(id, kommune);
-    if (!def.message.override) continue;
-    out.push({
-      file: shown(def.message.path!),
-      path: def.message.path!,
-      settings: { ...settingsOf(def, kommune), override: { kommune, id, basedOn: def.message.override.basedOn, centralVersion: def.message.version } },
-      base: { path: central.message.path!, file: shown(central.message.path!), settings: out[0]!.settings },
-    });
+    const override = def.message.override;
+    if (!override) continue;
+    // Worked out when the override is judged: its fields are read then, with the same load.
+    out.push(
+      lazyTarget(
+        { file: shown(def.message.path!), path: def.message.path!, base: { path: central.message.path!, file: shown(central.message.path!), settings: out[0]!.settings } },
+        () => ({ ...settingsOf(def, kommune), override: { kommune, id, basedOn: override.basedOn, centralVersion: def.message.version } }),
+      ),
+    );
   }
   return out;
 }
@@ -214,16 +271,18 @@ export function partTargets(
   };
   const central = repo.resolve(kind, id);
   if (!central?.path) return [];
-  const out: LintTarget[] = [{ file: shown(central.path), path: central.path, settings: settingsFor(central.path) }];
+  // A part's settings name the letters it goes into, which reads every letter's files: worked
+  // out when the part is judged (after the letters, whose reading is then remembered).
+  const centralPath = central.path;
+  const centralTarget = lazyTarget({ file: shown(centralPath), path: centralPath }, () => settingsFor(centralPath));
+  const out: LintTarget[] = [centralTarget];
   for (const kommune of repo.kommuner.keys()) {
     const own = repo.resolve(kind, id, kommune)!;
-    if (!own.override || !own.path || own.path === central.path) continue;
-    out.push({
-      file: shown(own.path),
-      path: own.path,
-      settings: { ...settingsFor(own.path), override: { kommune, id, basedOn: own.override.basedOn, centralVersion: own.version } },
-      base: { path: central.path, file: shown(central.path), settings: out[0]!.settings },
-    });
+    const override = own.override;
+    const path = own.path;
+    if (!override || !path || path === centralPath) continue;
+    const base = Object.defineProperty({ path: centralPath, file: shown(centralPath) }, 'settings', { enumerable: true, get: () => centralTarget.settings }) as NonNullable<LintTarget['base']>;
+    out.push(lazyTarget({ file: shown(path), path, base }, () => ({ ...settingsFor(path), override: { kommune, id, basedOn: override.basedOn, centralVersion: own.version } })));
   }
   return out;
 }

@@ -145,6 +145,12 @@ export class ListNumbering<L extends ListLevel = ListLevel> {
     }
   }
 
+  /** The same definitions, counting from the start (read once per package, one per letter). */
+  fresh(): this {
+    const copy = Object.create(Object.getPrototypeOf(this) as object) as this;
+    return Object.assign(copy, { abstracts: this.abstracts, nums: this.nums, counters: new Map<string, number[]>() });
+  }
+
   level(numId: string | undefined, ilvl: number): L | undefined {
     if (!numId || numId === '0') return undefined;
     const num = this.nums.get(numId);

@@ -43,6 +43,9 @@ export interface DocxPackage {
   /** Parsed XML of a part (parsed once, then cached). */
   xml(part: string): XElement;
   has(part: string): boolean;
+  /** Drops the parsed XML trees (xml() parses a part again when asked): a compiled template
+   * keeps what rendering needs, not the trees it was compiled from. */
+  release(): void;
   /** The limits its parts are held to (src/limits.ts). */
   readonly limits: Limits;
 }
@@ -129,6 +132,7 @@ export function openPackage(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_L
     text,
     xml,
     has: (part) => find(part) !== undefined,
+    release: () => xmlCache.clear(),
     limits: content,
   };
   return {

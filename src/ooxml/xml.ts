@@ -6,7 +6,7 @@
  * (no DTDs, so no entity expansion of any kind) and anything that is not well-formed.
  */
 import { SaxesParser } from 'saxes';
-import { inputError, KpBrevError, diagnostic } from '../diagnostics.js';
+import { inputError, KpBrevError, diagnostic, type Location } from '../diagnostics.js';
 import type { MessageId } from '../i18n/index.js';
 import { ContentCounter, resolveLimits } from '../limits.js';
 
@@ -83,6 +83,22 @@ export const MAX_XML_DEPTH = 256;
  * the parts of a package; without one, this part alone is held to the limits in force.
  */
 export function parseXml(source: string, part: string, counter: ContentCounter = new ContentCounter(resolveLimits())): XElement {
+  // The usual part (as Word and kp-brev write them) is read by a fast scanner; anything it does
+  // not know for certain to be well-formed is read by saxes, which also words every error.
+  const mark = counter.mark();
+  let fast: XElement | undefined;
+  try {
+    fast = scanXml(source, counter);
+  } catch {
+    // A limit passed: saxes reads it again and reports it with its place.
+  }
+  if (fast) return fast;
+  counter.reset(mark);
+  return parseWithSaxes(source, part, counter);
+}
+
+/** parseXml without its fast path (for tests that compare the two). */
+export function parseWithSaxes(source: string, part: string, counter: ContentCounter): XElement {
   const parser = new SaxesParser({ position: true });
   const stack: XElement[] = [];
   let root: XElement | undefined;
@@ -171,6 +187,168 @@ function malformedReason(message: string): { code: MessageId; params: Record<str
     if (m) return { code, params: named ? { name: (m[1] ?? '').slice(0, 200) } : {} };
   }
   return { code: 'xml.malformed', params: { detail: message.slice(0, 200) } };
+}
+
+
+/** Characters XML 1.0 does not allow (lone surrogates are checked apart), and a carriage
+ * return, which XML normalises: a part with any of them goes to saxes. */
+const UNUSUAL = /[\x00-\x08\x0B\x0C\x0D\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** ASCII name characters (a name with any other goes to saxes). */
+const isNameStart = (ch: number): boolean => (ch >= 0x61 && ch <= 0x7a) || (ch >= 0x41 && ch <= 0x5a) || ch === 0x3a || ch === 0x5f;
+const isNameChar = (ch: number): boolean => isNameStart(ch) || (ch >= 0x30 && ch <= 0x39) || ch === 0x2d || ch === 0x2e;
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** Decodes the references of text or an attribute value; undefined when one is not plain. */
+function decodeRefs(text: string): string | undefined {
+  if (!text.includes('&')) return text;
+  let out = '';
+  let at = 0;
+  for (let i = text.indexOf('&'); i >= 0; i = text.indexOf('&', at)) {
+    const semi = text.indexOf(';', i);
+    if (semi < 0 || semi - i > 10) return undefined;
+    const ref = text.slice(i + 1, semi);
+    let ch: string | undefined;
+    if (ref.startsWith('#x')) ch = /^#x[0-9A-Fa-f]+$/.test(ref) ? codePoint(parseInt(ref.slice(2), 16)) : undefined;
+    else if (ref.startsWith('#')) ch = /^#[0-9]+$/.test(ref) ? codePoint(parseInt(ref.slice(1), 10)) : undefined;
+    else ch = ENTITIES[ref];
+    if (ch === undefined) return undefined;
+    out += text.slice(at, i) + ch;
+    at = semi + 1;
+  }
+  return out + text.slice(at);
+}
+
+/** A character reference's character, when XML allows it. */
+function codePoint(cp: number): string | undefined {
+  const ok = cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff);
+  return ok ? String.fromCodePoint(cp) : undefined;
+}
+
+/**
+ * The fast path of parseXml: the same tree as saxes gives, for the XML that parts are made of
+ * (elements with ASCII names, quoted attributes, text with the predefined entities and character
+ * references, comments, CDATA, the XML declaration). Undefined for anything else (a DOCTYPE, a
+ * name or construct it does not check, anything not well-formed), which saxes then reads and,
+ * where it must, refuses with its precise message. The limits are counted as saxes counts them.
+ */
+export function scanXml(source: string, counter: ContentCounter): XElement | undefined {
+  if (UNUSUAL.test(source)) return undefined;
+  const stack: XElement[] = [];
+  let root: XElement | undefined;
+  let i = source.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const n = source.length;
+  const nowhere = (): Location => ({});
+  while (i < n) {
+    const lt = source.indexOf('<', i);
+    const textEnd = lt < 0 ? n : lt;
+    if (textEnd > i) {
+      const raw = source.slice(i, textEnd);
+      const parent = stack[stack.length - 1];
+      if (!parent) {
+        // Outside the root only white space.
+        if (!/^[ \t\n]*$/.test(raw)) return undefined;
+      } else {
+        if (raw.includes('>') && raw.includes(']]>')) return undefined;
+        const text = decodeRefs(raw);
+        if (text === undefined) return undefined;
+        parent.children.push({ kind: 'text', text });
+      }
+    }
+    if (lt < 0) break;
+    const c = source.charCodeAt(lt + 1);
+    if (c === 0x3f /* ? */) {
+      const end = source.indexOf('?>', lt + 2);
+      if (end < 0) return undefined;
+      const target = /^<\?([A-Za-z_][\w.-]*)/.exec(source.slice(lt, lt + 40))?.[1];
+      if (!target || (target.toLowerCase() === 'xml' && lt !== (source.charCodeAt(0) === 0xfeff ? 1 : 0))) return undefined;
+      i = end + 2;
+      continue;
+    }
+    if (c === 0x21 /* ! */) {
+      if (source.startsWith('<!--', lt)) {
+        const end = source.indexOf('-->', lt + 4);
+        if (end < 0 || source.slice(lt + 4, end).includes('--')) return undefined;
+        i = end + 3;
+        continue;
+      }
+      if (source.startsWith('<![CDATA[', lt)) {
+        const parent = stack[stack.length - 1];
+        const end = source.indexOf(']]>', lt + 9);
+        if (!parent || end < 0) return undefined;
+        parent.children.push({ kind: 'text', text: source.slice(lt + 9, end) });
+        i = end + 3;
+        continue;
+      }
+      return undefined;
+    }
+    if (c === 0x2f /* / */) {
+      const gt = source.indexOf('>', lt + 2);
+      if (gt < 0) return undefined;
+      const name = source.slice(lt + 2, gt).trimEnd();
+      const el = stack.pop();
+      if (!el || el.name !== name) return undefined;
+      el.end = gt + 1;
+      i = gt + 1;
+      continue;
+    }
+    // A start tag.
+    let p = lt + 1;
+    if (!isNameStart(source.charCodeAt(p))) return undefined;
+    while (p < n) {
+      const ch = source.charCodeAt(p);
+      if (ch === 0x20 || ch === 0x09 || ch === 0x0a || ch === 0x3e || ch === 0x2f) break;
+      if (!isNameChar(ch)) return undefined;
+      p++;
+    }
+    const name = source.slice(lt + 1, p);
+    const attrs = Object.create(null) as Record<string, string>;
+    let selfClosing = false;
+    for (;;) {
+      let q = p;
+      while (q < n && (source.charCodeAt(q) === 0x20 || source.charCodeAt(q) === 0x09 || source.charCodeAt(q) === 0x0a)) q++;
+      const ch = source.charCodeAt(q);
+      if (ch === 0x3e) {
+        p = q + 1;
+        break;
+      }
+      if (ch === 0x2f) {
+        if (source.charCodeAt(q + 1) !== 0x3e) return undefined;
+        selfClosing = true;
+        p = q + 2;
+        break;
+      }
+      // An attribute needs white space before it; its name runs to the `=`.
+      if (q === p || !isNameStart(ch)) return undefined;
+      let eq = q + 1;
+      while (eq < n && isNameChar(source.charCodeAt(eq))) eq++;
+      if (source.charCodeAt(eq) !== 0x3d /* = */) return undefined;
+      const attr = source.slice(q, eq);
+      if (attrs[attr] !== undefined || attr === '__proto__') return undefined;
+      const quote = source[eq + 1];
+      if (quote !== '"' && quote !== "'") return undefined;
+      const close = source.indexOf(quote, eq + 2);
+      if (close < 0) return undefined;
+      const raw = source.slice(eq + 2, close);
+      if (raw.includes('<')) return undefined;
+      const value = decodeRefs(/[\t\n]/.test(raw) ? raw.replace(/[\t\n]/g, ' ') : raw);
+      if (value === undefined) return undefined;
+      attrs[attr] = value;
+      p = close + 1;
+    }
+    counter.element(name, attrs, nowhere);
+    const el: XElement = { kind: 'element', name, attrs, start: lt, openEnd: p, end: p, children: [] };
+    const parent = stack[stack.length - 1];
+    if (parent) parent.children.push(el);
+    else if (root) return undefined;
+    else root = el;
+    if (!selfClosing) {
+      stack.push(el);
+      if (stack.length > MAX_XML_DEPTH) return undefined;
+    }
+    i = p;
+  }
+  if (!root || stack.length) return undefined;
+  return root;
 }
 
 /** Element children only. */

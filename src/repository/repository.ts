@@ -18,6 +18,7 @@ import { openPackage, type DocxPackage } from '../ooxml/package.js';
 import { composeLetter } from '../compose/compose.js';
 import { loadTemplate, templateFromPackage, type Template } from '../template/template.js';
 import { sourceLocator, type SourcePart } from './provenance.js';
+import { defaultCacheLimits, LetterCache, type LetterCacheLimits, type LetterCacheStats } from './letter-cache.js';
 import { loadCatalogFile, type Catalog } from './catalog.js';
 import {
   findManifest,
@@ -66,6 +67,11 @@ export interface CompiledLetter {
   used: { elements: string[]; texts: string[] };
 }
 
+export interface RepositoryOptions {
+  /** Bounds of the compiled letters' cache (default: defaultCacheLimits(), from the environment). */
+  cache?: Partial<LetterCacheLimits>;
+}
+
 export interface TemplateListing {
   kind: OverrideKind;
   id: string;
@@ -85,10 +91,14 @@ export class TemplateRepository {
   readonly catalog: Catalog | undefined;
   readonly central: CentralManifest;
   readonly kommuner = new Map<string, { manifest: KommuneManifest; dir: string }>();
-  private readonly cache = new Map<string, CompiledLetter>();
+  private readonly cache: LetterCache<CompiledLetter>;
   private readonly packages = new Map<string, { mtime: number; pkg: DocxPackage }>();
 
-  private constructor(readonly dir: string) {
+  private constructor(
+    readonly dir: string,
+    options: RepositoryOptions = {},
+  ) {
+    this.cache = new LetterCache({ ...defaultCacheLimits(), ...options.cache });
     const manifest = findManifest(dir);
     if (!manifest) throw inputError('repo.no-repository', { dir, file: 'manifest.yaml' });
     this.central = loadCentralManifest(manifest, shown(manifest), dir);
@@ -107,8 +117,8 @@ export class TemplateRepository {
     }
   }
 
-  static open(dir: string): TemplateRepository {
-    return new TemplateRepository(dir);
+  static open(dir: string, options: RepositoryOptions = {}): TemplateRepository {
+    return new TemplateRepository(dir, options);
   }
 
   /** Central templates and the municipality's overrides of them. */
@@ -153,14 +163,30 @@ export class TemplateRepository {
     return def;
   }
 
-  /** Composes and compiles a letter (cached per version of everything in it). */
+  /**
+   * Composes and compiles a letter (cached per version of everything in it). A letter of which
+   * a municipality overrides nothing is the central letter: compiled once, shared by every
+   * municipality that uses it (and named as the central letter in messages).
+   */
   compile(id: string, kommune?: string): CompiledLetter {
     const def = this.letter(id, kommune);
     const cached = this.cache.get(def.versionKey);
-    if (cached) return cached;
-    const compiled = this.build(def, id, kommune, this.openPackage(def.message.path!));
-    this.cache.set(def.versionKey, compiled);
+    if (cached) return cached.def === def || cached.def.kommune === def.kommune ? cached : { ...cached, def };
+    const shared = kommune !== undefined && def.versionKey.startsWith('central|');
+    const path = def.message.path!;
+    const compiled = this.build(def, id, shared ? undefined : kommune, this.openPackage(path), () => this.openPackage(path));
+    // A compiled letter keeps what rendering needs: not the parsed XML it was made from. The
+    // message's package is opened again should a problem need placing (sources below); the
+    // masters and content elements, shared by many letters, stay open.
+    compiled.template.package.release();
+    this.packages.delete(path);
+    this.cache.set(def.versionKey, compiled, compiled.template.estimatedBytes);
     return compiled;
+  }
+
+  /** The compiled letters' cache: entries, estimated bytes, hits, misses, evictions, limits. */
+  cacheStats(): LetterCacheStats {
+    return this.cache.stats();
   }
 
   /**
@@ -178,10 +204,10 @@ export class TemplateRepository {
       if (err instanceof KpBrevError) throw new KpBrevError('input', err.diagnostics.map((d) => ({ ...d, location: { ...d.location, file: draftName } })));
       throw err;
     }
-    return this.build(def, id, kommune, message);
+    return this.build(def, id, kommune, message, () => message);
   }
 
-  private build(def: LetterDef, id: string, kommune: string | undefined, message: DocxPackage): CompiledLetter {
+  private build(def: LetterDef, id: string, kommune: string | undefined, message: DocxPackage, reopen: () => DocxPackage): CompiledLetter {
     const pkgs = new Map<string, DocxPackage>();
     const pkg = (part: ResolvedPart): DocxPackage => {
       const p = part.path!;
@@ -215,7 +241,7 @@ export class TemplateRepository {
     const own = (label: string, part: ResolvedPart | undefined): string => (part?.override ? `${label} (kommune ${part.override.kommune})` : label);
     // Read only when a letter has a problem to place (not on the way of every compile).
     const sources = (): SourcePart[] => [
-      { label: own(id, def.message), fields: templateFromPackage(message, { name }).fields() },
+      { label: own(id, def.message), fields: templateFromPackage(reopen(), { name }).fields() },
       ...composed.used.elements.flatMap((key) => {
         const part = this.resolve('indholdselement', key, kommune);
         return part?.path ? [{ label: own(`indholdselement ${key}`, part), fields: templateFromPackage(pkg(part), { name: key }).fields() }] : [];
@@ -238,6 +264,11 @@ export class TemplateRepository {
   /** Compiled letters in the cache. */
   cacheSize(): number {
     return this.cache.size;
+  }
+
+  /** The cache's limits. */
+  get cacheLimits(): LetterCacheLimits {
+    return this.cache.limits;
   }
 
   /** The part a municipality uses: its override if any, else the central one. */
@@ -298,9 +329,11 @@ export class TemplateRepository {
   private versionKey(def: LetterDef): string {
     const k = def.kommune;
     const partKey = (p: ResolvedPart | undefined): string => (p ? `${p.kind}:${p.id}@${p.version}${p.override ? `+${p.override.kommune}@${p.override.version}` : ''}` : '-');
-    const elements = (this.central.indholdselementer ?? []).map((e) => partKey(this.resolve('indholdselement', e.id, k)));
-    const texts = (this.central.flettetekster ?? []).map((t) => partKey(this.resolve('flettetekst', t.id, k)));
-    return [k ?? 'central', partKey(def.message), partKey(def.masterPart), ...elements, ...texts, JSON.stringify(def.questions ?? [])].join('|');
+    const elementParts = (this.central.indholdselementer ?? []).map((e) => this.resolve('indholdselement', e.id, k));
+    const textParts = (this.central.flettetekster ?? []).map((t) => this.resolve('flettetekst', t.id, k));
+    // Nothing of the municipality's in it: the central letter, under the central letter's key.
+    const own = k !== undefined && [def.message, def.masterPart, ...elementParts, ...textParts].some((p) => p?.override);
+    return [own ? k : 'central', partKey(def.message), partKey(def.masterPart), ...elementParts.map(partKey), ...textParts.map(partKey), JSON.stringify(def.questions ?? [])].join('|');
   }
 
   private openPackage(path: string): DocxPackage {

@@ -21,13 +21,13 @@ import { holderFor, type RepositoryHolder } from '../service/repository-holder.j
 import { InlinePool, PoolBusyError, PoolTimeoutError, type RenderPool } from '../service/pool.js';
 import type { JobName, Jobs } from '../service/jobs.js';
 import { MemoryIdempotencyStore, type IdempotencyStore } from '../ledger/idempotency.js';
-import type { FailureReason, RenderOutcome, RenderTask } from '../service/render-task.js';
+import type { CacheNote, FailureReason, RenderOutcome, RenderTask } from '../service/render-task.js';
 import { Authenticator, Credentials, refusalHeaders, type Credential, type Principal } from './auth.js';
 import { BodyError, jsonBodies, RouteTable, unsupportedMediaType } from './body.js';
 import { deeperThan, MAX_REQUEST_DEPTH } from './depth.js';
 import { fairShare, LimitRefusal, sendLimitRefusal, type RateLimitConfig } from './fair-share.js';
 import { JwtVerifier, type JwtConfig } from './jwt.js';
-import { createMetrics, type Metrics } from './metrics.js';
+import { createMetrics, type CacheFigures, type Metrics } from './metrics.js';
 import { documentBody } from './openapi.js';
 import { notFoundProblem, problem, problemItem } from './problem.js';
 import { batchRoutes } from './routes/batch.js';
@@ -74,14 +74,26 @@ export interface ServerContext {
   metrics: Metrics;
   /** Set while shutting down: /readyz says not ready. */
   closing: { value: boolean };
-  /** The template cache size last reported by each render thread (by thread id). */
-  caches: Map<number, number>;
+  /** The template cache figures last reported by each render thread (by thread id). */
+  caches: Map<number, CacheFigures>;
   idempotency: IdempotencyStore;
 }
 
-/** Notes the cache size a render thread reported with a letter. */
-export function noteCache(ctx: ServerContext, outcome: { ok: boolean; cache?: { thread: number; size: number } } | undefined): void {
-  if (outcome?.ok && outcome.cache) ctx.caches.set(outcome.cache.thread, outcome.cache.size);
+/** Notes the cache figures a render thread reported with a letter. */
+export function noteCache(ctx: ServerContext, outcome: { ok: boolean; cache?: CacheNote } | undefined): void {
+  if (outcome?.ok && outcome.cache) ctx.caches.set(outcome.cache.thread, outcome.cache);
+}
+
+function sumCaches(caches: Iterable<CacheFigures>): CacheFigures {
+  const sum: CacheFigures = { entries: 0, bytes: 0, hits: 0, misses: 0, evictions: 0 };
+  for (const c of caches) {
+    sum.entries += c.entries;
+    sum.bytes += c.bytes;
+    sum.hits += c.hits;
+    sum.misses += c.misses;
+    sum.evictions += c.evictions;
+  }
+  return sum;
 }
 
 declare module 'fastify' {
@@ -249,13 +261,13 @@ export async function buildApp(options: ServerOptions): Promise<FastifyInstance>
   });
   const holder = holderFor(options.templatesDir);
   const pool = options.pool ?? new InlinePool({ threads: 1 });
-  const caches = new Map<number, number>();
+  const caches = new Map<number, CacheFigures>();
   const ctx: ServerContext = {
     options,
     auth: new Authenticator(new Credentials(options.credentials), options.jwt ? new JwtVerifier(options.jwt) : undefined),
     pool,
     // The render threads' caches as last reported, else (no letter made yet, or an inline pool) this thread's.
-    metrics: createMetrics(() => (caches.size ? [...caches.values()].reduce((a, b) => a + b, 0) : holder.cacheSize()), () => pool.load().queued),
+    metrics: createMetrics(() => (caches.size ? sumCaches(caches.values()) : holder.cacheFigures()), () => pool.load().queued),
     closing: { value: false },
     caches,
     idempotency: options.idempotency ?? new MemoryIdempotencyStore(),

@@ -9,7 +9,7 @@ import { parseContextBytes, parseContextText, toContext, type CaseContext } from
 import type { Lang } from '../i18n/index.js';
 import { renderTemplatePdf, type PdfaLevel } from '../pdf/index.js';
 import { threadId } from 'node:worker_threads';
-import { holderFor } from './repository-holder.js';
+import { holderFor, type RepositoryHolder } from './repository-holder.js';
 
 export interface RenderTask {
   /** Repository folder. */
@@ -34,11 +34,19 @@ export type RenderOutcome =
   | { ok: true; bytes: Uint8Array; pages: number | undefined; version: string; title: string; warnings: Diagnostic[]; merged: number; cache: CacheNote }
   | { ok: false; reason: FailureReason; diagnostics: Diagnostic[] };
 
-/** How many letters the thread that made a letter has compiled (for the cache-size metric:
- * each render thread has its own cache, which the server's own thread cannot see). */
+/** The compiled letters' cache of the thread that made a letter (for the metrics: each render
+ * thread has its own cache, which the server's own thread cannot see). */
 export interface CacheNote {
   thread: number;
-  size: number;
+  entries: number;
+  bytes: number;
+  hits: number;
+  misses: number;
+  evictions: number;
+}
+
+function cacheNote(holder: RepositoryHolder): CacheNote {
+  return { thread: threadId, ...holder.cacheFigures() };
 }
 
 const BAD_CONTEXT = /^context\./;
@@ -79,10 +87,10 @@ export async function executeRender(task: RenderTask): Promise<RenderOutcome> {
     const options = { preview: task.preview ?? false, lang: task.lang ?? 'da' };
     if (task.format === 'pdf') {
       const r = await renderTemplatePdf(compiled.template, context, { ...options, title, ...(task.pdfa ? { pdfa: task.pdfa } : {}) });
-      return { ok: true, bytes: r.pdf, pages: r.pages, version, title, warnings: [...r.diagnostics, ...r.warnings], merged: r.stats.merged, cache: { thread: threadId, size: holder.cacheSize() } };
+      return { ok: true, bytes: r.pdf, pages: r.pages, version, title, warnings: [...r.diagnostics, ...r.warnings], merged: r.stats.merged, cache: cacheNote(holder) };
     }
     const r = compiled.template.render(context, options);
-    return { ok: true, bytes: r.docx, pages: undefined, version, title, warnings: r.diagnostics, merged: r.stats.merged, cache: { thread: threadId, size: holder.cacheSize() } };
+    return { ok: true, bytes: r.docx, pages: undefined, version, title, warnings: r.diagnostics, merged: r.stats.merged, cache: cacheNote(holder) };
   } catch (err) {
     return failure(err);
   }

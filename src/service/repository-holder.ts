@@ -5,7 +5,7 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { TemplateRepository } from '../repository/repository.js';
+import { TemplateRepository, type RepositoryOptions } from '../repository/repository.js';
 
 function fingerprint(dir: string): string {
   let newest = 0;
@@ -34,13 +34,15 @@ export class RepositoryHolder {
   loads = 1;
   /** Why the last reload failed, if it did (the previous version stays in use). */
   lastError: unknown;
+  private before = { hits: 0, misses: 0, evictions: 0 };
 
   constructor(
     readonly dir: string,
     private readonly interval = 1000,
+    private readonly options: RepositoryOptions = {},
   ) {
     this.print = fingerprint(dir);
-    this.repo = TemplateRepository.open(dir);
+    this.repo = TemplateRepository.open(dir, options);
   }
 
   get(): TemplateRepository {
@@ -52,7 +54,11 @@ export class RepositoryHolder {
         // Open the new version before dropping the old one: a broken edit keeps the old in use
         // (and is tried again at the next check) and is reported by /readyz.
         try {
-          this.repo = TemplateRepository.open(this.dir);
+          const next = TemplateRepository.open(this.dir, this.options);
+          // The counters go on across versions (the metrics are counters).
+          const s = this.repo.cacheStats();
+          this.before = { hits: this.before.hits + s.hits, misses: this.before.misses + s.misses, evictions: this.before.evictions + s.evictions + s.entries };
+          this.repo = next;
           this.print = print;
           this.loads++;
           this.lastError = undefined;
@@ -67,6 +73,12 @@ export class RepositoryHolder {
   /** Compiled letters in the cache (for metrics). */
   cacheSize(): number {
     return this.repo.cacheSize();
+  }
+
+  /** The cache's figures, over the repository versions this holder has had (for metrics). */
+  cacheFigures(): { entries: number; bytes: number; hits: number; misses: number; evictions: number } {
+    const s = this.repo.cacheStats();
+    return { entries: s.entries, bytes: s.bytes, hits: this.before.hits + s.hits, misses: this.before.misses + s.misses, evictions: this.before.evictions + s.evictions };
   }
 }
 

@@ -31,4 +31,8 @@ export const limitMessages = {
     da: 'Miljøvariablen KP_BREV_LIMITS kan ikke læses ved "{entry}": skriv navn=tal adskilt af komma, fx KP_BREV_LIMITS="fields=20000,paragraphs=100000". Grænserne hedder: {names}.',
     en: 'The environment variable KP_BREV_LIMITS cannot be read at "{entry}": write name=number separated by commas, e.g. KP_BREV_LIMITS="fields=20000,paragraphs=100000". The limits are: {names}.',
   },
+  'limit.cache-env': {
+    da: 'Miljøvariablen {name} skal være et positivt tal, ikke "{value}" (loftet over cachen med oversatte breve: {name}=1500 breve eller KP_BREV_CACHE_MB=32 megabytes pr. tråd).',
+    en: 'The environment variable {name} must be a positive number, not "{value}" (the bound of the cache of compiled letters: {name}=1500 letters or KP_BREV_CACHE_MB=32 megabytes per thread).',
+  },
 } as const satisfies Record<string, MessageText>;

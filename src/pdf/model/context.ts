@@ -25,7 +25,7 @@ export interface ReadContext {
   readonly warn: Warn;
   /** The part being read. */
   readonly part: string;
-  /** Image bytes by part, read once per letter. */
+  /** Image bytes by part, read once per package. */
   readonly images: Map<string, Uint8Array>;
   /** Where the reader is, for diagnostics. */
   where(): Location;

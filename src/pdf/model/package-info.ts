@@ -4,14 +4,18 @@
  */
 import type { DocxPackage, Relationship } from '../../ooxml/package.js';
 import { parseRels, relsPartOf } from '../../ooxml/package.js';
-import { elements, type XElement } from '../../ooxml/xml.js';
+import { elements } from '../../ooxml/xml.js';
+import { Numbering } from './numbering.js';
 import { twips } from './prop-values.js';
 import { readThemeFonts, StyleResolver } from './styles.js';
 
 /** What stays the same for every letter made from one package: styles, numbering, theme, rels. */
 export interface PackageInfo {
   styles: StyleResolver;
-  numberingRoot: XElement | undefined;
+  /** The list definitions (each letter counts with its own copy: numbering.fresh()). */
+  numbering: Numbering;
+  /** Image bytes by part, inflated once. */
+  images: Map<string, Uint8Array>;
   rels: Map<string, Relationship[]>;
   defaultTabStop: number;
   evenAndOddHeaders: boolean;
@@ -49,7 +53,8 @@ export function packageInfo(pkg: DocxPackage): PackageInfo {
   }
   info = {
     styles,
-    numberingRoot: pkg.numberingPart ? pkg.xml(pkg.numberingPart) : undefined,
+    numbering: new Numbering(pkg.numberingPart ? pkg.xml(pkg.numberingPart) : undefined),
+    images: new Map(),
     rels: new Map([[pkg.mainPart, [...pkg.mainRels]]]),
     defaultTabStop,
     evenAndOddHeaders,

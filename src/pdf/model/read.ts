@@ -35,7 +35,9 @@ class Reader implements ReadContext {
   private linkCounter = 0;
   part = '';
   private paragraph = 0;
-  readonly images = new Map<string, Uint8Array>();
+  get images(): Map<string, Uint8Array> {
+    return this.info.images;
+  }
   /** A page-number field occurs in the body. */
   private bodyFields = false;
   /** Footnotes and endnotes in the order they are referenced. */
@@ -46,7 +48,7 @@ class Reader implements ReadContext {
     readonly warn: Warn,
   ) {
     this.info = packageInfo(source.pkg);
-    this.numbering = new Numbering(this.info.numberingRoot);
+    this.numbering = this.info.numbering.fresh();
   }
 
   private counter: ContentCounter | undefined;

@@ -21,6 +21,7 @@ export interface PreparedImage {
 }
 
 const cache = new Map<string, PreparedImage | Error>();
+const hashes = new WeakMap<Uint8Array, string>();
 
 function jpeg(bytes: Uint8Array): PreparedImage {
   const b = Buffer.from(bytes);
@@ -82,7 +83,10 @@ function png(bytes: Uint8Array, flatten: boolean): PreparedImage {
 
 /** The XObject data for an image, or an Error when it cannot be decoded; `flatten`: no alpha mask (PDF/A-1). */
 export function prepareImage(bytes: Uint8Array, format: 'png' | 'jpeg', flatten = false): PreparedImage | Error {
-  const key = createHash('sha1').update(bytes).digest('hex') + (flatten ? ':flat' : '');
+  // The same bytes (a package's image, read once per package) are hashed once.
+  let hash = hashes.get(bytes);
+  if (hash === undefined) hashes.set(bytes, (hash = createHash('sha1').update(bytes).digest('hex')));
+  const key = hash + (flatten ? ':flat' : '');
   let p = cache.get(key);
   if (!p) {
     try {
