@@ -12,10 +12,13 @@
  *     npm run bench      (or: tsx bench/server.ts; BENCH_RATE, BENCH_SECONDS, BENCH_BATCH to change)
  *
  * BENCH_FAIR_SHARE=1 runs the server with the fair-share limits on (a rate and a concurrency limit
- * per credential, set high enough never to refuse), so that their cost shows against a run
- * without; BENCH_BATCH=0 leaves the batch out.
+ * per credential, set high enough never to refuse), BENCH_TRACING=1 with OpenTelemetry tracing
+ * exported over OTLP/HTTP to a collector stub in this process, so that their cost shows against
+ * a run without; BENCH_BATCH=0 leaves the batch out.
  */
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,6 +32,7 @@ const RATE = Number(process.env['BENCH_RATE'] ?? 200);
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 20);
 const BATCH = Number(process.env['BENCH_BATCH'] ?? 10_000);
 const FAIR_SHARE = process.env['BENCH_FAIR_SHARE'] === '1';
+const TRACING = process.env['BENCH_TRACING'] === '1';
 const root = join(import.meta.dirname, '..');
 const templates = join(root, 'templates');
 const karen = JSON.parse(readFileSync(join(root, 'samples/sager/np_1004/karen-85-procent.json'), 'utf8')) as Record<string, unknown>;
@@ -68,9 +72,20 @@ console.log(`node ${process.version}, ${cores} cores\n`);
   const { token, credential } = newToken('bench', { kommune: '540' });
   const dir = mkdtempSync(join(tmpdir(), 'kp-brev-bench-'));
   writeFileSync(join(dir, 'server.json'), JSON.stringify({ templates, port: 0, host: '127.0.0.1', credentials: [credential], ...(FAIR_SHARE ? { rateLimit: { max: 1_000_000, windowSeconds: 60, concurrent: 10_000 } } : {}) }));
-  const child = spawn(process.execPath, [join(root, 'bin/kp-brev.js'), 'serve', '--config', join(dir, 'server.json')], { stdio: ['ignore', 'ignore', 'pipe'] });
+  // A collector that takes the spans and answers 200, counting what it got.
+  let exported = 0;
+  const collector = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      exported++;
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+    });
+  });
+  await new Promise<void>((resolve) => collector.listen(0, '127.0.0.1', resolve));
+  const otel = TRACING ? { OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${(collector.address() as AddressInfo).port}` } : {};
+  const child = spawn(process.execPath, [join(root, 'bin/kp-brev.js'), 'serve', '--config', join(dir, 'server.json')], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...otel } });
   const url = await new Promise<string>((resolve) => child.stderr!.on('data', (b: Buffer) => /lytter på (http:\/\/\S+)\./.exec(b.toString())?.[1] && resolve(/lytter på (http:\/\/\S+)\./.exec(b.toString())![1]!)));
-  console.log(`Render API over loopback, ${SECONDS} s per format at a fixed rate (open loop: one request every ${(1000 / RATE).toFixed(1)} ms, latency from its scheduled time), render threads: ${cores}, fair-share limits ${FAIR_SHARE ? 'on' : 'off'}:\n`);
+  console.log(`Render API over loopback, ${SECONDS} s per format at a fixed rate (open loop: one request every ${(1000 / RATE).toFixed(1)} ms, latency from its scheduled time), render threads: ${cores}, fair-share limits ${FAIR_SHARE ? 'on' : 'off'}, tracing ${TRACING ? 'on (OTLP/HTTP)' : 'off'}:\n`);
   console.log('| format | requested/s | letters/s | p50 ms | p95 ms | p99 ms | errors | server RSS before → after |');
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
   for (const format of ['pdf', 'docx'] as const) {
@@ -79,6 +94,9 @@ console.log(`node ${process.version}, ${cores} cores\n`);
     console.log(await load(url, token, format, child.pid));
   }
   child.kill('SIGTERM');
+  await new Promise((resolve) => child.once('exit', resolve));
+  collector.close();
+  if (TRACING) console.log(`\nOTLP export requests received: ${exported}`);
   rmSync(dir, { recursive: true, force: true });
 }
 

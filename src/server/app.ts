@@ -35,6 +35,7 @@ import { letterRoutes } from './routes/letters.js';
 import { lintRoutes } from './routes/lint.js';
 import { opsRoutes } from './routes/ops.js';
 import { templateRoutes } from './routes/templates.js';
+import { poolJob, traceRequests } from './tracing.js';
 import { webRoutes } from './routes/web.js';
 import { validationProblems, type RequestPart } from './validation.js';
 
@@ -217,7 +218,7 @@ export async function runInPool(ctx: ServerContext, req: FastifyRequest, reply: 
 /** Runs a job in the pool; maps a busy or slow pool to 503 with Retry-After (undefined). */
 export async function jobInPool<K extends JobName>(ctx: ServerContext, req: FastifyRequest, reply: FastifyReply, name: K, input: Jobs[K]['input']): Promise<Jobs[K]['output'] | undefined> {
   try {
-    return await ctx.pool.job(name, input);
+    return await poolJob(ctx.pool, req, name, input);
   } catch (err) {
     if (err instanceof PoolBusyError) {
       req.note.outcome = 'busy';
@@ -304,6 +305,8 @@ export async function buildApp(options: ServerOptions): Promise<FastifyInstance>
   });
   await app.register(fastifyMultipart, { limits: { fileSize: options.lintBodyLimit ?? DEFAULT_LIMITS.templateBytes, files: 1 } });
 
+  // A span per request when tracing is on (first, so that refused requests are traced too).
+  traceRequests(app, holder);
   app.addHook('onRequest', async (req, reply) => {
     req.lang = requestLang(req);
     req.note = {};

@@ -18,6 +18,7 @@ import { buildApp, type ServerOptions } from './app.js';
 import type { Credential } from './auth.js';
 import { RATE_WINDOW_DEFAULT, type RateLimitConfig } from './fair-share.js';
 import { JWT_DEFAULTS, type JwtConfig } from './jwt.js';
+import { startTracing } from './tracing.js';
 
 export const SERVER_SCHEMA = 'server-config.schema.json';
 
@@ -169,7 +170,10 @@ export async function startServer(given: ServerConfig, log: (line: string) => vo
     ...(cfg.jwt ? { jwt: cfg.jwt } : {}),
     ...(cfg.rateLimit ? { rateLimit: cfg.rateLimit } : {}),
   };
+  // OpenTelemetry when OTEL_* asks for it (before the app, so that its hooks find the tracer).
+  const tracing = await startTracing(process.env);
   const app = await buildApp(options);
+  if (tracing) app.addHook('onClose', () => tracing.shutdown());
   // Listen only when the render threads have compiled the letters: no slow first requests.
   await pool.ready();
   // The training environment listens on this machine only unless told otherwise.

@@ -7,7 +7,7 @@ import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
-import { JOBS, type JobName, type Jobs } from './jobs.js';
+import { JOBS, runTraced, type JobName, type Jobs, type TracedJob, type WorkReport } from './jobs.js';
 import type { RenderOutcome, RenderTask } from './render-task.js';
 
 export class PoolBusyError extends Error {
@@ -27,6 +27,8 @@ export interface RenderPool {
   run(task: RenderTask, signal?: AbortSignal): Promise<RenderOutcome>;
   /** Runs any job the pool knows (jobs.ts), with the same queue and time limit as a letter. */
   job<K extends JobName>(name: K, input: Jobs[K]['input'], signal?: AbortSignal): Promise<Jobs[K]['output']>;
+  /** The same, carrying a W3C traceparent to the render thread, which reports its work back. */
+  traced<K extends JobName>(name: K, input: Jobs[K]['input'], traceparent: string, signal?: AbortSignal): Promise<{ output: Jobs[K]['output']; work: WorkReport }>;
   /** Tasks running and waiting. */
   load(): { running: number; queued: number; threads: number };
   close(): Promise<void>;
@@ -53,7 +55,15 @@ export class InlinePool implements RenderPool {
     return this.job('render', task);
   }
 
-  async job<K extends JobName>(name: K, input: Jobs[K]['input']): Promise<Jobs[K]['output']> {
+  job<K extends JobName>(name: K, input: Jobs[K]['input']): Promise<Jobs[K]['output']> {
+    return this.limited(() => (JOBS[name] as (i: Jobs[K]['input']) => Promise<Jobs[K]['output']>)(input));
+  }
+
+  traced<K extends JobName>(name: K, input: Jobs[K]['input'], traceparent: string): Promise<{ output: Jobs[K]['output']; work: WorkReport }> {
+    return this.limited(() => runTraced({ job: name, input, traceparent }));
+  }
+
+  private async limited<T>(work: () => Promise<T>): Promise<T> {
     const concurrency = this.options.threads ?? 1;
     if (this.running >= concurrency) {
       if (this.waiting.length >= (this.options.maxQueue ?? 64)) throw new PoolBusyError(1);
@@ -65,7 +75,7 @@ export class InlinePool implements RenderPool {
       await new Promise((resolve) => setImmediate(resolve));
       const timeout = this.options.timeoutMs;
       const started = performance.now();
-      const outcome = await (JOBS[name] as (i: Jobs[K]['input']) => Promise<Jobs[K]['output']>)(input);
+      const outcome = await work();
       // In this thread a letter cannot be stopped half-way: one that took too long is discarded.
       if (timeout && performance.now() - started > timeout) throw new PoolTimeoutError(timeout);
       return outcome;
@@ -105,7 +115,15 @@ export class WorkerPool implements RenderPool {
     return this.job('render', task, signal);
   }
 
-  async job<K extends JobName>(name: K, input: Jobs[K]['input'], signal?: AbortSignal): Promise<Jobs[K]['output']> {
+  job<K extends JobName>(name: K, input: Jobs[K]['input'], signal?: AbortSignal): Promise<Jobs[K]['output']> {
+    return this.submit(name, input, signal) as Promise<Jobs[K]['output']>;
+  }
+
+  traced<K extends JobName>(name: K, input: Jobs[K]['input'], traceparent: string, signal?: AbortSignal): Promise<{ output: Jobs[K]['output']; work: WorkReport }> {
+    return this.submit('traced', { job: name, input, traceparent } satisfies TracedJob<K>, signal) as Promise<{ output: Jobs[K]['output']; work: WorkReport }>;
+  }
+
+  private async submit(name: string, input: unknown, signal?: AbortSignal): Promise<unknown> {
     if (this.piscina.queueSize >= this.piscina.options.maxQueue) throw new PoolBusyError(1);
     const timeout = this.options.timeoutMs;
     const controller = new AbortController();
@@ -113,7 +131,7 @@ export class WorkerPool implements RenderPool {
     const onAbort = (): void => controller.abort();
     signal?.addEventListener('abort', onAbort, { once: true });
     try {
-      return (await this.piscina.run(input, { signal: controller.signal, name })) as Jobs[K]['output'];
+      return await this.piscina.run(input, { signal: controller.signal, name });
     } catch (err) {
       if (controller.signal.aborted && timeout && !signal?.aborted) throw new PoolTimeoutError(timeout);
       if (err instanceof Error && /queue is at limit/i.test(err.message)) throw new PoolBusyError(1);

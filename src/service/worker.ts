@@ -5,7 +5,7 @@
  */
 import { workerData } from 'node:worker_threads';
 import { holderFor } from './repository-holder.js';
-import { JOBS } from './jobs.js';
+import { JOBS, runTraced } from './jobs.js';
 import { renderTemplatePdf } from '../pdf/index.js';
 
 const warm = (workerData as { warm?: string } | undefined)?.warm;
@@ -30,6 +30,8 @@ export const validate = JOBS.validate;
 export const lint = JOBS.lint;
 export const preview = JOBS.preview;
 export const previewLetter = JOBS.previewLetter;
+/** A job with the request's traceparent: its work reported back for the request's trace. */
+export const traced = runTraced;
 
 /** Answers once the thread has loaded and warmed up (the pool waits for this before serving). */
 export function ping(): boolean {
