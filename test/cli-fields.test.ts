@@ -119,8 +119,8 @@ describe('kp-brev fields with regions', () => {
     const at = lines.findIndex((l) => l.startsWith('2 lister gentager'));
     expect(lines.slice(at, at + 3)).toEqual([
       '2 lister gentager rækker eller afsnit for hvert element (TableStart:<liste> … TableEnd:<liste>):',
-      '  Udgifter: afsnit, word/document.xml afsnit 2-4; felter: Beskrivelse, Tilskud',
-      '    Udgifter > Linjer: afsnit, word/document.xml afsnit 3-3; felter: Tekst',
+      '  Udgifter: afsnit, word/document.xml, afsnit 2-4; felter: Beskrivelse, Tilskud',
+      '    Udgifter > Linjer: afsnit, word/document.xml, afsnit 3-3; felter: Tekst',
     ]);
     // The item fields have the values of the case's (last) item.
     const rows = (await json('liste.docx', { context: 'liste.json' })) as Array<Row & { region?: string }>;

@@ -53,6 +53,7 @@ const NOUNS: Record<Lang, Array<[string, string]>> = {
     ['overskrivning bygger', 'overskrivninger bygger'],
     ['argument', 'argumenter'],
     ['midlertidig fil', 'midlertidige filer'],
+    ['liste', 'lister'],
     ['forespørgsel', 'forespørgsler'],
   ],
   en: [
@@ -80,6 +81,7 @@ const NOUNS: Record<Lang, Array<[string, string]>> = {
     ['override is', 'overrides are'],
     ['argument', 'arguments'],
     ['temporary file', 'temporary files'],
+    ['list repeats', 'lists repeat'],
     ['request', 'requests'],
   ],
 };

@@ -51,9 +51,9 @@ describe('a part that is not well-formed XML', () => {
   }
 
   it('shows a complaint the catalog does not know as the parser\'s text, marked as such', () => {
-    const err = refusal(`<?xml version="2.0"?><w:document ${W}/>`);
+    const err = refusal(`<w:document ${W}/><?xml version="1.0"?>`);
     const d = err.diagnostics[0]!;
     expect(d.code).toBe('xml.malformed');
-    expect(formatDiagnostic(d, 'da')).toMatch(/er ikke gyldig XML \(XML-læserens tekniske besked: version number must match/);
+    expect(formatDiagnostic(d, 'da')).toMatch(/er ikke gyldig XML \(XML-læserens tekniske besked: /);
   });
 });

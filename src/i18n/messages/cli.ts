@@ -118,8 +118,8 @@ export const cliMessages = {
     en: '{count:list repeats|lists repeat} rows or paragraphs for each item (TableStart:<list> … TableEnd:<list>):',
   },
   'cli.fields-region': {
-    da: '{name}: {kind}, {place} afsnit {from}-{to}; felter: {fields}',
-    en: '{name}: {kind}, {place} paragraphs {from}-{to}; fields: {fields}',
+    da: '{name}: {kind}, {place}, afsnit {from}-{to}; felter: {fields}',
+    en: '{name}: {kind}, {place}, paragraphs {from}-{to}; fields: {fields}',
   },
   'cli.fields-region-rows': { da: 'tabelrækker', en: 'table rows' },
   'cli.fields-region-paragraphs': { da: 'afsnit', en: 'paragraphs' },
