@@ -1,7 +1,7 @@
 /**
  * Memory of the render API over a repository the size KP really has (issue 16): the server
  * (`kp-brev serve`, its own process, 2 render threads) over 98 municipalities that each override
- * 10 of the 13 letters (scripts/lib/large-repo.ts, built on first use into tmp/repo-98), asked
+ * 10 of the 15 letters (scripts/lib/large-repo.ts, built on first use into tmp/repo-98), asked
  * for one .docx and one PDF of every letter of every municipality (and the central ones), three
  * passes; the server's resident memory (RSS) after each pass, and the template cache's figures
  * from /metrics.

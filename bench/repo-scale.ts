@@ -1,6 +1,6 @@
 /**
  * A repository the size KP really has (issue 16): 98 municipalities each overriding 10 of the
- * 13 letters (scripts/lib/large-repo.ts, built into tmp/repo-98 on first use).
+ * 15 letters (scripts/lib/large-repo.ts, built into tmp/repo-98 on first use).
  *
  * - `kp-brev lint tmp/repo-98`: CPU seconds of the command in this process, this build and (with
  *   BENCH_BASE, another checkout, built) the baseline alternately, and whether their reports are

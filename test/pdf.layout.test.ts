@@ -199,6 +199,32 @@ describe('pages', () => {
     expect(letter.pages.length).toBe(1);
   });
 
+  it("lets a page's last line hang into the bottom margin by its line spacing below the text, no further", () => {
+    // Ten lines of 1.15 × Arial 11 pt are 145 pt; the text of the tenth ends 1.85 pt before that.
+    const lines10 = Array.from({ length: 10 }, (_, i) => p(`Linje ${i + 1}`, '<w:spacing w:after="0" w:line="276" w:lineRule="auto"/>')).join('');
+    const onPage1 = (bodyPt: number): number => {
+      const page = `<w:pgSz w:w="11906" w:h="${2000 + Math.round(bodyPt * 20)}"/><w:pgMar w:top="1000" w:right="1134" w:bottom="1000" w:left="1134" w:header="0" w:footer="0" w:gutter="0"/>`;
+      return bodyLines(layOut(docx(lines10, { page })).letter.pages[0]!).length;
+    };
+    expect(onPage1(145)).toBe(10);
+    expect(onPage1(144)).toBe(10);
+    expect(onPage1(142.5)).toBe(9);
+  });
+
+  it('moves a paragraph marked keep with next to the next page whole, as LibreOffice does with a signature', () => {
+    const signature = para(`${run('Med venlig hilsen')}<w:r><w:br/><w:br/><w:t>Line Kristensen</w:t><w:br/><w:t>Odense Kommune</w:t></w:r>`, '<w:keepNext/>');
+    let moved = 0;
+    // Short fillers move the signature down the page line by line, past the page end.
+    for (let n = 24; n <= 34; n++) {
+      const filler = Array.from({ length: n }, (_, i) => p(`Linje ${i + 1}`)).join('');
+      const { letter } = layOut(docx(filler + signature));
+      const withIt = letter.pages.filter((pg) => bodyLines(pg).some((l) => l.text === 'Med venlig hilsen' || l.text === 'Odense Kommune'));
+      expect(withIt.length, `${n} lines before it`).toBe(1);
+      if (letter.pages.length > 1 && bodyLines(letter.pages[1]!)[0]!.text === 'Med venlig hilsen') moved++;
+    }
+    expect(moved).toBeGreaterThan(0);
+  });
+
   it('starts a new page at a page break and before a paragraph that asks for it', () => {
     const body = p('Side et') + para('<w:r><w:br w:type="page"/></w:r>' + run('Side to')) + p('Side tre', '<w:pageBreakBefore/>');
     const { letter } = layOut(docx(body));
@@ -262,6 +288,18 @@ describe('tables', () => {
     const { letter } = layOut(docx(`<w:tbl><w:tblPr><w:tblW w:w="9000" w:type="dxa"/></w:tblPr><w:tblGrid><w:gridCol w:w="4500"/><w:gridCol w:w="4500"/></w:tblGrid>${row('Karen Jensen', 'Dato: 5. januar 2026')}</w:tbl>`));
     expect(find(letter.root, 'Table')).toEqual([]);
     expect(find(letter.root, 'P').map(ownText)).toEqual(['Karen Jensen', 'Dato: 5. januar 2026']);
+  });
+
+  it('two tables with nothing between them are one: their rows as far apart as in one table', () => {
+    const rows = [row('Indtægter', 'Beløb', true), row('Folkepension', '4.900,00'), row('Faste udgifter', 'Beløb', true), row('Husleje', '5.100,00')];
+    const ys = (body: string): number[] => bodyLines(layOut(docx(body)).letter.pages[0]!).map((l) => l.y);
+    const one = ys(table(rows.join('')));
+    const two = ys(table(rows.slice(0, 2).join('')) + table(rows.slice(2).join('')));
+    expect(two).toHaveLength(4);
+    for (const [i, y] of two.entries()) expect(y).toBeCloseTo(one[i]!, 2);
+    // A paragraph between them keeps them apart: its line and the second table's top border.
+    const apart = ys(table(rows.slice(0, 2).join('')) + p('Mellem') + table(rows.slice(2).join('')));
+    expect(apart[3]! - apart[1]!).toBeGreaterThan(one[2]! - one[1]! + 10);
   });
 
   it('splits a tall row across pages unless it may not be split', () => {

@@ -83,6 +83,18 @@ describe('table-row regions', () => {
     expect(d.xml('word/document.xml')).not.toContain('TableStart');
   });
 
+  it("repeats the row when start and end are in its first and last cell (Aspose's usual placing)", () => {
+    const t = docx(
+      table(
+        row([cell('Udgift'), cell('Beløb')], true),
+        row([cell(mergeField('TableStart:Udgifter'), mergeField('Beskrivelse')), cell(amount('Overslag'), mergeField('TableEnd:Udgifter'))]),
+      ),
+    );
+    expect(loadTemplate(t, { name: 'brev.docx' }).diagnostics).toEqual([]);
+    const [rows] = tables(renderDocx(t, { fields: { Udgifter: udgifter } }));
+    expect(rows!.map((r) => r.join('|'))).toEqual(['Udgift|Beløb', 'Nye brilleglas|2.400,00', 'Stel|1.000,50', 'Synsprøve| 450,00']);
+  });
+
   it('repeats several rows (start in the first, end in the last) as a block per item', () => {
     const t = docx(
       table(
@@ -228,7 +240,7 @@ describe('structure problems refuse the letter', () => {
     ['start without end', [p(mergeField('TableStart:Udgifter'), 'x')], 'region.start-without-end'],
     ['end without start', [p('x', mergeField('TableEnd:Udgifter'))], 'region.end-without-start'],
     ['crossing names', [p(mergeField('TableStart:A'), mergeField('TableStart:B')), p(mergeField('TableEnd:A'), mergeField('TableEnd:B'))], 'region.crossing'],
-    ['different cells of one row', [table(row([cell(mergeField('TableStart:A'), 'x'), cell(mergeField('TableEnd:A'))]))], 'region.cells'],
+    ['from a cell into a table nested in another cell', [table(row([cell(mergeField('TableStart:A'), 'x'), `<w:tc>${table(row([cell(mergeField('TableEnd:A'))]))}<w:p/></w:tc>`]))], 'region.boundary'],
     ['across a table boundary', [p(mergeField('TableStart:A')), table(row([cell(mergeField('TableEnd:A'))]))], 'region.boundary'],
     ['inside another field', [p(field('IF 1 = 1 "', mergeField('TableStart:A'), '"'), mergeField('TableEnd:A'))], 'region.in-field'],
   ];

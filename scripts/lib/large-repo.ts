@@ -1,7 +1,7 @@
 /**
  * A template repository the size KP really has (issue 16): the sample repository's central
- * templates and catalog, and N municipalities that each override 10 of the 13 beskedskabeloner
- * (a different three left central in each, so about 23 % of a municipality's letters are the
+ * templates and catalog, and N municipalities that each override 10 of the 15 beskedskabeloner
+ * (a different five left central in each, so a third of a municipality's letters are the
  * central ones). Each override is the central letter with one paragraph of the municipality's
  * own, built with the same code as the samples, so every override is a real, distinct .docx.
  *

@@ -4,8 +4,8 @@
  *
  *   { MERGEFIELD TableStart:Udgifter } ... { MERGEFIELD TableEnd:Udgifter }
  *
- * - both markers in one table cell: that row repeats; start in one row and end in a later row of
- *   the same table: those rows repeat;
+ * - both markers in one table row (one cell, or Aspose's usual first and last cell): that row
+ *   repeats; start in one row and end in a later row of the same table: those rows repeat;
  * - both in paragraphs outside tables: the paragraphs from the start's to the end's repeat (list
  *   paragraphs keep their list, so the numbering continues across the items);
  * - regions nest; a nested region's list is an item's own list (`Linjer`, or `Udgifter.Linjer`)
@@ -73,7 +73,6 @@ export type RegionProblemCode =
   | 'region.start-without-end'
   | 'region.end-without-start'
   | 'region.crossing'
-  | 'region.cells'
   | 'region.boundary'
   | 'region.in-field'
   | 'region.section-break'
@@ -135,7 +134,6 @@ function inResult(f: FieldNode): boolean {
 interface CellPlace {
   tbl: number;
   tr: number;
-  tc: number;
 }
 
 /** The innermost table cell around each of `wanted` tokens. */
@@ -150,7 +148,7 @@ function cellPlaces(story: Story, wanted: ReadonlySet<number>): Map<number, Cell
     if (tok.t === 'open') {
       if (tok.name === 'w:tbl') tbl.push(i);
       else if (tok.name === 'w:tr') tr.push(i);
-      else if (tok.name === 'w:tc') stack.push({ tbl: tbl[tbl.length - 1] ?? -1, tr: tr[tr.length - 1] ?? -1, tc: i });
+      else if (tok.name === 'w:tc') stack.push({ tbl: tbl[tbl.length - 1] ?? -1, tr: tr[tr.length - 1] ?? -1 });
     } else if (tok.t === 'close') {
       if (tok.name === 'w:tbl') tbl = tbl.slice(0, -1);
       else if (tok.name === 'w:tr') tr = tr.slice(0, -1);
@@ -255,10 +253,6 @@ export function findRegions(story: Story, all: readonly FieldNode[], spans: Read
     if (s || e) {
       if (!s || !e || s.tbl !== e.tbl) {
         problem('region.boundary', start, { name });
-        continue;
-      }
-      if (s.tr === e.tr && s.tc !== e.tc) {
-        problem('region.cells', start, { name });
         continue;
       }
       const rows = tableRows(story, s.tbl).map((r) => r.open).filter((r) => r >= s.tr && r <= e.tr);

@@ -18,10 +18,6 @@ export const regionStructureMessages = {
     da: 'Områderne "{name}" og "{other}" krydser hinanden: et område inde i et andet skal slutte, før det ydre slutter.',
     en: 'The regions "{name}" and "{other}" cross: a region inside another must end before the outer one ends.',
   },
-  'region.cells': {
-    da: 'Området "{name}" begynder og slutter i forskellige celler i samme række. Sæt TableStart:{name} og TableEnd:{name} i samme celle (rækken gentages), eller i første og sidste række af de rækker, der skal gentages.',
-    en: 'The region "{name}" begins and ends in different cells of one row. Put TableStart:{name} and TableEnd:{name} in the same cell (the row repeats), or in the first and last of the rows that repeat.',
-  },
   'region.boundary': {
     da: 'Området "{name}" går over en tabels (eller et indholdskontrolelements) grænse: begge koder skal stå i samme tabel eller begge uden for tabeller.',
     en: "The region \"{name}\" crosses a table's (or a content control's) boundary: both codes must be in the same table, or both outside tables.",

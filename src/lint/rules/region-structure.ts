@@ -21,8 +21,8 @@ export const regionStructure: Rule = {
     category: 'fields',
     accessibility: false,
     description: {
-      da: 'Koderne TableStart:<liste> og TableEnd:<liste> skal danne et område, der kan gentages for hvert element i listen: et TableStart med et TableEnd efter sig med samme navn, ikke krydsende andre områder, begge i samme celle (én række gentages) eller i første og sidste af flere rækker i samme tabel, eller begge i afsnit uden for tabeller. Brevet dannes ikke, så længe et område er i stykker.',
-      en: 'The codes TableStart:<list> and TableEnd:<list> must make a region that can repeat for each item of the list: a TableStart followed by a TableEnd of the same name, not crossing other regions, both in one cell (one row repeats) or in the first and last of several rows of one table, or both in paragraphs outside tables. No letter is made while a region is broken.',
+      da: 'Koderne TableStart:<liste> og TableEnd:<liste> skal danne et område, der kan gentages for hvert element i listen: et TableStart med et TableEnd efter sig med samme navn, ikke krydsende andre områder, begge i samme række (den gentages) eller i første og sidste af flere rækker i samme tabel, eller begge i afsnit uden for tabeller. Brevet dannes ikke, så længe et område er i stykker.',
+      en: 'The codes TableStart:<list> and TableEnd:<list> must make a region that can repeat for each item of the list: a TableStart followed by a TableEnd of the same name, not crossing other regions, both in one row (it repeats) or in the first and last of several rows of one table, or both in paragraphs outside tables. No letter is made while a region is broken.',
     },
     messages: MESSAGES,
     examples: [
@@ -38,7 +38,12 @@ export const regionStructure: Rule = {
       },
       {
         valid: false,
-        description: { da: 'Begyndelse og slutning i hver sin celle i samme række.', en: 'Start and end in different cells of one row.' },
+        description: { da: 'Et område der begynder i en tabel og slutter efter den.', en: 'A region that begins in a table and ends after it.' },
+        doc: { xml: TABLE(CELL(FIELD('MERGEFIELD TableStart:Udgifter') + FIELD('MERGEFIELD Beskrivelse')) + CELL(FIELD('MERGEFIELD Tilskud'))) + `<w:p>${FIELD('MERGEFIELD TableEnd:Udgifter')}</w:p>` },
+      },
+      {
+        valid: true,
+        description: { da: 'Rækken gentages for hver udgift: begyndelse i første celle, slutning i sidste (som i Aspose).', en: "The row repeats for each expense: start in the first cell, end in the last (as in Aspose)." },
         doc: { xml: TABLE(CELL(FIELD('MERGEFIELD TableStart:Udgifter') + FIELD('MERGEFIELD Beskrivelse')) + CELL(FIELD('MERGEFIELD Tilskud') + FIELD('MERGEFIELD TableEnd:Udgifter'))) },
       },
       {

@@ -15,7 +15,10 @@ export function measureBlocks(blocks: Block[], width: number, ctx: MeasureCtx, h
   const out: Frag[] = [];
   blocks.forEach((b, i) => {
     if (b.kind === 'table') {
-      out.push(...tableFrags(b, width, ctx, (bs, w, c) => measureBlocks(bs, w, c, headings), headings));
+      // Tables with nothing between them are one table to Word and LibreOffice: where they
+      // meet, the rows are separated by one border, not the first's bottom and the next's top.
+      const joinsNext = blocks[i + 1]?.kind === 'table';
+      out.push(...tableFrags(b, width, ctx, (bs, w, c) => measureBlocks(bs, w, c, headings), headings, joinsNext));
       return;
     }
     const prev = blocks[i - 1];
@@ -82,13 +85,17 @@ export function flow(frags: Frag[], pages: Paginator, start: PlaceCtx, startY: n
     let f = frags[i]!;
     if (f.breakBefore && pageHasContent) nextPage(false);
     // The chain that must stay on one page with this fragment.
+    // The last fragment of a chain may hang over the bottom by its overhang.
     let need = spaceBefore(f) + f.height;
+    let last = f;
     for (let j = i; j < frags.length - 1 && frags[j]!.keepWithNext && !frags[j + 1]!.breakBefore && !frags[j]!.breakAfter; j++) {
       const g = frags[j + 1]!;
       need += Math.max(frags[j]!.spaceAfter, g.spaceBefore) + g.height;
+      last = g;
       if (need > frame.bottom - frame.top) break;
     }
-    const fits = (): boolean => spaceBefore(f) + f.height <= room() + 0.01;
+    need -= last.overhang ?? 0;
+    const fits = (): boolean => spaceBefore(f) + f.height - (f.overhang ?? 0) <= room() + 0.01;
     if (need > room() + 0.01 && pageHasContent) {
       // A row that may split is split where the page ends (below); anything else moves on
       // when it, or the chain it starts, fits on an empty page.

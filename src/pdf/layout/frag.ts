@@ -23,6 +23,9 @@ export interface PlaceCtx {
 
 export interface Frag {
   height: number;
+  /** Of the height, what may hang over the page's bottom edge when this is the page's last
+   * fragment (proportional line spacing below the text, as LibreOffice lets it). */
+  overhang?: number;
   spaceBefore: number;
   spaceAfter: number;
   keepWithNext: boolean;

@@ -38,6 +38,8 @@ export interface Line {
   /** Height of the line box and the baseline's offset from its top. */
   height: number;
   baseline: number;
+  /** Proportional line spacing's share below the text: it may hang into the bottom margin. */
+  below: number;
   /** Content width (without trailing spaces). */
   width: number;
   /** Where the line box starts, relative to the paragraph's box (indents and alignment). */
@@ -236,6 +238,7 @@ function buildLine(
   const natural = ascent + descent;
   let height: number;
   let baseline: number;
+  let below = 0;
   if (props.lineRule === 'exact') {
     height = props.line;
     baseline = natural > 0 ? (props.line * (ascent - markLook.face.lineGap * markLook.size)) / (natural - markLook.face.lineGap * markLook.size) : props.line * 0.8;
@@ -248,6 +251,7 @@ function buildLine(
     const fontTw = Math.round(fontHeight * 20);
     height = (Math.round(natural * 20) + Math.floor(fontTw * props.line) - fontTw) / 20;
     baseline = ascent;
+    below = Math.max(0, height - natural);
   }
   // Alignment of the whole line.
   const used = sim.contentEnd + (justify ? free : 0) - x0;
@@ -256,5 +260,5 @@ function buildLine(
   else if (props.align === 'right') offset = right - x0 - used;
   if (offset < 0) offset = 0;
   if (offset) for (const p of pieces) p.x += offset;
-  return { pieces, height, baseline, width: sim.contentEnd - x0, offset: x0, pageBreakAfter: pageBreak, first };
+  return { pieces, height, baseline, below, width: sim.contentEnd - x0, offset: x0, pageBreakAfter: pageBreak, first };
 }

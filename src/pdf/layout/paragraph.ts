@@ -33,11 +33,14 @@ export function paragraphFrags(block: ParagraphBlock, width: number, ctx: Measur
   const boxFrags = boxes.map((b) => ({ box: b.box, frags: ctx.measureBlocks(b.box.blocks, Math.max(1, b.box.width - b.box.insets.left - b.box.insets.right)) }));
   return lines.map((line, i) => {
     let keep = false;
-    if (p.keepLines && i < n - 1) keep = true;
+    // Keep with next also keeps the paragraph's own lines together, as LibreOffice lays out a
+    // Word document (a signature block marked keep with next moves to the next page whole).
+    if ((p.keepLines || p.keepNext) && i < n - 1) keep = true;
     if (p.widowControl && n >= 2 && (i === 0 || i === n - 2)) keep = true;
     if (p.keepNext && i === n - 1) keep = true;
     const frag: Frag = {
       height: line.height,
+      overhang: line.below,
       spaceBefore: i === 0 ? before : 0,
       spaceAfter: i === n - 1 ? after : 0,
       keepWithNext: keep,

@@ -54,7 +54,9 @@ function stack(frags: Frag[]): { tops: number[]; height: number } {
   return { tops, height: y };
 }
 
-export function tableFrags(table: TableBlock, width: number, ctx: MeasureCtx, measure: MeasureBlocks, headings: { last: number }): Frag[] {
+/** `joinsNext`: another table follows with nothing between them; the two are one table, so this
+ * table's bottom border takes no room (the next one's top border is the line between them). */
+export function tableFrags(table: TableBlock, width: number, ctx: MeasureCtx, measure: MeasureBlocks, headings: { last: number }, joinsNext = false): Frag[] {
   const t = table.props;
   let grid = table.grid.slice();
   const total = grid.reduce((a, b) => a + b, 0);
@@ -106,7 +108,7 @@ export function tableFrags(table: TableBlock, width: number, ctx: MeasureCtx, me
     const cells = layouts[r]!;
     const topW = Math.max(0, ...cells.map((c) => (c.continued ? 0 : (resolveBorder(c.cell.props.borders.top, r === 0 ? tb.top : tb.insideH)?.width ?? 0))));
     for (const c of cells) c.marginTop += topW;
-    if (r === rows - 1) {
+    if (r === rows - 1 && !joinsNext) {
       const bottomW = Math.max(0, ...cells.map((c) => resolveBorder(c.cell.props.borders.bottom, tb.bottom)?.width ?? 0));
       for (const c of cells) c.marginBottom += bottomW;
     }
