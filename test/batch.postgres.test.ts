@@ -15,19 +15,13 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PgLedger } from '../src/ledger/pg-ledger.js';
 import { havePostgres, startPostgres, type TestPostgres } from './helpers/postgres.js';
+import { until } from './helpers/wait.js';
 
 const root = join(import.meta.dirname, '..');
 const bin = join(root, 'bin/kp-brev.js');
 const templates = join(root, 'templates');
 const karen = JSON.parse(readFileSync(join(root, 'samples/sager/np_1004/karen-85-procent.json'), 'utf8')) as Record<string, unknown>;
 const withoutDeadline = { ...karen, fields: Object.fromEntries(Object.entries(karen['fields'] as Record<string, unknown>).filter(([k]) => k !== 'Klage')) };
-const until = async (cond: () => Promise<boolean> | boolean, what: string, limitMs = 240_000): Promise<void> => {
-  const end = Date.now() + limitMs;
-  while (!(await cond())) {
-    if (Date.now() > end) throw new Error(`gave up waiting for: ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-};
 
 const present = havePostgres();
 
@@ -38,7 +32,7 @@ describe.skipIf(!present)('kp-brev batch with a PostgreSQL ledger', () => {
     db = startPostgres();
     client = new pg.Client({ connectionString: db.url });
     await client.connect();
-  }, 60_000);
+  });
   afterAll(async () => {
     await client?.end();
     db?.stop();
@@ -74,9 +68,14 @@ describe.skipIf(!present)('kp-brev batch with a PostgreSQL ledger', () => {
     expect(cli(enqueue).stdout).toBe('594 sager lagt i kø, 0 fandtes allerede, 6 med et id der allerede er brugt (ikke lagt i kø).\n');
 
     const outputs = new Map<ChildProcess, string>();
+    // Each worker connects under its own application_name, so that the test can see in
+    // pg_stat_activity whether a paused one is inside a transaction.
+    const connections = new Map<ChildProcess, string>();
     const startWorker = (): ChildProcess => {
-      const child = spawn(process.execPath, [bin, 'batch', 'work', '--ledger', db.url, '--run', 'aar-2027', '--out', out, '--templates', templates, '--concurrency', '1', '--lease', '4', '--claim', '3'], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, KP_BREV_LANG: '' } });
+      const app = `kp-brev-test-worker-${connections.size + 1}`;
+      const child = spawn(process.execPath, [bin, 'batch', 'work', '--ledger', `${db.url}&application_name=${app}`, '--run', 'aar-2027', '--out', out, '--templates', templates, '--concurrency', '1', '--lease', '4', '--claim', '3'], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, KP_BREV_LANG: '' } });
       outputs.set(child, '');
+      connections.set(child, app);
       child.stdout!.on('data', (b: Buffer) => outputs.set(child, outputs.get(child)! + b.toString()));
       return child;
     };
@@ -89,19 +88,19 @@ describe.skipIf(!present)('kp-brev batch with a PostgreSQL ledger', () => {
     let paused: ChildProcess | undefined;
     for (let attempt = 0; attempt < 3 && !paused; attempt++) {
       const candidate = workers[attempt]!;
-      await until(async () => (await count(`SELECT count(*) AS n FROM kp_brev_letters WHERE state = 'claimed' AND worker LIKE '${name(candidate)}'`)) > 0, 'a claim to pause');
+      await until('a claim to pause', async () => (await count(`SELECT count(*) AS n FROM kp_brev_letters WHERE state = 'claimed' AND worker LIKE '${name(candidate)}'`)) > 0);
       candidate.kill('SIGSTOP');
       const held = (await client.query<{ case_id: string; lease_token: string }>(`SELECT case_id, lease_token FROM kp_brev_letters WHERE state = 'claimed' AND worker LIKE '${name(candidate)}'`)).rows;
       const reclaimed = async (): Promise<boolean> => {
         const r = await client.query<{ n: string }>(`SELECT count(*) AS n FROM kp_brev_letters WHERE case_id = ANY($1) AND (lease_token IS NULL OR lease_token <> ALL($2::uuid[]))`, [held.map((h) => h.case_id), held.map((h) => h.lease_token)]);
         return Number(r.rows[0]!.n) === held.length;
       };
-      try {
-        await until(reclaimed, 'the paused worker\u2019s cases claimed again', 30_000);
-        paused = candidate;
-      } catch {
-        // Paused inside its commit (row locked): try another worker.
-      }
+      // Paused inside a transaction (its commit, rows locked), its cases may never be claimed
+      // again while it sleeps: then try another worker. Told by the database, not by waiting.
+      const inTransaction = async (): Promise<boolean> =>
+        (await count(`SELECT count(*) AS n FROM pg_stat_activity WHERE application_name = '${connections.get(candidate)}' AND state LIKE 'idle in transaction%'`)) > 0;
+      const outcome = await until('the paused worker\u2019s cases claimed again, or the worker seen paused inside a transaction', async () => ((await reclaimed()) ? 'reclaimed' : (await inTransaction()) ? 'in a transaction' : undefined), { every: 100 });
+      if (outcome === 'reclaimed') paused = candidate;
       candidate.kill('SIGCONT');
     }
     expect(paused).toBeDefined();
@@ -111,16 +110,16 @@ describe.skipIf(!present)('kp-brev batch with a PostgreSQL ledger', () => {
     while (kills < 4) {
       const before = await done();
       if (before >= unique - 20) break;
-      await until(async () => (await done()) >= before + 40 || workers.every(exited), 'progress before a kill');
+      await until('progress before a kill', async () => (await done()) >= before + 40 || workers.every(exited));
       const victims = workers.filter((w) => w !== paused && !exited(w));
       if (!victims.length) break;
       const victim = victims[kills % victims.length]!;
       victim.kill('SIGKILL');
-      await until(() => exited(victim), 'the killed worker to exit');
+      await until('the killed worker to exit', () => exited(victim));
       workers[workers.indexOf(victim)] = startWorker();
       kills++;
     }
-    await until(() => workers.every(exited), 'all workers to finish', 600_000);
+    await until('all workers to finish', () => workers.every(exited), { guardMs: 600_000 });
     expect(kills).toBeGreaterThan(0);
     for (const w of workers) expect(w.exitCode).toBe(0);
 
@@ -156,7 +155,7 @@ describe.skipIf(!present)('kp-brev batch with a PostgreSQL ledger', () => {
       expect(first.map((c) => c.kommune).sort()).toEqual(['101', '999']);
       // A lease of 0 seconds has run out at once: the claim cannot commit, and another takes the case.
       const [stale] = await ledger.claim('fair', 'w2', 1, 0);
-      await until(async () => (await count(`SELECT count(*) AS n FROM kp_brev_letters WHERE run = 'fair' AND case_id = '${stale!.caseId}' AND lease_until < now()`)) === 1, 'the lease to run out');
+      await until('the lease to run out', async () => (await count(`SELECT count(*) AS n FROM kp_brev_letters WHERE run = 'fair' AND case_id = '${stale!.caseId}' AND lease_until < now()`)) === 1);
       let placed = false;
       expect(await ledger.finish(stale!, { ok: true, file: 'x', sha256: 'y', version: 'v', pages: 1 }, async () => void (placed = true))).toBe(false);
       expect(placed).toBe(false);
@@ -169,5 +168,5 @@ describe.skipIf(!present)('kp-brev batch with a PostgreSQL ledger', () => {
     } finally {
       await ledger.close();
     }
-  }, 60_000);
+  });
 });
