@@ -12,7 +12,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../src/server/app.js';
 import { newToken } from '../src/server/auth.js';
+import { InlinePool, type RenderPool } from '../src/service/pool.js';
+import { logCollector } from './helpers/log.js';
 import { until } from './helpers/wait.js';
 
 const root = join(import.meta.dirname, '..');
@@ -270,5 +273,47 @@ describe('limits and shutdown', () => {
     expect(await exit, s.state()).toBe(0);
     const log = s.log.map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(log.find((l) => l['msg'] === 'request' && l['route'] === '/v1/letters:batch')).toMatchObject({ status: 200, outcome: '60 made, 0 failed' });
+  });
+});
+
+describe('a caller that goes away before the answer', () => {
+  it('is logged and counted like any other request, with 499', async () => {
+    // The letter is held in the pool until the caller has gone (then made, by the real pool):
+    // the request is certainly in progress when the connection closes.
+    const inline = new InlinePool();
+    let started!: () => void;
+    let release!: () => void;
+    const inPool = new Promise<void>((resolve) => (started = resolve));
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const pool: RenderPool = {
+      run: (task) => pool.job('render', task),
+      job: async (name, input) => {
+        started();
+        await held;
+        return inline.job(name, input);
+      },
+      load: () => inline.load(),
+      close: () => inline.close(),
+    };
+    const { lines, stream } = logCollector();
+    const app = await buildApp({ templatesDir: join(root, 'templates'), credentials: [credential], pool, logger: { stream } });
+    try {
+      const url = await app.listen({ port: 0, host: '127.0.0.1' });
+      const controller = new AbortController();
+      const answer = fetch(`${url}/v1/letters`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ template: 'np_1004', context: JSON.parse(karen), format: 'pdf' }), signal: controller.signal }).catch((e: unknown) => e);
+      await inPool;
+      controller.abort();
+      expect(await answer).toBeInstanceOf(Error);
+      const line = await until('the log line of the abandoned request', () => lines.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l['msg'] === 'request' && l['route'] === '/v1/letters'));
+      expect(line).toMatchObject({ method: 'POST', status: 499, aborted: true, outcome: 'aborted by the caller', kommune: '540', template: 'np_1004', format: 'pdf' });
+      const metrics = (await app.inject({ url: '/metrics' })).body;
+      expect(sample(metrics, 'kpbrev_http_requests_total', { route: '/v1/letters', method: 'POST', status: '499' })).toBe(1);
+      expect(sample(metrics, 'kpbrev_http_request_duration_seconds_count', { route: '/v1/letters', method: 'POST' })).toBe(1);
+    } finally {
+      release();
+      await app.close();
+    }
+    // Logged once: the letter made after the caller left adds no second line.
+    expect(lines.filter((l) => l.includes('"msg":"request"') && l.includes('"route":"/v1/letters"'))).toHaveLength(1);
   });
 });
