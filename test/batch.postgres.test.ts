@@ -213,7 +213,7 @@ describe.skipIf(!present)('kp-brev batch with a PostgreSQL ledger', () => {
     expect(rows.every((r) => r.requested_by === 'drift@kp' && r.input === null)).toBe(true);
     expect(readdirSync(out).filter((f) => f.endsWith('.docx'))).toEqual(['a.docx']);
     expect(cli(['status', '--run', 'ret']).stdout).toBe('– np_1004: 4 lavet, 0 fejl, 0 tilbage\n');
-  }, 180_000);
+  });
 
   it('claims round-robin across municipalities and fences off a claim whose lease ran out', async () => {
     const ledger = new PgLedger(db.url);

@@ -63,7 +63,7 @@ describe.skipIf(!hasChromium)('the training page in Chromium', () => {
     await page.goto(server.url);
     await drawn(page, 'np_1001');
     expect(failures).toEqual([]);
-  }, 60_000);
+  });
 
   afterAll(async () => {
     await browser?.close();

@@ -100,7 +100,7 @@ describe.skipIf(!hasFirefox)('the training page in Firefox', () => {
     await page.goto(server.url);
     await drawn(page, 'np_1001');
     expect(failures).toEqual([]);
-  }, 60_000);
+  });
 
   afterAll(async () => {
     await browser?.close();
