@@ -12,18 +12,12 @@ import { describe, expect, it } from 'vitest';
 import { FolderLock, LOCK_FILE, STALE_MS } from '../src/batch/folder-lock.js';
 import { KpBrevError, messageOf } from '../src/diagnostics.js';
 import { openDocx } from './helpers/inspect.js';
+import { until } from './helpers/wait.js';
 
 const root = join(import.meta.dirname, '..');
 const bin = join(root, 'bin/kp-brev.js');
 const templates = join(root, 'templates');
 const karen = JSON.parse(readFileSync(join(root, 'samples/sager/np_1004/karen-85-procent.json'), 'utf8')) as Record<string, unknown>;
-const until = async (cond: () => boolean, what: string, limitMs = 240_000): Promise<void> => {
-  const end = Date.now() + limitMs;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error(`gave up waiting for: ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-};
 const manifestIds = (out: string): string[] =>
   existsSync(join(out, 'manifest.ndjson'))
     ? readFileSync(join(out, 'manifest.ndjson'), 'utf8')
@@ -60,14 +54,14 @@ describe('kp-brev batch and its output folder', () => {
     const args = [bin, 'batch', '--template', 'np_1004', '--cases', cases, '--out', out, '--format', 'docx', '--templates', templates, '--concurrency', '1'];
     const env = { ...process.env, KP_BREV_LANG: '' };
     const first = spawn(process.execPath, args, { stdio: 'ignore', env });
-    await until(() => manifestIds(out).length >= 3, 'the first letters');
+    await until('the first letters', () => manifestIds(out).length >= 3);
     // Held still while it lives (its lock fresh): a second run in its folder is refused.
     first.kill('SIGSTOP');
     const second = spawnSync(process.execPath, args, { encoding: 'utf8', env });
     expect(second.status).toBe(2);
     expect(second.stderr).toContain(`Mappen ${out} bruges af en anden kørsel (${hostname()}, pid ${first.pid}`);
     first.kill('SIGKILL');
-    await until(() => first.signalCode !== null, 'the run to die');
+    await until('the run to die', () => first.signalCode !== null);
     const before = manifestIds(out).length;
     expect(before).toBeLessThan(n);
     // What a killed run was writing when it died (as writeLetter names it).

@@ -16,19 +16,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PgLedger } from '../src/ledger/pg-ledger.js';
 import { openDocx } from './helpers/inspect.js';
 import { havePostgres, startPostgres, type TestPostgres } from './helpers/postgres.js';
+import { until } from './helpers/wait.js';
 
 const root = join(import.meta.dirname, '..');
 const bin = join(root, 'bin/kp-brev.js');
 const templates = join(root, 'templates');
 const karen = JSON.parse(readFileSync(join(root, 'samples/sager/np_1004/karen-85-procent.json'), 'utf8')) as Record<string, unknown>;
 const withoutDeadline = { ...karen, fields: Object.fromEntries(Object.entries(karen['fields'] as Record<string, unknown>).filter(([k]) => k !== 'Klage')) };
-const until = async (cond: () => Promise<boolean> | boolean, what: string, limitMs = 240_000): Promise<void> => {
-  const end = Date.now() + limitMs;
-  while (!(await cond())) {
-    if (Date.now() > end) throw new Error(`gave up waiting for: ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-};
 
 const present = havePostgres();
 /** Lines of the chaos test's cases file (the issue's 20,000: `npm run chaos`). */
@@ -41,7 +35,7 @@ describe.skipIf(!present)('kp-brev batch with a PostgreSQL ledger', () => {
     db = startPostgres();
     client = new pg.Client({ connectionString: db.url });
     await client.connect();
-  }, 60_000);
+  });
   afterAll(async () => {
     await client?.end();
     db?.stop();
@@ -96,7 +90,7 @@ describe.skipIf(!present)('kp-brev batch with a PostgreSQL ledger', () => {
     let paused: ChildProcess | undefined;
     for (let attempt = 0, tries = 0; attempt < 3 && !paused && tries < 50; attempt++, tries++) {
       const candidate = workers[attempt]!;
-      await until(async () => (await count(`SELECT count(*) AS n FROM kp_brev_letters WHERE state = 'claimed' AND worker LIKE '${name(candidate)}'`)) > 0, 'a claim to pause');
+      await until('a claim to pause', async () => (await count(`SELECT count(*) AS n FROM kp_brev_letters WHERE state = 'claimed' AND worker LIKE '${name(candidate)}'`)) > 0);
       candidate.kill('SIGSTOP');
       // Its claims outside a commit of its own (one it was stopped in keeps its rows locked: those
       // it records when it resumes, as no one else can claim them meanwhile).
@@ -112,12 +106,10 @@ describe.skipIf(!present)('kp-brev batch with a PostgreSQL ledger', () => {
         const r = await client.query<{ n: string }>(`SELECT count(*) AS n FROM kp_brev_letters WHERE case_id = ANY($1) AND (lease_token IS NULL OR lease_token <> ALL($2::uuid[]))`, [held.map((h) => h.case_id), held.map((h) => h.lease_token)]);
         return Number(r.rows[0]!.n) === held.length;
       };
-      try {
-        await until(reclaimed, 'the paused worker\u2019s cases claimed again', 30_000);
-        paused = candidate;
-      } catch {
-        // Its cases were not claimed again in time: try another worker.
-      }
+      // Only claims outside a transaction of its own were taken above: those others claim again
+      // once the lease runs out.
+      await until('the paused worker\u2019s cases claimed again', reclaimed, { every: 100 });
+      paused = candidate;
       candidate.kill('SIGCONT');
     }
     expect(paused).toBeDefined();
@@ -127,16 +119,16 @@ describe.skipIf(!present)('kp-brev batch with a PostgreSQL ledger', () => {
     while (kills < 4) {
       const before = await done();
       if (before >= unique - 20) break;
-      await until(async () => (await done()) >= before + Math.max(40, Math.floor(unique / 10)) || workers.every(exited), 'progress before a kill');
+      await until('progress before a kill', async () => (await done()) >= before + Math.max(40, Math.floor(unique / 10)) || workers.every(exited));
       const victims = workers.filter((w) => w !== paused && !exited(w));
       if (!victims.length) break;
       const victim = victims[kills % victims.length]!;
       victim.kill('SIGKILL');
-      await until(() => exited(victim), 'the killed worker to exit');
+      await until('the killed worker to exit', () => exited(victim));
       workers[workers.indexOf(victim)] = startWorker();
       kills++;
     }
-    await until(() => workers.every(exited), 'all workers to finish', Math.max(600_000, LINES * 200));
+    await until('all workers to finish', () => workers.every(exited), { guardMs: Math.max(600_000, LINES * 200) });
     expect(kills).toBeGreaterThan(0);
     for (const w of workers) expect(w.exitCode).toBe(0);
 
@@ -221,7 +213,7 @@ describe.skipIf(!present)('kp-brev batch with a PostgreSQL ledger', () => {
     expect(rows.every((r) => r.requested_by === 'drift@kp' && r.input === null)).toBe(true);
     expect(readdirSync(out).filter((f) => f.endsWith('.docx'))).toEqual(['a.docx']);
     expect(cli(['status', '--run', 'ret']).stdout).toBe('– np_1004: 4 lavet, 0 fejl, 0 tilbage\n');
-  }, 180_000);
+  });
 
   it('claims round-robin across municipalities and fences off a claim whose lease ran out', async () => {
     const ledger = new PgLedger(db.url);
@@ -233,7 +225,7 @@ describe.skipIf(!present)('kp-brev batch with a PostgreSQL ledger', () => {
       expect(first.map((c) => c.kommune).sort()).toEqual(['101', '999']);
       // A lease of 0 seconds has run out at once: the claim cannot commit, and another takes the case.
       const [stale] = await ledger.claim('fair', 'w2', 1, 0);
-      await until(async () => (await count(`SELECT count(*) AS n FROM kp_brev_letters WHERE run = 'fair' AND case_id = '${stale!.caseId}' AND lease_until < now()`)) === 1, 'the lease to run out');
+      await until('the lease to run out', async () => (await count(`SELECT count(*) AS n FROM kp_brev_letters WHERE run = 'fair' AND case_id = '${stale!.caseId}' AND lease_until < now()`)) === 1);
       let placed = false;
       expect(await ledger.finish(stale!, { ok: true, file: 'x', sha256: 'y', version: 'v', pages: 1 }, async () => void (placed = true))).toBe(false);
       expect(placed).toBe(false);
@@ -246,5 +238,5 @@ describe.skipIf(!present)('kp-brev batch with a PostgreSQL ledger', () => {
     } finally {
       await ledger.close();
     }
-  }, 60_000);
+  });
 });

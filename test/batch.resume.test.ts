@@ -71,7 +71,7 @@ describe('kp-brev batch, resumed by case id', () => {
     expect(readNd(join(out, 'errors.ndjson'))).toEqual([]);
     // Nothing left to do.
     expect(await cli(fixed, ['--retry-failed'])).toMatch(/^0 breve lavet, 0 fejl .* 3 allerede lavet/);
-  }, 60_000);
+  });
 
   it('reports a case changed after its letter was made, and does not make it again', async () => {
     const out = mkdtempSync(join(tmpdir(), 'kp-brev-out-'));
@@ -84,7 +84,7 @@ describe('kp-brev batch, resumed by case id', () => {
     const io = { stdout: () => undefined, stderr: (t: string) => (stderr += t), cwd: root, color: false };
     await execute(['batch', '--template', 'np_1004', '--cases', write([kase('a', { note: 'rettet' }), kase('b'), kase('c')]), '--out', out, '--format', 'docx', '--templates', templates, '--concurrency', '1'], io);
     expect(stderr).toContain('1 sag er ændret i sagsfilen, efter deres brev blev dannet; brevene er ikke dannet igen: a');
-  }, 60_000);
+  });
 
   it('catches a duplicate id whichever shards the run is split into', async () => {
     const cases = write([kase('dobbelt'), ...ids(6).map((id) => kase(id)), kase('dobbelt', { note: 'en anden sag' })]);
@@ -101,5 +101,5 @@ describe('kp-brev batch, resumed by case id', () => {
     }
     expect(made.sort()).toEqual(['dobbelt', ...ids(6)].map((id) => `${id}.docx`).sort());
     expect(duplicates).toEqual([['dobbelt', 8, 'duplicate-id']]);
-  }, 60_000);
+  });
 });

@@ -110,7 +110,7 @@ describe('runBatch', () => {
     };
     expect(await texts(['--kommune', '540'])).toContain('Rådhustorvet');
     expect(await texts([])).not.toContain('Rådhustorvet');
-  }, 60_000);
+  });
 
   it('draws the bar when stderr is a terminal, whatever stdout is (kp-brev batch ... > log)', async () => {
     const run = async (stderrTty: boolean): Promise<string> => {
@@ -125,7 +125,7 @@ describe('runBatch', () => {
     const plain = await run(false);
     expect(plain).not.toContain('\r');
     expect(plain).not.toContain('[#');
-  }, 60_000);
+  });
 });
 
 describe('kp-brev batch, hostile cases files', () => {
@@ -157,7 +157,7 @@ describe('kp-brev batch, hostile cases files', () => {
     const message = (e: Record<string, unknown>): string => (e['problems'] as Array<{ message: string }>)[0]!.message;
     expect(message(errors[0]!)).toMatch(/^Sagskonteksten er indlejret dybere end 32 niveauer \(\$\.fields\.x\.a\.a/);
     expect(message(errors[1]!)).toBe(`Linje 3 er længere end grænsen på ${BATCH_LINE_BYTES} byte og er ikke læst; sagen dannes ikke. Resten af kørslen fortsætter.`);
-  }, 60_000);
+  });
 
   it('reports a line over the limit before reading past it, and skips the rest of it without keeping it', async () => {
     const max = 1000;
@@ -226,5 +226,5 @@ describe('kp-brev batch, interrupted and resumed', () => {
     expect(readdirSync(out).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     for (const f of letters.slice(0, 5)) expect(readFileSync(join(out, f)).subarray(0, 5).toString()).toBe('%PDF-');
     expect(readNd(join(out, 'errors.ndjson')).map((e) => e['line'])).toEqual([121]);
-  }, 120_000);
+  });
 });

@@ -48,7 +48,7 @@ describe.skipIf(!present)('Idempotency-Key over the PostgreSQL ledger', () => {
     await ledger.close();
     // Two server instances, each with its own connection pool, on one database.
     for (let i = 0; i < 2; i++) apps.push(await buildApp({ templatesDir: templates, credentials, pool: new InlinePool({ threads: 2 }), idempotency: new PgIdempotencyStore(new PgLedger(db.url)) }));
-  }, 60_000);
+  });
   afterAll(async () => {
     for (const a of apps) await a.close();
     await client?.end();
@@ -75,7 +75,7 @@ describe.skipIf(!present)('Idempotency-Key over the PostgreSQL ledger', () => {
     const other = await send(apps[1]!, 'sag-4711-np_1004', { ...body, format: 'pdf' }, 'en');
     expect(other.statusCode).toBe(409);
     expect(other.json()).toMatchObject({ type: 'urn:kp-brev:problem:idempotency-conflict', title: 'Key used for another request' });
-  }, 120_000);
+  });
 
   it('takes over a key whose server stopped while holding it, and fences off that server\u2019s late answer', async () => {
     const body = { template: 'np_1004', context: karen, format: 'docx' };
@@ -92,7 +92,7 @@ describe.skipIf(!present)('Idempotency-Key over the PostgreSQL ledger', () => {
     const again = await send(apps[1]!, 'forladt', body);
     expect(again.rawPayload.equals(r.rawPayload)).toBe(true);
     await stopped.close();
-  }, 60_000);
+  });
 
   it('erases the letter\u2019s copy after the retention and keeps the key used (409), with the audit row', async () => {
     const brief = new PgIdempotencyStore(new PgLedger(db.url), { retentionSeconds: 0 });
@@ -112,7 +112,7 @@ describe.skipIf(!present)('Idempotency-Key over the PostgreSQL ledger', () => {
     } finally {
       await app.close();
     }
-  }, 60_000);
+  });
 
   it('answers 503 with Retry-After, making no letter, when the ledger cannot be reached', async () => {
     const app = await buildApp({ templatesDir: templates, credentials, idempotency: new PgIdempotencyStore(new PgLedger('postgresql://kpbrev@/postgres?host=/nonexistent-kp-brev')) });
@@ -125,5 +125,5 @@ describe.skipIf(!present)('Idempotency-Key over the PostgreSQL ledger', () => {
     } finally {
       await app.close();
     }
-  }, 60_000);
+  });
 });

@@ -23,6 +23,7 @@ import { allMessages } from '../src/i18n/index.js';
 import { InlinePool } from '../src/service/pool.js';
 import { testIdp, type TestIdp } from './helpers/jwks.js';
 import { routesOf } from './helpers/routes.js';
+import { until } from './helpers/wait.js';
 
 // ajv-draft-04 is CommonJS whose export is the class itself (the OpenAPI 3.0 schema is draft-04).
 const require = createRequire(import.meta.url);
@@ -246,14 +247,12 @@ beforeAll(async () => {
   // Break the manifest: the repository is reread (at most once a second) and /readyz says so.
   writeFileSync(join(dir, 'templates/manifest.yaml'), 'beskedskabeloner: [');
   const ready = CASES.find((c) => c.app === 'broken' && c.status === 503)!;
-  const deadline = Date.now() + 30_000;
-  let r = await send(ready);
-  while (r.statusCode === 200 && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    r = await send(ready);
-  }
+  const r = await until('/readyz to notice the broken manifest', async () => {
+    const answer = await send(ready);
+    return answer.statusCode === 200 ? undefined : answer;
+  }, { every: 100 });
   answers.push({ c: ready, r });
-}, 180_000);
+});
 
 afterAll(async () => {
   for (const app of Object.values(apps)) await app.close();

@@ -94,7 +94,7 @@ describe.skipIf(!ready)('kp-brev PDF against LibreOffice, every sample letter', 
     console.log(
       `PDF fidelity: ${all.length} letters, ${same}/${lines} lines identical (${((100 * same) / lines).toFixed(1)} %), pixel score median ${pixels.sort((a, b) => a - b)[pixels.length >> 1]!.toFixed(3)}, lowest ${pixels[0]!.toFixed(3)}`,
     );
-  }, 300_000);
+  });
 
   it.each(all.map((s) => s.name))('%s: same pages, ≥ 90 % of lines identical, pixel score ≥ 0.9', (name) => {
     const { comparison: c } = results.get(name)!;

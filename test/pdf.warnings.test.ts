@@ -22,6 +22,7 @@ import { combineForPrint } from '../src/pdf/writer/attachments.js';
 import { unmarkContent } from '../src/pdf/writer/marked-content.js';
 import { allText, bodyLines, hasTool, layOut, pdfuaAvailable, pdfuaCheck } from './helpers/pdf.js';
 import { needTool } from './helpers/tools.js';
+import { HANG_GUARD_MS } from './helpers/wait.js';
 
 const root = join(import.meta.dirname, '..');
 const dir = mkdtempSync(join(tmpdir(), 'kp-brev-warn-'));
@@ -532,7 +533,7 @@ describe.skipIf(!libreoffice)('kp-brev render --pdf-engine libreoffice', () => {
       cwd: root,
       encoding: 'utf8',
       env: { ...process.env, KP_BREV_LANG: '' },
-      timeout: 180_000,
+      timeout: HANG_GUARD_MS,
     });
     expect(r.stderr).toBe('');
     const pdf = readFileSync(out);
@@ -540,5 +541,5 @@ describe.skipIf(!libreoffice)('kp-brev render --pdf-engine libreoffice', () => {
     const pages = (await PDFDocument.load(pdf, { updateMetadata: false })).getPageCount();
     expect(pages).toBe(1);
     expect(r.stdout).toBe(`Brevet er dannet: ${out} (1 side, 0 felter flettet).\n`);
-  }, 180_000);
+  });
 });

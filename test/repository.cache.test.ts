@@ -26,7 +26,7 @@ const caseOf = (id: string): CaseContext => {
 let big: LargeRepo;
 beforeAll(async () => {
   big = await buildLargeRepository({ kommuner: 2, out: mkdtempSync(join(tmpdir(), 'kp-brev-large-')) });
-}, 120_000);
+});
 
 describe('the large repository generator', () => {
   it('makes municipalities that each override 10 of the central letters, a different rest left central', () => {

@@ -28,7 +28,7 @@ beforeAll(async () => {
   tracing = (await startTracing({}, [new SimpleSpanProcessor(exporter)]))!;
   // Real worker threads: the traceparent has to cross the thread boundary.
   app = await buildApp({ templatesDir: templates, credentials: [s540.credential], pool: new WorkerPool({ threads: 1, timeoutMs: 60_000 }) });
-}, 120_000);
+});
 afterAll(async () => {
   await app.close();
   await tracing.shutdown();

@@ -18,6 +18,7 @@ import PizZip from 'pizzip';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { needTool } from './helpers/tools.js';
+import { HANG_GUARD_MS } from './helpers/wait.js';
 import { startTrainingServer } from './helpers/training-server.js';
 
 const root = join(import.meta.dirname, '..');
@@ -37,7 +38,7 @@ const letterText = (page: Page): Promise<string> =>
 /** Waits until the page has drawn the letter again after the last change. */
 async function drawn(page: Page, version: string): Promise<void> {
   // "Brevet er opdateret", or "Brevet mangler …" for a letter drawn with placeholders.
-  await page.waitForFunction((v) => /^Brevet (er opdateret|mangler)/.test(document.getElementById('status')?.textContent ?? '') && document.getElementById('status')!.textContent!.includes(`(${v}`), version, { timeout: 20_000 });
+  await page.waitForFunction((v) => /^Brevet (er opdateret|mangler)/.test(document.getElementById('status')?.textContent ?? '') && document.getElementById('status')!.textContent!.includes(`(${v}`), version, { timeout: HANG_GUARD_MS });
 }
 
 describe.skipIf(!hasChromium)('the training page in Chromium', () => {
@@ -62,7 +63,7 @@ describe.skipIf(!hasChromium)('the training page in Chromium', () => {
     await page.goto(server.url);
     await drawn(page, 'np_1001');
     expect(failures).toEqual([]);
-  }, 60_000);
+  });
 
   afterAll(async () => {
     await browser?.close();
@@ -104,7 +105,13 @@ describe.skipIf(!hasChromium)('the training page in Chromium', () => {
     }
     expect(reached).toBe(true);
     await page.keyboard.press('Space');
-    await page.waitForFunction(() => (document.getElementById('status')?.textContent ?? '').startsWith('Danner'), undefined, { timeout: 5_000 }).catch(() => undefined);
+    // The redraw has begun (or is already done): then wait for it to end. A condition, not a
+    // pause that may be too short on a busy machine.
+    await page.waitForFunction(
+      () => (document.getElementById('status')?.textContent ?? '').startsWith('Danner') || [...document.querySelectorAll('#sider svg text')].map((t) => t.textContent ?? '').join(' ').replace(/\s+/g, ' ').includes('Vi har tidligere givet dig afslag'),
+      undefined,
+      { timeout: HANG_GUARD_MS },
+    );
     await drawn(page, 'np_1004');
     expect(await sw.isChecked()).toBe(true);
     const after = await letterText(page);
@@ -118,7 +125,7 @@ describe.skipIf(!hasChromium)('the training page in Chromium', () => {
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('q-flettespoergsmaal-10034-marker');
     await page.keyboard.press('Enter');
-    await page.waitForFunction(() => document.querySelectorAll('#sider rect.tilfoejet').length > 0, undefined, { timeout: 20_000 });
+    await page.waitForFunction(() => document.querySelectorAll('#sider rect.tilfoejet').length > 0, undefined, { timeout: HANG_GUARD_MS });
     const marked = await page.$$eval('#sider text.tilfoejet', (t) => t.map((x) => x.textContent).join(' ').replace(/\s+/g, ' '));
     expect(marked).toContain('tidligere givet dig afslag');
     expect(marked).not.toContain('Kære');
@@ -126,21 +133,21 @@ describe.skipIf(!hasChromium)('the training page in Chromium', () => {
     const marker = page.locator('#q-flettespoergsmaal-10034-marker');
     expect(await marker.getAttribute('aria-pressed')).toBe('true');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('q-flettespoergsmaal-10034-marker');
-    await page.waitForFunction(() => (document.getElementById('status')?.textContent ?? '').includes('Markeret'), undefined, { timeout: 5_000 });
+    await page.waitForFunction(() => (document.getElementById('status')?.textContent ?? '').includes('Markeret'), undefined, { timeout: HANG_GUARD_MS });
     expect(await page.locator('#status').textContent()).toContain('tidligere givet dig afslag');
     // Marking a question answered N answers it J (the letter shows what it adds, and the switch says so).
     const fod = page.locator('#q-flettespoergsmaal-10032');
     expect(await fod.isChecked()).toBe(false);
     await page.click('#q-flettespoergsmaal-10032-marker');
-    await page.waitForFunction(() => (document.getElementById('q-flettespoergsmaal-10032') as HTMLInputElement | null)?.checked === true, undefined, { timeout: 20_000 });
-    await page.waitForFunction(() => document.querySelectorAll('#sider text.tilfoejet').length > 0, undefined, { timeout: 20_000 });
+    await page.waitForFunction(() => (document.getElementById('q-flettespoergsmaal-10032') as HTMLInputElement | null)?.checked === true, undefined, { timeout: HANG_GUARD_MS });
+    await page.waitForFunction(() => document.querySelectorAll('#sider text.tilfoejet').length > 0, undefined, { timeout: HANG_GUARD_MS });
     expect(await page.$$eval('#sider text.tilfoejet', (t) => t.map((x) => x.textContent).join(' '))).toContain('fodbehandling');
     expect(await marker.getAttribute('aria-pressed')).toBe('false');
     // Back to the first marking for the screenshot (and the 10032 answer back to N).
     await page.click('#q-flettespoergsmaal-10032');
     await page.click('#q-flettespoergsmaal-10034-marker');
-    await page.waitForFunction(() => document.getElementById('q-flettespoergsmaal-10034-marker')?.getAttribute('aria-pressed') === 'true' && (document.getElementById('q-flettespoergsmaal-10032') as HTMLInputElement).checked === false, undefined, { timeout: 20_000 });
-    await page.waitForFunction(() => (document.getElementById('status')?.textContent ?? '').includes('Markeret'), undefined, { timeout: 20_000 });
+    await page.waitForFunction(() => document.getElementById('q-flettespoergsmaal-10034-marker')?.getAttribute('aria-pressed') === 'true' && (document.getElementById('q-flettespoergsmaal-10032') as HTMLInputElement).checked === false, undefined, { timeout: HANG_GUARD_MS });
+    await page.waitForFunction(() => (document.getElementById('status')?.textContent ?? '').includes('Markeret'), undefined, { timeout: HANG_GUARD_MS });
     if (SCREENSHOTS) {
       mkdirSync(SCREENSHOTS, { recursive: true });
       await page.evaluate(() => {
@@ -171,7 +178,7 @@ describe.skipIf(!hasChromium)('the training page in Chromium', () => {
     const ctx = JSON.parse(await page.inputValue('#kontekst')) as { fields: { Bevilling: Record<string, unknown> } };
     delete ctx.fields.Bevilling['Fra'];
     await page.fill('#kontekst', JSON.stringify(ctx, null, 2));
-    await page.waitForFunction(() => (document.getElementById('status')?.textContent ?? '').startsWith('Brevet mangler 1 felt (Bevilling.Fra)'), undefined, { timeout: 20_000 });
+    await page.waitForFunction(() => (document.getElementById('status')?.textContent ?? '').startsWith('Brevet mangler 1 felt (Bevilling.Fra)'), undefined, { timeout: HANG_GUARD_MS });
     expect(await page.textContent('#status')).not.toContain('opdateret');
     expect(await letterText(page)).toContain('«MANGLER: Bevilling.Fra»');
     const listed = await page.textContent('#mangler');
@@ -183,7 +190,7 @@ describe.skipIf(!hasChromium)('the training page in Chromium', () => {
     expect(focused.text).toContain('{ MERGEFIELD Bevilling.Fra }');
     // The sample case again: nothing lacking, nothing listed.
     await page.selectOption('#sag', { label: 'karen-85-procent' });
-    await page.waitForFunction(() => (document.getElementById('status')?.textContent ?? '').startsWith('Brevet er opdateret'), undefined, { timeout: 20_000 });
+    await page.waitForFunction(() => (document.getElementById('status')?.textContent ?? '').startsWith('Brevet er opdateret'), undefined, { timeout: HANG_GUARD_MS });
     expect(await page.locator('#mangler').count()).toBe(0);
   });
 
@@ -234,7 +241,7 @@ describe.skipIf(!hasChromium)('the training page in Chromium', () => {
   it('answers in the status live region and shows a clear message for a context that is not JSON', async () => {
     expect(await page.getAttribute('#status', 'aria-live')).toBe('polite');
     await page.fill('#kontekst', '{ "fields": ');
-    await page.waitForFunction(() => (document.getElementById('kontekst-fejl')?.textContent ?? '').length > 0, undefined, { timeout: 5_000 });
+    await page.waitForFunction(() => (document.getElementById('kontekst-fejl')?.textContent ?? '').length > 0, undefined, { timeout: HANG_GUARD_MS });
     expect(await page.textContent('#kontekst-fejl')).toContain('Sagskonteksten er ikke gyldig JSON');
     expect(await page.getAttribute('#kontekst', 'aria-invalid')).toBe('true');
   });

@@ -110,6 +110,11 @@ declare module 'fastify' {
     lang: Lang;
     /** What the request log line tells besides method, route, status and time. */
     note: { template?: string; kommune?: string; format?: string; outcome?: string; pages?: number };
+    /**
+     * Work that goes on after the caller has gone away (a batch's letters in the render
+     * threads): a request whose caller went away is logged and counted when it has ended.
+     */
+    pending: Promise<unknown> | undefined;
   }
 }
 
@@ -276,6 +281,29 @@ export async function buildApp(options: ServerOptions): Promise<FastifyInstance>
   app.decorateRequest('principal', undefined);
   app.decorateRequest('lang', 'da');
   app.decorateRequest('note', undefined as unknown as FastifyRequest['note']);
+  app.decorateRequest('pending', undefined);
+
+  // One log line and one count per request: when its answer has gone out (onResponse), or when
+  // the caller went away before it had all of it (the connection closed first). Fastify runs
+  // onResponse only for a finished answer, so without the second a batch cut off by its caller
+  // would be neither logged nor counted.
+  const recorded = new WeakSet<FastifyRequest>();
+  const record = (req: FastifyRequest, reply: FastifyReply, aborted: boolean): void => {
+    if (recorded.has(req)) return;
+    recorded.add(req);
+    // As the address is written: Fastify's route of /v1/letters:batch is `/v1/letters::batch`.
+    const route = (req.routeOptions.url ?? 'unknown').replaceAll('::', ':');
+    const ms = reply.elapsedTime;
+    // Cut off before any of the answer went out: 499 (as nginx logs a client that closed the
+    // request); after the status line: the status the caller got.
+    const status = aborted && !reply.raw.headersSent ? 499 : reply.statusCode;
+    if (aborted) req.note.outcome = req.note.outcome ?? 'aborted by the caller';
+    ctx.metrics.requests.inc({ route, method: req.method, status: String(status) });
+    ctx.metrics.latency.observe({ route, method: req.method }, ms / 1000);
+    if (route === '/metrics' || route === '/healthz' || route === '/readyz') return;
+    const note = req.note.template === undefined ? req.note : { ...req.note, template: loggedTemplate(holder, req.note.template) };
+    req.log.info({ method: req.method, route, status, ms: Math.round(ms * 10) / 10, ...note, ...(aborted ? { aborted: true } : {}) }, 'request');
+  };
 
   // The JSON Schemas in schemas/api validate requests and make the OpenAPI document, with the
   // linter's JSON contract (schemas/lint-output.schema.json) as the answer of /v1/lint.
@@ -310,6 +338,12 @@ export async function buildApp(options: ServerOptions): Promise<FastifyInstance>
   app.addHook('onRequest', async (req, reply) => {
     req.lang = requestLang(req);
     req.note = {};
+    reply.raw.once('close', () => {
+      if (reply.raw.writableFinished) return;
+      const done = (): void => record(req, reply, true);
+      if (req.pending) req.pending.then(done, done);
+      else done();
+    });
     // By the route the router matched (after percent-decoding), never by the URL's spelling:
     // every route needs a credential unless it says it is public; no route, no handler (404).
     if (req.is404 || req.routeOptions.config.public === true) return;
@@ -347,13 +381,7 @@ export async function buildApp(options: ServerOptions): Promise<FastifyInstance>
   });
 
   app.addHook('onResponse', async (req, reply) => {
-    const route = req.routeOptions.url ?? 'unknown';
-    const ms = reply.elapsedTime;
-    ctx.metrics.requests.inc({ route, method: req.method, status: String(reply.statusCode) });
-    ctx.metrics.latency.observe({ route, method: req.method }, ms / 1000);
-    if (route === '/metrics' || route === '/healthz' || route === '/readyz') return;
-    const note = req.note.template === undefined ? req.note : { ...req.note, template: loggedTemplate(holder, req.note.template) };
-    req.log.info({ method: req.method, route, status: reply.statusCode, ms: Math.round(ms * 10) / 10, ...note }, 'request');
+    record(req, reply, false);
   });
 
   // No route: 405 with Allow when the address takes other methods, else 404.

@@ -23,7 +23,10 @@ export class PoolTimeoutError extends Error {
 }
 
 export interface RenderPool {
-  /** Makes a letter. */
+  /**
+   * Makes a letter. Aborting `signal` takes a waiting letter out of the queue, and stops a
+   * letter being made by stopping its thread (a new one is started and warmed up).
+   */
   run(task: RenderTask, signal?: AbortSignal): Promise<RenderOutcome>;
   /** Runs any job the pool knows (jobs.ts), with the same queue and time limit as a letter. */
   job<K extends JobName>(name: K, input: Jobs[K]['input'], signal?: AbortSignal): Promise<Jobs[K]['output']>;

@@ -3,6 +3,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { HANG_GUARD_MS } from './wait.js';
 
 export const soffice = ((): string | undefined => {
   for (const cmd of ['soffice', 'libreoffice']) {
@@ -21,7 +22,7 @@ export function libreOfficeText(files: Record<string, Uint8Array>): Record<strin
   execFileSync(
     soffice,
     [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--norestore', '--convert-to', 'txt:Text (encoded):UTF8', '--outdir', dir, ...names.map((n) => join(dir, `${n}.docx`))],
-    { stdio: 'pipe', timeout: 120_000 },
+    { stdio: 'pipe', timeout: HANG_GUARD_MS },
   );
   return Object.fromEntries(names.map((n) => [n, readFileSync(join(dir, `${n}.txt`), 'utf8').replace(/^\ufeff/, '')]));
 }

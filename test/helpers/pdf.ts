@@ -92,8 +92,11 @@ export function hasTool(cmd: string, args: string[] = ['--version']): boolean {
   return spawnSync(cmd, args).status === 0;
 }
 
-/** The PDF/UA checker (a copy of ../shared/tools/pdfua_check.py; needs Debian's python3-pikepdf). */
+/** The PDF/UA checker (../shared/tools/pdfua_check.py plus PDF/A rules; needs Debian's python3-pikepdf). */
 export const PDFUA_CHECK = join(import.meta.dirname, '../tools/pdfua_check.py');
+/** The workplace's checker as it is, carried so that a clone without ../shared tests against it too. */
+export const ORIGINAL_PDFUA_CHECK = join(import.meta.dirname, '../tools/shared/pdfua_check.py');
+/** The workplace's checker itself, when ../shared lies beside the repository (not in a clean clone, nor in CI). */
 export const SHARED_PDFUA_CHECK = join(import.meta.dirname, '../../../shared/tools/pdfua_check.py');
 export function pdfuaAvailable(): boolean {
   return spawnSync('/usr/bin/python3', ['-c', 'import pikepdf'], { stdio: 'ignore' }).status === 0 && spawnSync('test', ['-f', PDFUA_CHECK]).status === 0;

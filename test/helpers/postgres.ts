@@ -54,12 +54,13 @@ export function startPostgres(opts: { durable?: boolean } = {}): TestPostgres {
   };
   run([tool('initdb'), '-D', data, '-U', 'kpbrev', '--auth=trust', '--no-sync', '-E', 'UTF8']);
   const fsync = opts.durable ? '' : ' -c fsync=off';
-  run([tool('pg_ctl'), '-D', data, '-w', '-l', join(dir, 'log'), '-o', `-k ${dir} -c listen_addresses=''${fsync} -c max_connections=60`, 'start']);
+  // -t: pg_ctl's own wait (60 s by default) is a hang guard only; a busy machine may need longer.
+  run([tool('pg_ctl'), '-D', data, '-w', '-t', '300', '-l', join(dir, 'log'), '-o', `-k ${dir} -c listen_addresses=''${fsync} -c max_connections=60`, 'start']);
   return {
     url: `postgresql://kpbrev@/postgres?host=${encodeURIComponent(dir)}`,
     stop() {
       try {
-        run([tool('pg_ctl'), '-D', data, '-w', '-m', 'immediate', 'stop']);
+        run([tool('pg_ctl'), '-D', data, '-w', '-t', '300', '-m', 'immediate', 'stop']);
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }

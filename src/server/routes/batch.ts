@@ -71,8 +71,10 @@ export function batchRoutes(app: FastifyInstance, ctx: ServerContext): void {
       const out = new PassThrough();
       const limit = Math.max(2, ctx.pool.load().threads * 2);
       const input = req.body as Readable;
-      // The caller went away: make nothing more (letters in the render threads finish; their
-      // lines have no reader). The pool's abort signal stops queued ones.
+      // The caller went away: make nothing more. The letters already given to the pool (at
+      // most `limit`) are made, and their lines have no reader; they are not aborted, since
+      // aborting a letter a render thread is making stops that thread, and every other request
+      // would wait for a new one to warm up.
       const gone = new AbortController();
       reply.raw.on('close', () => {
         if (!reply.raw.writableFinished) gone.abort();
@@ -83,8 +85,8 @@ export function batchRoutes(app: FastifyInstance, ctx: ServerContext): void {
         if (!gone.signal.aborted) out.write(JSON.stringify(value) + '\n');
       };
       let cutOff = false;
-      void (async () => {
-        const inflight = new Set<Promise<void>>();
+      const inflight = new Set<Promise<void>>();
+      const work = async (): Promise<void> => {
         for await (const next of ndjsonLines(input, MAX_LINE)) {
           if (gone.signal.aborted) break;
           const n = next.line;
@@ -119,7 +121,7 @@ export function batchRoutes(app: FastifyInstance, ctx: ServerContext): void {
             void _id;
             let outcome: RenderOutcome;
             try {
-              outcome = await ctx.pool.run({ dir: ctx.options.templatesDir, template, kommune, context: context as never, format, lang: req.lang, automatic: true, ...(req.query.pdfa ? { pdfa: req.query.pdfa } : {}) }, gone.signal);
+              outcome = await ctx.pool.run({ dir: ctx.options.templatesDir, template, kommune, context: context as never, format, lang: req.lang, automatic: true, ...(req.query.pdfa ? { pdfa: req.query.pdfa } : {}) });
             } catch (err) {
               if (gone.signal.aborted) return;
               failed++;
@@ -153,9 +155,26 @@ export function batchRoutes(app: FastifyInstance, ctx: ServerContext): void {
           if (out.writableNeedDrain && !gone.signal.aborted) await Promise.race([once(out, 'drain'), once(gone.signal, 'abort')]);
         }
         await Promise.all(inflight);
-        req.note.outcome = gone.signal.aborted ? `aborted by the caller after ${made} made, ${failed} failed` : `${made} made, ${failed} failed`;
-        out.end();
-      })().catch((err: unknown) => out.destroy(err instanceof Error ? err : new Error(String(err))));
+      };
+      // The request is logged and counted when this has ended, also when the caller went away
+      // (then the body stops half-way and the letters in the render threads are waited for),
+      // with what was made by then.
+      req.pending = work()
+        .then(
+          () => undefined,
+          (err: unknown) => err,
+        )
+        .then(async (err) => {
+          await Promise.allSettled(inflight);
+          const counts = `${made} made, ${failed} failed`;
+          if (gone.signal.aborted) req.note.outcome = `aborted by the caller after ${counts}`;
+          else if (err !== undefined) {
+            req.note.outcome = `stopped after ${counts}`;
+            out.destroy(err instanceof Error ? err : new Error(String(err)));
+            return;
+          } else req.note.outcome = counts;
+          out.end();
+        });
       reply.raw.once('finish', () => {
         if (cutOff) hangUp(req.raw.socket);
       });
