@@ -8,8 +8,10 @@ import { diagnostic, KpBrevError, type Diagnostic, type Location } from '../diag
 import type { CaseContext } from '../context/context.js';
 import type { Lang } from '../i18n/index.js';
 import { cachedResult, depthOf, displayInstruction, langOf, type FieldNode } from '../ooxml/fields.js';
+import { flattenStory } from '../ooxml/flatten.js';
 import { openPackage, type DocxPackage, type StoryKind } from '../ooxml/package.js';
-import { flattenStory, paragraphText, type ItemToken, type Story } from '../ooxml/tokens.js';
+import { paragraphText } from '../ooxml/paragraphs.js';
+import type { ItemToken, Story } from '../ooxml/tokens.js';
 import { elements, type XElement } from '../ooxml/xml.js';
 import { DEFAULT_ZIP_LIMITS, writeZip, type ZipEntry, type ZipLimits, type ZipOutput } from '../ooxml/zip.js';
 import { limitError, resolveLimits, type Limits } from '../limits.js';
