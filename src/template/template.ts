@@ -17,7 +17,8 @@ import { DEFAULT_ZIP_LIMITS, writeZip, type ZipEntry, type ZipLimits, type ZipOu
 import { limitError, resolveLimits, type Limits } from '../limits.js';
 import { fieldTypeOf, isFragile } from '../fieldcode/index.js';
 import { DANISH, ENGLISH } from '../format/locale.js';
-import { isLive, type EvalEnv, type FieldOutcome, type FieldTrace } from './evaluate.js';
+import type { EvalEnv, FieldOutcome, FieldTrace } from './eval-env.js';
+import { isLive } from './evaluate.js';
 import { locationOf } from './report.js';
 import { holdsRefused } from './live.js';
 import { holesOf, planStory, segmentsOf, type PlannedStories, type Segment, type StoryPlan } from './plan.js';
