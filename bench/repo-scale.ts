@@ -20,7 +20,7 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildLargeRepository } from '../scripts/lib/large-repo.js';
-import type { Io } from '../src/cli/main.js';
+import type { Io } from '../src/cli/io.js';
 
 const KOMMUNER = Number(process.env['BENCH_KOMMUNER'] ?? 98);
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 3);

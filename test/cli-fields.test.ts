@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fieldsCommand } from '../src/cli/fields.js';
-import type { Io } from '../src/cli/main.js';
+import type { Io } from '../src/cli/io.js';
 import { docx, field, mergeField, p } from './helpers/build.js';
 
 const root = join(import.meta.dirname, '..');

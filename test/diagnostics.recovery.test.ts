@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fieldsCommand } from '../src/cli/fields.js';
-import type { Io } from '../src/cli/main.js';
+import type { Io } from '../src/cli/io.js';
 import { KpBrevError, loadTemplate } from '../src/index.js';
 import { toContext } from '../src/context/context.js';
 import { docx, field, mergeField, p, questionIf, renderDocx } from './helpers/build.js';

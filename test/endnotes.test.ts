@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { fieldsCommand } from '../src/cli/fields.js';
-import type { Io } from '../src/cli/main.js';
+import type { Io } from '../src/cli/io.js';
 import { KpBrevError, loadTemplate } from '../src/index.js';
 import { toContext } from '../src/context/context.js';
 import { readZip } from '../src/ooxml/zip.js';

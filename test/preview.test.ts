@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { previewCommand } from '../src/cli/repo.js';
-import type { Io } from '../src/cli/main.js';
+import type { Io } from '../src/cli/io.js';
 import { questionCombinations } from '../src/repository/preview.js';
 import { docx, mergeField, p, questionIf } from './helpers/build.js';
 import { openDocx } from './helpers/inspect.js';

@@ -12,7 +12,7 @@ import { formatMessage, type Lang } from '../i18n/index.js';
 import { PgLedger } from '../ledger/pg-ledger.js';
 import { WorkerPool } from '../service/pool.js';
 import { batchSettings } from './batch-settings.js';
-import type { Io } from './main.js';
+import type { Io } from './io.js';
 
 function ledgerOf(opts: Record<string, unknown>): PgLedger {
   const url = batchSettings(opts, process.cwd()).ledger;

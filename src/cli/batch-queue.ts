@@ -5,7 +5,7 @@
  */
 import { Option, type Command } from 'commander';
 import type { Lang } from '../i18n/index.js';
-import type { Io } from './main.js';
+import type { Io } from './io.js';
 
 const help = {
   da: {

@@ -6,7 +6,7 @@ import { progressReporter } from '../batch/progress.js';
 import { formatMessage, type Lang } from '../i18n/index.js';
 import { WorkerPool } from '../service/pool.js';
 import { batchSettings } from './batch-settings.js';
-import type { Io } from './main.js';
+import type { Io } from './io.js';
 import { openRepository } from './repo.js';
 
 export async function batchCommand(opts: Record<string, unknown>, io: Io, lang: Lang, cmd: Command): Promise<number> {

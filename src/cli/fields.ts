@@ -19,7 +19,7 @@ import { bookmarkNames, fieldRule } from '../template/field-policy.js';
 import { loadTemplate, type EvaluatedField, type Template } from '../template/template.js';
 import { regionSummaries } from '../template/regions.js';
 import { readInput } from './files.js';
-import type { Io } from './main.js';
+import type { Io } from './io.js';
 
 /** What kp-brev makes of a field for the case. */
 export type FieldStatus = 'evaluated' | 'live' | 'unlinked' | 'refused' | 'no-value' | 'unreached';

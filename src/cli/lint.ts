@@ -26,7 +26,7 @@ import { findManifest } from '../repository/manifest.js';
 import { TemplateRepository, unknownTemplate } from '../repository/repository.js';
 import { nearest } from '../suggest.js';
 import { readInput } from './files.js';
-import type { Io } from './main.js';
+import type { Io } from './io.js';
 
 registerMessages('lint.cli', {
   progress: {

@@ -11,19 +11,9 @@ import { Command, CommanderError, Option } from 'commander';
 import { pickLang, type Lang } from '../i18n/lang.js';
 import { batchQueueCommands } from './batch-queue.js';
 import { localHelp, usageErrorText } from './commander-i18n.js';
+import type { Io } from './io.js';
 import { cliText } from './text.js';
 import { VERSION } from '../version.js';
-
-export interface Io {
-  stdout(text: string): void;
-  stderr(text: string): void;
-  /** Where relative paths are resolved. */
-  cwd: string;
-  /** Colour the output (a terminal that wants it). */
-  color?: boolean;
-  /** stderr is a terminal: progress is drawn as a bar there, else written as plain lines. */
-  stderrTty?: boolean;
-}
 
 export const processIo: Io = {
   stdout: (t) => process.stdout.write(t),

@@ -5,7 +5,7 @@ import { formatMessage, type Lang } from '../i18n/index.js';
 import { loadTemplate } from '../template/template.js';
 import { remapQuestionKeys } from '../template/remap.js';
 import { readInput, writeOutput } from './files.js';
-import type { Io } from './main.js';
+import type { Io } from './io.js';
 
 export async function remapCommand(templatePath: string, opts: Record<string, unknown>, io: Io, lang: Lang): Promise<number> {
   // It writes a template, never a letter: a .docx under its own name.

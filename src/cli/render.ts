@@ -9,7 +9,7 @@ import { convertWithLibreOffice } from '../pdf/libreoffice.js';
 import { combineForPrint, pageCount, type Attachment } from '../pdf/writer/attachments.js';
 import { loadTemplate, type Template } from '../template/template.js';
 import { readInput, writeOutput } from './files.js';
-import type { Io } from './main.js';
+import type { Io } from './io.js';
 
 /**
  * The letter's format: --format, else the extension of --out. A name whose extension is neither

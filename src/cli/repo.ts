@@ -5,7 +5,7 @@ import { renderTemplatePdf } from '../pdf/index.js';
 import { docxMaker, previewLetter, type PreviewMaker } from '../repository/preview.js';
 import { describeStatus, TemplateRepository } from '../repository/repository.js';
 import { writeOutput } from './files.js';
-import type { Io } from './main.js';
+import type { Io } from './io.js';
 
 /** The repository of --templates (or KP_BREV_TEMPLATES, or templates/); a --kommune must be one of it. */
 export function openRepository(opts: Record<string, unknown>, io: Io): TemplateRepository {

@@ -3,7 +3,7 @@ import { formatMessage, type Lang } from '../i18n/index.js';
 import { resolveLimits } from '../limits.js';
 import { SERVER_SCHEMA, serverSettings, startServer } from '../server/server.js';
 import { describeSettings } from '../settings.js';
-import type { Io } from './main.js';
+import type { Io } from './io.js';
 
 export async function serveCommand(opts: Record<string, unknown>, io: Io, lang: Lang, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   // A KP_BREV_LIMITS the render threads could not read stops the server here, not every letter.

@@ -1,7 +1,7 @@
 /** `kp-brev token`: a new credential for the render API (apart from serve.ts, so that it does not load the server). */
 import { formatMessage, type Lang } from '../i18n/index.js';
 import { newToken } from '../server/auth.js';
-import type { Io } from './main.js';
+import type { Io } from './io.js';
 
 export function tokenCommand(opts: Record<string, unknown>, io: Io, lang: Lang): number {
   const admin = opts['admin'] === true;

@@ -11,8 +11,10 @@
 import { diagnostic, KpBrevError, type Diagnostic, type Location } from '../diagnostics.js';
 import { argumentText } from '../fieldcode/index.js';
 import { readFields, type FieldNode } from '../ooxml/fields.js';
+import { flattenStory } from '../ooxml/flatten.js';
 import type { DocxPackage } from '../ooxml/package.js';
-import { flattenStory, paragraphOfToken, type ItemToken, type Story } from '../ooxml/tokens.js';
+import { paragraphOfToken } from '../ooxml/paragraphs.js';
+import type { ItemToken, Story } from '../ooxml/tokens.js';
 import { elements, type XElement } from '../ooxml/xml.js';
 import { fieldResultRPr } from '../template/run-props.js';
 import { braceTextRuns, FlettetekstSyntaxError, parseBraceText } from './flettetekst.js';

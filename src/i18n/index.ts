@@ -5,15 +5,12 @@
  */
 import { fillText, PLACEHOLDER } from './fill.js';
 import type { Lang } from './lang.js';
+import type { MessageText } from './message-text.js';
 import { messages } from './messages.js';
 
 export { isLang, pickLang, type Lang } from './lang.js';
+export type { MessageText } from './message-text.js';
 export type MessageId = keyof typeof messages;
-
-export interface MessageText {
-  da: string;
-  en: string;
-}
 
 /** Messages registered at run time (lint rules carry their own, as ESLint rules do). */
 const registered = new Map<string, MessageText>();

@@ -4,7 +4,7 @@
  *
  * The texts live by area in `./messages/`; this module joins them into one catalog.
  */
-import type { MessageText } from './index.js';
+import type { MessageText } from './message-text.js';
 import { cliMessages } from './messages/cli.js';
 import { commanderMessages } from './messages/commander.js';
 import { composeMessages } from './messages/compose.js';

@@ -2,7 +2,8 @@
 import type { Location } from '../diagnostics.js';
 import { argumentText, type Argument, type IfInstruction } from '../fieldcode/index.js';
 import type { FieldNode } from '../ooxml/fields.js';
-import { paragraphText, type Story } from '../ooxml/tokens.js';
+import { paragraphText } from '../ooxml/paragraphs.js';
+import type { Story } from '../ooxml/tokens.js';
 import { locationOf } from '../template/report.js';
 import type { LintModel, ParagraphModel } from './model.js';
 

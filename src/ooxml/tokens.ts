@@ -8,11 +8,9 @@
  *
  * Every token remembers its source offsets so that untouched XML is copied verbatim.
  *
- * This module holds the token model; `flatten.ts` builds it from a story's XML and
- * `paragraphs.ts` answers questions about its paragraphs. Both are re-exported here.
+ * This module holds the token model only; `flatten.ts` builds it from a story's XML and
+ * `paragraphs.ts` answers questions about its paragraphs (both import the model from here).
  */
-export { flattenStory, type StoryLabeler } from './flatten.js';
-export { paragraphOfToken, paragraphText } from './paragraphs.js';
 
 export type ItemKind =
   | 'text' // w:t

@@ -7,7 +7,7 @@
  * municipality, the template, the timing and the outcome; never a body, a name, a CPR number
  * or letter text.
  */
-import { createHmac, randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,73 +17,27 @@ import fastifySwagger from '@fastify/swagger';
 import { formatMessage, type Lang } from '../i18n/index.js';
 import { VERSION } from '../version.js';
 import { DEFAULT_LIMITS } from '../limits.js';
-import { holderFor, type RepositoryHolder } from '../service/repository-holder.js';
-import { InlinePool, PoolBusyError, PoolTimeoutError, type RenderPool } from '../service/pool.js';
-import type { JobName, Jobs } from '../service/jobs.js';
-import { MemoryIdempotencyStore, type IdempotencyStore } from '../ledger/idempotency.js';
-import type { CacheNote, FailureReason, RenderOutcome, RenderTask } from '../service/render-task.js';
-import { Authenticator, Credentials, refusalHeaders, type Credential, type Principal } from './auth.js';
+import { holderFor } from '../service/repository-holder.js';
+import { InlinePool } from '../service/pool.js';
+import { MemoryIdempotencyStore } from '../ledger/idempotency.js';
+import { Authenticator, Credentials, refusalHeaders } from './auth.js';
 import { BodyError, jsonBodies, RouteTable, unsupportedMediaType } from './body.js';
 import { deeperThan, MAX_REQUEST_DEPTH } from './depth.js';
-import { fairShare, LimitRefusal, sendLimitRefusal, type RateLimitConfig } from './fair-share.js';
-import { JwtVerifier, type JwtConfig } from './jwt.js';
-import { createMetrics, type CacheFigures, type Metrics } from './metrics.js';
+import { fairShare, LimitRefusal, sendLimitRefusal } from './fair-share.js';
+import { JwtVerifier } from './jwt.js';
+import { createMetrics, type CacheFigures } from './metrics.js';
 import { documentBody } from './openapi.js';
-import { notFoundProblem, problem, problemItem } from './problem.js';
+import { problem, sendProblem } from './problem.js';
+import { loggedTemplate } from './request-log.js';
 import { batchRoutes } from './routes/batch.js';
 import { letterRoutes } from './routes/letters.js';
 import { lintRoutes } from './routes/lint.js';
 import { opsRoutes } from './routes/ops.js';
 import { templateRoutes } from './routes/templates.js';
-import { poolJob, traceRequests } from './tracing.js';
+import { traceRequests } from './tracing.js';
 import { webRoutes } from './routes/web.js';
+import type { ServerContext, ServerOptions } from './types.js';
 import { validationProblems, type RequestPart } from './validation.js';
-
-export interface ServerOptions {
-  templatesDir: string;
-  credentials: readonly Credential[];
-  /** Where letters are made (default: in this thread). The server command uses worker threads. */
-  pool?: RenderPool;
-  /** Largest request body for letters, bytes (default 5 MB). */
-  bodyLimit?: number;
-  /** Largest .docx for lint, bytes (default 20 MB). */
-  lintBodyLimit?: number;
-  /** Logging: false for none, or pino options / a destination stream. */
-  logger?: boolean | Record<string, unknown>;
-  /**
-   * Training environment: requests from this machine (loopback) without a credential act as an
-   * administrator, so that the training page works without tokens. Never in production.
-   */
-  training?: boolean;
-  /** Sample cases for the training page (default: samples/sager beside the repository). */
-  samplesDir?: string;
-  /**
-   * Where the answers of `POST /v1/letters` with an Idempotency-Key are kept (default: in this
-   * process, bounded; the server command uses the PostgreSQL ledger when one is configured).
-   */
-  idempotency?: IdempotencyStore;
-  /** Bearer JWTs from the municipality's identity provider, beside the static credentials. */
-  jwt?: JwtConfig;
-  /** Fair share: rate and concurrency limits per credential. */
-  rateLimit?: RateLimitConfig;
-}
-
-export interface ServerContext {
-  options: ServerOptions;
-  auth: Authenticator;
-  pool: RenderPool;
-  metrics: Metrics;
-  /** Set while shutting down: /readyz says not ready. */
-  closing: { value: boolean };
-  /** The template cache figures last reported by each render thread (by thread id). */
-  caches: Map<number, CacheFigures>;
-  idempotency: IdempotencyStore;
-}
-
-/** Notes the cache figures a render thread reported with a letter. */
-export function noteCache(ctx: ServerContext, outcome: { ok: boolean; cache?: CacheNote } | undefined): void {
-  if (outcome?.ok && outcome.cache) ctx.caches.set(outcome.cache.thread, outcome.cache);
-}
 
 function sumCaches(caches: Iterable<CacheFigures>): CacheFigures {
   const sum: CacheFigures = { entries: 0, bytes: 0, hits: 0, misses: 0, evictions: 0 };
@@ -95,27 +49,6 @@ function sumCaches(caches: Iterable<CacheFigures>): CacheFigures {
     sum.evictions += c.evictions;
   }
   return sum;
-}
-
-declare module 'fastify' {
-  interface FastifyContextConfig {
-    /**
-     * Answered without a credential (operations, the page and its files). Every other route
-     * needs one: authentication is decided by the route the router matched, never by the URL.
-     */
-    public?: boolean;
-  }
-  interface FastifyRequest {
-    principal: Principal | undefined;
-    lang: Lang;
-    /** What the request log line tells besides method, route, status and time. */
-    note: { template?: string; kommune?: string; format?: string; outcome?: string; pages?: number };
-    /**
-     * Work that goes on after the caller has gone away (a batch's letters in the render
-     * threads): a request whose caller went away is logged and counted when it has ended.
-     */
-    pending: Promise<unknown> | undefined;
-  }
 }
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
@@ -135,19 +68,6 @@ function trainingLocal(ip: string, host: string | undefined, origin: string | un
   } catch {
     return false;
   }
-}
-
-/** The key of the log's template hashes: random per process, so a hash cannot be reversed by trying every CPR number. */
-const LOG_KEY = randomBytes(32);
-
-/**
- * A template id as the request log shows it: as sent when the repository has such a
- * beskedskabelon (or it is the page's own word for an upload), else a short keyed hash, so that
- * a CPR number or a name sent where an id belongs never reaches the log.
- */
-export function loggedTemplate(holder: RepositoryHolder, id: string): string {
-  if (id === 'upload' || holder.get().central.beskedskabeloner.some((b) => b.id === id)) return id;
-  return `ukendt-${createHmac('sha256', LOG_KEY).update(id, 'utf8').digest('hex').slice(0, 12)}`;
 }
 
 /**
@@ -170,12 +90,6 @@ export function requestLang(req: FastifyRequest): Lang {
   return 'da';
 }
 
-/** Sends a problem+json response. */
-export function sendProblem(reply: FastifyReply, body: ReturnType<typeof problem>, headers: Record<string, string> = {}): FastifyReply {
-  for (const [k, v] of Object.entries(headers)) reply.header(k, v);
-  return reply.code(body.status).header('content-language', reply.request.lang).type('application/problem+json; charset=utf-8').send(body);
-}
-
 /** Fastify's client errors said in the catalog's words (app.setErrorHandler). */
 const FRAMEWORK_MESSAGES: Record<string, string> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'server.content-length',
@@ -183,63 +97,6 @@ const FRAMEWORK_MESSAGES: Record<string, string> = {
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'server.media-type-technical',
   FST_ERR_BAD_URL: 'server.bad-url',
 };
-
-const STATUS: Record<FailureReason, number> = {
-  'unknown-template': 404,
-  'bad-context': 400,
-  'letter-refused': 422,
-  'not-automatic': 422,
-  'template-broken': 500,
-  internal: 500,
-};
-
-/** A failed render as a problem (status from the reason). */
-export function failureProblem(req: FastifyRequest, outcome: Extract<RenderOutcome, { ok: false }>, template: string): ReturnType<typeof problem> {
-  const lang = req.lang;
-  const status = STATUS[outcome.reason];
-  const count = outcome.diagnostics.length;
-  if (outcome.reason === 'unknown-template') return notFoundProblem(lang, template, req.id, outcome.diagnostics);
-  const detail: { id: string; params: Record<string, string | number> } =
-    outcome.reason === 'letter-refused'
-        ? { id: 'server.letter-refused', params: { template, count } }
-        : outcome.reason === 'bad-context'
-          ? { id: 'server.bad-context', params: { template, count } }
-          : outcome.reason === 'not-automatic'
-            ? { id: 'batch.not-automatic', params: { template } }
-            : outcome.reason === 'template-broken'
-              ? { id: 'server.template-broken', params: { template } }
-              : { id: 'server.internal', params: { detail: String(outcome.diagnostics[0]?.params['detail'] ?? '') } };
-  const errors = outcome.reason === 'internal' ? undefined : outcome.diagnostics.map((d) => problemItem(d, lang));
-  return problem(outcome.reason, status, lang, detail, req.id, { template, ...(errors ? { errors } : {}) });
-}
-
-/** Makes a letter in the pool; a busy or slow pool is answered with 503 and Retry-After (undefined). */
-export async function runInPool(ctx: ServerContext, req: FastifyRequest, reply: FastifyReply, task: RenderTask): Promise<RenderOutcome | undefined> {
-  const outcome = await jobInPool(ctx, req, reply, 'render', task);
-  noteCache(ctx, outcome);
-  return outcome;
-}
-
-/** Runs a job in the pool; maps a busy or slow pool to 503 with Retry-After (undefined). */
-export async function jobInPool<K extends JobName>(ctx: ServerContext, req: FastifyRequest, reply: FastifyReply, name: K, input: Jobs[K]['input']): Promise<Jobs[K]['output'] | undefined> {
-  try {
-    return await poolJob(ctx.pool, req, name, input);
-  } catch (err) {
-    if (err instanceof PoolBusyError) {
-      req.note.outcome = 'busy';
-      ctx.metrics.failures.inc({ reason: 'busy' });
-      sendProblem(reply, problem('busy', 503, req.lang, { id: 'server.busy', params: { seconds: err.retryAfterSeconds } }, req.id), { 'retry-after': String(err.retryAfterSeconds) });
-      return undefined;
-    }
-    if (err instanceof PoolTimeoutError) {
-      req.note.outcome = 'timeout';
-      ctx.metrics.failures.inc({ reason: 'timeout' });
-      sendProblem(reply, problem('timeout', 503, req.lang, { id: 'server.timeout', params: { ms: err.ms } }, req.id), { 'retry-after': '5' });
-      return undefined;
-    }
-    throw err;
-  }
-}
 
 export async function buildApp(options: ServerOptions): Promise<FastifyInstance> {
   const bodyLimit = options.bodyLimit ?? DEFAULT_LIMITS.caseBytes;

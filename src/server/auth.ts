@@ -7,6 +7,7 @@
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { looksLikeJwt, type JwtVerifier } from './jwt.js';
+import type { Principal } from './principal.js';
 
 export interface Credential {
   name: string;
@@ -14,12 +15,6 @@ export interface Credential {
   admin?: boolean;
   /** Hex SHA-256 of the token. */
   sha256: string;
-}
-
-export interface Principal {
-  name: string;
-  kommune: string | undefined;
-  admin: boolean;
 }
 
 export function hashToken(token: string): string {

@@ -8,18 +8,11 @@
  */
 import fastifyRateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Principal } from './auth.js';
-import { sendProblem, type ServerContext } from './app.js';
-import { problem } from './problem.js';
+import type { Principal } from './principal.js';
+import { problem, sendProblem } from './problem.js';
+import type { RateLimitConfig, ServerContext } from './types.js';
 
-export interface RateLimitConfig {
-  /** Requests per window per credential. */
-  max?: number;
-  /** The window of `max`, seconds (default 60). */
-  windowSeconds?: number;
-  /** Requests in progress at once per credential. */
-  concurrent?: number;
-}
+export type { RateLimitConfig } from './types.js';
 
 export const RATE_WINDOW_DEFAULT = 60;
 

@@ -10,7 +10,7 @@
  * no municipality and is no administrator's is 403; keys that cannot be fetched are 503.
  */
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
-import type { Principal } from './auth.js';
+import type { Principal } from './principal.js';
 
 export interface JwtConfig {
   issuer: string;

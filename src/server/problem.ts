@@ -1,10 +1,13 @@
 /**
  * Errors as problem details (RFC 9457, application/problem+json): a kind (type), a title, the
  * status, a detail, the request, and each problem with its code, message, template, field and
- * place, in Danish unless Accept-Language asks for English.
+ * place, in Danish unless Accept-Language asks for English; sent by `sendProblem`, and a failed
+ * letter's outcome said as one by `failureProblem`.
  */
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { messageOf, placeOf, shownText, type Diagnostic } from '../diagnostics.js';
 import { formatMessage, type Lang } from '../i18n/index.js';
+import type { FailureReason, RenderOutcome } from '../service/render-task.js';
 import './messages.js';
 
 export interface ProblemItem {
@@ -88,4 +91,39 @@ export function problem(kind: string, status: number, lang: Lang, detail: { id: 
     instance: `urn:kp-brev:request:${requestId}`,
     ...extra,
   };
+}
+
+/** Sends a problem+json response. */
+export function sendProblem(reply: FastifyReply, body: Problem, headers: Record<string, string> = {}): FastifyReply {
+  for (const [k, v] of Object.entries(headers)) reply.header(k, v);
+  return reply.code(body.status).header('content-language', reply.request.lang).type('application/problem+json; charset=utf-8').send(body);
+}
+
+const STATUS: Record<FailureReason, number> = {
+  'unknown-template': 404,
+  'bad-context': 400,
+  'letter-refused': 422,
+  'not-automatic': 422,
+  'template-broken': 500,
+  internal: 500,
+};
+
+/** A failed render as a problem (status from the reason). */
+export function failureProblem(req: FastifyRequest, outcome: Extract<RenderOutcome, { ok: false }>, template: string): Problem {
+  const lang = req.lang;
+  const status = STATUS[outcome.reason];
+  const count = outcome.diagnostics.length;
+  if (outcome.reason === 'unknown-template') return notFoundProblem(lang, template, req.id, outcome.diagnostics);
+  const detail: { id: string; params: Record<string, string | number> } =
+    outcome.reason === 'letter-refused'
+        ? { id: 'server.letter-refused', params: { template, count } }
+        : outcome.reason === 'bad-context'
+          ? { id: 'server.bad-context', params: { template, count } }
+          : outcome.reason === 'not-automatic'
+            ? { id: 'batch.not-automatic', params: { template } }
+            : outcome.reason === 'template-broken'
+              ? { id: 'server.template-broken', params: { template } }
+              : { id: 'server.internal', params: { detail: String(outcome.diagnostics[0]?.params['detail'] ?? '') } };
+  const errors = outcome.reason === 'internal' ? undefined : outcome.diagnostics.map((d) => problemItem(d, lang));
+  return problem(outcome.reason, status, lang, detail, req.id, { template, ...(errors ? { errors } : {}) });
 }

@@ -14,9 +14,10 @@ import { PgIdempotencyStore } from '../ledger/pg-idempotency.js';
 import { PgLedger } from '../ledger/pg-ledger.js';
 import { WorkerPool } from '../service/pool.js';
 import { envLayer, flagLayer, mergeLayers, validateSettings, type Layer, type Merged } from '../settings.js';
-import { buildApp, type ServerOptions } from './app.js';
+import { buildApp } from './app.js';
 import type { Credential } from './auth.js';
-import { RATE_WINDOW_DEFAULT, type RateLimitConfig } from './fair-share.js';
+import { RATE_WINDOW_DEFAULT } from './fair-share.js';
+import type { RateLimitConfig, ServerOptions } from './types.js';
 import { JWT_DEFAULTS, type JwtConfig } from './jwt.js';
 import { startTracing } from './tracing.js';
 

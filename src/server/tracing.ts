@@ -17,8 +17,8 @@ import type { JobName, Jobs } from '../service/jobs.js';
 import type { RenderPool } from '../service/pool.js';
 import type { RepositoryHolder } from '../service/repository-holder.js';
 import { VERSION } from '../version.js';
-import { loggedTemplate } from './app.js';
 import { kommuneLabel } from './fair-share.js';
+import { loggedTemplate } from './request-log.js';
 
 declare module 'fastify' {
   interface FastifyRequest {

@@ -8,54 +8,15 @@
 import type { FieldNode } from '../ooxml/fields.js';
 import type { DocxPackage } from '../ooxml/package.js';
 import type { Story } from '../ooxml/tokens.js';
-import type { Diagnostic } from '../diagnostics.js';
 import { fieldTypeOf } from '../fieldcode/index.js';
 import { bookmarkRanges, type BookmarkRange } from './bookmarks.js';
-import type { FieldResult } from './outs.js';
+import type { DocModel, DocProperties, LetterState, ListNumbers, SeqValue } from './doc-model-types.js';
 import { paragraphStyles, type ParagraphStyles } from './paragraph-styles.js';
-import { countSequences, type SeqValue } from './seq.js';
-import { readDocProperties, type DocProperties } from './doc-properties.js';
+import { countSequences } from './seq.js';
+import { readDocProperties } from './doc-properties.js';
 import { storyTables, type StoryTables } from './table-cells.js';
-import { listNumbers, type ListNumbers } from './list-numbers.js';
+import { listNumbers } from './list-numbers.js';
 import type { RegionDef } from './regions.js';
-
-export interface DocModel {
-  readonly pkg: DocxPackage;
-  /** Every story in the order letters are made (body, headers, footers, notes, text boxes). */
-  readonly stories: readonly Story[];
-  /** Every field, nested ones included, in document order. */
-  readonly fields: readonly FieldNode[];
-  /** Bookmarks by upper-case name. */
-  readonly bookmarks: ReadonlyMap<string, BookmarkRange>;
-  /** Every field of a story (nested ones included) by the token it begins at. */
-  fieldsAt(story: Story): ReadonlyMap<number, FieldNode>;
-  /** A place in the document as one number, for "above" and "below": story order, then token. */
-  position(story: Story, token: number): number;
-  /** Heading levels and lists of paragraphs, from their styles. */
-  readonly paragraphStyles: ParagraphStyles;
-  /** The tables of a story (table-cells.ts). */
-  tables(story: Story): StoryTables;
-  /** Document properties and variables (doc-properties.ts). */
-  readonly properties: DocProperties;
-  /** The list numbers of the body's paragraphs (list-numbers.ts). */
-  readonly listNumbers: ListNumbers;
-  /** The value of every SEQ field (seq.ts). */
-  readonly sequences: ReadonlyMap<FieldNode, SeqValue>;
-  /** Regions: their paragraphs repeat per item, so what is counted once per template does not
-   * hold inside them (list numbers). */
-  readonly regions: readonly RegionDef[];
-  /** Whether a letter's fields read one another (REF, SET, formulas over bookmarks or cells):
-   * then a letter keeps each field's result, so it is computed once and read many times. */
-  readonly referencing: boolean;
-}
-
-/** The per-letter side: results computed so far, fields being computed (to catch a bookmark
- * that holds a REF to itself), and the values SET gave to bookmarks. */
-export interface LetterState {
-  readonly results: Map<FieldNode, { result: FieldResult; problems: Diagnostic[]; missing: number }>;
-  readonly active: Set<FieldNode>;
-  readonly sets: Map<string, string>;
-}
 
 export function newLetterState(): LetterState {
   return { results: new Map(), active: new Set(), sets: new Map() };

@@ -18,25 +18,13 @@ import type { FieldNode } from '../ooxml/fields.js';
 import { formatDatePicture, parseDate, type WallDate } from '../format/date.js';
 import { displayNumber, formatNumberPicture, parseLocaleNumber } from '../format/number.js';
 import type { FieldLocale, FieldLocales } from '../format/locale.js';
-import type { EvalEnv } from './evaluate.js';
-import type { Evaluation } from './refs.js';
+import type { DocProperties, PropertyValue } from './doc-model-types.js';
+import type { EvalEnv, Evaluation } from './eval-env.js';
 import { textOuts, type FieldResult } from './outs.js';
 import { fieldResultRPr } from './run-props.js';
 import { applyCaseFormats } from './values.js';
 import { wordError } from './word-errors.js';
 import { placeholder, report } from './report.js';
-
-/** A property value with its type: text, a number, yes/no or a date. */
-export type PropertyValue = { type: 'text'; value: string } | { type: 'number'; value: number } | { type: 'bool'; value: boolean } | { type: 'date'; value: WallDate };
-
-export interface DocProperties {
-  /** Core and extended properties by lower-case element name (`creator`, `title`, `template`...). */
-  readonly builtIn: ReadonlyMap<string, string>;
-  /** Custom properties by lower-case name. */
-  readonly custom: ReadonlyMap<string, PropertyValue>;
-  /** Document variables (settings.xml w:docVars) by lower-case name. */
-  readonly variables: ReadonlyMap<string, string>;
-}
 
 const text = (el: XElement): string => elements(el).length ? '' : ownText(el);
 

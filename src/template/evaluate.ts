@@ -4,9 +4,8 @@
  * refuses are reported, and live fields (PAGE, HYPERLINK, ...) stay fields. The result is a list
  * of pieces (see outs.ts).
  */
-import type { CaseContext } from '../context/context.js';
 import { lookupField } from '../context/context.js';
-import type { Diagnostic, Location } from '../diagnostics.js';
+import type { Diagnostic } from '../diagnostics.js';
 import {
   argumentText,
   blockingProblems,
@@ -19,12 +18,12 @@ import {
 } from '../fieldcode/index.js';
 import { localeFor, type FieldLocale, type FieldLocales } from '../format/locale.js';
 import { displayNumber, formatNumberPicture } from '../format/number.js';
+import type { EvalEnv, Evaluation, FieldOutcome } from './eval-env.js';
 import { compareField, formulaField } from './formula-field.js';
 import { cachedResult, type FieldNode } from '../ooxml/fields.js';
-import { formatMessage, type Lang } from '../i18n/index.js';
+import { formatMessage } from '../i18n/index.js';
 import { compare } from './compare.js';
 import { applyCaseFormats, conditionHolds, formatValue } from './values.js';
-import type { LetterRules } from './rules.js';
 import { provides, type FieldType } from '../repository/catalog.js';
 import { isLive } from './live.js';
 import { fieldRule, refusalParams, REFUSAL_MESSAGE, type FieldReason } from './field-policy.js';
@@ -34,55 +33,14 @@ import { isEmpty, plainText, pushText, shownText, textOuts, type FieldResult, ty
 import { locationOf, placeholder, report } from './report.js';
 import { limitError } from '../limits.js';
 import { fieldResultRPr } from './run-props.js';
-import type { DocModel, LetterState } from './doc-model.js';
-import { refField, setField, type Evaluation } from './refs.js';
+import type { LetterState } from './doc-model-types.js';
+import { refField, setField } from './refs.js';
 import { wordError } from './word-errors.js';
 import { seqField } from './seq.js';
 import { propertyField } from './doc-properties.js';
-import { isMarkerName, listCount, listProperty, type LetterRegions } from './regions.js';
+import { isMarkerName, listCount, listProperty } from './regions.js';
 
 export { isLive };
-
-export interface EvalEnv {
-  readonly ctx: CaseContext;
-  readonly preview: boolean;
-  readonly lang: Lang;
-  readonly template: string;
-  readonly defaultLang: string | undefined;
-  /** Digit grouping and decimal symbols: the machine's regional settings in Word. */
-  readonly numberLocale: FieldLocale;
-  readonly diagnostics: Diagnostic[];
-  readonly stats: { merged: number; missing: number };
-  /** Characters merged into the letter so far, and how many it may hold (src/limits.ts). */
-  readonly merged: { chars: number; readonly limit: number };
-  /** Catalog and template settings, when the template comes from a repository. */
-  readonly rules?: LetterRules;
-  /** Maps a problem's place to the part of a composed letter the field comes from. */
-  readonly locate?: (loc: Location) => Location;
-  /** Upper-case bookmark names of the template (`{ Frist }` is a short REF). */
-  readonly bookmarks?: ReadonlySet<string>;
-  /** When set, what each field gave (template.evaluateFields and the conformance harness). */
-  readonly trace?: Map<FieldNode, FieldTrace>;
-  /** What the fields read from the document itself: bookmarks, tables, properties... */
-  readonly doc?: DocModel;
-  /** This letter's document state (results kept for reading, SET values), when fields read
-   * one another (doc.referencing). */
-  readonly letter?: LetterState;
-  /** The letter's regions and the items being made (regions.ts), when the template has any. */
-  readonly regions?: LetterRegions;
-}
-
-/** What a field gave in a letter: computed, left to Word (unlinked or live), or refused. */
-export type FieldOutcome = 'evaluated' | 'unlinked' | 'live' | 'refused';
-
-export interface FieldTrace {
-  readonly outcome: FieldOutcome;
-  /** The result as the letter shows it (paragraph marks as `\r`, line breaks as `\n`, fields
-   * kept live as their cached results). */
-  readonly text: string;
-  /** The problems the field (or a field inside it) reported. */
-  readonly problems: readonly Diagnostic[];
-}
 
 const NO_PROBLEMS: Diagnostic[] = [];
 

@@ -7,9 +7,9 @@
 import { argumentText, type Argument, type OperatorItem, type OtherInstruction, type Switch } from '../fieldcode/index.js';
 import type { FieldNode } from '../ooxml/fields.js';
 import { displayNumber, formatNumberPicture } from '../format/number.js';
-import type { EvalEnv } from './evaluate.js';
+import type { EvalEnv, Evaluation } from './eval-env.js';
 import { evaluateFormula, FormulaDepthError, FormulaError, type FormulaRefs } from './formula.js';
-import { bookmarkText, type Evaluation } from './refs.js';
+import { bookmarkText } from './refs.js';
 import { rangeText } from './bookmarks.js';
 import { cellReferences, cellValue, type TableCell } from './table-cells.js';
 import type { Scope } from './regions.js';

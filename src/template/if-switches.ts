@@ -7,7 +7,7 @@ import { formatDatePicture, parseDate } from '../format/date.js';
 import type { FieldLocales } from '../format/locale.js';
 import { formatNumberPicture, parseLocaleNumber } from '../format/number.js';
 import type { FieldNode } from '../ooxml/fields.js';
-import type { EvalEnv } from './evaluate.js';
+import type { EvalEnv } from './eval-env.js';
 import { plainText, type Out } from './outs.js';
 import { report } from './report.js';
 import { fieldResultRPr } from './run-props.js';

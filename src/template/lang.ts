@@ -6,7 +6,7 @@
 import { parseStyles, defaultParagraphStyle, type StyleSheet } from '../ooxml/styles.js';
 import { langOf, type FieldNode } from '../ooxml/fields.js';
 import type { DocxPackage } from '../ooxml/package.js';
-import { paragraphOfToken } from '../ooxml/tokens.js';
+import { paragraphOfToken } from '../ooxml/paragraphs.js';
 
 export type LangResolver = (f: FieldNode) => string | undefined;
 

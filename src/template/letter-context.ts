@@ -3,7 +3,7 @@
  * checked against the template, and the default answer of a question the case leaves open.
  */
 import { diagnostic } from '../diagnostics.js';
-import type { EvalEnv } from './evaluate.js';
+import type { EvalEnv } from './eval-env.js';
 
 /** Checks the case's process and variant against the template, once per letter. */
 export function checkLetterContext(env: EvalEnv): void {

@@ -9,14 +9,7 @@
  */
 import { ListNumbering, readListLevel, type ListLabel } from '../ooxml/numbering.js';
 import { paragraphOfToken } from '../ooxml/paragraphs.js';
-import type { Story } from '../ooxml/tokens.js';
-import type { DocModel } from './doc-model.js';
-
-export interface ListNumbers {
-  /** The list label of the paragraph holding `token` of `story`: undefined when it is not
-   * numbered (or a bullet, or outside the body), null when its number may differ in the letter. */
-  at(story: Story, token: number): ListLabel | null | undefined;
-}
+import type { DocModel, ListNumbers } from './doc-model-types.js';
 
 /** Numbers the body's paragraphs. */
 export function listNumbers(doc: DocModel): ListNumbers {

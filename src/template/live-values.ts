@@ -16,7 +16,8 @@ import { fieldTypeOf, type Argument, type Instruction } from '../fieldcode/index
 import { cachedResult, type FieldNode } from '../ooxml/fields.js';
 import { parseLocaleNumber } from '../format/number.js';
 import type { MessageId } from '../i18n/index.js';
-import { evaluate, type EvalEnv } from './evaluate.js';
+import type { EvalEnv } from './eval-env.js';
+import { evaluate } from './evaluate.js';
 import { encodeUrlValue, hyperlinkAddress, isSafeUrl } from './field-policy.js';
 import { isLive } from './live.js';
 import type { Out } from './outs.js';

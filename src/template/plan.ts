@@ -3,7 +3,8 @@
  * hold fields and are rewritten for every letter. Everything outside a group is copied as it is.
  */
 import { allFields, readStoryFields, type FieldNode } from '../ooxml/fields.js';
-import { paragraphOfToken, type ItemToken, type Story } from '../ooxml/tokens.js';
+import { paragraphOfToken } from '../ooxml/paragraphs.js';
+import type { ItemToken, Story } from '../ooxml/tokens.js';
 import { needsRender } from './live.js';
 import { findRegions, withoutRepeatedIds, type DroppableTable, type RegionDef, type RegionProblem } from './regions.js';
 

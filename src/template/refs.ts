@@ -7,7 +7,7 @@
  */
 import type { Argument, OtherInstruction, Switch } from '../fieldcode/index.js';
 import type { FieldNode } from '../ooxml/fields.js';
-import type { EvalEnv } from './evaluate.js';
+import type { EvalEnv, Evaluation } from './eval-env.js';
 import { applyPicture } from './if-switches.js';
 import { rangeText } from './bookmarks.js';
 import { paragraphNumber } from './list-numbers.js';
@@ -16,16 +16,6 @@ import { fieldResultRPr } from './run-props.js';
 import { applyCaseFormats } from './values.js';
 import { wordError } from './word-errors.js';
 import { report, placeholder } from './report.js';
-import type { FieldLocales } from '../format/locale.js';
-
-/** How the evaluator computes a nested field and an argument (evaluate.ts). */
-export interface Evaluation {
-  field(f: FieldNode, env: EvalEnv): FieldResult;
-  argument(f: FieldNode, arg: Argument | undefined, env: EvalEnv): string;
-  locales(f: FieldNode, env: EvalEnv): FieldLocales;
-  /** The field's cached result, as an unlinked field gives it. */
-  unlinked(f: FieldNode, env: EvalEnv): FieldResult;
-}
 
 const switchesOf = (ins: OtherInstruction): Switch[] => ins.items.filter((i): i is Switch => i.type === 'switch');
 const argumentsOf = (ins: OtherInstruction): Argument[] => ins.items.filter((i): i is Argument => i.type === 'argument');

@@ -5,8 +5,8 @@
 import { diagnostic, type Location } from '../diagnostics.js';
 import type { MessageId } from '../i18n/index.js';
 import { displayInstruction, type FieldNode } from '../ooxml/fields.js';
-import { paragraphText } from '../ooxml/tokens.js';
-import type { EvalEnv } from './evaluate.js';
+import { paragraphText } from '../ooxml/paragraphs.js';
+import type { EvalEnv } from './eval-env.js';
 import type { FieldResult } from './outs.js';
 import { fieldResultRPr, withHighlight } from './run-props.js';
 

@@ -12,18 +12,13 @@
 import { argumentText, type Argument, type OtherInstruction, type Switch } from '../fieldcode/index.js';
 import type { FieldNode } from '../ooxml/fields.js';
 import { isCharacterFormat } from '../format/text.js';
-import type { DocModel } from './doc-model.js';
-import type { EvalEnv } from './evaluate.js';
-import type { Evaluation } from './refs.js';
+import type { DocModel, SeqValue } from './doc-model-types.js';
+import type { EvalEnv, Evaluation } from './eval-env.js';
 import { textOuts, type FieldResult } from './outs.js';
 import { fieldResultRPr } from './run-props.js';
 import { applyCaseFormats } from './values.js';
 import { wordError } from './word-errors.js';
 import { placeholder, report } from './report.js';
-
-/** What a SEQ shows: its number, nothing (`\h`), no identifier (Word's error), or not counted
- * (outside the body: its cached result stays). */
-export type SeqValue = { n: number } | { hidden: true } | { error: 'no-sequence' } | { outside: true };
 
 const switchesOf = (ins: OtherInstruction): Switch[] => ins.items.filter((i): i is Switch => i.type === 'switch');
 const argumentsOf = (ins: OtherInstruction): Argument[] => ins.items.filter((i): i is Argument => i.type === 'argument');

@@ -12,7 +12,7 @@
  * are kp-brev's translations (docs/word-fields.md).
  */
 import type { FieldNode } from '../ooxml/fields.js';
-import type { EvalEnv } from './evaluate.js';
+import type { EvalEnv } from './eval-env.js';
 import type { FieldResult } from './outs.js';
 import { report } from './report.js';
 import { fieldResultRPr, withHighlight } from './run-props.js';

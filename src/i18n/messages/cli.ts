@@ -1,5 +1,5 @@
 /** The command line: remap-keys, lint configuration and the commands' own reports. */
-import type { MessageText } from '../index.js';
+import type { MessageText } from '../message-text.js';
 
 export const cliMessages = {
   // remap-keys

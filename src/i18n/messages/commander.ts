@@ -2,7 +2,7 @@
  * Commander's own words: the headings and notes of `--help` and its usage errors
  * (src/cli/commander.ts puts them in place through commander's public Help and error codes).
  */
-import type { MessageText } from '../index.js';
+import type { MessageText } from '../message-text.js';
 
 export const commanderMessages = {
   // Headings and placeholders of the help text.

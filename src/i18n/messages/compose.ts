@@ -1,5 +1,5 @@
 /** Composing letters: masters, content elements and flettetekster. */
-import type { MessageText } from '../index.js';
+import type { MessageText } from '../message-text.js';
 
 export const composeMessages = {
   // Composition of letters

@@ -1,5 +1,5 @@
 /** The case context: its JSON, its shape and its values, including answers to flettespørgsmål. */
-import type { MessageText } from '../index.js';
+import type { MessageText } from '../message-text.js';
 import { RAISE_DA, RAISE_EN } from './limits.js';
 
 export const contextMessages = {

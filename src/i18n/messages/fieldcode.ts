@@ -1,5 +1,5 @@
 /** Field-code syntax: the parser's findings, also the linter's field-syntax findings. */
-import type { MessageText } from '../index.js';
+import type { MessageText } from '../message-text.js';
 
 export const fieldCodeMessages = {
   // Field-code syntax (also the linter's field-syntax findings)

@@ -1,5 +1,5 @@
 /** JSON text that is not JSON (src/json-text.ts): the place and the character, never the engine's English. */
-import type { MessageText } from '../index.js';
+import type { MessageText } from '../message-text.js';
 
 export const jsonMessages = {
   'json.unexpected': {

@@ -1,7 +1,7 @@
 /** The limits on what one template or letter may hold (src/limits.ts): each message names the
  * limit and how to raise it. A case's own limits are context.* messages (a bad case, 400 on the
  * server). */
-import type { MessageText } from '../index.js';
+import type { MessageText } from '../message-text.js';
 
 export const RAISE_DA = 'Grænsen kan hæves med miljøvariablen {env}="{name}=…" (eller indstillingen limits til loadTemplate).';
 export const RAISE_EN = 'The limit can be raised with the environment variable {env}="{name}=…" (or the limits option of loadTemplate).';

@@ -1,5 +1,5 @@
 /** Reading the package: the zip archive, its limits and the XML of its parts. */
-import type { MessageText } from '../index.js';
+import type { MessageText } from '../message-text.js';
 
 export const packageMessages = {
   // Reading the package

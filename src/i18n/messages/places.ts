@@ -1,5 +1,5 @@
 /** Places in a template or field code that other messages point to. */
-import type { MessageText } from '../index.js';
+import type { MessageText } from '../message-text.js';
 
 export const placeMessages = {
   // Places

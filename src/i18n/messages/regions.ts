@@ -3,7 +3,7 @@
  * structure problems are shared by the renderer (which refuses the letter) and the linter's
  * region-structure rule (which shows the same texts).
  */
-import type { MessageText } from '../index.js';
+import type { MessageText } from '../message-text.js';
 
 export const regionStructureMessages = {
   'region.start-without-end': {

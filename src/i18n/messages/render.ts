@@ -1,5 +1,5 @@
 /** Rendering a letter: missing or unusable values, fields that cannot be evaluated, placeholders. */
-import type { MessageText } from '../index.js';
+import type { MessageText } from '../message-text.js';
 
 export const renderMessages = {
   // Rendering

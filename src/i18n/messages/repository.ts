@@ -1,5 +1,5 @@
 /** The template repository: manifests, catalog, schema checks and municipal overrides. */
-import type { MessageText } from '../index.js';
+import type { MessageText } from '../message-text.js';
 
 export const repositoryMessages = {
   // Template repository, manifests and catalog

@@ -3,7 +3,7 @@
  * Ajv keyword, with the JSON path of the place (`$.context.fields`, `?template`, `/{id}`), instead
  * of Ajv's English. test/openapi.test.ts checks that every keyword the schemas use has one.
  */
-import type { MessageText } from '../index.js';
+import type { MessageText } from '../message-text.js';
 
 export const validationMessages = {
   'validation.required': { da: '{path} mangler; det skal være med.', en: '{path} is missing; it is required.' },

@@ -6,7 +6,7 @@
 import LineBreaker from 'linebreak';
 import type { Location } from '../../diagnostics.js';
 import type { Inline, ParagraphBlock } from '../model/types.js';
-import type { LineContext } from './lines.js';
+import type { LineContext } from './line-context.js';
 import type { RunLook } from './text.js';
 
 /** Spaces and hyphens drawn with another glyph of the same kind need no word. */

@@ -9,8 +9,9 @@ import type { Location } from '../../diagnostics.js';
 import type { ImageRef, Inline, LinkRef, ParagraphBlock } from '../model/types.js';
 import type { Leader, TabStop } from '../model/props.js';
 import { breakOpportunities, isSpace, paragraphAtoms, type Atom } from './atoms.js';
+import type { LineContext } from './line-context.js';
 import { LineCursor, simulate } from './tabs.js';
-import { ascentOf, descentOf, type Looks, type RunLook } from './text.js';
+import { ascentOf, descentOf, type RunLook } from './text.js';
 
 /** One drawn piece of a line: text in one look, an image, or a tab leader. */
 export type Piece =
@@ -48,14 +49,6 @@ export interface Line {
   pageBreakAfter: boolean;
   /** The paragraph's first line (carries the list label). */
   first: boolean;
-}
-
-export interface LineContext {
-  looks: Looks;
-  defaultTabStop: number;
-  /** Text of a page-number field while measuring (the real one is drawn at placement). */
-  fieldText: (field: 'PAGE' | 'NUMPAGES' | 'SECTIONPAGES') => string;
-  warn?: (code: string, params: Record<string, string | number>, location: Location) => void;
 }
 
 export function layoutLines(block: ParagraphBlock, width: number, ctx: LineContext, where: Location): Line[] {

@@ -8,7 +8,7 @@
  */
 import { PDFName, PDFRawStream, PDFString, type PDFDocument } from '@cantoo/pdf-lib';
 import { VERSION } from '../../version.js';
-import type { PdfOptions } from './pdf.js';
+import type { PdfOptions } from './options.js';
 
 function escapeXml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);

@@ -12,20 +12,12 @@ import { PDFDocument, PDFName, PDFNumber, PDFRawStream, type PDFPage } from '@ca
 import type { Item, LaidOutLetter, StructNode } from '../layout/types.js';
 import { pageContent, type Mark } from './content.js';
 import { writeMetadata } from './metadata.js';
-import { writeFileId, writeHeader, writeOutputIntent, type PdfaLevel } from './pdfa.js';
+import type { PdfOptions } from './options.js';
+import { writeFileId, writeHeader, writeOutputIntent } from './pdfa.js';
 import { writeFonts, writeImages } from './resources.js';
 import { writeStructureTree } from './structure.js';
 
-export interface PdfOptions {
-  title: string;
-  lang: string;
-  /** Creation date written to the metadata; none by default, so that output is reproducible. */
-  date?: Date;
-  /** Font programs: `shared` across the letters of a process (fast), or `exact` per letter (reproducible). */
-  fonts?: 'shared' | 'exact';
-  /** The PDF/A part and level claimed: `2a` (default) or `1a` (PDF 1.4 features only: no soft masks, CIDSet). */
-  pdfa?: PdfaLevel;
-}
+export type { PdfOptions };
 
 export async function writePdf(letter: LaidOutLetter, opts: PdfOptions): Promise<Uint8Array> {
   const doc = await PDFDocument.create({ updateMetadata: false });

@@ -10,13 +10,14 @@ import type { FastifyInstance } from 'fastify';
 import { PoolBusyError, PoolTimeoutError } from '../../service/pool.js';
 import { holderFor } from '../../service/repository-holder.js';
 import type { RenderOutcome } from '../../service/render-task.js';
-import { failureProblem, noteCache, sendProblem, type ServerContext } from '../app.js';
 import { deeperThan, MAX_REQUEST_DEPTH } from '../depth.js';
 import { ndjsonLines } from '../../batch/ndjson.js';
 import { BATCH_LINE_BYTES } from '../../limits.js';
 import { jsonErrorMessage, parseJson } from '../../json-text.js';
 import { NDJSON, problems } from '../openapi.js';
-import { problem } from '../problem.js';
+import { noteCache } from '../pool-replies.js';
+import { failureProblem, problem, sendProblem } from '../problem.js';
+import type { ServerContext } from '../types.js';
 import { kommuneFor } from './letters.js';
 
 /** Longest case line, bytes (the CLI's batch has the same). */

@@ -3,12 +3,13 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { CaseContext } from '../../context/context.js';
 import { sha256 } from '../../batch/manifest.js';
 import { IDEMPOTENCY_KEY_PATTERN, requestFingerprint, type AnswerAudit, type HeldKey, type StoredAnswer } from '../../ledger/idempotency.js';
-import type { Principal } from '../auth.js';
-import { failureProblem, jobInPool, runInPool, sendProblem, type ServerContext } from '../app.js';
+import type { Principal } from '../principal.js';
 import { DOCX, jsonAnswer, letterAnswer, PROBLEM_JSON, problems } from '../openapi.js';
-import { problem, problemItem } from '../problem.js';
+import { jobInPool, runInPool } from '../pool-replies.js';
+import { failureProblem, problem, problemItem, sendProblem } from '../problem.js';
 import type { TemplateRepository } from '../../repository/repository.js';
 import { holderFor } from '../../service/repository-holder.js';
+import type { ServerContext } from '../types.js';
 
 export interface LetterBody {
   template: string;

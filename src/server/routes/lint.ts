@@ -5,9 +5,10 @@
  * repository; otherwise ?process, ?variant, ?question and ?env say what the file is for.
  */
 import type { FastifyInstance } from 'fastify';
-import { jobInPool, sendProblem, type ServerContext } from '../app.js';
 import { DOCX, jsonAnswer, MULTIPART, OCTET_STREAM, problems } from '../openapi.js';
-import { notFoundProblem, problem, problemItem } from '../problem.js';
+import { jobInPool } from '../pool-replies.js';
+import { notFoundProblem, problem, problemItem, sendProblem } from '../problem.js';
+import type { ServerContext } from '../types.js';
 import { DEFAULT_LIMITS } from '../../limits.js';
 
 interface LintQuery {

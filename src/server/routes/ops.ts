@@ -1,9 +1,9 @@
 /** GET /healthz, /readyz, /metrics and /openapi.json: for operators and load balancers. */
 import type { FastifyInstance } from 'fastify';
 import type { RepositoryHolder } from '../../service/repository-holder.js';
-import { sendProblem, type ServerContext } from '../app.js';
 import { jsonAnswer, problemAnswer, problems } from '../openapi.js';
-import { problem } from '../problem.js';
+import { problem, sendProblem } from '../problem.js';
+import type { ServerContext } from '../types.js';
 
 const health = { type: 'object', required: ['status'], additionalProperties: false, properties: { status: { enum: ['ok'] } } };
 const ready = {

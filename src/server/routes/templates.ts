@@ -2,9 +2,9 @@
 import type { FastifyInstance } from 'fastify';
 import { KpBrevError } from '../../diagnostics.js';
 import type { RepositoryHolder } from '../../service/repository-holder.js';
-import { sendProblem, type ServerContext } from '../app.js';
 import { jsonAnswer, problems } from '../openapi.js';
-import { notFoundProblem, problem, problemItem } from '../problem.js';
+import { notFoundProblem, problem, problemItem, sendProblem } from '../problem.js';
+import type { ServerContext } from '../types.js';
 import { kommuneFor } from './letters.js';
 
 const QUESTION = /^Question:/;

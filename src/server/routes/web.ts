@@ -14,9 +14,10 @@ import type { RepositoryHolder } from '../../service/repository-holder.js';
 import { PAGE_CSS, PAGE_HTML } from '../../web/page.js';
 import type { PreviewRequest } from '../../web/preview.js';
 import type { JobFailure } from '../../service/preview-task.js';
-import { jobInPool, sendProblem, type ServerContext } from '../app.js';
 import { jsonAnswer, letterAnswer, problems } from '../openapi.js';
-import { notFoundProblem, problem, problemItem, type Problem } from '../problem.js';
+import { jobInPool } from '../pool-replies.js';
+import { notFoundProblem, problem, problemItem, sendProblem, type Problem } from '../problem.js';
+import type { ServerContext } from '../types.js';
 import type { Lang } from '../../i18n/index.js';
 import { kommuneFor, refusePreview } from './letters.js';
 

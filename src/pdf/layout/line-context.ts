@@ -1,0 +1,11 @@
+/** What line breaking (lines.ts) and the atoms it breaks (atoms.ts) both read about the letter being laid out, in a module of its own so that neither imports the other for it. */
+import type { Location } from '../../diagnostics.js';
+import type { Looks } from './text.js';
+
+export interface LineContext {
+  looks: Looks;
+  defaultTabStop: number;
+  /** Text of a page-number field while measuring (the real one is drawn at placement). */
+  fieldText: (field: 'PAGE' | 'NUMPAGES' | 'SECTIONPAGES') => string;
+  warn?: (code: string, params: Record<string, string | number>, location: Location) => void;
+}
