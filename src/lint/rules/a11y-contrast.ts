@@ -122,22 +122,24 @@ export const a11yContrast: Rule = {
       { valid: true, description: { da: 'Mørkegrå tekst på hvid.', en: 'Dark grey text on white.' }, doc: { xml: '<w:p><w:r><w:rPr><w:color w:val="595959"/></w:rPr><w:t>Svar senest om 14 dage.</w:t></w:r></w:p>' } },
     ],
   },
-  check(model, ctx) {
-    for (const p of model.paragraphs) {
-      for (const run of p.runs) {
-        if (!run.text.trim()) continue;
-        const look = ctx.styles.look(p, run.rPr);
-        const background = look.background ?? 'FFFFFF';
-        // Word draws "auto" text black, or white on a dark background.
-        const color = look.color ?? (contrastRatio('000000', background) >= contrastRatio('FFFFFF', background) ? '000000' : 'FFFFFF');
-        const large = look.size >= 36 || (look.bold && look.size >= 28);
-        const needed = large ? 3 : 4.5;
-        const ratio = contrastRatio(color, background);
-        if (ratio < needed) {
-          ctx.report('low', { text: run.text.trim().slice(0, 40), ratio: ratio.toFixed(2).replace('.', ','), color, background, needed: String(needed).replace('.', ',') }, placeOfParagraph(model, p));
-          break;
+  create(ctx) {
+    return {
+      paragraph(p) {
+        for (const run of p.runs) {
+          if (!run.text.trim()) continue;
+          const look = ctx.styles.look(p, run.rPr);
+          const background = look.background ?? 'FFFFFF';
+          // Word draws "auto" text black, or white on a dark background.
+          const color = look.color ?? (contrastRatio('000000', background) >= contrastRatio('FFFFFF', background) ? '000000' : 'FFFFFF');
+          const large = look.size >= 36 || (look.bold && look.size >= 28);
+          const needed = large ? 3 : 4.5;
+          const ratio = contrastRatio(color, background);
+          if (ratio < needed) {
+            ctx.report('low', { text: run.text.trim().slice(0, 40), ratio: ratio.toFixed(2).replace('.', ','), color, background, needed: String(needed).replace('.', ',') }, placeOfParagraph(ctx.model, p));
+            break;
+          }
         }
-      }
-    }
+      },
+    };
   },
 };

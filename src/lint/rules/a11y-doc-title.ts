@@ -17,7 +17,11 @@ export const a11yDocTitle: Rule = {
       { valid: true, description: { da: 'Titel sat.', en: 'Title set.' }, doc: { body: ['Tekst.'], title: 'Bevilling af helbredstillægskort' } },
     ],
   },
-  check(model, ctx) {
-    if (!model.core.title) ctx.report('missing', {}, { template: model.file, part: 'docProps/core.xml' });
+  create(ctx) {
+    return {
+      document(model) {
+        if (!model.core.title) ctx.report('missing', {}, { template: model.file, part: 'docProps/core.xml' });
+      },
+    };
   },
 };

@@ -1,4 +1,5 @@
 /** a11y-empty-paragraphs: empty paragraphs, repeated spaces or tabs used for layout. */
+import type { ParagraphModel } from '../model.js';
 import type { Rule } from '../types.js';
 import { placeOfParagraph } from '../helpers.js';
 
@@ -49,23 +50,21 @@ export const a11yEmptyParagraphs: Rule = {
       },
     ],
   },
-  check(model, ctx) {
-    let run: typeof model.paragraphs = [];
+  create(ctx) {
+    // Empty paragraphs in a row, within one story.
+    let run: ParagraphModel[] = [];
     const flush = (): void => {
-      if (run.length >= 2) ctx.report('empty', { count: run.length }, placeOfParagraph(model, run[0]!));
+      if (run.length >= 2) ctx.report('empty', { count: run.length }, placeOfParagraph(ctx.model, run[0]!));
       run = [];
     };
-    let story = model.paragraphs[0]?.story;
-    for (const p of model.paragraphs) {
-      if (p.story !== story) {
-        flush();
-        story = p.story;
-      }
-      const empty = !p.text.trim() && !p.objects && !p.fields.length && !p.markInField && !p.lastInContainer && !/<w:sectPr\b/.test(p.pPr);
-      if (empty) run.push(p);
-      else flush();
-      if (layoutSpaces(p.segments)) ctx.report('spaces', {}, placeOfParagraph(model, p));
-    }
-    flush();
+    return {
+      paragraph(p) {
+        const empty = !p.text.trim() && !p.objects && !p.fields.length && !p.markInField && !p.lastInContainer && !/<w:sectPr\b/.test(p.pPr);
+        if (empty) run.push(p);
+        else flush();
+        if (layoutSpaces(p.segments)) ctx.report('spaces', {}, placeOfParagraph(ctx.model, p));
+      },
+      'story:exit': flush,
+    };
   },
 };

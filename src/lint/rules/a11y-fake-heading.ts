@@ -92,21 +92,30 @@ export const a11yFakeHeading: Rule = {
       },
     ],
   },
-  check(model, ctx) {
-    const main = model.paragraphs.filter((p) => p.story.part === model.template.package.mainPart && !p.story.label);
-    // The closing (signature) is the last two paragraphs with text.
-    const withText = main.filter((p) => p.text.trim() || p.fields.length);
-    const closing = new Set(withText.slice(-2));
-    for (const [i, p] of main.entries()) {
-      const text = p.text.trim();
-      if (!text || p.fields.length || p.inTable || closing.has(p)) continue;
-      if (/[.:;,!?]$/.test(text) || words(text).length > MAX_WORDS || /(?:^|\s)\d[\d./-]*(?:\s|$)/.test(text)) continue;
-      if (ctx.styles.headingLevel(p) !== undefined || HEADING_NAME.test(ctx.styles.name(p.styleId) ?? '')) continue;
-      if (!formattedByHand(p, ctx.styles)) continue;
-      // Followed by ordinary body text (empty paragraphs between are skipped).
-      const next = main.slice(i + 1).find((q) => q.text.trim() || q.fields.length || q.objects);
-      if (!next || next.inTable || ctx.styles.headingLevel(next) !== undefined || formattedByHand(next, ctx.styles)) continue;
-      ctx.report('fake', { text: text.slice(0, 60) }, placeOfParagraph(model, p));
-    }
+  create(ctx) {
+    // The judgement needs the whole body: the closing is its last two paragraphs with text,
+    // and a heading must be followed by body text.
+    const main: ParagraphModel[] = [];
+    const mainPart = ctx.model.template.package.mainPart;
+    return {
+      paragraph(p) {
+        if (p.story.part === mainPart && !p.story.label) main.push(p);
+      },
+      'document:exit'(model) {
+        const withText = main.filter((p) => p.text.trim() || p.fields.length);
+        const closing = new Set(withText.slice(-2));
+        for (const [i, p] of main.entries()) {
+          const text = p.text.trim();
+          if (!text || p.fields.length || p.inTable || closing.has(p)) continue;
+          if (/[.:;,!?]$/.test(text) || words(text).length > MAX_WORDS || /(?:^|\s)\d[\d./-]*(?:\s|$)/.test(text)) continue;
+          if (ctx.styles.headingLevel(p) !== undefined || HEADING_NAME.test(ctx.styles.name(p.styleId) ?? '')) continue;
+          if (!formattedByHand(p, ctx.styles)) continue;
+          // Followed by ordinary body text (empty paragraphs between are skipped).
+          const next = main.slice(i + 1).find((q) => q.text.trim() || q.fields.length || q.objects);
+          if (!next || next.inTable || ctx.styles.headingLevel(next) !== undefined || formattedByHand(next, ctx.styles)) continue;
+          ctx.report('fake', { text: text.slice(0, 60) }, placeOfParagraph(model, p));
+        }
+      },
+    };
   },
 };

@@ -34,11 +34,13 @@ export const a11yFloatingObjects: Rule = {
       },
     ],
   },
-  check(model, ctx) {
-    for (const d of model.drawings) {
-      if (d.decorative) continue;
-      if (d.textBox) ctx.report('textBox', {}, paragraphPlace(model, d.story, d.index));
-      else if (d.floating) ctx.report('floating', { name: d.name ?? '' }, paragraphPlace(model, d.story, d.index));
-    }
+  create(ctx) {
+    return {
+      drawing(d) {
+        if (d.decorative) return;
+        if (d.textBox) ctx.report('textBox', {}, paragraphPlace(ctx.model, d.story, d.index));
+        else if (d.floating) ctx.report('floating', { name: d.name ?? '' }, paragraphPlace(ctx.model, d.story, d.index));
+      },
+    };
   },
 };

@@ -69,18 +69,21 @@ export const a11yHeadingOrder: Rule = {
       },
     ],
   },
-  check(model, ctx) {
+  create(ctx) {
+    const mainPart = ctx.model.template.package.mainPart;
     let previous: number | undefined;
-    for (const p of model.paragraphs) {
-      if (p.story.part !== model.template.package.mainPart || p.story.label) continue;
-      const level = ctx.styles.headingLevel(p);
-      if (level === undefined) continue;
-      if (previous === undefined) {
-        if (level > 1 && ctx.settings.kind !== 'indholdselement') ctx.report('start', { level }, placeOfParagraph(model, p));
-      } else if (level > previous + 1) {
-        ctx.report('skipped', { level, previous, missing: previous + 1 }, placeOfParagraph(model, p));
-      }
-      previous = level;
-    }
+    return {
+      paragraph(p) {
+        if (p.story.part !== mainPart || p.story.label) return;
+        const level = ctx.styles.headingLevel(p);
+        if (level === undefined) return;
+        if (previous === undefined) {
+          if (level > 1 && ctx.settings.kind !== 'indholdselement') ctx.report('start', { level }, placeOfParagraph(ctx.model, p));
+        } else if (level > previous + 1) {
+          ctx.report('skipped', { level, previous, missing: previous + 1 }, placeOfParagraph(ctx.model, p));
+        }
+        previous = level;
+      },
+    };
   },
 };

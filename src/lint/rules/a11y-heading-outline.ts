@@ -35,14 +35,16 @@ export const a11yHeadingOutline: Rule = {
       { valid: true, description: { da: 'Word\'s indbyggede Overskrift 1.', en: "Word's built-in Heading 1." }, doc: { body: ['# Afgørelse'] } },
     ],
   },
-  check(model, ctx) {
+  create(ctx) {
     const seen = new Set<string>();
-    for (const p of model.paragraphs) {
-      if (!p.styleId || seen.has(p.styleId)) continue;
-      const named = ctx.styles.builtinHeading(p.styleId) !== undefined || NAMED_HEADING.test(ctx.styles.name(p.styleId) ?? '');
-      if (!named || ctx.styles.outlineLevel(p) !== undefined) continue;
-      seen.add(p.styleId);
-      ctx.report('noLevel', { style: ctx.styles.name(p.styleId) ?? p.styleId }, placeOfParagraph(model, p));
-    }
+    return {
+      paragraph(p) {
+        if (!p.styleId || seen.has(p.styleId)) return;
+        const named = ctx.styles.builtinHeading(p.styleId) !== undefined || NAMED_HEADING.test(ctx.styles.name(p.styleId) ?? '');
+        if (!named || ctx.styles.outlineLevel(p) !== undefined) return;
+        seen.add(p.styleId);
+        ctx.report('noLevel', { style: ctx.styles.name(p.styleId) ?? p.styleId }, placeOfParagraph(ctx.model, p));
+      },
+    };
   },
 };

@@ -43,17 +43,20 @@ export const a11yImageAlt: Rule = {
       },
     ],
   },
-  check(model, ctx) {
-    for (const d of model.drawings) {
-      if (d.decorative || (d.textBox && !d.picture)) continue;
-      const alt = (d.descr ?? '').trim() || (d.title ?? '').trim();
-      const name = d.name ?? '';
-      if (!alt) {
-        if (name.trim()) ctx.report('missing', { name }, paragraphPlace(model, d.story, d.index));
-        else ctx.report('missingUnnamed', {}, paragraphPlace(model, d.story, d.index));
-      }
-      else if (PLACEHOLDER.test(alt)) ctx.report('placeholder', { name, field: PLACEHOLDER.exec(alt)![0] }, paragraphPlace(model, d.story, d.index));
-      else if (FILE_NAME.test(alt) || GENERIC.test(alt) || alt === name) ctx.report('fileName', { name, alt }, paragraphPlace(model, d.story, d.index));
-    }
+  create(ctx) {
+    return {
+      drawing(d) {
+        if (d.decorative || (d.textBox && !d.picture)) return;
+        const alt = (d.descr ?? '').trim() || (d.title ?? '').trim();
+        const name = d.name ?? '';
+        const place = paragraphPlace(ctx.model, d.story, d.index);
+        if (!alt) {
+          if (name.trim()) ctx.report('missing', { name }, place);
+          else ctx.report('missingUnnamed', {}, place);
+        }
+        else if (PLACEHOLDER.test(alt)) ctx.report('placeholder', { name, field: PLACEHOLDER.exec(alt)![0] }, place);
+        else if (FILE_NAME.test(alt) || GENERIC.test(alt) || alt === name) ctx.report('fileName', { name, alt }, place);
+      },
+    };
   },
 };

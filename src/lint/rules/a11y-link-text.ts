@@ -45,19 +45,21 @@ export const a11yLinkText: Rule = {
       },
     ],
   },
-  check(model, ctx) {
-    for (const link of model.links) {
-      let text = link.text;
-      // Fields in the link text: their value in a sample case, else what Word showed last.
-      for (const f of link.fields) {
-        const name = mergeFieldName(f);
-        const sample = name && ctx.settings.sample ? lookupField(ctx.settings.sample.fields, name) : undefined;
-        text += sample?.found && sample.value !== undefined ? String(sample.value ?? '') : '';
-      }
-      const t = text.trim().replace(/[.:!]+$/, '');
-      if (!t) continue;
-      if (VAGUE.has(t.toLowerCase())) ctx.report('vague', { text: t }, paragraphPlace(model, link.story, link.index));
-      else if (/^(https?:\/\/|www\.)\S+$/i.test(t)) ctx.report('url', { text: t }, paragraphPlace(model, link.story, link.index));
-    }
+  create(ctx) {
+    return {
+      link(link) {
+        let text = link.text;
+        // Fields in the link text: their value in a sample case, else what Word showed last.
+        for (const f of link.fields) {
+          const name = mergeFieldName(f);
+          const sample = name && ctx.settings.sample ? lookupField(ctx.settings.sample.fields, name) : undefined;
+          text += sample?.found && sample.value !== undefined ? String(sample.value ?? '') : '';
+        }
+        const t = text.trim().replace(/[.:!]+$/, '');
+        if (!t) return;
+        if (VAGUE.has(t.toLowerCase())) ctx.report('vague', { text: t }, paragraphPlace(ctx.model, link.story, link.index));
+        else if (/^(https?:\/\/|www\.)\S+$/i.test(t)) ctx.report('url', { text: t }, paragraphPlace(ctx.model, link.story, link.index));
+      },
+    };
   },
 };

@@ -26,10 +26,12 @@ export const a11yMergedCells: Rule = {
       },
     ],
   },
-  check(model, ctx) {
-    for (const t of model.tables) {
-      const merged = t.rows.some((r) => r.cells.some((c) => /<w:gridSpan w:val="([2-9]|\d{2,})"|<w:vMerge\b|<w:hMerge\b/.test(c.tcPr)));
-      if (merged) ctx.report('merged', {}, paragraphPlace(model, t.story, t.index));
-    }
+  create(ctx) {
+    return {
+      table(t) {
+        const merged = t.rows.some((r) => r.cells.some((c) => /<w:gridSpan w:val="([2-9]|\d{2,})"|<w:vMerge\b|<w:hMerge\b/.test(c.tcPr)));
+        if (merged) ctx.report('merged', {}, paragraphPlace(ctx.model, t.story, t.index));
+      },
+    };
   },
 };

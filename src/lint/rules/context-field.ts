@@ -52,18 +52,20 @@ export const contextField: Rule = {
       },
     ],
   },
-  check(model, ctx) {
+  create(ctx) {
     const catalog = ctx.settings.catalog;
-    if (!catalog || !ctx.settings.processes.length) return;
-    for (const f of model.fields) {
-      const name = mergeFieldName(f);
-      const def = name ? catalog.fields.get(name) : undefined;
-      if (!def || inCachedResult(f)) continue;
-      for (const process of ctx.settings.processes) {
-        if (!provides(def, process)) {
-          ctx.report('missing', { field: name!, process, provided: def.processes === '*' ? '*' : def.processes.join(', ') }, fieldPlace(model, f));
+    if (!catalog || !ctx.settings.processes.length) return {};
+    return {
+      field(f) {
+        const name = mergeFieldName(f);
+        const def = name ? catalog.fields.get(name) : undefined;
+        if (!def || inCachedResult(f)) return;
+        for (const process of ctx.settings.processes) {
+          if (!provides(def, process)) {
+            ctx.report('missing', { field: name!, process, provided: def.processes === '*' ? '*' : def.processes.join(', ') }, fieldPlace(ctx.model, f));
+          }
         }
-      }
-    }
+      },
+    };
   },
 };

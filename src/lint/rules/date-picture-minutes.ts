@@ -58,14 +58,16 @@ export const datePictureMinutes: Rule = {
       { valid: true, description: { da: 'Minutter i et klokkeslæt.', en: 'Minutes in a time.' }, doc: { body: ['Mødet: { MERGEFIELD Moede.Tid \\@ "d. MMMM yyyy \'kl.\' HH:mm" }'] } },
     ],
   },
-  check(model, ctx) {
-    for (const f of model.fields) {
-      if (inCachedResult(f)) continue;
-      for (const s of switchesOf(f.parsed.instruction)) {
-        if (s.name !== '@' || !s.argument) continue;
-        const picture = argumentText(s.argument);
-        if (minutesForMonth(picture).length > 0) ctx.report('minutes', { picture, suggestion: monthPicture(picture) }, { ...fieldPlace(model, f), offset: s.position.start });
-      }
-    }
+  create(ctx) {
+    return {
+      field(f) {
+        if (inCachedResult(f)) return;
+        for (const s of switchesOf(f.parsed.instruction)) {
+          if (s.name !== '@' || !s.argument) continue;
+          const picture = argumentText(s.argument);
+          if (minutesForMonth(picture).length > 0) ctx.report('minutes', { picture, suggestion: monthPicture(picture) }, { ...fieldPlace(ctx.model, f), offset: s.position.start });
+        }
+      },
+    };
   },
 };

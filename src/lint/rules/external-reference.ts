@@ -73,10 +73,15 @@ export const externalReference: Rule = {
       },
     ],
   },
-  check(model, ctx) {
-    for (const ref of externalReferences(model.template.package)) {
-      if (ref.action !== 'refuse') continue;
-      ctx.report('external', { part: ref.source || ref.relsPart, type: ref.type, target: describeTarget(ref.target) }, { template: model.file, part: ref.relsPart });
-    }
+  create(ctx) {
+    return {
+      // The package's relationships, not the stories' text.
+      document(model) {
+        for (const ref of externalReferences(model.template.package)) {
+          if (ref.action !== 'refuse') continue;
+          ctx.report('external', { part: ref.source || ref.relsPart, type: ref.type, target: describeTarget(ref.target) }, { template: model.file, part: ref.relsPart });
+        }
+      },
+    };
   },
 };

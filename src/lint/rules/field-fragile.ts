@@ -55,13 +55,15 @@ export const fieldFragile: Rule = {
       },
     ],
   },
-  check(model, ctx) {
-    for (const f of model.fields) {
-      if (inCachedResult(f)) continue;
-      for (const p of f.parsed.problems) {
-        if (!isFragile(p)) continue;
-        ctx.report('fragile', { problem: formatMessage(p.code, p.params, 'da'), problemEn: formatMessage(p.code, p.params, 'en') }, { ...fieldPlace(model, f), offset: p.position.start });
-      }
-    }
+  create(ctx) {
+    return {
+      field(f) {
+        if (inCachedResult(f)) return;
+        for (const p of f.parsed.problems) {
+          if (!isFragile(p)) continue;
+          ctx.report('fragile', { problem: formatMessage(p.code, p.params, 'da'), problemEn: formatMessage(p.code, p.params, 'en') }, { ...fieldPlace(ctx.model, f), offset: p.position.start });
+        }
+      },
+    };
   },
 };

@@ -29,7 +29,11 @@ export const fieldStructure: Rule = {
       { valid: true, description: { da: 'Feltet står helt i én celle.', en: 'The field stands wholly in one cell.' }, doc: { body: ['{ MERGEFIELD Borger.Navn }'] } },
     ],
   },
-  check(model, ctx) {
-    for (const plan of model.stories) for (const f of plan.broken) ctx.report('crosses', {}, fieldPlace(model, f));
+  create(ctx) {
+    return {
+      story(plan) {
+        for (const f of plan.broken) ctx.report('crosses', {}, fieldPlace(ctx.model, f));
+      },
+    };
   },
 };

@@ -54,12 +54,14 @@ export const fieldUnsafe: Rule = {
       },
     ],
   },
-  check(model, ctx) {
-    const bookmarks = bookmarkNames(model.template.package, model.template.fieldNodes);
-    for (const f of model.fields) {
-      const rule = fieldRule(f.parsed.instruction, bookmarks);
-      if (rule.action !== 'refuse' || !(rule.reason in MESSAGES) || !reachesLetter(f, bookmarks)) continue;
-      ctx.report(rule.reason, refusalParams(f.parsed.instruction), fieldPlace(model, f));
-    }
+  create(ctx) {
+    const bookmarks = bookmarkNames(ctx.model.template.package, ctx.model.template.fieldNodes);
+    return {
+      field(f) {
+        const rule = fieldRule(f.parsed.instruction, bookmarks);
+        if (rule.action !== 'refuse' || !(rule.reason in MESSAGES) || !reachesLetter(f, bookmarks)) return;
+        ctx.report(rule.reason, refusalParams(f.parsed.instruction), fieldPlace(ctx.model, f));
+      },
+    };
   },
 };

@@ -22,8 +22,13 @@ export const overrideOutdated: Rule = {
       { valid: true, description: { da: 'Lavet ud fra den nuværende version.', en: 'Made from the current version.' }, doc: { body: ['Tekst.'], settings: { override: { kommune: '540', id: 'np_1011', basedOn: 3, centralVersion: 3 } } } },
     ],
   },
-  check(model, ctx) {
-    const o = ctx.settings.override;
-    if (o && o.basedOn < o.centralVersion) ctx.report('outdated', { id: o.id, basedOn: o.basedOn, central: o.centralVersion }, { template: model.file });
+  create(ctx) {
+    return {
+      // The settings' account of the override, not the document.
+      document(model) {
+        const o = ctx.settings.override;
+        if (o && o.basedOn < o.centralVersion) ctx.report('outdated', { id: o.id, basedOn: o.basedOn, central: o.centralVersion }, { template: model.file });
+      },
+    };
   },
 };

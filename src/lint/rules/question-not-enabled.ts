@@ -60,29 +60,31 @@ export const questionNotEnabled: Rule = {
       },
     ],
   },
-  check(model, ctx) {
+  create(ctx) {
+    const seen = new Set<string>();
     if (ctx.settings.kind === 'master' || ctx.settings.kind === 'indholdselement') {
       // A part: every letter it goes into must have the question enabled.
       const users = ctx.settings.usedBy;
-      if (!users?.length) return;
-      const seen = new Set<string>();
-      for (const f of model.fields) {
-        const key = questionKey(f);
-        if (key === undefined || inCachedResult(f) || seen.has(key)) continue;
-        seen.add(key);
-        const missing = users.filter((u) => !u.questions.includes(key)).map((u) => u.letter);
-        if (missing.length) ctx.report('notEnabledIn', { key, letters: missing.join(', ') }, fieldPlace(model, f));
-      }
-      return;
+      if (!users?.length) return {};
+      return {
+        field(f) {
+          const key = questionKey(f);
+          if (key === undefined || inCachedResult(f) || seen.has(key)) return;
+          seen.add(key);
+          const missing = users.filter((u) => !u.questions.includes(key)).map((u) => u.letter);
+          if (missing.length) ctx.report('notEnabledIn', { key, letters: missing.join(', ') }, fieldPlace(ctx.model, f));
+        },
+      };
     }
     const enabled = ctx.settings.questions;
-    if (!enabled) return;
-    const seen = new Set<string>();
-    for (const f of model.fields) {
-      const key = questionKey(f);
-      if (key === undefined || inCachedResult(f) || enabled.includes(key) || seen.has(key)) continue;
-      seen.add(key);
-      ctx.report('notEnabled', { key }, fieldPlace(model, f));
-    }
+    if (!enabled) return {};
+    return {
+      field(f) {
+        const key = questionKey(f);
+        if (key === undefined || inCachedResult(f) || enabled.includes(key) || seen.has(key)) return;
+        seen.add(key);
+        ctx.report('notEnabled', { key }, fieldPlace(ctx.model, f));
+      },
+    };
   },
 };

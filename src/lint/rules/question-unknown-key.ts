@@ -44,18 +44,20 @@ export const questionUnknownKey: Rule = {
       },
     ],
   },
-  check(model, ctx) {
+  create(ctx) {
     const catalog = ctx.settings.catalog;
-    if (!catalog) return;
+    if (!catalog) return {};
     const env = ctx.settings.env;
     const seen = new Set<string>();
-    for (const f of model.fields) {
-      const key = questionKey(f);
-      if (key === undefined || inCachedResult(f) || seen.has(key)) continue;
-      seen.add(key);
-      const q = catalog.questions.get(key);
-      if (!q) ctx.report('unknown', { key }, fieldPlace(model, f));
-      else if (q.env && q.env !== env) ctx.report(q.env === 'training' ? 'trainingKey' : 'productionKey', { key }, fieldPlace(model, f));
-    }
+    return {
+      field(f) {
+        const key = questionKey(f);
+        if (key === undefined || inCachedResult(f) || seen.has(key)) return;
+        seen.add(key);
+        const q = catalog.questions.get(key);
+        if (!q) ctx.report('unknown', { key }, fieldPlace(ctx.model, f));
+        else if (q.env && q.env !== env) ctx.report(q.env === 'training' ? 'trainingKey' : 'productionKey', { key }, fieldPlace(ctx.model, f));
+      },
+    };
   },
 };

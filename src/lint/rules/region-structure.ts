@@ -58,9 +58,11 @@ export const regionStructure: Rule = {
       },
     ],
   },
-  check(model, ctx) {
-    for (const plan of model.stories) {
-      for (const p of plan.regionProblems) ctx.report(p.code.slice('region.'.length), p.params, fieldPlace(model, p.field));
-    }
+  create(ctx) {
+    return {
+      story(plan) {
+        for (const p of plan.regionProblems) ctx.report(p.code.slice('region.'.length), p.params, fieldPlace(ctx.model, p.field));
+      },
+    };
   },
 };

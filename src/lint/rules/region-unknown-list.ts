@@ -52,9 +52,9 @@ export const regionUnknownList: Rule = {
       },
     ],
   },
-  check(model, ctx) {
+  create(ctx) {
     const catalog = ctx.settings.catalog;
-    if (!catalog) return;
+    if (!catalog) return {};
     const known = (): Iterable<string> => catalog.lists.keys();
     const judge = (list: string, def: ReturnType<typeof catalogList>, place: ReturnType<typeof fieldPlace>): void => {
       if (!def) {
@@ -66,20 +66,21 @@ export const regionUnknownList: Rule = {
         if (!provides(def, process)) ctx.report('process', { list, process, provided: def.processes === '*' ? '*' : def.processes.join(', ') }, place);
       }
     };
-    const regions = model.template.regions;
-    const ours = new Set(model.stories.map((p) => p.story));
-    for (const r of regions?.regions ?? []) {
-      if (ours.has(r.story)) judge(r.name, catalogList(r, catalog.lists), fieldPlace(model, r.start));
-    }
-    // `Udgifter:Antal` outside the lists' regions names a list of the case.
-    for (const f of model.fields) {
-      const name = mergeFieldName(f);
-      const prop = name ? listProperty(name) : undefined;
-      if (!prop || prop.what !== 'Antal' || inCachedResult(f)) continue;
-      let region: RegionDef | undefined = regions?.regionOf(f);
-      let def = undefined;
-      for (; region && !def; region = region.parent) def = catalogList(region, catalog.lists)?.lists.get(prop.list);
-      judge(prop.list, def ?? catalog.lists.get(prop.list), fieldPlace(model, f));
-    }
+    const regions = ctx.model.template.regions;
+    return {
+      region(r) {
+        judge(r.name, catalogList(r, catalog.lists), fieldPlace(ctx.model, r.start));
+      },
+      // `Udgifter:Antal` outside the lists' regions names a list of the case.
+      field(f) {
+        const name = mergeFieldName(f);
+        const prop = name ? listProperty(name) : undefined;
+        if (!prop || prop.what !== 'Antal' || inCachedResult(f)) return;
+        let region: RegionDef | undefined = regions?.regionOf(f);
+        let def = undefined;
+        for (; region && !def; region = region.parent) def = catalogList(region, catalog.lists)?.lists.get(prop.list);
+        judge(prop.list, def ?? catalog.lists.get(prop.list), fieldPlace(ctx.model, f));
+      },
+    };
   },
 };

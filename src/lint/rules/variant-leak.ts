@@ -66,9 +66,9 @@ export const variantLeak: Rule = {
       },
     ],
   },
-  check(model, ctx) {
+  create(ctx) {
     const { catalog, processes, variants } = ctx.settings;
-    if (!catalog || variants.length < 2) return;
+    if (!catalog || variants.length < 2) return {};
     // The variants' terms: from the template's processes, or from any process of the catalog
     // when the template names none (a loose file linted with --variant only).
     const pool = processes.length ? processes.flatMap((pid) => catalog.processes.get(pid)?.variants ?? []) : [...catalog.processes.values()].flatMap((p) => p.variants);
@@ -81,15 +81,17 @@ export const variantLeak: Rule = {
         terms.push({ term, variant: v.id, re: new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'iu') });
       }
     }
-    if (!terms.length) return;
-    for (const p of model.paragraphs) {
-      const found = terms.filter((t) => t.re.test(p.text));
-      if (!found.length) continue;
-      // Text that names every variant the template serves speaks to all of them.
-      const named = new Set(found.map((t) => t.variant));
-      if (variants.every((id) => named.has(id))) continue;
-      const t = found[0]!;
-      ctx.report('leak', { term: t.term, variant: t.variant, variants: variants.join(', ') }, placeOfParagraph(model, p));
-    }
+    if (!terms.length) return {};
+    return {
+      paragraph(p) {
+        const found = terms.filter((t) => t.re.test(p.text));
+        if (!found.length) return;
+        // Text that names every variant the template serves speaks to all of them.
+        const named = new Set(found.map((t) => t.variant));
+        if (variants.every((id) => named.has(id))) return;
+        const t = found[0]!;
+        ctx.report('leak', { term: t.term, variant: t.variant, variants: variants.join(', ') }, placeOfParagraph(ctx.model, p));
+      },
+    };
   },
 };
