@@ -74,11 +74,27 @@ export interface ExampleDoc {
   package?: Pick<DocxParts, 'relationships' | 'settings' | 'parts'>;
 }
 
-export interface RuleExample {
-  valid: boolean;
-  description: MessageText;
-  doc: ExampleDoc;
+/** A finding a failing example must report, as ESLint's rule tester states its `errors`. */
+export interface ExpectedFinding {
+  /** The message's id: a key of the rule's `meta.messages`. */
+  messageId: string;
+  /** The part it points to; absent for a finding about the whole template. */
+  part?: string;
+  /** The story within the part (`tekstboks 1`, `fodnote 2`), when not the part's main story. */
+  story?: string;
+  /** The paragraph (1-based, in the story); absent for a finding about a whole part. */
+  paragraph?: number;
 }
+
+export type RuleExample =
+  | { valid: true; description: MessageText; doc: ExampleDoc }
+  | {
+      valid: false;
+      description: MessageText;
+      doc: ExampleDoc;
+      /** Every finding of the rule in the example, in the order the linter lists them. */
+      errors: ExpectedFinding[];
+    };
 
 export interface RuleMeta {
   id: string;

@@ -13,7 +13,7 @@ export const a11yDocLanguage: Rule = {
     },
     messages: { missing: { da: 'Dokumentet har intet sprog; sæt sproget til dansk.', en: 'The document has no language; set it to Danish.' } },
     examples: [
-      { valid: false, description: { da: 'Intet sprog.', en: 'No language.' }, doc: { body: ['Tekst.'], lang: null } },
+      { valid: false, errors: [{ messageId: 'missing', part: 'word/styles.xml' }], description: { da: 'Intet sprog.', en: 'No language.' }, doc: { body: ['Tekst.'], lang: null } },
       { valid: true, description: { da: 'Dansk som standardsprog.', en: 'Danish as the default language.' }, doc: { body: ['Tekst.'], lang: 'da-DK' } },
       {
         valid: true,

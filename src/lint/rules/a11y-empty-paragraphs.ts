@@ -31,14 +31,15 @@ export const a11yEmptyParagraphs: Rule = {
       spaces: { da: 'Gentagne mellemrum eller tabulatorer bruges til at placere tekst.', en: 'Repeated spaces or tabs are used to place text.' },
     },
     examples: [
-      { valid: false, description: { da: 'To tomme afsnit som luft.', en: 'Two empty paragraphs as space.' }, doc: { body: ['Kære Karen', '', '', 'Tekst.'] } },
-      { valid: false, description: { da: 'Mellemrum til at rykke tekst.', en: 'Spaces to move text.' }, doc: { body: ['Dato:          5. januar 2026'] } },
+      { valid: false, errors: [{ messageId: 'empty', part: 'word/document.xml', paragraph: 2 }], description: { da: 'To tomme afsnit som luft.', en: 'Two empty paragraphs as space.' }, doc: { body: ['Kære Karen', '', '', 'Tekst.'] } },
+      { valid: false, errors: [{ messageId: 'spaces', part: 'word/document.xml', paragraph: 1 }], description: { da: 'Mellemrum til at rykke tekst.', en: 'Spaces to move text.' }, doc: { body: ['Dato:          5. januar 2026'] } },
       {
         valid: false,
+        errors: [{ messageId: 'spaces', part: 'word/document.xml', paragraph: 1 }],
         description: { da: 'Tabulatorer der skubber et flettefelt sidst på linjen på plads.', en: 'Tabs that push a merge field at the end of the line into place.' },
         doc: { xml: `<w:p>${TABS(3)}${FIELD('Brev.Dato')}</w:p>` },
       },
-      { valid: false, description: { da: 'Mellemrum foran et flettefelt.', en: 'Spaces before a merge field.' }, doc: { body: ['Sagsnummer:          { MERGEFIELD Sag.Nummer }'] } },
+      { valid: false, errors: [{ messageId: 'spaces', part: 'word/document.xml', paragraph: 1 }], description: { da: 'Mellemrum foran et flettefelt.', en: 'Spaces before a merge field.' }, doc: { body: ['Sagsnummer:          { MERGEFIELD Sag.Nummer }'] } },
       { valid: true, description: { da: 'Ingen tomme afsnit.', en: 'No empty paragraphs.' }, doc: { body: ['Kære Karen', 'Tekst.'] } },
       { valid: true, description: { da: 'Én tabulator foran et flettefelt.', en: 'One tab before a merge field.' }, doc: { xml: `<w:p>${TABS(1)}${FIELD('Brev.Dato')}</w:p>` } },
       {

@@ -44,9 +44,10 @@ export const a11yFakeHeading: Rule = {
     },
     messages: { fake: { da: '"{text}" ser ud som en overskrift, men er formateret med fed eller stor skrift; brug en overskriftstypografi.', en: '"{text}" looks like a heading but is formatted with bold or large type; use a heading style.' } },
     examples: [
-      { valid: false, description: { da: 'Fed tekst som overskrift.', en: 'Bold text as a heading.' }, doc: { body: ['**Begrundelse**', 'Vi giver dig afslag, fordi din formue er for stor.', ...CLOSING] } },
+      { valid: false, errors: [{ messageId: 'fake', part: 'word/document.xml', paragraph: 1 }], description: { da: 'Fed tekst som overskrift.', en: 'Bold text as a heading.' }, doc: { body: ['**Begrundelse**', 'Vi giver dig afslag, fordi din formue er for stor.', ...CLOSING] } },
       {
         valid: false,
+        errors: [{ messageId: 'fake', part: 'word/document.xml', paragraph: 1 }],
         description: { da: 'Stor skrift (16 pkt.) sat direkte som overskrift.', en: 'Large type (16 pt) set directly as a heading.' },
         doc: { xml: '<w:p><w:r><w:rPr><w:sz w:val="32"/></w:rPr><w:t>Hvad sker der nu</w:t></w:r></w:p><w:p><w:r><w:t>Vi behandler din ansøgning inden for fire uger.</w:t></w:r></w:p>' + CLOSING.map((t) => `<w:p><w:r><w:t>${t}</w:t></w:r></w:p>`).join('') },
       },

@@ -21,11 +21,13 @@ export const a11yHeadingOutline: Rule = {
     examples: [
       {
         valid: false,
+        errors: [{ messageId: 'noLevel', part: 'word/document.xml', paragraph: 1 }],
         description: { da: 'En overskriftstypografi uden dispositionsniveau.', en: 'A heading style without an outline level.' },
         doc: { xml: '<w:p><w:pPr><w:pStyle w:val="MinOverskrift"/></w:pPr><w:r><w:t>Afgørelse</w:t></w:r></w:p>', styles: '<w:style w:type="paragraph" w:styleId="MinOverskrift"><w:name w:val="heading 2"/><w:rPr><w:b/></w:rPr></w:style>' },
       },
       {
         valid: false,
+        errors: [{ messageId: 'noLevel', part: 'word/document.xml', paragraph: 1 }],
         description: { da: 'En egen typografi med navnet "Overskrift 1", fed og stor, men uden dispositionsniveau.', en: 'A custom style named "Overskrift 1", bold and large, but without an outline level.' },
         doc: {
           xml: '<w:p><w:pPr><w:pStyle w:val="Overskrift10"/></w:pPr><w:r><w:t>Afgørelse</w:t></w:r></w:p><w:p><w:r><w:t>Vi har behandlet din ansøgning.</w:t></w:r></w:p>',

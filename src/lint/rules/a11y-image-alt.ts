@@ -30,9 +30,9 @@ export const a11yImageAlt: Rule = {
       fileName: { da: 'Billedet "{name}" har "{alt}" som alternativ tekst; beskriv hvad billedet viser.', en: 'The image "{name}" has "{alt}" as alt text; describe what it shows.' },
     },
     examples: [
-      { valid: false, description: { da: 'Et logo uden alternativ tekst.', en: 'A logo without alt text.' }, doc: { xml: DRAWING('') } },
-      { valid: false, description: { da: 'Filnavnet som alternativ tekst.', en: 'The file name as alt text.' }, doc: { xml: DRAWING('descr="logo.png"') } },
-      { valid: false, description: { da: 'Et flettefelt i den alternative tekst.', en: 'A merge field in the alt text.' }, doc: { xml: DRAWING('descr="«Kommune.Navn» logo"') } },
+      { valid: false, errors: [{ messageId: 'missing', part: 'word/document.xml', paragraph: 1 }], description: { da: 'Et logo uden alternativ tekst.', en: 'A logo without alt text.' }, doc: { xml: DRAWING('') } },
+      { valid: false, errors: [{ messageId: 'fileName', part: 'word/document.xml', paragraph: 1 }], description: { da: 'Filnavnet som alternativ tekst.', en: 'The file name as alt text.' }, doc: { xml: DRAWING('descr="logo.png"') } },
+      { valid: false, errors: [{ messageId: 'placeholder', part: 'word/document.xml', paragraph: 1 }], description: { da: 'Et flettefelt i den alternative tekst.', en: 'A merge field in the alt text.' }, doc: { xml: DRAWING('descr="«Kommune.Navn» logo"') } },
       { valid: true, description: { da: 'En beskrivende alternativ tekst.', en: 'A descriptive alt text.' }, doc: { xml: DRAWING('descr="Sønderborg Kommunes logo"') } },
       {
         valid: true,

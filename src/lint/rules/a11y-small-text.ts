@@ -14,7 +14,7 @@ export const a11ySmallText: Rule = {
     },
     messages: { small: { da: 'Teksten "{text}" er {size:punkt|punkter}; brug mindst 8.', en: 'The text "{text}" is {size:point|points}; use at least 8.' } },
     examples: [
-      { valid: false, description: { da: '7 punkter.', en: '7 points.' }, doc: { xml: '<w:p><w:r><w:rPr><w:sz w:val="14"/></w:rPr><w:t>Sønderborg Kommune, Rådhustorvet 10</w:t></w:r></w:p>' } },
+      { valid: false, errors: [{ messageId: 'small', part: 'word/document.xml', paragraph: 1 }], description: { da: '7 punkter.', en: '7 points.' }, doc: { xml: '<w:p><w:r><w:rPr><w:sz w:val="14"/></w:rPr><w:t>Sønderborg Kommune, Rådhustorvet 10</w:t></w:r></w:p>' } },
       { valid: true, description: { da: '9 punkter.', en: '9 points.' }, doc: { xml: '<w:p><w:r><w:rPr><w:sz w:val="18"/></w:rPr><w:t>Sønderborg Kommune, Rådhustorvet 10</w:t></w:r></w:p>' } },
     ],
   },

@@ -49,15 +49,17 @@ export const a11yTableHeader: Rule = {
       },
     },
     examples: [
-      { valid: false, description: { da: 'Tabel uden overskriftsrække.', en: 'A table without a header row.' }, doc: { xml: TABLE(false) } },
+      { valid: false, errors: [{ messageId: 'noHeader', part: 'word/document.xml', paragraph: 1 }], description: { da: 'Tabel uden overskriftsrække.', en: 'A table without a header row.' }, doc: { xml: TABLE(false) } },
       {
         valid: false,
+        errors: [{ messageId: 'noHeader', part: 'word/document.xml', paragraph: 1 }],
         description: { da: 'Tabel med kanter fra tabeltypografien "Tabel - Gitter", uden overskriftsrække.', en: 'A table with borders from the table style "Table Grid", without a header row.' },
         doc: { xml: TABLE(false, '<w:tblStyle w:val="Tabel-Gitter"/>'), styles: TABLE_GRID },
       },
       { valid: true, description: { da: 'Første række gentages som overskrift.', en: 'The first row repeats as header.' }, doc: { xml: TABLE(true) } },
       {
         valid: false,
+        errors: [{ messageId: 'regionNoHeader', part: 'word/document.xml', paragraph: 1 }],
         description: {
           da: 'En tabel uden kanter, hvis række gentages for hver udgift (TableStart:Udgifter), uden overskriftsrække: også en layouttabel skal have en, når den kan fylde flere sider.',
           en: 'A table without borders whose row repeats for each expense (TableStart:Udgifter), without a header row: even a layout table needs one when it can fill several pages.',

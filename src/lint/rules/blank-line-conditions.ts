@@ -41,6 +41,7 @@ export const blankLineConditions: Rule = {
     examples: [
       {
         valid: false,
+        errors: [{ messageId: 'blank', part: 'word/document.xml', paragraph: 2 }],
         description: { da: 'Tom tekst når betingelsen er opfyldt (svaret J), alene i sit afsnit.', en: 'Empty text when the condition holds (answer J), alone in its paragraph.' },
         doc: { body: ['Vi har modtaget din ansøgning.', '{ IF { MERGEFIELD Question:flettespoergsmaal-10023 } = "J" "" "Vi mangler stadig regningen." }', 'Send det senest om 14 dage.'] },
       },
@@ -51,6 +52,7 @@ export const blankLineConditions: Rule = {
       },
       {
         valid: false,
+        errors: [{ messageId: 'blank', part: 'word/document.xml', paragraph: 1 }, { messageId: 'blank', part: 'word/document.xml', paragraph: 2 }],
         description: { da: 'To spørgsmål på hver sin linje.', en: 'Two questions on lines of their own.' },
         doc: {
           body: [

@@ -22,6 +22,7 @@ export const contextField: Rule = {
     examples: [
       {
         valid: false,
+        errors: [{ messageId: 'missing', part: 'word/document.xml', paragraph: 1 }],
         description: { da: 'Rådighedsberegningen findes kun i processen personligt tillæg.', en: 'The disposable-income calculation exists only in the personal supplement process.' },
         doc: {
           body: ['Dit rådighedsbeløb er { MERGEFIELD Raadighedsberegning.Beloeb }.'],

@@ -53,12 +53,13 @@ export const fieldSyntax: Rule = {
       },
     },
     examples: [
-      { valid: false, description: { da: 'Teksten der skal vises, mangler.', en: 'The text to show is missing.' }, doc: { body: ['{ IF { MERGEFIELD Question:flettespoergsmaal-10023 } = "J" }'] } },
-      { valid: false, description: { da: 'En formatering Word ikke kender (\\* Fed).', en: 'A format Word does not know (\\* Fed).' }, doc: { body: ['Kære { MERGEFIELD Borger.Fornavn \\* Fed }'] } },
-      { valid: false, description: { da: 'MERGEFIELD stavet forkert (MERGFIELD).', en: 'MERGEFIELD misspelt (MERGFIELD).' }, doc: { body: ['Kære { MERGFIELD Borger.Fornavn }'] } },
-      { valid: false, description: { da: 'En kontakt som MERGEFIELD ikke kender (\\x).', en: 'A switch MERGEFIELD does not know (\\x).' }, doc: { body: ['Kære { MERGEFIELD Borger.Fornavn \\x }'] } },
+      { valid: false, errors: [{ messageId: 'problem', part: 'word/document.xml', paragraph: 1 }], description: { da: 'Teksten der skal vises, mangler.', en: 'The text to show is missing.' }, doc: { body: ['{ IF { MERGEFIELD Question:flettespoergsmaal-10023 } = "J" }'] } },
+      { valid: false, errors: [{ messageId: 'problem', part: 'word/document.xml', paragraph: 1 }], description: { da: 'En formatering Word ikke kender (\\* Fed).', en: 'A format Word does not know (\\* Fed).' }, doc: { body: ['Kære { MERGEFIELD Borger.Fornavn \\* Fed }'] } },
+      { valid: false, errors: [{ messageId: 'unknownType', part: 'word/document.xml', paragraph: 1 }], description: { da: 'MERGEFIELD stavet forkert (MERGFIELD).', en: 'MERGEFIELD misspelt (MERGFIELD).' }, doc: { body: ['Kære { MERGFIELD Borger.Fornavn }'] } },
+      { valid: false, errors: [{ messageId: 'problem', part: 'word/document.xml', paragraph: 1 }], description: { da: 'En kontakt som MERGEFIELD ikke kender (\\x).', en: 'A switch MERGEFIELD does not know (\\x).' }, doc: { body: ['Kære { MERGEFIELD Borger.Fornavn \\x }'] } },
       {
         valid: false,
+        errors: [{ messageId: 'unclosed', part: 'word/document.xml', paragraph: 1 }],
         description: { da: 'Et felt der begynder, men aldrig slutter (slutmærket er slettet).', en: 'A field that begins but never ends (its end mark was deleted).' },
         doc: { xml: '<w:p><w:r><w:t xml:space="preserve">Kære </w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> MERGEFIELD Borger.Fornavn </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>«Borger.Fornavn»</w:t></w:r></w:p>' },
       },

@@ -15,7 +15,7 @@ export const fieldTypographicQuotes: Rule = {
     },
     messages: { quotes: { da: 'Feltkoden bruger typografiske anførselstegn ({quote}); brug lige anførselstegn (").', en: 'The field code uses typographic quotation marks ({quote}); use straight quotes (").' } },
     examples: [
-      { valid: false, description: { da: 'KP-vejledningens skrivemåde ”J”.', en: 'The KP guide\'s spelling ”J”.' }, doc: { body: ['{ IF { MERGEFIELD Question:flettespoergsmaal-10023 } = ”J” ”Vi mangler regningen.” }'] } },
+      { valid: false, errors: [{ messageId: 'quotes', part: 'word/document.xml', paragraph: 1 }], description: { da: 'KP-vejledningens skrivemåde ”J”.', en: 'The KP guide\'s spelling ”J”.' }, doc: { body: ['{ IF { MERGEFIELD Question:flettespoergsmaal-10023 } = ”J” ”Vi mangler regningen.” }'] } },
       { valid: true, description: { da: 'Lige anførselstegn.', en: 'Straight quotes.' }, doc: { body: ['{ IF { MERGEFIELD Question:flettespoergsmaal-10023 } = "J" "Vi mangler regningen." }'] } },
     ],
   },

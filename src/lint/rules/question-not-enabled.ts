@@ -25,6 +25,7 @@ export const questionNotEnabled: Rule = {
     examples: [
       {
         valid: false,
+        errors: [{ messageId: 'notEnabled', part: 'word/document.xml', paragraph: 1 }],
         description: { da: 'Spørgsmålet bruges, men kun et andet er slået til.', en: 'The question is used but only another is enabled.' },
         doc: { body: ['{ IF { MERGEFIELD Question:flettespoergsmaal-10023 } = "J" "Vi mangler regningen." }'], settings: { questions: ['flettespoergsmaal-10024'] } },
       },
@@ -35,6 +36,7 @@ export const questionNotEnabled: Rule = {
       },
       {
         valid: false,
+        errors: [{ messageId: 'notEnabledIn', part: 'word/document.xml', paragraph: 1 }],
         description: {
           da: 'Et indholdselement bruger et spørgsmål, som ét af brevene med elementet ikke har slået til (ifølge manifestet har np_1011 det slået til, np_1016 ikke).',
           en: 'A content element uses a question that one of the letters with the element has not enabled (by the manifest np_1011 has it enabled, np_1016 does not).',

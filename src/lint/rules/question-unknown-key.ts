@@ -26,6 +26,7 @@ export const questionUnknownKey: Rule = {
     examples: [
       {
         valid: false,
+        errors: [{ messageId: 'trainingKey', part: 'word/document.xml', paragraph: 1 }],
         description: { da: 'En træningsnøgle i en skabelon til produktion.', en: 'A training key in a production template.' },
         doc: {
           body: ['{ IF { MERGEFIELD Question:flettespoergsmaal-90023 } = "J" "Vi mangler regningen." }'],

@@ -18,6 +18,7 @@ export const questionUnused: Rule = {
     examples: [
       {
         valid: false,
+        errors: [{ messageId: 'unused' }],
         description: { da: 'To spørgsmål er slået til, ét bruges.', en: 'Two questions are enabled, one is used.' },
         doc: { body: ['{ IF { MERGEFIELD Question:flettespoergsmaal-10023 } = "J" "Vi mangler regningen." }'], settings: { questions: ['flettespoergsmaal-10023', 'flettespoergsmaal-10024'] } },
       },

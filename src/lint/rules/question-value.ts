@@ -31,16 +31,19 @@ export const questionValue: Rule = {
     examples: [
       {
         valid: false,
+        errors: [{ messageId: 'operator', part: 'word/document.xml', paragraph: 1 }],
         description: { da: 'Sammenligning med > i stedet for = eller <>.', en: 'A comparison with > instead of = or <>.' },
         doc: { body: ['{ IF { MERGEFIELD Question:flettespoergsmaal-10023 } > "J" "Vi mangler regningen." }'] },
       },
       {
         valid: false,
+        errors: [{ messageId: 'printed', part: 'word/document.xml', paragraph: 1 }],
         description: { da: 'Spørgsmålet flettes direkte ind i teksten i stedet for at stå i en betingelse.', en: 'The question is merged straight into the text instead of standing in a condition.' },
         doc: { body: ['Mangler regning: { MERGEFIELD Question:flettespoergsmaal-10023 }'] },
       },
       {
         valid: false,
+        errors: [{ messageId: 'value', part: 'word/document.xml', paragraph: 1 }],
         description: { da: 'Sammenligning med "Ja".', en: 'A comparison with "Ja".' },
         doc: { body: ['{ IF { MERGEFIELD Question:flettespoergsmaal-10023 } = "Ja" "Vi mangler regningen." }'] },
       },

@@ -23,6 +23,7 @@ export const regionFieldOutside: Rule = {
     examples: [
       {
         valid: false,
+        errors: [{ messageId: 'outside', part: 'word/document.xml', paragraph: 2 }],
         description: { da: 'Tilskuddet står efter tabellen, uden for området.', en: 'The grant stands after the table, outside the region.' },
         doc: {
           body: ['{ MERGEFIELD TableStart:Udgifter }{ MERGEFIELD Beskrivelse }{ MERGEFIELD TableEnd:Udgifter }', 'Du får { MERGEFIELD Tilskud } i alt.'],
@@ -32,6 +33,7 @@ export const regionFieldOutside: Rule = {
       },
       {
         valid: false,
+        errors: [{ messageId: 'number', part: 'word/document.xml', paragraph: 1 }],
         description: { da: 'Et nummer uden for området.', en: 'A number outside the region.' },
         doc: { body: ['Udgift nr. { MERGEFIELD Udgifter:Nummer }'] },
       },

@@ -28,6 +28,7 @@ export const regionItemField: Rule = {
     examples: [
       {
         valid: false,
+        errors: [{ messageId: 'unknownHint', part: 'word/document.xml', paragraph: 2 }],
         description: { da: 'Tilskud er stavet forkert.', en: 'Tilskud is misspelt.' },
         doc: {
           body: ['Vi har beregnet dit tilskud:', '{ MERGEFIELD TableStart:Udgifter }{ MERGEFIELD Beskrivelse }: { MERGEFIELD Tilskudd }{ MERGEFIELD TableEnd:Udgifter }', 'Med venlig hilsen'],

@@ -29,6 +29,7 @@ export const regionUnknownList: Rule = {
     examples: [
       {
         valid: false,
+        errors: [{ messageId: 'process', part: 'word/document.xml', paragraph: 2 }],
         description: { da: 'Udgifterne findes kun i processen udvidet helbredstillæg.', en: 'The expenses exist only in the extended health supplement process.' },
         doc: {
           body: ['Du har søgt om tilskud til:', '{ MERGEFIELD TableStart:Udgifter }{ MERGEFIELD Beskrivelse }{ MERGEFIELD TableEnd:Udgifter }', 'Med venlig hilsen'],
@@ -38,6 +39,7 @@ export const regionUnknownList: Rule = {
       },
       {
         valid: false,
+        errors: [{ messageId: 'unknownHint', part: 'word/document.xml', paragraph: 1 }],
         description: { da: 'En stavefejl i listens navn.', en: 'A typo in the list name.' },
         doc: { body: ['Du har søgt om tilskud til { MERGEFIELD Udgiftr:Antal } udgifter.'], catalog: CATALOG, settings: { processes: ['udvidet-helbredstillaeg'] } },
       },

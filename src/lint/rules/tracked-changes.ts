@@ -16,7 +16,7 @@ export const trackedChanges: Rule = {
       comments: { da: '{part} har kommentarer.', en: '{part} has comments.' },
     },
     examples: [
-      { valid: false, description: { da: 'En registreret indsættelse.', en: 'A tracked insertion.' }, doc: { xml: '<w:p><w:ins w:id="1" w:author="A" w:date="2026-01-01T00:00:00Z"><w:r><w:t>ny tekst</w:t></w:r></w:ins></w:p>' } },
+      { valid: false, errors: [{ messageId: 'changes', part: 'word/document.xml' }], description: { da: 'En registreret indsættelse.', en: 'A tracked insertion.' }, doc: { xml: '<w:p><w:ins w:id="1" w:author="A" w:date="2026-01-01T00:00:00Z"><w:r><w:t>ny tekst</w:t></w:r></w:ins></w:p>' } },
       { valid: true, description: { da: 'Ingen ændringer.', en: 'No changes.' }, doc: { body: ['ny tekst'] } },
     ],
   },

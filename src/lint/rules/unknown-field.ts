@@ -26,6 +26,7 @@ export const unknownField: Rule = {
     examples: [
       {
         valid: false,
+        errors: [{ messageId: 'unknownHint', part: 'word/document.xml', paragraph: 1 }],
         description: { da: 'Fornavn er stavet forkert.', en: 'Fornavn is misspelt.' },
         doc: { body: ['Kære { MERGEFIELD Borger.Fornvn }'], catalog: 'fields:\n  - name: Borger.Fornavn\n    processes: "*"\n' },
       },
@@ -36,6 +37,7 @@ export const unknownField: Rule = {
       },
       {
         valid: false,
+        errors: [{ messageId: 'elementHint', part: 'word/document.xml', paragraph: 1 }],
         description: { da: 'Et indholdselement der ikke findes i skabelonarkivet (stavefejl).', en: 'A content element that does not exist in the template repository (a typo).' },
         doc: {
           body: ['{ MERGEFIELD Indholdselement:klagevejldning }'],
@@ -45,6 +47,7 @@ export const unknownField: Rule = {
       },
       {
         valid: false,
+        errors: [{ messageId: 'textHint', part: 'word/document.xml', paragraph: 1 }],
         description: { da: 'En flettetekst der ikke findes i skabelonarkivet.', en: 'A flettetekst that does not exist in the template repository.' },
         doc: {
           body: ['{ MERGEFIELD Html:x-digital-posst }'],

@@ -21,6 +21,7 @@ export const variantLeak: Rule = {
     examples: [
       {
         valid: false,
+        errors: [{ messageId: 'leak', part: 'word/document.xml', paragraph: 1 }],
         description: { da: '"fodterapeut" står uden betingelse i et brev til tre varianter.', en: '"fodterapeut" stands unconditionally in a letter for three variants.' },
         doc: {
           body: ['Send os en henvisning til fodterapeut og en kopi af regningen.'],
@@ -48,6 +49,7 @@ export const variantLeak: Rule = {
       },
       {
         valid: false,
+        errors: [{ messageId: 'leak', part: 'word/document.xml', paragraph: 1 }],
         description: { da: 'Kun varianter (--variant) uden proces: varianternes ord findes i katalogets processer.', en: "Variants only (--variant) without a process: the variants' terms are found in the catalog's processes." },
         doc: {
           body: ['Send os en henvisning til fodterapeut og en kopi af regningen.'],
