@@ -1,7 +1,8 @@
 /**
  * The data-driven rule tester: every rule's examples (the same ones its docs page shows) are
  * built as real .docx files and linted; a failing example must report the rule, a passing one
- * must not.
+ * must not. As ESLint's rule tester does with `errors`, a failing example states every finding
+ * it gives: its message id and its place (part, story, paragraph), in order.
  */
 import { describe, expect, it } from 'vitest';
 import { messageOf } from '../src/diagnostics.js';
@@ -36,6 +37,14 @@ for (const rule of RULES) {
           expect(mine.map((f) => messageOf(f, 'en'))).toEqual([]);
         } else {
           expect(mine.length).toBeGreaterThan(0);
+          const found = mine.map((f) => ({
+            messageId: f.code.slice(`lint.${rule.meta.id}.`.length),
+            part: f.location?.part,
+            story: f.location?.story,
+            paragraph: f.location?.paragraph,
+          }));
+          expect(found).toEqual(example.errors);
+          for (const e of example.errors) expect(Object.keys(rule.meta.messages)).toContain(e.messageId);
           for (const f of mine) {
             expect(f.severity).toBe(rule.meta.severity);
             for (const lang of ['da', 'en'] as const) expect(messageOf(f, lang)).not.toMatch(/\{[a-zA-Z]+\}/);

@@ -6,7 +6,7 @@
 import type { IToken } from 'chevrotain';
 import { createTokenInstance } from './chevrotain.js';
 import type { ParseResult } from './ast.js';
-import { InstructionBuilder } from './build.js';
+import { instructionBuilder } from './build.js';
 import { FIELD_CHAR, fieldLexer, IfKeyword, MergeFieldKeyword, Word } from './lexer.js';
 import { fieldCodeParser } from './parser.js';
 
@@ -27,7 +27,7 @@ function splitFieldType(tokens: IToken[]): IToken[] | undefined {
 }
 
 export function parseInstruction(text: string): ParseResult {
-  const builder = new InstructionBuilder(text);
+  const builder = instructionBuilder(text);
   const lexed = fieldLexer.tokenize(text);
   for (const err of lexed.errors) {
     builder.problem('syntax.unexpected', { text: text.substr(err.offset, err.length) }, { start: err.offset, end: err.offset + err.length });
@@ -41,7 +41,7 @@ export function parseInstruction(text: string): ParseResult {
   const parser = fieldCodeParser();
   parser.input = split ?? lexed.tokens;
   const cst = parser.field();
-  const instruction = builder.field(cst);
+  const instruction = builder.build(cst);
   builder.recognitionErrors(parser.errors, instruction, lexed.tokens);
   builder.problems.sort((a, b) => a.position.start - b.position.start);
   return { instruction, problems: builder.problems };

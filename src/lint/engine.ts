@@ -1,8 +1,9 @@
 /**
- * Runs the rules over a template (the same compiled template the renderer uses), applies the
- * configuration, and, for an override, compares with its base: a finding the base does not
- * have is a regression, and an accessibility regression is an error whatever the rule's
- * default (the municipality answers for its override's accessibility).
+ * Runs the rules over a template (the same compiled template the renderer uses; each rule's
+ * handlers in one walk over its model, walk.ts), applies the configuration, and, for an
+ * override, compares with its base: a finding the base does not have is a regression, and an
+ * accessibility regression is an error whatever the rule's default (the municipality answers
+ * for its override's accessibility).
  */
 import { registeredDiagnostic } from '../diagnostics.js';
 import type { Diagnostic, Location } from '../diagnostics.js';
@@ -11,7 +12,8 @@ import { buildLintModel } from './model.js';
 import { assumedVariants } from './notices.js';
 import { RULES } from './rules/index.js';
 import { StyleView } from './styles.js';
-import type { Finding, LintConfig, LintSettings, RuleSeverity } from './types.js';
+import type { Finding, LintConfig, LintSettings, RuleSeverity, RuleVisitor } from './types.js';
+import { walk } from './walk.js';
 
 export interface FileResult {
   file: string;
@@ -29,22 +31,30 @@ export function lintTemplate(template: Template, file: string, given: LintSettin
   const settings = assumed ? { ...given, variants: assumed.variants } : given;
   const model = buildLintModel(template, file);
   const styles = new StyleView(model.styles, model.theme);
-  const findings: Finding[] = [];
+  // Each rule's findings apart, so that within a place they stay in rule order however the
+  // walk interleaves the rules' handlers.
+  const found: Finding[][] = [];
+  const visitors: RuleVisitor[] = [];
   for (const rule of RULES) {
     const setting = config.rules?.[rule.meta.id] ?? rule.meta.severity;
     if (setting === 'off') continue;
     const severity: RuleSeverity = setting;
-    rule.check(model, {
-      settings,
-      styles,
-      model,
-      report(message: string, params: Record<string, string | number>, location: Location) {
-        const d = registeredDiagnostic(`lint.${rule.meta.id}.${message}`, params, location, severity);
-        findings.push({ ...d, rule: rule.meta.id });
-      },
-    });
+    const mine: Finding[] = [];
+    found.push(mine);
+    visitors.push(
+      rule.create({
+        settings,
+        styles,
+        model,
+        report(message: string, params: Record<string, string | number>, location: Location) {
+          const d = registeredDiagnostic(`lint.${rule.meta.id}.${message}`, params, location, severity);
+          mine.push({ ...d, rule: rule.meta.id });
+        },
+      }),
+    );
   }
-  return sortByPlace(dedupe(findings));
+  walk(model, visitors);
+  return sortByPlace(dedupe(found.flat()));
 }
 
 /** Template-wide findings first, then by part (the body before headers and footers), story

@@ -48,17 +48,15 @@ export function argumentFields(f: FieldNode, arg: Argument | undefined): FieldNo
   return arg.parts.flatMap((p) => (p.type === 'field' && f.children[p.index] ? [f.children[p.index]!] : []));
 }
 
-/** IF fields whose condition holds a flettespørgsmål: the IF, the question field and its key. */
-export function questionConditions(model: LintModel): Array<{ f: FieldNode; ins: IfInstruction; question: FieldNode; key: string; side: 'left' | 'right' }> {
-  const out: Array<{ f: FieldNode; ins: IfInstruction; question: FieldNode; key: string; side: 'left' | 'right' }> = [];
-  for (const f of model.fields) {
-    const ins = f.parsed.instruction;
-    if (ins.type !== 'IF') continue;
-    for (const side of ['left', 'right'] as const) {
-      for (const q of argumentFields(f, ins[side])) {
-        const key = questionKey(q);
-        if (key !== undefined) out.push({ f, ins, question: q, key, side });
-      }
+/** When f is an IF whose condition holds flettespørgsmål: each question field, its key and side. */
+export function questionConditions(f: FieldNode): Array<{ ins: IfInstruction; question: FieldNode; key: string; side: 'left' | 'right' }> {
+  const ins = f.parsed.instruction;
+  if (ins.type !== 'IF') return [];
+  const out: Array<{ ins: IfInstruction; question: FieldNode; key: string; side: 'left' | 'right' }> = [];
+  for (const side of ['left', 'right'] as const) {
+    for (const q of argumentFields(f, ins[side])) {
+      const key = questionKey(q);
+      if (key !== undefined) out.push({ ins, question: q, key, side });
     }
   }
   return out;

@@ -1,12 +1,16 @@
 /**
  * The linter's types, in ESLint's shape: a rule is a module with `meta` (id, default severity,
- * category, description, its messages in Danish and English, examples) and `check`.
+ * category, description, its messages in Danish and English, examples) and `create`, which
+ * returns the handlers the engine's one walk over the model calls per node kind.
  */
 import type { Diagnostic, Location } from '../diagnostics.js';
 import type { MessageText } from '../i18n/index.js';
 import type { Catalog } from '../repository/catalog.js';
 import type { CaseContext } from '../context/context.js';
-import type { LintModel } from './model.js';
+import type { FieldNode } from '../ooxml/fields.js';
+import type { StoryPlan } from '../template/plan.js';
+import type { RegionDef } from '../template/regions.js';
+import type { DrawingModel, LinkModel, LintModel, ParagraphModel, TableModel } from './model.js';
 import type { StyleView } from './styles.js';
 import type { DocxParts } from '../authoring/package.js';
 
@@ -70,11 +74,27 @@ export interface ExampleDoc {
   package?: Pick<DocxParts, 'relationships' | 'settings' | 'parts'>;
 }
 
-export interface RuleExample {
-  valid: boolean;
-  description: MessageText;
-  doc: ExampleDoc;
+/** A finding a failing example must report, as ESLint's rule tester states its `errors`. */
+export interface ExpectedFinding {
+  /** The message's id: a key of the rule's `meta.messages`. */
+  messageId: string;
+  /** The part it points to; absent for a finding about the whole template. */
+  part?: string;
+  /** The story within the part (`tekstboks 1`, `fodnote 2`), when not the part's main story. */
+  story?: string;
+  /** The paragraph (1-based, in the story); absent for a finding about a whole part. */
+  paragraph?: number;
 }
+
+export type RuleExample =
+  | { valid: true; description: MessageText; doc: ExampleDoc }
+  | {
+      valid: false;
+      description: MessageText;
+      doc: ExampleDoc;
+      /** Every finding of the rule in the example, in the order the linter lists them. */
+      errors: ExpectedFinding[];
+    };
 
 export interface RuleMeta {
   id: string;
@@ -94,9 +114,42 @@ export interface RuleContext {
   report(message: string, params: Record<string, string | number>, location: Location): void;
 }
 
+/**
+ * What a rule looks at: the engine walks the model once and calls, for each node, the handler
+ * of its kind of every rule that has one, in this order:
+ *
+ *     document                        the template as a whole (properties, package, settings)
+ *     part                            each part with stories (document, headers, footers, notes)
+ *     story                           each story (the body, a header, a text box, a note), then in it
+ *       region                          its regions (TableStart/TableEnd), outer before inner
+ *       paragraph                       its paragraphs, in document order
+ *       table, drawing, link            its tables, drawings and links, in document order
+ *       field                           its fields, nested ones included, in document order
+ *     story:exit                      the story again, after its contents
+ *     document:exit                   once, at the end: judgements over the whole template
+ *
+ * Stories are the model's (Word's compatibility copies of text boxes left out). A handler
+ * reports through the context; a rule that has nothing to judge (no catalog, say) returns no
+ * handlers.
+ */
+export interface RuleVisitor {
+  document?(model: LintModel): void;
+  part?(part: string): void;
+  story?(plan: StoryPlan): void;
+  region?(region: RegionDef): void;
+  paragraph?(p: ParagraphModel): void;
+  table?(t: TableModel): void;
+  drawing?(d: DrawingModel): void;
+  link?(l: LinkModel): void;
+  field?(f: FieldNode): void;
+  'story:exit'?(plan: StoryPlan): void;
+  'document:exit'?(model: LintModel): void;
+}
+
 export interface Rule {
   meta: RuleMeta;
-  check(model: LintModel, context: RuleContext): void;
+  /** Called once per template linted; the handlers it returns share what they keep. */
+  create(context: RuleContext): RuleVisitor;
 }
 
 export interface Finding extends Diagnostic {

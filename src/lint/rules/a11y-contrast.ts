@@ -39,6 +39,7 @@ export const a11yContrast: Rule = {
     examples: [
       {
         valid: false,
+        errors: [{ messageId: 'low', part: 'word/document.xml', paragraph: 1 }],
         description: { da: 'En typografi med temafarven "Baggrund 1, mørkere 15 %": lysegrå, selv om w:val siger sort.', en: 'A style with the theme colour "Background 1, darker 15%": light grey, though w:val says black.' },
         doc: {
           xml: '<w:p><w:pPr><w:pStyle w:val="Svag"/></w:pPr><w:r><w:t>Sagsnummeret står øverst i brevet.</w:t></w:r></w:p>',
@@ -47,6 +48,7 @@ export const a11yContrast: Rule = {
       },
       {
         valid: false,
+        errors: [{ messageId: 'low', part: 'word/document.xml', paragraph: 1 }],
         description: { da: 'Mørkeblå tekst i en mørkeblå tabelcelle.', en: 'Dark blue text in a dark blue table cell.' },
         doc: { xml: TABLE('<w:shd w:val="clear" w:color="auto" w:fill="1F3864"/>', '<w:color w:val="2F5496"/>') },
       },
@@ -57,6 +59,7 @@ export const a11yContrast: Rule = {
       },
       {
         valid: false,
+        errors: [{ messageId: 'low', part: 'word/document.xml', paragraph: 1 }],
         description: {
           da: 'Mørkeblå tekst på ensfarvet skygge (w:val="solid"): baggrunden er mønsterfarven w:color, ikke w:fill.',
           en: 'Dark blue text on solid shading (w:val="solid"): the background is the pattern colour w:color, not w:fill.',
@@ -70,6 +73,7 @@ export const a11yContrast: Rule = {
       },
       {
         valid: false,
+        errors: [{ messageId: 'low', part: 'word/document.xml', paragraph: 1 }],
         description: {
           da: 'Tabeltypografien farver overskriftsrækken mørkeblå (slået til med tblLook firstRow); teksten i den er sat til mørkeblå.',
           en: 'The table style shades the header row dark blue (turned on by tblLook firstRow); the text in it is set to dark blue.',
@@ -94,6 +98,7 @@ export const a11yContrast: Rule = {
       },
       {
         valid: false,
+        errors: [{ messageId: 'low', part: 'word/document.xml', paragraph: 1 }],
         description: {
           da: 'Samme tabel, men "Overskriftsrække" er slået fra i tabellens layout (tblLook): rækken er ikke skygget, og den hvide tekst står på hvidt.',
           en: 'The same table with "Header Row" turned off in the table layout (tblLook): the row is not shaded and the white text stands on white.',
@@ -108,7 +113,7 @@ export const a11yContrast: Rule = {
         },
         doc: { xml: '<w:p><w:r><w:rPr><w:color w:val="5A5A5A" w:themeColor="accent6" w:themeTint="A6"/></w:rPr><w:t>Svar senest om 14 dage.</w:t></w:r></w:p>' },
       },
-      { valid: false, description: { da: 'Lysegrå tekst på hvid.', en: 'Light grey text on white.' }, doc: { xml: '<w:p><w:r><w:rPr><w:color w:val="BFBFBF"/></w:rPr><w:t>Svar senest om 14 dage.</w:t></w:r></w:p>' } },
+      { valid: false, errors: [{ messageId: 'low', part: 'word/document.xml', paragraph: 1 }], description: { da: 'Lysegrå tekst på hvid.', en: 'Light grey text on white.' }, doc: { xml: '<w:p><w:r><w:rPr><w:color w:val="BFBFBF"/></w:rPr><w:t>Svar senest om 14 dage.</w:t></w:r></w:p>' } },
       {
         valid: true,
         description: { da: 'Stor tekst (18 pkt.) i mellemgrå: 3,45:1 er nok for stor tekst.', en: 'Large text (18 pt) in mid grey: 3.45:1 is enough for large text.' },
@@ -116,28 +121,31 @@ export const a11yContrast: Rule = {
       },
       {
         valid: false,
+        errors: [{ messageId: 'low', part: 'word/document.xml', paragraph: 1 }],
         description: { da: 'Samme grå i almindelig størrelse: 3,45:1 er for lidt.', en: 'The same grey at the normal size: 3.45:1 is too little.' },
         doc: { xml: '<w:p><w:r><w:rPr><w:color w:val="8A8A8A"/></w:rPr><w:t>Svar senest om 14 dage.</w:t></w:r></w:p>' },
       },
       { valid: true, description: { da: 'Mørkegrå tekst på hvid.', en: 'Dark grey text on white.' }, doc: { xml: '<w:p><w:r><w:rPr><w:color w:val="595959"/></w:rPr><w:t>Svar senest om 14 dage.</w:t></w:r></w:p>' } },
     ],
   },
-  check(model, ctx) {
-    for (const p of model.paragraphs) {
-      for (const run of p.runs) {
-        if (!run.text.trim()) continue;
-        const look = ctx.styles.look(p, run.rPr);
-        const background = look.background ?? 'FFFFFF';
-        // Word draws "auto" text black, or white on a dark background.
-        const color = look.color ?? (contrastRatio('000000', background) >= contrastRatio('FFFFFF', background) ? '000000' : 'FFFFFF');
-        const large = look.size >= 36 || (look.bold && look.size >= 28);
-        const needed = large ? 3 : 4.5;
-        const ratio = contrastRatio(color, background);
-        if (ratio < needed) {
-          ctx.report('low', { text: run.text.trim().slice(0, 40), ratio: ratio.toFixed(2).replace('.', ','), color, background, needed: String(needed).replace('.', ',') }, placeOfParagraph(model, p));
-          break;
+  create(ctx) {
+    return {
+      paragraph(p) {
+        for (const run of p.runs) {
+          if (!run.text.trim()) continue;
+          const look = ctx.styles.look(p, run.rPr);
+          const background = look.background ?? 'FFFFFF';
+          // Word draws "auto" text black, or white on a dark background.
+          const color = look.color ?? (contrastRatio('000000', background) >= contrastRatio('FFFFFF', background) ? '000000' : 'FFFFFF');
+          const large = look.size >= 36 || (look.bold && look.size >= 28);
+          const needed = large ? 3 : 4.5;
+          const ratio = contrastRatio(color, background);
+          if (ratio < needed) {
+            ctx.report('low', { text: run.text.trim().slice(0, 40), ratio: ratio.toFixed(2).replace('.', ','), color, background, needed: String(needed).replace('.', ',') }, placeOfParagraph(ctx.model, p));
+            break;
+          }
         }
-      }
-    }
+      },
+    };
   },
 };

@@ -13,7 +13,7 @@ export const a11yDocLanguage: Rule = {
     },
     messages: { missing: { da: 'Dokumentet har intet sprog; sæt sproget til dansk.', en: 'The document has no language; set it to Danish.' } },
     examples: [
-      { valid: false, description: { da: 'Intet sprog.', en: 'No language.' }, doc: { body: ['Tekst.'], lang: null } },
+      { valid: false, errors: [{ messageId: 'missing', part: 'word/styles.xml' }], description: { da: 'Intet sprog.', en: 'No language.' }, doc: { body: ['Tekst.'], lang: null } },
       { valid: true, description: { da: 'Dansk som standardsprog.', en: 'Danish as the default language.' }, doc: { body: ['Tekst.'], lang: 'da-DK' } },
       {
         valid: true,
@@ -27,19 +27,36 @@ export const a11yDocLanguage: Rule = {
       },
     ],
   },
-  check(model, ctx) {
+  create(ctx) {
+    const { model } = ctx;
     const defaults = model.styles?.docDefaults ?? '';
-    if (/<w:lang\b[^>]*\sw:val="[^"]+"/.test(defaults) || model.core.language) return;
+    if (/<w:lang\b[^>]*\sw:val="[^"]+"/.test(defaults) || model.core.language) return {};
     const styled = [...(model.styles?.styles.values() ?? [])].some((s) => s.isDefault && s.type === 'paragraph' && /<w:lang\b[^>]*\sw:val="/.test(s.xml));
-    if (styled) return;
+    if (styled) return {};
     // On the text itself: every run with text has a language, directly or from its styles.
     const LANG = /<w:lang\b[^>]*\sw:val="[^"]+"/;
-    const runs = model.paragraphs.flatMap((p) => p.runs.filter((r) => r.text.trim()).map((r) => ({ p, r })));
-    const hasLang = ({ p, r }: (typeof runs)[number]): boolean =>
-      LANG.test(r.rPr) ||
-      ctx.styles.chain(/<w:rStyle w:val="([^"]+)"/.exec(r.rPr)?.[1]).some((s) => LANG.test(s.xml)) ||
-      ctx.styles.chain(p.styleId).some((s) => LANG.test(s.xml));
-    if (runs.length && runs.every(hasLang)) return;
-    ctx.report('missing', {}, { template: model.file, part: 'word/styles.xml' });
+    let runs = 0;
+    let without = false;
+    return {
+      paragraph(p) {
+        if (without) return;
+        for (const r of p.runs) {
+          if (!r.text.trim()) continue;
+          runs++;
+          const has =
+            LANG.test(r.rPr) ||
+            ctx.styles.chain(/<w:rStyle w:val="([^"]+)"/.exec(r.rPr)?.[1]).some((s) => LANG.test(s.xml)) ||
+            ctx.styles.chain(p.styleId).some((s) => LANG.test(s.xml));
+          if (!has) {
+            without = true;
+            return;
+          }
+        }
+      },
+      'document:exit'() {
+        if (runs && !without) return;
+        ctx.report('missing', {}, { template: model.file, part: 'word/styles.xml' });
+      },
+    };
   },
 };

@@ -13,11 +13,15 @@ export const a11yDocTitle: Rule = {
     },
     messages: { missing: { da: 'Dokumentet har ingen titel.', en: 'The document has no title.' } },
     examples: [
-      { valid: false, description: { da: 'Ingen titel.', en: 'No title.' }, doc: { body: ['Tekst.'], title: null } },
+      { valid: false, errors: [{ messageId: 'missing', part: 'docProps/core.xml' }], description: { da: 'Ingen titel.', en: 'No title.' }, doc: { body: ['Tekst.'], title: null } },
       { valid: true, description: { da: 'Titel sat.', en: 'Title set.' }, doc: { body: ['Tekst.'], title: 'Bevilling af helbredstillægskort' } },
     ],
   },
-  check(model, ctx) {
-    if (!model.core.title) ctx.report('missing', {}, { template: model.file, part: 'docProps/core.xml' });
+  create(ctx) {
+    return {
+      document(model) {
+        if (!model.core.title) ctx.report('missing', {}, { template: model.file, part: 'docProps/core.xml' });
+      },
+    };
   },
 };

@@ -1,4 +1,5 @@
 /** a11y-empty-paragraphs: empty paragraphs, repeated spaces or tabs used for layout. */
+import type { ParagraphModel } from '../model.js';
 import type { Rule } from '../types.js';
 import { placeOfParagraph } from '../helpers.js';
 
@@ -30,14 +31,15 @@ export const a11yEmptyParagraphs: Rule = {
       spaces: { da: 'Gentagne mellemrum eller tabulatorer bruges til at placere tekst.', en: 'Repeated spaces or tabs are used to place text.' },
     },
     examples: [
-      { valid: false, description: { da: 'To tomme afsnit som luft.', en: 'Two empty paragraphs as space.' }, doc: { body: ['Kære Karen', '', '', 'Tekst.'] } },
-      { valid: false, description: { da: 'Mellemrum til at rykke tekst.', en: 'Spaces to move text.' }, doc: { body: ['Dato:          5. januar 2026'] } },
+      { valid: false, errors: [{ messageId: 'empty', part: 'word/document.xml', paragraph: 2 }], description: { da: 'To tomme afsnit som luft.', en: 'Two empty paragraphs as space.' }, doc: { body: ['Kære Karen', '', '', 'Tekst.'] } },
+      { valid: false, errors: [{ messageId: 'spaces', part: 'word/document.xml', paragraph: 1 }], description: { da: 'Mellemrum til at rykke tekst.', en: 'Spaces to move text.' }, doc: { body: ['Dato:          5. januar 2026'] } },
       {
         valid: false,
+        errors: [{ messageId: 'spaces', part: 'word/document.xml', paragraph: 1 }],
         description: { da: 'Tabulatorer der skubber et flettefelt sidst på linjen på plads.', en: 'Tabs that push a merge field at the end of the line into place.' },
         doc: { xml: `<w:p>${TABS(3)}${FIELD('Brev.Dato')}</w:p>` },
       },
-      { valid: false, description: { da: 'Mellemrum foran et flettefelt.', en: 'Spaces before a merge field.' }, doc: { body: ['Sagsnummer:          { MERGEFIELD Sag.Nummer }'] } },
+      { valid: false, errors: [{ messageId: 'spaces', part: 'word/document.xml', paragraph: 1 }], description: { da: 'Mellemrum foran et flettefelt.', en: 'Spaces before a merge field.' }, doc: { body: ['Sagsnummer:          { MERGEFIELD Sag.Nummer }'] } },
       { valid: true, description: { da: 'Ingen tomme afsnit.', en: 'No empty paragraphs.' }, doc: { body: ['Kære Karen', 'Tekst.'] } },
       { valid: true, description: { da: 'Én tabulator foran et flettefelt.', en: 'One tab before a merge field.' }, doc: { xml: `<w:p>${TABS(1)}${FIELD('Brev.Dato')}</w:p>` } },
       {
@@ -49,23 +51,21 @@ export const a11yEmptyParagraphs: Rule = {
       },
     ],
   },
-  check(model, ctx) {
-    let run: typeof model.paragraphs = [];
+  create(ctx) {
+    // Empty paragraphs in a row, within one story.
+    let run: ParagraphModel[] = [];
     const flush = (): void => {
-      if (run.length >= 2) ctx.report('empty', { count: run.length }, placeOfParagraph(model, run[0]!));
+      if (run.length >= 2) ctx.report('empty', { count: run.length }, placeOfParagraph(ctx.model, run[0]!));
       run = [];
     };
-    let story = model.paragraphs[0]?.story;
-    for (const p of model.paragraphs) {
-      if (p.story !== story) {
-        flush();
-        story = p.story;
-      }
-      const empty = !p.text.trim() && !p.objects && !p.fields.length && !p.markInField && !p.lastInContainer && !/<w:sectPr\b/.test(p.pPr);
-      if (empty) run.push(p);
-      else flush();
-      if (layoutSpaces(p.segments)) ctx.report('spaces', {}, placeOfParagraph(model, p));
-    }
-    flush();
+    return {
+      paragraph(p) {
+        const empty = !p.text.trim() && !p.objects && !p.fields.length && !p.markInField && !p.lastInContainer && !/<w:sectPr\b/.test(p.pPr);
+        if (empty) run.push(p);
+        else flush();
+        if (layoutSpaces(p.segments)) ctx.report('spaces', {}, placeOfParagraph(ctx.model, p));
+      },
+      'story:exit': flush,
+    };
   },
 };

@@ -44,9 +44,10 @@ export const a11yFakeHeading: Rule = {
     },
     messages: { fake: { da: '"{text}" ser ud som en overskrift, men er formateret med fed eller stor skrift; brug en overskriftstypografi.', en: '"{text}" looks like a heading but is formatted with bold or large type; use a heading style.' } },
     examples: [
-      { valid: false, description: { da: 'Fed tekst som overskrift.', en: 'Bold text as a heading.' }, doc: { body: ['**Begrundelse**', 'Vi giver dig afslag, fordi din formue er for stor.', ...CLOSING] } },
+      { valid: false, errors: [{ messageId: 'fake', part: 'word/document.xml', paragraph: 1 }], description: { da: 'Fed tekst som overskrift.', en: 'Bold text as a heading.' }, doc: { body: ['**Begrundelse**', 'Vi giver dig afslag, fordi din formue er for stor.', ...CLOSING] } },
       {
         valid: false,
+        errors: [{ messageId: 'fake', part: 'word/document.xml', paragraph: 1 }],
         description: { da: 'Stor skrift (16 pkt.) sat direkte som overskrift.', en: 'Large type (16 pt) set directly as a heading.' },
         doc: { xml: '<w:p><w:r><w:rPr><w:sz w:val="32"/></w:rPr><w:t>Hvad sker der nu</w:t></w:r></w:p><w:p><w:r><w:t>Vi behandler din ansøgning inden for fire uger.</w:t></w:r></w:p>' + CLOSING.map((t) => `<w:p><w:r><w:t>${t}</w:t></w:r></w:p>`).join('') },
       },
@@ -92,21 +93,30 @@ export const a11yFakeHeading: Rule = {
       },
     ],
   },
-  check(model, ctx) {
-    const main = model.paragraphs.filter((p) => p.story.part === model.template.package.mainPart && !p.story.label);
-    // The closing (signature) is the last two paragraphs with text.
-    const withText = main.filter((p) => p.text.trim() || p.fields.length);
-    const closing = new Set(withText.slice(-2));
-    for (const [i, p] of main.entries()) {
-      const text = p.text.trim();
-      if (!text || p.fields.length || p.inTable || closing.has(p)) continue;
-      if (/[.:;,!?]$/.test(text) || words(text).length > MAX_WORDS || /(?:^|\s)\d[\d./-]*(?:\s|$)/.test(text)) continue;
-      if (ctx.styles.headingLevel(p) !== undefined || HEADING_NAME.test(ctx.styles.name(p.styleId) ?? '')) continue;
-      if (!formattedByHand(p, ctx.styles)) continue;
-      // Followed by ordinary body text (empty paragraphs between are skipped).
-      const next = main.slice(i + 1).find((q) => q.text.trim() || q.fields.length || q.objects);
-      if (!next || next.inTable || ctx.styles.headingLevel(next) !== undefined || formattedByHand(next, ctx.styles)) continue;
-      ctx.report('fake', { text: text.slice(0, 60) }, placeOfParagraph(model, p));
-    }
+  create(ctx) {
+    // The judgement needs the whole body: the closing is its last two paragraphs with text,
+    // and a heading must be followed by body text.
+    const main: ParagraphModel[] = [];
+    const mainPart = ctx.model.template.package.mainPart;
+    return {
+      paragraph(p) {
+        if (p.story.part === mainPart && !p.story.label) main.push(p);
+      },
+      'document:exit'(model) {
+        const withText = main.filter((p) => p.text.trim() || p.fields.length);
+        const closing = new Set(withText.slice(-2));
+        for (const [i, p] of main.entries()) {
+          const text = p.text.trim();
+          if (!text || p.fields.length || p.inTable || closing.has(p)) continue;
+          if (/[.:;,!?]$/.test(text) || words(text).length > MAX_WORDS || /(?:^|\s)\d[\d./-]*(?:\s|$)/.test(text)) continue;
+          if (ctx.styles.headingLevel(p) !== undefined || HEADING_NAME.test(ctx.styles.name(p.styleId) ?? '')) continue;
+          if (!formattedByHand(p, ctx.styles)) continue;
+          // Followed by ordinary body text (empty paragraphs between are skipped).
+          const next = main.slice(i + 1).find((q) => q.text.trim() || q.fields.length || q.objects);
+          if (!next || next.inTable || ctx.styles.headingLevel(next) !== undefined || formattedByHand(next, ctx.styles)) continue;
+          ctx.report('fake', { text: text.slice(0, 60) }, placeOfParagraph(model, p));
+        }
+      },
+    };
   },
 };

@@ -19,6 +19,7 @@ export const a11yFloatingObjects: Rule = {
     examples: [
       {
         valid: false,
+        errors: [{ messageId: 'floating', part: 'word/document.xml', paragraph: 1 }],
         description: { da: 'Et flydende billede.', en: 'A floating picture.' },
         doc: { xml: '<w:p><w:r><w:drawing><wp:anchor behindDoc="0" distT="0" distB="0" distL="0" distR="0" simplePos="0" locked="0" layoutInCell="1" allowOverlap="1" relativeHeight="1"><wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="page"><wp:posOffset>0</wp:posOffset></wp:positionH><wp:positionV relativeFrom="page"><wp:posOffset>0</wp:posOffset></wp:positionV><wp:extent cx="952500" cy="952500"/><wp:wrapNone/><wp:docPr id="1" name="Logo" descr="Kommunens logo"/><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic><pic:nvPicPr><pic:cNvPr id="0" name="logo.png"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:embed="rIdX"/></pic:blipFill><pic:spPr/></pic:pic></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r></w:p>' },
       },
@@ -34,11 +35,13 @@ export const a11yFloatingObjects: Rule = {
       },
     ],
   },
-  check(model, ctx) {
-    for (const d of model.drawings) {
-      if (d.decorative) continue;
-      if (d.textBox) ctx.report('textBox', {}, paragraphPlace(model, d.story, d.index));
-      else if (d.floating) ctx.report('floating', { name: d.name ?? '' }, paragraphPlace(model, d.story, d.index));
-    }
+  create(ctx) {
+    return {
+      drawing(d) {
+        if (d.decorative) return;
+        if (d.textBox) ctx.report('textBox', {}, paragraphPlace(ctx.model, d.story, d.index));
+        else if (d.floating) ctx.report('floating', { name: d.name ?? '' }, paragraphPlace(ctx.model, d.story, d.index));
+      },
+    };
   },
 };

@@ -29,11 +29,12 @@ export const a11yHeadingOrder: Rule = {
       start: { da: 'Dokumentets første overskrift er på niveau {level}; den første bør være på niveau 1.', en: "The document's first heading is at level {level}; the first should be at level 1." },
     },
     examples: [
-      { valid: false, description: { da: 'Niveau 1 og så 3.', en: 'Level 1 then 3.' }, doc: { body: ['# Afgørelse', '### Begrundelse', 'Tekst.'] } },
+      { valid: false, errors: [{ messageId: 'skipped', part: 'word/document.xml', paragraph: 2 }], description: { da: 'Niveau 1 og så 3.', en: 'Level 1 then 3.' }, doc: { body: ['# Afgørelse', '### Begrundelse', 'Tekst.'] } },
       { valid: true, description: { da: 'Niveau 1 og så 2.', en: 'Level 1 then 2.' }, doc: { body: ['# Afgørelse', '## Begrundelse', 'Tekst.'] } },
-      { valid: false, description: { da: 'Dokumentet begynder med en overskrift på niveau 2.', en: 'The document starts with a level 2 heading.' }, doc: { body: ['## Begrundelse', 'Tekst.'] } },
+      { valid: false, errors: [{ messageId: 'start', part: 'word/document.xml', paragraph: 1 }], description: { da: 'Dokumentet begynder med en overskrift på niveau 2.', en: 'The document starts with a level 2 heading.' }, doc: { body: ['## Begrundelse', 'Tekst.'] } },
       {
         valid: false,
+        errors: [{ messageId: 'skipped', part: 'word/document.xml', paragraph: 3 }],
         description: {
           da: 'Dansk Word: typografierne hedder Overskrift1 og Overskrift3 (id), men deres indbyggede navne er "heading 1" og "heading 3"; niveau 2 springes over.',
           en: 'Danish Word: the styles are Overskrift1 and Overskrift3 (ids), but their built-in names are "heading 1" and "heading 3"; level 2 is skipped.',
@@ -42,6 +43,7 @@ export const a11yHeadingOrder: Rule = {
       },
       {
         valid: false,
+        errors: [{ messageId: 'skipped', part: 'word/document.xml', paragraph: 3 }],
         description: {
           da: 'Samme typografier uden dispositionsniveau: de findes stadig ved deres indbyggede navn.',
           en: 'The same styles without outline levels: they are still found by their built-in names.',
@@ -69,18 +71,21 @@ export const a11yHeadingOrder: Rule = {
       },
     ],
   },
-  check(model, ctx) {
+  create(ctx) {
+    const mainPart = ctx.model.template.package.mainPart;
     let previous: number | undefined;
-    for (const p of model.paragraphs) {
-      if (p.story.part !== model.template.package.mainPart || p.story.label) continue;
-      const level = ctx.styles.headingLevel(p);
-      if (level === undefined) continue;
-      if (previous === undefined) {
-        if (level > 1 && ctx.settings.kind !== 'indholdselement') ctx.report('start', { level }, placeOfParagraph(model, p));
-      } else if (level > previous + 1) {
-        ctx.report('skipped', { level, previous, missing: previous + 1 }, placeOfParagraph(model, p));
-      }
-      previous = level;
-    }
+    return {
+      paragraph(p) {
+        if (p.story.part !== mainPart || p.story.label) return;
+        const level = ctx.styles.headingLevel(p);
+        if (level === undefined) return;
+        if (previous === undefined) {
+          if (level > 1 && ctx.settings.kind !== 'indholdselement') ctx.report('start', { level }, placeOfParagraph(ctx.model, p));
+        } else if (level > previous + 1) {
+          ctx.report('skipped', { level, previous, missing: previous + 1 }, placeOfParagraph(ctx.model, p));
+        }
+        previous = level;
+      },
+    };
   },
 };

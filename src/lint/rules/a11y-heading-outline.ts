@@ -21,11 +21,13 @@ export const a11yHeadingOutline: Rule = {
     examples: [
       {
         valid: false,
+        errors: [{ messageId: 'noLevel', part: 'word/document.xml', paragraph: 1 }],
         description: { da: 'En overskriftstypografi uden dispositionsniveau.', en: 'A heading style without an outline level.' },
         doc: { xml: '<w:p><w:pPr><w:pStyle w:val="MinOverskrift"/></w:pPr><w:r><w:t>Afgørelse</w:t></w:r></w:p>', styles: '<w:style w:type="paragraph" w:styleId="MinOverskrift"><w:name w:val="heading 2"/><w:rPr><w:b/></w:rPr></w:style>' },
       },
       {
         valid: false,
+        errors: [{ messageId: 'noLevel', part: 'word/document.xml', paragraph: 1 }],
         description: { da: 'En egen typografi med navnet "Overskrift 1", fed og stor, men uden dispositionsniveau.', en: 'A custom style named "Overskrift 1", bold and large, but without an outline level.' },
         doc: {
           xml: '<w:p><w:pPr><w:pStyle w:val="Overskrift10"/></w:pPr><w:r><w:t>Afgørelse</w:t></w:r></w:p><w:p><w:r><w:t>Vi har behandlet din ansøgning.</w:t></w:r></w:p>',
@@ -35,14 +37,16 @@ export const a11yHeadingOutline: Rule = {
       { valid: true, description: { da: 'Word\'s indbyggede Overskrift 1.', en: "Word's built-in Heading 1." }, doc: { body: ['# Afgørelse'] } },
     ],
   },
-  check(model, ctx) {
+  create(ctx) {
     const seen = new Set<string>();
-    for (const p of model.paragraphs) {
-      if (!p.styleId || seen.has(p.styleId)) continue;
-      const named = ctx.styles.builtinHeading(p.styleId) !== undefined || NAMED_HEADING.test(ctx.styles.name(p.styleId) ?? '');
-      if (!named || ctx.styles.outlineLevel(p) !== undefined) continue;
-      seen.add(p.styleId);
-      ctx.report('noLevel', { style: ctx.styles.name(p.styleId) ?? p.styleId }, placeOfParagraph(model, p));
-    }
+    return {
+      paragraph(p) {
+        if (!p.styleId || seen.has(p.styleId)) return;
+        const named = ctx.styles.builtinHeading(p.styleId) !== undefined || NAMED_HEADING.test(ctx.styles.name(p.styleId) ?? '');
+        if (!named || ctx.styles.outlineLevel(p) !== undefined) return;
+        seen.add(p.styleId);
+        ctx.report('noLevel', { style: ctx.styles.name(p.styleId) ?? p.styleId }, placeOfParagraph(ctx.model, p));
+      },
+    };
   },
 };

@@ -30,9 +30,9 @@ export const a11yImageAlt: Rule = {
       fileName: { da: 'Billedet "{name}" har "{alt}" som alternativ tekst; beskriv hvad billedet viser.', en: 'The image "{name}" has "{alt}" as alt text; describe what it shows.' },
     },
     examples: [
-      { valid: false, description: { da: 'Et logo uden alternativ tekst.', en: 'A logo without alt text.' }, doc: { xml: DRAWING('') } },
-      { valid: false, description: { da: 'Filnavnet som alternativ tekst.', en: 'The file name as alt text.' }, doc: { xml: DRAWING('descr="logo.png"') } },
-      { valid: false, description: { da: 'Et flettefelt i den alternative tekst.', en: 'A merge field in the alt text.' }, doc: { xml: DRAWING('descr="«Kommune.Navn» logo"') } },
+      { valid: false, errors: [{ messageId: 'missing', part: 'word/document.xml', paragraph: 1 }], description: { da: 'Et logo uden alternativ tekst.', en: 'A logo without alt text.' }, doc: { xml: DRAWING('') } },
+      { valid: false, errors: [{ messageId: 'fileName', part: 'word/document.xml', paragraph: 1 }], description: { da: 'Filnavnet som alternativ tekst.', en: 'The file name as alt text.' }, doc: { xml: DRAWING('descr="logo.png"') } },
+      { valid: false, errors: [{ messageId: 'placeholder', part: 'word/document.xml', paragraph: 1 }], description: { da: 'Et flettefelt i den alternative tekst.', en: 'A merge field in the alt text.' }, doc: { xml: DRAWING('descr="«Kommune.Navn» logo"') } },
       { valid: true, description: { da: 'En beskrivende alternativ tekst.', en: 'A descriptive alt text.' }, doc: { xml: DRAWING('descr="Sønderborg Kommunes logo"') } },
       {
         valid: true,
@@ -43,17 +43,20 @@ export const a11yImageAlt: Rule = {
       },
     ],
   },
-  check(model, ctx) {
-    for (const d of model.drawings) {
-      if (d.decorative || (d.textBox && !d.picture)) continue;
-      const alt = (d.descr ?? '').trim() || (d.title ?? '').trim();
-      const name = d.name ?? '';
-      if (!alt) {
-        if (name.trim()) ctx.report('missing', { name }, paragraphPlace(model, d.story, d.index));
-        else ctx.report('missingUnnamed', {}, paragraphPlace(model, d.story, d.index));
-      }
-      else if (PLACEHOLDER.test(alt)) ctx.report('placeholder', { name, field: PLACEHOLDER.exec(alt)![0] }, paragraphPlace(model, d.story, d.index));
-      else if (FILE_NAME.test(alt) || GENERIC.test(alt) || alt === name) ctx.report('fileName', { name, alt }, paragraphPlace(model, d.story, d.index));
-    }
+  create(ctx) {
+    return {
+      drawing(d) {
+        if (d.decorative || (d.textBox && !d.picture)) return;
+        const alt = (d.descr ?? '').trim() || (d.title ?? '').trim();
+        const name = d.name ?? '';
+        const place = paragraphPlace(ctx.model, d.story, d.index);
+        if (!alt) {
+          if (name.trim()) ctx.report('missing', { name }, place);
+          else ctx.report('missingUnnamed', {}, place);
+        }
+        else if (PLACEHOLDER.test(alt)) ctx.report('placeholder', { name, field: PLACEHOLDER.exec(alt)![0] }, place);
+        else if (FILE_NAME.test(alt) || GENERIC.test(alt) || alt === name) ctx.report('fileName', { name, alt }, place);
+      },
+    };
   },
 };

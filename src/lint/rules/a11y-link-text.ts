@@ -22,11 +22,13 @@ export const a11yLinkText: Rule = {
     examples: [
       {
         valid: false,
+        errors: [{ messageId: 'vague', part: 'word/document.xml', paragraph: 1 }],
         description: { da: '"Klik her" som linktekst.', en: '"Klik her" as link text.' },
         doc: { xml: '<w:p><w:r><w:t xml:space="preserve">Læs om reglerne: </w:t></w:r><w:hyperlink r:id="rIdL" w:history="1"><w:r><w:t>klik her</w:t></w:r></w:hyperlink></w:p>' },
       },
       {
         valid: false,
+        errors: [{ messageId: 'vague', part: 'word/document.xml', paragraph: 1 }],
         description: { da: 'Linkteksten er et flettefelt, der i eksempelsagen bliver "her".', en: 'The link text is a merge field that becomes "her" in the sample case.' },
         doc: {
           xml: '<w:p><w:r><w:t xml:space="preserve">Læs om reglerne </w:t></w:r><w:hyperlink r:id="rIdL" w:history="1"><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> MERGEFIELD Kommune.LinkTekst </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>«Kommune.LinkTekst»</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:hyperlink></w:p>',
@@ -35,6 +37,7 @@ export const a11yLinkText: Rule = {
       },
       {
         valid: false,
+        errors: [{ messageId: 'url', part: 'word/document.xml', paragraph: 1 }],
         description: { da: 'En bar webadresse som linktekst.', en: 'A bare web address as link text.' },
         doc: { xml: '<w:p><w:r><w:t xml:space="preserve">Læs reglerne på </w:t></w:r><w:hyperlink r:id="rIdL" w:history="1"><w:r><w:t>https://www.borger.dk/pension-og-efterloen</w:t></w:r></w:hyperlink></w:p>' },
       },
@@ -45,19 +48,21 @@ export const a11yLinkText: Rule = {
       },
     ],
   },
-  check(model, ctx) {
-    for (const link of model.links) {
-      let text = link.text;
-      // Fields in the link text: their value in a sample case, else what Word showed last.
-      for (const f of link.fields) {
-        const name = mergeFieldName(f);
-        const sample = name && ctx.settings.sample ? lookupField(ctx.settings.sample.fields, name) : undefined;
-        text += sample?.found && sample.value !== undefined ? String(sample.value ?? '') : '';
-      }
-      const t = text.trim().replace(/[.:!]+$/, '');
-      if (!t) continue;
-      if (VAGUE.has(t.toLowerCase())) ctx.report('vague', { text: t }, paragraphPlace(model, link.story, link.index));
-      else if (/^(https?:\/\/|www\.)\S+$/i.test(t)) ctx.report('url', { text: t }, paragraphPlace(model, link.story, link.index));
-    }
+  create(ctx) {
+    return {
+      link(link) {
+        let text = link.text;
+        // Fields in the link text: their value in a sample case, else what Word showed last.
+        for (const f of link.fields) {
+          const name = mergeFieldName(f);
+          const sample = name && ctx.settings.sample ? lookupField(ctx.settings.sample.fields, name) : undefined;
+          text += sample?.found && sample.value !== undefined ? String(sample.value ?? '') : '';
+        }
+        const t = text.trim().replace(/[.:!]+$/, '');
+        if (!t) return;
+        if (VAGUE.has(t.toLowerCase())) ctx.report('vague', { text: t }, paragraphPlace(ctx.model, link.story, link.index));
+        else if (/^(https?:\/\/|www\.)\S+$/i.test(t)) ctx.report('url', { text: t }, paragraphPlace(ctx.model, link.story, link.index));
+      },
+    };
   },
 };

@@ -16,6 +16,7 @@ export const a11yMergedCells: Rule = {
     examples: [
       {
         valid: false,
+        errors: [{ messageId: 'merged', part: 'word/document.xml', paragraph: 1 }],
         description: { da: 'En celle flettet over to kolonner.', en: 'A cell merged across two columns.' },
         doc: { xml: '<w:tbl><w:tblGrid><w:gridCol w:w="4000"/><w:gridCol w:w="4000"/></w:tblGrid><w:tr><w:trPr><w:tblHeader/></w:trPr><w:tc><w:tcPr><w:gridSpan w:val="2"/></w:tcPr><w:p><w:r><w:t>Beregning</w:t></w:r></w:p></w:tc></w:tr><w:tr><w:tc><w:p><w:r><w:t>Pris</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>450 kr.</w:t></w:r></w:p></w:tc></w:tr></w:tbl><w:p/>' },
       },
@@ -26,10 +27,12 @@ export const a11yMergedCells: Rule = {
       },
     ],
   },
-  check(model, ctx) {
-    for (const t of model.tables) {
-      const merged = t.rows.some((r) => r.cells.some((c) => /<w:gridSpan w:val="([2-9]|\d{2,})"|<w:vMerge\b|<w:hMerge\b/.test(c.tcPr)));
-      if (merged) ctx.report('merged', {}, paragraphPlace(model, t.story, t.index));
-    }
+  create(ctx) {
+    return {
+      table(t) {
+        const merged = t.rows.some((r) => r.cells.some((c) => /<w:gridSpan w:val="([2-9]|\d{2,})"|<w:vMerge\b|<w:hMerge\b/.test(c.tcPr)));
+        if (merged) ctx.report('merged', {}, paragraphPlace(ctx.model, t.story, t.index));
+      },
+    };
   },
 };

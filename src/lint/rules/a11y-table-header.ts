@@ -49,15 +49,17 @@ export const a11yTableHeader: Rule = {
       },
     },
     examples: [
-      { valid: false, description: { da: 'Tabel uden overskriftsrække.', en: 'A table without a header row.' }, doc: { xml: TABLE(false) } },
+      { valid: false, errors: [{ messageId: 'noHeader', part: 'word/document.xml', paragraph: 1 }], description: { da: 'Tabel uden overskriftsrække.', en: 'A table without a header row.' }, doc: { xml: TABLE(false) } },
       {
         valid: false,
+        errors: [{ messageId: 'noHeader', part: 'word/document.xml', paragraph: 1 }],
         description: { da: 'Tabel med kanter fra tabeltypografien "Tabel - Gitter", uden overskriftsrække.', en: 'A table with borders from the table style "Table Grid", without a header row.' },
         doc: { xml: TABLE(false, '<w:tblStyle w:val="Tabel-Gitter"/>'), styles: TABLE_GRID },
       },
       { valid: true, description: { da: 'Første række gentages som overskrift.', en: 'The first row repeats as header.' }, doc: { xml: TABLE(true) } },
       {
         valid: false,
+        errors: [{ messageId: 'regionNoHeader', part: 'word/document.xml', paragraph: 1 }],
         description: {
           da: 'En tabel uden kanter, hvis række gentages for hver udgift (TableStart:Udgifter), uden overskriftsrække: også en layouttabel skal have en, når den kan fylde flere sider.',
           en: 'A table without borders whose row repeats for each expense (TableStart:Udgifter), without a header row: even a layout table needs one when it can fill several pages.',
@@ -76,25 +78,29 @@ export const a11yTableHeader: Rule = {
       },
     ],
   },
-  check(model, ctx) {
-    // Tables with rows repeated per item of a list (regions) grow with the case.
+  create(ctx) {
+    // Tables with rows repeated per item of a list (regions) grow with the case. A story's
+    // regions come before its tables.
     const repeated = new Map<string, string>();
-    for (const r of model.template.regions?.regions ?? []) {
-      const open = r.table ? r.story.tokens[r.table.open] : undefined;
-      if (open && !repeated.has(`${r.story.part}#${r.story.label}#${open.para}`)) repeated.set(`${r.story.part}#${r.story.label}#${open.para}`, r.name);
-    }
-    for (const t of model.tables) {
-      const list = repeated.get(`${t.story.part}#${t.story.label}#${t.index}`);
-      if (list !== undefined) {
-        if (!/<w:tblHeader(?!\s+w:val="(?:0|false)")/.test(t.rows[0]?.trPr ?? '')) ctx.report('regionNoHeader', { list }, paragraphPlace(model, t.story, t.index));
-        continue;
-      }
-      const cols = Math.max(0, ...t.rows.map((r) => r.cells.length));
-      if (t.rows.length < 2 || cols < 2) continue;
-      const first = t.rows[0]!;
-      if (/<w:tblHeader(?!\s+w:val="(?:0|false)")/.test(first.trPr)) continue;
-      if (!ctx.styles.tableHasBorders(t)) continue;
-      ctx.report('noHeader', {}, paragraphPlace(model, t.story, t.index));
-    }
+    return {
+      region(r) {
+        const open = r.table ? r.story.tokens[r.table.open] : undefined;
+        if (open && !repeated.has(`${r.story.part}#${r.story.label}#${open.para}`)) repeated.set(`${r.story.part}#${r.story.label}#${open.para}`, r.name);
+      },
+      table(t) {
+        const place = (): ReturnType<typeof paragraphPlace> => paragraphPlace(ctx.model, t.story, t.index);
+        const list = repeated.get(`${t.story.part}#${t.story.label}#${t.index}`);
+        if (list !== undefined) {
+          if (!/<w:tblHeader(?!\s+w:val="(?:0|false)")/.test(t.rows[0]?.trPr ?? '')) ctx.report('regionNoHeader', { list }, place());
+          return;
+        }
+        const cols = Math.max(0, ...t.rows.map((r) => r.cells.length));
+        if (t.rows.length < 2 || cols < 2) return;
+        const first = t.rows[0]!;
+        if (/<w:tblHeader(?!\s+w:val="(?:0|false)")/.test(first.trPr)) return;
+        if (!ctx.styles.tableHasBorders(t)) return;
+        ctx.report('noHeader', {}, place());
+      },
+    };
   },
 };

@@ -41,6 +41,7 @@ export const blankLineConditions: Rule = {
     examples: [
       {
         valid: false,
+        errors: [{ messageId: 'blank', part: 'word/document.xml', paragraph: 2 }],
         description: { da: 'Tom tekst når betingelsen er opfyldt (svaret J), alene i sit afsnit.', en: 'Empty text when the condition holds (answer J), alone in its paragraph.' },
         doc: { body: ['Vi har modtaget din ansøgning.', '{ IF { MERGEFIELD Question:flettespoergsmaal-10023 } = "J" "" "Vi mangler stadig regningen." }', 'Send det senest om 14 dage.'] },
       },
@@ -51,6 +52,7 @@ export const blankLineConditions: Rule = {
       },
       {
         valid: false,
+        errors: [{ messageId: 'blank', part: 'word/document.xml', paragraph: 1 }, { messageId: 'blank', part: 'word/document.xml', paragraph: 2 }],
         description: { da: 'To spørgsmål på hver sin linje.', en: 'Two questions on lines of their own.' },
         doc: {
           body: [
@@ -96,29 +98,33 @@ export const blankLineConditions: Rule = {
       },
     ],
   },
-  check(model, ctx) {
+  create(ctx) {
     // A paragraph whose mark lies inside a field disappears with the field when the condition
     // fails, so what Word shows as one paragraph is a group: every paragraph up to and
     // including the next mark outside fields. The group is a blank line when it has no static
     // text or objects and every field reaching into it is an IF that can render nothing.
     let group: ParagraphModel[] = [];
-    for (const p of model.paragraphs) {
-      if (group.length && group[0]!.story !== p.story) group = [];
-      group.push(p);
-      if (p.markInField) continue;
-      const members = group;
-      group = [];
-      if (members.some((m) => m.objects || m.text.trim() !== '')) continue;
-      // The only content of a table cell: the cell keeps a paragraph whatever the answer.
-      const cell = members[0]!.cell;
-      if (cell && cell.paragraphs.length === members.length && members.every((m) => m.cell === cell)) continue;
-      const fields = new Set(members.flatMap((m) => m.overlapping));
-      if (!fields.size) continue;
-      const canBeEmpty = [...fields].every((f) => {
-        const ins = f.parsed.instruction;
-        return ins.type === 'IF' && (emptyBranch(ins.falseText) || emptyBranch(ins.trueText));
-      });
-      if (canBeEmpty) ctx.report('blank', {}, placeOfParagraph(model, members[0]!));
-    }
+    return {
+      story() {
+        group = [];
+      },
+      paragraph(p) {
+        group.push(p);
+        if (p.markInField) return;
+        const members = group;
+        group = [];
+        if (members.some((m) => m.objects || m.text.trim() !== '')) return;
+        // The only content of a table cell: the cell keeps a paragraph whatever the answer.
+        const cell = members[0]!.cell;
+        if (cell && cell.paragraphs.length === members.length && members.every((m) => m.cell === cell)) return;
+        const fields = new Set(members.flatMap((m) => m.overlapping));
+        if (!fields.size) return;
+        const canBeEmpty = [...fields].every((f) => {
+          const ins = f.parsed.instruction;
+          return ins.type === 'IF' && (emptyBranch(ins.falseText) || emptyBranch(ins.trueText));
+        });
+        if (canBeEmpty) ctx.report('blank', {}, placeOfParagraph(ctx.model, members[0]!));
+      },
+    };
   },
 };

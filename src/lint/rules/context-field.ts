@@ -22,6 +22,7 @@ export const contextField: Rule = {
     examples: [
       {
         valid: false,
+        errors: [{ messageId: 'missing', part: 'word/document.xml', paragraph: 1 }],
         description: { da: 'Rådighedsberegningen findes kun i processen personligt tillæg.', en: 'The disposable-income calculation exists only in the personal supplement process.' },
         doc: {
           body: ['Dit rådighedsbeløb er { MERGEFIELD Raadighedsberegning.Beloeb }.'],
@@ -52,18 +53,20 @@ export const contextField: Rule = {
       },
     ],
   },
-  check(model, ctx) {
+  create(ctx) {
     const catalog = ctx.settings.catalog;
-    if (!catalog || !ctx.settings.processes.length) return;
-    for (const f of model.fields) {
-      const name = mergeFieldName(f);
-      const def = name ? catalog.fields.get(name) : undefined;
-      if (!def || inCachedResult(f)) continue;
-      for (const process of ctx.settings.processes) {
-        if (!provides(def, process)) {
-          ctx.report('missing', { field: name!, process, provided: def.processes === '*' ? '*' : def.processes.join(', ') }, fieldPlace(model, f));
+    if (!catalog || !ctx.settings.processes.length) return {};
+    return {
+      field(f) {
+        const name = mergeFieldName(f);
+        const def = name ? catalog.fields.get(name) : undefined;
+        if (!def || inCachedResult(f)) return;
+        for (const process of ctx.settings.processes) {
+          if (!provides(def, process)) {
+            ctx.report('missing', { field: name!, process, provided: def.processes === '*' ? '*' : def.processes.join(', ') }, fieldPlace(ctx.model, f));
+          }
         }
-      }
-    }
+      },
+    };
   },
 };

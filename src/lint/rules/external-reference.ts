@@ -24,16 +24,19 @@ export const externalReference: Rule = {
     examples: [
       {
         valid: false,
+        errors: [{ messageId: 'external', part: 'word/_rels/document.xml.rels' }],
         description: { da: 'Et billede linket fra nettet: en sporingspixel, der afslører, hvornår brevet åbnes.', en: 'A picture linked from the web: a tracking pixel that reveals when the letter is opened.' },
         doc: { xml: PICTURE('r:link="rIdPixel"'), package: { relationships: [`<Relationship Id="rIdPixel" Type="${REL}/image" Target="https://sporing.example/p.png?brev=42" TargetMode="External"/>`] } },
       },
       {
         valid: false,
+        errors: [{ messageId: 'external', part: 'word/_rels/document.xml.rels' }],
         description: { da: 'Et billede fra en netværkssti: Windows sender borgerens login (NTLM) til serveren.', en: 'A picture from a network path: Windows sends the citizen\'s login (NTLM) to the server.' },
         doc: { xml: PICTURE('r:link="rIdUnc"'), package: { relationships: [`<Relationship Id="rIdUnc" Type="${REL}/image" Target="\\\\fil.example\\logoer\\logo.png" TargetMode="External"/>`] } },
       },
       {
         valid: false,
+        errors: [{ messageId: 'external', part: 'word/_rels/document.xml.rels' }],
         description: { da: 'Et link, der åbner en fil.', en: 'A link that opens a file.' },
         doc: {
           xml: '<w:p><w:hyperlink r:id="rIdFile"><w:r><w:t>Åbn skemaet</w:t></w:r></w:hyperlink></w:p>',
@@ -73,10 +76,15 @@ export const externalReference: Rule = {
       },
     ],
   },
-  check(model, ctx) {
-    for (const ref of externalReferences(model.template.package)) {
-      if (ref.action !== 'refuse') continue;
-      ctx.report('external', { part: ref.source || ref.relsPart, type: ref.type, target: describeTarget(ref.target) }, { template: model.file, part: ref.relsPart });
-    }
+  create(ctx) {
+    return {
+      // The package's relationships, not the stories' text.
+      document(model) {
+        for (const ref of externalReferences(model.template.package)) {
+          if (ref.action !== 'refuse') continue;
+          ctx.report('external', { part: ref.source || ref.relsPart, type: ref.type, target: describeTarget(ref.target) }, { template: model.file, part: ref.relsPart });
+        }
+      },
+    };
   },
 };

@@ -30,21 +30,25 @@ export const fieldFragile: Rule = {
     examples: [
       {
         valid: false,
+        errors: [{ messageId: 'fragile', part: 'word/document.xml', paragraph: 1 }],
         description: { da: 'Sammenligningen mangler (= er glemt): Word viser altid "J".', en: 'The comparison is missing (= is forgotten): Word always shows "J".' },
         doc: { body: ['{ IF { MERGEFIELD Question:flettespoergsmaal-10023 } "J" "Tekst" }'] },
       },
       {
         valid: false,
+        errors: [{ messageId: 'fragile', part: 'word/document.xml', paragraph: 1 }],
         description: { da: 'Anførselstegnet lukkes aldrig: Word tager resten af koden med i teksten.', en: 'The quotation mark is never closed: Word takes the rest of the code into the text.' },
         doc: { body: ['{ IF { MERGEFIELD Question:flettespoergsmaal-10023 } = "J" "Tekst }'] },
       },
       {
         valid: false,
+        errors: [{ messageId: 'fragile', part: 'word/document.xml', paragraph: 1 }, { messageId: 'fragile', part: 'word/document.xml', paragraph: 1 }, { messageId: 'fragile', part: 'word/document.xml', paragraph: 1 }],
         description: { da: 'Tuborgklammer skrevet på tastaturet er ikke et felt: Word viser "REF".', en: 'Braces typed on the keyboard are not a field: Word shows "REF".' },
         doc: { xml: P(FIELD(' IF { REF Frist } = "" "Tom" "Ikke tom" ', 'REF')) },
       },
       {
         valid: false,
+        errors: [{ messageId: 'fragile', part: 'word/document.xml', paragraph: 1 }],
         description: { da: 'En tekst i overskud efter falsk-teksten, som Word ser bort fra.', en: 'An extra text after the false text, which Word ignores.' },
         doc: { body: ['{ IF { MERGEFIELD Question:flettespoergsmaal-10023 } = "J" "Ja" "Nej" "Måske" }'] },
       },
@@ -55,13 +59,15 @@ export const fieldFragile: Rule = {
       },
     ],
   },
-  check(model, ctx) {
-    for (const f of model.fields) {
-      if (inCachedResult(f)) continue;
-      for (const p of f.parsed.problems) {
-        if (!isFragile(p)) continue;
-        ctx.report('fragile', { problem: formatMessage(p.code, p.params, 'da'), problemEn: formatMessage(p.code, p.params, 'en') }, { ...fieldPlace(model, f), offset: p.position.start });
-      }
-    }
+  create(ctx) {
+    return {
+      field(f) {
+        if (inCachedResult(f)) return;
+        for (const p of f.parsed.problems) {
+          if (!isFragile(p)) continue;
+          ctx.report('fragile', { problem: formatMessage(p.code, p.params, 'da'), problemEn: formatMessage(p.code, p.params, 'en') }, { ...fieldPlace(ctx.model, f), offset: p.position.start });
+        }
+      },
+    };
   },
 };

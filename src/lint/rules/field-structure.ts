@@ -21,6 +21,7 @@ export const fieldStructure: Rule = {
     examples: [
       {
         valid: false,
+        errors: [{ messageId: 'crosses', part: 'word/document.xml', paragraph: 1 }],
         description: { da: 'Et felt der starter i én celle og slutter i den næste.', en: 'A field that starts in one cell and ends in the next.' },
         doc: {
           xml: '<w:tbl><w:tblGrid><w:gridCol w:w="4000"/><w:gridCol w:w="4000"/></w:tblGrid><w:tr><w:tc><w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> MERGEFIELD Borger.Navn </w:instrText></w:r></w:p></w:tc><w:tc><w:p><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p></w:tc></w:tr></w:tbl><w:p/>',
@@ -29,7 +30,11 @@ export const fieldStructure: Rule = {
       { valid: true, description: { da: 'Feltet står helt i én celle.', en: 'The field stands wholly in one cell.' }, doc: { body: ['{ MERGEFIELD Borger.Navn }'] } },
     ],
   },
-  check(model, ctx) {
-    for (const plan of model.stories) for (const f of plan.broken) ctx.report('crosses', {}, fieldPlace(model, f));
+  create(ctx) {
+    return {
+      story(plan) {
+        for (const f of plan.broken) ctx.report('crosses', {}, fieldPlace(ctx.model, f));
+      },
+    };
   },
 };

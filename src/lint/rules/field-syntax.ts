@@ -2,6 +2,7 @@
  * evaluates although they are written loosely are field-fragile's (a warning), never errors. */
 import { formatMessage } from '../../i18n/index.js';
 import { isFragile } from '../../fieldcode/index.js';
+import type { FieldNode } from '../../ooxml/fields.js';
 import type { Rule } from '../types.js';
 import { fieldPlace, inCachedResult, paragraphPlace } from '../helpers.js';
 import { bookmarkNames } from '../../template/field-policy.js';
@@ -52,12 +53,13 @@ export const fieldSyntax: Rule = {
       },
     },
     examples: [
-      { valid: false, description: { da: 'Teksten der skal vises, mangler.', en: 'The text to show is missing.' }, doc: { body: ['{ IF { MERGEFIELD Question:flettespoergsmaal-10023 } = "J" }'] } },
-      { valid: false, description: { da: 'En formatering Word ikke kender (\\* Fed).', en: 'A format Word does not know (\\* Fed).' }, doc: { body: ['Kære { MERGEFIELD Borger.Fornavn \\* Fed }'] } },
-      { valid: false, description: { da: 'MERGEFIELD stavet forkert (MERGFIELD).', en: 'MERGEFIELD misspelt (MERGFIELD).' }, doc: { body: ['Kære { MERGFIELD Borger.Fornavn }'] } },
-      { valid: false, description: { da: 'En kontakt som MERGEFIELD ikke kender (\\x).', en: 'A switch MERGEFIELD does not know (\\x).' }, doc: { body: ['Kære { MERGEFIELD Borger.Fornavn \\x }'] } },
+      { valid: false, errors: [{ messageId: 'problem', part: 'word/document.xml', paragraph: 1 }], description: { da: 'Teksten der skal vises, mangler.', en: 'The text to show is missing.' }, doc: { body: ['{ IF { MERGEFIELD Question:flettespoergsmaal-10023 } = "J" }'] } },
+      { valid: false, errors: [{ messageId: 'problem', part: 'word/document.xml', paragraph: 1 }], description: { da: 'En formatering Word ikke kender (\\* Fed).', en: 'A format Word does not know (\\* Fed).' }, doc: { body: ['Kære { MERGEFIELD Borger.Fornavn \\* Fed }'] } },
+      { valid: false, errors: [{ messageId: 'unknownType', part: 'word/document.xml', paragraph: 1 }], description: { da: 'MERGEFIELD stavet forkert (MERGFIELD).', en: 'MERGEFIELD misspelt (MERGFIELD).' }, doc: { body: ['Kære { MERGFIELD Borger.Fornavn }'] } },
+      { valid: false, errors: [{ messageId: 'problem', part: 'word/document.xml', paragraph: 1 }], description: { da: 'En kontakt som MERGEFIELD ikke kender (\\x).', en: 'A switch MERGEFIELD does not know (\\x).' }, doc: { body: ['Kære { MERGEFIELD Borger.Fornavn \\x }'] } },
       {
         valid: false,
+        errors: [{ messageId: 'unclosed', part: 'word/document.xml', paragraph: 1 }],
         description: { da: 'Et felt der begynder, men aldrig slutter (slutmærket er slettet).', en: 'A field that begins but never ends (its end mark was deleted).' },
         doc: { xml: '<w:p><w:r><w:t xml:space="preserve">Kære </w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> MERGEFIELD Borger.Fornavn </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>«Borger.Fornavn»</w:t></w:r></w:p>' },
       },
@@ -79,32 +81,39 @@ export const fieldSyntax: Rule = {
       },
     ],
   },
-  check(model, ctx) {
-    for (const f of model.fields) {
-      if (inCachedResult(f)) continue;
-      for (const p of f.parsed.problems) {
-        if (isFragile(p)) continue;
-        ctx.report('problem', { problem: formatMessage(p.code, p.params, 'da'), problemEn: formatMessage(p.code, p.params, 'en') }, { ...fieldPlace(model, f), offset: p.position.start });
-      }
-    }
-    const bookmarks = bookmarkNames(model.template.package);
-    for (const f of model.fields) {
-      const ins = f.parsed.instruction;
-      if (ins.type !== 'field' || !ins.fieldType || inCachedResult(f)) continue;
-      // A bare bookmark name is Word's short form of REF.
-      if (WORD_FIELD_TYPES.has(ins.fieldType) || bookmarks.has(ins.fieldType)) continue;
-      const suggestion = nearestFieldType(ins.fieldType);
-      if (suggestion) ctx.report('unknownType', { type: ins.fieldType, suggestion }, fieldPlace(model, f));
-      else ctx.report('unknownTypeNoHint', { type: ins.fieldType }, fieldPlace(model, f));
-    }
-    for (const plan of model.stories) {
-      const seen = new Set<number>();
-      for (const i of plan.stray) {
-        const tok = plan.story.tokens[i]!;
-        if (tok.t !== 'item' || tok.kind !== 'begin' || seen.has(tok.para)) continue;
-        seen.add(tok.para);
-        ctx.report('unclosed', {}, paragraphPlace(model, plan.story, tok.para));
-      }
-    }
+  create(ctx) {
+    const bookmarks = bookmarkNames(ctx.model.template.package);
+    // Within a story the syntax problems come first, then unknown field types, then unclosed
+    // fields (the order of the findings at one place).
+    let unknownTypes: FieldNode[] = [];
+    return {
+      field(f) {
+        if (inCachedResult(f)) return;
+        for (const p of f.parsed.problems) {
+          if (isFragile(p)) continue;
+          ctx.report('problem', { problem: formatMessage(p.code, p.params, 'da'), problemEn: formatMessage(p.code, p.params, 'en') }, { ...fieldPlace(ctx.model, f), offset: p.position.start });
+        }
+        const ins = f.parsed.instruction;
+        // A bare bookmark name is Word's short form of REF.
+        if (ins.type === 'field' && ins.fieldType && !WORD_FIELD_TYPES.has(ins.fieldType) && !bookmarks.has(ins.fieldType)) unknownTypes.push(f);
+      },
+      'story:exit'(plan) {
+        for (const f of unknownTypes) {
+          const ins = f.parsed.instruction;
+          if (ins.type !== 'field') continue;
+          const suggestion = nearestFieldType(ins.fieldType);
+          if (suggestion) ctx.report('unknownType', { type: ins.fieldType, suggestion }, fieldPlace(ctx.model, f));
+          else ctx.report('unknownTypeNoHint', { type: ins.fieldType }, fieldPlace(ctx.model, f));
+        }
+        unknownTypes = [];
+        const seen = new Set<number>();
+        for (const i of plan.stray) {
+          const tok = plan.story.tokens[i]!;
+          if (tok.t !== 'item' || tok.kind !== 'begin' || seen.has(tok.para)) continue;
+          seen.add(tok.para);
+          ctx.report('unclosed', {}, paragraphPlace(ctx.model, plan.story, tok.para));
+        }
+      },
+    };
   },
 };

@@ -15,24 +15,26 @@ export const fieldTypographicQuotes: Rule = {
     },
     messages: { quotes: { da: 'Feltkoden bruger typografiske anførselstegn ({quote}); brug lige anførselstegn (").', en: 'The field code uses typographic quotation marks ({quote}); use straight quotes (").' } },
     examples: [
-      { valid: false, description: { da: 'KP-vejledningens skrivemåde ”J”.', en: 'The KP guide\'s spelling ”J”.' }, doc: { body: ['{ IF { MERGEFIELD Question:flettespoergsmaal-10023 } = ”J” ”Vi mangler regningen.” }'] } },
+      { valid: false, errors: [{ messageId: 'quotes', part: 'word/document.xml', paragraph: 1 }], description: { da: 'KP-vejledningens skrivemåde ”J”.', en: 'The KP guide\'s spelling ”J”.' }, doc: { body: ['{ IF { MERGEFIELD Question:flettespoergsmaal-10023 } = ”J” ”Vi mangler regningen.” }'] } },
       { valid: true, description: { da: 'Lige anførselstegn.', en: 'Straight quotes.' }, doc: { body: ['{ IF { MERGEFIELD Question:flettespoergsmaal-10023 } = "J" "Vi mangler regningen." }'] } },
     ],
   },
-  check(model, ctx) {
-    for (const f of model.fields) {
-      if (inCachedResult(f)) continue;
-      const ins = f.parsed.instruction;
-      const args: Argument[] =
-        ins.type === 'IF'
-          ? [ins.left, ins.right, ins.trueText, ins.falseText].filter((a): a is Argument => !!a)
-          : ins.type === 'MERGEFIELD'
-            ? [ins.name, ...ins.switches.map((s) => s.argument)].filter((a): a is Argument => !!a)
-            : ins.type === 'field'
-              ? ins.items.flatMap((i) => (i.type === 'argument' ? [i] : i.type === 'switch' && i.argument ? [i.argument] : []))
-              : [];
-      const curly = args.find((a) => a.quote !== null && a.quote !== '"');
-      if (curly) ctx.report('quotes', { quote: curly.quote! }, fieldPlace(model, f));
-    }
+  create(ctx) {
+    return {
+      field(f) {
+        if (inCachedResult(f)) return;
+        const ins = f.parsed.instruction;
+        const args: Argument[] =
+          ins.type === 'IF'
+            ? [ins.left, ins.right, ins.trueText, ins.falseText].filter((a): a is Argument => !!a)
+            : ins.type === 'MERGEFIELD'
+              ? [ins.name, ...ins.switches.map((s) => s.argument)].filter((a): a is Argument => !!a)
+              : ins.type === 'field'
+                ? ins.items.flatMap((i) => (i.type === 'argument' ? [i] : i.type === 'switch' && i.argument ? [i.argument] : []))
+                : [];
+        const curly = args.find((a) => a.quote !== null && a.quote !== '"');
+        if (curly) ctx.report('quotes', { quote: curly.quote! }, fieldPlace(ctx.model, f));
+      },
+    };
   },
 };

@@ -38,11 +38,11 @@ export const fieldUnsafe: Rule = {
     },
     messages: MESSAGES,
     examples: [
-      { valid: false, description: { da: 'DDEAUTO starter et program, når brevet åbnes.', en: 'DDEAUTO starts a program when the letter is opened.' }, doc: { body: ['{ DDEAUTO c:\\\\windows\\\\system32\\\\cmd.exe "/k calc.exe" }'] } },
-      { valid: false, description: { da: 'INCLUDETEXT henter tekst fra en fil på en anden computer.', en: 'INCLUDETEXT fetches text from a file on another computer.' }, doc: { body: ['{ INCLUDETEXT "\\\\\\\\server\\\\del\\\\tekst.docx" }'] } },
-      { valid: false, description: { da: 'INCLUDEPICTURE henter et billede fra nettet og afslører, at brevet er åbnet.', en: 'INCLUDEPICTURE fetches a picture from the web and reveals that the letter was opened.' }, doc: { body: ['{ INCLUDEPICTURE "http://example.com/spor.png" \\d }'] } },
-      { valid: false, description: { da: 'FILLIN beder borgeren om at skrive noget.', en: 'FILLIN asks the citizen to type something.' }, doc: { body: ['Svar: { FILLIN "Skriv dit CPR-nummer" }'] } },
-      { valid: false, description: { da: 'Et link der åbner en fil.', en: 'A link that opens a file.' }, doc: { body: ['{ HYPERLINK "file:///C:/Windows/System32/calc.exe" }'] } },
+      { valid: false, errors: [{ messageId: 'external', part: 'word/document.xml', paragraph: 1 }], description: { da: 'DDEAUTO starter et program, når brevet åbnes.', en: 'DDEAUTO starts a program when the letter is opened.' }, doc: { body: ['{ DDEAUTO c:\\\\windows\\\\system32\\\\cmd.exe "/k calc.exe" }'] } },
+      { valid: false, errors: [{ messageId: 'external', part: 'word/document.xml', paragraph: 1 }], description: { da: 'INCLUDETEXT henter tekst fra en fil på en anden computer.', en: 'INCLUDETEXT fetches text from a file on another computer.' }, doc: { body: ['{ INCLUDETEXT "\\\\\\\\server\\\\del\\\\tekst.docx" }'] } },
+      { valid: false, errors: [{ messageId: 'external', part: 'word/document.xml', paragraph: 1 }], description: { da: 'INCLUDEPICTURE henter et billede fra nettet og afslører, at brevet er åbnet.', en: 'INCLUDEPICTURE fetches a picture from the web and reveals that the letter was opened.' }, doc: { body: ['{ INCLUDEPICTURE "http://example.com/spor.png" \\d }'] } },
+      { valid: false, errors: [{ messageId: 'prompt', part: 'word/document.xml', paragraph: 1 }], description: { da: 'FILLIN beder borgeren om at skrive noget.', en: 'FILLIN asks the citizen to type something.' }, doc: { body: ['Svar: { FILLIN "Skriv dit CPR-nummer" }'] } },
+      { valid: false, errors: [{ messageId: 'link', part: 'word/document.xml', paragraph: 1 }], description: { da: 'Et link der åbner en fil.', en: 'A link that opens a file.' }, doc: { body: ['{ HYPERLINK "file:///C:/Windows/System32/calc.exe" }'] } },
       { valid: true, description: { da: 'Sidetal: PAGE og NUMPAGES bliver felter i brevet.', en: 'Page numbers: PAGE and NUMPAGES stay fields in the letter.' }, doc: { body: ['Side { PAGE } af { NUMPAGES }'] } },
       { valid: true, description: { da: 'Et link til en webadresse.', en: 'A link to a web address.' }, doc: { body: ['Læs mere på { HYPERLINK "https://www.borger.dk" }'] } },
       {
@@ -54,12 +54,14 @@ export const fieldUnsafe: Rule = {
       },
     ],
   },
-  check(model, ctx) {
-    const bookmarks = bookmarkNames(model.template.package, model.template.fieldNodes);
-    for (const f of model.fields) {
-      const rule = fieldRule(f.parsed.instruction, bookmarks);
-      if (rule.action !== 'refuse' || !(rule.reason in MESSAGES) || !reachesLetter(f, bookmarks)) continue;
-      ctx.report(rule.reason, refusalParams(f.parsed.instruction), fieldPlace(model, f));
-    }
+  create(ctx) {
+    const bookmarks = bookmarkNames(ctx.model.template.package, ctx.model.template.fieldNodes);
+    return {
+      field(f) {
+        const rule = fieldRule(f.parsed.instruction, bookmarks);
+        if (rule.action !== 'refuse' || !(rule.reason in MESSAGES) || !reachesLetter(f, bookmarks)) return;
+        ctx.report(rule.reason, refusalParams(f.parsed.instruction), fieldPlace(ctx.model, f));
+      },
+    };
   },
 };

@@ -18,12 +18,17 @@ export const overrideOutdated: Rule = {
       },
     },
     examples: [
-      { valid: false, description: { da: 'Lavet ud fra version 2; den centrale er version 3.', en: 'Made from version 2; the central one is version 3.' }, doc: { body: ['Tekst.'], settings: { override: { kommune: '540', id: 'np_1011', basedOn: 2, centralVersion: 3 } } } },
+      { valid: false, errors: [{ messageId: 'outdated' }], description: { da: 'Lavet ud fra version 2; den centrale er version 3.', en: 'Made from version 2; the central one is version 3.' }, doc: { body: ['Tekst.'], settings: { override: { kommune: '540', id: 'np_1011', basedOn: 2, centralVersion: 3 } } } },
       { valid: true, description: { da: 'Lavet ud fra den nuværende version.', en: 'Made from the current version.' }, doc: { body: ['Tekst.'], settings: { override: { kommune: '540', id: 'np_1011', basedOn: 3, centralVersion: 3 } } } },
     ],
   },
-  check(model, ctx) {
-    const o = ctx.settings.override;
-    if (o && o.basedOn < o.centralVersion) ctx.report('outdated', { id: o.id, basedOn: o.basedOn, central: o.centralVersion }, { template: model.file });
+  create(ctx) {
+    return {
+      // The settings' account of the override, not the document.
+      document(model) {
+        const o = ctx.settings.override;
+        if (o && o.basedOn < o.centralVersion) ctx.report('outdated', { id: o.id, basedOn: o.basedOn, central: o.centralVersion }, { template: model.file });
+      },
+    };
   },
 };

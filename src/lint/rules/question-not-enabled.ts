@@ -25,6 +25,7 @@ export const questionNotEnabled: Rule = {
     examples: [
       {
         valid: false,
+        errors: [{ messageId: 'notEnabled', part: 'word/document.xml', paragraph: 1 }],
         description: { da: 'Spørgsmålet bruges, men kun et andet er slået til.', en: 'The question is used but only another is enabled.' },
         doc: { body: ['{ IF { MERGEFIELD Question:flettespoergsmaal-10023 } = "J" "Vi mangler regningen." }'], settings: { questions: ['flettespoergsmaal-10024'] } },
       },
@@ -35,6 +36,7 @@ export const questionNotEnabled: Rule = {
       },
       {
         valid: false,
+        errors: [{ messageId: 'notEnabledIn', part: 'word/document.xml', paragraph: 1 }],
         description: {
           da: 'Et indholdselement bruger et spørgsmål, som ét af brevene med elementet ikke har slået til (ifølge manifestet har np_1011 det slået til, np_1016 ikke).',
           en: 'A content element uses a question that one of the letters with the element has not enabled (by the manifest np_1011 has it enabled, np_1016 does not).',
@@ -60,29 +62,31 @@ export const questionNotEnabled: Rule = {
       },
     ],
   },
-  check(model, ctx) {
+  create(ctx) {
+    const seen = new Set<string>();
     if (ctx.settings.kind === 'master' || ctx.settings.kind === 'indholdselement') {
       // A part: every letter it goes into must have the question enabled.
       const users = ctx.settings.usedBy;
-      if (!users?.length) return;
-      const seen = new Set<string>();
-      for (const f of model.fields) {
-        const key = questionKey(f);
-        if (key === undefined || inCachedResult(f) || seen.has(key)) continue;
-        seen.add(key);
-        const missing = users.filter((u) => !u.questions.includes(key)).map((u) => u.letter);
-        if (missing.length) ctx.report('notEnabledIn', { key, letters: missing.join(', ') }, fieldPlace(model, f));
-      }
-      return;
+      if (!users?.length) return {};
+      return {
+        field(f) {
+          const key = questionKey(f);
+          if (key === undefined || inCachedResult(f) || seen.has(key)) return;
+          seen.add(key);
+          const missing = users.filter((u) => !u.questions.includes(key)).map((u) => u.letter);
+          if (missing.length) ctx.report('notEnabledIn', { key, letters: missing.join(', ') }, fieldPlace(ctx.model, f));
+        },
+      };
     }
     const enabled = ctx.settings.questions;
-    if (!enabled) return;
-    const seen = new Set<string>();
-    for (const f of model.fields) {
-      const key = questionKey(f);
-      if (key === undefined || inCachedResult(f) || enabled.includes(key) || seen.has(key)) continue;
-      seen.add(key);
-      ctx.report('notEnabled', { key }, fieldPlace(model, f));
-    }
+    if (!enabled) return {};
+    return {
+      field(f) {
+        const key = questionKey(f);
+        if (key === undefined || inCachedResult(f) || enabled.includes(key) || seen.has(key)) return;
+        seen.add(key);
+        ctx.report('notEnabled', { key }, fieldPlace(ctx.model, f));
+      },
+    };
   },
 };

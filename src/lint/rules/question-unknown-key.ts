@@ -26,6 +26,7 @@ export const questionUnknownKey: Rule = {
     examples: [
       {
         valid: false,
+        errors: [{ messageId: 'trainingKey', part: 'word/document.xml', paragraph: 1 }],
         description: { da: 'En træningsnøgle i en skabelon til produktion.', en: 'A training key in a production template.' },
         doc: {
           body: ['{ IF { MERGEFIELD Question:flettespoergsmaal-90023 } = "J" "Vi mangler regningen." }'],
@@ -44,18 +45,20 @@ export const questionUnknownKey: Rule = {
       },
     ],
   },
-  check(model, ctx) {
+  create(ctx) {
     const catalog = ctx.settings.catalog;
-    if (!catalog) return;
+    if (!catalog) return {};
     const env = ctx.settings.env;
     const seen = new Set<string>();
-    for (const f of model.fields) {
-      const key = questionKey(f);
-      if (key === undefined || inCachedResult(f) || seen.has(key)) continue;
-      seen.add(key);
-      const q = catalog.questions.get(key);
-      if (!q) ctx.report('unknown', { key }, fieldPlace(model, f));
-      else if (q.env && q.env !== env) ctx.report(q.env === 'training' ? 'trainingKey' : 'productionKey', { key }, fieldPlace(model, f));
-    }
+    return {
+      field(f) {
+        const key = questionKey(f);
+        if (key === undefined || inCachedResult(f) || seen.has(key)) return;
+        seen.add(key);
+        const q = catalog.questions.get(key);
+        if (!q) ctx.report('unknown', { key }, fieldPlace(ctx.model, f));
+        else if (q.env && q.env !== env) ctx.report(q.env === 'training' ? 'trainingKey' : 'productionKey', { key }, fieldPlace(ctx.model, f));
+      },
+    };
   },
 };

@@ -18,6 +18,7 @@ export const questionUnused: Rule = {
     examples: [
       {
         valid: false,
+        errors: [{ messageId: 'unused' }],
         description: { da: 'To spørgsmål er slået til, ét bruges.', en: 'Two questions are enabled, one is used.' },
         doc: { body: ['{ IF { MERGEFIELD Question:flettespoergsmaal-10023 } = "J" "Vi mangler regningen." }'], settings: { questions: ['flettespoergsmaal-10023', 'flettespoergsmaal-10024'] } },
       },
@@ -39,14 +40,23 @@ export const questionUnused: Rule = {
       },
     ],
   },
-  check(model, ctx) {
+  create(ctx) {
     const enabled = ctx.settings.questions;
-    if (!enabled || ctx.settings.kind !== 'beskedskabelon' && ctx.settings.kind !== 'file') return;
-    const used = new Set(model.fields.filter((f) => !inCachedResult(f)).map(questionKey).filter((k): k is string => k !== undefined));
-    // Questions used in the master or a content element of the letter are used too.
-    for (const key of ctx.settings.partQuestions ?? []) used.add(key);
-    for (const key of enabled) {
-      if (!used.has(key)) ctx.report('unused', { key }, { template: model.file });
-    }
+    if (!enabled || ctx.settings.kind !== 'beskedskabelon' && ctx.settings.kind !== 'file') return {};
+    const used = new Set<string>();
+    return {
+      field(f) {
+        const key = inCachedResult(f) ? undefined : questionKey(f);
+        if (key !== undefined) used.add(key);
+      },
+      // Unused is known only when every field has been seen.
+      'document:exit'(model) {
+        // Questions used in the master or a content element of the letter are used too.
+        for (const key of ctx.settings.partQuestions ?? []) used.add(key);
+        for (const key of enabled) {
+          if (!used.has(key)) ctx.report('unused', { key }, { template: model.file });
+        }
+      },
+    };
   },
 };

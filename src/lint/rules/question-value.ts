@@ -1,5 +1,6 @@
 /** question-value: a question compared with anything but "J" or "N", or not with = / <>. */
 import { argumentText } from '../../fieldcode/index.js';
+import type { FieldNode } from '../../ooxml/fields.js';
 import type { Rule } from '../types.js';
 import { fieldPlace, inCachedResult, mergeFieldName, questionConditions, QUESTION } from '../helpers.js';
 
@@ -30,16 +31,19 @@ export const questionValue: Rule = {
     examples: [
       {
         valid: false,
+        errors: [{ messageId: 'operator', part: 'word/document.xml', paragraph: 1 }],
         description: { da: 'Sammenligning med > i stedet for = eller <>.', en: 'A comparison with > instead of = or <>.' },
         doc: { body: ['{ IF { MERGEFIELD Question:flettespoergsmaal-10023 } > "J" "Vi mangler regningen." }'] },
       },
       {
         valid: false,
+        errors: [{ messageId: 'printed', part: 'word/document.xml', paragraph: 1 }],
         description: { da: 'Spørgsmålet flettes direkte ind i teksten i stedet for at stå i en betingelse.', en: 'The question is merged straight into the text instead of standing in a condition.' },
         doc: { body: ['Mangler regning: { MERGEFIELD Question:flettespoergsmaal-10023 }'] },
       },
       {
         valid: false,
+        errors: [{ messageId: 'value', part: 'word/document.xml', paragraph: 1 }],
         description: { da: 'Sammenligning med "Ja".', en: 'A comparison with "Ja".' },
         doc: { body: ['{ IF { MERGEFIELD Question:flettespoergsmaal-10023 } = "Ja" "Vi mangler regningen." }'] },
       },
@@ -55,21 +59,32 @@ export const questionValue: Rule = {
       },
     ],
   },
-  check(model, ctx) {
-    const inCondition = new Set<unknown>();
-    for (const { f, ins, question, key, side } of questionConditions(model)) {
-      inCondition.add(question);
-      if (inCachedResult(f)) continue;
-      if (ins.operator && ins.operator !== '=' && ins.operator !== '<>') ctx.report('operator', { key, operator: ins.operator }, fieldPlace(model, f));
-      const other = side === 'left' ? ins.right : ins.left;
-      if (!other || other.parts.some((p) => p.type === 'field')) continue;
-      const value = argumentText(other);
-      if (value !== 'J' && value !== 'N') ctx.report('value', { key, value }, fieldPlace(model, f));
-    }
-    for (const f of model.fields) {
-      const name = mergeFieldName(f);
-      if (!name?.startsWith(QUESTION) || inCondition.has(f) || inCachedResult(f)) continue;
-      ctx.report('printed', { key: name.slice(QUESTION.length) }, fieldPlace(model, f));
-    }
+  create(ctx) {
+    // Question fields in an IF's condition, and the others (printed), reported after the
+    // conditions' findings of their story.
+    const inCondition = new Set<FieldNode>();
+    let questions: FieldNode[] = [];
+    return {
+      field(f) {
+        const name = mergeFieldName(f);
+        if (name?.startsWith(QUESTION)) questions.push(f);
+        for (const { ins, question, key, side } of questionConditions(f)) {
+          inCondition.add(question);
+          if (inCachedResult(f)) continue;
+          if (ins.operator && ins.operator !== '=' && ins.operator !== '<>') ctx.report('operator', { key, operator: ins.operator }, fieldPlace(ctx.model, f));
+          const other = side === 'left' ? ins.right : ins.left;
+          if (!other || other.parts.some((p) => p.type === 'field')) continue;
+          const value = argumentText(other);
+          if (value !== 'J' && value !== 'N') ctx.report('value', { key, value }, fieldPlace(ctx.model, f));
+        }
+      },
+      'story:exit'() {
+        for (const f of questions) {
+          if (inCondition.has(f) || inCachedResult(f)) continue;
+          ctx.report('printed', { key: mergeFieldName(f)!.slice(QUESTION.length) }, fieldPlace(ctx.model, f));
+        }
+        questions = [];
+      },
+    };
   },
 };

@@ -23,6 +23,7 @@ export const regionFieldOutside: Rule = {
     examples: [
       {
         valid: false,
+        errors: [{ messageId: 'outside', part: 'word/document.xml', paragraph: 2 }],
         description: { da: 'Tilskuddet står efter tabellen, uden for området.', en: 'The grant stands after the table, outside the region.' },
         doc: {
           body: ['{ MERGEFIELD TableStart:Udgifter }{ MERGEFIELD Beskrivelse }{ MERGEFIELD TableEnd:Udgifter }', 'Du får { MERGEFIELD Tilskud } i alt.'],
@@ -32,6 +33,7 @@ export const regionFieldOutside: Rule = {
       },
       {
         valid: false,
+        errors: [{ messageId: 'number', part: 'word/document.xml', paragraph: 1 }],
         description: { da: 'Et nummer uden for området.', en: 'A number outside the region.' },
         doc: { body: ['Udgift nr. { MERGEFIELD Udgifter:Nummer }'] },
       },
@@ -46,29 +48,31 @@ export const regionFieldOutside: Rule = {
       },
     ],
   },
-  check(model, ctx) {
+  create(ctx) {
     const catalog = ctx.settings.catalog;
-    const regions = model.template.regions;
-    for (const f of model.fields) {
-      const name = mergeFieldName(f);
-      if (!name || inCachedResult(f) || name.startsWith(QUESTION)) continue;
-      const enclosing: RegionDef[] = [];
-      for (let r = regions?.regionOf(f); r; r = r.parent) enclosing.push(r);
-      const prop = listProperty(name);
-      if (prop) {
-        const inside = enclosing.some((r) => r.name === prop.list || r.name.endsWith(`.${prop.list}`));
-        if (prop.what === 'Nummer' && !inside) ctx.report('number', { field: name, list: prop.list }, fieldPlace(model, f));
-        continue;
-      }
-      if (!catalog || name.includes(':') || catalog.fields.has(name) || ctx.settings.texts.has(name)) continue;
-      const owners = listsWithItemField(name, catalog.lists);
-      if (!owners.length) continue;
-      // Fine when an enclosing region's list (or the list it names) has the field.
-      const ok = enclosing.some((r) => {
-        const def = catalogList(r, catalog.lists);
-        return !def || def.fields.has(unqualified(name, r.name));
-      });
-      if (!ok) ctx.report('outside', { field: name, list: owners[0]!.name }, fieldPlace(model, f));
-    }
+    const regions = ctx.model.template.regions;
+    return {
+      field(f) {
+        const name = mergeFieldName(f);
+        if (!name || inCachedResult(f) || name.startsWith(QUESTION)) return;
+        const enclosing: RegionDef[] = [];
+        for (let r = regions?.regionOf(f); r; r = r.parent) enclosing.push(r);
+        const prop = listProperty(name);
+        if (prop) {
+          const inside = enclosing.some((r) => r.name === prop.list || r.name.endsWith(`.${prop.list}`));
+          if (prop.what === 'Nummer' && !inside) ctx.report('number', { field: name, list: prop.list }, fieldPlace(ctx.model, f));
+          return;
+        }
+        if (!catalog || name.includes(':') || catalog.fields.has(name) || ctx.settings.texts.has(name)) return;
+        const owners = listsWithItemField(name, catalog.lists);
+        if (!owners.length) return;
+        // Fine when an enclosing region's list (or the list it names) has the field.
+        const ok = enclosing.some((r) => {
+          const def = catalogList(r, catalog.lists);
+          return !def || def.fields.has(unqualified(name, r.name));
+        });
+        if (!ok) ctx.report('outside', { field: name, list: owners[0]!.name }, fieldPlace(ctx.model, f));
+      },
+    };
   },
 };

@@ -28,6 +28,7 @@ export const regionItemField: Rule = {
     examples: [
       {
         valid: false,
+        errors: [{ messageId: 'unknownHint', part: 'word/document.xml', paragraph: 2 }],
         description: { da: 'Tilskud er stavet forkert.', en: 'Tilskud is misspelt.' },
         doc: {
           body: ['Vi har beregnet dit tilskud:', '{ MERGEFIELD TableStart:Udgifter }{ MERGEFIELD Beskrivelse }: { MERGEFIELD Tilskudd }{ MERGEFIELD TableEnd:Udgifter }', 'Med venlig hilsen'],
@@ -46,25 +47,27 @@ export const regionItemField: Rule = {
       },
     ],
   },
-  check(model, ctx) {
+  create(ctx) {
     const catalog = ctx.settings.catalog;
-    const regions = model.template.regions;
-    if (!catalog || !regions) return;
-    for (const f of model.fields) {
-      const region = regions.regionOf(f);
-      const name = mergeFieldName(f);
-      if (!region || !name || inCachedResult(f) || name.startsWith(QUESTION) || isCompositionName(name) || isMarkerName(name) || listProperty(name)) continue;
-      if (catalog.fields.has(name) || ctx.settings.texts.has(name)) continue;
-      const defs: Array<{ region: RegionDef; def: ListDef | undefined }> = [];
-      for (let r: RegionDef | undefined = region; r; r = r.parent) defs.push({ region: r, def: catalogList(r, catalog.lists) });
-      // A list the catalog lacks is region-unknown-list's finding; its fields cannot be judged.
-      if (defs.some((d) => !d.def)) continue;
-      if (defs.some(({ region: r, def }) => def!.fields.has(unqualified(name, r.name)))) continue;
-      // Another list's item field is region-field-outside's finding.
-      if (listsWithItemField(name, catalog.lists).length) continue;
-      const suggestion = nearest(name, [...defs.flatMap((d) => [...d.def!.fields.keys()]), ...catalog.fields.keys()]);
-      const params = { field: name, list: region.name };
-      ctx.report(suggestion ? 'unknownHint' : 'unknown', suggestion ? { ...params, suggestion } : params, fieldPlace(model, f));
-    }
+    const regions = ctx.model.template.regions;
+    if (!catalog || !regions) return {};
+    return {
+      field(f) {
+        const region = regions.regionOf(f);
+        const name = mergeFieldName(f);
+        if (!region || !name || inCachedResult(f) || name.startsWith(QUESTION) || isCompositionName(name) || isMarkerName(name) || listProperty(name)) return;
+        if (catalog.fields.has(name) || ctx.settings.texts.has(name)) return;
+        const defs: Array<{ region: RegionDef; def: ListDef | undefined }> = [];
+        for (let r: RegionDef | undefined = region; r; r = r.parent) defs.push({ region: r, def: catalogList(r, catalog.lists) });
+        // A list the catalog lacks is region-unknown-list's finding; its fields cannot be judged.
+        if (defs.some((d) => !d.def)) return;
+        if (defs.some(({ region: r, def }) => def!.fields.has(unqualified(name, r.name)))) return;
+        // Another list's item field is region-field-outside's finding.
+        if (listsWithItemField(name, catalog.lists).length) return;
+        const suggestion = nearest(name, [...defs.flatMap((d) => [...d.def!.fields.keys()]), ...catalog.fields.keys()]);
+        const params = { field: name, list: region.name };
+        ctx.report(suggestion ? 'unknownHint' : 'unknown', suggestion ? { ...params, suggestion } : params, fieldPlace(ctx.model, f));
+      },
+    };
   },
 };

@@ -28,16 +28,19 @@ export const regionStructure: Rule = {
     examples: [
       {
         valid: false,
+        errors: [{ messageId: 'start-without-end', part: 'word/document.xml', paragraph: 2 }],
         description: { da: 'Et område uden afslutning.', en: 'A region without an end.' },
         doc: { body: ['Du mangler at sende:', '{ MERGEFIELD TableStart:Dokumenter }{ MERGEFIELD Navn }', 'Send dem senest { MERGEFIELD Svar.Frist }.'] },
       },
       {
         valid: false,
+        errors: [{ messageId: 'crossing', part: 'word/document.xml', paragraph: 3 }],
         description: { da: 'To områder der krydser hinanden.', en: 'Two regions that cross.' },
         doc: { body: ['{ MERGEFIELD TableStart:Udgifter }{ MERGEFIELD Beskrivelse }', '{ MERGEFIELD TableStart:Linjer }{ MERGEFIELD Tekst }', '{ MERGEFIELD TableEnd:Udgifter }', '{ MERGEFIELD TableEnd:Linjer }'] },
       },
       {
         valid: false,
+        errors: [{ messageId: 'boundary', part: 'word/document.xml', paragraph: 3 }],
         description: { da: 'Et område der begynder i en tabel og slutter efter den.', en: 'A region that begins in a table and ends after it.' },
         doc: { xml: TABLE(CELL(FIELD('MERGEFIELD TableStart:Udgifter') + FIELD('MERGEFIELD Beskrivelse')) + CELL(FIELD('MERGEFIELD Tilskud'))) + `<w:p>${FIELD('MERGEFIELD TableEnd:Udgifter')}</w:p>` },
       },
@@ -58,9 +61,11 @@ export const regionStructure: Rule = {
       },
     ],
   },
-  check(model, ctx) {
-    for (const plan of model.stories) {
-      for (const p of plan.regionProblems) ctx.report(p.code.slice('region.'.length), p.params, fieldPlace(model, p.field));
-    }
+  create(ctx) {
+    return {
+      story(plan) {
+        for (const p of plan.regionProblems) ctx.report(p.code.slice('region.'.length), p.params, fieldPlace(ctx.model, p.field));
+      },
+    };
   },
 };

@@ -29,6 +29,7 @@ export const regionUnknownList: Rule = {
     examples: [
       {
         valid: false,
+        errors: [{ messageId: 'process', part: 'word/document.xml', paragraph: 2 }],
         description: { da: 'Udgifterne findes kun i processen udvidet helbredstillæg.', en: 'The expenses exist only in the extended health supplement process.' },
         doc: {
           body: ['Du har søgt om tilskud til:', '{ MERGEFIELD TableStart:Udgifter }{ MERGEFIELD Beskrivelse }{ MERGEFIELD TableEnd:Udgifter }', 'Med venlig hilsen'],
@@ -38,6 +39,7 @@ export const regionUnknownList: Rule = {
       },
       {
         valid: false,
+        errors: [{ messageId: 'unknownHint', part: 'word/document.xml', paragraph: 1 }],
         description: { da: 'En stavefejl i listens navn.', en: 'A typo in the list name.' },
         doc: { body: ['Du har søgt om tilskud til { MERGEFIELD Udgiftr:Antal } udgifter.'], catalog: CATALOG, settings: { processes: ['udvidet-helbredstillaeg'] } },
       },
@@ -52,9 +54,9 @@ export const regionUnknownList: Rule = {
       },
     ],
   },
-  check(model, ctx) {
+  create(ctx) {
     const catalog = ctx.settings.catalog;
-    if (!catalog) return;
+    if (!catalog) return {};
     const known = (): Iterable<string> => catalog.lists.keys();
     const judge = (list: string, def: ReturnType<typeof catalogList>, place: ReturnType<typeof fieldPlace>): void => {
       if (!def) {
@@ -66,20 +68,21 @@ export const regionUnknownList: Rule = {
         if (!provides(def, process)) ctx.report('process', { list, process, provided: def.processes === '*' ? '*' : def.processes.join(', ') }, place);
       }
     };
-    const regions = model.template.regions;
-    const ours = new Set(model.stories.map((p) => p.story));
-    for (const r of regions?.regions ?? []) {
-      if (ours.has(r.story)) judge(r.name, catalogList(r, catalog.lists), fieldPlace(model, r.start));
-    }
-    // `Udgifter:Antal` outside the lists' regions names a list of the case.
-    for (const f of model.fields) {
-      const name = mergeFieldName(f);
-      const prop = name ? listProperty(name) : undefined;
-      if (!prop || prop.what !== 'Antal' || inCachedResult(f)) continue;
-      let region: RegionDef | undefined = regions?.regionOf(f);
-      let def = undefined;
-      for (; region && !def; region = region.parent) def = catalogList(region, catalog.lists)?.lists.get(prop.list);
-      judge(prop.list, def ?? catalog.lists.get(prop.list), fieldPlace(model, f));
-    }
+    const regions = ctx.model.template.regions;
+    return {
+      region(r) {
+        judge(r.name, catalogList(r, catalog.lists), fieldPlace(ctx.model, r.start));
+      },
+      // `Udgifter:Antal` outside the lists' regions names a list of the case.
+      field(f) {
+        const name = mergeFieldName(f);
+        const prop = name ? listProperty(name) : undefined;
+        if (!prop || prop.what !== 'Antal' || inCachedResult(f)) return;
+        let region: RegionDef | undefined = regions?.regionOf(f);
+        let def = undefined;
+        for (; region && !def; region = region.parent) def = catalogList(region, catalog.lists)?.lists.get(prop.list);
+        judge(prop.list, def ?? catalog.lists.get(prop.list), fieldPlace(ctx.model, f));
+      },
+    };
   },
 };

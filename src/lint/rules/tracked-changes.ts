@@ -16,15 +16,18 @@ export const trackedChanges: Rule = {
       comments: { da: '{part} har kommentarer.', en: '{part} has comments.' },
     },
     examples: [
-      { valid: false, description: { da: 'En registreret indsættelse.', en: 'A tracked insertion.' }, doc: { xml: '<w:p><w:ins w:id="1" w:author="A" w:date="2026-01-01T00:00:00Z"><w:r><w:t>ny tekst</w:t></w:r></w:ins></w:p>' } },
+      { valid: false, errors: [{ messageId: 'changes', part: 'word/document.xml' }], description: { da: 'En registreret indsættelse.', en: 'A tracked insertion.' }, doc: { xml: '<w:p><w:ins w:id="1" w:author="A" w:date="2026-01-01T00:00:00Z"><w:r><w:t>ny tekst</w:t></w:r></w:ins></w:p>' } },
       { valid: true, description: { da: 'Ingen ændringer.', en: 'No changes.' }, doc: { body: ['ny tekst'] } },
     ],
   },
-  check(model, ctx) {
-    for (const { part } of model.template.package.storyParts) {
-      const xml = model.partText(part);
-      if (/<w:(?:ins|del|moveFrom|moveTo)\b[^>]*\sw:author=/.test(xml)) ctx.report('changes', { part }, { template: model.file, part });
-      if (/<w:commentRangeStart\b|<w:commentReference\b/.test(xml)) ctx.report('comments', { part }, { template: model.file, part });
-    }
+  create(ctx) {
+    return {
+      // The part's markup: tracked changes and comments are not in the model's text.
+      part(part) {
+        const xml = ctx.model.partText(part);
+        if (/<w:(?:ins|del|moveFrom|moveTo)\b[^>]*\sw:author=/.test(xml)) ctx.report('changes', { part }, { template: ctx.model.file, part });
+        if (/<w:commentRangeStart\b|<w:commentReference\b/.test(xml)) ctx.report('comments', { part }, { template: ctx.model.file, part });
+      },
+    };
   },
 };

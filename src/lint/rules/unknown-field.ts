@@ -1,4 +1,5 @@
 /** unknown-field: a MERGEFIELD name that is not in the catalog, nor a question, flettetekst or content element. */
+import type { FieldNode } from '../../ooxml/fields.js';
 import type { Rule } from '../types.js';
 import { fieldPlace, inCachedResult, isCompositionName, mergeFieldName, QUESTION } from '../helpers.js';
 import { nearest } from '../../suggest.js';
@@ -25,6 +26,7 @@ export const unknownField: Rule = {
     examples: [
       {
         valid: false,
+        errors: [{ messageId: 'unknownHint', part: 'word/document.xml', paragraph: 1 }],
         description: { da: 'Fornavn er stavet forkert.', en: 'Fornavn is misspelt.' },
         doc: { body: ['Kære { MERGEFIELD Borger.Fornvn }'], catalog: 'fields:\n  - name: Borger.Fornavn\n    processes: "*"\n' },
       },
@@ -35,6 +37,7 @@ export const unknownField: Rule = {
       },
       {
         valid: false,
+        errors: [{ messageId: 'elementHint', part: 'word/document.xml', paragraph: 1 }],
         description: { da: 'Et indholdselement der ikke findes i skabelonarkivet (stavefejl).', en: 'A content element that does not exist in the template repository (a typo).' },
         doc: {
           body: ['{ MERGEFIELD Indholdselement:klagevejldning }'],
@@ -44,6 +47,7 @@ export const unknownField: Rule = {
       },
       {
         valid: false,
+        errors: [{ messageId: 'textHint', part: 'word/document.xml', paragraph: 1 }],
         description: { da: 'En flettetekst der ikke findes i skabelonarkivet.', en: 'A flettetekst that does not exist in the template repository.' },
         doc: {
           body: ['{ MERGEFIELD Html:x-digital-posst }'],
@@ -64,30 +68,32 @@ export const unknownField: Rule = {
       },
     ],
   },
-  check(model, ctx) {
+  create(ctx) {
     const catalog = ctx.settings.catalog;
-    if (!catalog) return;
+    if (!catalog) return {};
     /** The finding, with the nearest known name when one is near enough to be meant (a typo). */
-    const report = (message: 'unknown' | 'element' | 'text', params: Record<string, string>, known: Iterable<string>, f: (typeof model.fields)[number]): void => {
+    const report = (message: 'unknown' | 'element' | 'text', params: Record<string, string>, known: Iterable<string>, f: FieldNode): void => {
       const suggestion = nearest(params['field'] ?? params['id']!, known);
-      ctx.report(suggestion ? `${message}Hint` : message, suggestion ? { ...params, suggestion } : params, fieldPlace(model, f));
+      ctx.report(suggestion ? `${message}Hint` : message, suggestion ? { ...params, suggestion } : params, fieldPlace(ctx.model, f));
     };
-    for (const f of model.fields) {
-      const name = mergeFieldName(f);
-      if (!name || inCachedResult(f) || name.startsWith(QUESTION) || name === 'Skabelon:Indhold') continue;
-      if (name.startsWith('Indholdselement:')) {
-        const id = name.slice('Indholdselement:'.length);
-        if (ctx.settings.elements.size && !ctx.settings.elements.has(id)) report('element', { id }, ctx.settings.elements, f);
-        continue;
-      }
-      if (isCompositionName(name)) {
-        if (ctx.settings.texts.size && !ctx.settings.texts.has(name)) report('text', { id: name }, ctx.settings.texts, f);
-        continue;
-      }
-      if (ctx.settings.texts.has(name) || catalog.fields.has(name)) continue;
-      // Region markers, list counts and item fields are the region rules' to judge.
-      if (isMarkerName(name) || listProperty(name) || model.template.regions?.regionOf(f) || listsWithItemField(name, catalog.lists).length) continue;
-      report('unknown', { field: name }, catalog.fields.keys(), f);
-    }
+    return {
+      field(f) {
+        const name = mergeFieldName(f);
+        if (!name || inCachedResult(f) || name.startsWith(QUESTION) || name === 'Skabelon:Indhold') return;
+        if (name.startsWith('Indholdselement:')) {
+          const id = name.slice('Indholdselement:'.length);
+          if (ctx.settings.elements.size && !ctx.settings.elements.has(id)) report('element', { id }, ctx.settings.elements, f);
+          return;
+        }
+        if (isCompositionName(name)) {
+          if (ctx.settings.texts.size && !ctx.settings.texts.has(name)) report('text', { id: name }, ctx.settings.texts, f);
+          return;
+        }
+        if (ctx.settings.texts.has(name) || catalog.fields.has(name)) return;
+        // Region markers, list counts and item fields are the region rules' to judge.
+        if (isMarkerName(name) || listProperty(name) || ctx.model.template.regions?.regionOf(f) || listsWithItemField(name, catalog.lists).length) return;
+        report('unknown', { field: name }, catalog.fields.keys(), f);
+      },
+    };
   },
 };

@@ -21,6 +21,7 @@ export const variantLeak: Rule = {
     examples: [
       {
         valid: false,
+        errors: [{ messageId: 'leak', part: 'word/document.xml', paragraph: 1 }],
         description: { da: '"fodterapeut" står uden betingelse i et brev til tre varianter.', en: '"fodterapeut" stands unconditionally in a letter for three variants.' },
         doc: {
           body: ['Send os en henvisning til fodterapeut og en kopi af regningen.'],
@@ -48,6 +49,7 @@ export const variantLeak: Rule = {
       },
       {
         valid: false,
+        errors: [{ messageId: 'leak', part: 'word/document.xml', paragraph: 1 }],
         description: { da: 'Kun varianter (--variant) uden proces: varianternes ord findes i katalogets processer.', en: "Variants only (--variant) without a process: the variants' terms are found in the catalog's processes." },
         doc: {
           body: ['Send os en henvisning til fodterapeut og en kopi af regningen.'],
@@ -66,9 +68,9 @@ export const variantLeak: Rule = {
       },
     ],
   },
-  check(model, ctx) {
+  create(ctx) {
     const { catalog, processes, variants } = ctx.settings;
-    if (!catalog || variants.length < 2) return;
+    if (!catalog || variants.length < 2) return {};
     // The variants' terms: from the template's processes, or from any process of the catalog
     // when the template names none (a loose file linted with --variant only).
     const pool = processes.length ? processes.flatMap((pid) => catalog.processes.get(pid)?.variants ?? []) : [...catalog.processes.values()].flatMap((p) => p.variants);
@@ -81,15 +83,17 @@ export const variantLeak: Rule = {
         terms.push({ term, variant: v.id, re: new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'iu') });
       }
     }
-    if (!terms.length) return;
-    for (const p of model.paragraphs) {
-      const found = terms.filter((t) => t.re.test(p.text));
-      if (!found.length) continue;
-      // Text that names every variant the template serves speaks to all of them.
-      const named = new Set(found.map((t) => t.variant));
-      if (variants.every((id) => named.has(id))) continue;
-      const t = found[0]!;
-      ctx.report('leak', { term: t.term, variant: t.variant, variants: variants.join(', ') }, placeOfParagraph(model, p));
-    }
+    if (!terms.length) return {};
+    return {
+      paragraph(p) {
+        const found = terms.filter((t) => t.re.test(p.text));
+        if (!found.length) return;
+        // Text that names every variant the template serves speaks to all of them.
+        const named = new Set(found.map((t) => t.variant));
+        if (variants.every((id) => named.has(id))) return;
+        const t = found[0]!;
+        ctx.report('leak', { term: t.term, variant: t.variant, variants: variants.join(', ') }, placeOfParagraph(ctx.model, p));
+      },
+    };
   },
 };
