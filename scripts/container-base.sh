@@ -14,7 +14,7 @@
 #
 # Needs root (debootstrap, chroot) and podman (or KP_BREV_CONTAINER_TOOL=docker: `import
 # --change` is the same). When the image exists with the same Node, npm
-# and Debian suite it is left alone (--force rebuilds it). Takes 3-5 minutes, mostly debootstrap.
+# and Debian suite it is left alone (--force rebuilds it). Takes 3-7 minutes, mostly debootstrap.
 set -euo pipefail
 
 NODE_VERSION="${KP_BREV_BASE_NODE:-24.22.3}"
