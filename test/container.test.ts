@@ -93,6 +93,10 @@ function containerTool(): { tool: string; base: string } | { missing: string } {
     const wanted = prebuilt ? [prebuilt] : bases;
     const base = wanted.find((image) => spawnSync(tool, ['image', 'inspect', image], { encoding: 'utf8', timeout: 60_000 }).status === 0);
     if (!base) return { missing: prebuilt ? `${tool} has no image ${prebuilt} (KP_BREV_CONTAINER_IMAGE)` : `${tool} has none of the base images ${wanted.join(', ')} (${tool} pull ${declared}, or scripts/container-base.sh without Docker Hub)` };
+    // An engine that answers may still be unable to start a container (podman's defaults on a
+    // machine without CAP_SYS_RESOURCE or with hybrid cgroups: docs/operations.md, "Without Docker Hub").
+    const probe = spawnSync(tool, ['run', '--rm', '--network', 'none', '--entrypoint', 'true', base], { encoding: 'utf8', timeout: 120_000 });
+    if (probe.status !== 0) return { missing: `${tool} cannot start a container here (${(probe.stderr || probe.error?.message || '').trim().split('\n').pop()}; see docs/operations.md, "Without Docker Hub", for a containers.conf)` };
     return { tool, base };
   }
   return { missing: `no container tool with a running engine (${tools.join(' or ')})` };
