@@ -16,7 +16,11 @@ ARG NODE_IMAGE=node:24-bookworm-slim
 FROM ${NODE_IMAGE} AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --ignore-scripts --no-audit --no-fund
+# Behind a TLS-inspecting proxy, or with a registry mirror whose certificate a private CA signed:
+# give that CA as a build secret (--secret id=ca,src=ca.pem); npm ci trusts it, no layer keeps it.
+RUN --mount=type=secret,id=ca \
+    if [ -f /run/secrets/ca ]; then export NODE_EXTRA_CA_CERTS=/run/secrets/ca; fi; \
+    npm ci --ignore-scripts --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json tsconfig.web.json ./
 COPY src ./src
 COPY bin ./bin
