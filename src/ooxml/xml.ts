@@ -224,6 +224,13 @@ function codePoint(cp: number): string | undefined {
   return ok ? String.fromCodePoint(cp) : undefined;
 }
 
+/** The attributes of an element without any (shared: the tree's attributes are read only). */
+const NO_ATTRS: Record<string, string> = Object.freeze(Object.create(null) as Record<string, string>);
+/** scanXml keeps one copy of each name, and of each attribute value up to this length, up to
+ * this many strings per part. */
+const MAX_INTERNED = 4096;
+const MAX_INTERNED_LENGTH = 32;
+
 /**
  * The fast path of parseXml: the same tree as saxes gives, for the XML that parts are made of
  * (elements with ASCII names, quoted attributes, text with the predefined entities and character
@@ -233,6 +240,16 @@ function codePoint(cp: number): string | undefined {
  */
 export function scanXml(source: string, counter: ContentCounter): XElement | undefined {
   if (UNUSUAL.test(source)) return undefined;
+  // A part repeats a few names and short values (`w:tc`, `w:val`, `single`) thousands of times:
+  // one string each for the whole tree instead of one per place, so a long part's tree is
+  // smaller (less for the garbage collector to copy while the tree is alive).
+  const strings = new Map<string, string>();
+  const intern = (s: string): string => {
+    const hit = strings.get(s);
+    if (hit !== undefined) return hit;
+    if (strings.size < MAX_INTERNED) strings.set(s, s);
+    return s;
+  };
   const stack: XElement[] = [];
   let root: XElement | undefined;
   let i = source.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -300,8 +317,8 @@ export function scanXml(source: string, counter: ContentCounter): XElement | und
       if (!isNameChar(ch)) return undefined;
       p++;
     }
-    const name = source.slice(lt + 1, p);
-    const attrs = Object.create(null) as Record<string, string>;
+    const name = intern(source.slice(lt + 1, p));
+    let attrs: Record<string, string> = NO_ATTRS;
     let selfClosing = false;
     for (;;) {
       let q = p;
@@ -322,7 +339,7 @@ export function scanXml(source: string, counter: ContentCounter): XElement | und
       let eq = q + 1;
       while (eq < n && isNameChar(source.charCodeAt(eq))) eq++;
       if (source.charCodeAt(eq) !== 0x3d /* = */) return undefined;
-      const attr = source.slice(q, eq);
+      const attr = intern(source.slice(q, eq));
       if (attrs[attr] !== undefined || attr === '__proto__') return undefined;
       const quote = source[eq + 1];
       if (quote !== '"' && quote !== "'") return undefined;
@@ -332,7 +349,8 @@ export function scanXml(source: string, counter: ContentCounter): XElement | und
       if (raw.includes('<')) return undefined;
       const value = decodeRefs(/[\t\n]/.test(raw) ? raw.replace(/[\t\n]/g, ' ') : raw);
       if (value === undefined) return undefined;
-      attrs[attr] = value;
+      if (attrs === NO_ATTRS) attrs = Object.create(null) as Record<string, string>;
+      attrs[attr] = value.length <= MAX_INTERNED_LENGTH ? intern(value) : value;
       p = close + 1;
     }
     counter.element(name, attrs, nowhere);

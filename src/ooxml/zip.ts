@@ -235,6 +235,18 @@ function shortError(err: unknown): string {
   return text.split('\n')[0]!.slice(0, 200);
 }
 
+/**
+ * A string's UTF-8 bytes, as `Buffer.from(text, 'utf8')` gives them. Counting the bytes first
+ * and writing into a buffer of that size is several times faster in Node 20 for a large part
+ * of Latin-1 text with a few non-ASCII letters (a rendered document.xml; Buffer.from takes a
+ * slow path for it).
+ */
+export function utf8Bytes(text: string): Buffer {
+  const buf = Buffer.allocUnsafe(Buffer.byteLength(text, 'utf8'));
+  buf.write(text, 0, 'utf8');
+  return buf;
+}
+
 /** An entry to write: either new bytes or an entry of the source archive reused as stored. */
 export type ZipOutput =
   | { name: string; data: Uint8Array; like?: ZipEntry; /** zlib level for this entry (else WriteOptions.level). */ level?: number }

@@ -13,7 +13,7 @@ import { openPackage, type DocxPackage, type StoryKind } from '../ooxml/package.
 import { paragraphText } from '../ooxml/paragraphs.js';
 import type { ItemToken, Story } from '../ooxml/tokens.js';
 import { elements, type XElement } from '../ooxml/xml.js';
-import { DEFAULT_ZIP_LIMITS, writeZip, type ZipEntry, type ZipLimits, type ZipOutput } from '../ooxml/zip.js';
+import { DEFAULT_ZIP_LIMITS, utf8Bytes, writeZip, type ZipEntry, type ZipLimits, type ZipOutput } from '../ooxml/zip.js';
 import { limitError, resolveLimits, type Limits } from '../limits.js';
 import { fieldTypeOf, isFragile } from '../fieldcode/index.js';
 import { DANISH, ENGLISH } from '../format/locale.js';
@@ -322,7 +322,7 @@ function compileTemplate(pkg: DocxPackage, name: string, options: LoadOptions): 
         const entry = pkg.archive.entries.get(entryName)!;
         const xml = rendered.get(entryName);
         if (xml !== undefined) {
-          const data = Buffer.from(xml, 'utf8');
+          const data = utf8Bytes(xml);
           outputs.push({ name: entryName, data, like: entry, ...(opts.compressionLevel === undefined && data.length > BIG_PART ? { level: 1 } : {}) });
         } else if (rewritten.has(entryName)) {
           outputs.push({ name: entryName, reuse: rewritten.get(entryName)! });

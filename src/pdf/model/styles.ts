@@ -57,6 +57,8 @@ export class StyleResolver {
   readonly defaultParagraphStyle: string | undefined;
   readonly defaultTableStyle: string | undefined;
   private readonly paraCache = new Map<string, { para: ParaProps; run: RunProps }>();
+  /** The same inside tables, per cell style (readTable shares one between the cells it suits). */
+  private readonly tableParaCache = new WeakMap<TableStyle, Map<string, { para: ParaProps; run: RunProps }>>();
   private readonly charCache = new Map<string, Partial<RunProps>>();
   private readonly tableCache = new Map<string, TableStyle>();
 
@@ -132,7 +134,13 @@ export class StyleResolver {
   paragraph(styleId: string | undefined, table?: TableStyle): { para: ParaProps; run: RunProps } {
     const id = styleId && this.styles.get(styleId)?.type === 'paragraph' ? styleId : this.defaultParagraphStyle;
     const key = id ?? '';
-    let base = table ? undefined : this.paraCache.get(key);
+    let cache = this.paraCache;
+    if (table) {
+      let byTable = this.tableParaCache.get(table);
+      if (!byTable) this.tableParaCache.set(table, (byTable = new Map()));
+      cache = byTable;
+    }
+    let base = cache.get(key);
     if (base) return base;
     let para = this.docPara;
     let run = this.docRun;
@@ -145,7 +153,7 @@ export class StyleResolver {
       run = mergeRun(run, readRunProps(s.rPr));
     }
     base = { para, run };
-    if (!table) this.paraCache.set(key, base);
+    cache.set(key, base);
     return base;
   }
 

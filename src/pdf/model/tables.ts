@@ -39,6 +39,7 @@ export function readTable(ctx: ReadContext, tbl: XElement): TableBlock {
     }
   };
   collectRows(tbl);
+  const cellStyles = new Map<string, TableStyle>();
   const rows: RowBlock[] = rowEls.map((tr, ri) => {
     const rowProps = readRowProps(child(tr, 'w:trPr'));
     const cells: CellBlock[] = [];
@@ -57,14 +58,25 @@ export function readTable(ctx: ReadContext, tbl: XElement): TableBlock {
     tcs.forEach((tc, ci) => {
       const cellProps = readCellProps(child(tc, 'w:tcPr'));
       const conditional = conditionalTypes(props, ri, rowEls.length, ci, tcs.length, rowProps.header);
-      const cellStyle: TableStyle = { ...style, para: { ...style.para }, run: { ...style.run } };
+      // Cells with the same conditional formats share their style (and what styles.ts works
+      // out from it once per style: a long table has few kinds of cell).
+      const kind = conditional.join(' ');
+      let cellStyle = cellStyles.get(kind);
+      if (!cellStyle) {
+        cellStyle = { ...style, para: { ...style.para }, run: { ...style.run } };
+        for (const type of conditional) {
+          const c = style.conditional.get(type);
+          if (!c) continue;
+          cellStyle.para = { ...cellStyle.para, ...c.para };
+          cellStyle.run = { ...cellStyle.run, ...c.run, ...(c.run.font ? { font: { ...cellStyle.run.font, ...c.run.font } } : {}) };
+        }
+        cellStyles.set(kind, cellStyle);
+      }
       let shading = style.cell?.shading;
       let borders = { ...style.cell?.borders };
       for (const type of conditional) {
         const c = style.conditional.get(type);
         if (!c) continue;
-        cellStyle.para = { ...cellStyle.para, ...c.para };
-        cellStyle.run = { ...cellStyle.run, ...c.run, ...(c.run.font ? { font: { ...cellStyle.run.font, ...c.run.font } } : {}) };
         if (c.cell?.shading) shading = c.cell.shading;
         if (c.cell) borders = { ...borders, ...c.cell.borders };
       }
