@@ -47,7 +47,8 @@ describe.skipIf(!present)('Idempotency-Key over the PostgreSQL ledger', () => {
     await ledger.migrate();
     await ledger.close();
     // Two server instances, each with its own connection pool, on one database.
-    for (let i = 0; i < 2; i++) apps.push(await buildApp({ templatesDir: templates, credentials, pool: new InlinePool({ threads: 2 }), idempotency: new PgIdempotencyStore(new PgLedger(db.url)) }));
+    for (let i = 0; i < 2; i++)
+      apps.push(await buildApp({ templatesDir: templates, credentials, pool: new InlinePool({ threads: 2 }), idempotency: new PgIdempotencyStore(new PgLedger(db.url)) }));
   });
   afterAll(async () => {
     for (const a of apps) await a.close();

@@ -90,7 +90,8 @@ describe('a clean, well-made template', () => {
 describe('the sample repository', () => {
   const repo = TemplateRepository.open(join(root, 'templates'));
   const targets = repositoryTargets(repo, repo.catalog, 'production', join(root, 'samples/sager'));
-  const results: FileResult[] = targets.map((t) => lintDocx(readFileSync(t.path), t.file, t.settings, {}, t.base ? { bytes: readFileSync(t.base.path), file: t.base.file } : undefined));
+  const results: FileResult[] = targets.map((t) =>
+    lintDocx(readFileSync(t.path), t.file, t.settings, {}, t.base ? { bytes: readFileSync(t.base.path), file: t.base.file } : undefined));
 
   it('covers every letter, master, content element and override', () => {
     const files = targets.map((t) => t.file.replace(/\\/g, '/'));
@@ -211,7 +212,8 @@ describe('kp-brev lint', () => {
 
   it('--format sarif is valid SARIF 2.1.0 (the OASIS schema) and carries every finding', () => {
     const r = kpBrev('lint', 'daarlig.docx', ...common, '--format', 'sarif');
-    const log = JSON.parse(r.stdout) as { version: string; runs: Array<{ tool: { driver: { rules: Array<{ id: string }> } }; results: Array<{ ruleId: string; ruleIndex: number; level: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }> }> };
+    type SarifResult = { ruleId: string; ruleIndex: number; level: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> };
+    const log = JSON.parse(r.stdout) as { version: string; runs: Array<{ tool: { driver: { rules: Array<{ id: string }> } }; results: SarifResult[] }> };
     const ajv = new AjvDraft04({ allErrors: true, strict: false, validateFormats: false, unicodeRegExp: false });
     const validate = ajv.compile(JSON.parse(readFileSync(join(root, 'test/fixtures/sarif/sarif-2.1.0-rtm.5.json'), 'utf8')) as object);
     expect(validate(log), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);

@@ -75,7 +75,10 @@ describe('the fast XML scanner gives what saxes gives', () => {
     );
     const element: fc.Memo<string> = fc.memo((depth) =>
       fc
-        .tuple(name, fc.uniqueArray(attr, { selector: (a) => a[0], maxLength: 3 }), depth > 1 ? fc.array(fc.oneof(leaf, element(depth - 1)), { maxLength: 4 }) : fc.array(leaf, { maxLength: 2 }), fc.boolean())
+        .tuple(
+          name, fc.uniqueArray(attr, { selector: (a) => a[0], maxLength: 3 }),
+          depth > 1 ? fc.array(fc.oneof(leaf, element(depth - 1)), { maxLength: 4 }) : fc.array(leaf, { maxLength: 2 }), fc.boolean(),
+        )
         .map(([n, attrs, kids, selfClose]) => {
           const a = attrs.map(([k, v, q]) => ` ${k}=${q}${v.replace(/[<]/g, '').replace(q === '"' ? /"/g : /'/g, q === '"' ? '&quot;' : '&apos;')}${q}`).join('');
           return selfClose && !kids.length ? `<${n}${a}/>` : `<${n}${a}>${kids.join('')}</${n}>`;

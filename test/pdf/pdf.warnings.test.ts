@@ -32,7 +32,6 @@ const libreoffice = needTool('LibreOffice', findSoffice() !== null, 'libreoffice
 
 const NS_A = 'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"';
 const NS_PIC = 'xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"';
-const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
 const run = (text: string, rPr = ''): string => `<w:r>${rPr ? `<w:rPr>${rPr}</w:rPr>` : ''}<w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r>`;
 const para = (content: string, pPr = ''): string => `<w:p>${pPr ? `<w:pPr>${pPr}</w:pPr>` : ''}${content}</w:p>`;

@@ -114,7 +114,10 @@ const operator = fc.constantFrom('=', '<>', '<', '>', '<=', '>=', '==', '');
 const instruction: fc.Memo<InstrPart[]> = fc.memo((depth) => {
   const merge: FieldSpec = { kind: 'field', parts: [' MERGEFIELD Beløb '], result: '«Beløb»' };
   const nested: fc.Arbitrary<FieldSpec> = depth > 1 ? instruction(depth - 1).map((parts): FieldSpec => ({ kind: 'field', parts, result: 'x' })) : fc.constant(merge);
-  const arg: fc.Arbitrary<InstrPart> = fc.oneof({ weight: 3, arbitrary: word }, { weight: 3, arbitrary: quoted }, { weight: 2, arbitrary: fieldName }, { weight: 2, arbitrary: nested }, { weight: 1, arbitrary: operator });
+  const arg: fc.Arbitrary<InstrPart> = fc.oneof(
+    { weight: 3, arbitrary: word }, { weight: 3, arbitrary: quoted }, { weight: 2, arbitrary: fieldName }, { weight: 2, arbitrary: nested },
+    { weight: 1, arbitrary: operator },
+  );
   return fc.tuple(typeArb, fc.array(arg, { maxLength: 6 }), fc.array(switchArb, { maxLength: 2 }), fc.boolean()).map(([type, args, switches, mixed]) => {
     const parts: InstrPart[] = [` ${type} `];
     const all: InstrPart[] = mixed ? [...switches, ...args] : [...args, ...switches];

@@ -58,7 +58,9 @@ describe('npm audit gate (.ci/audit.mjs)', () => {
 
 describe('the bill of materials (.ci/sbom.mjs, CycloneDX)', () => {
   it('lists the production dependencies with versions and leaves out the development tools', () => {
-    const bom = (productionBom as (b: unknown) => unknown)((npmBom as (cwd: string) => unknown)(root)) as { bomFormat: string; components: { name: string; version: string; group?: string }[] };
+    const bom = (productionBom as (b: unknown) => unknown)((npmBom as (cwd: string) => unknown)(root)) as {
+      bomFormat: string; components: { name: string; version: string; group?: string }[];
+    };
     expect(bom.bomFormat).toBe('CycloneDX');
     const found = new Set(bom.components.map((c) => `${c.group ? `${c.group}/` : ''}${c.name}@${c.version}`));
     const names = new Set(bom.components.map((c) => (c.group ? `${c.group}/${c.name}` : c.name)));

@@ -29,7 +29,9 @@ describe('request rate per credential', () => {
   let idp: TestIdp;
   beforeAll(async () => {
     idp = await testIdp();
-    app = await buildApp({ templatesDir: templates, credentials, rateLimit: { max: 3, windowSeconds: 3600 }, jwt: { issuer: idp.issuer, audience: idp.audience, jwksUrl: idp.jwksUrl } });
+    app = await buildApp({
+      templatesDir: templates, credentials, rateLimit: { max: 3, windowSeconds: 3600 }, jwt: { issuer: idp.issuer, audience: idp.audience, jwksUrl: idp.jwksUrl },
+    });
   });
   afterAll(async () => {
     await app.close();

@@ -160,7 +160,9 @@ describe('no letter with placeholders leaves a production server (issue 17 item 
   it('the training page\'s preview draws placeholders only in training; elsewhere a letter that would be refused has no pages, only what stops it', async () => {
     const training = await buildApp({ templatesDir: templates, credentials: [s751.credential], training: true });
     const svgText = (svg: string): string => [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]).join('');
-    type PreviewJson = { pages: Array<{ svg: string }>; problems: Array<{ code: string; message: string; field?: string }>; codes: unknown[]; questions: unknown[]; lint: unknown[] };
+    type PreviewJson = {
+      pages: Array<{ svg: string }>; problems: Array<{ code: string; message: string; field?: string }>; codes: unknown[]; questions: unknown[]; lint: unknown[];
+    };
     try {
       for (const highlight of [undefined, 'flettespoergsmaal-10034']) {
         const body = { template: 'np_1004', context: empty, ...(highlight ? { highlight } : {}) };

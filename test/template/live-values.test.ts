@@ -10,7 +10,7 @@ import { danishError } from '../helpers/errors.js';
 import { argumentText } from '../../src/fieldcode/index.js';
 import { toContext } from '../../src/context/context.js';
 import type { FieldNode } from '../../src/ooxml/fields.js';
-import { docx, field, mergeField, p, renderDocx } from '../helpers/build.js';
+import { docx, field, mergeField, p } from '../helpers/build.js';
 import { openDocx } from '../helpers/inspect.js';
 import { layOut, pdfLinkTargets, pdfuaAvailable } from '../helpers/pdf.js';
 
