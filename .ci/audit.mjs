@@ -2,7 +2,7 @@
 // `npm audit --omit=dev` for CI: a high or critical advisory in a production dependency fails the
 // run unless docs/operations.md explains it (its GHSA id in the section "Audit exceptions").
 // An advisory service that cannot be reached is a warning, or a failure with
-// KP_BREV_AUDIT_REQUIRED=1. `judge()` is the decision, tested by test/supply-chain.test.ts.
+// KP_BREV_AUDIT_REQUIRED=1. `judge()` is the decision, tested by test/project/supply-chain.test.ts.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';

@@ -59,7 +59,7 @@ writeFileSync(
     'Page 1 of each sample letter (first sample case) as kp-brev draws it, compared with LibreOffice',
     'converting the same filled .docx: pages (kp-brev / LibreOffice), lines with the same text',
     '(pdftotext -layout), and the pixel score of each page (share of inked pixels that agree within',
-    'one pixel at 50 dpi). `test/pdf.fidelity.test.ts` checks every sample case the same way.',
+    'one pixel at 50 dpi). `test/pdf/pdf.fidelity.test.ts` checks every sample case the same way.',
     '',
     '| Letter | Title | Pages | Same lines | Pixel score per page |',
     '|---|---|---|---|---|',

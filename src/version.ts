@@ -1,2 +1,2 @@
-/** The package version (kept equal to package.json by test/version.test.ts). */
+/** The package version (kept equal to package.json by test/project/version.test.ts). */
 export const VERSION = '0.1.0';

@@ -1,7 +1,7 @@
 /**
  * Fidelity of kp-brev's PDF against LibreOffice converting the same filled .docx: page count,
  * the text of each line (pdftotext -layout, whitespace normalised) and a pixel score of the
- * page images (pdftoppm, grey levels). Used by test/pdf-fidelity.test.ts and
+ * page images (pdftoppm, grey levels). Used by test/pdf/pdf.fidelity.test.ts and
  * scripts/pdf-previews.ts (docs/pdf/).
  */
 import { execFileSync, spawnSync } from 'node:child_process';

@@ -207,7 +207,10 @@ async function runLocked(opts: BatchOptions, out: string, lock: FolderLock): Pro
     }
     let outcome: RenderOutcome;
     try {
-      outcome = await opts.pool.run({ dir: opts.templatesDir, template: opts.template, kommune: opts.kommune, context, format: opts.format, lang, automatic: true, ...(opts.pdfa ? { pdfa: opts.pdfa } : {}) });
+      outcome = await opts.pool.run({
+        dir: opts.templatesDir, template: opts.template, kommune: opts.kommune, context, format: opts.format, lang, automatic: true,
+        ...(opts.pdfa ? { pdfa: opts.pdfa } : {}),
+      });
     } catch (err) {
       outcome = { ok: false, reason: 'internal', diagnostics: [registeredDiagnostic('server.internal', { detail: err instanceof Error ? err.message : String(err) }, undefined, 'error')] };
     }

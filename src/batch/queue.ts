@@ -32,7 +32,10 @@ export interface EnqueueSummary extends Omit<EnqueueResult, 'changed'> {
  * is accepted: new cases are added, cases still waiting take their new line, failed cases are
  * queued again from it with `retryFailed`, and made cases whose line changed are reported.
  */
-export async function enqueueFile(ledger: PgLedger, opts: { run: string; template: string; kommune?: string | undefined; format: string; cases: string; requestedBy: string; lang?: Lang; retryFailed?: boolean }): Promise<EnqueueSummary> {
+export async function enqueueFile(
+  ledger: PgLedger,
+  opts: { run: string; template: string; kommune?: string | undefined; format: string; cases: string; requestedBy: string; lang?: Lang; retryFailed?: boolean },
+): Promise<EnqueueSummary> {
   const lang = opts.lang ?? 'da';
   const seen = new Set<string>();
   const summary: EnqueueSummary = { added: 0, already: 0, retried: 0, updated: 0, failedEarlier: 0, duplicates: 0, changed: [] };

@@ -4,7 +4,7 @@
  *
  * Start-up: this module defines the commands (names, options, help texts) and loads nothing
  * else; each action imports its implementation when it runs, so `--help` does not load the
- * PDF writer and `lint` does not load the server. test/startup.test.ts checks what each
+ * PDF writer and `lint` does not load the server. test/project/startup.test.ts checks what each
  * command loads.
  */
 import { Command, CommanderError, Option } from 'commander';

@@ -82,7 +82,7 @@ class Composer {
     if (found.placeholder !== 1) {
       throw this.error(found.placeholder === 0 ? 'compose.no-placeholder' : 'compose.many-placeholders', { key: master.key }, { part: pkg.mainPart });
     }
-    let document = this.fill(applyEdits(docSource, edits));
+    const document = this.fill(applyEdits(docSource, edits));
     // Headers and footers of the master may use flettetekster too.
     const changedParts = new Map<string, string>();
     for (const { part, kind } of pkg.storyParts) {

@@ -55,7 +55,7 @@ const HEADER = `/*
  * behaviour where it differs; see docs/word-fields.md).
  *
  * GENERATED from src/fieldcode/parser.ts and src/fieldcode/lexer.ts by \`npm run grammar\`;
- * test/grammar.test.ts fails when this file and the parser disagree.
+ * test/fieldcode/grammar.test.ts fails when this file and the parser disagree.
  *
  * The instruction text is the joined text of a field's w:instrText runs. Each nested field
  * stands as one U+E000 character (a FIELD_CHAR) inside a word or quoted text; an embedded

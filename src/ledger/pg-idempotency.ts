@@ -94,7 +94,10 @@ export class PgIdempotencyStore implements IdempotencyStore {
           SET state = 'done', lease_token = NULL, lease_until = NULL, status = $4, headers = $5, body = $6,
               output_sha256 = $7, template_version = $8, pages = $9, finished_at = now(), expires_at = now() + make_interval(secs => $10)
         WHERE credential = $1 AND idempotency_key = $2 AND state = 'claimed' AND lease_token = $3`,
-      [held.scope, held.key, held.token, answer.status, JSON.stringify(answer.headers), Buffer.from(answer.body), audit.sha256 ?? null, audit.version ?? null, audit.pages ?? null, this.retentionSeconds],
+      [
+        held.scope, held.key, held.token, answer.status, JSON.stringify(answer.headers), Buffer.from(answer.body),
+        audit.sha256 ?? null, audit.version ?? null, audit.pages ?? null, this.retentionSeconds,
+      ],
     );
     return (r.rowCount ?? 0) > 0;
   }

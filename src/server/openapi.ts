@@ -3,7 +3,7 @@
  * schemas/api) says besides the request schemas Fastify validates: every answer an operation
  * can give, with its media type, headers and schema, and the request bodies Fastify does not
  * parse as JSON (an NDJSON stream, a .docx, a form), declared in `openapiBody` so that Fastify
- * never validates them. test/openapi.test.ts checks the document against the answers the
+ * never validates them. test/server/openapi.test.ts checks the document against the answers the
  * server gives. Fastify serializes with JSON.stringify (app.ts), so what a response schema says
  * is checked, never silently made true by dropping what it does not list.
  */

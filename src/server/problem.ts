@@ -80,7 +80,10 @@ export function problemItem(d: Diagnostic, lang: Lang): ProblemItem {
   return item;
 }
 
-export function problem(kind: string, status: number, lang: Lang, detail: { id: string; params?: Record<string, string | number> } | undefined, requestId: string, extra: Partial<Problem> = {}): Problem {
+export function problem(
+  kind: string, status: number, lang: Lang, detail: { id: string; params?: Record<string, string | number> } | undefined, requestId: string,
+  extra: Partial<Problem> = {},
+): Problem {
   const title = TITLES[kind] ?? TITLES['internal']!;
   // In the order of schemas/api/problem.schema.json, as the answer shows it.
   return {

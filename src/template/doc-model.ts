@@ -25,7 +25,9 @@ export function newLetterState(): LetterState {
 /** Field types whose value is read by other fields or reads other fields. */
 const REFERENCING = new Set(['REF', 'SET', '=', 'COMPARE']);
 
-export function documentModel(pkg: DocxPackage, stories: readonly Story[], fields: readonly FieldNode[], bookmarkNames: ReadonlySet<string>, regions: readonly RegionDef[] = []): DocModel {
+export function documentModel(
+  pkg: DocxPackage, stories: readonly Story[], fields: readonly FieldNode[], bookmarkNames: ReadonlySet<string>, regions: readonly RegionDef[] = [],
+): DocModel {
   let bookmarks: Map<string, BookmarkRange> | undefined;
   let styles: ParagraphStyles | undefined;
   let sequences: Map<FieldNode, SeqValue> | undefined;

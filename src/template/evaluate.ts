@@ -13,17 +13,14 @@ import {
   type Argument,
   type IfInstruction,
   type MergeFieldInstruction,
-  type OtherInstruction,
-  type Switch,
 } from '../fieldcode/index.js';
 import { localeFor, type FieldLocale, type FieldLocales } from '../format/locale.js';
-import { displayNumber, formatNumberPicture } from '../format/number.js';
 import type { EvalEnv, Evaluation, FieldOutcome } from './eval-env.js';
 import { compareField, formulaField } from './formula-field.js';
 import { cachedResult, type FieldNode } from '../ooxml/fields.js';
 import { formatMessage } from '../i18n/index.js';
 import { compare } from './compare.js';
-import { applyCaseFormats, conditionHolds, formatValue } from './values.js';
+import { conditionHolds, formatValue } from './values.js';
 import { provides, type FieldType } from '../repository/catalog.js';
 import { isLive } from './live.js';
 import { fieldRule, refusalParams, REFUSAL_MESSAGE, type FieldReason } from './field-policy.js';

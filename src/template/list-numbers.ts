@@ -55,7 +55,8 @@ export function paragraphNumber(label: ListLabel, mode: 'w' | 'r' | 'n', context
   }
   if (mode === 'w') return trim(label.text);
   let shared = 0;
-  if (context && context !== label && context.list === label.list) while (shared < label.ilvl && context.counts[shared] !== undefined && context.counts[shared] === label.counts[shared]) shared++;
+  if (context && context !== label && context.list === label.list)
+    while (shared < label.ilvl && context.counts[shared] !== undefined && context.counts[shared] === label.counts[shared]) shared++;
   const from = raw.indexOf(`%${shared + 1}`);
   return trim(raw.slice(from).replace(/%([1-9])/g, (_m, d: string) => label.numbers[Number(d) - 1] ?? ''));
 }

@@ -665,7 +665,9 @@ export class LetterRegions {
    * A table as the letter has it, for a formula in it: the rows of its regions repeated once per
    * item, each row with the items its fields are read with. `here` is the formula's cell in it.
    */
-  expandTable(here: TableCell, f: FieldNode, env: RegionEnv, issue: (region: RegionDef, i: RegionIssue) => void): { here: TableCell; stackOf(cell: TableCell): Scope[] } | undefined {
+  expandTable(
+    here: TableCell, f: FieldNode, env: RegionEnv, issue: (region: RegionDef, i: RegionIssue) => void,
+  ): { here: TableCell; stackOf(cell: TableCell): Scope[] } | undefined {
     const template = here.table;
     if (template.open === undefined) return undefined;
     const all = this.index.rowRegions(template.story, template.open);
@@ -692,7 +694,9 @@ export class LetterRegions {
     return { here: at, stackOf: (cell) => stacks.get(cell) ?? around };
   }
 
-  private buildTable(template: TableModel, top: readonly RegionDef[], around: Scope[], env: RegionEnv, issue: (region: RegionDef, i: RegionIssue) => void): { table: TableModel; stacks: Map<TableCell, Scope[]> } {
+  private buildTable(
+    template: TableModel, top: readonly RegionDef[], around: Scope[], env: RegionEnv, issue: (region: RegionDef, i: RegionIssue) => void,
+  ): { table: TableModel; stacks: Map<TableCell, Scope[]> } {
     const rowIndex = new Map(template.rows.map((r, i) => [r.open, i]));
     const out: Array<{ row: TableRow; stack: Scope[] }> = [];
     const emit = (from: number, to: number, regions: readonly RegionDef[], stack: Scope[]): void => {
@@ -743,7 +747,9 @@ function missing(s: Scope, key: string): FieldResolution {
  * own list (`Linjer`, or `Udgifter.Linjer` naming the item's list), else a list of the case. A
  * missing list, or one that is not a list, is an issue; `null` is an empty list.
  */
-function resolveList(name: string, chain: readonly Scope[], env: RegionEnv): { items: readonly unknown[]; path: string; def: ListDef | undefined } | { issue: RegionIssue; path: string; def: ListDef | undefined } {
+function resolveList(
+  name: string, chain: readonly Scope[], env: RegionEnv,
+): { items: readonly unknown[]; path: string; def: ListDef | undefined } | { issue: RegionIssue; path: string; def: ListDef | undefined } {
   const catalog = env.rules?.catalog;
   let value: unknown;
   let path = name;

@@ -180,7 +180,9 @@ export function prepare(repo: TemplateRepository, req: PreviewRequest): Prepared
   };
 }
 
-function layOut(template: Template, context: CaseContext, lang: Lang, placeholders: boolean): { letter: LaidOutLetter | undefined; problems: Diagnostic[]; warnings: Diagnostic[] } {
+function layOut(
+  template: Template, context: CaseContext, lang: Lang, placeholders: boolean,
+): { letter: LaidOutLetter | undefined; problems: Diagnostic[]; warnings: Diagnostic[] } {
   let rendered: ReturnType<Template['renderParts']>;
   try {
     rendered = template.renderParts(context, { preview: placeholders, lang });
@@ -214,7 +216,8 @@ function common<T>(a: readonly T[], b: readonly T[]): Array<[number, number]> {
   if ((n + 1) * (m + 1) > MAX_TABLE) return [];
   const table = new Uint32Array((n + 1) * (m + 1));
   for (let i = n - 1; i >= 0; i--)
-    for (let j = m - 1; j >= 0; j--) table[i * (m + 1) + j] = a[i] === b[j] ? table[(i + 1) * (m + 1) + j + 1]! + 1 : Math.max(table[(i + 1) * (m + 1) + j]!, table[i * (m + 1) + j + 1]!);
+    for (let j = m - 1; j >= 0; j--)
+      table[i * (m + 1) + j] = a[i] === b[j] ? table[(i + 1) * (m + 1) + j + 1]! + 1 : Math.max(table[(i + 1) * (m + 1) + j]!, table[i * (m + 1) + j + 1]!);
   const pairs: Array<[number, number]> = [];
   let i = 0;
   let j = 0;

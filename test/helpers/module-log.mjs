@@ -2,7 +2,7 @@
  * `node --import <this file>` with KP_BREV_MODULE_LOG=<file>: writes the URL of every module the
  * process loads to that file, one a line. ES modules are seen by a load hook (in the loader
  * thread that module.register starts); CommonJS modules, which Node 20 loads through require
- * without the hooks, are read from require.cache when the process exits. test/startup.test.ts
+ * without the hooks, are read from require.cache when the process exits. test/project/startup.test.ts
  * uses it to check that a command loads only what it needs.
  */
 import { appendFileSync } from 'node:fs';

@@ -1,6 +1,6 @@
 /**
  * The README's command blocks, and a comparison of what a command prints with the output the
- * README shows after it (test/readme.test.ts; the convention is described there).
+ * README shows after it (test/project/readme.test.ts; the convention is described there).
  */
 
 /** One command of a block with the output the README shows after it. */

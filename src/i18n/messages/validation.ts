@@ -1,7 +1,7 @@
 /**
  * A request that breaks the API's JSON Schemas (schemas/api, the routes' parameters): one text per
  * Ajv keyword, with the JSON path of the place (`$.context.fields`, `?template`, `/{id}`), instead
- * of Ajv's English. test/openapi.test.ts checks that every keyword the schemas use has one.
+ * of Ajv's English. test/server/openapi.test.ts checks that every keyword the schemas use has one.
  */
 import type { MessageText } from '../message-text.js';
 

@@ -27,7 +27,10 @@ export function layoutLetter(model: LetterModel, warn: Warn, title?: string): La
 
 function layoutOnce(model: LetterModel, warn: Warn, totalGuess: number | undefined, title: string | undefined): LaidOutLetter {
   const looks = new Looks(model.styles, warn);
-  const measure: MeasureCtx = { looks, defaultTabStop: model.defaultTabStop, compatibilityMode: model.compatibilityMode, warn, measureBlocks: (blocks, width) => measureBlocks(blocks, width, measure) };
+  const measure: MeasureCtx = {
+    looks, defaultTabStop: model.defaultTabStop, compatibilityMode: model.compatibilityMode, warn,
+    measureBlocks: (blocks, width) => measureBlocks(blocks, width, measure),
+  };
   const root = structNode('Document', undefined);
   const headings = { last: 0 };
   const container = new Container(root, headings);

@@ -107,7 +107,8 @@ export function layoutLines(block: ParagraphBlock, width: number, ctx: LineConte
   }
   if (!lines.length) lines.push(buildLine(atoms, inlines, 0, 0, left + props.indFirst, right, tabs, left, ctx, true, props.indFirst, block, markLook, true, false, false));
   // After a manual break at the very end, the paragraph mark stands on a line of its own.
-  else if (atoms.length && atoms[atoms.length - 1]!.cp === 10) lines.push(buildLine(atoms, inlines, atoms.length, atoms.length, left, right, tabs, left, ctx, false, props.indFirst, block, markLook, true, false, false));
+  else if (atoms.length && atoms[atoms.length - 1]!.cp === 10)
+    lines.push(buildLine(atoms, inlines, atoms.length, atoms.length, left, right, tabs, left, ctx, false, props.indFirst, block, markLook, true, false, false));
   return lines;
 }
 
@@ -194,7 +195,7 @@ function buildLine(
     while (j < drawEnd && atoms[j]!.inline === a.inline && atoms[j]!.cp !== 9 && atoms[j]!.cp !== 10) {
       const at = atoms[j]!;
       let adv = at.width;
-      let cp = at.cp;
+      const cp = at.cp;
       if (cp === 0xad) {
         // A soft hyphen shows only where the line breaks after it, as a hyphen whose text stays
         // U+00AD (the word is not hyphenated; the font pack maps the glyph back to U+00AD).

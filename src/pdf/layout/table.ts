@@ -186,7 +186,10 @@ function rowFrag(
 }
 
 /** Cuts a row: each cell keeps the fragments that fit; the rest make a row of their own. */
-function splitRow(table: TableBlock, cells: CellLayout[], r: number, height: number, available: number, isHeader: boolean, dataTable: boolean, left: number, state: TableState, rows: number, all: CellLayout[][]): [Frag, Frag] | undefined {
+function splitRow(
+  table: TableBlock, cells: CellLayout[], r: number, height: number, available: number, isHeader: boolean, dataTable: boolean, left: number,
+  state: TableState, rows: number, all: CellLayout[][],
+): [Frag, Frag] | undefined {
   const firstCells: CellLayout[] = [];
   const restCells: CellLayout[] = [];
   let any = false;

@@ -115,7 +115,9 @@ function asArtifact(doc: PDFDocument, page: PDFPage): void {
 }
 
 /** The letter followed by its attachments, for printing; checked against Digital Post's limits first. */
-export async function combineForPrint(letter: Uint8Array, attachments: readonly Attachment[], limits: DigitalPostLimits = DIGITAL_POST_LIMITS): Promise<{ pdf: Uint8Array; pages: number }> {
+export async function combineForPrint(
+  letter: Uint8Array, attachments: readonly Attachment[], limits: DigitalPostLimits = DIGITAL_POST_LIMITS,
+): Promise<{ pdf: Uint8Array; pages: number }> {
   checkDigitalPostLimits(letter, attachments, limits);
   const doc = await PDFDocument.load(letter, { updateMetadata: false });
   for (const a of attachments) {

@@ -122,7 +122,10 @@ export function batchRoutes(app: FastifyInstance, ctx: ServerContext): void {
             void _id;
             let outcome: RenderOutcome;
             try {
-              outcome = await ctx.pool.run({ dir: ctx.options.templatesDir, template, kommune, context: context as never, format, lang: req.lang, automatic: true, ...(req.query.pdfa ? { pdfa: req.query.pdfa } : {}) });
+              outcome = await ctx.pool.run({
+                dir: ctx.options.templatesDir, template, kommune, context: context as never, format, lang: req.lang, automatic: true,
+                ...(req.query.pdfa ? { pdfa: req.query.pdfa } : {}),
+              });
             } catch (err) {
               if (gone.signal.aborted) return;
               failed++;

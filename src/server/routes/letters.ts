@@ -137,7 +137,10 @@ export function letterRoutes(app: FastifyInstance, ctx: ServerContext): void {
       }
       let answer: StoredAnswer | undefined;
       try {
-        const outcome = await runInPool(ctx, req, reply, { dir: ctx.options.templatesDir, template: body.template, kommune, context: body.context, format, preview: body.preview ?? false, lang: req.lang, ...(body.pdfa ? { pdfa: body.pdfa } : {}) });
+        const outcome = await runInPool(ctx, req, reply, {
+          dir: ctx.options.templatesDir, template: body.template, kommune, context: body.context, format, preview: body.preview ?? false, lang: req.lang,
+          ...(body.pdfa ? { pdfa: body.pdfa } : {}),
+        });
         if (!outcome) return reply;
         if (!outcome.ok) {
           req.note.outcome = outcome.reason;
@@ -169,7 +172,8 @@ export function letterRoutes(app: FastifyInstance, ctx: ServerContext): void {
           held = undefined;
           if (!kept) {
             // The key was taken over meanwhile (this request outlived its hold): the answer recorded is the one.
-            const again = await storeCall(ctx, req, reply, () => ctx.idempotency.begin(keyScope(req.principal!), key!, requestFingerprint({ ...body, kommune: kommune ?? null }), audit));
+            const again = await storeCall(ctx, req, reply, () =>
+              ctx.idempotency.begin(keyScope(req.principal!), key!, requestFingerprint({ ...body, kommune: kommune ?? null }), audit));
             if (again?.kind === 'replay') return sendStored(reply, again.answer, true);
             if (!again) return reply;
           }

@@ -88,7 +88,9 @@ export function webRoutes(app: FastifyInstance, ctx: ServerContext, holder: Repo
   });
 
   app.get('/v1/processes', { schema: { summary: "The catalog's processes and their variants (training page)", querystring: noQuery, response: { 200: jsonAnswer('The processes', { type: 'array', items: { $ref: 'process#' } }), ...problems([400, 401, 500]) } } }, async () =>
-    [...(holder.get().catalog?.processes.values() ?? [])].map((p) => ({ id: p.id, name: p.name ?? p.id, variants: (p.variants ?? []).map((v) => ({ id: v.id, name: v.name ?? v.id })) })),
+    [...(holder.get().catalog?.processes.values() ?? [])].map((p) => ({
+      id: p.id, name: p.name ?? p.id, variants: (p.variants ?? []).map((v) => ({ id: v.id, name: v.name ?? v.id })),
+    })),
   );
 
   app.get<{ Querystring: { template: string } }>(
