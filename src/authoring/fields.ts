@@ -5,6 +5,7 @@
  * Used by the sample-template builder, the tests and the benchmark.
  */
 import { escapeXml } from '../ooxml/xml.js';
+import { questionName } from '../fieldcode/names.js';
 
 /** A piece of an instruction: text, formatted text, a nested field, a paragraph or line break. */
 export type InstrPart = string | FormattedText | FieldSpec | ParagraphBreak | LineBreak;
@@ -75,7 +76,7 @@ export function mergeField(name: string, options: { switches?: string; result?: 
 export function questionIf(key: string, trueText: InstrPart | InstrPart[], falseText?: InstrPart | InstrPart[]): FieldSpec {
   const t = Array.isArray(trueText) ? trueText : [trueText];
   const f = falseText === undefined ? undefined : Array.isArray(falseText) ? falseText : [falseText];
-  return field(' IF ', mergeField(`Question:${key}`, { result: 'N' }), ' = "J" "', ...t, '"', ...(f ? [' "', ...f, '"'] : []), ' ');
+  return field(' IF ', mergeField(questionName(key), { result: 'N' }), ' = "J" "', ...t, '"', ...(f ? [' "', ...f, '"'] : []), ' ');
 }
 
 export function bold(text: string): FormattedText {

@@ -32,6 +32,7 @@ import {
   type OverrideDef,
   type OverrideKind,
 } from './manifest.js';
+import { HTML_PREFIX } from '../fieldcode/names.js';
 
 export type TemplateStatus = 'central' | 'overridden' | 'outdated';
 
@@ -228,8 +229,8 @@ export class TemplateRepository {
         return part ? { key, pkg: pkg(part) } : undefined;
       },
       text: (name) => {
-        const html = name.startsWith('Html:');
-        const part = this.resolve('flettetekst', html ? name.slice(5) : name, kommune);
+        const html = name.startsWith(HTML_PREFIX);
+        const part = this.resolve('flettetekst', html ? name.slice(HTML_PREFIX.length) : name, kommune);
         if (!part) return undefined;
         if (html) return part.html !== undefined ? { html: part.html } : undefined;
         return part.text !== undefined ? { text: part.text } : undefined;

@@ -11,6 +11,7 @@ import { escapeXml } from '../ooxml/xml.js';
 import { writeZip, type ZipOutput } from '../ooxml/zip.js';
 import { locationOf } from './report.js';
 import type { Template } from './template.js';
+import { QUESTION_PREFIX } from '../fieldcode/names.js';
 
 export interface RemapResult {
   docx: Buffer;
@@ -24,7 +25,7 @@ interface Edit {
   text: string;
 }
 
-const PREFIX = 'Question:';
+const PREFIX = QUESTION_PREFIX;
 
 export function remapQuestionKeys(template: Template, map: Readonly<Record<string, string>>): RemapResult {
   const edits = new Map<string, Edit[]>();
