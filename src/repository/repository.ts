@@ -10,6 +10,7 @@
  * A municipality sees the central templates and its own overrides, never another's. Letters
  * are composed and compiled once per version of everything that goes into them, then cached.
  */
+import { formatMessage } from '../i18n/index.js';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { diagnostic, inputError, KpBrevError, type Diagnostic } from '../diagnostics.js';
@@ -361,8 +362,7 @@ export class TemplateRepository {
 }
 
 export function describeStatus(status: TemplateStatus, lang: 'da' | 'en'): string {
-  if (lang === 'en') return status === 'central' ? 'central' : status === 'overridden' ? 'overridden' : 'override of an older central version';
-  return status === 'central' ? 'central' : status === 'overridden' ? 'overskrevet' : 'overskrivning af ældre central version';
+  return formatMessage(status === 'central' ? 'repo.status-central' : status === 'overridden' ? 'repo.status-overridden' : 'repo.status-override-of-older', {}, lang);
 }
 
 /**
