@@ -5,6 +5,8 @@
  * Used by the sample-template builder, the tests and the benchmark.
  */
 import { escapeXml } from '../ooxml/xml.js';
+import { questionName } from '../fieldcode/names.js';
+import { runXml, textXml } from '../ooxml/runs.js';
 
 /** A piece of an instruction: text, formatted text, a nested field, a paragraph or line break. */
 export type InstrPart = string | FormattedText | FieldSpec | ParagraphBreak | LineBreak;
@@ -75,7 +77,7 @@ export function mergeField(name: string, options: { switches?: string; result?: 
 export function questionIf(key: string, trueText: InstrPart | InstrPart[], falseText?: InstrPart | InstrPart[]): FieldSpec {
   const t = Array.isArray(trueText) ? trueText : [trueText];
   const f = falseText === undefined ? undefined : Array.isArray(falseText) ? falseText : [falseText];
-  return field(' IF ', mergeField(`Question:${key}`, { result: 'N' }), ' = "J" "', ...t, '"', ...(f ? [' "', ...f, '"'] : []), ' ');
+  return field(' IF ', mergeField(questionName(key), { result: 'N' }), ' = "J" "', ...t, '"', ...(f ? [' "', ...f, '"'] : []), ' ');
 }
 
 export function bold(text: string): FormattedText {
@@ -99,7 +101,7 @@ function rsid(): string {
 }
 
 function run(body: string, rPr: string, noise: boolean): string {
-  return `<w:r${noise ? ` w:rsidR="${rsid()}"` : ''}>${rPr}${body}</w:r>`;
+  return runXml(rPr, body, noise ? ` w:rsidR="${rsid()}"` : '');
 }
 
 let bookmarkId = 900;
@@ -117,7 +119,7 @@ function textRuns(text: string, tag: 'w:t' | 'w:instrText', rPr: string, style: 
         out += `<w:bookmarkStart w:id="${bookmarkId}" w:name="_Ref${bookmarkId}"/><w:bookmarkEnd w:id="${bookmarkId}"/>`;
       }
     }
-    out += run(`<${tag} xml:space="preserve">${escapeXml(piece)}</${tag}>`, rPr, style.noise ?? false);
+    out += run(textXml(piece, tag), rPr, style.noise ?? false);
   }
   return out;
 }
@@ -138,7 +140,7 @@ export function fieldXml(spec: FieldSpec, style: FieldStyle = {}, nested = false
   if (spec.simple) {
     const instr = spec.parts.map((p) => (typeof p === 'string' ? p : p.kind === 'text' ? p.text : p.kind === 'br' ? ' ' : '')).join('');
     const resultTag = nested ? 'w:instrText' : 'w:t';
-    const result = spec.result !== undefined ? run(`<${resultTag} xml:space="preserve">${escapeXml(spec.result)}</${resultTag}>`, rPr, false) : '';
+    const result = spec.result !== undefined ? run(textXml(spec.result, resultTag), rPr, false) : '';
     return `<w:fldSimple w:instr="${escapeXml(instr)}">${result}</w:fldSimple>`;
   }
   let out = run('<w:fldChar w:fldCharType="begin"/>', rPr, false);
@@ -161,8 +163,8 @@ export function fieldXml(spec: FieldSpec, style: FieldStyle = {}, nested = false
 export function paragraphXml(content: Array<string | FormattedText | FieldSpec | LineBreak | RawXml>, pPr = '', style: FieldStyle = {}): string {
   let body = '';
   for (const c of content) {
-    if (typeof c === 'string') body += c === '' ? '' : run(`<w:t xml:space="preserve">${escapeXml(c)}</w:t>`, '', false);
-    else if (c.kind === 'text') body += run(`<w:t xml:space="preserve">${escapeXml(c.text)}</w:t>`, c.rPr, false);
+    if (typeof c === 'string') body += c === '' ? '' : run(textXml(c), '', false);
+    else if (c.kind === 'text') body += run(textXml(c.text), c.rPr, false);
     else if (c.kind === 'br') body += run('<w:br/>', '', false);
     else if (c.kind === 'raw') body += c.xml;
     else body += fieldXml(c, style);

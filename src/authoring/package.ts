@@ -4,6 +4,7 @@
  */
 import { writeZip } from '../ooxml/zip.js';
 import { escapeXml } from '../ooxml/xml.js';
+import { runXml } from '../ooxml/runs.js';
 
 const NS =
   'xmlns:wpc="http://schemas.microsoft.com/office/word/2010/wordprocessingCanvas" ' +
@@ -86,13 +87,13 @@ const NOTE_SETTINGS =
 /** The run in the body that refers to endnote `id` (superscript number in Word). */
 export function noteReferenceXml(id: number, kind: 'endnote' | 'footnote' = 'endnote'): string {
   const style = kind === 'endnote' ? 'EndnoteReference' : 'FootnoteReference';
-  return `<w:r><w:rPr><w:rStyle w:val="${style}"/></w:rPr><w:${kind}Reference w:id="${id}"/></w:r>`;
+  return runXml(`<w:rPr><w:rStyle w:val="${style}"/></w:rPr>`, `<w:${kind}Reference w:id="${id}"/>`);
 }
 
 /** The run that starts a note's own text: the note's number (w:endnoteRef / w:footnoteRef). */
 export function noteRefXml(kind: 'endnote' | 'footnote' = 'endnote'): string {
   const style = kind === 'endnote' ? 'EndnoteReference' : 'FootnoteReference';
-  return `<w:r><w:rPr><w:rStyle w:val="${style}"/></w:rPr><w:${kind}Ref/></w:r>`;
+  return runXml(`<w:rPr><w:rStyle w:val="${style}"/></w:rPr>`, `<w:${kind}Ref/>`);
 }
 
 export function buildDocx(parts: DocxParts): Buffer {

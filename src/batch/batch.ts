@@ -30,7 +30,6 @@ import type { RenderPool } from '../service/pool.js';
 import type { RenderOutcome } from '../service/render-task.js';
 import { FolderLock } from './folder-lock.js';
 import { duplicateKey, fileSha256, ManifestWriter, readManifest, sha256, writeLetter, type ManifestEntry, type ManifestHeader } from './manifest.js';
-import './messages.js';
 import { ndjsonLines, type NdjsonLine } from './ndjson.js';
 
 export interface Shard {

@@ -14,7 +14,6 @@ import { closeSync, fsyncSync, linkSync, openSync, readdirSync, readFileSync, re
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { KpBrevError, registeredDiagnostic } from '../diagnostics.js';
-import './messages.js';
 
 export const LOCK_FILE = '.kp-brev-batch.lock';
 const HEARTBEAT_MS = 5_000;

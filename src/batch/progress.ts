@@ -1,5 +1,5 @@
 /** Progress of a batch run for people: a bar with rate and time left on a terminal, plain lines otherwise. */
-import type { Lang } from '../i18n/index.js';
+import { formatMessage, type Lang } from '../i18n/index.js';
 import type { Progress } from './batch.js';
 
 function clock(seconds: number): string {
@@ -20,10 +20,7 @@ export function progressLine(p: Progress, lang: Lang, width = 24): { bar: string
   const left = rate > 0 ? (total - all) / rate : NaN;
   const filled = Math.round(share * width);
   const pct = `${Math.floor(share * 100)} %`;
-  const words =
-    lang === 'en'
-      ? `${all}/${total} (${pct}), ${rate.toFixed(0)} letters/s, ${p.failed} failed, ${p.skipped} already done, about ${clock(left)} left`
-      : `${all}/${total} (${pct}), ${rate.toFixed(0)} breve/s, ${p.failed} fejl, ${p.skipped} allerede lavet, ca. ${clock(left)} tilbage`;
+  const words = formatMessage('batch.progress-line', { done: all, total, percent: pct, rate: rate.toFixed(0), failed: p.failed, skipped: p.skipped, left: clock(left) }, lang);
   return { bar: `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${words}`, plain: words };
 }
 

@@ -97,13 +97,13 @@ export async function fieldsCommand(templatePath: string, opts: Record<string, u
     }));
     io.stdout(JSON.stringify(json, null, 2) + '\n');
   } else {
-    const para = lang === 'en' ? 'paragraph' : 'afsnit';
+    const para = say('cli.paragraph');
     const show = (text: string): string => JSON.stringify(text.length > 60 ? text.slice(0, 59) + '…' : text).replace(/\\r/g, '¶');
     for (const f of fields) {
       const where = `${f.part}${f.story ? ` (${f.story})` : ''} ${para} ${f.paragraph}`;
       const indent = '  '.repeat(f.depth);
       const pad = `${''.padEnd(34)} ${indent}  `;
-      const within = f.within === 'result' ? (lang === 'en' ? ' [in cached result]' : ' [i gemt resultat]') : '';
+      const within = f.within === 'result' ? ` ${say('cli.in-cached-result')}` : '';
       io.stdout(`${where.padEnd(34)} ${indent}{ ${f.instruction} }${within}\n`);
       if (f.cachedResult !== undefined && f.depth === 0) io.stdout(`${pad}Word:    ${show(f.cachedResult)}\n`);
       if (f.within !== 'result') {
@@ -112,7 +112,7 @@ export async function fieldsCommand(templatePath: string, opts: Record<string, u
       }
       for (const p of f.problems) {
         const at = p.location?.offset !== undefined ? ` (${placeOf({ instruction: '', offset: p.location.offset }, lang)})` : '';
-        io.stdout(`${pad}${p.severity === 'error' ? (lang === 'en' ? 'error' : 'fejl') : lang === 'en' ? 'warning' : 'advarsel'}: ${messageOf(p, lang)}${at}\n`);
+        io.stdout(`${pad}${say(p.severity === 'error' ? 'cli.severity-error' : 'cli.severity-warning')}: ${messageOf(p, lang)}${at}\n`);
       }
     }
     if (regions.length) {

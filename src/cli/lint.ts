@@ -12,7 +12,7 @@ import { existsSync, statSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import { parse } from 'yaml';
 import { formatDiagnostic, inputError, KpBrevError, registeredDiagnostic } from '../diagnostics.js';
-import { formatMessage, registerMessages, type Lang } from '../i18n/index.js';
+import { formatMessage, type Lang } from '../i18n/index.js';
 import { LintMemo, lintDocx, type FileResult, type LintSource } from '../lint/engine.js';
 import { formatJson } from '../lint/formatters/json.js';
 import { formatSarif } from '../lint/formatters/sarif.js';
@@ -27,29 +27,6 @@ import { TemplateRepository, unknownTemplate } from '../repository/repository.js
 import { nearest } from '../suggest.js';
 import { readInput } from './files.js';
 import type { Io } from './io.js';
-
-registerMessages('lint.cli', {
-  progress: {
-    da: 'Tjekker skabeloner: {done} af {total} ({percent} %)',
-    en: 'Checking templates: {done} of {total} ({percent} %)',
-  },
-  'unknown-process': {
-    da: 'Processen "{id}" (--process) findes ikke i kataloget {catalog}. Kendte processer: {known}.',
-    en: 'The process "{id}" (--process) is not in the catalog {catalog}. Known processes: {known}.',
-  },
-  'unknown-variant': {
-    da: 'Varianten "{id}" (--variant) findes ikke i kataloget {catalog}. Kendte varianter: {known}.',
-    en: 'The variant "{id}" (--variant) is not in the catalog {catalog}. Known variants: {known}.',
-  },
-  'unknown-process-hint': {
-    da: 'Processen "{id}" (--process) findes ikke i kataloget {catalog}; mente du "{suggestion}"? Kendte processer: {known}.',
-    en: 'The process "{id}" (--process) is not in the catalog {catalog}; did you mean "{suggestion}"? Known processes: {known}.',
-  },
-  'unknown-variant-hint': {
-    da: 'Varianten "{id}" (--variant) findes ikke i kataloget {catalog}; mente du "{suggestion}"? Kendte varianter: {known}.',
-    en: 'The variant "{id}" (--variant) is not in the catalog {catalog}; did you mean "{suggestion}"? Known variants: {known}.',
-  },
-});
 
 /** A usage error for an id the catalog does not know, with the nearest known one when it is near. */
 function unknownId(code: 'unknown-process' | 'unknown-variant', id: string, catalog: Catalog, known: string[]): KpBrevError {

@@ -70,7 +70,7 @@ export async function renderCommand(templatePath: string | undefined, opts: Reco
       }
       if (attachments.length) ({ pdf, pages } = await combineForPrint(pdf, attachments));
       writeOutput(out, pdf, io.cwd);
-      const pagesText = lang === 'en' ? `${pages} ${pages === 1 ? 'page' : 'pages'}` : `${pages} ${pages === 1 ? 'side' : 'sider'}`;
+      const pagesText = formatMessage('cli.pages', { pages }, lang);
       io.stdout(formatMessage('cli.rendered-pdf', { file: out, pages: pagesText, fields: merged }, lang) + '\n');
       return 0;
     }

@@ -1,6 +1,7 @@
 /** `kp-brev templates` and `kp-brev preview`: the template repository for people. */
 import { join, resolve } from 'node:path';
 import { formatMessage, type Lang } from '../i18n/index.js';
+import { outputMessages } from '../i18n/messages/output.js';
 import { renderTemplatePdf } from '../pdf/index.js';
 import { docxMaker, previewLetter, type PreviewMaker } from '../repository/preview.js';
 import { describeStatus, TemplateRepository } from '../repository/repository.js';
@@ -15,12 +16,11 @@ export function openRepository(opts: Record<string, unknown>, io: Io): TemplateR
   return repo;
 }
 
-const KIND_DA: Record<string, string> = {
-  beskedskabelon: 'beskedskabelon',
-  master: 'masterskabelon',
-  indholdselement: 'indholdselement',
-  flettetekst: 'flettetekst',
-};
+/** A kind of template as the table names it (`cli.kind.<kind>`), or the kind as it is when the catalog has no word for it. */
+function kindText(kind: string, lang: Lang): string {
+  const id = `cli.kind.${kind}`;
+  return Object.hasOwn(outputMessages, id) ? formatMessage(id, {}, lang) : kind;
+}
 
 export async function templatesCommand(opts: Record<string, unknown>, io: Io, lang: Lang): Promise<number> {
   const repo = openRepository(opts, io);
@@ -30,11 +30,11 @@ export async function templatesCommand(opts: Record<string, unknown>, io: Io, la
     io.stdout(JSON.stringify(rows, null, 2) + '\n');
     return 0;
   }
-  const head = lang === 'en' ? ['Kind', 'Id', 'Version', 'Status', 'Title'] : ['Type', 'Id', 'Version', 'Status', 'Titel'];
+  const head = (['cli.templates-kind', 'cli.templates-id', 'cli.templates-version', 'cli.templates-status', 'cli.templates-title'] as const).map((id) => formatMessage(id, {}, lang));
   const table = rows.map((r) => [
-    lang === 'en' ? r.kind : (KIND_DA[r.kind] ?? r.kind),
+    kindText(r.kind, lang),
     r.id,
-    String(r.version) + (r.override ? ` / ${r.override.kommune}: ${r.override.version} (${lang === 'en' ? 'from' : 'fra'} ${r.override.basedOn})` : ''),
+    String(r.version) + (r.override ? ` / ${r.override.kommune}: ${r.override.version} (${formatMessage('cli.templates-from', { base: r.override.basedOn }, lang)})` : ''),
     describeStatus(r.status, lang),
     r.title ?? '',
   ]);

@@ -7,7 +7,7 @@ export function tokenCommand(opts: Record<string, unknown>, io: Io, lang: Lang):
   const admin = opts['admin'] === true;
   const kommune = opts['kommune'] as string | undefined;
   if (admin === (kommune !== undefined)) {
-    io.stderr(formatMessage('cli.usage', { detail: lang === 'en' ? 'give either --kommune <code> or --admin' : 'angiv enten --kommune <kode> eller --admin' }, lang) + '\n');
+    io.stderr(formatMessage('cli.usage', { detail: formatMessage('cli.token-kommune-or-admin', {}, lang) }, lang) + '\n');
     return 2;
   }
   const name = String(opts['name'] ?? (admin ? 'admin' : `kommune-${kommune}`));

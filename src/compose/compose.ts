@@ -21,6 +21,7 @@ import { braceTextRuns, FlettetekstSyntaxError, parseBraceText } from './flettet
 import { importFragment } from './fragment.js';
 import { HtmlError, htmlHasBlocks, htmlToBlocks, htmlToRuns, type HtmlTarget } from './html.js';
 import { ComposeTarget } from './target.js';
+import { elementKeyOf, MESSAGE_BODY_NAME } from '../fieldcode/names.js';
 
 export interface Source {
   key: string;
@@ -179,13 +180,14 @@ class Composer {
     const loc: Location = { template: this.input.name, part: `${source.key}: ${part}`, paragraph: f.para };
     const inBody = story.label === '' && part === source.pkg.mainPart;
 
-    if (name === 'Skabelon:Indhold') {
+    if (name === MESSAGE_BODY_NAME) {
       if (!isMasterBody || where !== 'top') throw this.error('compose.placeholder-place', { key: source.key, field: name }, loc);
       found.placeholder++;
       return this.blockEdit(story, f, this.fragment(this.input.message, [...chain, this.input.message.key]), loc, name);
     }
-    if (name.startsWith('Indholdselement:')) {
-      const key = name.slice('Indholdselement:'.length);
+    const elementKey = elementKeyOf(name);
+    if (elementKey !== undefined) {
+      const key = elementKey;
       if (where !== 'top' || !inBody) throw this.error('compose.placeholder-place', { key: source.key, field: name }, loc);
       if (chain.includes(key)) throw this.error('compose.cycle', { chain: [...chain, key].join(' → ') }, loc);
       const element = this.input.element(key);

@@ -11,7 +11,7 @@
  * like any field of the letter.
  */
 import { fieldXml, lineBreak, paragraphBreak, type FieldSpec, type InstrPart } from '../authoring/fields.js';
-import { escapeXml } from '../ooxml/xml.js';
+import { breakRunXml, textRunXml } from '../ooxml/runs.js';
 
 /** A brace that does not pair: `unclosed` for a `{` never closed, `unopened` for a `}` never opened. */
 export class FlettetekstSyntaxError extends Error {
@@ -91,15 +91,13 @@ export function braceTextRuns(parts: readonly InstrPart[], rPr: string, nested: 
   for (const p of parts) {
     if (typeof p === 'string') {
       const text = nested ? p.replace(/(["\u201c\u201d\\])/g, '\\$1') : p;
-      const tag = nested ? 'w:instrText' : 'w:t';
-      out += `<w:r>${rPr}<${tag} xml:space="preserve">${escapeXml(text)}</${tag}></w:r>`;
+      out += textRunXml(text, rPr, nested ? 'w:instrText' : 'w:t');
     } else if (p.kind === 'br') {
-      out += `<w:r>${rPr}<w:br/></w:r>`;
+      out += breakRunXml(rPr);
     } else if (p.kind === 'field') {
       out += fieldXml({ ...p, rPr }, {}, nested);
     } else if (p.kind === 'text') {
-      const tag = nested ? 'w:instrText' : 'w:t';
-      out += `<w:r>${p.rPr || rPr}<${tag} xml:space="preserve">${escapeXml(p.text)}</${tag}></w:r>`;
+      out += textRunXml(p.text, p.rPr || rPr, nested ? 'w:instrText' : 'w:t');
     }
   }
   return out;

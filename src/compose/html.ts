@@ -6,7 +6,7 @@
  * frames, images and event handlers are refused as dangerous.
  */
 import { parseDocument } from 'htmlparser2';
-import { escapeXml } from '../ooxml/xml.js';
+import { breakRunXml, textRunXml } from '../ooxml/runs.js';
 
 export interface HtmlTarget {
   /** Style id of a style by its name (`heading 1`, `List Paragraph`, `Hyperlink`, `Table Grid`). */
@@ -220,7 +220,7 @@ class Converter {
         const kids = n.children ?? [];
         switch (n.name) {
           case 'br':
-            out += `<w:r>${this.rPr(style)}<w:br/></w:r>`;
+            out += breakRunXml(this.rPr(style));
             this.atStart = true;
             break;
           case 'b':
@@ -261,6 +261,6 @@ class Converter {
   }
 
   private run(text: string, style: RunStyle): string {
-    return `<w:r>${this.rPr(style)}<w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r>`;
+    return textRunXml(text, this.rPr(style));
   }
 }

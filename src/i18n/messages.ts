@@ -18,6 +18,13 @@ import { renderMessages } from './messages/render.js';
 import { regionMessages } from './messages/regions.js';
 import { repositoryMessages } from './messages/repository.js';
 import { validationMessages } from './messages/validation.js';
+import { serverMessages } from './messages/server.js';
+import { batchMessages } from './messages/batch.js';
+import { pdfMessages } from './messages/pdf.js';
+import { lintNoticeMessages } from './messages/lint-notices.js';
+import { lintCliMessages } from './messages/lint-cli.js';
+import { problemTitleMessages } from './messages/problem-titles.js';
+import { outputMessages } from './messages/output.js';
 
 export const messages = {
   ...placeMessages,
@@ -33,6 +40,13 @@ export const messages = {
   ...commanderMessages,
   ...jsonMessages,
   ...validationMessages,
+  ...serverMessages,
+  ...batchMessages,
+  ...pdfMessages,
+  ...lintNoticeMessages,
+  ...lintCliMessages,
+  ...problemTitleMessages,
+  ...outputMessages,
 } as const satisfies Record<string, MessageText>;
 
 /** Ids that more than one area defines (`never` when there are none). */
@@ -62,6 +76,13 @@ type CatalogIsDisjoint = AssertNoSharedIds<
       typeof commanderMessages,
       typeof jsonMessages,
       typeof validationMessages,
+      typeof serverMessages,
+      typeof batchMessages,
+      typeof pdfMessages,
+      typeof lintNoticeMessages,
+      typeof lintCliMessages,
+      typeof problemTitleMessages,
+      typeof outputMessages,
     ]
   >
 >;

@@ -7,10 +7,10 @@
 import { buildDocx } from '../authoring/package.js';
 import { fieldXml } from '../authoring/fields.js';
 import { parseBraceText } from '../compose/flettetekst.js';
-import { escapeXml } from '../ooxml/xml.js';
 import { parseCatalog } from '../repository/catalog.js';
 import { defaultSettings } from './engine.js';
 import type { ExampleDoc, LintSettings } from './types.js';
+import { breakRunXml, textRunXml } from '../ooxml/runs.js';
 
 /** Heading 2 and 3 as Word defines them (Heading 1 is in every built package). */
 const HEADING_STYLES = [2, 3]
@@ -34,7 +34,7 @@ function textRuns(text: string): string {
     if (!piece) return;
     const bold = piece.startsWith('**') && piece.endsWith('**') && piece.length > 4;
     const t = bold ? piece.slice(2, -2) : piece;
-    out += `<w:r>${bold ? '<w:rPr><w:b/></w:rPr>' : ''}<w:t xml:space="preserve">${escapeXml(t)}</w:t></w:r>`;
+    out += textRunXml(t, bold ? '<w:rPr><w:b/></w:rPr>' : '');
   });
   return out;
 }
@@ -49,7 +49,7 @@ export function exampleParagraph(line: string): string {
     if (typeof part === 'string') body += textRuns(part);
     else if (part.kind === 'field') body += fieldXml(part);
     else if (part.kind === 'para') body += `</w:p><w:p>${pPr}`;
-    else if (part.kind === 'br') body += '<w:r><w:br/></w:r>';
+    else if (part.kind === 'br') body += breakRunXml();
     else body += textRuns(part.text);
   }
   return `<w:p>${pPr}${body}</w:p>`;

@@ -6,6 +6,7 @@ import { paragraphText } from '../ooxml/paragraphs.js';
 import type { Story } from '../ooxml/tokens.js';
 import { locationOf } from '../template/report.js';
 import type { LintModel, ParagraphModel } from './model.js';
+import { isCompositionName, QUESTION_PREFIX, questionKeyOf } from '../fieldcode/names.js';
 
 export function fieldPlace(model: LintModel, f: FieldNode): Location {
   return locationOf(f, model.file);
@@ -30,17 +31,15 @@ export function mergeFieldName(f: FieldNode): string | undefined {
   return argumentText(ins.name).trim();
 }
 
-export const QUESTION = 'Question:';
-
 export function questionKey(f: FieldNode): string | undefined {
   const name = mergeFieldName(f);
-  return name?.startsWith(QUESTION) ? name.slice(QUESTION.length) : undefined;
+  return name === undefined ? undefined : questionKeyOf(name);
 }
 
-/** Composition names that are not case data. */
-export function isCompositionName(name: string): boolean {
-  return name === 'Skabelon:Indhold' || name.startsWith('Indholdselement:') || name.startsWith('Html:');
-}
+export { isCompositionName };
+
+/** The `Question:` prefix (fieldcode/names.ts). */
+export const QUESTION = QUESTION_PREFIX;
 
 /** The nested fields an argument refers to. */
 export function argumentFields(f: FieldNode, arg: Argument | undefined): FieldNode[] {

@@ -6,6 +6,7 @@
 import type { FieldNode } from '../ooxml/fields.js';
 import type { Story } from '../ooxml/tokens.js';
 import { parseStyles, type StyleSheet } from '../ooxml/styles.js';
+import { unescapeXml } from '../ooxml/xml.js';
 import type { StoryPlan } from '../template/plan.js';
 import { cachedResult, type Template } from '../template/template.js';
 import { parseTheme, type Theme } from './colors.js';
@@ -289,11 +290,7 @@ function overlappingFields(story: Story, n: number, top: readonly FieldNode[]): 
 
 function attr(xml: string, element: string, name: string): string | undefined {
   const m = new RegExp(`<${element}\\b[^>]*\\s${name}="([^"]*)"`).exec(xml);
-  return m ? decode(m[1]!) : undefined;
-}
-
-function decode(s: string): string {
-  return s.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  return m ? unescapeXml(m[1]!) : undefined;
 }
 
 function drawingOf(story: Story, index: number, xml: string): DrawingModel {
@@ -322,7 +319,7 @@ function coreProperties(template: Template): { title?: string; language?: string
   const out: { title?: string; language?: string } = {};
   const title = /<dc:title>([^<]*)<\/dc:title>/.exec(xml)?.[1]?.trim();
   const language = /<dc:language>([^<]*)<\/dc:language>/.exec(xml)?.[1]?.trim();
-  if (title) out.title = decode(title);
+  if (title) out.title = unescapeXml(title);
   if (language) out.language = language;
   return out;
 }

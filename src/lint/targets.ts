@@ -20,6 +20,7 @@ import { defaultSettings } from './engine.js';
 import { inCachedResult, mergeFieldName, questionKey } from './helpers.js';
 import { notice } from './notices.js';
 import type { LintSettings, PartUser } from './types.js';
+import { elementKeyOf, htmlName } from '../fieldcode/names.js';
 
 export interface LintTarget {
   file: string;
@@ -47,7 +48,7 @@ function firstSample(samplesDir: string | undefined, id: string): CaseContext | 
 /** Settings shared by everything in a repository. */
 function repoSettings(repo: TemplateRepository, catalog: Catalog | undefined, env: LintSettings['env']): Partial<LintSettings> {
   const texts = new Set<string>();
-  for (const t of repo.central.flettetekster ?? []) texts.add(t.html !== undefined ? `Html:${t.id}` : t.id);
+  for (const t of repo.central.flettetekster ?? []) texts.add(t.html !== undefined ? htmlName(t.id) : t.id);
   const elements = new Set((repo.central.indholdselementer ?? []).map((e) => e.id));
   return { ...(catalog ? { catalog } : {}), env, texts, elements };
 }
@@ -156,7 +157,8 @@ class Composition {
         const key = questionKey(f);
         if (key !== undefined) questions.add(key);
         const name = mergeFieldName(f);
-        if (name?.startsWith('Indholdselement:')) elements.add(name.slice('Indholdselement:'.length));
+        const element = name === undefined ? undefined : elementKeyOf(name);
+        if (element !== undefined) elements.add(element);
       }
       out.questions = [...questions];
       out.elements = [...elements];

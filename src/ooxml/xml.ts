@@ -400,9 +400,24 @@ export function findAll(el: XElement, name: string, out: XElement[] = []): XElem
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 
-/** Escapes text for element content or attribute values. */
+/** Escapes text for element content or attribute values (in double quotes): `& < > "`. */
 export function escapeXml(text: string): string {
   return text.replace(/[&<>"]/g, (c) => ESCAPES[c]!);
+}
+
+const ALL_ESCAPES: Record<string, string> = { ...ESCAPES, "'": '&apos;' };
+
+/** Escapes all five characters XML predefines entities for, `'` as `&apos;` too (the PDF's XMP packet). */
+export function escapeXmlAll(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ALL_ESCAPES[c]!);
+}
+
+const UNESCAPES: Record<string, string> = { quot: '"', apos: "'", lt: '<', gt: '>', amp: '&' };
+
+/** The five predefined entities back to their characters (character references are left as they are):
+ * for text read from XML with a regular expression instead of the parser. */
+export function unescapeXml(text: string): string {
+  return text.replace(/&(quot|apos|lt|gt|amp);/g, (_m, name: string) => UNESCAPES[name]!);
 }
 
 /** The characters XML 1.0 allows; anything else cannot be written to a part. */

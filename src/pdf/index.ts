@@ -10,7 +10,6 @@ import type { CaseContext } from '../context/context.js';
 import type { RenderOptions, Template } from '../template/template.js';
 import { layoutLetter } from './layout/document.js';
 import type { LaidOutLetter } from './layout/types.js';
-import './messages.js';
 import { readLetter, type LetterSource } from './model/read.js';
 import { writePdf } from './writer/pdf.js';
 import { PDFA_LEVELS, type PdfaLevel } from './writer/pdfa.js';

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { parseContextText, type CaseContext } from '../context/context.js';
 import { formatDiagnostic, inputError, KpBrevError, placeOf, type Diagnostic } from '../diagnostics.js';
 import { escapeXml } from '../ooxml/xml.js';
-import type { Lang } from '../i18n/index.js';
+import { formatMessage, type Lang, type MessageId } from '../i18n/index.js';
 import type { Template } from '../template/template.js';
 import type { TemplateRepository } from './repository.js';
 
@@ -142,9 +142,9 @@ export async function previewLetter(
 function summaryHtml(entries: PreviewEntry[], lang: Lang): string {
   const lacking = entries.filter((e) => e.missing.length);
   const names = [...new Set(lacking.flatMap((e) => e.missing.map((m) => m.name)))];
-  if (!lacking.length) return `<p>${lang === 'da' ? 'Ingen af brevene mangler felter eller svar på flettespørgsmål.' : 'None of the letters lacks a field or an answer to a flettespørgsmål.'}</p>`;
+  if (!lacking.length) return `<p>${formatMessage('cli.preview-complete', {}, lang)}</p>`;
   const list = names.map((n) => `<strong>${escapeXml(n)}</strong>`).join(', ');
-  return `<p class="error">${lang === 'da' ? `${lacking.length} af ${entries.length} breve mangler noget: ${list}. Se hvor i kolonnen Mangler.` : `${lacking.length} of ${entries.length} letters lack something: ${list}. See where in the column Missing.`}</p>`;
+  return `<p class="error">${formatMessage('preview.some-lacking', { lacking: lacking.length, total: entries.length, list }, lang)}</p>`;
 }
 
 function indexHtml(
@@ -156,7 +156,7 @@ function indexHtml(
   entries: PreviewEntry[],
   lang: Lang,
 ): string {
-  const da = lang === 'da';
+  const say = (id: MessageId): string => formatMessage(id, {}, lang);
   const head = keys.map((k) => `<th scope="col" title="${escapeXml(k)}">${escapeXml(texts.get(k) ?? k)}</th>`).join('');
   const lacks = (e: PreviewEntry): string =>
     e.missing.length
@@ -171,17 +171,17 @@ function indexHtml(
       return `<tr><th scope="row">${escapeXml(e.case)}</th><td>${link}</td>${cells}${missing}${status}</tr>`;
     })
     .join('\n');
-  const heading = `${escapeXml(title)} (${escapeXml(id)}${kommune ? `, ${da ? 'kommune' : 'municipality'} ${escapeXml(kommune)}` : ''})`;
+  const heading = `${escapeXml(title)} (${escapeXml(id)}${kommune ? `, ${say('preview.kommune')} ${escapeXml(kommune)}` : ''})`;
   return `<!doctype html>
 <html lang="${lang}">
 <head><meta charset="utf-8"><title>${heading}</title>
 <style>body{font-family:Arial,sans-serif;margin:2rem;color:#1a1a1a}table{border-collapse:collapse}th,td{border:1px solid #8a8a8a;padding:.3rem .5rem;text-align:left;vertical-align:top}thead th{background:#dbe5f1}.error{color:#9c0006}</style></head>
 <body>
 <h1>${heading}</h1>
-<p>${da ? 'Forhåndsvisning for hver eksempelsag og kombination af flettespørgsmål (J/N).' : 'Preview for every sample case and combination of flettespørgsmål (J/N).'}</p>
+<p>${say('preview.intro')}</p>
 ${summaryHtml(entries, lang)}
 <table>
-<thead><tr><th scope="col">${da ? 'Sag' : 'Case'}</th><th scope="col">${da ? 'Brev' : 'Letter'}</th>${head}<th scope="col">${da ? 'Mangler (felter uden værdi, flettespørgsmål uden svar)' : 'Missing (fields without a value, flettespørgsmål without an answer)'}</th><th scope="col">${da ? 'Bemærkninger' : 'Notes'}</th></tr></thead>
+<thead><tr><th scope="col">${say('preview.case')}</th><th scope="col">${say('preview.letter')}</th>${head}<th scope="col">${say('preview.missing')}</th><th scope="col">${say('preview.notes')}</th></tr></thead>
 <tbody>
 ${rows}
 </tbody>

@@ -10,6 +10,7 @@
  * A municipality sees the central templates and its own overrides, never another's. Letters
  * are composed and compiled once per version of everything that goes into them, then cached.
  */
+import { formatMessage } from '../i18n/index.js';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { diagnostic, inputError, KpBrevError, type Diagnostic } from '../diagnostics.js';
@@ -32,6 +33,7 @@ import {
   type OverrideDef,
   type OverrideKind,
 } from './manifest.js';
+import { HTML_PREFIX } from '../fieldcode/names.js';
 
 export type TemplateStatus = 'central' | 'overridden' | 'outdated';
 
@@ -228,8 +230,8 @@ export class TemplateRepository {
         return part ? { key, pkg: pkg(part) } : undefined;
       },
       text: (name) => {
-        const html = name.startsWith('Html:');
-        const part = this.resolve('flettetekst', html ? name.slice(5) : name, kommune);
+        const html = name.startsWith(HTML_PREFIX);
+        const part = this.resolve('flettetekst', html ? name.slice(HTML_PREFIX.length) : name, kommune);
         if (!part) return undefined;
         if (html) return part.html !== undefined ? { html: part.html } : undefined;
         return part.text !== undefined ? { text: part.text } : undefined;
@@ -360,8 +362,7 @@ export class TemplateRepository {
 }
 
 export function describeStatus(status: TemplateStatus, lang: 'da' | 'en'): string {
-  if (lang === 'en') return status === 'central' ? 'central' : status === 'overridden' ? 'overridden' : 'override of an older central version';
-  return status === 'central' ? 'central' : status === 'overridden' ? 'overskrevet' : 'overskrivning af ældre central version';
+  return formatMessage(status === 'central' ? 'repo.status-central' : status === 'overridden' ? 'repo.status-overridden' : 'repo.status-override-of-older', {}, lang);
 }
 
 /**

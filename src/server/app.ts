@@ -16,7 +16,6 @@ import fastifyMultipart from '@fastify/multipart';
 import fastifySwagger from '@fastify/swagger';
 import { formatMessage, type Lang } from '../i18n/index.js';
 import { VERSION } from '../version.js';
-import { DEFAULT_LIMITS } from '../limits.js';
 import { holderFor } from '../service/repository-holder.js';
 import { InlinePool } from '../service/pool.js';
 import { MemoryIdempotencyStore } from '../ledger/idempotency.js';
@@ -36,7 +35,7 @@ import { opsRoutes } from './routes/ops.js';
 import { templateRoutes } from './routes/templates.js';
 import { traceRequests } from './tracing.js';
 import { webRoutes } from './routes/web.js';
-import type { ServerContext, ServerOptions } from './types.js';
+import { serverLimits, type ServerContext, type ServerOptions } from './types.js';
 import { validationProblems, type RequestPart } from './validation.js';
 
 function sumCaches(caches: Iterable<CacheFigures>): CacheFigures {
@@ -99,7 +98,7 @@ const FRAMEWORK_MESSAGES: Record<string, string> = {
 };
 
 export async function buildApp(options: ServerOptions): Promise<FastifyInstance> {
-  const bodyLimit = options.bodyLimit ?? DEFAULT_LIMITS.caseBytes;
+  const { bodyLimit, lintBodyLimit } = serverLimits(options);
   const app = Fastify({
     logger:
       options.logger === false || options.logger === undefined
@@ -188,7 +187,7 @@ export async function buildApp(options: ServerOptions): Promise<FastifyInstance>
     refResolver: { buildLocalReference: (json) => String(json['$id']) },
     transform: documentBody,
   });
-  await app.register(fastifyMultipart, { limits: { fileSize: options.lintBodyLimit ?? DEFAULT_LIMITS.templateBytes, files: 1 } });
+  await app.register(fastifyMultipart, { limits: { fileSize: lintBodyLimit, files: 1 } });
 
   // A span per request when tracing is on (first, so that refused requests are traced too).
   traceRequests(app, holder);

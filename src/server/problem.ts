@@ -7,8 +7,9 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { messageOf, placeOf, shownText, type Diagnostic } from '../diagnostics.js';
 import { formatMessage, type Lang } from '../i18n/index.js';
+import type { MessageText } from '../i18n/message-text.js';
+import { problemTitleMessages } from '../i18n/messages/problem-titles.js';
 import type { FailureReason, RenderOutcome } from '../service/render-task.js';
-import './messages.js';
 
 export interface ProblemItem {
   code: string;
@@ -30,30 +31,6 @@ export interface Problem {
   template?: string;
   errors?: ProblemItem[];
 }
-
-const TITLES: Record<string, { da: string; en: string }> = {
-  unauthorized: { da: 'Ikke logget ind', en: 'Not authenticated' },
-  'not-found': { da: 'Findes ikke', en: 'Not found' },
-  'bad-request': { da: 'Ugyldig forespørgsel', en: 'Bad request' },
-  'too-large': { da: 'For stor forespørgsel', en: 'Request too large' },
-  busy: { da: 'Serveren er optaget', en: 'Server busy' },
-  timeout: { da: 'Tidsgrænsen er overskredet', en: 'Time limit exceeded' },
-  'letter-refused': { da: 'Brevet kan ikke dannes', en: 'The letter cannot be made' },
-  'bad-context': { da: 'Sagskonteksten kan ikke bruges', en: 'The case context cannot be used' },
-  'not-automatic': { da: 'Må ikke sendes automatisk', en: 'May not be sent automatically' },
-  'template-broken': { da: 'Skabelonen kan ikke bruges', en: 'The template cannot be used' },
-  internal: { da: 'Intern fejl', en: 'Internal error' },
-  'not-ready': { da: 'Ikke klar', en: 'Not ready' },
-  forbidden: { da: 'Adgang nægtet', en: 'Forbidden' },
-  'method-not-allowed': { da: 'Metoden kan ikke bruges her', en: 'Method not allowed' },
-  'unsupported-media-type': { da: 'Indholdstypen kan ikke bruges', en: 'Unsupported media type' },
-  'idempotency-conflict': { da: 'Nøglen er brugt til en anden forespørgsel', en: 'Key used for another request' },
-  'idempotency-in-progress': { da: 'Brevet dannes stadig', en: 'The letter is still being made' },
-  'idempotency-expired': { da: 'Brevet er dannet, kopien gemmes ikke længere', en: 'Letter made, its copy no longer kept' },
-  'ledger-unavailable': { da: 'Ledgeren kan ikke nås', en: 'Ledger unavailable' },
-  'too-many-requests': { da: 'For mange forespørgsler', en: 'Too many requests' },
-  'identity-unavailable': { da: 'Identitetsudbyderen kan ikke nås', en: 'Identity provider unavailable' },
-};
 
 /**
  * 404 for a template (or a municipality) the repository does not hold: the detail says which,
@@ -84,7 +61,8 @@ export function problem(
   kind: string, status: number, lang: Lang, detail: { id: string; params?: Record<string, string | number> } | undefined, requestId: string,
   extra: Partial<Problem> = {},
 ): Problem {
-  const title = TITLES[kind] ?? TITLES['internal']!;
+  const titles: Record<string, MessageText> = problemTitleMessages;
+  const title = titles[`server.title.${kind}`] ?? titles['server.title.internal']!;
   // In the order of schemas/api/problem.schema.json, as the answer shows it.
   return {
     type: `urn:kp-brev:problem:${kind}`,

@@ -8,7 +8,6 @@ import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { inputError, KpBrevError, registeredDiagnostic } from '../diagnostics.js';
-import { DEFAULT_LIMITS } from '../limits.js';
 import { parseDataFile, readDataFile } from '../repository/data-file.js';
 import { PgIdempotencyStore } from '../ledger/pg-idempotency.js';
 import { PgLedger } from '../ledger/pg-ledger.js';
@@ -17,7 +16,7 @@ import { envLayer, flagLayer, mergeLayers, validateSettings, type Layer, type Me
 import { buildApp } from './app.js';
 import type { Credential } from './auth.js';
 import { RATE_WINDOW_DEFAULT } from './fair-share.js';
-import type { RateLimitConfig, ServerOptions } from './types.js';
+import { SERVER_LIMIT_DEFAULTS, type RateLimitConfig, type ServerOptions } from './types.js';
 import { JWT_DEFAULTS, type JwtConfig } from './jwt.js';
 import { startTracing } from './tracing.js';
 
@@ -92,8 +91,7 @@ export function serverDefaults(given: ServerConfig, cwd = process.cwd()): Server
     threads,
     queue: threads * 32,
     timeoutMs: 10_000,
-    bodyLimit: DEFAULT_LIMITS.caseBytes,
-    lintBodyLimit: DEFAULT_LIMITS.templateBytes,
+    ...SERVER_LIMIT_DEFAULTS,
     shutdownGraceMs: 30_000,
     training: false,
     ...(given.jwt ? { jwt: { ...JWT_DEFAULTS, algorithms: [...JWT_DEFAULTS.algorithms] } as unknown as JwtConfig } : {}),

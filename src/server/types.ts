@@ -1,10 +1,12 @@
 /**
  * The server's shared types: what `buildApp()` is given (ServerOptions), what every route and
  * hook is handed (ServerContext), and what a request carries besides Fastify's own (the
- * declarations below). A module of types only, below app.ts and the routes, so that the routes
- * need not import the application that registers them.
+ * declarations below), with the defaults of ServerOptions' request limits. A module of types and
+ * those defaults only, below app.ts and the routes, so that the routes need not import the
+ * application that registers them.
  */
 import type { Lang } from '../i18n/index.js';
+import { DEFAULT_LIMITS } from '../limits.js';
 import type { IdempotencyStore } from '../ledger/idempotency.js';
 import type { RenderPool } from '../service/pool.js';
 import type { Authenticator, Credential } from './auth.js';
@@ -27,9 +29,9 @@ export interface ServerOptions {
   credentials: readonly Credential[];
   /** Where letters are made (default: in this thread). The server command uses worker threads. */
   pool?: RenderPool;
-  /** Largest request body for letters, bytes (default 5 MB). */
+  /** Largest request body for letters, bytes (default SERVER_LIMIT_DEFAULTS.bodyLimit, 5 MB). */
   bodyLimit?: number;
-  /** Largest .docx for lint, bytes (default 20 MB). */
+  /** Largest .docx for lint, bytes (default SERVER_LIMIT_DEFAULTS.lintBodyLimit, 20 MB). */
   lintBodyLimit?: number;
   /** Logging: false for none, or pino options / a destination stream. */
   logger?: boolean | Record<string, unknown>;
@@ -49,6 +51,18 @@ export interface ServerOptions {
   jwt?: JwtConfig;
   /** Fair share: rate and concurrency limits per credential. */
   rateLimit?: RateLimitConfig;
+}
+
+/** The request limits when ServerOptions (or the server's configuration) give none: a letter
+ * request may be as large as a case (`caseBytes`), a .docx for lint as a template (`templateBytes`). */
+export const SERVER_LIMIT_DEFAULTS: Readonly<{ bodyLimit: number; lintBodyLimit: number }> = Object.freeze({
+  bodyLimit: DEFAULT_LIMITS.caseBytes,
+  lintBodyLimit: DEFAULT_LIMITS.templateBytes,
+});
+
+/** The request limits in force for these options. */
+export function serverLimits(options: Pick<ServerOptions, 'bodyLimit' | 'lintBodyLimit'>): { bodyLimit: number; lintBodyLimit: number } {
+  return { bodyLimit: options.bodyLimit ?? SERVER_LIMIT_DEFAULTS.bodyLimit, lintBodyLimit: options.lintBodyLimit ?? SERVER_LIMIT_DEFAULTS.lintBodyLimit };
 }
 
 export interface ServerContext {

@@ -36,6 +36,7 @@ import { wordError } from './word-errors.js';
 import { seqField } from './seq.js';
 import { propertyField } from './doc-properties.js';
 import { isMarkerName, listCount, listProperty } from './regions.js';
+import { QUESTION_PREFIX } from '../fieldcode/names.js';
 
 export { isLive };
 
@@ -219,8 +220,8 @@ function mergeField(f: FieldNode, ins: MergeFieldInstruction, env: EvalEnv, inCo
       return placeholder(f, env, name);
     }
     value = r.value;
-  } else if (name.startsWith('Question:')) {
-    const key = name.slice('Question:'.length);
+  } else if (name.startsWith(QUESTION_PREFIX)) {
+    const key = name.slice(QUESTION_PREFIX.length);
     if (Object.hasOwn(env.ctx.questions, key)) value = env.ctx.questions[key]!;
     else {
       const answer = questionDefault(env, key);

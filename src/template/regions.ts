@@ -30,6 +30,7 @@ import type { FieldType, ListDef } from '../repository/catalog.js';
 import { provides } from '../repository/catalog.js';
 import type { MessageId } from '../i18n/index.js';
 import type { TableCell, TableModel, TableRow } from './table-cells.js';
+import { LIST_PROPERTY, NOT_LIST_SEGMENTS, REGION_MARKER } from '../fieldcode/names.js';
 
 export type RegionKind = 'rows' | 'paragraphs';
 
@@ -93,11 +94,6 @@ export interface StoryRegions {
   readonly problems: RegionProblem[];
 }
 
-const MARKER = /^Table(Start|End):(.*)$/i;
-/** Prefixes of names that are not lists (`Question:x`, composition names). */
-const NOT_LISTS = new Set(['question', 'indholdselement', 'html', 'skabelon', 'tablestart', 'tableend']);
-const SPECIAL = /^(.+):(Antal|Nummer)$/;
-
 function mergeName(f: FieldNode): string | undefined {
   const ins = f.parsed.instruction;
   return ins.type === 'MERGEFIELD' && ins.name ? argumentText(ins.name).trim() : undefined;
@@ -106,7 +102,7 @@ function mergeName(f: FieldNode): string | undefined {
 /** A region marker: `TableStart:<list>` or `TableEnd:<list>`. */
 export function regionMarker(f: FieldNode): { kind: 'start' | 'end'; name: string } | undefined {
   const name = mergeName(f);
-  const m = name ? MARKER.exec(name) : null;
+  const m = name ? REGION_MARKER.exec(name) : null;
   return m ? { kind: m[1]!.toLowerCase() === 'start' ? 'start' : 'end', name: m[2]!.trim() } : undefined;
 }
 
@@ -114,14 +110,14 @@ export function regionMarker(f: FieldNode): { kind: 'start' | 'end'; name: strin
 export function isMarkerName(name: string): boolean {
   // Every field of every letter asks: the first letter rules out nearly all names.
   const c = name.charCodeAt(0);
-  return (c === 84 || c === 116) && MARKER.test(name);
+  return (c === 84 || c === 116) && REGION_MARKER.test(name);
 }
 
 /** `Udgifter:Antal` (the number of items) and `Udgifter:Nummer` (the current item's number). */
 export function listProperty(name: string): { list: string; what: 'Antal' | 'Nummer' } | undefined {
   if (!name.includes(':')) return undefined;
-  const m = SPECIAL.exec(name);
-  if (!m || NOT_LISTS.has(m[1]!.split(':')[0]!.toLowerCase()) || m[1]!.includes(':')) return undefined;
+  const m = LIST_PROPERTY.exec(name);
+  if (!m || NOT_LIST_SEGMENTS.has(m[1]!.split(':')[0]!.toLowerCase()) || m[1]!.includes(':')) return undefined;
   return { list: m[1]!, what: m[2] as 'Antal' | 'Nummer' };
 }
 

@@ -11,6 +11,8 @@ import { escapeXml } from '../ooxml/xml.js';
 import { writeZip, type ZipOutput } from '../ooxml/zip.js';
 import { locationOf } from './report.js';
 import type { Template } from './template.js';
+import { QUESTION_PREFIX } from '../fieldcode/names.js';
+import { textXml } from '../ooxml/runs.js';
 
 export interface RemapResult {
   docx: Buffer;
@@ -24,7 +26,7 @@ interface Edit {
   text: string;
 }
 
-const PREFIX = 'Question:';
+const PREFIX = QUESTION_PREFIX;
 
 export function remapQuestionKeys(template: Template, map: Readonly<Record<string, string>>): RemapResult {
   const edits = new Map<string, Edit[]>();
@@ -95,8 +97,7 @@ function keyEdits(f: FieldNode, key: string, target: string): Edit[] {
     if (tok.t !== 'item') continue;
     const text = tok.text.slice(0, span.first) + (first ? target : '') + tok.text.slice(span.last + 1);
     first = false;
-    const tag = tok.kind === 'text' ? 'w:t' : 'w:instrText';
-    edits.push({ start: tok.start, end: tok.end, text: `<${tag} xml:space="preserve">${escapeXml(text)}</${tag}>` });
+    edits.push({ start: tok.start, end: tok.end, text: textXml(text, tok.kind === 'text' ? 'w:t' : 'w:instrText') });
   }
   return edits;
 }

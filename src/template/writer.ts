@@ -6,8 +6,8 @@
  * it). Adjacent pieces with the same run properties share one `w:r`. Blank lines follow Word's
  * mail-merge rule, and optionally paragraphs emptied by conditions are removed.
  */
-import { escapeXml } from '../ooxml/xml.js';
 import type { CloseToken, MarkToken, OpenToken, RawToken } from '../ooxml/tokens.js';
+import { runXml, textXml } from '../ooxml/runs.js';
 
 export type TextContext = 'text' | 'instr';
 
@@ -64,8 +64,7 @@ export class XmlWriter {
   text(text: string, rPr: string, ctx: TextContext): void {
     if (text === '') return;
     if (!WS.test(text)) this.visible = true;
-    const tag = ctx === 'text' ? 'w:t' : 'w:instrText';
-    this.inRun(rPr, `<${tag} xml:space="preserve">${escapeXml(text)}</${tag}>`);
+    this.inRun(rPr, textXml(text, ctx === 'text' ? 'w:t' : 'w:instrText'));
   }
 
   /** A run child copied as written (tab, break, drawing, fldChar, original w:t...). */
@@ -180,7 +179,7 @@ export class XmlWriter {
 
   private closeRun(): void {
     if (this.runRPr === null) return;
-    this.para += '<w:r>' + this.runRPr + this.runBody + '</w:r>';
+    this.para += runXml(this.runRPr, this.runBody);
     this.runRPr = null;
     this.runBody = '';
   }

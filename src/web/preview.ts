@@ -25,6 +25,10 @@ import { problemItem, type ProblemItem } from '../server/problem.js';
 import { loadTemplate, type Template } from '../template/template.js';
 import { codeView, type CodeParagraph } from './codes.js';
 import { pageSvg } from './svg.js';
+import { ELEMENT_PREFIX, HTML_PREFIX, MESSAGE_BODY_NAME, QUESTION_PREFIX } from '../fieldcode/names.js';
+
+/** A field code that composition fills: its value is not shown. */
+const COMPOSITION_FIELD = new RegExp(`MERGEFIELD\\s+(${[MESSAGE_BODY_NAME, ELEMENT_PREFIX, HTML_PREFIX].join('|')})`);
 
 export interface PreviewRequest {
   template?: string;
@@ -324,7 +328,7 @@ export function missingItems(problems: readonly Diagnostic[], codes: readonly Co
     if (loc.story !== undefined) item.story = loc.story;
     if (loc.paragraph !== undefined) item.paragraph = loc.paragraph;
     if (loc.instruction !== undefined) item.instruction = loc.instruction;
-    const mention = new RegExp(`MERGEFIELD\\s+"?${kind === 'question' ? 'Question:' : ''}${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"?(\\s|\\}|$)`);
+    const mention = new RegExp(`MERGEFIELD\\s+"?${kind === 'question' ? QUESTION_PREFIX : ''}${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"?(\\s|\\}|$)`);
     const uses = (c: CodeParagraph): boolean => c.spans.some((s) => s.kind === 'field' && mention.test(s.text));
     const code =
       codes.find((c) => c.part === loc.part && (c.story ?? '') === (loc.story ?? '') && c.paragraph === loc.paragraph && uses(c)) ?? codes.find(uses);
@@ -360,7 +364,7 @@ export function preview(repo: TemplateRepository, req: PreviewRequest, lang: Lan
   const codes = codeView(p.source, context, lang, req.placeholders === true).map((para) => ({
     ...para,
     spans: para.spans.map((s) =>
-      s.kind !== 'field' ? s : /MERGEFIELD\s+(Skabelon:Indhold|Indholdselement:|Html:)/.test(s.text) ? { ...s, value: undefined } : { ...s, value: s.value?.replace(/\r/g, '¶') },
+      s.kind !== 'field' ? s : COMPOSITION_FIELD.test(s.text) ? { ...s, value: undefined } : { ...s, value: s.value?.replace(/\r/g, '¶') },
     ),
   }));
   return {

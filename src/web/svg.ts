@@ -5,8 +5,8 @@
  */
 import type { Page, TextItem } from '../pdf/layout/types.js';
 import { prepareImage } from '../pdf/writer/images.js';
+import { escapeXml } from '../ooxml/xml.js';
 
-const esc = (s: string): string => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 const n = (v: number): string => String(Math.round(v * 100) / 100);
 
 /** CSS font family for a face (declared by @font-face in the page's stylesheet). */
@@ -37,7 +37,7 @@ export function pageSvg(page: Page, opts: SvgOptions = {}): string {
       parts.push(`<line x1="${n(it.x1)}" y1="${n(it.y1)}" x2="${n(it.x2)}" y2="${n(it.y2)}" stroke="#${it.color}" stroke-width="${n(it.width)}"${it.dash ? ` stroke-dasharray="${it.dash.map(n).join(' ')}"` : ''}/>`);
     else if (it.kind === 'image') {
       const url = imageUrl(it.image.bytes, it.image.format);
-      if (url) parts.push(`<image x="${n(it.x)}" y="${n(it.y)}" width="${n(it.w)}" height="${n(it.h)}" href="${url}"${it.image.alt ? ` role="img" aria-label="${esc(it.image.alt)}"` : ' aria-hidden="true"'}/>`);
+      if (url) parts.push(`<image x="${n(it.x)}" y="${n(it.y)}" width="${n(it.w)}" height="${n(it.h)}" href="${url}"${it.image.alt ? ` role="img" aria-label="${escapeXml(it.image.alt)}"` : ' aria-hidden="true"'}/>`);
     } else {
       const marked = opts.highlight?.has(it);
       if (marked) parts.push(`<rect class="tilfoejet" x="${n(it.x - 1)}" y="${n(it.y - it.size * 0.9)}" width="${n(it.width + 2)}" height="${n(it.size * 1.2)}"/>`);
@@ -52,7 +52,7 @@ export function pageSvg(page: Page, opts: SvgOptions = {}): string {
       const weight = it.face.bold ? ' font-weight="bold"' : '';
       const style = it.face.italic ? ' font-style="italic"' : '';
       parts.push(
-        `<text x="${xs.join(' ')}" y="${n(it.y)}" font-family="${fontFamily(it)}" font-size="${n(it.size)}"${weight}${style} fill="#${it.color}"${marked ? ' class="tilfoejet"' : ''}>${esc(it.text)}</text>`,
+        `<text x="${xs.join(' ')}" y="${n(it.y)}" font-family="${fontFamily(it)}" font-size="${n(it.size)}"${weight}${style} fill="#${it.color}"${marked ? ' class="tilfoejet"' : ''}>${escapeXml(it.text)}</text>`,
       );
     }
   }

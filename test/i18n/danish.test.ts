@@ -55,6 +55,10 @@ const NOUNS: Record<Lang, Array<[string, string]>> = {
     ['midlertidig fil', 'midlertidige filer'],
     ['liste', 'lister'],
     ['forespørgsel', 'forespørgsler'],
+    ['side', 'sider'],
+    ['problem', 'problemer'],
+    ['advarsel', 'advarsler'],
+    ['info', 'info'],
   ],
   en: [
     ['field', 'fields'],
@@ -83,6 +87,10 @@ const NOUNS: Record<Lang, Array<[string, string]>> = {
     ['temporary file', 'temporary files'],
     ['list repeats', 'lists repeat'],
     ['request', 'requests'],
+    ['page', 'pages'],
+    ['problem', 'problems'],
+    ['warning', 'warnings'],
+    ['info', 'info'],
   ],
 };
 

@@ -1,6 +1,6 @@
 /** `--format stylish` (default): for people, grouped by file, with a summary. */
 import { messageOf, shownText } from '../../diagnostics.js';
-import type { Lang } from '../../i18n/index.js';
+import { formatMessage, type Lang } from '../../i18n/index.js';
 import type { FileResult } from '../engine.js';
 
 const WORDS = {
@@ -49,13 +49,9 @@ export function formatStylish(results: readonly FileResult[], lang: Lang, color 
   }
   const total = errors + warnings + infos;
   const notes = noticeLines(results, lang).map((line) => paint('36', line));
-  if (!total) return [...notes, ''].join('\n') + `${w.none} (${results.length} ${lang === 'da' ? (results.length === 1 ? 'fil' : 'filer') : results.length === 1 ? 'file' : 'files'}).\n`;
+  if (!total) return [...notes, ''].join('\n') + `${w.none} (${formatMessage('lint.stylish-files', { count: results.length }, lang)}).\n`;
   const files = results.filter((r) => r.findings.length).length;
-  const n = (count: number, one: string, many: string): string => `${count} ${count === 1 ? one : many}`;
-  const summary =
-    lang === 'da'
-      ? `✖ ${n(total, 'problem', 'problemer')} (${n(errors, 'fejl', 'fejl')}, ${n(warnings, 'advarsel', 'advarsler')}, ${n(infos, 'info', 'info')}) i ${files} af ${n(results.length, 'fil', 'filer')}`
-      : `✖ ${n(total, 'problem', 'problems')} (${n(errors, 'error', 'errors')}, ${n(warnings, 'warning', 'warnings')}, ${n(infos, 'info', 'info')}) in ${files} of ${n(results.length, 'file', 'files')}`;
+  const summary = formatMessage('lint.stylish-summary', { total, errors, warnings, infos, files, count: results.length }, lang);
   out.push(...notes, paint(errors ? '31' : '33', summary));
   return out.join('\n') + '\n';
 }

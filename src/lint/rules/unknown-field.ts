@@ -4,6 +4,7 @@ import type { Rule } from '../types.js';
 import { fieldPlace, inCachedResult, isCompositionName, mergeFieldName, QUESTION } from '../helpers.js';
 import { nearest } from '../../suggest.js';
 import { isMarkerName, listProperty, listsWithItemField } from '../../template/regions.js';
+import { elementKeyOf, MESSAGE_BODY_NAME } from '../../fieldcode/names.js';
 
 export const unknownField: Rule = {
   meta: {
@@ -79,9 +80,9 @@ export const unknownField: Rule = {
     return {
       field(f) {
         const name = mergeFieldName(f);
-        if (!name || inCachedResult(f) || name.startsWith(QUESTION) || name === 'Skabelon:Indhold') return;
-        if (name.startsWith('Indholdselement:')) {
-          const id = name.slice('Indholdselement:'.length);
+        if (!name || inCachedResult(f) || name.startsWith(QUESTION) || name === MESSAGE_BODY_NAME) return;
+        const id = elementKeyOf(name);
+        if (id !== undefined) {
           if (ctx.settings.elements.size && !ctx.settings.elements.has(id)) report('element', { id }, ctx.settings.elements, f);
           return;
         }

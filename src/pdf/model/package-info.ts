@@ -4,7 +4,7 @@
  */
 import type { DocxPackage, Relationship } from '../../ooxml/package.js';
 import { parseRels, relsPartOf } from '../../ooxml/package.js';
-import { elements } from '../../ooxml/xml.js';
+import { elements, unescapeXml } from '../../ooxml/xml.js';
 import { Numbering } from './numbering.js';
 import { twips } from './prop-values.js';
 import { readThemeFonts, StyleResolver } from './styles.js';
@@ -48,7 +48,7 @@ export function packageInfo(pkg: DocxPackage): PackageInfo {
   if (pkg.has('docProps/core.xml')) {
     const core = pkg.text('docProps/core.xml');
     const t = /<dc:title>([^<]*)<\/dc:title>/.exec(core)?.[1]?.trim();
-    if (t) title = t.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+    if (t) title = unescapeXml(t);
     lang ??= /<dc:language>([^<]*)<\/dc:language>/.exec(core)?.[1]?.trim() || undefined;
   }
   info = {

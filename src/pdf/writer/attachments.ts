@@ -9,7 +9,6 @@
 import { deflateSync } from 'node:zlib';
 import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef, type PDFPage } from '@cantoo/pdf-lib';
 import { KpBrevError, registeredDiagnostic } from '../../diagnostics.js';
-import '../messages.js';
 import { unmarkContent } from './marked-content.js';
 
 const inputError = (code: string, params: Record<string, string | number>): KpBrevError => new KpBrevError('input', [registeredDiagnostic(code, params, undefined, 'error')]);

@@ -9,10 +9,7 @@
 import { PDFName, PDFRawStream, PDFString, type PDFDocument } from '@cantoo/pdf-lib';
 import { VERSION } from '../../version.js';
 import type { PdfOptions } from './options.js';
-
-function escapeXml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
-}
+import { escapeXmlAll } from '../../ooxml/xml.js';
 
 /** The PDF/A extension schema for pdfuaid (PDF/UA is not one of PDF/A's predefined schemas). */
 const PDFUA_EXTENSION =
@@ -40,8 +37,8 @@ function xmp(opts: PdfOptions): Buffer {
   const xml =
     `<?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?>\n<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">` +
     `<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:pdf="http://ns.adobe.com/pdf/1.3/" xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">` +
-    `<dc:format>application/pdf</dc:format><dc:title><rdf:Alt><rdf:li xml:lang="x-default">${escapeXml(opts.title)}</rdf:li></rdf:Alt></dc:title>` +
-    `<dc:language><rdf:Bag><rdf:li>${escapeXml(opts.lang)}</rdf:li></rdf:Bag></dc:language>` +
+    `<dc:format>application/pdf</dc:format><dc:title><rdf:Alt><rdf:li xml:lang="x-default">${escapeXmlAll(opts.title)}</rdf:li></rdf:Alt></dc:title>` +
+    `<dc:language><rdf:Bag><rdf:li>${escapeXmlAll(opts.lang)}</rdf:li></rdf:Bag></dc:language>` +
     `<pdf:Producer>${PRODUCER}</pdf:Producer><xmp:CreatorTool>${PRODUCER}</xmp:CreatorTool>${date}` +
     `<pdfaid:part>${part}</pdfaid:part><pdfaid:conformance>A</pdfaid:conformance><pdfuaid:part>1</pdfuaid:part>` +
     `</rdf:Description>${PDFUA_EXTENSION}</rdf:RDF></x:xmpmeta>\n<?xpacket end="w"?>`;

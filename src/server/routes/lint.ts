@@ -8,8 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { DOCX, jsonAnswer, MULTIPART, OCTET_STREAM, problems } from '../openapi.js';
 import { jobInPool } from '../pool-replies.js';
 import { notFoundProblem, problem, problemItem, sendProblem } from '../problem.js';
-import type { ServerContext } from '../types.js';
-import { DEFAULT_LIMITS } from '../../limits.js';
+import { serverLimits, type ServerContext } from '../types.js';
 
 interface LintQuery {
   template?: string;
@@ -23,7 +22,7 @@ interface LintQuery {
 const list = (v: string | string[] | undefined): string[] => (v === undefined ? [] : (Array.isArray(v) ? v : [v]).flatMap((x) => x.split(',')).filter(Boolean));
 
 export function lintRoutes(app: FastifyInstance, ctx: ServerContext): void {
-  const limit = ctx.options.lintBodyLimit ?? DEFAULT_LIMITS.templateBytes;
+  const limit = serverLimits(ctx.options).lintBodyLimit;
   app.addContentTypeParser([DOCX, OCTET_STREAM], { parseAs: 'buffer', bodyLimit: limit }, (_req, body, done) => done(null, body));
 
   app.post<{ Querystring: LintQuery }>(

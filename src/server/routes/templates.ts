@@ -6,9 +6,11 @@ import { jsonAnswer, problems } from '../openapi.js';
 import { notFoundProblem, problem, problemItem, sendProblem } from '../problem.js';
 import type { ServerContext } from '../types.js';
 import { kommuneFor } from './letters.js';
+import { ELEMENT_PREFIX, HTML_PREFIX, MESSAGE_BODY_NAME, QUESTION_PREFIX } from '../../fieldcode/names.js';
 
-const QUESTION = /^Question:/;
-const COMPOSITION = /^(Skabelon:Indhold|Indholdselement:|Html:)/;
+/** Names that are not case data: flettespørgsmål and composition (`Skabelon:Indhold…` as a prefix here). */
+const notCaseData = (n: string): boolean =>
+  n.startsWith(QUESTION_PREFIX) || n.startsWith(MESSAGE_BODY_NAME) || n.startsWith(ELEMENT_PREFIX) || n.startsWith(HTML_PREFIX);
 
 export function templateRoutes(app: FastifyInstance, _ctx: ServerContext, holder: RepositoryHolder): void {
   const kommuneQuery = { type: 'object', properties: { kommune: { type: 'string', pattern: '^[0-9]{3,4}$', description: 'Administrators only: as this municipality sees it.' } }, additionalProperties: false };
@@ -63,7 +65,7 @@ export function templateRoutes(app: FastifyInstance, _ctx: ServerContext, holder
       }
       const def = compiled.def;
       const names = new Set(compiled.template.fields().filter((f) => f.type === 'MERGEFIELD').map((f) => /MERGEFIELD\s+"?([^\s"\\]+)/.exec(f.instruction)?.[1] ?? ''));
-      const fields = [...names].filter((n) => n && !QUESTION.test(n) && !COMPOSITION.test(n)).sort();
+      const fields = [...names].filter((n) => n && !notCaseData(n)).sort();
       const questions = (def.questions ?? []).map((key) => {
         const q = repo.catalog?.questions?.get(key);
         return { key, ...(q?.text ? { text: q.text } : {}), ...(q?.default ? { default: q.default } : {}) };

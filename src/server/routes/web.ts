@@ -9,7 +9,6 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { FONT_DIR } from '../../pdf/fonts/faces.js';
-import { DEFAULT_LIMITS } from '../../limits.js';
 import type { RepositoryHolder } from '../../service/repository-holder.js';
 import { PAGE_CSS, PAGE_HTML } from '../../web/page.js';
 import type { PreviewRequest } from '../../web/preview.js';
@@ -17,7 +16,7 @@ import type { JobFailure } from '../../service/preview-task.js';
 import { jsonAnswer, letterAnswer, problems } from '../openapi.js';
 import { jobInPool } from '../pool-replies.js';
 import { notFoundProblem, problem, problemItem, sendProblem, type Problem } from '../problem.js';
-import type { ServerContext } from '../types.js';
+import { serverLimits, type ServerContext } from '../types.js';
 import type { Lang } from '../../i18n/index.js';
 import { kommuneFor, refusePreview } from './letters.js';
 
@@ -65,7 +64,7 @@ function previewProblem(err: JobFailure, body: PreviewBody, lang: Lang, id: stri
 
 export function webRoutes(app: FastifyInstance, ctx: ServerContext, holder: RepositoryHolder): void {
   // A template the size /v1/lint accepts, in base64, with room for the case.
-  const bodyLimit = Math.ceil(((ctx.options.lintBodyLimit ?? DEFAULT_LIMITS.templateBytes) * 4) / 3) + 1024 * 1024;
+  const bodyLimit = Math.ceil((serverLimits(ctx.options).lintBodyLimit * 4) / 3) + 1024 * 1024;
   const samplesDir = ctx.options.samplesDir ?? join(ctx.options.templatesDir, '..', 'samples', 'sager');
   app.get('/', { config: { public: true }, schema: { hide: true } }, async (_req, reply) => reply.type('text/html; charset=utf-8').header('content-security-policy', "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'").send(PAGE_HTML));
   app.get('/app.css', { config: { public: true }, schema: { hide: true } }, async (_req, reply) => reply.type('text/css; charset=utf-8').send(PAGE_CSS));
