@@ -17,7 +17,7 @@ describe('XML escaping (ooxml/xml.ts)', () => {
 
 describe('run markup (ooxml/runs.ts)', () => {
   it('writes runs of text, instruction text and breaks', async () => {
-    const { breakRunXml, runXml, textRunXml, textXml } = await import('../src/ooxml/runs.js');
+    const { breakRunXml, runXml, textRunXml, textXml } = await import('../../src/ooxml/runs.js');
     expect(textRunXml('a & b', '<w:rPr><w:b/></w:rPr>')).toBe('<w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">a &amp; b</w:t></w:r>');
     expect(textXml(' MERGEFIELD "x" ', 'w:instrText')).toBe('<w:instrText xml:space="preserve"> MERGEFIELD &quot;x&quot; </w:instrText>');
     expect(breakRunXml()).toBe('<w:r><w:br/></w:r>');
