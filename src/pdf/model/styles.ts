@@ -20,6 +20,7 @@ import {
   type TableBorders,
   type TableProps,
 } from './props.js';
+import type { ThemeFonts } from '../../ooxml/styles/theme.js';
 
 interface RawStyle {
   id: string;
@@ -41,11 +42,6 @@ export interface TableStyle {
   run: Partial<RunProps>;
   cell: CellProps | undefined;
   conditional: Map<string, { para: Partial<ParaProps>; run: Partial<RunProps>; cell: CellProps | undefined }>;
-}
-
-export interface ThemeFonts {
-  major: string | undefined;
-  minor: string | undefined;
 }
 
 const child = (el: XElement, name: string): XElement | undefined => elements(el).find((c) => c.name === name);
@@ -200,22 +196,6 @@ export class StyleResolver {
     }
     return f.ascii ?? f.hAnsi ?? f.cs ?? f.eastAsia;
   }
-}
-
-/** Major and minor Latin fonts of the theme (theme1.xml). */
-export function readThemeFonts(themeRoot: XElement | undefined): ThemeFonts {
-  const out: ThemeFonts = { major: undefined, minor: undefined };
-  if (!themeRoot) return out;
-  const walk = (el: XElement): void => {
-    for (const c of elements(el)) {
-      if (c.name === 'a:majorFont' || c.name === 'a:minorFont') {
-        const latin = child(c, 'a:latin')?.attrs['typeface'];
-        if (latin) out[c.name === 'a:majorFont' ? 'major' : 'minor'] = latin;
-      } else walk(c);
-    }
-  };
-  walk(themeRoot);
-  return out;
 }
 
 export type { TableBorders };
