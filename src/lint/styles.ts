@@ -6,6 +6,7 @@
  */
 import { defaultParagraphStyle, defaultStyle, styleChain, type StyleDef, type StyleSheet } from '../ooxml/styles/sheet.js';
 import { highlightColor, over, resolveColor, shadingOf, type Shade } from '../ooxml/styles/colors.js';
+import { headingLevel } from '../ooxml/styles/headings.js';
 import type { Theme } from '../ooxml/styles/theme.js';
 import type { CellModel, ParagraphModel, TableModel } from './model.js';
 
@@ -56,18 +57,12 @@ export class StyleView {
 
   /** Built-in heading level (1-9) from the style names in the chain (`heading 2`). */
   builtinHeading(styleId: string | undefined): number | undefined {
-    for (const s of this.chain(styleId)) {
-      const m = /^heading ([1-9])$/i.exec(s.name.trim());
-      if (m) return Number(m[1]);
-    }
-    return undefined;
+    return headingLevel(undefined, this.chain(styleId).map((s) => s.name));
   }
 
-  /** A paragraph's heading level (1-9), or undefined for body text. */
+  /** A paragraph's heading level (1-9), or undefined for body text (ooxml/styles/headings.ts). */
   headingLevel(p: ParagraphModel): number | undefined {
-    const lvl = this.outlineLevel(p);
-    if (lvl !== undefined) return lvl < 9 ? lvl + 1 : undefined;
-    return this.builtinHeading(p.styleId);
+    return headingLevel(this.outlineLevel(p), this.chain(p.styleId).map((s) => s.name));
   }
 
   look(p: ParagraphModel, rPr: string): TextLook {

@@ -6,9 +6,9 @@ import type { DocxPackage, Relationship } from '../../ooxml/package.js';
 import { parseRels, relsPartOf } from '../../ooxml/package.js';
 import { elements } from '../../ooxml/xml.js';
 import { Numbering } from './numbering.js';
-import { twips } from './prop-values.js';
+import { twips } from '../../ooxml/styles/values.js';
 import { readThemeFonts, themePart } from '../../ooxml/styles/theme.js';
-import { StyleResolver } from './styles.js';
+import { StyleResolver } from '../../ooxml/styles/resolve.js';
 
 /** What stays the same for every letter made from one package: styles, numbering, theme, rels. */
 export interface PackageInfo {
