@@ -2,7 +2,9 @@
  * Effective formatting for the accessibility rules: heading levels (from outline levels or
  * the built-in heading style names, never from style ids: Danish Word calls Heading1
  * "Overskrift1") and the colour, size and background of text, through docDefaults, paragraph
- * and character style chains and direct formatting.
+ * and character style chains and direct formatting, over the lint model's XML text. The style
+ * sheet, the basedOn chain, the colours and the heading rule are ooxml/styles/'s, which the PDF
+ * reads too.
  */
 import { defaultParagraphStyle, defaultStyle, styleChain, type StyleDef, type StyleSheet } from '../ooxml/styles/sheet.js';
 import { highlightColor, over, resolveColor, shadingOf, type Shade } from '../ooxml/styles/colors.js';
