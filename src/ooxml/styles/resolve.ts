@@ -44,6 +44,7 @@ export class StyleResolver {
   private readonly paraCache = new Map<string, { para: ParaProps; run: RunProps }>();
   private readonly charCache = new Map<string, Partial<RunProps>>();
   private readonly tableCache = new Map<string, TableStyle>();
+  private readonly headingCache = new Map<string, number | undefined>();
 
   constructor(
     stylesRoot: XElement | undefined,
@@ -116,7 +117,11 @@ export class StyleResolver {
   /** A paragraph's heading level (1-9) from its resolved outline level and its style chain (headings.ts). */
   headingLevel(styleId: string | undefined, outline: number | undefined): number | undefined {
     if (outline !== undefined) return headingLevel(outline, []);
-    return headingLevel(undefined, this.chain(styleId, 'paragraph').map((s) => s.name).reverse());
+    const key = styleId ?? '';
+    if (this.headingCache.has(key)) return this.headingCache.get(key);
+    const level = headingLevel(undefined, this.chain(styleId, 'paragraph').map((s) => s.name).reverse());
+    this.headingCache.set(key, level);
+    return level;
   }
 
   /** Paragraph and run properties of a paragraph style (on top of the document defaults and a table style). */
