@@ -7,7 +7,8 @@
 import { diagnostic, KpBrevError } from '../diagnostics.js';
 import type { DocxPackage } from '../ooxml/package.js';
 import type { ComposeTarget } from './target.js';
-import { mergeStyles, parseStyles } from '../ooxml/styles.js';
+import { mergeStyles } from '../ooxml/styles/merge.js';
+import { parseStyles } from '../ooxml/styles/sheet.js';
 import { describeTarget, externalAction } from '../template/external-refs.js';
 
 const attr = (name: string): RegExp => new RegExp(`(\\s${name}=)(["'])([^"']*)\\2`, 'g');

@@ -9,7 +9,7 @@ import { escapeXml } from '../ooxml/xml.js';
 import { writeZip, type ZipEntry, type ZipOutput } from '../ooxml/zip.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { NumberingBuilder } from './numbering.js';
-import { parseStyles, styleIdByName, type StyleDef, type StyleSheet } from '../ooxml/styles.js';
+import { parseStyles, styleIdByName, type StyleDef, type StyleSheet } from '../ooxml/styles/sheet.js';
 
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const W_NS = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';

@@ -5,11 +5,11 @@
  */
 import type { FieldNode } from '../ooxml/fields.js';
 import type { Story } from '../ooxml/tokens.js';
-import { parseStyles, type StyleSheet } from '../ooxml/styles.js';
+import { parseStyles, type StyleSheet } from '../ooxml/styles/sheet.js';
 import { unescapeXml } from '../ooxml/xml.js';
 import type { StoryPlan } from '../template/plan.js';
 import { cachedResult, type Template } from '../template/template.js';
-import { parseTheme, type Theme } from './colors.js';
+import { parseTheme, type Theme } from '../ooxml/styles/theme.js';
 
 export interface ParagraphModel {
   story: Story;

@@ -2,10 +2,14 @@
  * Effective formatting for the accessibility rules: heading levels (from outline levels or
  * the built-in heading style names, never from style ids: Danish Word calls Heading1
  * "Overskrift1") and the colour, size and background of text, through docDefaults, paragraph
- * and character style chains and direct formatting.
+ * and character style chains and direct formatting, over the lint model's XML text. The style
+ * sheet, the basedOn chain, the colours and the heading rule are ooxml/styles/'s, which the PDF
+ * reads too.
  */
-import { defaultParagraphStyle, type StyleDef, type StyleSheet } from '../ooxml/styles.js';
-import { highlightColor, mixColors, resolveColor, type Theme } from './colors.js';
+import { defaultParagraphStyle, defaultStyle, styleChain, type StyleDef, type StyleSheet } from '../ooxml/styles/sheet.js';
+import { highlightColor, over, resolveColor, shadingOf, type Shade } from '../ooxml/styles/colors.js';
+import { headingLevel } from '../ooxml/styles/headings.js';
+import type { Theme } from '../ooxml/styles/theme.js';
 import type { CellModel, ParagraphModel, TableModel } from './model.js';
 
 export interface TextLook {
@@ -30,19 +34,12 @@ export class StyleView {
   ) {
     this.defaults = sheet?.docDefaults ?? '';
     this.defaultParagraph = sheet ? defaultParagraphStyle(sheet)?.id : undefined;
-    this.defaultTable = sheet ? [...sheet.styles.values()].find((s) => s.type === 'table' && s.isDefault)?.id : undefined;
+    this.defaultTable = sheet ? defaultStyle(sheet, 'table')?.id : undefined;
   }
 
   /** The style and its basedOn ancestors, nearest first. */
   chain(id: string | undefined): StyleDef[] {
-    const out: StyleDef[] = [];
-    for (let cur = id, n = 0; cur && this.sheet && n < 20; n++) {
-      const def = this.sheet.styles.get(cur);
-      if (!def || out.includes(def)) break;
-      out.push(def);
-      cur = def.basedOn;
-    }
-    return out;
+    return styleChain(this.sheet, id);
   }
 
   name(id: string | undefined): string | undefined {
@@ -62,18 +59,12 @@ export class StyleView {
 
   /** Built-in heading level (1-9) from the style names in the chain (`heading 2`). */
   builtinHeading(styleId: string | undefined): number | undefined {
-    for (const s of this.chain(styleId)) {
-      const m = /^heading ([1-9])$/i.exec(s.name.trim());
-      if (m) return Number(m[1]);
-    }
-    return undefined;
+    return headingLevel(undefined, this.chain(styleId).map((s) => s.name));
   }
 
-  /** A paragraph's heading level (1-9), or undefined for body text. */
+  /** A paragraph's heading level (1-9), or undefined for body text (ooxml/styles/headings.ts). */
   headingLevel(p: ParagraphModel): number | undefined {
-    const lvl = this.outlineLevel(p);
-    if (lvl !== undefined) return lvl < 9 ? lvl + 1 : undefined;
-    return this.builtinHeading(p.styleId);
+    return headingLevel(this.outlineLevel(p), this.chain(p.styleId).map((s) => s.name));
   }
 
   look(p: ParagraphModel, rPr: string): TextLook {
@@ -244,31 +235,4 @@ function rPrOf(xml: string): string {
 
 function pPrOf(xml: string): string {
   return /<w:pPr>([\s\S]*?)<\/w:pPr>/.exec(xml)?.[1] ?? '';
-}
-
-/** RGB, null for "no colour" said explicitly, undefined when nothing is said. */
-type Shade = string | null | undefined;
-
-/** A later layer's shading replaces an earlier one's when it says anything, "no colour" too. */
-function over(earlier: Shade, later: Shade): Shade {
-  return later !== undefined ? later : earlier;
-}
-
-/**
- * The colour a w:shd paints: w:fill for clear shading, w:color (the pattern colour) for solid
- * shading, and a mix of the two for the percentage patterns (pct10 is 10 % pattern colour over
- * the fill). Other patterns (stripes, crosses) are taken as their fill.
- */
-export function shadingOf(xml: string, theme: Theme): Shade {
-  const shd = /<w:shd\b([^>]*)\/>/.exec(xml)?.[1];
-  if (shd === undefined) return undefined;
-  const a = (name: string): string | undefined => new RegExp(`w:${name}="([^"]+)"`).exec(shd)?.[1];
-  const val = a('val') ?? 'clear';
-  if (val === 'nil') return null;
-  const fill = a('fill') === 'auto' && !a('themeFill') ? undefined : resolveColor(theme, a('fill'), a('themeFill'), a('themeFillTint'), a('themeFillShade'));
-  const pattern = a('color') === 'auto' && !a('themeColor') ? '000000' : (resolveColor(theme, a('color'), a('themeColor'), a('themeTint'), a('themeShade')) ?? '000000');
-  if (val === 'solid') return pattern;
-  const pct = /^pct(\d+)$/.exec(val)?.[1];
-  if (pct) return mixColors(pattern, fill ?? 'FFFFFF', Number(pct) / 100);
-  return fill ?? null;
 }

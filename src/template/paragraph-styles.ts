@@ -4,7 +4,7 @@
  * paragraph numbers. Direct formatting in the paragraph's own w:pPr comes first, then its style
  * and the styles it is based on, then the default paragraph style.
  */
-import { defaultParagraphStyle, parseStyles, type StyleDef } from '../ooxml/styles.js';
+import { defaultParagraphStyle, parseStyles, styleChain, type StyleDef } from '../ooxml/styles/sheet.js';
 import type { DocxPackage } from '../ooxml/package.js';
 
 export interface ParagraphStyles {
@@ -29,16 +29,7 @@ const ilvlIn = (pPr: string): number | undefined => {
 export function paragraphStyles(pkg: DocxPackage): ParagraphStyles {
   const sheet = pkg.stylesPart ? parseStyles(pkg.text(pkg.stylesPart), pkg.stylesPart) : undefined;
   const fallback = sheet ? defaultParagraphStyle(sheet)?.id : undefined;
-  const chain = (id: string | undefined): StyleDef[] => {
-    const out: StyleDef[] = [];
-    for (let cur = id ?? fallback, n = 0; cur && sheet && n < 20; n++) {
-      const def = sheet.styles.get(cur);
-      if (!def || out.includes(def)) break;
-      out.push(def);
-      cur = def.basedOn;
-    }
-    return out;
-  };
+  const chain = (id: string | undefined): StyleDef[] => styleChain(sheet, id ?? fallback);
   const headingOf = new Map<string, number | undefined>();
   const styleHeading = (id: string | undefined): number | undefined => {
     const key = id ?? '';

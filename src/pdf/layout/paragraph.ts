@@ -3,7 +3,7 @@
  * labels, tab leaders, highlighting and shading, underline and strike-through, inline and
  * anchored images, link areas; each tagged into the structure tree where it lands.
  */
-import { highlightColor } from '../../lint/colors.js';
+import { highlightColor } from '../../ooxml/styles/colors.js';
 import type { ImageRef, LinkRef, ParagraphBlock, TextBox } from '../model/types.js';
 import { layoutLines, type Line, type Piece } from './lines.js';
 import { tagFor, type Frag, type MeasureCtx, type PlaceCtx } from './frag.js';

@@ -8,7 +8,7 @@ import type { Location } from '../../diagnostics.js';
 import { face, type Face } from '../fonts/faces.js';
 import { familyFor } from '../fonts/families.js';
 import type { RunProps } from '../model/props.js';
-import type { StyleResolver } from '../model/styles.js';
+import type { StyleResolver } from '../../ooxml/styles/resolve.js';
 
 export interface RunLook {
   face: Face;

@@ -6,7 +6,7 @@ import type { Location } from '../../diagnostics.js';
 import type { DocxPackage } from '../../ooxml/package.js';
 import type { XElement } from '../../ooxml/xml.js';
 import type { PackageInfo } from './package-info.js';
-import type { TableStyle } from './styles.js';
+import type { TableStyle } from '../../ooxml/styles/resolve.js';
 import type { Block } from './types.js';
 
 /** A letter to lay out: a package, with rendered parts (XML text) in place of its own. */

@@ -7,7 +7,7 @@ import { child, elements, ownText, type XElement } from '../../ooxml/xml.js';
 import { prepareImage } from '../writer/images.js';
 import type { ReadContext } from './context.js';
 import { relsOf } from './package-info.js';
-import type { RunProps } from './run-props.js';
+import type { RunProps } from '../../ooxml/styles/run-props.js';
 import type { Block, ImageRef, Inline, LinkRef } from './types.js';
 
 const EMU_PER_PT = 12700;

@@ -6,8 +6,9 @@ import type { DocxPackage, Relationship } from '../../ooxml/package.js';
 import { parseRels, relsPartOf } from '../../ooxml/package.js';
 import { elements, unescapeXml } from '../../ooxml/xml.js';
 import { Numbering } from './numbering.js';
-import { twips } from './prop-values.js';
-import { readThemeFonts, StyleResolver } from './styles.js';
+import { twips } from '../../ooxml/styles/values.js';
+import { readThemeFonts, themePart } from '../../ooxml/styles/theme.js';
+import { StyleResolver } from '../../ooxml/styles/resolve.js';
 
 /** What stays the same for every letter made from one package: styles, numbering, theme, rels. */
 export interface PackageInfo {
@@ -30,8 +31,8 @@ const infoCache = new WeakMap<DocxPackage, PackageInfo>();
 export function packageInfo(pkg: DocxPackage): PackageInfo {
   let info = infoCache.get(pkg);
   if (info) return info;
-  const themeRel = pkg.mainRels.find((r) => r.type === 'theme' && r.part && pkg.has(r.part));
-  const styles = new StyleResolver(pkg.stylesPart ? pkg.xml(pkg.stylesPart) : undefined, readThemeFonts(themeRel?.part ? pkg.xml(themeRel.part) : undefined));
+  const theme = themePart(pkg);
+  const styles = new StyleResolver(pkg.stylesPart ? pkg.xml(pkg.stylesPart) : undefined, readThemeFonts(theme ? pkg.xml(theme) : undefined));
   let defaultTabStop = 36;
   let evenAndOddHeaders = false;
   let compatibilityMode = 0;

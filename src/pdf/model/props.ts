@@ -4,10 +4,11 @@
  * Each reader returns only what the element sets (a partial), so style layers merge by
  * spreading: docDefaults, then the style chain, then direct formatting.
  *
- * Each kind of property has its module; this one gathers them for the rest of the layout.
+ * Each kind of property has its module, the style properties in ooxml/styles/ (where styles
+ * are resolved) and the section's here; this one gathers them for the rest of the layout.
  */
-export { border, color, twips, type Border } from './prop-values.js';
-export * from './para-props.js';
-export * from './run-props.js';
-export * from './table-props.js';
+export { border, color, twips, type Border } from '../../ooxml/styles/values.js';
+export * from '../../ooxml/styles/para-props.js';
+export * from '../../ooxml/styles/run-props.js';
+export * from '../../ooxml/styles/table-props.js';
 export * from './section-props.js';

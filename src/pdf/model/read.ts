@@ -17,17 +17,14 @@ import type { LetterSource, ReadContext, Warn } from './context.js';
 import { readDrawing, readVml } from './drawings.js';
 import { Numbering } from './numbering.js';
 import { packageInfo, relsOf, type PackageInfo } from './package-info.js';
-import { mergePara, readParaProps } from './para-props.js';
-import { DEFAULT_RUN, mergeRun, readRunProps, type RunProps } from './run-props.js';
+import { DEFAULT_RUN, mergeRun, type RunProps } from '../../ooxml/styles/run-props.js';
 import { readSectionProps } from './section-props.js';
-import type { TableStyle } from './styles.js';
+import type { TableStyle } from '../../ooxml/styles/resolve.js';
 import { readTable } from './tables.js';
 import type { Block, HeaderFooter, Inline, LetterModel, LinkRef, ParagraphBlock, Section } from './types.js';
 
 export type { LetterSource, Warn } from './context.js';
 export { imageFormat } from './drawings.js';
-
-const HEADING_NAME = /^heading ([1-9])$/i;
 
 class Reader implements ReadContext {
   readonly info: PackageInfo;
@@ -166,27 +163,16 @@ class Reader implements ReadContext {
     }
   }
 
+  /** The heading level the linter judges (ooxml/styles/headings.ts), at most H6 for the tags. */
   private headingLevel(styleId: string | undefined, outline: number | undefined): number | undefined {
-    if (outline !== undefined && outline < 9) return Math.min(6, outline + 1);
-    const name = this.info.styles.styleName(styleId);
-    const m = name ? HEADING_NAME.exec(name) : null;
-    return m ? Math.min(6, Number(m[1])) : undefined;
+    const level = this.info.styles.headingLevel(styleId, outline);
+    return level === undefined ? undefined : Math.min(6, level);
   }
 
   private readParagraph(p: XElement, table: TableStyle | undefined, extra: Block[]): ParagraphBlock {
-    const styles = this.info.styles;
     const pPr = child(p, 'w:pPr');
-    const styleId = pPr ? child(pPr, 'w:pStyle')?.attrs['w:val'] : undefined;
-    const base = styles.paragraph(styleId, table);
-    const direct = readParaProps(pPr);
-    const numId = direct.numId ?? base.para.numId;
-    const ilvl = direct.ilvl ?? base.para.ilvl;
-    const level = this.numbering.level(numId, ilvl);
-    let para = base.para;
-    if (level) para = mergePara(para, level.para);
-    para = mergePara(para, direct);
+    const { styleId, para, run: runBase, numId, ilvl, level } = this.info.styles.resolveParagraph(pPr, table, (n, i) => this.numbering.level(n, i));
     if (para.frame && (para.frame.x !== undefined || para.frame.y !== undefined || para.frame.xAlign || para.frame.yAlign)) this.warn('pdf.frame', {}, this.where());
-    const runBase = base.run;
     const markRPr = pPr ? child(pPr, 'w:rPr') : undefined;
     const markRun = this.runProps(runBase, markRPr);
     const inlines: Inline[] = [];
@@ -207,11 +193,7 @@ class Reader implements ReadContext {
   }
 
   private runProps(paraRun: RunProps, rPr: XElement | undefined): RunProps {
-    if (!rPr) return paraRun;
-    const rStyle = child(rPr, 'w:rStyle')?.attrs['w:val'];
-    let run = paraRun;
-    if (rStyle) run = mergeRun(run, this.info.styles.character(rStyle));
-    return mergeRun(run, readRunProps(rPr));
+    return this.info.styles.resolveRun(paraRun, rPr);
   }
 
   private readInlines(container: XElement, out: Inline[], paraRun: RunProps, link: LinkRef | undefined, extra: Block[], fields: FieldState): void {

@@ -3,7 +3,7 @@
  * title page, columns, page numbering and how the section starts.
  */
 import { elements, type XElement } from '../../ooxml/xml.js';
-import { num, toggle, twips } from './prop-values.js';
+import { num, toggle, twips } from '../../ooxml/styles/values.js';
 
 export interface SectionProps {
   width: number;

@@ -5,9 +5,9 @@
  */
 import { child, elements, type XElement } from '../../ooxml/xml.js';
 import type { ReadContext } from './context.js';
-import { twips } from './prop-values.js';
-import { readCellProps, readRowProps, readTableProps, type CellMargins, type TableProps } from './table-props.js';
-import type { TableStyle } from './styles.js';
+import { twips } from '../../ooxml/styles/values.js';
+import { readCellProps, readRowProps, readTableProps, type CellMargins, type TableProps } from '../../ooxml/styles/table-props.js';
+import type { TableStyle } from '../../ooxml/styles/resolve.js';
 import type { Block, CellBlock, RowBlock, TableBlock } from './types.js';
 
 /** A table and its rows and cells, each cell's blocks read with its conditional style. */

@@ -5,7 +5,7 @@
  */
 import type { Location } from '../../diagnostics.js';
 import type { ListLabel } from './numbering.js';
-import type { StyleResolver } from './styles.js';
+import type { StyleResolver } from '../../ooxml/styles/resolve.js';
 import type { CellProps, ParaProps, RowProps, RunProps, SectionProps, TableProps } from './props.js';
 
 export interface LinkRef {

@@ -2,8 +2,8 @@
  * Table, row and cell properties (w:tblPr, w:trPr, w:tcPr): widths, alignment, borders,
  * cell margins, layout, the table look, row heights and header rows, spans and merges.
  */
-import { elements, type XElement } from '../../ooxml/xml.js';
-import { border, fill, num, toggle, twips, type Border } from './prop-values.js';
+import { elements, type XElement } from '../xml.js';
+import { border, fill, num, toggle, twips, type Border } from './values.js';
 
 export interface CellMargins {
   top: number;

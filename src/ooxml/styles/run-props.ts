@@ -2,8 +2,8 @@
  * Run properties (w:rPr): fonts, size, emphasis, underline and strike, colour, highlight,
  * vertical alignment, caps, hidden text, spacing and language; their defaults and merging.
  */
-import { elements, type XElement } from '../../ooxml/xml.js';
-import { color, fill, num, toggle, twips } from './prop-values.js';
+import { elements, type XElement } from '../xml.js';
+import { color, fill, num, toggle, twips } from './values.js';
 
 export interface FontRef {
   ascii?: string;

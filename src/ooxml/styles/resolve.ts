@@ -1,25 +1,15 @@
 /**
- * Style resolution for the layout: document defaults, then the table style, the paragraph
- * style chain (basedOn), the character style chain, then direct formatting (ECMA-376 17.7.2).
- * Resolved chains are cached: a letter's paragraphs share a handful of styles.
+ * Style resolution over the element tree (ECMA-376 17.7.2): document defaults, then the table
+ * style, the paragraph style chain (basedOn), the character style chain, then direct
+ * formatting, into the typed properties the PDF lays out. Resolved chains are cached: a
+ * letter's paragraphs share a handful of styles.
  */
-import { elements, type XElement } from '../../ooxml/xml.js';
-import {
-  DEFAULT_PARA,
-  DEFAULT_RUN,
-  mergePara,
-  mergeRun,
-  readCellProps,
-  readParaProps,
-  readRunProps,
-  readTableProps,
-  type CellMargins,
-  type CellProps,
-  type ParaProps,
-  type RunProps,
-  type TableBorders,
-  type TableProps,
-} from './props.js';
+import { elements, type XElement } from '../xml.js';
+import { DEFAULT_PARA, mergePara, readParaProps, type ParaProps } from './para-props.js';
+import { DEFAULT_RUN, mergeRun, readRunProps, type RunProps } from './run-props.js';
+import { readCellProps, readTableProps, type CellMargins, type CellProps, type TableBorders, type TableProps } from './table-props.js';
+import { headingLevel } from './headings.js';
+import type { ThemeFonts } from './theme.js';
 
 interface RawStyle {
   id: string;
@@ -43,11 +33,6 @@ export interface TableStyle {
   conditional: Map<string, { para: Partial<ParaProps>; run: Partial<RunProps>; cell: CellProps | undefined }>;
 }
 
-export interface ThemeFonts {
-  major: string | undefined;
-  minor: string | undefined;
-}
-
 const child = (el: XElement, name: string): XElement | undefined => elements(el).find((c) => c.name === name);
 
 export class StyleResolver {
@@ -61,6 +46,7 @@ export class StyleResolver {
   private readonly tableParaCache = new WeakMap<TableStyle, Map<string, { para: ParaProps; run: RunProps }>>();
   private readonly charCache = new Map<string, Partial<RunProps>>();
   private readonly tableCache = new Map<string, TableStyle>();
+  private readonly headingCache = new Map<string, number | undefined>();
 
   constructor(
     stylesRoot: XElement | undefined,
@@ -130,6 +116,16 @@ export class StyleResolver {
     return id ? this.styles.get(id)?.name : undefined;
   }
 
+  /** A paragraph's heading level (1-9) from its resolved outline level and its style chain (headings.ts). */
+  headingLevel(styleId: string | undefined, outline: number | undefined): number | undefined {
+    if (outline !== undefined) return headingLevel(outline, []);
+    const key = styleId ?? '';
+    if (this.headingCache.has(key)) return this.headingCache.get(key);
+    const level = headingLevel(undefined, this.chain(styleId, 'paragraph').map((s) => s.name).reverse());
+    this.headingCache.set(key, level);
+    return level;
+  }
+
   /** Paragraph and run properties of a paragraph style (on top of the document defaults and a table style). */
   paragraph(styleId: string | undefined, table?: TableStyle): { para: ParaProps; run: RunProps } {
     const id = styleId && this.styles.get(styleId)?.type === 'paragraph' ? styleId : this.defaultParagraphStyle;
@@ -155,6 +151,38 @@ export class StyleResolver {
     base = { para, run };
     cache.set(key, base);
     return base;
+  }
+
+  /**
+   * A paragraph's properties in the order they apply: document defaults, table style and the
+   * paragraph style chain (paragraph()), then the numbering level the paragraph is in (its numId
+   * and ilvl said directly or by its style; `levelOf` finds it), then direct formatting. `run`
+   * is what its runs start from.
+   */
+  resolveParagraph<L extends { para: Partial<ParaProps> }>(
+    pPr: XElement | undefined,
+    table: TableStyle | undefined,
+    levelOf: (numId: ParaProps['numId'], ilvl: ParaProps['ilvl']) => L | undefined,
+  ): { styleId: string | undefined; para: ParaProps; run: RunProps; numId: ParaProps['numId']; ilvl: ParaProps['ilvl']; level: L | undefined } {
+    const styleId = pPr ? child(pPr, 'w:pStyle')?.attrs['w:val'] : undefined;
+    const base = this.paragraph(styleId, table);
+    const direct = readParaProps(pPr);
+    const numId = direct.numId ?? base.para.numId;
+    const ilvl = direct.ilvl ?? base.para.ilvl;
+    const level = levelOf(numId, ilvl);
+    let para = base.para;
+    if (level) para = mergePara(para, level.para);
+    para = mergePara(para, direct);
+    return { styleId, para, run: base.run, numId, ilvl, level };
+  }
+
+  /** A run's properties: its paragraph's (paragraph()), then its character style chain, then direct formatting. */
+  resolveRun(paraRun: RunProps, rPr: XElement | undefined): RunProps {
+    if (!rPr) return paraRun;
+    const rStyle = child(rPr, 'w:rStyle')?.attrs['w:val'];
+    let run = paraRun;
+    if (rStyle) run = mergeRun(run, this.character(rStyle));
+    return mergeRun(run, readRunProps(rPr));
   }
 
   /** Run properties a character style adds. */
@@ -208,22 +236,6 @@ export class StyleResolver {
     }
     return f.ascii ?? f.hAnsi ?? f.cs ?? f.eastAsia;
   }
-}
-
-/** Major and minor Latin fonts of the theme (theme1.xml). */
-export function readThemeFonts(themeRoot: XElement | undefined): ThemeFonts {
-  const out: ThemeFonts = { major: undefined, minor: undefined };
-  if (!themeRoot) return out;
-  const walk = (el: XElement): void => {
-    for (const c of elements(el)) {
-      if (c.name === 'a:majorFont' || c.name === 'a:minorFont') {
-        const latin = child(c, 'a:latin')?.attrs['typeface'];
-        if (latin) out[c.name === 'a:majorFont' ? 'major' : 'minor'] = latin;
-      } else walk(c);
-    }
-  };
-  walk(themeRoot);
-  return out;
 }
 
 export type { TableBorders };

@@ -2,7 +2,7 @@
  * Attribute values shared by the property readers: twips and plain numbers, toggles,
  * colours, shading fills and borders, in the units the layout uses (points, RGB hex).
  */
-import type { XElement } from '../../ooxml/xml.js';
+import type { XElement } from '../xml.js';
 
 export interface Border {
   /** Line width in points (0: none). */

@@ -5,56 +5,7 @@
  * keeps the message's look and the master's text keeps the master's. A renamed heading keeps
  * its outline level, so it stays a heading for screen readers and the tagged PDF.
  */
-import { elements, parseXml } from './xml.js';
-
-export interface StyleDef {
-  id: string;
-  type: string;
-  name: string;
-  xml: string;
-  basedOn?: string;
-  next?: string;
-  link?: string;
-  isDefault: boolean;
-}
-
-export interface StyleSheet {
-  readonly source: string;
-  readonly styles: Map<string, StyleDef>;
-  /** Raw XML of w:docDefaults ('' when absent). */
-  readonly docDefaults: string;
-  /** Offset in source where new styles can be inserted (before </w:styles>). */
-  readonly insertAt: number;
-}
-
-export function parseStyles(source: string, part = 'word/styles.xml'): StyleSheet {
-  const root = parseXml(source, part);
-  const styles = new Map<string, StyleDef>();
-  let docDefaults = '';
-  for (const el of elements(root)) {
-    if (el.name === 'w:docDefaults') docDefaults = source.slice(el.start, el.end);
-    if (el.name !== 'w:style') continue;
-    const id = el.attrs['w:styleId'];
-    if (!id) continue;
-    const val = (name: string): string | undefined => elements(el).find((c) => c.name === name)?.attrs['w:val'];
-    const def: StyleDef = {
-      id,
-      type: el.attrs['w:type'] ?? 'paragraph',
-      name: val('w:name') ?? id,
-      xml: source.slice(el.start, el.end),
-      isDefault: el.attrs['w:default'] === '1' || el.attrs['w:default'] === 'true',
-    };
-    const basedOn = val('w:basedOn');
-    const next = val('w:next');
-    const link = val('w:link');
-    if (basedOn) def.basedOn = basedOn;
-    if (next) def.next = next;
-    if (link) def.link = link;
-    styles.set(id, def);
-  }
-  const insertAt = source.lastIndexOf('</w:styles>');
-  return { source, styles, docDefaults, insertAt };
-}
+import { defaultParagraphStyle, type StyleDef, type StyleSheet } from './sheet.js';
 
 /** A definition compared without its id, rsid noise and whitespace. */
 function canonical(def: StyleDef): string {
@@ -63,17 +14,6 @@ function canonical(def: StyleDef): string {
     .replace(/\sw:rsid\w*="[^"]*"/g, '')
     .replace(/<w:rsid w:val="[^"]*"\/>/g, '')
     .replace(/>\s+</g, '><');
-}
-
-export function defaultParagraphStyle(sheet: StyleSheet): StyleDef | undefined {
-  for (const s of sheet.styles.values()) if (s.type === 'paragraph' && s.isDefault) return s;
-  return undefined;
-}
-
-export function styleIdByName(sheet: StyleSheet, name: string): string | undefined {
-  const n = name.toLowerCase();
-  for (const s of sheet.styles.values()) if (s.name.toLowerCase() === n) return s.id;
-  return undefined;
 }
 
 export interface StyleMerge {

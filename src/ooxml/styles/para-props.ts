@@ -2,8 +2,8 @@
  * Paragraph properties (w:pPr): alignment, indents, spacing, keep and widow rules, tabs,
  * numbering, shading, borders and frames; their defaults and how style layers merge.
  */
-import { elements, type XElement } from '../../ooxml/xml.js';
-import { border, fill, num, toggle, twips, type Border } from './prop-values.js';
+import { elements, type XElement } from '../xml.js';
+import { border, fill, num, toggle, twips, type Border } from './values.js';
 
 export type Align = 'left' | 'center' | 'right' | 'both';
 export type LineRule = 'auto' | 'exact' | 'atLeast';
