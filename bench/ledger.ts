@@ -34,7 +34,10 @@ const karen = JSON.parse(readFileSync(join(root, 'samples/sager/np_1004/karen-85
 const env = { ...process.env, KP_BREV_LANG: '' };
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const load = (): string => loadavg().map((x) => x.toFixed(1)).join(' / ');
+const load = (): string =>
+  loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' / ');
 
 function run(args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -61,7 +64,27 @@ async function fileLedger(cases: string, format: string, workers: number): Promi
   const base = mkdtempSync(join(tmpdir(), 'kp-brev-bench-file-'));
   const outs = Array.from({ length: workers }, (_, k) => join(base, `shard-${k + 1}`));
   const t0 = performance.now();
-  await Promise.all(outs.map((out, k) => run(['batch', '--template', 'np_1004', '--cases', cases, '--out', out, '--format', format, '--templates', templates, '--concurrency', '1', '--shard', `${k + 1}/${workers}`])));
+  await Promise.all(
+    outs.map((out, k) =>
+      run([
+        'batch',
+        '--template',
+        'np_1004',
+        '--cases',
+        cases,
+        '--out',
+        out,
+        '--format',
+        format,
+        '--templates',
+        templates,
+        '--concurrency',
+        '1',
+        '--shard',
+        `${k + 1}/${workers}`,
+      ]),
+    ),
+  );
   const seconds = (performance.now() - t0) / 1000;
   const l = letters(outs, format);
   rmSync(base, { recursive: true, force: true });
@@ -69,17 +92,31 @@ async function fileLedger(cases: string, format: string, workers: number): Promi
   return { wall: N / seconds, steady: l.steady };
 }
 
-async function pgLedger(url: string, ledger: PgLedger, runName: string, cases: string, format: string, workers: number, enqueueSeconds: number[]): Promise<Measured> {
+async function pgLedger(
+  url: string,
+  ledger: PgLedger,
+  runName: string,
+  cases: string,
+  format: string,
+  workers: number,
+  enqueueSeconds: number[],
+): Promise<Measured> {
   const t = performance.now();
   await run(['batch', 'enqueue', '--ledger', url, '--run', runName, '--template', 'np_1004', '--cases', cases, '--format', format]);
   enqueueSeconds.push((performance.now() - t) / 1000);
   const out = mkdtempSync(join(tmpdir(), 'kp-brev-bench-pg-'));
   const t0 = performance.now();
-  await Promise.all(Array.from({ length: workers }, () => run(['batch', 'work', '--ledger', url, '--run', runName, '--out', out, '--templates', templates, '--concurrency', '1'])));
+  await Promise.all(
+    Array.from({ length: workers }, () =>
+      run(['batch', 'work', '--ledger', url, '--run', runName, '--out', out, '--templates', templates, '--concurrency', '1']),
+    ),
+  );
   const seconds = (performance.now() - t0) / 1000;
   const l = letters([out], format);
   rmSync(out, { recursive: true, force: true });
-  const done = Number((await ledger.pool.query<{ n: string }>(`SELECT count(*) AS n FROM kp_brev_letters WHERE run = $1 AND state = 'done'`, [runName])).rows[0]!.n);
+  const done = Number(
+    (await ledger.pool.query<{ n: string }>(`SELECT count(*) AS n FROM kp_brev_letters WHERE run = $1 AND state = 'done'`, [runName])).rows[0]!.n,
+  );
   if (l.count !== N || done !== N) throw new Error(`PostgreSQL ledger: ${l.count} letters, ${done} done rows, not ${N}`);
   return { wall: N / seconds, steady: l.steady };
 }
@@ -107,7 +144,9 @@ try {
   while (lines.length < N) lines.push(JSON.stringify({ id: `sag-${lines.length}`, kommune: '198', ...karen }));
   writeFileSync(cases, lines.join('\n') + '\n');
 
-  console.log(`node ${process.version}, ${availableParallelism()} cores; ${N} cases (np_1004) over 98 municipalities, ${ROUNDS} rounds; load average (1/5/15 min) at the start: ${load()}\n`);
+  console.log(
+    `node ${process.version}, ${availableParallelism()} cores; ${N} cases (np_1004) over 98 municipalities, ${ROUNDS} rounds; load average (1/5/15 min) at the start: ${load()}\n`,
+  );
   const enqueueSeconds: number[] = [];
   const best: Record<string, number> = {};
   for (const format of FORMATS) {
@@ -116,7 +155,8 @@ try {
       for (const w of WORKERS) {
         const r = results.get(w)!;
         const file = (): Promise<void> => fileLedger(cases, format, w).then((m) => void r.file.push(m));
-        const pg = (): Promise<void> => pgLedger(db.url, ledger, `bench-${format}-${round}-${w}`, cases, format, w, enqueueSeconds).then((m) => void r.pg.push(m));
+        const pg = (): Promise<void> =>
+          pgLedger(db.url, ledger, `bench-${format}-${round}-${w}`, cases, format, w, enqueueSeconds).then((m) => void r.pg.push(m));
         if ((round + w) % 2) {
           await file();
           await pg();
@@ -141,11 +181,15 @@ try {
     }
     console.log('');
   }
-  console.log(`Enqueue (\`kp-brev batch enqueue\`, ${N} cases, process start included): median ${median(enqueueSeconds).toFixed(2)} s, ${(N / median(enqueueSeconds)).toFixed(0)} cases/s.\n`);
+  console.log(
+    `Enqueue (\`kp-brev batch enqueue\`, ${N} cases, process start included): median ${median(enqueueSeconds).toFixed(2)} s, ${(N / median(enqueueSeconds)).toFixed(0)} cases/s.\n`,
+  );
   for (const format of FORMATS) {
     const perMachine = best[format]!;
     const hours = YEAR_END / (perMachine * MACHINES) / 3600;
-    console.log(`Projection, ${format}: ${YEAR_END.toLocaleString('en')} letters on ${MACHINES} machines like this one at the best steady PostgreSQL rate (${perMachine.toFixed(0)} letters/s per machine): ${hours.toFixed(1)} hours.`);
+    console.log(
+      `Projection, ${format}: ${YEAR_END.toLocaleString('en')} letters on ${MACHINES} machines like this one at the best steady PostgreSQL rate (${perMachine.toFixed(0)} letters/s per machine): ${hours.toFixed(1)} hours.`,
+    );
   }
   console.log(`\nLoad average (1/5/15 min) at the end: ${load()}`);
   rmSync(dir, { recursive: true, force: true });

@@ -39,7 +39,10 @@ const pdf = new Map<number, Stats>();
 for (const rows of SIZES) {
   const ctx = caseWith(rows);
   const runs = Math.max(20, Math.round(RUNS / (rows >= 1000 ? 20 : rows >= 100 ? 4 : 1)));
-  docx.set(rows, measure(`.docx, ${rows} rows`, () => compiled.template.render(ctx), runs, Math.min(50, runs)));
+  docx.set(
+    rows,
+    measure(`.docx, ${rows} rows`, () => compiled.template.render(ctx), runs, Math.min(50, runs)),
+  );
 }
 for (const rows of SIZES) {
   const ctx = caseWith(rows);

@@ -28,7 +28,9 @@ const base = process.env['BENCH_BASE'];
 
 const repo = await buildLargeRepository({ kommuner: KOMMUNER, log: (l) => console.log(l) });
 const ids = readdirSync(join(root, 'samples/sager')).sort();
-const cases = new Map(ids.map((id) => [id, JSON.parse(readFileSync(join(root, 'samples/sager', id, readdirSync(join(root, 'samples/sager', id)).sort()[0]!), 'utf8')) as unknown]));
+const cases = new Map(
+  ids.map((id) => [id, JSON.parse(readFileSync(join(root, 'samples/sager', id, readdirSync(join(root, 'samples/sager', id)).sort()[0]!), 'utf8')) as unknown]),
+);
 
 function rssMb(pid: number | undefined): number {
   try {
@@ -48,7 +50,9 @@ async function measure(label: string, checkout: string): Promise<Run> {
   const { token, credential } = newToken('bench', { admin: true });
   const dir = mkdtempSync(join(tmpdir(), 'kp-brev-bench-mem-'));
   writeFileSync(join(dir, 'server.json'), JSON.stringify({ templates: repo.dir, port: 0, host: '127.0.0.1', threads: 2, credentials: [credential] }));
-  const child = spawn(process.execPath, [join(checkout, 'bin/kp-brev.js'), 'serve', '--config', join(dir, 'server.json')], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [join(checkout, 'bin/kp-brev.js'), 'serve', '--config', join(dir, 'server.json')], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   try {
     const url = await new Promise<string>((resolve, reject) => {
       child.on('exit', (code) => reject(new Error(`the server stopped (${code})`)));
@@ -84,7 +88,9 @@ async function measure(label: string, checkout: string): Promise<Run> {
       const ratio = metric('kpbrev_template_cache_hit_ratio');
       const cache = `${entries} letters` + (Number.isFinite(bytes) ? `, ${(bytes / 1048576).toFixed(0)} MB est., hit ratio ${(ratio * 100).toFixed(0)} %` : '');
       run.passes.push({ rss: rssMb(child.pid), seconds: (performance.now() - t0) / 1000, errors, cache });
-      console.log(`  ${label}: pass ${pass}: ${work.length} letters in ${run.passes.at(-1)!.seconds.toFixed(0)} s, RSS ${run.passes.at(-1)!.rss.toFixed(0)} MB, ${errors} errors, cache ${cache}`);
+      console.log(
+        `  ${label}: pass ${pass}: ${work.length} letters in ${run.passes.at(-1)!.seconds.toFixed(0)} s, RSS ${run.passes.at(-1)!.rss.toFixed(0)} MB, ${errors} errors, cache ${cache}`,
+      );
     }
     return run;
   } finally {
@@ -93,15 +99,21 @@ async function measure(label: string, checkout: string): Promise<Run> {
   }
 }
 
-console.log(`node ${process.version}; repository ${repo.dir}: ${repo.kommuner.length} kommuner, ${repo.files} .docx files; 2 render threads; load average ${loadavg()[0]!.toFixed(1)}\n`);
+console.log(
+  `node ${process.version}; repository ${repo.dir}: ${repo.kommuner.length} kommuner, ${repo.files} .docx files; 2 render threads; load average ${loadavg()[0]!.toFixed(1)}\n`,
+);
 const runs: Run[] = [];
 if (base && existsSync(join(base, 'dist/cli/main.js'))) runs.push(await measure(`baseline (${base})`, base));
 runs.push(await measure('this build', root));
 
-console.log(`\n| build | RSS idle | ${Array.from({ length: PASSES }, (_, i) => `after pass ${i + 1}`).join(' | ')} | errors | template cache after the last pass |`);
+console.log(
+  `\n| build | RSS idle | ${Array.from({ length: PASSES }, (_, i) => `after pass ${i + 1}`).join(' | ')} | errors | template cache after the last pass |`,
+);
 console.log(`|---|---:|${'---:|'.repeat(PASSES)}---:|---|`);
 for (const r of runs) {
-  console.log(`| ${r.label} | ${r.idle.toFixed(0)} MB | ${r.passes.map((p) => `${p.rss.toFixed(0)} MB (${p.seconds.toFixed(0)} s)`).join(' | ')} | ${r.passes.reduce((a, p) => a + p.errors, 0)} | ${r.passes.at(-1)!.cache} |`);
+  console.log(
+    `| ${r.label} | ${r.idle.toFixed(0)} MB | ${r.passes.map((p) => `${p.rss.toFixed(0)} MB (${p.seconds.toFixed(0)} s)`).join(' | ')} | ${r.passes.reduce((a, p) => a + p.errors, 0)} | ${r.passes.at(-1)!.cache} |`,
+  );
 }
 const own = runs.at(-1)!;
 const rss = own.passes.map((p) => p.rss);

@@ -39,7 +39,12 @@ async function load(label: string, checkout: string): Promise<Build> {
   const context = parseContextText(readFileSync(join(root, 'samples/sager/np_1004/karen-85-procent.json'), 'utf8'));
   const single = loadTemplate(readFileSync(join(root, 'samples/enkeltbrev/bevilling-helbredstillaegskort.docx')));
   const singleCase = parseContextText(readFileSync(join(root, 'samples/enkeltbrev/karen-jensen.json'), 'utf8'));
-  return { label, pdf: () => renderTemplatePdf(compiled.template, context), samplePdf: () => renderTemplatePdf(single, singleCase), docx: () => single.render(singleCase) };
+  return {
+    label,
+    pdf: () => renderTemplatePdf(compiled.template, context),
+    samplePdf: () => renderTemplatePdf(single, singleCase),
+    docx: () => single.render(singleCase),
+  };
 }
 
 function median(xs: number[]): number {
@@ -65,11 +70,12 @@ type Times = Array<{ wall: number; cpu: number }>;
 const results = new Map<string, { pdf: Times; samplePdf: Times; docx: Times }>();
 for (const b of builds) results.set(b.label, { pdf: [], samplePdf: [], docx: [] });
 // Warm-up: every path compiled by V8, fonts prepared.
-for (const b of builds) for (let i = 0; i < 100; i++) {
-  await b.pdf();
-  await b.samplePdf();
-  b.docx();
-}
+for (const b of builds)
+  for (let i = 0; i < 100; i++) {
+    await b.pdf();
+    await b.samplePdf();
+    b.docx();
+  }
 for (let r = 0; r < ROUNDS; r++) {
   for (const b of r % 2 ? [...builds].reverse() : builds) {
     const res = results.get(b.label)!;
@@ -79,28 +85,42 @@ for (let r = 0; r < ROUNDS; r++) {
   }
 }
 
-console.log(`PDF np_1004 and the sample letter's .docx, ${ROUNDS} alternating rounds of ${PER_ROUND} letters per build; node ${process.version}; load average ${load0.toFixed(1)} → ${loadavg()[0]!.toFixed(1)}\n`);
+console.log(
+  `PDF np_1004 and the sample letter's .docx, ${ROUNDS} alternating rounds of ${PER_ROUND} letters per build; node ${process.version}; load average ${load0.toFixed(1)} → ${loadavg()[0]!.toFixed(1)}\n`,
+);
 console.log('| build | PDF np_1004 median ms (wall) | CPU ms | PDF sample letter ms (wall) | CPU ms | .docx sample letter ms (wall) | CPU ms |');
 console.log('|---|---:|---:|---:|---:|---:|---:|');
 const row = (label: string): { pdf: number; pdfCpu: number; sample: number; sampleCpu: number; docx: number; docxCpu: number } => {
   const r = results.get(label)!;
   const m = (xs: Times, k: 'wall' | 'cpu'): number => median(xs.map((x) => x[k]));
-  return { pdf: m(r.pdf, 'wall'), pdfCpu: m(r.pdf, 'cpu'), sample: m(r.samplePdf, 'wall'), sampleCpu: m(r.samplePdf, 'cpu'), docx: m(r.docx, 'wall'), docxCpu: m(r.docx, 'cpu') };
+  return {
+    pdf: m(r.pdf, 'wall'),
+    pdfCpu: m(r.pdf, 'cpu'),
+    sample: m(r.samplePdf, 'wall'),
+    sampleCpu: m(r.samplePdf, 'cpu'),
+    docx: m(r.docx, 'wall'),
+    docxCpu: m(r.docx, 'cpu'),
+  };
 };
 for (const b of builds) {
   const m = row(b.label);
-  console.log(`| ${b.label} | ${m.pdf.toFixed(2)} | ${m.pdfCpu.toFixed(2)} | ${m.sample.toFixed(2)} | ${m.sampleCpu.toFixed(2)} | ${m.docx.toFixed(3)} | ${m.docxCpu.toFixed(3)} |`);
+  console.log(
+    `| ${b.label} | ${m.pdf.toFixed(2)} | ${m.pdfCpu.toFixed(2)} | ${m.sample.toFixed(2)} | ${m.sampleCpu.toFixed(2)} | ${m.docx.toFixed(3)} | ${m.docxCpu.toFixed(3)} |`,
+  );
 }
 if (builds.length === 2) {
   const a = results.get(builds[0]!.label)!;
   const z = results.get(builds[1]!.label)!;
   // Ratios round by round (the machine's speed drifts), then their median.
-  const ratio = (xs: Array<{ wall: number; cpu: number }>, ys: Array<{ wall: number; cpu: number }>, k: 'wall' | 'cpu'): number => median(xs.map((x, i) => x[k] / ys[i]![k]));
+  const ratio = (xs: Array<{ wall: number; cpu: number }>, ys: Array<{ wall: number; cpu: number }>, k: 'wall' | 'cpu'): number =>
+    median(xs.map((x, i) => x[k] / ys[i]![k]));
   const pdfWall = ratio(a.pdf, z.pdf, 'wall');
   const pdfCpu = ratio(a.pdf, z.pdf, 'cpu');
   const docxWall = ratio(a.docx, z.docx, 'wall');
   const sampleWall = ratio(a.samplePdf, z.samplePdf, 'wall');
-  console.log(`\nRatios this build / baseline (median of the rounds' ratios): PDF np_1004 ${pdfWall.toFixed(2)}x wall, ${pdfCpu.toFixed(2)}x CPU; PDF sample letter ${sampleWall.toFixed(2)}x wall; .docx ${docxWall.toFixed(2)}x wall.`);
+  console.log(
+    `\nRatios this build / baseline (median of the rounds' ratios): PDF np_1004 ${pdfWall.toFixed(2)}x wall, ${pdfCpu.toFixed(2)}x CPU; PDF sample letter ${sampleWall.toFixed(2)}x wall; .docx ${docxWall.toFixed(2)}x wall.`,
+  );
   console.log(
     `Targets (issue 16): PDF <= 0.55x the baseline: ${pdfWall <= 0.55 ? 'met' : 'NOT met'}; the .docx render not slower: ${docxWall <= 1.05 ? 'met' : 'NOT met'}; ` +
       `(issue 14) PDF median <= 2.0 ms: ${row(builds[0]!.label).pdf <= 2 ? 'met' : 'NOT met'} (np_1004 ${row(builds[0]!.label).pdf.toFixed(2)} ms, the sample letter ${row(builds[0]!.label).sample.toFixed(2)} ms, at load average ${load0.toFixed(1)}).`,

@@ -63,6 +63,8 @@ const last = samples[samples.length - 1]!;
 const growth = last.heap - at1k.heap;
 console.log(
   `\nTargets (issue 5 / issue 14): median <= 5 ms / <= 2 ms: ${ours.median <= 5 ? 'met' : 'NOT met'} / ${ours.median <= 2 ? 'met' : 'NOT met'} (${ours.median.toFixed(2)} ms)` +
-    (lo ? `; >= 10x / >= 40x faster than LibreOffice warm: ${lo.median / ours.median >= 10 ? 'met' : 'NOT met'} / ${lo.median / ours.median >= 40 ? 'met' : 'NOT met'} (${(lo.median / ours.median).toFixed(1)}x)` : '') +
+    (lo
+      ? `; >= 10x / >= 40x faster than LibreOffice warm: ${lo.median / ours.median >= 10 ? 'met' : 'NOT met'} / ${lo.median / ours.median >= 40 ? 'met' : 'NOT met'} (${(lo.median / ours.median).toFixed(1)}x)`
+      : '') +
     `; memory flat: heap ${growth >= 0 ? '+' : ''}${growth.toFixed(1)} MB from ${at1k.n} to ${last.n} letters.`,
 );

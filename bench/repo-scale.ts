@@ -48,7 +48,9 @@ async function lintOnce(lint: LintCommand): Promise<{ cpu: number; wall: number;
 console.log(`node ${process.version}; ${repo.dir}: ${repo.kommuner.length} kommuner, ${repo.files} .docx files; load average ${loadavg()[0]!.toFixed(1)}\n`);
 
 // 1. Lint.
-const builds: Array<{ label: string; lint: LintCommand; cpu: number[]; wall: number[]; out?: string }> = [{ label: 'this build', lint: await lintOf(root), cpu: [], wall: [] }];
+const builds: Array<{ label: string; lint: LintCommand; cpu: number[]; wall: number[]; out?: string }> = [
+  { label: 'this build', lint: await lintOf(root), cpu: [], wall: [] },
+];
 if (base && existsSync(join(base, 'dist/cli/lint.js'))) builds.push({ label: `baseline (${base})`, lint: await lintOf(base), cpu: [], wall: [] });
 for (let r = 0; r < ROUNDS; r++) {
   for (const b of r % 2 ? [...builds].reverse() : builds) {
@@ -63,7 +65,9 @@ console.log('| build | CPU s (median) | wall s | report bytes |');
 console.log('|---|---:|---:|---:|');
 for (const b of builds) console.log(`| ${b.label} | ${median(b.cpu).toFixed(2)} | ${median(b.wall).toFixed(2)} | ${b.out!.length} |`);
 if (builds.length === 2) {
-  console.log(`\nRatio this build / baseline: ${(median(builds[0]!.cpu.map((c, i) => c / builds[1]!.cpu[i]!))).toFixed(2)}x CPU; the reports are ${builds[0]!.out === builds[1]!.out ? 'the same byte for byte' : 'DIFFERENT'}.`);
+  console.log(
+    `\nRatio this build / baseline: ${median(builds[0]!.cpu.map((c, i) => c / builds[1]!.cpu[i]!)).toFixed(2)}x CPU; the reports are ${builds[0]!.out === builds[1]!.out ? 'the same byte for byte' : 'DIFFERENT'}.`,
+  );
 }
 
 // 2. `kp-brev templates`, as a process and in this process.
@@ -88,7 +92,9 @@ for (let i = 0; i < 5; i++) {
   const c = process.cpuUsage(c0);
   opens.push((c.user + c.system) / 1e6);
 }
-console.log(`\n\`kp-brev templates --templates ${repo.dir}\` as its own process: median ${median(proc.map((p) => p.wall)).toFixed(2)} s wall (\`kp-brev --version\`, start-up alone: ${median(version).toFixed(2)} s); opening the repository and listing it in this process: ${median(opens).toFixed(3)} s CPU.`);
+console.log(
+  `\n\`kp-brev templates --templates ${repo.dir}\` as its own process: median ${median(proc.map((p) => p.wall)).toFixed(2)} s wall (\`kp-brev --version\`, start-up alone: ${median(version).toFixed(2)} s); opening the repository and listing it in this process: ${median(opens).toFixed(3)} s CPU.`,
+);
 
 // 3. Linear: open + fingerprint with half and all of the municipalities.
 if (KOMMUNER >= 4) {
@@ -105,7 +111,11 @@ if (KOMMUNER >= 4) {
   };
   const a = perFile(half.dir, half.files);
   const b = perFile(repo.dir, repo.files);
-  console.log(`Opening and checking for changes, per file: ${a.toFixed(3)} ms with ${half.kommuner.length} kommuner, ${b.toFixed(3)} ms with ${repo.kommuner.length} (${(b / a).toFixed(2)}x: linear when about 1).`);
+  console.log(
+    `Opening and checking for changes, per file: ${a.toFixed(3)} ms with ${half.kommuner.length} kommuner, ${b.toFixed(3)} ms with ${repo.kommuner.length} (${(b / a).toFixed(2)}x: linear when about 1).`,
+  );
 }
 const lintCpu = median(builds[0]!.cpu);
-console.log(`\nTargets (issue 16): lint <= 4 s CPU: ${lintCpu <= 4 ? 'met' : 'NOT met'} (${lintCpu.toFixed(2)} s); \`kp-brev templates\` <= 1 s: ${median(proc.map((p) => p.wall)) <= 1 ? 'met' : 'NOT met'}; load average ${loadavg()[0]!.toFixed(1)}.`);
+console.log(
+  `\nTargets (issue 16): lint <= 4 s CPU: ${lintCpu <= 4 ? 'met' : 'NOT met'} (${lintCpu.toFixed(2)} s); \`kp-brev templates\` <= 1 s: ${median(proc.map((p) => p.wall)) <= 1 ? 'met' : 'NOT met'}; load average ${loadavg()[0]!.toFixed(1)}.`,
+);

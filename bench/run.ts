@@ -57,7 +57,9 @@ for (const key of Object.values(QUESTIONS)) data[key.replace(/-/g, '_')] = conte
 
 const template = loadTemplate(templateBytes, { name: 'bevilling-helbredstillaegskort.docx' });
 const fields = template.fields();
-console.log(`Letter: ${fields.length} fields (${fields.filter((x) => x.type === 'IF' && x.depth === 0).length} IF codes), ${templateBytes.length} bytes; ${RUNS} runs after warm-up; node ${process.version}\n`);
+console.log(
+  `Letter: ${fields.length} fields (${fields.filter((x) => x.type === 'IF' && x.depth === 0).length} IF codes), ${templateBytes.length} bytes; ${RUNS} runs after warm-up; node ${process.version}\n`,
+);
 
 const zipRoundTrip = measure('zip round trip (pizzip)', () => new PizZip(templateBytes).generate({ type: 'nodebuffer', compression: 'DEFLATE' }), RUNS);
 const docxtemplater = measure(
@@ -78,7 +80,12 @@ const composedContext = parseContextText(readFileSync(join(root, 'samples/sager/
 const compiled = repo.compile('np_1004');
 const parts = `master ${compiled.def.master} + np_1004 + ${compiled.used.elements.join(' + ')} + ${compiled.used.texts.join(' + ')}`;
 const composed = measure('kp-brev render, composed letter', () => compiled.template.render(composedContext), RUNS);
-const compose = measure('compose + compile (once per version)', () => TemplateRepository.open(join(root, 'templates')).compile('np_1004'), Math.max(50, RUNS / 10), 10);
+const compose = measure(
+  'compose + compile (once per version)',
+  () => TemplateRepository.open(join(root, 'templates')).compile('np_1004'),
+  Math.max(50, RUNS / 10),
+  10,
+);
 
 console.log(table([ours, zipRoundTrip, docxtemplater, load, composed, compose], ours));
 console.log(`\nComposed letter: ${parts}.`);
@@ -86,4 +93,6 @@ console.log(
   `\nkp-brev render: median ${ours.median.toFixed(3)} ms; docxtemplater takes ${(docxtemplater.median / ours.median).toFixed(1)}x as long, ` +
     `the bare zip round trip ${(zipRoundTrip.median / ours.median).toFixed(2)}x as long.`,
 );
-console.log(`Targets: median <= 1.0 ms: ${ours.median <= 1 ? 'met' : 'NOT met'}; >= 4x docxtemplater: ${docxtemplater.median / ours.median >= 4 ? 'met' : 'NOT met'}; composed letter median <= 1.5 ms: ${composed.median <= 1.5 ? 'met' : 'NOT met'} (${composed.median.toFixed(3)} ms).`);
+console.log(
+  `Targets: median <= 1.0 ms: ${ours.median <= 1 ? 'met' : 'NOT met'}; >= 4x docxtemplater: ${docxtemplater.median / ours.median >= 4 ? 'met' : 'NOT met'}; composed letter median <= 1.5 ms: ${composed.median <= 1.5 ? 'met' : 'NOT met'} (${composed.median.toFixed(3)} ms).`,
+);

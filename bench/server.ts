@@ -71,7 +71,16 @@ console.log(`node ${process.version}, ${cores} cores\n`);
 {
   const { token, credential } = newToken('bench', { kommune: '540' });
   const dir = mkdtempSync(join(tmpdir(), 'kp-brev-bench-'));
-  writeFileSync(join(dir, 'server.json'), JSON.stringify({ templates, port: 0, host: '127.0.0.1', credentials: [credential], ...(FAIR_SHARE ? { rateLimit: { max: 1_000_000, windowSeconds: 60, concurrent: 10_000 } } : {}) }));
+  writeFileSync(
+    join(dir, 'server.json'),
+    JSON.stringify({
+      templates,
+      port: 0,
+      host: '127.0.0.1',
+      credentials: [credential],
+      ...(FAIR_SHARE ? { rateLimit: { max: 1_000_000, windowSeconds: 60, concurrent: 10_000 } } : {}),
+    }),
+  );
   // A collector that takes the spans and answers 200, counting what it got.
   let exported = 0;
   const collector = createServer((req, res) => {
@@ -83,14 +92,36 @@ console.log(`node ${process.version}, ${cores} cores\n`);
   });
   await new Promise<void>((resolve) => collector.listen(0, '127.0.0.1', resolve));
   const otel = TRACING ? { OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${(collector.address() as AddressInfo).port}` } : {};
-  const child = spawn(process.execPath, [join(root, 'bin/kp-brev.js'), 'serve', '--config', join(dir, 'server.json')], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...otel } });
-  const url = await new Promise<string>((resolve) => child.stderr!.on('data', (b: Buffer) => /lytter på (http:\/\/\S+)\./.exec(b.toString())?.[1] && resolve(/lytter på (http:\/\/\S+)\./.exec(b.toString())![1]!)));
-  console.log(`Render API over loopback, ${SECONDS} s per format at a fixed rate (open loop: one request every ${(1000 / RATE).toFixed(1)} ms, latency from its scheduled time), render threads: ${cores}, fair-share limits ${FAIR_SHARE ? 'on' : 'off'}, tracing ${TRACING ? 'on (OTLP/HTTP)' : 'off'}:\n`);
+  const child = spawn(process.execPath, [join(root, 'bin/kp-brev.js'), 'serve', '--config', join(dir, 'server.json')], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, ...otel },
+  });
+  const url = await new Promise<string>((resolve) =>
+    child.stderr!.on(
+      'data',
+      (b: Buffer) => /lytter på (http:\/\/\S+)\./.exec(b.toString())?.[1] && resolve(/lytter på (http:\/\/\S+)\./.exec(b.toString())![1]!),
+    ),
+  );
+  console.log(
+    `Render API over loopback, ${SECONDS} s per format at a fixed rate (open loop: one request every ${(1000 / RATE).toFixed(1)} ms, latency from its scheduled time), render threads: ${cores}, fair-share limits ${FAIR_SHARE ? 'on' : 'off'}, tracing ${TRACING ? 'on (OTLP/HTTP)' : 'off'}:\n`,
+  );
   console.log('| format | requested/s | letters/s | p50 ms | p95 ms | p99 ms | errors | server RSS before → after |');
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
   for (const format of ['pdf', 'docx'] as const) {
     // Warm the connection pool and the server's threads first.
-    await autocannon({ url, connections: 4, amount: 200, requests: [{ method: 'POST', path: '/v1/letters', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ template: 'np_1004', context: karen, format }) }] });
+    await autocannon({
+      url,
+      connections: 4,
+      amount: 200,
+      requests: [
+        {
+          method: 'POST',
+          path: '/v1/letters',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ template: 'np_1004', context: karen, format }),
+        },
+      ],
+    });
     console.log(await load(url, token, format, child.pid));
   }
   child.kill('SIGTERM');
@@ -133,7 +164,9 @@ if (BATCH > 0) {
     rssSamples.push(process.memoryUsage().rss);
     await pool.close();
     const mb = (b: number): string => `${(b / 1048576).toFixed(0)} MB`;
-    console.log(`| ${format} | ${summary.rate.toFixed(0)} | ${(summary.elapsedMs / 1000).toFixed(1)} | ${mb(rssSamples[0]!)} | ${mb(rssSamples.at(-1)!)} | ${mb(Math.min(...rssSamples))}-${mb(Math.max(...rssSamples))} |`);
+    console.log(
+      `| ${format} | ${summary.rate.toFixed(0)} | ${(summary.elapsedMs / 1000).toFixed(1)} | ${mb(rssSamples[0]!)} | ${mb(rssSamples.at(-1)!)} | ${mb(Math.min(...rssSamples))}-${mb(Math.max(...rssSamples))} |`,
+    );
     rmSync(out, { recursive: true, force: true });
   }
   rmSync(dir, { recursive: true, force: true });

@@ -42,7 +42,10 @@ const cases: Case[] = [{ name: 'node -e 0', args: ['-e', '0'], ok: [0] }, ...com
 /** Runs node with the arguments under bash; its CPU and wall time in ms. */
 function run(c: Case): { cpu: number; wall: number } {
   const t0 = process.hrtime.bigint();
-  const r = spawnSync('bash', ['-c', '"$@" >/dev/null 2>&1; code=$?; times; exit $code', 'bench', process.execPath, ...c.args], { encoding: 'utf8', cwd: root });
+  const r = spawnSync('bash', ['-c', '"$@" >/dev/null 2>&1; code=$?; times; exit $code', 'bench', process.execPath, ...c.args], {
+    encoding: 'utf8',
+    cwd: root,
+  });
   const wall = Number(process.hrtime.bigint() - t0) / 1e6;
   if (!c.ok.includes(r.status ?? -1)) throw new Error(`${c.name} exited ${r.status}: ${r.stderr}`);
   // `times`: the shell's user and sys on the first line, its children's on the second.
@@ -68,7 +71,9 @@ for (let i = 0; i < RUNS; i++) {
 const loadAfter = loadavg();
 
 const bare = median(cpu.get('node -e 0')!);
-console.log(`\nStart-up, median of ${RUNS} runs each (node ${process.version}, ${cpus().length} cores; load average ${loadBefore.map((l) => l.toFixed(2)).join(' ')} before, ${loadAfter.map((l) => l.toFixed(2)).join(' ')} after)`);
+console.log(
+  `\nStart-up, median of ${RUNS} runs each (node ${process.version}, ${cpus().length} cores; load average ${loadBefore.map((l) => l.toFixed(2)).join(' ')} before, ${loadAfter.map((l) => l.toFixed(2)).join(' ')} after)`,
+);
 const width = Math.max(...cases.map((c) => c.name.length));
 console.log(`${'command'.padEnd(width)}   CPU ms   × bare node   wall ms`);
 for (const c of cases) {

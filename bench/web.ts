@@ -24,10 +24,25 @@ const fatima = JSON.parse(readFileSync(join(root, 'samples/sager/np_1011/fatima-
 const compiled = repo.compile('np_1004');
 const n = Math.max(30, RUNS / 10);
 
-const pdf = await measureAsync('PDF np_1004 (baseline)', async () => (await renderTemplatePdf(compiled.template, parseContextText(text), { title: 'x' })).pdf.length, n, 10);
+const pdf = await measureAsync(
+  'PDF np_1004 (baseline)',
+  async () => (await renderTemplatePdf(compiled.template, parseContextText(text), { title: 'x' })).pdf.length,
+  n,
+  10,
+);
 const plain = measure('preview np_1004', () => preview(repo, { template: 'np_1004', context, placeholders: true }, 'da').pages.length, n, 10);
-const marked = measure('preview np_1004, marking a question', () => preview(repo, { template: 'np_1004', context, highlight: 'flettespoergsmaal-10034', placeholders: true }, 'da').highlighted, n, 10);
-const draft = measure('preview of a dropped-in draft (np_1011, 540)', () => preview(repo, { docx: kladde, name: 'np_1011-kladde.docx', draftOf: 'np_1011', kommune: '540', context: fatima, placeholders: true }, 'da').lint.length, n, 10);
+const marked = measure(
+  'preview np_1004, marking a question',
+  () => preview(repo, { template: 'np_1004', context, highlight: 'flettespoergsmaal-10034', placeholders: true }, 'da').highlighted,
+  n,
+  10,
+);
+const draft = measure(
+  'preview of a dropped-in draft (np_1011, 540)',
+  () => preview(repo, { docx: kladde, name: 'np_1011-kladde.docx', draftOf: 'np_1011', kommune: '540', context: fatima, placeholders: true }, 'da').lint.length,
+  n,
+  10,
+);
 const rows = [pdf, plain, marked, draft];
 console.log(`Training page: one redraw on the server; node ${process.version}\n`);
 console.log(table(rows, rows[0]!).replace('letters/s', 'redraws/s'));

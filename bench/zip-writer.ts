@@ -10,9 +10,20 @@ const bytes = readFileSync('samples/enkeltbrev/bevilling-helbredstillaegskort.do
 const src = readZip(bytes);
 const doc = Buffer.from(src.read('word/document.xml'));
 // ours: reuse all but document.xml
-const ours = measure('own writer (node zlib, reuse)', () => writeZip(src.order.map(n => n === 'word/document.xml' ? { name: n, data: doc } : { name: n, reuse: src.entries.get(n)! })), 1000);
+const ours = measure(
+  'own writer (node zlib, reuse)',
+  () => writeZip(src.order.map((n) => (n === 'word/document.xml' ? { name: n, data: doc } : { name: n, reuse: src.entries.get(n)! }))),
+  1000,
+);
 // pizzip: load once, set document.xml as string each time, generate (pako deflate; other parts reuse compressed data)
 const pz = new PizZip(bytes);
 const docText = doc.toString('utf8');
-const piz = measure('pizzip generate (pako, reuse)', () => { pz.file('word/document.xml', docText); return pz.generate({ type: 'nodebuffer', compression: 'DEFLATE' }); }, 1000);
+const piz = measure(
+  'pizzip generate (pako, reuse)',
+  () => {
+    pz.file('word/document.xml', docText);
+    return pz.generate({ type: 'nodebuffer', compression: 'DEFLATE' });
+  },
+  1000,
+);
 console.log(table([ours, piz], ours));

@@ -15,7 +15,17 @@ import { pack } from './lib/docx-kit.js';
 import { bodyDocument, masterDocument } from './lib/kp-docx.js';
 import { FIELDS, LISTS, PROCESSES, QUESTIONS, TRAINING_MAP } from './lib/kp-catalog.js';
 import { CASES } from './lib/kp-cases.js';
-import { ELEMENTS, FLETTETEKSTER, LETTERS, MASTERS, OVERRIDE_540_KONTAKT, OVERRIDE_540_NP_1011, DRAFT_540_NP_1011, TRAINING_NP_1099, ATTACHMENTS } from './lib/kp-templates.js';
+import {
+  ELEMENTS,
+  FLETTETEKSTER,
+  LETTERS,
+  MASTERS,
+  OVERRIDE_540_KONTAKT,
+  OVERRIDE_540_NP_1011,
+  DRAFT_540_NP_1011,
+  TRAINING_NP_1099,
+  ATTACHMENTS,
+} from './lib/kp-templates.js';
 import { renderPdf } from '../src/pdf/index.js';
 import { buildLetter } from './lib/sample-letter.js';
 import { buildLargeRepository } from './lib/large-repo.js';
@@ -187,7 +197,12 @@ const karen1004 = CASES.find((c) => c.letter === 'np_1004' && c.name === 'karen-
 write(join(root, 'samples/fejl/karen-85-procent-uden-klagefrist.json'), JSON.stringify(withoutKlage(karen1004), null, 2) + '\n');
 write(
   join(root, 'samples/batch/sager.ndjson'),
-  [{ id: 'sag-1', ...karen1004 }, { id: 'sag-2', ...withoutKlage(karen1004) }].map((c) => JSON.stringify(c)).join('\n') + '\n',
+  [
+    { id: 'sag-1', ...karen1004 },
+    { id: 'sag-2', ...withoutKlage(karen1004) },
+  ]
+    .map((c) => JSON.stringify(c))
+    .join('\n') + '\n',
 );
 
 console.log(`${written.length} files written:\n  ${written.join('\n  ')}`);

@@ -36,7 +36,11 @@ for (const id of readdirSync(dir).sort()) {
   letters.push({ name: id, title: c.def.title, docx: c.template.render(parseContextText(readFileSync(join(dir, id, first), 'utf8'))).docx });
 }
 const single = loadTemplate(readFileSync(join(root, 'samples/enkeltbrev/bevilling-helbredstillaegskort.docx')));
-letters.push({ name: 'enkeltbrev', title: 'Bevilling af helbredstillægskort (enkeltbrev)', docx: single.render(parseContextText(readFileSync(join(root, 'samples/enkeltbrev/karen-jensen.json'), 'utf8'))).docx });
+letters.push({
+  name: 'enkeltbrev',
+  title: 'Bevilling af helbredstillægskort (enkeltbrev)',
+  docx: single.render(parseContextText(readFileSync(join(root, 'samples/enkeltbrev/karen-jensen.json'), 'utf8'))).docx,
+});
 
 const lo = convertWithLibreOffice(letters.map((l) => l.docx));
 const rows: string[] = [];
@@ -48,7 +52,9 @@ for (const [i, l] of letters.entries()) {
     png(lo[i]!, join(out, 'np_1004-libreoffice.png'), 72);
   }
   const c = compare(ours, lo[i]!);
-  rows.push(`| [${l.name}](${l.name}.png) | ${l.title} | ${c.pagesOurs} / ${c.pagesLo} | ${c.sameLines} / ${c.lines} | ${c.pixel.map((p) => p.toFixed(3)).join(', ')} |`);
+  rows.push(
+    `| [${l.name}](${l.name}.png) | ${l.title} | ${c.pagesOurs} / ${c.pagesLo} | ${c.sameLines} / ${c.lines} | ${c.pixel.map((p) => p.toFixed(3)).join(', ')} |`,
+  );
 }
 writeFileSync(
   join(out, 'fidelity.md'),

@@ -44,8 +44,13 @@ export function timesTable(rows: readonly FileTime[]): string {
   const all = rows.reduce((sum, r) => sum + r.totalMs, 0) || 1;
   const s = (ms: number): string => (ms / 1000).toFixed(1).padStart(7);
   const lines = [`${'file'.padEnd(40)} ${'tests'.padStart(5)} ${'import s'.padStart(8)} ${'run s'.padStart(7)} ${'total s'.padStart(7)}  share`];
-  for (const r of rows) lines.push(`${r.file.padEnd(40)} ${String(r.tests).padStart(5)} ${s(r.importMs).padStart(8)} ${s(r.runMs)} ${s(r.totalMs)}  ${((100 * r.totalMs) / all).toFixed(1).padStart(4)} %${r.failed ? `  (${r.failed} failed)` : ''}`);
-  lines.push(`${'all files (one after another)'.padEnd(40)} ${String(rows.reduce((n, r) => n + r.tests, 0)).padStart(5)} ${s(rows.reduce((n, r) => n + r.importMs, 0)).padStart(8)} ${s(rows.reduce((n, r) => n + r.runMs, 0))} ${s(all)}`);
+  for (const r of rows)
+    lines.push(
+      `${r.file.padEnd(40)} ${String(r.tests).padStart(5)} ${s(r.importMs).padStart(8)} ${s(r.runMs)} ${s(r.totalMs)}  ${((100 * r.totalMs) / all).toFixed(1).padStart(4)} %${r.failed ? `  (${r.failed} failed)` : ''}`,
+    );
+  lines.push(
+    `${'all files (one after another)'.padEnd(40)} ${String(rows.reduce((n, r) => n + r.tests, 0)).padStart(5)} ${s(rows.reduce((n, r) => n + r.importMs, 0)).padStart(8)} ${s(rows.reduce((n, r) => n + r.runMs, 0))} ${s(all)}`,
+  );
   return lines.join('\n');
 }
 

@@ -40,22 +40,12 @@ export interface Diagnostic {
   location?: Location;
 }
 
-export function diagnostic(
-  code: MessageId,
-  params: Record<string, string | number> = {},
-  location?: Location,
-  severity: Severity = 'error',
-): Diagnostic {
+export function diagnostic(code: MessageId, params: Record<string, string | number> = {}, location?: Location, severity: Severity = 'error'): Diagnostic {
   return location ? { code, severity, params, location } : { code, severity, params };
 }
 
 /** A diagnostic whose message was registered at run time (lint rules). */
-export function registeredDiagnostic(
-  code: string,
-  params: Record<string, string | number>,
-  location: Location | undefined,
-  severity: Severity,
-): Diagnostic {
+export function registeredDiagnostic(code: string, params: Record<string, string | number>, location: Location | undefined, severity: Severity): Diagnostic {
   return location ? { code, severity, params, location } : { code, severity, params };
 }
 
@@ -85,7 +75,8 @@ function isLowSurrogate(code: number): boolean {
  * `detail` is often itself a sentence or several (a field code's problems), so it may be longer. */
 export function messageOf(d: Diagnostic, lang: Lang = 'da'): string {
   const params: Record<string, string | number> = {};
-  for (const [k, v] of Object.entries(d.params)) params[k] = typeof v === 'string' ? shownText(v, undefined, k === 'detail' ? 4 * SHOWN_CHARS : SHOWN_CHARS) : v;
+  for (const [k, v] of Object.entries(d.params))
+    params[k] = typeof v === 'string' ? shownText(v, undefined, k === 'detail' ? 4 * SHOWN_CHARS : SHOWN_CHARS) : v;
   return formatMessage(d.code, params, lang);
 }
 
@@ -138,10 +129,6 @@ export class KpBrevError extends Error {
   }
 }
 
-export function inputError(
-  code: MessageId,
-  params: Record<string, string | number> = {},
-  location?: Location,
-): KpBrevError {
+export function inputError(code: MessageId, params: Record<string, string | number> = {}, location?: Location): KpBrevError {
   return new KpBrevError('input', [diagnostic(code, params, location)]);
 }

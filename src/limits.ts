@@ -93,7 +93,12 @@ const CODES: Record<LimitName, MessageId> = {
 };
 
 /** The diagnostic for a limit that was passed: it names the limit and how to raise it. */
-export function limitDiagnostic(name: LimitName, limit: number, params: Record<string, string | number> = {}, location?: Location): ReturnType<typeof diagnostic> {
+export function limitDiagnostic(
+  name: LimitName,
+  limit: number,
+  params: Record<string, string | number> = {},
+  location?: Location,
+): ReturnType<typeof diagnostic> {
   return diagnostic(CODES[name], { ...params, name, limit, env: LIMITS_ENV }, location);
 }
 

@@ -65,7 +65,13 @@ export function settingVars(schemaName: string): SettingVar[] {
     for (const [key, child] of Object.entries(node.properties ?? {})) {
       const p = [...path, key];
       if (child.type === 'object' && child.properties) walk(child, p);
-      else out.push({ path: p, env: child['x-env'] ?? `KP_BREV_${p.map(SNAKE).join('_')}`, kind: kindOf(child), ...(child.description ? { description: child.description } : {}) });
+      else
+        out.push({
+          path: p,
+          env: child['x-env'] ?? `KP_BREV_${p.map(SNAKE).join('_')}`,
+          kind: kindOf(child),
+          ...(child.description ? { description: child.description } : {}),
+        });
     }
   };
   walk(schemaJson(schemaName) as SchemaNode, []);
@@ -98,7 +104,11 @@ export function settingValue(raw: string, kind: Kind, where: string): unknown {
       if (/^(false|0|no|nej)$/i.test(text)) return false;
       return raw;
     case 'list':
-      if (!text.startsWith('[')) return text.split(',').map((s) => s.trim()).filter((s) => s !== '');
+      if (!text.startsWith('['))
+        return text
+          .split(',')
+          .map((s) => s.trim())
+          .filter((s) => s !== '');
       return jsonValue(text, where);
     case 'json':
       return jsonValue(text, where);

@@ -25,10 +25,46 @@ export interface Classification {
   why: string;
 }
 
-const LAYOUT = new Set(['PAGE', 'NUMPAGES', 'SECTIONPAGES', 'SECTION', 'PAGEREF', 'TOC', 'TOA', 'INDEX', 'STYLEREF', 'LISTNUM', 'AUTONUM', 'AUTONUMLGL', 'AUTONUMOUT', 'NOTEREF', 'NUMWORDS', 'NUMCHARS', 'EQ', 'ADVANCE', 'BARCODE', 'DISPLAYBARCODE']);
+const LAYOUT = new Set([
+  'PAGE',
+  'NUMPAGES',
+  'SECTIONPAGES',
+  'SECTION',
+  'PAGEREF',
+  'TOC',
+  'TOA',
+  'INDEX',
+  'STYLEREF',
+  'LISTNUM',
+  'AUTONUM',
+  'AUTONUMLGL',
+  'AUTONUMOUT',
+  'NOTEREF',
+  'NUMWORDS',
+  'NUMCHARS',
+  'EQ',
+  'ADVANCE',
+  'BARCODE',
+  'DISPLAYBARCODE',
+]);
 const TIME = new Set(['DATE', 'TIME', 'CREATEDATE', 'SAVEDATE', 'PRINTDATE', 'EDITTIME', 'REVNUM']);
 const MERGE = new Set(['MERGEFIELD', 'NEXT', 'NEXTIF', 'SKIPIF', 'MERGEREC', 'MERGESEQ', 'ADDRESSBLOCK', 'GREETINGLINE', 'DATABASE']);
-const EXTERNAL = new Set(['INCLUDETEXT', 'INCLUDEPICTURE', 'LINK', 'EMBED', 'DDE', 'DDEAUTO', 'IMPORT', 'ADDIN', 'CITATION', 'BIBLIOGRAPHY', 'AUTOTEXT', 'AUTOTEXTLIST', 'GLOSSARY', 'SHAPE']);
+const EXTERNAL = new Set([
+  'INCLUDETEXT',
+  'INCLUDEPICTURE',
+  'LINK',
+  'EMBED',
+  'DDE',
+  'DDEAUTO',
+  'IMPORT',
+  'ADDIN',
+  'CITATION',
+  'BIBLIOGRAPHY',
+  'AUTOTEXT',
+  'AUTOTEXTLIST',
+  'GLOSSARY',
+  'SHAPE',
+]);
 const USER = new Set(['FILLIN', 'ASK', 'FORMTEXT', 'FORMCHECKBOX', 'FORMDROPDOWN', 'USERNAME', 'USERINITIALS', 'USERADDRESS', 'GOTOBUTTON']);
 const FILE = new Set(['FILENAME', 'FILESIZE', 'INFO']);
 const MARKERS = new Set(['XE', 'TC', 'RD', 'TA', 'PRIVATE', 'SYMBOL']);
@@ -64,9 +100,41 @@ export const BUILT_IN: Record<string, string> = {
   linksuptodate: 'linksuptodate',
 };
 /** Built-in properties that Word recounts from the layout or the clock. */
-const STATISTICS = new Set(['pages', 'words', 'characters', 'characterswithspaces', 'lines', 'paragraphs', 'totaleditingtime', 'createtime', 'lastsavedtime', 'lastprinted', 'bytes', 'revisionnumber']);
+const STATISTICS = new Set([
+  'pages',
+  'words',
+  'characters',
+  'characterswithspaces',
+  'lines',
+  'paragraphs',
+  'totaleditingtime',
+  'createtime',
+  'lastsavedtime',
+  'lastprinted',
+  'bytes',
+  'revisionnumber',
+]);
 
-const FUNCTIONS = new Set(['ABS', 'AND', 'AVERAGE', 'COUNT', 'DEFINED', 'FALSE', 'IF', 'INT', 'MAX', 'MIN', 'MOD', 'NOT', 'OR', 'PRODUCT', 'ROUND', 'SIGN', 'SUM', 'TRUE']);
+const FUNCTIONS = new Set([
+  'ABS',
+  'AND',
+  'AVERAGE',
+  'COUNT',
+  'DEFINED',
+  'FALSE',
+  'IF',
+  'INT',
+  'MAX',
+  'MIN',
+  'MOD',
+  'NOT',
+  'OR',
+  'PRODUCT',
+  'ROUND',
+  'SIGN',
+  'SUM',
+  'TRUE',
+]);
 const DIRECTIONS = new Set(['ABOVE', 'BELOW', 'LEFT', 'RIGHT']);
 
 export function switchesOfField(f: FieldNode): Switch[] {
@@ -207,7 +275,10 @@ function ownRule(f: FieldNode, type: string, facts: DocFacts, inTable: boolean):
     }
     if (switchesOfField(f).some((s) => s.name === 'f')) return no(kind, 'footnote reference mark (numbering)');
     if (switchesOfField(f).some((s) => s.name.length === 1 && 'nrwp'.includes(s.name))) {
-      return yes('REF (paragraph number)', 'REF \\n/\\r/\\w/\\p: the list number of the bookmarked paragraph (numbering.xml and paragraph order) or above/below');
+      return yes(
+        'REF (paragraph number)',
+        'REF \\n/\\r/\\w/\\p: the list number of the bookmarked paragraph (numbering.xml and paragraph order) or above/below',
+      );
     }
     return yes(kind, 'REF to a bookmark in the document');
   }

@@ -130,7 +130,8 @@ export function analyzeCorpusFile(tpl: Template, file: string): { entries: Entry
   nodes.forEach((f, i) => {
     const c = classes[i]!;
     // A field without a stored result may still have one Word would compute: not a reason.
-    if (!c.computable && places[i] && !/^no cached result|^empty instruction/.test(c.why)) uncomputableTables.add(`${f.story.part}|${f.story.label}|${places[i]!.table}`);
+    if (!c.computable && places[i] && !/^no cached result|^empty instruction/.test(c.why))
+      uncomputableTables.add(`${f.story.part}|${f.story.label}|${places[i]!.table}`);
   });
   const entries = nodes.map((f, i): Entry => {
     const info = infos[i]!;

@@ -39,7 +39,21 @@ export function caseSwitches(f: FieldNode, text: string): string | undefined {
 }
 
 function roman(n: number): string {
-  const table: Array<[number, string]> = [[1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
+  const table: Array<[number, string]> = [
+    [1000, 'M'],
+    [900, 'CM'],
+    [500, 'D'],
+    [400, 'CD'],
+    [100, 'C'],
+    [90, 'XC'],
+    [50, 'L'],
+    [40, 'XL'],
+    [10, 'X'],
+    [9, 'IX'],
+    [5, 'V'],
+    [4, 'IV'],
+    [1, 'I'],
+  ];
   let out = '';
   for (const [v, r] of table) while (n >= v) [out, n] = [out + r, n - v];
   return out;
@@ -64,9 +78,16 @@ function datePicture(value: string, picture: string): string | undefined {
   if (m < 1 || m > 12 || d < 1 || d > 31 || /[hHsmAP'"]/.test(picture)) return undefined;
   const day = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
   const items: Record<string, string> = {
-    dddd: DAYS[day]!, ddd: DAYS[day]!.slice(0, 3), dd: String(d).padStart(2, '0'), d: String(d),
-    MMMM: MONTHS[m - 1]!, MMM: MONTHS[m - 1]!.slice(0, 3), MM: String(m).padStart(2, '0'), M: String(m),
-    yyyy: String(y), yy: String(y % 100).padStart(2, '0'),
+    dddd: DAYS[day]!,
+    ddd: DAYS[day]!.slice(0, 3),
+    dd: String(d).padStart(2, '0'),
+    d: String(d),
+    MMMM: MONTHS[m - 1]!,
+    MMM: MONTHS[m - 1]!.slice(0, 3),
+    MM: String(m).padStart(2, '0'),
+    M: String(m),
+    yyyy: String(y),
+    yy: String(y % 100).padStart(2, '0'),
   };
   return picture.trim().replace(/dddd|ddd|dd|d|MMMM|MMM|MM|M|yyyy|yy/g, (t) => items[t]!);
 }

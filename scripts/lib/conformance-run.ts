@@ -62,7 +62,18 @@ export function readCorpus(dir: string): { files: CorpusFile[]; unreadable: File
       template = loadTemplate(readFileSync(path), { name: file });
     } catch (err) {
       const error = err instanceof Error ? err.message : String(err);
-      const info: FileInfo = { file, application: '', appVersion: '', wordXml: false, rsids: false, paragraphRsids: 0, fields: 0, computable: 0, commentFields: 0, error };
+      const info: FileInfo = {
+        file,
+        application: '',
+        appVersion: '',
+        wordXml: false,
+        rsids: false,
+        paragraphRsids: 0,
+        fields: 0,
+        computable: 0,
+        commentFields: 0,
+        error,
+      };
       unreadable.push(info);
       infos.push(info);
       continue;
@@ -117,13 +128,13 @@ function outcomeOf(entry: Entry, field: EvaluatedField): Pick<Comparison, 'outco
     case 'unlinked':
       return { outcome: 'kept' };
     case 'refused': {
-      const codes = [...new Set((field.reasons).map((d) => d.code))];
+      const codes = [...new Set(field.reasons.map((d) => d.code))];
       return { outcome: 'refused', detail: codes.join(', ') || 'missing merge value' };
     }
     case 'evaluated': {
       const value = field.value ?? '';
       const same = normalize(value) === normalize(entry.cached ?? '');
-      const wordError = (field.reasons).some((d) => d.code === 'render.word-error');
+      const wordError = field.reasons.some((d) => d.code === 'render.word-error');
       return { outcome: same ? 'agree' : 'differ', kpBrev: value, ...(wordError && same ? { wordError: true as const } : {}) };
     }
   }
@@ -202,5 +213,8 @@ export function listOutcome(list: readonly Comparison[], outcome: Outcome): stri
   const clip = (s: string): string => JSON.stringify(normalize(s).slice(0, 80));
   return list
     .filter((c) => c.outcome === outcome)
-    .map((c) => `${c.file} ${c.part}${c.story ? ` (${c.story})` : ''} ¶${c.paragraph}: { ${c.instruction.slice(0, 100)} } Word ${clip(c.cached)}${c.kpBrev !== undefined ? ` kp-brev ${clip(c.kpBrev)}` : ''}${c.detail ? ` (${c.detail})` : ''}`);
+    .map(
+      (c) =>
+        `${c.file} ${c.part}${c.story ? ` (${c.story})` : ''} ¶${c.paragraph}: { ${c.instruction.slice(0, 100)} } Word ${clip(c.cached)}${c.kpBrev !== undefined ? ` kp-brev ${clip(c.kpBrev)}` : ''}${c.detail ? ` (${c.detail})` : ''}`,
+    );
 }

@@ -19,7 +19,10 @@ export interface StaleCheck {
 }
 
 export function normalize(s: string): string {
-  return s.replace(/[\r\n\v\f\u00a0]/g, ' ').replace(/\s+/g, ' ').trim();
+  return s
+    .replace(/[\r\n\v\f\u00a0]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 function verdict(f: FieldNode, expected: string | undefined, cached: string, what: string): StaleCheck {
@@ -73,7 +76,12 @@ export function arithmetic(expr: string): number | undefined {
     return v;
   };
   const COMPARE: Record<string, (a: number, b: number) => boolean> = {
-    '<': (a, b) => a < b, '<=': (a, b) => a <= b, '>': (a, b) => a > b, '>=': (a, b) => a >= b, '=': (a, b) => a === b, '<>': (a, b) => a !== b,
+    '<': (a, b) => a < b,
+    '<=': (a, b) => a <= b,
+    '>': (a, b) => a > b,
+    '>=': (a, b) => a >= b,
+    '=': (a, b) => a === b,
+    '<>': (a, b) => a !== b,
   };
   const comparison = (): number => {
     let v = sum();
@@ -158,11 +166,13 @@ function substitute(expr: string, facts: DocFacts, place: TablePlace | undefined
 
 function formulaCheck(f: FieldNode, cached: string, facts: DocFacts, place: TablePlace | undefined): StaleCheck {
   const expr = formulaText(f, facts);
-  if (/,/.test(expr.replace(/\(\s*(ABOVE|BELOW|LEFT|RIGHT)\s*\)/gi, ''))) return { stale: 'unknown', note: 'formula with commas (list separator or grouping): not checked' };
+  if (/,/.test(expr.replace(/\(\s*(ABOVE|BELOW|LEFT|RIGHT)\s*\)/gi, '')))
+    return { stale: 'unknown', note: 'formula with commas (list separator or grouping): not checked' };
   const sub = substitute(expr, facts, place);
   const value = sub === undefined ? undefined : arithmetic(sub);
   const table = /ABOVE|BELOW|LEFT|RIGHT|\b[A-Z]\d+\b/i.test(expr);
-  if (value === undefined) return { stale: 'unknown', note: table ? 'table formula: cells not read as plain numbers' : 'formula not plain arithmetic: not checked' };
+  if (value === undefined)
+    return { stale: 'unknown', note: table ? 'table formula: cells not read as plain numbers' : 'formula not plain arithmetic: not checked' };
   if (!Number.isFinite(value)) {
     if (/Zero Divide/.test(cached)) return { stale: false, note: 'division by zero: Word\'s "!Zero Divide"' };
     return { stale: 'unknown', note: 'division by zero: Word shows its (localized) error text' };
@@ -199,7 +209,13 @@ function compareLike(left: string, op: string, right: string): boolean | undefin
   if (op !== '=' && op !== '<>') return undefined;
   if (/[?*]/.test(right)) {
     // Word's wildcards in the right-hand text: * any run of characters, ? one character.
-    const re = new RegExp(`^${right.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 's');
+    const re = new RegExp(
+      `^${right
+        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*/g, '.*')
+        .replace(/\?/g, '.')}$`,
+      's',
+    );
     return op === '=' ? re.test(left) : !re.test(left);
   }
   return op === '=' ? left === right : left !== right;
@@ -283,7 +299,15 @@ function ownStaleCheck(f: FieldNode, kind: string, facts: DocFacts, place: Table
   if (type === 'QUOTE') return verdict(f, args.map((a) => argWithCached(f, a, facts)).join(' '), cached, 'quoted text');
   if (type === 'SET') return { stale: 'unknown', note: "SET: its cached result holds the bookmark's text; whether Word shows it is not checked" };
   if (type === 'MACROBUTTON') {
-    return verdict(f, args.slice(1).map((a: Argument) => argWithCached(f, a, facts)).join(' '), cached, 'display text');
+    return verdict(
+      f,
+      args
+        .slice(1)
+        .map((a: Argument) => argWithCached(f, a, facts))
+        .join(' '),
+      cached,
+      'display text',
+    );
   }
   if (type === 'COMPARE' && ins.type === 'field') {
     const op = ins.items.find((i) => i.type === 'operator');
@@ -336,7 +360,7 @@ export function seqExpected(nodes: readonly FieldNode[], headings: Array<{ token
   for (const f of nodes) {
     const ins = f.parsed.instruction;
     if (ins.type !== 'field' || ins.fieldType !== 'SEQ' || f.story.part !== 'word/document.xml' || f.story.label) continue;
-    const id = (ins.items.find((i) => i.type === 'argument') as Argument | undefined);
+    const id = ins.items.find((i) => i.type === 'argument') as Argument | undefined;
     const key = id ? argumentText(id).toLowerCase() : '';
     const sw = ins.items.filter((i) => i.type === 'switch');
     const since = lastAt.get(key) ?? -1;
@@ -357,7 +381,12 @@ export function seqExpected(nodes: readonly FieldNode[], headings: Array<{ token
       poisoned.delete(key);
     } else poisoned.add(key);
     // \h hides the result unless a \* format switch is present (Word's documented rule).
-    out.set(f, sw.some((s) => s.name === 'h') && !sw.some((s) => s.name === '*' && !/^(MERGEFORMAT|CHARFORMAT)$/i.test(s.argument ? argumentText(s.argument) : '')) ? undefined : next);
+    out.set(
+      f,
+      sw.some((s) => s.name === 'h') && !sw.some((s) => s.name === '*' && !/^(MERGEFORMAT|CHARFORMAT)$/i.test(s.argument ? argumentText(s.argument) : ''))
+        ? undefined
+        : next,
+    );
   }
   return out;
 }

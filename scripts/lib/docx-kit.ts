@@ -70,7 +70,10 @@ export async function pack(doc: Document, rawXml?: RawXml): Promise<Buffer> {
   const linkIds = new Map<string, string>();
   for (const name of zip.order) {
     if (!name.endsWith('.rels')) continue;
-    for (const m of Buffer.from(zip.read(name)).toString('utf8').matchAll(/Id="(rId[A-Za-z0-9_-]{12,})"/g)) if (!linkIds.has(m[1]!)) linkIds.set(m[1]!, `rIdLink${linkIds.size + 1}`);
+    for (const m of Buffer.from(zip.read(name))
+      .toString('utf8')
+      .matchAll(/Id="(rId[A-Za-z0-9_-]{12,})"/g))
+      if (!linkIds.has(m[1]!)) linkIds.set(m[1]!, `rIdLink${linkIds.size + 1}`);
   }
   const stableIds = (xml: string): string => (linkIds.size ? xml.replace(/rId[A-Za-z0-9_-]{12,}/g, (id) => linkIds.get(id) ?? id) : xml);
   const order = [...zip.order].sort((a, b) => (a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : a.localeCompare(b)));

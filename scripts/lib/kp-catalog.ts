@@ -10,7 +10,11 @@ export const PROCESSES = [
     name: 'Udvidet helbredstillæg',
     variants: [
       { id: 'briller', name: 'Briller og kontaktlinser', terms: ['briller', 'brillerne', 'brilleglas', 'optiker', 'optikeren', 'kontaktlinser'] },
-      { id: 'tandproteser', name: 'Tandproteser', terms: ['tandprotese', 'tandproteser', 'protese', 'protesen', 'tandlæge', 'tandlægen', 'klinisk tandtekniker'] },
+      {
+        id: 'tandproteser',
+        name: 'Tandproteser',
+        terms: ['tandprotese', 'tandproteser', 'protese', 'protesen', 'tandlæge', 'tandlægen', 'klinisk tandtekniker'],
+      },
       { id: 'fodbehandling', name: 'Fodbehandling', terms: ['fodbehandling', 'fodterapeut', 'fodterapeuten', 'fodterapeuterne', 'fodpleje'] },
     ],
   },

@@ -34,9 +34,18 @@ export const FONT = 'Arial';
 export const STYLES: IStylesOptions = {
   default: {
     document: { run: { font: FONT, size: 22, language: { value: 'da-DK' } }, paragraph: { spacing: { after: 120, line: 276, lineRule: 'auto' } } },
-    heading1: { run: { font: FONT, size: 30, bold: true, color: '1F3864' }, paragraph: { spacing: { before: 240, after: 160 }, keepNext: true, outlineLevel: 0 } },
-    heading2: { run: { font: FONT, size: 24, bold: true, color: '1F3864' }, paragraph: { spacing: { before: 240, after: 100 }, keepNext: true, outlineLevel: 1 } },
-    heading3: { run: { font: FONT, size: 22, bold: true, color: '1F3864' }, paragraph: { spacing: { before: 200, after: 80 }, keepNext: true, outlineLevel: 2 } },
+    heading1: {
+      run: { font: FONT, size: 30, bold: true, color: '1F3864' },
+      paragraph: { spacing: { before: 240, after: 160 }, keepNext: true, outlineLevel: 0 },
+    },
+    heading2: {
+      run: { font: FONT, size: 24, bold: true, color: '1F3864' },
+      paragraph: { spacing: { before: 240, after: 100 }, keepNext: true, outlineLevel: 1 },
+    },
+    heading3: {
+      run: { font: FONT, size: 22, bold: true, color: '1F3864' },
+      paragraph: { spacing: { before: 200, after: 80 }, keepNext: true, outlineLevel: 2 },
+    },
     hyperlink: { run: { color: '0B5394', underline: {} } },
   },
 };
@@ -66,7 +75,10 @@ export function pieces(text: string): Piece[] {
   const cache = (p: InstrPart): InstrPart => {
     if (typeof p === 'string' || p.kind !== 'field') return p;
     const inner = p.parts.map(cache);
-    const ins = inner.filter((x): x is string => typeof x === 'string').join('').trim();
+    const ins = inner
+      .filter((x): x is string => typeof x === 'string')
+      .join('')
+      .trim();
     const merge = /^MERGEFIELD\s+(\S+)/i.exec(ins);
     return { ...p, parts: inner, ...(merge ? { result: `«${merge[1]}»` } : {}) };
   };
@@ -158,14 +170,18 @@ export const NUMBERING = {
   config: [
     {
       reference: NUMBERED,
-      levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: 567, hanging: 397 } } } }],
+      levels: [
+        { level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: 567, hanging: 397 } } } },
+      ],
     },
   ],
 };
 
 /** A numbered list item: docx writes the paragraph and its numbering, the runs are ours. */
 function listItem(text: string, raw: RawXml): Paragraph {
-  const xml = paragraphXml(pieces(text), '', WORDLIKE).replace(/^<w:p>/, '').replace(/<\/w:p>$/, '');
+  const xml = paragraphXml(pieces(text), '', WORDLIKE)
+    .replace(/^<w:p>/, '')
+    .replace(/<\/w:p>$/, '');
   return new Paragraph({ numbering: { reference: NUMBERED, level: 0 }, children: [raw.run(xml)] });
 }
 
@@ -188,7 +204,9 @@ function table(t: TableSpec, raw: RawXml): Table {
   const head = new TableRow({
     tableHeader: true,
     cantSplit: true,
-    children: t.header.map((h, i) => cell(jc(i) ? raw.para([bold(h)], `<w:pPr>${jc(i)}</w:pPr>`) : new Paragraph({ children: [new TextRun({ text: h, bold: true })] }), widths[i]!, true)),
+    children: t.header.map((h, i) =>
+      cell(jc(i) ? raw.para([bold(h)], `<w:pPr>${jc(i)}</w:pPr>`) : new Paragraph({ children: [new TextRun({ text: h, bold: true })] }), widths[i]!, true),
+    ),
   });
   const rows = t.rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c, i) => cell(content(c, i), widths[i]!, false)) }));
   const totals = t.total ? [new TableRow({ cantSplit: true, children: t.total.map((c, i) => cell(content(c, i, !c.includes('{')), widths[i]!, true)) })] : [];
@@ -246,7 +264,9 @@ export function masterDocument(spec: MasterSpec): { doc: Document; rawXml: RawXm
           }),
         ],
       }),
-      ...spec.headerLines.map((line) => rawXml.para(pieces(line), '<w:pPr><w:spacing w:after="0"/><w:jc w:val="right"/><w:rPr><w:sz w:val="18"/></w:rPr></w:pPr>')),
+      ...spec.headerLines.map((line) =>
+        rawXml.para(pieces(line), '<w:pPr><w:spacing w:after="0"/><w:jc w:val="right"/><w:rPr><w:sz w:val="18"/></w:rPr></w:pPr>'),
+      ),
     ],
   });
   const footer = new Footer({

@@ -8,8 +8,7 @@ import type { Block, MasterSpec } from './kp-docx.js';
 
 const Q = (n: number): string => `Question:flettespoergsmaal-${n}`;
 /** KP's idiom: `{ IF { MERGEFIELD Question:<key> } = "J" "<text>" }`. */
-const ifQ = (n: number, yes: string, no?: string): string =>
-  `{ IF { MERGEFIELD ${Q(n)} } = "J" "${yes}"${no !== undefined ? ` "${no}"` : ''} }`;
+const ifQ = (n: number, yes: string, no?: string): string => `{ IF { MERGEFIELD ${Q(n)} } = "J" "${yes}"${no !== undefined ? ` "${no}"` : ''} }`;
 /** Codes written back to back after the sentence that introduces them, each item a paragraph of
  * its own when answered J: nothing is left behind when all are N (the KP guide's advice). */
 const items = (intro: string, list: Array<[number, string]>): string => intro + list.map(([n, text]) => ifQ(n, `¶${text}`)).join('');
@@ -144,11 +143,14 @@ export const LETTERS: LetterSpec[] = [
     blocks: [
       { h1: 'Vi mangler oplysninger til din ansøgning om helbredstillæg' },
       greeting,
-      items('Vi har den { MERGEFIELD Ansoegning.Dato } modtaget din ansøgning om helbredstillæg. For at vi kan behandle ansøgningen, skal vi have flere oplysninger fra dig. Send os:', [
-        [10041, 'oplysninger om din formue, fx kontoudtog fra din bank pr. 1. januar i år'],
-        [10042, 'oplysninger om din og din eventuelle ægtefælles eller samlevers indtægt'],
-        [10043, 'dokumentation for din husleje, fx din lejekontrakt'],
-      ]),
+      items(
+        'Vi har den { MERGEFIELD Ansoegning.Dato } modtaget din ansøgning om helbredstillæg. For at vi kan behandle ansøgningen, skal vi have flere oplysninger fra dig. Send os:',
+        [
+          [10041, 'oplysninger om din formue, fx kontoudtog fra din bank pr. 1. januar i år'],
+          [10042, 'oplysninger om din og din eventuelle ægtefælles eller samlevers indtægt'],
+          [10043, 'dokumentation for din husleje, fx din lejekontrakt'],
+        ],
+      ),
       'Send oplysningerne senest den { MERGEFIELD Svar.Frist }. Hvis vi ikke har dem inden fristen, behandler vi din ansøgning ud fra de oplysninger, vi har.',
       '{ MERGEFIELD Indholdselement:kontakt }',
     ],
@@ -174,8 +176,8 @@ export const LETTERS: LetterSpec[] = [
           'Vi har behandlet din ansøgning om helbredstillæg, som vi modtog den { MERGEFIELD Ansoegning.Dato }.',
         ) + ' Vi forventer at give dig afslag, fordi',
         [
-        [10061, 'din formue er over grænsen på { MERGEFIELD Formue.Graense }'],
-        [10062, 'du ikke modtager folkepension eller førtidspension'],
+          [10061, 'din formue er over grænsen på { MERGEFIELD Formue.Graense }'],
+          [10062, 'du ikke modtager folkepension eller førtidspension'],
           [10063, 'vi ikke har de oplysninger, der skal til for at beregne tillægget'],
         ],
       ),
@@ -225,11 +227,14 @@ export const LETTERS: LetterSpec[] = [
       { h1: 'Du får et helbredstillægskort' },
       greeting,
       'Vi har den { MERGEFIELD Ansoegning.Dato } modtaget din ansøgning om helbredstillæg. Du får et helbredstillægskort, som gælder fra den { MERGEFIELD Bevilling.Fra }.',
-      items('Din personlige tillægsprocent er { MERGEFIELD Borger.Tillaegsprocent }. { IF { MERGEFIELD Borger.Tillaegsprocent } < 100 "Derfor dækker kortet **en del** af din egen betaling." "Derfor dækker kortet **hele** din egen betaling inden for reglerne." }', [
-        [10034, 'Vi har tidligere givet dig afslag. Vi har nu vurderet sagen igen ud fra de nye oplysninger.'],
-        [10031, 'Vi har beregnet din formue ud fra de oplysninger, du har givet os. Giv os besked, hvis din formue ændrer sig.'],
-        [10033, 'Du kan først bruge kortet, når du har fået det. Gem kvitteringer for udgifter, du har i mellemtiden.'],
-      ]),
+      items(
+        'Din personlige tillægsprocent er { MERGEFIELD Borger.Tillaegsprocent }. { IF { MERGEFIELD Borger.Tillaegsprocent } < 100 "Derfor dækker kortet **en del** af din egen betaling." "Derfor dækker kortet **hele** din egen betaling inden for reglerne." }',
+        [
+          [10034, 'Vi har tidligere givet dig afslag. Vi har nu vurderet sagen igen ud fra de nye oplysninger.'],
+          [10031, 'Vi har beregnet din formue ud fra de oplysninger, du har givet os. Giv os besked, hvis din formue ændrer sig.'],
+          [10033, 'Du kan først bruge kortet, når du har fået det. Gem kvitteringer for udgifter, du har i mellemtiden.'],
+        ],
+      ),
       { h2: 'Hvad dækker kortet?' },
       {
         table: {
@@ -268,13 +273,16 @@ export const LETTERS: LetterSpec[] = [
     blocks: [
       { h1: 'Vi mangler dokumentation til din ansøgning' },
       greeting,
-      items('Vi har den { MERGEFIELD Ansoegning.Dato } modtaget din ansøgning om tilskud til { MERGEFIELD Udgift.Beskrivelse }. Før vi kan behandle ansøgningen, skal du sende os:', [
-        [10023, 'en kopi af regningen'],
-        [10024, 'et prisoverslag fra din tandlæge eller kliniske tandtekniker'],
-        [10025, 'en henvisning fra din læge til fodbehandling'],
-        [10026, 'dokumentation for, at du har betalt'],
-        [10027, 'en kopi af recepten fra optikeren'],
-      ]),
+      items(
+        'Vi har den { MERGEFIELD Ansoegning.Dato } modtaget din ansøgning om tilskud til { MERGEFIELD Udgift.Beskrivelse }. Før vi kan behandle ansøgningen, skal du sende os:',
+        [
+          [10023, 'en kopi af regningen'],
+          [10024, 'et prisoverslag fra din tandlæge eller kliniske tandtekniker'],
+          [10025, 'en henvisning fra din læge til fodbehandling'],
+          [10026, 'dokumentation for, at du har betalt'],
+          [10027, 'en kopi af recepten fra optikeren'],
+        ],
+      ),
       'Send dokumentationen senest den { MERGEFIELD Svar.Frist }. Du kan sende den via Digital Post eller med almindelig post.',
       '{ MERGEFIELD Indholdselement:kontakt }',
     ],
@@ -440,7 +448,15 @@ export const LETTERS: LetterSpec[] = [
           header: ['Udgift', 'Overslag', 'Prisaftale', 'Tilskud', 'Du betaler'],
           widths: [2754, 1650, 1650, 1650, 1650],
           align: ['left', 'right', 'right', 'right', 'right'],
-          rows: [['{ MERGEFIELD TableStart:Udgifter }{ MERGEFIELD Beskrivelse }{ MERGEFIELD TableEnd:Udgifter }', '{ MERGEFIELD Overslag }', '{ MERGEFIELD Prisaftale }', '{ MERGEFIELD Tilskud }', '{ MERGEFIELD Egenbetaling }']],
+          rows: [
+            [
+              '{ MERGEFIELD TableStart:Udgifter }{ MERGEFIELD Beskrivelse }{ MERGEFIELD TableEnd:Udgifter }',
+              '{ MERGEFIELD Overslag }',
+              '{ MERGEFIELD Prisaftale }',
+              '{ MERGEFIELD Tilskud }',
+              '{ MERGEFIELD Egenbetaling }',
+            ],
+          ],
           total: ['I alt', '{ = SUM(ABOVE) \\# "#.##0,00 kr." }', '', '{ = SUM(ABOVE) \\# "#.##0,00 kr." }', '{ = SUM(ABOVE) \\# "#.##0,00 kr." }'],
         },
       },
@@ -465,7 +481,11 @@ export const LETTERS: LetterSpec[] = [
       { h1: 'Vi mangler dokumenter til din ansøgning' },
       greeting,
       'Vi har den { MERGEFIELD Ansoegning.Dato } modtaget din ansøgning om tilskud til { MERGEFIELD Udgift.Beskrivelse }. { IF { MERGEFIELD Dokumenter:Antal } = 0 "Vi har nu de dokumenter, vi skal bruge, og du skal ikke sende os mere." "Før vi kan behandle ansøgningen, skal du sende os { IF { MERGEFIELD Dokumenter:Antal } = 1 "dette dokument" "disse { MERGEFIELD Dokumenter:Antal } dokumenter" }:" }',
-      { list: ['{ MERGEFIELD TableStart:Dokumenter }{ MERGEFIELD Navn }{ IF { MERGEFIELD Bemaerkning } <> "" " ({ MERGEFIELD Bemaerkning })" }{ MERGEFIELD TableEnd:Dokumenter }'] },
+      {
+        list: [
+          '{ MERGEFIELD TableStart:Dokumenter }{ MERGEFIELD Navn }{ IF { MERGEFIELD Bemaerkning } <> "" " ({ MERGEFIELD Bemaerkning })" }{ MERGEFIELD TableEnd:Dokumenter }',
+        ],
+      },
       '{ IF { MERGEFIELD Dokumenter:Antal } > 0 "Du kan sende dokumenterne via Digital Post eller med almindelig post. Har vi ikke hørt fra dig senest den { MERGEFIELD Svar.Frist }, behandler vi ansøgningen ud fra de oplysninger, vi har." "Vi skriver til dig, når vi har behandlet din ansøgning." }',
       '{ MERGEFIELD Indholdselement:kontakt }',
     ],
@@ -493,7 +513,12 @@ export const LETTERS: LetterSpec[] = [
           header: ['Indtægter efter skat', 'Beløb pr. måned'],
           widths: [6000, 3354],
           align: ['left', 'right'],
-          rows: [['{ MERGEFIELD TableStart:Raadighedsberegning.Indtaegter }{ MERGEFIELD Tekst }{ MERGEFIELD TableEnd:Raadighedsberegning.Indtaegter }', '{ MERGEFIELD Beloeb }']],
+          rows: [
+            [
+              '{ MERGEFIELD TableStart:Raadighedsberegning.Indtaegter }{ MERGEFIELD Tekst }{ MERGEFIELD TableEnd:Raadighedsberegning.Indtaegter }',
+              '{ MERGEFIELD Beloeb }',
+            ],
+          ],
           total: ['Indtægter i alt', '{ = SUM(ABOVE) \\# "#.##0,00 kr." }'],
         },
       },
@@ -502,7 +527,12 @@ export const LETTERS: LetterSpec[] = [
           header: ['Faste udgifter', 'Beløb pr. måned'],
           widths: [6000, 3354],
           align: ['left', 'right'],
-          rows: [['{ MERGEFIELD TableStart:Raadighedsberegning.Udgifter }{ MERGEFIELD Tekst }{ MERGEFIELD TableEnd:Raadighedsberegning.Udgifter }', '{ MERGEFIELD Beloeb }']],
+          rows: [
+            [
+              '{ MERGEFIELD TableStart:Raadighedsberegning.Udgifter }{ MERGEFIELD Tekst }{ MERGEFIELD TableEnd:Raadighedsberegning.Udgifter }',
+              '{ MERGEFIELD Beloeb }',
+            ],
+          ],
           total: ['Faste udgifter i alt', '{ = SUM(ABOVE) \\# "#.##0,00 kr." }'],
         },
       },
@@ -560,12 +590,15 @@ export const LETTERS: LetterSpec[] = [
 export const OVERRIDE_540_NP_1011: Block[] = [
   { h1: 'Vi mangler dokumentation til din ansøgning' },
   greeting,
-  items('Vi har den { MERGEFIELD Ansoegning.Dato } modtaget din ansøgning om tilskud til { MERGEFIELD Udgift.Beskrivelse }. Før vi kan behandle ansøgningen, skal du sende os:', [
-    [10023, 'en kopi af regningen'],
-    [10024, 'et prisoverslag fra din tandlæge eller kliniske tandtekniker'],
-    [10025, 'en henvisning fra din læge til fodbehandling'],
-    [10026, 'dokumentation for, at du har betalt'],
-  ]),
+  items(
+    'Vi har den { MERGEFIELD Ansoegning.Dato } modtaget din ansøgning om tilskud til { MERGEFIELD Udgift.Beskrivelse }. Før vi kan behandle ansøgningen, skal du sende os:',
+    [
+      [10023, 'en kopi af regningen'],
+      [10024, 'et prisoverslag fra din tandlæge eller kliniske tandtekniker'],
+      [10025, 'en henvisning fra din læge til fodbehandling'],
+      [10026, 'dokumentation for, at du har betalt'],
+    ],
+  ),
   'Send dokumentationen senest den { MERGEFIELD Svar.Frist }. Du kan også aflevere den i Borgerservice på Rådhustorvet 10 i Sønderborg, mandag til fredag kl. 10-14.',
   '{ MERGEFIELD Indholdselement:kontakt }',
 ];
@@ -585,11 +618,14 @@ export const DRAFT_540_NP_1011: Block[] = [
   { image: {} },
   { h1: 'Vi mangler dokumentation til din ansøgning' },
   greeting,
-  items('Vi har den { MERGEFIELD Ansoegning.Dato } modtaget din ansøgning om tilskud til { MERGEFIELD Udgift.Beskrivelse }. Før vi kan behandle ansøgningen, skal du sende os:', [
-    [10023, 'en kopi af regningen'],
-    [10024, 'et prisoverslag fra din tandlæge eller kliniske tandtekniker'],
-    [10026, 'dokumentation for, at du har betalt'],
-  ]),
+  items(
+    'Vi har den { MERGEFIELD Ansoegning.Dato } modtaget din ansøgning om tilskud til { MERGEFIELD Udgift.Beskrivelse }. Før vi kan behandle ansøgningen, skal du sende os:',
+    [
+      [10023, 'en kopi af regningen'],
+      [10024, 'et prisoverslag fra din tandlæge eller kliniske tandtekniker'],
+      [10026, 'dokumentation for, at du har betalt'],
+    ],
+  ),
   '{ IF { MERGEFIELD Question:flettespoergsmaal-10025 } = "Ja" "Husk også henvisningen fra din læge." }Du kan få tilskud til fodbehandling hos en fodterapeut.',
   '',
   '',

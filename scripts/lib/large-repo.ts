@@ -64,7 +64,8 @@ export async function buildLargeRepository(options: LargeRepoOptions): Promise<L
   const codes = kommuneCodes(n);
   const stampFile = join(dir, '.generated.json');
   const stamp = JSON.stringify({ generator: GENERATOR_VERSION, kommuner: n, central: readFileSync(join(from, 'manifest.yaml'), 'utf8').length });
-  if (!options.force && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) return { dir, kommuner: codes, files: countDocx(dir), built: false };
+  if (!options.force && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp)
+    return { dir, kommuner: codes, files: countDocx(dir), built: false };
 
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
@@ -78,7 +79,11 @@ export async function buildLargeRepository(options: LargeRepoOptions): Promise<L
     for (const letter of LETTERS) {
       if (skip.has(letter.id)) continue;
       // The municipality's own paragraph goes before the last block (the contact element).
-      const blocks = [...letter.blocks.slice(0, -1), `Du kan også henvende dig i Borgerservice i ${name}, mandag til fredag kl. ${8 + (i % 3)}-${14 + (i % 4)}.`, ...letter.blocks.slice(-1)];
+      const blocks = [
+        ...letter.blocks.slice(0, -1),
+        `Du kan også henvende dig i Borgerservice i ${name}, mandag til fredag kl. ${8 + (i % 3)}-${14 + (i % 4)}.`,
+        ...letter.blocks.slice(-1),
+      ];
       const { doc, rawXml } = bodyDocument(`${letter.title} (${name})`, blocks);
       const file = `beskedskabeloner/${letter.id}.docx`;
       mkdirSync(join(dir, 'kommuner', code, 'beskedskabeloner'), { recursive: true });

@@ -4,20 +4,7 @@
  * guidance, page numbers). It is written once, as a small tree, and built two ways: with Word
  * fields (the real template) and with docxtemplater {tags} (the benchmark's baseline).
  */
-import {
-  AlignmentType,
-  BorderStyle,
-  Document,
-  Footer,
-  Header,
-  HeadingLevel,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  WidthType,
-} from 'docx';
+import { AlignmentType, BorderStyle, Document, Footer, Header, HeadingLevel, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { bold as boldText, field, mergeField, paragraphBreak, type InstrPart } from '../../src/authoring/fields.js';
 import { pStyle, RawXml, type Piece } from './docx-kit.js';
 import { pageNumbers } from './kp-docx.js';
@@ -73,8 +60,16 @@ export const LETTER: Block[] = [
       },
       // Optional paragraphs hang on the end of the paragraph before them, each beginning with
       // its own paragraph mark: answered N they leave nothing, not even an empty line.
-      q(QUESTIONS.tidligereAfslag, { br: true }, 'Vi har tidligere givet dig afslag på helbredstillæg. Vi har nu vurderet din sag igen på grundlag af de nye oplysninger.'),
-      q(QUESTIONS.formue, { br: true }, 'Vi har beregnet din formue ud fra de oplysninger, du har givet os. Hvis din formue ændrer sig, skal du give os besked.'),
+      q(
+        QUESTIONS.tidligereAfslag,
+        { br: true },
+        'Vi har tidligere givet dig afslag på helbredstillæg. Vi har nu vurderet din sag igen på grundlag af de nye oplysninger.',
+      ),
+      q(
+        QUESTIONS.formue,
+        { br: true },
+        'Vi har beregnet din formue ud fra de oplysninger, du har givet os. Hvis din formue ændrer sig, skal du give os besked.',
+      ),
       q(QUESTIONS.ventetid, { br: true }, 'Du kan først bruge kortet, når du har modtaget det. Gem kvitteringer for udgifter, du har i mellemtiden.'),
     ],
   },
@@ -119,9 +114,7 @@ export const LETTER: Block[] = [
     ],
   },
   {
-    p: [
-      'Du kan læse mere om dine muligheder for at klage på borger.dk. Reglerne står i lov om social pension § 14 a og i forvaltningsloven.',
-    ],
+    p: ['Du kan læse mere om dine muligheder for at klage på borger.dk. Reglerne står i lov om social pension § 14 a og i forvaltningsloven.'],
   },
   { p: ['Med venlig hilsen'] },
   { p: [m('Sagsbehandler.Navn')] },
@@ -214,8 +207,14 @@ export function buildLetter(flavour: Flavour): { doc: Document; rawXml: RawXml }
     styles: {
       default: {
         document: { run: { font: 'Arial', size: 22, language: { value: 'da-DK' } }, paragraph: { spacing: { after: 120, line: 276, lineRule: 'auto' } } },
-        heading1: { run: { font: 'Arial', size: 32, bold: true, color: '1F3864' }, paragraph: { spacing: { before: 360, after: 160 }, keepNext: true, outlineLevel: 0 } },
-        heading2: { run: { font: 'Arial', size: 26, bold: true, color: '1F3864' }, paragraph: { spacing: { before: 240, after: 120 }, keepNext: true, outlineLevel: 1 } },
+        heading1: {
+          run: { font: 'Arial', size: 32, bold: true, color: '1F3864' },
+          paragraph: { spacing: { before: 360, after: 160 }, keepNext: true, outlineLevel: 0 },
+        },
+        heading2: {
+          run: { font: 'Arial', size: 26, bold: true, color: '1F3864' },
+          paragraph: { spacing: { before: 240, after: 120 }, keepNext: true, outlineLevel: 1 },
+        },
       },
     },
     sections: [

@@ -72,7 +72,15 @@ export interface DocxParts {
 }
 
 /** Content types of media that are not PNG or JPEG (Word saves logos as EMF, GIF ...). */
-const MEDIA_TYPES: Record<string, string> = { gif: 'image/gif', emf: 'image/x-emf', wmf: 'image/x-wmf', bmp: 'image/bmp', tif: 'image/tiff', tiff: 'image/tiff', svg: 'image/svg+xml' };
+const MEDIA_TYPES: Record<string, string> = {
+  gif: 'image/gif',
+  emf: 'image/x-emf',
+  wmf: 'image/x-wmf',
+  bmp: 'image/bmp',
+  tif: 'image/tiff',
+  tiff: 'image/tiff',
+  svg: 'image/svg+xml',
+};
 
 /** Word's endnote styles (the built-in names; Danish Word shows them as Slutnotetekst and Slutnotehenvisning). */
 const ENDNOTE_STYLES =
@@ -136,17 +144,23 @@ export function buildDocx(parts: DocxParts): Buffer {
     sectRefs += '<w:footerReference w:type="first" r:id="rIdFooter2"/>';
   }
   if (parts.numbering !== undefined) {
-    files.push({ name: 'word/numbering.xml', data: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:numbering ${NS}>${parts.numbering}</w:numbering>` });
+    files.push({
+      name: 'word/numbering.xml',
+      data: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:numbering ${NS}>${parts.numbering}</w:numbering>`,
+    });
     override('word/numbering.xml', 'wordprocessingml.numbering+xml');
     rels.push(`<Relationship Id="rIdNumbering" Type="${REL}/numbering" Target="numbering.xml"/>`);
   }
   for (const m of parts.media ?? []) rels.push(`<Relationship Id="${m.rId}" Type="${REL}/image" Target="media/${m.name}"/>`);
-  const mediaDefaults = [...new Set((parts.media ?? []).map((m) => /\.([a-z]+)$/i.exec(m.name)?.[1]?.toLowerCase() ?? '').filter((ext) => MEDIA_TYPES[ext]))].map(
-    (ext) => `<Default Extension="${ext}" ContentType="${MEDIA_TYPES[ext]}"/>`,
-  );
+  const mediaDefaults = [
+    ...new Set((parts.media ?? []).map((m) => /\.([a-z]+)$/i.exec(m.name)?.[1]?.toLowerCase() ?? '').filter((ext) => MEDIA_TYPES[ext])),
+  ].map((ext) => `<Default Extension="${ext}" ContentType="${MEDIA_TYPES[ext]}"/>`);
   for (const extra of parts.parts ?? []) {
     overrides.push(`<Override PartName="/${extra.name}" ContentType="${extra.contentType}"/>`);
-    if (extra.rId && extra.type) rels.push(`<Relationship Id="${extra.rId}" Type="${extra.type.includes('://') ? extra.type : `${REL}/${extra.type}`}" Target="${extra.target ?? extra.name.replace(/^word\//, '')}"/>`);
+    if (extra.rId && extra.type)
+      rels.push(
+        `<Relationship Id="${extra.rId}" Type="${extra.type.includes('://') ? extra.type : `${REL}/${extra.type}`}" Target="${extra.target ?? extra.name.replace(/^word\//, '')}"/>`,
+      );
   }
   const footnotes = parts.footnotes ?? (parts.endnotes ? [] : undefined);
   if (footnotes) {
@@ -180,8 +194,7 @@ export function buildDocx(parts: DocxParts): Buffer {
     (parts.endnotes ? ENDNOTE_STYLES : '') +
     (parts.styles ?? '') +
     '</w:styles>';
-  const settings =
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:settings ${NS}>${parts.settings ?? ''}<w:defaultTabStop w:val="1304"/><w:characterSpacingControl w:val="doNotCompress"/>${parts.endnotes ? NOTE_SETTINGS : ''}<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat></w:settings>`;
+  const settings = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:settings ${NS}>${parts.settings ?? ''}<w:defaultTabStop w:val="1304"/><w:characterSpacingControl w:val="doNotCompress"/>${parts.endnotes ? NOTE_SETTINGS : ''}<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat></w:settings>`;
   const document =
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document ${NS}><w:body>${parts.body}` +
     `<w:sectPr>${sectRefs}${parts.page ?? '<w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1701" w:right="1134" w:bottom="1701" w:left="1134" w:header="708" w:footer="708" w:gutter="0"/>'}${parts.columns ?? '<w:cols w:space="708"/>'}${parts.firstHeader !== undefined || parts.firstFooter !== undefined ? '<w:titlePg/>' : ''}</w:sectPr></w:body></w:document>`;
@@ -202,7 +215,9 @@ export function buildDocx(parts: DocxParts): Buffer {
     `<Relationship Id="rId1" Type="${REL}/officeDocument" Target="word/document.xml"/>` +
     '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>';
   const docRels =
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' + rels.join('') + '</Relationships>';
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+    rels.join('') +
+    '</Relationships>';
   const all = [
     { name: '[Content_Types].xml', data: contentTypes },
     { name: '_rels/.rels', data: rootRels },

@@ -80,7 +80,8 @@ export interface BatchSummary extends Progress {
 export function parseShard(text: string): Shard {
   const m = /^(\d+)\/(\d+)$/.exec(text.trim());
   const shard = m ? { index: Number(m[1]), count: Number(m[2]) } : undefined;
-  if (!shard || shard.index < 1 || shard.count < 1 || shard.index > shard.count) throw new KpBrevError('input', [registeredDiagnostic('batch.bad-shard', { shard: text }, undefined, 'error')]);
+  if (!shard || shard.index < 1 || shard.count < 1 || shard.index > shard.count)
+    throw new KpBrevError('input', [registeredDiagnostic('batch.bad-shard', { shard: text }, undefined, 'error')]);
   return shard;
 }
 
@@ -88,12 +89,12 @@ const SAFE_ID = /[^A-Za-z0-9_.-]+/g;
 
 /** A line of the cases file, read: a case with its id, or a line that is not one. */
 export type CaseLine =
-  | { line: number; id: string; sha256: string; value: Record<string, unknown> }
-  | { line: number; id: string; sha256: string; bad: Diagnostic };
+  { line: number; id: string; sha256: string; value: Record<string, unknown> } | { line: number; id: string; sha256: string; bad: Diagnostic };
 
 export function readCase(next: NdjsonLine): CaseLine {
   const line = next.line;
-  if (!('text' in next)) return { line, id: `linje-${line}`, sha256: '', bad: registeredDiagnostic('batch.line-skipped', { line, limit: BATCH_LINE_BYTES }, undefined, 'error') };
+  if (!('text' in next))
+    return { line, id: `linje-${line}`, sha256: '', bad: registeredDiagnostic('batch.line-skipped', { line, limit: BATCH_LINE_BYTES }, undefined, 'error') };
   const hash = sha256(next.text);
   // A line that is not JSON is told by its place in the cases file (line, column).
   const parsed = parseJson(next.text);
@@ -148,12 +149,25 @@ async function runLocked(opts: BatchOptions, out: string, lock: FolderLock): Pro
   const manifestFile = join(out, 'manifest.ndjson');
   const errorsFile = join(out, 'errors.ndjson');
   const lang = opts.lang ?? 'da';
-  const header: ManifestHeader = { kind: 'kp-brev batch', template: opts.template, kommune: opts.kommune ?? null, format: opts.format, shard: opts.shard ? `${opts.shard.index}/${opts.shard.count}` : null };
+  const header: ManifestHeader = {
+    kind: 'kp-brev batch',
+    template: opts.template,
+    kommune: opts.kommune ?? null,
+    format: opts.format,
+    shard: opts.shard ? `${opts.shard.index}/${opts.shard.count}` : null,
+  };
   // Resume: what earlier runs of the same batch finished, by case id.
   const state = readManifest(manifestFile);
   if (state.header && JSON.stringify(state.header) !== JSON.stringify(header)) {
     const h = state.header;
-    throw new KpBrevError('input', [registeredDiagnostic('batch.other-run', { dir: opts.out, detail: `${h.template}, ${h.format}${h.kommune ? `, ${h.kommune}` : ''}${h.shard ? `, ${h.shard}` : ''}` }, undefined, 'error')]);
+    throw new KpBrevError('input', [
+      registeredDiagnostic(
+        'batch.other-run',
+        { dir: opts.out, detail: `${h.template}, ${h.format}${h.kommune ? `, ${h.kommune}` : ''}${h.shard ? `, ${h.shard}` : ''}` },
+        undefined,
+        'error',
+      ),
+    ]);
   }
   const abandoned = lock.removeAbandoned(opts.format);
   const writer = new ManifestWriter(manifestFile, out, () => lock.check());
@@ -207,11 +221,21 @@ async function runLocked(opts: BatchOptions, out: string, lock: FolderLock): Pro
     let outcome: RenderOutcome;
     try {
       outcome = await opts.pool.run({
-        dir: opts.templatesDir, template: opts.template, kommune: opts.kommune, context, format: opts.format, lang, automatic: true,
+        dir: opts.templatesDir,
+        template: opts.template,
+        kommune: opts.kommune,
+        context,
+        format: opts.format,
+        lang,
+        automatic: true,
         ...(opts.pdfa ? { pdfa: opts.pdfa } : {}),
       });
     } catch (err) {
-      outcome = { ok: false, reason: 'internal', diagnostics: [registeredDiagnostic('server.internal', { detail: err instanceof Error ? err.message : String(err) }, undefined, 'error')] };
+      outcome = {
+        ok: false,
+        reason: 'internal',
+        diagnostics: [registeredDiagnostic('server.internal', { detail: err instanceof Error ? err.message : String(err) }, undefined, 'error')],
+      };
     }
     if (!outcome.ok) return record({ id, line, sha256: c.sha256, ok: false, reason: outcome.reason, problems: outcome.diagnostics.map((d) => item(d, lang)) });
     const file = `${id}.${opts.format}`;

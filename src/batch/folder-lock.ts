@@ -168,5 +168,12 @@ export class FolderLock {
 function busy(dir: string, found: { holder: Holder | undefined; ageMs: number }): KpBrevError {
   const h = found.holder;
   const who = h ? `${h.host}, pid ${h.pid}` : '?';
-  return new KpBrevError('input', [registeredDiagnostic('batch.folder-busy', { dir, who, seconds: Math.round(found.ageMs / 1000), stale: STALE_MS / 1000, lock: LOCK_FILE }, undefined, 'error')]);
+  return new KpBrevError('input', [
+    registeredDiagnostic(
+      'batch.folder-busy',
+      { dir, who, seconds: Math.round(found.ageMs / 1000), stale: STALE_MS / 1000, lock: LOCK_FILE },
+      undefined,
+      'error',
+    ),
+  ]);
 }

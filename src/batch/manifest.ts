@@ -74,7 +74,13 @@ export function readManifest(file: string): ManifestState {
       continue;
     }
     if (i === 0) {
-      state.header = { kind: 'kp-brev batch', template: String(value['template']), kommune: (value['kommune'] as string | null) ?? null, format: String(value['format']), shard: (value['shard'] as string | null) ?? null };
+      state.header = {
+        kind: 'kp-brev batch',
+        template: String(value['template']),
+        kommune: (value['kommune'] as string | null) ?? null,
+        format: String(value['format']),
+        shard: (value['shard'] as string | null) ?? null,
+      };
       continue;
     }
     if (value['kind'] === 'cases') {

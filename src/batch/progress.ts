@@ -20,7 +20,11 @@ export function progressLine(p: Progress, lang: Lang, width = 24): { bar: string
   const left = rate > 0 ? (total - all) / rate : NaN;
   const filled = Math.round(share * width);
   const pct = `${Math.floor(share * 100)} %`;
-  const words = formatMessage('batch.progress-line', { done: all, total, percent: pct, rate: rate.toFixed(0), failed: p.failed, skipped: p.skipped, left: clock(left) }, lang);
+  const words = formatMessage(
+    'batch.progress-line',
+    { done: all, total, percent: pct, rate: rate.toFixed(0), failed: p.failed, skipped: p.skipped, left: clock(left) },
+    lang,
+  );
   return { bar: `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${words}`, plain: words };
 }
 

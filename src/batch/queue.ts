@@ -60,7 +60,16 @@ export async function enqueueFile(
       continue;
     }
     seen.add(key);
-    const base = { run: opts.run, kommune, template: opts.template, caseId: c.id, caseSha256: c.sha256, line: c.line, format: opts.format, requestedBy: opts.requestedBy };
+    const base = {
+      run: opts.run,
+      kommune,
+      template: opts.template,
+      caseId: c.id,
+      caseSha256: c.sha256,
+      line: c.line,
+      format: opts.format,
+      requestedBy: opts.requestedBy,
+    };
     batch.push('bad' in c ? { ...base, failed: { reason: 'bad-case', problems: [item(c.bad, lang)] } } : { ...base, input: c.value });
     if (batch.length >= 500) await flush();
   }
@@ -148,7 +157,17 @@ class GroupCommitter {
 export async function work(
   ledger: PgLedger,
   pool: RenderPool,
-  opts: { run: string; templatesDir: string; out?: string; inLedger?: boolean; lang?: Lang; claim?: number; leaseSeconds?: number; worker?: string; idleMs?: number },
+  opts: {
+    run: string;
+    templatesDir: string;
+    out?: string;
+    inLedger?: boolean;
+    lang?: Lang;
+    claim?: number;
+    leaseSeconds?: number;
+    worker?: string;
+    idleMs?: number;
+  },
 ): Promise<WorkSummary> {
   const lang = opts.lang ?? 'da';
   const out = opts.out !== undefined ? resolve(opts.out) : undefined;
@@ -170,9 +189,20 @@ export async function work(
     void _k;
     let outcome: RenderOutcome;
     try {
-      outcome = await pool.run({ dir: opts.templatesDir, template: claim.template, kommune: claim.kommune || undefined, context: toContext(rest), format: claim.format as 'pdf' | 'docx', lang, automatic: true });
+      outcome = await pool.run({
+        dir: opts.templatesDir,
+        template: claim.template,
+        kommune: claim.kommune || undefined,
+        context: toContext(rest),
+        format: claim.format as 'pdf' | 'docx',
+        lang,
+        automatic: true,
+      });
     } catch (err) {
-      const diagnostics = err instanceof KpBrevError ? err.diagnostics : [registeredDiagnostic('server.internal', { detail: err instanceof Error ? err.message : String(err) }, undefined, 'error')];
+      const diagnostics =
+        err instanceof KpBrevError
+          ? err.diagnostics
+          : [registeredDiagnostic('server.internal', { detail: err instanceof Error ? err.message : String(err) }, undefined, 'error')];
       outcome = { ok: false, reason: err instanceof KpBrevError ? 'bad-context' : 'internal', diagnostics };
     }
     if (!outcome.ok) {

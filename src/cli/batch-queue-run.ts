@@ -39,7 +39,8 @@ async function withLedger(opts: Record<string, unknown>, f: (l: PgLedger) => Pro
  */
 function merged(cmd: Command, required: string[] = []): Record<string, unknown> {
   const opts = cmd.optsWithGlobals<Record<string, unknown>>();
-  for (const name of required) if (opts[name] === undefined) cmd.error(`error: required option '--${name}' not specified`, { code: 'commander.missingMandatoryOptionValue', exitCode: 2 });
+  for (const name of required)
+    if (opts[name] === undefined) cmd.error(`error: required option '--${name}' not specified`, { code: 'commander.missingMandatoryOptionValue', exitCode: 2 });
   return opts;
 }
 
@@ -53,13 +54,26 @@ export async function enqueueCommand(cmd: Command, io: Io, lang: Lang, done: (co
   done(
     await withLedger(opts, async (l) => {
       const requestedBy = String(opts['requestedBy'] ?? process.env['KP_BREV_REQUESTED_BY'] ?? `${process.env['USER'] ?? userInfo().username}@${hostname()}`);
-      const s = await enqueueFile(l, { run: String(opts['run']), template: String(opts['template']), kommune: opts['kommune'] as string | undefined, format: batchSettings(opts, io.cwd).format, cases: resolve(io.cwd, String(opts['cases'])), requestedBy, lang, retryFailed: opts['retryFailed'] === true });
+      const s = await enqueueFile(l, {
+        run: String(opts['run']),
+        template: String(opts['template']),
+        kommune: opts['kommune'] as string | undefined,
+        format: batchSettings(opts, io.cwd).format,
+        cases: resolve(io.cwd, String(opts['cases'])),
+        requestedBy,
+        lang,
+        retryFailed: opts['retryFailed'] === true,
+      });
       io.stdout(formatMessage('batch.enqueued', { added: s.added, already: s.already, duplicates: s.duplicates }, lang) + '\n');
       if (s.retried) io.stdout(formatMessage('batch.retried', { count: s.retried }, lang) + '\n');
       if (s.updated) io.stdout(formatMessage('batch.updated', { count: s.updated }, lang) + '\n');
       if (s.failedEarlier) io.stdout(formatMessage('batch.failed-earlier-ledger', { count: s.failedEarlier }, lang) + '\n');
       if (s.changed.length) {
-        const ids = s.changed.slice(0, 20).map((c) => (c.kommune ? `${c.kommune}/${c.caseId}` : c.caseId)).join(', ') + (s.changed.length > 20 ? ', …' : '');
+        const ids =
+          s.changed
+            .slice(0, 20)
+            .map((c) => (c.kommune ? `${c.kommune}/${c.caseId}` : c.caseId))
+            .join(', ') + (s.changed.length > 20 ? ', …' : '');
         io.stderr(formatMessage('batch.changed', { count: s.changed.length, ids }, lang) + '\n');
       }
       return 0;
@@ -104,8 +118,13 @@ export async function statusCommand(cmd: Command, io: Io, lang: Lang, done: (cod
         for (const r of s.rows) io.stdout(formatMessage('batch.status-row', { ...r, kommune: r.kommune || '–', left: r.pending + r.claimed }, lang) + '\n');
         // Failures per reason, with the first case ids (the case id is all the ledger knows of a case).
         for (const f of s.reasons) {
-          const ids = s.errors.filter((e) => e.reason === f.reason).slice(0, 10).map((e) => (e.kommune ? `${e.kommune}/${e.case_id}` : e.case_id));
-          io.stdout(formatMessage('batch.status-reason', { reason: f.reason, count: f.count, ids: ids.join(', ') + (f.count > ids.length ? ', …' : '') }, lang) + '\n');
+          const ids = s.errors
+            .filter((e) => e.reason === f.reason)
+            .slice(0, 10)
+            .map((e) => (e.kommune ? `${e.kommune}/${e.case_id}` : e.case_id));
+          io.stdout(
+            formatMessage('batch.status-reason', { reason: f.reason, count: f.count, ids: ids.join(', ') + (f.count > ids.length ? ', …' : '') }, lang) + '\n',
+          );
         }
       }
       return 0;

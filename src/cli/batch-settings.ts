@@ -17,7 +17,14 @@ export interface BatchSettings {
   claim?: number;
 }
 
-const FLAGS: Record<string, string> = { templates: '--templates', ledger: '--ledger', concurrency: '--concurrency', format: '--format', lease: '--lease', claim: '--claim' };
+const FLAGS: Record<string, string> = {
+  templates: '--templates',
+  ledger: '--ledger',
+  concurrency: '--concurrency',
+  format: '--format',
+  lease: '--lease',
+  claim: '--claim',
+};
 
 export function batchSettings(opts: Record<string, unknown>, cwd: string, env: NodeJS.ProcessEnv = process.env): BatchSettings {
   const flags = Object.fromEntries(Object.keys(FLAGS).map((k) => [k, opts[k] === undefined ? undefined : String(opts[k])]));

@@ -10,7 +10,11 @@ import type { Io } from './io.js';
 import { openRepository } from './repo.js';
 
 export async function batchCommand(opts: Record<string, unknown>, io: Io, lang: Lang, cmd: Command): Promise<number> {
-  for (const [name, flag] of [['template', '--template <id>'], ['cases', '--cases <fil>'], ['out', '--out <mappe>']] as const) {
+  for (const [name, flag] of [
+    ['template', '--template <id>'],
+    ['cases', '--cases <fil>'],
+    ['out', '--out <mappe>'],
+  ] as const) {
     if (opts[name] === undefined) cmd.error(`error: required option '${flag}' not specified`, { code: 'commander.missingMandatoryOptionValue', exitCode: 2 });
   }
   const settings = batchSettings(opts, io.cwd);
@@ -42,14 +46,25 @@ export async function batchCommand(opts: Record<string, unknown>, io: Io, lang: 
     io.stdout(
       formatMessage(
         'cli.batch-summary',
-        { made: summary.made, failed: summary.failed, skipped: summary.skipped, seconds: (summary.elapsedMs / 1000).toFixed(1), rate: summary.rate.toFixed(0), out: asGiven(String(opts['out'])) },
+        {
+          made: summary.made,
+          failed: summary.failed,
+          skipped: summary.skipped,
+          seconds: (summary.elapsedMs / 1000).toFixed(1),
+          rate: summary.rate.toFixed(0),
+          out: asGiven(String(opts['out'])),
+        },
         lang,
       ) + '\n',
     );
     if (summary.abandoned) io.stdout(formatMessage('batch.abandoned', { count: summary.abandoned }, lang) + '\n');
     if (summary.failedEarlier) io.stdout(formatMessage('batch.failed-earlier', { count: summary.failedEarlier }, lang) + '\n');
     if (summary.changed.length) {
-      const ids = summary.changed.slice(0, 20).map((c) => c.id).join(', ') + (summary.changed.length > 20 ? ', …' : '');
+      const ids =
+        summary.changed
+          .slice(0, 20)
+          .map((c) => c.id)
+          .join(', ') + (summary.changed.length > 20 ? ', …' : '');
       io.stderr(formatMessage('batch.changed', { count: summary.changed.length, ids }, lang) + '\n');
     }
     // The run is done when every case is a letter or in the error queue: exit 0 either way, so that

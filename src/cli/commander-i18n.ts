@@ -77,8 +77,18 @@ const ERRORS: Array<{ code: string; pattern: RegExp; id: MessageId; params: (m: 
   { code: 'commander.unknownOption', pattern: /^unknown option '(.*)'$/, id: 'cli.error.unknown-option', params: (m) => ({ option: m[1]! }) },
   { code: 'commander.unknownCommand', pattern: /^unknown command '(.*)'$/, id: 'cli.error.unknown-command', params: (m) => ({ command: m[1]! }) },
   { code: 'commander.missingArgument', pattern: /^missing required argument '(.*)'$/, id: 'cli.error.missing-argument', params: (m) => ({ argument: m[1]! }) },
-  { code: 'commander.optionMissingArgument', pattern: /^option '(.*)' argument missing$/, id: 'cli.error.option-missing-value', params: (m) => ({ option: m[1]! }) },
-  { code: 'commander.missingMandatoryOptionValue', pattern: /^required option '(.*)' not specified$/, id: 'cli.error.missing-option', params: (m) => ({ option: m[1]! }) },
+  {
+    code: 'commander.optionMissingArgument',
+    pattern: /^option '(.*)' argument missing$/,
+    id: 'cli.error.option-missing-value',
+    params: (m) => ({ option: m[1]! }),
+  },
+  {
+    code: 'commander.missingMandatoryOptionValue',
+    pattern: /^required option '(.*)' not specified$/,
+    id: 'cli.error.missing-option',
+    params: (m) => ({ option: m[1]! }),
+  },
   {
     code: 'commander.excessArguments',
     pattern: /^too many arguments(?: for '(.*)')?\. Expected (\d+) arguments? but got (\d+)\.$/,

@@ -80,7 +80,12 @@ export async function fieldsCommand(templatePath: string, opts: Record<string, u
   const fields = compareFields(template, context);
   const errors = fields.filter((f) => f.problems.some((p) => p.severity === 'error')).length;
   const say = (id: MessageId, params: Record<string, string | number> = {}): string => formatMessage(id, params, lang);
-  const diagnosticJson = (p: Diagnostic): Record<string, unknown> => ({ code: p.code, severity: p.severity, message: messageOf(p, lang), offset: p.location?.offset });
+  const diagnosticJson = (p: Diagnostic): Record<string, unknown> => ({
+    code: p.code,
+    severity: p.severity,
+    message: messageOf(p, lang),
+    offset: p.location?.offset,
+  });
   // Regions: which list each field's item comes from, and each region with its item fields.
   const regions = regionSummaries(template.regions, template.fieldNodes);
   const regionNames = template.fieldNodes.map((n) => {
@@ -107,7 +112,8 @@ export async function fieldsCommand(templatePath: string, opts: Record<string, u
       io.stdout(`${where.padEnd(34)} ${indent}{ ${f.instruction} }${within}\n`);
       if (f.cachedResult !== undefined && f.depth === 0) io.stdout(`${pad}Word:    ${show(f.cachedResult)}\n`);
       if (f.within !== 'result') {
-        const mine = f.status === 'evaluated' ? show(f.value ?? '') : say(STATUS_MESSAGE[f.status], { reason: f.reasons.map((r) => messageOf(r, lang)).join(' ') || '–' });
+        const mine =
+          f.status === 'evaluated' ? show(f.value ?? '') : say(STATUS_MESSAGE[f.status], { reason: f.reasons.map((r) => messageOf(r, lang)).join(' ') || '–' });
         io.stdout(`${pad}kp-brev: ${mine}${f.differs ? `   ≠ ${say('cli.fields-differs')}` : ''}\n`);
       }
       for (const p of f.problems) {
@@ -120,12 +126,20 @@ export async function fieldsCommand(templatePath: string, opts: Record<string, u
       for (const r of regions) {
         const place = `${r.part}${r.story ? ` (${r.story})` : ''}`;
         const kind = say(r.kind === 'rows' ? 'cli.fields-region-rows' : 'cli.fields-region-paragraphs');
-        io.stdout(`${'  '.repeat(r.depth + 1)}${say('cli.fields-region', { name: r.name, kind, place, from: r.from, to: r.to, fields: r.fields.join(', ') || say('cli.fields-region-none') })}\n`);
+        io.stdout(
+          `${'  '.repeat(r.depth + 1)}${say('cli.fields-region', { name: r.name, kind, place, from: r.from, to: r.to, fields: r.fields.join(', ') || say('cli.fields-region-none') })}\n`,
+        );
       }
     }
     io.stdout(say('cli.fields-summary', { count: fields.length, file: name, errors }) + '\n');
     const withValue = fields.filter((f) => f.value !== null).length;
-    io.stdout(say('cli.fields-values', { values: withValue, differ: fields.filter((f) => f.differs).length, case: contextPath ? basename(contextPath) : say('cli.fields-empty-case') }) + '\n');
+    io.stdout(
+      say('cli.fields-values', {
+        values: withValue,
+        differ: fields.filter((f) => f.differs).length,
+        case: contextPath ? basename(contextPath) : say('cli.fields-empty-case'),
+      }) + '\n',
+    );
   }
   return errors > 0 ? 1 : 0;
 }

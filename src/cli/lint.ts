@@ -18,7 +18,17 @@ import { formatJson } from '../lint/formatters/json.js';
 import { formatSarif } from '../lint/formatters/sarif.js';
 import { formatStylish } from '../lint/formatters/stylish.js';
 import { RULES } from '../lint/rules/index.js';
-import { fileTarget, idTargets, isRepositoryDir, LoadedTemplates, loadedTemplates, looseTarget, repositoryDirOf, repositoryTargets, type LintTarget } from '../lint/targets.js';
+import {
+  fileTarget,
+  idTargets,
+  isRepositoryDir,
+  LoadedTemplates,
+  loadedTemplates,
+  looseTarget,
+  repositoryDirOf,
+  repositoryTargets,
+  type LintTarget,
+} from '../lint/targets.js';
 import type { LintConfig, LintSettings, RuleSetting } from '../lint/types.js';
 import { parseContextText } from '../context/context.js';
 import { loadCatalogFile, type Catalog } from '../repository/catalog.js';
@@ -120,7 +130,11 @@ export async function lintCommand(targets: string[], opts: Record<string, unknow
     } else {
       const r = repository(templatesDir);
       const found = idTargets(r, target, catalogOpt ?? r.catalog, env, samplesDir);
-      if (!found) throw unknownTemplate(target, [...r.central.beskedskabeloner, ...(r.central.masters ?? []), ...(r.central.indholdselementer ?? [])].map((t) => t.id));
+      if (!found)
+        throw unknownTemplate(
+          target,
+          [...r.central.beskedskabeloner, ...(r.central.masters ?? []), ...(r.central.indholdselementer ?? [])].map((t) => t.id),
+        );
       work.push(...found);
     }
   }
@@ -149,7 +163,9 @@ export async function lintCommand(targets: string[], opts: Record<string, unknow
   for (const [i, t] of work.entries()) {
     progress(i);
     try {
-      const baseSource = t.base ? { bytes: source(t.base.path, t.base.file), file: t.base.file, ...(t.base.settings ? { settings: t.base.settings } : {}) } : undefined;
+      const baseSource = t.base
+        ? { bytes: source(t.base.path, t.base.file), file: t.base.file, ...(t.base.settings ? { settings: t.base.settings } : {}) }
+        : undefined;
       const result = lintDocx(source(t.path, t.file), t.file, t.settings, config, baseSource, memo);
       const notices = [...(t.notices ?? []), ...(result.notices ?? [])];
       results.push(notices.length ? { ...result, notices } : result);

@@ -25,7 +25,13 @@ export const processIo: Io = {
 
 /** A repeatable option (`--process a --process b`); a comma-separated list works too. */
 function collect(value: string, previous: string[] | undefined): string[] {
-  return [...(previous ?? []), ...value.split(',').map((v) => v.trim()).filter(Boolean)];
+  return [
+    ...(previous ?? []),
+    ...value
+      .split(',')
+      .map((v) => v.trim())
+      .filter(Boolean),
+  ];
 }
 
 /** Reads `--lang` before commander runs, so that help and errors speak the right language. */
@@ -212,7 +218,8 @@ export async function execute(argv: readonly string[], io: Io = processIo): Prom
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
   } catch (err) {
-    if (err instanceof CommanderError && (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help')) return 0;
+    if (err instanceof CommanderError && (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help'))
+      return 0;
     return report(err, io, lang);
   }
 }

@@ -62,7 +62,12 @@ export async function renderCommand(templatePath: string | undefined, opts: Reco
         pages = await pageCount(pdf);
         merged = r.stats.merged;
       } else {
-        const r = await renderTemplatePdf(template, context, { ...renderOptions, ...(title ? { title } : {}), strict: opts['strict'] === true, pdfa: (opts['pdfa'] as PdfaLevel | undefined) ?? '2a' });
+        const r = await renderTemplatePdf(template, context, {
+          ...renderOptions,
+          ...(title ? { title } : {}),
+          strict: opts['strict'] === true,
+          pdfa: (opts['pdfa'] as PdfaLevel | undefined) ?? '2a',
+        });
         for (const d of [...r.diagnostics, ...r.warnings]) io.stderr(formatDiagnostic(d, lang) + '\n');
         pdf = r.pdf;
         pages = r.pages;

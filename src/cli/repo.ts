@@ -30,16 +30,23 @@ export async function templatesCommand(opts: Record<string, unknown>, io: Io, la
     io.stdout(JSON.stringify(rows, null, 2) + '\n');
     return 0;
   }
-  const head = (['cli.templates-kind', 'cli.templates-id', 'cli.templates-version', 'cli.templates-status', 'cli.templates-title'] as const).map((id) => formatMessage(id, {}, lang));
+  const head = (['cli.templates-kind', 'cli.templates-id', 'cli.templates-version', 'cli.templates-status', 'cli.templates-title'] as const).map((id) =>
+    formatMessage(id, {}, lang),
+  );
   const table = rows.map((r) => [
     kindText(r.kind, lang),
     r.id,
-    String(r.version) + (r.override ? ` / ${r.override.kommune}: ${r.override.version} (${formatMessage('cli.templates-from', { base: r.override.basedOn }, lang)})` : ''),
+    String(r.version) +
+      (r.override ? ` / ${r.override.kommune}: ${r.override.version} (${formatMessage('cli.templates-from', { base: r.override.basedOn }, lang)})` : ''),
     describeStatus(r.status, lang),
     r.title ?? '',
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
-  const line = (cells: string[]): string => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+  const line = (cells: string[]): string =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
   io.stdout([line(head), line(widths.map((w) => '-'.repeat(w))), ...table.map(line)].join('\n') + '\n');
   const outdated = rows.filter((r) => r.status === 'outdated');
   if (outdated.length) {
@@ -67,7 +74,13 @@ export async function previewCommand(id: string, opts: Record<string, unknown>, 
   const failed = result.entries.filter((e) => e.error).length;
   // The index as the user named the folder, not as an absolute path.
   const index = join(String(opts['out']), 'index.html');
-  io.stdout(formatMessage('cli.preview-done', { count: result.entries.length - failed, dir: String(opts['out']), cases: result.cases, combinations: result.combinations, index }, lang) + '\n');
+  io.stdout(
+    formatMessage(
+      'cli.preview-done',
+      { count: result.entries.length - failed, dir: String(opts['out']), cases: result.cases, combinations: result.combinations, index },
+      lang,
+    ) + '\n',
+  );
   const lacking = result.entries.filter((e) => e.missing.length).length;
   io.stdout(
     (lacking

@@ -14,7 +14,14 @@ export async function serveCommand(opts: Record<string, unknown>, io: Io, lang: 
     file: text('config') ?? (env['KP_BREV_CONFIG'] || undefined),
     env,
     cwd: io.cwd,
-    flags: { port: text('port'), host: text('host'), templates: text('templates'), threads: text('threads'), training: opts['training'] === true ? true : undefined, samples: text('samples') },
+    flags: {
+      port: text('port'),
+      host: text('host'),
+      templates: text('templates'),
+      threads: text('threads'),
+      training: opts['training'] === true ? true : undefined,
+      samples: text('samples'),
+    },
   });
   if (opts['printConfig'] === true) {
     io.stdout(describeSettings(merged, SERVER_SCHEMA, lang));

@@ -113,7 +113,10 @@ class Composer {
     const start = blocks[0]!.start;
     const end = blocks[blocks.length - 1]!.end;
     const edits = this.storyEdits(source, body, text, pkg.mainPart, chain, { placeholder: 0 }, false, start, end);
-    const raw = applyEdits(text.slice(start, end), edits.map((e) => ({ ...e, start: e.start - start, end: e.end - start })));
+    const raw = applyEdits(
+      text.slice(start, end),
+      edits.map((e) => ({ ...e, start: e.start - start, end: e.end - start })),
+    );
     return this.fill(importFragment(this.target, pkg, source.key, raw, this.input.name));
   }
 
@@ -209,7 +212,8 @@ class Composer {
         const runs = htmlToRuns(flettetekst.html, this.htmlTarget());
         return this.inlineEdit(story, f, where === 'instruction' ? toInstruction(runs) : runs, rPr, loc, name);
       } catch (err) {
-        if (err instanceof HtmlError) throw this.error(err.code === 'html.dangerous' ? 'compose.html-dangerous' : 'compose.html-unsupported', { field: name, detail: err.detail }, loc);
+        if (err instanceof HtmlError)
+          throw this.error(err.code === 'html.dangerous' ? 'compose.html-dangerous' : 'compose.html-unsupported', { field: name, detail: err.detail }, loc);
         throw err;
       }
     }
@@ -243,8 +247,7 @@ class Composer {
       if (i >= f.begin && i <= f.end) continue;
       const tok = story.tokens[i]!;
       const harmless =
-        (tok.t === 'raw' && (tok.marker || tok.droppable)) ||
-        (tok.t === 'item' && (tok.kind === 'layout' || (tok.kind === 'text' && tok.text.trim() === '')));
+        (tok.t === 'raw' && (tok.marker || tok.droppable)) || (tok.t === 'item' && (tok.kind === 'layout' || (tok.kind === 'text' && tok.text.trim() === '')));
       if (!harmless) throw this.error('compose.placeholder-alone', { field }, loc);
     }
     const mark = story.tokens[para.mark];
@@ -285,11 +288,7 @@ function inQuotes(f: FieldNode): boolean {
   const index = parent.children.indexOf(f);
   const ins = parent.parsed.instruction;
   const args =
-    ins.type === 'IF'
-      ? [ins.left, ins.right, ins.trueText, ins.falseText]
-      : ins.type === 'field'
-        ? ins.items.filter((i) => i.type === 'argument')
-        : [];
+    ins.type === 'IF' ? [ins.left, ins.right, ins.trueText, ins.falseText] : ins.type === 'field' ? ins.items.filter((i) => i.type === 'argument') : [];
   return args.some((a) => a && a.type === 'argument' && a.quote !== null && a.parts.some((p) => p.type === 'field' && p.index === index));
 }
 
@@ -307,7 +306,10 @@ function applyEdits(text: string, edits: Edit[]): string {
 /** Runs written for a field's instruction: w:instrText, with quotation marks escaped. */
 function toInstruction(runs: string): string {
   return runs.replace(/<w:t xml:space="preserve">([^<]*)<\/w:t>/g, (_m, text: string) => {
-    const escaped = text.replace(/\\/g, '\\\\').replace(/&quot;/g, '\\&quot;').replace(/([\u201c\u201d])/g, '\\$1');
+    const escaped = text
+      .replace(/\\/g, '\\\\')
+      .replace(/&quot;/g, '\\&quot;')
+      .replace(/([\u201c\u201d])/g, '\\$1');
     return `<w:instrText xml:space="preserve">${escaped}</w:instrText>`;
   });
 }

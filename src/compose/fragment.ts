@@ -41,7 +41,8 @@ export function importFragment(target: ComposeTarget, source: DocxPackage, key: 
   for (const text of [xml, ...styleXml]) for (const m of text.matchAll(/<w:numId w:val="(\d+)"/g)) usedNums.add(m[1]!);
   if (usedNums.size && source.numberingPart) {
     const numMap = target.numbering.importFrom(source.text(source.numberingPart), `${key}: ${source.numberingPart}`, usedNums);
-    const remapNums = (text: string): string => text.replace(/(<w:numId w:val=")(\d+)(")/g, (_m, a: string, id: string, c: string) => a + (numMap.get(id) ?? id) + c);
+    const remapNums = (text: string): string =>
+      text.replace(/(<w:numId w:val=")(\d+)(")/g, (_m, a: string, id: string, c: string) => a + (numMap.get(id) ?? id) + c);
     xml = remapNums(xml);
     styleXml = styleXml.map(remapNums);
   }
@@ -57,7 +58,9 @@ export function importFragment(target: ComposeTarget, source: DocxPackage, key: 
         if (!rel) throw new KpBrevError('input', [diagnostic('compose.unsupported', { key, what: `relation ${id}` }, where)]);
         // Of the external references only web and mail links travel (external-refs.ts).
         if (rel.external && externalAction(rel.type, rel.target, true) === 'refuse') {
-          throw new KpBrevError('refused', [diagnostic('render.external-reference', { part: where.part, type: rel.type, target: describeTarget(rel.target) }, where)]);
+          throw new KpBrevError('refused', [
+            diagnostic('render.external-reference', { part: where.part, type: rel.type, target: describeTarget(rel.target) }, where),
+          ]);
         }
         if (rel.type === 'image' && !rel.external && rel.part) mapped = target.addMedia(source, rel.part, key);
         else if (rel.type === 'hyperlink' && rel.external) mapped = target.hyperlink(rel.target);

@@ -40,7 +40,28 @@ interface Node {
 
 const INLINE = new Set(['b', 'strong', 'i', 'em', 'u', 'a', 'br', 'span']);
 const BLOCK = new Set(['p', 'ul', 'ol', 'li', 'h1', 'h2', 'h3', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'div']);
-const DANGEROUS = new Set(['script', 'style', 'iframe', 'frame', 'frameset', 'object', 'embed', 'img', 'link', 'meta', 'base', 'form', 'input', 'button', 'svg', 'math', 'video', 'audio', 'source', 'template']);
+const DANGEROUS = new Set([
+  'script',
+  'style',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'img',
+  'link',
+  'meta',
+  'base',
+  'form',
+  'input',
+  'button',
+  'svg',
+  'math',
+  'video',
+  'audio',
+  'source',
+  'template',
+]);
 
 interface RunStyle {
   b?: boolean;
@@ -83,7 +104,8 @@ function check(node: Node): void {
       }
       if (name === 'a') {
         const href = (c.attribs?.['href'] ?? '').trim();
-        if (!/^(https?:|mailto:)/i.test(href)) throw new HtmlError(/^\s*(javascript|data|vbscript):/i.test(href) ? 'html.dangerous' : 'html.link', href || '(ingen href)');
+        if (!/^(https?:|mailto:)/i.test(href))
+          throw new HtmlError(/^\s*(javascript|data|vbscript):/i.test(href) ? 'html.dangerous' : 'html.link', href || '(ingen href)');
       }
     }
     check(c);
@@ -175,7 +197,8 @@ class Converter {
     const cols = Math.max(1, ...rows.map((r) => r.cells.length));
     const width = Math.floor(this.t.textWidth / cols);
     const gridStyle = this.t.styleId('Table Grid');
-    const border = '<w:top w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:left w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:bottom w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:right w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:insideH w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:insideV w:val="single" w:sz="4" w:space="0" w:color="auto"/>';
+    const border =
+      '<w:top w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:left w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:bottom w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:right w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:insideH w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:insideV w:val="single" w:sz="4" w:space="0" w:color="auto"/>';
     let out =
       `<w:tbl><w:tblPr>${gridStyle ? `<w:tblStyle w:val="${gridStyle}"/>` : ''}<w:tblW w:w="${width * cols}" w:type="dxa"/>` +
       `${gridStyle ? '' : `<w:tblBorders>${border}</w:tblBorders>`}<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr>` +

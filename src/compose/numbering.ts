@@ -37,7 +37,10 @@ export class NumberingBuilder {
   changed = false;
 
   /** `existing` is the master's numbering.xml, or undefined when it has none. */
-  constructor(private readonly existing: string | undefined, namespaces: string) {
+  constructor(
+    private readonly existing: string | undefined,
+    namespaces: string,
+  ) {
     if (existing) {
       const parsed = parseNumbering(existing, 'word/numbering.xml');
       this.nextAbstract = Math.max(-1, ...[...parsed.abstracts.keys()].map(Number).filter(Number.isFinite)) + 1;
@@ -68,9 +71,7 @@ export class NumberingBuilder {
       }
       const id = this.nextNum++;
       map.set(numId, String(id));
-      this.nums.push(
-        num.xml.replace(/w:numId="[^"]*"/, `w:numId="${id}"`).replace(/(<w:abstractNumId w:val=")[^"]*(")/, `$1${abs}$2`),
-      );
+      this.nums.push(num.xml.replace(/w:numId="[^"]*"/, `w:numId="${id}"`).replace(/(<w:abstractNumId w:val=")[^"]*(")/, `$1${abs}$2`));
       this.changed = true;
     }
     return map;
@@ -102,7 +103,9 @@ export class NumberingBuilder {
         const fmt = fmts[i % 3]!;
         return `<w:lvl w:ilvl="${i}"><w:start w:val="1"/><w:numFmt w:val="${fmt}"/><w:lvlText w:val="%${i + 1}."/><w:lvlJc w:val="left"/><w:pPr><w:ind w:left="${720 + 360 * i}" w:hanging="360"/></w:pPr></w:lvl>`;
       });
-      this.abstracts.push(`<w:abstractNum w:abstractNumId="${this.decimalAbstract}"><w:multiLevelType w:val="hybridMultilevel"/>${levels.join('')}</w:abstractNum>`);
+      this.abstracts.push(
+        `<w:abstractNum w:abstractNumId="${this.decimalAbstract}"><w:multiLevelType w:val="hybridMultilevel"/>${levels.join('')}</w:abstractNum>`,
+      );
     }
     const id = this.nextNum++;
     this.nums.push(

@@ -87,9 +87,7 @@ export class ComposeTarget {
     let id: string;
     do id = `rIdKp${this.nextRel++}`;
     while (this.rels.some((r) => r.id === id));
-    this.addedRels.push(
-      `<Relationship Id="${id}" Type="${REL}/${type}" Target="${escapeXml(target)}"${external ? ' TargetMode="External"' : ''}/>`,
-    );
+    this.addedRels.push(`<Relationship Id="${id}" Type="${REL}/${type}" Target="${escapeXml(target)}"${external ? ' TargetMode="External"' : ''}/>`);
     return id;
   }
 
@@ -168,7 +166,9 @@ export class ComposeTarget {
     const written = new Set<string>();
     for (const name of m.archive.order) {
       const text = changed.get(name);
-      outputs.push(text !== undefined ? { name, data: Buffer.from(text, 'utf8'), like: m.archive.entries.get(name)! } : { name, reuse: m.archive.entries.get(name)! });
+      outputs.push(
+        text !== undefined ? { name, data: Buffer.from(text, 'utf8'), like: m.archive.entries.get(name)! } : { name, reuse: m.archive.entries.get(name)! },
+      );
       written.add(name);
     }
     for (const [name, text] of changed) if (!written.has(name)) outputs.push({ name, data: Buffer.from(text, 'utf8') });
@@ -185,7 +185,9 @@ export class ComposeTarget {
     }
     if (this.ignorable.size) {
       const list = [...this.ignorable].filter((p) => this.namespaces.has(p)).join(' ');
-      tag = /\smc:Ignorable="[^"]*"/.test(tag) ? tag.replace(/\smc:Ignorable="[^"]*"/, ` mc:Ignorable="${list}"`) : tag + (this.namespaces.has('mc') ? ` mc:Ignorable="${list}"` : '');
+      tag = /\smc:Ignorable="[^"]*"/.test(tag)
+        ? tag.replace(/\smc:Ignorable="[^"]*"/, ` mc:Ignorable="${list}"`)
+        : tag + (this.namespaces.has('mc') ? ` mc:Ignorable="${list}"` : '');
     }
     return doc.slice(0, rootStart) + tag + doc.slice(rootEnd);
   }
@@ -199,7 +201,10 @@ export class ComposeTarget {
       ct = ct.slice(0, at()) + `<Default Extension="${ext}" ContentType="${type}"/>` + ct.slice(at());
     }
     if (newNumbering && !ct.includes(`PartName="/${newNumbering}"`)) {
-      ct = ct.slice(0, at()) + `<Override PartName="/${newNumbering}" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/>` + ct.slice(at());
+      ct =
+        ct.slice(0, at()) +
+        `<Override PartName="/${newNumbering}" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/>` +
+        ct.slice(at());
     }
     return ct;
   }

@@ -143,10 +143,7 @@ function checkTree(v: unknown, path: string, depth: number, out: Diagnostic[], l
   }
 }
 
-export type Lookup =
-  | { found: true; value: Scalar }
-  | { found: false }
-  | { found: true; value: undefined; kind: 'object' | 'array' };
+export type Lookup = { found: true; value: Scalar } | { found: false } | { found: true; value: undefined; kind: 'object' | 'array' };
 
 /**
  * Resolves a merge-field name: the exact key in `fields` first, then by following dots

@@ -31,13 +31,61 @@ const isToken = (c: Child): c is IToken => (c as IToken).image !== undefined;
  * the others are Word's but refused when a letter is made. */
 export const KNOWN_FORMATS = new Map(
   [
-    'MERGEFORMAT', 'MERGEFORMATINET', 'CHARFORMAT',
-    'Upper', 'Lower', 'FirstCap', 'Caps',
-    'Arabic', 'ArabicDash', 'alphabetic', 'ALPHABETIC', 'roman', 'ROMAN', 'Ordinal', 'CardText', 'OrdText', 'DollarText', 'Hex',
-    'AIUEO', 'ArabicAbjad', 'ArabicAlpha', 'BahtText', 'ChineseNum1', 'ChineseNum2', 'ChineseNum3', 'Chosung', 'CircleNum',
-    'DBChar', 'DBNum1', 'DBNum2', 'DBNum3', 'DBNum4', 'Ganada', 'GB1', 'GB2', 'GB3', 'GB4', 'Hebrew1', 'Hebrew2',
-    'HindiArabic', 'HindiCardText', 'HindiLetter1', 'HindiLetter2', 'Iroha', 'KanjiNum1', 'KanjiNum2', 'KanjiNum3',
-    'SBChar', 'ThaiArabic', 'ThaiCardText', 'ThaiLetter', 'VietCardText', 'Zodiac1', 'Zodiac2', 'Zodiac3',
+    'MERGEFORMAT',
+    'MERGEFORMATINET',
+    'CHARFORMAT',
+    'Upper',
+    'Lower',
+    'FirstCap',
+    'Caps',
+    'Arabic',
+    'ArabicDash',
+    'alphabetic',
+    'ALPHABETIC',
+    'roman',
+    'ROMAN',
+    'Ordinal',
+    'CardText',
+    'OrdText',
+    'DollarText',
+    'Hex',
+    'AIUEO',
+    'ArabicAbjad',
+    'ArabicAlpha',
+    'BahtText',
+    'ChineseNum1',
+    'ChineseNum2',
+    'ChineseNum3',
+    'Chosung',
+    'CircleNum',
+    'DBChar',
+    'DBNum1',
+    'DBNum2',
+    'DBNum3',
+    'DBNum4',
+    'Ganada',
+    'GB1',
+    'GB2',
+    'GB3',
+    'GB4',
+    'Hebrew1',
+    'Hebrew2',
+    'HindiArabic',
+    'HindiCardText',
+    'HindiLetter1',
+    'HindiLetter2',
+    'Iroha',
+    'KanjiNum1',
+    'KanjiNum2',
+    'KanjiNum3',
+    'SBChar',
+    'ThaiArabic',
+    'ThaiCardText',
+    'ThaiLetter',
+    'VietCardText',
+    'Zodiac1',
+    'Zodiac2',
+    'Zodiac3',
   ].map((f) => [f.toLowerCase(), f]),
 );
 
@@ -280,7 +328,8 @@ export function instructionBuilderFor(parser: CstParser): InstructionBuilderClas
       }
       const content = { start, end };
       // Braces typed on the keyboard are plain characters to Word, never a field.
-      if (/[{}]/.test(tok.image) && !this.problems.some((p) => p.code === 'syntax.typed-braces')) this.problem('syntax.typed-braces', { text: tok.image }, content);
+      if (/[{}]/.test(tok.image) && !this.problems.some((p) => p.code === 'syntax.typed-braces'))
+        this.problem('syntax.typed-braces', { text: tok.image }, content);
       return { type: 'argument', quote: null, parts: this.parts(content, false), position: content, content };
     }
 
@@ -340,9 +389,7 @@ export function instructionBuilderFor(parser: CstParser): InstructionBuilderClas
       for (const e of errors) {
         const tok = e.token;
         const eof = !tok || !Number.isFinite(tok.startOffset) || tok.tokenType?.name === 'EOF';
-        const at: Span = eof
-          ? { start: this.source.length, end: this.source.length }
-          : { start: tok.startOffset, end: tok.startOffset + tok.image.length };
+        const at: Span = eof ? { start: this.source.length, end: this.source.length } : { start: tok.startOffset, end: tok.startOffset + tok.image.length };
         const rules = e.context?.ruleStack ?? [];
         const rule = rules[rules.length - 1];
         if (e.name === 'NotAllInputParsedException') {

@@ -22,7 +22,16 @@ function splitFieldType(tokens: IToken[]): IToken[] | undefined {
   const type = first.image.slice(0, at);
   const keyword = /^if$/i.test(type) ? IfKeyword : /^mergefield$/i.test(type) ? MergeFieldKeyword : Word;
   const piece = (tokType: typeof Word, image: string, start: number): IToken =>
-    createTokenInstance(tokType, image, start, start + image.length - 1, first.startLine ?? 1, first.endLine ?? 1, first.startColumn ?? 1, first.endColumn ?? 1);
+    createTokenInstance(
+      tokType,
+      image,
+      start,
+      start + image.length - 1,
+      first.startLine ?? 1,
+      first.endLine ?? 1,
+      first.startColumn ?? 1,
+      first.endColumn ?? 1,
+    );
   return [piece(keyword, type, first.startOffset), piece(Word, first.image.slice(at), first.startOffset + at), ...tokens.slice(1)];
 }
 

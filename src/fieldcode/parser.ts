@@ -32,11 +32,7 @@ export class FieldCodeParser extends CstParser {
 
   /** field = ifField | mergeField | otherField */
   public field = this.RULE('field', () => {
-    this.OR([
-      { ALT: () => this.SUBRULE(this.ifField) },
-      { ALT: () => this.SUBRULE(this.mergeField) },
-      { ALT: () => this.SUBRULE(this.otherField) },
-    ]);
+    this.OR([{ ALT: () => this.SUBRULE(this.ifField) }, { ALT: () => this.SUBRULE(this.mergeField) }, { ALT: () => this.SUBRULE(this.otherField) }]);
   });
 
   /**
@@ -62,12 +58,7 @@ export class FieldCodeParser extends CstParser {
   public mergeField = this.RULE('mergeField', () => {
     this.CONSUME(MergeFieldKeyword);
     this.SUBRULE(this.argument, { LABEL: 'name' });
-    this.MANY(() =>
-      this.OR([
-        { ALT: () => this.SUBRULE(this.generalSwitch) },
-        { ALT: () => this.SUBRULE(this.fieldSwitch) },
-      ]),
-    );
+    this.MANY(() => this.OR([{ ALT: () => this.SUBRULE(this.generalSwitch) }, { ALT: () => this.SUBRULE(this.fieldSwitch) }]));
   });
 
   /** Any other field type, kept as it is: PAGE, NUMPAGES, DATE, REF, = ... */
@@ -96,11 +87,7 @@ export class FieldCodeParser extends CstParser {
 
   /** \* format, \# numeric picture, \@ date picture */
   public generalSwitch = this.RULE('generalSwitch', () => {
-    this.OR([
-      { ALT: () => this.CONSUME(FormatSwitch) },
-      { ALT: () => this.CONSUME(NumericSwitch) },
-      { ALT: () => this.CONSUME(DateSwitch) },
-    ]);
+    this.OR([{ ALT: () => this.CONSUME(FormatSwitch) }, { ALT: () => this.CONSUME(NumericSwitch) }, { ALT: () => this.CONSUME(DateSwitch) }]);
     this.OPTION(() => this.SUBRULE(this.argument));
   });
 

@@ -40,19 +40,14 @@ function numberPattern(locale: FieldLocale): RegExp {
 /** A JSON number as case data shows without a picture: Danish decimal comma, no grouping. */
 export function displayNumber(value: number, locale: FieldLocale): string {
   if (Object.is(value, -0)) value = 0;
-  const plain = Math.abs(value) >= 1e21 || (value !== 0 && Math.abs(value) < 1e-6)
-    ? value.toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 20 })
-    : String(value);
+  const plain =
+    Math.abs(value) >= 1e21 || (value !== 0 && Math.abs(value) < 1e-6)
+      ? value.toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 20 })
+      : String(value);
   return plain.replace('.', locale.decimal);
 }
 
-type Item =
-  | { k: '0' | '#' | 'x' }
-  | { k: 'dec' }
-  | { k: 'group' }
-  | { k: '-' }
-  | { k: '+' }
-  | { k: 'lit'; text: string };
+type Item = { k: '0' | '#' | 'x' } | { k: 'dec' } | { k: 'group' } | { k: '-' } | { k: '+' } | { k: 'lit'; text: string };
 
 export class PictureError extends Error {}
 

@@ -13,9 +13,7 @@ import { parseLocaleNumber } from './number.js';
 import { isEnglish, type FieldLocale } from './locale.js';
 import { cardText, dollarText, MAX_WORDS, ordText, wordsLanguage } from './words.js';
 
-export type FormatOutcome =
-  | { ok: true; text: string }
-  | { ok: false; reason: 'unsupported' | 'not-a-number' | 'out-of-range' | 'language' };
+export type FormatOutcome = { ok: true; text: string } | { ok: false; reason: 'unsupported' | 'not-a-number' | 'out-of-range' | 'language' };
 
 const CHARACTER_FORMATS = new Set(['mergeformat', 'charformat', 'mergeformatinet']);
 
@@ -108,8 +106,19 @@ function englishSuffix(n: number): string {
 }
 
 const ROMAN: Array<[number, string]> = [
-  [1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'],
-  [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I'],
+  [1000, 'M'],
+  [900, 'CM'],
+  [500, 'D'],
+  [400, 'CD'],
+  [100, 'C'],
+  [90, 'XC'],
+  [50, 'L'],
+  [40, 'XL'],
+  [10, 'X'],
+  [9, 'IX'],
+  [5, 'V'],
+  [4, 'IV'],
+  [1, 'I'],
 ];
 
 /** Roman numerals; thousands beyond 3999 are written as repeated M. */

@@ -11,7 +11,28 @@ export type WordsLanguage = 'en' | 'da';
 /** The largest number Word writes in words. */
 export const MAX_WORDS = 999_999;
 
-const EN_ONES = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
+const EN_ONES = [
+  'zero',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+  'thirteen',
+  'fourteen',
+  'fifteen',
+  'sixteen',
+  'seventeen',
+  'eighteen',
+  'nineteen',
+];
 const EN_TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
 
 function englishBelow1000(n: number): string {
@@ -29,16 +50,77 @@ function english(n: number): string {
   return `${englishBelow1000(thousands)} thousand${rest ? ` ${englishBelow1000(rest)}` : ''}`;
 }
 
-const EN_ORDINAL_WORDS: Record<string, string> = { one: 'first', two: 'second', three: 'third', five: 'fifth', eight: 'eighth', nine: 'ninth', twelve: 'twelfth' };
+const EN_ORDINAL_WORDS: Record<string, string> = {
+  one: 'first',
+  two: 'second',
+  three: 'third',
+  five: 'fifth',
+  eight: 'eighth',
+  nine: 'ninth',
+  twelve: 'twelfth',
+};
 
 function englishOrdinal(n: number): string {
   return english(n).replace(/[a-z]+$/, (last) => EN_ORDINAL_WORDS[last] ?? (last.endsWith('y') ? `${last.slice(0, -1)}ieth` : `${last}th`));
 }
 
-const DA_ONES = ['nul', 'en', 'to', 'tre', 'fire', 'fem', 'seks', 'syv', 'otte', 'ni', 'ti', 'elleve', 'tolv', 'tretten', 'fjorten', 'femten', 'seksten', 'sytten', 'atten', 'nitten'];
+const DA_ONES = [
+  'nul',
+  'en',
+  'to',
+  'tre',
+  'fire',
+  'fem',
+  'seks',
+  'syv',
+  'otte',
+  'ni',
+  'ti',
+  'elleve',
+  'tolv',
+  'tretten',
+  'fjorten',
+  'femten',
+  'seksten',
+  'sytten',
+  'atten',
+  'nitten',
+];
 const DA_TENS = ['', '', 'tyve', 'tredive', 'fyrre', 'halvtreds', 'tres', 'halvfjerds', 'firs', 'halvfems'];
-const DA_ORDINAL_ONES = ['nulte', 'første', 'anden', 'tredje', 'fjerde', 'femte', 'sjette', 'syvende', 'ottende', 'niende', 'tiende', 'ellevte', 'tolvte', 'trettende', 'fjortende', 'femtende', 'sekstende', 'syttende', 'attende', 'nittende'];
-const DA_ORDINAL_TENS = ['', '', 'tyvende', 'tredivte', 'fyrretyvende', 'halvtredsindstyvende', 'tresindstyvende', 'halvfjerdsindstyvende', 'firsindstyvende', 'halvfemsindstyvende'];
+const DA_ORDINAL_ONES = [
+  'nulte',
+  'første',
+  'anden',
+  'tredje',
+  'fjerde',
+  'femte',
+  'sjette',
+  'syvende',
+  'ottende',
+  'niende',
+  'tiende',
+  'ellevte',
+  'tolvte',
+  'trettende',
+  'fjortende',
+  'femtende',
+  'sekstende',
+  'syttende',
+  'attende',
+  'nittende',
+];
+const DA_ORDINAL_TENS = [
+  '',
+  '',
+  'tyvende',
+  'tredivte',
+  'fyrretyvende',
+  'halvtredsindstyvende',
+  'tresindstyvende',
+  'halvfjerdsindstyvende',
+  'firsindstyvende',
+  'halvfemsindstyvende',
+];
 
 /** 0-99; `ordinal` makes the whole word an ordinal (`enogtyvende`). */
 function danishBelow100(n: number, ordinal: boolean): string {

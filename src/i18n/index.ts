@@ -30,11 +30,7 @@ export function allMessages(): Map<string, MessageText> {
 }
 
 /** Fills `{name}` and `{name:one|other}` placeholders; unknown placeholders stay visible so mistakes show. */
-export function formatMessage(
-  id: MessageId | string,
-  params: Record<string, string | number>,
-  lang: Lang,
-): string {
+export function formatMessage(id: MessageId | string, params: Record<string, string | number>, lang: Lang): string {
   const entry = (messages as Record<string, MessageText>)[id] ?? registered.get(id);
   if (!entry) return `${id} ${JSON.stringify(params)}`;
   return fillText(entry[lang], params);

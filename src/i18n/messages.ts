@@ -50,10 +50,7 @@ export const messages = {
 } as const satisfies Record<string, MessageText>;
 
 /** Ids that more than one area defines (`never` when there are none). */
-type SharedIds<Areas extends readonly object[], Seen = never> = Areas extends readonly [
-  infer First,
-  ...infer Rest extends readonly object[],
-]
+type SharedIds<Areas extends readonly object[], Seen = never> = Areas extends readonly [infer First, ...infer Rest extends readonly object[]]
   ? (keyof First & Seen) | SharedIds<Rest, Seen | keyof First>
   : never;
 

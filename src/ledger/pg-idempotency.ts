@@ -95,15 +95,27 @@ export class PgIdempotencyStore implements IdempotencyStore {
               output_sha256 = $7, template_version = $8, pages = $9, finished_at = now(), expires_at = now() + make_interval(secs => $10)
         WHERE credential = $1 AND idempotency_key = $2 AND state = 'claimed' AND lease_token = $3`,
       [
-        held.scope, held.key, held.token, answer.status, JSON.stringify(answer.headers), Buffer.from(answer.body),
-        audit.sha256 ?? null, audit.version ?? null, audit.pages ?? null, this.retentionSeconds,
+        held.scope,
+        held.key,
+        held.token,
+        answer.status,
+        JSON.stringify(answer.headers),
+        Buffer.from(answer.body),
+        audit.sha256 ?? null,
+        audit.version ?? null,
+        audit.pages ?? null,
+        this.retentionSeconds,
       ],
     );
     return (r.rowCount ?? 0) > 0;
   }
 
   async release(held: HeldKey): Promise<void> {
-    await this.ledger.pool.query(`DELETE FROM kp_brev_api_letters WHERE credential = $1 AND idempotency_key = $2 AND state = 'claimed' AND lease_token = $3`, [held.scope, held.key, held.token]);
+    await this.ledger.pool.query(`DELETE FROM kp_brev_api_letters WHERE credential = $1 AND idempotency_key = $2 AND state = 'claimed' AND lease_token = $3`, [
+      held.scope,
+      held.key,
+      held.token,
+    ]);
   }
 
   /** Erases the answers past their retention (at most once a minute): the stored letters stay bounded. */

@@ -176,10 +176,38 @@ export class PgLedger {
   async enqueue(cases: LedgerCase[], opts: { retryFailed?: boolean } = {}): Promise<EnqueueResult> {
     const result: EnqueueResult = { added: 0, already: 0, retried: 0, updated: 0, failedEarlier: 0, changed: [] };
     if (!cases.length) return result;
-    const cols = ['run', 'kommune', 'template', 'case_id', 'case_sha256', 'line', 'format', 'requested_by', 'input', 'state', 'reason', 'problems', 'finished_at'];
+    const cols = [
+      'run',
+      'kommune',
+      'template',
+      'case_id',
+      'case_sha256',
+      'line',
+      'format',
+      'requested_by',
+      'input',
+      'state',
+      'reason',
+      'problems',
+      'finished_at',
+    ];
     const values: unknown[] = [];
     const rows = cases.map((c, i) => {
-      values.push(c.run, c.kommune, c.template, c.caseId, c.caseSha256, c.line, c.format, c.requestedBy, c.input ? JSON.stringify(c.input) : null, c.failed ? 'failed' : 'pending', c.failed?.reason ?? null, c.failed ? JSON.stringify(c.failed.problems) : null, c.failed ? new Date() : null);
+      values.push(
+        c.run,
+        c.kommune,
+        c.template,
+        c.caseId,
+        c.caseSha256,
+        c.line,
+        c.format,
+        c.requestedBy,
+        c.input ? JSON.stringify(c.input) : null,
+        c.failed ? 'failed' : 'pending',
+        c.failed?.reason ?? null,
+        c.failed ? JSON.stringify(c.failed.problems) : null,
+        c.failed ? new Date() : null,
+      );
       return `(${cols.map((_, j) => `$${i * cols.length + j + 1}`).join(', ')})`;
     });
     const inserted = await this.pool.query<{ kommune: string; template: string; case_id: string }>(
@@ -271,7 +299,15 @@ export class PgLedger {
     const start = this.turn++ % all.length;
     const picked = [...all.slice(start), ...all.slice(0, start)].slice(0, max);
     const each = Math.ceil(max / picked.length);
-    const r = await this.pool.query<{ run: string; kommune: string; template: string; case_id: string; format: string; input: Record<string, unknown>; lease_token: string }>(
+    const r = await this.pool.query<{
+      run: string;
+      kommune: string;
+      template: string;
+      case_id: string;
+      format: string;
+      input: Record<string, unknown>;
+      lease_token: string;
+    }>(
       `UPDATE kp_brev_letters l
           SET state = 'claimed', lease_token = gen_random_uuid(), lease_until = now() + make_interval(secs => $3), attempts = l.attempts + 1, worker = $4
          FROM (SELECT c.run, c.kommune, c.template, c.case_id
@@ -287,7 +323,15 @@ export class PgLedger {
     // A municipality without a case to claim: look the open ones up again next time.
     const got = new Set(r.rows.map((x) => x.kommune));
     if (picked.some((k) => !got.has(k))) this.open = undefined;
-    return r.rows.map((x) => ({ run: x.run, kommune: x.kommune, template: x.template, caseId: x.case_id, format: x.format, input: x.input, token: x.lease_token }));
+    return r.rows.map((x) => ({
+      run: x.run,
+      kommune: x.kommune,
+      template: x.template,
+      caseId: x.case_id,
+      format: x.format,
+      input: x.input,
+      token: x.lease_token,
+    }));
   }
 
   /**
@@ -381,8 +425,14 @@ export class PgLedger {
          FROM kp_brev_letters WHERE run = $1 GROUP BY kommune, template ORDER BY kommune, template`,
       [run],
     );
-    const reasons = await this.pool.query(`SELECT reason, count(*)::int AS count FROM kp_brev_letters WHERE run = $1 AND state = 'failed' GROUP BY reason ORDER BY count DESC, reason`, [run]);
-    const e = await this.pool.query(`SELECT kommune, template, case_id, reason, problems FROM kp_brev_letters WHERE run = $1 AND state = 'failed' ORDER BY kommune, template, case_id`, [run]);
+    const reasons = await this.pool.query(
+      `SELECT reason, count(*)::int AS count FROM kp_brev_letters WHERE run = $1 AND state = 'failed' GROUP BY reason ORDER BY count DESC, reason`,
+      [run],
+    );
+    const e = await this.pool.query(
+      `SELECT kommune, template, case_id, reason, problems FROM kp_brev_letters WHERE run = $1 AND state = 'failed' ORDER BY kommune, template, case_id`,
+      [run],
+    );
     return { rows: r.rows as never, reasons: reasons.rows as never, errors: e.rows as never };
   }
 

@@ -252,8 +252,7 @@ function walkStory(story: Story, top: FieldNode[], model: LintModel): void {
           // Back in the cell around a nested table, if any.
           cell = tableStack.pop()?.outer;
           row = cell ? cell.table.rows[cell.row] : undefined;
-        }
-        else if (tok.name === 'w:hyperlink' && link) {
+        } else if (tok.name === 'w:hyperlink' && link) {
           model.links.push(link);
           link = undefined;
         } else if (tok.name === 'w:tc') cell = undefined;

@@ -59,12 +59,18 @@ export class StyleView {
 
   /** Built-in heading level (1-9) from the style names in the chain (`heading 2`). */
   builtinHeading(styleId: string | undefined): number | undefined {
-    return headingLevel(undefined, this.chain(styleId).map((s) => s.name));
+    return headingLevel(
+      undefined,
+      this.chain(styleId).map((s) => s.name),
+    );
   }
 
   /** A paragraph's heading level (1-9), or undefined for body text (ooxml/styles/headings.ts). */
   headingLevel(p: ParagraphModel): number | undefined {
-    return headingLevel(this.outlineLevel(p), this.chain(p.styleId).map((s) => s.name));
+    return headingLevel(
+      this.outlineLevel(p),
+      this.chain(p.styleId).map((s) => s.name),
+    );
   }
 
   look(p: ParagraphModel, rPr: string): TextLook {
@@ -85,7 +91,16 @@ export class StyleView {
       const color = /<w:color\b([^>]*)\/>/.exec(layer)?.[1];
       if (color !== undefined) {
         const val = /w:val="([^"]+)"/.exec(color)?.[1];
-        look.color = val === 'auto' ? undefined : resolveColor(this.theme, val, /w:themeColor="([^"]+)"/.exec(color)?.[1], /w:themeTint="([^"]+)"/.exec(color)?.[1], /w:themeShade="([^"]+)"/.exec(color)?.[1]);
+        look.color =
+          val === 'auto'
+            ? undefined
+            : resolveColor(
+                this.theme,
+                val,
+                /w:themeColor="([^"]+)"/.exec(color)?.[1],
+                /w:themeTint="([^"]+)"/.exec(color)?.[1],
+                /w:themeShade="([^"]+)"/.exec(color)?.[1],
+              );
       }
       const sz = /<w:sz w:val="(\d+)"/.exec(layer)?.[1];
       if (sz) look.size = Number(sz);
@@ -203,8 +218,10 @@ function conditionalTypes(cell: CellModel, tblPr: string, chain: StyleDef[]): st
   const isFirstCol = firstCol && cell.col === 0;
   const isLastCol = lastCol && cell.col === cols - 1;
   const out: string[] = [];
-  if (vBand && !isFirstCol && !isLastCol) out.push(Math.floor((cell.col - (firstCol ? 1 : 0)) / size('tblStyleColBandSize')) % 2 === 0 ? 'band1Vert' : 'band2Vert');
-  if (hBand && !isFirstRow && !isLastRow) out.push(Math.floor((cell.row - (firstRow ? 1 : 0)) / size('tblStyleRowBandSize')) % 2 === 0 ? 'band1Horz' : 'band2Horz');
+  if (vBand && !isFirstCol && !isLastCol)
+    out.push(Math.floor((cell.col - (firstCol ? 1 : 0)) / size('tblStyleColBandSize')) % 2 === 0 ? 'band1Vert' : 'band2Vert');
+  if (hBand && !isFirstRow && !isLastRow)
+    out.push(Math.floor((cell.row - (firstRow ? 1 : 0)) / size('tblStyleRowBandSize')) % 2 === 0 ? 'band1Horz' : 'band2Horz');
   if (isFirstCol) out.push('firstCol');
   if (isLastCol) out.push('lastCol');
   if (isFirstRow) out.push('firstRow');

@@ -41,7 +41,9 @@ function firstSample(samplesDir: string | undefined, id: string): CaseContext | 
   if (!samplesDir) return undefined;
   const dir = join(samplesDir, id);
   if (!existsSync(dir)) return undefined;
-  const first = readdirSync(dir).filter((f) => f.endsWith('.json')).sort()[0];
+  const first = readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()[0];
   return first ? parseContextText(readFileSync(join(dir, first), 'utf8'), join(dir, first)) : undefined;
 }
 
@@ -243,7 +245,11 @@ export function letterTargets(repo: TemplateRepository, id: string, catalog: Cat
     // Worked out when the override is judged: its fields are read then, with the same load.
     out.push(
       lazyTarget(
-        { file: shown(def.message.path!), path: def.message.path!, base: { path: central.message.path!, file: shown(central.message.path!), settings: out[0]!.settings } },
+        {
+          file: shown(def.message.path!),
+          path: def.message.path!,
+          base: { path: central.message.path!, file: shown(central.message.path!), settings: out[0]!.settings },
+        },
         () => ({ ...settingsOf(def, kommune), override: { kommune, id, basedOn: override.basedOn, centralVersion: def.message.version } }),
       ),
     );
@@ -283,8 +289,16 @@ export function partTargets(
     const override = own.override;
     const path = own.path;
     if (!override || !path || path === centralPath) continue;
-    const base = Object.defineProperty({ path: centralPath, file: shown(centralPath) }, 'settings', { enumerable: true, get: () => centralTarget.settings }) as NonNullable<LintTarget['base']>;
-    out.push(lazyTarget({ file: shown(path), path, base }, () => ({ ...settingsFor(path), override: { kommune, id, basedOn: override.basedOn, centralVersion: own.version } })));
+    const base = Object.defineProperty({ path: centralPath, file: shown(centralPath) }, 'settings', {
+      enumerable: true,
+      get: () => centralTarget.settings,
+    }) as NonNullable<LintTarget['base']>;
+    out.push(
+      lazyTarget({ file: shown(path), path, base }, () => ({
+        ...settingsFor(path),
+        override: { kommune, id, basedOn: override.basedOn, centralVersion: own.version },
+      })),
+    );
   }
   return out;
 }
@@ -300,7 +314,13 @@ export function repositoryTargets(repo: TemplateRepository, catalog: Catalog | u
 
 /** A template id: a letter (beskedskabelon), or else a master or content element. Undefined
  * when the repository has no template by that id. */
-export function idTargets(repo: TemplateRepository, id: string, catalog: Catalog | undefined, env: LintSettings['env'], samplesDir?: string): LintTarget[] | undefined {
+export function idTargets(
+  repo: TemplateRepository,
+  id: string,
+  catalog: Catalog | undefined,
+  env: LintSettings['env'],
+  samplesDir?: string,
+): LintTarget[] | undefined {
   if (repo.central.beskedskabeloner.some((b) => b.id === id)) return letterTargets(repo, id, catalog, env, samplesDir);
   if ((repo.central.masters ?? []).some((m) => m.id === id)) return partTargets(repo, 'master', id, catalog, env);
   if ((repo.central.indholdselementer ?? []).some((e) => e.id === id)) return partTargets(repo, 'indholdselement', id, catalog, env);
@@ -351,7 +371,13 @@ export function looseTarget(
 
 /** The repository target a file is, with the manifest's settings; undefined when the
  * repository does not use the file. */
-export function fileTarget(repo: TemplateRepository, file: string, catalog: Catalog | undefined, env: LintSettings['env'], samplesDir?: string): LintTarget | undefined {
+export function fileTarget(
+  repo: TemplateRepository,
+  file: string,
+  catalog: Catalog | undefined,
+  env: LintSettings['env'],
+  samplesDir?: string,
+): LintTarget | undefined {
   const path = resolve(file);
   return repositoryTargets(repo, catalog, env, samplesDir).find((t) => resolve(t.path) === path);
 }

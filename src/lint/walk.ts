@@ -51,7 +51,10 @@ export function walk(model: LintModel, visitors: readonly RuleVisitor[]): void {
     for (const node of nodes) for (const h of handlers) h(node);
   };
   each(on.document, [model]);
-  each(on.part, model.template.package.storyParts.map((p) => p.part));
+  each(
+    on.part,
+    model.template.package.storyParts.map((p) => p.part),
+  );
   const nodes = byStory(model);
   const none: StoryNodes = { paragraphs: [], tables: [], drawings: [], links: [] };
   for (const plan of model.stories) {

@@ -110,7 +110,11 @@ export function readStoryFields(story: Story): StoryFields {
       }
       open.push(node);
       if (open.length > MAX_FIELD_DEPTH) {
-        throw inputError('package.field-depth', { part: story.part, limit: MAX_FIELD_DEPTH }, { part: story.part, paragraph: tok.para, ...(story.label ? { story: story.label } : {}) });
+        throw inputError(
+          'package.field-depth',
+          { part: story.part, limit: MAX_FIELD_DEPTH },
+          { part: story.part, paragraph: tok.para, ...(story.label ? { story: story.label } : {}) },
+        );
       }
     } else if (tok.t === 'item' && (tok.kind === 'sep' || tok.kind === 'end')) {
       const owner = tok.kind === 'sep' ? sepOwner.get(i) : undefined;

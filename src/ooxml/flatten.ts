@@ -7,42 +7,12 @@ import type { ItemKind, Level, OpenToken, ParagraphInfo, Story, Token } from './
 import type { XElement } from './xml.js';
 import { ownText } from './xml.js';
 
-const INLINE_CONTAINERS = new Set([
-  'w:hyperlink',
-  'w:smartTag',
-  'w:customXml',
-  'w:sdt',
-  'w:sdtContent',
-  'w:dir',
-  'w:bdo',
-  'w:fldSimple',
-]);
+const INLINE_CONTAINERS = new Set(['w:hyperlink', 'w:smartTag', 'w:customXml', 'w:sdt', 'w:sdtContent', 'w:dir', 'w:bdo', 'w:fldSimple']);
 
-const BLOCK_CONTAINERS = new Set([
-  'w:tbl',
-  'w:tr',
-  'w:tc',
-  'w:sdt',
-  'w:sdtContent',
-  'w:customXml',
-  'w:ins',
-  'w:del',
-  'w:moveFrom',
-  'w:moveTo',
-]);
+const BLOCK_CONTAINERS = new Set(['w:tbl', 'w:tr', 'w:tc', 'w:sdt', 'w:sdtContent', 'w:customXml', 'w:ins', 'w:del', 'w:moveFrom', 'w:moveTo']);
 
 /** Property elements of containers, copied as they are. */
-const PROPERTY_ELEMENTS = new Set([
-  'w:tblPr',
-  'w:tblGrid',
-  'w:trPr',
-  'w:tblPrEx',
-  'w:tcPr',
-  'w:sdtPr',
-  'w:sdtEndPr',
-  'w:customXmlPr',
-  'w:smartTagPr',
-]);
+const PROPERTY_ELEMENTS = new Set(['w:tblPr', 'w:tblGrid', 'w:trPr', 'w:tblPrEx', 'w:tcPr', 'w:sdtPr', 'w:sdtEndPr', 'w:customXmlPr', 'w:smartTagPr']);
 
 const MARKERS = new Set([
   'w:bookmarkStart',
@@ -64,13 +34,7 @@ export interface StoryLabeler {
 }
 
 /** Flattens the content of a story root (w:body, w:hdr, w:ftr, w:footnote, w:txbxContent...). */
-export function flattenStory(
-  root: XElement,
-  source: string,
-  part: string,
-  label: string,
-  labeler: StoryLabeler,
-): Story {
+export function flattenStory(root: XElement, source: string, part: string, label: string, labeler: StoryLabeler): Story {
   const tokens: Token[] = [];
   const paragraphs: ParagraphInfo[] = [];
   const subStories: Story[] = [];
@@ -82,8 +46,7 @@ export function flattenStory(
     const tag = source.slice(el.start, el.openEnd);
     return el.end === el.openEnd ? tag.replace(/\s*\/>$/, '>') : tag;
   };
-  const closeTagOf = (el: XElement): string =>
-    el.end === el.openEnd ? `</${el.name}>` : source.slice(source.lastIndexOf('</', el.end - 1), el.end);
+  const closeTagOf = (el: XElement): string => (el.end === el.openEnd ? `</${el.name}>` : source.slice(source.lastIndexOf('</', el.end - 1), el.end));
 
   const pushOpen = (el: XElement, level: Level, instr?: string): void => {
     openStack.push(tokens.length);

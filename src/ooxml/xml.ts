@@ -104,9 +104,7 @@ export function parseWithSaxes(source: string, part: string, counter: ContentCou
   let root: XElement | undefined;
 
   const fail = (code: MessageId, params: Record<string, string> = {}): never => {
-    throw new KpBrevError('input', [
-      diagnostic(code, { part, ...params }, { part, line: parser.line, column: parser.column }),
-    ]);
+    throw new KpBrevError('input', [diagnostic(code, { part, ...params }, { part, line: parser.line, column: parser.column })]);
   };
   // The element the reader closed last: when an end tag skips an open element, the reader
   // closes that one and complains without naming it.
@@ -188,7 +186,6 @@ function malformedReason(message: string): { code: MessageId; params: Record<str
   }
   return { code: 'xml.malformed', params: { detail: message.slice(0, 200) } };
 }
-
 
 /** Characters XML 1.0 does not allow (lone surrogates are checked apart), and a carriage
  * return, which XML normalises: a part with any of them goes to saxes. */

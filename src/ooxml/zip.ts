@@ -115,7 +115,10 @@ export function readZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMIT
   for (const name of names) {
     const file = files[name];
     if (!file || file.dir) continue;
-    entries.set(name, wrapped(name, () => entryOf(name, file, limits, state, entries.size)));
+    entries.set(
+      name,
+      wrapped(name, () => entryOf(name, file, limits, state, entries.size)),
+    );
     order.push(name);
   }
   // Verified now, once, after every header passed the limits: an entry no stage reads (an

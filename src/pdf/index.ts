@@ -56,15 +56,26 @@ export function layoutDocx(source: LetterSource, warnings: Diagnostic[] = []): L
 export async function renderPdfFrom(pkg: DocxPackage, options: PdfRenderOptions & { parts?: ReadonlyMap<string, string> } = {}): Promise<PdfResult> {
   const name = options.name ?? 'brev.docx';
   if (options.pdfa !== undefined && !PDFA_LEVELS.includes(options.pdfa)) {
-    throw new KpBrevError('input', [registeredDiagnostic('pdf.pdfa-level', { level: String(options.pdfa), levels: PDFA_LEVELS.join(', ') }, { template: name }, 'error')]);
+    throw new KpBrevError('input', [
+      registeredDiagnostic('pdf.pdfa-level', { level: String(options.pdfa), levels: PDFA_LEVELS.join(', ') }, { template: name }, 'error'),
+    ]);
   }
   const warnings: Diagnostic[] = [];
   const letter = layoutDocx({ name, pkg, ...(options.parts ? { parts: options.parts } : {}) }, warnings);
   if (options.strict && warnings.length) {
-    throw new KpBrevError('refused', [registeredDiagnostic('pdf.refused', { template: name, count: warnings.length }, { template: name }, 'error'), ...warnings.map((w) => ({ ...w, severity: 'error' as const }))]);
+    throw new KpBrevError('refused', [
+      registeredDiagnostic('pdf.refused', { template: name, count: warnings.length }, { template: name }, 'error'),
+      ...warnings.map((w) => ({ ...w, severity: 'error' as const })),
+    ]);
   }
   const title = options.title ?? letter.title ?? name.replace(/\.docx$/i, '');
-  const pdf = await writePdf(letter, { title, lang: letter.lang ?? 'da-DK', ...(options.date ? { date: options.date } : {}), ...(options.fonts ? { fonts: options.fonts } : {}), ...(options.pdfa ? { pdfa: options.pdfa } : {}) });
+  const pdf = await writePdf(letter, {
+    title,
+    lang: letter.lang ?? 'da-DK',
+    ...(options.date ? { date: options.date } : {}),
+    ...(options.fonts ? { fonts: options.fonts } : {}),
+    ...(options.pdfa ? { pdfa: options.pdfa } : {}),
+  });
   return { pdf, pages: letter.pages.length, warnings };
 }
 

@@ -34,10 +34,14 @@ export function convertWithLibreOffice(docs: Uint8Array[], timeoutMs = 300_000):
       return file;
     });
     try {
-      execFileSync(soffice, [`-env:UserInstallation=${pathToFileURL(join(dir, 'profile')).href}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, ...names], {
-        stdio: 'pipe',
-        timeout: timeoutMs,
-      });
+      execFileSync(
+        soffice,
+        [`-env:UserInstallation=${pathToFileURL(join(dir, 'profile')).href}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, ...names],
+        {
+          stdio: 'pipe',
+          timeout: timeoutMs,
+        },
+      );
     } catch (err) {
       throw inputError('cli.libreoffice-failed', { detail: err instanceof Error ? err.message.split('\n')[0]! : String(err) });
     }

@@ -97,7 +97,10 @@ export function entryName(data: unknown, path: Array<string | number>): string {
     cur = (cur as Record<string | number, unknown>)[seg];
     if (typeof seg === 'number') {
       name += `[${seg}]`;
-      const id = cur && typeof cur === 'object' ? ((cur as Record<string, unknown>)['id'] ?? (cur as Record<string, unknown>)['key'] ?? (cur as Record<string, unknown>)['name']) : undefined;
+      const id =
+        cur && typeof cur === 'object'
+          ? ((cur as Record<string, unknown>)['id'] ?? (cur as Record<string, unknown>)['key'] ?? (cur as Record<string, unknown>)['name'])
+          : undefined;
       if (typeof id === 'string') name += ` "${id}"`;
     } else {
       name += (name ? '.' : '') + seg;

@@ -130,9 +130,13 @@ export function loadCentralManifest(path: string, display: string, root: string)
   }
   data.beskedskabeloner.forEach((b, i) => {
     const entry = `beskedskabeloner[${i}] "${b.id}"`;
-    if (!masters.has(b.master)) problems.push(diagnostic('repo.unknown-ref', { file: display, entry, kind: 'masterskabelon', id: b.master }, at(['beskedskabeloner', i, 'master'])));
+    if (!masters.has(b.master))
+      problems.push(diagnostic('repo.unknown-ref', { file: display, entry, kind: 'masterskabelon', id: b.master }, at(['beskedskabeloner', i, 'master'])));
     (b.indholdselementer ?? []).forEach((el, j) => {
-      if (!elements.has(el)) problems.push(diagnostic('repo.unknown-ref', { file: display, entry, kind: 'indholdselement', id: el }, at(['beskedskabeloner', i, 'indholdselementer', j])));
+      if (!elements.has(el))
+        problems.push(
+          diagnostic('repo.unknown-ref', { file: display, entry, kind: 'indholdselement', id: el }, at(['beskedskabeloner', i, 'indholdselementer', j])),
+        );
     });
   });
   if (problems.length) throw new KpBrevError('input', problems);
@@ -154,16 +158,30 @@ export function loadKommuneManifest(path: string, display: string, folder: strin
     if (seen.has(key)) problems.push(diagnostic('repo.duplicate-id', { file: display, kind: o.kind, id: o.id }, at(['overrides', i])));
     seen.add(key);
     const list =
-      o.kind === 'beskedskabelon' ? central.beskedskabeloner : o.kind === 'master' ? central.masters : o.kind === 'indholdselement' ? central.indholdselementer : central.flettetekster;
+      o.kind === 'beskedskabelon'
+        ? central.beskedskabeloner
+        : o.kind === 'master'
+          ? central.masters
+          : o.kind === 'indholdselement'
+            ? central.indholdselementer
+            : central.flettetekster;
     const base = (list ?? []).find((e) => e.id === o.id);
     if (!base) {
       problems.push(diagnostic('repo.unknown-ref', { file: display, entry, kind: `central ${o.kind}`, id: o.id }, at(['overrides', i, 'id'])));
       return;
     }
     const [baseId] = o.basedOn.split('@');
-    if (baseId !== o.id) problems.push(diagnostic('repo.override-base', { file: display, kind: o.kind, id: o.id, basedOn: o.basedOn, central: `${o.id}@${base.version}` }, at(['overrides', i, 'basedOn'])));
+    if (baseId !== o.id)
+      problems.push(
+        diagnostic(
+          'repo.override-base',
+          { file: display, kind: o.kind, id: o.id, basedOn: o.basedOn, central: `${o.id}@${base.version}` },
+          at(['overrides', i, 'basedOn']),
+        ),
+      );
     if (o.kind === 'flettetekst') {
-      if (o.text === undefined && o.html === undefined) problems.push(diagnostic('repo.override-content', { file: display, kind: o.kind, id: o.id, what: 'text eller html' }, at(['overrides', i])));
+      if (o.text === undefined && o.html === undefined)
+        problems.push(diagnostic('repo.override-content', { file: display, kind: o.kind, id: o.id, what: 'text eller html' }, at(['overrides', i])));
     } else if (o.file) {
       if (!existsSync(join(dir, o.file))) problems.push(diagnostic('repo.file-missing', { file: display, entry, path: o.file }, at(['overrides', i, 'file'])));
     } else if (o.kind !== 'beskedskabelon' || !o.settings) {

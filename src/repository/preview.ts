@@ -34,9 +34,7 @@ export function questionCombinations(keys: readonly string[], max = 5): Answers[
   const all = (a: 'J' | 'N'): Answers => Object.fromEntries(keys.map((k) => [k, a]));
   if (keys.length === 0) return [{}];
   if (keys.length <= max) {
-    return Array.from({ length: 2 ** keys.length }, (_, n) =>
-      Object.fromEntries(keys.map((k, i) => [k, n & (1 << (keys.length - 1 - i)) ? 'J' : 'N'])),
-    );
+    return Array.from({ length: 2 ** keys.length }, (_, n) => Object.fromEntries(keys.map((k, i) => [k, n & (1 << (keys.length - 1 - i)) ? 'J' : 'N'])));
   }
   return [all('N'), all('J'), ...keys.map((k) => ({ ...all('N'), [k]: 'J' as const })), ...keys.map((k) => ({ ...all('J'), [k]: 'N' as const }))];
 }
@@ -134,7 +132,10 @@ export async function previewLetter(
   const questionTexts = new Map(keys.map((k) => [k, repo.catalog?.questions.get(k)?.text ?? k]));
   const html = indexHtml(compiled.def.title, id, options.kommune, keys, questionTexts, entries, options.lang);
   out.write(join(options.outDir, 'index.html'), html);
-  out.write(join(options.outDir, 'index.json'), JSON.stringify({ template: id, kommune: options.kommune ?? null, questions: keys, letters: entries }, null, 2) + '\n');
+  out.write(
+    join(options.outDir, 'index.json'),
+    JSON.stringify({ template: id, kommune: options.kommune ?? null, questions: keys, letters: entries }, null, 2) + '\n',
+  );
   return { entries, cases: cases.length, combinations: combos.length, missing: [...missing] };
 }
 

@@ -147,7 +147,12 @@ export class TemplateRepository {
   letter(id: string, kommune?: string): LetterDef {
     this.checkKommune(kommune);
     const central = this.central.beskedskabeloner.find((b) => b.id === id);
-    if (!central) throw unknownTemplate(id, this.central.beskedskabeloner.map((b) => b.id), kommune ? ` (kommune ${kommune})` : '');
+    if (!central)
+      throw unknownTemplate(
+        id,
+        this.central.beskedskabeloner.map((b) => b.id),
+        kommune ? ` (kommune ${kommune})` : '',
+      );
     const message = this.resolve('beskedskabelon', id, kommune)!;
     const override = kommune ? this.overrideOf('beskedskabelon', id, kommune) : undefined;
     const settings: BeskedskabelonDef = { ...central, ...(override?.settings ?? {}) };
@@ -203,7 +208,11 @@ export class TemplateRepository {
     try {
       message = openPackage(draft);
     } catch (err) {
-      if (err instanceof KpBrevError) throw new KpBrevError('input', err.diagnostics.map((d) => ({ ...d, location: { ...d.location, file: draftName } })));
+      if (err instanceof KpBrevError)
+        throw new KpBrevError(
+          'input',
+          err.diagnostics.map((d) => ({ ...d, location: { ...d.location, file: draftName } })),
+        );
       throw err;
     }
     return this.build(def, id, kommune, message, () => message);
@@ -330,12 +339,20 @@ export class TemplateRepository {
 
   private versionKey(def: LetterDef): string {
     const k = def.kommune;
-    const partKey = (p: ResolvedPart | undefined): string => (p ? `${p.kind}:${p.id}@${p.version}${p.override ? `+${p.override.kommune}@${p.override.version}` : ''}` : '-');
+    const partKey = (p: ResolvedPart | undefined): string =>
+      p ? `${p.kind}:${p.id}@${p.version}${p.override ? `+${p.override.kommune}@${p.override.version}` : ''}` : '-';
     const elementParts = (this.central.indholdselementer ?? []).map((e) => this.resolve('indholdselement', e.id, k));
     const textParts = (this.central.flettetekster ?? []).map((t) => this.resolve('flettetekst', t.id, k));
     // Nothing of the municipality's in it: the central letter, under the central letter's key.
     const own = k !== undefined && [def.message, def.masterPart, ...elementParts, ...textParts].some((p) => p?.override);
-    return [own ? k : 'central', partKey(def.message), partKey(def.masterPart), ...elementParts.map(partKey), ...textParts.map(partKey), JSON.stringify(def.questions ?? [])].join('|');
+    return [
+      own ? k : 'central',
+      partKey(def.message),
+      partKey(def.masterPart),
+      ...elementParts.map(partKey),
+      ...textParts.map(partKey),
+      JSON.stringify(def.questions ?? []),
+    ].join('|');
   }
 
   private openPackage(path: string): DocxPackage {
@@ -354,7 +371,10 @@ export class TemplateRepository {
       return pkg;
     } catch (err) {
       if (err instanceof KpBrevError) {
-        throw new KpBrevError('input', err.diagnostics.map((d) => ({ ...d, location: { ...d.location, file: shown(path) } })));
+        throw new KpBrevError(
+          'input',
+          err.diagnostics.map((d) => ({ ...d, location: { ...d.location, file: shown(path) } })),
+        );
       }
       throw err;
     }
@@ -362,7 +382,11 @@ export class TemplateRepository {
 }
 
 export function describeStatus(status: TemplateStatus, lang: 'da' | 'en'): string {
-  return formatMessage(status === 'central' ? 'repo.status-central' : status === 'overridden' ? 'repo.status-overridden' : 'repo.status-override-of-older', {}, lang);
+  return formatMessage(
+    status === 'central' ? 'repo.status-central' : status === 'overridden' ? 'repo.status-overridden' : 'repo.status-override-of-older',
+    {},
+    lang,
+  );
 }
 
 /**

@@ -103,7 +103,11 @@ export async function buildApp(options: ServerOptions): Promise<FastifyInstance>
     logger:
       options.logger === false || options.logger === undefined
         ? false
-        : { level: 'info', ...(typeof options.logger === 'object' ? options.logger : {}), redact: { paths: ['req.headers.authorization', 'headers.authorization'], remove: true } },
+        : {
+            level: 'info',
+            ...(typeof options.logger === 'object' ? options.logger : {}),
+            redact: { paths: ['req.headers.authorization', 'headers.authorization'], remove: true },
+          },
     // Fastify's own request lines would log the URL and more; ours (onResponse) logs what is safe.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit,
@@ -129,7 +133,10 @@ export async function buildApp(options: ServerOptions): Promise<FastifyInstance>
     auth: new Authenticator(new Credentials(options.credentials), options.jwt ? new JwtVerifier(options.jwt) : undefined),
     pool,
     // The render threads' caches as last reported, else (no letter made yet, or an inline pool) this thread's.
-    metrics: createMetrics(() => (caches.size ? sumCaches(caches.values()) : holder.cacheFigures()), () => pool.load().queued),
+    metrics: createMetrics(
+      () => (caches.size ? sumCaches(caches.values()) : holder.cacheFigures()),
+      () => pool.load().queued,
+    ),
     closing: { value: false },
     caches,
     idempotency: options.idempotency ?? new MemoryIdempotencyStore(),
@@ -163,7 +170,10 @@ export async function buildApp(options: ServerOptions): Promise<FastifyInstance>
 
   // The JSON Schemas in schemas/api validate requests and make the OpenAPI document, with the
   // linter's JSON contract (schemas/lint-output.schema.json) as the answer of /v1/lint.
-  for (const file of readdirSync(SCHEMA_DIR).filter((f) => f.endsWith('.schema.json')).sort()) app.addSchema(JSON.parse(readFileSync(join(SCHEMA_DIR, file), 'utf8')) as { $id: string });
+  for (const file of readdirSync(SCHEMA_DIR)
+    .filter((f) => f.endsWith('.schema.json'))
+    .sort())
+    app.addSchema(JSON.parse(readFileSync(join(SCHEMA_DIR, file), 'utf8')) as { $id: string });
   const { $schema: _draft, ...lintOutput } = JSON.parse(readFileSync(join(SCHEMA_DIR, '../lint-output.schema.json'), 'utf8')) as Record<string, unknown>;
   void _draft;
   app.addSchema({ ...lintOutput, $id: 'lint-output' });
@@ -180,7 +190,11 @@ export async function buildApp(options: ServerOptions): Promise<FastifyInstance>
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.0.3',
-      info: { title: 'kp-brev render API', version: VERSION, description: 'Letters from KP templates for the case system: render, validate, lint, list templates. Errors are application/problem+json (RFC 9457).' },
+      info: {
+        title: 'kp-brev render API',
+        version: VERSION,
+        description: 'Letters from KP templates for the case system: render, validate, lint, list templates. Errors are application/problem+json (RFC 9457).',
+      },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
       security: [{ bearer: [] }],
     },
@@ -205,7 +219,8 @@ export async function buildApp(options: ServerOptions): Promise<FastifyInstance>
     if (req.is404 || req.routeOptions.config.public === true) return;
     const auth = await ctx.auth.authenticate(req.headers.authorization);
     let principal = auth.ok ? auth.principal : undefined;
-    if (!principal && options.training && !req.headers.authorization && trainingLocal(req.ip, req.headers.host, req.headers.origin)) principal = { name: 'træning', kommune: undefined, admin: true };
+    if (!principal && options.training && !req.headers.authorization && trainingLocal(req.ip, req.headers.host, req.headers.origin))
+      principal = { name: 'træning', kommune: undefined, admin: true };
     if (!principal) {
       const refusal = auth.ok ? ({ status: 401, id: 'server.unauthorized', reason: 'unauthorized' } as const) : auth;
       const kind = refusal.status === 401 ? 'unauthorized' : refusal.status === 403 ? 'forbidden' : 'identity-unavailable';
@@ -223,14 +238,17 @@ export async function buildApp(options: ServerOptions): Promise<FastifyInstance>
     const wrong = unsupportedMediaType(req);
     if (!wrong) return payload;
     req.note.outcome = 'unsupported-media-type';
-    return sendProblem(reply, problem('unsupported-media-type', 415, req.lang, { id: wrong.id, params: wrong.params }, req.id), { 'accept-post': wrong.accepted.join(', ') });
+    return sendProblem(reply, problem('unsupported-media-type', 415, req.lang, { id: wrong.id, params: wrong.params }, req.id), {
+      'accept-post': wrong.accepted.join(', '),
+    });
   });
 
   // Bodies nested deeper than the limit are refused before validation and before anything
   // recurses through them (the copy into a render thread would overflow the stack: a 500).
   app.addHook('preValidation', async (req, reply) => {
     const body = req.body;
-    const parsed = Array.isArray(body) || (typeof body === 'object' && body !== null && [Object.prototype, null].includes(Object.getPrototypeOf(body) as object | null));
+    const parsed =
+      Array.isArray(body) || (typeof body === 'object' && body !== null && [Object.prototype, null].includes(Object.getPrototypeOf(body) as object | null));
     if (!parsed || !deeperThan(body, MAX_REQUEST_DEPTH)) return;
     req.note.outcome = 'bad-request';
     return sendProblem(reply, problem('bad-request', 400, req.lang, { id: 'server.too-deep', params: { limit: MAX_REQUEST_DEPTH } }, req.id));
@@ -245,7 +263,17 @@ export async function buildApp(options: ServerOptions): Promise<FastifyInstance>
     const url = req.url.split('?')[0]!;
     const allowed = routes.allowed(url);
     if (allowed.length && !allowed.includes(req.method)) {
-      return sendProblem(reply, problem('method-not-allowed', 405, req.lang, { id: 'server.method-not-allowed', params: { method: req.method, url, allowed: allowed.join(', ') } }, req.id), { allow: allowed.join(', ') });
+      return sendProblem(
+        reply,
+        problem(
+          'method-not-allowed',
+          405,
+          req.lang,
+          { id: 'server.method-not-allowed', params: { method: req.method, url, allowed: allowed.join(', ') } },
+          req.id,
+        ),
+        { allow: allowed.join(', ') },
+      );
     }
     return sendProblem(reply, problem('not-found', 404, req.lang, { id: 'server.route-not-found', params: { method: req.method, url } }, req.id));
   });
@@ -257,7 +285,10 @@ export async function buildApp(options: ServerOptions): Promise<FastifyInstance>
     if (err.validation) {
       req.note.outcome = 'bad-request';
       const errors = validationProblems(err.validation, (err.validationContext ?? 'body') as RequestPart, req.lang);
-      return sendProblem(reply, problem('bad-request', 400, req.lang, { id: 'server.bad-request', params: { detail: errors.map((e) => e.message).join(' ') } }, req.id, { errors }));
+      return sendProblem(
+        reply,
+        problem('bad-request', 400, req.lang, { id: 'server.bad-request', params: { detail: errors.map((e) => e.message).join(' ') } }, req.id, { errors }),
+      );
     }
     if (err instanceof BodyError) {
       req.note.outcome = 'bad-request';
@@ -267,14 +298,26 @@ export async function buildApp(options: ServerOptions): Promise<FastifyInstance>
     }
     if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || err.statusCode === 413 || err.code === 'FST_REQ_FILE_TOO_LARGE') {
       req.note.outcome = 'too-large';
-      return sendProblem(reply, problem('too-large', 413, req.lang, { id: 'server.too-large', params: { limit: req.routeOptions.bodyLimit ?? bodyLimit } }, req.id));
+      return sendProblem(
+        reply,
+        problem('too-large', 413, req.lang, { id: 'server.too-large', params: { limit: req.routeOptions.bodyLimit ?? bodyLimit } }, req.id),
+      );
     }
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       req.note.outcome = 'bad-request';
       // Fastify's own words are English: the ones a client meets are said in the catalog's, any
       // other is shown as the server's technical message, marked as such.
       const id = FRAMEWORK_MESSAGES[err.code] ?? 'server.bad-request-technical';
-      return sendProblem(reply, problem(err.statusCode === 415 ? 'unsupported-media-type' : 'bad-request', err.statusCode === 415 ? 415 : 400, req.lang, { id, params: { detail: err.message } }, req.id));
+      return sendProblem(
+        reply,
+        problem(
+          err.statusCode === 415 ? 'unsupported-media-type' : 'bad-request',
+          err.statusCode === 415 ? 415 : 400,
+          req.lang,
+          { id, params: { detail: err.message } },
+          req.id,
+        ),
+      );
     }
     req.note.outcome = 'internal';
     req.log.error({ code: err.code, name: err.name }, 'internal error');

@@ -24,7 +24,10 @@ export function hashToken(token: string): string {
 /** A new random token (256 bits, URL-safe) and its credential line. */
 export function newToken(name: string, scope: { kommune?: string; admin?: boolean }): { token: string; credential: Credential } {
   const token = `kpb_${randomBytes(32).toString('base64url')}`;
-  return { token, credential: { name, ...(scope.kommune ? { kommune: scope.kommune } : {}), ...(scope.admin ? { admin: true } : {}), sha256: hashToken(token) } };
+  return {
+    token,
+    credential: { name, ...(scope.kommune ? { kommune: scope.kommune } : {}), ...(scope.admin ? { admin: true } : {}), sha256: hashToken(token) },
+  };
 }
 
 export class Credentials {
@@ -86,7 +89,13 @@ export class Authenticator {
     if (this.jwt && looksLikeJwt(token)) {
       const r = await this.jwt.verify(token);
       if (r.ok) return r;
-      return { ok: false, status: r.status, id: `server.jwt-${r.reason}`, reason: r.reason, ...(r.status === 401 ? { error: 'invalid_token' as const } : r.status === 403 ? { error: 'insufficient_scope' as const } : {}) };
+      return {
+        ok: false,
+        status: r.status,
+        id: `server.jwt-${r.reason}`,
+        reason: r.reason,
+        ...(r.status === 401 ? { error: 'invalid_token' as const } : r.status === 403 ? { error: 'insufficient_scope' as const } : {}),
+      };
     }
     return { ok: false, status: 401, id: 'server.unauthorized', reason: 'unauthorized', ...(this.jwt ? { error: 'invalid_token' as const } : {}) };
   }

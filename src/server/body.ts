@@ -40,7 +40,8 @@ export function jsonBodies(app: FastifyInstance): void {
   });
 }
 
-const hasBody = (req: FastifyRequest): boolean => req.headers['transfer-encoding'] !== undefined || (req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0');
+const hasBody = (req: FastifyRequest): boolean =>
+  req.headers['transfer-encoding'] !== undefined || (req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0');
 
 /**
  * The media type check (a preParsing hook): a body of a type the route does not take is 415
@@ -49,10 +50,15 @@ const hasBody = (req: FastifyRequest): boolean => req.headers['transfer-encoding
 export function unsupportedMediaType(req: FastifyRequest): { id: string; params: Record<string, string>; accepted: string[] } | undefined {
   const accepted = acceptedMediaTypes(req.routeOptions.schema);
   if (!accepted.length || !hasBody(req)) return undefined;
-  const type = String(req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  const type = String(req.headers['content-type'] ?? '')
+    .split(';')[0]!
+    .trim()
+    .toLowerCase();
   if (accepted.includes(type)) return undefined;
   const allowed = accepted.join(', ');
-  return type ? { id: 'server.unsupported-media-type', params: { type, allowed }, accepted } : { id: 'server.missing-media-type', params: { allowed }, accepted };
+  return type
+    ? { id: 'server.unsupported-media-type', params: { type, allowed }, accepted }
+    : { id: 'server.missing-media-type', params: { allowed }, accepted };
 }
 
 /** The methods each address takes, for 405 and Allow. */

@@ -13,7 +13,8 @@ export function deeperThan(value: unknown, limit: number): boolean {
     const v = item.value;
     if (typeof v !== 'object' || v === null) continue;
     if (item.depth >= limit) return true;
-    for (const child of Array.isArray(v) ? v : Object.values(v)) if (typeof child === 'object' && child !== null) stack.push({ value: child, depth: item.depth + 1 });
+    for (const child of Array.isArray(v) ? v : Object.values(v))
+      if (typeof child === 'object' && child !== null) stack.push({ value: child, depth: item.depth + 1 });
   }
   return false;
 }

@@ -41,7 +41,11 @@ export class LimitRefusal extends Error {
 /** Answers a request over a limit: 429, problem+json, Retry-After. */
 export function sendLimitRefusal(req: FastifyRequest, reply: FastifyReply, r: LimitRefusal): FastifyReply {
   req.note.outcome = r.reason;
-  return sendProblem(reply, problem('too-many-requests', 429, req.lang, { id: `server.${r.reason}`, params: { ...r.params, seconds: r.retryAfterSeconds } }, req.id), { 'retry-after': String(r.retryAfterSeconds) });
+  return sendProblem(
+    reply,
+    problem('too-many-requests', 429, req.lang, { id: `server.${r.reason}`, params: { ...r.params, seconds: r.retryAfterSeconds } }, req.id),
+    { 'retry-after': String(r.retryAfterSeconds) },
+  );
 }
 
 const REFUSED: Record<number, string> = { 401: 'unauthorized', 403: 'forbidden', 429: 'rate-limited', 503: 'busy' };

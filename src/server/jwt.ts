@@ -118,7 +118,8 @@ export class JwtVerifier {
     }
     // Who the client is, for the log: the client id, never the subject (it may be a person).
     const client = [payload['azp'], payload['client_id']].find((v): v is string => typeof v === 'string' && /^[\w.:@-]{1,64}$/.test(v)) ?? 'jwt';
-    if (roles(claim(payload, this.cfg.rolesClaim)).includes(this.cfg.adminRole)) return { ok: true, principal: { name: `jwt:${client}`, kommune: undefined, admin: true } };
+    if (roles(claim(payload, this.cfg.rolesClaim)).includes(this.cfg.adminRole))
+      return { ok: true, principal: { name: `jwt:${client}`, kommune: undefined, admin: true } };
     const raw = claim(payload, this.cfg.kommuneClaim);
     if (raw === undefined || raw === null || raw === '') return { ok: false, status: 403, reason: 'no-kommune' };
     const kommune = typeof raw === 'number' ? String(raw) : raw;

@@ -47,7 +47,12 @@ export function createMetrics(cache: () => CacheFigures, queue: () => number): M
   collectDefaultMetrics({ register: registry, prefix: 'kpbrev_' });
   return {
     registry,
-    requests: new Counter({ name: 'kpbrev_http_requests_total', help: 'HTTP requests by route, method and status.', labelNames: ['route', 'method', 'status'], registers: [registry] }),
+    requests: new Counter({
+      name: 'kpbrev_http_requests_total',
+      help: 'HTTP requests by route, method and status.',
+      labelNames: ['route', 'method', 'status'],
+      registers: [registry],
+    }),
     latency: new Histogram({
       name: 'kpbrev_http_request_duration_seconds',
       help: 'HTTP request latency by route.',
@@ -57,11 +62,40 @@ export function createMetrics(cache: () => CacheFigures, queue: () => number): M
     }),
     letters: new Counter({ name: 'kpbrev_letters_rendered_total', help: 'Letters made, by format.', labelNames: ['format'], registers: [registry] }),
     failures: new Counter({ name: 'kpbrev_letter_failures_total', help: 'Letters not made, by reason.', labelNames: ['reason'], registers: [registry] }),
-    cacheSize: new Gauge({ name: 'kpbrev_template_cache_size', help: 'Compiled letters in the template caches of the render threads (as each last reported).', registers: [registry], collect() { this.set(cache().entries); } }),
-    cacheBytes: new Gauge({ name: 'kpbrev_template_cache_bytes', help: 'Estimated bytes of the compiled letters in the template caches of the render threads.', registers: [registry], collect() { this.set(cache().bytes); } }),
-    cacheHits: readCounter(registry, 'kpbrev_template_cache_hits_total', 'Letters whose compiled template was in the cache of their render thread.', () => cache().hits),
-    cacheMisses: readCounter(registry, 'kpbrev_template_cache_misses_total', 'Letters whose template had to be composed and compiled first.', () => cache().misses),
-    cacheEvictions: readCounter(registry, 'kpbrev_template_cache_evictions_total', 'Compiled letters dropped from a full cache (least recently used first).', () => cache().evictions),
+    cacheSize: new Gauge({
+      name: 'kpbrev_template_cache_size',
+      help: 'Compiled letters in the template caches of the render threads (as each last reported).',
+      registers: [registry],
+      collect() {
+        this.set(cache().entries);
+      },
+    }),
+    cacheBytes: new Gauge({
+      name: 'kpbrev_template_cache_bytes',
+      help: 'Estimated bytes of the compiled letters in the template caches of the render threads.',
+      registers: [registry],
+      collect() {
+        this.set(cache().bytes);
+      },
+    }),
+    cacheHits: readCounter(
+      registry,
+      'kpbrev_template_cache_hits_total',
+      'Letters whose compiled template was in the cache of their render thread.',
+      () => cache().hits,
+    ),
+    cacheMisses: readCounter(
+      registry,
+      'kpbrev_template_cache_misses_total',
+      'Letters whose template had to be composed and compiled first.',
+      () => cache().misses,
+    ),
+    cacheEvictions: readCounter(
+      registry,
+      'kpbrev_template_cache_evictions_total',
+      'Compiled letters dropped from a full cache (least recently used first).',
+      () => cache().evictions,
+    ),
     cacheHitRatio: new Gauge({
       name: 'kpbrev_template_cache_hit_ratio',
       help: 'Hits / (hits + misses) of the template caches since the threads started.',
@@ -71,8 +105,20 @@ export function createMetrics(cache: () => CacheFigures, queue: () => number): M
         this.set(c.hits + c.misses ? c.hits / (c.hits + c.misses) : 0);
       },
     }),
-    poolQueue: new Gauge({ name: 'kpbrev_render_queue', help: 'Letters waiting for a render thread.', registers: [registry], collect() { this.set(queue()); } }),
-    kommuneRequests: new Counter({ name: 'kpbrev_kommune_requests_total', help: 'Requests by municipality (of the credential) and status.', labelNames: ['kommune', 'status'], registers: [registry] }),
+    poolQueue: new Gauge({
+      name: 'kpbrev_render_queue',
+      help: 'Letters waiting for a render thread.',
+      registers: [registry],
+      collect() {
+        this.set(queue());
+      },
+    }),
+    kommuneRequests: new Counter({
+      name: 'kpbrev_kommune_requests_total',
+      help: 'Requests by municipality (of the credential) and status.',
+      labelNames: ['kommune', 'status'],
+      registers: [registry],
+    }),
     kommuneLatency: new Histogram({
       name: 'kpbrev_kommune_request_duration_seconds',
       help: 'Request latency by municipality (of the credential).',

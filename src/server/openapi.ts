@@ -97,10 +97,14 @@ export const AUTHENTICATED_STATUSES = [401, 403, 429, 503] as const;
  * and a route that needs a credential declares the answers of AUTHENTICATED_STATUSES (those it
  * declares itself keep their own description).
  */
-export function documentBody({ schema, url, route }: { schema: FastifySchema; url: string; route?: { config?: { public?: boolean } } }): { schema: FastifySchema; url: string } {
+export function documentBody({ schema, url, route }: { schema: FastifySchema; url: string; route?: { config?: { public?: boolean } } }): {
+  schema: FastifySchema;
+  url: string;
+} {
   if (!schema) return { schema, url };
   let out = schema;
-  if (route?.config?.public !== true && !schema.hide && schema.response) out = { ...out, response: { ...problems(AUTHENTICATED_STATUSES), ...(schema.response as object) } };
+  if (route?.config?.public !== true && !schema.hide && schema.response)
+    out = { ...out, response: { ...problems(AUTHENTICATED_STATUSES), ...(schema.response as object) } };
   if (!out.openapiBody) return { schema: out, url };
   const { openapiBody, ...rest } = out;
   return { schema: { ...rest, body: { content: openapiBody.content } }, url };

@@ -23,14 +23,22 @@ export async function runInPool(ctx: ServerContext, req: FastifyRequest, reply: 
 }
 
 /** Runs a job in the pool; maps a busy or slow pool to 503 with Retry-After (undefined). */
-export async function jobInPool<K extends JobName>(ctx: ServerContext, req: FastifyRequest, reply: FastifyReply, name: K, input: Jobs[K]['input']): Promise<Jobs[K]['output'] | undefined> {
+export async function jobInPool<K extends JobName>(
+  ctx: ServerContext,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  name: K,
+  input: Jobs[K]['input'],
+): Promise<Jobs[K]['output'] | undefined> {
   try {
     return await poolJob(ctx.pool, req, name, input);
   } catch (err) {
     if (err instanceof PoolBusyError) {
       req.note.outcome = 'busy';
       ctx.metrics.failures.inc({ reason: 'busy' });
-      sendProblem(reply, problem('busy', 503, req.lang, { id: 'server.busy', params: { seconds: err.retryAfterSeconds } }, req.id), { 'retry-after': String(err.retryAfterSeconds) });
+      sendProblem(reply, problem('busy', 503, req.lang, { id: 'server.busy', params: { seconds: err.retryAfterSeconds } }, req.id), {
+        'retry-after': String(err.retryAfterSeconds),
+      });
       return undefined;
     }
     if (err instanceof PoolTimeoutError) {

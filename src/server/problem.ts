@@ -51,14 +51,28 @@ export function problemItem(d: Diagnostic, lang: Lang): ProblemItem {
   if (field !== undefined) item.field = shownText(String(field));
   if (d.location?.template) item.template = d.location.template;
   const loc = d.location;
-  const place = loc ? placeOf({ ...(loc.part ? { part: loc.part } : {}), ...(loc.story ? { story: loc.story } : {}), ...(loc.paragraph !== undefined ? { paragraph: loc.paragraph } : {}), ...(loc.file ? { file: loc.file } : {}) }, lang) : '';
+  const place = loc
+    ? placeOf(
+        {
+          ...(loc.part ? { part: loc.part } : {}),
+          ...(loc.story ? { story: loc.story } : {}),
+          ...(loc.paragraph !== undefined ? { paragraph: loc.paragraph } : {}),
+          ...(loc.file ? { file: loc.file } : {}),
+        },
+        lang,
+      )
+    : '';
   if (place) item.place = place;
   if (d.location?.instruction) item.instruction = shownText(d.location.instruction, d.location.offset);
   return item;
 }
 
 export function problem(
-  kind: string, status: number, lang: Lang, detail: { id: string; params?: Record<string, string | number> } | undefined, requestId: string,
+  kind: string,
+  status: number,
+  lang: Lang,
+  detail: { id: string; params?: Record<string, string | number> } | undefined,
+  requestId: string,
   extra: Partial<Problem> = {},
 ): Problem {
   const titles: Record<string, MessageText> = problemTitleMessages;
@@ -97,14 +111,14 @@ export function failureProblem(req: FastifyRequest, outcome: Extract<RenderOutco
   if (outcome.reason === 'unknown-template') return notFoundProblem(lang, template, req.id, outcome.diagnostics);
   const detail: { id: string; params: Record<string, string | number> } =
     outcome.reason === 'letter-refused'
-        ? { id: 'server.letter-refused', params: { template, count } }
-        : outcome.reason === 'bad-context'
-          ? { id: 'server.bad-context', params: { template, count } }
-          : outcome.reason === 'not-automatic'
-            ? { id: 'batch.not-automatic', params: { template } }
-            : outcome.reason === 'template-broken'
-              ? { id: 'server.template-broken', params: { template } }
-              : { id: 'server.internal', params: { detail: String(outcome.diagnostics[0]?.params['detail'] ?? '') } };
+      ? { id: 'server.letter-refused', params: { template, count } }
+      : outcome.reason === 'bad-context'
+        ? { id: 'server.bad-context', params: { template, count } }
+        : outcome.reason === 'not-automatic'
+          ? { id: 'batch.not-automatic', params: { template } }
+          : outcome.reason === 'template-broken'
+            ? { id: 'server.template-broken', params: { template } }
+            : { id: 'server.internal', params: { detail: String(outcome.diagnostics[0]?.params['detail'] ?? '') } };
   const errors = outcome.reason === 'internal' ? undefined : outcome.diagnostics.map((d) => problemItem(d, lang));
   return problem(outcome.reason, status, lang, detail, req.id, { template, ...(errors ? { errors } : {}) });
 }

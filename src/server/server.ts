@@ -78,7 +78,14 @@ export function loadServerConfig(file: string): ServerConfig {
 }
 
 /** The flags of `kp-brev serve` that are settings, by the setting's path. */
-export const SERVE_FLAGS: Record<string, string> = { port: '--port', host: '--host', templates: '--templates', threads: '--threads', training: '--training', samples: '--samples' };
+export const SERVE_FLAGS: Record<string, string> = {
+  port: '--port',
+  host: '--host',
+  templates: '--templates',
+  threads: '--threads',
+  training: '--training',
+  samples: '--samples',
+};
 
 /** The value of every setting not given, from those given (one place for the server's defaults). */
 export function serverDefaults(given: ServerConfig, cwd = process.cwd()): ServerConfig {
@@ -112,7 +119,12 @@ export interface ServerSettings {
  * KP_BREV_CREDENTIALS are added to the file's. Validated against the file's schema: a problem
  * names the file and line, the variable or the flag its value came from.
  */
-export function serverSettings(input: { file?: string | undefined; env?: NodeJS.ProcessEnv; flags?: Record<string, string | boolean | undefined>; cwd?: string }): ServerSettings {
+export function serverSettings(input: {
+  file?: string | undefined;
+  env?: NodeJS.ProcessEnv;
+  flags?: Record<string, string | boolean | undefined>;
+  cwd?: string;
+}): ServerSettings {
   const cwd = input.cwd ?? process.cwd();
   const layers: Layer[] = [];
   if (input.file) {
@@ -151,7 +163,9 @@ export async function startServer(given: ServerConfig, log: (line: string) => vo
       await ledger.migrate();
     } catch (err) {
       await ledger.close().catch(() => undefined);
-      throw new KpBrevError('input', [registeredDiagnostic('batch.ledger-failed', { detail: err instanceof Error ? err.message : String(err) }, undefined, 'error')]);
+      throw new KpBrevError('input', [
+        registeredDiagnostic('batch.ledger-failed', { detail: err instanceof Error ? err.message : String(err) }, undefined, 'error'),
+      ]);
     }
     idempotency = new PgIdempotencyStore(ledger, { retentionSeconds: (cfg.idempotencyHours ?? 24) * 3600 });
   }

@@ -78,7 +78,11 @@ export function traceRequests(app: FastifyInstance, holder: RepositoryHolder): v
     // As the document names it (Fastify's router spells a literal colon '::').
     const route = (req.routeOptions.url ?? 'unknown').replace(/::/g, ':');
     const parent = propagation.extract(context.active(), req.headers);
-    const span = tracer().startSpan(`${req.method} ${route}`, { kind: SpanKind.SERVER, attributes: { 'http.request.method': req.method, 'http.route': route } }, parent);
+    const span = tracer().startSpan(
+      `${req.method} ${route}`,
+      { kind: SpanKind.SERVER, attributes: { 'http.request.method': req.method, 'http.route': route } },
+      parent,
+    );
     if (!span.isRecording()) return;
     req.span = span;
     reply.header('traceparent', traceparentOf(span));

@@ -51,7 +51,8 @@ function typeText(types: readonly string[], lang: Lang): string {
 /** One problem per schema error; the branches of an anyOf/oneOf are told through it. */
 export function validationProblems(errors: readonly FastifySchemaValidationError[], part: RequestPart, lang: Lang): ProblemItem[] {
   const alternatives = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf');
-  const branchesOf = (a: FastifySchemaValidationError): FastifySchemaValidationError[] => errors.filter((e) => e !== a && e.schemaPath.startsWith(`${a.schemaPath}/`));
+  const branchesOf = (a: FastifySchemaValidationError): FastifySchemaValidationError[] =>
+    errors.filter((e) => e !== a && e.schemaPath.startsWith(`${a.schemaPath}/`));
   const inBranch = (e: FastifySchemaValidationError): boolean => alternatives.some((a) => a !== e && e.schemaPath.startsWith(`${a.schemaPath}/`));
   const out: ProblemItem[] = [];
   for (const e of errors) {

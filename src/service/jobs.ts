@@ -6,7 +6,14 @@
 import { threadId } from 'node:worker_threads';
 import { executeLint, type LintOutcome, type LintTask } from './lint-task.js';
 import { executeRender, executeValidate, type RenderOutcome, type RenderTask, type ValidateOutcome, type ValidateTask } from './render-task.js';
-import { executePreview, executePreviewLetter, type PreviewLetterOutcome, type PreviewLetterTask, type PreviewOutcome, type PreviewTask } from './preview-task.js';
+import {
+  executePreview,
+  executePreviewLetter,
+  type PreviewLetterOutcome,
+  type PreviewLetterTask,
+  type PreviewOutcome,
+  type PreviewTask,
+} from './preview-task.js';
 
 export interface Jobs {
   render: { input: RenderTask; output: RenderOutcome };

@@ -29,7 +29,9 @@ export interface LintTask {
   lang: Lang;
 }
 
-export type LintOutcome = { ok: true; results: Array<{ file: string; findings: JsonFinding[] }>; findings: number } | { ok: false; kind: 'unknown-template' | 'unreadable'; diagnostics: Diagnostic[] };
+export type LintOutcome =
+  | { ok: true; results: Array<{ file: string; findings: JsonFinding[] }>; findings: number }
+  | { ok: false; kind: 'unknown-template' | 'unreadable'; diagnostics: Diagnostic[] };
 
 export async function executeLint(task: LintTask): Promise<LintOutcome> {
   const repo = holderFor(task.dir).get();

@@ -31,7 +31,12 @@ export interface RenderPool {
   /** Runs any job the pool knows (jobs.ts), with the same queue and time limit as a letter. */
   job<K extends JobName>(name: K, input: Jobs[K]['input'], signal?: AbortSignal): Promise<Jobs[K]['output']>;
   /** The same, carrying a W3C traceparent to the render thread, which reports its work back. */
-  traced<K extends JobName>(name: K, input: Jobs[K]['input'], traceparent: string, signal?: AbortSignal): Promise<{ output: Jobs[K]['output']; work: WorkReport }>;
+  traced<K extends JobName>(
+    name: K,
+    input: Jobs[K]['input'],
+    traceparent: string,
+    signal?: AbortSignal,
+  ): Promise<{ output: Jobs[K]['output']; work: WorkReport }>;
   /** Tasks running and waiting. */
   load(): { running: number; queued: number; threads: number };
   close(): Promise<void>;
@@ -122,7 +127,12 @@ export class WorkerPool implements RenderPool {
     return this.submit(name, input, signal) as Promise<Jobs[K]['output']>;
   }
 
-  traced<K extends JobName>(name: K, input: Jobs[K]['input'], traceparent: string, signal?: AbortSignal): Promise<{ output: Jobs[K]['output']; work: WorkReport }> {
+  traced<K extends JobName>(
+    name: K,
+    input: Jobs[K]['input'],
+    traceparent: string,
+    signal?: AbortSignal,
+  ): Promise<{ output: Jobs[K]['output']; work: WorkReport }> {
     return this.submit('traced', { job: name, input, traceparent } satisfies TracedJob<K>, signal) as Promise<{ output: Jobs[K]['output']; work: WorkReport }>;
   }
 

@@ -69,7 +69,11 @@ function failure(err: unknown): RenderOutcome {
     else reason = 'template-broken';
     return { ok: false, reason, diagnostics: err.diagnostics };
   }
-  return { ok: false, reason: 'internal', diagnostics: [{ code: 'server.internal', severity: 'error', params: { detail: err instanceof Error ? err.message : String(err) } }] };
+  return {
+    ok: false,
+    reason: 'internal',
+    diagnostics: [{ code: 'server.internal', severity: 'error', params: { detail: err instanceof Error ? err.message : String(err) } }],
+  };
 }
 
 export async function executeRender(task: RenderTask): Promise<RenderOutcome> {
@@ -78,7 +82,11 @@ export async function executeRender(task: RenderTask): Promise<RenderOutcome> {
     const repo = holder.get();
     const compiled = repo.compile(task.template, task.kommune);
     if (task.automatic && compiled.def.noAutoSend) {
-      return { ok: false, reason: 'not-automatic', diagnostics: [{ code: 'batch.not-automatic', severity: 'error', params: { template: task.template }, location: { template: task.template } }] };
+      return {
+        ok: false,
+        reason: 'not-automatic',
+        diagnostics: [{ code: 'batch.not-automatic', severity: 'error', params: { template: task.template }, location: { template: task.template } }],
+      };
     }
     const context = parse(task.context, 'context');
     const def = compiled.def;
@@ -87,7 +95,16 @@ export async function executeRender(task: RenderTask): Promise<RenderOutcome> {
     const options = { preview: task.preview ?? false, lang: task.lang ?? 'da' };
     if (task.format === 'pdf') {
       const r = await renderTemplatePdf(compiled.template, context, { ...options, title, ...(task.pdfa ? { pdfa: task.pdfa } : {}) });
-      return { ok: true, bytes: r.pdf, pages: r.pages, version, title, warnings: [...r.diagnostics, ...r.warnings], merged: r.stats.merged, cache: cacheNote(holder) };
+      return {
+        ok: true,
+        bytes: r.pdf,
+        pages: r.pages,
+        version,
+        title,
+        warnings: [...r.diagnostics, ...r.warnings],
+        merged: r.stats.merged,
+        cache: cacheNote(holder),
+      };
     }
     const r = compiled.template.render(context, options);
     return { ok: true, bytes: r.docx, pages: undefined, version, title, warnings: r.diagnostics, merged: r.stats.merged, cache: cacheNote(holder) };

@@ -78,7 +78,13 @@ export class RepositoryHolder {
   /** The cache's figures, over the repository versions this holder has had (for metrics). */
   cacheFigures(): { entries: number; bytes: number; hits: number; misses: number; evictions: number } {
     const s = this.repo.cacheStats();
-    return { entries: s.entries, bytes: s.bytes, hits: this.before.hits + s.hits, misses: this.before.misses + s.misses, evictions: this.before.evictions + s.evictions };
+    return {
+      entries: s.entries,
+      bytes: s.bytes,
+      hits: this.before.hits + s.hits,
+      misses: this.before.misses + s.misses,
+      evictions: this.before.evictions + s.evictions,
+    };
   }
 }
 

@@ -60,7 +60,8 @@ export interface LetterState {
 export type SeqValue = { n: number } | { hidden: true } | { error: 'no-sequence' } | { outside: true };
 
 /** A property value with its type: text, a number, yes/no or a date. */
-export type PropertyValue = { type: 'text'; value: string } | { type: 'number'; value: number } | { type: 'bool'; value: boolean } | { type: 'date'; value: WallDate };
+export type PropertyValue =
+  { type: 'text'; value: string } | { type: 'number'; value: number } | { type: 'bool'; value: boolean } | { type: 'date'; value: WallDate };
 
 export interface DocProperties {
   /** Core and extended properties by lower-case element name (`creator`, `title`, `template`...). */

@@ -26,7 +26,11 @@ export function newLetterState(): LetterState {
 const REFERENCING = new Set(['REF', 'SET', '=', 'COMPARE']);
 
 export function documentModel(
-  pkg: DocxPackage, stories: readonly Story[], fields: readonly FieldNode[], bookmarkNames: ReadonlySet<string>, regions: readonly RegionDef[] = [],
+  pkg: DocxPackage,
+  stories: readonly Story[],
+  fields: readonly FieldNode[],
+  bookmarkNames: ReadonlySet<string>,
+  regions: readonly RegionDef[] = [],
 ): DocModel {
   let bookmarks: Map<string, BookmarkRange> | undefined;
   let styles: ParagraphStyles | undefined;

@@ -26,7 +26,7 @@ import { applyCaseFormats } from './values.js';
 import { wordError } from './word-errors.js';
 import { placeholder, report } from './report.js';
 
-const text = (el: XElement): string => elements(el).length ? '' : ownText(el);
+const text = (el: XElement): string => (elements(el).length ? '' : ownText(el));
 
 export function readDocProperties(pkg: DocxPackage): DocProperties {
   const builtIn = new Map<string, string>();
@@ -96,7 +96,21 @@ const BUILT_IN: Record<string, string> = {
 };
 
 /** Built-in properties Word recounts or restamps on saving: their cached result stays. */
-const RECOUNTED = new Set(['pages', 'words', 'characters', 'characterswithspaces', 'lines', 'paragraphs', 'bytes', 'totaleditingtime', 'createtime', 'lastsavedtime', 'lastprinted', 'revisionnumber', 'odmadocid']);
+const RECOUNTED = new Set([
+  'pages',
+  'words',
+  'characters',
+  'characterswithspaces',
+  'lines',
+  'paragraphs',
+  'bytes',
+  'totaleditingtime',
+  'createtime',
+  'lastsavedtime',
+  'lastprinted',
+  'revisionnumber',
+  'odmadocid',
+]);
 
 /** The property fields and the built-in property each shows. */
 const PROPERTY_FIELDS: Record<string, string> = {

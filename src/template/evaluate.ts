@@ -6,14 +6,7 @@
  */
 import { lookupField } from '../context/context.js';
 import type { Diagnostic } from '../diagnostics.js';
-import {
-  argumentText,
-  blockingProblems,
-  fieldTypeOf,
-  type Argument,
-  type IfInstruction,
-  type MergeFieldInstruction,
-} from '../fieldcode/index.js';
+import { argumentText, blockingProblems, fieldTypeOf, type Argument, type IfInstruction, type MergeFieldInstruction } from '../fieldcode/index.js';
 import { localeFor, type FieldLocale, type FieldLocales } from '../format/locale.js';
 import type { EvalEnv, Evaluation, FieldOutcome } from './eval-env.js';
 import { compareField, formulaField } from './formula-field.js';
@@ -86,7 +79,9 @@ function evaluateField(f: FieldNode, env: EvalEnv, inCondition: boolean): FieldR
   if (rule.action === 'refuse') return refused(f, env, rule.reason);
   if (rule.action === 'unlink') return unlinked(f, env);
   if (ERROR_PROBLEMS(f)) {
-    const detail = blockingProblems(f.parsed.problems).map((p) => formatMessage(p.code, p.params, env.lang)).join(' ');
+    const detail = blockingProblems(f.parsed.problems)
+      .map((p) => formatMessage(p.code, p.params, env.lang))
+      .join(' ');
     report(env, f, 'render.field-error', { detail });
     return placeholder(f, env, formatMessage('render.placeholder-error', {}, env.lang));
   }
@@ -132,7 +127,8 @@ export function resultAsSaved(f: FieldNode, env: EvalEnv): Out[] | undefined {
   const ins = f.parsed.instruction;
   if (ERROR_PROBLEMS(f)) return undefined;
   const scratch: EvalEnv = { ...env, diagnostics: [], stats: { merged: 0, missing: 0 } };
-  const r = ins.type === 'IF' ? ifField(f, ins, scratch) : ins.type === 'field' && ins.fieldType === '=' ? formulaField(f, ins, scratch, EVALUATION) : undefined;
+  const r =
+    ins.type === 'IF' ? ifField(f, ins, scratch) : ins.type === 'field' && ins.fieldType === '=' ? formulaField(f, ins, scratch, EVALUATION) : undefined;
   if (!r || scratch.diagnostics.some((d) => d.severity === 'error')) return undefined;
   const isChar = (i: number): boolean => {
     const tok = f.story.tokens[i]!;
@@ -257,8 +253,7 @@ function mergeField(f: FieldNode, ins: MergeFieldInstruction, env: EvalEnv, inCo
       // Reported in preview too (as a warning): the placeholder alone would be the only sign of it.
       report(env, f, 'render.missing-field', { field: name });
       return placeholder(f, env, formatMessage('render.placeholder-missing', { field: name }, env.lang));
-    }
-    else if (found.value === undefined) {
+    } else if (found.value === undefined) {
       report(env, f, 'render.field-not-value', { field: name, kind: 'kind' in found ? found.kind : 'object' });
       return placeholder(f, env, name);
     } else {

@@ -24,7 +24,10 @@ export type ExternalAction = 'keep' | 'drop' | 'refuse';
 /** Relationship types of settings.xml that a merged letter does not need (dropped). */
 export const DROPPED_TYPES: ReadonlySet<string> = new Set(['attachedTemplate', 'mailMergeSource', 'mailMergeHeaderSource', 'recipientData', 'transform']);
 
-const REL_NAMESPACES = new Set(['http://schemas.openxmlformats.org/officeDocument/2006/relationships', 'http://purl.oclc.org/ooxml/officeDocument/relationships']);
+const REL_NAMESPACES = new Set([
+  'http://schemas.openxmlformats.org/officeDocument/2006/relationships',
+  'http://purl.oclc.org/ooxml/officeDocument/relationships',
+]);
 
 export interface ExternalRef {
   /** The part the relationship belongs to (`word/document.xml`; `''` for the package's own). */
@@ -64,7 +67,15 @@ export function externalReferences(pkg: DocxPackage): ExternalRef[] {
     const rels = parseRels(root, source.slice(0, source.lastIndexOf('/') + 1));
     rels.forEach((rel, i) => {
       if (!rel.external) return;
-      out.push({ source, relsPart, id: rel.id, type: rel.type, target: rel.target, action: externalAction(rel.type, rel.target, stories.has(source)), element: els[i]! });
+      out.push({
+        source,
+        relsPart,
+        id: rel.id,
+        type: rel.type,
+        target: rel.target,
+        action: externalAction(rel.type, rel.target, stories.has(source)),
+        element: els[i]!,
+      });
     });
   }
   return out;
@@ -99,7 +110,11 @@ function clip(text: string): string {
 
 /** The diagnostic that refuses a letter for one external reference. */
 export function externalDiagnostic(ref: ExternalRef, template: string): Diagnostic {
-  return diagnostic('render.external-reference', { part: ref.source || ref.relsPart, type: ref.type, target: describeTarget(ref.target) }, { template, part: ref.relsPart });
+  return diagnostic(
+    'render.external-reference',
+    { part: ref.source || ref.relsPart, type: ref.type, target: describeTarget(ref.target) },
+    { template, part: ref.relsPart },
+  );
 }
 
 export interface Range {

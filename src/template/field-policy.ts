@@ -42,8 +42,7 @@ export interface FieldRule {
   readonly reason: FieldReason;
 }
 
-const rows = (action: FieldAction, reason: FieldReason, types: string): Array<[string, FieldRule]> =>
-  types.split(' ').map((t) => [t, { action, reason }]);
+const rows = (action: FieldAction, reason: FieldReason, types: string): Array<[string, FieldRule]> => types.split(' ').map((t) => [t, { action, reason }]);
 
 /** Every Word field type (ECMA-376 17.16.5, Microsoft's list of field codes and the older
  * types Word still reads), with its action. */
@@ -63,11 +62,7 @@ export const FIELD_POLICY: ReadonlyMap<string, FieldRule> = new Map([
   ),
   // Properties of the template file or of the machine it is opened on: live, they would show the
   // citizen's user name or file name; frozen, they show what the template showed.
-  ...rows(
-    'unlink',
-    'info',
-    'FILENAME FILESIZE NUMCHARS NUMWORDS REVNUM USERADDRESS USERINITIALS USERNAME',
-  ),
+  ...rows('unlink', 'info', 'FILENAME FILESIZE NUMCHARS NUMWORDS REVNUM USERADDRESS USERINITIALS USERNAME'),
   ...rows('refuse', 'external', 'DDE DDEAUTO LINK INCLUDETEXT INCLUDE INCLUDEPICTURE IMPORT DATABASE DATA RD EMBED AUTOTEXT AUTOTEXTLIST GLOSSARY'),
   ...rows('refuse', 'runs', 'MACROBUTTON PRINT CONTROL OCX HTMLCONTROL'),
   ...rows('refuse', 'prompt', 'FILLIN ASK'),

@@ -42,7 +42,8 @@ function formulaRefs(f: FieldNode, env: EvalEnv, ev: Evaluation): FormulaRefs {
   const here = doc?.tables(f.story).cellAt(f.begin);
   if (!doc || !here) return refs;
   const fieldsAt = doc.fieldsAt(f.story);
-  const cellText = (cell: TableCell, read: (g: FieldNode) => string): string => rangeText({ name: '', story: f.story, start: cell.open, end: cell.close }, fieldsAt, read);
+  const cellText = (cell: TableCell, read: (g: FieldNode) => string): string =>
+    rangeText({ name: '', story: f.story, start: cell.open, end: cell.close }, fieldsAt, read);
   // A table with regions is read as the letter has it: each repeated row with its item.
   const regions = env.regions;
   const expanded = regions?.expandTable(here, f, env, (region, i) => report(env, region.start, i.code, i.params));
@@ -54,13 +55,16 @@ function formulaRefs(f: FieldNode, env: EvalEnv, ev: Evaluation): FormulaRefs {
       if (!e) envs.set(stack, (e = { ...env, regions: regions.withStack(stack) }));
       return e;
     };
-    return { ...refs, ...cellReferences(expanded.here, machine, (cell) => {
-      const e = envOf(cell);
-      return cellText(cell, (g) => {
-        const r = ev.field(g, e);
-        return r.stored ?? shownText(g, r.outs);
-      });
-    }) };
+    return {
+      ...refs,
+      ...cellReferences(expanded.here, machine, (cell) => {
+        const e = envOf(cell);
+        return cellText(cell, (g) => {
+          const r = ev.field(g, e);
+          return r.stored ?? shownText(g, r.outs);
+        });
+      }),
+    };
   }
   return { ...refs, ...cellReferences(here, machine, (cell) => cellText(cell, textOf)) };
 }
@@ -87,7 +91,9 @@ export function formulaField(f: FieldNode, ins: OtherInstruction, env: EvalEnv, 
   }
   const switches = switchesOf(ins);
   const picture = switches.find((s) => s.name === '#' && s.argument);
-  const text = picture ? formatNumberPicture(value, argumentText(picture.argument!), locales.number) : displayNumber(Math.round(value * 100) / 100, locales.number);
+  const text = picture
+    ? formatNumberPicture(value, argumentText(picture.argument!), locales.number)
+    : displayNumber(Math.round(value * 100) / 100, locales.number);
   return finish(f, env, text, switches, '=', ev);
 }
 

@@ -59,11 +59,7 @@ export interface FormulaRefs {
   bookmark?(name: string): number | undefined;
 }
 
-type Tok =
-  | { t: 'num'; v: number; text: string }
-  | { t: 'op'; v: string }
-  | { t: 'id'; v: string; text: string }
-  | { t: '(' | ')' | 'sep' | ':'; v: string };
+type Tok = { t: 'num'; v: number; text: string } | { t: 'op'; v: string } | { t: 'id'; v: string; text: string } | { t: '(' | ')' | 'sep' | ':'; v: string };
 
 function lex(src: string, locale: FieldLocale): Tok[] {
   const sep = locale.decimal === ',' ? ';' : ',';
@@ -190,7 +186,18 @@ export function evaluateFormula(src: string, locale: FieldLocale, refs: FormulaR
     for (let t = peek(); t?.t === 'op' && ['=', '<>', '<', '<=', '>', '>='].includes(t.v); t = peek()) {
       p++;
       const right = additive();
-      const r = t.v === '=' ? left === right : t.v === '<>' ? left !== right : t.v === '<' ? left < right : t.v === '<=' ? left <= right : t.v === '>' ? left > right : left >= right;
+      const r =
+        t.v === '='
+          ? left === right
+          : t.v === '<>'
+            ? left !== right
+            : t.v === '<'
+              ? left < right
+              : t.v === '<='
+                ? left <= right
+                : t.v === '>'
+                  ? left > right
+                  : left >= right;
       left = r ? 1 : 0;
     }
     return left;

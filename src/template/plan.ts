@@ -139,7 +139,11 @@ function nest(source: string, holes: readonly Hole[], containers: ReadonlyArray<
       containers.filter((o) => within(o, c)),
     );
     const body = segmentsOf(source, c.start, c.end, inner);
-    out.push(c.kind === 'region' ? { ...c, body, copyBody: c.region.fixups ? body.map((s) => (typeof s === 'string' ? withoutRepeatedIds(s) : s)) : body } : { ...c, body });
+    out.push(
+      c.kind === 'region'
+        ? { ...c, body, copyBody: c.region.fixups ? body.map((s) => (typeof s === 'string' ? withoutRepeatedIds(s) : s)) : body }
+        : { ...c, body },
+    );
   }
   return out.sort((a, b) => a.start - b.start);
 }

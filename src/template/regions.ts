@@ -251,13 +251,24 @@ export function findRegions(story: Story, all: readonly FieldNode[], spans: Read
         problem('region.boundary', start, { name });
         continue;
       }
-      const rows = tableRows(story, s.tbl).map((r) => r.open).filter((r) => r >= s.tr && r <= e.tr);
+      const rows = tableRows(story, s.tbl)
+        .map((r) => r.open)
+        .filter((r) => r >= s.tr && r <= e.tr);
       const lastRow = tokens[e.tr]!;
       const firstRow = tokens[s.tr]!;
       if (lastRow.t !== 'open' || firstRow.t !== 'open') continue;
       const from = firstRow.start;
       const to = lastRow.end;
-      regions.push({ ...base, kind: 'rows', first: s.tr, last: lastRow.close, from, to, table: { open: s.tbl, rows }, fixups: needsFixups(story.source, from, to) });
+      regions.push({
+        ...base,
+        kind: 'rows',
+        first: s.tr,
+        last: lastRow.close,
+        from,
+        to,
+        table: { open: s.tbl, rows },
+        fixups: needsFixups(story.source, from, to),
+      });
       continue;
     }
     const ps = paragraphOfToken(story, start.begin);
@@ -288,7 +299,16 @@ export function findRegions(story: Story, all: readonly FieldNode[], spans: Read
       const open = mark.openTag.endsWith('/>') ? mark.openTag.slice(0, -2) + '>' : mark.openTag;
       keep = open + mark.pPr + '</w:p>';
     }
-    regions.push({ ...base, kind: 'paragraphs', first: pa.first, last: pb.mark, from: pa.start, to: pb.end, ...(keep ? { keep } : {}), fixups: needsFixups(story.source, pa.start, pb.end) });
+    regions.push({
+      ...base,
+      kind: 'paragraphs',
+      first: pa.first,
+      last: pb.mark,
+      from: pa.start,
+      to: pb.end,
+      ...(keep ? { keep } : {}),
+      fixups: needsFixups(story.source, pa.start, pb.end),
+    });
   }
 
   // Nesting by range; crossing ranges and a field reaching over a region's edge are problems.
@@ -378,7 +398,10 @@ export interface RegionIndex {
   readonly maxDrawingId: number;
 }
 
-export function regionIndex(stories: ReadonlyArray<{ story: Story; all: readonly FieldNode[]; regions: readonly RegionDef[] }>, maxDrawingId: number): RegionIndex | undefined {
+export function regionIndex(
+  stories: ReadonlyArray<{ story: Story; all: readonly FieldNode[]; regions: readonly RegionDef[] }>,
+  maxDrawingId: number,
+): RegionIndex | undefined {
   const regions = stories.flatMap((s) => s.regions);
   if (!regions.length) return undefined;
   const of = new Map<FieldNode, RegionDef>();
@@ -519,9 +542,7 @@ export interface RegionIssue {
   readonly params: Record<string, string | number>;
 }
 
-export type FieldResolution =
-  | { found: true; value: Scalar; type: FieldType | undefined; path: string }
-  | { found: false; issue: RegionIssue };
+export type FieldResolution = { found: true; value: Scalar; type: FieldType | undefined; path: string } | { found: false; issue: RegionIssue };
 
 /** The regions of one letter: the items being made (a stack of scopes) and what was resolved. */
 export class LetterRegions {
@@ -626,7 +647,10 @@ export class LetterRegions {
       const value = lookupValue(s.item, key);
       if (value !== undefined) {
         if (value !== null && typeof value === 'object') {
-          return { found: false, issue: { code: 'render.field-not-value', params: { field: `${s.path}.${key}`, kind: Array.isArray(value) ? 'array' : 'object' } } };
+          return {
+            found: false,
+            issue: { code: 'render.field-not-value', params: { field: `${s.path}.${key}`, kind: Array.isArray(value) ? 'array' : 'object' } },
+          };
         }
         return { found: true, value: value as Scalar, type: declared?.type, path: `${s.path}.${key}` };
       }
@@ -662,7 +686,10 @@ export class LetterRegions {
    * item, each row with the items its fields are read with. `here` is the formula's cell in it.
    */
   expandTable(
-    here: TableCell, f: FieldNode, env: RegionEnv, issue: (region: RegionDef, i: RegionIssue) => void,
+    here: TableCell,
+    f: FieldNode,
+    env: RegionEnv,
+    issue: (region: RegionDef, i: RegionIssue) => void,
   ): { here: TableCell; stackOf(cell: TableCell): Scope[] } | undefined {
     const template = here.table;
     if (template.open === undefined) return undefined;
@@ -691,12 +718,16 @@ export class LetterRegions {
   }
 
   private buildTable(
-    template: TableModel, top: readonly RegionDef[], around: Scope[], env: RegionEnv, issue: (region: RegionDef, i: RegionIssue) => void,
+    template: TableModel,
+    top: readonly RegionDef[],
+    around: Scope[],
+    env: RegionEnv,
+    issue: (region: RegionDef, i: RegionIssue) => void,
   ): { table: TableModel; stacks: Map<TableCell, Scope[]> } {
     const rowIndex = new Map(template.rows.map((r, i) => [r.open, i]));
     const out: Array<{ row: TableRow; stack: Scope[] }> = [];
     const emit = (from: number, to: number, regions: readonly RegionDef[], stack: Scope[]): void => {
-      for (let r = from; r <= to; ) {
+      for (let r = from; r <= to;) {
         const region = regions.find((g) => rowIndex.get(g.table!.rows[0]!) === r);
         if (!region) {
           out.push({ row: template.rows[r]!, stack });
@@ -735,7 +766,10 @@ export function listCount(prop: { list: string; what: 'Antal' | 'Nummer' }, env:
 }
 
 function missing(s: Scope, key: string): FieldResolution {
-  return { found: false, issue: { code: 'render.missing-item-field', params: { field: `${s.path}.${key}`, list: s.path.slice(0, s.path.lastIndexOf('[')), n: s.index + 1 } } };
+  return {
+    found: false,
+    issue: { code: 'render.missing-item-field', params: { field: `${s.path}.${key}`, list: s.path.slice(0, s.path.lastIndexOf('[')), n: s.index + 1 } },
+  };
 }
 
 /**
@@ -744,7 +778,9 @@ function missing(s: Scope, key: string): FieldResolution {
  * missing list, or one that is not a list, is an issue; `null` is an empty list.
  */
 function resolveList(
-  name: string, chain: readonly Scope[], env: RegionEnv,
+  name: string,
+  chain: readonly Scope[],
+  env: RegionEnv,
 ): { items: readonly unknown[]; path: string; def: ListDef | undefined } | { issue: RegionIssue; path: string; def: ListDef | undefined } {
   const catalog = env.rules?.catalog;
   let value: unknown;

@@ -208,7 +208,8 @@ class GroupRenderer {
     if (f.kind === 'simple') {
       // A w:fldSimple holds its instruction in an attribute: no nested fields, no values.
       const open = this.story.tokens[f.begin]!;
-      if (dirty && open.t === 'open' && !/\sw:dirty=/.test(open.xml)) this.w.open({ ...open, xml: open.xml.replace(/^<w:fldSimple/, '<w:fldSimple w:dirty="true"') });
+      if (dirty && open.t === 'open' && !/\sw:dirty=/.test(open.xml))
+        this.w.open({ ...open, xml: open.xml.replace(/^<w:fldSimple/, '<w:fldSimple w:dirty="true"') });
       else this.token(f.begin, ctx);
       this.region(f.begin + 1, f.end, f.resultChildren, ctx, true);
       this.token(f.end, ctx);
@@ -272,7 +273,12 @@ class GroupRenderer {
         i = kid.end;
         continue;
       }
-      const inside = at !== undefined && tok.t === 'item' && (tok.kind === 'instr' || tok.kind === 'text') && next < inserts.length && inserts[next]![0] < at + tok.text.length;
+      const inside =
+        at !== undefined &&
+        tok.t === 'item' &&
+        (tok.kind === 'instr' || tok.kind === 'text') &&
+        next < inserts.length &&
+        inserts[next]![0] < at + tok.text.length;
       if (!inside) {
         this.token(i, 'instr');
         continue;

@@ -228,7 +228,13 @@ function compileTemplate(pkg: DocxPackage, name: string, options: LoadOptions): 
   const regionProblems = plans.flatMap((s) => s.regionProblems.map((p) => ({ f: p.field, d: diagnostic(p.code, p.params, locationOf(p.field, name)) })));
   for (const { f, d } of regionProblems) addFor(f, d);
 
-  const doc = documentModel(pkg, parts.flatMap((p) => p.stories.map((s) => s.story)), allNodes, bookmarks, regions?.regions);
+  const doc = documentModel(
+    pkg,
+    parts.flatMap((p) => p.stories.map((s) => s.story)),
+    allNodes,
+    bookmarks,
+    regions?.regions,
+  );
 
   const changed = new Map<string, PartPlan>();
   for (const p of parts) if (p.segments.length > 1 || typeof p.segments[0] !== 'string') changed.set(p.part, p);
@@ -256,7 +262,11 @@ function compileTemplate(pkg: DocxPackage, name: string, options: LoadOptions): 
 
   const renderParts = (context: CaseContext, opts: RenderOptions = {}): RenderedParts => {
     // Never made, not even as a preview: the letter would carry the reference.
-    if (refusedRefs.length) throw new KpBrevError('refused', refusedRefs.map((d) => ({ ...d })));
+    if (refusedRefs.length)
+      throw new KpBrevError(
+        'refused',
+        refusedRefs.map((d) => ({ ...d })),
+      );
     return makeParts(context, opts);
   };
   // The letter's parts, also for evaluateFields (a listing of the fields, not a letter: an
@@ -358,10 +368,11 @@ function estimateBytes(pkg: DocxPackage, parts: readonly PartPlan[]): number {
     bytes += story.source.length + story.tokens.length * BYTES_PER_TOKEN;
     for (const sub of story.subStories) count(sub);
   };
-  for (const p of parts) for (const s of p.stories) {
-    count(s.story);
-    bytes += s.all.length * BYTES_PER_FIELD;
-  }
+  for (const p of parts)
+    for (const s of p.stories) {
+      count(s.story);
+      bytes += s.all.length * BYTES_PER_FIELD;
+    }
   return bytes;
 }
 

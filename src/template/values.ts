@@ -67,7 +67,8 @@ export function applyCaseFormats(
     const format = argumentText(s.argument);
     if (isCharacterFormat(format)) continue;
     const r = applyFormat(text, format, locales.language, locales.number);
-    if (!r.ok) return { ok: false, code: FORMAT_FAILURE[r.reason], params: { field, value: text, picture: `\\* ${format}`, format, lang: locales.language.id } };
+    if (!r.ok)
+      return { ok: false, code: FORMAT_FAILURE[r.reason], params: { field, value: text, picture: `\\* ${format}`, format, lang: locales.language.id } };
     text = r.text;
   }
   return { ok: true, text };

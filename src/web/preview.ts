@@ -105,7 +105,6 @@ export interface Prepared {
   enabled: string[];
 }
 
-
 /**
  * The environment an uploaded template is linted for. The repository's letters are production
  * templates; a draft made in the training environment uses its keys throughout, and the page is
@@ -185,7 +184,10 @@ export function prepare(repo: TemplateRepository, req: PreviewRequest): Prepared
 }
 
 function layOut(
-  template: Template, context: CaseContext, lang: Lang, placeholders: boolean,
+  template: Template,
+  context: CaseContext,
+  lang: Lang,
+  placeholders: boolean,
 ): { letter: LaidOutLetter | undefined; problems: Diagnostic[]; warnings: Diagnostic[] } {
   let rendered: ReturnType<Template['renderParts']>;
   try {
@@ -249,15 +251,32 @@ function added(a: LaidOutLetter, b: LaidOutLetter): Set<TextItem> {
       for (const it of xs) marked.add(it);
       return;
     }
-    const words = (items: TextItem[]): Array<{ word: string; item: TextItem }> => items.flatMap((item) => item.text.split(/\s+/).filter(Boolean).map((word) => ({ word, item })));
+    const words = (items: TextItem[]): Array<{ word: string; item: TextItem }> =>
+      items.flatMap((item) =>
+        item.text
+          .split(/\s+/)
+          .filter(Boolean)
+          .map((word) => ({ word, item })),
+      );
     const xw = words(xs);
     const yw = words(ys);
-    const kept = new Set(common(xw.map((w) => w.word), yw.map((w) => w.word)).map(([i]) => i));
+    const kept = new Set(
+      common(
+        xw.map((w) => w.word),
+        yw.map((w) => w.word),
+      ).map(([i]) => i),
+    );
     xw.forEach((w, i) => kept.has(i) || marked.add(w.item));
   };
   let i = 0;
   let j = 0;
-  for (const [pi, pj] of [...common(x.map((it) => it.text), y.map((it) => it.text)), [x.length, y.length] as [number, number]]) {
+  for (const [pi, pj] of [
+    ...common(
+      x.map((it) => it.text),
+      y.map((it) => it.text),
+    ),
+    [x.length, y.length] as [number, number],
+  ]) {
     gap(x.slice(i, pi), y.slice(j, pj));
     i = pi + 1;
     j = pj + 1;
@@ -378,7 +397,10 @@ export function preview(repo: TemplateRepository, req: PreviewRequest, lang: Lan
     codes,
     lint,
     highlighted: marked.size,
-    added: [...marked].map((it) => it.text.trim()).join(' ').slice(0, 400),
+    added: [...marked]
+      .map((it) => it.text.trim())
+      .join(' ')
+      .slice(0, 400),
     context,
   };
 }

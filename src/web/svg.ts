@@ -11,7 +11,9 @@ const n = (v: number): string => String(Math.round(v * 100) / 100);
 
 /** CSS font family for a face (declared by @font-face in the page's stylesheet). */
 export function fontFamily(item: TextItem): string {
-  return { LiberationSans: 'KP Liberation Sans', LiberationSerif: 'KP Liberation Serif', LiberationMono: 'KP Liberation Mono', Carlito: 'KP Carlito' }[item.face.family];
+  return { LiberationSans: 'KP Liberation Sans', LiberationSerif: 'KP Liberation Serif', LiberationMono: 'KP Liberation Mono', Carlito: 'KP Carlito' }[
+    item.face.family
+  ];
 }
 
 /** An image as a data: URL, when the browser can show it (PNG, JPEG). Made anew for each page:
@@ -34,13 +36,19 @@ export function pageSvg(page: Page, opts: SvgOptions = {}): string {
   for (const it of page.items) {
     if (it.kind === 'rect') parts.push(`<rect x="${n(it.x)}" y="${n(it.y)}" width="${n(it.w)}" height="${n(it.h)}" fill="#${it.fill}"/>`);
     else if (it.kind === 'line')
-      parts.push(`<line x1="${n(it.x1)}" y1="${n(it.y1)}" x2="${n(it.x2)}" y2="${n(it.y2)}" stroke="#${it.color}" stroke-width="${n(it.width)}"${it.dash ? ` stroke-dasharray="${it.dash.map(n).join(' ')}"` : ''}/>`);
+      parts.push(
+        `<line x1="${n(it.x1)}" y1="${n(it.y1)}" x2="${n(it.x2)}" y2="${n(it.y2)}" stroke="#${it.color}" stroke-width="${n(it.width)}"${it.dash ? ` stroke-dasharray="${it.dash.map(n).join(' ')}"` : ''}/>`,
+      );
     else if (it.kind === 'image') {
       const url = imageUrl(it.image.bytes, it.image.format);
-      if (url) parts.push(`<image x="${n(it.x)}" y="${n(it.y)}" width="${n(it.w)}" height="${n(it.h)}" href="${url}"${it.image.alt ? ` role="img" aria-label="${escapeXml(it.image.alt)}"` : ' aria-hidden="true"'}/>`);
+      if (url)
+        parts.push(
+          `<image x="${n(it.x)}" y="${n(it.y)}" width="${n(it.w)}" height="${n(it.h)}" href="${url}"${it.image.alt ? ` role="img" aria-label="${escapeXml(it.image.alt)}"` : ' aria-hidden="true"'}/>`,
+        );
     } else {
       const marked = opts.highlight?.has(it);
-      if (marked) parts.push(`<rect class="tilfoejet" x="${n(it.x - 1)}" y="${n(it.y - it.size * 0.9)}" width="${n(it.width + 2)}" height="${n(it.size * 1.2)}"/>`);
+      if (marked)
+        parts.push(`<rect class="tilfoejet" x="${n(it.x - 1)}" y="${n(it.y - it.size * 0.9)}" width="${n(it.width + 2)}" height="${n(it.size * 1.2)}"/>`);
       // Each character at its place: the layout's positions, justification included.
       const xs: string[] = [];
       let x = it.x;
@@ -59,4 +67,3 @@ export function pageSvg(page: Page, opts: SvgOptions = {}): string {
   parts.push('</svg>');
   return parts.join('');
 }
-

@@ -95,7 +95,9 @@ describe('kp-brev batch and its output folder', () => {
     expect(existsSync(lockFile)).toBe(false);
     // A run on another machine with a recent sign of life: refused.
     writeFileSync(lockFile, holder('en-anden-maskine', 1));
-    expect(message(() => FolderLock.acquire(out))).toMatch(/^Mappen .* bruges af en anden kørsel \(en-anden-maskine, pid 1; sidste livstegn for \d+ sekund(er)? siden\)/);
+    expect(message(() => FolderLock.acquire(out))).toMatch(
+      /^Mappen .* bruges af en anden kørsel \(en-anden-maskine, pid 1; sidste livstegn for \d+ sekund(er)? siden\)/,
+    );
     // … and without one for longer than the limit: taken over.
     const old = new Date(Date.now() - STALE_MS - 10_000);
     utimesSync(lockFile, old, old);
@@ -103,7 +105,9 @@ describe('kp-brev batch and its output folder', () => {
     lock.check();
     // Another run takes the folder over while this one stands still: this one stops writing.
     writeFileSync(lockFile, holder('en-anden-maskine', 2));
-    expect(message(() => lock.check())).toBe(`En anden kørsel har overtaget mappen ${out}, mens denne kørsel stod stille; denne kørsel stopper uden at skrive mere. Den anden kørsel gør arbejdet færdigt.`);
+    expect(message(() => lock.check())).toBe(
+      `En anden kørsel har overtaget mappen ${out}, mens denne kørsel stod stille; denne kørsel stopper uden at skrive mere. Den anden kørsel gør arbejdet færdigt.`,
+    );
     lock.release();
     // Its release leaves the other run's lock alone.
     expect(JSON.parse(readFileSync(lockFile, 'utf8')).pid).toBe(2);

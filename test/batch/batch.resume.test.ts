@@ -27,9 +27,19 @@ function write(lines: string[]): string {
   return file;
 }
 
-const readNd = (file: string): Array<Record<string, unknown>> => (existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>) : []);
-const letters = (out: string): string[] => readdirSync(out).filter((f) => f.endsWith('.docx')).sort();
-const run = (cases: string, out: string, more: Partial<Parameters<typeof runBatch>[0]> = {}) => runBatch({ templatesDir: templates, template: 'np_1004', cases, out, format: 'docx', pool: new InlinePool({ threads: 2 }), ...more });
+const readNd = (file: string): Array<Record<string, unknown>> =>
+  existsSync(file)
+    ? readFileSync(file, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as Record<string, unknown>)
+    : [];
+const letters = (out: string): string[] =>
+  readdirSync(out)
+    .filter((f) => f.endsWith('.docx'))
+    .sort();
+const run = (cases: string, out: string, more: Partial<Parameters<typeof runBatch>[0]> = {}) =>
+  runBatch({ templatesDir: templates, template: 'np_1004', cases, out, format: 'docx', pool: new InlinePool({ threads: 2 }), ...more });
 
 describe('kp-brev batch, resumed by case id', () => {
   it('resumes a reordered, longer cases file by id: the cases made are skipped, the others made, none twice', async () => {
@@ -37,9 +47,20 @@ describe('kp-brev batch, resumed by case id', () => {
     expect(await run(write(ids(4).map((id) => kase(id))), out)).toMatchObject({ made: 4, failed: 0 });
     const firstWritten = statSync(join(out, 'sag-1.docx')).mtimeMs;
     // The regenerated file: the same four cases and four new ones, in reverse order.
-    const again = await run(write(ids(8).reverse().map((id) => kase(id))), out);
+    const again = await run(
+      write(
+        ids(8)
+          .reverse()
+          .map((id) => kase(id)),
+      ),
+      out,
+    );
     expect(again).toMatchObject({ made: 4, skipped: 4, failed: 0, changed: [] });
-    expect(letters(out)).toEqual(ids(8).map((id) => `${id}.docx`).sort());
+    expect(letters(out)).toEqual(
+      ids(8)
+        .map((id) => `${id}.docx`)
+        .sort(),
+    );
     const entries = readNd(join(out, 'manifest.ndjson')).filter((e) => 'id' in e);
     expect(entries.map((e) => e['id']).sort()).toEqual(ids(8).sort());
     expect(statSync(join(out, 'sag-1.docx')).mtimeMs).toBe(firstWritten);
@@ -52,7 +73,12 @@ describe('kp-brev batch, resumed by case id', () => {
     const cli = async (cases: string, more: string[] = []): Promise<string> => {
       let stdout = '';
       const io = { stdout: (t: string) => (stdout += t), stderr: () => undefined, cwd: root, color: false };
-      expect(await execute(['batch', '--template', 'np_1004', '--cases', cases, '--out', out, '--format', 'docx', '--templates', templates, '--concurrency', '1', ...more], io)).toBe(0);
+      expect(
+        await execute(
+          ['batch', '--template', 'np_1004', '--cases', cases, '--out', out, '--format', 'docx', '--templates', templates, '--concurrency', '1', ...more],
+          io,
+        ),
+      ).toBe(0);
       return stdout;
     };
     const broken = write([kase('a'), JSON.stringify({ id: 'b', ...withoutDeadline }), kase('c')]);
@@ -82,7 +108,24 @@ describe('kp-brev batch, resumed by case id', () => {
     expect(readFileSync(join(out, 'a.docx')).equals(before)).toBe(true);
     let stderr = '';
     const io = { stdout: () => undefined, stderr: (t: string) => (stderr += t), cwd: root, color: false };
-    await execute(['batch', '--template', 'np_1004', '--cases', write([kase('a', { note: 'rettet' }), kase('b'), kase('c')]), '--out', out, '--format', 'docx', '--templates', templates, '--concurrency', '1'], io);
+    await execute(
+      [
+        'batch',
+        '--template',
+        'np_1004',
+        '--cases',
+        write([kase('a', { note: 'rettet' }), kase('b'), kase('c')]),
+        '--out',
+        out,
+        '--format',
+        'docx',
+        '--templates',
+        templates,
+        '--concurrency',
+        '1',
+      ],
+      io,
+    );
     expect(stderr).toContain('1 sag er ændret i sagsfilen, efter deres brev blev dannet; brevene er ikke dannet igen: a');
   });
 

@@ -31,7 +31,13 @@ function casesFile(n: number, extra: string[] = []): string {
   return file;
 }
 
-const readNd = (file: string): Array<Record<string, unknown>> => (existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>) : []);
+const readNd = (file: string): Array<Record<string, unknown>> =>
+  existsSync(file)
+    ? readFileSync(file, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as Record<string, unknown>)
+    : [];
 
 describe('runBatch', () => {
   it('makes a letter per good case and puts every bad one in errors.ndjson with the reason', async () => {
@@ -41,7 +47,9 @@ describe('runBatch', () => {
     const out = mkdtempSync(join(tmpdir(), 'kp-brev-out-'));
     const summary = await runBatch({ templatesDir: templates, template: 'np_1004', cases, out, format: 'docx', pool: new InlinePool({ threads: 2 }) });
     expect(summary).toMatchObject({ total: 13, made: 10, failed: 3, skipped: 0 });
-    const letters = readdirSync(out).filter((f) => f.endsWith('.docx')).sort();
+    const letters = readdirSync(out)
+      .filter((f) => f.endsWith('.docx'))
+      .sort();
     expect(letters.length).toBe(10);
     expect(openDocx(readFileSync(join(out, letters[0]!))).texts()).toContain('Kære Karen');
     const errors = readNd(join(out, 'errors.ndjson')).sort((a, b) => (a['line'] as number) - (b['line'] as number));
@@ -50,7 +58,9 @@ describe('runBatch', () => {
       [12, 'uden-frist', 'letter-refused'],
       [13, 'sag-0003', 'duplicate-id'],
     ]);
-    expect((errors[1]!['problems'] as Array<{ message: string }>)[0]!.message).toBe('Flettefeltet "Klage.Frist" har ingen værdi i sagskonteksten. Brevet dannes ikke.');
+    expect((errors[1]!['problems'] as Array<{ message: string }>)[0]!.message).toBe(
+      'Flettefeltet "Klage.Frist" har ingen værdi i sagskonteksten. Brevet dannes ikke.',
+    );
     const manifest = readNd(join(out, 'manifest.ndjson'));
     expect(manifest[0]).toMatchObject({ kind: 'kp-brev batch', template: 'np_1004', format: 'docx' });
     expect(manifest[1]).toMatchObject({ kind: 'cases', sha256: createHash('sha256').update(readFileSync(cases)).digest('hex') });
@@ -72,7 +82,15 @@ describe('runBatch', () => {
     const seen: string[] = [];
     for (const k of [1, 2, 3]) {
       const out = mkdtempSync(join(tmpdir(), 'kp-brev-out-'));
-      const s = await runBatch({ templatesDir: templates, template: 'np_1004', cases, out, format: 'docx', pool: new InlinePool(), shard: parseShard(`${k}/3`) });
+      const s = await runBatch({
+        templatesDir: templates,
+        template: 'np_1004',
+        cases,
+        out,
+        format: 'docx',
+        pool: new InlinePool(),
+        shard: parseShard(`${k}/3`),
+      });
       const mine = readdirSync(out).filter((f) => f.endsWith('.docx'));
       expect(s.total).toBe(mine.length);
       expect(mine.length).toBeGreaterThan(0);
@@ -95,7 +113,9 @@ describe('runBatch', () => {
   it('writes progress as a bar with rate and time left, or as plain lines', () => {
     const p = progressLine({ total: 1000, made: 240, failed: 10, skipped: 0, elapsedMs: 2000 }, 'da');
     expect(p.bar).toBe('[######------------------] 250/1000 (25 %), 125 breve/s, 10 fejl, 0 allerede lavet, ca. 0:06 tilbage');
-    expect(progressLine({ total: 10, made: 5, failed: 0, skipped: 5, elapsedMs: 1000 }, 'en').plain).toBe('10/10 (100 %), 5 letters/s, 0 failed, 5 already done, about 0:00 left');
+    expect(progressLine({ total: 10, made: 5, failed: 0, skipped: 5, elapsedMs: 1000 }, 'en').plain).toBe(
+      '10/10 (100 %), 5 letters/s, 0 failed, 5 already done, about 0:00 left',
+    );
   });
 
   it("--kommune makes the letters with that municipality's override", async () => {
@@ -105,8 +125,30 @@ describe('runBatch', () => {
     const texts = async (kommune: string[]): Promise<string> => {
       const out = mkdtempSync(join(tmpdir(), 'kp-brev-out-'));
       const io = { stdout: () => undefined, stderr: () => undefined, cwd: root, color: false };
-      expect(await execute(['batch', '--template', 'np_1011', ...kommune, '--cases', join(dir, 'sager.ndjson'), '--out', out, '--format', 'docx', '--templates', templates, '--concurrency', '1'], io)).toBe(0);
-      return openDocx(readFileSync(join(out, 'f1.docx'))).texts().join('\n');
+      expect(
+        await execute(
+          [
+            'batch',
+            '--template',
+            'np_1011',
+            ...kommune,
+            '--cases',
+            join(dir, 'sager.ndjson'),
+            '--out',
+            out,
+            '--format',
+            'docx',
+            '--templates',
+            templates,
+            '--concurrency',
+            '1',
+          ],
+          io,
+        ),
+      ).toBe(0);
+      return openDocx(readFileSync(join(out, 'f1.docx')))
+        .texts()
+        .join('\n');
     };
     expect(await texts(['--kommune', '540'])).toContain('Rådhustorvet');
     expect(await texts([])).not.toContain('Rådhustorvet');
@@ -116,7 +158,24 @@ describe('runBatch', () => {
     const run = async (stderrTty: boolean): Promise<string> => {
       let err = '';
       const io = { stdout: () => undefined, stderr: (t: string) => (err += t), cwd: root, color: false, stderrTty };
-      const code = await execute(['batch', '--template', 'np_1004', '--cases', casesFile(3), '--out', mkdtempSync(join(tmpdir(), 'kp-brev-out-')), '--format', 'docx', '--templates', templates, '--concurrency', '1'], io);
+      const code = await execute(
+        [
+          'batch',
+          '--template',
+          'np_1004',
+          '--cases',
+          casesFile(3),
+          '--out',
+          mkdtempSync(join(tmpdir(), 'kp-brev-out-')),
+          '--format',
+          'docx',
+          '--templates',
+          templates,
+          '--concurrency',
+          '1',
+        ],
+        io,
+      );
       expect(code).toBe(0);
       return err;
     };
@@ -143,11 +202,34 @@ describe('kp-brev batch, hostile cases files', () => {
     let stdout = '';
     const io = { stdout: (t: string) => (stdout += t), stderr: () => undefined, cwd: root, color: false };
     // Through the CLI: its render threads are where a deep case used to overflow the stack.
-    expect(await execute(['batch', '--template', 'np_1004', '--cases', join(dir, 'sager.ndjson'), '--out', `${out}/`, '--format', 'docx', '--templates', templates, '--concurrency', '1'], io)).toBe(0);
+    expect(
+      await execute(
+        [
+          'batch',
+          '--template',
+          'np_1004',
+          '--cases',
+          join(dir, 'sager.ndjson'),
+          '--out',
+          `${out}/`,
+          '--format',
+          'docx',
+          '--templates',
+          templates,
+          '--concurrency',
+          '1',
+        ],
+        io,
+      ),
+    ).toBe(0);
     expect(stdout).toMatch(/^2 breve lavet, 2 fejl/);
     // The folder as given, ending in a slash, is not doubled before errors.ndjson.
     expect(stdout).toContain(`(se ${out}/errors.ndjson)`);
-    expect(readdirSync(out).filter((f) => f.endsWith('.docx')).sort()).toEqual(['bom.docx', 'ok.docx']);
+    expect(
+      readdirSync(out)
+        .filter((f) => f.endsWith('.docx'))
+        .sort(),
+    ).toEqual(['bom.docx', 'ok.docx']);
     expect(openDocx(readFileSync(join(out, 'bom.docx'))).texts()).toContain('Kære Karen');
     const errors = readNd(join(out, 'errors.ndjson')).sort((a, b) => (a['line'] as number) - (b['line'] as number));
     expect(errors.map((e) => [e['line'], e['id'], e['reason']])).toEqual([
@@ -156,7 +238,9 @@ describe('kp-brev batch, hostile cases files', () => {
     ]);
     const message = (e: Record<string, unknown>): string => (e['problems'] as Array<{ message: string }>)[0]!.message;
     expect(message(errors[0]!)).toMatch(/^Sagskonteksten er indlejret dybere end 32 niveauer \(\$\.fields\.x\.a\.a/);
-    expect(message(errors[1]!)).toBe(`Linje 3 er længere end grænsen på ${BATCH_LINE_BYTES} byte og er ikke læst; sagen dannes ikke. Resten af kørslen fortsætter.`);
+    expect(message(errors[1]!)).toBe(
+      `Linje 3 er længere end grænsen på ${BATCH_LINE_BYTES} byte og er ikke læst; sagen dannes ikke. Resten af kørslen fortsætter.`,
+    );
   });
 
   it('reports a line over the limit before reading past it, and skips the rest of it without keeping it', async () => {
@@ -179,7 +263,10 @@ describe('kp-brev batch, hostile cases files', () => {
       if ('tooLong' in next) pulledAtReport = pulled;
       seen.push(next);
     }
-    expect(seen).toEqual([{ line: 1, tooLong: true }, { line: 2, text: '{"a":1}' }]);
+    expect(seen).toEqual([
+      { line: 1, tooLong: true },
+      { line: 2, text: '{"a":1}' },
+    ]);
     // Reported within the stream's read-ahead of the limit, not after the whole line.
     expect(pulledAtReport).toBeGreaterThan(max);
     expect(pulledAtReport).toBeLessThan(max + 20 * chunk);
@@ -190,7 +277,22 @@ describe('kp-brev batch, interrupted and resumed', () => {
   it('loses and duplicates nothing when killed half-way and started again', async () => {
     const cases = casesFile(120, ['{ikke json']);
     const out = mkdtempSync(join(tmpdir(), 'kp-brev-out-'));
-    const args = [join(root, 'bin/kp-brev.js'), 'batch', '--template', 'np_1004', '--cases', cases, '--out', out, '--format', 'pdf', '--concurrency', '2', '--templates', templates];
+    const args = [
+      join(root, 'bin/kp-brev.js'),
+      'batch',
+      '--template',
+      'np_1004',
+      '--cases',
+      cases,
+      '--out',
+      out,
+      '--format',
+      'pdf',
+      '--concurrency',
+      '2',
+      '--templates',
+      templates,
+    ];
     // First run: killed (SIGKILL, no clean-up) once some letters are made.
     const child = spawn(process.execPath, args, { stdio: 'ignore' });
     await new Promise<void>((resolve) => {
@@ -207,7 +309,11 @@ describe('kp-brev batch, interrupted and resumed', () => {
     const before = readNd(join(out, 'manifest.ndjson')).length - 2;
     // Every case in the manifest has its whole letter on disk.
     for (const e of readNd(join(out, 'manifest.ndjson')).filter((e) => e['ok'] === true)) {
-      expect(readFileSync(join(out, e['file'] as string)).subarray(-6).toString()).toContain('%%EOF');
+      expect(
+        readFileSync(join(out, e['file'] as string))
+          .subarray(-6)
+          .toString(),
+      ).toContain('%%EOF');
     }
     expect(before).toBeGreaterThan(25);
     expect(before).toBeLessThan(121);

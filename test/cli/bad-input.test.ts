@@ -63,7 +63,8 @@ describe('the template file', () => {
   it('is a truncated zip', () => refusedInput('half.docx', good.subarray(0, Math.floor(good.length / 2)), /beskadiget eller afkortet zip-arkiv/));
   it('is an old .doc (OLE) file', () =>
     refusedInput('old.doc', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]), /gamle Word-format \(\.doc\)/));
-  it('is a zip but not a Word document', () => refusedInput('other.docx', writeZip([{ name: 'hello.txt', data: Buffer.from('hej') }]), /\[Content_Types\]\.xml mangler/));
+  it('is a zip but not a Word document', () =>
+    refusedInput('other.docx', writeZip([{ name: 'hello.txt', data: Buffer.from('hej') }]), /\[Content_Types\]\.xml mangler/));
 
   it('is a zip bomb (huge entry)', () =>
     refusedInput('bomb.docx', writeZip([entry('[Content_Types].xml', Buffer.alloc(70 * 1024 * 1024, 0x20))]), /fylder 73400320 byte udpakket; grænsen er/));
@@ -74,7 +75,9 @@ describe('the template file', () => {
   it('lies about an entry size', async () => {
     const lying = withDocument('x');
     const src = readZip(lying);
-    const bytes = writeZip(src.order.map((n) => (n === 'word/document.xml' ? entry(n, Buffer.alloc(1024 * 1024, 0x41), { size: 10 }) : { name: n, reuse: src.entries.get(n)! })));
+    const bytes = writeZip(
+      src.order.map((n) => (n === 'word/document.xml' ? entry(n, Buffer.alloc(1024 * 1024, 0x41), { size: 10 }) : { name: n, reuse: src.entries.get(n)! })),
+    );
     await refusedInput('liar.docx', bytes, /word\/document\.xml pakker ud til mere end de 10 byte, zip-arkivet angiver/);
   });
 
@@ -86,24 +89,40 @@ describe('the template file', () => {
   it('has a DOCTYPE (entity expansion)', () =>
     refusedInput(
       'doctype.docx',
-      withDocument('<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>&lol2;</w:t></w:r></w:p></w:body></w:document>'),
+      withDocument(
+        '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>&lol2;</w:t></w:r></w:p></w:body></w:document>',
+      ),
       /DOCTYPE-erklæring/,
     ));
 
   it('has an undeclared entity', () =>
-    refusedInput('entity.docx', withDocument('<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>&xxe;</w:t></w:r></w:p></w:body></w:document>'), /ikke gyldig XML/));
+    refusedInput(
+      'entity.docx',
+      withDocument(
+        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>&xxe;</w:t></w:r></w:p></w:body></w:document>',
+      ),
+      /ikke gyldig XML/,
+    ));
 
   it('has XML that is not well-formed, with line and column', () =>
     refusedInput(
       'broken.docx',
-      withDocument('<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">\n<w:body><w:p><w:r><w:t>hej</w:r></w:p></w:body></w:document>'),
+      withDocument(
+        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">\n<w:body><w:p><w:r><w:t>hej</w:r></w:p></w:body></w:document>',
+      ),
       /word\/document\.xml, linje 2, kolonne \d+: Delen word\/document\.xml er ikke gyldig XML/,
     ));
 
   it('has invalid UTF-8', () =>
     refusedInput(
       'utf8.docx',
-      withDocument(Buffer.concat([Buffer.from('<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>'), Buffer.from([0xc3, 0x28]), Buffer.from('</w:t></w:r></w:p></w:body></w:document>')])),
+      withDocument(
+        Buffer.concat([
+          Buffer.from('<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>'),
+          Buffer.from([0xc3, 0x28]),
+          Buffer.from('</w:t></w:r></w:p></w:body></w:document>'),
+        ]),
+      ),
       /ikke gyldig UTF-8/,
     ));
 
@@ -116,11 +135,14 @@ describe('the template file', () => {
 
 describe('the case context', () => {
   it('is not JSON', () => refusedInput('bad.json', '{ "fields": { "Navn": "Karen", } }', /Sagskonteksten er ikke gyldig JSON/, true));
-  it('has a __proto__ key', () => refusedInput('proto.json', '{ "fields": { "__proto__": { "polluted": true } } }', /forbudte nøgle "__proto__" \(\$\.fields\.__proto__\)/, true));
-  it('has a constructor key', () => refusedInput('ctor.json', '{ "fields": { "a": { "constructor": { "prototype": 1 } } } }', /forbudte nøgle "constructor"/, true));
+  it('has a __proto__ key', () =>
+    refusedInput('proto.json', '{ "fields": { "__proto__": { "polluted": true } } }', /forbudte nøgle "__proto__" \(\$\.fields\.__proto__\)/, true));
+  it('has a constructor key', () =>
+    refusedInput('ctor.json', '{ "fields": { "a": { "constructor": { "prototype": 1 } } } }', /forbudte nøgle "constructor"/, true));
   it('is invalid UTF-8', () => refusedInput('utf8.json', Buffer.from([0x7b, 0x22, 0xff, 0x22, 0x7d]), /ikke gyldig UTF-8/, true));
   it('has the wrong shape', () => refusedInput('shape.json', '{ "fields": [1, 2] }', /\$\.fields skal være et JSON-objekt/, true));
-  it('answers a question with something other than J or N', () => refusedInput('answer.json', '{ "questions": { "q1": "ja" } }', /besvaret med "ja"; svaret skal være "J" eller "N"/, true));
+  it('answers a question with something other than J or N', () =>
+    refusedInput('answer.json', '{ "questions": { "q1": "ja" } }', /besvaret med "ja"; svaret skal være "J" eller "N"/, true));
   it('is nested without end', () => refusedInput('deep.json', '{"fields":' + '{"a":'.repeat(40) + '1' + '}'.repeat(40) + '}', /indlejret dybere end 32/, true));
 
   it('gives English messages with --lang en', async () => {

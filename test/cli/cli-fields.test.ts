@@ -31,7 +31,8 @@ interface Row {
   differs: boolean;
   reasons: Array<{ code: string; message: string }>;
 }
-const json = async (file: string, opts: Record<string, unknown> = {}): Promise<Row[]> => JSON.parse((await run(file, { ...opts, format: 'json' })).out) as Row[];
+const json = async (file: string, opts: Record<string, unknown> = {}): Promise<Row[]> =>
+  JSON.parse((await run(file, { ...opts, format: 'json' })).out) as Row[];
 
 // A formula whose saved result Word would not give (Word computes 5), a merge field, a page
 // number, a refused field and an IF over literals.
@@ -63,7 +64,21 @@ describe('kp-brev fields with values', () => {
 
   it('prints the keys the README documents, `status` and not the library’s `outcome` beside it', async () => {
     const rows = await json('blandet.docx', { context: 'karen.json' });
-    expect(Object.keys(rows[4]!).sort()).toEqual(['cachedResult', 'depth', 'differs', 'fromCase', 'instruction', 'kind', 'paragraph', 'part', 'problems', 'reasons', 'status', 'type', 'value']);
+    expect(Object.keys(rows[4]!).sort()).toEqual([
+      'cachedResult',
+      'depth',
+      'differs',
+      'fromCase',
+      'instruction',
+      'kind',
+      'paragraph',
+      'part',
+      'problems',
+      'reasons',
+      'status',
+      'type',
+      'value',
+    ]);
   });
 
   it('with no case, evaluates an empty case and says why a merge field has no value', async () => {
@@ -94,7 +109,10 @@ describe('kp-brev fields with values', () => {
   });
 
   it('the binary takes --context', () => {
-    const r = spawnSync(process.execPath, [join(root, 'bin/kp-brev.js'), 'fields', 'blandet.docx', '--context', 'karen.json', '--format', 'json'], { encoding: 'utf8', cwd: dir });
+    const r = spawnSync(process.execPath, [join(root, 'bin/kp-brev.js'), 'fields', 'blandet.docx', '--context', 'karen.json', '--format', 'json'], {
+      encoding: 'utf8',
+      cwd: dir,
+    });
     expect(r.status).toBe(0);
     expect((JSON.parse(r.stdout) as Row[]).map((x) => x.value)).toContain('Karen');
   });

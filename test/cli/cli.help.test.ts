@@ -19,7 +19,8 @@ function kpBrev(args: string[], env: Record<string, string> = {}): { status: num
 }
 
 /** Commander's English, which must not show in Danish output. */
-const ENGLISH = /Usage:|Options:|Commands:|Arguments:|\[options\]|\[command\]|choices:|default:|display help|output the version|error:|unknown|missing|required|too many|invalid|Did you mean|Allowed/i;
+const ENGLISH =
+  /Usage:|Options:|Commands:|Arguments:|\[options\]|\[command\]|choices:|default:|display help|output the version|error:|unknown|missing|required|too many|invalid|Did you mean|Allowed/i;
 
 /** The output with its line wrapping undone (commander wraps at 80 columns). */
 const flat = (text: string): string => text.replace(/\s+/g, ' ');
@@ -54,7 +55,7 @@ describe('kp-brev --help', () => {
   });
 });
 
-describe('a command\'s help', () => {
+describe("a command's help", () => {
   it('kp-brev lint --help is Danish: arguments, options, choices and defaults', () => {
     const r = kpBrev(['lint', '--help']);
     expect(r.status).toBe(0);
@@ -98,7 +99,7 @@ describe('a command\'s help', () => {
 describe('usage errors: exit 2, Danish by default, English with --lang en', () => {
   const cases: Array<{ kind: string; args: [string, ...string[]]; da: string; en: string }> = [
     {
-      kind: 'an unknown option, with commander\'s suggestion',
+      kind: "an unknown option, with commander's suggestion",
       args: ['lint', 'brev.docx', '--formt', 'json'],
       da: 'Forkert brug: ukendt tilvalg --formt (mente du --format?)',
       en: "Usage error: unknown option '--formt' (did you mean --format?)",

@@ -33,7 +33,12 @@ describe('kp-brev render', () => {
     expect(texts).toContain('Din personlige tillægsprocent er 85 %. Derfor dækker kortet en del af din egen betaling, ikke hele beløbet.');
     expect(texts).toContain('Det højeste beløb, du kan få i tilskud i 2026, er 21.528,00 kr. Tilskuddet udgør 85 % af din egen betaling.');
     expect(texts.some((t) => t.includes('fodterapeut'))).toBe(false);
-    expect(letter.paragraphs().find((p) => p.text.includes('en del'))!.runs.find((r) => r.text === 'en del')!.bold).toBe(true);
+    expect(
+      letter
+        .paragraphs()
+        .find((p) => p.text.includes('en del'))!
+        .runs.find((r) => r.text === 'en del')!.bold,
+    ).toBe(true);
     expect(letter.texts('word/header1.xml')[0]).toBe('Sønderborg Kommune');
     expect(letter.fieldInstructions('word/footer1.xml')).toEqual(['PAGE', 'NUMPAGES']);
     for (const part of ['word/document.xml', 'word/header1.xml']) expect(letter.fieldInstructions(part)).toEqual([]);
@@ -67,12 +72,16 @@ describe('kp-brev render', () => {
     const r = kpBrev('render', sample, '--context', 'no-klage.json', '--out', out, '--preview');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('1 felt uden værdi er vist som pladsholder');
-    expect(openDocx(readFileSync(out)).texts().some((t) => t.includes('senest den «MANGLER: Klage.Frist»'))).toBe(true);
+    expect(
+      openDocx(readFileSync(out))
+        .texts()
+        .some((t) => t.includes('senest den «MANGLER: Klage.Frist»')),
+    ).toBe(true);
     // The placeholder is not the only sign: the field and its place are named.
     expect(r.stderr).toMatch(/bevilling-helbredstillaegskort\.docx, word\/document\.xml, afsnit \d+: Flettefeltet "Klage\.Frist" har ingen værdi/);
   });
 
-  it('--out must name the letter\'s format: .docx or .pdf, or agree with --format (or have no extension)', () => {
+  it("--out must name the letter's format: .docx or .pdf, or agree with --format (or have no extension)", () => {
     const txt = kpBrev('render', sample, '--context', karen, '--out', 'o.txt');
     expect(txt.status).toBe(2);
     expect(txt.stderr).toContain('Brevet skrives som .docx eller .pdf, men --out o.txt har ingen af de endelser.');
@@ -119,7 +128,17 @@ describe('the template repository from the command line', () => {
 
   it('kp-brev render --template composes and renders a letter from the repository', () => {
     const out = join(dir, 'np_1015.docx');
-    const r = kpBrev('render', '--template', 'np_1015', '--templates', templates, '--context', join(root, 'samples/sager/np_1015/karen-prisaftale.json'), '--out', out);
+    const r = kpBrev(
+      'render',
+      '--template',
+      'np_1015',
+      '--templates',
+      templates,
+      '--context',
+      join(root, 'samples/sager/np_1015/karen-prisaftale.json'),
+      '--out',
+      out,
+    );
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const texts = openDocx(readFileSync(out)).texts();
@@ -162,7 +181,9 @@ describe('the template repository from the command line', () => {
 
   it('kp-brev preview lists what each letter lacks and says so in a summary line; --format pdf makes PDF letters', async () => {
     const samples = mkdtempSync(join(tmpdir(), 'kp-brev-cli-samples-'));
-    const ctx = JSON.parse(readFileSync(join(root, 'samples/sager/np_1004/karen-85-procent.json'), 'utf8')) as { fields: { Bevilling: Record<string, unknown> } };
+    const ctx = JSON.parse(readFileSync(join(root, 'samples/sager/np_1004/karen-85-procent.json'), 'utf8')) as {
+      fields: { Bevilling: Record<string, unknown> };
+    };
     delete ctx.fields.Bevilling['Fra'];
     mkdirSync(join(samples, 'np_1004'));
     writeFileSync(join(samples, 'np_1004', 'uden-fra.json'), JSON.stringify(ctx));
@@ -172,7 +193,9 @@ describe('the template repository from the command line', () => {
       `16 breve dannet i mangler (1 sag × 16 kombinationer af flettespørgsmål). Se ${join('mangler', 'index.html')}.\n` +
         `16 af 16 breve mangler felter eller svar på flettespørgsmål (vist som gule pladsholdere): Bevilling.Fra. Se hvilke breve og hvor i ${join('mangler', 'index.html')}.\n`,
     );
-    const index = JSON.parse(readFileSync(join(dir, 'mangler', 'index.json'), 'utf8')) as { letters: Array<{ file: string; missing: Array<{ kind: string; name: string; place: string }> }> };
+    const index = JSON.parse(readFileSync(join(dir, 'mangler', 'index.json'), 'utf8')) as {
+      letters: Array<{ file: string; missing: Array<{ kind: string; name: string; place: string }> }>;
+    };
     const first = index.letters[0]!;
     expect(first.file).toMatch(/^uden-fra__01\.pdf$/);
     expect(first.missing).toEqual([{ kind: 'field', name: 'Bevilling.Fra', place: 'np_1004, word/document.xml, afsnit 3' }]);

@@ -2,7 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { htmlHasBlocks, htmlToBlocks, htmlToRuns, HtmlError, type HtmlTarget } from '../../src/compose/html.js';
 
-function target(styles: Record<string, string> = { 'heading 2': 'Heading2', 'List Paragraph': 'ListParagraph', Hyperlink: 'Hyperlink' }): HtmlTarget & { links: string[]; lists: string[] } {
+function target(
+  styles: Record<string, string> = { 'heading 2': 'Heading2', 'List Paragraph': 'ListParagraph', Hyperlink: 'Hyperlink' },
+): HtmlTarget & { links: string[]; lists: string[] } {
   const links: string[] = [];
   const lists: string[] = [];
   let num = 10;
@@ -35,11 +37,18 @@ describe('HTML to WordprocessingML', () => {
 
   it('collapses whitespace as a browser does, across inline elements', () => {
     const xml = htmlToBlocks('<p>\n  Se   <b>vigtigt</b> <em>nu</em>  </p>', target());
-    expect(xml.match(/<w:t xml:space="preserve">([^<]*)<\/w:t>/g)!.map((t) => t.replace(/<[^>]+>/g, '')).join('')).toBe('Se vigtigt nu ');
+    expect(
+      xml
+        .match(/<w:t xml:space="preserve">([^<]*)<\/w:t>/g)!
+        .map((t) => t.replace(/<[^>]+>/g, ''))
+        .join(''),
+    ).toBe('Se vigtigt nu ');
   });
 
   it('headings use the letter’s heading styles, with an outline level when the style is missing', () => {
-    expect(htmlToBlocks('<h2>Titel</h2>', target())).toBe('<w:p><w:pPr><w:pStyle w:val="Heading2"/></w:pPr><w:r><w:t xml:space="preserve">Titel</w:t></w:r></w:p>');
+    expect(htmlToBlocks('<h2>Titel</h2>', target())).toBe(
+      '<w:p><w:pPr><w:pStyle w:val="Heading2"/></w:pPr><w:r><w:t xml:space="preserve">Titel</w:t></w:r></w:p>',
+    );
     expect(htmlToBlocks('<h1>Titel</h1>', target({}))).toBe(
       '<w:p><w:pPr><w:outlineLvl w:val="0"/></w:pPr><w:r><w:rPr><w:b/><w:bCs/></w:rPr><w:t xml:space="preserve">Titel</w:t></w:r></w:p>',
     );
@@ -48,7 +57,9 @@ describe('HTML to WordprocessingML', () => {
   it('lists become numbering, nested lists a level deeper, each ordered list starting at 1', () => {
     const t = target();
     const xml = htmlToBlocks('<ul><li>a<ul><li>a1</li></ul></li><li>b</li></ul><ol><li>x</li></ol><ol><li>y</li></ol>', t);
-    const items = [...xml.matchAll(/<w:ilvl w:val="(\d)"\/><w:numId w:val="(\d+)"\/>.*?<w:t xml:space="preserve">([^<]*)</g)].map((m) => `${m[3]}:${m[1]}:${m[2]}`);
+    const items = [...xml.matchAll(/<w:ilvl w:val="(\d)"\/><w:numId w:val="(\d+)"\/>.*?<w:t xml:space="preserve">([^<]*)</g)].map(
+      (m) => `${m[3]}:${m[1]}:${m[2]}`,
+    );
     expect(items).toEqual(['a:0:5', 'a1:1:5', 'b:0:5', 'x:0:10', 'y:0:11']);
     expect(xml).toContain('<w:pStyle w:val="ListParagraph"/>');
   });
@@ -62,7 +73,10 @@ describe('HTML to WordprocessingML', () => {
   });
 
   it('tables get a grid, equal columns and a repeated header row', () => {
-    const xml = htmlToBlocks('<table><thead><tr><th>Post</th><th>Beløb</th></tr></thead><tbody><tr><td>Husleje</td><td>5.200 kr.</td></tr></tbody></table>', target());
+    const xml = htmlToBlocks(
+      '<table><thead><tr><th>Post</th><th>Beløb</th></tr></thead><tbody><tr><td>Husleje</td><td>5.200 kr.</td></tr></tbody></table>',
+      target(),
+    );
     expect(xml).toContain('<w:tblGrid><w:gridCol w:w="4500"/><w:gridCol w:w="4500"/></w:tblGrid>');
     expect(xml).toContain('<w:tr><w:trPr><w:tblHeader/></w:trPr>');
     expect(xml.match(/<w:tc>/g)).toHaveLength(4);

@@ -1,6 +1,15 @@
 /** The merge-field names with a meaning beyond case data (src/fieldcode/names.ts). */
 import { describe, expect, it } from 'vitest';
-import { elementKeyOf, htmlName, isCompositionName, LIST_PROPERTY, NOT_LIST_SEGMENTS, questionKeyOf, questionName, REGION_MARKER } from '../../src/fieldcode/names.js';
+import {
+  elementKeyOf,
+  htmlName,
+  isCompositionName,
+  LIST_PROPERTY,
+  NOT_LIST_SEGMENTS,
+  questionKeyOf,
+  questionName,
+  REGION_MARKER,
+} from '../../src/fieldcode/names.js';
 
 describe('field names (fieldcode/names.ts)', () => {
   it('reads and writes the prefixed names', () => {

@@ -35,7 +35,10 @@ describe("Word's lenient syntax", () => {
     expect(r.instruction.type).toBe('IF');
     expect(r.problems.map((p) => p.code)).toEqual(['syntax.no-space-after-type']);
     expect((r.instruction as IfInstruction).left!.parts).toMatchObject([{ type: 'field', index: 0 }]);
-    expect(render([field('IF', mergeField('Svar'), ' = "J" "ja" "nej" ')], { Svar: 'J' })).toEqual({ text: 'ja', warnings: ['warning:syntax.no-space-after-type'] });
+    expect(render([field('IF', mergeField('Svar'), ' = "J" "ja" "nej" ')], { Svar: 'J' })).toEqual({
+      text: 'ja',
+      warnings: ['warning:syntax.no-space-after-type'],
+    });
   });
 
   it('ignores the arguments after FalseText', () => {

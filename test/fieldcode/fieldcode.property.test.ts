@@ -38,14 +38,23 @@ const textChar = fc.oneof(
 );
 
 const bareSegs: fc.Arbitrary<Seg[]> = fc
-  .array(fc.oneof(fc.string({ unit: wordChar,  minLength: 1, maxLength: 6 }).map((text) => ({ text })), fc.constant({ field: true as const })), {
-    minLength: 1,
-    maxLength: 3,
-  })
+  .array(
+    fc.oneof(
+      fc.string({ unit: wordChar, minLength: 1, maxLength: 6 }).map((text) => ({ text })),
+      fc.constant({ field: true as const }),
+    ),
+    {
+      minLength: 1,
+      maxLength: 3,
+    },
+  )
   .filter((segs) => segs.map((s) => ('text' in s ? s.text : FIELD_CHAR)).join('').length > 0);
 
 const quotedSegs: fc.Arbitrary<Seg[]> = fc.array(
-  fc.oneof(fc.string({ unit: textChar,  minLength: 1, maxLength: 8 }).map((text) => ({ text })), fc.constant({ field: true as const })),
+  fc.oneof(
+    fc.string({ unit: textChar, minLength: 1, maxLength: 8 }).map((text) => ({ text })),
+    fc.constant({ field: true as const }),
+  ),
   { maxLength: 4 },
 );
 
@@ -57,7 +66,9 @@ interface ArgSpec {
 
 const argSpec: fc.Arbitrary<ArgSpec> = fc.oneof(
   bareSegs.map((segs) => ({ quote: null, segs })),
-  fc.tuple(fc.constantFrom('"', '\u201c', '\u201d', '\u201e'), fc.constantFrom(...quoteChars), quotedSegs).map(([quote, close, segs]) => ({ quote, close, segs })),
+  fc
+    .tuple(fc.constantFrom('"', '\u201c', '\u201d', '\u201e'), fc.constantFrom(...quoteChars), quotedSegs)
+    .map(([quote, close, segs]) => ({ quote, close, segs })),
 );
 
 /** Turns specs into an argument with parts; field indexes are assigned in print order later. */
@@ -92,7 +103,9 @@ function toArgument(spec: ArgSpec): Argument {
 
 const formats = ['Upper', 'Lower', 'FirstCap', 'Caps', 'MERGEFORMAT', 'CHARFORMAT'];
 const generalSwitch: fc.Arbitrary<Switch> = fc.oneof(
-  fc.constantFrom(...formats).map((f) => ({ type: 'switch' as const, name: '*', argument: toArgument({ quote: null, segs: [{ text: f }] }), position: { start: 0, end: 0 } })),
+  fc
+    .constantFrom(...formats)
+    .map((f) => ({ type: 'switch' as const, name: '*', argument: toArgument({ quote: null, segs: [{ text: f }] }), position: { start: 0, end: 0 } })),
   fc.tuple(fc.constantFrom('#', '@'), fc.constantFrom('#.##0,00', 'd. MMMM yyyy', '0', 'dd-MM-yyyy')).map(([name, pic]) => ({
     type: 'switch' as const,
     name,
@@ -119,7 +132,10 @@ const ifInstruction: fc.Arbitrary<Instruction> = fc
   });
 
 const mergeInstruction: fc.Arbitrary<Instruction> = fc
-  .tuple(argSpec.filter((a) => !a.segs.some((s) => 'field' in s)), fc.array(mergeSwitch, { maxLength: 4 }))
+  .tuple(
+    argSpec.filter((a) => !a.segs.some((s) => 'field' in s)),
+    fc.array(mergeSwitch, { maxLength: 4 }),
+  )
   .map(([name, switches]) => ({ type: 'MERGEFIELD' as const, name: toArgument(name), switches, position: { start: 0, end: 0 } }));
 
 const otherInstruction: fc.Arbitrary<Instruction> = fc
@@ -130,7 +146,9 @@ const otherInstruction: fc.Arbitrary<Instruction> = fc
         argSpec.map(toArgument),
         operator.map((value) => ({ type: 'operator' as const, value, position: { start: 0, end: 0 } })),
         generalSwitch,
-        fc.tuple(fc.constantFrom('h', 'o', 'l', 's'), argSpec).map(([name, a]) => ({ type: 'switch' as const, name, argument: toArgument(a), position: { start: 0, end: 0 } })),
+        fc
+          .tuple(fc.constantFrom('h', 'o', 'l', 's'), argSpec)
+          .map(([name, a]) => ({ type: 'switch' as const, name, argument: toArgument(a), position: { start: 0, end: 0 } })),
       ),
       { maxLength: 4 },
     ),
@@ -173,7 +191,7 @@ describe('parser and printer', () => {
   it('never throws, and every problem is positioned inside the instruction', () => {
     const anyChar = fc.oneof(textChar, fc.constantFrom(FIELD_CHAR, 'I', 'F', 'M', 'E', 'R', 'G', ' ', '\\', '*', '#', '@'));
     fc.assert(
-      fc.property(fc.string({ unit: anyChar,  maxLength: 60 }), (text) => {
+      fc.property(fc.string({ unit: anyChar, maxLength: 60 }), (text) => {
         const r = parseInstruction(text);
         for (const problem of r.problems) {
           expect(problem.position.start).toBeGreaterThanOrEqual(0);
@@ -189,7 +207,39 @@ describe('renderer', () => {
   const xmlSafe = fc.string({ unit: 'grapheme', maxLength: 40 }).filter((s) => firstInvalidXmlChar(s) === undefined);
   const tricky = fc
     .array(
-      fc.constantFrom('<', '>', '&', '"', "'", '{', '}', '\\', ' ', '\t', '\n', '\r\n', 'æ', 'ø', 'å', '«', '»', '\u201c', '\u201d', '\u201e', 'MERGEFIELD', ']]>', '<w:t>', '\\l "evil"', '" "', '\\* Upper', '%', '*', '?', FIELD_CHAR, OBJECT_CHAR),
+      fc.constantFrom(
+        '<',
+        '>',
+        '&',
+        '"',
+        "'",
+        '{',
+        '}',
+        '\\',
+        ' ',
+        '\t',
+        '\n',
+        '\r\n',
+        'æ',
+        'ø',
+        'å',
+        '«',
+        '»',
+        '\u201c',
+        '\u201d',
+        '\u201e',
+        'MERGEFIELD',
+        ']]>',
+        '<w:t>',
+        '\\l "evil"',
+        '" "',
+        '\\* Upper',
+        '%',
+        '*',
+        '?',
+        FIELD_CHAR,
+        OBJECT_CHAR,
+      ),
       { maxLength: 20 },
     )
     .map((a) => a.join(''));
@@ -251,7 +301,10 @@ describe('renderer', () => {
           expect(url.startsWith('https://kp.dk/sag/')).toBe(true);
           expect(decodeURIComponent(url.slice('https://kp.dk/sag/'.length))).toBe(v);
           const inPdf = pdfLinks(bytes);
-          expect(inPdf.every((u) => u === url), inPdf.join(' ')).toBe(true);
+          expect(
+            inPdf.every((u) => u === url),
+            inPdf.join(' '),
+          ).toBe(true);
           if (story.links) expect(inPdf).toContain(url);
         }
       }),
@@ -283,7 +336,7 @@ interface StoryCase {
   links: boolean;
 }
 
-const once = <T,>(items: T[]): T[] => items;
+const once = <T>(items: T[]): T[] => items;
 const textBox = (paragraphs: string[]): string => {
   const box = `<w:txbxContent>${paragraphs.join('')}</w:txbxContent>`;
   return (

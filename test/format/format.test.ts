@@ -106,7 +106,14 @@ describe('\\* formats', () => {
   ])('%s on %j gives %j', (format, text, expected) => expect(applyFormat(text, format, DANISH)).toEqual({ ok: true, text: expected }));
 
   it('English ordinals', () => {
-    expect(['1', '2', '3', '11', '21', '112'].map((n) => (applyFormat(n, 'Ordinal', ENGLISH) as { text: string }).text)).toEqual(['1st', '2nd', '3rd', '11th', '21st', '112th']);
+    expect(['1', '2', '3', '11', '21', '112'].map((n) => (applyFormat(n, 'Ordinal', ENGLISH) as { text: string }).text)).toEqual([
+      '1st',
+      '2nd',
+      '3rd',
+      '11th',
+      '21st',
+      '112th',
+    ]);
   });
 
   it('says what it cannot do', () => {

@@ -20,10 +20,24 @@ const fmt = (text: string, format: string, lang = 'da'): string | undefined => {
 
 describe('\\@ date-time items', () => {
   it.each([
-    ['d', '5'], ['dd', '05'], ['ddd', 'man'], ['dddd', 'mandag'],
-    ['M', '1'], ['MM', '01'], ['MMM', 'jan'], ['MMMM', 'januar'],
-    ['yy', '26'], ['yyyy', '2026'],
-    ['H', '9'], ['HH', '09'], ['h', '9'], ['hh', '09'], ['m', '7'], ['mm', '07'], ['s', '3'], ['ss', '03'],
+    ['d', '5'],
+    ['dd', '05'],
+    ['ddd', 'man'],
+    ['dddd', 'mandag'],
+    ['M', '1'],
+    ['MM', '01'],
+    ['MMM', 'jan'],
+    ['MMMM', 'januar'],
+    ['yy', '26'],
+    ['yyyy', '2026'],
+    ['H', '9'],
+    ['HH', '09'],
+    ['h', '9'],
+    ['hh', '09'],
+    ['m', '7'],
+    ['mm', '07'],
+    ['s', '3'],
+    ['ss', '03'],
     // Word reads D, Y and S as d, y and s ("DDDD DD MMMM YYYY").
     ['DDDD DD MMMM YYYY', 'mandag 05 januar 2026'],
     ["d. MMMM yyyy 'kl.' HH.mm", '5. januar 2026 kl. 09.07'],
@@ -139,9 +153,18 @@ describe('\\# numeric pictures', () => {
 
 describe('\\* number formats', () => {
   it.each([
-    ['Alphabetic', '1', 'A'], ['ALPHABETIC', '27', 'AA'], ['alphabetic', '28', 'bb'], ['ALPHABETIC', '54', 'BBB'],
-    ['Roman', '1994', 'MCMXCIV'], ['roman', '4', 'iv'], ['ROMAN', '4000', 'MMMM'], ['Roman', '32767', 'M'.repeat(32) + 'DCCLXVII'],
-    ['Arabic', '12,6', '13'], ['ArabicDash', '7', '- 7 -'], ['Hex', '458', '1CA'], ['Hex', '255', 'FF'],
+    ['Alphabetic', '1', 'A'],
+    ['ALPHABETIC', '27', 'AA'],
+    ['alphabetic', '28', 'bb'],
+    ['ALPHABETIC', '54', 'BBB'],
+    ['Roman', '1994', 'MCMXCIV'],
+    ['roman', '4', 'iv'],
+    ['ROMAN', '4000', 'MMMM'],
+    ['Roman', '32767', 'M'.repeat(32) + 'DCCLXVII'],
+    ['Arabic', '12,6', '13'],
+    ['ArabicDash', '7', '- 7 -'],
+    ['Hex', '458', '1CA'],
+    ['Hex', '255', 'FF'],
   ])('\\* %s on %s gives %j (the case of the first letter decides)', (format, text, expected) => expect(fmt(text, format)).toBe(expected));
 
   it('refuses what Word cannot write, as Word says "Number cannot be represented in specified format"', () => {
@@ -162,7 +185,17 @@ describe('\\* number formats', () => {
     expect(['12', '20', '3', '100'].map((n) => fmt(n, 'OrdText', 'en-US'))).toEqual(['twelfth', 'twentieth', 'third', 'one hundredth']);
     expect(fmt('1234,567', 'DollarText', 'en-US')).toBe('one thousand two hundred thirty-four and 57/100');
     expect(fmt('14,55', 'DollarText', 'en-US')).toBe('fourteen and 55/100');
-    expect(['1', '2', '3', '11', '12', '13', '21', '32', '112'].map((n) => fmt(n, 'Ordinal', 'en-US'))).toEqual(['1st', '2nd', '3rd', '11th', '12th', '13th', '21st', '32nd', '112th']);
+    expect(['1', '2', '3', '11', '12', '13', '21', '32', '112'].map((n) => fmt(n, 'Ordinal', 'en-US'))).toEqual([
+      '1st',
+      '2nd',
+      '3rd',
+      '11th',
+      '12th',
+      '13th',
+      '21st',
+      '32nd',
+      '112th',
+    ]);
   });
 
   it('writes Danish words in the field language Danish', () => {
@@ -173,7 +206,15 @@ describe('\\* number formats', () => {
     expect(fmt('1005', 'CardText')).toBe('et tusind og fem');
     expect(fmt('2345', 'CardText')).toBe('to tusind tre hundrede og femogfyrre');
     expect(['1', '2', '3', '4', '7', '21', '30', '50', '100'].map((n) => fmt(n, 'OrdText'))).toEqual([
-      'første', 'anden', 'tredje', 'fjerde', 'syvende', 'enogtyvende', 'tredivte', 'halvtredsindstyvende', 'et hundrede',
+      'første',
+      'anden',
+      'tredje',
+      'fjerde',
+      'syvende',
+      'enogtyvende',
+      'tredivte',
+      'halvtredsindstyvende',
+      'et hundrede',
     ]);
     expect(fmt('1234,5', 'DollarText')).toBe('et tusind to hundrede og fireogtredive og 50/100');
     expect(fmt('3', 'Ordinal')).toBe('3.');
@@ -196,7 +237,12 @@ describe('properties', () => {
   const fromAlphabetic = (s: string): number => (s.length - 1) * 26 + (s.charCodeAt(0) - 64);
 
   it('Roman numerals read back to the number, for 1 to 32767', () => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: 32767 }), (n) => fromRoman(roman(n)) === n && /^M*(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$/.test(roman(n))));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 32767 }),
+        (n) => fromRoman(roman(n)) === n && /^M*(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$/.test(roman(n)),
+      ),
+    );
   });
 
   it('alphabetic numbering reads back to the number, for 1 to 780', () => {
@@ -220,10 +266,14 @@ describe('properties', () => {
   const pictureChar = fc.constantFrom('0', '#', 'x', '.', ',', '-', '+', ';', "'", '%', '$', ' ', 'k', 'r');
   it('a numeric picture never throws for any finite number, in either machine locale', () => {
     fc.assert(
-      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.array(pictureChar, { maxLength: 16 }).map((a) => a.join('')), (v, picture) => {
-        expect(typeof formatNumberPicture(v, picture, DANISH)).toBe('string');
-        expect(typeof formatNumberPicture(v, picture, ENGLISH)).toBe('string');
-      }),
+      fc.property(
+        fc.double({ noNaN: true, noDefaultInfinity: true }),
+        fc.array(pictureChar, { maxLength: 16 }).map((a) => a.join('')),
+        (v, picture) => {
+          expect(typeof formatNumberPicture(v, picture, DANISH)).toBe('string');
+          expect(typeof formatNumberPicture(v, picture, ENGLISH)).toBe('string');
+        },
+      ),
       { numRuns: 2000 },
     );
   });

@@ -22,7 +22,10 @@ export interface TestIdp {
   /** How many times the JWKS was fetched. */
   fetches(): number;
   /** A token signed with the current key of that algorithm (or a key given), with exp in 5 min unless told (null: none). */
-  sign(claims: JWTPayload, opts?: { alg?: Alg; key?: Key; expiresIn?: number | string | null; notBefore?: number | string; issuer?: string; audience?: string }): Promise<string>;
+  sign(
+    claims: JWTPayload,
+    opts?: { alg?: Alg; key?: Key; expiresIn?: number | string | null; notBefore?: number | string; issuer?: string; audience?: string },
+  ): Promise<string>;
   /** A new key of the algorithm, published instead of the old one of that algorithm; returns the old. */
   rotate(alg: Alg): Promise<Key>;
   /** A key that is never published. */

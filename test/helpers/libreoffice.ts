@@ -21,7 +21,16 @@ export function libreOfficeText(files: Record<string, Uint8Array>): Record<strin
   for (const name of names) writeFileSync(join(dir, `${name}.docx`), files[name]!);
   execFileSync(
     soffice,
-    [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--norestore', '--convert-to', 'txt:Text (encoded):UTF8', '--outdir', dir, ...names.map((n) => join(dir, `${n}.docx`))],
+    [
+      `-env:UserInstallation=file://${join(dir, 'profile')}`,
+      '--headless',
+      '--norestore',
+      '--convert-to',
+      'txt:Text (encoded):UTF8',
+      '--outdir',
+      dir,
+      ...names.map((n) => join(dir, `${n}.docx`)),
+    ],
     { stdio: 'pipe', timeout: HANG_GUARD_MS },
   );
   return Object.fromEntries(names.map((n) => [n, readFileSync(join(dir, `${n}.txt`), 'utf8').replace(/^\ufeff/, '')]));

@@ -166,9 +166,16 @@ export function sampleLetters(): SampleLetter[] {
       }
     }
   }
-  const single = loadTemplate(readFileSync(join(root, 'samples/enkeltbrev/bevilling-helbredstillaegskort.docx')), { name: 'bevilling-helbredstillaegskort.docx' });
+  const single = loadTemplate(readFileSync(join(root, 'samples/enkeltbrev/bevilling-helbredstillaegskort.docx')), {
+    name: 'bevilling-helbredstillaegskort.docx',
+  });
   for (const c of ['karen-jensen', 'poul-nielsen'])
-    out.push({ name: `enkeltbrev/${c}`, template: single, context: parseContextText(readFileSync(join(root, `samples/enkeltbrev/${c}.json`), 'utf8')), title: undefined });
+    out.push({
+      name: `enkeltbrev/${c}`,
+      template: single,
+      context: parseContextText(readFileSync(join(root, `samples/enkeltbrev/${c}.json`), 'utf8')),
+      title: undefined,
+    });
   return out;
 }
 
@@ -194,7 +201,9 @@ export function taggedText(pdf: Uint8Array, docx: Uint8Array): TaggedTextReport 
 }
 
 /** Apache PDFBox Preflight (Debian's libpdfbox2-java with the javax.activation and JAXB jars it needs on Java 17). */
-export const PREFLIGHT_CLASSPATH = ['preflight', 'pdfbox2', 'fontbox2', 'xmpbox', 'commons-logging', 'javax.activation', 'jaxb-api'].map((j) => `/usr/share/java/${j}.jar`);
+export const PREFLIGHT_CLASSPATH = ['preflight', 'pdfbox2', 'fontbox2', 'xmpbox', 'commons-logging', 'javax.activation', 'jaxb-api'].map(
+  (j) => `/usr/share/java/${j}.jar`,
+);
 export function preflightAvailable(): boolean {
   return hasTool('java', ['-version']) && PREFLIGHT_CLASSPATH.every((jar) => existsSync(jar));
 }
@@ -215,7 +224,10 @@ export function preflight(pdfs: Array<{ name: string; pdf: Uint8Array }>): Prefl
       return file;
     });
     writeFileSync(join(dir, 'list.txt'), files.join('\n') + '\n');
-    const r = spawnSync('java', ['-cp', PREFLIGHT_CLASSPATH.join(':'), 'org.apache.pdfbox.preflight.Validator_A1b', 'xml', 'group', join(dir, 'list.txt')], { encoding: 'utf8', timeout: 300_000 });
+    const r = spawnSync('java', ['-cp', PREFLIGHT_CLASSPATH.join(':'), 'org.apache.pdfbox.preflight.Validator_A1b', 'xml', 'group', join(dir, 'list.txt')], {
+      encoding: 'utf8',
+      timeout: 300_000,
+    });
     const xml = readFileSync(join(dir, 'list.txt.preflight.xml'), 'utf8');
     const reports = [...xml.matchAll(/<preflight name="(\d+)\.pdf">([\s\S]*?)<\/preflight>/g)];
     if (reports.length !== pdfs.length) throw new Error(`Preflight reported on ${reports.length} of ${pdfs.length} files: ${r.stderr}`);
@@ -248,14 +260,22 @@ export function withCompatibilityMode(docx: Uint8Array, mode: number | undefined
   const zip = new PizZip(docx);
   const settings = zip.file('word/settings.xml')!.asText();
   const setting = /<w:compatSetting w:name="compatibilityMode"[^>]*\/>/;
-  zip.file('word/settings.xml', settings.replace(setting, mode === undefined ? '' : `<w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="${mode}"/>`));
+  zip.file(
+    'word/settings.xml',
+    settings.replace(
+      setting,
+      mode === undefined ? '' : `<w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="${mode}"/>`,
+    ),
+  );
   return zip.generate({ type: 'uint8array' });
 }
 
 /** A body paragraph and, below it, a bordered two-column table whose cells have Word's default 5.4 pt side margins. */
 export function tableLetterBody(): string {
-  const cell = (t: string): string => `<w:tc><w:tcPr><w:tcW w:w="4000" w:type="dxa"/></w:tcPr><w:p><w:pPr><w:spacing w:after="0"/></w:pPr><w:r><w:t>${t}</w:t></w:r></w:p></w:tc>`;
-  const b = '<w:tblBorders><w:top w:val="single" w:sz="4" w:color="000000"/><w:left w:val="single" w:sz="4" w:color="000000"/><w:bottom w:val="single" w:sz="4" w:color="000000"/><w:right w:val="single" w:sz="4" w:color="000000"/><w:insideH w:val="single" w:sz="4" w:color="000000"/><w:insideV w:val="single" w:sz="4" w:color="000000"/></w:tblBorders>';
+  const cell = (t: string): string =>
+    `<w:tc><w:tcPr><w:tcW w:w="4000" w:type="dxa"/></w:tcPr><w:p><w:pPr><w:spacing w:after="0"/></w:pPr><w:r><w:t>${t}</w:t></w:r></w:p></w:tc>`;
+  const b =
+    '<w:tblBorders><w:top w:val="single" w:sz="4" w:color="000000"/><w:left w:val="single" w:sz="4" w:color="000000"/><w:bottom w:val="single" w:sz="4" w:color="000000"/><w:right w:val="single" w:sz="4" w:color="000000"/><w:insideH w:val="single" w:sz="4" w:color="000000"/><w:insideV w:val="single" w:sz="4" w:color="000000"/></w:tblBorders>';
   return (
     '<w:p><w:r><w:t>Brødtekst over tabellen</w:t></w:r></w:p>' +
     `<w:tbl><w:tblPr><w:tblW w:w="8000" w:type="dxa"/>${b}<w:tblCellMar><w:left w:w="108" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblGrid><w:gridCol w:w="4000"/><w:gridCol w:w="4000"/></w:tblGrid>` +

@@ -186,7 +186,10 @@ const ELLIPSIS = /^\s*(\.\.\.|…)\s*$/;
  * number of lines (none included).
  */
 export function compareText(expected: string[], lines: number[], actual: string): Mismatch | undefined {
-  const got = actual.replace(/\n+$/, '').split('\n').map((l) => l.trimEnd());
+  const got = actual
+    .replace(/\n+$/, '')
+    .split('\n')
+    .map((l) => l.trimEnd());
   const want = expected.map((l) => l.trimEnd());
   let a = 0;
   let e = 0;
@@ -375,7 +378,8 @@ function matchPattern(p: Pattern, v: unknown, path: string): { where: string; ex
         const m = matchPattern(p.items[k]!, v[k], `${path}[${k}]`);
         if (m) return m;
       }
-      if (!p.open && v.length > p.items.length) return { where: `${path}[${p.items.length}]`, expected: '(no more elements; end with … to leave them out)', actual: show(v[p.items.length]) };
+      if (!p.open && v.length > p.items.length)
+        return { where: `${path}[${p.items.length}]`, expected: '(no more elements; end with … to leave them out)', actual: show(v[p.items.length]) };
       return undefined;
     }
     case 'object': {
@@ -412,13 +416,17 @@ export function compareJson(expected: string[], lines: number[], actual: string)
     if (k >= values.length) return { readmeLine: lines[0]!, expected: `JSON value ${k + 1}`, actual: '(the output has no more JSON values)' };
     const m = matchPattern(patterns[k]!, values[k], '$');
     if (m) {
-      const key = m.where.split('.').pop()!.replace(/\[\d+\]$/, '');
+      const key = m.where
+        .split('.')
+        .pop()!
+        .replace(/\[\d+\]$/, '');
       // The line that shows the value: a string by its first words, anything else by its key.
       const at = m.expected.startsWith('"') ? lineOf(expected, lines, m.expected.slice(1, 21).replace(/["…]+$/, '')) : lineOf(expected, lines, `"${key}"`);
       return { readmeLine: at, expected: m.expected, actual: m.actual, where: `value ${k + 1}, ${m.where}` };
     }
   }
-  if (values.length > patterns.length) return { readmeLine: 0, expected: '(the README shows no more JSON values)', actual: JSON.stringify(values[patterns.length]).slice(0, 200) };
+  if (values.length > patterns.length)
+    return { readmeLine: 0, expected: '(the README shows no more JSON values)', actual: JSON.stringify(values[patterns.length]).slice(0, 200) };
   return undefined;
 }
 
@@ -438,7 +446,8 @@ export function compareHttp(expected: string[], lines: number[], actual: string)
   for (let k = 1; k < head.length; k++) {
     const name = head[k]!.slice(0, head[k]!.indexOf(':')).toLowerCase();
     const value = head[k]!.slice(head[k]!.indexOf(':') + 1).trim();
-    if (headers.get(name) !== value) return { readmeLine: lines[k]!, expected: head[k]!, actual: headers.has(name) ? `${name}: ${headers.get(name)}` : `(no ${name} header)` };
+    if (headers.get(name) !== value)
+      return { readmeLine: lines[k]!, expected: head[k]!, actual: headers.has(name) ? `${name}: ${headers.get(name)}` : `(no ${name} header)` };
   }
   if (blank < 0) return undefined;
   const body = expected.slice(blank + 1);

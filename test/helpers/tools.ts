@@ -6,7 +6,8 @@
  */
 export function needTool(name: string, present: boolean, installs = 'it'): boolean {
   if (present) return true;
-  if (process.env['KP_BREV_REQUIRE_TOOLS'] === '1') throw new Error(`${name} is required in CI (KP_BREV_REQUIRE_TOOLS=1) but is not installed; .ci/run installs ${installs}.`);
+  if (process.env['KP_BREV_REQUIRE_TOOLS'] === '1')
+    throw new Error(`${name} is required in CI (KP_BREV_REQUIRE_TOOLS=1) but is not installed; .ci/run installs ${installs}.`);
   console.warn(`${name} is not installed: the tests that need it are skipped (.ci/run installs ${installs}).`);
   return false;
 }

@@ -13,7 +13,9 @@ export const HANG_GUARD_MS = 240_000;
  * false, and returns that value. Gives up with an error naming `what` after `guardMs`.
  */
 export async function until<T>(
-  what: string, check: () => T | undefined | null | false | Promise<T | undefined | null | false>, opts: { every?: number; guardMs?: number } = {},
+  what: string,
+  check: () => T | undefined | null | false | Promise<T | undefined | null | false>,
+  opts: { every?: number; guardMs?: number } = {},
 ): Promise<T> {
   const every = opts.every ?? 50;
   const end = Date.now() + (opts.guardMs ?? HANG_GUARD_MS);

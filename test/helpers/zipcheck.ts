@@ -107,7 +107,8 @@ function xmlProblems(entries: CheckedEntry[]): string[] {
   const ctText = decode(ct, problems);
   if (ctText !== undefined) {
     for (const m of ctText.matchAll(/<Default\b[^>]*?Extension="([^"]*)"[^>]*?ContentType="([^"]*)"/g)) defaults.set(m[1]!.toLowerCase(), m[2]!);
-    for (const m of ctText.matchAll(/<Override\b[^>]*?PartName="([^"]*)"[^>]*?ContentType="([^"]*)"/g)) overrides.set(m[1]!.replace(/^\//, '').toLowerCase(), m[2]!);
+    for (const m of ctText.matchAll(/<Override\b[^>]*?PartName="([^"]*)"[^>]*?ContentType="([^"]*)"/g))
+      overrides.set(m[1]!.replace(/^\//, '').toLowerCase(), m[2]!);
   }
   for (const e of entries) {
     const lower = e.name.toLowerCase();

@@ -162,12 +162,14 @@ describe('a count agrees with its noun', () => {
     );
     expect(formatMessage('server.letter-refused', { template: 'np_1004', count: 1 }, 'en')).toBe('The letter from np_1004 is not made: 1 error.');
     expect(formatMessage('server.letter-refused', { template: 'np_1004', count: 1 }, 'da')).toBe('Brevet fra np_1004 dannes ikke: 1 fejl.');
-    expect(formatMessage('cli.outdated-overrides', { count: 1, ids: 'np_1011' }, 'da')).toBe('1 overskrivning bygger på en ældre central version og skal gennemgås: np_1011.');
+    expect(formatMessage('cli.outdated-overrides', { count: 1, ids: 'np_1011' }, 'da')).toBe(
+      '1 overskrivning bygger på en ældre central version og skal gennemgås: np_1011.',
+    );
     expect(formatMessage('server.busy', { seconds: 1 }, 'da')).toMatch(/Prøv igen om 1 sekund\.$/);
   });
 });
 
-describe('JSON that does not parse is told by line, column and character, in the reader\'s language', () => {
+describe("JSON that does not parse is told by line, column and character, in the reader's language", () => {
   it('the case context file: place in the location, the character in the message, in Danish or English', () => {
     const text = '{\n  "fields": {\n    "Navn": "Karen",\n  }\n}';
     let err: unknown;
@@ -189,15 +191,28 @@ describe('JSON that does not parse is told by line, column and character, in the
       }
       return undefined;
     })();
-    expect(formatDiagnostic(open!, 'da')).toContain('sag.json, linje 1, kolonne 21: Sagskonteksten er ikke gyldig JSON: teksten i anførselstegn, der begynder her, lukkes aldrig.');
+    expect(formatDiagnostic(open!, 'da')).toContain(
+      'sag.json, linje 1, kolonne 21: Sagskonteksten er ikke gyldig JSON: teksten i anførselstegn, der begynder her, lukkes aldrig.',
+    );
   });
 
   it('a batch line: the line of the cases file and the column, in the error queue', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kp-brev-danish-'));
     const karen = JSON.parse(readFileSync(join(root, 'samples/sager/np_1004/karen-85-procent.json'), 'utf8')) as object;
     writeFileSync(join(dir, 'sager.ndjson'), `${JSON.stringify({ id: 'a', ...karen })}\n{"id": "b", "fields": {"Navn": Karen}}\n[1, 2]\n`);
-    await runBatch({ templatesDir: join(root, 'templates'), template: 'np_1004', cases: join(dir, 'sager.ndjson'), out: join(dir, 'ud'), format: 'docx', pool: new InlinePool(), lang: 'da' });
-    const errors = readFileSync(join(dir, 'ud', 'errors.ndjson'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { line: number; problems: Array<{ code: string; message: string }> });
+    await runBatch({
+      templatesDir: join(root, 'templates'),
+      template: 'np_1004',
+      cases: join(dir, 'sager.ndjson'),
+      out: join(dir, 'ud'),
+      format: 'docx',
+      pool: new InlinePool(),
+      lang: 'da',
+    });
+    const errors = readFileSync(join(dir, 'ud', 'errors.ndjson'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { line: number; problems: Array<{ code: string; message: string }> });
     expect(errors.map((e) => [e.line, e.problems[0]!.code, e.problems[0]!.message])).toEqual([
       [2, 'json.unexpected', "Ugyldig JSON i linje 2, kolonne 32: uventet tegn 'K'."],
       [3, 'batch.not-object', 'Linje 3 er ikke en sag: en sag er et JSON-objekt på én linje.'],
@@ -258,6 +273,8 @@ describe('a field with an argument too many', () => {
     const q = parseInstruction(' IF 1 = 1 "a" "b" "c" ').problems[0]!;
     // An IF with a text too many is Word's lenient reading (a warning), and names the rest as written.
     expect(q.code).toBe('syntax.if-extra-arguments');
-    expect(formatMessage(q.code, q.params, 'en')).toBe('IF has more arguments than its condition, true text and false text; Word ignores the rest: "c". Put text with spaces in quotation marks.');
+    expect(formatMessage(q.code, q.params, 'en')).toBe(
+      'IF has more arguments than its condition, true text and false text; Word ignores the rest: "c". Put text with spaces in quotation marks.',
+    );
   });
 });

@@ -33,18 +33,35 @@ describe('the message catalog', () => {
 
   it('the Danish and the English text of a message fill the same placeholders', () => {
     // A parameter given apart in English is named <name>En there (the lint rules' {problemEn}).
-    for (const [id, text] of messages) expect(placeholders(text.en).map((p) => p.replace(/En$/, '')), id).toEqual(placeholders(text.da));
+    for (const [id, text] of messages)
+      expect(
+        placeholders(text.en).map((p) => p.replace(/En$/, '')),
+        id,
+      ).toEqual(placeholders(text.da));
   });
 
   it("commander's words are in the catalog, and the Danish ones are not commander's English", () => {
     const ids = Object.keys(commanderMessages);
     for (const id of ids) expect(allMessages().has(id), id).toBe(true);
-    for (const id of ['cli.help.usage', 'cli.help.options', 'cli.help.commands', 'cli.help.arguments', 'cli.help.choices', 'cli.help.default', 'cli.error.unknown-option', 'cli.error.missing-argument', 'cli.error.excess-arguments', 'cli.error.invalid-choice']) {
+    for (const id of [
+      'cli.help.usage',
+      'cli.help.options',
+      'cli.help.commands',
+      'cli.help.arguments',
+      'cli.help.choices',
+      'cli.help.default',
+      'cli.error.unknown-option',
+      'cli.error.missing-argument',
+      'cli.error.excess-arguments',
+      'cli.error.invalid-choice',
+    ]) {
       expect(ids, id).toContain(id);
     }
     for (const [id, text] of Object.entries(commanderMessages)) {
       expect(text.da, id).not.toBe(text.en);
-      expect(text.da.replace(/\{[^}]*\}/g, ''), id).not.toMatch(/\b(Usage|Options|Commands|Arguments|choices|default|unknown|missing|required|too many|invalid|Did you mean)\b/i);
+      expect(text.da.replace(/\{[^}]*\}/g, ''), id).not.toMatch(
+        /\b(Usage|Options|Commands|Arguments|choices|default|unknown|missing|required|too many|invalid|Did you mean)\b/i,
+      );
     }
   });
 });

@@ -48,7 +48,14 @@ describe.skipIf(!present)('Idempotency-Key over the PostgreSQL ledger', () => {
     await ledger.close();
     // Two server instances, each with its own connection pool, on one database.
     for (let i = 0; i < 2; i++)
-      apps.push(await buildApp({ templatesDir: templates, credentials, pool: new InlinePool({ threads: 2 }), idempotency: new PgIdempotencyStore(new PgLedger(db.url)) }));
+      apps.push(
+        await buildApp({
+          templatesDir: templates,
+          credentials,
+          pool: new InlinePool({ threads: 2 }),
+          idempotency: new PgIdempotencyStore(new PgLedger(db.url)),
+        }),
+      );
   });
   afterAll(async () => {
     for (const a of apps) await a.close();
@@ -56,7 +63,12 @@ describe.skipIf(!present)('Idempotency-Key over the PostgreSQL ledger', () => {
     db?.stop();
   });
   const send = (app: FastifyInstance, key: string, body: unknown, lang = 'da') =>
-    app.inject({ method: 'POST', url: '/v1/letters', payload: body as object, headers: { authorization: `Bearer ${s540.token}`, 'idempotency-key': key, 'accept-language': lang } });
+    app.inject({
+      method: 'POST',
+      url: '/v1/letters',
+      payload: body as object,
+      headers: { authorization: `Bearer ${s540.token}`, 'idempotency-key': key, 'accept-language': lang },
+    });
 
   it('makes one letter for concurrent duplicates sent to two server instances, and records it', async () => {
     const body = { template: 'np_1004', context: karen, format: 'docx' };
@@ -68,9 +80,22 @@ describe.skipIf(!present)('Idempotency-Key over the PostgreSQL ledger', () => {
     expect((await letters(apps[0]!)) + (await letters(apps[1]!))).toBe(1);
     expect(answers.filter((r) => r.headers['idempotent-replayed'] === 'true').length).toBe(9);
     // The audit trail: who asked, which template version, the letter's SHA-256.
-    const rows = (await client.query(`SELECT credential, kommune, template, format, state, output_sha256, template_version, lease_token FROM kp_brev_api_letters WHERE idempotency_key = 'sag-4711-np_1004'`)).rows;
+    const rows = (
+      await client.query(
+        `SELECT credential, kommune, template, format, state, output_sha256, template_version, lease_token FROM kp_brev_api_letters WHERE idempotency_key = 'sag-4711-np_1004'`,
+      )
+    ).rows;
     expect(rows).toEqual([
-      { credential: '540:sonderborg', kommune: '540', template: 'np_1004', format: 'docx', state: 'done', output_sha256: createHash('sha256').update(first).digest('hex'), template_version: 'np_1004@5', lease_token: null },
+      {
+        credential: '540:sonderborg',
+        kommune: '540',
+        template: 'np_1004',
+        format: 'docx',
+        state: 'done',
+        output_sha256: createHash('sha256').update(first).digest('hex'),
+        template_version: 'np_1004@5',
+        lease_token: null,
+      },
     ]);
     // Another request with the key: 409, from either instance, in Danish or English.
     const other = await send(apps[1]!, 'sag-4711-np_1004', { ...body, format: 'pdf' }, 'en');
@@ -89,7 +114,9 @@ describe.skipIf(!present)('Idempotency-Key over the PostgreSQL ledger', () => {
     expect(r.statusCode).toBe(200);
     expect(r.headers['idempotent-replayed']).toBeUndefined();
     // The stopped server wakes up: its answer is not recorded, the letter made is the one kept.
-    expect(await stopped.finish(begun.held, { status: 200, headers: {}, body: Buffer.from('sent') }, { kommune: '540', template: 'np_1004', format: 'docx' })).toBe(false);
+    expect(
+      await stopped.finish(begun.held, { status: 200, headers: {}, body: Buffer.from('sent') }, { kommune: '540', template: 'np_1004', format: 'docx' }),
+    ).toBe(false);
     const again = await send(apps[1]!, 'forladt', body);
     expect(again.rawPayload.equals(r.rawPayload)).toBe(true);
     await stopped.close();
@@ -116,7 +143,11 @@ describe.skipIf(!present)('Idempotency-Key over the PostgreSQL ledger', () => {
   });
 
   it('answers 503 with Retry-After, making no letter, when the ledger cannot be reached', async () => {
-    const app = await buildApp({ templatesDir: templates, credentials, idempotency: new PgIdempotencyStore(new PgLedger('postgresql://kpbrev@/postgres?host=/nonexistent-kp-brev')) });
+    const app = await buildApp({
+      templatesDir: templates,
+      credentials,
+      idempotency: new PgIdempotencyStore(new PgLedger('postgresql://kpbrev@/postgres?host=/nonexistent-kp-brev')),
+    });
     try {
       const r = await send(app, 'ingen-db', { template: 'np_1004', context: karen }, 'en');
       expect(r.statusCode).toBe(503);

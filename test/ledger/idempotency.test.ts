@@ -28,7 +28,11 @@ const credentials = [s540.credential, s751.credential];
 /** Letters and failures the server counted (made, not replayed), from /metrics. */
 async function counted(app: FastifyInstance): Promise<{ letters: number; failures: number }> {
   const text = (await app.inject({ url: '/metrics' })).body;
-  const sum = (name: string): number => text.split('\n').filter((l) => l.startsWith(name)).reduce((a, l) => a + Number(l.split(' ').pop()), 0);
+  const sum = (name: string): number =>
+    text
+      .split('\n')
+      .filter((l) => l.startsWith(name))
+      .reduce((a, l) => a + Number(l.split(' ').pop()), 0);
   return { letters: sum('kpbrev_letters_rendered_total'), failures: sum('kpbrev_letter_failures_total') };
 }
 
@@ -42,7 +46,12 @@ describe('POST /v1/letters with an Idempotency-Key (the server\u2019s own store)
     await app.close();
   });
   const send = (key: string | undefined, body: unknown, token = s540, lang = 'da') =>
-    app.inject({ method: 'POST', url: '/v1/letters', payload: body as object, headers: { authorization: `Bearer ${token.token}`, 'accept-language': lang, ...(key !== undefined ? { 'idempotency-key': key } : {}) } });
+    app.inject({
+      method: 'POST',
+      url: '/v1/letters',
+      payload: body as object,
+      headers: { authorization: `Bearer ${token.token}`, 'accept-language': lang, ...(key !== undefined ? { 'idempotency-key': key } : {}) },
+    });
 
   it('makes one letter for concurrent duplicates and gives every one of them the same bytes', async () => {
     const before = await counted(app);
@@ -71,10 +80,14 @@ describe('POST /v1/letters with an Idempotency-Key (the server\u2019s own store)
     expect(da.statusCode).toBe(409);
     expect(da.headers['content-type']).toBe('application/problem+json; charset=utf-8');
     expect(da.json()).toMatchObject({ type: 'urn:kp-brev:problem:idempotency-conflict', title: 'Nøglen er brugt til en anden forespørgsel', status: 409 });
-    expect(da.json().detail).toBe('Nøglen "brev-karen-2" (Idempotency-Key) er allerede brugt til en anden forespørgsel; brevet til den dannes ikke igen. Brug en ny nøgle til et nyt brev.');
+    expect(da.json().detail).toBe(
+      'Nøglen "brev-karen-2" (Idempotency-Key) er allerede brugt til en anden forespørgsel; brevet til den dannes ikke igen. Brug en ny nøgle til et nyt brev.',
+    );
     const en = await send('brev-karen-2', { template: 'np_1004', context: { ...karen, fields: { ...(karen['fields'] as object), Ekstra: 1 } } }, s540, 'en');
     expect(en.statusCode).toBe(409);
-    expect(en.json().detail).toBe('The key "brev-karen-2" (Idempotency-Key) was already used for another request; its letter is not made again. Use a new key for a new letter.');
+    expect(en.json().detail).toBe(
+      'The key "brev-karen-2" (Idempotency-Key) was already used for another request; its letter is not made again. Use a new key for a new letter.',
+    );
     // A key that is not 1-255 visible ASCII characters is a bad request.
     const bad = await send('nøgle med mellemrum', { template: 'np_1004', context: karen });
     expect(bad.statusCode).toBe(400);
@@ -131,14 +144,26 @@ describe('POST /v1/letters with an Idempotency-Key (the server\u2019s own store)
       // Another request holds the key (the request as the route sees it: defaults applied).
       const begun = await held.begin('540:sonderborg', 'i-gang', fingerprint);
       expect(begun.kind).toBe('new');
-      const r = await a.inject({ method: 'POST', url: '/v1/letters', payload: body, headers: { authorization: `Bearer ${s540.token}`, 'idempotency-key': 'i-gang', 'accept-language': 'en' } });
+      const r = await a.inject({
+        method: 'POST',
+        url: '/v1/letters',
+        payload: body,
+        headers: { authorization: `Bearer ${s540.token}`, 'idempotency-key': 'i-gang', 'accept-language': 'en' },
+      });
       expect(r.statusCode).toBe(409);
       expect(r.json()).toMatchObject({ type: 'urn:kp-brev:problem:idempotency-in-progress' });
-      expect(r.json().detail).toBe('The letter for the key "i-gang" (Idempotency-Key) is still being made by an earlier request. Try again shortly; the same letter is then sent.');
+      expect(r.json().detail).toBe(
+        'The letter for the key "i-gang" (Idempotency-Key) is still being made by an earlier request. Try again shortly; the same letter is then sent.',
+      );
       // Its answer recorded, the duplicate gets it.
       if (begun.kind !== 'new') throw new Error('unreachable');
       await held.finish(begun.held, { status: 200, headers: { 'content-type': 'application/pdf' }, body: Buffer.from('%PDF-1.7 stored') });
-      const replay = await a.inject({ method: 'POST', url: '/v1/letters', payload: body, headers: { authorization: `Bearer ${s540.token}`, 'idempotency-key': 'i-gang' } });
+      const replay = await a.inject({
+        method: 'POST',
+        url: '/v1/letters',
+        payload: body,
+        headers: { authorization: `Bearer ${s540.token}`, 'idempotency-key': 'i-gang' },
+      });
       expect(replay.statusCode).toBe(200);
       expect(replay.body).toBe('%PDF-1.7 stored');
     } finally {
@@ -189,7 +214,15 @@ describe('the server\u2019s own idempotency store', () => {
 
   it('fingerprints a request by its content, whatever the key order', () => {
     const reorder = (v: unknown): unknown =>
-      Array.isArray(v) ? v.map(reorder) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).reverse().map(([k, x]) => [k, reorder(x)])) : v;
+      Array.isArray(v)
+        ? v.map(reorder)
+        : v && typeof v === 'object'
+          ? Object.fromEntries(
+              Object.entries(v)
+                .reverse()
+                .map(([k, x]) => [k, reorder(x)]),
+            )
+          : v;
     const plain = (v: unknown): unknown => JSON.parse(JSON.stringify(v)) as unknown;
     fc.assert(
       fc.property(fc.jsonValue(), fc.jsonValue(), (a, b) => {

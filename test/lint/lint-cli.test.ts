@@ -111,7 +111,10 @@ function makeRepository(at: string): string {
   write(join(at, 'central/masters/brev.docx'), exampleDocx({ body: ['{ MERGEFIELD Skabelon:Indhold }', 'Med venlig hilsen'] }));
   write(join(at, 'central/beskedskabeloner/np_2001.docx'), exampleDocx({ body: LETTER }));
   write(join(at, 'central/beskedskabeloner/np_2002.docx'), exampleDocx({ body: ['Vi har modtaget din ansøgning.'] }));
-  write(join(at, 'central/indholdselementer/svar.docx'), exampleDocx({ body: ['Har du spørgsmål{ IF { MERGEFIELD Question:flettespoergsmaal-10024 } = "J" ", så ring til os" }.'] }));
+  write(
+    join(at, 'central/indholdselementer/svar.docx'),
+    exampleDocx({ body: ['Har du spørgsmål{ IF { MERGEFIELD Question:flettespoergsmaal-10024 } = "J" ", så ring til os" }.'] }),
+  );
   write(join(at, 'central/indholdselementer/kontakt.docx'), exampleDocx({ body: ['Du kan ringe til os på 88 88 88 88.'] }));
   write(join(at, 'kommuner/540/beskedskabeloner/np_2001.docx'), exampleDocx({ body: LETTER }));
   return at;
@@ -130,7 +133,11 @@ describe('a template repository', () => {
     ]);
     // svar asks 10024, which Sønderborg's np_2001 does not enable.
     expect(byFile(results, 'central/indholdselementer/svar.docx').findings.map((f) => [f.rule, f.message, f.location.paragraph])).toEqual([
-      ['question-not-enabled', 'Flettespørgsmålet "flettespoergsmaal-10024" bruges her, men er ikke slået til på disse breve, der bruger skabelonen: np_2001 (kommune 540).', 1],
+      [
+        'question-not-enabled',
+        'Flettespørgsmålet "flettespoergsmaal-10024" bruges her, men er ikke slået til på disse breve, der bruger skabelonen: np_2001 (kommune 540).',
+        1,
+      ],
     ]);
     expect(byFile(results, 'kommuner/540/beskedskabeloner/np_2001.docx').findings.map((f) => [f.rule, f.regression])).toEqual([
       ['override-outdated', true],
@@ -142,14 +149,33 @@ describe('a template repository', () => {
   it('--catalog takes the catalog as JSON too, with keys the linter does not know', () => {
     const catalog = {
       owner: 'KOMBIT',
-      processes: [{ id: 'udvidet-helbredstillaeg', variants: [{ id: 'briller', terms: ['briller', 'optiker'] }, { id: 'fodbehandling', terms: ['fodbehandling', 'fodterapeut'], note: 'x' }] }],
+      processes: [
+        {
+          id: 'udvidet-helbredstillaeg',
+          variants: [
+            { id: 'briller', terms: ['briller', 'optiker'] },
+            { id: 'fodbehandling', terms: ['fodbehandling', 'fodterapeut'], note: 'x' },
+          ],
+        },
+      ],
       fields: [{ name: 'Borger.Fornavn', processes: '*' }],
       questions: [{ key: 'flettespoergsmaal-10023', env: 'production' }],
     };
     write(join(dir, 'catalog.json'), JSON.stringify(catalog));
     const file = join(dir, 'loose.docx');
     write(file, exampleDocx({ body: ['Kære { MERGEFIELD Borger.Fornavn } { MERGEFIELD Borger.Efternavn }', 'Send os regningen fra din fodterapeut.'] }));
-    const r = kpBrev('lint', file, '--catalog', join(dir, 'catalog.json'), '--process', 'udvidet-helbredstillaeg', '--variant', 'briller,fodbehandling', '--format', 'json');
+    const r = kpBrev(
+      'lint',
+      file,
+      '--catalog',
+      join(dir, 'catalog.json'),
+      '--process',
+      'udvidet-helbredstillaeg',
+      '--variant',
+      'briller,fodbehandling',
+      '--format',
+      'json',
+    );
     const rules = json(r)[0]!.findings.map((f) => f.rule);
     // From the JSON catalog: Borger.Efternavn is not in it, and "fodterapeut" is a term of fodbehandling.
     expect(rules).toEqual(expect.arrayContaining(['unknown-field', 'variant-leak']));
@@ -168,15 +194,28 @@ describe('a template repository', () => {
   });
 
   it('flags given with a repository file take precedence over the manifest', () => {
-    const r = kpBrev('lint', 'repo/central/beskedskabeloner/np_2001.docx', '--question', 'flettespoergsmaal-10023,flettespoergsmaal-10025', '--variant', 'briller', '--format', 'json');
+    const r = kpBrev(
+      'lint',
+      'repo/central/beskedskabeloner/np_2001.docx',
+      '--question',
+      'flettespoergsmaal-10023,flettespoergsmaal-10025',
+      '--variant',
+      'briller',
+      '--format',
+      'json',
+    );
     // 10024 (from "svar") still counts as used; 10025 is enabled by the flag and used nowhere.
-    expect(json(r)[0]!.findings.map((f) => [f.rule, f.message])).toEqual([['question-unused', 'Flettespørgsmålet "flettespoergsmaal-10025" er slået til, men bruges ikke.']]);
+    expect(json(r)[0]!.findings.map((f) => [f.rule, f.message])).toEqual([
+      ['question-unused', 'Flettespørgsmålet "flettespoergsmaal-10025" er slået til, men bruges ikke.'],
+    ]);
   });
 
   it('a content element or master id lints the central one and the overrides of it', () => {
     const element = kpBrev('lint', 'svar', '--templates', 'repo', '--format', 'json');
     expect(element.status).toBe(1);
-    expect(json(element).map((x) => [x.file.replace(/\\/g, '/').replace(/^.*repo\//, ''), x.findings.map((f) => f.rule)])).toEqual([['central/indholdselementer/svar.docx', ['question-not-enabled']]]);
+    expect(json(element).map((x) => [x.file.replace(/\\/g, '/').replace(/^.*repo\//, ''), x.findings.map((f) => f.rule)])).toEqual([
+      ['central/indholdselementer/svar.docx', ['question-not-enabled']],
+    ]);
     const master = kpBrev('lint', 'brev', '--templates', 'repo', '--format', 'json');
     expect(master.status).toBe(0);
     expect(json(master).map((x) => x.file.replace(/\\/g, '/').replace(/^.*repo\//, ''))).toEqual(['central/masters/brev.docx']);
@@ -202,7 +241,10 @@ describe('a template repository', () => {
 describe('kp-brev lint options', () => {
   writeFileSync(join(dir, 'katalog.yaml'), CATALOG);
   writeFileSync(join(dir, 'fod.docx'), exampleDocx({ body: ['Send os en henvisning fra fodterapeut og en kopi af regningen.'] }));
-  writeFileSync(join(dir, 'spoergsmaal.docx'), exampleDocx({ body: ['Kære { MERGEFIELD Borger.Fornavn }{ IF { MERGEFIELD Question:flettespoergsmaal-10023 } = "J" "¶Vi mangler regningen." }'] }));
+  writeFileSync(
+    join(dir, 'spoergsmaal.docx'),
+    exampleDocx({ body: ['Kære { MERGEFIELD Borger.Fornavn }{ IF { MERGEFIELD Question:flettespoergsmaal-10023 } = "J" "¶Vi mangler regningen." }'] }),
+  );
 
   it('--variant without --process finds the variants in the catalog', () => {
     const r = kpBrev('lint', 'fod.docx', '--catalog', 'katalog.yaml', '--variant', 'briller,fodbehandling', '--format', 'json');
@@ -213,7 +255,9 @@ describe('kp-brev lint options', () => {
     const p = kpBrev('lint', 'fod.docx', '--catalog', 'katalog.yaml', '--process', 'udvidet-helbredstilaeg');
     expect(p.status).toBe(2);
     expect(p.stdout).toBe('');
-    expect(p.stderr).toContain('Processen "udvidet-helbredstilaeg" (--process) findes ikke i kataloget katalog.yaml; mente du "udvidet-helbredstillaeg"? Kendte processer: udvidet-helbredstillaeg.');
+    expect(p.stderr).toContain(
+      'Processen "udvidet-helbredstilaeg" (--process) findes ikke i kataloget katalog.yaml; mente du "udvidet-helbredstillaeg"? Kendte processer: udvidet-helbredstillaeg.',
+    );
     const v = kpBrev('lint', 'fod.docx', '--catalog', 'katalog.yaml', '--variant', 'briller,tandprotese');
     expect(v.status).toBe(2);
     expect(v.stderr).toContain('Varianten "tandprotese" (--variant) findes ikke i kataloget katalog.yaml. Kendte varianter: briller, fodbehandling.');
@@ -225,7 +269,9 @@ describe('kp-brev lint options', () => {
     const args = ['lint', 'spoergsmaal.docx', '--catalog', 'katalog.yaml', '--question', 'flettespoergsmaal-10023', '--format', 'json'];
     expect(json(kpBrev(...args))[0]!.findings.filter((f) => f.rule === 'question-unknown-key')).toEqual([]);
     const training = json(kpBrev(...args, '--env', 'training'))[0]!.findings.filter((f) => f.rule === 'question-unknown-key');
-    expect(training.map((f) => f.message)).toEqual(['Nøglen "flettespoergsmaal-10023" hører til produktionsmiljøet, men skabelonen er til træningsmiljøet. Skriv nøglerne om med kp-brev remap-keys.']);
+    expect(training.map((f) => f.message)).toEqual([
+      'Nøglen "flettespoergsmaal-10023" hører til produktionsmiljøet, men skabelonen er til træningsmiljøet. Skriv nøglerne om med kp-brev remap-keys.',
+    ]);
   });
 
   it('--sample judges a merge field in link text with the sample case', () => {
@@ -236,7 +282,10 @@ describe('kp-brev lint options', () => {
       }),
     );
     writeFileSync(join(dir, 'sag.json'), JSON.stringify({ process: 'udvidet-helbredstillaeg', fields: { Kommune: { LinkTekst: 'her' } } }));
-    const links = (r: { stdout: string }): string[] => json(r)[0]!.findings.filter((f) => f.rule === 'a11y-link-text').map((f) => f.message);
+    const links = (r: { stdout: string }): string[] =>
+      json(r)[0]!
+        .findings.filter((f) => f.rule === 'a11y-link-text')
+        .map((f) => f.message);
     expect(links(kpBrev('lint', 'link.docx', '--format', 'json'))).toEqual([]);
     expect(links(kpBrev('lint', 'link.docx', '--sample', 'sag.json', '--format', 'json'))).toEqual(['Linkteksten "her" siger ikke, hvor linket fører hen.']);
   });
@@ -252,7 +301,7 @@ describe('kp-brev lint options', () => {
     }
   });
 
-  it('--format help lists each command\'s own formats', () => {
+  it("--format help lists each command's own formats", () => {
     const lint = kpBrev('lint', '--help').stdout.replace(/\s+/g, ' ');
     expect(lint).toMatch(/--format <format> uddataformat \(valg: "stylish", "json", "sarif", standard: "stylish"\)/);
     const fields = kpBrev('fields', '--help').stdout.replace(/\s+/g, ' ');
@@ -263,7 +312,9 @@ describe('kp-brev lint options', () => {
     const base = join(dir, 'central.docx');
     writeFileSync(base, exampleDocx({ body: ['Dato:          5. januar 2026', 'Tekst.'] }));
     writeFileSync(join(dir, 'kommune.docx'), exampleDocx({ body: ['Dato:          5. januar 2026', 'Tekst.', 'Sagsnummer:          2026-123'] }));
-    const log = JSON.parse(kpBrev('lint', 'kommune.docx', '--base', 'central.docx', '--format', 'sarif').stdout) as { runs: Array<{ results: Array<{ ruleId: string; baselineState?: string; level: string }> }> };
+    const log = JSON.parse(kpBrev('lint', 'kommune.docx', '--base', 'central.docx', '--format', 'sarif').stdout) as {
+      runs: Array<{ results: Array<{ ruleId: string; baselineState?: string; level: string }> }>;
+    };
     expect(log.runs[0]!.results.map((x) => [x.ruleId, x.baselineState, x.level])).toEqual([
       ['a11y-empty-paragraphs', 'unchanged', 'warning'],
       ['a11y-empty-paragraphs', 'new', 'error'],
@@ -288,19 +339,23 @@ function kpBrevIn(cwd: string, ...args: string[]): { status: number; stdout: str
 const TYPO = exampleDocx({ body: ['Kære { MERGEFIELD Borger.Fornvan }', 'Send os regningen.'] });
 
 describe('what the linter assumes for a loose file, and says', () => {
-  it('a manifest.json above the file that is no template repository\'s is passed by and named, not a usage error', () => {
+  it("a manifest.json above the file that is no template repository's is passed by and named, not a usage error", () => {
     const web = mkdtempSync(join(tmpdir(), 'kp-brev-webapp-'));
     write(join(web, 'manifest.json'), JSON.stringify({ name: 'Min app', short_name: 'app', icons: [] }));
     write(join(web, 'breve/brev.docx'), TYPO);
     const r = kpBrevIn(web, 'lint', 'breve/brev.docx');
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('Bemærk: breve/brev.docx: manifest.json er ikke manifestet for et kp-brev-skabelonarkiv (det har ingen beskedskabeloner) og er ikke brugt.');
+    expect(r.stdout).toContain(
+      'Bemærk: breve/brev.docx: manifest.json er ikke manifestet for et kp-brev-skabelonarkiv (det har ingen beskedskabeloner) og er ikke brugt.',
+    );
     // No catalog anywhere: said, not silently passed.
     expect(r.stdout).toContain('Bemærk: breve/brev.docx: Intet katalog (hverken --catalog eller et skabelonarkiv over filen eller i arbejdsmappen)');
     const j = JSON.parse(kpBrevIn(web, 'lint', 'breve/brev.docx', '--format', 'json').stdout) as Notices[];
     expect(j[0]!.notices!.map((n) => n.code)).toEqual(['lint.notice.manifest-ignored', 'lint.notice.catalog-skipped']);
-    const sarif = JSON.parse(kpBrevIn(web, 'lint', 'breve/brev.docx', '--format', 'sarif').stdout) as { runs: Array<{ invocations?: Array<{ toolExecutionNotifications: Array<{ descriptor: { id: string }; level: string; message: { text: string } }> }> }> };
+    const sarif = JSON.parse(kpBrevIn(web, 'lint', 'breve/brev.docx', '--format', 'sarif').stdout) as {
+      runs: Array<{ invocations?: Array<{ toolExecutionNotifications: Array<{ descriptor: { id: string }; level: string; message: { text: string } }> }> }>;
+    };
     const notes = sarif.runs[0]!.invocations![0]!.toolExecutionNotifications;
     expect(notes.map((n) => [n.descriptor.id, n.level])).toEqual([
       ['lint.notice.manifest-ignored', 'note'],
@@ -333,15 +388,28 @@ describe('what the linter assumes for a loose file, and says', () => {
 
   it('a process with several variants and no --variant is checked for every variant of it, and the output says so', () => {
     const r = kpBrev('lint', 'fod.docx', '--catalog', 'katalog.yaml', '--process', 'udvidet-helbredstillaeg');
-    expect(r.stdout).toContain('Teksten nævner "fodterapeut" (varianten fodbehandling) uden for en betingelse, men skabelonen bruges til: briller, fodbehandling.  variant-leak');
-    expect(r.stdout).toContain('Bemærk: fod.docx: Ingen varianter angivet: skabelonen er tjekket for alle varianter af udvidet-helbredstillaeg (briller, fodbehandling).');
-    const j = JSON.parse(kpBrev('lint', 'fod.docx', '--catalog', 'katalog.yaml', '--process', 'udvidet-helbredstillaeg', '--format', 'json').stdout) as Array<JsonResult & Notices>;
-    expect(j[0]!.notices).toEqual([{ code: 'lint.notice.variants-assumed', message: 'Ingen varianter angivet: skabelonen er tjekket for alle varianter af udvidet-helbredstillaeg (briller, fodbehandling).' }]);
+    expect(r.stdout).toContain(
+      'Teksten nævner "fodterapeut" (varianten fodbehandling) uden for en betingelse, men skabelonen bruges til: briller, fodbehandling.  variant-leak',
+    );
+    expect(r.stdout).toContain(
+      'Bemærk: fod.docx: Ingen varianter angivet: skabelonen er tjekket for alle varianter af udvidet-helbredstillaeg (briller, fodbehandling).',
+    );
+    const j = JSON.parse(kpBrev('lint', 'fod.docx', '--catalog', 'katalog.yaml', '--process', 'udvidet-helbredstillaeg', '--format', 'json').stdout) as Array<
+      JsonResult & Notices
+    >;
+    expect(j[0]!.notices).toEqual([
+      {
+        code: 'lint.notice.variants-assumed',
+        message: 'Ingen varianter angivet: skabelonen er tjekket for alle varianter af udvidet-helbredstillaeg (briller, fodbehandling).',
+      },
+    ]);
     // A letter of the repository whose manifest names no variants: the manifest's default, said too.
     const letter = kpBrev('lint', 'np_2002', '--templates', 'repo');
     expect(letter.stdout).toMatch(/Bemærk: .*np_2002\.docx: Ingen varianter angivet/);
     // Named variants: nothing assumed, nothing said.
-    expect(kpBrev('lint', 'fod.docx', '--catalog', 'katalog.yaml', '--process', 'udvidet-helbredstillaeg', '--variant', 'fodbehandling').stdout).not.toContain('Bemærk');
+    expect(kpBrev('lint', 'fod.docx', '--catalog', 'katalog.yaml', '--process', 'udvidet-helbredstillaeg', '--variant', 'fodbehandling').stdout).not.toContain(
+      'Bemærk',
+    );
   });
 });
 

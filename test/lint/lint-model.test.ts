@@ -46,7 +46,9 @@ const FIELD = (name: string): string =>
 
 describe('text boxes', () => {
   it('a text box Word saved twice (mc:Choice and mc:Fallback) is judged once, in its first copy', () => {
-    const box = textBox(`<w:p><w:r><w:rPr><w:color w:val="DDDDDD"/></w:rPr><w:t>Svar senest om 14 dage</w:t></w:r></w:p><w:p><w:r><w:t xml:space="preserve">Kære </w:t></w:r>${FIELD('Borger.Fornvn')}</w:p>`);
+    const box = textBox(
+      `<w:p><w:r><w:rPr><w:color w:val="DDDDDD"/></w:rPr><w:t>Svar senest om 14 dage</w:t></w:r></w:p><w:p><w:r><w:t xml:space="preserve">Kære </w:t></w:r>${FIELD('Borger.Fornvn')}</w:p>`,
+    );
     const findings = lint({ xml: box + '<w:p><w:r><w:t>Tekst.</w:t></w:r></w:p>', catalog: 'fields:\n  - name: Borger.Fornavn\n    processes: "*"\n' });
     const inBox = findings.filter((f) => f.location?.story?.startsWith('tekstboks'));
     expect(inBox.map((f) => [f.rule, f.location?.story])).toEqual([
@@ -98,7 +100,8 @@ describe('the engine', () => {
   it('says the same finding at the same place once', () => {
     const doc: ExampleDoc = {
       body: ['Beløb: { MERGEFIELD Raadighedsberegning.Beloeb } og igen { MERGEFIELD Raadighedsberegning.Beloeb }'],
-      catalog: 'processes:\n  - id: helbredstillaegskort\n  - id: personligt-tillaeg\nfields:\n  - name: Raadighedsberegning.Beloeb\n    processes: [personligt-tillaeg]\n',
+      catalog:
+        'processes:\n  - id: helbredstillaegskort\n  - id: personligt-tillaeg\nfields:\n  - name: Raadighedsberegning.Beloeb\n    processes: [personligt-tillaeg]\n',
       settings: { processes: ['helbredstillaegskort'] },
     };
     expect(only(lint(doc), 'context-field')).toHaveLength(1);
@@ -125,11 +128,24 @@ describe('colours', () => {
       patched(exampleDocx({ xml: `<w:p><w:r><w:rPr>${color}</w:rPr><w:t>Svar senest om 14 dage.</w:t></w:r></w:p>` }), (zip) => {
         zip.file('word/theme/theme1.xml', theme);
         const rels = zip.file('word/_rels/document.xml.rels')!.asText();
-        zip.file('word/_rels/document.xml.rels', rels.replace('</Relationships>', '<Relationship Id="rIdTheme" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme" Target="theme/theme1.xml"/></Relationships>'));
+        zip.file(
+          'word/_rels/document.xml.rels',
+          rels.replace(
+            '</Relationships>',
+            '<Relationship Id="rIdTheme" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme" Target="theme/theme1.xml"/></Relationships>',
+          ),
+        );
         const types = zip.file('[Content_Types].xml')!.asText();
-        zip.file('[Content_Types].xml', types.replace('</Types>', '<Override PartName="/word/theme/theme1.xml" ContentType="application/vnd.openxmlformats-officedocument.theme+xml"/></Types>'));
+        zip.file(
+          '[Content_Types].xml',
+          types.replace(
+            '</Types>',
+            '<Override PartName="/word/theme/theme1.xml" ContentType="application/vnd.openxmlformats-officedocument.theme+xml"/></Types>',
+          ),
+        );
       });
-    const contrast = (bytes: Buffer): string[] => only(lintDocx(bytes, 'tema.docx', defaultSettings()).findings, 'a11y-contrast').map((f) => messageOf(f, 'en'));
+    const contrast = (bytes: Buffer): string[] =>
+      only(lintDocx(bytes, 'tema.docx', defaultSettings()).findings, 'a11y-contrast').map((f) => messageOf(f, 'en'));
     // "Accent 1, lighter 80%": the theme's 4472C4 with tint 33 is DAE3F3, as Word shows it, though
     // w:val (wrongly) says black.
     expect(contrast(withTheme('<w:color w:val="000000" w:themeColor="accent1" w:themeTint="33"/>'))).toEqual([

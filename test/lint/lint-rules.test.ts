@@ -17,8 +17,8 @@ describe('every rule', () => {
     expect(rule.meta.examples.some((e) => e.valid)).toBe(true);
     expect(rule.meta.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
     for (const m of Object.values(rule.meta.messages)) {
-      expect(m.da.trim()).not.toBe("");
-      expect(m.en.trim()).not.toBe("");
+      expect(m.da.trim()).not.toBe('');
+      expect(m.en.trim()).not.toBe('');
     }
     expect(rule.meta.description.da).not.toBe(rule.meta.description.en);
   });

@@ -10,8 +10,7 @@ import type { RuleVisitor } from '../../src/lint/types.js';
 import { walk } from '../../src/lint/walk.js';
 import { loadTemplate } from '../../src/template/template.js';
 
-const TABLE =
-  '<w:tbl><w:tblGrid><w:gridCol w:w="3000"/></w:tblGrid><w:tr><w:tc><w:p><w:r><w:t>Celle</w:t></w:r></w:p></w:tc></w:tr></w:tbl>';
+const TABLE = '<w:tbl><w:tblGrid><w:gridCol w:w="3000"/></w:tblGrid><w:tr><w:tc><w:p><w:r><w:t>Celle</w:t></w:r></w:p></w:tc></w:tr></w:tbl>';
 
 function model() {
   const body = [

@@ -78,7 +78,9 @@ describe('a clean, well-made template', () => {
     });
     const r = lintDocx(bad, 'fejl.docx', settings);
     const rules = r.findings.map((f) => f.rule);
-    expect(rules).toEqual(expect.arrayContaining(['a11y-empty-paragraphs', 'unknown-field', 'question-not-enabled', 'question-value', 'blank-line-conditions']));
+    expect(rules).toEqual(
+      expect.arrayContaining(['a11y-empty-paragraphs', 'unknown-field', 'question-not-enabled', 'question-value', 'blank-line-conditions']),
+    );
     const paragraphs = r.findings.map((f) => f.location?.paragraph ?? 0);
     expect([...paragraphs].sort((a, b) => a - b)).toEqual(paragraphs);
     const unknown = r.findings.find((f) => f.rule === 'unknown-field')!;
@@ -91,7 +93,8 @@ describe('the sample repository', () => {
   const repo = TemplateRepository.open(join(root, 'templates'));
   const targets = repositoryTargets(repo, repo.catalog, 'production', join(root, 'samples/sager'));
   const results: FileResult[] = targets.map((t) =>
-    lintDocx(readFileSync(t.path), t.file, t.settings, {}, t.base ? { bytes: readFileSync(t.base.path), file: t.base.file } : undefined));
+    lintDocx(readFileSync(t.path), t.file, t.settings, {}, t.base ? { bytes: readFileSync(t.base.path), file: t.base.file } : undefined),
+  );
 
   it('covers every letter, master, content element and override', () => {
     const files = targets.map((t) => t.file.replace(/\\/g, '/'));
@@ -127,7 +130,10 @@ describe('an override against its base', () => {
   // The municipality's version keeps that, adds a drawing without alt text and spaces for layout.
   const drawing =
     '<w:p><w:r><w:drawing><wp:inline><wp:extent cx="952500" cy="952500"/><wp:docPr id="7" name="Billede 7"/><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic><pic:nvPicPr><pic:cNvPr id="0" name="logo.png"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:embed="rIdX"/></pic:blipFill><pic:spPr/></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>';
-  const override = wellMade({ before: drawing, after: exampleParagraph('') + exampleParagraph('') + exampleParagraph('Med venlig hilsen') + exampleParagraph('Dato:        5. januar 2026') });
+  const override = wellMade({
+    before: drawing,
+    after: exampleParagraph('') + exampleParagraph('') + exampleParagraph('Med venlig hilsen') + exampleParagraph('Dato:        5. januar 2026'),
+  });
 
   it('marks what the base does not have as a regression and raises accessibility regressions to errors', () => {
     const r = lintDocx(override, 'kommune.docx', settings, {}, { bytes: central, file: 'central.docx' });
@@ -177,7 +183,9 @@ describe('kp-brev lint', () => {
     expect(r.status).toBe(1);
     const lines = r.stdout.split('\n');
     expect(lines[0]).toBe('daarlig.docx');
-    expect(r.stdout).toMatch(/word\/document\.xml afsnit 1 +fejl {2}Flettefeltet "Borger\.Fornvn" findes ikke i kataloget; mente du "Borger\.Fornavn"\? {2}unknown-field\n {6}\{ MERGEFIELD Borger\.Fornvn \}/);
+    expect(r.stdout).toMatch(
+      /word\/document\.xml afsnit 1 +fejl {2}Flettefeltet "Borger\.Fornvn" findes ikke i kataloget; mente du "Borger\.Fornavn"\? {2}unknown-field\n {6}\{ MERGEFIELD Borger\.Fornvn \}/,
+    );
     expect(r.stdout).toMatch(/afsnit 4 +fejl {2}Flettespørgsmålet .* sammenlignes med "Ja".*question-value/);
     expect(r.stdout).toMatch(/docProps\/core\.xml +advarsel {2}Dokumentet har ingen titel\. {2}a11y-doc-title/);
     expect(lines.at(-2)).toMatch(/^✖ \d+ problemer \(\d+ fejl, \d+ advarsler?, 0 info\) i 1 af 1 fil$/);
@@ -193,7 +201,9 @@ describe('kp-brev lint', () => {
     const r = kpBrev('lint', 'daarlig.docx', 'god.docx', ...common, '--format', 'json', '--base', 'god.docx');
     expect(r.status).toBe(1);
     const data = JSON.parse(r.stdout) as Array<{ file: string; findings: Array<Record<string, unknown>> }>;
-    const validate = new Ajv({ allErrors: true, strict: true }).compile(JSON.parse(readFileSync(join(root, 'schemas/lint-output.schema.json'), 'utf8')) as object);
+    const validate = new Ajv({ allErrors: true, strict: true }).compile(
+      JSON.parse(readFileSync(join(root, 'schemas/lint-output.schema.json'), 'utf8')) as object,
+    );
     expect(validate(data), JSON.stringify(validate.errors)).toBe(true);
     expect(data.map((d) => d.file)).toEqual(['daarlig.docx', 'god.docx']);
     const unknown = data[0]!.findings.find((f) => f['rule'] === 'unknown-field')!;
@@ -218,7 +228,9 @@ describe('kp-brev lint', () => {
     const validate = ajv.compile(JSON.parse(readFileSync(join(root, 'test/fixtures/sarif/sarif-2.1.0-rtm.5.json'), 'utf8')) as object);
     expect(validate(log), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
     expect(log.version).toBe('2.1.0');
-    const json = JSON.parse(kpBrev('lint', 'daarlig.docx', ...common, '--format', 'json').stdout) as Array<{ findings: Array<{ rule: string; severity: string }> }>;
+    const json = JSON.parse(kpBrev('lint', 'daarlig.docx', ...common, '--format', 'json').stdout) as Array<{
+      findings: Array<{ rule: string; severity: string }>;
+    }>;
     const run = log.runs[0]!;
     expect(run.results.map((x) => x.ruleId)).toEqual(json[0]!.findings.map((f) => f.rule));
     expect(run.results.map((x) => x.level)).toEqual(json[0]!.findings.map((f) => (f.severity === 'info' ? 'note' : f.severity)));
@@ -256,7 +268,7 @@ describe('kp-brev lint', () => {
     }
   });
 
-  it('the README\'s draft override: every planted mistake found, each new against the central template', () => {
+  it("the README's draft override: every planted mistake found, each new against the central template", () => {
     const r = kpBrev(
       'lint',
       join(root, 'samples/lint/np_1011-kladde.docx'),
@@ -274,7 +286,9 @@ describe('kp-brev lint', () => {
       'json',
     );
     expect(r.status).toBe(1);
-    const findings = (JSON.parse(r.stdout) as Array<{ findings: Array<{ rule: string; severity: string; regression: boolean; location: { paragraph?: number } }> }>)[0]!.findings;
+    const findings = (
+      JSON.parse(r.stdout) as Array<{ findings: Array<{ rule: string; severity: string; regression: boolean; location: { paragraph?: number } }> }>
+    )[0]!.findings;
     expect(findings.map((f) => [f.rule, f.location.paragraph, f.severity])).toEqual([
       ['a11y-image-alt', 1, 'error'],
       ['question-not-enabled', 8, 'error'],
@@ -293,7 +307,10 @@ describe('kp-brev lint', () => {
     cpSync(join(root, 'templates'), repo, { recursive: true });
     const r = kpBrev('lint', 'np_1011', '--templates', 'repo', '--format', 'json');
     const data = JSON.parse(r.stdout) as Array<{ file: string; findings: Array<{ rule: string; regression?: boolean }> }>;
-    expect(data.map((d) => d.file.replace(/\\/g, '/'))).toEqual([expect.stringMatching(/central\/beskedskabeloner\/np_1011\.docx$/), expect.stringMatching(/540\/beskedskabeloner\/np_1011\.docx$/)]);
+    expect(data.map((d) => d.file.replace(/\\/g, '/'))).toEqual([
+      expect.stringMatching(/central\/beskedskabeloner\/np_1011\.docx$/),
+      expect.stringMatching(/540\/beskedskabeloner\/np_1011\.docx$/),
+    ]);
     expect(data[0]!.findings).toEqual([]);
     expect(data[1]!.findings).toMatchObject([{ rule: 'override-outdated', regression: true }]);
     expect(r.status).toBe(0);

@@ -30,7 +30,7 @@ describe('docs/rules', () => {
     }
   });
 
-  it('shows a counted message as people read it, never the catalog\'s plural syntax', () => {
+  it("shows a counted message as people read it, never the catalog's plural syntax", () => {
     const pages = [...files.values()].join('\n');
     expect(pages).not.toMatch(/\{\w+:[^{}|]*\|[^{}|]*\}/);
     expect(files.get('a11y-small-text.md')).toContain('er {size} punkter; brug mindst 8.');

@@ -124,7 +124,9 @@ describe('the theme and colour values', () => {
   const pkg = openPackage(
     buildDocx({
       body: '<w:p/>',
-      parts: [{ name: 'word/theme/theme1.xml', data: THEME, contentType: 'application/vnd.openxmlformats-officedocument.theme+xml', rId: 'rIdTheme', type: 'theme' }],
+      parts: [
+        { name: 'word/theme/theme1.xml', data: THEME, contentType: 'application/vnd.openxmlformats-officedocument.theme+xml', rId: 'rIdTheme', type: 'theme' },
+      ],
     }),
   );
   const theme: Theme = parseTheme(pkg);
@@ -132,7 +134,12 @@ describe('the theme and colour values', () => {
   it('reads the colour scheme (sysClr by its last colour) and the major and minor fonts', () => {
     expect(Object.fromEntries(theme.colors)).toEqual({ dk1: '000000', lt1: 'FFFFFF', dk2: '44546A', lt2: 'E7E6E6', accent1: '4472C4' });
     expect(readThemeFonts(el(THEME))).toEqual({ major: 'Calibri Light', minor: 'Calibri' });
-    expect(parseTheme(openPackage(buildDocx({ body: '<w:p/>' }))).colors).toEqual(new Map([['dk1', '000000'], ['lt1', 'FFFFFF']]));
+    expect(parseTheme(openPackage(buildDocx({ body: '<w:p/>' }))).colors).toEqual(
+      new Map([
+        ['dk1', '000000'],
+        ['lt1', 'FFFFFF'],
+      ]),
+    );
   });
 
   it('resolves theme colours with tint and shade, falls back to w:val, and knows the highlight names', () => {
@@ -195,10 +202,12 @@ describe('one heading judgement for the linter and the PDF', () => {
     const linter = model.paragraphs.filter((p) => p.story.part === 'word/document.xml').map((p) => view.headingLevel(p));
 
     const letter = readLetter({ name: 'overskrifter.docx', pkg: openPackage(bytes) }, () => {});
-    const pdf = letter.sections.flatMap((s) => s.blocks).filter((b): b is ParagraphBlock => b.kind === 'paragraph').map((b) => b.heading);
+    const pdf = letter.sections
+      .flatMap((s) => s.blocks)
+      .filter((b): b is ParagraphBlock => b.kind === 'paragraph')
+      .map((b) => b.heading);
 
     expect(linter).toEqual([2, undefined, 1, undefined]);
     expect(pdf.slice(0, 4)).toEqual(linter);
   });
-
 });

@@ -85,16 +85,59 @@ describe('parts the renderer does not read are verified on load (item 5)', () =>
   const contentTypes = textOf(sample, '[Content_Types].xml');
   const cases: Array<[string, () => Buffer, RegExp]> = [
     ['[Content_Types].xml that is not XML', () => withPart(sample, '[Content_Types].xml', 'ikke XML'), /\[Content_Types\]\.xml.*er ikke gyldig XML/],
-    ['[Content_Types].xml with a DOCTYPE and an external entity', () => withPart(sample, '[Content_Types].xml', withDoctype(contentTypes)), /Delen \[Content_Types\]\.xml indeholder en DOCTYPE-erklæring/],
-    ['broken docProps/core.xml', () => withPart(sample, 'docProps/core.xml', cut(textOf(sample, 'docProps/core.xml'))), /Delen docProps\/core\.xml er ikke gyldig XML/],
-    ['broken word/fontTable.xml', () => withPart(sample, 'word/fontTable.xml', cut(textOf(sample, 'word/fontTable.xml'))), /Delen word\/fontTable\.xml er ikke gyldig XML/],
-    ['word/numbering.xml with a DOCTYPE', () => withPart(sample, 'word/numbering.xml', withDoctype(textOf(sample, 'word/numbering.xml'))), /Delen word\/numbering\.xml indeholder en DOCTYPE/],
-    ['broken word/comments.xml', () => withPart(sample, 'word/comments.xml', cut(textOf(sample, 'word/comments.xml'))), /Delen word\/comments\.xml er ikke gyldig XML/],
-    ['an unread .rels part that is not XML', () => withPart(sample, 'word/_rels/fontTable.xml.rels', '<Relationships'), /word\/_rels\/fontTable\.xml\.rels er ikke gyldig XML/],
-    ['an image whose stored bytes do not match its CRC', () => rewrite(master, (name, e) => (name === IMAGE ? { name, reuse: { ...e, crc32: (e.crc32 ^ 0x55) >>> 0 } } : undefined)), /png er beskadiget: kontrolsummen \(CRC\)/],
-    ['docProps/app.xml with a broken deflate stream', () => rewrite(sample, (name, e) => (name === 'docProps/app.xml' ? { name, reuse: { ...e, raw: Buffer.from([0xff, 0xff, 0xff, 0xff]) } } : undefined)), /Delen docProps\/app\.xml kan ikke pakkes ud/],
-    ['an entry with bytes after its deflate stream', () => rewrite(sample, (name, e) => (name === 'docProps/app.xml' ? { name, reuse: { ...e, raw: Buffer.concat([e.raw, Buffer.from('PK\u0003\u0004')]) } } : undefined)), /Delen docProps\/app\.xml er beskadiget: zip-arkivet angiver 4 byte mere/],
-    ['a stored (method 0) entry with a wrong CRC', () => rewrite(sample, (name) => (name === 'docProps/app.xml' ? { name, reuse: stored(name, Buffer.from('<a/>'), 1) } : undefined)), /docProps\/app\.xml er beskadiget: kontrolsummen/],
+    [
+      '[Content_Types].xml with a DOCTYPE and an external entity',
+      () => withPart(sample, '[Content_Types].xml', withDoctype(contentTypes)),
+      /Delen \[Content_Types\]\.xml indeholder en DOCTYPE-erklæring/,
+    ],
+    [
+      'broken docProps/core.xml',
+      () => withPart(sample, 'docProps/core.xml', cut(textOf(sample, 'docProps/core.xml'))),
+      /Delen docProps\/core\.xml er ikke gyldig XML/,
+    ],
+    [
+      'broken word/fontTable.xml',
+      () => withPart(sample, 'word/fontTable.xml', cut(textOf(sample, 'word/fontTable.xml'))),
+      /Delen word\/fontTable\.xml er ikke gyldig XML/,
+    ],
+    [
+      'word/numbering.xml with a DOCTYPE',
+      () => withPart(sample, 'word/numbering.xml', withDoctype(textOf(sample, 'word/numbering.xml'))),
+      /Delen word\/numbering\.xml indeholder en DOCTYPE/,
+    ],
+    [
+      'broken word/comments.xml',
+      () => withPart(sample, 'word/comments.xml', cut(textOf(sample, 'word/comments.xml'))),
+      /Delen word\/comments\.xml er ikke gyldig XML/,
+    ],
+    [
+      'an unread .rels part that is not XML',
+      () => withPart(sample, 'word/_rels/fontTable.xml.rels', '<Relationships'),
+      /word\/_rels\/fontTable\.xml\.rels er ikke gyldig XML/,
+    ],
+    [
+      'an image whose stored bytes do not match its CRC',
+      () => rewrite(master, (name, e) => (name === IMAGE ? { name, reuse: { ...e, crc32: (e.crc32 ^ 0x55) >>> 0 } } : undefined)),
+      /png er beskadiget: kontrolsummen \(CRC\)/,
+    ],
+    [
+      'docProps/app.xml with a broken deflate stream',
+      () => rewrite(sample, (name, e) => (name === 'docProps/app.xml' ? { name, reuse: { ...e, raw: Buffer.from([0xff, 0xff, 0xff, 0xff]) } } : undefined)),
+      /Delen docProps\/app\.xml kan ikke pakkes ud/,
+    ],
+    [
+      'an entry with bytes after its deflate stream',
+      () =>
+        rewrite(sample, (name, e) =>
+          name === 'docProps/app.xml' ? { name, reuse: { ...e, raw: Buffer.concat([e.raw, Buffer.from('PK\u0003\u0004')]) } } : undefined,
+        ),
+      /Delen docProps\/app\.xml er beskadiget: zip-arkivet angiver 4 byte mere/,
+    ],
+    [
+      'a stored (method 0) entry with a wrong CRC',
+      () => rewrite(sample, (name) => (name === 'docProps/app.xml' ? { name, reuse: stored(name, Buffer.from('<a/>'), 1) } : undefined)),
+      /docProps\/app\.xml er beskadiget: kontrolsummen/,
+    ],
   ];
   for (const [label, make, expected] of cases) it(`refuses ${label}`, () => refused(fileName(label), make(), expected));
 
@@ -115,10 +158,26 @@ describe('parts the renderer does not read are verified on load (item 5)', () =>
   ];
   for (const [name, expected] of names) it(`refuses the entry name ${JSON.stringify(name)}`, () => refused('name.docx', adding(sample, name), expected));
 
-  it('refuses a directory entry that climbs out', () => refused('dir.docx', rewrite(sample, () => undefined, [{ name: '../evil/', data: Buffer.alloc(0) }]), /ugyldigt delnavn: \.\.\/evil\//));
+  it('refuses a directory entry that climbs out', () =>
+    refused(
+      'dir.docx',
+      rewrite(sample, () => undefined, [{ name: '../evil/', data: Buffer.alloc(0) }]),
+      /ugyldigt delnavn: \.\.\/evil\//,
+    ));
 
   it('refuses two entries with one name (the end record counts both)', () =>
-    refused('twice.docx', rewrite(sample, (name, e) => (name === 'word/styles.xml' ? [{ name, reuse: e }, { name, data: Buffer.from('<x/>') }] : undefined)), /slutposten siger 23 dele, men indholdsfortegnelsen har 22/));
+    refused(
+      'twice.docx',
+      rewrite(sample, (name, e) =>
+        name === 'word/styles.xml'
+          ? [
+              { name, reuse: e },
+              { name, data: Buffer.from('<x/>') },
+            ]
+          : undefined,
+      ),
+      /slutposten siger 23 dele, men indholdsfortegnelsen har 22/,
+    ));
 
   it('passes the letters of the untouched samples, every template part in them (the check itself is sound)', () => {
     for (const [bytes, ctx] of [
@@ -175,12 +234,36 @@ describe('what is written is what is declared (item 6)', () => {
   });
 
   const lies: Array<[string, () => Buffer, RegExp]> = [
-    ['UTF-8 bytes that declare UTF-16 (document.xml)', () => withPart(base, 'word/document.xml', declaring(documentXml, 'UTF-16')), /word\/document\.xml siger i sin XML-erklæring, at den er skrevet i UTF-16, men den er skrevet i UTF-8/],
-    ['UTF-8 bytes that declare UTF-16 (an unread part)', () => withPart(sample, 'docProps/app.xml', declaring(textOf(sample, 'docProps/app.xml'), 'UTF-16')), /docProps\/app\.xml siger i sin XML-erklæring, at den er skrevet i UTF-16/],
-    ['UTF-16 bytes that declare UTF-8', () => withPart(base, 'word/document.xml', utf16le(documentXml)), /word\/document\.xml siger i sin XML-erklæring, at den er skrevet i UTF-8, men den er skrevet i UTF-16LE/],
-    ['UTF-16BE bytes that declare UTF-16LE', () => withPart(base, 'word/styles.xml', utf16be(declaring(stylesXml, 'UTF-16LE'))), /word\/styles\.xml siger .* UTF-16LE, men den er skrevet i UTF-16BE/],
-    ['UTF-16 without a byte order mark', () => withPart(base, 'word/settings.xml', Buffer.from(declaring(textOf(base, 'word/settings.xml'), 'UTF-16'), 'utf16le')), /word\/settings\.xml er skrevet i UTF-16 uden byte order mark/],
-    ['a UTF-16 part with a lone surrogate', () => withPart(base, 'word/styles.xml', Buffer.concat([utf16le(declaring(stylesXml, 'UTF-16')), Buffer.from([0x00, 0xd8])])), /word\/styles\.xml er ikke gyldig UTF-16-tekst/],
+    [
+      'UTF-8 bytes that declare UTF-16 (document.xml)',
+      () => withPart(base, 'word/document.xml', declaring(documentXml, 'UTF-16')),
+      /word\/document\.xml siger i sin XML-erklæring, at den er skrevet i UTF-16, men den er skrevet i UTF-8/,
+    ],
+    [
+      'UTF-8 bytes that declare UTF-16 (an unread part)',
+      () => withPart(sample, 'docProps/app.xml', declaring(textOf(sample, 'docProps/app.xml'), 'UTF-16')),
+      /docProps\/app\.xml siger i sin XML-erklæring, at den er skrevet i UTF-16/,
+    ],
+    [
+      'UTF-16 bytes that declare UTF-8',
+      () => withPart(base, 'word/document.xml', utf16le(documentXml)),
+      /word\/document\.xml siger i sin XML-erklæring, at den er skrevet i UTF-8, men den er skrevet i UTF-16LE/,
+    ],
+    [
+      'UTF-16BE bytes that declare UTF-16LE',
+      () => withPart(base, 'word/styles.xml', utf16be(declaring(stylesXml, 'UTF-16LE'))),
+      /word\/styles\.xml siger .* UTF-16LE, men den er skrevet i UTF-16BE/,
+    ],
+    [
+      'UTF-16 without a byte order mark',
+      () => withPart(base, 'word/settings.xml', Buffer.from(declaring(textOf(base, 'word/settings.xml'), 'UTF-16'), 'utf16le')),
+      /word\/settings\.xml er skrevet i UTF-16 uden byte order mark/,
+    ],
+    [
+      'a UTF-16 part with a lone surrogate',
+      () => withPart(base, 'word/styles.xml', Buffer.concat([utf16le(declaring(stylesXml, 'UTF-16')), Buffer.from([0x00, 0xd8])])),
+      /word\/styles\.xml er ikke gyldig UTF-16-tekst/,
+    ],
   ];
   for (const [label, make, expected] of lies) it(`refuses ${label}`, () => refused(fileName(label), make(), expected));
 });
@@ -207,17 +290,53 @@ const endRecord = (bytes: Buffer, edit: (b: Buffer, at: number) => void): Buffer
 };
 
 const damaged: Array<[string, Buffer, RegExp]> = [
-  ['a compressed size too large by 7 in the central directory', centralRecord(sample, 'word/document.xml', (b, at) => b.writeUInt32LE(b.readUInt32LE(at + 20) + 7, at + 20)), /word\/document\.xml er beskadiget: zip-arkivet angiver 7 byte mere/],
-  ['a compressed size too small by 7', centralRecord(sample, 'word/document.xml', (b, at) => b.writeUInt32LE(b.readUInt32LE(at + 20) - 7, at + 20)), /word\/document\.xml kan ikke pakkes ud/],
-  ['a compressed size beyond the end of the file', centralRecord(sample, 'word/styles.xml', (b, at) => b.writeUInt32LE(0xffffff, at + 20)), /word\/styles\.xml kan ikke pakkes ud/],
-  ['an uncompressed size that lies', centralRecord(sample, 'docProps/core.xml', (b, at) => b.writeUInt32LE(b.readUInt32LE(at + 24) - 1, at + 24)), /docProps\/core\.xml pakker ud til \d+ byte, men zip-arkivet siger \d+ byte/],
-  ['a local header offset that misses', centralRecord(sample, 'word/document.xml', (b, at) => b.writeUInt32LE(b.readUInt32LE(at + 42) + 3, at + 42)), /beskadiget eller afkortet zip-arkiv/],
-  ['a local header with a wrong signature', localHeader(sample, 'word/document.xml', (b, at) => b.writeUInt32LE(0x12345678, at)), /beskadiget eller afkortet zip-arkiv/],
+  [
+    'a compressed size too large by 7 in the central directory',
+    centralRecord(sample, 'word/document.xml', (b, at) => b.writeUInt32LE(b.readUInt32LE(at + 20) + 7, at + 20)),
+    /word\/document\.xml er beskadiget: zip-arkivet angiver 7 byte mere/,
+  ],
+  [
+    'a compressed size too small by 7',
+    centralRecord(sample, 'word/document.xml', (b, at) => b.writeUInt32LE(b.readUInt32LE(at + 20) - 7, at + 20)),
+    /word\/document\.xml kan ikke pakkes ud/,
+  ],
+  [
+    'a compressed size beyond the end of the file',
+    centralRecord(sample, 'word/styles.xml', (b, at) => b.writeUInt32LE(0xffffff, at + 20)),
+    /word\/styles\.xml kan ikke pakkes ud/,
+  ],
+  [
+    'an uncompressed size that lies',
+    centralRecord(sample, 'docProps/core.xml', (b, at) => b.writeUInt32LE(b.readUInt32LE(at + 24) - 1, at + 24)),
+    /docProps\/core\.xml pakker ud til \d+ byte, men zip-arkivet siger \d+ byte/,
+  ],
+  [
+    'a local header offset that misses',
+    centralRecord(sample, 'word/document.xml', (b, at) => b.writeUInt32LE(b.readUInt32LE(at + 42) + 3, at + 42)),
+    /beskadiget eller afkortet zip-arkiv/,
+  ],
+  [
+    'a local header with a wrong signature',
+    localHeader(sample, 'word/document.xml', (b, at) => b.writeUInt32LE(0x12345678, at)),
+    /beskadiget eller afkortet zip-arkiv/,
+  ],
   ['a local header with a wrong name length', localHeader(sample, 'word/styles.xml', (b, at) => b.writeUInt16LE(400, at + 26)), /ugyldigt delnavn|beskadiget/],
-  ['a local header with a huge extra field', localHeader(sample, 'word/document.xml', (b, at) => b.writeUInt16LE(60000, at + 28)), /beskadiget eller afkortet zip-arkiv/],
+  [
+    'a local header with a huge extra field',
+    localHeader(sample, 'word/document.xml', (b, at) => b.writeUInt16LE(60000, at + 28)),
+    /beskadiget eller afkortet zip-arkiv/,
+  ],
   ['an end record with a wrong entry count', endRecord(sample, (b, at) => b.writeUInt16LE(3, at + 10)), /slutposten siger 3 dele/],
-  ['an end record with a wrong directory offset', endRecord(sample, (b, at) => b.writeUInt32LE(b.readUInt32LE(at + 16) + 10, at + 16)), /beskadiget eller afkortet zip-arkiv/],
-  ['a file cut short inside its last entry', sample.subarray(0, sample.lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])) - 30), /beskadiget eller afkortet zip-arkiv/],
+  [
+    'an end record with a wrong directory offset',
+    endRecord(sample, (b, at) => b.writeUInt32LE(b.readUInt32LE(at + 16) + 10, at + 16)),
+    /beskadiget eller afkortet zip-arkiv/,
+  ],
+  [
+    'a file cut short inside its last entry',
+    sample.subarray(0, sample.lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])) - 30),
+    /beskadiget eller afkortet zip-arkiv/,
+  ],
   ['a file cut short by 5 bytes', sample.subarray(0, sample.length - 5), /beskadiget eller afkortet zip-arkiv/],
   ['a file cut short to its local headers', sample.subarray(0, 2000), /beskadiget eller afkortet zip-arkiv/],
 ];
@@ -246,10 +365,19 @@ describe('every load failure is a KpBrevError (item 7)', () => {
     });
     it('answers 400 with the Danish message to lint and preview, never 500', async () => {
       for (const [label, bytes, expected] of damaged) {
-        const lint = await app.inject({ method: 'POST', url: '/v1/lint?name=skabelon.docx', payload: bytes, headers: { 'content-type': 'application/octet-stream' } });
+        const lint = await app.inject({
+          method: 'POST',
+          url: '/v1/lint?name=skabelon.docx',
+          payload: bytes,
+          headers: { 'content-type': 'application/octet-stream' },
+        });
         expect(lint.statusCode, label).toBe(400);
         expect(JSON.stringify(lint.json()), label).toMatch(expected);
-        const preview = await app.inject({ method: 'POST', url: '/v1/preview', payload: { docx: bytes.toString('base64'), name: 'skabelon.docx', context: JSON.parse(karenJson) } });
+        const preview = await app.inject({
+          method: 'POST',
+          url: '/v1/preview',
+          payload: { docx: bytes.toString('base64'), name: 'skabelon.docx', context: JSON.parse(karenJson) },
+        });
         expect(preview.statusCode, label).toBe(400);
         expect(JSON.stringify(preview.json()), label).toMatch(expected);
       }

@@ -53,18 +53,33 @@ interface Mutant {
 const isXml = (name: string): boolean => /\.(xml|rels)$/i.test(name);
 const withDecl = (xml: string): string => (xml.startsWith('<?xml') ? xml : `<?xml version="1.0" encoding="UTF-8"?>${xml}`);
 const declare = (xml: string, encoding: string): string =>
-  withDecl(xml).replace(/^<\?xml[^>]*\?>/, (decl) => (/encoding="/.test(decl) ? decl.replace(/encoding="[^"]*"/, `encoding="${encoding}"`) : decl.replace(/\s*\?>$/, ` encoding="${encoding}"?>`)));
+  withDecl(xml).replace(/^<\?xml[^>]*\?>/, (decl) =>
+    /encoding="/.test(decl) ? decl.replace(/encoding="[^"]*"/, `encoding="${encoding}"`) : decl.replace(/\s*\?>$/, ` encoding="${encoding}"?>`),
+  );
 const utf16 = (text: string, be: boolean): Buffer => {
   const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
   return be ? le.swap16() : le;
 };
-const EVIL_NAMES = ['../../x', '../word/document.xml', '/etc/passwd', 'C:/x.xml', 'word\\..\\..\\x', 'word//x.xml', 'word/./x.xml', 'x.', 'a\u0000b', 'a\u001fb', '%2e%2e/x'];
+const EVIL_NAMES = [
+  '../../x',
+  '../word/document.xml',
+  '/etc/passwd',
+  'C:/x.xml',
+  'word\\..\\..\\x',
+  'word//x.xml',
+  'word/./x.xml',
+  'x.',
+  'a\u0000b',
+  'a\u001fb',
+  '%2e%2e/x',
+];
 
 /** The central-directory record offsets of a package written by writeZip (no extra fields). */
 function centralRecords(bytes: Buffer): number[] {
   const out: number[] = [];
   const eocd = bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  for (let p = bytes.readUInt32LE(eocd + 16); p < eocd; p += 46 + bytes.readUInt16LE(p + 28) + bytes.readUInt16LE(p + 30) + bytes.readUInt16LE(p + 32)) out.push(p);
+  for (let p = bytes.readUInt32LE(eocd + 16); p < eocd; p += 46 + bytes.readUInt16LE(p + 28) + bytes.readUInt16LE(p + 30) + bytes.readUInt16LE(p + 32))
+    out.push(p);
   return out;
 }
 
@@ -79,7 +94,10 @@ function mutate(template: Buffer, rng: Rng, kind: string): Mutant {
   const base = { kind, refuse: true };
   switch (kind) {
     case 'flip-stored': {
-      const part = pick(rng, names.filter((n) => src.entries.get(n)!.raw.length > 0));
+      const part = pick(
+        rng,
+        names.filter((n) => src.entries.get(n)!.raw.length > 0),
+      );
       const e = src.entries.get(part)!;
       const raw = Buffer.from(e.raw);
       const at = rng(raw.length);
@@ -100,17 +118,28 @@ function mutate(template: Buffer, rng: Rng, kind: string): Mutant {
     case 'doctype-content-types':
     case 'doctype': {
       const part = kind === 'doctype' ? pick(rng, xmlNames) : '[Content_Types].xml';
-      const doctype = pick(rng, ['<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>', '<!DOCTYPE x SYSTEM "http://angriber.example/x.dtd">', '<!DOCTYPE x [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;">]>']);
+      const doctype = pick(rng, [
+        '<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>',
+        '<!DOCTYPE x SYSTEM "http://angriber.example/x.dtd">',
+        '<!DOCTYPE x [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;">]>',
+      ]);
       const t = withDecl(text(part));
       const end = t.indexOf('?>') + 2;
       return { ...base, detail: part, bytes: replace(part, Buffer.from(t.slice(0, end) + doctype + t.slice(end))) };
     }
     case 'rename': {
       const part = pick(rng, names);
-      const other = pick(rng, names.filter((n) => n !== part));
+      const other = pick(
+        rng,
+        names.filter((n) => n !== part),
+      );
       const to = pick(rng, [...EVIL_NAMES, other.toUpperCase() === other ? other.toLowerCase() : other.toUpperCase(), `${other}/x`]);
       if (to.toLowerCase() === part.toLowerCase()) return mutate(template, rng, kind);
-      return { ...base, detail: `${part} -> ${JSON.stringify(to)}`, bytes: rebuild((name) => (name === part ? { name: to, reuse: { ...src.entries.get(name)!, name: to } } : undefined)) };
+      return {
+        ...base,
+        detail: `${part} -> ${JSON.stringify(to)}`,
+        bytes: rebuild((name) => (name === part ? { name: to, reuse: { ...src.entries.get(name)!, name: to } } : undefined)),
+      };
     }
     case 'utf16': {
       const part = pick(rng, xmlNames);
@@ -152,7 +181,18 @@ function mutate(template: Buffer, rng: Rng, kind: string): Mutant {
     }
     case 'duplicate': {
       const part = pick(rng, names);
-      return { ...base, detail: part, bytes: rebuild((name) => (name === part ? [{ name, reuse: src.entries.get(name)! }, { name, data: Buffer.from('<x/>') }] : undefined)) };
+      return {
+        ...base,
+        detail: part,
+        bytes: rebuild((name) =>
+          name === part
+            ? [
+                { name, reuse: src.entries.get(name)! },
+                { name, data: Buffer.from('<x/>') },
+              ]
+            : undefined,
+        ),
+      };
     }
     default:
       throw new Error(kind);
@@ -193,7 +233,8 @@ function tryOne(label: string, m: Mutant, load: () => { render: () => Buffer }, 
   try {
     template = load();
   } catch (err) {
-    if (!(err instanceof KpBrevError) || err.kind !== 'input') out.failures.push(`${label}: load threw ${err instanceof Error ? `${err.name}: ${err.message}` : String(err)}`);
+    if (!(err instanceof KpBrevError) || err.kind !== 'input')
+      out.failures.push(`${label}: load threw ${err instanceof Error ? `${err.name}: ${err.message}` : String(err)}`);
     else if (m.load) out.failures.push(`${label}: a valid package was refused: ${err.message}`);
     out.refused++;
     return;
@@ -237,13 +278,20 @@ describe(`mutated templates (seed ${SEED})`, () => {
       const ctx = caseFor(file);
       for (const kind of KINDS) {
         const m = mutate(template, rng, kind);
-        tryOne(`${relative(root, file)} ${m.kind} ${m.detail}`, m, () => {
-          const t = loadTemplate(m.bytes, { name: relative(root, file) });
-          return { render: () => t.render(ctx, { preview: true }).docx };
-        }, out);
+        tryOne(
+          `${relative(root, file)} ${m.kind} ${m.detail}`,
+          m,
+          () => {
+            const t = loadTemplate(m.bytes, { name: relative(root, file) });
+            return { render: () => t.render(ctx, { preview: true }).docx };
+          },
+          out,
+        );
       }
     }
-    console.log(`seed ${SEED}: ${files.length * KINDS.length} mutants of ${files.length} templates: ${out.refused} refused, ${out.rendered} letters checked (${out.corrupt} corrupt), ${out.failures.length} failures`);
+    console.log(
+      `seed ${SEED}: ${files.length * KINDS.length} mutants of ${files.length} templates: ${out.refused} refused, ${out.rendered} letters checked (${out.corrupt} corrupt), ${out.failures.length} failures`,
+    );
     expect(out.failures).toEqual([]);
     expect(out.refused).toBeGreaterThan(0);
     expect(out.rendered).toBeGreaterThan(files.length * 2);
@@ -263,22 +311,33 @@ describe(`mutated templates (seed ${SEED})`, () => {
     for (let i = 0; i < CASES; i++) {
       const id = pick(rng, letters);
       const compiled = pristine.compile(id);
-      const files = [compiled.def.message.path!, compiled.def.masterPart.path!, ...compiled.used.elements.map((k) => pristine.resolve('indholdselement', k)?.path).filter((p): p is string => !!p)];
+      const files = [
+        compiled.def.message.path!,
+        compiled.def.masterPart.path!,
+        ...compiled.used.elements.map((k) => pristine.resolve('indholdselement', k)?.path).filter((p): p is string => !!p),
+      ];
       const file = pick(rng, files);
       const original = readFileSync(file);
       const m = mutate(original, rng, pick(rng, KINDS));
       writeFileSync(file, m.bytes);
       try {
         const ctx = caseFor(`beskedskabeloner/${id}.docx`);
-        tryOne(`${id} with ${relative(dir, file)} ${m.kind} ${m.detail}`, m, () => {
-          const t = TemplateRepository.open(dir).compile(id).template;
-          return { render: () => t.render(ctx, { preview: true }).docx };
-        }, out);
+        tryOne(
+          `${id} with ${relative(dir, file)} ${m.kind} ${m.detail}`,
+          m,
+          () => {
+            const t = TemplateRepository.open(dir).compile(id).template;
+            return { render: () => t.render(ctx, { preview: true }).docx };
+          },
+          out,
+        );
       } finally {
         writeFileSync(file, original);
       }
     }
-    console.log(`seed ${SEED + 1}: ${CASES} composed letters with a mutated part: ${out.refused} refused, ${out.rendered} letters checked (${out.corrupt} corrupt), ${out.failures.length} failures`);
+    console.log(
+      `seed ${SEED + 1}: ${CASES} composed letters with a mutated part: ${out.refused} refused, ${out.rendered} letters checked (${out.corrupt} corrupt), ${out.failures.length} failures`,
+    );
     expect(out.failures).toEqual([]);
     expect(unzipFailures(out.letters)).toBe('');
   });

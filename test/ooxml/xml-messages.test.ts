@@ -23,12 +23,22 @@ function refusal(xml: string): KpBrevError {
 /** XML with one defect, the diagnostic code it must give and words the Danish message holds. */
 const CASES: Array<[string, string, string, RegExp]> = [
   ['truncated', `<w:document ${W}><w:body><w:p><w:r><w:t>hej</w:t>`, 'xml.malformed.unclosed', /elementet <w:r> lukkes aldrig/],
-  ['an element left open', `<w:document ${W}><w:body><w:p><w:r><w:t>hej</w:r></w:p></w:body></w:document>`, 'xml.malformed.close', /elementet <w:t> er ikke lukket/],
+  [
+    'an element left open',
+    `<w:document ${W}><w:body><w:p><w:r><w:t>hej</w:r></w:p></w:body></w:document>`,
+    'xml.malformed.close',
+    /elementet <w:t> er ikke lukket/,
+  ],
   ['an end tag too many', `<w:document ${W}><w:body/></w:document></w:body>`, 'xml.malformed.unmatched', /slutmærket <\/w:body> passer ikke/],
   ['an unknown entity', `<w:document ${W}><w:t>&xxe;</w:t></w:document>`, 'xml.malformed.entity', /tegnreference/],
   ['two roots', `<w:document ${W}/><w:document ${W}/>`, 'xml.malformed.two-roots', /mere end ét element/],
   ['text outside the root', `<w:document ${W}/>tekst`, 'xml.malformed.text-outside', /tekst uden for/],
-  ['a duplicate attribute', `<w:document ${W}><w:p w:rsidR="1" w:rsidR="2"/></w:document>`, 'xml.malformed.duplicate-attribute', /egenskaben w:rsidR står to gange/],
+  [
+    'a duplicate attribute',
+    `<w:document ${W}><w:p w:rsidR="1" w:rsidR="2"/></w:document>`,
+    'xml.malformed.duplicate-attribute',
+    /egenskaben w:rsidR står to gange/,
+  ],
   ['an unquoted attribute', `<w:document ${W}><w:p w:rsidR=1/></w:document>`, 'xml.malformed.attribute', /anførselstegn/],
   ['no element', '', 'xml.malformed.no-root', /intet element/],
 ];
@@ -50,7 +60,7 @@ describe('a part that is not well-formed XML', () => {
     });
   }
 
-  it('shows a complaint the catalog does not know as the parser\'s text, marked as such', () => {
+  it("shows a complaint the catalog does not know as the parser's text, marked as such", () => {
     const err = refusal(`<w:document ${W}/><?xml version="1.0"?>`);
     const d = err.diagnostics[0]!;
     expect(d.code).toBe('xml.malformed');

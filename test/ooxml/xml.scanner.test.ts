@@ -57,7 +57,10 @@ describe('the fast XML scanner gives what saxes gives', () => {
         }
         same(text);
         // The parts kp-brev's sample templates are made of are all read by the scanner itself.
-        if (file.startsWith(join(root, 'templates'))) expect(scanXml(text, new ContentCounter(resolveLimits())), `${file} ${name}`).toStrictEqual(parseWithSaxes(text, name, new ContentCounter(resolveLimits())));
+        if (file.startsWith(join(root, 'templates')))
+          expect(scanXml(text, new ContentCounter(resolveLimits())), `${file} ${name}`).toStrictEqual(
+            parseWithSaxes(text, name, new ContentCounter(resolveLimits())),
+          );
         parts++;
       }
     }
@@ -66,7 +69,9 @@ describe('the fast XML scanner gives what saxes gives', () => {
 
   it('over generated XML: names, attributes with entities and white space, text, CDATA, comments', () => {
     const name = fc.constantFrom('w:p', 'w:r', 'w:t', 'w:tbl', 'a', 'x:y-z.1', 'w:rPr');
-    const text = fc.string({ unit: fc.constantFrom('a', 'æ', ' ', '\n', '\t', '&amp;', '&lt;', '&gt;', '&quot;', '&apos;', '&#65;', '&#x1F600;', '>', '"', "'", '😀', '–') });
+    const text = fc.string({
+      unit: fc.constantFrom('a', 'æ', ' ', '\n', '\t', '&amp;', '&lt;', '&gt;', '&quot;', '&apos;', '&#65;', '&#x1F600;', '>', '"', "'", '😀', '–'),
+    });
     const attr = fc.tuple(fc.constantFrom('w:val', 'w:id', 'xml:space', 'r:id', 'b'), text, fc.constantFrom('"', "'"));
     const leaf = fc.oneof(
       text.map((t) => t.replace(/]]>/g, '')),
@@ -76,11 +81,15 @@ describe('the fast XML scanner gives what saxes gives', () => {
     const element: fc.Memo<string> = fc.memo((depth) =>
       fc
         .tuple(
-          name, fc.uniqueArray(attr, { selector: (a) => a[0], maxLength: 3 }),
-          depth > 1 ? fc.array(fc.oneof(leaf, element(depth - 1)), { maxLength: 4 }) : fc.array(leaf, { maxLength: 2 }), fc.boolean(),
+          name,
+          fc.uniqueArray(attr, { selector: (a) => a[0], maxLength: 3 }),
+          depth > 1 ? fc.array(fc.oneof(leaf, element(depth - 1)), { maxLength: 4 }) : fc.array(leaf, { maxLength: 2 }),
+          fc.boolean(),
         )
         .map(([n, attrs, kids, selfClose]) => {
-          const a = attrs.map(([k, v, q]) => ` ${k}=${q}${v.replace(/[<]/g, '').replace(q === '"' ? /"/g : /'/g, q === '"' ? '&quot;' : '&apos;')}${q}`).join('');
+          const a = attrs
+            .map(([k, v, q]) => ` ${k}=${q}${v.replace(/[<]/g, '').replace(q === '"' ? /"/g : /'/g, q === '"' ? '&quot;' : '&apos;')}${q}`)
+            .join('');
           return selfClose && !kids.length ? `<${n}${a}/>` : `<${n}${a}>${kids.join('')}</${n}>`;
         }),
     );
@@ -92,7 +101,7 @@ describe('the fast XML scanner gives what saxes gives', () => {
     );
   });
 
-  it('refuses what saxes refuses, with saxes\'s message', () => {
+  it("refuses what saxes refuses, with saxes's message", () => {
     for (const bad of [
       '<a><b></a>',
       '<a>',

@@ -21,7 +21,9 @@ import { pdfuaAvailable, pdfuaCheck, tableLetterBody, withCompatibilityMode } fr
 import { needTool } from '../helpers/tools.js';
 
 const root = join(import.meta.dirname, '../..');
-const ready = needTool('LibreOffice', findSoffice() !== null, 'libreoffice-writer-nogui') && needTool('pdftotext/pdftoppm', hasTool('pdftotext') && hasTool('pdftoppm'), 'poppler-utils');
+const ready =
+  needTool('LibreOffice', findSoffice() !== null, 'libreoffice-writer-nogui') &&
+  needTool('pdftotext/pdftoppm', hasTool('pdftotext') && hasTool('pdftoppm'), 'poppler-utils');
 const checker = needTool('python3-pikepdf', pdfuaAvailable(), 'python3-pikepdf');
 
 const TABLE_2010 = 'tabel i Word 2010-layout (compatibilityMode 14: the table stands out by its cell margin)';
@@ -53,8 +55,11 @@ function samples(): Sample[] {
       if (own.message.override) out.push({ name: `540/${id}/${file}`, docx: repo.compile(id, '540').template.render(ctx).docx });
     }
   }
-  const single = loadTemplate(readFileSync(join(root, 'samples/enkeltbrev/bevilling-helbredstillaegskort.docx')), { name: 'bevilling-helbredstillaegskort.docx' });
-  for (const c of ['karen-jensen', 'poul-nielsen']) out.push({ name: `enkeltbrev/${c}`, docx: single.render(parseContextText(readFileSync(join(root, `samples/enkeltbrev/${c}.json`), 'utf8'))).docx });
+  const single = loadTemplate(readFileSync(join(root, 'samples/enkeltbrev/bevilling-helbredstillaegskort.docx')), {
+    name: 'bevilling-helbredstillaegskort.docx',
+  });
+  for (const c of ['karen-jensen', 'poul-nielsen'])
+    out.push({ name: `enkeltbrev/${c}`, docx: single.render(parseContextText(readFileSync(join(root, `samples/enkeltbrev/${c}.json`), 'utf8'))).docx });
   out.push({ name: 'adressefelt (a floating text box for a window envelope)', docx: addressWindowLetter() });
   out.push({ name: TABLE_2010, docx: withCompatibilityMode(buildDocx({ body: tableLetterBody(), title: 'Tabel' }), 14) });
   return out;

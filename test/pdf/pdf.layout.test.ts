@@ -17,7 +17,8 @@ const RIGHT = A4_WIDTH - 56.7;
 const run = (text: string, rPr = ''): string => `<w:r>${rPr ? `<w:rPr>${rPr}</w:rPr>` : ''}<w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r>`;
 const para = (content: string, pPr = ''): string => `<w:p>${pPr ? `<w:pPr>${pPr}</w:pPr>` : ''}${content}</w:p>`;
 const p = (text: string, pPr = '', rPr = ''): string => para(run(text, rPr), pPr);
-const docx = (body: string, extra: Parameters<typeof buildDocx>[0] extends infer T ? Partial<T> : never = {}): Buffer => buildDocx({ body, title: 'Prøve', ...extra });
+const docx = (body: string, extra: Parameters<typeof buildDocx>[0] extends infer T ? Partial<T> : never = {}): Buffer =>
+  buildDocx({ body, title: 'Prøve', ...extra });
 
 const LONG =
   'Vi har den 10. december 2025 modtaget din ansøgning om helbredstillæg. Du får et helbredstillægskort, som gælder fra den 1. januar 2026. Din personlige tillægsprocent er 85 %. Derfor dækker kortet en del af din egen betaling, ikke hele beløbet, og vi har beregnet din formue ud fra de oplysninger, du har givet os.';
@@ -62,7 +63,8 @@ describe('lines', () => {
   it('aligns text at right and decimal tab stops, with dot leaders', () => {
     const tabs = '<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="9000"/></w:tabs>';
     const dec = '<w:tabs><w:tab w:val="decimal" w:pos="7000"/></w:tabs>';
-    const body = para(run('Beløb i alt') + '<w:r><w:tab/></w:r>' + run('1.234,50 kr.'), tabs) + para(run('Pris') + '<w:r><w:tab/></w:r>' + run('12.345,6'), dec);
+    const body =
+      para(run('Beløb i alt') + '<w:r><w:tab/></w:r>' + run('1.234,50 kr.'), tabs) + para(run('Pris') + '<w:r><w:tab/></w:r>' + run('12.345,6'), dec);
     const { letter } = layOut(docx(body));
     const page = letter.pages[0]!;
     const amount = page.items.find((i) => i.kind === 'text' && i.text === '1.234,50 kr.')!;
@@ -84,13 +86,17 @@ describe('lines', () => {
   });
 
   it('puts the larger of space after and space before between paragraphs', () => {
-    const body = p('Første', '<w:spacing w:after="360" w:line="240" w:lineRule="auto"/>') + p('Anden', '<w:spacing w:before="240" w:after="0" w:line="240" w:lineRule="auto"/>');
+    const body =
+      p('Første', '<w:spacing w:after="360" w:line="240" w:lineRule="auto"/>') +
+      p('Anden', '<w:spacing w:before="240" w:after="0" w:line="240" w:lineRule="auto"/>');
     const [a, b] = bodyLines(layOut(docx(body)).letter.pages[0]!);
     expect(b!.y - a!.y).toBeCloseTo(12.65 + 18, 1);
   });
 
   it('honours exact and at-least line spacing', () => {
-    const body = [1, 2].map((n) => p(`Præcis ${n}`, '<w:spacing w:after="0" w:line="400" w:lineRule="exact"/>')).join('') + [1, 2].map((n) => p(`Mindst ${n}`, '<w:spacing w:after="0" w:line="100" w:lineRule="atLeast"/>')).join('');
+    const body =
+      [1, 2].map((n) => p(`Præcis ${n}`, '<w:spacing w:after="0" w:line="400" w:lineRule="exact"/>')).join('') +
+      [1, 2].map((n) => p(`Mindst ${n}`, '<w:spacing w:after="0" w:line="100" w:lineRule="atLeast"/>')).join('');
     const ls = bodyLines(layOut(docx(body)).letter.pages[0]!);
     expect(ls[1]!.y - ls[0]!.y).toBeCloseTo(20, 2);
     // At least 5 pt is less than the font needs: the natural height (12.65 pt) wins.
@@ -98,7 +104,9 @@ describe('lines', () => {
   });
 
   it('draws underline and strike-through as lines, and raises superscript in a smaller size', () => {
-    const body = para(run('understreget', '<w:u w:val="single"/>') + run(' gennemstreget', '<w:strike/>') + run(' m') + run('2', '<w:vertAlign w:val="superscript"/>'));
+    const body = para(
+      run('understreget', '<w:u w:val="single"/>') + run(' gennemstreget', '<w:strike/>') + run(' m') + run('2', '<w:vertAlign w:val="superscript"/>'),
+    );
     const page = layOut(docx(body)).letter.pages[0]!;
     const texts = page.items.filter((i) => i.kind === 'text');
     const base = texts.find((i) => i.text === ' m')!;
@@ -123,7 +131,8 @@ describe('lines', () => {
   it('breaks after a hyphen between digits, as Word does', () => {
     const text = 'Reglerne om klage står i lov om retssikkerhed og administration på det sociale område §§ 66-68.';
     // The text width of the sample letters (margins 2.5 cm and 2 cm).
-    const page = '<w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1985" w:right="1134" w:bottom="1418" w:left="1418" w:header="567" w:footer="454" w:gutter="0"/>';
+    const page =
+      '<w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1985" w:right="1134" w:bottom="1418" w:left="1418" w:header="567" w:footer="454" w:gutter="0"/>';
     const ls = bodyLines(layOut(docx(p(text), { page })).letter.pages[0]!);
     expect(ls.map((l) => l.text)).toEqual(['Reglerne om klage står i lov om retssikkerhed og administration på det sociale område §§ 66-', '68.']);
   });
@@ -138,7 +147,14 @@ describe('lists', () => {
   const item = (text: string, numId: number, ilvl = 0): string => p(text, `<w:numPr><w:ilvl w:val="${ilvl}"/><w:numId w:val="${numId}"/></w:numPr>`);
 
   it('numbers items, restarts sub-levels, draws bullets, and tags L > LI > Lbl + LBody', () => {
-    const body = item('Regningen', 1) + item('Kopi', 1, 1) + item('Original', 1, 1) + item('Overslaget', 1) + item('Underpunkt', 1, 1) + p('Tekst') + item('på borger.dk', 2);
+    const body =
+      item('Regningen', 1) +
+      item('Kopi', 1, 1) +
+      item('Original', 1, 1) +
+      item('Overslaget', 1) +
+      item('Underpunkt', 1, 1) +
+      p('Tekst') +
+      item('på borger.dk', 2);
     const { letter } = layOut(docx(body, { numbering }));
     expect(allText(letter)).toEqual(['1. Regningen', 'a) Kopi', 'b) Original', '2. Overslaget', 'a) Underpunkt', 'Tekst', '• på borger.dk']);
     const page = letter.pages[0]!;
@@ -150,7 +166,30 @@ describe('lists', () => {
     const lists = find(letter.root, 'L');
     expect(lists.length).toBe(4); // the outer list, two nested lists, and the bullet list
     const top = lists[0]!;
-    expect(structure(top)).toEqual(['L', [['LI', [['Lbl'], ['LBody', [['L', [['LI', [['Lbl'], ['LBody']]], ['LI', [['Lbl'], ['LBody']]]]]]]]], ['LI', [['Lbl'], ['LBody', [['L', [['LI', [['Lbl'], ['LBody']]]]]]]]]]]);
+    expect(structure(top)).toEqual([
+      'L',
+      [
+        [
+          'LI',
+          [
+            ['Lbl'],
+            [
+              'LBody',
+              [
+                [
+                  'L',
+                  [
+                    ['LI', [['Lbl'], ['LBody']]],
+                    ['LI', [['Lbl'], ['LBody']]],
+                  ],
+                ],
+              ],
+            ],
+          ],
+        ],
+        ['LI', [['Lbl'], ['LBody', [['L', [['LI', [['Lbl'], ['LBody']]]]]]]]],
+      ],
+    ]);
     expect(ownText(find(top, 'Lbl')[0]!)).toBe('1.');
     expect(ownText(find(top, 'LBody')[0]!)).toBe('Regningen');
   });
@@ -232,7 +271,12 @@ describe('pages', () => {
   });
 
   it('numbers pages in the footer, uses the first-page header (and no footer: none is given for it) on page 1 only, as artifacts', () => {
-    const footer = para(run('Side ') + '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>' + run(' af ') + '<w:fldSimple w:instr=" NUMPAGES "><w:r><w:t>1</w:t></w:r></w:fldSimple>');
+    const footer = para(
+      run('Side ') +
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>' +
+        run(' af ') +
+        '<w:fldSimple w:instr=" NUMPAGES "><w:r><w:t>1</w:t></w:r></w:fldSimple>',
+    );
     const { letter } = layOut(docx(many(30), { header: p('Fortsat'), firstHeader: p('Sønderborg Kommune'), footer }));
     const n = letter.pages.length;
     expect(n).toBeGreaterThanOrEqual(3);
@@ -254,9 +298,12 @@ describe('pages', () => {
 
 describe('tables', () => {
   const cell = (text: string, extra = ''): string => `<w:tc><w:tcPr><w:tcW w:w="4500" w:type="dxa"/>${extra}</w:tcPr>${p(text)}</w:tc>`;
-  const row = (a: string, b: string, header = false, extra = ''): string => `<w:tr>${header ? '<w:trPr><w:tblHeader/></w:trPr>' : ''}${cell(a, extra)}${cell(b)}</w:tr>`;
-  const borders = '<w:tblBorders><w:top w:val="single" w:sz="4" w:color="000000"/><w:left w:val="single" w:sz="4"/><w:bottom w:val="single" w:sz="4"/><w:right w:val="single" w:sz="4"/><w:insideH w:val="single" w:sz="4"/><w:insideV w:val="single" w:sz="4"/></w:tblBorders>';
-  const table = (rows: string): string => `<w:tbl><w:tblPr><w:tblW w:w="9000" w:type="dxa"/>${borders}</w:tblPr><w:tblGrid><w:gridCol w:w="4500"/><w:gridCol w:w="4500"/></w:tblGrid>${rows}</w:tbl>`;
+  const row = (a: string, b: string, header = false, extra = ''): string =>
+    `<w:tr>${header ? '<w:trPr><w:tblHeader/></w:trPr>' : ''}${cell(a, extra)}${cell(b)}</w:tr>`;
+  const borders =
+    '<w:tblBorders><w:top w:val="single" w:sz="4" w:color="000000"/><w:left w:val="single" w:sz="4"/><w:bottom w:val="single" w:sz="4"/><w:right w:val="single" w:sz="4"/><w:insideH w:val="single" w:sz="4"/><w:insideV w:val="single" w:sz="4"/></w:tblBorders>';
+  const table = (rows: string): string =>
+    `<w:tbl><w:tblPr><w:tblW w:w="9000" w:type="dxa"/>${borders}</w:tblPr><w:tblGrid><w:gridCol w:w="4500"/><w:gridCol w:w="4500"/></w:tblGrid>${rows}</w:tbl>`;
 
   it('places cells on the grid with their margins, shading and borders, and tags a table with headers', () => {
     const body = table(row('Udgift', 'Tilskud', true, '<w:shd w:val="clear" w:fill="DEEAF6"/>') + row('Medicin', '85 %'));
@@ -270,7 +317,25 @@ describe('tables', () => {
     expect(shade).toMatchObject({ kind: 'rect', fill: 'DEEAF6', w: 225, tag: 'artifact' });
     expect(page.items.filter((i) => i.kind === 'line').length).toBeGreaterThanOrEqual(8);
     const t = find(letter.root, 'Table')[0]!;
-    expect(structure(t)).toEqual(['Table', [['TR', [['TH', [['P']]], ['TH', [['P']]]]], ['TR', [['TD', [['P']]], ['TD', [['P']]]]]]]);
+    expect(structure(t)).toEqual([
+      'Table',
+      [
+        [
+          'TR',
+          [
+            ['TH', [['P']]],
+            ['TH', [['P']]],
+          ],
+        ],
+        [
+          'TR',
+          [
+            ['TD', [['P']]],
+            ['TD', [['P']]],
+          ],
+        ],
+      ],
+    ]);
     expect(find(t, 'TH')[0]!.scope).toBe('Column');
   });
 
@@ -285,7 +350,11 @@ describe('tables', () => {
   });
 
   it('tags a table without header rows as layout: its cells as paragraphs in reading order', () => {
-    const { letter } = layOut(docx(`<w:tbl><w:tblPr><w:tblW w:w="9000" w:type="dxa"/></w:tblPr><w:tblGrid><w:gridCol w:w="4500"/><w:gridCol w:w="4500"/></w:tblGrid>${row('Karen Jensen', 'Dato: 5. januar 2026')}</w:tbl>`));
+    const { letter } = layOut(
+      docx(
+        `<w:tbl><w:tblPr><w:tblW w:w="9000" w:type="dxa"/></w:tblPr><w:tblGrid><w:gridCol w:w="4500"/><w:gridCol w:w="4500"/></w:tblGrid>${row('Karen Jensen', 'Dato: 5. januar 2026')}</w:tbl>`,
+      ),
+    );
     expect(find(letter.root, 'Table')).toEqual([]);
     expect(find(letter.root, 'P').map(ownText)).toEqual(['Karen Jensen', 'Dato: 5. januar 2026']);
   });
@@ -303,7 +372,8 @@ describe('tables', () => {
   });
 
   it('splits a tall row across pages unless it may not be split', () => {
-    const tall = (cant: boolean): string => `<w:tr>${cant ? '<w:trPr><w:cantSplit/></w:trPr>' : ''}<w:tc><w:tcPr><w:tcW w:w="9000" w:type="dxa"/><w:gridSpan w:val="2"/></w:tcPr>${Array.from({ length: 30 }, (_, i) => p(`Linje ${i + 1}`)).join('')}</w:tc></w:tr>`;
+    const tall = (cant: boolean): string =>
+      `<w:tr>${cant ? '<w:trPr><w:cantSplit/></w:trPr>' : ''}<w:tc><w:tcPr><w:tcW w:w="9000" w:type="dxa"/><w:gridSpan w:val="2"/></w:tcPr>${Array.from({ length: 30 }, (_, i) => p(`Linje ${i + 1}`)).join('')}</w:tc></w:tr>`;
     const filler = Array.from({ length: 30 }, (_, i) => p(`Fyld ${i + 1}`)).join('');
     const split = layOut(docx(filler + table(tall(false)))).letter;
     const kept = layOut(docx(filler + table(tall(true)))).letter;
@@ -357,7 +427,8 @@ describe('images, links and what cannot be drawn', () => {
   });
 
   it('makes a Link element with an annotation area over the link text', () => {
-    const rel = '<Relationship Id="rIdL" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="https://www.borger.dk/" TargetMode="External"/>';
+    const rel =
+      '<Relationship Id="rIdL" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="https://www.borger.dk/" TargetMode="External"/>';
     const body = para(run('Læs ') + '<w:hyperlink r:id="rIdL">' + run('reglerne på borger.dk', '<w:rStyle w:val="Hyperlink"/>') + '</w:hyperlink>' + run('.'));
     const { letter } = layOut(docx(body, { relationships: [rel] }));
     const link = find(letter.root, 'Link')[0]!;
@@ -371,7 +442,10 @@ describe('images, links and what cannot be drawn', () => {
       holder === 'anchor'
         ? '<wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="page"><wp:posOffset>720090</wp:posOffset></wp:positionH><wp:positionV relativeFrom="page"><wp:posOffset>1799590</wp:posOffset></wp:positionV>'
         : '';
-    const open = holder === 'anchor' ? '<wp:anchor behindDoc="0" distT="0" distB="0" distL="0" distR="0" simplePos="0" locked="0" layoutInCell="1" allowOverlap="1" relativeHeight="1">' : '<wp:inline>';
+    const open =
+      holder === 'anchor'
+        ? '<wp:anchor behindDoc="0" distT="0" distB="0" distL="0" distR="0" simplePos="0" locked="0" layoutInCell="1" allowOverlap="1" relativeHeight="1">'
+        : '<wp:inline>';
     return (
       `<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>${open}${pos}<wp:extent cx="3060700" cy="1079500"/>${holder === 'anchor' ? '<wp:wrapNone/>' : ''}<wp:docPr id="2" name="Adressefelt"/><a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp><wps:txbx><w:txbxContent>` +
       content +
@@ -380,7 +454,8 @@ describe('images, links and what cannot be drawn', () => {
   };
 
   it('draws a floating text box (an address window) where the template puts it, read right after its anchor paragraph', () => {
-    const address = p('Karen Jensen', '<w:spacing w:after="0"/>') + p('Engvej 12', '<w:spacing w:after="0"/>') + p('6400 Sønderborg', '<w:spacing w:after="0"/>');
+    const address =
+      p('Karen Jensen', '<w:spacing w:after="0"/>') + p('Engvej 12', '<w:spacing w:after="0"/>') + p('6400 Sønderborg', '<w:spacing w:after="0"/>');
     const { letter, warnings } = layOut(docx(para(run('Dato: 5. januar 2026') + textbox('anchor', address)) + p('Kære Karen')));
     expect(warnings).toEqual([]);
     const ls = bodyLines(letter.pages[0]!);
@@ -399,7 +474,10 @@ describe('images, links and what cannot be drawn', () => {
   });
 
   it('reports a font it does not have, once, and a character no font has a glyph for', () => {
-    const body = p('Verdana-tekst', '', '<w:rFonts w:ascii="Verdana" w:hAnsi="Verdana"/>') + p('Mere Verdana', '', '<w:rFonts w:ascii="Verdana" w:hAnsi="Verdana"/>') + p('Godkendt ✓');
+    const body =
+      p('Verdana-tekst', '', '<w:rFonts w:ascii="Verdana" w:hAnsi="Verdana"/>') +
+      p('Mere Verdana', '', '<w:rFonts w:ascii="Verdana" w:hAnsi="Verdana"/>') +
+      p('Godkendt ✓');
     const { warnings } = layOut(docx(body));
     expect(warnings.map((w) => messageOf(w, 'en'))).toEqual([
       'The font "Verdana" does not come with kp-brev; Liberation Sans is used instead, so lines may break differently than in Word.',
@@ -409,29 +487,52 @@ describe('images, links and what cannot be drawn', () => {
 });
 
 describe('properties', () => {
-  const WORDS = ['helbredstillæg', 'og', 'ansøgning', 'kortet', 'Ankestyrelsen', 'for', 'dig', '85 %', '1.234,50 kr.', 'Sønderborg', 'ÆØÅ', 'i', 'retssikkerhed', 'a', '–', 'borger.dk', 'ved'];
+  const WORDS = [
+    'helbredstillæg',
+    'og',
+    'ansøgning',
+    'kortet',
+    'Ankestyrelsen',
+    'for',
+    'dig',
+    '85 %',
+    '1.234,50 kr.',
+    'Sønderborg',
+    'ÆØÅ',
+    'i',
+    'retssikkerhed',
+    'a',
+    '–',
+    'borger.dk',
+    'ved',
+  ];
   it('every word lands on a line, in order; no line passes the margin; the same input gives the same layout', () => {
     fc.assert(
-      fc.property(fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 120 }), fc.integer({ min: 0, max: 2880 }), fc.constantFrom('left', 'both', 'center', 'right'), (words, indent, jc) => {
-        const text = words.join(' ');
-        const body = p(text, `<w:jc w:val="${jc}"/><w:ind w:left="${indent}" w:right="${indent}"/>`);
-        const bytes = docx(body);
-        const { letter } = layOut(bytes);
-        const ls = letter.pages.flatMap((pg) => bodyLines(pg));
-        expect(ls.map((l) => l.text).join(' ')).toBe(text);
-        for (const l of ls) {
-          expect(l.x).toBeGreaterThanOrEqual(LEFT + indent / 20 - 0.01);
-          // A single word wider than the line is the only thing that may pass the margin.
-          if (l.items.length > 1 || l.text.includes(' ')) expect(l.right).toBeLessThanOrEqual(RIGHT - indent / 20 + 0.01);
-        }
-        expect(allText(layOut(bytes).letter)).toEqual(allText(letter));
-      }),
+      fc.property(
+        fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 120 }),
+        fc.integer({ min: 0, max: 2880 }),
+        fc.constantFrom('left', 'both', 'center', 'right'),
+        (words, indent, jc) => {
+          const text = words.join(' ');
+          const body = p(text, `<w:jc w:val="${jc}"/><w:ind w:left="${indent}" w:right="${indent}"/>`);
+          const bytes = docx(body);
+          const { letter } = layOut(bytes);
+          const ls = letter.pages.flatMap((pg) => bodyLines(pg));
+          expect(ls.map((l) => l.text).join(' ')).toBe(text);
+          for (const l of ls) {
+            expect(l.x).toBeGreaterThanOrEqual(LEFT + indent / 20 - 0.01);
+            // A single word wider than the line is the only thing that may pass the margin.
+            if (l.items.length > 1 || l.text.includes(' ')) expect(l.right).toBeLessThanOrEqual(RIGHT - indent / 20 + 0.01);
+          }
+          expect(allText(layOut(bytes).letter)).toEqual(allText(letter));
+        },
+      ),
       { numRuns: 60 },
     );
   });
 });
 
-describe('tables and the document\'s layout version (w:compatSetting compatibilityMode)', () => {
+describe("tables and the document's layout version (w:compatSetting compatibilityMode)", () => {
   const body = tableLetterBody();
   const place = (mode: number | undefined): { text: number; cell: number; border: number } => {
     const { letter } = layOut(withCompatibilityMode(docx(body), mode));
@@ -442,11 +543,14 @@ describe('tables and the document\'s layout version (w:compatSetting compatibili
     return { text, cell, border };
   };
 
-  it.each([[14], [12], [undefined]])('mode %s (before Word 2013): the table stands out by its left cell margin, so cell text lines up with the body text', (mode) => {
-    const { text, cell, border } = place(mode);
-    expect(cell).toBeCloseTo(text, 1);
-    expect(border).toBeCloseTo(LEFT - 5.4, 1);
-  });
+  it.each([[14], [12], [undefined]])(
+    'mode %s (before Word 2013): the table stands out by its left cell margin, so cell text lines up with the body text',
+    (mode) => {
+      const { text, cell, border } = place(mode);
+      expect(cell).toBeCloseTo(text, 1);
+      expect(border).toBeCloseTo(LEFT - 5.4, 1);
+    },
+  );
 
   it('mode 15 (Word 2013 and later): the border stands on the margin and the cell text 5.4 pt inside', () => {
     const { text, cell, border } = place(15);

@@ -40,7 +40,10 @@ describe.runIf(poppler)('words wider than the line', () => {
     const name = 'klmnopqrst'.repeat(100_000);
     writeFileSync(join(dir, 'navn.docx'), docx([p('Navn: ', mergeField('Navn'))]));
     writeFileSync(join(dir, 'sag.json'), JSON.stringify({ fields: { Navn: name } }));
-    const r = spawnSync(process.execPath, [join(root, 'bin/kp-brev.js'), 'render', 'navn.docx', '--context', 'sag.json', '--out', 'navn.pdf'], { cwd: dir, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [join(root, 'bin/kp-brev.js'), 'render', 'navn.docx', '--context', 'sag.json', '--out', 'navn.pdf'], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
     expect(r.stdout).toMatch(/Brevet er dannet: .*navn\.pdf \(\d+ sider, 1 felt flettet\)/);
     expect(r.status).toBe(0);
     // "Navn: " ends the first line (the name does not fit after it); its space is not drawn.

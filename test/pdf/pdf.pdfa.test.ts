@@ -36,7 +36,11 @@ function logoLetter(): Uint8Array {
   const bytes = PNG.sync.write(png);
   const drawing =
     '<w:r><w:drawing><wp:inline><wp:extent cx="360000" cy="360000"/><wp:docPr id="1" name="Logo" descr="Kommunens logo"/><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic><pic:nvPicPr><pic:cNvPr id="1" name="logo.png"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:embed="rIdImg"/></pic:blipFill><pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="360000" cy="360000"/></a:xfrm><a:prstGeom prst="rect"/></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>';
-  return buildDocx({ body: `<w:p>${drawing}</w:p><w:p><w:r><w:t>Brev med logo</w:t></w:r></w:p>`, title: 'Logo', media: [{ rId: 'rIdImg', name: 'logo.png', data: bytes }] });
+  return buildDocx({
+    body: `<w:p>${drawing}</w:p><w:p><w:r><w:t>Brev med logo</w:t></w:r></w:p>`,
+    title: 'Logo',
+    media: [{ rId: 'rIdImg', name: 'logo.png', data: bytes }],
+  });
 }
 
 describe('the default output: PDF/A-2a and PDF/UA-1 in one file', () => {
@@ -69,12 +73,24 @@ describe('the default output: PDF/A-2a and PDF/UA-1 in one file', () => {
     expect([icc.toString('latin1', 16, 20), icc.toString('latin1', 36, 40), icc[8]]).toEqual(['RGB ', 'acsp', 2]);
   });
 
-  it.skipIf(!checker)('passes the project checker\'s PDF/UA and PDF/A-2 checks', () => {
+  it.skipIf(!checker)("passes the project checker's PDF/UA and PDF/A-2 checks", () => {
     const report = pdfuaCheck(pdf);
     expect(report.failed).toEqual([]);
     const pdfa = report.checks.filter((c) => c.id.startsWith('pdfa-'));
     expect(pdfa.map((c) => c.id)).toEqual(
-      expect.arrayContaining(['pdfa-id', 'pdfa-header', 'pdfa-trailer-id', 'pdfa-output-intent', 'pdfa-device-colour', 'pdfa-transparency', 'pdfa-fonts', 'pdfa-notdef', 'pdfa-xmp', 'pdfa-extension-schema', 'pdfa-info-xmp']),
+      expect.arrayContaining([
+        'pdfa-id',
+        'pdfa-header',
+        'pdfa-trailer-id',
+        'pdfa-output-intent',
+        'pdfa-device-colour',
+        'pdfa-transparency',
+        'pdfa-fonts',
+        'pdfa-notdef',
+        'pdfa-xmp',
+        'pdfa-extension-schema',
+        'pdfa-info-xmp',
+      ]),
     );
     expect(pdfa.every((c) => c.status === 'pass')).toBe(true);
   });
@@ -83,7 +99,10 @@ describe('the default output: PDF/A-2a and PDF/UA-1 in one file', () => {
     ['pdfa-output-intent', 'del pdf.Root.OutputIntents'],
     ['pdfa-device-colour', 'del pdf.Root.OutputIntents'],
     ['pdfa-id', "m = pdf.Root.Metadata; m.write(m.read_bytes().replace(b'<pdfaid:part>2</pdfaid:part>', b'<pdfaid:part>5</pdfaid:part>'))"],
-    ['pdfa-extension-schema', "m = pdf.Root.Metadata; m.write(m.read_bytes().replace(b'<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>', b'').replace(b'http://www.aiim.org/pdfua/ns/id/</pdfaSchema', b'urn:x</pdfaSchema'))"],
+    [
+      'pdfa-extension-schema',
+      "m = pdf.Root.Metadata; m.write(m.read_bytes().replace(b'<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>', b'').replace(b'http://www.aiim.org/pdfua/ns/id/</pdfaSchema', b'urn:x</pdfaSchema'))",
+    ],
     ['pdfa-info-xmp', "pdf.docinfo['/Title'] = 'En anden titel'"],
     ['pdfa-fonts', "fonts = pdf.pages[0].Resources.Font\nfor k in list(fonts.keys()):\n    del fonts[k].DescendantFonts[0].FontDescriptor['/FontFile2']"],
   ])('the checker fails a letter whose %s rule is broken', (id, snippet) => {
@@ -136,10 +155,13 @@ describe('pdfa: "1a"', () => {
     let results: PreflightResult[] = [];
     beforeAll(async () => {
       const pdfs = [];
-      for (const l of letters) pdfs.push({ name: l.name, pdf: (await renderTemplatePdf(l.template, l.context, { ...(l.title ? { title: l.title } : {}), pdfa: '1a' })).pdf });
+      for (const l of letters)
+        pdfs.push({ name: l.name, pdf: (await renderTemplatePdf(l.template, l.context, { ...(l.title ? { title: l.title } : {}), pdfa: '1a' })).pdf });
       pdfs.push({ name: 'logo med gennemsigtighed', pdf: (await renderPdf(logoLetter(), { pdfa: '1a' })).pdf });
       results = preflight(pdfs);
-      console.log(`Preflight (PDF/A-1b) on --pdfa 1a: ${results.filter((r) => r.valid).length} of ${results.length} letters valid, ${results.reduce((a, r) => a + r.errors.length, 0)} errors`);
+      console.log(
+        `Preflight (PDF/A-1b) on --pdfa 1a: ${results.filter((r) => r.valid).length} of ${results.length} letters valid, ${results.reduce((a, r) => a + r.errors.length, 0)} errors`,
+      );
     });
 
     it.each([...letters.map((l) => l.name), 'logo med gennemsigtighed'])('%s', (name) => {
@@ -165,17 +187,45 @@ describe('pdfa: "1a"', () => {
 
   it('the CLI (--pdfa 1a) and the batch runner (--pdfa 1a) pass it on; another value is a usage error', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kp-brev-pdfa-'));
-    const kpBrev = (...args: string[]) => spawnSync(process.execPath, [join(root, 'bin/kp-brev.js'), ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, KP_BREV_LANG: '' } });
-    const r = kpBrev('render', '--template', 'np_1004', '--context', 'samples/sager/np_1004/karen-85-procent.json', '--out', join(dir, 'a.pdf'), '--pdfa', '1a');
+    const kpBrev = (...args: string[]) =>
+      spawnSync(process.execPath, [join(root, 'bin/kp-brev.js'), ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, KP_BREV_LANG: '' } });
+    const r = kpBrev(
+      'render',
+      '--template',
+      'np_1004',
+      '--context',
+      'samples/sager/np_1004/karen-85-procent.json',
+      '--out',
+      join(dir, 'a.pdf'),
+      '--pdfa',
+      '1a',
+    );
     expect(r.status).toBe(0);
     expect(readFileSync(join(dir, 'a.pdf')).subarray(0, 8).toString('latin1')).toBe('%PDF-1.4');
-    const bad = kpBrev('render', '--template', 'np_1004', '--context', 'samples/sager/np_1004/karen-85-procent.json', '--out', join(dir, 'b.pdf'), '--pdfa', '3b');
+    const bad = kpBrev(
+      'render',
+      '--template',
+      'np_1004',
+      '--context',
+      'samples/sager/np_1004/karen-85-procent.json',
+      '--out',
+      join(dir, 'b.pdf'),
+      '--pdfa',
+      '3b',
+    );
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('--pdfa');
     const cases = join(dir, 'cases.ndjson');
-    writeFileSync(cases, JSON.stringify({ id: 'karen', ...JSON.parse(readFileSync(join(root, 'samples/sager/np_1004/karen-85-procent.json'), 'utf8')) }) + '\n');
+    writeFileSync(
+      cases,
+      JSON.stringify({ id: 'karen', ...JSON.parse(readFileSync(join(root, 'samples/sager/np_1004/karen-85-procent.json'), 'utf8')) }) + '\n',
+    );
     const batch = kpBrev('batch', '--template', 'np_1004', '--cases', cases, '--out', join(dir, 'ud'), '--pdfa', '1a', '--concurrency', '1');
     expect(batch.status).toBe(0);
-    expect(readFileSync(join(dir, 'ud', 'karen.pdf')).subarray(0, 8).toString('latin1')).toBe('%PDF-1.4');
+    expect(
+      readFileSync(join(dir, 'ud', 'karen.pdf'))
+        .subarray(0, 8)
+        .toString('latin1'),
+    ).toBe('%PDF-1.4');
   });
 });

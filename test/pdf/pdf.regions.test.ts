@@ -21,7 +21,13 @@ const base = parseContextText(readFileSync(join(root, 'samples/sager/np_1017/fat
 const N = 60;
 const udgifter = Array.from({ length: N }, (_, i) => {
   const k = i + 1;
-  return { Beskrivelse: `Udgift nr. ${k}: brilleglas med særlig slibning og antirefleks til skærmarbejde (${k})`, Overslag: 1000 + k, Prisaftale: null, Tilskud: 500 + k, Egenbetaling: 500 };
+  return {
+    Beskrivelse: `Udgift nr. ${k}: brilleglas med særlig slibning og antirefleks til skærmarbejde (${k})`,
+    Overslag: 1000 + k,
+    Prisaftale: null,
+    Tilskud: 500 + k,
+    Egenbetaling: 500,
+  };
 });
 const context = toContext({ ...base, fields: { ...base.fields, Udgifter: udgifter, Tilskud: { Beloeb: udgifter.reduce((s, u) => s + u.Tilskud, 0) } } });
 const compiled = repo.compile('np_1017');
@@ -37,7 +43,16 @@ describe('a long repeated table in the PDF', () => {
     const rows = find(tables[0]!, 'TR');
     // Header, 60 expenses, the total row (a header row repeated on a page is an artifact, not a new TR).
     expect(rows).toHaveLength(N + 2);
-    expect(structure(rows[0]!)).toEqual(['TR', [['TH', [['P']]], ['TH', [['P']]], ['TH', [['P']]], ['TH', [['P']]], ['TH', [['P']]]]]);
+    expect(structure(rows[0]!)).toEqual([
+      'TR',
+      [
+        ['TH', [['P']]],
+        ['TH', [['P']]],
+        ['TH', [['P']]],
+        ['TH', [['P']]],
+        ['TH', [['P']]],
+      ],
+    ]);
     expect(find(rows[1]!, 'TD')).toHaveLength(5);
     expect(letter.pages.length).toBeGreaterThan(2);
   });

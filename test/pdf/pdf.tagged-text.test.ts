@@ -12,7 +12,7 @@ import { needTool } from '../helpers/tools.js';
 
 const poppler = needTool('pdfinfo', hasTool('pdfinfo', ['-v']), 'poppler-utils');
 
-describe.skipIf(!poppler)('tagged text = the letter\'s words, every sample letter and case', () => {
+describe.skipIf(!poppler)("tagged text = the letter's words, every sample letter and case", () => {
   const letters = sampleLetters();
   it.each(letters.map((l) => [l.name, l] as const))('%s', async (_name, l) => {
     const docx = l.template.render(l.context).docx;
@@ -34,19 +34,22 @@ describe.skipIf(!poppler)('word boundaries that the page does not draw', () => {
       title: 'Ordgrænser',
     });
 
-  it.each(['Arial', 'Calibri', 'Times New Roman'])('%s: a wrapped line, a soft hyphen at the break, a substituted glyph, a tab and a line break keep the words apart', async (font) => {
-    // As many words before "helbreds" as make the first line break at the soft hyphen.
-    let docx: Uint8Array | undefined;
-    for (let n = 15; n < 40 && !docx; n++) {
-      const candidate = letter(font, n);
-      const first = bodyLines(layOut(candidate).letter.pages[0]!)[0]!;
-      if (first.text.endsWith('helbreds\u00AD')) docx = candidate;
-    }
-    expect(docx, 'a letter whose first line breaks at the soft hyphen').toBeDefined();
-    expect(bodyLines(layOut(docx!).letter.pages[0]!).length).toBeGreaterThanOrEqual(5);
-    const { pdf } = await renderPdf(docx!);
-    const report = taggedText(pdf, docx!);
-    expect(report.mismatches).toEqual([]);
-    expect(report.paragraphs).toEqual({ pdf: 2, docx: 2 });
-  });
+  it.each(['Arial', 'Calibri', 'Times New Roman'])(
+    '%s: a wrapped line, a soft hyphen at the break, a substituted glyph, a tab and a line break keep the words apart',
+    async (font) => {
+      // As many words before "helbreds" as make the first line break at the soft hyphen.
+      let docx: Uint8Array | undefined;
+      for (let n = 15; n < 40 && !docx; n++) {
+        const candidate = letter(font, n);
+        const first = bodyLines(layOut(candidate).letter.pages[0]!)[0]!;
+        if (first.text.endsWith('helbreds\u00AD')) docx = candidate;
+      }
+      expect(docx, 'a letter whose first line breaks at the soft hyphen').toBeDefined();
+      expect(bodyLines(layOut(docx!).letter.pages[0]!).length).toBeGreaterThanOrEqual(5);
+      const { pdf } = await renderPdf(docx!);
+      const report = taggedText(pdf, docx!);
+      expect(report.mismatches).toEqual([]);
+      expect(report.paragraphs).toEqual({ pdf: 2, docx: 2 });
+    },
+  );
 });

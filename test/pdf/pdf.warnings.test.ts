@@ -67,7 +67,8 @@ function picture(rId: string, name: string, descr: string, holder: 'inline' | 's
     `<wp:docPr id="1" name="${name}" descr="${escapeXml(descr)}"/><wp:cNvGraphicFramePr><a:graphicFrameLocks ${NS_A} noChangeAspect="1"/></wp:cNvGraphicFramePr>` +
     `<a:graphic ${NS_A}><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic ${NS_PIC}><pic:nvPicPr><pic:cNvPr id="1" name="${name}"/><pic:cNvPicPr/></pic:nvPicPr>` +
     `<pic:blipFill><a:blip r:embed="${rId}"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="1270000" cy="635000"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic>`;
-  if (holder === 'inline') return `<w:r><w:rPr><w:noProof/></w:rPr><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="1270000" cy="635000"/><wp:effectExtent l="0" t="0" r="0" b="0"/>${graphic}</wp:inline></w:drawing></w:r>`;
+  if (holder === 'inline')
+    return `<w:r><w:rPr><w:noProof/></w:rPr><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="1270000" cy="635000"/><wp:effectExtent l="0" t="0" r="0" b="0"/>${graphic}</wp:inline></w:drawing></w:r>`;
   return (
     '<w:r><w:rPr><w:noProof/></w:rPr><w:drawing><wp:anchor distT="0" distB="0" distL="114300" distR="114300" simplePos="0" relativeHeight="251659264" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1">' +
     '<wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="column"><wp:posOffset>4000500</wp:posOffset></wp:positionH><wp:positionV relativeFrom="paragraph"><wp:posOffset>0</wp:posOffset></wp:positionV>' +
@@ -102,7 +103,16 @@ function chartDocx(): Buffer {
   return buildDocx({
     body: p('Udbetalingerne i de to år:') + para(chart) + p('Kilde: KP.'),
     title: 'Diagram',
-    parts: [{ name: 'word/charts/chart1.xml', data: part, contentType: 'application/vnd.openxmlformats-officedocument.drawingml.chart+xml', rId: 'rIdChart1', type: 'chart', target: 'charts/chart1.xml' }],
+    parts: [
+      {
+        name: 'word/charts/chart1.xml',
+        data: part,
+        contentType: 'application/vnd.openxmlformats-officedocument.drawingml.chart+xml',
+        rId: 'rIdChart1',
+        type: 'chart',
+        target: 'charts/chart1.xml',
+      },
+    ],
   });
 }
 
@@ -114,7 +124,8 @@ function smartArtDocx(): Buffer {
     `<a:graphic ${NS_A}><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/diagram"><dgm:relIds ${DGM} r:dm="rIdDm" r:lo="rIdLo" r:qs="rIdQs" r:cs="rIdCs"/></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>`;
   const pt = (id: string, text: string): string =>
     `<dgm:pt modelId="{${id}}"><dgm:prSet phldrT="[Tekst]"/><dgm:spPr/><dgm:t><a:bodyPr/><a:lstStyle/><a:p><a:r><a:rPr lang="da-DK"/><a:t>${text}</a:t></a:r></a:p></dgm:t></dgm:pt>`;
-  const cxn = (id: string, src: string, dest: string, ord: number): string => `<dgm:cxn modelId="{${id}}" srcId="{${src}}" destId="{${dest}}" srcOrd="${ord}" destOrd="0"/>`;
+  const cxn = (id: string, src: string, dest: string, ord: number): string =>
+    `<dgm:cxn modelId="{${id}}" srcId="{${src}}" destId="{${dest}}" srcOrd="${ord}" destOrd="0"/>`;
   const doc = '6D1B3F56-0000-4000-8000-000000000000';
   const ids = ['6D1B3F56-0000-4000-8000-000000000001', '6D1B3F56-0000-4000-8000-000000000002', '6D1B3F56-0000-4000-8000-000000000003'];
   const data =
@@ -124,7 +135,8 @@ function smartArtDocx(): Buffer {
     pt(ids[1]!, 'Sagen behandles') +
     pt(ids[2]!, 'Afgørelse sendt') +
     `</dgm:ptLst><dgm:cxnLst>${ids.map((id, i) => cxn(`6D1B3F56-0000-4000-8000-00000000001${i}`, doc, id, i)).join('')}</dgm:cxnLst><dgm:bg/><dgm:whole/></dgm:dataModel>`;
-  const stub = (root: string): string => `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<dgm:${root} ${DGM} ${NS_A} uniqueId="urn:microsoft.com/office/officeart/2005/8/${root}/process1"/>`;
+  const stub = (root: string): string =>
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<dgm:${root} ${DGM} ${NS_A} uniqueId="urn:microsoft.com/office/officeart/2005/8/${root}/process1"/>`;
   const part = (name: string, type: string, rId: string, rel: string, data: string): NonNullable<DocxParts['parts']>[number] => ({
     name: `word/diagrams/${name}`,
     data,
@@ -190,7 +202,12 @@ const CASES: Case[] = [
     what: 'a VML text box (Word 2007 and older)',
     code: 'pdf.textbox',
     docx: buildDocx({
-      body: para(run('Anker ') + '<w:r><w:pict><v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe"/><v:shape id="Tekstfelt 1" o:spid="_x0000_s1025" type="#_x0000_t202" style="position:absolute;margin-left:0;margin-top:0;width:170.1pt;height:56.7pt;z-index:251659264"><v:textbox><w:txbxContent>' + p('Gammel tekstboks') + '</w:txbxContent></v:textbox></v:shape></w:pict></w:r>'),
+      body: para(
+        run('Anker ') +
+          '<w:r><w:pict><v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe"/><v:shape id="Tekstfelt 1" o:spid="_x0000_s1025" type="#_x0000_t202" style="position:absolute;margin-left:0;margin-top:0;width:170.1pt;height:56.7pt;z-index:251659264"><v:textbox><w:txbxContent>' +
+          p('Gammel tekstboks') +
+          '</w:txbxContent></v:textbox></v:shape></w:pict></w:r>',
+      ),
       title: 'VML',
     }),
     paragraph: 1,
@@ -200,7 +217,11 @@ const CASES: Case[] = [
   {
     what: 'a floating picture with square text wrapping',
     code: 'pdf.wrap',
-    docx: buildDocx({ body: para(picture('rIdImg', 'Billede 1', 'Kommunens logo', 'square') + run(LONG)), title: 'Ombrydning', media: [{ name: 'image1.png', data: png(), rId: 'rIdImg' }] }),
+    docx: buildDocx({
+      body: para(picture('rIdImg', 'Billede 1', 'Kommunens logo', 'square') + run(LONG)),
+      title: 'Ombrydning',
+      media: [{ name: 'image1.png', data: png(), rId: 'rIdImg' }],
+    }),
     paragraph: 1,
     kept: ['Vi har den 10. december 2025 modtaget din ansøgning'],
     message: MSG.wrap,
@@ -218,7 +239,13 @@ const CASES: Case[] = [
     what: 'a paragraph in a frame (w:framePr) positioned on the page',
     code: 'pdf.frame',
     docx: buildDocx({
-      body: p('Kære Karen') + p('Dato: 5. januar 2026', '<w:framePr w:w="3402" w:h="567" w:hRule="exact" w:hSpace="142" w:wrap="around" w:vAnchor="page" w:hAnchor="page" w:x="7372" w:y="2269"/>') + p(LONG),
+      body:
+        p('Kære Karen') +
+        p(
+          'Dato: 5. januar 2026',
+          '<w:framePr w:w="3402" w:h="567" w:hRule="exact" w:hSpace="142" w:wrap="around" w:vAnchor="page" w:hAnchor="page" w:x="7372" w:y="2269"/>',
+        ) +
+        p(LONG),
       title: 'Ramme',
     }),
     paragraph: 2,
@@ -229,7 +256,10 @@ const CASES: Case[] = [
     what: 'a paragraph in a frame placed by alignment only (w:xAlign, w:yAlign)',
     code: 'pdf.frame',
     docx: buildDocx({
-      body: p('Kære Karen') + p('Dato: 5. januar 2026', '<w:framePr w:w="3402" w:wrap="around" w:vAnchor="margin" w:hAnchor="margin" w:xAlign="right" w:yAlign="top"/>') + p(LONG),
+      body:
+        p('Kære Karen') +
+        p('Dato: 5. januar 2026', '<w:framePr w:w="3402" w:wrap="around" w:vAnchor="margin" w:hAnchor="margin" w:xAlign="right" w:yAlign="top"/>') +
+        p(LONG),
       title: 'Ramme',
     }),
     paragraph: 2,
@@ -239,7 +269,11 @@ const CASES: Case[] = [
   {
     what: 'two columns (w:cols w:num="2")',
     code: 'pdf.columns',
-    docx: buildDocx({ body: p('Første spalte. ' + LONG) + p('Anden spalte. ' + LONG) + p('Sidste afsnit.'), title: 'Spalter', columns: '<w:cols w:num="2" w:space="708"/>' }),
+    docx: buildDocx({
+      body: p('Første spalte. ' + LONG) + p('Anden spalte. ' + LONG) + p('Sidste afsnit.'),
+      title: 'Spalter',
+      columns: '<w:cols w:num="2" w:space="708"/>',
+    }),
     paragraph: 3,
     kept: ['Første spalte.', 'Anden spalte.', 'Sidste afsnit.'],
     message: MSG.columns,
@@ -248,7 +282,12 @@ const CASES: Case[] = [
     what: 'an inline equation (m:oMath)',
     code: 'pdf.equation',
     docx: buildDocx({
-      body: p('Sådan er tilskuddet beregnet:') + para(run('Tilskud: ') + `<m:oMath ${M}><m:r><w:rPr><w:rFonts w:ascii="Cambria Math" w:hAnsi="Cambria Math"/></w:rPr><m:t>85 % × 1.200 kr. = 1.020 kr.</m:t></m:r></m:oMath>`),
+      body:
+        p('Sådan er tilskuddet beregnet:') +
+        para(
+          run('Tilskud: ') +
+            `<m:oMath ${M}><m:r><w:rPr><w:rFonts w:ascii="Cambria Math" w:hAnsi="Cambria Math"/></w:rPr><m:t>85 % × 1.200 kr. = 1.020 kr.</m:t></m:r></m:oMath>`,
+        ),
       title: 'Ligning',
     }),
     paragraph: 2,
@@ -259,19 +298,39 @@ const CASES: Case[] = [
     what: 'a display equation (m:oMathPara)',
     code: 'pdf.equation',
     docx: buildDocx({
-      body: `<w:p><m:oMathPara ${M}><m:oMath><m:r><m:t>tilskud = </m:t></m:r><m:f><m:num><m:r><m:t>85</m:t></m:r></m:num><m:den><m:r><m:t>100</m:t></m:r></m:den></m:f><m:r><m:t> · betaling</m:t></m:r></m:oMath></m:oMathPara></w:p>` + p('Efter ligningen'),
+      body:
+        `<w:p><m:oMathPara ${M}><m:oMath><m:r><m:t>tilskud = </m:t></m:r><m:f><m:num><m:r><m:t>85</m:t></m:r></m:num><m:den><m:r><m:t>100</m:t></m:r></m:den></m:f><m:r><m:t> · betaling</m:t></m:r></m:oMath></m:oMathPara></w:p>` +
+        p('Efter ligningen'),
       title: 'Ligning',
     }),
     paragraph: 1,
     kept: ['tilskud = 85100 · betaling', 'Efter ligningen'],
     message: MSG.equation,
   },
-  { what: 'a chart (c:chart)', code: 'pdf.chart', docx: chartDocx(), paragraph: 2, kept: ['Søjlediagram: udbetalt helbredstillæg 2024 og 2025', 'Kilde: KP.'], message: MSG.chart },
-  { what: 'SmartArt (dgm:relIds)', code: 'pdf.smartart', docx: smartArtDocx(), paragraph: 2, kept: ['Ansøgning modtaget', 'Sagen behandles', 'Afgørelse sendt', 'Du hører fra os.'], message: MSG.smartart },
+  {
+    what: 'a chart (c:chart)',
+    code: 'pdf.chart',
+    docx: chartDocx(),
+    paragraph: 2,
+    kept: ['Søjlediagram: udbetalt helbredstillæg 2024 og 2025', 'Kilde: KP.'],
+    message: MSG.chart,
+  },
+  {
+    what: 'SmartArt (dgm:relIds)',
+    code: 'pdf.smartart',
+    docx: smartArtDocx(),
+    paragraph: 2,
+    kept: ['Ansøgning modtaget', 'Sagen behandles', 'Afgørelse sendt', 'Du hører fra os.'],
+    message: MSG.smartart,
+  },
   {
     what: 'a GIF picture',
     code: 'pdf.image',
-    docx: buildDocx({ body: p('Før billedet') + para(picture('rIdGif', 'Billede 5', 'Kort over Sønderborg Kommune')), title: 'GIF', media: [{ name: 'image1.gif', data: GIF, rId: 'rIdGif' }] }),
+    docx: buildDocx({
+      body: p('Før billedet') + para(picture('rIdGif', 'Billede 5', 'Kort over Sønderborg Kommune')),
+      title: 'GIF',
+      media: [{ name: 'image1.gif', data: GIF, rId: 'rIdGif' }],
+    }),
     paragraph: 2,
     kept: ['Før billedet', 'Kort over Sønderborg Kommune'],
     message: 'Billedet "Billede 5" kan ikke læses (kun PNG og JPEG kan bruges); dets alternative tekst står i stedet.',
@@ -279,7 +338,11 @@ const CASES: Case[] = [
   {
     what: 'an EMF picture (a vector logo)',
     code: 'pdf.image',
-    docx: buildDocx({ body: para(picture('rIdEmf', 'Billede 2', 'Sønderborg Kommunes logo')) + p('Brevets tekst'), title: 'EMF', media: [{ name: 'image1.emf', data: emf(), rId: 'rIdEmf' }] }),
+    docx: buildDocx({
+      body: para(picture('rIdEmf', 'Billede 2', 'Sønderborg Kommunes logo')) + p('Brevets tekst'),
+      title: 'EMF',
+      media: [{ name: 'image1.emf', data: emf(), rId: 'rIdEmf' }],
+    }),
     paragraph: 1,
     kept: ['Sønderborg Kommunes logo', 'Brevets tekst'],
     message: 'Billedet "Billede 2" kan ikke læses (kun PNG og JPEG kan bruges); dets alternative tekst står i stedet.',
@@ -377,7 +440,9 @@ describe('a character none of the shipped fonts has (pdf.missing-glyph)', () => 
 
   it('the characters are in none of the shipped fonts', async () => {
     const fontkit = await import('fontkit');
-    const files = ['Carlito', 'LiberationMono', 'LiberationSans', 'LiberationSerif'].flatMap((f) => ['Regular', 'Bold', 'Italic', 'BoldItalic'].map((s) => join(root, `fonts/${f}-${s}.ttf`)));
+    const files = ['Carlito', 'LiberationMono', 'LiberationSans', 'LiberationSerif'].flatMap((f) =>
+      ['Regular', 'Bold', 'Italic', 'BoldItalic'].map((s) => join(root, `fonts/${f}-${s}.ttf`)),
+    );
     for (const file of files) {
       const font = fontkit.create(readFileSync(file)) as unknown as { hasGlyphForCodePoint(cp: number): boolean };
       expect(font.hasGlyphForCodePoint(CJK)).toBe(false);
@@ -391,7 +456,9 @@ describe('a character none of the shipped fonts has (pdf.missing-glyph)', () => 
       ['pdf.missing-glyph', { char: '中', code: '4E2D', font: 'Liberation Sans' }, { template: 'tegn.docx', part: 'word/document.xml', paragraph: 2 }],
       ['pdf.missing-glyph', { char: '😀', code: '1F600', font: 'Liberation Sans' }, { template: 'tegn.docx', part: 'word/document.xml', paragraph: 2 }],
     ]);
-    expect(formatDiagnostic(warnings[0]!, 'da')).toBe('tegn.docx, word/document.xml, afsnit 2: Tegnet "中" (U+4E2D) findes ikke i skrifttypen Liberation Sans, som teksten sættes med, og kan ikke vises.');
+    expect(formatDiagnostic(warnings[0]!, 'da')).toBe(
+      'tegn.docx, word/document.xml, afsnit 2: Tegnet "中" (U+4E2D) findes ikke i skrifttypen Liberation Sans, som teksten sættes med, og kan ikke vises.',
+    );
     expect(messageOf(warnings[1]!, 'en')).toBe('The character "😀" (U+1F600) is not in the font Liberation Sans the text is set in and cannot be shown.');
     const strict = await renderPdf(docx, { name: 'tegn.docx', strict: true }).catch((e: unknown) => e as KpBrevError);
     expect((strict as KpBrevError).diagnostics.map((d) => d.code)).toEqual(['pdf.refused', 'pdf.missing-glyph', 'pdf.missing-glyph']);
@@ -447,7 +514,8 @@ describe('unmarking an attachment page: BDC becomes BMC, nothing else changes', 
 });
 
 describe('the PDF/UA checker on every kind of PDF kp-brev makes', () => {
-  const kpBrev = (...args: string[]) => spawnSync(process.execPath, [join(root, 'bin/kp-brev.js'), ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, KP_BREV_LANG: '' } });
+  const kpBrev = (...args: string[]) =>
+    spawnSync(process.execPath, [join(root, 'bin/kp-brev.js'), ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, KP_BREV_LANG: '' } });
   const check = (file: string) => pdfuaCheck(readFileSync(file)).failed;
   const bilag = 'templates/central/bilag/regler-helbredstillaegskort.pdf';
 
@@ -483,7 +551,9 @@ describe('the PDF/UA checker on every kind of PDF kp-brev makes', () => {
     expect(kpBrev('render', '--template', 'np_1004', '--context', 'samples/sager/np_1004/karen-85-procent.json', '--out', fromRepo).status).toBe(0);
     expect(check(fromRepo)).toEqual([]);
     const fromFile = join(dir, 'enkeltbrev.pdf');
-    expect(kpBrev('render', 'samples/enkeltbrev/bevilling-helbredstillaegskort.docx', '--context', 'samples/enkeltbrev/poul-nielsen.json', '--out', fromFile).status).toBe(0);
+    expect(
+      kpBrev('render', 'samples/enkeltbrev/bevilling-helbredstillaegskort.docx', '--context', 'samples/enkeltbrev/poul-nielsen.json', '--out', fromFile).status,
+    ).toBe(0);
     expect(check(fromFile)).toEqual([]);
   });
 
@@ -496,24 +566,38 @@ describe('the PDF/UA checker on every kind of PDF kp-brev makes', () => {
     expect(r.stdout).toBe(`Brevet er dannet: ${printed} (3 sider, 38 felter flettet).\n`);
     expect(check(printed)).toEqual([]);
     const attached = join(dir, 'attached.pdf');
-    const a = kpBrev('render', 'samples/enkeltbrev/bevilling-helbredstillaegskort.docx', '--context', 'samples/enkeltbrev/karen-jensen.json', '--out', attached, '--attachment', bilag, '--attachment', bilag);
+    const a = kpBrev(
+      'render',
+      'samples/enkeltbrev/bevilling-helbredstillaegskort.docx',
+      '--context',
+      'samples/enkeltbrev/karen-jensen.json',
+      '--out',
+      attached,
+      '--attachment',
+      bilag,
+      '--attachment',
+      bilag,
+    );
     expect(a.stdout).toBe(`Brevet er dannet: ${attached} (4 sider, 37 felter flettet).\n`);
     expect(check(attached)).toEqual([]);
     if (poppler) expect(words(pdftotext(readFileSync(attached)).split('\f')[3]!)).toContain('Regler for helbredstillægskort');
   });
 
-  it.skipIf(!checker)('an untagged attachment passes as artifacts; one whose fonts are not embedded fails only on that font, which kp-brev cannot embed', async () => {
-    const letter = (await renderPdf(buildDocx({ body: p('Brev'), title: 'Brev' }))).pdf;
-    const drawn = await PDFDocument.create();
-    drawn.addPage([595, 842]).drawRectangle({ x: 50, y: 700, width: 200, height: 50, color: rgb(0.2, 0.4, 0.6) });
-    const untagged = await combineForPrint(letter, [{ name: 'skema.pdf', bytes: await drawn.save() }]);
-    expect(untagged.pages).toBe(2);
-    expect(pdfuaCheck(untagged.pdf).failed).toEqual([]);
-    const typed = await PDFDocument.create();
-    typed.addPage([595, 842]).drawText('Bilag', { x: 50, y: 700, font: await typed.embedFont(StandardFonts.Helvetica) });
-    const failed = pdfuaCheck((await combineForPrint(letter, [{ name: 'bilag.pdf', bytes: await typed.save() }])).pdf).failed;
-    expect(failed.map((f) => [f.id, f.details])).toEqual([['fonts-embedded', { not_embedded: ['Helvetica (Type1)'] }]]);
-  });
+  it.skipIf(!checker)(
+    'an untagged attachment passes as artifacts; one whose fonts are not embedded fails only on that font, which kp-brev cannot embed',
+    async () => {
+      const letter = (await renderPdf(buildDocx({ body: p('Brev'), title: 'Brev' }))).pdf;
+      const drawn = await PDFDocument.create();
+      drawn.addPage([595, 842]).drawRectangle({ x: 50, y: 700, width: 200, height: 50, color: rgb(0.2, 0.4, 0.6) });
+      const untagged = await combineForPrint(letter, [{ name: 'skema.pdf', bytes: await drawn.save() }]);
+      expect(untagged.pages).toBe(2);
+      expect(pdfuaCheck(untagged.pdf).failed).toEqual([]);
+      const typed = await PDFDocument.create();
+      typed.addPage([595, 842]).drawText('Bilag', { x: 50, y: 700, font: await typed.embedFont(StandardFonts.Helvetica) });
+      const failed = pdfuaCheck((await combineForPrint(letter, [{ name: 'bilag.pdf', bytes: await typed.save() }])).pdf).failed;
+      expect(failed.map((f) => [f.id, f.details])).toEqual([['fonts-embedded', { not_embedded: ['Helvetica (Type1)'] }]]);
+    },
+  );
 });
 
 describe.skipIf(!libreoffice)('kp-brev render --pdf-engine libreoffice', () => {
@@ -528,12 +612,16 @@ describe.skipIf(!libreoffice)('kp-brev render --pdf-engine libreoffice', () => {
     const own = await renderPdf(template);
     expect(own.pages).toBe(2);
     const out = join(dir, 'spalter-lo.pdf');
-    const r = spawnSync(process.execPath, [join(root, 'bin/kp-brev.js'), 'render', join(dir, 'spalter.docx'), '--context', join(dir, 'tom.json'), '--out', out, '--pdf-engine', 'libreoffice'], {
-      cwd: root,
-      encoding: 'utf8',
-      env: { ...process.env, KP_BREV_LANG: '' },
-      timeout: HANG_GUARD_MS,
-    });
+    const r = spawnSync(
+      process.execPath,
+      [join(root, 'bin/kp-brev.js'), 'render', join(dir, 'spalter.docx'), '--context', join(dir, 'tom.json'), '--out', out, '--pdf-engine', 'libreoffice'],
+      {
+        cwd: root,
+        encoding: 'utf8',
+        env: { ...process.env, KP_BREV_LANG: '' },
+        timeout: HANG_GUARD_MS,
+      },
+    );
     expect(r.stderr).toBe('');
     const pdf = readFileSync(out);
     expect(String((await PDFDocument.load(pdf, { updateMetadata: false })).getProducer())).toMatch(/LibreOffice/);

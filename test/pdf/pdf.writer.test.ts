@@ -64,7 +64,7 @@ describe('a composed letter as PDF', () => {
       const font = fonts.lookup(name, PDFDict);
       expect(String(font.get(PDFName.of('Subtype')))).toBe('/Type0');
       expect(font.get(PDFName.of('ToUnicode'))).toBeInstanceOf(PDFRef);
-      const cid = (font.lookup(PDFName.of('DescendantFonts'), PDFArray)).lookup(0, PDFDict);
+      const cid = font.lookup(PDFName.of('DescendantFonts'), PDFArray).lookup(0, PDFDict);
       const descriptor = cid.lookup(PDFName.of('FontDescriptor'), PDFDict);
       const program = descriptor.lookup(PDFName.of('FontFile2')) as PDFRawStream;
       const ttf = inflateSync(program.getContents());
@@ -107,7 +107,8 @@ describe.runIf(checker)('the project\u2019s PDF checker', () => {
   // ../shared lies beside the repository in the workplace, not in a clean clone (nor in CI, which
   // tests the carried copy above): compared when it is there, else said so.
   const shared = existsSync(SHARED_PDFUA_CHECK);
-  if (!shared) console.warn(`${SHARED_PDFUA_CHECK} is not there (a clone without ../shared): the carried copy test/tools/shared/pdfua_check.py is not compared with it.`);
+  if (!shared)
+    console.warn(`${SHARED_PDFUA_CHECK} is not there (a clone without ../shared): the carried copy test/tools/shared/pdfua_check.py is not compared with it.`);
   it.skipIf(!shared)('the carried copy is the workplace\u2019s checker as it is in ../shared/tools', () => {
     expect(readFileSync(ORIGINAL_PDFUA_CHECK, 'utf8')).toBe(readFileSync(SHARED_PDFUA_CHECK, 'utf8'));
   });
@@ -138,7 +139,8 @@ describe('strict mode and reproducible output', () => {
 
 describe('kp-brev render --out letter.pdf', () => {
   const dir = mkdtempSync(join(tmpdir(), 'kp-brev-pdfcli-'));
-  const kpBrev = (...args: string[]) => spawnSync(process.execPath, [join(root, 'bin/kp-brev.js'), ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, KP_BREV_LANG: '' } });
+  const kpBrev = (...args: string[]) =>
+    spawnSync(process.execPath, [join(root, 'bin/kp-brev.js'), ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, KP_BREV_LANG: '' } });
 
   it('writes a PDF chosen by the extension and says how many pages', () => {
     const out = join(dir, 'brev.pdf');
@@ -150,14 +152,27 @@ describe('kp-brev render --out letter.pdf', () => {
 
   it('--format pdf for a name without an extension; --lang en', () => {
     const out = join(dir, 'brev');
-    const r = kpBrev('render', '--template', 'np_1031', '--context', 'samples/sager/np_1031/poul-til-udbetaling-danmark.json', '--out', out, '--format', 'pdf', '--lang', 'en');
+    const r = kpBrev(
+      'render',
+      '--template',
+      'np_1031',
+      '--context',
+      'samples/sager/np_1031/poul-til-udbetaling-danmark.json',
+      '--out',
+      out,
+      '--format',
+      'pdf',
+      '--lang',
+      'en',
+    );
     expect(r.status).toBe(0);
     expect(r.stdout).toBe(`The letter is made: ${out} (1 page, 19 fields merged).\n`);
     expect(readFileSync(out).subarray(0, 5).toString()).toBe('%PDF-');
   });
 
   it('refuses in --strict mode with exit 1 when the letter holds what cannot be drawn', () => {
-    const body = '<w:p><w:r><w:t>Anker</w:t></w:r><w:r><w:pict><v:shape style="width:100pt;height:40pt"><v:textbox><w:txbxContent><w:p><w:r><w:t>Boks</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></w:r></w:p>';
+    const body =
+      '<w:p><w:r><w:t>Anker</w:t></w:r><w:r><w:pict><v:shape style="width:100pt;height:40pt"><v:textbox><w:txbxContent><w:p><w:r><w:t>Boks</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></w:r></w:p>';
     writeFileSync(join(dir, 'boks.docx'), buildDocx({ body, title: 'x' }));
     writeFileSync(join(dir, 'tom.json'), '{"fields": {}, "questions": {}}');
     const ok = kpBrev('render', join(dir, 'boks.docx'), '--context', join(dir, 'tom.json'), '--out', join(dir, 'boks.pdf'));
@@ -186,24 +201,52 @@ describe('attachments (bilag) for printing', () => {
     if (poppler) expect(pdftotext(pdf).split('\f')[pages - 1]).toContain('Regler for helbredstillægskort');
   });
 
-  it("refuses what Digital Post refuses: more than 10 files, more than 99,5 MB, or an attachment that is not a PDF", async () => {
+  it('refuses what Digital Post refuses: more than 10 files, more than 99,5 MB, or an attachment that is not a PDF', async () => {
     const letter = (await renderPdf(buildDocx({ body: '<w:p><w:r><w:t>Brev</w:t></w:r></w:p>', title: 'x' }))).pdf;
     const eleven = Array.from({ length: 10 }, (_, i) => ({ name: `bilag-${i + 1}.pdf`, bytes: bilag }));
-    const tooMany = await combineForPrint(letter, eleven).then(() => undefined, (e: unknown) => e as KpBrevError);
+    const tooMany = await combineForPrint(letter, eleven).then(
+      () => undefined,
+      (e: unknown) => e as KpBrevError,
+    );
     expect(messageOf(tooMany!.diagnostics[0]!)).toBe('Forsendelsen har 11 filer (brevet og dets bilag); Digital Post tillader højst 10 filer.');
-    const tooLarge = await combineForPrint(letter, [{ name: 'stor.pdf', bytes: bilag }], { ...DIGITAL_POST_LIMITS, maxBytes: 20_000 }).then(() => undefined, (e: unknown) => e as KpBrevError);
+    const tooLarge = await combineForPrint(letter, [{ name: 'stor.pdf', bytes: bilag }], { ...DIGITAL_POST_LIMITS, maxBytes: 20_000 }).then(
+      () => undefined,
+      (e: unknown) => e as KpBrevError,
+    );
     expect(messageOf(tooLarge!.diagnostics[0]!)).toMatch(/^Forsendelsen fylder 0,\d MB; Digital Post tillader højst 0,0 MB\.$/);
-    const notPdf = await combineForPrint(letter, [{ name: 'bilag.docx', bytes: Buffer.from('PK\x03\x04') }]).then(() => undefined, (e: unknown) => e as KpBrevError);
+    const notPdf = await combineForPrint(letter, [{ name: 'bilag.docx', bytes: Buffer.from('PK\x03\x04') }]).then(
+      () => undefined,
+      (e: unknown) => e as KpBrevError,
+    );
     expect(notPdf).toBeInstanceOf(KpBrevError);
     expect(messageOf(notPdf!.diagnostics[0]!)).toBe('Bilaget "bilag.docx" er ikke en PDF-fil, der kan læses.');
   });
 
   it('kp-brev render --print adds the standard attachments from the repository', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'kp-brev-print-')), 'brev.pdf');
-    const r = spawnSync(process.execPath, [join(root, 'bin/kp-brev.js'), 'render', '--template', 'np_1004', '--context', 'samples/sager/np_1004/karen-85-procent.json', '--out', out, '--print'], { cwd: root, encoding: 'utf8', env: { ...process.env, KP_BREV_LANG: '' } });
+    const r = spawnSync(
+      process.execPath,
+      [join(root, 'bin/kp-brev.js'), 'render', '--template', 'np_1004', '--context', 'samples/sager/np_1004/karen-85-procent.json', '--out', out, '--print'],
+      { cwd: root, encoding: 'utf8', env: { ...process.env, KP_BREV_LANG: '' } },
+    );
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe(`Brevet er dannet: ${out} (3 sider, 38 felter flettet).\n`);
-    const docx = spawnSync(process.execPath, [join(root, 'bin/kp-brev.js'), 'render', '--template', 'np_1004', '--context', 'samples/sager/np_1004/karen-85-procent.json', '--out', out.replace('.pdf', '.docx'), '--attachment', 'templates/central/bilag/regler-helbredstillaegskort.pdf'], { cwd: root, encoding: 'utf8', env: { ...process.env, KP_BREV_LANG: '' } });
+    const docx = spawnSync(
+      process.execPath,
+      [
+        join(root, 'bin/kp-brev.js'),
+        'render',
+        '--template',
+        'np_1004',
+        '--context',
+        'samples/sager/np_1004/karen-85-procent.json',
+        '--out',
+        out.replace('.pdf', '.docx'),
+        '--attachment',
+        'templates/central/bilag/regler-helbredstillaegskort.pdf',
+      ],
+      { cwd: root, encoding: 'utf8', env: { ...process.env, KP_BREV_LANG: '' } },
+    );
     expect(docx.status).toBe(2);
     expect(docx.stderr).toContain('Bilag kan kun sættes efter et PDF-brev');
   });

@@ -34,7 +34,10 @@ function instructions(text: string): Array<{ op: string; args: string }> {
 }
 
 const all = instructions(dockerfile);
-const stages = all.reduce<Array<Array<{ op: string; args: string }>>>((acc, i) => (i.op === 'FROM' ? [...acc, [i]] : (acc.length && acc[acc.length - 1]!.push(i), acc)), []);
+const stages = all.reduce<Array<Array<{ op: string; args: string }>>>(
+  (acc, i) => (i.op === 'FROM' ? [...acc, [i]] : (acc.length && acc[acc.length - 1]!.push(i), acc)),
+  [],
+);
 const run = stages[stages.length - 1]!;
 
 describe('the Dockerfile', () => {
@@ -80,7 +83,9 @@ describe('the Dockerfile', () => {
  * makes without Docker Hub (localhost/kp-brev-node:24-bookworm-slim).
  */
 const declared = /^ARG NODE_IMAGE=(\S+)/m.exec(dockerfile)![1]!;
-const bases = process.env['KP_BREV_CONTAINER_BASE'] ? [process.env['KP_BREV_CONTAINER_BASE']] : [declared, `localhost/kp-brev-node:${/^node:(\d+)-/.exec(declared)![1]}-bookworm-slim`];
+const bases = process.env['KP_BREV_CONTAINER_BASE']
+  ? [process.env['KP_BREV_CONTAINER_BASE']]
+  : [declared, `localhost/kp-brev-node:${/^node:(\d+)-/.exec(declared)![1]}-bookworm-slim`];
 /** An image built already (.ci/run builds it once for the suite's runs on every Node line): started, not built. */
 const prebuilt = process.env['KP_BREV_CONTAINER_IMAGE'];
 
@@ -92,11 +97,19 @@ function containerTool(): { tool: string; base: string } | { missing: string } {
     if (info.error || info.status !== 0) continue;
     const wanted = prebuilt ? [prebuilt] : bases;
     const base = wanted.find((image) => spawnSync(tool, ['image', 'inspect', image], { encoding: 'utf8', timeout: 60_000 }).status === 0);
-    if (!base) return { missing: prebuilt ? `${tool} has no image ${prebuilt} (KP_BREV_CONTAINER_IMAGE)` : `${tool} has none of the base images ${wanted.join(', ')} (${tool} pull ${declared}, or scripts/container-base.sh without Docker Hub)` };
+    if (!base)
+      return {
+        missing: prebuilt
+          ? `${tool} has no image ${prebuilt} (KP_BREV_CONTAINER_IMAGE)`
+          : `${tool} has none of the base images ${wanted.join(', ')} (${tool} pull ${declared}, or scripts/container-base.sh without Docker Hub)`,
+      };
     // An engine that answers may still be unable to start a container (podman's defaults on a
     // machine without CAP_SYS_RESOURCE or with hybrid cgroups: docs/operations.md, "Without Docker Hub").
     const probe = spawnSync(tool, ['run', '--rm', '--network', 'none', '--entrypoint', 'true', base], { encoding: 'utf8', timeout: 120_000 });
-    if (probe.status !== 0) return { missing: `${tool} cannot start a container here (${(probe.stderr || probe.error?.message || '').trim().split('\n').pop()}; see docs/operations.md, "Without Docker Hub", for a containers.conf)` };
+    if (probe.status !== 0)
+      return {
+        missing: `${tool} cannot start a container here (${(probe.stderr || probe.error?.message || '').trim().split('\n').pop()}; see docs/operations.md, "Without Docker Hub", for a containers.conf)`,
+      };
     return { tool, base };
   }
   return { missing: `no container tool with a running engine (${tools.join(' or ')})` };
@@ -106,7 +119,9 @@ const found = containerTool();
 const tool = 'tool' in found ? found.tool : undefined;
 if (!tool) {
   if (process.env['KP_BREV_REQUIRE_CONTAINER'] === '1') throw new Error(`KP_BREV_REQUIRE_CONTAINER=1 but ${(found as { missing: string }).missing}`);
-  console.warn(`The container image is not built here: ${(found as { missing: string }).missing}. test/project/container.test.ts checks the Dockerfile's text only.`);
+  console.warn(
+    `The container image is not built here: ${(found as { missing: string }).missing}. test/project/container.test.ts checks the Dockerfile's text only.`,
+  );
 }
 
 /** Runs the container tool; fails with its output when it fails. */
@@ -143,18 +158,52 @@ describe.skipIf(!tool)('the image, built and started', () => {
       // machine's Node trusts beyond its own (a TLS-inspecting proxy) is given to npm ci as the
       // build secret the Dockerfile takes.
       const ca = process.env['NODE_EXTRA_CA_CERTS'];
-      sh(t, ['build', ...(t === 'podman' ? ['--format', 'docker'] : []), '--build-arg', `NODE_IMAGE=${base}`, ...(ca ? ['--secret', `id=ca,src=${ca}`] : []), '-t', tag, root], 1_200_000);
+      sh(
+        t,
+        [
+          'build',
+          ...(t === 'podman' ? ['--format', 'docker'] : []),
+          '--build-arg',
+          `NODE_IMAGE=${base}`,
+          ...(ca ? ['--secret', `id=ca,src=${ca}`] : []),
+          '-t',
+          tag,
+          root,
+        ],
+        1_200_000,
+      );
     }
     expect(sh(t, ['image', 'inspect', '-f', '{{json .Config.Healthcheck}}', tag])).toContain('/healthz');
 
     const admin = newToken('drift', { admin: true });
-    sh(t, ['run', '-d', '--name', name, '--read-only', '--tmpfs', '/tmp', '-p', '127.0.0.1::8080', '-v', `${join(root, 'templates')}:/templates:ro`, '-e', `KP_BREV_CREDENTIALS=${JSON.stringify([admin.credential])}`, '-e', 'KP_BREV_THREADS=1', tag]);
+    sh(t, [
+      'run',
+      '-d',
+      '--name',
+      name,
+      '--read-only',
+      '--tmpfs',
+      '/tmp',
+      '-p',
+      '127.0.0.1::8080',
+      '-v',
+      `${join(root, 'templates')}:/templates:ro`,
+      '-e',
+      `KP_BREV_CREDENTIALS=${JSON.stringify([admin.credential])}`,
+      '-e',
+      'KP_BREV_THREADS=1',
+      tag,
+    ]);
     const port = sh(t, ['port', name, '8080/tcp']).split('\n')[0]!.split(':').pop();
     const url = `http://127.0.0.1:${port}`;
     const running = (): void => {
       if (sh(t, ['inspect', '-f', '{{.State.Running}}', name]) !== 'true') throw new Error(`the container stopped:\n${sh(t, ['logs', name])}`);
     };
-    const status = (path: string): Promise<number> => fetch(`${url}${path}`).then((r) => r.status, () => 0);
+    const status = (path: string): Promise<number> =>
+      fetch(`${url}${path}`).then(
+        (r) => r.status,
+        () => 0,
+      );
     await until('/healthz', async () => (running(), (await status('/healthz')) === 200));
     // The image's own HEALTHCHECK passes: podman runs it on request, docker on its interval.
     if (t === 'podman') await until("the image's health check", () => spawnSync(t, ['healthcheck', 'run', name]).status === 0);
@@ -171,7 +220,11 @@ describe.skipIf(!tool)('the image, built and started', () => {
     expect(spawnSync(t, ['exec', name, 'sh', '-c', 'touch /templates/x'], { encoding: 'utf8' }).status).not.toBe(0);
 
     const letter = (format: 'pdf' | 'docx'): Promise<Response> =>
-      fetch(`${url}/v1/letters`, { method: 'POST', headers: { authorization: `Bearer ${admin.token}`, 'content-type': 'application/json' }, body: JSON.stringify({ template: 'np_1004', context: karen, format }) });
+      fetch(`${url}/v1/letters`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${admin.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ template: 'np_1004', context: karen, format }),
+      });
     const pdf = await letter('pdf');
     expect(pdf.status).toBe(200);
     const pdfBytes = Buffer.from(await pdf.arrayBuffer());
@@ -184,11 +237,25 @@ describe.skipIf(!tool)('the image, built and started', () => {
 
     // SIGTERM while letters are waiting for the one render thread: every one is finished and
     // answered, then the server exits 0.
-    const inFlight = Array.from({ length: 12 }, () => letter('pdf').then(async (r) => ({ status: r.status, head: Buffer.from(await r.arrayBuffer()).subarray(0, 5).toString('latin1') })));
-    await until('letters waiting for the render thread', async () => {
-      const r = await fetch(`${url}/readyz`).then((x) => x.json() as Promise<{ pool?: { queued: number } }>, () => ({}) as { pool?: { queued: number } });
-      return (r.pool?.queued ?? 0) > 0;
-    }, { every: 20 });
+    const inFlight = Array.from({ length: 12 }, () =>
+      letter('pdf').then(async (r) => ({
+        status: r.status,
+        head: Buffer.from(await r.arrayBuffer())
+          .subarray(0, 5)
+          .toString('latin1'),
+      })),
+    );
+    await until(
+      'letters waiting for the render thread',
+      async () => {
+        const r = await fetch(`${url}/readyz`).then(
+          (x) => x.json() as Promise<{ pool?: { queued: number } }>,
+          () => ({}) as { pool?: { queued: number } },
+        );
+        return (r.pool?.queued ?? 0) > 0;
+      },
+      { every: 20 },
+    );
     const stop = shAsync(t, ['stop', '-t', '60', name]);
     const answers = await Promise.all(inFlight);
     expect(answers).toEqual(answers.map(() => ({ status: 200, head: '%PDF-' })));

@@ -103,19 +103,102 @@ const fieldName = fc.oneof(
   fc.constantFrom('Borger.Navn', 'Borger.Fornavn', 'Beløb', 'Dato', 'Tekst', 'Question:flettespoergsmaal-10023', 'Mangler'),
   fc.string({ unit: nameChar, minLength: 1, maxLength: 12 }),
 );
-const nasty = fc.constantFrom('"', '\u201c', '\u201d', '\\', '\\"', '{', '}', '*', '?', '\\l "x"', ' ', '\t', '\u00a0', '<', '&', '\uFFFC', '\uE000', '(', ')', ',', ';', '=', '<>', '0', '-1', '1e999');
-const word = fc.oneof({ weight: 3, arbitrary: fc.string({ unit: fc.constantFrom(...'abJN01 ,.%-'.split('')), maxLength: 6 }) }, { weight: 1, arbitrary: nasty });
+const nasty = fc.constantFrom(
+  '"',
+  '\u201c',
+  '\u201d',
+  '\\',
+  '\\"',
+  '{',
+  '}',
+  '*',
+  '?',
+  '\\l "x"',
+  ' ',
+  '\t',
+  '\u00a0',
+  '<',
+  '&',
+  '\uFFFC',
+  '\uE000',
+  '(',
+  ')',
+  ',',
+  ';',
+  '=',
+  '<>',
+  '0',
+  '-1',
+  '1e999',
+);
+const word = fc.oneof(
+  { weight: 3, arbitrary: fc.string({ unit: fc.constantFrom(...'abJN01 ,.%-'.split('')), maxLength: 6 }) },
+  { weight: 1, arbitrary: nasty },
+);
 const quoted = word.map((w) => `"${w}"`);
-const switchArb = fc.constantFrom('\\* Upper', '\\* Caps', '\\* FirstCap', '\\* MERGEFORMAT', '\\* Roman', '\\* CardText', '\\* Ordinal', '\\# "#.##0,00"', '\\# 0', '\\# "x"', '\\@ "d. MMMM yyyy"', '\\@ "dd-MM-yy"', '\\b "Før "', '\\f " efter"', '\\h', '\\l', '\\z', '\\*', '\\#', '\\@');
-const typeArb = fc.constantFrom('MERGEFIELD', 'IF', '=', 'PAGE', 'NUMPAGES', 'SECTIONPAGES', 'HYPERLINK', 'REF', 'SET', 'SEQ', 'DOCPROPERTY', 'DATE', 'TIME', 'FILLIN', 'ASK', 'DDEAUTO', 'DDE', 'INCLUDETEXT', 'INCLUDEPICTURE', 'MACROBUTTON', 'COMPARE', 'QUOTE', 'TOC', 'NEXT', 'UKENDT', 'merge', 'if');
+const switchArb = fc.constantFrom(
+  '\\* Upper',
+  '\\* Caps',
+  '\\* FirstCap',
+  '\\* MERGEFORMAT',
+  '\\* Roman',
+  '\\* CardText',
+  '\\* Ordinal',
+  '\\# "#.##0,00"',
+  '\\# 0',
+  '\\# "x"',
+  '\\@ "d. MMMM yyyy"',
+  '\\@ "dd-MM-yy"',
+  '\\b "Før "',
+  '\\f " efter"',
+  '\\h',
+  '\\l',
+  '\\z',
+  '\\*',
+  '\\#',
+  '\\@',
+);
+const typeArb = fc.constantFrom(
+  'MERGEFIELD',
+  'IF',
+  '=',
+  'PAGE',
+  'NUMPAGES',
+  'SECTIONPAGES',
+  'HYPERLINK',
+  'REF',
+  'SET',
+  'SEQ',
+  'DOCPROPERTY',
+  'DATE',
+  'TIME',
+  'FILLIN',
+  'ASK',
+  'DDEAUTO',
+  'DDE',
+  'INCLUDETEXT',
+  'INCLUDEPICTURE',
+  'MACROBUTTON',
+  'COMPARE',
+  'QUOTE',
+  'TOC',
+  'NEXT',
+  'UKENDT',
+  'merge',
+  'if',
+);
 const operator = fc.constantFrom('=', '<>', '<', '>', '<=', '>=', '==', '');
 
 /** An instruction: a field type, arguments (words, quotes, nested fields), switches, in any order. */
 const instruction: fc.Memo<InstrPart[]> = fc.memo((depth) => {
   const merge: FieldSpec = { kind: 'field', parts: [' MERGEFIELD Beløb '], result: '«Beløb»' };
-  const nested: fc.Arbitrary<FieldSpec> = depth > 1 ? instruction(depth - 1).map((parts): FieldSpec => ({ kind: 'field', parts, result: 'x' })) : fc.constant(merge);
+  const nested: fc.Arbitrary<FieldSpec> =
+    depth > 1 ? instruction(depth - 1).map((parts): FieldSpec => ({ kind: 'field', parts, result: 'x' })) : fc.constant(merge);
   const arg: fc.Arbitrary<InstrPart> = fc.oneof(
-    { weight: 3, arbitrary: word }, { weight: 3, arbitrary: quoted }, { weight: 2, arbitrary: fieldName }, { weight: 2, arbitrary: nested },
+    { weight: 3, arbitrary: word },
+    { weight: 3, arbitrary: quoted },
+    { weight: 2, arbitrary: fieldName },
+    { weight: 2, arbitrary: nested },
     { weight: 1, arbitrary: operator },
   );
   return fc.tuple(typeArb, fc.array(arg, { maxLength: 6 }), fc.array(switchArb, { maxLength: 2 }), fc.boolean()).map(([type, args, switches, mixed]) => {
@@ -128,7 +211,20 @@ const instruction: fc.Memo<InstrPart[]> = fc.memo((depth) => {
 
 const scalar = fc.oneof(
   fc.string({ maxLength: 20 }),
-  fc.constantFrom('', 'J', 'N', 'x" "INJICERET', '\\l "evil"', '2026-01-05', '1.234,50', '85', 'a*b?c', '{ PAGE }', 'https://x.dk/?a=1&b=2', 'file:///etc/passwd'),
+  fc.constantFrom(
+    '',
+    'J',
+    'N',
+    'x" "INJICERET',
+    '\\l "evil"',
+    '2026-01-05',
+    '1.234,50',
+    '85',
+    'a*b?c',
+    '{ PAGE }',
+    'https://x.dk/?a=1&b=2',
+    'file:///etc/passwd',
+  ),
   fc.integer({ min: -1_000_000, max: 1_000_000 }),
   fc.double({ noNaN: true }),
   fc.boolean(),
@@ -137,7 +233,10 @@ const scalar = fc.oneof(
 const caseArb = fc.record({
   fields: fc.dictionary(fieldName, scalar, { maxKeys: 8 }),
   // Mostly answers a case may give (J/N); now and then one the case is refused for.
-  questions: fc.dictionary(fc.constantFrom('flettespoergsmaal-10023', 'flettespoergsmaal-10024', 'x'), fc.oneof({ weight: 9, arbitrary: fc.constantFrom('J', 'N') }, { weight: 1, arbitrary: fc.constantFrom('Ja', '') })),
+  questions: fc.dictionary(
+    fc.constantFrom('flettespoergsmaal-10023', 'flettespoergsmaal-10024', 'x'),
+    fc.oneof({ weight: 9, arbitrary: fc.constantFrom('J', 'N') }, { weight: 1, arbitrary: fc.constantFrom('Ja', '') }),
+  ),
 });
 
 /** Where a generated field goes: body (also in a table cell and a text run), header, footer, footnote. */
@@ -147,7 +246,8 @@ function templateWith(where: string, parts: InstrPart[]): Buffer {
   const f = { kind: 'field' as const, parts, result: 'cachet' };
   const para = paragraphXml(['Før ', f, ' efter'], '', { split: 3, noise: true });
   const plain = paragraphXml(['Kære borger'], '', {});
-  const cell = (xml: string): string => `<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/></w:tblPr><w:tblGrid><w:gridCol w:w="4000"/></w:tblGrid><w:tr><w:tc><w:tcPr><w:tcW w:w="4000" w:type="dxa"/></w:tcPr>${xml}</w:tc></w:tr></w:tbl>`;
+  const cell = (xml: string): string =>
+    `<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/></w:tblPr><w:tblGrid><w:gridCol w:w="4000"/></w:tblGrid><w:tr><w:tc><w:tcPr><w:tcW w:w="4000" w:type="dxa"/></w:tcPr>${xml}</w:tc></w:tr></w:tbl>`;
   switch (where) {
     case 'table':
       return buildDocx({ body: plain + cell(para) + plain });
@@ -156,7 +256,14 @@ function templateWith(where: string, parts: InstrPart[]): Buffer {
     case 'footer':
       return buildDocx({ body: plain, footer: para });
     case 'footnote':
-      return buildDocx({ body: paragraphXml(['Tekst', { kind: 'raw', xml: '<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteReference w:id="1"/></w:r>' }], '', {}), footnotes: [para] });
+      return buildDocx({
+        body: paragraphXml(
+          ['Tekst', { kind: 'raw', xml: '<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteReference w:id="1"/></w:r>' }],
+          '',
+          {},
+        ),
+        footnotes: [para],
+      });
     default:
       return buildDocx({ body: plain + para });
   }
@@ -187,7 +294,9 @@ async function throughEverything(template: Uint8Array, context: CaseContext, wha
     else reach.letters++;
   }
   // The PDF of the letter, or (when the letter is refused) of its preview, so the layout sees every case.
-  const pdf = (await guardedAsync(`${what}: PDF`, () => renderTemplatePdf(loaded, context, {}))) ?? (await guardedAsync(`${what}: PDF (preview)`, () => renderTemplatePdf(loaded, context, { preview: true })));
+  const pdf =
+    (await guardedAsync(`${what}: PDF`, () => renderTemplatePdf(loaded, context, {}))) ??
+    (await guardedAsync(`${what}: PDF (preview)`, () => renderTemplatePdf(loaded, context, { preview: true })));
   if (pdf) {
     await checkPdf(pdf.pdf, pdf.pages, `${what}: PDF`);
     reach.pdfs++;
@@ -198,11 +307,18 @@ async function throughEverything(template: Uint8Array, context: CaseContext, wha
  * Runs a property with a seed and says how far its cases got; a run in which too few cases reach
  * a stage would pass without testing that stage, so a minimum share is required of each.
  */
-async function run(name: string, seed: number, numRuns: number, property: (reach: Reach) => fc.IAsyncProperty<never>, least: Partial<Record<keyof Reach, number>>): Promise<void> {
+async function run(
+  name: string,
+  seed: number,
+  numRuns: number,
+  property: (reach: Reach) => fc.IAsyncProperty<never>,
+  least: Partial<Record<keyof Reach, number>>,
+): Promise<void> {
   const reach = newReach();
   await fc.assert(property(reach), { seed, numRuns });
   console.log(`${name}, seed ${seed}: ${JSON.stringify(reach)}`);
-  for (const [stage, share] of Object.entries(least)) expect(reach[stage as keyof Reach], `${name}: cases that reached ${stage}`).toBeGreaterThanOrEqual(Math.floor(reach.cases * share));
+  for (const [stage, share] of Object.entries(least))
+    expect(reach[stage as keyof Reach], `${name}: cases that reached ${stage}`).toBeGreaterThanOrEqual(Math.floor(reach.cases * share));
 }
 
 describe('fuzz: generated field instructions and cases (issue 17)', () => {
@@ -236,14 +352,24 @@ function samples(): Sample[] {
   const letter = readFileSync(join(dir, 'bevilling-helbredstillaegskort.docx'));
   const own = readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
-    .map((f) => ({ name: `samples/enkeltbrev/bevilling-helbredstillaegskort.docx (${f})`, bytes: letter, context: toContext(JSON.parse(readFileSync(join(dir, f), 'utf8'))) }));
+    .map((f) => ({
+      name: `samples/enkeltbrev/bevilling-helbredstillaegskort.docx (${f})`,
+      bytes: letter,
+      context: toContext(JSON.parse(readFileSync(join(dir, f), 'utf8'))),
+    }));
   const central = join(root, 'templates/central/beskedskabeloner');
   const repo = readdirSync(central)
     .filter((f) => f.endsWith('.docx'))
     .map((f) => {
       const cases = join(root, 'samples/sager', f.replace(/\.docx$/, ''));
-      const first = readdirSync(cases).filter((c) => c.endsWith('.json')).sort()[0]!;
-      return { name: `templates/central/beskedskabeloner/${f}`, bytes: readFileSync(join(central, f)), context: toContext(JSON.parse(readFileSync(join(cases, first), 'utf8'))) };
+      const first = readdirSync(cases)
+        .filter((c) => c.endsWith('.json'))
+        .sort()[0]!;
+      return {
+        name: `templates/central/beskedskabeloner/${f}`,
+        bytes: readFileSync(join(central, f)),
+        context: toContext(JSON.parse(readFileSync(join(cases, first), 'utf8'))),
+      };
     });
   // The whole letter weighs as much as the repository's templates together.
   return [...own, ...own, ...own, ...own, ...own, ...own, ...repo];
@@ -263,8 +389,19 @@ const mutation: fc.Arbitrary<XmlMutation> = fc.oneof(
   fc.record({ kind: fc.constant('delete-element' as const), at: fc.nat() }),
   fc.record({ kind: fc.constant('duplicate-element' as const), at: fc.nat() }),
   fc.record({ kind: fc.constant('swap-elements' as const), at: fc.nat(), with: fc.nat() }),
-  fc.record({ kind: fc.constant('attribute' as const), at: fc.nat(), value: fc.oneof(fc.constantFrom('', '-1', '99999999999', 'auto', 'x', '0', 'NaN', '1e308', 'rId999', '../x'), fc.string({ maxLength: 6 })) }),
-  fc.record({ kind: fc.constant('text' as const), at: fc.nat(), value: fc.oneof(fc.constantFrom('', 'MERGEFIELD x', ' IF 1 = 1 "J" ', ' DDEAUTO c:\\\\x ', '=((((1))))', '\u0013', 'x'.repeat(2000)), fc.string({ maxLength: 12 })) }),
+  fc.record({
+    kind: fc.constant('attribute' as const),
+    at: fc.nat(),
+    value: fc.oneof(fc.constantFrom('', '-1', '99999999999', 'auto', 'x', '0', 'NaN', '1e308', 'rId999', '../x'), fc.string({ maxLength: 6 })),
+  }),
+  fc.record({
+    kind: fc.constant('text' as const),
+    at: fc.nat(),
+    value: fc.oneof(
+      fc.constantFrom('', 'MERGEFIELD x', ' IF 1 = 1 "J" ', ' DDEAUTO c:\\\\x ', '=((((1))))', '\u0013', 'x'.repeat(2000)),
+      fc.string({ maxLength: 12 }),
+    ),
+  }),
   fc.record({ kind: fc.constant('swap-parts' as const), with: fc.nat() }),
   fc.record({ kind: fc.constant('drop-part' as const) }),
   fc.record({ kind: fc.constant('byte-flip' as const), at: fc.nat(), bit: fc.integer({ min: 0, max: 7 }) }),
@@ -330,7 +467,12 @@ function mutate(bytes: Buffer, partIndex: number, m: XmlMutation): Buffer {
       const other = els[m.with % els.length]!;
       if (other.start >= el.end || other.end <= el.start) {
         const [first, second] = other.start < el.start ? [other, el] : [el, other];
-        next = xml.slice(0, first.start) + xml.slice(second.start, second.end) + xml.slice(first.end, second.start) + xml.slice(first.start, first.end) + xml.slice(second.end);
+        next =
+          xml.slice(0, first.start) +
+          xml.slice(second.start, second.end) +
+          xml.slice(first.end, second.start) +
+          xml.slice(first.start, first.end) +
+          xml.slice(second.end);
       }
     } else if (m.kind === 'attribute') {
       const head = xml.slice(el.start, el.end);
@@ -348,7 +490,11 @@ function mutate(bytes: Buffer, partIndex: number, m: XmlMutation): Buffer {
 }
 
 const escapeAttr = (s: string): string => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-const escapeText = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/\u0013/g, '');
+const escapeText = (s: string): string =>
+  s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/\u0013/g, '');
 
 describe('fuzz: mutated sample templates (issue 17)', () => {
   const all = samples();

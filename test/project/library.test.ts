@@ -72,10 +72,14 @@ describe('the public library (dist/index.js)', () => {
 
   it("is what `import … from 'kp-brev'` gives (the package's exports field)", () => {
     const names = Object.keys(DOCUMENTED);
-    const r = spawnSync(process.execPath, ['--input-type=module', '-e', `const m = await import('kp-brev'); console.log(JSON.stringify(${JSON.stringify(names)}.filter((n) => !(n in m))));`], {
-      cwd: root,
-      encoding: 'utf8',
-    });
+    const r = spawnSync(
+      process.execPath,
+      ['--input-type=module', '-e', `const m = await import('kp-brev'); console.log(JSON.stringify(${JSON.stringify(names)}.filter((n) => !(n in m))));`],
+      {
+        cwd: root,
+        encoding: 'utf8',
+      },
+    );
     expect(r.stderr).toBe('');
     expect(JSON.parse(r.stdout)).toEqual([]);
   });

@@ -25,7 +25,10 @@ writeFileSync(join(dir, 'sag.json'), JSON.stringify({ fields: { Navn: 'Karen' } 
 /** A .docx stored without compression, so that a large, repetitive part is no zip bomb. */
 function stored(parts: DocxParts): Buffer {
   const zip = readZip(buildDocx(parts), { ...DEFAULT_ZIP_LIMITS, maxRatio: Infinity });
-  return writeZip(zip.order.map((name) => ({ name, data: Buffer.from(zip.read(name)) })), { level: 0 });
+  return writeZip(
+    zip.order.map((name) => ({ name, data: Buffer.from(zip.read(name)) })),
+    { level: 0 },
+  );
 }
 
 const paragraphs = (n: number): string => '<w:p/>'.repeat(n);
@@ -34,7 +37,11 @@ const fields = (n: number): string => `<w:p>${'<w:fldSimple w:instr=" PAGE "/>'.
 const elements = (n: number): string => `<w:p>${'<w:r/>'.repeat(n - 1)}</w:p>`;
 
 function cli(args: string[], env: Record<string, string> = {}): { code: number; out: string; err: string } {
-  const r = spawnSync(process.execPath, [join(root, 'bin/kp-brev.js'), ...args], { encoding: 'utf8', cwd: dir, env: { ...process.env, KP_BREV_LANG: '', KP_BREV_LIMITS: '', ...env } });
+  const r = spawnSync(process.execPath, [join(root, 'bin/kp-brev.js'), ...args], {
+    encoding: 'utf8',
+    cwd: dir,
+    env: { ...process.env, KP_BREV_LANG: '', KP_BREV_LIMITS: '', ...env },
+  });
   return { code: r.status ?? -1, out: r.stdout, err: r.stderr };
 }
 
@@ -90,7 +97,9 @@ describe('what a case holds', () => {
     const fieldsOf = (count: number): Record<string, string> => Object.fromEntries(Array.from({ length: count }, (_, i) => [`F${i}`, value]));
     const over = Buffer.from(JSON.stringify({ fields: fieldsOf(6) }));
     expect(over.length).toBeGreaterThan(DEFAULT_LIMITS.caseBytes);
-    expect(danishError(() => parseContextBytes(over, 'sag.json'))).toContain(`sag.json: Sagskonteksten fylder ${over.length} byte; grænsen er ${DEFAULT_LIMITS.caseBytes} byte ("caseBytes")`);
+    expect(danishError(() => parseContextBytes(over, 'sag.json'))).toContain(
+      `sag.json: Sagskonteksten fylder ${over.length} byte; grænsen er ${DEFAULT_LIMITS.caseBytes} byte ("caseBytes")`,
+    );
     expect(Object.keys(parseContextBytes(Buffer.from(JSON.stringify({ fields: fieldsOf(5) }))).fields)).toHaveLength(5);
   });
 

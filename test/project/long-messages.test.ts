@@ -101,7 +101,12 @@ describe('the server', () => {
   });
 
   it("answers a refused letter with a piece of the field code in its problem's message and instruction", async () => {
-    const r = await app.inject({ method: 'POST', url: '/v1/preview/letter', payload: { docx: syntaxError().toString('base64'), name: 'stor.docx', context: { fields: { Navn: 'Karen' } }, format: 'docx' }, headers: auth });
+    const r = await app.inject({
+      method: 'POST',
+      url: '/v1/preview/letter',
+      payload: { docx: syntaxError().toString('base64'), name: 'stor.docx', context: { fields: { Navn: 'Karen' } }, format: 'docx' },
+      headers: auth,
+    });
     expect(r.statusCode).toBe(422);
     expect(r.body.length).toBeLessThan(SMALL);
     const item = (r.json() as { errors: Array<{ message: string; instruction?: string }> }).errors[0]!;

@@ -76,7 +76,11 @@ afterAll(() => {
  */
 function startServer(args: string, extraEnv: NodeJS.ProcessEnv = {}): Promise<{ output: string; url: string; child: ChildProcess }> {
   // exec: the shell becomes the server, so killing the child stops the server.
-  const child = spawn('bash', ['-c', `exec "${process.execPath}" "${bin}" ${args}`], { cwd: work, env: { ...env, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('bash', ['-c', `exec "${process.execPath}" "${bin}" ${args}`], {
+    cwd: work,
+    env: { ...env, ...extraEnv },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   children.push(child);
   return new Promise((resolve, reject) => {
     let out = '';
@@ -153,9 +157,19 @@ describe('the doc test’s reading of the README', () => {
     const r = readmeBlocks(md);
     expect(r.blocks.map((b) => [b.line, b.skip, b.steps.map((s) => [s.line, s.command, s.output, s.outputLines])])).toEqual([
       [5, 'needs a printer', [[5, 'npx kp-brev print x.docx', ['printed'], [7]]]],
-      [11, undefined, [[12, 'npx kp-brev render a.docx \\\n  --out b.docx', ['Brevet er dannet: b.docx.'], [15]], [16, 'npx kp-brev templates', [], []]]],
+      [
+        11,
+        undefined,
+        [
+          [12, 'npx kp-brev render a.docx \\\n  --out b.docx', ['Brevet er dannet: b.docx.'], [15]],
+          [16, 'npx kp-brev templates', [], []],
+        ],
+      ],
     ]);
-    expect(r.problems).toEqual(['README.md line 20: <!-- doc-test: skip --> needs a reason', 'README.md line 20: <!-- doc-test: skip  --> is not followed by a command block']);
+    expect(r.problems).toEqual([
+      'README.md line 20: <!-- doc-test: skip --> needs a reason',
+      'README.md line 20: <!-- doc-test: skip  --> is not followed by a command block',
+    ]);
   });
 
   it('compares text line by line, `...` standing for any lines', () => {
@@ -208,7 +222,10 @@ describe('README.md', () => {
       blocksRun++;
       for (const step of block.steps) {
         const { output, status } = await run(step);
-        const command = step.command.split('\n').map((l, k) => (k ? `           ${l}` : l)).join('\n');
+        const command = step.command
+          .split('\n')
+          .map((l, k) => (k ? `           ${l}` : l))
+          .join('\n');
         if (!step.output.length) {
           if (status !== 0) expect.fail(`README.md line ${step.line}: the command failed (exit ${status}):\n  command: ${command}\n${indent(output)}`);
           continue;
@@ -233,10 +250,17 @@ describe('README.md', () => {
   }
 
   it('names only README sections that exist, where templates/ and docs/ point to one', () => {
-    const headings = readme.split('\n').filter((l) => /^#{2,4} /.test(l)).map((l) => l.replace(/^#+ /, ''));
+    const headings = readme
+      .split('\n')
+      .filter((l) => /^#{2,4} /.test(l))
+      .map((l) => l.replace(/^#+ /, ''));
     const sources = [
-      ...files(join(root, 'templates')).filter((f) => f.endsWith('.yaml')).map((f) => join(root, 'templates', f)),
-      ...readdirSync(join(root, 'docs')).filter((f) => f.endsWith('.md')).map((f) => join(root, 'docs', f)),
+      ...files(join(root, 'templates'))
+        .filter((f) => f.endsWith('.yaml'))
+        .map((f) => join(root, 'templates', f)),
+      ...readdirSync(join(root, 'docs'))
+        .filter((f) => f.endsWith('.md'))
+        .map((f) => join(root, 'docs', f)),
     ];
     const missing: string[] = [];
     for (const file of sources) {
@@ -258,6 +282,9 @@ describe('README.md', () => {
       return;
     }
     const ignored = new Set(git.stdout.split('\n').filter(Boolean));
-    expect(written.filter((f) => !ignored.has(f)), 'files the README commands write that git would show (add them to .gitignore)').toEqual([]);
+    expect(
+      written.filter((f) => !ignored.has(f)),
+      'files the README commands write that git would show (add them to .gitignore)',
+    ).toEqual([]);
   });
 });

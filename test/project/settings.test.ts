@@ -87,7 +87,7 @@ describe('file < environment < flags', () => {
     expect(serverSettings({ env: { KP_BREV_TEMPLATES: 'andre' }, cwd: root }).config.templates).toBe(join(root, 'andre'));
   });
 
-  it('KP_BREV_CREDENTIALS adds to the file\'s credentials; nested settings and lists come from their variables', () => {
+  it("KP_BREV_CREDENTIALS adds to the file's credentials; nested settings and lists come from their variables", () => {
     const env = {
       KP_BREV_CREDENTIALS: JSON.stringify([{ name: 'miljø', admin: true, sha256: SECRET }]),
       KP_BREV_JWT_ISSUER: 'https://idp.example.dk/realms/kommune',
@@ -99,7 +99,18 @@ describe('file < environment < flags', () => {
     };
     const c = serverSettings({ file, env, cwd: root }).config;
     expect(c.credentials!.map((x) => x.name)).toEqual(['fil', 'miljø']);
-    expect(c.jwt).toEqual({ issuer: env.KP_BREV_JWT_ISSUER, audience: 'kp-brev', jwksUrl: env.KP_BREV_JWT_JWKS_URL, algorithms: ['ES256', 'RS256'], kommuneClaim: 'kommune', rolesClaim: 'roles', adminRole: 'kp-brev-admin', clockToleranceSeconds: 30, jwksCacheSeconds: 600, jwksCooldownSeconds: 30 });
+    expect(c.jwt).toEqual({
+      issuer: env.KP_BREV_JWT_ISSUER,
+      audience: 'kp-brev',
+      jwksUrl: env.KP_BREV_JWT_JWKS_URL,
+      algorithms: ['ES256', 'RS256'],
+      kommuneClaim: 'kommune',
+      rolesClaim: 'roles',
+      adminRole: 'kp-brev-admin',
+      clockToleranceSeconds: 30,
+      jwksCacheSeconds: 600,
+      jwksCooldownSeconds: 30,
+    });
     expect(c.rateLimit).toEqual({ max: 600, concurrent: 4, windowSeconds: 60 });
   });
 
@@ -108,7 +119,7 @@ describe('file < environment < flags', () => {
   });
 });
 
-describe('validated with the file\'s messages, naming where the value came from', () => {
+describe("validated with the file's messages, naming where the value came from", () => {
   it('a variable of the wrong type or value, in Danish and in English', () => {
     const bad = (): unknown => serverSettings({ env: { KP_BREV_PORT: 'otte', KP_BREV_RATE_LIMIT_MAX: '0', KP_BREV_JWT_ALGORITHMS: 'RS256,none' } });
     expect(messages(bad).sort()).toEqual(
@@ -127,7 +138,9 @@ describe('validated with the file\'s messages, naming where the value came from'
 
   it('a flag, and the file with its line, are named the same way', () => {
     const file = configFile('port: 8080\nthreads: mange\n');
-    expect(messages(() => serverSettings({ file, env: {} }))).toEqual([`${file}, linje 2, kolonne 1: (roden): "threads" har en forkert type; den skal være integer.`]);
+    expect(messages(() => serverSettings({ file, env: {} }))).toEqual([
+      `${file}, linje 2, kolonne 1: (roden): "threads" har en forkert type; den skal være integer.`,
+    ]);
     expect(messages(() => serverSettings({ env: {}, flags: { port: 'x' } }))).toEqual(['--port: (roden): "port" har en forkert type; den skal være integer.']);
   });
 
@@ -139,18 +152,30 @@ describe('validated with the file\'s messages, naming where the value came from'
   });
 
   it('JSON in a variable that does not parse is told by line and column, naming the variable', () => {
-    expect(messages(() => serverSettings({ env: { KP_BREV_CREDENTIALS: '[{"name": "x",}]' } }))).toEqual([`KP_BREV_CREDENTIALS: Ugyldig JSON i linje 1, kolonne 15: uventet tegn '}'.`]);
+    expect(messages(() => serverSettings({ env: { KP_BREV_CREDENTIALS: '[{"name": "x",}]' } }))).toEqual([
+      `KP_BREV_CREDENTIALS: Ugyldig JSON i linje 1, kolonne 15: uventet tegn '}'.`,
+    ]);
   });
 
   it('the batch and ledger settings', () => {
-    expect(batchSettings({}, root, { KP_BREV_BATCH_CONCURRENCY: '2', KP_BREV_BATCH_FORMAT: 'docx', KP_BREV_LEDGER: 'postgres://kp:pw@db/kpbrev', KP_BREV_BATCH_LEASE: '90' })).toEqual({
+    expect(
+      batchSettings({}, root, {
+        KP_BREV_BATCH_CONCURRENCY: '2',
+        KP_BREV_BATCH_FORMAT: 'docx',
+        KP_BREV_LEDGER: 'postgres://kp:pw@db/kpbrev',
+        KP_BREV_BATCH_LEASE: '90',
+      }),
+    ).toEqual({
       templates: join(root, 'templates'),
       concurrency: 2,
       format: 'docx',
       ledger: 'postgres://kp:pw@db/kpbrev',
       lease: 90,
     });
-    expect(batchSettings({ concurrency: '1', format: 'pdf' }, root, { KP_BREV_BATCH_CONCURRENCY: '2', KP_BREV_BATCH_FORMAT: 'docx' })).toMatchObject({ concurrency: 1, format: 'pdf' });
+    expect(batchSettings({ concurrency: '1', format: 'pdf' }, root, { KP_BREV_BATCH_CONCURRENCY: '2', KP_BREV_BATCH_FORMAT: 'docx' })).toMatchObject({
+      concurrency: 1,
+      format: 'pdf',
+    });
     expect(messages(() => batchSettings({}, root, { KP_BREV_BATCH_CONCURRENCY: '0', KP_BREV_BATCH_FORMAT: 'odt', KP_BREV_LEDGER: 'mysql://x' }))).toEqual([
       'KP_BREV_LEDGER: (roden): "ledger" har en ugyldig værdi (must match pattern "^postgres(ql)?://").',
       'KP_BREV_BATCH_CONCURRENCY: (roden): "concurrency" har en ugyldig værdi (must be >= 1).',
@@ -182,14 +207,20 @@ describe('kp-brev serve --print-config', () => {
     try {
       return { code: await execute(['serve', '--print-config', ...args], io), out };
     } finally {
-      for (const k of Object.keys(env)) if (saved[k] === undefined) delete process.env[k];
-      else process.env[k] = saved[k];
+      for (const k of Object.keys(env))
+        if (saved[k] === undefined) delete process.env[k];
+        else process.env[k] = saved[k];
     }
   }
 
   it('shows every setting with where it came from, hides the secrets, and works as a configuration file again', async () => {
     const file = configFile(`port: 8081\ncredentials:\n  - name: fil\n    kommune: "540"\n    sha256: ${SECRET}\n`);
-    const { code, out } = await printConfig(['--config', file, '--threads', '2'], { KP_BREV_PORT: '9000', KP_BREV_JWT_ISSUER: 'https://idp.example.dk/r', KP_BREV_JWT_AUDIENCE: 'kp-brev', KP_BREV_JWT_JWKS_URL: 'https://idp.example.dk/certs' });
+    const { code, out } = await printConfig(['--config', file, '--threads', '2'], {
+      KP_BREV_PORT: '9000',
+      KP_BREV_JWT_ISSUER: 'https://idp.example.dk/r',
+      KP_BREV_JWT_AUDIENCE: 'kp-brev',
+      KP_BREV_JWT_JWKS_URL: 'https://idp.example.dk/certs',
+    });
     expect(code).toBe(0);
     expect(out).not.toContain(SECRET);
     expect(out).toContain('sha256: "***"');
@@ -202,7 +233,17 @@ describe('kp-brev serve --print-config', () => {
     const printed = parse(out) as Record<string, unknown> & { credentials: Array<{ sha256: string }> };
     printed.credentials[0]!.sha256 = SECRET;
     const again = configFile(JSON.stringify(printed), 'again.json');
-    const before = serverSettings({ file, cwd: root, env: { KP_BREV_PORT: '9000', KP_BREV_JWT_ISSUER: 'https://idp.example.dk/r', KP_BREV_JWT_AUDIENCE: 'kp-brev', KP_BREV_JWT_JWKS_URL: 'https://idp.example.dk/certs' }, flags: { threads: '2' } }).config;
+    const before = serverSettings({
+      file,
+      cwd: root,
+      env: {
+        KP_BREV_PORT: '9000',
+        KP_BREV_JWT_ISSUER: 'https://idp.example.dk/r',
+        KP_BREV_JWT_AUDIENCE: 'kp-brev',
+        KP_BREV_JWT_JWKS_URL: 'https://idp.example.dk/certs',
+      },
+      flags: { threads: '2' },
+    }).config;
     expect(serverSettings({ file: again, cwd: root, env: {} }).config).toEqual(before);
   });
 

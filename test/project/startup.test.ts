@@ -83,7 +83,9 @@ describe('kp-brev --version and --help load none of the heavy parts', () => {
       for (const heavy of HEAVY) expect(l.packages.has(heavy), heavy).toBe(false);
       expect([...l.packages]).toEqual(['commander']);
       // Neither the implementation of a command nor the whole message catalog.
-      expect(l.own.filter((m) => /^dist\/(cli\/(render|lint|fields|repo|remap|serve|batch|batch-queue-run|token)\.js|i18n\/messages\.js|diagnostics\.js)$/.test(m))).toEqual([]);
+      expect(
+        l.own.filter((m) => /^dist\/(cli\/(render|lint|fields|repo|remap|serve|batch|batch-queue-run|token)\.js|i18n\/messages\.js|diagnostics\.js)$/.test(m)),
+      ).toEqual([]);
     });
   }
 

@@ -21,7 +21,11 @@ function auditWith(severity: string, ghsa: string): unknown {
   return {
     auditReportVersion: 2,
     vulnerabilities: {
-      'some-lib': { name: 'some-lib', severity, via: [{ source: 1, name: 'some-lib', title: 'Prototype pollution', url: `https://github.com/advisories/${ghsa}`, severity, range: '<1.2.3' }] },
+      'some-lib': {
+        name: 'some-lib',
+        severity,
+        via: [{ source: 1, name: 'some-lib', title: 'Prototype pollution', url: `https://github.com/advisories/${ghsa}`, severity, range: '<1.2.3' }],
+      },
       fastify: { name: 'fastify', severity, via: ['some-lib'] },
     },
     metadata: { vulnerabilities: { critical: 0, high: severity === 'high' ? 1 : 0, moderate: severity === 'moderate' ? 1 : 0, low: 0 } },
@@ -59,12 +63,16 @@ describe('npm audit gate (.ci/audit.mjs)', () => {
 describe('the bill of materials (.ci/sbom.mjs, CycloneDX)', () => {
   it('lists the production dependencies with versions and leaves out the development tools', () => {
     const bom = (productionBom as (b: unknown) => unknown)((npmBom as (cwd: string) => unknown)(root)) as {
-      bomFormat: string; components: { name: string; version: string; group?: string }[];
+      bomFormat: string;
+      components: { name: string; version: string; group?: string }[];
     };
     expect(bom.bomFormat).toBe('CycloneDX');
     const found = new Set(bom.components.map((c) => `${c.group ? `${c.group}/` : ''}${c.name}@${c.version}`));
     const names = new Set(bom.components.map((c) => (c.group ? `${c.group}/${c.name}` : c.name)));
-    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+      devDependencies: Record<string, string>;
+    };
     for (const [name, version] of Object.entries(pkg.dependencies)) expect(found.has(`${name}@${version}`), `${name}@${version}`).toBe(true);
     for (const name of ['vitest', 'typescript', 'playwright-core']) expect(names.has(name), name).toBe(false);
   });

@@ -36,14 +36,17 @@ describe('the large repository generator', () => {
     // The central letters, their 2 masters and 3 content elements; 10 overrides per municipality.
     expect(big.files).toBe(LETTERS.length + 5 + 2 * 10);
     for (const [i, k] of big.kommuner.entries()) {
-      const overridden = repo.list(k).filter((r) => r.kind === 'beskedskabelon' && r.status === 'overridden').map((r) => r.id);
+      const overridden = repo
+        .list(k)
+        .filter((r) => r.kind === 'beskedskabelon' && r.status === 'overridden')
+        .map((r) => r.id);
       expect(overridden).toHaveLength(10);
       expect(repo.central.beskedskabeloner.map((b) => b.id).filter((id) => !overridden.includes(id))).toEqual([...centralOnly(i)].sort());
     }
     expect(centralOnly(0)).not.toEqual(centralOnly(1));
   });
 
-  it('an override is the central letter with the municipality\'s own paragraph', () => {
+  it("an override is the central letter with the municipality's own paragraph", () => {
     const repo = TemplateRepository.open(big.dir);
     const k = big.kommuner[0]!;
     const id = repo.central.beskedskabeloner.map((b) => b.id).find((x) => !centralOnly(0).has(x))!;

@@ -30,14 +30,15 @@ function editYaml(file: string, edit: (data: Record<string, unknown>) => void): 
   writeFileSync(file, stringify(data));
 }
 
-
 type Letter = Record<string, unknown>;
 
 describe('manifest errors name the file, the entry, the line and the problem', () => {
   it('a missing required field', () => {
     const dir = copyRepo();
     editYaml(join(dir, 'manifest.yaml'), (d) => delete ((d['beskedskabeloner'] as Letter[])[2] as Letter)['master']);
-    expect(danishError(() => TemplateRepository.open(dir))).toMatch(/manifest\.yaml, linje \d+, kolonne 1: beskedskabeloner\[2\] "np_1003" mangler feltet "master"\./);
+    expect(danishError(() => TemplateRepository.open(dir))).toMatch(
+      /manifest\.yaml, linje \d+, kolonne 1: beskedskabeloner\[2\] "np_1003" mangler feltet "master"\./,
+    );
   });
 
   it('an unknown document type and a typo in a key', () => {
@@ -99,16 +100,24 @@ describe('catalog', () => {
     expect(danishError(() => parseCatalog('fields:\n  - name: X\n    type: penge\n    processes: "*"\n', 'katalog.yaml'))).toContain(
       'katalog.yaml, linje 3, kolonne 1: fields[0] "X": "type" skal være en af: tekst, beloeb, dato, procent, cpr.',
     );
-    expect(danishError(() => parseCatalog('processes:\n  - id: a\nfields:\n  - name: X\n    processes: [b]\n', 'katalog.yaml'))).toContain('henviser til proces "b", som ikke findes');
+    expect(danishError(() => parseCatalog('processes:\n  - id: a\nfields:\n  - name: X\n    processes: [b]\n', 'katalog.yaml'))).toContain(
+      'henviser til proces "b", som ikke findes',
+    );
   });
 });
 
 describe('rendering with the catalog', () => {
   const repo = TemplateRepository.open(join(root, 'templates'));
-  const base = JSON.parse(readFileSync(join(root, 'samples/sager/np_1004/karen-85-procent.json'), 'utf8')) as { process: string; fields: Record<string, unknown>; questions: Record<string, string> };
+  const base = JSON.parse(readFileSync(join(root, 'samples/sager/np_1004/karen-85-procent.json'), 'utf8')) as {
+    process: string;
+    fields: Record<string, unknown>;
+    questions: Record<string, string>;
+  };
 
   it('formats amounts, dates and percentages by their type, but compares raw values in conditions', () => {
-    const text = openDocx(repo.compile('np_1004').template.render(toContext(base)).docx).texts().join('\n');
+    const text = openDocx(repo.compile('np_1004').template.render(toContext(base)).docx)
+      .texts()
+      .join('\n');
     expect(text).toContain('Dato: 12. januar 2026');
     expect(text).toContain('Du kan højst få 21.528,00 kr. i tilskud om året.');
     expect(text).toContain('Din personlige tillægsprocent er 85 %. Derfor dækker kortet en del');
@@ -126,12 +135,18 @@ describe('rendering with the catalog', () => {
       }
       throw new Error('the letter was made');
     })();
-    const at = (field: string) => err.diagnostics.filter((d) => d.params['field'] === field).map((d) => [d.location?.template, d.location?.part, d.location?.paragraph]);
+    const at = (field: string) =>
+      err.diagnostics.filter((d) => d.params['field'] === field).map((d) => [d.location?.template, d.location?.part, d.location?.paragraph]);
     // np_1004 is central for 540 (no override): the place in templates/central/beskedskabeloner/np_1004.docx.
     expect(at('Bevilling.Fra')).toEqual([['np_1004', 'word/document.xml', 3]]);
     expect(at('Bevilling.Maksimum')).toEqual([['np_1004', 'word/document.xml', 19]]);
     // Sønderborg's own content element "kontakt", and the master's letterhead and footer.
-    expect(at('Afsender.Telefon')).toEqual(expect.arrayContaining([['indholdselement kontakt (kommune 540)', 'word/document.xml', 2], ['masterskabelon danish_citizen', 'word/footer1.xml', 1]]));
+    expect(at('Afsender.Telefon')).toEqual(
+      expect.arrayContaining([
+        ['indholdselement kontakt (kommune 540)', 'word/document.xml', 2],
+        ['masterskabelon danish_citizen', 'word/footer1.xml', 1],
+      ]),
+    );
     expect(at('Afsender.Afdeling')).toEqual([['masterskabelon danish_citizen', 'word/header1.xml', 3]]);
   });
 
@@ -149,23 +164,45 @@ describe('rendering with the catalog', () => {
       docx([p('Kære ', mergeField('Borger.Fornavn')), p('Dit rådighedsbeløb er ', mergeField('Raadighedsberegning.Beloeb'), '.')]),
     );
     editYaml(join(dir, 'manifest.yaml'), (d) => {
-      (d['beskedskabeloner'] as Letter[]).push({ id: 'np_test', file: 'central/beskedskabeloner/np_test.docx', title: 'Test', master: 'danish_citizen', processes: ['helbredstillaegskort'], documentType: 'Orientering', version: 1 });
+      (d['beskedskabeloner'] as Letter[]).push({
+        id: 'np_test',
+        file: 'central/beskedskabeloner/np_test.docx',
+        title: 'Test',
+        master: 'danish_citizen',
+        processes: ['helbredstillaegskort'],
+        documentType: 'Orientering',
+        version: 1,
+      });
     });
     const local = TemplateRepository.open(dir);
     const context = { ...base, fields: { ...base.fields, Raadighedsberegning: { Beloeb: 4000 } } };
     const text = danishError(() => local.compile('np_test').template.render(toContext(context)));
-    expect(text).toContain('Flettefeltet "Raadighedsberegning.Beloeb" findes ikke i processen "helbredstillaegskort" (kontekstafhængigt flettefelt), selv om sagskonteksten har en værdi.');
+    expect(text).toContain(
+      'Flettefeltet "Raadighedsberegning.Beloeb" findes ikke i processen "helbredstillaegskort" (kontekstafhængigt flettefelt), selv om sagskonteksten har en værdi.',
+    );
   });
 
   it('refuses a field that is not in the catalog', () => {
     const dir = copyRepo();
     writeFileSync(join(dir, 'central/beskedskabeloner/np_test.docx'), docx([p(field(' MERGEFIELD Borger.Skonummer '))]));
     editYaml(join(dir, 'manifest.yaml'), (d) => {
-      (d['beskedskabeloner'] as Letter[]).push({ id: 'np_test', file: 'central/beskedskabeloner/np_test.docx', title: 'Test', master: 'danish_citizen', processes: ['helbredstillaegskort'], documentType: 'Orientering', version: 1 });
+      (d['beskedskabeloner'] as Letter[]).push({
+        id: 'np_test',
+        file: 'central/beskedskabeloner/np_test.docx',
+        title: 'Test',
+        master: 'danish_citizen',
+        processes: ['helbredstillaegskort'],
+        documentType: 'Orientering',
+        version: 1,
+      });
     });
-    expect(danishError(() => TemplateRepository.open(dir).compile('np_test').template.render(toContext({ ...base, fields: { ...base.fields, Borger: { Skonummer: 42 } } })))).toContain(
-      'Flettefeltet "Borger.Skonummer" findes ikke i kataloget.',
-    );
+    expect(
+      danishError(() =>
+        TemplateRepository.open(dir)
+          .compile('np_test')
+          .template.render(toContext({ ...base, fields: { ...base.fields, Borger: { Skonummer: 42 } } })),
+      ),
+    ).toContain('Flettefeltet "Borger.Skonummer" findes ikke i kataloget.');
   });
 
   it('uses the catalog default for an unanswered question, and refuses one without a default', () => {
@@ -177,10 +214,14 @@ describe('rendering with the catalog', () => {
     const local = TemplateRepository.open(dir);
     const questions = { ...base.questions };
     delete questions['flettespoergsmaal-10031'];
-    const withDefault = openDocx(local.compile('np_1004').template.render(toContext({ ...base, questions })).docx).texts().join('\n');
+    const withDefault = openDocx(local.compile('np_1004').template.render(toContext({ ...base, questions })).docx)
+      .texts()
+      .join('\n');
     expect(withDefault).toContain('Vi har beregnet din formue');
     delete questions['flettespoergsmaal-10033'];
-    expect(danishError(() => local.compile('np_1004').template.render(toContext({ ...base, questions })))).toContain('Flettespørgsmålet "flettespoergsmaal-10033" er ikke besvaret og har intet standardsvar');
+    expect(danishError(() => local.compile('np_1004').template.render(toContext({ ...base, questions })))).toContain(
+      'Flettespørgsmålet "flettespoergsmaal-10033" er ikke besvaret og har intet standardsvar',
+    );
   });
 });
 

@@ -15,7 +15,9 @@ import { openDocx, type OpenedDocx } from '../helpers/inspect.js';
 const root = join(import.meta.dirname, '../..');
 const repo = TemplateRepository.open(join(root, 'templates'));
 const casesDir = join(root, 'samples/sager');
-const cases = readdirSync(casesDir).flatMap((id) => readdirSync(join(casesDir, id)).map((f) => ({ id, name: f.replace('.json', ''), file: join(casesDir, id, f) })));
+const cases = readdirSync(casesDir).flatMap((id) =>
+  readdirSync(join(casesDir, id)).map((f) => ({ id, name: f.replace('.json', ''), file: join(casesDir, id, f) })),
+);
 
 function letterText(doc: OpenedDocx): string {
   return doc.texts().join('\n');
@@ -60,7 +62,12 @@ describe('sample letters × sample cases', () => {
     const first = doc.texts()[0]!;
     if (compiled.def.master === 'danish_citizen') {
       const address = fields['Borger']!['Adresse'] as Record<string, string>;
-      const lines = [String(fields['Borger']!['Navn']), ...(address['CO'] ? [`c/o ${address['CO']}`] : []), address['Vej'], `${address['Postnr']} ${address['By']}`];
+      const lines = [
+        String(fields['Borger']!['Navn']),
+        ...(address['CO'] ? [`c/o ${address['CO']}`] : []),
+        address['Vej'],
+        `${address['Postnr']} ${address['By']}`,
+      ];
       expect(first).toBe(lines.join('\n'));
       expect(text).toContain(`Kære ${fields['Borger']!['Fornavn']}`);
       expect(text).toContain('Med venlig hilsen');
@@ -95,23 +102,52 @@ describe('golden: what some letters say', () => {
     const doc = render('np_1004', 'karen-85-procent');
     const texts = doc.texts();
     expect(texts).toContain('Din personlige tillægsprocent er 85 %. Derfor dækker kortet en del af din egen betaling.');
-    expect(doc.paragraphs().find((p) => p.text.includes('en del'))!.runs.find((r) => r.text === 'en del')!.bold).toBe(true);
-    const table = doc.paragraphs().filter((p) => p.inTable).map((p) => p.text);
+    expect(
+      doc
+        .paragraphs()
+        .find((p) => p.text.includes('en del'))!
+        .runs.find((r) => r.text === 'en del')!.bold,
+    ).toBe(true);
+    const table = doc
+      .paragraphs()
+      .filter((p) => p.inTable)
+      .map((p) => p.text);
     expect(table).toEqual(['Udgift', 'Tilskud', 'Medicin med tilskud', '85 %', 'Tandbehandling', '85 %', 'Fysioterapi', '85 %', 'Psykologbehandling', '85 %']);
     expect(texts).toContain('Du kan højst få 21.528,00 kr. i tilskud om året.');
     expect(doc.xml('word/document.xml')).toContain('<w:tblHeader/>');
   });
 
   it('np_1015: the price table with the price agreement, or 85 % of the price', () => {
-    const a = render('np_1015', 'karen-prisaftale').paragraphs().filter((p) => p.inTable).map((p) => p.text);
-    expect(a).toEqual(['Beregning', 'Beløb', 'Pris for én behandling', '450,00 kr.', 'Pris efter kommunens prisaftale', '395,00 kr.', 'Din personlige tillægsprocent', '85 %', 'Tilskud pr. behandling', '335,75 kr.']);
-    const b = render('np_1015', 'jens-uden-prisaftale').paragraphs().filter((p) => p.inTable).map((p) => p.text);
+    const a = render('np_1015', 'karen-prisaftale')
+      .paragraphs()
+      .filter((p) => p.inTable)
+      .map((p) => p.text);
+    expect(a).toEqual([
+      'Beregning',
+      'Beløb',
+      'Pris for én behandling',
+      '450,00 kr.',
+      'Pris efter kommunens prisaftale',
+      '395,00 kr.',
+      'Din personlige tillægsprocent',
+      '85 %',
+      'Tilskud pr. behandling',
+      '335,75 kr.',
+    ]);
+    const b = render('np_1015', 'jens-uden-prisaftale')
+      .paragraphs()
+      .filter((p) => p.inTable)
+      .map((p) => p.text);
     expect(b.slice(4, 6)).toEqual(['85 % af prisen', '408,00 kr.']);
   });
 
   it('np_1012: the agterskrivelse reads differently after a manglerbrev', () => {
-    expect(letterText(render('np_1012', 'fatima-briller-efter-manglerbrev'))).toContain('Vi skrev til dig den 18. december 2025 og bad om dokumentation for din udgift til nye briller.');
-    expect(letterText(render('np_1012', 'jens-tandproteser'))).toContain('Vi har behandlet din ansøgning om tilskud til en ny overmundsprotese, som vi modtog den 15. december 2025.');
+    expect(letterText(render('np_1012', 'fatima-briller-efter-manglerbrev'))).toContain(
+      'Vi skrev til dig den 18. december 2025 og bad om dokumentation for din udgift til nye briller.',
+    );
+    expect(letterText(render('np_1012', 'jens-tandproteser'))).toContain(
+      'Vi har behandlet din ansøgning om tilskud til en ny overmundsprotese, som vi modtog den 15. december 2025.',
+    );
   });
 
   it('np_1031: to Udbetaling Danmark, with the Html flettetekst as a real list and link', () => {
@@ -119,9 +155,15 @@ describe('golden: what some letters say', () => {
     const texts = doc.texts();
     expect(texts.slice(0, 1)).toEqual(['Udbetaling Danmark, Pension\nKongens Vænge 8\n3400 Hillerød']);
     expect(texts).toContain('23.19.08 Pension: undtagelse fra digital selvbetjening');
-    expect(texts).toContain('Poul Nielsen, CPR-nr. 330245-1235, er fra den 12. januar 2026 undtaget fra at bruge digital selvbetjening, når borgeren søger om pension.');
+    expect(texts).toContain(
+      'Poul Nielsen, CPR-nr. 330245-1235, er fra den 12. januar 2026 undtaget fra at bruge digital selvbetjening, når borgeren søger om pension.',
+    );
     const items = doc.paragraphs().filter((p) => p.pPr.includes('<w:numPr>'));
-    expect(items.map((p) => p.text)).toEqual(['være skriftlig og underskrevet af borgeren', 'sige, hvad den giver lov til', 'være givet til en navngiven person']);
+    expect(items.map((p) => p.text)).toEqual([
+      'være skriftlig og underskrevet af borgeren',
+      'sige, hvad den giver lov til',
+      'være givet til en navngiven person',
+    ]);
     expect(doc.xml('word/document.xml')).toMatch(/<w:hyperlink r:id="(rIdKp\d+)"[^>]*>.*vejledningen om fuldmagt på borger\.dk/);
     expect(doc.xml('word/_rels/document.xml.rels')).toContain('Target="https://www.borger.dk/" TargetMode="External"');
     expect(doc.xml('docProps/core.xml')).toContain('<dc:title>23.19.08 Pension</dc:title>');
@@ -132,7 +174,17 @@ describe('golden: what some letters say', () => {
     const rows: string[][] = [];
     for (const tbl of doc.xml('word/document.xml').split('<w:tbl>').slice(1)) {
       for (const tr of tbl.split('</w:tbl>')[0]!.split('<w:tr>').slice(1)) {
-        rows.push(tr.split('<w:tc>').slice(1).map((tc) => [...tc.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('').trim()));
+        rows.push(
+          tr
+            .split('<w:tc>')
+            .slice(1)
+            .map((tc) =>
+              [...tc.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)]
+                .map((m) => m[1])
+                .join('')
+                .trim(),
+            ),
+        );
       }
     }
     return rows;
@@ -160,7 +212,11 @@ describe('golden: what some letters say', () => {
   it('np_1018: the manglerbrev lists the missing documents as a numbered list', () => {
     const doc = render('np_1018', 'fatima-briller-tre-dokumenter');
     const items = doc.paragraphs().filter((p) => p.pPr.includes('<w:numPr>'));
-    expect(items.map((p) => p.text)).toEqual(['En kopi af regningen fra optikeren', 'Recepten fra optikeren (den skal vise styrken på begge glas)', 'Dokumentation for, at du har betalt (fx et kontoudtog)']);
+    expect(items.map((p) => p.text)).toEqual([
+      'En kopi af regningen fra optikeren',
+      'Recepten fra optikeren (den skal vise styrken på begge glas)',
+      'Dokumentation for, at du har betalt (fx et kontoudtog)',
+    ]);
     expect(new Set(items.map((p) => /<w:numId w:val="(\d+)"/.exec(p.pPr)![1])).size).toBe(1);
     expect(letterText(doc)).toContain('skal du sende os disse 3 dokumenter:');
     expect(letterText(render('np_1018', 'jens-tandprotese-et-dokument'))).toContain('skal du sende os dette dokument:');

@@ -58,7 +58,11 @@ interface Case {
 }
 
 const form = (bytes: Buffer): Buffer =>
-  Buffer.concat([Buffer.from('--XX\r\nContent-Disposition: form-data; name="file"; filename="np_1004.docx"\r\nContent-Type: application/octet-stream\r\n\r\n'), bytes, Buffer.from('\r\n--XX--\r\n')]);
+  Buffer.concat([
+    Buffer.from('--XX\r\nContent-Disposition: form-data; name="file"; filename="np_1004.docx"\r\nContent-Type: application/octet-stream\r\n\r\n'),
+    bytes,
+    Buffer.from('\r\n--XX--\r\n'),
+  ]);
 const missing = { ...karen, fields: Object.fromEntries(Object.entries(karen['fields'] as Record<string, unknown>).filter(([k]) => k !== 'Klage')) };
 const letter = { template: 'np_1004', context: karen };
 const other = { ...letter, kommune: '751' };
@@ -228,7 +232,11 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
   const port = (closed.address() as AddressInfo).port;
   await new Promise<void>((resolve) => closed.close(() => resolve()));
-  apps.nokeys = await buildApp({ templatesDir: templates, credentials, jwt: { issuer: idp.issuer, audience: idp.audience, jwksUrl: `http://127.0.0.1:${port}/jwks.json` } });
+  apps.nokeys = await buildApp({
+    templatesDir: templates,
+    credentials,
+    jwt: { issuer: idp.issuer, audience: idp.audience, jwksUrl: `http://127.0.0.1:${port}/jwks.json` },
+  });
   await apps.limited.inject({ url: '/v1/kommuner', headers: { authorization: `Bearer ${s540.token}` } });
   doc = (await apps.main.inject({ url: '/openapi.json' })).json();
   ajv.addSchema(doc, 'openapi');
@@ -239,7 +247,11 @@ beforeAll(async () => {
     return apps[c.app ?? 'main'].inject({
       method: c.method ?? (opMethod as InjectOptions['method']),
       url: c.url,
-      headers: { ...(c.auth === false ? {} : { authorization: `Bearer ${c.token ? c.token() : s540.token}` }), ...(c.body !== undefined ? { 'content-type': c.type ?? JSON_TYPE } : {}), ...c.headers },
+      headers: {
+        ...(c.auth === false ? {} : { authorization: `Bearer ${c.token ? c.token() : s540.token}` }),
+        ...(c.body !== undefined ? { 'content-type': c.type ?? JSON_TYPE } : {}),
+        ...c.headers,
+      },
       ...(c.body !== undefined ? { payload: raw ? (c.body as string | Buffer) : JSON.stringify(c.body) } : {}),
     });
   };
@@ -248,10 +260,14 @@ beforeAll(async () => {
   // Break the manifest: the repository is reread (at most once a second) and /readyz says so.
   writeFileSync(join(dir, 'templates/manifest.yaml'), 'beskedskabeloner: [');
   const ready = CASES.find((c) => c.app === 'broken' && c.status === 503)!;
-  const r = await until('/readyz to notice the broken manifest', async () => {
-    const answer = await send(ready);
-    return answer.statusCode === 200 ? undefined : answer;
-  }, { every: 100 });
+  const r = await until(
+    '/readyz to notice the broken manifest',
+    async () => {
+      const answer = await send(ready);
+      return answer.statusCode === 200 ? undefined : answer;
+    },
+    { every: 100 },
+  );
   answers.push({ c: ready, r });
 });
 
@@ -270,7 +286,7 @@ function validatorAt(pointer: string): ValidateFunction {
 }
 
 describe('the OpenAPI document', () => {
-  it('is a valid OpenAPI 3.0 document (checked against the specification\'s JSON Schema)', () => {
+  it("is a valid OpenAPI 3.0 document (checked against the specification's JSON Schema)", () => {
     const validate = new AjvDraft04({ allErrors: true, strict: false, validateFormats: false }).compile(OAS30);
     expect(validate(doc), JSON.stringify(validate.errors?.slice(0, 5))).toBe(true);
     expect(doc.openapi).toBe('3.0.3');
@@ -278,8 +294,16 @@ describe('the OpenAPI document', () => {
 
   it('lists every route the server has, except the page, its files and the document itself', () => {
     const hidden = new Set(['/', '/app.css', '/:script', '/fonts/:file', '/openapi.json']);
-    const served = [...new Set(routesOf(apps.main).filter((r) => r.method !== 'HEAD' && !hidden.has(r.path)).map((r) => `${r.method} ${r.path.replace(/\/:(\w+)/g, '/{$1}')}`))].sort();
-    const documented = Object.entries(doc.paths as Record<string, object>).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`)).sort();
+    const served = [
+      ...new Set(
+        routesOf(apps.main)
+          .filter((r) => r.method !== 'HEAD' && !hidden.has(r.path))
+          .map((r) => `${r.method} ${r.path.replace(/\/:(\w+)/g, '/{$1}')}`),
+      ),
+    ].sort();
+    const documented = Object.entries(doc.paths as Record<string, object>)
+      .flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`))
+      .sort();
     expect(documented, JSON.stringify(served)).toEqual(served);
   });
 
@@ -343,7 +367,9 @@ describe('every answer the tests get validates against the document', () => {
   });
 
   it('a problem answer is typed by what went wrong: 403 is forbidden, 405 method-not-allowed, 415 unsupported-media-type', () => {
-    const typeOf = (status: number): string[] => [...new Set(answers.filter(({ r }) => r.statusCode === status).map(({ r }) => (r.json() as { type: string }).type))];
+    const typeOf = (status: number): string[] => [
+      ...new Set(answers.filter(({ r }) => r.statusCode === status).map(({ r }) => (r.json() as { type: string }).type)),
+    ];
     expect(typeOf(403)).toEqual(['urn:kp-brev:problem:forbidden']);
     expect(typeOf(405)).toEqual(['urn:kp-brev:problem:method-not-allowed']);
     expect(typeOf(415)).toEqual(['urn:kp-brev:problem:unsupported-media-type']);
@@ -379,7 +405,7 @@ describe('validation messages are translated', () => {
     return out;
   }
 
-  it('every keyword the API schemas (schemas/api and the routes\' parameters and bodies) use has a text in Danish and English', () => {
+  it("every keyword the API schemas (schemas/api and the routes' parameters and bodies) use has a text in Danish and English", () => {
     const used = new Set<string>();
     for (const file of readdirSync(join(root, 'schemas/api'))) keywords(JSON.parse(readFileSync(join(root, 'schemas/api', file), 'utf8')), used);
     for (const ops of Object.values(doc.paths as Record<string, Record<string, any>>)) {
@@ -399,7 +425,7 @@ describe('validation messages are translated', () => {
     }
   });
 
-  it('a body and a query that break the schema are told in Danish with the JSON path, in English when asked, never in Ajv\'s words', async () => {
+  it("a body and a query that break the schema are told in Danish with the JSON path, in English when asked, never in Ajv's words", async () => {
     const bad = { template: 'np 1004', context: { fields: 1, x: 2 }, format: 'odt', kommune: 5, preview: 'ja' };
     const da = await apps.main.inject({ method: 'POST', url: '/v1/letters', payload: bad, headers: { authorization: `Bearer ${s540.token}` } });
     expect(da.statusCode).toBe(400);
@@ -416,9 +442,19 @@ describe('validation messages are translated', () => {
     );
     expect(da.json().detail).toMatch(/^Forespørgslen er ikke gyldig: \$\.template har ikke den tilladte form/);
     expect(da.body).not.toMatch(/must |should /);
-    const en = await apps.main.inject({ method: 'POST', url: '/v1/letters:validate', payload: { template: 'np_1004' }, headers: { authorization: `Bearer ${s540.token}`, 'accept-language': 'en' } });
+    const en = await apps.main.inject({
+      method: 'POST',
+      url: '/v1/letters:validate',
+      payload: { template: 'np_1004' },
+      headers: { authorization: `Bearer ${s540.token}`, 'accept-language': 'en' },
+    });
     expect(en.json().detail).toBe('The request is not valid: $.context is missing; it is required.');
-    const query = await apps.main.inject({ method: 'POST', url: '/v1/lint?process=a&env=test&extra=1&name=' + 'x'.repeat(201), payload: np1004, headers: { authorization: `Bearer ${s540.token}`, 'content-type': DOCX } });
+    const query = await apps.main.inject({
+      method: 'POST',
+      url: '/v1/lint?process=a&env=test&extra=1&name=' + 'x'.repeat(201),
+      payload: np1004,
+      headers: { authorization: `Bearer ${s540.token}`, 'content-type': DOCX },
+    });
     expect(query.statusCode).toBe(400);
     expect((query.json().errors as Array<{ message: string }>).map((e) => e.message).sort()).toEqual([
       '?env skal være en af: "production", "training".',

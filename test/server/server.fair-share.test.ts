@@ -30,7 +30,10 @@ describe('request rate per credential', () => {
   beforeAll(async () => {
     idp = await testIdp();
     app = await buildApp({
-      templatesDir: templates, credentials, rateLimit: { max: 3, windowSeconds: 3600 }, jwt: { issuer: idp.issuer, audience: idp.audience, jwksUrl: idp.jwksUrl },
+      templatesDir: templates,
+      credentials,
+      rateLimit: { max: 3, windowSeconds: 3600 },
+      jwt: { issuer: idp.issuer, audience: idp.audience, jwksUrl: idp.jwksUrl },
     });
   });
   afterAll(async () => {
@@ -57,7 +60,7 @@ describe('request rate per credential', () => {
     expect((await app.inject({ url: '/metrics' })).statusCode).toBe(200);
   });
 
-  it('a municipality\'s credentials and tokens share one allowance; an administrator has its own', async () => {
+  it("a municipality's credentials and tokens share one allowance; an administrator has its own", async () => {
     // Sønderborg's second credential and a JWT naming 540 are over the same limit.
     expect((await get(s540b.token)).statusCode).toBe(429);
     expect((await get(await idp.sign({ kommune: '540' }))).statusCode).toBe(429);
@@ -99,7 +102,10 @@ describe('requests in progress per credential', () => {
 
   it('while a batch stream is open, the same municipality gets 429 and another is served; once it ends, the first is served again', async () => {
     // A batch whose body stays open after its first case: the request is in progress.
-    const batch = request(`${base}/v1/letters:batch?template=np_1004&format=docx`, { method: 'POST', headers: { ...bearer(s540.token), 'content-type': 'application/x-ndjson' } });
+    const batch = request(`${base}/v1/letters:batch?template=np_1004&format=docx`, {
+      method: 'POST',
+      headers: { ...bearer(s540.token), 'content-type': 'application/x-ndjson' },
+    });
     const response = new Promise<IncomingMessage>((resolve) => batch.on('response', resolve));
     batch.write(JSON.stringify({ id: 'a', ...karen }) + '\n');
     const res = await response;
@@ -133,7 +139,10 @@ describe('requests in progress per credential', () => {
   });
 
   it('a caller that goes away gives its place back', async () => {
-    const batch = request(`${base}/v1/letters:batch?template=np_1004&format=docx`, { method: 'POST', headers: { ...bearer(s751.token), 'content-type': 'application/x-ndjson' } });
+    const batch = request(`${base}/v1/letters:batch?template=np_1004&format=docx`, {
+      method: 'POST',
+      headers: { ...bearer(s751.token), 'content-type': 'application/x-ndjson' },
+    });
     const response = new Promise<IncomingMessage>((resolve) => batch.on('response', resolve));
     batch.write(JSON.stringify({ id: 'a', ...karen }) + '\n');
     const res = await response;

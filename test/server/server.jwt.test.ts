@@ -38,7 +38,15 @@ beforeAll(async () => {
     credentials: [s540.credential],
     logger: { stream: log.stream },
     // No cooldown between key fetches here, so that a rotation is seen at once.
-    jwt: { issuer: idp.issuer, audience: idp.audience, jwksUrl: idp.jwksUrl, kommuneClaim: 'kommunekode', rolesClaim: 'realm_access.roles', adminRole: 'kp-brev-drift', jwksCooldownSeconds: 0 },
+    jwt: {
+      issuer: idp.issuer,
+      audience: idp.audience,
+      jwksUrl: idp.jwksUrl,
+      kommuneClaim: 'kommunekode',
+      rolesClaim: 'realm_access.roles',
+      adminRole: 'kp-brev-drift',
+      jwksCooldownSeconds: 0,
+    },
   });
 });
 afterAll(async () => {
@@ -49,10 +57,15 @@ afterAll(async () => {
 const templatesFor = async (token: string, lang?: string) => app.inject({ url: '/v1/templates', headers: bearer(token, lang) });
 
 describe('a valid token', () => {
-  it('RS256 and ES256 tokens naming a municipality make that municipality\'s letter', async () => {
+  it("RS256 and ES256 tokens naming a municipality make that municipality's letter", async () => {
     for (const alg of ['RS256', 'ES256'] as const) {
       const token = await idp.sign({ sub: SUB, azp: 'sagssystem', kommunekode: '540' }, { alg });
-      const r = await app.inject({ method: 'POST', url: '/v1/letters', headers: bearer(token), payload: { template: 'np_1004', context: karen, format: 'docx' } });
+      const r = await app.inject({
+        method: 'POST',
+        url: '/v1/letters',
+        headers: bearer(token),
+        payload: { template: 'np_1004', context: karen, format: 'docx' },
+      });
       expect(r.statusCode, r.body).toBe(200);
       expect(openDocx(r.rawPayload).texts().join('\n')).toContain('Karen');
     }
@@ -78,9 +91,14 @@ describe('a valid token', () => {
 });
 
 describe('municipality and administrator', () => {
-  it('a token for 540 cannot make 751\'s letter: 403, in Danish or English', async () => {
+  it("a token for 540 cannot make 751's letter: 403, in Danish or English", async () => {
     const token = await idp.sign({ kommunekode: '540' });
-    const da = await app.inject({ method: 'POST', url: '/v1/letters', headers: bearer(token), payload: { template: 'np_1004', context: karen, kommune: '751' } });
+    const da = await app.inject({
+      method: 'POST',
+      url: '/v1/letters',
+      headers: bearer(token),
+      payload: { template: 'np_1004', context: karen, kommune: '751' },
+    });
     expect(da.statusCode).toBe(403);
     expect(da.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(da.json()).toMatchObject({ type: 'urn:kp-brev:problem:forbidden', title: 'Adgang nægtet' });
@@ -133,7 +151,12 @@ describe('a token that is not accepted: 401 with why', () => {
   });
 
   it('wrong audience', async () => {
-    await refused(await idp.sign({ kommunekode: '540' }, { audience: 'et-andet-system' }), 'audience', /ikke udstedt til denne server \(aud\)/, /not issued for this server/);
+    await refused(
+      await idp.sign({ kommunekode: '540' }, { audience: 'et-andet-system' }),
+      'audience',
+      /ikke udstedt til denne server \(aud\)/,
+      /not issued for this server/,
+    );
   });
 
   it('wrong issuer', async () => {
@@ -187,17 +210,24 @@ describe('key rotation', () => {
 });
 
 describe('an identity provider that cannot be reached', () => {
-  it('is 503 with Retry-After (not the client\'s fault), and a static credential still works', async () => {
+  it("is 503 with Retry-After (not the client's fault), and a static credential still works", async () => {
     const closed = createServer();
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const port = (closed.address() as AddressInfo).port;
     await new Promise<void>((resolve) => closed.close(() => resolve()));
-    const lone = await buildApp({ templatesDir: templates, credentials: [s540.credential], jwt: { issuer: idp.issuer, audience: idp.audience, jwksUrl: `http://127.0.0.1:${port}/jwks.json` } });
+    const lone = await buildApp({
+      templatesDir: templates,
+      credentials: [s540.credential],
+      jwt: { issuer: idp.issuer, audience: idp.audience, jwksUrl: `http://127.0.0.1:${port}/jwks.json` },
+    });
     try {
       const r = await lone.inject({ url: '/v1/templates', headers: bearer(await idp.sign({ kommunekode: '540' })) });
       expect(r.statusCode).toBe(503);
       expect(r.headers['retry-after']).toBe('10');
-      expect(r.json()).toMatchObject({ type: 'urn:kp-brev:problem:identity-unavailable', detail: 'Identitetsudbyderens nøgler (JWKS) kan ikke hentes lige nu; prøv igen om lidt.' });
+      expect(r.json()).toMatchObject({
+        type: 'urn:kp-brev:problem:identity-unavailable',
+        detail: 'Identitetsudbyderens nøgler (JWKS) kan ikke hentes lige nu; prøv igen om lidt.',
+      });
       expect((await lone.inject({ url: '/v1/templates', headers: bearer(s540.token) })).statusCode).toBe(200);
     } finally {
       await lone.close();

@@ -35,7 +35,10 @@ async function startServer(extra: Record<string, unknown> = {}): Promise<Served>
   const dir = mkdtempSync(join(tmpdir(), 'kp-brev-serve-'));
   const config = join(dir, 'server.json');
   writeFileSync(config, JSON.stringify({ templates: join(root, 'templates'), port: 0, host: '127.0.0.1', threads: 2, credentials: [credential], ...extra }));
-  const child = spawn(process.execPath, [join(root, 'bin/kp-brev.js'), 'serve', '--config', config], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, KP_BREV_LANG: '' } });
+  const child = spawn(process.execPath, [join(root, 'bin/kp-brev.js'), 'serve', '--config', config], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, KP_BREV_LANG: '' },
+  });
   const log: string[] = [];
   let out = '';
   child.stdout!.on('data', (b: Buffer) => {
@@ -80,7 +83,11 @@ function sample(metrics: string, name: string, labels: Record<string, string>): 
   for (const line of metrics.split('\n')) {
     const m = /^(\w+)(?:\{(.*)\})? (\S+)$/.exec(line);
     if (!m || m[1] !== name) continue;
-    const have = (m[2] ?? '').split(/,(?=\w+=)/).filter(Boolean).sort().join(',');
+    const have = (m[2] ?? '')
+      .split(/,(?=\w+=)/)
+      .filter(Boolean)
+      .sort()
+      .join(',');
     if (have === want) return Number(m[3]);
   }
   return 0;
@@ -123,13 +130,21 @@ describe('kp-brev serve on loopback', () => {
         const type = String(headers?.['content-type'] ?? '');
         const good =
           status === 200 &&
-          (format === 'pdf' ? type === 'application/pdf' && headers?.['x-page-count'] === '2' && body.startsWith('%PDF-') && body.trimEnd().endsWith('%%EOF') : type === DOCX && body.startsWith('PK\u0003\u0004'));
+          (format === 'pdf'
+            ? type === 'application/pdf' && headers?.['x-page-count'] === '2' && body.startsWith('%PDF-') && body.trimEnd().endsWith('%%EOF')
+            : type === DOCX && body.startsWith('PK\u0003\u0004'));
         if (good) right[format]++;
         else wrong.push(`${format}: ${status} ${type} ${body.slice(0, 200)}`);
       };
     // Closed loop: 8 connections, each sending its next letter when the last one is answered.
     // The per-request timeout is a hang guard (seconds).
-    const result = await autocannon({ url: server.url, connections: 8, amount: LETTERS, timeout: 600, requests: [letter('pdf', check('pdf')), letter('docx', check('docx'))] });
+    const result = await autocannon({
+      url: server.url,
+      connections: 8,
+      amount: LETTERS,
+      timeout: 600,
+      requests: [letter('pdf', check('pdf')), letter('docx', check('docx'))],
+    });
     expect(wrong, server.state()).toEqual([]);
     expect(result.errors, server.state()).toBe(0);
     expect(result.timeouts).toBe(0);
@@ -149,7 +164,9 @@ describe('kp-brev serve on loopback', () => {
     // The template cache metric counts what the render threads compiled (each warmed up every
     // central letter), not the server thread's own (empty) cache.
     expect(sample(after, 'kpbrev_template_cache_size', {})).toBeGreaterThanOrEqual(readdirSync(join(root, 'templates/central/beskedskabeloner')).length);
-    console.log(`load: ${LETTERS} letters in ${result.duration} s, latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms (for information; not asserted)`);
+    console.log(
+      `load: ${LETTERS} letters in ${result.duration} s, latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms (for information; not asserted)`,
+    );
   });
 
   it('lints a template and checks a case in the render threads too', async () => {
@@ -164,7 +181,11 @@ describe('kp-brev serve on loopback', () => {
     expect(findings.find((f) => f.rule === 'a11y-image-alt')).toMatchObject({ regression: true });
     const context = JSON.parse(karen) as { fields: Record<string, unknown> };
     delete context.fields['Bevilling'];
-    const valid = await call(server, '/v1/letters:validate', { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify({ template: 'np_1004', context }) });
+    const valid = await call(server, '/v1/letters:validate', {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/json' },
+      body: JSON.stringify({ template: 'np_1004', context }),
+    });
     expect(((await valid.json()) as { valid: boolean; problems: Array<{ field: string }> }).problems.map((p) => p.field)).toContain('Bevilling.Fra');
   });
 
@@ -180,11 +201,17 @@ describe('kp-brev serve on loopback', () => {
 
   it('stops making a batch when the caller goes away, and logs and counts that request like any other', async () => {
     const made = async (): Promise<number> => sample(await metricsOf(server), 'kpbrev_letters_rendered_total', { format: 'pdf' });
-    const batches = async (): Promise<number> => sample(await metricsOf(server), 'kpbrev_http_requests_total', { route: '/v1/letters:batch', method: 'POST', status: '200' });
+    const batches = async (): Promise<number> =>
+      sample(await metricsOf(server), 'kpbrev_http_requests_total', { route: '/v1/letters:batch', method: 'POST', status: '200' });
     const before = { made: await made(), batches: await batches() };
     const cases = Array.from({ length: 3000 }, (_, i) => JSON.stringify({ id: `a${i}`, ...JSON.parse(karen) })).join('\n');
     const controller = new AbortController();
-    const r = await call(server, '/v1/letters:batch?template=np_1004&format=pdf', { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/x-ndjson' }, body: cases, signal: controller.signal });
+    const r = await call(server, '/v1/letters:batch?template=np_1004&format=pdf', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/x-ndjson' },
+      body: cases,
+      signal: controller.signal,
+    });
     const reader = r.body!.getReader();
     await reader.read(); // the first letters have arrived
     controller.abort();
@@ -200,7 +227,11 @@ describe('kp-brev serve on loopback', () => {
     expect(Number(count)).toBeLessThan(3000);
     expect((await batches()) - before.batches).toBe(1);
     // Nothing of it is left in the queue: one more letter behind it is the only one made.
-    const one = await call(server, '/v1/letters', { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ template: 'np_1004', context: JSON.parse(karen), format: 'pdf' }) });
+    const one = await call(server, '/v1/letters', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ template: 'np_1004', context: JSON.parse(karen), format: 'pdf' }),
+    });
     expect(one.status).toBe(200);
     expect(await made()).toBe(afterAbort + 1);
   });
@@ -217,7 +248,11 @@ describe('limits and shutdown', () => {
     const slow = await startServer({ timeoutMs: 1000, threads: 1 });
     try {
       const post = (context: unknown) =>
-        call(slow, '/v1/letters', { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ template: 'np_1004', context, format: 'pdf' }) });
+        call(slow, '/v1/letters', {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ template: 'np_1004', context, format: 'pdf' }),
+        });
       const huge = JSON.parse(karen) as { fields: { Borger: { Navn: string; Adresse: Record<string, string> } } };
       const million = 'Karen Jensen '.repeat(76_000);
       huge.fields.Borger.Navn = million;
@@ -230,11 +265,15 @@ describe('limits and shutdown', () => {
       // The runaway thread is stopped and a new one started; while it warms up, letters wait
       // in the queue and may run into the limit there (503 again, the thread is not stopped for
       // that). Asked again until it answers: ordinary letters are made again.
-      const status = await until('an ordinary letter made after the runaway one', async () => {
-        const again = await post(JSON.parse(karen));
-        expect([200, 503], slow.state()).toContain(again.status);
-        return again.status === 200 ? again.status : undefined;
-      }, { every: 200 });
+      const status = await until(
+        'an ordinary letter made after the runaway one',
+        async () => {
+          const again = await post(JSON.parse(karen));
+          expect([200, 503], slow.state()).toContain(again.status);
+          return again.status === 200 ? again.status : undefined;
+        },
+        { every: 200 },
+      );
       expect(status).toBe(200);
       const metrics = await metricsOf(slow);
       expect(sample(metrics, 'kpbrev_letter_failures_total', { reason: 'timeout' })).toBeGreaterThanOrEqual(1);
@@ -250,7 +289,10 @@ describe('limits and shutdown', () => {
     // A batch of 60 letters whose cases have not all been sent when the signal comes (so it is
     // in flight, however fast the server is): every letter must still be made and arrive.
     const cases = Array.from({ length: 60 }, (_, i) => JSON.stringify({ id: `s${i}`, ...JSON.parse(karen) }) + '\n');
-    const req = request(`${s.url}/v1/letters:batch?template=np_1004&format=pdf`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/x-ndjson' } });
+    const req = request(`${s.url}/v1/letters:batch?template=np_1004&format=pdf`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/x-ndjson' },
+    });
     const answer = new Promise<IncomingMessage>((resolve, reject) => {
       req.on('response', resolve);
       req.on('error', (e) => reject(new Error(`${e.message}; ${s.state()}`)));
@@ -267,7 +309,10 @@ describe('limits and shutdown', () => {
     await until('the server to say it is shutting down', () => s.log.some((l) => l.includes('shutting down')));
     req.end(cases.slice(10).join(''));
     await ended;
-    const lines = body.trim().split('\n').map((l) => JSON.parse(l) as { id: string; ok: boolean });
+    const lines = body
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { id: string; ok: boolean });
     expect(lines.map((l) => l.id).sort()).toEqual(cases.map((_, i) => `s${i}`).sort());
     expect(lines.every((l) => l.ok)).toBe(true);
     expect(await exit, s.state()).toBe(0);
@@ -305,12 +350,27 @@ describe('a caller that goes away before the answer', () => {
     try {
       const url = await app.listen({ port: 0, host: '127.0.0.1' });
       const controller = new AbortController();
-      const answer = fetch(`${url}/v1/letters`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ template: 'np_1004', context: JSON.parse(karen), format: 'pdf' }), signal: controller.signal }).catch((e: unknown) => e);
+      const answer = fetch(`${url}/v1/letters`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ template: 'np_1004', context: JSON.parse(karen), format: 'pdf' }),
+        signal: controller.signal,
+      }).catch((e: unknown) => e);
       await inPool;
       controller.abort();
       expect(await answer).toBeInstanceOf(Error);
-      const line = await until('the log line of the abandoned request', () => lines.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l['msg'] === 'request' && l['route'] === '/v1/letters'));
-      expect(line).toMatchObject({ method: 'POST', status: 499, aborted: true, outcome: 'aborted by the caller', kommune: '540', template: 'np_1004', format: 'pdf' });
+      const line = await until('the log line of the abandoned request', () =>
+        lines.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l['msg'] === 'request' && l['route'] === '/v1/letters'),
+      );
+      expect(line).toMatchObject({
+        method: 'POST',
+        status: 499,
+        aborted: true,
+        outcome: 'aborted by the caller',
+        kommune: '540',
+        template: 'np_1004',
+        format: 'pdf',
+      });
       const metrics = (await app.inject({ url: '/metrics' })).body;
       expect(sample(metrics, 'kpbrev_http_requests_total', { route: '/v1/letters', method: 'POST', status: '499' })).toBe(1);
       expect(sample(metrics, 'kpbrev_http_request_duration_seconds_count', { route: '/v1/letters', method: 'POST' })).toBe(1);

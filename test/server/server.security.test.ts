@@ -104,7 +104,7 @@ describe('credentials follow the matched route, whatever the spelling of the add
     }
   });
 
-  it('no credential, a wrong one or another municipality\'s, in every spelling of every /v1 route: 401/403/404 (400 for a parameter the route does not take), never 200 or 500', async () => {
+  it("no credential, a wrong one or another municipality's, in every spelling of every /v1 route: 401/403/404 (400 for a parameter the route does not take), never 200 or 500", async () => {
     const wrong = bearer(`kpb_${'A'.repeat(43)}`);
     let tried = 0;
     for (const { method, path } of routesOf(app).filter((r) => r.path.startsWith('/v1/'))) {
@@ -112,7 +112,12 @@ describe('credentials follow the matched route, whatever the spelling of the add
       for (const { url, routes } of spellings(path)) {
         const full = example.query ? `${url}?${example.query}` : url;
         const send = (headers: Record<string, string>) =>
-          app.inject({ method: method as InjectOptions['method'], url: full, headers: { ...headers, ...(example.payload !== undefined ? { 'content-type': example.type ?? 'application/json' } : {}) }, ...(example.payload !== undefined ? { payload: example.payload } : {}) });
+          app.inject({
+            method: method as InjectOptions['method'],
+            url: full,
+            headers: { ...headers, ...(example.payload !== undefined ? { 'content-type': example.type ?? 'application/json' } : {}) },
+            ...(example.payload !== undefined ? { payload: example.payload } : {}),
+          });
         const what = `${method} ${full}`;
         const none = await send({});
         const bad = await send(wrong);
@@ -157,11 +162,15 @@ describe('no letter with placeholders leaves a production server (issue 17 item 
     }
   });
 
-  it('the training page\'s preview draws placeholders only in training; elsewhere a letter that would be refused has no pages, only what stops it', async () => {
+  it("the training page's preview draws placeholders only in training; elsewhere a letter that would be refused has no pages, only what stops it", async () => {
     const training = await buildApp({ templatesDir: templates, credentials: [s751.credential], training: true });
     const svgText = (svg: string): string => [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]).join('');
     type PreviewJson = {
-      pages: Array<{ svg: string }>; problems: Array<{ code: string; message: string; field?: string }>; codes: unknown[]; questions: unknown[]; lint: unknown[];
+      pages: Array<{ svg: string }>;
+      problems: Array<{ code: string; message: string; field?: string }>;
+      codes: unknown[];
+      questions: unknown[];
+      lint: unknown[];
     };
     try {
       for (const highlight of [undefined, 'flettespoergsmaal-10034']) {
@@ -173,7 +182,9 @@ describe('no letter with placeholders leaves a production server (issue 17 item 
         expect(refused.body).not.toContain('MANGLER');
         // What would stop the letter, named, with everything else the page shows.
         expect(p.problems.map((x) => x.field)).toContain('Klage.Frist');
-        expect(p.problems.find((x) => x.field === 'Klage.Frist')!.message).toBe('Flettefeltet "Klage.Frist" har ingen værdi i sagskonteksten. Brevet dannes ikke.');
+        expect(p.problems.find((x) => x.field === 'Klage.Frist')!.message).toBe(
+          'Flettefeltet "Klage.Frist" har ingen værdi i sagskonteksten. Brevet dannes ikke.',
+        );
         expect(p.codes.length).toBeGreaterThan(0);
         expect(p.questions.length).toBeGreaterThan(0);
         // In training the same request draws the letter with placeholders.
@@ -229,21 +240,49 @@ describe('an overlong batch line is not read past the limit (issue 17 item 11)',
     expect(received).toMatch(/^HTTP\/1\.1 200/);
     const line = /\{"line":1,"ok":false,"status":400,.*\}/.exec(received)?.[0];
     expect(line).toBeDefined();
-    expect(JSON.parse(line!).problem.detail).toBe(`Linje 1 er længere end grænsen på ${MAX_LINE} byte; resten af kørslen er ikke læst, og forbindelsen lukkes.`);
+    expect(JSON.parse(line!).problem.detail).toBe(
+      `Linje 1 er længere end grænsen på ${MAX_LINE} byte; resten af kørslen er ikke læst, og forbindelsen lukkes.`,
+    );
   });
 
   it('the lines before an overlong line are made; nothing after it is read (inject)', async () => {
     const good = JSON.stringify({ id: 'a', ...karen });
-    const r = await app.inject({ method: 'POST', url: '/v1/letters:batch?template=np_1004&format=docx', payload: `${good}\n${'x'.repeat(MAX_LINE + 1)}\n${JSON.stringify({ id: 'b', ...karen })}\n`, headers: { ...bearer(s540.token), 'content-type': NDJSON } });
-    const lines = r.body.trim().split('\n').map((l) => JSON.parse(l) as { id?: string; line: number; ok: boolean; status?: number });
-    expect(lines.map((l) => [l.line, l.ok, l.status])).toEqual(expect.arrayContaining([[1, true, undefined], [2, false, 400]]));
+    const r = await app.inject({
+      method: 'POST',
+      url: '/v1/letters:batch?template=np_1004&format=docx',
+      payload: `${good}\n${'x'.repeat(MAX_LINE + 1)}\n${JSON.stringify({ id: 'b', ...karen })}\n`,
+      headers: { ...bearer(s540.token), 'content-type': NDJSON },
+    });
+    const lines = r.body
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { id?: string; line: number; ok: boolean; status?: number });
+    expect(lines.map((l) => [l.line, l.ok, l.status])).toEqual(
+      expect.arrayContaining([
+        [1, true, undefined],
+        [2, false, 400],
+      ]),
+    );
     expect(lines).toHaveLength(2);
   });
 
   it('a UTF-8 byte order mark before the first line is dropped: the first case is made', async () => {
-    const r = await app.inject({ method: 'POST', url: '/v1/letters:batch?template=np_1004&format=docx', payload: `\ufeff${JSON.stringify({ id: 'a', ...karen })}\r\n${JSON.stringify({ id: 'b', ...karen })}\n`, headers: { ...bearer(s540.token), 'content-type': NDJSON } });
-    const lines = r.body.trim().split('\n').map((l) => JSON.parse(l) as { id: string; ok: boolean; data?: string });
-    expect(lines.map((l) => [l.id, l.ok])).toEqual(expect.arrayContaining([['a', true], ['b', true]]));
+    const r = await app.inject({
+      method: 'POST',
+      url: '/v1/letters:batch?template=np_1004&format=docx',
+      payload: `\ufeff${JSON.stringify({ id: 'a', ...karen })}\r\n${JSON.stringify({ id: 'b', ...karen })}\n`,
+      headers: { ...bearer(s540.token), 'content-type': NDJSON },
+    });
+    const lines = r.body
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { id: string; ok: boolean; data?: string });
+    expect(lines.map((l) => [l.id, l.ok])).toEqual(
+      expect.arrayContaining([
+        ['a', true],
+        ['b', true],
+      ]),
+    );
     expect(openDocx(Buffer.from(lines.find((l) => l.id === 'a')!.data!, 'base64')).texts()).toContain('Kære Karen');
   });
 });
@@ -267,8 +306,13 @@ describe('bad input is 4xx, never 500 (issue 17 item 12)', () => {
   const s = bearer(s540.token);
 
   it('a JSON object, text or a form sent as a batch is 415, in Danish or English', async () => {
-    const form = '--XX\r\nContent-Disposition: form-data; name="file"; filename="sager.ndjson"\r\nContent-Type: application/x-ndjson\r\n\r\n{"id":1}\r\n--XX--\r\n';
-    for (const [payload, type] of [[JSON.stringify({ id: 1, ...karen }), 'application/json'], ['{"id":1}', 'text/plain'], [form, 'multipart/form-data; boundary=XX']]) {
+    const form =
+      '--XX\r\nContent-Disposition: form-data; name="file"; filename="sager.ndjson"\r\nContent-Type: application/x-ndjson\r\n\r\n{"id":1}\r\n--XX--\r\n';
+    for (const [payload, type] of [
+      [JSON.stringify({ id: 1, ...karen }), 'application/json'],
+      ['{"id":1}', 'text/plain'],
+      [form, 'multipart/form-data; boundary=XX'],
+    ]) {
       const r = await app.inject({ method: 'POST', url: '/v1/letters:batch?template=np_1004', payload, headers: { ...s, 'content-type': type! } });
       expect(r.statusCode, type).toBe(415);
       expect(r.headers['accept-post']).toBe('application/x-ndjson');
@@ -280,7 +324,11 @@ describe('bad input is 4xx, never 500 (issue 17 item 12)', () => {
 
   it('a multipart form to /v1/lint that is cut short or has no boundary is 400', async () => {
     const form = `--XX\r\nContent-Disposition: form-data; name="file"; filename="a.docx"\r\nContent-Type: application/octet-stream\r\n\r\n${'x'.repeat(50)}\r\n--XX--\r\n`;
-    for (const [payload, type] of [[form.slice(0, 100), 'multipart/form-data; boundary=XX'], [form, 'multipart/form-data'], [form, 'multipart/form-data; boundary=YY']]) {
+    for (const [payload, type] of [
+      [form.slice(0, 100), 'multipart/form-data; boundary=XX'],
+      [form, 'multipart/form-data'],
+      [form, 'multipart/form-data; boundary=YY'],
+    ]) {
       const r = await app.inject({ method: 'POST', url: '/v1/lint', payload, headers: { ...s, 'content-type': type! } });
       expect(r.statusCode, type).toBe(400);
       expect(r.json().detail).toContain('Formularen (multipart/form-data) kan ikke læses');
@@ -331,27 +379,54 @@ describe('a case nested 5,000 levels deep is 400, also in render threads (issue 
         expect(r.json().detail).toBe('Forespørgslen er indlejret for dybt: højst 64 niveauer af objekter og lister.');
       }
     }
-    const en = await threaded.inject({ method: 'POST', url: '/v1/letters', payload: `{"template":"np_1004","context":{"fields":{"x":${arrays}}}}`, headers: { ...bearer(s540.token), 'content-type': 'application/json', 'accept-language': 'en' } });
+    const en = await threaded.inject({
+      method: 'POST',
+      url: '/v1/letters',
+      payload: `{"template":"np_1004","context":{"fields":{"x":${arrays}}}}`,
+      headers: { ...bearer(s540.token), 'content-type': 'application/json', 'accept-language': 'en' },
+    });
     expect(en.json().detail).toBe('The request is nested too deeply: at most 64 levels of objects and arrays.');
   });
 
   it('as a batch line: that line is 400, the next is made', async () => {
     const payload = `{"id":"dyb","fields":{"x":${objects}}}\n${JSON.stringify({ id: 'karen', ...karen })}\n`;
-    const r = await threaded.inject({ method: 'POST', url: '/v1/letters:batch?template=np_1004&format=docx', payload, headers: { ...bearer(s540.token), 'content-type': NDJSON } });
-    const lines = r.body.trim().split('\n').map((l) => JSON.parse(l) as { line: number; ok: boolean; status?: number; problem?: { detail: string } });
-    expect(lines.find((l) => l.line === 1)).toMatchObject({ ok: false, status: 400, problem: { detail: 'Forespørgslen er indlejret for dybt: højst 64 niveauer af objekter og lister.' } });
+    const r = await threaded.inject({
+      method: 'POST',
+      url: '/v1/letters:batch?template=np_1004&format=docx',
+      payload,
+      headers: { ...bearer(s540.token), 'content-type': NDJSON },
+    });
+    const lines = r.body
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { line: number; ok: boolean; status?: number; problem?: { detail: string } });
+    expect(lines.find((l) => l.line === 1)).toMatchObject({
+      ok: false,
+      status: 400,
+      problem: { detail: 'Forespørgslen er indlejret for dybt: højst 64 niveauer af objekter og lister.' },
+    });
     expect(lines.find((l) => l.line === 2)).toMatchObject({ ok: true });
   });
 
   it('a deep case object given to a render task directly is bad context (400), not an internal error', async () => {
-    const outcome = await executeRender({ dir: templates, template: 'np_1004', context: { fields: { x: JSON.parse(objects) as unknown }, questions: {} }, format: 'docx' });
+    const outcome = await executeRender({
+      dir: templates,
+      template: 'np_1004',
+      context: { fields: { x: JSON.parse(objects) as unknown }, questions: {} },
+      format: 'docx',
+    });
     expect(outcome).toMatchObject({ ok: false, reason: 'bad-context' });
     expect(!outcome.ok && outcome.diagnostics[0]!.code).toBe('context.too-deep');
   });
 
-  it('a case deeper than the context allows but within the request limit is the context\'s own 400', async () => {
+  it("a case deeper than the context allows but within the request limit is the context's own 400", async () => {
     const deep = `${'{"a":'.repeat(40)}1${'}'.repeat(40)}`;
-    const r = await threaded.inject({ method: 'POST', url: '/v1/letters', payload: `{"template":"np_1004","context":{"fields":{"x":${deep}}}}`, headers: { ...bearer(s540.token), 'content-type': 'application/json' } });
+    const r = await threaded.inject({
+      method: 'POST',
+      url: '/v1/letters',
+      payload: `{"template":"np_1004","context":{"fields":{"x":${deep}}}}`,
+      headers: { ...bearer(s540.token), 'content-type': 'application/json' },
+    });
     expect(r.statusCode).toBe(400);
     expect(r.json().errors[0].code).toBe('context.too-deep');
   });
@@ -365,11 +440,19 @@ describe('template ids in the log (issue 17 item 12)', () => {
     await app.inject({ method: 'POST', url: '/v1/letters', payload: { template: cpr, context: karen }, headers: s });
     await app.inject({ method: 'POST', url: '/v1/letters:validate', payload: { template: cpr, context: karen }, headers: s });
     await app.inject({ method: 'GET', url: `/v1/templates/${cpr}`, headers: s });
-    await app.inject({ method: 'POST', url: `/v1/letters:batch?template=${cpr}`, payload: `${JSON.stringify({ id: 1, ...karen })}\n`, headers: { ...s, 'content-type': NDJSON } });
+    await app.inject({
+      method: 'POST',
+      url: `/v1/letters:batch?template=${cpr}`,
+      payload: `${JSON.stringify({ id: 1, ...karen })}\n`,
+      headers: { ...s, 'content-type': NDJSON },
+    });
     await app.inject({ method: 'POST', url: `/v1/lint?template=${cpr}`, payload: np1004, headers: { ...s, 'content-type': 'application/octet-stream' } });
     await app.inject({ method: 'POST', url: '/v1/preview', payload: { template: cpr, context: karen }, headers: s });
     await app.inject({ method: 'POST', url: '/v1/letters', payload: { template: 'np_1004', context: karen, format: 'docx' }, headers: s });
-    const lines = logLines.slice(before).map((l) => JSON.parse(l) as { template?: string; msg: string }).filter((l) => l.msg === 'request');
+    const lines = logLines
+      .slice(before)
+      .map((l) => JSON.parse(l) as { template?: string; msg: string })
+      .filter((l) => l.msg === 'request');
     expect(lines).toHaveLength(7);
     expect(logLines.slice(before).join('\n')).not.toContain(cpr);
     expect(lines.slice(0, 6).map((l) => l.template)).toEqual(Array(6).fill(lines[0]!.template));

@@ -36,7 +36,8 @@ afterAll(async () => {
   await app.close();
 });
 
-const post = (url: string, body: unknown, headers: Record<string, string> = auth(tokens.s540)) => app.inject({ method: 'POST', url, payload: body as object, headers });
+const post = (url: string, body: unknown, headers: Record<string, string> = auth(tokens.s540)) =>
+  app.inject({ method: 'POST', url, payload: body as object, headers });
 
 describe('POST /v1/letters', () => {
   it('makes a tagged PDF with the template version and page count in headers', async () => {
@@ -93,7 +94,9 @@ describe('POST /v1/letters', () => {
   it('checks credentials from KP_BREV_CREDENTIALS against the configuration schema', () => {
     const good = tokens.s540.credential;
     expect(envCredentials({ KP_BREV_CREDENTIALS: JSON.stringify([good]) })).toEqual([good]);
-    expect(() => envCredentials({ KP_BREV_CREDENTIALS: '[{"name": "x", "kommune": "540"}]' })).toThrow(/credentials\[0\] "x" mangler feltet "sha256"|lacks the field "sha256"/);
+    expect(() => envCredentials({ KP_BREV_CREDENTIALS: '[{"name": "x", "kommune": "540"}]' })).toThrow(
+      /credentials\[0\] "x" mangler feltet "sha256"|lacks the field "sha256"/,
+    );
     expect(() => envCredentials({ KP_BREV_CREDENTIALS: '{"name": "x"}' })).toThrow(/KP_BREV_CREDENTIALS/);
     const broken = (() => {
       try {
@@ -127,27 +130,51 @@ describe('errors are problem+json with the right status, never 500 for bad input
   });
 
   it('404 for a template that does not exist, in English when asked', async () => {
-    const r = await app.inject({ method: 'POST', url: '/v1/letters', payload: { template: 'np_9999', context: karen }, headers: { ...auth(tokens.s540), 'accept-language': 'en-GB,en;q=0.9' } });
+    const r = await app.inject({
+      method: 'POST',
+      url: '/v1/letters',
+      payload: { template: 'np_9999', context: karen },
+      headers: { ...auth(tokens.s540), 'accept-language': 'en-GB,en;q=0.9' },
+    });
     expect(r.statusCode).toBe(404);
     expect(r.headers['content-language']).toBe('en');
-    expect(r.json()).toMatchObject({ type: 'urn:kp-brev:problem:not-found', title: 'Not found', detail: 'The template "np_9999" does not exist.', template: 'np_9999' });
+    expect(r.json()).toMatchObject({
+      type: 'urn:kp-brev:problem:not-found',
+      title: 'Not found',
+      detail: 'The template "np_9999" does not exist.',
+      template: 'np_9999',
+    });
   });
 
   it('404 for a misspelt template says which one was meant, for a letter, a template and a lint', async () => {
     const letter = await post('/v1/letters', { template: 'np_1O04', context: karen }, auth(tokens.s540));
     const template = await app.inject({ method: 'GET', url: '/v1/templates/np_1O04', headers: auth(tokens.s540) });
     const docx = readFileSync(join(root, 'samples/lint/np_1011-kladde.docx'));
-    const lint = await app.inject({ method: 'POST', url: '/v1/lint?template=np_1O04', payload: docx, headers: { ...auth(tokens.s540), 'content-type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' } });
+    const lint = await app.inject({
+      method: 'POST',
+      url: '/v1/lint?template=np_1O04',
+      payload: docx,
+      headers: { ...auth(tokens.s540), 'content-type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
+    });
     for (const r of [letter, template, lint]) {
       expect(r.statusCode).toBe(404);
-      expect(r.json()).toMatchObject({ type: 'urn:kp-brev:problem:not-found', detail: 'Skabelonen "np_1O04" findes ikke. Mente du "np_1004"?', template: 'np_1O04' });
+      expect(r.json()).toMatchObject({
+        type: 'urn:kp-brev:problem:not-found',
+        detail: 'Skabelonen "np_1O04" findes ikke. Mente du "np_1004"?',
+        template: 'np_1O04',
+      });
     }
     const en = await app.inject({ method: 'GET', url: '/v1/templates/np_1O04', headers: { ...auth(tokens.s540), 'accept-language': 'en' } });
     expect(en.json().detail).toBe('The template "np_1O04" does not exist. Did you mean "np_1004"?');
   });
 
   it('400 for malformed JSON, a body that breaks the schema, a prototype key or a bad answer', async () => {
-    const bad = await app.inject({ method: 'POST', url: '/v1/letters', payload: '{"template": "np_1004", "context": ', headers: { ...auth(tokens.s540), 'content-type': 'application/json' } });
+    const bad = await app.inject({
+      method: 'POST',
+      url: '/v1/letters',
+      payload: '{"template": "np_1004", "context": ',
+      headers: { ...auth(tokens.s540), 'content-type': 'application/json' },
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().type).toBe('urn:kp-brev:problem:bad-request');
     expect(bad.json().detail).toBe('Forespørgslen er ikke gyldig: Ugyldig JSON: teksten slutter i linje 1, kolonne 36, før JSON-værdien er færdig.');
@@ -158,14 +185,25 @@ describe('errors are problem+json with the right status, never 500 for bad input
       { code: 'validation.required', message: '$.context mangler; det skal være med.', path: '$.context' },
       { code: 'validation.additionalProperties', message: '$.contekst kendes ikke her (stavefejl?).', path: '$.contekst' },
     ]);
-    const proto = await app.inject({ method: 'POST', url: '/v1/letters', payload: '{"template":"np_1004","context":{"fields":{"__proto__":{"x":1}}}}', headers: { ...auth(tokens.s540), 'content-type': 'application/json' } });
+    const proto = await app.inject({
+      method: 'POST',
+      url: '/v1/letters',
+      payload: '{"template":"np_1004","context":{"fields":{"__proto__":{"x":1}}}}',
+      headers: { ...auth(tokens.s540), 'content-type': 'application/json' },
+    });
     expect(proto.statusCode).toBe(400);
     const answer = await post('/v1/letters', { template: 'np_1004', context: { ...karen, questions: { 'flettespoergsmaal-10031': 'Ja' } } });
     expect(answer.statusCode).toBe(400);
   });
 
   it('400 for JSON that does not parse, told by line, column and character, in Danish or English (issue 19)', async () => {
-    const send = (payload: string, lang = 'da') => app.inject({ method: 'POST', url: '/v1/letters', payload, headers: { ...auth(tokens.s540), 'content-type': 'application/json', 'accept-language': lang } });
+    const send = (payload: string, lang = 'da') =>
+      app.inject({
+        method: 'POST',
+        url: '/v1/letters',
+        payload,
+        headers: { ...auth(tokens.s540), 'content-type': 'application/json', 'accept-language': lang },
+      });
     const comma = await send('{\n  "template": "np_1004",\n  "context": {"fields": {}},\n}');
     expect(comma.json().detail).toBe("Forespørgslen er ikke gyldig: Ugyldig JSON i linje 4, kolonne 1: uventet tegn '}'.");
     expect(comma.json().errors).toEqual([{ code: 'json.unexpected', message: "Ugyldig JSON i linje 4, kolonne 1: uventet tegn '}'." }]);
@@ -183,7 +221,9 @@ describe('errors are problem+json with the right status, never 500 for bad input
       const r = await app.inject({ method: 'POST', url: '/v1/letters', payload, headers: { ...auth(tokens.s540), 'content-type': 'application/json' } });
       expect(r.statusCode).toBe(400);
       expect(r.json().errors).toEqual([{ code: 'server.forbidden-key', message: expect.stringContaining(`nøglen "${key}" ved ${path};`), path }]);
-      expect(r.json().detail).toBe(`Forespørgslen er ikke gyldig: Kroppen indeholder nøglen "${key}" ved ${path}; nøglerne __proto__, constructor og prototype kan ikke bruges i JSON til API'et.`);
+      expect(r.json().detail).toBe(
+        `Forespørgslen er ikke gyldig: Kroppen indeholder nøglen "${key}" ved ${path}; nøglerne __proto__, constructor og prototype kan ikke bruges i JSON til API'et.`,
+      );
     }
     expect(({} as Record<string, unknown>)['x']).toBeUndefined();
   });
@@ -197,24 +237,40 @@ describe('errors are problem+json with the right status, never 500 for bad input
   });
 
   it('415 with Accept-Post for a body the route does not take, not "/ must be object" (issue 19)', async () => {
-    const text = await app.inject({ method: 'POST', url: '/v1/letters', payload: JSON.stringify({ template: 'np_1004', context: karen }), headers: { ...auth(tokens.s540), 'content-type': 'text/plain' } });
+    const text = await app.inject({
+      method: 'POST',
+      url: '/v1/letters',
+      payload: JSON.stringify({ template: 'np_1004', context: karen }),
+      headers: { ...auth(tokens.s540), 'content-type': 'text/plain' },
+    });
     expect(text.statusCode).toBe(415);
     expect(text.headers['accept-post']).toBe('application/json');
-    expect(text.json()).toMatchObject({ type: 'urn:kp-brev:problem:unsupported-media-type', title: 'Indholdstypen kan ikke bruges', detail: 'En krop af typen text/plain kan ikke bruges her; send application/json.' });
+    expect(text.json()).toMatchObject({
+      type: 'urn:kp-brev:problem:unsupported-media-type',
+      title: 'Indholdstypen kan ikke bruges',
+      detail: 'En krop af typen text/plain kan ikke bruges her; send application/json.',
+    });
     const none = await app.inject({ method: 'POST', url: '/v1/preview', payload: '{}', headers: { ...auth(tokens.s540), 'content-type': '' } });
     expect(none.statusCode).toBe(415);
     expect(none.json().detail).toBe('Kroppen har ingen Content-Type; send application/json.');
     const lint = await app.inject({ method: 'POST', url: '/v1/lint', payload: { docx: 'x' }, headers: { ...auth(tokens.s540), 'accept-language': 'en' } });
     expect(lint.statusCode).toBe(415);
-    expect(lint.headers['accept-post']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document, application/octet-stream, multipart/form-data');
-    expect(lint.json().detail).toBe('A body of the type application/json cannot be used here; send application/vnd.openxmlformats-officedocument.wordprocessingml.document, application/octet-stream, multipart/form-data.');
+    expect(lint.headers['accept-post']).toBe(
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document, application/octet-stream, multipart/form-data',
+    );
+    expect(lint.json().detail).toBe(
+      'A body of the type application/json cannot be used here; send application/vnd.openxmlformats-officedocument.wordprocessingml.document, application/octet-stream, multipart/form-data.',
+    );
   });
 
   it('405 with Allow for an address that takes other methods; 404 only for one that does not exist (issue 19)', async () => {
     const get = await app.inject({ method: 'GET', url: '/v1/letters', headers: auth(tokens.s540) });
     expect(get.statusCode).toBe(405);
     expect(get.headers['allow']).toBe('POST');
-    expect(get.json()).toMatchObject({ type: 'urn:kp-brev:problem:method-not-allowed', detail: 'Adressen /v1/letters kan ikke bruges med GET; den kan bruges med POST.' });
+    expect(get.json()).toMatchObject({
+      type: 'urn:kp-brev:problem:method-not-allowed',
+      detail: 'Adressen /v1/letters kan ikke bruges med GET; den kan bruges med POST.',
+    });
     const del = await app.inject({ method: 'DELETE', url: '/v1/templates/np_1004?kommune=540' });
     expect(del.statusCode).toBe(405);
     expect(del.headers['allow']).toBe('GET, HEAD');
@@ -261,7 +317,12 @@ describe('errors are problem+json with the right status, never 500 for bad input
     const other = await buildApp({ templatesDir: dir, credentials });
     const questions = { ...(karen['questions'] as Record<string, unknown>) };
     delete questions['flettespoergsmaal-10031'];
-    const r = await other.inject({ method: 'POST', url: '/v1/letters', payload: { template: 'np_1004', context: { ...karen, questions } }, headers: auth(tokens.s540) });
+    const r = await other.inject({
+      method: 'POST',
+      url: '/v1/letters',
+      payload: { template: 'np_1004', context: { ...karen, questions } },
+      headers: auth(tokens.s540),
+    });
     expect(r.statusCode).toBe(422);
     expect(r.json().errors.map((e: { code: string }) => e.code)).toEqual(['render.unanswered']);
     await other.close();
@@ -277,7 +338,11 @@ describe('errors are problem+json with the right status, never 500 for bad input
 
   it('503 with Retry-After when the render pool is saturated or too slow', async () => {
     const busy = await buildApp({ templatesDir: templates, credentials, pool: new InlinePool({ threads: 1, maxQueue: 0 }) });
-    const all = await Promise.all(Array.from({ length: 4 }, () => busy.inject({ method: 'POST', url: '/v1/letters', payload: { template: 'np_1004', context: karen }, headers: auth(tokens.s540) })));
+    const all = await Promise.all(
+      Array.from({ length: 4 }, () =>
+        busy.inject({ method: 'POST', url: '/v1/letters', payload: { template: 'np_1004', context: karen }, headers: auth(tokens.s540) }),
+      ),
+    );
     const statuses = all.map((r) => r.statusCode).sort();
     expect(statuses[0]).toBe(200);
     expect(statuses).toContain(503);
@@ -295,17 +360,28 @@ describe('errors are problem+json with the right status, never 500 for bad input
   it('answers random bodies with 2xx or 4xx, never 5xx', async () => {
     await fc.assert(
       fc.asyncProperty(fc.jsonValue({ maxDepth: 4 }), async (value) => {
-        const r = await app.inject({ method: 'POST', url: '/v1/letters', payload: JSON.stringify(value), headers: { ...auth(tokens.s540), 'content-type': 'application/json' } });
+        const r = await app.inject({
+          method: 'POST',
+          url: '/v1/letters',
+          payload: JSON.stringify(value),
+          headers: { ...auth(tokens.s540), 'content-type': 'application/json' },
+        });
         expect(r.statusCode).toBeLessThan(500);
         expect(r.statusCode).toBeGreaterThanOrEqual(r.statusCode === 200 ? 200 : 400);
       }),
       { numRuns: 60 },
     );
     await fc.assert(
-      fc.asyncProperty(fc.record({ template: fc.constantFrom('np_1004', 'np_1011', 'x'), context: fc.record({ fields: fc.dictionary(fc.string(), fc.jsonValue({ maxDepth: 2 })), process: fc.option(fc.string(), { nil: undefined }) }) }), async (body) => {
-        const r = await post('/v1/letters', body);
-        expect(r.statusCode).toBeLessThan(500);
-      }),
+      fc.asyncProperty(
+        fc.record({
+          template: fc.constantFrom('np_1004', 'np_1011', 'x'),
+          context: fc.record({ fields: fc.dictionary(fc.string(), fc.jsonValue({ maxDepth: 2 })), process: fc.option(fc.string(), { nil: undefined }) }),
+        }),
+        async (body) => {
+          const r = await post('/v1/letters', body);
+          expect(r.statusCode).toBeLessThan(500);
+        },
+      ),
       { numRuns: 40 },
     );
   });
@@ -326,7 +402,9 @@ describe('POST /v1/letters:validate', () => {
   });
 
   it('names a missing item field of a list by its item (Udgifter[1].Tilskud) and its place', async () => {
-    const grant = JSON.parse(readFileSync(join(root, 'samples/sager/np_1017/fatima-briller-tre-udgifter.json'), 'utf8')) as { fields: { Udgifter: Array<Record<string, unknown>> } };
+    const grant = JSON.parse(readFileSync(join(root, 'samples/sager/np_1017/fatima-briller-tre-udgifter.json'), 'utf8')) as {
+      fields: { Udgifter: Array<Record<string, unknown>> };
+    };
     delete grant.fields.Udgifter[1]!['Tilskud'];
     const bad = await post('/v1/letters:validate', { template: 'np_1017', context: grant });
     expect(bad.statusCode).toBe(200);
@@ -349,7 +427,11 @@ describe('GET /v1/templates', () => {
     const forbidden = await app.inject({ url: '/v1/templates?kommune=540', headers: auth(tokens.s751) });
     expect(forbidden.statusCode).toBe(403);
     // An administrator may list everything: the central templates, then each municipality's overrides.
-    const all = (await app.inject({ url: '/v1/templates?kommune=alle', headers: auth(tokens.admin) })).json() as Array<{ id: string; status: string; kommune?: string }>;
+    const all = (await app.inject({ url: '/v1/templates?kommune=alle', headers: auth(tokens.admin) })).json() as Array<{
+      id: string;
+      status: string;
+      kommune?: string;
+    }>;
     expect(all.filter((t) => t.id === 'np_1011').map((t) => [t.status, t.kommune])).toEqual([
       ['central', undefined],
       ['outdated', '540'],
@@ -360,7 +442,14 @@ describe('GET /v1/templates', () => {
   it('shows one template: settings, enabled questions with their text, merge fields used, override status', async () => {
     const r = await app.inject({ url: '/v1/templates/np_1011', headers: auth(tokens.s540) });
     const t = r.json();
-    expect(t).toMatchObject({ id: 'np_1011', version: 3, status: 'outdated', override: { kommune: '540', version: 1, basedOn: 2 }, master: 'danish_citizen', processes: ['udvidet-helbredstillaeg'] });
+    expect(t).toMatchObject({
+      id: 'np_1011',
+      version: 3,
+      status: 'outdated',
+      override: { kommune: '540', version: 1, basedOn: 2 },
+      master: 'danish_citizen',
+      processes: ['udvidet-helbredstillaeg'],
+    });
     expect(t.questions[0]).toEqual({ key: 'flettespoergsmaal-10023', text: 'Mangler kopi af regningen', default: 'N' });
     expect(t.fields).toContain('Borger.Fornavn');
     expect(t.fields.some((f: string) => f.startsWith('Question:'))).toBe(false);
@@ -371,7 +460,12 @@ describe('GET /v1/templates', () => {
 describe('POST /v1/lint', () => {
   const docx = readFileSync(join(root, 'samples/lint/np_1011-kladde.docx'));
   it('lints a .docx sent as the body, as the template of the repository, against its central base', async () => {
-    const r = await app.inject({ method: 'POST', url: '/v1/lint?template=np_1011&name=kladde.docx', payload: docx, headers: { ...auth(tokens.s540), 'content-type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' } });
+    const r = await app.inject({
+      method: 'POST',
+      url: '/v1/lint?template=np_1011&name=kladde.docx',
+      payload: docx,
+      headers: { ...auth(tokens.s540), 'content-type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
+    });
     expect(r.statusCode).toBe(200);
     const [result] = r.json() as Array<{ file: string; findings: Array<{ rule: string; severity: string; regression?: boolean }> }>;
     expect(result!.file).toBe('kladde.docx');
@@ -386,10 +480,20 @@ describe('POST /v1/lint', () => {
       docx,
       Buffer.from(`\r\n--${boundary}--\r\n`),
     ]);
-    const r = await app.inject({ method: 'POST', url: '/v1/lint?process=udvidet-helbredstillaeg', payload: body, headers: { ...auth(tokens.s540), 'content-type': `multipart/form-data; boundary=${boundary}` } });
+    const r = await app.inject({
+      method: 'POST',
+      url: '/v1/lint?process=udvidet-helbredstillaeg',
+      payload: body,
+      headers: { ...auth(tokens.s540), 'content-type': `multipart/form-data; boundary=${boundary}` },
+    });
     expect(r.statusCode).toBe(200);
     expect(r.json()[0].file).toBe('kladde.docx');
-    const junk = await app.inject({ method: 'POST', url: '/v1/lint', payload: Buffer.from('ikke en docx'), headers: { ...auth(tokens.s540), 'content-type': 'application/octet-stream' } });
+    const junk = await app.inject({
+      method: 'POST',
+      url: '/v1/lint',
+      payload: Buffer.from('ikke en docx'),
+      headers: { ...auth(tokens.s540), 'content-type': 'application/octet-stream' },
+    });
     expect(junk.statusCode).toBe(400);
     expect(junk.json().errors[0].message).toContain('ikke et zip-arkiv');
   });
@@ -399,11 +503,24 @@ describe('POST /v1/letters:batch (NDJSON)', () => {
   it('streams one result line per case: letters in base64, problems for the error queue', async () => {
     const fields = { ...(karen['fields'] as Record<string, unknown>) };
     delete fields['Klage'];
-    const lines = [JSON.stringify({ id: 'a', ...karen }), JSON.stringify({ id: 'b', ...karen, fields }), '{ikke json', JSON.stringify({ id: 'c', ...karen })].join('\n');
-    const r = await app.inject({ method: 'POST', url: '/v1/letters:batch?template=np_1004&format=docx', payload: lines, headers: { ...auth(tokens.s540), 'content-type': 'application/x-ndjson' } });
+    const lines = [
+      JSON.stringify({ id: 'a', ...karen }),
+      JSON.stringify({ id: 'b', ...karen, fields }),
+      '{ikke json',
+      JSON.stringify({ id: 'c', ...karen }),
+    ].join('\n');
+    const r = await app.inject({
+      method: 'POST',
+      url: '/v1/letters:batch?template=np_1004&format=docx',
+      payload: lines,
+      headers: { ...auth(tokens.s540), 'content-type': 'application/x-ndjson' },
+    });
     expect(r.statusCode).toBe(200);
     expect(r.headers['content-type']).toBe('application/x-ndjson; charset=utf-8');
-    const results = r.body.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const results = r.body
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(results.length).toBe(4);
     const byId = new Map(results.map((x) => [x['id'] ?? `line-${String(x['line'])}`, x]));
     expect(byId.get('a')).toMatchObject({ ok: true, format: 'docx', version: 'np_1004@5' });
@@ -415,9 +532,17 @@ describe('POST /v1/letters:batch (NDJSON)', () => {
   });
 
   it('makes PDF/A-1a letters for pdfa=1a in the query', async () => {
-    const r = await app.inject({ method: 'POST', url: '/v1/letters:batch?template=np_1004&pdfa=1a', payload: JSON.stringify({ id: 'a', ...karen }), headers: { ...auth(tokens.s540), 'content-type': 'application/x-ndjson' } });
+    const r = await app.inject({
+      method: 'POST',
+      url: '/v1/letters:batch?template=np_1004&pdfa=1a',
+      payload: JSON.stringify({ id: 'a', ...karen }),
+      headers: { ...auth(tokens.s540), 'content-type': 'application/x-ndjson' },
+    });
     expect(r.statusCode).toBe(200);
-    const [line] = r.body.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const [line] = r.body
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(line).toMatchObject({ id: 'a', ok: true, format: 'pdf' });
     const pdf = Buffer.from(String(line!['data']), 'base64');
     expect(pdf.subarray(0, 8).toString()).toBe('%PDF-1.4');
@@ -426,7 +551,12 @@ describe('POST /v1/letters:batch (NDJSON)', () => {
 
   it('refuses templates that may not be sent automatically', async () => {
     const poul = readFileSync(join(root, 'samples/sager/np_1031/poul-til-udbetaling-danmark.json'), 'utf8');
-    const r = await app.inject({ method: 'POST', url: '/v1/letters:batch?template=np_1031', payload: JSON.stringify(JSON.parse(poul)), headers: { ...auth(tokens.s540), 'content-type': 'application/x-ndjson' } });
+    const r = await app.inject({
+      method: 'POST',
+      url: '/v1/letters:batch?template=np_1031',
+      payload: JSON.stringify(JSON.parse(poul)),
+      headers: { ...auth(tokens.s540), 'content-type': 'application/x-ndjson' },
+    });
     const result = JSON.parse(r.body.trim()) as { ok: boolean; status: number; problem: { type: string; detail: string } };
     expect(result).toMatchObject({ ok: false, status: 422, problem: { type: 'urn:kp-brev:problem:not-automatic' } });
     expect(result.problem.detail).toBe('Skabelonen np_1031 må ikke sendes automatisk og dannes derfor ikke i en kørsel.');
@@ -451,35 +581,61 @@ describe('operations', () => {
     expect(metric('kpbrev_template_cache_hits_total')).toBeGreaterThan(0);
     expect(metric('kpbrev_template_cache_evictions_total')).toBe(0);
     const ratio = metric('kpbrev_template_cache_hit_ratio');
-    expect(ratio).toBeCloseTo(metric('kpbrev_template_cache_hits_total') / (metric('kpbrev_template_cache_hits_total') + metric('kpbrev_template_cache_misses_total')), 6);
+    expect(ratio).toBeCloseTo(
+      metric('kpbrev_template_cache_hits_total') / (metric('kpbrev_template_cache_hits_total') + metric('kpbrev_template_cache_misses_total')),
+      6,
+    );
   });
 
   it('serves an OpenAPI 3 document made from the JSON Schemas that validate the requests', async () => {
     const doc = (await app.inject({ url: '/openapi.json' })).json();
     expect(doc.openapi).toBe('3.0.3');
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/v1/letters', '/v1/letters:validate', '/v1/letters:batch', '/v1/lint', '/v1/templates', '/v1/templates/{id}', '/healthz', '/readyz', '/metrics']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/v1/letters',
+        '/v1/letters:validate',
+        '/v1/letters:batch',
+        '/v1/lint',
+        '/v1/templates',
+        '/v1/templates/{id}',
+        '/healthz',
+        '/readyz',
+        '/metrics',
+      ]),
+    );
     const schemaFile = JSON.parse(readFileSync(join(root, 'schemas/api/letter-request.schema.json'), 'utf8'));
     const component = doc.components.schemas[Object.keys(doc.components.schemas).find((k: string) => k.includes('letter-request'))!];
     expect(component.required).toEqual(schemaFile.required);
     expect(Object.keys(component.properties)).toEqual(Object.keys(schemaFile.properties));
     expect(doc.paths['/v1/letters'].post.responses['422']).toBeDefined();
-    expect(Object.keys(doc.paths['/v1/letters'].post.responses['200'].content)).toEqual(['application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document']);
+    expect(Object.keys(doc.paths['/v1/letters'].post.responses['200'].content)).toEqual([
+      'application/pdf',
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    ]);
   });
 
   it('404 as problem+json for an unknown address', async () => {
     const r = await app.inject({ url: '/v2/breve' });
     expect(r.statusCode).toBe(404);
-    expect(r.json().detail).toBe('Adressen GET /v2/breve findes ikke i API\'et.');
+    expect(r.json().detail).toBe("Adressen GET /v2/breve findes ikke i API'et.");
   });
 
-  it('Fastify\'s own client errors are problem+json in the reader\'s language, not Fastify\'s English', async () => {
+  it("Fastify's own client errors are problem+json in the reader's language, not Fastify's English", async () => {
     const url = await app.inject({ url: '/v1/templates/%E0%A4%A', headers: auth(tokens.s540) });
     expect(url.statusCode).toBe(400);
     expect(url.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(url.json()).toMatchObject({ type: 'urn:kp-brev:problem:bad-request', detail: 'Adressen kan ikke læses: den indeholder et %-tegn, der ikke er en gyldig kodning.' });
-    const length = await app.inject({ method: 'POST', url: '/v1/letters', payload: '{"template":"np_1004"}', headers: { ...auth(tokens.s540), 'content-type': 'application/json', 'content-length': '5', 'accept-language': 'en' } });
+    expect(url.json()).toMatchObject({
+      type: 'urn:kp-brev:problem:bad-request',
+      detail: 'Adressen kan ikke læses: den indeholder et %-tegn, der ikke er en gyldig kodning.',
+    });
+    const length = await app.inject({
+      method: 'POST',
+      url: '/v1/letters',
+      payload: '{"template":"np_1004"}',
+      headers: { ...auth(tokens.s540), 'content-type': 'application/json', 'content-length': '5', 'accept-language': 'en' },
+    });
     expect(length.statusCode).toBe(400);
-    expect(length.json().detail).toBe('The body\'s length does not match Content-Length.');
+    expect(length.json().detail).toBe("The body's length does not match Content-Length.");
   });
 });
 
@@ -487,7 +643,9 @@ describe('logs', () => {
   it('one line per request with id, municipality, template, time and outcome, and never a CPR number, a name or an address', async () => {
     // Every sample case through the API, so that their personal data has been in requests.
     const cases: Array<Record<string, unknown>> = [];
-    for (const id of readdirSync(join(root, 'samples/sager'))) for (const f of readdirSync(join(root, 'samples/sager', id))) cases.push({ template: id, context: JSON.parse(readFileSync(join(root, 'samples/sager', id, f), 'utf8')) });
+    for (const id of readdirSync(join(root, 'samples/sager')))
+      for (const f of readdirSync(join(root, 'samples/sager', id)))
+        cases.push({ template: id, context: JSON.parse(readFileSync(join(root, 'samples/sager', id, f), 'utf8')) });
     for (const c of cases) await post('/v1/letters', { ...c, format: 'docx' });
     // Numbers that are not from any request (pino's process id, host and time, the random
     // request id, a UUID whose hex digits may spell a postcode such as 6400 by chance) are left
@@ -514,6 +672,14 @@ describe('logs', () => {
     expect(log).not.toContain('Kære');
     const requestLines = logLines.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => l['msg'] === 'request' && l['route'] === '/v1/letters');
     expect(requestLines.length).toBeGreaterThanOrEqual(cases.length);
-    expect(requestLines.at(-1)).toMatchObject({ reqId: expect.any(String), kommune: '540', template: expect.stringMatching(/^np_/), format: 'docx', status: 200, outcome: 'ok', ms: expect.any(Number) });
+    expect(requestLines.at(-1)).toMatchObject({
+      reqId: expect.any(String),
+      kommune: '540',
+      template: expect.stringMatching(/^np_/),
+      format: 'docx',
+      status: 200,
+      outcome: 'ok',
+      ms: expect.any(Number),
+    });
   });
 });

@@ -32,7 +32,10 @@ describe('tracing from the environment', () => {
   it('off: no span, no traceparent in the answer', async () => {
     expect(await startTracing({})).toBeUndefined();
     const app = await buildApp({ templatesDir: templates, credentials: [s540.credential] });
-    const r = await app.inject({ url: '/v1/kommuner', headers: { authorization: `Bearer ${s540.token}`, traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01' } });
+    const r = await app.inject({
+      url: '/v1/kommuner',
+      headers: { authorization: `Bearer ${s540.token}`, traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01' },
+    });
     expect(r.statusCode).toBe(200);
     expect(r.headers['traceparent']).toBeUndefined();
     await app.close();

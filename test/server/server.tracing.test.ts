@@ -41,19 +41,37 @@ const server = (): ReadableSpan => spans().find((s) => s.kind === 1)!;
 const parentOf = (s: ReadableSpan): string | undefined => (s as unknown as { parentSpanContext?: { spanId: string } }).parentSpanContext?.spanId;
 
 describe('a span per request', () => {
-  it('continues the caller\'s trace, answers with its own traceparent, names the template, its version and the municipality', async () => {
-    const r = await app.inject({ method: 'POST', url: '/v1/letters', headers: { authorization: `Bearer ${s540.token}`, traceparent: `00-${TRACE}-${CALLER}-01` }, payload: { template: 'np_1004', context: karen } });
+  it("continues the caller's trace, answers with its own traceparent, names the template, its version and the municipality", async () => {
+    const r = await app.inject({
+      method: 'POST',
+      url: '/v1/letters',
+      headers: { authorization: `Bearer ${s540.token}`, traceparent: `00-${TRACE}-${CALLER}-01` },
+      payload: { template: 'np_1004', context: karen },
+    });
     expect(r.statusCode).toBe(200);
     const span = server();
     expect(span.name).toBe('POST /v1/letters');
     expect(span.spanContext().traceId).toBe(TRACE);
     expect(parentOf(span)).toBe(CALLER);
     expect(r.headers['traceparent']).toBe(`00-${TRACE}-${span.spanContext().spanId}-01`);
-    expect(span.attributes).toMatchObject({ 'http.request.method': 'POST', 'http.route': '/v1/letters', 'http.response.status_code': 200, 'kpbrev.template': 'np_1004', 'kpbrev.template.version': r.headers['x-template-version'], 'kpbrev.kommune': '540', 'kpbrev.outcome': 'ok' });
+    expect(span.attributes).toMatchObject({
+      'http.request.method': 'POST',
+      'http.route': '/v1/letters',
+      'http.response.status_code': 200,
+      'kpbrev.template': 'np_1004',
+      'kpbrev.template.version': r.headers['x-template-version'],
+      'kpbrev.kommune': '540',
+      'kpbrev.outcome': 'ok',
+    });
   });
 
-  it('the render thread\'s work is the request span\'s child, made from what the thread reports with the traceparent it was given', async () => {
-    await app.inject({ method: 'POST', url: '/v1/letters', headers: { authorization: `Bearer ${s540.token}`, traceparent: `00-${TRACE}-${CALLER}-01` }, payload: { template: 'np_1004', context: karen, format: 'docx' } });
+  it("the render thread's work is the request span's child, made from what the thread reports with the traceparent it was given", async () => {
+    await app.inject({
+      method: 'POST',
+      url: '/v1/letters',
+      headers: { authorization: `Bearer ${s540.token}`, traceparent: `00-${TRACE}-${CALLER}-01` },
+      payload: { template: 'np_1004', context: karen, format: 'docx' },
+    });
     const request = server();
     const work = spans().find((s) => s.name === 'kp-brev render')!;
     expect(work).toBeDefined();
@@ -61,7 +79,11 @@ describe('a span per request', () => {
     expect(parentOf(work)).toBe(request.spanContext().spanId);
     // Made in a worker thread, not in the server's.
     expect(work.attributes['thread.id']).toBeGreaterThan(0);
-    expect(work.attributes).toMatchObject({ 'kpbrev.job': 'render', 'kpbrev.ok': true, 'kpbrev.template.version': request.attributes['kpbrev.template.version'] });
+    expect(work.attributes).toMatchObject({
+      'kpbrev.job': 'render',
+      'kpbrev.ok': true,
+      'kpbrev.template.version': request.attributes['kpbrev.template.version'],
+    });
     // Inside the request's time.
     const ns = (t: [number, number]): number => t[0] * 1e9 + t[1];
     expect(ns(work.startTime)).toBeGreaterThanOrEqual(ns(request.startTime));
@@ -69,14 +91,28 @@ describe('a span per request', () => {
   });
 
   it('every job of the pool is traced: a case checked, a template linted', async () => {
-    await app.inject({ method: 'POST', url: '/v1/letters:validate', headers: { authorization: `Bearer ${s540.token}` }, payload: { template: 'np_1004', context: karen } });
-    expect(spans().map((s) => s.name).sort()).toEqual(['POST /v1/letters:validate', 'kp-brev validate']);
+    await app.inject({
+      method: 'POST',
+      url: '/v1/letters:validate',
+      headers: { authorization: `Bearer ${s540.token}` },
+      payload: { template: 'np_1004', context: karen },
+    });
+    expect(
+      spans()
+        .map((s) => s.name)
+        .sort(),
+    ).toEqual(['POST /v1/letters:validate', 'kp-brev validate']);
     // A new trace when the caller sends none.
     expect(server().spanContext().traceId).toMatch(hex(32));
     expect(server().spanContext().traceId).not.toBe(TRACE);
     exporter.reset();
     const docx = readFileSync(join(templates, 'central/beskedskabeloner/np_1004.docx'));
-    const r = await app.inject({ method: 'POST', url: '/v1/lint?template=np_1004', headers: { authorization: `Bearer ${s540.token}`, 'content-type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }, payload: docx });
+    const r = await app.inject({
+      method: 'POST',
+      url: '/v1/lint?template=np_1004',
+      headers: { authorization: `Bearer ${s540.token}`, 'content-type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
+      payload: docx,
+    });
     expect(r.statusCode).toBe(200);
     const lint = spans().find((s) => s.name === 'kp-brev lint')!;
     expect(parentOf(lint)).toBe(server().spanContext().spanId);
@@ -91,7 +127,12 @@ describe('a span per request', () => {
   it('no personal data and no unknown template id in any attribute', async () => {
     const cpr = '0101701234';
     await app.inject({ method: 'POST', url: '/v1/letters', headers: { authorization: `Bearer ${s540.token}` }, payload: { template: cpr, context: karen } });
-    await app.inject({ method: 'POST', url: '/v1/letters', headers: { authorization: `Bearer ${s540.token}` }, payload: { template: 'np_1004', context: karen } });
+    await app.inject({
+      method: 'POST',
+      url: '/v1/letters',
+      headers: { authorization: `Bearer ${s540.token}` },
+      payload: { template: 'np_1004', context: karen },
+    });
     const text = JSON.stringify(spans().map((s) => ({ name: s.name, attributes: s.attributes, events: s.events })));
     expect(text).not.toContain(cpr);
     const fields = karen['fields'] as Record<string, unknown>;

@@ -87,7 +87,7 @@ describe('bookmarks: REF, { name } and SET', () => {
     ]);
   });
 
-  it('a REF to a bookmark that does not exist: Word\'s error text in the field\'s language; strict refuses the letter', () => {
+  it("a REF to a bookmark that does not exist: Word's error text in the field's language; strict refuses the letter", () => {
     const en = docx([p('Se ', field('REF Mangler'))], { lang: 'en-US' });
     expect(letterTexts(en, {}, { preview: true })).toEqual(['Se Error! Reference source not found.']);
     const da = docx([p('Se ', field('REF Mangler'))], { lang: 'da-DK' });
@@ -106,13 +106,17 @@ describe('bookmarks: REF, { name } and SET', () => {
     expect(evaluated(t).find((f) => f.type === 'IF')).toMatchObject({ value: 'Ikke tom', outcome: 'evaluated' });
   });
 
-  it('a bookmark that holds a REF to itself gives Word\'s self-reference error, never a loop', () => {
+  it("a bookmark that holds a REF to itself gives Word's self-reference error, never a loop", () => {
     const t = docx([p(...bookmark('Selv', 'a ', field('REF Selv')))], { lang: 'en-US' });
     expect(letterTexts(t, {}, { preview: true })[0]).toContain('Error! Not a valid bookmark self-reference.');
   });
 
-  it('formats the bookmark\'s text with \\# and \\@ pictures', () => {
-    const t = docx([p(...bookmark('Tal', '1234,5')), p(...bookmark('Dato', '2026-01-05')), p(field('REF Tal \\# "#.##0,00"'), ' ', field('REF Dato \\@ "d. MMMM yyyy"'))]);
+  it("formats the bookmark's text with \\# and \\@ pictures", () => {
+    const t = docx([
+      p(...bookmark('Tal', '1234,5')),
+      p(...bookmark('Dato', '2026-01-05')),
+      p(field('REF Tal \\# "#.##0,00"'), ' ', field('REF Dato \\@ "d. MMMM yyyy"')),
+    ]);
     expect(letterTexts(t)[2]).toBe('1.234,50 5. januar 2026');
   });
 });
@@ -142,7 +146,7 @@ describe('SEQ: running numbers counted in the body', () => {
     expect(letterTexts(t).filter((x) => x.startsWith('Figur'))).toEqual(['Figur 1', 'Figur 2x', 'Figur 3', 'Figur 1 (ved Her: 2)']);
   });
 
-  it('keeps the cached result outside the body (Word numbers those by layout); no identifier is Word\'s error', () => {
+  it("keeps the cached result outside the body (Word numbers those by layout); no identifier is Word's error", () => {
     const t = docx([p('x')], { header: p('Side ', { ...field('SEQ Side'), result: '7' }) });
     expect(letterTexts(t)).toEqual(['x']);
     expect(openDocx(loadTemplate(t).render(toContext({})).docx).texts('word/header1.xml')).toEqual(['Side 7']);
@@ -182,9 +186,11 @@ describe('document properties and variables', () => {
     ]);
   });
 
-  it('a property or variable that is not there gives Word\'s error text; statistics keep their cached result', () => {
+  it("a property or variable that is not there gives Word's error text; statistics keep their cached result", () => {
     expect(refusedWith(docx([p(field('DOCPROPERTY Mangler'))], parts))).toContain('"Fejl! Ukendt navn på dokumentegenskab."');
-    expect(letterTexts(docx([p(field('DOCVARIABLE Mangler'))], { ...parts, lang: 'en-US' }), {}, { preview: true })).toEqual(['Error! No document variable supplied.']);
+    expect(letterTexts(docx([p(field('DOCVARIABLE Mangler'))], { ...parts, lang: 'en-US' }), {}, { preview: true })).toEqual([
+      'Error! No document variable supplied.',
+    ]);
     expect(letterTexts(docx([p({ ...field('DOCPROPERTY Pages'), result: '3' })], parts))).toEqual(['3']);
   });
 });
@@ -193,7 +199,10 @@ describe('document properties and variables', () => {
 function table(rows: Piece[][][], options: { header?: boolean } = {}): string {
   const cols = Math.max(...rows.map((r) => r.length));
   const grid = `<w:tblGrid>${'<w:gridCol w:w="2000"/>'.repeat(cols)}</w:tblGrid>`;
-  const tr = rows.map((r, i) => `<w:tr>${i === 0 && options.header ? '<w:trPr><w:tblHeader/></w:trPr>' : ''}${r.map((c) => `<w:tc><w:tcPr><w:tcW w:w="2000" w:type="dxa"/></w:tcPr>${p(...c)}</w:tc>`).join('')}</w:tr>`);
+  const tr = rows.map(
+    (r, i) =>
+      `<w:tr>${i === 0 && options.header ? '<w:trPr><w:tblHeader/></w:trPr>' : ''}${r.map((c) => `<w:tc><w:tcPr><w:tcW w:w="2000" w:type="dxa"/></w:tcPr>${p(...c)}</w:tc>`).join('')}</w:tr>`,
+  );
   return `<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/></w:tblPr>${grid}${tr.join('')}</w:tbl>`;
 }
 
@@ -214,7 +223,7 @@ function cellTexts(docxBytes: Buffer): string[][] {
 }
 
 describe('formulas over table cells, bookmarks and COMPARE', () => {
-  it('SUM(ABOVE) passes cells without a number until the first with one and stops at the next (Word\'s own result: 2053)', () => {
+  it("SUM(ABOVE) passes cells without a number until the first with one and stops at the next (Word's own result: 2053)", () => {
     // The cells of docxport-net/TestDocVariables.docx's table as Word left them (its SUM(ABOVE)
     // gave 2053): text cells just above the formula are passed, the numbers above them summed.
     const rows = [['5'], ['14'], ['1'], ['6'], ['2027'], ['!Zero Divide'], ['!Syntax Error, 10']].map((v) => [['x'], v]);
@@ -251,7 +260,11 @@ describe('formulas over table cells, bookmarks and COMPARE', () => {
 
   it('a formula in a nested table reads its own table; the outer one reads its own cells', () => {
     const inner = table([[['2']], [['3']], [[field('= SUM(ABOVE)')]]]);
-    const outer = table([[['10'], ['x']], [['20'], ['y']], [[field('= SUM(ABOVE)')], ['z']]]).replace('<w:tc><w:tcPr><w:tcW w:w="2000" w:type="dxa"/></w:tcPr>' + p('x'), `<w:tc><w:tcPr><w:tcW w:w="2000" w:type="dxa"/></w:tcPr>${inner}${p('x')}`);
+    const outer = table([
+      [['10'], ['x']],
+      [['20'], ['y']],
+      [[field('= SUM(ABOVE)')], ['z']],
+    ]).replace('<w:tc><w:tcPr><w:tcW w:w="2000" w:type="dxa"/></w:tcPr>' + p('x'), `<w:tc><w:tcPr><w:tcW w:w="2000" w:type="dxa"/></w:tcPr>${inner}${p('x')}`);
     const texts = cellTexts(loadTemplate(docx([outer, p('')])).render(toContext({})).docx);
     // The inner table (2, 3, its sum) sits in the outer table's second cell.
     expect(texts[0]).toEqual(['10', '235x']);
@@ -262,13 +275,23 @@ describe('formulas over table cells, bookmarks and COMPARE', () => {
     const t = docx([
       p(...bookmark('Maaned', mergeField('Maaned')), ' ', ...bookmark('Sats', '10 %')),
       p(field('= Maaned * 12 \\# "#.##0,00"'), ' | ', field('= Maaned * Sats'), ' | ', field('= IF(Maaned > 1000; 1; 0)')),
-      p(field('= ROUND(10 / 3; 2)'), ' | ', field('= MOD(17; 5)'), ' | ', field('= INT(-2,7)'), ' | ', field('= ABS(-2) + SIGN(-5)'), ' | ', field('= AND(1; NOT(0)) + OR(0; 0)')),
+      p(
+        field('= ROUND(10 / 3; 2)'),
+        ' | ',
+        field('= MOD(17; 5)'),
+        ' | ',
+        field('= INT(-2,7)'),
+        ' | ',
+        field('= ABS(-2) + SIGN(-5)'),
+        ' | ',
+        field('= AND(1; NOT(0)) + OR(0; 0)'),
+      ),
       p(field('= DEFINED(Maaned)'), ' | ', field('= DEFINED(Mangler)')),
     ]);
     expect(letterTexts(t, { fields: { Maaned: '1.250,5' } }).slice(1)).toEqual(['15.006,00 | 125,05 | 1', '3,33 | 2 | -2 | 1 | 1', '1 | 0']);
   });
 
-  it('Word\'s formula errors: in the field\'s language; strict refuses the letter, preview shows them', () => {
+  it("Word's formula errors: in the field's language; strict refuses the letter, preview shows them", () => {
     const en = (instr: string): string => letterTexts(docx([p(field(instr))], { lang: 'en-US' }), {}, { preview: true, numberLocale: 'en' })[0]!;
     expect(en('= 1 / 0')).toBe('!Zero Divide');
     expect(en('= Mangler * 2')).toBe('!Undefined Bookmark, Mangler');
@@ -280,23 +303,24 @@ describe('formulas over table cells, bookmarks and COMPARE', () => {
     expect(refusedWith(docx([p(field('= 1 / 0'))]))).toContain('Words fejltekst "!Division med nul"');
   });
 
-  it('COMPARE gives 1 or 0 by IF\'s comparison, wildcards too', () => {
+  it("COMPARE gives 1 or 0 by IF's comparison, wildcards too", () => {
     const t = docx([p(field('COMPARE 5 >= 3'), field('COMPARE 2 > 3'), field('COMPARE "Godkendt" = "God*"'), field('COMPARE ', mergeField('Svar'), ' = "J"'))]);
     expect(letterTexts(t, { fields: { Svar: 'N' } })).toEqual(['1010']);
   });
 });
 
-describe('REF to a paragraph\'s list number', () => {
+describe("REF to a paragraph's list number", () => {
   // A heading list as Word numbers chapters: "%1.", "%1.%2.", "%1.%2.%3." (legal style), and a
   // second list of "(a)" items.
-  const level = (ilvl: number, text: string, format = 'decimal'): string => `<w:lvl w:ilvl="${ilvl}"><w:start w:val="1"/><w:numFmt w:val="${format}"/><w:lvlText w:val="${text}"/></w:lvl>`;
+  const level = (ilvl: number, text: string, format = 'decimal'): string =>
+    `<w:lvl w:ilvl="${ilvl}"><w:start w:val="1"/><w:numFmt w:val="${format}"/><w:lvlText w:val="${text}"/></w:lvl>`;
   const numbering =
     `<w:abstractNum w:abstractNumId="0">${level(0, '%1.')}${level(1, '%1.%2.')}${level(2, '%1.%2.%3.')}</w:abstractNum>` +
     `<w:abstractNum w:abstractNumId="1">${level(0, '(%1)', 'lowerLetter')}</w:abstractNum>` +
     '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>';
   const numbered = (ilvl: number, numId = 1): string => `<w:pPr><w:numPr><w:ilvl w:val="${ilvl}"/><w:numId w:val="${numId}"/></w:numPr></w:pPr>`;
 
-  it('\\w gives the full number, \\n the level\'s own text, \\r the number relative to the REF\'s paragraph, without trailing periods', () => {
+  it("\\w gives the full number, \\n the level's own text, \\r the number relative to the REF's paragraph, without trailing periods", () => {
     const t = docx(
       [
         pStyled(numbered(0), 'Indledning'),
@@ -305,7 +329,17 @@ describe('REF to a paragraph\'s list number', () => {
         pStyled(numbered(1), 'Ydelser, se ', field('REF _Ref1 \\r \\h')),
         pStyled(numbered(2), ...bookmark('_Ref1', 'Tandpleje')),
         pStyled(numbered(0, 2), ...bookmark('_Ref2', 'Bilag')),
-        p(field('REF _Ref1 \\w \\h'), ' | ', field('REF _Ref1 \\r \\h'), ' | ', field('REF _Ref1 \\n'), ' | ', field('REF _Ref2 \\w'), ' | ', field('REF _Ref1 \\w \\* MERGEFORMAT')),
+        p(
+          field('REF _Ref1 \\w \\h'),
+          ' | ',
+          field('REF _Ref1 \\r \\h'),
+          ' | ',
+          field('REF _Ref1 \\n'),
+          ' | ',
+          field('REF _Ref2 \\w'),
+          ' | ',
+          field('REF _Ref1 \\w \\* MERGEFORMAT'),
+        ),
         pStyled(numbered(1), 'Se ', field('REF _Ref1 \\r \\h'), ' og ', field('REF _Ref1 \\w \\h')),
         pStyled(numbered(0, 2), 'Se ', field('REF _Ref1 \\r')),
         p(field('REF _Ref1 \\p')),
@@ -318,7 +352,7 @@ describe('REF to a paragraph\'s list number', () => {
     expect(texts.slice(6)).toEqual(['2.1.1 | 2.1.1 | 2.1.1 | (a) | 2.1.1', 'Se 1.1 og 2.1.1', 'Se 2.1.1', '']);
   });
 
-  it('keeps Word\'s result where a numbered paragraph of the list may be left out of the letter (in an IF\'s branch)', () => {
+  it("keeps Word's result where a numbered paragraph of the list may be left out of the letter (in an IF's branch)", () => {
     // The IF's branch holds the numbered paragraph "Klage" (2.); with q = N the letter has one
     // paragraph fewer, so "Afgørelse" is 2. there, not 3. as in the template.
     const t = docx(

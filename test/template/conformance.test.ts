@@ -9,7 +9,17 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compareFile, conformanceTable, inLetter, listOutcome, readCorpus, reproduced, tally, type Comparison, type CorpusFile } from '../../scripts/lib/conformance-run.js';
+import {
+  compareFile,
+  conformanceTable,
+  inLetter,
+  listOutcome,
+  readCorpus,
+  reproduced,
+  tally,
+  type Comparison,
+  type CorpusFile,
+} from '../../scripts/lib/conformance-run.js';
 import type { Entry } from '../../scripts/lib/conformance-corpus.js';
 
 const dir = join(import.meta.dirname, '../fixtures', 'word-conformance');
@@ -43,7 +53,7 @@ describe('Word conformance corpus against kp-brev', () => {
     expect(new Set(comparisons.map((c) => c.file)).size).toBeGreaterThanOrEqual(30);
   });
 
-  it('gives no field a result other than Word\'s', () => {
+  it("gives no field a result other than Word's", () => {
     expect(listOutcome(comparisons, 'differ')).toEqual([]);
   });
 

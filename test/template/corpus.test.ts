@@ -15,10 +15,17 @@ import { readZip } from '../../src/ooxml/zip.js';
 const ROOT = join(import.meta.dirname, '../fixtures/word-fields');
 const files = readdirSync(ROOT, { withFileTypes: true })
   .filter((d) => d.isDirectory())
-  .flatMap((d) => readdirSync(join(ROOT, d.name)).filter((f) => f.endsWith('.docx')).map((f) => `${d.name}/${f}`));
+  .flatMap((d) =>
+    readdirSync(join(ROOT, d.name))
+      .filter((f) => f.endsWith('.docx'))
+      .map((f) => `${d.name}/${f}`),
+  );
 
 const load = (file: string): Template => loadTemplate(readFileSync(join(ROOT, file)), { name: file });
-const instructions = (file: string): string[] => load(file).fields().map((f) => f.instruction);
+const instructions = (file: string): string[] =>
+  load(file)
+    .fields()
+    .map((f) => f.instruction);
 
 describe('corpus: every file', () => {
   it('has the 25 files SOURCES.md lists', () => {

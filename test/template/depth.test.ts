@@ -77,7 +77,8 @@ describe('fields nested in fields', () => {
   function nested(n: number): Buffer {
     const open = '<w:r><w:fldChar w:fldCharType="begin"/><w:instrText>IF </w:instrText></w:r>';
     const close = '<w:r><w:instrText>&lt;&gt;"" ja</w:instrText><w:fldChar w:fldCharType="end"/></w:r>';
-    const inner = '<w:r><w:fldChar w:fldCharType="begin"/><w:instrText xml:space="preserve"> MERGEFIELD Navn </w:instrText><w:fldChar w:fldCharType="end"/></w:r>';
+    const inner =
+      '<w:r><w:fldChar w:fldCharType="begin"/><w:instrText xml:space="preserve"> MERGEFIELD Navn </w:instrText><w:fldChar w:fldCharType="end"/></w:r>';
     return docx(`<w:p><w:r><w:t xml:space="preserve">Svar: </w:t></w:r>${open.repeat(n - 1)}${inner}${close.repeat(n - 1)}</w:p>`);
   }
 
@@ -98,7 +99,11 @@ describe('fields nested in fields', () => {
 
   it('kp-brev render, fields and lint say so (exit 2)', () => {
     writeFileSync(join(dir, 'felter.docx'), nested(5000));
-    for (const args of [['render', 'felter.docx', '--context', 'case.json', '--out', 'felter.pdf'], ['fields', 'felter.docx'], ['lint', 'felter.docx']]) {
+    for (const args of [
+      ['render', 'felter.docx', '--context', 'case.json', '--out', 'felter.pdf'],
+      ['fields', 'felter.docx'],
+      ['lint', 'felter.docx'],
+    ]) {
       const r = cli(...args);
       expect(r.code, args[0]).toBe(2);
       expect(r.err + r.out).toContain('indlejret dybere end 64 niveauer');

@@ -41,7 +41,9 @@ describe('several bad field codes in one document', () => {
   it('template.diagnostics reports every one with its own paragraph, instruction and position', () => {
     const t = loadTemplate(template, { name: 'fejl.docx' });
     const errors = t.diagnostics.filter((d) => d.severity === 'error');
-    expect(errors.map((d) => ({ code: d.code, paragraph: d.location?.paragraph, instruction: d.location?.instruction, offset: d.location?.offset }))).toEqual(BAD);
+    expect(errors.map((d) => ({ code: d.code, paragraph: d.location?.paragraph, instruction: d.location?.instruction, offset: d.location?.offset }))).toEqual(
+      BAD,
+    );
     for (const d of errors) expect(d.location).toMatchObject({ template: 'fejl.docx', part: 'word/document.xml' });
     // The field whose end is missing is reported for its own paragraph too.
     expect(t.diagnostics.filter((d) => d.severity === 'warning').map((d) => [d.code, d.location?.paragraph])).toEqual([['syntax.unclosed', 6]]);
@@ -75,7 +77,10 @@ describe('several bad field codes in one document', () => {
     // Each error line follows the line (or the cached-result line) of its own field.
     for (const [k, bad] of BAD.entries()) {
       const at = errorLines[k]!.i;
-      const owner = lines.slice(0, at).reverse().find((l) => l.startsWith('word/'))!;
+      const owner = lines
+        .slice(0, at)
+        .reverse()
+        .find((l) => l.startsWith('word/'))!;
       expect(owner).toMatch(new RegExp(`^word/document\\.xml afsnit ${bad.paragraph} `));
       expect(owner).toContain(`{ ${bad.instruction} }`);
       expect(errorLines[k]!.l).toContain(`(tegn ${bad.offset + 1}`);

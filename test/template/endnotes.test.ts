@@ -18,19 +18,11 @@ const NOTE = '<w:pPr><w:pStyle w:val="EndnoteText"/></w:pPr>';
 const Q = 'flettespoergsmaal-10023';
 
 const template = docx(
-  [
-    p('Kære ', mergeField('Borger.Fornavn'), '.', raw(noteReferenceXml(1))),
-    p('Vi har modtaget din ansøgning.', raw(noteReferenceXml(2))),
-  ],
+  [p('Kære ', mergeField('Borger.Fornavn'), '.', raw(noteReferenceXml(1))), p('Vi har modtaget din ansøgning.', raw(noteReferenceXml(2)))],
   {
     endnotes: [
       pStyled(NOTE, raw(noteRefXml()), ' Din sagsbehandler er ', mergeField('Sagsbehandler.Navn', { switches: '\\* Upper' }), '.'),
-      pStyled(
-        NOTE,
-        raw(noteRefXml()),
-        ' ',
-        questionIf(Q, ['Vi mangler ', bold('en kopi af regningen'), '.'], 'Vi har alt, hvad vi skal bruge.'),
-      ),
+      pStyled(NOTE, raw(noteRefXml()), ' ', questionIf(Q, ['Vi mangler ', bold('en kopi af regningen'), '.'], 'Vi har alt, hvad vi skal bruge.')),
     ],
   },
 );
@@ -105,10 +97,17 @@ describe('fields in endnotes', () => {
 
   it('template.fields() lists them with their part and note', () => {
     const fields = loadTemplate(template).fields();
-    const inNotes = fields.filter((f) => f.part === 'word/endnotes.xml').map((f) => ({ story: f.story, paragraph: f.paragraph, depth: f.depth, instruction: f.instruction }));
+    const inNotes = fields
+      .filter((f) => f.part === 'word/endnotes.xml')
+      .map((f) => ({ story: f.story, paragraph: f.paragraph, depth: f.depth, instruction: f.instruction }));
     expect(inNotes).toEqual([
       { story: 'slutnote 1', paragraph: 1, depth: 0, instruction: 'MERGEFIELD Sagsbehandler.Navn \\* Upper' },
-      { story: 'slutnote 2', paragraph: 1, depth: 0, instruction: `IF { MERGEFIELD Question:${Q} } = "J" "Vi mangler en kopi af regningen." "Vi har alt, hvad vi skal bruge."` },
+      {
+        story: 'slutnote 2',
+        paragraph: 1,
+        depth: 0,
+        instruction: `IF { MERGEFIELD Question:${Q} } = "J" "Vi mangler en kopi af regningen." "Vi har alt, hvad vi skal bruge."`,
+      },
       { story: 'slutnote 2', paragraph: 1, depth: 1, instruction: `MERGEFIELD Question:${Q}` },
     ]);
   });
@@ -127,6 +126,10 @@ describe('fields in endnotes', () => {
     out = '';
     await fieldsCommand('noter.docx', { format: 'json' }, io, 'da');
     const json = JSON.parse(out) as Array<{ part: string; story?: string; type: string }>;
-    expect(json.filter((f) => f.part === 'word/endnotes.xml').map((f) => `${f.story} ${f.type}`)).toEqual(['slutnote 1 MERGEFIELD', 'slutnote 2 IF', 'slutnote 2 MERGEFIELD']);
+    expect(json.filter((f) => f.part === 'word/endnotes.xml').map((f) => `${f.story} ${f.type}`)).toEqual([
+      'slutnote 1 MERGEFIELD',
+      'slutnote 2 IF',
+      'slutnote 2 MERGEFIELD',
+    ]);
   });
 });

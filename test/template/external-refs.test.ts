@@ -18,7 +18,8 @@ import { openDocx } from '../helpers/inspect.js';
 
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const RELS_TYPE = 'application/vnd.openxmlformats-package.relationships+xml';
-const rel = (id: string, type: string, target: string): string => `<Relationship Id="${id}" Type="${REL}/${type}" Target="${target.replace(/&/g, '&amp;')}" TargetMode="External"/>`;
+const rel = (id: string, type: string, target: string): string =>
+  `<Relationship Id="${id}" Type="${REL}/${type}" Target="${target.replace(/&/g, '&amp;')}" TargetMode="External"/>`;
 const relsPart = (name: string, ...rels: string[]): { name: string; data: string; contentType: string } => ({
   name,
   data: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join('')}</Relationships>`,
@@ -67,9 +68,12 @@ const refused: Kind[] = [
   {
     name: 'a picture on a UNC path (VML imagedata)',
     template: () =>
-      docx([hello, '<w:p><w:r><w:pict><v:shape id="s1" style="width:10pt;height:10pt"><v:imagedata r:id="rIdUnc" o:title=""/></v:shape></w:pict></w:r></w:p>'], {
-        relationships: [rel('rIdUnc', 'image', '\\\\angriber.example\\del\\hemmelig-mappe\\p.png')],
-      }),
+      docx(
+        [hello, '<w:p><w:r><w:pict><v:shape id="s1" style="width:10pt;height:10pt"><v:imagedata r:id="rIdUnc" o:title=""/></v:shape></w:pict></w:r></w:p>'],
+        {
+          relationships: [rel('rIdUnc', 'image', '\\\\angriber.example\\del\\hemmelig-mappe\\p.png')],
+        },
+      ),
     part: 'word/document.xml',
     type: 'image',
     shown: '\\\\angriber.example\\…',
@@ -90,9 +94,15 @@ const refused: Kind[] = [
   {
     name: 'a linked OLE object',
     template: () =>
-      docx([hello, '<w:p><w:r><w:object><o:OLEObject Type="Link" ProgID="Excel.Sheet.12" ShapeID="_x0000_i1025" DrawAspect="Content" r:id="rIdOle" UpdateMode="Always"/></w:object></w:r></w:p>'], {
-        relationships: [rel('rIdOle', 'oleObject', 'file:///\\\\fil.example\\regneark\\satser.xlsx')],
-      }),
+      docx(
+        [
+          hello,
+          '<w:p><w:r><w:object><o:OLEObject Type="Link" ProgID="Excel.Sheet.12" ShapeID="_x0000_i1025" DrawAspect="Content" r:id="rIdOle" UpdateMode="Always"/></w:object></w:r></w:p>',
+        ],
+        {
+          relationships: [rel('rIdOle', 'oleObject', 'file:///\\\\fil.example\\regneark\\satser.xlsx')],
+        },
+      ),
     part: 'word/document.xml',
     type: 'oleObject',
     shown: 'file:///…',
@@ -208,7 +218,15 @@ describe('external references the letter is refused for', () => {
   it('a composed letter: a content element with a linked picture or a link to a file', () => {
     const master = docx([p(mergeField('Skabelon:Indhold'))]);
     const compose = (message: Buffer): unknown =>
-      composeLetter({ name: 'np_test', master: { key: 'master', pkg: openPackage(master) }, message: { key: 'np_test', pkg: openPackage(message) }, element: () => undefined, text: () => undefined, title: 'T', lang: 'da-DK' });
+      composeLetter({
+        name: 'np_test',
+        master: { key: 'master', pkg: openPackage(master) },
+        message: { key: 'np_test', pkg: openPackage(message) },
+        element: () => undefined,
+        text: () => undefined,
+        title: 'T',
+        lang: 'da-DK',
+      });
     for (const [message, type, shown] of [
       [docx([picture('r:link="rIdPx"')], { relationships: [rel('rIdPx', 'image', `${base}/p.png`)] }), 'image', `${base}/…`],
       [docx([link('rIdF')], { relationships: [rel('rIdF', 'hyperlink', 'file:///C:/x.exe')] }), 'hyperlink', 'file:///…'],
@@ -231,7 +249,9 @@ describe('external references the letter is refused for', () => {
 
 describe('external references the letter keeps or leaves out', () => {
   it('keeps web and mail links', () => {
-    const bytes = docx([hello, link('rIdW'), link('rIdM')], { relationships: [rel('rIdW', 'hyperlink', 'https://www.borger.dk/pension'), rel('rIdM', 'hyperlink', 'mailto:pension@kommune.dk')] });
+    const bytes = docx([hello, link('rIdW'), link('rIdM')], {
+      relationships: [rel('rIdW', 'hyperlink', 'https://www.borger.dk/pension'), rel('rIdM', 'hyperlink', 'mailto:pension@kommune.dk')],
+    });
     const letter = openDocx(loadTemplate(bytes).render(ctx).docx);
     const rels = letter.xml('word/_rels/document.xml.rels');
     expect(rels).toContain('Target="https://www.borger.dk/pension"');

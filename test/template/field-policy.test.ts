@@ -91,7 +91,8 @@ describe('fields that refuse the letter', () => {
   });
 
   it('a field that breaks the structure is not left in a preview when it is refused', () => {
-    const begin = '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> DDEAUTO cmd "/c calc" </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>';
+    const begin =
+      '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> DDEAUTO cmd "/c calc" </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>';
     const end = '<w:r><w:fldChar w:fldCharType="end"/></w:r>';
     const cell = (x: string): string => `<w:tc><w:p>${x}</w:p></w:tc>`;
     const table = `<w:tbl><w:tblGrid><w:gridCol w:w="2000"/><w:gridCol w:w="2000"/></w:tblGrid><w:tr>${cell(begin + '<w:r><w:t>a</w:t></w:r>')}${cell('<w:r><w:t>b</w:t></w:r>' + end)}</w:tr></w:tbl><w:p/>`;
@@ -106,7 +107,15 @@ describe('fields unlinked to their cached result', () => {
     const body = [
       bookmark,
       p('Frist: ', cached(' REF Frist \\h ', '14 dage'), ' og ', cached(' Frist ', '14 dage')),
-      p('Titel: ', cached(' DOCPROPERTY Title ', 'Afgørelse'), ', ', cached(' USERNAME ', 'Sagsbehandler'), ', bilag ', cached(' SEQ Bilag ', '1'), cached('', '')),
+      p(
+        'Titel: ',
+        cached(' DOCPROPERTY Title ', 'Afgørelse'),
+        ', ',
+        cached(' USERNAME ', 'Sagsbehandler'),
+        ', bilag ',
+        cached(' SEQ Bilag ', '1'),
+        cached('', ''),
+      ),
     ];
     const letter = renderDocx(docx(body, { title: 'Afgørelse' }), {});
     expect(letter.texts()).toEqual(['14 dage', 'Frist: 14 dage og 14 dage', 'Titel: Afgørelse, Sagsbehandler, bilag 1']);

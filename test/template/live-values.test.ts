@@ -54,7 +54,9 @@ describe('a value in a live IF', () => {
     const letter = openDocx(t.render(toContext({ fields: { Navn: 'Karen "K" Jensen' } })).docx);
     expect(letter.texts('word/footer1.xml')).toEqual(['Kære Karen "K" Jensen']);
     const { letter: laid } = layOut(t.render(toContext({ fields: { Navn: 'Karen "K" Jensen' } })).docx);
-    const footer = laid.pages[0]!.items.filter((i) => i.kind === 'text').map((i) => (i.kind === 'text' ? i.text : '')).join('');
+    const footer = laid.pages[0]!.items.filter((i) => i.kind === 'text')
+      .map((i) => (i.kind === 'text' ? i.text : ''))
+      .join('');
     expect(footer).toContain('Kære Karen "K" Jensen');
   });
 
@@ -116,7 +118,10 @@ describe('a value in a link', () => {
     const t = docx([p(field(' HYPERLINK "', mergeField('Url'), '" '))]);
     expect(openDocx(render(t, { Url: 'https://www.borger.dk/a b' })).fieldInstructions()).toEqual(['HYPERLINK "https://www.borger.dk/a%20b"']);
     for (const url of ['javascript:alert(1)', 'file:///C:/Windows/calc.exe', '\\\\angriber\\del', 'bilag.docx']) {
-      expect(danishError(() => render(t, { Url: url })), url).toMatch(/ikke er en webadresse/);
+      expect(
+        danishError(() => render(t, { Url: url })),
+        url,
+      ).toMatch(/ikke er en webadresse/);
     }
     // A web address that tries to add a switch keeps it inside the address.
     expect(openDocx(render(t, { Url: 'Https://x.dk/" \\l "y' })).fieldInstructions()).toEqual(['HYPERLINK "Https://x.dk/%22%20%5Cl%20%22y"']);

@@ -29,7 +29,17 @@ const template = loadTemplate(
     ),
     // Nested paragraph regions.
     p(mergeField('TableStart:Udgifter'), '* ', mergeField('Navn')),
-    p(mergeField('TableStart:Linjer'), '- ', mergeField('Tekst'), ' (', mergeField('Udgifter:Nummer'), '.', mergeField('Linjer:Nummer'), ')', mergeField('TableEnd:Linjer')),
+    p(
+      mergeField('TableStart:Linjer'),
+      '- ',
+      mergeField('Tekst'),
+      ' (',
+      mergeField('Udgifter:Nummer'),
+      '.',
+      mergeField('Linjer:Nummer'),
+      ')',
+      mergeField('TableEnd:Linjer'),
+    ),
     p(mergeField('TableEnd:Udgifter')),
     // Nested row regions in one table (header rows only otherwise: it goes when the list is empty).
     table(
@@ -81,7 +91,7 @@ describe('regions against a reference expansion', () => {
         expect(letter.texts()).toEqual(expected.texts);
         const tbls: XElement[] = [];
         const walk = (n: XElement): void => {
-          for (const c of n.children) if (c.kind === 'element') (c.name === 'w:tbl' ? tbls.push(c) : walk(c));
+          for (const c of n.children) if (c.kind === 'element') c.name === 'w:tbl' ? tbls.push(c) : walk(c);
         };
         walk(letter.root('word/document.xml'));
         expect(tbls.map((t) => t.children.filter((c) => c.kind === 'element' && c.name === 'w:tr').length)).toEqual(expected.rows);

@@ -50,10 +50,17 @@ function element(node: XElement, name: string): XElement[] {
 /** The rows of each table of the body, each row as its cells' texts. */
 function tables(d: OpenedDocx): string[][][] {
   const xml = d.xml('word/document.xml');
-  const texts = (n: XElement): string => element(n, 'w:t').map((t) => t.children.map((c) => (c.kind === 'text' ? c.text : '')).join('')).join('');
-  return element(d.root('word/document.xml'), 'w:tbl').map((t) =>
-    t.children.filter((r): r is XElement => r.kind === 'element' && r.name === 'w:tr').map((r) => r.children.filter((c): c is XElement => c.kind === 'element' && c.name === 'w:tc').map(texts)),
-  ).filter(() => xml.length > 0);
+  const texts = (n: XElement): string =>
+    element(n, 'w:t')
+      .map((t) => t.children.map((c) => (c.kind === 'text' ? c.text : '')).join(''))
+      .join('');
+  return element(d.root('word/document.xml'), 'w:tbl')
+    .map((t) =>
+      t.children
+        .filter((r): r is XElement => r.kind === 'element' && r.name === 'w:tr')
+        .map((r) => r.children.filter((c): c is XElement => c.kind === 'element' && c.name === 'w:tc').map(texts)),
+    )
+    .filter(() => xml.length > 0);
 }
 
 function refusal(template: Buffer, context: unknown): KpBrevError {
@@ -104,11 +111,20 @@ describe('table-row regions', () => {
       ),
     );
     const [rows] = tables(renderDocx(t, { fields: { Udgifter: udgifter.slice(0, 2) } }));
-    expect(rows!.map((r) => r.join('|'))).toEqual(['Udgift|Beløb|', 'Nye brilleglas|2.400,00|overslag', '  heraf tilskud|1.632,00|', 'Stel|1.000,50|overslag', '  heraf tilskud| 680,34|']);
+    expect(rows!.map((r) => r.join('|'))).toEqual([
+      'Udgift|Beløb|',
+      'Nye brilleglas|2.400,00|overslag',
+      '  heraf tilskud|1.632,00|',
+      'Stel|1.000,50|overslag',
+      '  heraf tilskud| 680,34|',
+    ]);
   });
 
   it('an empty list removes the rows; a table left with header rows only goes too, one with a total row stays', () => {
-    const onlyHeader = table(row([cell('Beskrivelse'), cell('Overslag')], true), row([cell(mergeField('TableStart:Udgifter'), mergeField('Beskrivelse'), mergeField('TableEnd:Udgifter')), cell(amount('Overslag'))]));
+    const onlyHeader = table(
+      row([cell('Beskrivelse'), cell('Overslag')], true),
+      row([cell(mergeField('TableStart:Udgifter'), mergeField('Beskrivelse'), mergeField('TableEnd:Udgifter')), cell(amount('Overslag'))]),
+    );
     const d = renderDocx(docx([p('Før.'), onlyHeader, p('Mellem.'), beregning, p('Efter.')]), { fields: { Udgifter: [] } });
     const ts = tables(d);
     expect(ts).toHaveLength(1);
@@ -116,7 +132,11 @@ describe('table-row regions', () => {
       ['Beskrivelse', 'Overslag', 'Tilskud'],
       ['I alt', '0,00'.padStart(7, ' '), '0,00'.padStart(7, ' ')],
     ]);
-    expect(d.texts().filter((t) => !['Beskrivelse', 'Overslag', 'Tilskud', 'I alt'].includes(t.trim()) && !/0,00/.test(t))).toEqual(['Før.', 'Mellem.', 'Efter.']);
+    expect(d.texts().filter((t) => !['Beskrivelse', 'Overslag', 'Tilskud', 'I alt'].includes(t.trim()) && !/0,00/.test(t))).toEqual([
+      'Før.',
+      'Mellem.',
+      'Efter.',
+    ]);
   });
 
   it('null is an empty list; a missing list refuses the letter', () => {
@@ -140,12 +160,17 @@ describe('table-row regions', () => {
 describe('paragraph regions', () => {
   const numbering =
     '<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/><w:pPr><w:ind w:left="720" w:hanging="360"/></w:pPr></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>';
-  const listItem = (...content: Piece[]): string => p(...content).replace(/^<w:p>/, '<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>');
+  const listItem = (...content: Piece[]): string =>
+    p(...content).replace(/^<w:p>/, '<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>');
 
   const manglerbrev = docx(
     [
       p('Du mangler at sende ', mergeField('Dokumenter:Antal'), ' ', field('IF ', mergeField('Dokumenter:Antal'), ' = 1 "dokument" "dokumenter"'), ':'),
-      listItem(mergeField('TableStart:Dokumenter'), mergeField('Navn'), field('IF ', mergeField('Frist'), ' <> "" " (senest ', mergeField('Frist', { switches: '\\@ "d. MMMM yyyy"' }), ')"')),
+      listItem(
+        mergeField('TableStart:Dokumenter'),
+        mergeField('Navn'),
+        field('IF ', mergeField('Frist'), ' <> "" " (senest ', mergeField('Frist', { switches: '\\@ "d. MMMM yyyy"' }), ')"'),
+      ),
       p(mergeField('TableEnd:Dokumenter')),
       p('Med venlig hilsen ', mergeField('Sagsbehandler')),
     ],
@@ -154,10 +179,23 @@ describe('paragraph regions', () => {
 
   it('repeats the paragraphs per item; list paragraphs keep their list so the numbering continues', () => {
     const d = renderDocx(manglerbrev, {
-      fields: { Sagsbehandler: 'Lone Hansen', Dokumenter: [{ Navn: 'Kopi af regningen', Frist: '2026-02-01' }, { Navn: 'Recept fra optiker', Frist: '' }, { Navn: 'Prisoverslag', Frist: '2026-02-15' }] },
+      fields: {
+        Sagsbehandler: 'Lone Hansen',
+        Dokumenter: [
+          { Navn: 'Kopi af regningen', Frist: '2026-02-01' },
+          { Navn: 'Recept fra optiker', Frist: '' },
+          { Navn: 'Prisoverslag', Frist: '2026-02-15' },
+        ],
+      },
     });
     const paras = d.paragraphs();
-    expect(paras.map((x) => x.text)).toEqual(['Du mangler at sende 3 dokumenter:', 'Kopi af regningen (senest 1. februar 2026)', 'Recept fra optiker', 'Prisoverslag (senest 15. februar 2026)', 'Med venlig hilsen Lone Hansen']);
+    expect(paras.map((x) => x.text)).toEqual([
+      'Du mangler at sende 3 dokumenter:',
+      'Kopi af regningen (senest 1. februar 2026)',
+      'Recept fra optiker',
+      'Prisoverslag (senest 15. februar 2026)',
+      'Med venlig hilsen Lone Hansen',
+    ]);
     // Every copy is a paragraph of list 1: Word numbers them 1., 2., 3.
     expect(paras.slice(1, 4).every((x) => /<w:numId w:val="1"\/>/.test(x.pPr))).toBe(true);
   });
@@ -171,7 +209,9 @@ describe('paragraph regions', () => {
     const d = renderDocx(manglerbrev, { fields: { Sagsbehandler: 'Lone Hansen', Dokumenter: [] } });
     expect(d.texts()).toEqual(['Du mangler at sende 0 dokumenter:', 'Med venlig hilsen Lone Hansen']);
     // A paragraph region alone in the body: the body's last paragraph must stay.
-    const alone = renderDocx(docx([p(mergeField('TableStart:Dokumenter'), mergeField('Navn'), mergeField('TableEnd:Dokumenter'))]), { fields: { Dokumenter: [] } });
+    const alone = renderDocx(docx([p(mergeField('TableStart:Dokumenter'), mergeField('Navn'), mergeField('TableEnd:Dokumenter'))]), {
+      fields: { Dokumenter: [] },
+    });
     expect(alone.paragraphs()).toHaveLength(1);
     expect(alone.texts()).toEqual(['']);
   });
@@ -180,8 +220,30 @@ describe('paragraph regions', () => {
 describe('nesting and names', () => {
   it('nests a region over an item’s own list; names resolve against the item, the enclosing items, then the case', () => {
     const t = docx([
-      p(mergeField('TableStart:Udgifter'), 'Udgift ', mergeField('Udgifter:Nummer'), ' af ', mergeField('Udgifter:Antal'), ': ', mergeField('Beskrivelse'), ' (', mergeField('Kommune'), ')'),
-      p('  ', mergeField('TableStart:Udgifter.Linjer'), mergeField('Udgifter:Nummer'), '.', mergeField('Linjer:Nummer'), ' ', mergeField('Tekst'), ' til ', mergeField('Beskrivelse'), mergeField('TableEnd:Udgifter.Linjer')),
+      p(
+        mergeField('TableStart:Udgifter'),
+        'Udgift ',
+        mergeField('Udgifter:Nummer'),
+        ' af ',
+        mergeField('Udgifter:Antal'),
+        ': ',
+        mergeField('Beskrivelse'),
+        ' (',
+        mergeField('Kommune'),
+        ')',
+      ),
+      p(
+        '  ',
+        mergeField('TableStart:Udgifter.Linjer'),
+        mergeField('Udgifter:Nummer'),
+        '.',
+        mergeField('Linjer:Nummer'),
+        ' ',
+        mergeField('Tekst'),
+        ' til ',
+        mergeField('Beskrivelse'),
+        mergeField('TableEnd:Udgifter.Linjer'),
+      ),
       p(mergeField('TableEnd:Udgifter')),
       p('Slut.'),
     ]);
@@ -195,7 +257,13 @@ describe('nesting and names', () => {
         ],
       },
     });
-    expect(d.texts()).toEqual(['Udgift 1 af 2: Briller (Sønderborg)', '  1.1 glas til Briller', '  1.2 stel til stellet', 'Udgift 2 af 2: Tandprotese (Sønderborg)', 'Slut.']);
+    expect(d.texts()).toEqual([
+      'Udgift 1 af 2: Briller (Sønderborg)',
+      '  1.1 glas til Briller',
+      '  1.2 stel til stellet',
+      'Udgift 2 af 2: Tandprotese (Sønderborg)',
+      'Slut.',
+    ]);
   });
 
   it('IF, \\#, \\@ and flettespørgsmål work inside a region', () => {
@@ -209,7 +277,17 @@ describe('nesting and names', () => {
         ]),
       ),
     );
-    const [rows] = tables(renderDocx(t, { fields: { Poster: [{ Dato: '2026-01-05', Beloeb: 1234.5 }, { Dato: '2026-02-10', Beloeb: 99 }] }, questions: { 'flettespoergsmaal-1': 'J' } }));
+    const [rows] = tables(
+      renderDocx(t, {
+        fields: {
+          Poster: [
+            { Dato: '2026-01-05', Beloeb: 1234.5 },
+            { Dato: '2026-02-10', Beloeb: 99 },
+          ],
+        },
+        questions: { 'flettespoergsmaal-1': 'J' },
+      }),
+    );
     expect(rows!.slice(1)).toEqual([
       ['05-01-2026', '1.234,50 kr.', 'stor (betalt)'],
       ['10-02-2026', '  99,00 kr.', 'lille (betalt)'],
@@ -240,7 +318,11 @@ describe('structure problems refuse the letter', () => {
     ['start without end', [p(mergeField('TableStart:Udgifter'), 'x')], 'region.start-without-end'],
     ['end without start', [p('x', mergeField('TableEnd:Udgifter'))], 'region.end-without-start'],
     ['crossing names', [p(mergeField('TableStart:A'), mergeField('TableStart:B')), p(mergeField('TableEnd:A'), mergeField('TableEnd:B'))], 'region.crossing'],
-    ['from a cell into a table nested in another cell', [table(row([cell(mergeField('TableStart:A'), 'x'), `<w:tc>${table(row([cell(mergeField('TableEnd:A'))]))}<w:p/></w:tc>`]))], 'region.boundary'],
+    [
+      'from a cell into a table nested in another cell',
+      [table(row([cell(mergeField('TableStart:A'), 'x'), `<w:tc>${table(row([cell(mergeField('TableEnd:A'))]))}<w:p/></w:tc>`]))],
+      'region.boundary',
+    ],
     ['across a table boundary', [p(mergeField('TableStart:A')), table(row([cell(mergeField('TableEnd:A'))]))], 'region.boundary'],
     ['inside another field', [p(field('IF 1 = 1 "', mergeField('TableStart:A'), '"'), mergeField('TableEnd:A'))], 'region.in-field'],
   ];
@@ -264,7 +346,13 @@ describe('structure problems refuse the letter', () => {
 describe('copies', () => {
   it('bookmarks stay in the first copy only, drawing ids are made unique', () => {
     const drawing = '<w:r><w:drawing><wp:inline><wp:extent cx="10" cy="10"/><wp:docPr id="7" name="Billede"/></wp:inline></w:drawing></w:r>';
-    const t = docx([`<w:p><w:bookmarkStart w:id="1" w:name="Linje"/><w:bookmarkEnd w:id="1"/>${drawing.replace('id="7"', 'id="3"')}</w:p>`, p(mergeField('TableStart:A'), mergeField('N')).replace('</w:p>', `<w:bookmarkStart w:id="2" w:name="Her"/><w:bookmarkEnd w:id="2"/>${drawing}${p(mergeField('TableEnd:A')).slice(5)}`)]);
+    const t = docx([
+      `<w:p><w:bookmarkStart w:id="1" w:name="Linje"/><w:bookmarkEnd w:id="1"/>${drawing.replace('id="7"', 'id="3"')}</w:p>`,
+      p(mergeField('TableStart:A'), mergeField('N')).replace(
+        '</w:p>',
+        `<w:bookmarkStart w:id="2" w:name="Her"/><w:bookmarkEnd w:id="2"/>${drawing}${p(mergeField('TableEnd:A')).slice(5)}`,
+      ),
+    ]);
     const xml = renderDocx(t, { fields: { A: [{ N: 'a' }, { N: 'b' }, { N: 'c' }] } }).xml('word/document.xml');
     expect(xml.match(/w:name="Her"/g)).toHaveLength(1);
     const ids = [...xml.matchAll(/<wp:docPr id="(\d+)"/g)].map((m) => m[1]);
@@ -292,19 +380,30 @@ describe('with a catalog', () => {
   );
   const t = docx([
     p(mergeField('Borger.Navn')),
-    table(row([cell('Beskrivelse'), cell('Overslag')], true), row([cell(mergeField('TableStart:Udgifter'), mergeField('Beskrivelse'), mergeField('TableEnd:Udgifter')), cell(mergeField('Overslag'))])),
+    table(
+      row([cell('Beskrivelse'), cell('Overslag')], true),
+      row([cell(mergeField('TableStart:Udgifter'), mergeField('Beskrivelse'), mergeField('TableEnd:Udgifter')), cell(mergeField('Overslag'))]),
+    ),
   ]);
-  const render = (ctx: unknown): OpenedDocx => openDocx(loadTemplate(t, { name: 'np_1017.docx', rules: { catalog, processes: ['udvidet-helbredstillaeg', 'personligt-tillaeg'] } }).render(toContext(ctx)).docx);
+  const render = (ctx: unknown): OpenedDocx =>
+    openDocx(
+      loadTemplate(t, { name: 'np_1017.docx', rules: { catalog, processes: ['udvidet-helbredstillaeg', 'personligt-tillaeg'] } }).render(toContext(ctx)).docx,
+    );
 
   it('item fields take their catalog type', () => {
-    const [rows] = tables(render({ process: 'udvidet-helbredstillaeg', fields: { 'Borger.Navn': 'Karen', Udgifter: [{ Beskrivelse: 'Briller', Overslag: 2400 }] } }));
+    const [rows] = tables(
+      render({ process: 'udvidet-helbredstillaeg', fields: { 'Borger.Navn': 'Karen', Udgifter: [{ Beskrivelse: 'Briller', Overslag: 2400 }] } }),
+    );
     expect(rows![1]).toEqual(['Briller', '2.400,00 kr.']);
   });
 
   it('a list the process does not provide, and an item field the catalog declares but the item lacks, refuse the letter', () => {
     expect(() => render({ process: 'personligt-tillaeg', fields: { 'Borger.Navn': 'Karen', Udgifter: [] } })).toThrow(/Udgifter.*personligt-tillaeg/);
     try {
-      render({ process: 'udvidet-helbredstillaeg', fields: { 'Borger.Navn': 'Karen', Udgifter: [{ Beskrivelse: 'Briller', Overslag: 1 }, { Beskrivelse: 'Stel' }] } });
+      render({
+        process: 'udvidet-helbredstillaeg',
+        fields: { 'Borger.Navn': 'Karen', Udgifter: [{ Beskrivelse: 'Briller', Overslag: 1 }, { Beskrivelse: 'Stel' }] },
+      });
       expect.unreachable();
     } catch (err) {
       expect((err as KpBrevError).diagnostics.map((d) => d.params['field'])).toEqual(['Udgifter[1].Overslag']);
@@ -323,15 +422,25 @@ describe('preview', () => {
 });
 
 describe('LibreOffice opens the letters', () => {
-  it.runIf(needTool('LibreOffice', soffice !== undefined, 'libreoffice-writer'))('a table region and a paragraph region with 3 and 0 items', { timeout: 180_000 }, () => {
-    const t = docx([p('Beregning:'), beregning, p(mergeField('TableStart:Udgifter'), '- ', mergeField('Beskrivelse')), p(mergeField('TableEnd:Udgifter')), p('Slut.')]);
-    const full = loadTemplate(t).render(toContext({ fields: { Udgifter: udgifter } })).docx;
-    const empty = loadTemplate(t).render(toContext({ fields: { Udgifter: [] } })).docx;
-    const text = libreOfficeText({ full, empty });
-    expect(text['full']).toContain('Synsprøve');
-    expect(text['full']).toContain('3.850,50');
-    expect(text['full']!.match(/- Stel/g)).toHaveLength(1);
-    expect(text['empty']).toContain('Slut.');
-    expect(text['empty']).not.toContain('Stel');
-  });
+  it.runIf(needTool('LibreOffice', soffice !== undefined, 'libreoffice-writer'))(
+    'a table region and a paragraph region with 3 and 0 items',
+    { timeout: 180_000 },
+    () => {
+      const t = docx([
+        p('Beregning:'),
+        beregning,
+        p(mergeField('TableStart:Udgifter'), '- ', mergeField('Beskrivelse')),
+        p(mergeField('TableEnd:Udgifter')),
+        p('Slut.'),
+      ]);
+      const full = loadTemplate(t).render(toContext({ fields: { Udgifter: udgifter } })).docx;
+      const empty = loadTemplate(t).render(toContext({ fields: { Udgifter: [] } })).docx;
+      const text = libreOfficeText({ full, empty });
+      expect(text['full']).toContain('Synsprøve');
+      expect(text['full']).toContain('3.850,50');
+      expect(text['full']!.match(/- Stel/g)).toHaveLength(1);
+      expect(text['empty']).toContain('Slut.');
+      expect(text['empty']).not.toContain('Stel');
+    },
+  );
 });

@@ -14,18 +14,28 @@ const training = docx([
 ]);
 const toProduction = { 'flettespoergsmaal-90023': 'flettespoergsmaal-10023', 'flettespoergsmaal-90026': 'flettespoergsmaal-10026' };
 const toTraining = Object.fromEntries(Object.entries(toProduction).map(([a, b]) => [b, a]));
-const instructions = (bytes: Uint8Array): string[] => loadTemplate(bytes).fields().map((f) => f.instruction);
+const instructions = (bytes: Uint8Array): string[] =>
+  loadTemplate(bytes)
+    .fields()
+    .map((f) => f.instruction);
 
 describe('remap-keys', () => {
   it('rewrites keys split over many runs and in w:fldSimple', () => {
     const result = remapQuestionKeys(loadTemplate(training), toProduction);
-    expect(result.changed).toEqual(new Map([['flettespoergsmaal-90023', 2], ['flettespoergsmaal-90026', 1]]));
+    expect(result.changed).toEqual(
+      new Map([
+        ['flettespoergsmaal-90023', 2],
+        ['flettespoergsmaal-90026', 1],
+      ]),
+    );
     const ins = instructions(result.docx);
     expect(ins.join('\n')).not.toContain('900');
     expect(ins).toContain('MERGEFIELD Question:flettespoergsmaal-10023');
     expect(ins.filter((i) => i.startsWith('IF { MERGEFIELD Question:flettespoergsmaal-10026 } = "J"'))).toHaveLength(1);
     // The production letter answers by production keys.
-    const letter = openDocx(loadTemplate(result.docx).render(toContext({ fields: { Borger: { Fornavn: 'K' } }, questions: { 'flettespoergsmaal-10023': 'J' } })).docx);
+    const letter = openDocx(
+      loadTemplate(result.docx).render(toContext({ fields: { Borger: { Fornavn: 'K' } }, questions: { 'flettespoergsmaal-10023': 'J' } })).docx,
+    );
     expect(letter.texts()).toEqual(['Vi mangler regningen.', '', 'J', 'Kære K']);
   });
 

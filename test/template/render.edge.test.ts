@@ -11,11 +11,13 @@ import { danishError } from '../helpers/errors.js';
 
 const render = (body: string[], context: unknown, extra = {}): string[] => renderDocx(docx(body, extra), context).texts();
 
-
 describe('simple fields (w:fldSimple)', () => {
   it('evaluates an IF written as w:fldSimple', () => {
     const simple = (instr: string): string => `<w:fldSimple w:instr="${instr}"><w:r><w:t>gammelt</w:t></w:r></w:fldSimple>`;
-    const body = [`<w:p><w:r><w:t xml:space="preserve">Svar: </w:t></w:r>${simple(' IF 1 = 1 &quot;Ja&quot; &quot;Nej&quot; ')}</w:p>`, `<w:p>${simple(' IF 1 = 2 &quot;Ja&quot; &quot;Nej&quot; ')}</w:p>`];
+    const body = [
+      `<w:p><w:r><w:t xml:space="preserve">Svar: </w:t></w:r>${simple(' IF 1 = 1 &quot;Ja&quot; &quot;Nej&quot; ')}</w:p>`,
+      `<w:p>${simple(' IF 1 = 2 &quot;Ja&quot; &quot;Nej&quot; ')}</w:p>`,
+    ];
     expect(render(body, {})).toEqual(['Svar: Ja', 'Nej']);
   });
 });
@@ -61,9 +63,12 @@ describe('containers', () => {
 
 describe('fields kept live', () => {
   it('keep their bookmarks once (no duplicate ids)', () => {
-    const letter = renderDocx(docx([p('x')], { footer: p(field(' IF ', field(' PAGE '), ' < ', field(' NUMPAGES '), ' "Fortsættes – ', mergeField('Navn'), '" "" ')) }), {
-      fields: { Navn: 'Karen' },
-    });
+    const letter = renderDocx(
+      docx([p('x')], { footer: p(field(' IF ', field(' PAGE '), ' < ', field(' NUMPAGES '), ' "Fortsættes – ', mergeField('Navn'), '" "" ')) }),
+      {
+        fields: { Navn: 'Karen' },
+      },
+    );
     const ids = [...letter.xml('word/footer1.xml').matchAll(/<w:bookmarkStart\b[^>]*w:id="(\d+)"/g)].map((m) => m[1]);
     expect(ids.length).toBeGreaterThan(0);
     expect(new Set(ids).size).toBe(ids.length);
@@ -97,7 +102,10 @@ describe('\\* formats on an IF apply to its whole result', () => {
 describe('language', () => {
   it('takes month names from the paragraph style when the run has none', () => {
     const style = '<w:style w:type="paragraph" w:styleId="Dansk"><w:name w:val="Dansk"/><w:rPr><w:lang w:val="da-DK"/></w:rPr></w:style>';
-    const t = docx([pStyled('<w:pPr><w:pStyle w:val="Dansk"/></w:pPr>', 'Dato: ', mergeField('D', { switches: '\\@ "d. MMMM yyyy"' }))], { lang: 'en-US', styles: style });
+    const t = docx([pStyled('<w:pPr><w:pStyle w:val="Dansk"/></w:pPr>', 'Dato: ', mergeField('D', { switches: '\\@ "d. MMMM yyyy"' }))], {
+      lang: 'en-US',
+      styles: style,
+    });
     expect(renderDocx(t, { fields: { D: '2026-01-05' } }).texts()).toEqual(['Dato: 5. januar 2026']);
   });
 });
@@ -118,7 +126,9 @@ describe('tracked changes', () => {
 describe('unclosed fields', () => {
   it('are reported, and their code does not show in the letter', () => {
     const stray = '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> MERGEFIELD X </w:instrText></w:r>';
-    const body = [`<w:p><w:r><w:t xml:space="preserve">A </w:t></w:r>${stray}<w:r><w:t xml:space="preserve">B </w:t></w:r>${p(mergeField('Navn')).slice(5, -6)}</w:p>`];
+    const body = [
+      `<w:p><w:r><w:t xml:space="preserve">A </w:t></w:r>${stray}<w:r><w:t xml:space="preserve">B </w:t></w:r>${p(mergeField('Navn')).slice(5, -6)}</w:p>`,
+    ];
     const t = loadTemplate(docx(body));
     expect(t.diagnostics.map((d) => d.code)).toContain('syntax.unclosed');
     const letter = renderDocx(docx(body), { fields: { Navn: 'Karen' } });

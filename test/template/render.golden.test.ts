@@ -6,27 +6,12 @@
 import { describe, expect, it } from 'vitest';
 import { KpBrevError, loadTemplate } from '../../src/index.js';
 import { toContext } from '../../src/context/context.js';
-import {
-  bold,
-  docx,
-  field,
-  formatted,
-  mergeField,
-  p,
-  paragraphBreak,
-  pStyled,
-  questionIf,
-  renderDocx,
-} from '../helpers/build.js';
+import { bold, docx, field, formatted, mergeField, p, paragraphBreak, pStyled, questionIf, renderDocx } from '../helpers/build.js';
 
 const Q = 'flettespoergsmaal-10023';
 
 describe('flettespørgsmål', () => {
-  const template = docx([
-    p('Kære ', mergeField('Borger.Fornavn'), '.'),
-    p(questionIf(Q, 'Vi mangler en kopi af regningen.')),
-    p('Med venlig hilsen'),
-  ]);
+  const template = docx([p('Kære ', mergeField('Borger.Fornavn'), '.'), p(questionIf(Q, 'Vi mangler en kopi af regningen.')), p('Med venlig hilsen')]);
 
   it('J puts the text in', () => {
     const letter = renderDocx(template, { fields: { Borger: { Fornavn: 'Karen' } }, questions: { [Q]: 'J' } });
@@ -73,7 +58,13 @@ describe('IF', () => {
       ' IF ',
       mergeField('Type'),
       ' = "A" "Type A" "',
-      field(' IF ', mergeField('Type'), ' = "B" "Type B" "', field(' IF ', mergeField('Type'), ' = "C" "Type C" "Anden type"', { kind: 'text', text: ' ', rPr: '' }), '"'),
+      field(
+        ' IF ',
+        mergeField('Type'),
+        ' = "B" "Type B" "',
+        field(' IF ', mergeField('Type'), ' = "C" "Type C" "Anden type"', { kind: 'text', text: ' ', rPr: '' }),
+        '"',
+      ),
       '"',
     );
     nested.result = 'Type A';
@@ -115,7 +106,13 @@ describe('IF', () => {
   });
 
   it('keeps the formatting of each run of a branch', () => {
-    const t = docx([p('Du får ', field(' IF ', mergeField('Bevilget'), ' = "J" "', bold('bevilget'), ' helbredstillæg" "', formatted('afslag', '<w:rPr><w:i/></w:rPr>'), '" '), '.')]);
+    const t = docx([
+      p(
+        'Du får ',
+        field(' IF ', mergeField('Bevilget'), ' = "J" "', bold('bevilget'), ' helbredstillæg" "', formatted('afslag', '<w:rPr><w:i/></w:rPr>'), '" '),
+        '.',
+      ),
+    ]);
     const yes = renderDocx(t, { fields: { Bevilget: 'J' } }).paragraphs()[0]!;
     expect(yes.text).toBe('Du får bevilget helbredstillæg.');
     expect(yes.runs.filter((r) => r.bold).map((r) => r.text)).toEqual(['bevilget']);
@@ -128,7 +125,10 @@ describe('IF', () => {
   it('a branch that spans two paragraphs adds or drops whole paragraphs', () => {
     const t = docx([
       p('Indledning.'),
-      p(questionIf('q', ['Første afsnit af teksten.', paragraphBreak('<w:pPr><w:jc w:val="both"/></w:pPr>'), 'Andet afsnit af teksten.', paragraphBreak()]), 'Afslutning.'),
+      p(
+        questionIf('q', ['Første afsnit af teksten.', paragraphBreak('<w:pPr><w:jc w:val="both"/></w:pPr>'), 'Andet afsnit af teksten.', paragraphBreak()]),
+        'Afslutning.',
+      ),
     ]);
     const yes = renderDocx(t, { questions: { q: 'J' } });
     expect(yes.texts()).toEqual(['Indledning.', 'Første afsnit af teksten.', 'Andet afsnit af teksten.', 'Afslutning.']);
@@ -202,7 +202,9 @@ describe('MERGEFIELD switches', () => {
 
   it('MERGEFORMAT keeps the formatting of the previous result', () => {
     const spec = mergeField('Navn', { switches: '\\* MERGEFORMAT' });
-    const xml = p(spec).replace('<w:t xml:space="preserve">«Navn»', '<w:t xml:space="preserve">«Navn»').replace(/(<w:fldChar w:fldCharType="separate"\/><\/w:r>)<w:r>/, '$1<w:r><w:rPr><w:b/></w:rPr>');
+    const xml = p(spec)
+      .replace('<w:t xml:space="preserve">«Navn»', '<w:t xml:space="preserve">«Navn»')
+      .replace(/(<w:fldChar w:fldCharType="separate"\/><\/w:r>)<w:r>/, '$1<w:r><w:rPr><w:b/></w:rPr>');
     const out = renderDocx(docx([xml]), { fields }).paragraphs()[0]!;
     expect(out.text).toBe('karen jensen');
     expect(out.runs[0]!.bold).toBe(true);
@@ -465,10 +467,18 @@ describe('MERGEFIELD \\m and \\v, and the general switch \\* CHARFORMAT', () => 
     for (const r of para.runs) expect(r.rPr).toBe(FIRST);
   });
 
-  it('\\* CHARFORMAT wins over the cached result\'s formatting (unlike MERGEFORMAT)', () => {
+  it("\\* CHARFORMAT wins over the cached result's formatting (unlike MERGEFORMAT)", () => {
     const doc = (sw: string) => docx([p(charformat('MERGEFIELD', ` Navn ${sw} `, 'gammelt'))]);
-    expect(renderDocx(doc('\\* CHARFORMAT'), { fields }).paragraphs()[0]!.runs.map((r) => r.rPr)).toEqual([FIRST]);
-    expect(renderDocx(doc('\\* MERGEFORMAT'), { fields }).paragraphs()[0]!.runs.map((r) => r.rPr)).toEqual([CACHED]);
+    expect(
+      renderDocx(doc('\\* CHARFORMAT'), { fields })
+        .paragraphs()[0]!
+        .runs.map((r) => r.rPr),
+    ).toEqual([FIRST]);
+    expect(
+      renderDocx(doc('\\* MERGEFORMAT'), { fields })
+        .paragraphs()[0]!
+        .runs.map((r) => r.rPr),
+    ).toEqual([CACHED]);
   });
 
   it('\\* CHARFORMAT on a formula: the result takes the run properties of the =', () => {
@@ -477,8 +487,18 @@ describe('MERGEFIELD \\m and \\v, and the general switch \\* CHARFORMAT', () => 
     expect(para.runs.map((r) => r.rPr)).toEqual([FIRST]);
   });
 
-  it('\\* CHARFORMAT on an IF: the whole result takes the I\'s run properties, not the branch\'s own', () => {
-    const spec = field(formatted(' ', SPACE), formatted('I', FIRST), formatted('F ', REST), mergeField('Navn'), ' = "karen*" "', bold('bevilget'), ' ', formatted('tilskud', '<w:rPr><w:u w:val="double"/></w:rPr>'), '" "afslag" \\* CHARFORMAT ');
+  it("\\* CHARFORMAT on an IF: the whole result takes the I's run properties, not the branch's own", () => {
+    const spec = field(
+      formatted(' ', SPACE),
+      formatted('I', FIRST),
+      formatted('F ', REST),
+      mergeField('Navn'),
+      ' = "karen*" "',
+      bold('bevilget'),
+      ' ',
+      formatted('tilskud', '<w:rPr><w:u w:val="double"/></w:rPr>'),
+      '" "afslag" \\* CHARFORMAT ',
+    );
     spec.rPr = CACHED;
     spec.result = 'x';
     const para = renderDocx(docx([p(spec)]), { fields }).paragraphs()[0]!;

@@ -38,7 +38,13 @@ const letterText = (page: Page): Promise<string> =>
 /** Waits until the page has drawn the letter again after the last change. */
 async function drawn(page: Page, version: string): Promise<void> {
   // "Brevet er opdateret", or "Brevet mangler …" for a letter drawn with placeholders.
-  await page.waitForFunction((v) => /^Brevet (er opdateret|mangler)/.test(document.getElementById('status')?.textContent ?? '') && document.getElementById('status')!.textContent!.includes(`(${v}`), version, { timeout: HANG_GUARD_MS });
+  await page.waitForFunction(
+    (v) =>
+      /^Brevet (er opdateret|mangler)/.test(document.getElementById('status')?.textContent ?? '') &&
+      document.getElementById('status')!.textContent!.includes(`(${v}`),
+    version,
+    { timeout: HANG_GUARD_MS },
+  );
 }
 
 describe.skipIf(!hasChromium)('the training page in Chromium', () => {
@@ -49,7 +55,10 @@ describe.skipIf(!hasChromium)('the training page in Chromium', () => {
 
   beforeAll(async () => {
     server = await startTrainingServer();
-    browser = await chromium.launch({ executablePath: CHROMIUM!, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'] });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM!,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
+    });
     // bypassCSP only so that axe-core can be injected; the page itself runs under its own CSP.
     context = await browser.newContext({ viewport: { width: 1500, height: 1000 }, acceptDownloads: true, bypassCSP: true, locale: 'da-DK' });
     page = await context.newPage();
@@ -58,7 +67,8 @@ describe.skipIf(!hasChromium)('the training page in Chromium', () => {
     page.on('requestfailed', (r) => failures.push(`${r.url()}: ${r.failure()?.errorText}`));
     // Nothing from a network: every request the page makes goes to the server it came from.
     page.on('request', (r) => {
-      if (!r.url().startsWith(server.url) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) failures.push(`request outside the server: ${r.url()}`);
+      if (!r.url().startsWith(server.url) && !r.url().startsWith('data:') && !r.url().startsWith('blob:'))
+        failures.push(`request outside the server: ${r.url()}`);
     });
     await page.goto(server.url);
     await drawn(page, 'np_1001');
@@ -108,7 +118,13 @@ describe.skipIf(!hasChromium)('the training page in Chromium', () => {
     // The redraw has begun (or is already done): then wait for it to end. A condition, not a
     // pause that may be too short on a busy machine.
     await page.waitForFunction(
-      () => (document.getElementById('status')?.textContent ?? '').startsWith('Danner') || [...document.querySelectorAll('#sider svg text')].map((t) => t.textContent ?? '').join(' ').replace(/\s+/g, ' ').includes('Vi har tidligere givet dig afslag'),
+      () =>
+        (document.getElementById('status')?.textContent ?? '').startsWith('Danner') ||
+        [...document.querySelectorAll('#sider svg text')]
+          .map((t) => t.textContent ?? '')
+          .join(' ')
+          .replace(/\s+/g, ' ')
+          .includes('Vi har tidligere givet dig afslag'),
       undefined,
       { timeout: HANG_GUARD_MS },
     );
@@ -126,7 +142,12 @@ describe.skipIf(!hasChromium)('the training page in Chromium', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('q-flettespoergsmaal-10034-marker');
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.querySelectorAll('#sider rect.tilfoejet').length > 0, undefined, { timeout: HANG_GUARD_MS });
-    const marked = await page.$$eval('#sider text.tilfoejet', (t) => t.map((x) => x.textContent).join(' ').replace(/\s+/g, ' '));
+    const marked = await page.$$eval('#sider text.tilfoejet', (t) =>
+      t
+        .map((x) => x.textContent)
+        .join(' ')
+        .replace(/\s+/g, ' '),
+    );
     expect(marked).toContain('tidligere givet dig afslag');
     expect(marked).not.toContain('Kære');
     // Not colour alone: the button is pressed, the focus stays on it, and the status quotes the marked text.
@@ -139,14 +160,22 @@ describe.skipIf(!hasChromium)('the training page in Chromium', () => {
     const fod = page.locator('#q-flettespoergsmaal-10032');
     expect(await fod.isChecked()).toBe(false);
     await page.click('#q-flettespoergsmaal-10032-marker');
-    await page.waitForFunction(() => (document.getElementById('q-flettespoergsmaal-10032') as HTMLInputElement | null)?.checked === true, undefined, { timeout: HANG_GUARD_MS });
+    await page.waitForFunction(() => (document.getElementById('q-flettespoergsmaal-10032') as HTMLInputElement | null)?.checked === true, undefined, {
+      timeout: HANG_GUARD_MS,
+    });
     await page.waitForFunction(() => document.querySelectorAll('#sider text.tilfoejet').length > 0, undefined, { timeout: HANG_GUARD_MS });
     expect(await page.$$eval('#sider text.tilfoejet', (t) => t.map((x) => x.textContent).join(' '))).toContain('fodbehandling');
     expect(await marker.getAttribute('aria-pressed')).toBe('false');
     // Back to the first marking for the screenshot (and the 10032 answer back to N).
     await page.click('#q-flettespoergsmaal-10032');
     await page.click('#q-flettespoergsmaal-10034-marker');
-    await page.waitForFunction(() => document.getElementById('q-flettespoergsmaal-10034-marker')?.getAttribute('aria-pressed') === 'true' && (document.getElementById('q-flettespoergsmaal-10032') as HTMLInputElement).checked === false, undefined, { timeout: HANG_GUARD_MS });
+    await page.waitForFunction(
+      () =>
+        document.getElementById('q-flettespoergsmaal-10034-marker')?.getAttribute('aria-pressed') === 'true' &&
+        (document.getElementById('q-flettespoergsmaal-10032') as HTMLInputElement).checked === false,
+      undefined,
+      { timeout: HANG_GUARD_MS },
+    );
     await page.waitForFunction(() => (document.getElementById('status')?.textContent ?? '').includes('Markeret'), undefined, { timeout: HANG_GUARD_MS });
     if (SCREENSHOTS) {
       mkdirSync(SCREENSHOTS, { recursive: true });
@@ -164,7 +193,8 @@ describe.skipIf(!hasChromium)('the training page in Chromium', () => {
     const pdfBytes = readFileSync((await pdf.path())!);
     expect(pdfBytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const pdftotext = spawnSync('pdftotext', ['-', '-'], { input: pdfBytes, encoding: 'utf8' });
-    if (needTool('pdftotext', pdftotext.status === 0, 'poppler-utils')) expect(pdftotext.stdout.replace(/\s+/g, ' ')).toContain('Vi har tidligere givet dig afslag');
+    if (needTool('pdftotext', pdftotext.status === 0, 'poppler-utils'))
+      expect(pdftotext.stdout.replace(/\s+/g, ' ')).toContain('Vi har tidligere givet dig afslag');
 
     const [docx] = await Promise.all([page.waitForEvent('download'), page.click('#hent-docx')]);
     expect(docx.suggestedFilename()).toBe('np_1004.docx');
@@ -178,7 +208,9 @@ describe.skipIf(!hasChromium)('the training page in Chromium', () => {
     const ctx = JSON.parse(await page.inputValue('#kontekst')) as { fields: { Bevilling: Record<string, unknown> } };
     delete ctx.fields.Bevilling['Fra'];
     await page.fill('#kontekst', JSON.stringify(ctx, null, 2));
-    await page.waitForFunction(() => (document.getElementById('status')?.textContent ?? '').startsWith('Brevet mangler 1 felt (Bevilling.Fra)'), undefined, { timeout: HANG_GUARD_MS });
+    await page.waitForFunction(() => (document.getElementById('status')?.textContent ?? '').startsWith('Brevet mangler 1 felt (Bevilling.Fra)'), undefined, {
+      timeout: HANG_GUARD_MS,
+    });
     expect(await page.textContent('#status')).not.toContain('opdateret');
     expect(await letterText(page)).toContain('«MANGLER: Bevilling.Fra»');
     const listed = await page.textContent('#mangler');
@@ -190,7 +222,9 @@ describe.skipIf(!hasChromium)('the training page in Chromium', () => {
     expect(focused.text).toContain('{ MERGEFIELD Bevilling.Fra }');
     // The sample case again: nothing lacking, nothing listed.
     await page.selectOption('#sag', { label: 'karen-85-procent' });
-    await page.waitForFunction(() => (document.getElementById('status')?.textContent ?? '').startsWith('Brevet er opdateret'), undefined, { timeout: HANG_GUARD_MS });
+    await page.waitForFunction(() => (document.getElementById('status')?.textContent ?? '').startsWith('Brevet er opdateret'), undefined, {
+      timeout: HANG_GUARD_MS,
+    });
     expect(await page.locator('#mangler').count()).toBe(0);
   });
 

@@ -42,7 +42,9 @@ const letterText = (page: Page): Promise<string> =>
 async function drawn(page: Page, version: string): Promise<void> {
   await page.waitForFunction(
     // "Brevet er opdateret", or "Brevet mangler …" for a letter drawn with placeholders.
-    (v: string) => /^Brevet (er opdateret|mangler)/.test(document.getElementById('status')?.textContent ?? '') && document.getElementById('status')!.textContent!.includes(`(${v}`),
+    (v: string) =>
+      /^Brevet (er opdateret|mangler)/.test(document.getElementById('status')?.textContent ?? '') &&
+      document.getElementById('status')!.textContent!.includes(`(${v}`),
     { timeout: HANG_GUARD_MS },
     version,
   );
@@ -95,7 +97,8 @@ describe.skipIf(!hasFirefox)('the training page in Firefox', () => {
     page.on('requestfailed', (r) => failures.push(`${r.url()}: ${r.failure()?.errorText}`));
     // Nothing from a network: every request the page makes goes to the server it came from.
     page.on('request', (r) => {
-      if (!r.url().startsWith(server.url) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) failures.push(`request outside the server: ${r.url()}`);
+      if (!r.url().startsWith(server.url) && !r.url().startsWith('data:') && !r.url().startsWith('blob:'))
+        failures.push(`request outside the server: ${r.url()}`);
     });
     await page.goto(server.url);
     await drawn(page, 'np_1001');
@@ -148,7 +151,13 @@ describe.skipIf(!hasFirefox)('the training page in Firefox', () => {
     // The redraw has begun (or is already done): then wait for it to end. A condition, not a
     // pause that may be too short on a busy machine.
     await page.waitForFunction(
-      () => (document.getElementById('status')?.textContent ?? '').startsWith('Danner') || [...document.querySelectorAll('#sider svg text')].map((t) => t.textContent ?? '').join(' ').replace(/\s+/g, ' ').includes('Vi har tidligere givet dig afslag'),
+      () =>
+        (document.getElementById('status')?.textContent ?? '').startsWith('Danner') ||
+        [...document.querySelectorAll('#sider svg text')]
+          .map((t) => t.textContent ?? '')
+          .join(' ')
+          .replace(/\s+/g, ' ')
+          .includes('Vi har tidligere givet dig afslag'),
       { timeout: HANG_GUARD_MS },
     );
     await drawn(page, 'np_1004');
@@ -183,7 +192,9 @@ describe.skipIf(!hasFirefox)('the training page in Firefox', () => {
     const fod = 'q-flettespoergsmaal-10032';
     expect(await page.$eval(`#${fod}`, (i) => (i as HTMLInputElement).checked)).toBe(false);
     await page.click(`#${fod}-marker`);
-    await page.waitForFunction(() => (document.getElementById('q-flettespoergsmaal-10032') as HTMLInputElement | null)?.checked === true, { timeout: HANG_GUARD_MS });
+    await page.waitForFunction(() => (document.getElementById('q-flettespoergsmaal-10032') as HTMLInputElement | null)?.checked === true, {
+      timeout: HANG_GUARD_MS,
+    });
     await page.waitForFunction(() => document.querySelectorAll('#sider text.tilfoejet').length > 0, { timeout: HANG_GUARD_MS });
     expect(await page.$$eval('#sider text.tilfoejet', (t) => t.map((x) => x.textContent).join(' '))).toContain('fodbehandling');
     expect(await pressed(id)).toBe('false');
@@ -191,7 +202,9 @@ describe.skipIf(!hasFirefox)('the training page in Firefox', () => {
     await page.click(`#${fod}`);
     await page.click(`#${id}-marker`);
     await page.waitForFunction(
-      () => document.getElementById('q-flettespoergsmaal-10034-marker')?.getAttribute('aria-pressed') === 'true' && (document.getElementById('q-flettespoergsmaal-10032') as HTMLInputElement).checked === false,
+      () =>
+        document.getElementById('q-flettespoergsmaal-10034-marker')?.getAttribute('aria-pressed') === 'true' &&
+        (document.getElementById('q-flettespoergsmaal-10032') as HTMLInputElement).checked === false,
       { timeout: HANG_GUARD_MS },
     );
     await page.waitForFunction(() => (document.getElementById('status')?.textContent ?? '').includes('Markeret'), { timeout: HANG_GUARD_MS });
@@ -205,7 +218,8 @@ describe.skipIf(!hasFirefox)('the training page in Firefox', () => {
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(pdf.length).toBeGreaterThan(10_000);
     const pdftotext = spawnSync('pdftotext', ['-', '-'], { input: pdf, encoding: 'utf8' });
-    if (needTool('pdftotext', pdftotext.status === 0, 'poppler-utils')) expect(pdftotext.stdout.replace(/\s+/g, ' ')).toContain('Vi har tidligere givet dig afslag');
+    if (needTool('pdftotext', pdftotext.status === 0, 'poppler-utils'))
+      expect(pdftotext.stdout.replace(/\s+/g, ' ')).toContain('Vi har tidligere givet dig afslag');
 
     // The file name is the one Firefox saved under (the page's `download` attribute); puppeteer
     // over BiDi has no download event with a suggested name, so the folder is watched instead.
@@ -230,11 +244,13 @@ describe.skipIf(!hasFirefox)('the training page in Firefox', () => {
       },
       JSON.stringify(ctx, null, 2),
     );
-    await page.waitForFunction(() => (document.getElementById('status')?.textContent ?? '').startsWith('Brevet mangler 1 felt (Bevilling.Fra)'), { timeout: HANG_GUARD_MS });
+    await page.waitForFunction(() => (document.getElementById('status')?.textContent ?? '').startsWith('Brevet mangler 1 felt (Bevilling.Fra)'), {
+      timeout: HANG_GUARD_MS,
+    });
     expect(await letterText(page)).toContain('«MANGLER: Bevilling.Fra»');
     expect(await page.$eval('#mangler', (m) => m.textContent)).toContain('np_1004, afsnit 3: Flettefeltet "Bevilling.Fra" har ingen værdi i sagskonteksten.');
     let link: ElementHandle | null = null;
-    for (const until = Date.now() + HANG_GUARD_MS; !link && Date.now() < until; ) {
+    for (const until = Date.now() + HANG_GUARD_MS; !link && Date.now() < until;) {
       link = await page.$('::-p-aria([name="Vis feltet Bevilling.Fra"][role="link"])');
       if (!link) await new Promise((r) => setTimeout(r, 100));
     }
@@ -272,7 +288,7 @@ describe.skipIf(!hasFirefox)('the training page in Firefox', () => {
     // a binding back to puppeteer, and in about one run in five it never saw the link within
     // 5 s although the same locateNodes query, made directly, found it at once.
     let link: ElementHandle | null = null;
-    for (const until = Date.now() + HANG_GUARD_MS; !link && Date.now() < until; ) {
+    for (const until = Date.now() + HANG_GUARD_MS; !link && Date.now() < until;) {
       link = await page.$('::-p-aria([name="Vis feltet Svar.Frsit"][role="link"])');
       if (!link) await new Promise((r) => setTimeout(r, 100));
     }

@@ -16,7 +16,10 @@ import { openDocx } from '../helpers/inspect.js';
 
 const root = join(import.meta.dirname, '../..');
 const templates = join(root, 'templates');
-const karen = JSON.parse(readFileSync(join(root, 'samples/sager/np_1004/karen-85-procent.json'), 'utf8')) as { fields: Record<string, unknown>; questions: Record<string, string> };
+const karen = JSON.parse(readFileSync(join(root, 'samples/sager/np_1004/karen-85-procent.json'), 'utf8')) as {
+  fields: Record<string, unknown>;
+  questions: Record<string, string>;
+};
 const fatima = JSON.parse(readFileSync(join(root, 'samples/sager/np_1011/fatima-briller.json'), 'utf8')) as Record<string, unknown>;
 const kladde = readFileSync(join(root, 'samples/lint/np_1011-kladde.docx'));
 const s751 = newToken('aarhus', { kommune: '751' });
@@ -56,7 +59,8 @@ afterAll(async () => {
   await production.close();
 });
 
-const preview = (body: Record<string, unknown>, headers: Record<string, string> = {}) => training.inject({ method: 'POST', url: '/v1/preview', payload: body, headers });
+const preview = (body: Record<string, unknown>, headers: Record<string, string> = {}) =>
+  training.inject({ method: 'POST', url: '/v1/preview', payload: body, headers });
 
 describe('the page and its files', () => {
   it('serves a Danish page under a strict content security policy, with its script, stylesheet and fonts from this server', async () => {
@@ -90,11 +94,26 @@ describe('the page and its files', () => {
     const remote = await training.inject({ method: 'POST', url: '/v1/preview', payload: { template: 'np_1004', context: karen }, remoteAddress: '10.1.2.3' });
     expect(remote.statusCode).toBe(401);
     // A page elsewhere that rebinds its own name to 127.0.0.1, or posts from another origin, is not this machine's browser.
-    const rebound = await training.inject({ method: 'POST', url: '/v1/preview', payload: { template: 'np_1004', context: karen }, headers: { host: 'angriber.example:8080' } });
+    const rebound = await training.inject({
+      method: 'POST',
+      url: '/v1/preview',
+      payload: { template: 'np_1004', context: karen },
+      headers: { host: 'angriber.example:8080' },
+    });
     expect(rebound.statusCode).toBe(401);
-    const crossSite = await training.inject({ method: 'POST', url: '/v1/preview', payload: { template: 'np_1004', context: karen }, headers: { host: '127.0.0.1:8080', origin: 'https://angriber.example' } });
+    const crossSite = await training.inject({
+      method: 'POST',
+      url: '/v1/preview',
+      payload: { template: 'np_1004', context: karen },
+      headers: { host: '127.0.0.1:8080', origin: 'https://angriber.example' },
+    });
     expect(crossSite.statusCode).toBe(401);
-    const sameSite = await training.inject({ method: 'POST', url: '/v1/preview', payload: { template: 'np_1004', context: karen }, headers: { host: '127.0.0.1:8080', origin: 'http://127.0.0.1:8080' } });
+    const sameSite = await training.inject({
+      method: 'POST',
+      url: '/v1/preview',
+      payload: { template: 'np_1004', context: karen },
+      headers: { host: '127.0.0.1:8080', origin: 'http://127.0.0.1:8080' },
+    });
     expect(sameSite.statusCode).toBe(200);
     const prod = await production.inject({ method: 'POST', url: '/v1/preview', payload: { template: 'np_1004', context: karen } });
     expect(prod.statusCode).toBe(401);
@@ -102,7 +121,10 @@ describe('the page and its files', () => {
   });
 
   it('lists the sample cases of a letter, the municipalities and the processes', async () => {
-    const samples = (await training.inject({ method: 'GET', url: '/v1/samples?template=np_1004' })).json() as Array<{ name: string; context: { fields: unknown } }>;
+    const samples = (await training.inject({ method: 'GET', url: '/v1/samples?template=np_1004' })).json() as Array<{
+      name: string;
+      context: { fields: unknown };
+    }>;
     expect(samples.map((s) => s.name)).toContain('karen-85-procent');
     expect(samples.find((s) => s.name === 'karen-85-procent')!.context).toEqual(karen);
     expect((await training.inject({ method: 'GET', url: '/v1/samples?template=np_9999' })).json()).toEqual([]);
@@ -152,14 +174,38 @@ describe('POST /v1/preview', () => {
     delete (fields['Bevilling'] as Record<string, unknown>)['Fra'];
     delete fields['Klage'];
     const body = (await preview({ template: 'np_1004', context: { ...karen, fields } })).json() as PreviewJson & {
-      missing: Array<{ kind: string; name: string; template?: string; part?: string; paragraph?: number; code?: { part: string; story: string; paragraph: number } }>;
+      missing: Array<{
+        kind: string;
+        name: string;
+        template?: string;
+        part?: string;
+        paragraph?: number;
+        code?: { part: string; story: string; paragraph: number };
+      }>;
     };
     // The letter is drawn with placeholders ...
     expect(body.pages.map((pg) => svgText(pg.svg)).join(' ')).toContain('«MANGLER: Bevilling.Fra»');
     // ... and what it lacks is listed, not left to a yellow mark on some page.
     expect(body.missing).toEqual([
-      { kind: 'field', name: 'Bevilling.Fra', message: 'Flettefeltet "Bevilling.Fra" har ingen værdi i sagskonteksten. Brevet dannes ikke.', template: 'np_1004', part: 'word/document.xml', paragraph: 3, instruction: 'MERGEFIELD Bevilling.Fra', code: { part: 'word/document.xml', story: expect.any(String), paragraph: 3 } },
-      { kind: 'field', name: 'Klage.Frist', message: 'Flettefeltet "Klage.Frist" har ingen værdi i sagskonteksten. Brevet dannes ikke.', template: 'indholdselement klagevejledning', part: 'word/document.xml', paragraph: 2, instruction: 'MERGEFIELD Klage.Frist' },
+      {
+        kind: 'field',
+        name: 'Bevilling.Fra',
+        message: 'Flettefeltet "Bevilling.Fra" har ingen værdi i sagskonteksten. Brevet dannes ikke.',
+        template: 'np_1004',
+        part: 'word/document.xml',
+        paragraph: 3,
+        instruction: 'MERGEFIELD Bevilling.Fra',
+        code: { part: 'word/document.xml', story: expect.any(String), paragraph: 3 },
+      },
+      {
+        kind: 'field',
+        name: 'Klage.Frist',
+        message: 'Flettefeltet "Klage.Frist" har ingen værdi i sagskonteksten. Brevet dannes ikke.',
+        template: 'indholdselement klagevejledning',
+        part: 'word/document.xml',
+        paragraph: 2,
+        instruction: 'MERGEFIELD Klage.Frist',
+      },
     ]);
     // The code-view paragraph it links to holds the field.
     const code = body.missing[0]!.code!;
@@ -169,7 +215,10 @@ describe('POST /v1/preview', () => {
   });
 
   it('draws a letter with a list from its sample case: a row per item, the region codes in the Alt+F9 view', async () => {
-    const samples = (await training.inject({ method: 'GET', url: '/v1/samples?template=np_1017' })).json() as Array<{ name: string; context: { fields: { Udgifter: unknown[] } } }>;
+    const samples = (await training.inject({ method: 'GET', url: '/v1/samples?template=np_1017' })).json() as Array<{
+      name: string;
+      context: { fields: { Udgifter: unknown[] } };
+    }>;
     expect(samples.map((x) => [x.name, x.context.fields.Udgifter.length]).sort()).toEqual([
       ['fatima-briller-tre-udgifter', 3],
       ['jens-tandprotese-en-udgift', 1],
@@ -192,7 +241,11 @@ describe('POST /v1/preview', () => {
     expect(unknown.json().detail).toBe('Kommunen 999 findes ikke i skabelonarkivet. Kendte kommuner: 540.');
     expect((await training.inject({ method: 'GET', url: '/v1/templates?kommune=999' })).statusCode).toBe(404);
     expect((await training.inject({ method: 'GET', url: '/v1/templates/np_1004?kommune=999' })).statusCode).toBe(404);
-    const letter = await training.inject({ method: 'POST', url: '/v1/letters', payload: { template: 'np_1004', kommune: '999', context: karen, format: 'docx' } });
+    const letter = await training.inject({
+      method: 'POST',
+      url: '/v1/letters',
+      payload: { template: 'np_1004', kommune: '999', context: karen, format: 'docx' },
+    });
     expect(letter.statusCode).toBe(404);
     expect((await training.inject({ method: 'GET', url: '/v1/templates?kommune=540' })).statusCode).toBe(200);
     // Aarhus (751) has no overrides: its own credential gets the central templates, as before.
@@ -201,7 +254,9 @@ describe('POST /v1/preview', () => {
   });
 
   it('redraws with an answer changed, and marks exactly what the question adds', async () => {
-    const yes = (await preview({ template: 'np_1004', context: { ...karen, questions: { ...karen.questions, 'flettespoergsmaal-10034': 'J' } } })).json() as PreviewJson;
+    const yes = (
+      await preview({ template: 'np_1004', context: { ...karen, questions: { ...karen.questions, 'flettespoergsmaal-10034': 'J' } } })
+    ).json() as PreviewJson;
     expect(svgText(yes.pages[0]!.svg)).toContain('Vi har tidligere givet dig afslag.');
     expect(yes.highlighted).toBe(0);
     const marked = (await preview({ template: 'np_1004', context: karen, highlight: 'flettespoergsmaal-10034' })).json() as PreviewJson;
@@ -248,8 +303,10 @@ describe('POST /v1/preview', () => {
     expect(body.lint.map((f) => f.rule)).toContain('override-outdated');
   });
 
-  it('shows a draft in the letter it is for, linted as the municipality\'s override of the central template', async () => {
-    const body = (await preview({ docx: kladde.toString('base64'), name: 'np_1011-kladde.docx', draftOf: 'np_1011', kommune: '540', context: fatima })).json() as PreviewJson;
+  it("shows a draft in the letter it is for, linted as the municipality's override of the central template", async () => {
+    const body = (
+      await preview({ docx: kladde.toString('base64'), name: 'np_1011-kladde.docx', draftOf: 'np_1011', kommune: '540', context: fatima })
+    ).json() as PreviewJson;
     expect(body.version).toBe('np_1011@3, udkast til 540');
     const text = svgText(body.pages[0]!.svg);
     // The masterskabelon's letterhead around the draft's message.
@@ -264,7 +321,13 @@ describe('POST /v1/preview', () => {
 
   it('shows an own template on its own, with the questions it asks', async () => {
     const own = docx([p('Kære ', mergeField('Borger.Fornavn')), p(questionIf('flettespoergsmaal-10023', 'Send os regningen.'))]);
-    const body = (await preview({ docx: own.toString('base64'), name: 'mit-brev.docx', context: { fields: { Borger: { Fornavn: 'Ib' } }, questions: { 'flettespoergsmaal-10023': 'J' } } })).json() as PreviewJson;
+    const body = (
+      await preview({
+        docx: own.toString('base64'),
+        name: 'mit-brev.docx',
+        context: { fields: { Borger: { Fornavn: 'Ib' } }, questions: { 'flettespoergsmaal-10023': 'J' } },
+      })
+    ).json() as PreviewJson;
     expect(body.title).toBe('mit-brev.docx');
     expect(svgText(body.pages[0]!.svg)).toContain('Kære Ib Send os regningen.');
     expect(body.questions.map((q) => q.key)).toEqual(['flettespoergsmaal-10023']);
@@ -282,11 +345,19 @@ describe('POST /v1/preview', () => {
 
   it('draws the letter with the answers its switches show, and returns that case for copying', async () => {
     const own = docx([p(questionIf('flettespoergsmaal-10023', 'Send os regningen.'))]);
-    const body = (await preview({ docx: own.toString('base64'), name: 'mit-brev.docx', context: { fields: {}, questions: {} }, highlight: 'flettespoergsmaal-10023' })).json() as PreviewJson & { context: { questions: Record<string, string> }; added: string };
+    const body = (
+      await preview({ docx: own.toString('base64'), name: 'mit-brev.docx', context: { fields: {}, questions: {} }, highlight: 'flettespoergsmaal-10023' })
+    ).json() as PreviewJson & { context: { questions: Record<string, string> }; added: string };
     expect(body.context.questions).toEqual({ 'flettespoergsmaal-10023': 'N' });
     // The marked text is also given as text: the marking is not colour alone.
     expect(body.added).toBe('Send os regningen.');
-    const chosen = (await preview({ template: 'np_1014', context: JSON.parse(readFileSync(join(root, 'samples/sager/np_1014/fatima-briller.json'), 'utf8')), variant: 'tandproteser' })).json() as { context: { variant: string; fields: { Sag: { Variant: string } } } };
+    const chosen = (
+      await preview({
+        template: 'np_1014',
+        context: JSON.parse(readFileSync(join(root, 'samples/sager/np_1014/fatima-briller.json'), 'utf8')),
+        variant: 'tandproteser',
+      })
+    ).json() as { context: { variant: string; fields: { Sag: { Variant: string } } } };
     expect(chosen.context.variant).toBe('tandproteser');
     expect(chosen.context.fields.Sag.Variant).toBe('tandproteser');
   });
@@ -310,26 +381,48 @@ describe('POST /v1/preview', () => {
 
 describe('POST /v1/preview/letter', () => {
   it('downloads the previewed letter as .docx and PDF, a draft within its letter', async () => {
-    const d = await training.inject({ method: 'POST', url: '/v1/preview/letter', payload: { template: 'np_1004', context: { ...karen, questions: { ...karen.questions, 'flettespoergsmaal-10034': 'J' } }, format: 'docx' } });
+    const d = await training.inject({
+      method: 'POST',
+      url: '/v1/preview/letter',
+      payload: { template: 'np_1004', context: { ...karen, questions: { ...karen.questions, 'flettespoergsmaal-10034': 'J' } }, format: 'docx' },
+    });
     expect(d.statusCode).toBe(200);
     expect(d.headers['content-disposition']).toBe('attachment; filename="np_1004.docx"');
     expect(openDocx(d.rawPayload).texts().join('\n')).toContain('Vi har tidligere givet dig afslag.');
     const pdf = await training.inject({ method: 'POST', url: '/v1/preview/letter', payload: { template: 'np_1004', context: karen } });
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
-    const draft = await training.inject({ method: 'POST', url: '/v1/preview/letter', payload: { docx: kladde.toString('base64'), name: 'np_1011-kladde.docx', draftOf: 'np_1011', kommune: '540', context: fatima, format: 'docx', preview: true } });
+    const draft = await training.inject({
+      method: 'POST',
+      url: '/v1/preview/letter',
+      payload: {
+        docx: kladde.toString('base64'),
+        name: 'np_1011-kladde.docx',
+        draftOf: 'np_1011',
+        kommune: '540',
+        context: fatima,
+        format: 'docx',
+        preview: true,
+      },
+    });
     expect(draft.statusCode).toBe(200);
     expect(draft.headers['content-disposition']).toBe('attachment; filename="np_1011.docx"');
     expect(openDocx(draft.rawPayload).texts().join('\n')).toContain('Læs mere om helbredstillæg her');
   });
 
   it('refuses a draft holding a field that reaches outside the letter (422, naming it); its preview holds a placeholder, never the field', async () => {
-    const own = docx([p('Kære ', mergeField('Borger.Fornavn')), p('Se ', field(' DDEAUTO c:\\\\windows\\\\system32\\\\cmd.exe "/k calc.exe" '))]).toString('base64');
+    const own = docx([p('Kære ', mergeField('Borger.Fornavn')), p('Se ', field(' DDEAUTO c:\\\\windows\\\\system32\\\\cmd.exe "/k calc.exe" '))]).toString(
+      'base64',
+    );
     const context = { fields: { Borger: { Fornavn: 'Ib' } }, questions: {} };
     const refused = await training.inject({ method: 'POST', url: '/v1/preview/letter', payload: { docx: own, name: 'kladde.docx', context, format: 'docx' } });
     expect(refused.statusCode).toBe(422);
     expect(JSON.stringify(refused.json().errors)).toContain('Feltet DDEAUTO henter indhold uden for brevet');
-    const shown = await training.inject({ method: 'POST', url: '/v1/preview/letter', payload: { docx: own, name: 'kladde.docx', context, format: 'docx', preview: true } });
+    const shown = await training.inject({
+      method: 'POST',
+      url: '/v1/preview/letter',
+      payload: { docx: own, name: 'kladde.docx', context, format: 'docx', preview: true },
+    });
     expect(shown.statusCode).toBe(200);
     expect(openDocx(shown.rawPayload).fieldInstructions()).toEqual([]);
     expect(openDocx(shown.rawPayload).texts()).toContain('Se «AFVIST FELT: DDEAUTO»');
@@ -340,11 +433,19 @@ describe('POST /v1/preview/letter', () => {
   it('refuses a letter that would go out with a missing field (422, naming it), and draws it with a placeholder when asked for a preview', async () => {
     const fields = { ...karen.fields };
     delete fields['Klage'];
-    const refused = await training.inject({ method: 'POST', url: '/v1/preview/letter', payload: { template: 'np_1004', context: { ...karen, fields }, format: 'docx' } });
+    const refused = await training.inject({
+      method: 'POST',
+      url: '/v1/preview/letter',
+      payload: { template: 'np_1004', context: { ...karen, fields }, format: 'docx' },
+    });
     expect(refused.statusCode).toBe(422);
     expect(refused.json().detail).toBe('Brevet fra np_1004 dannes ikke: 1 fejl.');
     expect(refused.json().errors[0]).toMatchObject({ field: 'Klage.Frist', template: 'indholdselement klagevejledning', place: 'word/document.xml, afsnit 2' });
-    const shown = await training.inject({ method: 'POST', url: '/v1/preview/letter', payload: { template: 'np_1004', context: { ...karen, fields }, format: 'docx', preview: true } });
+    const shown = await training.inject({
+      method: 'POST',
+      url: '/v1/preview/letter',
+      payload: { template: 'np_1004', context: { ...karen, fields }, format: 'docx', preview: true },
+    });
     expect(shown.statusCode).toBe(200);
     expect(openDocx(shown.rawPayload).texts().join('\n')).toContain('«MANGLER: Klage.Frist»');
   });

@@ -11,10 +11,19 @@ export const batchMessages = prefixed('batch', {
     da: 'Linje {line} er længere end grænsen på {limit:byte|byte}; resten af kørslen er ikke læst, og forbindelsen lukkes.',
     en: 'Line {line} is longer than the limit of {limit:byte|bytes}; the rest of the batch was not read, and the connection is closed.',
   },
-  'duplicate-id': { da: 'Sagen "{id}" (linje {line}) har samme id som linje {first}; brevet ville overskrive det første.', en: 'The case "{id}" (line {line}) has the same id as line {first}; its letter would overwrite the first.' },
+  'duplicate-id': {
+    da: 'Sagen "{id}" (linje {line}) har samme id som linje {first}; brevet ville overskrive det første.',
+    en: 'The case "{id}" (line {line}) has the same id as line {first}; its letter would overwrite the first.',
+  },
   'bad-shard': { da: 'Ugyldig --shard "{shard}": skriv k/n med 1 ≤ k ≤ n, fx 3/8.', en: 'Invalid --shard "{shard}": write k/n with 1 ≤ k ≤ n, e.g. 3/8.' },
-  'other-run': { da: 'Mappen {dir} indeholder en anden kørsel ({detail}); brug en tom mappe eller den samme skabelon, kommune, format og sagsfil.', en: 'The folder {dir} holds another run ({detail}); use an empty folder or the same template, municipality, format and cases file.' },
-  'not-object': { da: 'Linje {line} er ikke en sag: en sag er et JSON-objekt på én linje.', en: 'Line {line} is not a case: a case is a JSON object on one line.' },
+  'other-run': {
+    da: 'Mappen {dir} indeholder en anden kørsel ({detail}); brug en tom mappe eller den samme skabelon, kommune, format og sagsfil.',
+    en: 'The folder {dir} holds another run ({detail}); use an empty folder or the same template, municipality, format and cases file.',
+  },
+  'not-object': {
+    da: 'Linje {line} er ikke en sag: en sag er et JSON-objekt på én linje.',
+    en: 'Line {line} is not a case: a case is a JSON object on one line.',
+  },
   'line-skipped': {
     da: 'Linje {line} er længere end grænsen på {limit:byte|byte} og er ikke læst; sagen dannes ikke. Resten af kørslen fortsætter.',
     en: 'Line {line} is longer than the limit of {limit:byte|bytes} and was not read; the case is not made. The rest of the batch goes on.',
@@ -29,10 +38,22 @@ export const batchMessages = prefixed('batch', {
   },
   'no-ledger': { da: 'Angiv ledgeren med --ledger postgres://… eller KP_BREV_LEDGER.', en: 'Give the ledger with --ledger postgres://… or KP_BREV_LEDGER.' },
   migrated: { da: 'Ledgeren er opdateret ({count} trin).', en: 'The ledger is up to date ({count} steps).' },
-  enqueued: { da: '{added:sag|sager} lagt i kø, {already} fandtes allerede, {duplicates} med et id der allerede er brugt (ikke lagt i kø).', en: '{added:case|cases} enqueued, {already} were already there, {duplicates} with an id already used (not enqueued).' },
-  worked: { da: '{made:brev|breve} lavet, {failed:fejl|fejl}, {fenced} afvist fordi reservationen var udløbet.', en: '{made:letter|letters} made, {failed} failed, {fenced} refused because the lease had run out.' },
-  retried: { da: '{count:sag|sager}, der fejlede, er lagt i kø igen fra sagsfilen.', en: 'Queued again from the cases file: {count:case|cases} that had failed.' },
-  updated: { da: '{count:sag|sager} i kø er erstattet af den rettede linje i sagsfilen.', en: 'Replaced by their corrected line in the cases file: {count:case|cases} waiting in the queue.' },
+  enqueued: {
+    da: '{added:sag|sager} lagt i kø, {already} fandtes allerede, {duplicates} med et id der allerede er brugt (ikke lagt i kø).',
+    en: '{added:case|cases} enqueued, {already} were already there, {duplicates} with an id already used (not enqueued).',
+  },
+  worked: {
+    da: '{made:brev|breve} lavet, {failed:fejl|fejl}, {fenced} afvist fordi reservationen var udløbet.',
+    en: '{made:letter|letters} made, {failed} failed, {fenced} refused because the lease had run out.',
+  },
+  retried: {
+    da: '{count:sag|sager}, der fejlede, er lagt i kø igen fra sagsfilen.',
+    en: 'Queued again from the cases file: {count:case|cases} that had failed.',
+  },
+  updated: {
+    da: '{count:sag|sager} i kø er erstattet af den rettede linje i sagsfilen.',
+    en: 'Replaced by their corrected line in the cases file: {count:case|cases} waiting in the queue.',
+  },
   'failed-earlier-ledger': {
     da: 'Ikke lagt i kø igen: {count:sag|sager}, der fejlede tidligere. Ret sagsfilen, og læg den i kø igen med --retry-failed.',
     en: 'Not queued again: {count:case|cases} that failed earlier. Fix the cases file and enqueue it again with --retry-failed.',
@@ -50,6 +71,9 @@ export const batchMessages = prefixed('batch', {
     en: 'Removed from the folder: {count:temporary file|temporary files} left by interrupted processes.',
   },
   'status-reason': { da: 'Fejl af typen {reason}: {count:sag|sager} ({ids})', en: 'Failures of the kind {reason}: {count:case|cases} ({ids})' },
-  'status-row': { da: '{kommune} {template}: {done} lavet, {failed:fejl|fejl}, {left} tilbage', en: '{kommune} {template}: {done} made, {failed} failed, {left} left' },
+  'status-row': {
+    da: '{kommune} {template}: {done} lavet, {failed:fejl|fejl}, {left} tilbage',
+    en: '{kommune} {template}: {done} made, {failed} failed, {left} left',
+  },
   'ledger-failed': { da: 'PostgreSQL-ledgeren kan ikke bruges: {detail}', en: 'The PostgreSQL ledger cannot be used: {detail}' },
 });

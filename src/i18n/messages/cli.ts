@@ -68,7 +68,10 @@ export const cliMessages = {
     da: 'Bilag kan kun sættes efter et PDF-brev: brug --out brev.pdf eller --format pdf.',
     en: 'Attachments can only follow a PDF letter: use --out letter.pdf or --format pdf.',
   },
-  'cli.serving': { da: 'kp-brev lytter på {address}. Stop med Ctrl+C (igangværende breve gøres færdige).', en: 'kp-brev is listening on {address}. Stop with Ctrl+C (letters in progress are finished).' },
+  'cli.serving': {
+    da: 'kp-brev lytter på {address}. Stop med Ctrl+C (igangværende breve gøres færdige).',
+    en: 'kp-brev is listening on {address}. Stop with Ctrl+C (letters in progress are finished).',
+  },
   'cli.token': {
     da: 'Ny adgangsnøgle (vises kun nu; gem den i sagssystemet):\n  {token}\nLinje til credentials i serverens konfiguration (kun hashen gemmes):\n  {line}',
     en: 'New token (shown only now; store it in the case system):\n  {token}\nLine for credentials in the server configuration (only the hash is stored):\n  {line}',

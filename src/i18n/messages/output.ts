@@ -39,9 +39,15 @@ export const outputMessages = {
     en: '{lacking} of {total:letter|letters} lack something: {list}. See where in the column Missing.',
   },
   'preview.kommune': { da: 'kommune', en: 'municipality' },
-  'preview.intro': { da: 'Forhåndsvisning for hver eksempelsag og kombination af flettespørgsmål (J/N).', en: 'Preview for every sample case and combination of flettespørgsmål (J/N).' },
+  'preview.intro': {
+    da: 'Forhåndsvisning for hver eksempelsag og kombination af flettespørgsmål (J/N).',
+    en: 'Preview for every sample case and combination of flettespørgsmål (J/N).',
+  },
   'preview.case': { da: 'Sag', en: 'Case' },
   'preview.letter': { da: 'Brev', en: 'Letter' },
-  'preview.missing': { da: 'Mangler (felter uden værdi, flettespørgsmål uden svar)', en: 'Missing (fields without a value, flettespørgsmål without an answer)' },
+  'preview.missing': {
+    da: 'Mangler (felter uden værdi, flettespørgsmål uden svar)',
+    en: 'Missing (fields without a value, flettespørgsmål without an answer)',
+  },
   'preview.notes': { da: 'Bemærkninger', en: 'Notes' },
 } as const satisfies Record<string, MessageText>;

@@ -8,7 +8,7 @@ export const pdfMessages = prefixed('pdf', {
   },
   frame: {
     da: 'Et afsnit i en ramme (fast placering) sættes i teksten, hvor det står, ikke på rammens plads.',
-    en: 'A paragraph in a frame (fixed position) is set in the text where it stands, not at the frame\'s position.',
+    en: "A paragraph in a frame (fixed position) is set in the text where it stands, not at the frame's position.",
   },
   columns: { da: 'Spalter understøttes ikke; teksten sættes i én spalte.', en: 'Columns are not supported; the text is set in one column.' },
   equation: { da: 'En ligning vises som almindelig tekst.', en: 'An equation is shown as plain text.' },

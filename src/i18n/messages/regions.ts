@@ -20,7 +20,7 @@ export const regionStructureMessages = {
   },
   'region.boundary': {
     da: 'Området "{name}" går over en tabels (eller et indholdskontrolelements) grænse: begge koder skal stå i samme tabel eller begge uden for tabeller.',
-    en: "The region \"{name}\" crosses a table's (or a content control's) boundary: both codes must be in the same table, or both outside tables.",
+    en: 'The region "{name}" crosses a table\'s (or a content control\'s) boundary: both codes must be in the same table, or both outside tables.',
   },
   'region.in-field': {
     da: 'TableStart/TableEnd for "{name}" står inde i en anden feltkode. Koderne for et område skal stå for sig selv i teksten.',

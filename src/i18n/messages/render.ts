@@ -70,7 +70,7 @@ export const renderMessages = {
   },
   'render.field-runs': {
     da: 'Feltet {type} kan køre en makro, et program eller en printerkommando hos borgeren. Brevet dannes ikke.',
-    en: 'The field {type} can run a macro, a program or a printer command on the citizen\'s machine. The letter is not made.',
+    en: "The field {type} can run a macro, a program or a printer command on the citizen's machine. The letter is not made.",
   },
   'render.field-prompt': {
     da: 'Feltet {type} beder borgeren om at skrive noget, når brevet åbnes. Brevet dannes ikke.',
@@ -82,7 +82,7 @@ export const renderMessages = {
   },
   'render.field-dated': {
     da: 'Feltet {type} viser en dato fra skabelonen eller fra borgerens computer, ikke brevets dato; brug flettefeltet Brev.Dato. Brevet dannes ikke.',
-    en: 'The field {type} shows a date from the template or from the citizen\'s computer, not the letter\'s date; use the merge field Brev.Dato. The letter is not made.',
+    en: "The field {type} shows a date from the template or from the citizen's computer, not the letter's date; use the merge field Brev.Dato. The letter is not made.",
   },
   'render.field-merge-records': {
     da: 'Feltet {type} styrer en Word-brevfletning med flere poster; kp-brev danner ét brev pr. sag. Brevet dannes ikke.',
@@ -106,7 +106,7 @@ export const renderMessages = {
   },
   'render.live-value': {
     da: 'Et felt inde i feltet {type} står uden for feltets argumenter, så dets værdi kan ikke skrives sikkert. Brevet dannes ikke.',
-    en: 'A field inside the field {type} stands outside the field\'s arguments, so its value cannot be written safely. The letter is not made.',
+    en: "A field inside the field {type} stands outside the field's arguments, so its value cannot be written safely. The letter is not made.",
   },
   'render.placeholder-refused': { da: 'AFVIST FELT: {type}', en: 'REFUSED FIELD: {type}' },
   'render.placeholder-missing': { da: 'MANGLER: {field}', en: 'MISSING: {field}' },
@@ -127,6 +127,6 @@ export const renderMessages = {
   },
   'render.format-language': {
     da: 'Formateringen \\* {format} skriver tal med ord eller som ordenstal på feltets sprog ({lang}); kp-brev kan det kun på dansk og engelsk. Sæt sproget på feltkoden til dansk eller engelsk.',
-    en: 'The format \\* {format} writes numbers in words or as ordinals in the field\'s language ({lang}); kp-brev can do so only in Danish and English. Set the field code\'s language to Danish or English.',
+    en: "The format \\* {format} writes numbers in words or as ordinals in the field's language ({lang}); kp-brev can do so only in Danish and English. Set the field code's language to Danish or English.",
   },
 } as const satisfies Record<string, MessageText>;

@@ -4,8 +4,26 @@ import { formatMessage, type Lang } from '../../i18n/index.js';
 import type { FileResult } from '../engine.js';
 
 const WORDS = {
-  da: { error: 'fejl', warning: 'advarsel', info: 'info', paragraph: 'afsnit', regression: 'ny i overskrivningen', none: 'Ingen problemer fundet', whole: 'skabelonen', note: 'Bemærk' },
-  en: { error: 'error', warning: 'warning', info: 'info', paragraph: 'paragraph', regression: 'new in the override', none: 'No problems found', whole: 'template', note: 'Note' },
+  da: {
+    error: 'fejl',
+    warning: 'advarsel',
+    info: 'info',
+    paragraph: 'afsnit',
+    regression: 'ny i overskrivningen',
+    none: 'Ingen problemer fundet',
+    whole: 'skabelonen',
+    note: 'Bemærk',
+  },
+  en: {
+    error: 'error',
+    warning: 'warning',
+    info: 'info',
+    paragraph: 'paragraph',
+    regression: 'new in the override',
+    none: 'No problems found',
+    whole: 'template',
+    note: 'Note',
+  },
 };
 
 /** The notices, one line each: `Bemærk: a.docx, b.docx: <what was assumed or left out>`. */
@@ -34,7 +52,9 @@ export function formatStylish(results: readonly FileResult[], lang: Lang, color 
     out.push(paint('4', r.file));
     const rows = r.findings.map((f) => {
       const loc = f.location ?? {};
-      const place = [loc.part ?? '', loc.story ? `(${loc.story})` : '', loc.paragraph !== undefined ? `${w.paragraph} ${loc.paragraph}` : ''].filter(Boolean).join(' ') || w.whole;
+      const place =
+        [loc.part ?? '', loc.story ? `(${loc.story})` : '', loc.paragraph !== undefined ? `${w.paragraph} ${loc.paragraph}` : ''].filter(Boolean).join(' ') ||
+        w.whole;
       const sev = f.severity === 'error' ? paint('31', w.error) : f.severity === 'warning' ? paint('33', w.warning) : paint('36', w.info);
       if (f.severity === 'error') errors++;
       else if (f.severity === 'warning') warnings++;

@@ -40,10 +40,14 @@ export const a11yContrast: Rule = {
       {
         valid: false,
         errors: [{ messageId: 'low', part: 'word/document.xml', paragraph: 1 }],
-        description: { da: 'En typografi med temafarven "Baggrund 1, mørkere 15 %": lysegrå, selv om w:val siger sort.', en: 'A style with the theme colour "Background 1, darker 15%": light grey, though w:val says black.' },
+        description: {
+          da: 'En typografi med temafarven "Baggrund 1, mørkere 15 %": lysegrå, selv om w:val siger sort.',
+          en: 'A style with the theme colour "Background 1, darker 15%": light grey, though w:val says black.',
+        },
         doc: {
           xml: '<w:p><w:pPr><w:pStyle w:val="Svag"/></w:pPr><w:r><w:t>Sagsnummeret står øverst i brevet.</w:t></w:r></w:p>',
-          styles: '<w:style w:type="paragraph" w:customStyle="1" w:styleId="Svag"><w:name w:val="Svag tekst"/><w:basedOn w:val="Normal"/><w:rPr><w:color w:val="000000" w:themeColor="background1" w:themeShade="D9"/></w:rPr></w:style>',
+          styles:
+            '<w:style w:type="paragraph" w:customStyle="1" w:styleId="Svag"><w:name w:val="Svag tekst"/><w:basedOn w:val="Normal"/><w:rPr><w:color w:val="000000" w:themeColor="background1" w:themeShade="D9"/></w:rPr></w:style>',
         },
       },
       {
@@ -54,7 +58,10 @@ export const a11yContrast: Rule = {
       },
       {
         valid: true,
-        description: { da: 'Automatisk tekstfarve i en mørk tabelcelle: Word viser den hvid.', en: 'Automatic text colour in a dark table cell: Word shows it white.' },
+        description: {
+          da: 'Automatisk tekstfarve i en mørk tabelcelle: Word viser den hvid.',
+          en: 'Automatic text colour in a dark table cell: Word shows it white.',
+        },
         doc: { xml: TABLE('<w:shd w:val="clear" w:color="auto" w:fill="1F3864"/>', '') },
       },
       {
@@ -64,12 +71,16 @@ export const a11yContrast: Rule = {
           da: 'Mørkeblå tekst på ensfarvet skygge (w:val="solid"): baggrunden er mønsterfarven w:color, ikke w:fill.',
           en: 'Dark blue text on solid shading (w:val="solid"): the background is the pattern colour w:color, not w:fill.',
         },
-        doc: { xml: '<w:p><w:pPr><w:shd w:val="solid" w:color="1F3864" w:fill="FFFFFF"/></w:pPr><w:r><w:rPr><w:color w:val="2F5496"/></w:rPr><w:t>Udgifter til medicin</w:t></w:r></w:p>' },
+        doc: {
+          xml: '<w:p><w:pPr><w:shd w:val="solid" w:color="1F3864" w:fill="FFFFFF"/></w:pPr><w:r><w:rPr><w:color w:val="2F5496"/></w:rPr><w:t>Udgifter til medicin</w:t></w:r></w:p>',
+        },
       },
       {
         valid: true,
         description: { da: 'Hvid tekst på ensfarvet mørk skygge.', en: 'White text on solid dark shading.' },
-        doc: { xml: '<w:p><w:pPr><w:shd w:val="solid" w:color="1F3864" w:fill="FFFFFF"/></w:pPr><w:r><w:rPr><w:color w:val="FFFFFF"/></w:rPr><w:t>Udgifter til medicin</w:t></w:r></w:p>' },
+        doc: {
+          xml: '<w:p><w:pPr><w:shd w:val="solid" w:color="1F3864" w:fill="FFFFFF"/></w:pPr><w:r><w:rPr><w:color w:val="FFFFFF"/></w:rPr><w:t>Udgifter til medicin</w:t></w:r></w:p>',
+        },
       },
       {
         valid: false,
@@ -111,12 +122,22 @@ export const a11yContrast: Rule = {
           da: 'En temafarve som dokumentets tema ikke har: w:val er den endelige farve og bruges som den er (lysningen er allerede regnet med).',
           en: "A theme colour the document's theme lacks: w:val is the final colour and is used as it is (the tint is already in it).",
         },
-        doc: { xml: '<w:p><w:r><w:rPr><w:color w:val="5A5A5A" w:themeColor="accent6" w:themeTint="A6"/></w:rPr><w:t>Svar senest om 14 dage.</w:t></w:r></w:p>' },
+        doc: {
+          xml: '<w:p><w:r><w:rPr><w:color w:val="5A5A5A" w:themeColor="accent6" w:themeTint="A6"/></w:rPr><w:t>Svar senest om 14 dage.</w:t></w:r></w:p>',
+        },
       },
-      { valid: false, errors: [{ messageId: 'low', part: 'word/document.xml', paragraph: 1 }], description: { da: 'Lysegrå tekst på hvid.', en: 'Light grey text on white.' }, doc: { xml: '<w:p><w:r><w:rPr><w:color w:val="BFBFBF"/></w:rPr><w:t>Svar senest om 14 dage.</w:t></w:r></w:p>' } },
+      {
+        valid: false,
+        errors: [{ messageId: 'low', part: 'word/document.xml', paragraph: 1 }],
+        description: { da: 'Lysegrå tekst på hvid.', en: 'Light grey text on white.' },
+        doc: { xml: '<w:p><w:r><w:rPr><w:color w:val="BFBFBF"/></w:rPr><w:t>Svar senest om 14 dage.</w:t></w:r></w:p>' },
+      },
       {
         valid: true,
-        description: { da: 'Stor tekst (18 pkt.) i mellemgrå: 3,45:1 er nok for stor tekst.', en: 'Large text (18 pt) in mid grey: 3.45:1 is enough for large text.' },
+        description: {
+          da: 'Stor tekst (18 pkt.) i mellemgrå: 3,45:1 er nok for stor tekst.',
+          en: 'Large text (18 pt) in mid grey: 3.45:1 is enough for large text.',
+        },
         doc: { xml: '<w:p><w:r><w:rPr><w:color w:val="8A8A8A"/><w:sz w:val="36"/></w:rPr><w:t>Svar senest om 14 dage.</w:t></w:r></w:p>' },
       },
       {
@@ -125,7 +146,11 @@ export const a11yContrast: Rule = {
         description: { da: 'Samme grå i almindelig størrelse: 3,45:1 er for lidt.', en: 'The same grey at the normal size: 3.45:1 is too little.' },
         doc: { xml: '<w:p><w:r><w:rPr><w:color w:val="8A8A8A"/></w:rPr><w:t>Svar senest om 14 dage.</w:t></w:r></w:p>' },
       },
-      { valid: true, description: { da: 'Mørkegrå tekst på hvid.', en: 'Dark grey text on white.' }, doc: { xml: '<w:p><w:r><w:rPr><w:color w:val="595959"/></w:rPr><w:t>Svar senest om 14 dage.</w:t></w:r></w:p>' } },
+      {
+        valid: true,
+        description: { da: 'Mørkegrå tekst på hvid.', en: 'Dark grey text on white.' },
+        doc: { xml: '<w:p><w:r><w:rPr><w:color w:val="595959"/></w:rPr><w:t>Svar senest om 14 dage.</w:t></w:r></w:p>' },
+      },
     ],
   },
   create(ctx) {
@@ -141,7 +166,11 @@ export const a11yContrast: Rule = {
           const needed = large ? 3 : 4.5;
           const ratio = contrastRatio(color, background);
           if (ratio < needed) {
-            ctx.report('low', { text: run.text.trim().slice(0, 40), ratio: ratio.toFixed(2).replace('.', ','), color, background, needed: String(needed).replace('.', ',') }, placeOfParagraph(ctx.model, p));
+            ctx.report(
+              'low',
+              { text: run.text.trim().slice(0, 40), ratio: ratio.toFixed(2).replace('.', ','), color, background, needed: String(needed).replace('.', ',') },
+              placeOfParagraph(ctx.model, p),
+            );
             break;
           }
         }

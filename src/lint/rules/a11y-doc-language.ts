@@ -13,16 +13,27 @@ export const a11yDocLanguage: Rule = {
     },
     messages: { missing: { da: 'Dokumentet har intet sprog; sæt sproget til dansk.', en: 'The document has no language; set it to Danish.' } },
     examples: [
-      { valid: false, errors: [{ messageId: 'missing', part: 'word/styles.xml' }], description: { da: 'Intet sprog.', en: 'No language.' }, doc: { body: ['Tekst.'], lang: null } },
+      {
+        valid: false,
+        errors: [{ messageId: 'missing', part: 'word/styles.xml' }],
+        description: { da: 'Intet sprog.', en: 'No language.' },
+        doc: { body: ['Tekst.'], lang: null },
+      },
       { valid: true, description: { da: 'Dansk som standardsprog.', en: 'Danish as the default language.' }, doc: { body: ['Tekst.'], lang: 'da-DK' } },
       {
         valid: true,
-        description: { da: 'Sproget står kun i dokumentegenskaberne (dc:language i docProps/core.xml).', en: 'The language is only in the document properties (dc:language in docProps/core.xml).' },
+        description: {
+          da: 'Sproget står kun i dokumentegenskaberne (dc:language i docProps/core.xml).',
+          en: 'The language is only in the document properties (dc:language in docProps/core.xml).',
+        },
         doc: { body: ['Tekst.'], lang: null, coreLang: 'da-DK' },
       },
       {
         valid: true,
-        description: { da: 'Sproget står kun på teksten (w:lang på kørslerne), som når man markerer alt og vælger sprog.', en: 'The language is only on the text (w:lang on the runs), as when all is selected and a language chosen.' },
+        description: {
+          da: 'Sproget står kun på teksten (w:lang på kørslerne), som når man markerer alt og vælger sprog.',
+          en: 'The language is only on the text (w:lang on the runs), as when all is selected and a language chosen.',
+        },
         doc: { xml: '<w:p><w:r><w:rPr><w:lang w:val="da-DK"/></w:rPr><w:t>Vi har modtaget din ansøgning.</w:t></w:r></w:p>', lang: null },
       },
     ],

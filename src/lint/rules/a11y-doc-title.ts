@@ -13,7 +13,12 @@ export const a11yDocTitle: Rule = {
     },
     messages: { missing: { da: 'Dokumentet har ingen titel.', en: 'The document has no title.' } },
     examples: [
-      { valid: false, errors: [{ messageId: 'missing', part: 'docProps/core.xml' }], description: { da: 'Ingen titel.', en: 'No title.' }, doc: { body: ['Tekst.'], title: null } },
+      {
+        valid: false,
+        errors: [{ messageId: 'missing', part: 'docProps/core.xml' }],
+        description: { da: 'Ingen titel.', en: 'No title.' },
+        doc: { body: ['Tekst.'], title: null },
+      },
       { valid: true, description: { da: 'Titel sat.', en: 'Title set.' }, doc: { body: ['Tekst.'], title: 'Bevilling af helbredstillægskort' } },
     ],
   },

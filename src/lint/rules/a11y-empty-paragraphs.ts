@@ -27,24 +27,49 @@ export const a11yEmptyParagraphs: Rule = {
       en: 'Empty paragraphs, repeated spaces or tabs used to make room or place text. A screen reader reads them as "blank"; use spacing before and after paragraphs and indentation instead.',
     },
     messages: {
-      empty: { da: '{count:tomt afsnit|tomme afsnit} i træk bruges som luft.', en: '{count:empty paragraph in a row is|empty paragraphs in a row are} used as space.' },
+      empty: {
+        da: '{count:tomt afsnit|tomme afsnit} i træk bruges som luft.',
+        en: '{count:empty paragraph in a row is|empty paragraphs in a row are} used as space.',
+      },
       spaces: { da: 'Gentagne mellemrum eller tabulatorer bruges til at placere tekst.', en: 'Repeated spaces or tabs are used to place text.' },
     },
     examples: [
-      { valid: false, errors: [{ messageId: 'empty', part: 'word/document.xml', paragraph: 2 }], description: { da: 'To tomme afsnit som luft.', en: 'Two empty paragraphs as space.' }, doc: { body: ['Kære Karen', '', '', 'Tekst.'] } },
-      { valid: false, errors: [{ messageId: 'spaces', part: 'word/document.xml', paragraph: 1 }], description: { da: 'Mellemrum til at rykke tekst.', en: 'Spaces to move text.' }, doc: { body: ['Dato:          5. januar 2026'] } },
+      {
+        valid: false,
+        errors: [{ messageId: 'empty', part: 'word/document.xml', paragraph: 2 }],
+        description: { da: 'To tomme afsnit som luft.', en: 'Two empty paragraphs as space.' },
+        doc: { body: ['Kære Karen', '', '', 'Tekst.'] },
+      },
       {
         valid: false,
         errors: [{ messageId: 'spaces', part: 'word/document.xml', paragraph: 1 }],
-        description: { da: 'Tabulatorer der skubber et flettefelt sidst på linjen på plads.', en: 'Tabs that push a merge field at the end of the line into place.' },
+        description: { da: 'Mellemrum til at rykke tekst.', en: 'Spaces to move text.' },
+        doc: { body: ['Dato:          5. januar 2026'] },
+      },
+      {
+        valid: false,
+        errors: [{ messageId: 'spaces', part: 'word/document.xml', paragraph: 1 }],
+        description: {
+          da: 'Tabulatorer der skubber et flettefelt sidst på linjen på plads.',
+          en: 'Tabs that push a merge field at the end of the line into place.',
+        },
         doc: { xml: `<w:p>${TABS(3)}${FIELD('Brev.Dato')}</w:p>` },
       },
-      { valid: false, errors: [{ messageId: 'spaces', part: 'word/document.xml', paragraph: 1 }], description: { da: 'Mellemrum foran et flettefelt.', en: 'Spaces before a merge field.' }, doc: { body: ['Sagsnummer:          { MERGEFIELD Sag.Nummer }'] } },
+      {
+        valid: false,
+        errors: [{ messageId: 'spaces', part: 'word/document.xml', paragraph: 1 }],
+        description: { da: 'Mellemrum foran et flettefelt.', en: 'Spaces before a merge field.' },
+        doc: { body: ['Sagsnummer:          { MERGEFIELD Sag.Nummer }'] },
+      },
       { valid: true, description: { da: 'Ingen tomme afsnit.', en: 'No empty paragraphs.' }, doc: { body: ['Kære Karen', 'Tekst.'] } },
-      { valid: true, description: { da: 'Én tabulator foran et flettefelt.', en: 'One tab before a merge field.' }, doc: { xml: `<w:p>${TABS(1)}${FIELD('Brev.Dato')}</w:p>` } },
       {
         valid: true,
-        description: { da: 'Tomme tabelceller: cellens afsnit er ikke luft.', en: 'Empty table cells: a cell\'s paragraph is not space.' },
+        description: { da: 'Én tabulator foran et flettefelt.', en: 'One tab before a merge field.' },
+        doc: { xml: `<w:p>${TABS(1)}${FIELD('Brev.Dato')}</w:p>` },
+      },
+      {
+        valid: true,
+        description: { da: 'Tomme tabelceller: cellens afsnit er ikke luft.', en: "Empty table cells: a cell's paragraph is not space." },
         doc: {
           xml: `<w:tbl><w:tblGrid><w:gridCol w:w="4000"/><w:gridCol w:w="4000"/></w:tblGrid><w:tr><w:trPr><w:tblHeader/></w:trPr>${CELL('Udgift')}${CELL('Tilskud')}</w:tr><w:tr>${CELL('Medicin')}${CELL('')}</w:tr><w:tr>${CELL('')}${CELL('85 %')}</w:tr></w:tbl><w:p/>`,
         },

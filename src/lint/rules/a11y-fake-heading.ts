@@ -25,7 +25,7 @@ function direct(rPr: string): string {
 function formattedByHand(p: ParagraphModel, styles: StyleView): boolean {
   const runs = p.runs.filter((r) => r.text.trim());
   if (!runs.length) return false;
-  const styled = runs.map((r) => styles.look(p, (/<w:rStyle\b[^>]*\/>/.exec(r.rPr)?.[0] ?? '')));
+  const styled = runs.map((r) => styles.look(p, /<w:rStyle\b[^>]*\/>/.exec(r.rPr)?.[0] ?? ''));
   const looks = runs.map((r) => styles.look(p, direct(r.rPr)));
   const bold = looks.every((l, i) => l.bold && !styled[i]!.bold);
   const large = looks.every((l, i) => l.size >= Math.max(28, styled[i]!.size + 4));
@@ -42,22 +42,46 @@ export const a11yFakeHeading: Rule = {
       da: `Et kort afsnit (højst ${MAX_WORDS} ord, uden tegn til sidst) der med direkte formatering er gjort fed eller stor, så det ligner en overskrift, og som efterfølges af almindelig brødtekst. Skærmlæsere og den mærkede PDF kender det ikke som overskrift; brug en overskriftstypografi (WCAG 1.3.1). Fed eller stor skrift fra en typografi (fx Titel), afslutningen (de to sidste afsnit) og linjer med et nummer (Sagsnummer 2026-123) tælles ikke med.`,
       en: `A short paragraph (at most ${MAX_WORDS} words, no punctuation at the end) made bold or large by direct formatting so that it looks like a heading, followed by ordinary body text. Screen readers and the tagged PDF do not know it as a heading; use a heading style (WCAG 1.3.1). Bold or large type from a style (e.g. Title), the closing (the last two paragraphs) and lines with a number (Sagsnummer 2026-123) do not count.`,
     },
-    messages: { fake: { da: '"{text}" ser ud som en overskrift, men er formateret med fed eller stor skrift; brug en overskriftstypografi.', en: '"{text}" looks like a heading but is formatted with bold or large type; use a heading style.' } },
+    messages: {
+      fake: {
+        da: '"{text}" ser ud som en overskrift, men er formateret med fed eller stor skrift; brug en overskriftstypografi.',
+        en: '"{text}" looks like a heading but is formatted with bold or large type; use a heading style.',
+      },
+    },
     examples: [
-      { valid: false, errors: [{ messageId: 'fake', part: 'word/document.xml', paragraph: 1 }], description: { da: 'Fed tekst som overskrift.', en: 'Bold text as a heading.' }, doc: { body: ['**Begrundelse**', 'Vi giver dig afslag, fordi din formue er for stor.', ...CLOSING] } },
+      {
+        valid: false,
+        errors: [{ messageId: 'fake', part: 'word/document.xml', paragraph: 1 }],
+        description: { da: 'Fed tekst som overskrift.', en: 'Bold text as a heading.' },
+        doc: { body: ['**Begrundelse**', 'Vi giver dig afslag, fordi din formue er for stor.', ...CLOSING] },
+      },
       {
         valid: false,
         errors: [{ messageId: 'fake', part: 'word/document.xml', paragraph: 1 }],
         description: { da: 'Stor skrift (16 pkt.) sat direkte som overskrift.', en: 'Large type (16 pt) set directly as a heading.' },
-        doc: { xml: '<w:p><w:r><w:rPr><w:sz w:val="32"/></w:rPr><w:t>Hvad sker der nu</w:t></w:r></w:p><w:p><w:r><w:t>Vi behandler din ansøgning inden for fire uger.</w:t></w:r></w:p>' + CLOSING.map((t) => `<w:p><w:r><w:t>${t}</w:t></w:r></w:p>`).join('') },
+        doc: {
+          xml:
+            '<w:p><w:r><w:rPr><w:sz w:val="32"/></w:rPr><w:t>Hvad sker der nu</w:t></w:r></w:p><w:p><w:r><w:t>Vi behandler din ansøgning inden for fire uger.</w:t></w:r></w:p>' +
+            CLOSING.map((t) => `<w:p><w:r><w:t>${t}</w:t></w:r></w:p>`).join(''),
+        },
       },
-      { valid: true, description: { da: 'En rigtig overskrift.', en: 'A real heading.' }, doc: { body: ['## Begrundelse', 'Vi giver dig afslag, fordi din formue er for stor.', ...CLOSING] } },
       {
         valid: true,
-        description: { da: 'Titel-typografien gør teksten stor; det er typografiens, ikke direkte formatering.', en: 'The Title style makes the text large; that is the style, not direct formatting.' },
+        description: { da: 'En rigtig overskrift.', en: 'A real heading.' },
+        doc: { body: ['## Begrundelse', 'Vi giver dig afslag, fordi din formue er for stor.', ...CLOSING] },
+      },
+      {
+        valid: true,
+        description: {
+          da: 'Titel-typografien gør teksten stor; det er typografiens, ikke direkte formatering.',
+          en: 'The Title style makes the text large; that is the style, not direct formatting.',
+        },
         doc: {
-          xml: '<w:p><w:pPr><w:pStyle w:val="Titel"/></w:pPr><w:r><w:t>Afgørelse om helbredstillæg</w:t></w:r></w:p><w:p><w:r><w:t>Vi har behandlet din ansøgning.</w:t></w:r></w:p>' + CLOSING.map((t) => `<w:p><w:r><w:t>${t}</w:t></w:r></w:p>`).join(''),
-          styles: '<w:style w:type="paragraph" w:styleId="Titel"><w:name w:val="Title"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:rPr><w:b/><w:sz w:val="56"/></w:rPr></w:style>',
+          xml:
+            '<w:p><w:pPr><w:pStyle w:val="Titel"/></w:pPr><w:r><w:t>Afgørelse om helbredstillæg</w:t></w:r></w:p><w:p><w:r><w:t>Vi har behandlet din ansøgning.</w:t></w:r></w:p>' +
+            CLOSING.map((t) => `<w:p><w:r><w:t>${t}</w:t></w:r></w:p>`).join(''),
+          styles:
+            '<w:style w:type="paragraph" w:styleId="Titel"><w:name w:val="Title"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:rPr><w:b/><w:sz w:val="56"/></w:rPr></w:style>',
         },
       },
       {
@@ -67,8 +91,11 @@ export const a11yFakeHeading: Rule = {
           en: 'A custom style ("Fremhævet afsnit", bold) makes the text bold; only direct formatting counts.',
         },
         doc: {
-          xml: '<w:p><w:pPr><w:pStyle w:val="Fremhaevet"/></w:pPr><w:r><w:t>Du skal ikke gøre noget</w:t></w:r></w:p><w:p><w:r><w:t>Vi udbetaler tilskuddet af sig selv.</w:t></w:r></w:p>' + CLOSING.map((t) => `<w:p><w:r><w:t>${t}</w:t></w:r></w:p>`).join(''),
-          styles: '<w:style w:type="paragraph" w:customStyle="1" w:styleId="Fremhaevet"><w:name w:val="Fremhævet afsnit"/><w:basedOn w:val="Normal"/><w:qFormat/><w:rPr><w:b/></w:rPr></w:style>',
+          xml:
+            '<w:p><w:pPr><w:pStyle w:val="Fremhaevet"/></w:pPr><w:r><w:t>Du skal ikke gøre noget</w:t></w:r></w:p><w:p><w:r><w:t>Vi udbetaler tilskuddet af sig selv.</w:t></w:r></w:p>' +
+            CLOSING.map((t) => `<w:p><w:r><w:t>${t}</w:t></w:r></w:p>`).join(''),
+          styles:
+            '<w:style w:type="paragraph" w:customStyle="1" w:styleId="Fremhaevet"><w:name w:val="Fremhævet afsnit"/><w:basedOn w:val="Normal"/><w:qFormat/><w:rPr><w:b/></w:rPr></w:style>',
         },
       },
       {

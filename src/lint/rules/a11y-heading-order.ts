@@ -25,13 +25,29 @@ export const a11yHeadingOrder: Rule = {
       en: 'A heading level skipped (1 then 3), or a document that starts below level 1. Headings are found by the style\'s built-in name ("heading 1", shown as Overskrift 1 in Danish Word) or outline level, not by the style id.',
     },
     messages: {
-      skipped: { da: 'Overskriften er på niveau {level} efter niveau {previous}; niveau {missing} springes over.', en: 'The heading is at level {level} after level {previous}; level {missing} is skipped.' },
-      start: { da: 'Dokumentets første overskrift er på niveau {level}; den første bør være på niveau 1.', en: "The document's first heading is at level {level}; the first should be at level 1." },
+      skipped: {
+        da: 'Overskriften er på niveau {level} efter niveau {previous}; niveau {missing} springes over.',
+        en: 'The heading is at level {level} after level {previous}; level {missing} is skipped.',
+      },
+      start: {
+        da: 'Dokumentets første overskrift er på niveau {level}; den første bør være på niveau 1.',
+        en: "The document's first heading is at level {level}; the first should be at level 1.",
+      },
     },
     examples: [
-      { valid: false, errors: [{ messageId: 'skipped', part: 'word/document.xml', paragraph: 2 }], description: { da: 'Niveau 1 og så 3.', en: 'Level 1 then 3.' }, doc: { body: ['# Afgørelse', '### Begrundelse', 'Tekst.'] } },
+      {
+        valid: false,
+        errors: [{ messageId: 'skipped', part: 'word/document.xml', paragraph: 2 }],
+        description: { da: 'Niveau 1 og så 3.', en: 'Level 1 then 3.' },
+        doc: { body: ['# Afgørelse', '### Begrundelse', 'Tekst.'] },
+      },
       { valid: true, description: { da: 'Niveau 1 og så 2.', en: 'Level 1 then 2.' }, doc: { body: ['# Afgørelse', '## Begrundelse', 'Tekst.'] } },
-      { valid: false, errors: [{ messageId: 'start', part: 'word/document.xml', paragraph: 1 }], description: { da: 'Dokumentet begynder med en overskrift på niveau 2.', en: 'The document starts with a level 2 heading.' }, doc: { body: ['## Begrundelse', 'Tekst.'] } },
+      {
+        valid: false,
+        errors: [{ messageId: 'start', part: 'word/document.xml', paragraph: 1 }],
+        description: { da: 'Dokumentet begynder med en overskrift på niveau 2.', en: 'The document starts with a level 2 heading.' },
+        doc: { body: ['## Begrundelse', 'Tekst.'] },
+      },
       {
         valid: false,
         errors: [{ messageId: 'skipped', part: 'word/document.xml', paragraph: 3 }],
@@ -58,14 +74,15 @@ export const a11yHeadingOrder: Rule = {
         },
         doc: {
           xml: P('Heading1', 'Afgørelse') + P('', 'Tekst.') + P('Heading4', 'Vigtigt at vide') + P('', 'Tekst.'),
-          styles: '<w:style w:type="paragraph" w:customStyle="1" w:styleId="Heading4"><w:name w:val="Fed brødtekst"/><w:basedOn w:val="Normal"/><w:rPr><w:b/></w:rPr></w:style>',
+          styles:
+            '<w:style w:type="paragraph" w:customStyle="1" w:styleId="Heading4"><w:name w:val="Fed brødtekst"/><w:basedOn w:val="Normal"/><w:rPr><w:b/></w:rPr></w:style>',
         },
       },
       {
         valid: true,
         description: {
           da: 'En overskrift på niveau 3 i sidehovedet tæller ikke: kun brødtekstens overskrifter.',
-          en: 'A level 3 heading in the page header does not count: only the body\'s headings do.',
+          en: "A level 3 heading in the page header does not count: only the body's headings do.",
         },
         doc: { header: P('Heading3', 'Sønderborg Kommune'), body: ['# Afgørelse', 'Tekst.'] },
       },

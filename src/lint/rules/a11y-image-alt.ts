@@ -21,24 +21,55 @@ export const a11yImageAlt: Rule = {
       en: 'An image or drawing without alt text (or with a file name as alt text) that is not marked decorative. A screen reader cannot tell what it shows (WCAG 1.1.1).',
     },
     messages: {
-      missingUnnamed: { da: 'Et billede har ingen alternativ tekst og er ikke markeret som dekorativt.', en: 'An image has no alt text and is not marked decorative.' },
-      missing: { da: 'Billedet "{name}" har ingen alternativ tekst og er ikke markeret som dekorativt.', en: 'The image "{name}" has no alt text and is not marked decorative.' },
+      missingUnnamed: {
+        da: 'Et billede har ingen alternativ tekst og er ikke markeret som dekorativt.',
+        en: 'An image has no alt text and is not marked decorative.',
+      },
+      missing: {
+        da: 'Billedet "{name}" har ingen alternativ tekst og er ikke markeret som dekorativt.',
+        en: 'The image "{name}" has no alt text and is not marked decorative.',
+      },
       placeholder: {
         da: 'Den alternative tekst til billedet "{name}" indeholder "{field}". Word fletter ikke felter i alternativ tekst, så skærmlæseren læser koden op; skriv teksten uden felter.',
         en: 'The alt text of the image "{name}" contains "{field}". Word does not merge fields in alt text, so the screen reader reads the code aloud; write the text without fields.',
       },
-      fileName: { da: 'Billedet "{name}" har "{alt}" som alternativ tekst; beskriv hvad billedet viser.', en: 'The image "{name}" has "{alt}" as alt text; describe what it shows.' },
+      fileName: {
+        da: 'Billedet "{name}" har "{alt}" som alternativ tekst; beskriv hvad billedet viser.',
+        en: 'The image "{name}" has "{alt}" as alt text; describe what it shows.',
+      },
     },
     examples: [
-      { valid: false, errors: [{ messageId: 'missing', part: 'word/document.xml', paragraph: 1 }], description: { da: 'Et logo uden alternativ tekst.', en: 'A logo without alt text.' }, doc: { xml: DRAWING('') } },
-      { valid: false, errors: [{ messageId: 'fileName', part: 'word/document.xml', paragraph: 1 }], description: { da: 'Filnavnet som alternativ tekst.', en: 'The file name as alt text.' }, doc: { xml: DRAWING('descr="logo.png"') } },
-      { valid: false, errors: [{ messageId: 'placeholder', part: 'word/document.xml', paragraph: 1 }], description: { da: 'Et flettefelt i den alternative tekst.', en: 'A merge field in the alt text.' }, doc: { xml: DRAWING('descr="«Kommune.Navn» logo"') } },
-      { valid: true, description: { da: 'En beskrivende alternativ tekst.', en: 'A descriptive alt text.' }, doc: { xml: DRAWING('descr="Sønderborg Kommunes logo"') } },
+      {
+        valid: false,
+        errors: [{ messageId: 'missing', part: 'word/document.xml', paragraph: 1 }],
+        description: { da: 'Et logo uden alternativ tekst.', en: 'A logo without alt text.' },
+        doc: { xml: DRAWING('') },
+      },
+      {
+        valid: false,
+        errors: [{ messageId: 'fileName', part: 'word/document.xml', paragraph: 1 }],
+        description: { da: 'Filnavnet som alternativ tekst.', en: 'The file name as alt text.' },
+        doc: { xml: DRAWING('descr="logo.png"') },
+      },
+      {
+        valid: false,
+        errors: [{ messageId: 'placeholder', part: 'word/document.xml', paragraph: 1 }],
+        description: { da: 'Et flettefelt i den alternative tekst.', en: 'A merge field in the alt text.' },
+        doc: { xml: DRAWING('descr="«Kommune.Navn» logo"') },
+      },
+      {
+        valid: true,
+        description: { da: 'En beskrivende alternativ tekst.', en: 'A descriptive alt text.' },
+        doc: { xml: DRAWING('descr="Sønderborg Kommunes logo"') },
+      },
       {
         valid: true,
         description: { da: 'Markeret som dekorativ.', en: 'Marked decorative.' },
         doc: {
-          xml: DRAWING('', '<a:extLst><a:ext uri="{C183D7F6-B498-43B3-948B-1728B52AA6E4}"><adec:decorative xmlns:adec="http://schemas.microsoft.com/office/drawing/2017/decorative" val="1"/></a:ext></a:extLst>'),
+          xml: DRAWING(
+            '',
+            '<a:extLst><a:ext uri="{C183D7F6-B498-43B3-948B-1728B52AA6E4}"><adec:decorative xmlns:adec="http://schemas.microsoft.com/office/drawing/2017/decorative" val="1"/></a:ext></a:extLst>',
+          ),
         },
       },
     ],
@@ -53,8 +84,7 @@ export const a11yImageAlt: Rule = {
         if (!alt) {
           if (name.trim()) ctx.report('missing', { name }, place);
           else ctx.report('missingUnnamed', {}, place);
-        }
-        else if (PLACEHOLDER.test(alt)) ctx.report('placeholder', { name, field: PLACEHOLDER.exec(alt)![0] }, place);
+        } else if (PLACEHOLDER.test(alt)) ctx.report('placeholder', { name, field: PLACEHOLDER.exec(alt)![0] }, place);
         else if (FILE_NAME.test(alt) || GENERIC.test(alt) || alt === name) ctx.report('fileName', { name, alt }, place);
       },
     };

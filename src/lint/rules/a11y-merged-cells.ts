@@ -18,12 +18,16 @@ export const a11yMergedCells: Rule = {
         valid: false,
         errors: [{ messageId: 'merged', part: 'word/document.xml', paragraph: 1 }],
         description: { da: 'En celle flettet over to kolonner.', en: 'A cell merged across two columns.' },
-        doc: { xml: '<w:tbl><w:tblGrid><w:gridCol w:w="4000"/><w:gridCol w:w="4000"/></w:tblGrid><w:tr><w:trPr><w:tblHeader/></w:trPr><w:tc><w:tcPr><w:gridSpan w:val="2"/></w:tcPr><w:p><w:r><w:t>Beregning</w:t></w:r></w:p></w:tc></w:tr><w:tr><w:tc><w:p><w:r><w:t>Pris</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>450 kr.</w:t></w:r></w:p></w:tc></w:tr></w:tbl><w:p/>' },
+        doc: {
+          xml: '<w:tbl><w:tblGrid><w:gridCol w:w="4000"/><w:gridCol w:w="4000"/></w:tblGrid><w:tr><w:trPr><w:tblHeader/></w:trPr><w:tc><w:tcPr><w:gridSpan w:val="2"/></w:tcPr><w:p><w:r><w:t>Beregning</w:t></w:r></w:p></w:tc></w:tr><w:tr><w:tc><w:p><w:r><w:t>Pris</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>450 kr.</w:t></w:r></w:p></w:tc></w:tr></w:tbl><w:p/>',
+        },
       },
       {
         valid: true,
         description: { da: 'Ingen flettede celler.', en: 'No merged cells.' },
-        doc: { xml: '<w:tbl><w:tblGrid><w:gridCol w:w="4000"/><w:gridCol w:w="4000"/></w:tblGrid><w:tr><w:trPr><w:tblHeader/></w:trPr><w:tc><w:p><w:r><w:t>Post</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Beløb</w:t></w:r></w:p></w:tc></w:tr><w:tr><w:tc><w:p><w:r><w:t>Pris</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>450 kr.</w:t></w:r></w:p></w:tc></w:tr></w:tbl><w:p/>' },
+        doc: {
+          xml: '<w:tbl><w:tblGrid><w:gridCol w:w="4000"/><w:gridCol w:w="4000"/></w:tblGrid><w:tr><w:trPr><w:tblHeader/></w:trPr><w:tc><w:p><w:r><w:t>Post</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Beløb</w:t></w:r></w:p></w:tc></w:tr><w:tr><w:tc><w:p><w:r><w:t>Pris</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>450 kr.</w:t></w:r></w:p></w:tc></w:tr></w:tbl><w:p/>',
+        },
       },
     ],
   },

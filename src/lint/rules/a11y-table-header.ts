@@ -49,11 +49,19 @@ export const a11yTableHeader: Rule = {
       },
     },
     examples: [
-      { valid: false, errors: [{ messageId: 'noHeader', part: 'word/document.xml', paragraph: 1 }], description: { da: 'Tabel uden overskriftsrække.', en: 'A table without a header row.' }, doc: { xml: TABLE(false) } },
       {
         valid: false,
         errors: [{ messageId: 'noHeader', part: 'word/document.xml', paragraph: 1 }],
-        description: { da: 'Tabel med kanter fra tabeltypografien "Tabel - Gitter", uden overskriftsrække.', en: 'A table with borders from the table style "Table Grid", without a header row.' },
+        description: { da: 'Tabel uden overskriftsrække.', en: 'A table without a header row.' },
+        doc: { xml: TABLE(false) },
+      },
+      {
+        valid: false,
+        errors: [{ messageId: 'noHeader', part: 'word/document.xml', paragraph: 1 }],
+        description: {
+          da: 'Tabel med kanter fra tabeltypografien "Tabel - Gitter", uden overskriftsrække.',
+          en: 'A table with borders from the table style "Table Grid", without a header row.',
+        },
         doc: { xml: TABLE(false, '<w:tblStyle w:val="Tabel-Gitter"/>'), styles: TABLE_GRID },
       },
       { valid: true, description: { da: 'Første række gentages som overskrift.', en: 'The first row repeats as header.' }, doc: { xml: TABLE(true) } },
@@ -66,10 +74,17 @@ export const a11yTableHeader: Rule = {
         },
         doc: { xml: REGION_TABLE(false) },
       },
-      { valid: true, description: { da: 'Samme tabel med en overskriftsrække der gentages.', en: 'The same table with a repeated header row.' }, doc: { xml: REGION_TABLE(true) } },
       {
         valid: true,
-        description: { da: 'En layouttabel uden kanter: adresseblok med modtager til venstre og afsender til højre.', en: 'A layout table without borders: an address block with the recipient on the left and the sender on the right.' },
+        description: { da: 'Samme tabel med en overskriftsrække der gentages.', en: 'The same table with a repeated header row.' },
+        doc: { xml: REGION_TABLE(true) },
+      },
+      {
+        valid: true,
+        description: {
+          da: 'En layouttabel uden kanter: adresseblok med modtager til venstre og afsender til højre.',
+          en: 'A layout table without borders: an address block with the recipient on the left and the sender on the right.',
+        },
         doc: {
           xml:
             `<w:tbl><w:tblPr><w:tblW w:w="5000" w:type="pct"/>${NO_BORDERS}<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr><w:tblGrid><w:gridCol w:w="6000"/><w:gridCol w:w="3000"/></w:tblGrid>` +

@@ -42,17 +42,38 @@ export const blankLineConditions: Rule = {
       {
         valid: false,
         errors: [{ messageId: 'blank', part: 'word/document.xml', paragraph: 2 }],
-        description: { da: 'Tom tekst når betingelsen er opfyldt (svaret J), alene i sit afsnit.', en: 'Empty text when the condition holds (answer J), alone in its paragraph.' },
-        doc: { body: ['Vi har modtaget din ansøgning.', '{ IF { MERGEFIELD Question:flettespoergsmaal-10023 } = "J" "" "Vi mangler stadig regningen." }', 'Send det senest om 14 dage.'] },
+        description: {
+          da: 'Tom tekst når betingelsen er opfyldt (svaret J), alene i sit afsnit.',
+          en: 'Empty text when the condition holds (answer J), alone in its paragraph.',
+        },
+        doc: {
+          body: [
+            'Vi har modtaget din ansøgning.',
+            '{ IF { MERGEFIELD Question:flettespoergsmaal-10023 } = "J" "" "Vi mangler stadig regningen." }',
+            'Send det senest om 14 dage.',
+          ],
+        },
       },
       {
         valid: true,
-        description: { da: 'En betingelse alene i sit afsnit, men med tekst i begge tilfælde.', en: 'A condition alone in its paragraph, but with text either way.' },
-        doc: { body: ['Vi har modtaget din ansøgning.', '{ IF { MERGEFIELD Question:flettespoergsmaal-10023 } = "J" "Vi har regningen." "Vi mangler stadig regningen." }', 'Send det senest om 14 dage.'] },
+        description: {
+          da: 'En betingelse alene i sit afsnit, men med tekst i begge tilfælde.',
+          en: 'A condition alone in its paragraph, but with text either way.',
+        },
+        doc: {
+          body: [
+            'Vi har modtaget din ansøgning.',
+            '{ IF { MERGEFIELD Question:flettespoergsmaal-10023 } = "J" "Vi har regningen." "Vi mangler stadig regningen." }',
+            'Send det senest om 14 dage.',
+          ],
+        },
       },
       {
         valid: false,
-        errors: [{ messageId: 'blank', part: 'word/document.xml', paragraph: 1 }, { messageId: 'blank', part: 'word/document.xml', paragraph: 2 }],
+        errors: [
+          { messageId: 'blank', part: 'word/document.xml', paragraph: 1 },
+          { messageId: 'blank', part: 'word/document.xml', paragraph: 2 },
+        ],
         description: { da: 'To spørgsmål på hver sin linje.', en: 'Two questions on lines of their own.' },
         doc: {
           body: [

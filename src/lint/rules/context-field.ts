@@ -23,10 +23,14 @@ export const contextField: Rule = {
       {
         valid: false,
         errors: [{ messageId: 'missing', part: 'word/document.xml', paragraph: 1 }],
-        description: { da: 'Rådighedsberegningen findes kun i processen personligt tillæg.', en: 'The disposable-income calculation exists only in the personal supplement process.' },
+        description: {
+          da: 'Rådighedsberegningen findes kun i processen personligt tillæg.',
+          en: 'The disposable-income calculation exists only in the personal supplement process.',
+        },
         doc: {
           body: ['Dit rådighedsbeløb er { MERGEFIELD Raadighedsberegning.Beloeb }.'],
-          catalog: 'processes:\n  - id: helbredstillaegskort\n  - id: personligt-tillaeg\nfields:\n  - name: Raadighedsberegning.Beloeb\n    type: beloeb\n    processes: [personligt-tillaeg]\n',
+          catalog:
+            'processes:\n  - id: helbredstillaegskort\n  - id: personligt-tillaeg\nfields:\n  - name: Raadighedsberegning.Beloeb\n    type: beloeb\n    processes: [personligt-tillaeg]\n',
           settings: { processes: ['helbredstillaegskort'] },
         },
       },
@@ -35,7 +39,8 @@ export const contextField: Rule = {
         description: { da: 'Samme felt i et brev i processen personligt tillæg.', en: 'The same field in a letter of the personal supplement process.' },
         doc: {
           body: ['Dit rådighedsbeløb er { MERGEFIELD Raadighedsberegning.Beloeb }.'],
-          catalog: 'processes:\n  - id: helbredstillaegskort\n  - id: personligt-tillaeg\nfields:\n  - name: Raadighedsberegning.Beloeb\n    type: beloeb\n    processes: [personligt-tillaeg]\n',
+          catalog:
+            'processes:\n  - id: helbredstillaegskort\n  - id: personligt-tillaeg\nfields:\n  - name: Raadighedsberegning.Beloeb\n    type: beloeb\n    processes: [personligt-tillaeg]\n',
           settings: { processes: ['personligt-tillaeg'] },
         },
       },
@@ -47,7 +52,8 @@ export const contextField: Rule = {
         },
         doc: {
           xml: '<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> IF "a" = "a" "Tekst" </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:fldSimple w:instr=" MERGEFIELD Raadighedsberegning.Beloeb "><w:r><w:t>Tekst</w:t></w:r></w:fldSimple><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>',
-          catalog: 'processes:\n  - id: helbredstillaegskort\n  - id: personligt-tillaeg\nfields:\n  - name: Raadighedsberegning.Beloeb\n    type: beloeb\n    processes: [personligt-tillaeg]\n',
+          catalog:
+            'processes:\n  - id: helbredstillaegskort\n  - id: personligt-tillaeg\nfields:\n  - name: Raadighedsberegning.Beloeb\n    type: beloeb\n    processes: [personligt-tillaeg]\n',
           settings: { processes: ['helbredstillaegskort'] },
         },
       },

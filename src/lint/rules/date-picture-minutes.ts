@@ -51,11 +51,34 @@ export const datePictureMinutes: Rule = {
       },
     },
     examples: [
-      { valid: false, errors: [{ messageId: 'minutes', part: 'word/document.xml', paragraph: 1 }], description: { da: 'mm mellem dag og år.', en: 'mm between day and year.' }, doc: { body: ['Dato: { MERGEFIELD Brev.Dato \\@ "dd-mm-yyyy" }'] } },
-      { valid: false, errors: [{ messageId: 'minutes', part: 'word/document.xml', paragraph: 1 }], description: { da: 'm i en dato uden klokkeslæt.', en: 'm in a date without a time.' }, doc: { body: ['Frist: { MERGEFIELD Klage.Frist \\@ "d/m yyyy" }'] } },
-      { valid: false, errors: [{ messageId: 'minutes', part: 'word/document.xml', paragraph: 1 }], description: { da: 'mm som måned i en dato med klokkeslæt.', en: 'mm as the month in a date with a time.' }, doc: { body: ['Modtaget: { MERGEFIELD Sag.Modtaget \\@ "dd-mm-yyyy HH:mm" }'] } },
-      { valid: true, description: { da: 'Måneden skrevet MM.', en: 'The month written MM.' }, doc: { body: ['Dato: { MERGEFIELD Brev.Dato \\@ "dd-MM-yyyy" }'] } },
-      { valid: true, description: { da: 'Minutter i et klokkeslæt.', en: 'Minutes in a time.' }, doc: { body: ['Mødet: { MERGEFIELD Moede.Tid \\@ "d. MMMM yyyy \'kl.\' HH:mm" }'] } },
+      {
+        valid: false,
+        errors: [{ messageId: 'minutes', part: 'word/document.xml', paragraph: 1 }],
+        description: { da: 'mm mellem dag og år.', en: 'mm between day and year.' },
+        doc: { body: ['Dato: { MERGEFIELD Brev.Dato \\@ "dd-mm-yyyy" }'] },
+      },
+      {
+        valid: false,
+        errors: [{ messageId: 'minutes', part: 'word/document.xml', paragraph: 1 }],
+        description: { da: 'm i en dato uden klokkeslæt.', en: 'm in a date without a time.' },
+        doc: { body: ['Frist: { MERGEFIELD Klage.Frist \\@ "d/m yyyy" }'] },
+      },
+      {
+        valid: false,
+        errors: [{ messageId: 'minutes', part: 'word/document.xml', paragraph: 1 }],
+        description: { da: 'mm som måned i en dato med klokkeslæt.', en: 'mm as the month in a date with a time.' },
+        doc: { body: ['Modtaget: { MERGEFIELD Sag.Modtaget \\@ "dd-mm-yyyy HH:mm" }'] },
+      },
+      {
+        valid: true,
+        description: { da: 'Måneden skrevet MM.', en: 'The month written MM.' },
+        doc: { body: ['Dato: { MERGEFIELD Brev.Dato \\@ "dd-MM-yyyy" }'] },
+      },
+      {
+        valid: true,
+        description: { da: 'Minutter i et klokkeslæt.', en: 'Minutes in a time.' },
+        doc: { body: ['Mødet: { MERGEFIELD Moede.Tid \\@ "d. MMMM yyyy \'kl.\' HH:mm" }'] },
+      },
     ],
   },
   create(ctx) {
@@ -65,7 +88,8 @@ export const datePictureMinutes: Rule = {
         for (const s of switchesOf(f.parsed.instruction)) {
           if (s.name !== '@' || !s.argument) continue;
           const picture = argumentText(s.argument);
-          if (minutesForMonth(picture).length > 0) ctx.report('minutes', { picture, suggestion: monthPicture(picture) }, { ...fieldPlace(ctx.model, f), offset: s.position.start });
+          if (minutesForMonth(picture).length > 0)
+            ctx.report('minutes', { picture, suggestion: monthPicture(picture) }, { ...fieldPlace(ctx.model, f), offset: s.position.start });
         }
       },
     };

@@ -25,14 +25,28 @@ export const externalReference: Rule = {
       {
         valid: false,
         errors: [{ messageId: 'external', part: 'word/_rels/document.xml.rels' }],
-        description: { da: 'Et billede linket fra nettet: en sporingspixel, der afslører, hvornår brevet åbnes.', en: 'A picture linked from the web: a tracking pixel that reveals when the letter is opened.' },
-        doc: { xml: PICTURE('r:link="rIdPixel"'), package: { relationships: [`<Relationship Id="rIdPixel" Type="${REL}/image" Target="https://sporing.example/p.png?brev=42" TargetMode="External"/>`] } },
+        description: {
+          da: 'Et billede linket fra nettet: en sporingspixel, der afslører, hvornår brevet åbnes.',
+          en: 'A picture linked from the web: a tracking pixel that reveals when the letter is opened.',
+        },
+        doc: {
+          xml: PICTURE('r:link="rIdPixel"'),
+          package: {
+            relationships: [`<Relationship Id="rIdPixel" Type="${REL}/image" Target="https://sporing.example/p.png?brev=42" TargetMode="External"/>`],
+          },
+        },
       },
       {
         valid: false,
         errors: [{ messageId: 'external', part: 'word/_rels/document.xml.rels' }],
-        description: { da: 'Et billede fra en netværkssti: Windows sender borgerens login (NTLM) til serveren.', en: 'A picture from a network path: Windows sends the citizen\'s login (NTLM) to the server.' },
-        doc: { xml: PICTURE('r:link="rIdUnc"'), package: { relationships: [`<Relationship Id="rIdUnc" Type="${REL}/image" Target="\\\\fil.example\\logoer\\logo.png" TargetMode="External"/>`] } },
+        description: {
+          da: 'Et billede fra en netværkssti: Windows sender borgerens login (NTLM) til serveren.',
+          en: "A picture from a network path: Windows sends the citizen's login (NTLM) to the server.",
+        },
+        doc: {
+          xml: PICTURE('r:link="rIdUnc"'),
+          package: { relationships: [`<Relationship Id="rIdUnc" Type="${REL}/image" Target="\\\\fil.example\\logoer\\logo.png" TargetMode="External"/>`] },
+        },
       },
       {
         valid: false,
@@ -40,7 +54,9 @@ export const externalReference: Rule = {
         description: { da: 'Et link, der åbner en fil.', en: 'A link that opens a file.' },
         doc: {
           xml: '<w:p><w:hyperlink r:id="rIdFile"><w:r><w:t>Åbn skemaet</w:t></w:r></w:hyperlink></w:p>',
-          package: { relationships: [`<Relationship Id="rIdFile" Type="${REL}/hyperlink" Target="file:///C:/Skemaer/ansoegning.docm" TargetMode="External"/>`] },
+          package: {
+            relationships: [`<Relationship Id="rIdFile" Type="${REL}/hyperlink" Target="file:///C:/Skemaer/ansoegning.docm" TargetMode="External"/>`],
+          },
         },
       },
       {
@@ -50,7 +66,9 @@ export const externalReference: Rule = {
           xml: `${PICTURE('r:embed="rIdLogo"')}<w:p><w:hyperlink r:id="rIdL"><w:r><w:t>Læs mere på borger.dk</w:t></w:r></w:hyperlink></w:p>`,
           package: {
             relationships: [`<Relationship Id="rIdLogo" Type="${REL}/image" Target="media/logo.png"/>`],
-            parts: [{ name: 'word/media/logo.png', data: Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex'), contentType: 'image/png' }],
+            parts: [
+              { name: 'word/media/logo.png', data: Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex'), contentType: 'image/png' },
+            ],
           },
         },
       },
@@ -82,7 +100,11 @@ export const externalReference: Rule = {
       document(model) {
         for (const ref of externalReferences(model.template.package)) {
           if (ref.action !== 'refuse') continue;
-          ctx.report('external', { part: ref.source || ref.relsPart, type: ref.type, target: describeTarget(ref.target) }, { template: model.file, part: ref.relsPart });
+          ctx.report(
+            'external',
+            { part: ref.source || ref.relsPart, type: ref.type, target: describeTarget(ref.target) },
+            { template: model.file, part: ref.relsPart },
+          );
         }
       },
     };

@@ -31,19 +31,32 @@ export const fieldFragile: Rule = {
       {
         valid: false,
         errors: [{ messageId: 'fragile', part: 'word/document.xml', paragraph: 1 }],
-        description: { da: 'Sammenligningen mangler (= er glemt): Word viser altid "J".', en: 'The comparison is missing (= is forgotten): Word always shows "J".' },
+        description: {
+          da: 'Sammenligningen mangler (= er glemt): Word viser altid "J".',
+          en: 'The comparison is missing (= is forgotten): Word always shows "J".',
+        },
         doc: { body: ['{ IF { MERGEFIELD Question:flettespoergsmaal-10023 } "J" "Tekst" }'] },
       },
       {
         valid: false,
         errors: [{ messageId: 'fragile', part: 'word/document.xml', paragraph: 1 }],
-        description: { da: 'Anførselstegnet lukkes aldrig: Word tager resten af koden med i teksten.', en: 'The quotation mark is never closed: Word takes the rest of the code into the text.' },
+        description: {
+          da: 'Anførselstegnet lukkes aldrig: Word tager resten af koden med i teksten.',
+          en: 'The quotation mark is never closed: Word takes the rest of the code into the text.',
+        },
         doc: { body: ['{ IF { MERGEFIELD Question:flettespoergsmaal-10023 } = "J" "Tekst }'] },
       },
       {
         valid: false,
-        errors: [{ messageId: 'fragile', part: 'word/document.xml', paragraph: 1 }, { messageId: 'fragile', part: 'word/document.xml', paragraph: 1 }, { messageId: 'fragile', part: 'word/document.xml', paragraph: 1 }],
-        description: { da: 'Tuborgklammer skrevet på tastaturet er ikke et felt: Word viser "REF".', en: 'Braces typed on the keyboard are not a field: Word shows "REF".' },
+        errors: [
+          { messageId: 'fragile', part: 'word/document.xml', paragraph: 1 },
+          { messageId: 'fragile', part: 'word/document.xml', paragraph: 1 },
+          { messageId: 'fragile', part: 'word/document.xml', paragraph: 1 },
+        ],
+        description: {
+          da: 'Tuborgklammer skrevet på tastaturet er ikke et felt: Word viser "REF".',
+          en: 'Braces typed on the keyboard are not a field: Word shows "REF".',
+        },
         doc: { xml: P(FIELD(' IF { REF Frist } = "" "Tom" "Ikke tom" ', 'REF')) },
       },
       {
@@ -54,7 +67,10 @@ export const fieldFragile: Rule = {
       },
       {
         valid: true,
-        description: { da: 'En korrekt betingelse med sammenligning og tekster i anførselstegn.', en: 'A correct condition with a comparison and quoted texts.' },
+        description: {
+          da: 'En korrekt betingelse med sammenligning og tekster i anførselstegn.',
+          en: 'A correct condition with a comparison and quoted texts.',
+        },
         doc: { body: ['{ IF { MERGEFIELD Question:flettespoergsmaal-10023 } = "J" "Tekst" "" }'] },
       },
     ],
@@ -65,7 +81,11 @@ export const fieldFragile: Rule = {
         if (inCachedResult(f)) return;
         for (const p of f.parsed.problems) {
           if (!isFragile(p)) continue;
-          ctx.report('fragile', { problem: formatMessage(p.code, p.params, 'da'), problemEn: formatMessage(p.code, p.params, 'en') }, { ...fieldPlace(ctx.model, f), offset: p.position.start });
+          ctx.report(
+            'fragile',
+            { problem: formatMessage(p.code, p.params, 'da'), problemEn: formatMessage(p.code, p.params, 'en') },
+            { ...fieldPlace(ctx.model, f), offset: p.position.start },
+          );
         }
       },
     };

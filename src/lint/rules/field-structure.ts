@@ -27,7 +27,11 @@ export const fieldStructure: Rule = {
           xml: '<w:tbl><w:tblGrid><w:gridCol w:w="4000"/><w:gridCol w:w="4000"/></w:tblGrid><w:tr><w:tc><w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> MERGEFIELD Borger.Navn </w:instrText></w:r></w:p></w:tc><w:tc><w:p><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p></w:tc></w:tr></w:tbl><w:p/>',
         },
       },
-      { valid: true, description: { da: 'Feltet står helt i én celle.', en: 'The field stands wholly in one cell.' }, doc: { body: ['{ MERGEFIELD Borger.Navn }'] } },
+      {
+        valid: true,
+        description: { da: 'Feltet står helt i én celle.', en: 'The field stands wholly in one cell.' },
+        doc: { body: ['{ MERGEFIELD Borger.Navn }'] },
+      },
     ],
   },
   create(ctx) {

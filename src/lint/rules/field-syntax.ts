@@ -53,25 +53,60 @@ export const fieldSyntax: Rule = {
       },
     },
     examples: [
-      { valid: false, errors: [{ messageId: 'problem', part: 'word/document.xml', paragraph: 1 }], description: { da: 'Teksten der skal vises, mangler.', en: 'The text to show is missing.' }, doc: { body: ['{ IF { MERGEFIELD Question:flettespoergsmaal-10023 } = "J" }'] } },
-      { valid: false, errors: [{ messageId: 'problem', part: 'word/document.xml', paragraph: 1 }], description: { da: 'En formatering Word ikke kender (\\* Fed).', en: 'A format Word does not know (\\* Fed).' }, doc: { body: ['Kære { MERGEFIELD Borger.Fornavn \\* Fed }'] } },
-      { valid: false, errors: [{ messageId: 'unknownType', part: 'word/document.xml', paragraph: 1 }], description: { da: 'MERGEFIELD stavet forkert (MERGFIELD).', en: 'MERGEFIELD misspelt (MERGFIELD).' }, doc: { body: ['Kære { MERGFIELD Borger.Fornavn }'] } },
-      { valid: false, errors: [{ messageId: 'problem', part: 'word/document.xml', paragraph: 1 }], description: { da: 'En kontakt som MERGEFIELD ikke kender (\\x).', en: 'A switch MERGEFIELD does not know (\\x).' }, doc: { body: ['Kære { MERGEFIELD Borger.Fornavn \\x }'] } },
+      {
+        valid: false,
+        errors: [{ messageId: 'problem', part: 'word/document.xml', paragraph: 1 }],
+        description: { da: 'Teksten der skal vises, mangler.', en: 'The text to show is missing.' },
+        doc: { body: ['{ IF { MERGEFIELD Question:flettespoergsmaal-10023 } = "J" }'] },
+      },
+      {
+        valid: false,
+        errors: [{ messageId: 'problem', part: 'word/document.xml', paragraph: 1 }],
+        description: { da: 'En formatering Word ikke kender (\\* Fed).', en: 'A format Word does not know (\\* Fed).' },
+        doc: { body: ['Kære { MERGEFIELD Borger.Fornavn \\* Fed }'] },
+      },
+      {
+        valid: false,
+        errors: [{ messageId: 'unknownType', part: 'word/document.xml', paragraph: 1 }],
+        description: { da: 'MERGEFIELD stavet forkert (MERGFIELD).', en: 'MERGEFIELD misspelt (MERGFIELD).' },
+        doc: { body: ['Kære { MERGFIELD Borger.Fornavn }'] },
+      },
+      {
+        valid: false,
+        errors: [{ messageId: 'problem', part: 'word/document.xml', paragraph: 1 }],
+        description: { da: 'En kontakt som MERGEFIELD ikke kender (\\x).', en: 'A switch MERGEFIELD does not know (\\x).' },
+        doc: { body: ['Kære { MERGEFIELD Borger.Fornavn \\x }'] },
+      },
       {
         valid: false,
         errors: [{ messageId: 'unclosed', part: 'word/document.xml', paragraph: 1 }],
-        description: { da: 'Et felt der begynder, men aldrig slutter (slutmærket er slettet).', en: 'A field that begins but never ends (its end mark was deleted).' },
-        doc: { xml: '<w:p><w:r><w:t xml:space="preserve">Kære </w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> MERGEFIELD Borger.Fornavn </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>«Borger.Fornavn»</w:t></w:r></w:p>' },
+        description: {
+          da: 'Et felt der begynder, men aldrig slutter (slutmærket er slettet).',
+          en: 'A field that begins but never ends (its end mark was deleted).',
+        },
+        doc: {
+          xml: '<w:p><w:r><w:t xml:space="preserve">Kære </w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> MERGEFIELD Borger.Fornavn </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>«Borger.Fornavn»</w:t></w:r></w:p>',
+        },
       },
-      { valid: true, description: { da: 'En korrekt betingelse.', en: 'A correct condition.' }, doc: { body: ['{ IF { MERGEFIELD Question:flettespoergsmaal-10023 } = "J" "Tekst" }'] } },
       {
         valid: true,
-        description: { da: 'Formateringer Word selv skriver, som \\* MERGEFORMATINET på et billede.', en: 'Formats Word writes itself, such as \\* MERGEFORMATINET on a picture.' },
+        description: { da: 'En korrekt betingelse.', en: 'A correct condition.' },
+        doc: { body: ['{ IF { MERGEFIELD Question:flettespoergsmaal-10023 } = "J" "Tekst" }'] },
+      },
+      {
+        valid: true,
+        description: {
+          da: 'Formateringer Word selv skriver, som \\* MERGEFORMATINET på et billede.',
+          en: 'Formats Word writes itself, such as \\* MERGEFORMATINET on a picture.',
+        },
         doc: { body: ['{ SEQ Bilag \\* ALPHABETIC \\* MERGEFORMATINET }'] },
       },
       {
         valid: true,
-        description: { da: 'Word-felter som sidetal, og et bogmærke brugt som felt ({ Frist } er en kort REF).', en: 'Word fields such as page numbers, and a bookmark used as a field ({ Frist } is a short REF).' },
+        description: {
+          da: 'Word-felter som sidetal, og et bogmærke brugt som felt ({ Frist } er en kort REF).',
+          en: 'Word fields such as page numbers, and a bookmark used as a field ({ Frist } is a short REF).',
+        },
         doc: {
           xml:
             '<w:p><w:bookmarkStart w:id="0" w:name="Frist"/><w:r><w:t>14 dage</w:t></w:r><w:bookmarkEnd w:id="0"/></w:p>' +
@@ -91,7 +126,11 @@ export const fieldSyntax: Rule = {
         if (inCachedResult(f)) return;
         for (const p of f.parsed.problems) {
           if (isFragile(p)) continue;
-          ctx.report('problem', { problem: formatMessage(p.code, p.params, 'da'), problemEn: formatMessage(p.code, p.params, 'en') }, { ...fieldPlace(ctx.model, f), offset: p.position.start });
+          ctx.report(
+            'problem',
+            { problem: formatMessage(p.code, p.params, 'da'), problemEn: formatMessage(p.code, p.params, 'en') },
+            { ...fieldPlace(ctx.model, f), offset: p.position.start },
+          );
         }
         const ins = f.parsed.instruction;
         // A bare bookmark name is Word's short form of REF.

@@ -13,10 +13,24 @@ export const fieldTypographicQuotes: Rule = {
       da: 'Typografiske anførselstegn (“ ” „) i en feltkode. Word og kp-brev læser dem som almindelige anførselstegn, men andre programmer gør ikke; Word laver dem selv om, når Autokorrektur er slået til.',
       en: 'Typographic quotation marks (“ ” „) in a field code. Word and kp-brev read them as plain quotes, but other programs do not; Word makes them itself when AutoCorrect is on.',
     },
-    messages: { quotes: { da: 'Feltkoden bruger typografiske anførselstegn ({quote}); brug lige anførselstegn (").', en: 'The field code uses typographic quotation marks ({quote}); use straight quotes (").' } },
+    messages: {
+      quotes: {
+        da: 'Feltkoden bruger typografiske anførselstegn ({quote}); brug lige anførselstegn (").',
+        en: 'The field code uses typographic quotation marks ({quote}); use straight quotes (").',
+      },
+    },
     examples: [
-      { valid: false, errors: [{ messageId: 'quotes', part: 'word/document.xml', paragraph: 1 }], description: { da: 'KP-vejledningens skrivemåde ”J”.', en: 'The KP guide\'s spelling ”J”.' }, doc: { body: ['{ IF { MERGEFIELD Question:flettespoergsmaal-10023 } = ”J” ”Vi mangler regningen.” }'] } },
-      { valid: true, description: { da: 'Lige anførselstegn.', en: 'Straight quotes.' }, doc: { body: ['{ IF { MERGEFIELD Question:flettespoergsmaal-10023 } = "J" "Vi mangler regningen." }'] } },
+      {
+        valid: false,
+        errors: [{ messageId: 'quotes', part: 'word/document.xml', paragraph: 1 }],
+        description: { da: 'KP-vejledningens skrivemåde ”J”.', en: "The KP guide's spelling ”J”." },
+        doc: { body: ['{ IF { MERGEFIELD Question:flettespoergsmaal-10023 } = ”J” ”Vi mangler regningen.” }'] },
+      },
+      {
+        valid: true,
+        description: { da: 'Lige anførselstegn.', en: 'Straight quotes.' },
+        doc: { body: ['{ IF { MERGEFIELD Question:flettespoergsmaal-10023 } = "J" "Vi mangler regningen." }'] },
+      },
     ],
   },
   create(ctx) {

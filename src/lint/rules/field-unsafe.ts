@@ -38,16 +38,55 @@ export const fieldUnsafe: Rule = {
     },
     messages: MESSAGES,
     examples: [
-      { valid: false, errors: [{ messageId: 'external', part: 'word/document.xml', paragraph: 1 }], description: { da: 'DDEAUTO starter et program, når brevet åbnes.', en: 'DDEAUTO starts a program when the letter is opened.' }, doc: { body: ['{ DDEAUTO c:\\\\windows\\\\system32\\\\cmd.exe "/k calc.exe" }'] } },
-      { valid: false, errors: [{ messageId: 'external', part: 'word/document.xml', paragraph: 1 }], description: { da: 'INCLUDETEXT henter tekst fra en fil på en anden computer.', en: 'INCLUDETEXT fetches text from a file on another computer.' }, doc: { body: ['{ INCLUDETEXT "\\\\\\\\server\\\\del\\\\tekst.docx" }'] } },
-      { valid: false, errors: [{ messageId: 'external', part: 'word/document.xml', paragraph: 1 }], description: { da: 'INCLUDEPICTURE henter et billede fra nettet og afslører, at brevet er åbnet.', en: 'INCLUDEPICTURE fetches a picture from the web and reveals that the letter was opened.' }, doc: { body: ['{ INCLUDEPICTURE "http://example.com/spor.png" \\d }'] } },
-      { valid: false, errors: [{ messageId: 'prompt', part: 'word/document.xml', paragraph: 1 }], description: { da: 'FILLIN beder borgeren om at skrive noget.', en: 'FILLIN asks the citizen to type something.' }, doc: { body: ['Svar: { FILLIN "Skriv dit CPR-nummer" }'] } },
-      { valid: false, errors: [{ messageId: 'link', part: 'word/document.xml', paragraph: 1 }], description: { da: 'Et link der åbner en fil.', en: 'A link that opens a file.' }, doc: { body: ['{ HYPERLINK "file:///C:/Windows/System32/calc.exe" }'] } },
-      { valid: true, description: { da: 'Sidetal: PAGE og NUMPAGES bliver felter i brevet.', en: 'Page numbers: PAGE and NUMPAGES stay fields in the letter.' }, doc: { body: ['Side { PAGE } af { NUMPAGES }'] } },
-      { valid: true, description: { da: 'Et link til en webadresse.', en: 'A link to a web address.' }, doc: { body: ['Læs mere på { HYPERLINK "https://www.borger.dk" }'] } },
+      {
+        valid: false,
+        errors: [{ messageId: 'external', part: 'word/document.xml', paragraph: 1 }],
+        description: { da: 'DDEAUTO starter et program, når brevet åbnes.', en: 'DDEAUTO starts a program when the letter is opened.' },
+        doc: { body: ['{ DDEAUTO c:\\\\windows\\\\system32\\\\cmd.exe "/k calc.exe" }'] },
+      },
+      {
+        valid: false,
+        errors: [{ messageId: 'external', part: 'word/document.xml', paragraph: 1 }],
+        description: { da: 'INCLUDETEXT henter tekst fra en fil på en anden computer.', en: 'INCLUDETEXT fetches text from a file on another computer.' },
+        doc: { body: ['{ INCLUDETEXT "\\\\\\\\server\\\\del\\\\tekst.docx" }'] },
+      },
+      {
+        valid: false,
+        errors: [{ messageId: 'external', part: 'word/document.xml', paragraph: 1 }],
+        description: {
+          da: 'INCLUDEPICTURE henter et billede fra nettet og afslører, at brevet er åbnet.',
+          en: 'INCLUDEPICTURE fetches a picture from the web and reveals that the letter was opened.',
+        },
+        doc: { body: ['{ INCLUDEPICTURE "http://example.com/spor.png" \\d }'] },
+      },
+      {
+        valid: false,
+        errors: [{ messageId: 'prompt', part: 'word/document.xml', paragraph: 1 }],
+        description: { da: 'FILLIN beder borgeren om at skrive noget.', en: 'FILLIN asks the citizen to type something.' },
+        doc: { body: ['Svar: { FILLIN "Skriv dit CPR-nummer" }'] },
+      },
+      {
+        valid: false,
+        errors: [{ messageId: 'link', part: 'word/document.xml', paragraph: 1 }],
+        description: { da: 'Et link der åbner en fil.', en: 'A link that opens a file.' },
+        doc: { body: ['{ HYPERLINK "file:///C:/Windows/System32/calc.exe" }'] },
+      },
       {
         valid: true,
-        description: { da: 'Et gammelt felt i den gemte visning af en betingelse tæller ikke: resultatet erstattes.', en: 'An old field in the saved display of a condition does not count: the result is replaced.' },
+        description: { da: 'Sidetal: PAGE og NUMPAGES bliver felter i brevet.', en: 'Page numbers: PAGE and NUMPAGES stay fields in the letter.' },
+        doc: { body: ['Side { PAGE } af { NUMPAGES }'] },
+      },
+      {
+        valid: true,
+        description: { da: 'Et link til en webadresse.', en: 'A link to a web address.' },
+        doc: { body: ['Læs mere på { HYPERLINK "https://www.borger.dk" }'] },
+      },
+      {
+        valid: true,
+        description: {
+          da: 'Et gammelt felt i den gemte visning af en betingelse tæller ikke: resultatet erstattes.',
+          en: 'An old field in the saved display of a condition does not count: the result is replaced.',
+        },
         doc: {
           xml: '<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> IF "a" = "a" "Kære" </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:fldSimple w:instr=" FILLIN Navn "><w:r><w:t>Kære</w:t></w:r></w:fldSimple><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>',
         },

@@ -18,8 +18,17 @@ export const overrideOutdated: Rule = {
       },
     },
     examples: [
-      { valid: false, errors: [{ messageId: 'outdated' }], description: { da: 'Lavet ud fra version 2; den centrale er version 3.', en: 'Made from version 2; the central one is version 3.' }, doc: { body: ['Tekst.'], settings: { override: { kommune: '540', id: 'np_1011', basedOn: 2, centralVersion: 3 } } } },
-      { valid: true, description: { da: 'Lavet ud fra den nuværende version.', en: 'Made from the current version.' }, doc: { body: ['Tekst.'], settings: { override: { kommune: '540', id: 'np_1011', basedOn: 3, centralVersion: 3 } } } },
+      {
+        valid: false,
+        errors: [{ messageId: 'outdated' }],
+        description: { da: 'Lavet ud fra version 2; den centrale er version 3.', en: 'Made from version 2; the central one is version 3.' },
+        doc: { body: ['Tekst.'], settings: { override: { kommune: '540', id: 'np_1011', basedOn: 2, centralVersion: 3 } } },
+      },
+      {
+        valid: true,
+        description: { da: 'Lavet ud fra den nuværende version.', en: 'Made from the current version.' },
+        doc: { body: ['Tekst.'], settings: { override: { kommune: '540', id: 'np_1011', basedOn: 3, centralVersion: 3 } } },
+      },
     ],
   },
   create(ctx) {

@@ -27,12 +27,18 @@ export const questionNotEnabled: Rule = {
         valid: false,
         errors: [{ messageId: 'notEnabled', part: 'word/document.xml', paragraph: 1 }],
         description: { da: 'Spørgsmålet bruges, men kun et andet er slået til.', en: 'The question is used but only another is enabled.' },
-        doc: { body: ['{ IF { MERGEFIELD Question:flettespoergsmaal-10023 } = "J" "Vi mangler regningen." }'], settings: { questions: ['flettespoergsmaal-10024'] } },
+        doc: {
+          body: ['{ IF { MERGEFIELD Question:flettespoergsmaal-10023 } = "J" "Vi mangler regningen." }'],
+          settings: { questions: ['flettespoergsmaal-10024'] },
+        },
       },
       {
         valid: true,
         description: { da: 'Spørgsmålet er slået til.', en: 'The question is enabled.' },
-        doc: { body: ['{ IF { MERGEFIELD Question:flettespoergsmaal-10023 } = "J" "Vi mangler regningen." }'], settings: { questions: ['flettespoergsmaal-10023'] } },
+        doc: {
+          body: ['{ IF { MERGEFIELD Question:flettespoergsmaal-10023 } = "J" "Vi mangler regningen." }'],
+          settings: { questions: ['flettespoergsmaal-10023'] },
+        },
       },
       {
         valid: false,
@@ -54,7 +60,10 @@ export const questionNotEnabled: Rule = {
       },
       {
         valid: true,
-        description: { da: 'Alle breve med indholdselementet har spørgsmålet slået til (her kun np_1011).', en: 'Every letter with the content element has the question enabled (here only np_1011).' },
+        description: {
+          da: 'Alle breve med indholdselementet har spørgsmålet slået til (her kun np_1011).',
+          en: 'Every letter with the content element has the question enabled (here only np_1011).',
+        },
         doc: {
           body: ['{ IF { MERGEFIELD Question:flettespoergsmaal-10023 } = "J" "Ring til os, hvis du ikke har regningen." }'],
           settings: { kind: 'indholdselement', usedBy: [{ letter: 'np_1011', questions: ['flettespoergsmaal-10023'] }] },

@@ -10,7 +10,7 @@ export const questionUnused: Rule = {
     accessibility: false,
     description: {
       da: 'Et flettespørgsmål der er slået til på skabelonen, men ikke bruges i nogen feltkode i brevet (beskedskabelonen, dens masterskabelon og dens indholdselementer); sagsbehandleren svarer forgæves.',
-      en: "A flettespørgsmål enabled on the template but used in no field code of the letter (the beskedskabelon, its master and its content elements); the caseworker answers in vain.",
+      en: 'A flettespørgsmål enabled on the template but used in no field code of the letter (the beskedskabelon, its master and its content elements); the caseworker answers in vain.',
     },
     messages: {
       unused: { da: 'Flettespørgsmålet "{key}" er slået til, men bruges ikke.', en: 'The flettespørgsmål "{key}" is enabled but not used.' },
@@ -20,12 +20,18 @@ export const questionUnused: Rule = {
         valid: false,
         errors: [{ messageId: 'unused' }],
         description: { da: 'To spørgsmål er slået til, ét bruges.', en: 'Two questions are enabled, one is used.' },
-        doc: { body: ['{ IF { MERGEFIELD Question:flettespoergsmaal-10023 } = "J" "Vi mangler regningen." }'], settings: { questions: ['flettespoergsmaal-10023', 'flettespoergsmaal-10024'] } },
+        doc: {
+          body: ['{ IF { MERGEFIELD Question:flettespoergsmaal-10023 } = "J" "Vi mangler regningen." }'],
+          settings: { questions: ['flettespoergsmaal-10023', 'flettespoergsmaal-10024'] },
+        },
       },
       {
         valid: true,
         description: { da: 'Det slåede spørgsmål bruges.', en: 'The enabled question is used.' },
-        doc: { body: ['{ IF { MERGEFIELD Question:flettespoergsmaal-10023 } = "J" "Vi mangler regningen." }'], settings: { questions: ['flettespoergsmaal-10023'] } },
+        doc: {
+          body: ['{ IF { MERGEFIELD Question:flettespoergsmaal-10023 } = "J" "Vi mangler regningen." }'],
+          settings: { questions: ['flettespoergsmaal-10023'] },
+        },
       },
       {
         valid: true,
@@ -42,7 +48,7 @@ export const questionUnused: Rule = {
   },
   create(ctx) {
     const enabled = ctx.settings.questions;
-    if (!enabled || ctx.settings.kind !== 'beskedskabelon' && ctx.settings.kind !== 'file') return {};
+    if (!enabled || (ctx.settings.kind !== 'beskedskabelon' && ctx.settings.kind !== 'file')) return {};
     const used = new Set<string>();
     return {
       field(f) {

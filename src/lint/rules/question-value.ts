@@ -38,7 +38,10 @@ export const questionValue: Rule = {
       {
         valid: false,
         errors: [{ messageId: 'printed', part: 'word/document.xml', paragraph: 1 }],
-        description: { da: 'Spørgsmålet flettes direkte ind i teksten i stedet for at stå i en betingelse.', en: 'The question is merged straight into the text instead of standing in a condition.' },
+        description: {
+          da: 'Spørgsmålet flettes direkte ind i teksten i stedet for at stå i en betingelse.',
+          en: 'The question is merged straight into the text instead of standing in a condition.',
+        },
         doc: { body: ['Mangler regning: { MERGEFIELD Question:flettespoergsmaal-10023 }'] },
       },
       {

@@ -17,8 +17,14 @@ export const regionFieldOutside: Rule = {
       en: 'A field of a list’s items (e.g. Tilskud of Udgifter) used outside the list’s region, or <list>:Nummer outside the region: there is no current item to read it from. The count, <list>:Antal, can stand anywhere.',
     },
     messages: {
-      outside: { da: 'Feltet "{field}" er et felt i listen "{list}" og kan kun stå inden for området TableStart:{list} … TableEnd:{list}.', en: 'The field "{field}" is a field of the list "{list}" and can only stand inside the region TableStart:{list} … TableEnd:{list}.' },
-      number: { da: '"{field}" er nummeret på det aktuelle element og kan kun stå inden for området TableStart:{list} … TableEnd:{list}.', en: '"{field}" is the number of the current item and can only stand inside the region TableStart:{list} … TableEnd:{list}.' },
+      outside: {
+        da: 'Feltet "{field}" er et felt i listen "{list}" og kan kun stå inden for området TableStart:{list} … TableEnd:{list}.',
+        en: 'The field "{field}" is a field of the list "{list}" and can only stand inside the region TableStart:{list} … TableEnd:{list}.',
+      },
+      number: {
+        da: '"{field}" er nummeret på det aktuelle element og kan kun stå inden for området TableStart:{list} … TableEnd:{list}.',
+        en: '"{field}" is the number of the current item and can only stand inside the region TableStart:{list} … TableEnd:{list}.',
+      },
     },
     examples: [
       {
@@ -41,7 +47,10 @@ export const regionFieldOutside: Rule = {
         valid: true,
         description: { da: 'Antallet uden for området og felterne inden for det.', en: 'The count outside the region and the fields inside it.' },
         doc: {
-          body: ['Du har søgt om tilskud til { MERGEFIELD Udgifter:Antal } udgifter:', '{ MERGEFIELD TableStart:Udgifter }{ MERGEFIELD Udgifter:Nummer }. { MERGEFIELD Beskrivelse }: { MERGEFIELD Tilskud }{ MERGEFIELD TableEnd:Udgifter }'],
+          body: [
+            'Du har søgt om tilskud til { MERGEFIELD Udgifter:Antal } udgifter:',
+            '{ MERGEFIELD TableStart:Udgifter }{ MERGEFIELD Udgifter:Nummer }. { MERGEFIELD Beskrivelse }: { MERGEFIELD Tilskud }{ MERGEFIELD TableEnd:Udgifter }',
+          ],
           catalog: CATALOG,
           settings: { processes: ['udvidet-helbredstillaeg'] },
         },

@@ -19,7 +19,10 @@ export const regionItemField: Rule = {
       en: 'A merge field inside a region (TableStart:<list> … TableEnd:<list>) that is neither a field of the list’s items (or of an enclosing list’s) nor a merge field of the catalog. Inside a region a name is read from the current item first, then the enclosing items, then the case.',
     },
     messages: {
-      unknown: { da: 'Feltet "{field}" er hverken et felt i listen "{list}" eller et flettefelt i kataloget.', en: 'The field "{field}" is neither a field of the list "{list}" nor a merge field of the catalog.' },
+      unknown: {
+        da: 'Feltet "{field}" er hverken et felt i listen "{list}" eller et flettefelt i kataloget.',
+        en: 'The field "{field}" is neither a field of the list "{list}" nor a merge field of the catalog.',
+      },
       unknownHint: {
         da: 'Feltet "{field}" er hverken et felt i listen "{list}" eller et flettefelt i kataloget; mente du "{suggestion}"?',
         en: 'The field "{field}" is neither a field of the list "{list}" nor a merge field of the catalog; did you mean "{suggestion}"?',
@@ -31,7 +34,11 @@ export const regionItemField: Rule = {
         errors: [{ messageId: 'unknownHint', part: 'word/document.xml', paragraph: 2 }],
         description: { da: 'Tilskud er stavet forkert.', en: 'Tilskud is misspelt.' },
         doc: {
-          body: ['Vi har beregnet dit tilskud:', '{ MERGEFIELD TableStart:Udgifter }{ MERGEFIELD Beskrivelse }: { MERGEFIELD Tilskudd }{ MERGEFIELD TableEnd:Udgifter }', 'Med venlig hilsen'],
+          body: [
+            'Vi har beregnet dit tilskud:',
+            '{ MERGEFIELD TableStart:Udgifter }{ MERGEFIELD Beskrivelse }: { MERGEFIELD Tilskudd }{ MERGEFIELD TableEnd:Udgifter }',
+            'Med venlig hilsen',
+          ],
           catalog: CATALOG,
           settings: { processes: ['udvidet-helbredstillaeg'] },
         },
@@ -40,7 +47,11 @@ export const regionItemField: Rule = {
         valid: true,
         description: { da: 'Felter fra elementet og fra sagen.', en: 'Fields of the item and of the case.' },
         doc: {
-          body: ['Vi har beregnet dit tilskud:', '{ MERGEFIELD TableStart:Udgifter }{ MERGEFIELD Beskrivelse }: { MERGEFIELD Tilskud } til { MERGEFIELD Borger.Fornavn }{ MERGEFIELD TableEnd:Udgifter }', 'Med venlig hilsen'],
+          body: [
+            'Vi har beregnet dit tilskud:',
+            '{ MERGEFIELD TableStart:Udgifter }{ MERGEFIELD Beskrivelse }: { MERGEFIELD Tilskud } til { MERGEFIELD Borger.Fornavn }{ MERGEFIELD TableEnd:Udgifter }',
+            'Med venlig hilsen',
+          ],
           catalog: CATALOG,
           settings: { processes: ['udvidet-helbredstillaeg'] },
         },

@@ -6,8 +6,7 @@ import { regionStructureMessages } from '../../i18n/messages/regions.js';
 /** The renderer's texts (src/i18n/messages/regions.ts), by the problem's short name. */
 const MESSAGES = Object.fromEntries(Object.entries(regionStructureMessages).map(([id, text]) => [id.slice('region.'.length), text]));
 
-const CELL = (text: string): string =>
-  `<w:tc><w:tcPr><w:tcW w:w="3000" w:type="dxa"/></w:tcPr><w:p>${text}</w:p></w:tc>`;
+const CELL = (text: string): string => `<w:tc><w:tcPr><w:tcW w:w="3000" w:type="dxa"/></w:tcPr><w:p>${text}</w:p></w:tc>`;
 const FIELD = (code: string): string =>
   `<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> ${code} </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>«${code.replace(/^MERGEFIELD /, '')}»</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>`;
 const TABLE = (row: string): string =>
@@ -36,28 +35,61 @@ export const regionStructure: Rule = {
         valid: false,
         errors: [{ messageId: 'crossing', part: 'word/document.xml', paragraph: 3 }],
         description: { da: 'To områder der krydser hinanden.', en: 'Two regions that cross.' },
-        doc: { body: ['{ MERGEFIELD TableStart:Udgifter }{ MERGEFIELD Beskrivelse }', '{ MERGEFIELD TableStart:Linjer }{ MERGEFIELD Tekst }', '{ MERGEFIELD TableEnd:Udgifter }', '{ MERGEFIELD TableEnd:Linjer }'] },
+        doc: {
+          body: [
+            '{ MERGEFIELD TableStart:Udgifter }{ MERGEFIELD Beskrivelse }',
+            '{ MERGEFIELD TableStart:Linjer }{ MERGEFIELD Tekst }',
+            '{ MERGEFIELD TableEnd:Udgifter }',
+            '{ MERGEFIELD TableEnd:Linjer }',
+          ],
+        },
       },
       {
         valid: false,
         errors: [{ messageId: 'boundary', part: 'word/document.xml', paragraph: 3 }],
         description: { da: 'Et område der begynder i en tabel og slutter efter den.', en: 'A region that begins in a table and ends after it.' },
-        doc: { xml: TABLE(CELL(FIELD('MERGEFIELD TableStart:Udgifter') + FIELD('MERGEFIELD Beskrivelse')) + CELL(FIELD('MERGEFIELD Tilskud'))) + `<w:p>${FIELD('MERGEFIELD TableEnd:Udgifter')}</w:p>` },
+        doc: {
+          xml:
+            TABLE(CELL(FIELD('MERGEFIELD TableStart:Udgifter') + FIELD('MERGEFIELD Beskrivelse')) + CELL(FIELD('MERGEFIELD Tilskud'))) +
+            `<w:p>${FIELD('MERGEFIELD TableEnd:Udgifter')}</w:p>`,
+        },
       },
       {
         valid: true,
-        description: { da: 'Rækken gentages for hver udgift: begyndelse i første celle, slutning i sidste (som i Aspose).', en: "The row repeats for each expense: start in the first cell, end in the last (as in Aspose)." },
-        doc: { xml: TABLE(CELL(FIELD('MERGEFIELD TableStart:Udgifter') + FIELD('MERGEFIELD Beskrivelse')) + CELL(FIELD('MERGEFIELD Tilskud') + FIELD('MERGEFIELD TableEnd:Udgifter'))) },
+        description: {
+          da: 'Rækken gentages for hver udgift: begyndelse i første celle, slutning i sidste (som i Aspose).',
+          en: 'The row repeats for each expense: start in the first cell, end in the last (as in Aspose).',
+        },
+        doc: {
+          xml: TABLE(
+            CELL(FIELD('MERGEFIELD TableStart:Udgifter') + FIELD('MERGEFIELD Beskrivelse')) +
+              CELL(FIELD('MERGEFIELD Tilskud') + FIELD('MERGEFIELD TableEnd:Udgifter')),
+          ),
+        },
       },
       {
         valid: true,
-        description: { da: 'Én række gentages for hver udgift: begge koder i første celle.', en: 'One row repeats for each expense: both codes in the first cell.' },
-        doc: { xml: TABLE(CELL(FIELD('MERGEFIELD TableStart:Udgifter') + FIELD('MERGEFIELD Beskrivelse') + FIELD('MERGEFIELD TableEnd:Udgifter')) + CELL(FIELD('MERGEFIELD Tilskud'))) },
+        description: {
+          da: 'Én række gentages for hver udgift: begge koder i første celle.',
+          en: 'One row repeats for each expense: both codes in the first cell.',
+        },
+        doc: {
+          xml: TABLE(
+            CELL(FIELD('MERGEFIELD TableStart:Udgifter') + FIELD('MERGEFIELD Beskrivelse') + FIELD('MERGEFIELD TableEnd:Udgifter')) +
+              CELL(FIELD('MERGEFIELD Tilskud')),
+          ),
+        },
       },
       {
         valid: true,
         description: { da: 'Afsnit der gentages for hvert manglende dokument.', en: 'Paragraphs that repeat for each missing document.' },
-        doc: { body: ['Du mangler at sende:', '{ MERGEFIELD TableStart:Dokumenter }{ MERGEFIELD Navn }{ MERGEFIELD TableEnd:Dokumenter }', 'Send dem senest { MERGEFIELD Svar.Frist }.'] },
+        doc: {
+          body: [
+            'Du mangler at sende:',
+            '{ MERGEFIELD TableStart:Dokumenter }{ MERGEFIELD Navn }{ MERGEFIELD TableEnd:Dokumenter }',
+            'Send dem senest { MERGEFIELD Svar.Frist }.',
+          ],
+        },
       },
     ],
   },

@@ -20,7 +20,10 @@ export const regionUnknownList: Rule = {
     },
     messages: {
       unknown: { da: 'Listen "{list}" findes ikke i kataloget.', en: 'The list "{list}" is not in the catalog.' },
-      unknownHint: { da: 'Listen "{list}" findes ikke i kataloget; mente du "{suggestion}"?', en: 'The list "{list}" is not in the catalog; did you mean "{suggestion}"?' },
+      unknownHint: {
+        da: 'Listen "{list}" findes ikke i kataloget; mente du "{suggestion}"?',
+        en: 'The list "{list}" is not in the catalog; did you mean "{suggestion}"?',
+      },
       process: {
         da: 'Listen "{list}" findes ikke i processen "{process}" (den findes kun i: {provided}).',
         en: 'The list "{list}" does not exist in the process "{process}" (it exists only in: {provided}).',
@@ -30,9 +33,16 @@ export const regionUnknownList: Rule = {
       {
         valid: false,
         errors: [{ messageId: 'process', part: 'word/document.xml', paragraph: 2 }],
-        description: { da: 'Udgifterne findes kun i processen udvidet helbredstillæg.', en: 'The expenses exist only in the extended health supplement process.' },
+        description: {
+          da: 'Udgifterne findes kun i processen udvidet helbredstillæg.',
+          en: 'The expenses exist only in the extended health supplement process.',
+        },
         doc: {
-          body: ['Du har søgt om tilskud til:', '{ MERGEFIELD TableStart:Udgifter }{ MERGEFIELD Beskrivelse }{ MERGEFIELD TableEnd:Udgifter }', 'Med venlig hilsen'],
+          body: [
+            'Du har søgt om tilskud til:',
+            '{ MERGEFIELD TableStart:Udgifter }{ MERGEFIELD Beskrivelse }{ MERGEFIELD TableEnd:Udgifter }',
+            'Med venlig hilsen',
+          ],
           catalog: CATALOG,
           settings: { processes: ['helbredstillaegskort'] },
         },
@@ -41,13 +51,24 @@ export const regionUnknownList: Rule = {
         valid: false,
         errors: [{ messageId: 'unknownHint', part: 'word/document.xml', paragraph: 1 }],
         description: { da: 'En stavefejl i listens navn.', en: 'A typo in the list name.' },
-        doc: { body: ['Du har søgt om tilskud til { MERGEFIELD Udgiftr:Antal } udgifter.'], catalog: CATALOG, settings: { processes: ['udvidet-helbredstillaeg'] } },
+        doc: {
+          body: ['Du har søgt om tilskud til { MERGEFIELD Udgiftr:Antal } udgifter.'],
+          catalog: CATALOG,
+          settings: { processes: ['udvidet-helbredstillaeg'] },
+        },
       },
       {
         valid: true,
-        description: { da: 'Samme område i et brev i processen udvidet helbredstillæg.', en: 'The same region in a letter of the extended health supplement process.' },
+        description: {
+          da: 'Samme område i et brev i processen udvidet helbredstillæg.',
+          en: 'The same region in a letter of the extended health supplement process.',
+        },
         doc: {
-          body: ['Du har søgt om tilskud til:', '{ MERGEFIELD TableStart:Udgifter }{ MERGEFIELD Beskrivelse }{ MERGEFIELD TableEnd:Udgifter }', 'Med venlig hilsen'],
+          body: [
+            'Du har søgt om tilskud til:',
+            '{ MERGEFIELD TableStart:Udgifter }{ MERGEFIELD Beskrivelse }{ MERGEFIELD TableEnd:Udgifter }',
+            'Med venlig hilsen',
+          ],
           catalog: CATALOG,
           settings: { processes: ['udvidet-helbredstillaeg'] },
         },

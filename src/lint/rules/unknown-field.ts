@@ -20,8 +20,14 @@ export const unknownField: Rule = {
       unknown: { da: 'Flettefeltet "{field}" findes ikke i kataloget.', en: 'The merge field "{field}" is not in the catalog.' },
       element: { da: 'Indholdselementet "{id}" findes ikke.', en: 'The content element "{id}" does not exist.' },
       text: { da: 'Flettetekst "{id}" findes ikke.', en: 'The flettetekst "{id}" does not exist.' },
-      unknownHint: { da: 'Flettefeltet "{field}" findes ikke i kataloget; mente du "{suggestion}"?', en: 'The merge field "{field}" is not in the catalog; did you mean "{suggestion}"?' },
-      elementHint: { da: 'Indholdselementet "{id}" findes ikke; mente du "{suggestion}"?', en: 'The content element "{id}" does not exist; did you mean "{suggestion}"?' },
+      unknownHint: {
+        da: 'Flettefeltet "{field}" findes ikke i kataloget; mente du "{suggestion}"?',
+        en: 'The merge field "{field}" is not in the catalog; did you mean "{suggestion}"?',
+      },
+      elementHint: {
+        da: 'Indholdselementet "{id}" findes ikke; mente du "{suggestion}"?',
+        en: 'The content element "{id}" does not exist; did you mean "{suggestion}"?',
+      },
       textHint: { da: 'Flettetekst "{id}" findes ikke; mente du "{suggestion}"?', en: 'The flettetekst "{id}" does not exist; did you mean "{suggestion}"?' },
     },
     examples: [
@@ -39,7 +45,10 @@ export const unknownField: Rule = {
       {
         valid: false,
         errors: [{ messageId: 'elementHint', part: 'word/document.xml', paragraph: 1 }],
-        description: { da: 'Et indholdselement der ikke findes i skabelonarkivet (stavefejl).', en: 'A content element that does not exist in the template repository (a typo).' },
+        description: {
+          da: 'Et indholdselement der ikke findes i skabelonarkivet (stavefejl).',
+          en: 'A content element that does not exist in the template repository (a typo).',
+        },
         doc: {
           body: ['{ MERGEFIELD Indholdselement:klagevejldning }'],
           catalog: 'fields:\n  - name: Borger.Fornavn\n    processes: "*"\n',

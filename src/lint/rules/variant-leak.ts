@@ -22,10 +22,14 @@ export const variantLeak: Rule = {
       {
         valid: false,
         errors: [{ messageId: 'leak', part: 'word/document.xml', paragraph: 1 }],
-        description: { da: '"fodterapeut" står uden betingelse i et brev til tre varianter.', en: '"fodterapeut" stands unconditionally in a letter for three variants.' },
+        description: {
+          da: '"fodterapeut" står uden betingelse i et brev til tre varianter.',
+          en: '"fodterapeut" stands unconditionally in a letter for three variants.',
+        },
         doc: {
           body: ['Send os en henvisning til fodterapeut og en kopi af regningen.'],
-          catalog: 'processes:\n  - id: udvidet-helbredstillaeg\n    variants:\n      - id: briller\n        terms: [briller]\n      - id: fodbehandling\n        terms: [fodbehandling, fodterapeut]\n',
+          catalog:
+            'processes:\n  - id: udvidet-helbredstillaeg\n    variants:\n      - id: briller\n        terms: [briller]\n      - id: fodbehandling\n        terms: [fodbehandling, fodterapeut]\n',
           settings: { processes: ['udvidet-helbredstillaeg'], variants: ['briller', 'fodbehandling'] },
         },
       },
@@ -34,7 +38,8 @@ export const variantLeak: Rule = {
         description: { da: 'Den variantbestemte tekst står i en betingelse.', en: 'The variant text stands in a condition.' },
         doc: {
           body: ['Send os { IF { MERGEFIELD Question:flettespoergsmaal-10025 } = "J" "en henvisning til fodterapeut og " }en kopi af regningen.'],
-          catalog: 'processes:\n  - id: udvidet-helbredstillaeg\n    variants:\n      - id: briller\n        terms: [briller]\n      - id: fodbehandling\n        terms: [fodbehandling, fodterapeut]\n',
+          catalog:
+            'processes:\n  - id: udvidet-helbredstillaeg\n    variants:\n      - id: briller\n        terms: [briller]\n      - id: fodbehandling\n        terms: [fodbehandling, fodterapeut]\n',
           settings: { processes: ['udvidet-helbredstillaeg'], variants: ['briller', 'fodbehandling'] },
         },
       },
@@ -43,26 +48,35 @@ export const variantLeak: Rule = {
         description: { da: 'Teksten nævner alle varianter skabelonen bruges til.', en: 'The text names every variant the template serves.' },
         doc: {
           body: ['Du kan få tilskud til briller og fodbehandling, når du har helbredstillæg.'],
-          catalog: 'processes:\n  - id: udvidet-helbredstillaeg\n    variants:\n      - id: briller\n        terms: [briller]\n      - id: fodbehandling\n        terms: [fodbehandling, fodterapeut]\n',
+          catalog:
+            'processes:\n  - id: udvidet-helbredstillaeg\n    variants:\n      - id: briller\n        terms: [briller]\n      - id: fodbehandling\n        terms: [fodbehandling, fodterapeut]\n',
           settings: { processes: ['udvidet-helbredstillaeg'], variants: ['briller', 'fodbehandling'] },
         },
       },
       {
         valid: false,
         errors: [{ messageId: 'leak', part: 'word/document.xml', paragraph: 1 }],
-        description: { da: 'Kun varianter (--variant) uden proces: varianternes ord findes i katalogets processer.', en: "Variants only (--variant) without a process: the variants' terms are found in the catalog's processes." },
+        description: {
+          da: 'Kun varianter (--variant) uden proces: varianternes ord findes i katalogets processer.',
+          en: "Variants only (--variant) without a process: the variants' terms are found in the catalog's processes.",
+        },
         doc: {
           body: ['Send os en henvisning til fodterapeut og en kopi af regningen.'],
-          catalog: 'processes:\n  - id: udvidet-helbredstillaeg\n    variants:\n      - id: briller\n        terms: [briller]\n      - id: fodbehandling\n        terms: [fodbehandling, fodterapeut]\n',
+          catalog:
+            'processes:\n  - id: udvidet-helbredstillaeg\n    variants:\n      - id: briller\n        terms: [briller]\n      - id: fodbehandling\n        terms: [fodbehandling, fodterapeut]\n',
           settings: { variants: ['briller', 'fodbehandling'] },
         },
       },
       {
         valid: true,
-        description: { da: 'Et ord der blot begynder som en variants ord ("brillerne" er ikke "briller"): kun hele ord tæller.', en: 'A word that merely starts like a variant term ("brillerne" is not "briller"): only whole words count.' },
+        description: {
+          da: 'Et ord der blot begynder som en variants ord ("brillerne" er ikke "briller"): kun hele ord tæller.',
+          en: 'A word that merely starts like a variant term ("brillerne" is not "briller"): only whole words count.',
+        },
         doc: {
           body: ['Send os regningen for brillerne og en kopi af recepten.'],
-          catalog: 'processes:\n  - id: udvidet-helbredstillaeg\n    variants:\n      - id: briller\n        terms: [briller]\n      - id: fodbehandling\n        terms: [fodbehandling, fodterapeut]\n',
+          catalog:
+            'processes:\n  - id: udvidet-helbredstillaeg\n    variants:\n      - id: briller\n        terms: [briller]\n      - id: fodbehandling\n        terms: [fodbehandling, fodterapeut]\n',
           settings: { processes: ['udvidet-helbredstillaeg'], variants: ['briller', 'fodbehandling'] },
         },
       },
@@ -73,7 +87,9 @@ export const variantLeak: Rule = {
     if (!catalog || variants.length < 2) return {};
     // The variants' terms: from the template's processes, or from any process of the catalog
     // when the template names none (a loose file linted with --variant only).
-    const pool = processes.length ? processes.flatMap((pid) => catalog.processes.get(pid)?.variants ?? []) : [...catalog.processes.values()].flatMap((p) => p.variants);
+    const pool = processes.length
+      ? processes.flatMap((pid) => catalog.processes.get(pid)?.variants ?? [])
+      : [...catalog.processes.values()].flatMap((p) => p.variants);
     const terms: Array<{ term: string; variant: string; re: RegExp }> = [];
     for (const id of variants) {
       const v = pool.find((x) => x.id === id);

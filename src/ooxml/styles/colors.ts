@@ -46,13 +46,7 @@ export function highlightColor(name: string): string | undefined {
  * 17.3.2.6); a theme colour is taken from the theme, with its tint or shade, only when the theme
  * defines it, so a tint is never applied twice to a w:val that already has it.
  */
-export function resolveColor(
-  theme: Theme,
-  value: string | undefined,
-  themeName: string | undefined,
-  tint?: string,
-  shade?: string,
-): string | undefined {
+export function resolveColor(theme: Theme, value: string | undefined, themeName: string | undefined, tint?: string, shade?: string): string | undefined {
   const fromTheme = themeName ? theme.colors.get(THEME_NAMES[themeName] ?? themeName) : undefined;
   if (fromTheme) return tintAndShade(fromTheme, tint, shade);
   if (value && /^[0-9A-Fa-f]{6}$/.test(value)) return value.toUpperCase();
@@ -73,7 +67,10 @@ function tintAndShade(rgb: string, tint: string | undefined, shade: string | und
 }
 
 function hex(r: number, g: number, b: number): string {
-  return [r, g, b].map((c) => c.toString(16).padStart(2, '0')).join('').toUpperCase();
+  return [r, g, b]
+    .map((c) => c.toString(16).padStart(2, '0'))
+    .join('')
+    .toUpperCase();
 }
 
 /** `a` laid over `b` with the given share (0..1) of `a`. */
@@ -103,7 +100,8 @@ export function shadingOf(xml: string, theme: Theme): Shade {
   const val = a('val') ?? 'clear';
   if (val === 'nil') return null;
   const fill = a('fill') === 'auto' && !a('themeFill') ? undefined : resolveColor(theme, a('fill'), a('themeFill'), a('themeFillTint'), a('themeFillShade'));
-  const pattern = a('color') === 'auto' && !a('themeColor') ? '000000' : (resolveColor(theme, a('color'), a('themeColor'), a('themeTint'), a('themeShade')) ?? '000000');
+  const pattern =
+    a('color') === 'auto' && !a('themeColor') ? '000000' : (resolveColor(theme, a('color'), a('themeColor'), a('themeTint'), a('themeShade')) ?? '000000');
   if (val === 'solid') return pattern;
   const pct = /^pct(\d+)$/.exec(val)?.[1];
   if (pct) return mixColors(pattern, fill ?? 'FFFFFF', Number(pct) / 100);

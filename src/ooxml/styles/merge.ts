@@ -50,7 +50,12 @@ export function mergeStyles(target: StyleSheet, source: StyleSheet, used: Iterab
     const same = target.styles.get(id);
     const byName = [...target.styles.values()].find((t) => t.name.toLowerCase() === def.name.toLowerCase() && t.type === def.type);
     if (same && canonical(same) === canonical(def)) map.set(id, id);
-    else if (!same && byName && canonical({ ...byName, xml: byName.xml }) === canonical({ ...def, xml: def.xml.replace(`w:styleId="${id}"`, `w:styleId="${byName.id}"`) })) map.set(id, byName.id);
+    else if (
+      !same &&
+      byName &&
+      canonical({ ...byName, xml: byName.xml }) === canonical({ ...def, xml: def.xml.replace(`w:styleId="${id}"`, `w:styleId="${byName.id}"`) })
+    )
+      map.set(id, byName.id);
     else if (same || byName) {
       let fresh = `${id}-${suffix}`.replace(/[^A-Za-z0-9_.-]/g, '');
       for (let n = 2; taken.has(fresh) || target.styles.has(fresh); n++) fresh = `${id}-${suffix}-${n}`;
@@ -76,9 +81,7 @@ export function mergeStyles(target: StyleSheet, source: StyleSheet, used: Iterab
       const heading = /^heading ([1-9])$/i.exec(def.name);
       if (heading && !/<w:outlineLvl\b/.test(xml)) {
         const lvl = `<w:outlineLvl w:val="${Number(heading[1]) - 1}"/>`;
-        xml = /<w:pPr>/.test(xml)
-          ? xml.replace(/<\/w:pPr>/, `${lvl}</w:pPr>`)
-          : xml.replace(/(<w:rPr>|<\/w:style>)/, `<w:pPr>${lvl}</w:pPr>$1`);
+        xml = /<w:pPr>/.test(xml) ? xml.replace(/<\/w:pPr>/, `${lvl}</w:pPr>`) : xml.replace(/(<w:rPr>|<\/w:style>)/, `<w:pPr>${lvl}</w:pPr>$1`);
       }
     }
     added.push(xml);

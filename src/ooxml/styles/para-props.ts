@@ -88,7 +88,16 @@ export const DEFAULT_PARA: ParaProps = {
   frame: undefined,
 };
 
-const JC: Record<string, Align> = { left: 'left', start: 'left', center: 'center', right: 'right', end: 'right', both: 'both', distribute: 'both', justify: 'both' };
+const JC: Record<string, Align> = {
+  left: 'left',
+  start: 'left',
+  center: 'center',
+  right: 'right',
+  end: 'right',
+  both: 'both',
+  distribute: 'both',
+  justify: 'both',
+};
 
 export function readParaProps(pPr: XElement | undefined): Partial<ParaProps> {
   const out: Partial<ParaProps> = {};

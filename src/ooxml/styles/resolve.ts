@@ -121,7 +121,12 @@ export class StyleResolver {
     if (outline !== undefined) return headingLevel(outline, []);
     const key = styleId ?? '';
     if (this.headingCache.has(key)) return this.headingCache.get(key);
-    const level = headingLevel(undefined, this.chain(styleId, 'paragraph').map((s) => s.name).reverse());
+    const level = headingLevel(
+      undefined,
+      this.chain(styleId, 'paragraph')
+        .map((s) => s.name)
+        .reverse(),
+    );
     this.headingCache.set(key, level);
     return level;
   }

@@ -88,7 +88,12 @@ export function readTableProps(tblPr: XElement | undefined): Partial<TableProps>
       case 'w:tblW': {
         const type = (a['w:type'] ?? 'dxa') as 'dxa' | 'pct' | 'auto';
         const w = num(a['w:w']) ?? 0;
-        out.width = type === 'pct' ? { value: String(a['w:w']).endsWith('%') ? parseFloat(a['w:w']!) : w / 50, type } : type === 'auto' || w === 0 ? { value: 0, type: 'auto' } : { value: w / 20, type: 'dxa' };
+        out.width =
+          type === 'pct'
+            ? { value: String(a['w:w']).endsWith('%') ? parseFloat(a['w:w']!) : w / 50, type }
+            : type === 'auto' || w === 0
+              ? { value: 0, type: 'auto' }
+              : { value: w / 20, type: 'dxa' };
         break;
       }
       case 'w:jc':

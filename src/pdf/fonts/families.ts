@@ -41,7 +41,8 @@ export function familyFor(name: string | undefined): FamilyChoice {
   else if (!key) c = { family: 'LiberationSans', exact: true };
   else if (/mono|courier|consolas|lucida console|typewriter/.test(key)) c = { family: 'LiberationMono', exact: false };
   else if (/calibri|candara|corbel|segoe|aptos/.test(key)) c = { family: 'Carlito', exact: false };
-  else if (/serif|times|georgia|garamond|cambria|book antiqua|palatino|minion|constantia/.test(key) && !/sans/.test(key)) c = { family: 'LiberationSerif', exact: false };
+  else if (/serif|times|georgia|garamond|cambria|book antiqua|palatino|minion|constantia/.test(key) && !/sans/.test(key))
+    c = { family: 'LiberationSerif', exact: false };
   else c = { family: 'LiberationSans', exact: false };
   cache.set(key, c);
   return c;

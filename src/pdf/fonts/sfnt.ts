@@ -194,7 +194,11 @@ export function prepareFont(ttf: Buffer): PreparedFont {
   const glyf = t['glyf']!;
   const composites = new Map<number, number[]>();
   for (let g = 0; g < starts.length - 1; g++) {
-    if (starts[g + 1]! > starts[g]! && glyf.readInt16BE(starts[g]!) < 0) composites.set(g, components(glyf.subarray(starts[g]!, starts[g + 1]!)).map((c) => c.gid));
+    if (starts[g + 1]! > starts[g]! && glyf.readInt16BE(starts[g]!) < 0)
+      composites.set(
+        g,
+        components(glyf.subarray(starts[g]!, starts[g + 1]!)).map((c) => c.gid),
+      );
   }
   const head = Buffer.from(t['head']!);
   head.writeInt16BE(1, 50);

@@ -100,7 +100,8 @@ export function breakOpportunities(atoms: Atom[], text: string): Uint8Array {
   });
   unitToAtom[text.length] = atoms.length;
   const breaker = new LineBreaker(text);
-  for (let b = breaker.nextBreak(); b; b = breaker.nextBreak()) breakAt[unitToAtom[b.position]!] = b.required ? 2 : Math.max(1, breakAt[unitToAtom[b.position]!]!);
+  for (let b = breaker.nextBreak(); b; b = breaker.nextBreak())
+    breakAt[unitToAtom[b.position]!] = b.required ? 2 : Math.max(1, breakAt[unitToAtom[b.position]!]!);
   // A manual break always ends the line, whatever precedes it. Word and LibreOffice also
   // break after a hyphen between letters or digits ("66-|68"), which UAX #14 keeps together.
   const alnum = (a: Atom | undefined): boolean => a !== undefined && /[\p{L}\p{N}]/u.test(a.ch);

@@ -28,7 +28,10 @@ export function layoutLetter(model: LetterModel, warn: Warn, title?: string): La
 function layoutOnce(model: LetterModel, warn: Warn, totalGuess: number | undefined, title: string | undefined): LaidOutLetter {
   const looks = new Looks(model.styles, warn);
   const measure: MeasureCtx = {
-    looks, defaultTabStop: model.defaultTabStop, compatibilityMode: model.compatibilityMode, warn,
+    looks,
+    defaultTabStop: model.defaultTabStop,
+    compatibilityMode: model.compatibilityMode,
+    warn,
     measureBlocks: (blocks, width) => measureBlocks(blocks, width, measure),
   };
   const root = structNode('Document', undefined);
@@ -113,7 +116,14 @@ function layoutOnce(model: LetterModel, warn: Warn, totalGuess: number | undefin
     const p = info.section.props;
     const { header, footer } = pageStories(info.section, info.firstInSection, page.number);
     const frame: PageFrame = { left: p.marginLeft, top: p.marginTop, right: p.width - p.marginRight, bottom: p.height - p.marginBottom };
-    const base: PlaceCtx = { page, container: undefined, artifact: 'header', looks, fieldText: (f) => (f === 'PAGE' ? String(page.number) : String(total)), area: frame };
+    const base: PlaceCtx = {
+      page,
+      container: undefined,
+      artifact: 'header',
+      looks,
+      fieldText: (f) => (f === 'PAGE' ? String(page.number) : String(total)),
+      area: frame,
+    };
     if (header) stackFrags(header.frags, base, p.marginLeft, p.header);
     if (footer) stackFrags(footer.frags, { ...base, artifact: 'footer' }, p.marginLeft, p.height - p.footer - footer.height);
   }

@@ -105,7 +105,8 @@ export function layoutLines(block: ParagraphBlock, width: number, ctx: LineConte
     first = false;
     if (atoms.length === 0) break;
   }
-  if (!lines.length) lines.push(buildLine(atoms, inlines, 0, 0, left + props.indFirst, right, tabs, left, ctx, true, props.indFirst, block, markLook, true, false, false));
+  if (!lines.length)
+    lines.push(buildLine(atoms, inlines, 0, 0, left + props.indFirst, right, tabs, left, ctx, true, props.indFirst, block, markLook, true, false, false));
   // After a manual break at the very end, the paragraph mark stands on a line of its own.
   else if (atoms.length && atoms[atoms.length - 1]!.cp === 10)
     lines.push(buildLine(atoms, inlines, atoms.length, atoms.length, left, right, tabs, left, ctx, false, props.indFirst, block, markLook, true, false, false));
@@ -169,7 +170,8 @@ function buildLine(
     if (a.cp === 9) {
       markBoundary();
       const info = sim.tabInfo.get(k);
-      if (info?.stop && info.stop.leader !== 'none' && info.to - info.from > 1) pieces.push({ kind: 'leader', x: info.from + shift, width: info.to - info.from, leader: info.stop.leader, look: a.look });
+      if (info?.stop && info.stop.leader !== 'none' && info.to - info.from > 1)
+        pieces.push({ kind: 'leader', x: info.from + shift, width: info.to - info.from, leader: info.stop.leader, look: a.look });
       measure(a.look);
       k++;
       continue;
@@ -179,7 +181,15 @@ function buildLine(
       continue;
     }
     if (inl.kind === 'image') {
-      pieces.push({ kind: 'image', x: sim.xs[k - from]! + shift, width: inl.image.width, height: inl.image.height, image: inl.image, look: a.look, link: inl.link });
+      pieces.push({
+        kind: 'image',
+        x: sim.xs[k - from]! + shift,
+        width: inl.image.width,
+        height: inl.image.height,
+        image: inl.image,
+        look: a.look,
+        link: inl.link,
+      });
       ascent = Math.max(ascent, inl.image.height);
       k++;
       continue;
@@ -216,7 +226,19 @@ function buildLine(
     }
     if (codes.length) {
       const field = inl.kind === 'field' ? inl.field : undefined;
-      pieces.push({ kind: 'text', x: startX, width: w, text: str, codes, advances, look: a.look, link: 'link' in inl ? inl.link : undefined, spaces, label: 'label' in inl && inl.label === true, ...(field ? { field } : {}) });
+      pieces.push({
+        kind: 'text',
+        x: startX,
+        width: w,
+        text: str,
+        codes,
+        advances,
+        look: a.look,
+        link: 'link' in inl ? inl.link : undefined,
+        spaces,
+        label: 'label' in inl && inl.label === true,
+        ...(field ? { field } : {}),
+      });
       measure(a.look);
     }
     k = j;
@@ -235,7 +257,8 @@ function buildLine(
   let below = 0;
   if (props.lineRule === 'exact') {
     height = props.line;
-    baseline = natural > 0 ? (props.line * (ascent - markLook.face.lineGap * markLook.size)) / (natural - markLook.face.lineGap * markLook.size) : props.line * 0.8;
+    baseline =
+      natural > 0 ? (props.line * (ascent - markLook.face.lineGap * markLook.size)) / (natural - markLook.face.lineGap * markLook.size) : props.line * 0.8;
   } else if (props.lineRule === 'atLeast') {
     height = Math.max(props.line, natural);
     baseline = ascent + (height - natural);

@@ -20,8 +20,18 @@ interface ParaState {
 
 const AUTO_SPACING = 14;
 
-export function paragraphFrags(block: ParagraphBlock, width: number, ctx: MeasureCtx, opts: { suppressBefore?: boolean; suppressAfter?: boolean } = {}): Frag[] {
-  const lines = layoutLines(block, width, { looks: ctx.looks, defaultTabStop: ctx.defaultTabStop, fieldText: (f) => (f === 'PAGE' ? '9' : '99'), warn: ctx.warn }, block.source);
+export function paragraphFrags(
+  block: ParagraphBlock,
+  width: number,
+  ctx: MeasureCtx,
+  opts: { suppressBefore?: boolean; suppressAfter?: boolean } = {},
+): Frag[] {
+  const lines = layoutLines(
+    block,
+    width,
+    { looks: ctx.looks, defaultTabStop: ctx.defaultTabStop, fieldText: (f) => (f === 'PAGE' ? '9' : '99'), warn: ctx.warn },
+    block.source,
+  );
   const p = block.props;
   const state: ParaState = { node: undefined, label: undefined, links: new Map(), placed: false };
   const n = lines.length;
@@ -30,7 +40,10 @@ export function paragraphFrags(block: ParagraphBlock, width: number, ctx: Measur
   const anchored = block.inlines.filter((i): i is Extract<typeof i, { kind: 'image' }> => i.kind === 'image' && i.image.anchor !== undefined);
   const boxes = block.inlines.filter((i): i is Extract<typeof i, { kind: 'box' }> => i.kind === 'box');
   // A floating text box's content, measured once at the box's width.
-  const boxFrags = boxes.map((b) => ({ box: b.box, frags: ctx.measureBlocks(b.box.blocks, Math.max(1, b.box.width - b.box.insets.left - b.box.insets.right)) }));
+  const boxFrags = boxes.map((b) => ({
+    box: b.box,
+    frags: ctx.measureBlocks(b.box.blocks, Math.max(1, b.box.width - b.box.insets.left - b.box.insets.right)),
+  }));
   return lines.map((line, i) => {
     let keep = false;
     // Keep with next also keeps the paragraph's own lines together, as LibreOffice lays out a
@@ -135,7 +148,17 @@ function pushImage(pc: PlaceCtx, image: ImageRef, x: number, y: number, parent: 
   if (figure) addContent(figure, item);
 }
 
-function placeLine(pc: PlaceCtx, line: Line, block: ParagraphBlock, x: number, y: number, width: number, state: ParaState, first: boolean, last: boolean): void {
+function placeLine(
+  pc: PlaceCtx,
+  line: Line,
+  block: ParagraphBlock,
+  x: number,
+  y: number,
+  width: number,
+  state: ParaState,
+  first: boolean,
+  last: boolean,
+): void {
   const p = block.props;
   const page = pc.page;
   const baseline = y + line.baseline;
@@ -143,19 +166,49 @@ function placeLine(pc: PlaceCtx, line: Line, block: ParagraphBlock, x: number, y
   if (p.shading) page.items.push({ kind: 'rect', x: x + p.indLeft, y, w: width - p.indLeft - p.indRight, h: line.height, fill: p.shading, tag: 'artifact' });
   if (first && p.borderTop?.width) {
     const b = p.borderTop;
-    page.items.push({ kind: 'line', x1: x + p.indLeft, y1: y - b.space - b.width / 2, x2: x + width - p.indRight, y2: y - b.space - b.width / 2, width: b.width, color: b.color, dash: undefined, tag: 'artifact' });
+    page.items.push({
+      kind: 'line',
+      x1: x + p.indLeft,
+      y1: y - b.space - b.width / 2,
+      x2: x + width - p.indRight,
+      y2: y - b.space - b.width / 2,
+      width: b.width,
+      color: b.color,
+      dash: undefined,
+      tag: 'artifact',
+    });
   }
   if (last && p.borderBottom?.width) {
     const b = p.borderBottom;
     const by = y + line.height + b.space + b.width / 2;
-    page.items.push({ kind: 'line', x1: x + p.indLeft, y1: by, x2: x + width - p.indRight, y2: by, width: b.width, color: b.color, dash: undefined, tag: 'artifact' });
+    page.items.push({
+      kind: 'line',
+      x1: x + p.indLeft,
+      y1: by,
+      x2: x + width - p.indRight,
+      y2: by,
+      width: b.width,
+      color: b.color,
+      dash: undefined,
+      tag: 'artifact',
+    });
   }
   let linkRun: { ref: LinkRef; x0: number; x1: number; text: string } | undefined;
   const flushLink = (): void => {
     if (!linkRun) return;
     const node = state.links.get(linkRun.ref.id);
     if (node) {
-      const area = { page: page.index, x: linkRun.x0, y, w: linkRun.x1 - linkRun.x0, h: line.height, url: linkRun.ref.url, anchor: linkRun.ref.anchor, contents: linkRun.text.trim() || linkRun.ref.url || '', node };
+      const area = {
+        page: page.index,
+        x: linkRun.x0,
+        y,
+        w: linkRun.x1 - linkRun.x0,
+        h: line.height,
+        url: linkRun.ref.url,
+        anchor: linkRun.ref.anchor,
+        contents: linkRun.text.trim() || linkRun.ref.url || '',
+        node,
+      };
       (node.links ??= []).push(area);
       page.links.push(area);
     }
@@ -190,7 +243,15 @@ function placeLine(pc: PlaceCtx, line: Line, block: ParagraphBlock, x: number, y
   flushLink();
 }
 
-function drawText(pc: PlaceCtx, piece: Extract<Piece, { kind: 'text' }>, px: number, baseline: number, line: Line, lineTop: number, owner: StructNode | undefined): void {
+function drawText(
+  pc: PlaceCtx,
+  piece: Extract<Piece, { kind: 'text' }>,
+  px: number,
+  baseline: number,
+  line: Line,
+  lineTop: number,
+  owner: StructNode | undefined,
+): void {
   const page = pc.page;
   const look = piece.look;
   const run = look.run;
@@ -222,7 +283,7 @@ function drawText(pc: PlaceCtx, piece: Extract<Piece, { kind: 'text' }>, px: num
   const tag = tagFor(pc, owner);
   const chars = [...text];
   let x = px;
-  for (let i = 0; i < codes.length; ) {
+  for (let i = 0; i < codes.length;) {
     const missing = look.face.drawn(codes[i]!) === undefined;
     const drawn: number[] = [];
     const gaps: number[] = [];
@@ -238,7 +299,19 @@ function drawText(pc: PlaceCtx, piece: Extract<Piece, { kind: 'text' }>, px: num
       w += advances[j]!;
     }
     const segment = chars.slice(i, j).join('');
-    const item: TextItem = { kind: 'text', x, y: baseline - look.rise, face: look.face, size: look.size, text: segment, codes: drawn, gaps: anyGap ? gaps : undefined, color: look.color, tag, width: j === codes.length && i === 0 ? width : Math.min(w, px + width - x) };
+    const item: TextItem = {
+      kind: 'text',
+      x,
+      y: baseline - look.rise,
+      face: look.face,
+      size: look.size,
+      text: segment,
+      codes: drawn,
+      gaps: anyGap ? gaps : undefined,
+      color: look.color,
+      tag,
+      width: j === codes.length && i === 0 ? width : Math.min(w, px + width - x),
+    };
     if (missing) item.actualText = segment;
     page.items.push(item);
     if (owner && tag === owner) addContent(owner, item);
@@ -251,13 +324,45 @@ function drawText(pc: PlaceCtx, piece: Extract<Piece, { kind: 'text' }>, px: num
     // Trailing spaces of a line are not underlined; spaces inside it are.
     const uy = baseline - look.rise - ((f.underlinePosition || -200) / look.face.unitsPerEm) * look.size;
     const dash = run.underline === 'dotted' ? [thickness, thickness * 2] : run.underline === 'dash' ? [thickness * 4, thickness * 2] : undefined;
-    page.items.push({ kind: 'line', x1: px, y1: uy, x2: px + width, y2: uy, width: run.underline === 'thick' ? thickness * 2 : thickness, color: look.color, dash, tag: 'artifact' });
-    if (run.underline === 'double') page.items.push({ kind: 'line', x1: px, y1: uy + thickness * 2, x2: px + width, y2: uy + thickness * 2, width: thickness, color: look.color, dash: undefined, tag: 'artifact' });
+    page.items.push({
+      kind: 'line',
+      x1: px,
+      y1: uy,
+      x2: px + width,
+      y2: uy,
+      width: run.underline === 'thick' ? thickness * 2 : thickness,
+      color: look.color,
+      dash,
+      tag: 'artifact',
+    });
+    if (run.underline === 'double')
+      page.items.push({
+        kind: 'line',
+        x1: px,
+        y1: uy + thickness * 2,
+        x2: px + width,
+        y2: uy + thickness * 2,
+        width: thickness,
+        color: look.color,
+        dash: undefined,
+        tag: 'artifact',
+      });
   }
   if (run.strike || run.doubleStrike) {
     const sy = baseline - look.rise - look.face.ascent * look.size * 0.3;
     page.items.push({ kind: 'line', x1: px, y1: sy, x2: px + width, y2: sy, width: thickness, color: look.color, dash: undefined, tag: 'artifact' });
-    if (run.doubleStrike) page.items.push({ kind: 'line', x1: px, y1: sy - thickness * 2, x2: px + width, y2: sy - thickness * 2, width: thickness, color: look.color, dash: undefined, tag: 'artifact' });
+    if (run.doubleStrike)
+      page.items.push({
+        kind: 'line',
+        x1: px,
+        y1: sy - thickness * 2,
+        x2: px + width,
+        y2: sy - thickness * 2,
+        width: thickness,
+        color: look.color,
+        dash: undefined,
+        tag: 'artifact',
+      });
   }
 }
 
@@ -266,7 +371,17 @@ const LEADER_CHAR: Record<string, number> = { dot: 0x2e, middleDot: 0xb7, hyphen
 function drawLeader(pc: PlaceCtx, piece: Extract<Piece, { kind: 'leader' }>, px: number, baseline: number, owner: StructNode | undefined): void {
   const look = piece.look;
   if (piece.leader === 'underscore' || piece.leader === 'heavy') {
-    pc.page.items.push({ kind: 'line', x1: px, y1: baseline + 1, x2: px + piece.width, y2: baseline + 1, width: piece.leader === 'heavy' ? 1.5 : 0.5, color: look.color, dash: undefined, tag: 'artifact' });
+    pc.page.items.push({
+      kind: 'line',
+      x1: px,
+      y1: baseline + 1,
+      x2: px + piece.width,
+      y2: baseline + 1,
+      width: piece.leader === 'heavy' ? 1.5 : 0.5,
+      color: look.color,
+      dash: undefined,
+      tag: 'artifact',
+    });
     return;
   }
   const cp = LEADER_CHAR[piece.leader] ?? 0x2e;
@@ -277,5 +392,17 @@ function drawLeader(pc: PlaceCtx, piece: Extract<Piece, { kind: 'leader' }>, px:
   const count = Math.floor((px + piece.width - startX) / w) - 1;
   if (count <= 0) return;
   void owner;
-  pc.page.items.push({ kind: 'text', x: startX, y: baseline, face: look.face, size: look.size, text: String.fromCodePoint(cp).repeat(count), codes: new Array(count).fill(cp), gaps: undefined, color: look.color, tag: 'artifact', width: count * w });
+  pc.page.items.push({
+    kind: 'text',
+    x: startX,
+    y: baseline,
+    face: look.face,
+    size: look.size,
+    text: String.fromCodePoint(cp).repeat(count),
+    codes: new Array(count).fill(cp),
+    gaps: undefined,
+    color: look.color,
+    tag: 'artifact',
+    width: count * w,
+  });
 }

@@ -187,8 +187,17 @@ function rowFrag(
 
 /** Cuts a row: each cell keeps the fragments that fit; the rest make a row of their own. */
 function splitRow(
-  table: TableBlock, cells: CellLayout[], r: number, height: number, available: number, isHeader: boolean, dataTable: boolean, left: number,
-  state: TableState, rows: number, all: CellLayout[][],
+  table: TableBlock,
+  cells: CellLayout[],
+  r: number,
+  height: number,
+  available: number,
+  isHeader: boolean,
+  dataTable: boolean,
+  left: number,
+  state: TableState,
+  rows: number,
+  all: CellLayout[][],
 ): [Frag, Frag] | undefined {
   const firstCells: CellLayout[] = [];
   const restCells: CellLayout[] = [];
@@ -257,14 +266,24 @@ function placeRow(
     // Borders: the cell's own, else the table's (outer edges) or inside borders.
     const b = c.cell.props.borders;
     const lastRow = r + c.rowSpan - 1 >= rows - 1;
-    const lastCol = c.x + c.width >= (all[r]!.reduce((m, d) => Math.max(m, d.x + d.width), 0) - 0.01);
+    const lastCol = c.x + c.width >= all[r]!.reduce((m, d) => Math.max(m, d.x + d.width), 0) - 0.01;
     const top = c.continued ? undefined : resolveBorder(b.top, r === 0 ? tb.top : tb.insideH);
     const bottom = resolveBorder(b.bottom, lastRow ? tb.bottom : tb.insideH);
     const leftB = resolveBorder(b.left, c.x <= 0.01 ? tb.left : tb.insideV);
     const rightB = resolveBorder(b.right, lastCol ? tb.right : tb.insideV);
     const continuesBelow = r + 1 < rows && all[r + 1]!.some((d) => d.continued && d.cell.col === c.cell.col);
     const line = (x1: number, y1: number, x2: number, y2: number, bd: Border): void => {
-      page.items.push({ kind: 'line', x1, y1, x2, y2, width: bd.width, color: bd.color, dash: bd.style === 'dotted' ? [bd.width, bd.width * 2] : bd.style === 'dashed' ? [bd.width * 3, bd.width * 2] : undefined, tag: 'artifact' });
+      page.items.push({
+        kind: 'line',
+        x1,
+        y1,
+        x2,
+        y2,
+        width: bd.width,
+        color: bd.color,
+        dash: bd.style === 'dotted' ? [bd.width, bd.width * 2] : bd.style === 'dashed' ? [bd.width * 3, bd.width * 2] : undefined,
+        tag: 'artifact',
+      });
     };
     if (top) line(cx, y, cx + c.width, y, top);
     if (bottom && !continuesBelow) line(cx, y + h, cx + c.width, y + h, bottom);

@@ -88,7 +88,8 @@ export class LineCursor {
 function targetOf(p: { stop: TabStop; startX: number; w: number; decimalAt: number; trail: number }): number {
   const { stop, startX, w, decimalAt, trail } = p;
   const textW = w - trail;
-  const shiftTo = stop.kind === 'right' ? stop.pos - textW : stop.kind === 'center' ? stop.pos - textW / 2 : decimalAt >= 0 ? stop.pos - decimalAt : stop.pos - textW;
+  const shiftTo =
+    stop.kind === 'right' ? stop.pos - textW : stop.kind === 'center' ? stop.pos - textW / 2 : decimalAt >= 0 ? stop.pos - decimalAt : stop.pos - textW;
   return Math.max(startX, shiftTo);
 }
 
@@ -97,7 +98,17 @@ function targetOf(p: { stop: TabStop; startX: number; w: number; decimalAt: numb
  * right, center or decimal tab is shifted so that it ends, centres or has its decimal
  * separator at the stop.
  */
-export function simulate(atoms: Atom[], from: number, to: number, x0: number, tabs: TabStop[], left: number, defaultTab: number, first: boolean, indFirst: number): Sim {
+export function simulate(
+  atoms: Atom[],
+  from: number,
+  to: number,
+  x0: number,
+  tabs: TabStop[],
+  left: number,
+  defaultTab: number,
+  first: boolean,
+  indFirst: number,
+): Sim {
   const xs: number[] = new Array(to - from);
   const tabInfo = new Map<number, { stop: TabStop | undefined; from: number; to: number }>();
   let x = x0;

@@ -50,7 +50,13 @@ export function readDrawing(ctx: ReadContext, drawing: XElement, out: Inline[], 
       const inset = (name: string, def: number): number => (bodyPr?.attrs[name] !== undefined ? Number(bodyPr.attrs[name]) : def) / EMU_PER_PT;
       out.push({
         kind: 'box',
-        box: { anchor: anchorOf(holder), width, height, blocks, insets: { left: inset('lIns', 91440), top: inset('tIns', 45720), right: inset('rIns', 91440), bottom: inset('bIns', 45720) } },
+        box: {
+          anchor: anchorOf(holder),
+          width,
+          height,
+          blocks,
+          insets: { left: inset('lIns', 91440), top: inset('tIns', 45720), right: inset('rIns', 91440), bottom: inset('bIns', 45720) },
+        },
         run,
       });
       return;
@@ -134,7 +140,12 @@ export function readVml(ctx: ReadContext, el: XElement, out: Inline[], run: RunP
     if (alt) out.push({ kind: 'text', text: alt, run });
     return;
   }
-  out.push({ kind: 'image', image: { part: img.part, bytes: img.bytes, format, width: size('width'), height: size('height'), alt, decorative: false }, run, ...(link ? { link } : {}) });
+  out.push({
+    kind: 'image',
+    image: { part: img.part, bytes: img.bytes, format, width: size('width'), height: size('height'), alt, decorative: false },
+    run,
+    ...(link ? { link } : {}),
+  });
 }
 
 function findFirst(el: XElement, name: string): XElement | undefined {

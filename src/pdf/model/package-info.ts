@@ -39,7 +39,8 @@ export function packageInfo(pkg: DocxPackage): PackageInfo {
   if (pkg.settingsPart) {
     for (const el of elements(pkg.xml(pkg.settingsPart))) {
       if (el.name === 'w:compat')
-        for (const c of elements(el)) if (c.name === 'w:compatSetting' && c.attrs['w:name'] === 'compatibilityMode') compatibilityMode = Number(c.attrs['w:val']) || 0;
+        for (const c of elements(el))
+          if (c.name === 'w:compatSetting' && c.attrs['w:name'] === 'compatibilityMode') compatibilityMode = Number(c.attrs['w:val']) || 0;
       if (el.name === 'w:defaultTabStop') defaultTabStop = twips(el.attrs['w:val']) || 36;
       if (el.name === 'w:evenAndOddHeaders') evenAndOddHeaders = el.attrs['w:val'] !== '0' && el.attrs['w:val'] !== 'false';
     }

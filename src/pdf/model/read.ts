@@ -172,7 +172,8 @@ class Reader implements ReadContext {
   private readParagraph(p: XElement, table: TableStyle | undefined, extra: Block[]): ParagraphBlock {
     const pPr = child(p, 'w:pPr');
     const { styleId, para, run: runBase, numId, ilvl, level } = this.info.styles.resolveParagraph(pPr, table, (n, i) => this.numbering.level(n, i));
-    if (para.frame && (para.frame.x !== undefined || para.frame.y !== undefined || para.frame.xAlign || para.frame.yAlign)) this.warn('pdf.frame', {}, this.where());
+    if (para.frame && (para.frame.x !== undefined || para.frame.y !== undefined || para.frame.xAlign || para.frame.yAlign))
+      this.warn('pdf.frame', {}, this.where());
     const markRPr = pPr ? child(pPr, 'w:rPr') : undefined;
     const markRun = this.runProps(runBase, markRPr);
     const inlines: Inline[] = [];
@@ -214,7 +215,8 @@ class Reader implements ReadContext {
           const type = instr.split(/\s+/)[0]?.toUpperCase() ?? '';
           const rPr = child(el, 'w:r') ? child(child(el, 'w:r')!, 'w:rPr') : undefined;
           if ((type === 'PAGE' || type === 'NUMPAGES' || type === 'SECTIONPAGES') && this.part === this.source.pkg.mainPart) this.bodyFields = true;
-          if (type === 'PAGE' || type === 'NUMPAGES' || type === 'SECTIONPAGES') out.push({ kind: 'field', field: type, run: this.runProps(paraRun, rPr), ...(link ? { link } : {}) });
+          if (type === 'PAGE' || type === 'NUMPAGES' || type === 'SECTIONPAGES')
+            out.push({ kind: 'field', field: type, run: this.runProps(paraRun, rPr), ...(link ? { link } : {}) });
           else if (type === 'HYPERLINK') this.readInlines(el, out, paraRun, this.hyperlinkField(instr) ?? link, extra, fields);
           else this.readInlines(el, out, paraRun, link, extra, fields);
           break;

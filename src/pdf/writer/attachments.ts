@@ -11,7 +11,8 @@ import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStre
 import { KpBrevError, registeredDiagnostic } from '../../diagnostics.js';
 import { unmarkContent } from './marked-content.js';
 
-const inputError = (code: string, params: Record<string, string | number>): KpBrevError => new KpBrevError('input', [registeredDiagnostic(code, params, undefined, 'error')]);
+const inputError = (code: string, params: Record<string, string | number>): KpBrevError =>
+  new KpBrevError('input', [registeredDiagnostic(code, params, undefined, 'error')]);
 
 export interface Attachment {
   name: string;
@@ -115,7 +116,9 @@ function asArtifact(doc: PDFDocument, page: PDFPage): void {
 
 /** The letter followed by its attachments, for printing; checked against Digital Post's limits first. */
 export async function combineForPrint(
-  letter: Uint8Array, attachments: readonly Attachment[], limits: DigitalPostLimits = DIGITAL_POST_LIMITS,
+  letter: Uint8Array,
+  attachments: readonly Attachment[],
+  limits: DigitalPostLimits = DIGITAL_POST_LIMITS,
 ): Promise<{ pdf: Uint8Array; pages: number }> {
   checkDigitalPostLimits(letter, attachments, limits);
   const doc = await PDFDocument.load(letter, { updateMetadata: false });

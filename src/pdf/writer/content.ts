@@ -21,14 +21,7 @@ function artifactTag(tag: Tag): string {
 }
 
 /** The content of page `pi`; records each tagged item's mark, and the structure element of each MCID in `parents`. */
-export function pageContent(
-  page: Page,
-  pi: number,
-  fonts: FontResources,
-  images: ImageResources,
-  marks: Map<Item, Mark>,
-  parents: StructNode[],
-): string {
+export function pageContent(page: Page, pi: number, fonts: FontResources, images: ImageResources, marks: Map<Item, Mark>, parents: StructNode[]): string {
   const out: string[] = [];
   const H = page.height;
   let open: Tag | undefined;

@@ -66,7 +66,9 @@ export function writeFonts(ctx: PDFContext, letter: LaidOutLetter, mode: 'shared
         W: literal(pack.widths),
       }),
     );
-    const type0 = ctx.register(ctx.obj({ Type: 'Font', Subtype: 'Type0', BaseFont: pack.baseFont, Encoding: 'Identity-H', DescendantFonts: [cid], ToUnicode: toUnicode }));
+    const type0 = ctx.register(
+      ctx.obj({ Type: 'Font', Subtype: 'Type0', BaseFont: pack.baseFont, Encoding: 'Identity-H', DescendantFonts: [cid], ToUnicode: toUnicode }),
+    );
     fontDict.set(PDFName.of(name), type0);
   }
   return { fonts, fontDict };
@@ -104,7 +106,18 @@ function imageObject(ctx: PDFContext, image: ImageRef, flatten: boolean): PDFRef
   if (prep.decode) dict['Decode'] = prep.decode;
   if (prep.smask) {
     dict['SMask'] = ctx.register(
-      PDFRawStream.of(ctx.obj({ Type: 'XObject', Subtype: 'Image', Width: prep.width, Height: prep.height, ColorSpace: 'DeviceGray', BitsPerComponent: 8, Filter: 'FlateDecode' }), prep.smask),
+      PDFRawStream.of(
+        ctx.obj({
+          Type: 'XObject',
+          Subtype: 'Image',
+          Width: prep.width,
+          Height: prep.height,
+          ColorSpace: 'DeviceGray',
+          BitsPerComponent: 8,
+          Filter: 'FlateDecode',
+        }),
+        prep.smask,
+      ),
     );
   }
   return ctx.register(PDFRawStream.of(ctx.obj(dict as never) as unknown as PDFDict, prep.data));

@@ -12,7 +12,13 @@ import { fmt, PDFLiteral, utf16Hex } from './syntax.js';
 import { percentEncode } from '../../template/field-policy.js';
 
 /** Writes the structure tree of the marked content, and points the catalog at it. */
-export function writeStructureTree(doc: PDFDocument, letter: LaidOutLetter, pdfPages: PDFPage[], marks: Map<Item, Mark>, parentTree: Array<Array<StructNode>>): void {
+export function writeStructureTree(
+  doc: PDFDocument,
+  letter: LaidOutLetter,
+  pdfPages: PDFPage[],
+  marks: Map<Item, Mark>,
+  parentTree: Array<Array<StructNode>>,
+): void {
   const ctx = doc.context;
   const refs = new Map<StructNode, PDFRef>();
   const keep = (node: StructNode): boolean => {
@@ -83,7 +89,12 @@ export function writeStructureTree(doc: PDFDocument, letter: LaidOutLetter, pdfP
   for (const [key, ref] of annotKeys) nums.push(`${key} ${r(ref)}`);
   ctx.assign(
     rootRef,
-    new PDFLiteral(Buffer.from(`<</Type /StructTreeRoot /K [${r(refs.get(letter.root)!)}] /ParentTree <</Nums [${nums.join(' ')}]>> /ParentTreeNextKey ${nextKey}>>`, 'latin1')),
+    new PDFLiteral(
+      Buffer.from(
+        `<</Type /StructTreeRoot /K [${r(refs.get(letter.root)!)}] /ParentTree <</Nums [${nums.join(' ')}]>> /ParentTreeNextKey ${nextKey}>>`,
+        'latin1',
+      ),
+    ),
   );
   const catalog = doc.catalog;
   catalog.set(PDFName.of('StructTreeRoot'), rootRef);

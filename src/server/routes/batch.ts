@@ -48,11 +48,21 @@ export function batchRoutes(app: FastifyInstance, ctx: ServerContext): void {
           type: 'object',
           required: ['template'],
           additionalProperties: false,
-          properties: { template: { type: 'string', pattern: '^[A-Za-z0-9_.-]{1,64}$' }, format: { enum: ['pdf', 'docx'] }, kommune: { type: 'string', pattern: '^[0-9]{3,4}$' }, pdfa: { enum: ['2a', '1a'], description: 'PDF/A part and level of PDF letters (default 2a).' } },
+          properties: {
+            template: { type: 'string', pattern: '^[A-Za-z0-9_.-]{1,64}$' },
+            format: { enum: ['pdf', 'docx'] },
+            kommune: { type: 'string', pattern: '^[0-9]{3,4}$' },
+            pdfa: { enum: ['2a', '1a'], description: 'PDF/A part and level of PDF letters (default 2a).' },
+          },
         },
-        openapiBody: { content: { [NDJSON]: { schema: { type: 'string', description: 'One case context per line, each a JSON object with an optional "id".' } } } },
+        openapiBody: {
+          content: { [NDJSON]: { schema: { type: 'string', description: 'One case context per line, each a JSON object with an optional "id".' } } },
+        },
         response: {
-          200: { description: 'One line per case, in the order the letters are made: the schema is that of each line', content: { [NDJSON]: { schema: { $ref: 'batch-result#' } } } },
+          200: {
+            description: 'One line per case, in the order the letters are made: the schema is that of each line',
+            content: { [NDJSON]: { schema: { $ref: 'batch-result#' } } },
+          },
           ...problems([400, 401, 403, 415, 500]),
         },
       },
@@ -96,7 +106,12 @@ export function batchRoutes(app: FastifyInstance, ctx: ServerContext): void {
             // which is closed once the answer is out.
             cutOff = true;
             failed++;
-            emit({ line: n, ok: false, status: 400, problem: problem('bad-request', 400, req.lang, { id: 'batch.line-too-long', params: { line: n, limit: MAX_LINE } }, req.id) });
+            emit({
+              line: n,
+              ok: false,
+              status: 400,
+              problem: problem('bad-request', 400, req.lang, { id: 'batch.line-too-long', params: { line: n, limit: MAX_LINE } }, req.id),
+            });
             break;
           }
           const text = next.text;
@@ -113,7 +128,12 @@ export function batchRoutes(app: FastifyInstance, ctx: ServerContext): void {
             }
             if (deeperThan(value, MAX_REQUEST_DEPTH)) {
               failed++;
-              emit({ line: n, ok: false, status: 400, problem: problem('bad-request', 400, req.lang, { id: 'server.too-deep', params: { limit: MAX_REQUEST_DEPTH } }, req.id) });
+              emit({
+                line: n,
+                ok: false,
+                status: 400,
+                problem: problem('bad-request', 400, req.lang, { id: 'server.too-deep', params: { limit: MAX_REQUEST_DEPTH } }, req.id),
+              });
               return;
             }
             const given = (value as Record<string, unknown>)['id'];
@@ -123,7 +143,13 @@ export function batchRoutes(app: FastifyInstance, ctx: ServerContext): void {
             let outcome: RenderOutcome;
             try {
               outcome = await ctx.pool.run({
-                dir: ctx.options.templatesDir, template, kommune, context: context as never, format, lang: req.lang, automatic: true,
+                dir: ctx.options.templatesDir,
+                template,
+                kommune,
+                context: context as never,
+                format,
+                lang: req.lang,
+                automatic: true,
                 ...(req.query.pdfa ? { pdfa: req.query.pdfa } : {}),
               });
             } catch (err) {
@@ -143,7 +169,15 @@ export function batchRoutes(app: FastifyInstance, ctx: ServerContext): void {
             if (outcome.ok) {
               made++;
               ctx.metrics.letters.inc({ format });
-              emit({ id, line: n, ok: true, format, ...(outcome.pages !== undefined ? { pages: outcome.pages } : {}), version: outcome.version, data: Buffer.from(outcome.bytes).toString('base64') });
+              emit({
+                id,
+                line: n,
+                ok: true,
+                format,
+                ...(outcome.pages !== undefined ? { pages: outcome.pages } : {}),
+                version: outcome.version,
+                data: Buffer.from(outcome.bytes).toString('base64'),
+              });
             } else {
               failed++;
               ctx.metrics.failures.inc({ reason: outcome.reason });

@@ -61,7 +61,9 @@ async function storeCall<T>(ctx: ServerContext, req: FastifyRequest, reply: Fast
   } catch (err) {
     req.note.outcome = 'ledger-unavailable';
     req.log.error({ code: (err as { code?: unknown }).code, name: (err as Error).name }, 'idempotency store failed');
-    sendProblem(reply, problem('ledger-unavailable', 503, req.lang, { id: 'server.ledger-unavailable', params: { seconds: 5 } }, req.id), { 'retry-after': '5' });
+    sendProblem(reply, problem('ledger-unavailable', 503, req.lang, { id: 'server.ledger-unavailable', params: { seconds: 5 } }, req.id), {
+      'retry-after': '5',
+    });
     return undefined;
   }
 }
@@ -87,7 +89,13 @@ function sendStored(reply: FastifyReply, answer: StoredAnswer, replayed: boolean
 }
 
 /** The answer to a request whose key cannot be used (409), as problem+json. */
-function keyProblem(req: FastifyRequest, reply: FastifyReply, id: 'idempotency-conflict' | 'idempotency-in-progress' | 'idempotency-expired', key: string, at?: Date): FastifyReply {
+function keyProblem(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  id: 'idempotency-conflict' | 'idempotency-in-progress' | 'idempotency-expired',
+  key: string,
+  at?: Date,
+): FastifyReply {
   req.note.outcome = id;
   return sendProblem(reply, problem(id, 409, req.lang, { id: `server.${id}`, params: { key, ...(at ? { at: at.toISOString() } : {}) } }, req.id));
 }
@@ -102,7 +110,16 @@ export function letterRoutes(app: FastifyInstance, ctx: ServerContext): void {
           "Makes the letter for a case from a template in the repository, with the municipality's overrides. Response headers: X-Template-Version (the template version used), X-Page-Count (PDF), X-Letter-Warnings (how many things the PDF could not draw as Word). " +
           'With an Idempotency-Key header the letter is made once per key and credential: the same key with the same request returns the same answer (the letter, or the problem it was refused with: 400, 404, 422) with the header Idempotent-Replayed: true, without making a second letter; a duplicate sent while the first is being made waits for it. ' +
           'The same key with another request is 409. A busy server (503) or a fault (500) does not use the key up. Answers are kept 24 hours (per server without a ledger, bounded in number and size; in the PostgreSQL ledger when the server has one, across instances, after which the key stays used: 409).',
-        headers: { type: 'object', properties: { 'Idempotency-Key': { type: 'string', pattern: IDEMPOTENCY_KEY_PATTERN, description: 'A key the caller chooses per letter (1-255 visible ASCII characters, e.g. a UUID or the case number and letter).' } } },
+        headers: {
+          type: 'object',
+          properties: {
+            'Idempotency-Key': {
+              type: 'string',
+              pattern: IDEMPOTENCY_KEY_PATTERN,
+              description: 'A key the caller chooses per letter (1-255 visible ASCII characters, e.g. a UUID or the case number and letter).',
+            },
+          },
+        },
         body: { $ref: 'letter-request#' },
         response: {
           200: letterAnswer('The letter (PDF or .docx, as asked)', LETTER_HEADERS),
@@ -138,7 +155,13 @@ export function letterRoutes(app: FastifyInstance, ctx: ServerContext): void {
       let answer: StoredAnswer | undefined;
       try {
         const outcome = await runInPool(ctx, req, reply, {
-          dir: ctx.options.templatesDir, template: body.template, kommune, context: body.context, format, preview: body.preview ?? false, lang: req.lang,
+          dir: ctx.options.templatesDir,
+          template: body.template,
+          kommune,
+          context: body.context,
+          format,
+          preview: body.preview ?? false,
+          lang: req.lang,
           ...(body.pdfa ? { pdfa: body.pdfa } : {}),
         });
         if (!outcome) return reply;
@@ -148,7 +171,11 @@ export function letterRoutes(app: FastifyInstance, ctx: ServerContext): void {
           const p = failureProblem(req, outcome, body.template);
           // A template that cannot be used or a fault may be mended: the key is not used up.
           if (p.status >= 500) return sendProblem(reply, p);
-          answer = { status: p.status, headers: { 'content-type': `${PROBLEM_JSON}; charset=utf-8`, 'content-language': req.lang }, body: Buffer.from(JSON.stringify(p)) };
+          answer = {
+            status: p.status,
+            headers: { 'content-type': `${PROBLEM_JSON}; charset=utf-8`, 'content-language': req.lang },
+            body: Buffer.from(JSON.stringify(p)),
+          };
         } else {
           req.note.outcome = 'ok';
           if (outcome.pages !== undefined) req.note.pages = outcome.pages;
@@ -173,7 +200,8 @@ export function letterRoutes(app: FastifyInstance, ctx: ServerContext): void {
           if (!kept) {
             // The key was taken over meanwhile (this request outlived its hold): the answer recorded is the one.
             const again = await storeCall(ctx, req, reply, () =>
-              ctx.idempotency.begin(keyScope(req.principal!), key!, requestFingerprint({ ...body, kommune: kommune ?? null }), audit));
+              ctx.idempotency.begin(keyScope(req.principal!), key!, requestFingerprint({ ...body, kommune: kommune ?? null }), audit),
+            );
             if (again?.kind === 'replay') return sendStored(reply, again.answer, true);
             if (!again) return reply;
           }
@@ -191,7 +219,8 @@ export function letterRoutes(app: FastifyInstance, ctx: ServerContext): void {
     {
       schema: {
         summary: 'Check a case against a template',
-        description: 'Evaluates the template for the case without making the letter: missing fields, unanswered flettespørgsmål, fields the process does not provide. 200 with valid true or false.',
+        description:
+          'Evaluates the template for the case without making the letter: missing fields, unanswered flettespørgsmål, fields the process does not provide. 200 with valid true or false.',
         body: { $ref: 'letter-request#' },
         response: { 200: jsonAnswer('Valid, or what is missing', { $ref: 'validate-response#' }), ...problems([400, 401, 403, 404, 413, 415, 500, 503]) },
       },
@@ -201,7 +230,13 @@ export function letterRoutes(app: FastifyInstance, ctx: ServerContext): void {
       req.note.template = body.template;
       const kommune = kommuneFor(req, reply, body.kommune, holderFor(ctx.options.templatesDir).get());
       if (kommune === false) return reply;
-      const outcome = await jobInPool(ctx, req, reply, 'validate', { dir: ctx.options.templatesDir, template: body.template, kommune, context: body.context, lang: req.lang });
+      const outcome = await jobInPool(ctx, req, reply, 'validate', {
+        dir: ctx.options.templatesDir,
+        template: body.template,
+        kommune,
+        context: body.context,
+        lang: req.lang,
+      });
       if (!outcome) return reply;
       if (outcome.ok) {
         req.note.outcome = 'valid';

@@ -31,12 +31,17 @@ export function lintRoutes(app: FastifyInstance, ctx: ServerContext): void {
       bodyLimit: limit,
       schema: {
         summary: 'Lint a template',
-        description: 'The .docx as the body (application/vnd.openxmlformats-officedocument.wordprocessingml.document or application/octet-stream) or as the multipart field "file". Returns the linter\'s JSON: [{ file, findings: [{ rule, severity, message, location, regression }] }].',
+        description:
+          'The .docx as the body (application/vnd.openxmlformats-officedocument.wordprocessingml.document or application/octet-stream) or as the multipart field "file". Returns the linter\'s JSON: [{ file, findings: [{ rule, severity, message, location, regression }] }].',
         querystring: {
           type: 'object',
           additionalProperties: false,
           properties: {
-            template: { type: 'string', pattern: '^[A-Za-z0-9_.-]{1,64}$', description: 'Lint as this template of the repository: its settings, and for an override the central base.' },
+            template: {
+              type: 'string',
+              pattern: '^[A-Za-z0-9_.-]{1,64}$',
+              description: 'Lint as this template of the repository: its settings, and for an override the central base.',
+            },
             process: { anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] },
             variant: { anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] },
             question: { anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] },
@@ -48,12 +53,17 @@ export function lintRoutes(app: FastifyInstance, ctx: ServerContext): void {
           content: {
             [DOCX]: { schema: { type: 'string', format: 'binary' } },
             [OCTET_STREAM]: { schema: { type: 'string', format: 'binary' } },
-            [MULTIPART]: { schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary', description: 'The .docx.' } } } },
+            [MULTIPART]: {
+              schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary', description: 'The .docx.' } } },
+            },
           },
         },
         response: {
           200: jsonAnswer("The linter's findings, as kp-brev lint --format json gives them", { $ref: 'lint-output#' }),
-          ...problems([400, 401, 404, 413, 415, 500, 503], { 400: 'Not a .docx, a form that cannot be read, or a file the linter cannot open (each problem in errors)', 404: 'No such template (?template)' }),
+          ...problems([400, 401, 404, 413, 415, 500, 503], {
+            400: 'Not a .docx, a form that cannot be read, or a file the linter cannot open (each problem in errors)',
+            404: 'No such template (?template)',
+          }),
         },
       },
     },
@@ -96,7 +106,12 @@ export function lintRoutes(app: FastifyInstance, ctx: ServerContext): void {
       }
       if (outcome.kind === 'unknown-template') return sendProblem(reply, notFoundProblem(req.lang, req.query.template ?? '', req.id, outcome.diagnostics));
       req.note.outcome = 'unreadable';
-      return sendProblem(reply, problem('bad-request', 400, req.lang, { id: 'server.bad-request', params: { detail: name } }, req.id, { errors: outcome.diagnostics.map((d) => problemItem(d, req.lang)) }));
+      return sendProblem(
+        reply,
+        problem('bad-request', 400, req.lang, { id: 'server.bad-request', params: { detail: name } }, req.id, {
+          errors: outcome.diagnostics.map((d) => problemItem(d, req.lang)),
+        }),
+      );
     },
   );
 }

@@ -13,22 +13,47 @@ const notCaseData = (n: string): boolean =>
   n.startsWith(QUESTION_PREFIX) || n.startsWith(MESSAGE_BODY_NAME) || n.startsWith(ELEMENT_PREFIX) || n.startsWith(HTML_PREFIX);
 
 export function templateRoutes(app: FastifyInstance, _ctx: ServerContext, holder: RepositoryHolder): void {
-  const kommuneQuery = { type: 'object', properties: { kommune: { type: 'string', pattern: '^[0-9]{3,4}$', description: 'Administrators only: as this municipality sees it.' } }, additionalProperties: false };
+  const kommuneQuery = {
+    type: 'object',
+    properties: { kommune: { type: 'string', pattern: '^[0-9]{3,4}$', description: 'Administrators only: as this municipality sees it.' } },
+    additionalProperties: false,
+  };
   const listQuery = {
     ...kommuneQuery,
-    properties: { kommune: { type: 'string', pattern: '^([0-9]{3,4}|alle)$', description: 'Administrators only: list as this municipality sees it, or `alle`: the central templates and every municipality\'s overrides.' } },
+    properties: {
+      kommune: {
+        type: 'string',
+        pattern: '^([0-9]{3,4}|alle)$',
+        description: "Administrators only: list as this municipality sees it, or `alle`: the central templates and every municipality's overrides.",
+      },
+    },
   };
 
   app.get<{ Querystring: { kommune?: string } }>(
     '/v1/templates',
-    { schema: { summary: 'List templates', description: 'Central templates and the municipality\'s own overrides, with their status.', querystring: listQuery, response: { 200: jsonAnswer('The templates', { type: 'array', items: { $ref: 'template-summary#' } }), ...problems([400, 401, 403, 500]) } } },
+    {
+      schema: {
+        summary: 'List templates',
+        description: "Central templates and the municipality's own overrides, with their status.",
+        querystring: listQuery,
+        response: { 200: jsonAnswer('The templates', { type: 'array', items: { $ref: 'template-summary#' } }), ...problems([400, 401, 403, 500]) },
+      },
+    },
     async (req, reply) => {
       const kommune = kommuneFor(req, reply, req.query.kommune, holder.get());
       if (kommune === false) return reply;
       const repo = holder.get();
       if (kommune !== 'alle') return repo.list(kommune);
       // Everything, for an administrator: the central list, then each municipality's overrides.
-      return [...repo.list(), ...[...repo.kommuner.keys()].sort().flatMap((k) => repo.list(k).filter((t) => t.override).map((t) => ({ ...t, kommune: k })))];
+      return [
+        ...repo.list(),
+        ...[...repo.kommuner.keys()].sort().flatMap((k) =>
+          repo
+            .list(k)
+            .filter((t) => t.override)
+            .map((t) => ({ ...t, kommune: k })),
+        ),
+      ];
     },
   );
 
@@ -37,7 +62,8 @@ export function templateRoutes(app: FastifyInstance, _ctx: ServerContext, holder
     {
       schema: {
         summary: 'One template',
-        description: 'Settings of a beskedskabelon for the municipality: title, Digital Post title, master, content elements, processes, variants, enabled flettespørgsmål (with their text), merge fields used, status of an override.',
+        description:
+          'Settings of a beskedskabelon for the municipality: title, Digital Post title, master, content elements, processes, variants, enabled flettespørgsmål (with their text), merge fields used, status of an override.',
         params: { type: 'object', properties: { id: { type: 'string', pattern: '^[A-Za-z0-9_.-]{1,64}$' } }, required: ['id'] },
         querystring: kommuneQuery,
         response: { 200: jsonAnswer('The template', { $ref: 'template-detail#' }), ...problems([400, 401, 403, 404, 500]) },
@@ -59,12 +85,23 @@ export function templateRoutes(app: FastifyInstance, _ctx: ServerContext, holder
         if (err instanceof KpBrevError) {
           req.note.outcome = 'template-broken';
           const errors = err.diagnostics.map((d) => problemItem(d, req.lang));
-          return sendProblem(reply, problem('template-broken', 500, req.lang, { id: 'server.template-broken', params: { template: req.params.id } }, req.id, { template: req.params.id, errors }));
+          return sendProblem(
+            reply,
+            problem('template-broken', 500, req.lang, { id: 'server.template-broken', params: { template: req.params.id } }, req.id, {
+              template: req.params.id,
+              errors,
+            }),
+          );
         }
         throw err;
       }
       const def = compiled.def;
-      const names = new Set(compiled.template.fields().filter((f) => f.type === 'MERGEFIELD').map((f) => /MERGEFIELD\s+"?([^\s"\\]+)/.exec(f.instruction)?.[1] ?? ''));
+      const names = new Set(
+        compiled.template
+          .fields()
+          .filter((f) => f.type === 'MERGEFIELD')
+          .map((f) => /MERGEFIELD\s+"?([^\s"\\]+)/.exec(f.instruction)?.[1] ?? ''),
+      );
       const fields = [...names].filter((n) => n && !notCaseData(n)).sort();
       const questions = (def.questions ?? []).map((key) => {
         const q = repo.catalog?.questions?.get(key);

@@ -115,7 +115,11 @@ async function refresh(): Promise<void> {
     $('status').textContent =
       `${lacking(p)}${p.title}${p.version ? ` (${p.version})` : ''}, ${sider}.` +
       (stops ? ` Det kan ikke sendes: ${stops === 1 ? '1 problem' : `${stops} problemer`}, se over brevet.` : '') +
-      (state.highlight ? (p.highlighted ? ` Markeret, det flettespørgsmålet tilføjer: »${p.added}«.` : ' Flettespørgsmålet tilføjer ingen tekst til dette brev.') : '');
+      (state.highlight
+        ? p.highlighted
+          ? ` Markeret, det flettespørgsmålet tilføjer: »${p.added}«.`
+          : ' Flettespørgsmålet tilføjer ingen tekst til dette brev.'
+        : '');
   } catch (err) {
     if (generation !== state.generation) return;
     showProblem(asProblem(err));
