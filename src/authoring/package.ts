@@ -165,8 +165,8 @@ export function buildDocx(parts: DocxParts): Buffer {
   const footnotes = parts.footnotes ?? (parts.endnotes ? [] : undefined);
   if (footnotes) {
     const notes = [
-      '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>',
-      '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>',
+      `<w:footnote w:type="separator" w:id="-1"><w:p>${runXml('', '<w:separator/>')}</w:p></w:footnote>`,
+      `<w:footnote w:type="continuationSeparator" w:id="0"><w:p>${runXml('', '<w:continuationSeparator/>')}</w:p></w:footnote>`,
       ...footnotes.map((n, i) => `<w:footnote w:id="${i + 1}">${n}</w:footnote>`),
     ].join('');
     files.push({ name: 'word/footnotes.xml', data: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:footnotes ${NS}>${notes}</w:footnotes>` });
@@ -176,8 +176,8 @@ export function buildDocx(parts: DocxParts): Buffer {
   if (parts.endnotes) {
     const separator = '<w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>';
     const notes = [
-      `<w:endnote w:type="separator" w:id="-1"><w:p>${separator}<w:r><w:separator/></w:r></w:p></w:endnote>`,
-      `<w:endnote w:type="continuationSeparator" w:id="0"><w:p>${separator}<w:r><w:continuationSeparator/></w:r></w:p></w:endnote>`,
+      `<w:endnote w:type="separator" w:id="-1"><w:p>${separator}${runXml('', '<w:separator/>')}</w:p></w:endnote>`,
+      `<w:endnote w:type="continuationSeparator" w:id="0"><w:p>${separator}${runXml('', '<w:continuationSeparator/>')}</w:p></w:endnote>`,
       ...parts.endnotes.map((n, i) => `<w:endnote w:id="${i + 1}">${n}</w:endnote>`),
     ].join('');
     files.push({ name: 'word/endnotes.xml', data: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:endnotes ${NS}>${notes}</w:endnotes>` });

@@ -8,11 +8,12 @@
  * command loads.
  */
 import { Command, CommanderError, Option } from 'commander';
+import { textsIn } from '../i18n/area.js';
 import { pickLang, type Lang } from '../i18n/lang.js';
+import { cliDescriptions } from '../i18n/messages/cli-help.js';
 import { batchQueueCommands } from './batch-queue.js';
 import { localHelp, usageErrorText } from './commander-i18n.js';
 import type { Io } from './io.js';
-import { cliText } from './text.js';
 import { VERSION } from '../version.js';
 
 export const processIo: Io = {
@@ -44,7 +45,7 @@ function langFromArgv(argv: readonly string[]): Lang {
 
 export async function execute(argv: readonly string[], io: Io = processIo): Promise<number> {
   const lang = langFromArgv(argv);
-  const say = cliText(lang);
+  const say = textsIn(cliDescriptions, lang);
   let exitCode = 0;
   const program = new Command('kp-brev')
     .description(say.program)

@@ -11,6 +11,7 @@
 import { diagnostic, KpBrevError, type Diagnostic, type Location } from '../diagnostics.js';
 import { argumentText } from '../fieldcode/index.js';
 import { readFields, type FieldNode } from '../ooxml/fields.js';
+import { escapedTextXml } from '../ooxml/runs.js';
 import { flattenStory } from '../ooxml/flatten.js';
 import type { DocxPackage } from '../ooxml/package.js';
 import { paragraphOfToken } from '../ooxml/paragraphs.js';
@@ -310,6 +311,6 @@ function toInstruction(runs: string): string {
       .replace(/\\/g, '\\\\')
       .replace(/&quot;/g, '\\&quot;')
       .replace(/([\u201c\u201d])/g, '\\$1');
-    return `<w:instrText xml:space="preserve">${escaped}</w:instrText>`;
+    return escapedTextXml(escaped, 'w:instrText');
   });
 }

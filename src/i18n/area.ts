@@ -1,4 +1,5 @@
 /** An area of the catalog whose ids share a prefix (`server.busy`), written without it. */
+import type { Lang } from './lang.js';
 import type { MessageText } from './message-text.js';
 
 /** The texts with `<prefix>.` before each id, typed so that every id stays a MessageId. */
@@ -8,4 +9,11 @@ export function prefixed<P extends string, T extends Record<string, MessageText>
   const out: Record<string, MessageText> = {};
   for (const [key, text] of Object.entries(texts)) out[`${prefix}.${key}`] = text;
   return out as Prefixed<P, T>;
+}
+
+/** An area's texts in one language, by their ids without the prefix (`say.render`), for a module that reads the area alone. */
+export function textsIn<T extends Record<string, MessageText>>(texts: T, lang: Lang): { readonly [K in keyof T]: string } {
+  const out: Record<string, string> = {};
+  for (const [key, text] of Object.entries(texts)) out[key] = text[lang];
+  return out as { readonly [K in keyof T]: string };
 }

@@ -6,6 +6,7 @@
  */
 import type { MessageText } from './message-text.js';
 import { cliMessages } from './messages/cli.js';
+import { batchQueueDescriptionMessages, cliDescriptionMessages } from './messages/cli-help.js';
 import { commanderMessages } from './messages/commander.js';
 import { composeMessages } from './messages/compose.js';
 import { contextMessages } from './messages/context.js';
@@ -38,6 +39,8 @@ export const messages = {
   ...composeMessages,
   ...cliMessages,
   ...commanderMessages,
+  ...cliDescriptionMessages,
+  ...batchQueueDescriptionMessages,
   ...jsonMessages,
   ...validationMessages,
   ...serverMessages,
@@ -71,6 +74,8 @@ type CatalogIsDisjoint = AssertNoSharedIds<
       typeof composeMessages,
       typeof cliMessages,
       typeof commanderMessages,
+      typeof cliDescriptionMessages,
+      typeof batchQueueDescriptionMessages,
       typeof jsonMessages,
       typeof validationMessages,
       typeof serverMessages,

@@ -16,7 +16,12 @@ export function runXml(rPr: string, content: string, attrs = ''): string {
 
 /** `<w:t xml:space="preserve">text</w:t>` (or `w:instrText`), the text escaped. */
 export function textXml(text: string, tag: TextTag = 'w:t'): string {
-  return `<${tag} xml:space="preserve">${escapeXml(text)}</${tag}>`;
+  return escapedTextXml(escapeXml(text), tag);
+}
+
+/** As textXml, for text that is XML already (escaped, as read from a part): written as it is. */
+export function escapedTextXml(xml: string, tag: TextTag = 'w:t'): string {
+  return `<${tag} xml:space="preserve">${xml}</${tag}>`;
 }
 
 /** A run of text: `<w:r>{rPr}<w:t xml:space="preserve">text</w:t></w:r>`. */
