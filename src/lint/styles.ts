@@ -7,7 +7,9 @@
  * reads too.
  */
 import { defaultParagraphStyle, defaultStyle, styleChain, type StyleDef, type StyleSheet } from '../ooxml/styles/sheet.js';
-import { highlightColor, over, resolveColor, shadingOf, type Shade } from '../ooxml/styles/colors.js';
+import { colorOf, highlightColor, over, shadingColor, shadingOf, type Shade } from '../ooxml/styles/colors.js';
+import { StyleResolver, type TableStyle } from '../ooxml/styles/resolve.js';
+import { parseXml, type XElement } from '../ooxml/xml.js';
 import { headingLevel } from '../ooxml/styles/headings.js';
 import type { Theme } from '../ooxml/styles/theme.js';
 import type { CellModel, ParagraphModel, TableModel } from './model.js';
@@ -23,16 +25,17 @@ export interface TextLook {
 }
 
 export class StyleView {
-  private readonly defaults: string;
   readonly defaultParagraph: string | undefined;
   private readonly defaultTable: string | undefined;
   private readonly cells = new WeakMap<CellModel, CellStyle>();
+  private resolved: StyleResolver | undefined;
+  private readonly parsed = new Map<string, XElement>();
+  private readonly tableStyles = new Map<string, TableStyle>();
 
   constructor(
     private readonly sheet: StyleSheet | undefined,
     private readonly theme: Theme,
   ) {
-    this.defaults = sheet?.docDefaults ?? '';
     this.defaultParagraph = sheet ? defaultParagraphStyle(sheet)?.id : undefined;
     this.defaultTable = sheet ? defaultStyle(sheet, 'table')?.id : undefined;
   }
@@ -73,46 +76,58 @@ export class StyleView {
     );
   }
 
+  /**
+   * How a run of the paragraph looks, from the properties the PDF draws with (ooxml/styles/
+   * resolve.ts: document defaults, the cell's table style with its conditional formats, the
+   * paragraph style chain, the character style chain, direct formatting), its colour and
+   * shading resolved with the theme (colors.ts). `rPr` is a w:rPr element or its content.
+   */
   look(p: ParagraphModel, rPr: string): TextLook {
-    const table = p.cell ? this.cellStyle(p.cell) : undefined;
-    // Word's order: document defaults, table style, paragraph style, character style, direct.
-    const layers: string[] = [rPrOf(this.defaults), ...(table?.rPr ?? [])];
-    for (const s of this.chain(p.styleId ?? this.defaultParagraph).reverse()) layers.push(rPrOf(s.xml));
-    const rStyle = /<w:rStyle w:val="([^"]+)"/.exec(rPr)?.[1];
-    for (const s of this.chain(rStyle).reverse()) layers.push(rPrOf(s.xml));
-    layers.push(rPr);
-    const look: TextLook = { color: undefined, size: 20, bold: false, background: undefined };
-    let paragraphFill: Shade = undefined;
-    for (const s of this.chain(p.styleId ?? this.defaultParagraph).reverse()) paragraphFill = over(paragraphFill, shadingOf(pPrOf(s.xml), this.theme));
-    paragraphFill = over(paragraphFill, shadingOf(p.pPr.replace(/<w:rPr>[\s\S]*?<\/w:rPr>/, ''), this.theme));
-    let runFill: Shade = undefined;
-    let highlight: string | undefined;
-    for (const layer of layers) {
-      const color = /<w:color\b([^>]*)\/>/.exec(layer)?.[1];
-      if (color !== undefined) {
-        const val = /w:val="([^"]+)"/.exec(color)?.[1];
-        look.color =
-          val === 'auto'
-            ? undefined
-            : resolveColor(
-                this.theme,
-                val,
-                /w:themeColor="([^"]+)"/.exec(color)?.[1],
-                /w:themeTint="([^"]+)"/.exec(color)?.[1],
-                /w:themeShade="([^"]+)"/.exec(color)?.[1],
-              );
-      }
-      const sz = /<w:sz w:val="(\d+)"/.exec(layer)?.[1];
-      if (sz) look.size = Number(sz);
-      const b = /<w:b(?:\s+w:val="([^"]*)")?\s*\/>/.exec(layer);
-      if (b) look.bold = b[1] === undefined || (b[1] !== '0' && b[1] !== 'false' && b[1] !== 'off');
-      runFill = over(runFill, shadingOf(layer, this.theme));
-      const hl = /<w:highlight w:val="([^"]+)"/.exec(layer)?.[1];
-      if (hl) highlight = highlightColor(hl);
-    }
+    const resolver = this.resolver();
+    const table = p.cell ? this.cellTableStyle(p.cell) : undefined;
+    const { para, run: paraRun } = resolver.resolveParagraph(this.element(p.pPr, 'w:pPr'), table, () => undefined);
+    const run = resolver.resolveRun(paraRun, this.element(rPr, 'w:rPr'));
+    const highlight = run.highlight ? highlightColor(run.highlight) : undefined;
     // Under the paragraph's own shading lies its table cell's (see cellBackground).
-    look.background = highlight ?? runFill ?? paragraphFill ?? (p.cell ? this.cellBackground(p.cell) : undefined);
-    return look;
+    const background =
+      highlight ?? shadingColor(run.shd, this.theme) ?? shadingColor(para.shd, this.theme) ?? (p.cell ? this.cellBackground(p.cell) : undefined);
+    return { color: colorOf(run.colorRef, this.theme), size: run.size * 2, bold: run.bold, background };
+  }
+
+  /** The style resolver the PDF draws with, over the same style sheet (made when first asked). */
+  private resolver(): StyleResolver {
+    this.resolved ??= new StyleResolver(this.sheet ? parseXml(this.sheet.source, 'word/styles.xml') : undefined);
+    return this.resolved;
+  }
+
+  /** A property element of the lint model's XML text (w:pPr, w:rPr, or a run property alone) as a tree. */
+  private element(xml: string, name: 'w:pPr' | 'w:rPr'): XElement | undefined {
+    if (!xml) return undefined;
+    let el = this.parsed.get(xml);
+    if (!el) {
+      el = parseXml(xml.startsWith(`<${name}`) ? xml : `<${name}>${xml}</${name}>`, 'word/document.xml');
+      this.parsed.set(xml, el);
+    }
+    return el;
+  }
+
+  /** The cell's table style with the conditional formats that apply to the cell layered on (as the PDF's tables.ts does). */
+  private cellTableStyle(cell: CellModel): TableStyle {
+    const styleId = /<w:tblStyle w:val="([^"]+)"/.exec(cell.table.tblPr)?.[1] ?? this.defaultTable;
+    const types = conditionalTypes(cell, cell.table.tblPr, this.chain(styleId).reverse());
+    const key = `${styleId ?? ''} ${types.join(' ')}`;
+    let out = this.tableStyles.get(key);
+    if (out) return out;
+    const style = this.resolver().table(styleId);
+    out = { ...style, para: { ...style.para }, run: { ...style.run } };
+    for (const type of types) {
+      const c = style.conditional.get(type);
+      if (!c) continue;
+      out.para = { ...out.para, ...c.para };
+      out.run = { ...out.run, ...c.run, ...(c.run.font ? { font: { ...out.run.font, ...c.run.font } } : {}) };
+    }
+    this.tableStyles.set(key, out);
+    return out;
   }
 
   /**
@@ -137,18 +152,17 @@ export class StyleView {
     return table.rows.some((r) => r.cells.some((c) => [...borderSides(c.tcPr, 'tcBorders')].some(([, visible]) => visible)));
   }
 
-  /** What the table style gives a cell: character formatting layers and shading. */
+  /** The shading the table style gives a cell and its table. */
   private cellStyle(cell: CellModel): CellStyle {
     const hit = this.cells.get(cell);
     if (hit) return hit;
-    const out: CellStyle = { rPr: [], shading: undefined, tableShading: undefined };
+    const out: CellStyle = { shading: undefined, tableShading: undefined };
     const tblPr = cell.table.tblPr;
     const styleId = /<w:tblStyle w:val="([^"]+)"/.exec(tblPr)?.[1] ?? this.defaultTable;
     const chain = this.chain(styleId).reverse();
     const types = conditionalTypes(cell, tblPr, chain);
     for (const s of chain) {
       const own = s.xml.replace(/<w:tblStylePr\b[\s\S]*?<\/w:tblStylePr>/g, '');
-      out.rPr.push(rPrOf(own));
       out.tableShading = over(out.tableShading, shadingOf(/<w:tblPr>([\s\S]*?)<\/w:tblPr>/.exec(own)?.[1] ?? '', this.theme));
       out.shading = over(out.shading, shadingOf(/<w:tcPr>([\s\S]*?)<\/w:tcPr>/.exec(own)?.[1] ?? '', this.theme));
     }
@@ -157,7 +171,6 @@ export class StyleView {
       for (const s of chain) {
         const cond = new RegExp(`<w:tblStylePr w:type="${type}">([\\s\\S]*?)</w:tblStylePr>`).exec(s.xml)?.[1];
         if (!cond) continue;
-        out.rPr.push(rPrOf(cond));
         out.shading = over(out.shading, shadingOf(/<w:tcPr>([\s\S]*?)<\/w:tcPr>/.exec(cond)?.[1] ?? '', this.theme));
       }
     }
@@ -182,8 +195,6 @@ export class StyleView {
 }
 
 interface CellStyle {
-  /** Character formatting of the table style: whole table, then the conditional parts. */
-  rPr: string[];
   shading: Shade;
   tableShading: Shade;
 }
@@ -244,12 +255,4 @@ function borderSides(xml: string, element: 'tblBorders' | 'tcBorders'): Array<[s
     }
   }
   return out;
-}
-
-function rPrOf(xml: string): string {
-  return /<w:rPr>([\s\S]*?)<\/w:rPr>/.exec(xml)?.[1] ?? '';
-}
-
-function pPrOf(xml: string): string {
-  return /<w:pPr>([\s\S]*?)<\/w:pPr>/.exec(xml)?.[1] ?? '';
 }

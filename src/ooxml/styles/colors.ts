@@ -4,6 +4,7 @@
  * judgement and the PDF's drawing both read colours here.
  */
 import type { Theme } from './theme.js';
+import { SHADING_ATTRS, type ColorRef, type ShadingRef } from './values.js';
 
 const THEME_NAMES: Record<string, string> = {
   text1: 'dk1',
@@ -53,6 +54,12 @@ export function resolveColor(theme: Theme, value: string | undefined, themeName:
   return undefined;
 }
 
+/** The colour of a resolved run's w:color (run-props.ts colorRef) through the theme; undefined for automatic. */
+export function colorOf(ref: ColorRef | undefined, theme: Theme): string | undefined {
+  if (!ref || ref.val === 'auto') return undefined;
+  return resolveColor(theme, ref.val, ref.themeColor, ref.themeTint, ref.themeShade);
+}
+
 function tintAndShade(rgb: string, tint: string | undefined, shade: string | undefined): string {
   let [r, g, b] = [0, 2, 4].map((i) => parseInt(rgb.slice(i, i + 2), 16)) as [number, number, number];
   if (tint && /^[0-9A-Fa-f]{1,2}$/.test(tint)) {
@@ -96,12 +103,22 @@ export function over(earlier: Shade, later: Shade): Shade {
 export function shadingOf(xml: string, theme: Theme): Shade {
   const shd = /<w:shd\b([^>]*)\/>/.exec(xml)?.[1];
   if (shd === undefined) return undefined;
-  const a = (name: string): string | undefined => new RegExp(`w:${name}="([^"]+)"`).exec(shd)?.[1];
-  const val = a('val') ?? 'clear';
+  const ref: Partial<Record<(typeof SHADING_ATTRS)[number], string>> = {};
+  for (const name of SHADING_ATTRS) {
+    const v = new RegExp(`w:${name}="([^"]+)"`).exec(shd)?.[1];
+    if (v !== undefined) ref[name] = v;
+  }
+  return shadingColor(ref, theme);
+}
+
+/** The colour a resolved w:shd (run-props.ts and para-props.ts shd) paints, as shadingOf. */
+export function shadingColor(ref: ShadingRef | undefined, theme: Theme): Shade {
+  if (!ref) return undefined;
+  const val = ref.val ?? 'clear';
   if (val === 'nil') return null;
-  const fill = a('fill') === 'auto' && !a('themeFill') ? undefined : resolveColor(theme, a('fill'), a('themeFill'), a('themeFillTint'), a('themeFillShade'));
+  const fill = ref.fill === 'auto' && !ref.themeFill ? undefined : resolveColor(theme, ref.fill, ref.themeFill, ref.themeFillTint, ref.themeFillShade);
   const pattern =
-    a('color') === 'auto' && !a('themeColor') ? '000000' : (resolveColor(theme, a('color'), a('themeColor'), a('themeTint'), a('themeShade')) ?? '000000');
+    ref.color === 'auto' && !ref.themeColor ? '000000' : (resolveColor(theme, ref.color, ref.themeColor, ref.themeTint, ref.themeShade) ?? '000000');
   if (val === 'solid') return pattern;
   const pct = /^pct(\d+)$/.exec(val)?.[1];
   if (pct) return mixColors(pattern, fill ?? 'FFFFFF', Number(pct) / 100);

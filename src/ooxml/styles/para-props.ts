@@ -3,7 +3,7 @@
  * numbering, shading, borders and frames; their defaults and how style layers merge.
  */
 import { elements, type XElement } from '../xml.js';
-import { border, fill, num, toggle, twips, type Border } from './values.js';
+import { border, fill, num, shadingRef, toggle, twips, type Border, type ShadingRef } from './values.js';
 
 export type Align = 'left' | 'center' | 'right' | 'both';
 export type LineRule = 'auto' | 'exact' | 'atLeast';
@@ -39,6 +39,8 @@ export interface ParaProps {
   ilvl: number;
   outlineLevel: number | undefined;
   shading: string | undefined;
+  /** The w:shd this comes from (colors.ts shadingColor: theme fills and percentage patterns). */
+  shd: ShadingRef | undefined;
   borderTop: Border | undefined;
   borderBottom: Border | undefined;
   borderLeft: Border | undefined;
@@ -81,6 +83,7 @@ export const DEFAULT_PARA: ParaProps = {
   ilvl: 0,
   outlineLevel: undefined,
   shading: undefined,
+  shd: undefined,
   borderTop: undefined,
   borderBottom: undefined,
   borderLeft: undefined,
@@ -171,6 +174,7 @@ export function readParaProps(pPr: XElement | undefined): Partial<ParaProps> {
         break;
       case 'w:shd':
         out.shading = fill(el);
+        out.shd = shadingRef(el);
         break;
       case 'w:pBdr':
         for (const b of elements(el)) {

@@ -3,7 +3,7 @@
  * vertical alignment, caps, hidden text, spacing and language; their defaults and merging.
  */
 import { elements, type XElement } from '../xml.js';
-import { color, fill, num, toggle, twips } from './values.js';
+import { color, colorRef, fill, num, shadingRef, toggle, twips, type ColorRef, type ShadingRef } from './values.js';
 
 export interface FontRef {
   ascii?: string;
@@ -23,10 +23,14 @@ export interface RunProps {
   underline: string | undefined;
   strike: boolean;
   doubleStrike: boolean;
-  /** RGB hex, or undefined for auto. */
+  /** RGB hex of w:val, or undefined for auto (the theme reference is not resolved here). */
   color: string | undefined;
+  /** The w:color this comes from, theme reference included (colors.ts colorOf resolves it with the theme). */
+  colorRef: ColorRef | undefined;
   highlight: string | undefined;
   shading: string | undefined;
+  /** The w:shd this comes from (colors.ts shadingColor: theme fills and percentage patterns). */
+  shd: ShadingRef | undefined;
   vertAlign: 'baseline' | 'superscript' | 'subscript';
   caps: boolean;
   smallCaps: boolean;
@@ -47,8 +51,10 @@ export const DEFAULT_RUN: RunProps = {
   strike: false,
   doubleStrike: false,
   color: undefined,
+  colorRef: undefined,
   highlight: undefined,
   shading: undefined,
+  shd: undefined,
   vertAlign: 'baseline',
   caps: false,
   smallCaps: false,
@@ -97,12 +103,14 @@ export function readRunProps(rPr: XElement | undefined): Partial<RunProps> {
         break;
       case 'w:color':
         out.color = a['w:val'] === 'auto' ? undefined : color(a['w:val']);
+        out.colorRef = colorRef(el);
         break;
       case 'w:highlight':
         out.highlight = a['w:val'] === 'none' ? undefined : a['w:val'];
         break;
       case 'w:shd':
         out.shading = fill(el);
+        out.shd = shadingRef(el);
         break;
       case 'w:vertAlign':
         out.vertAlign = a['w:val'] === 'superscript' || a['w:val'] === 'subscript' ? a['w:val'] : 'baseline';

@@ -29,6 +29,33 @@ export function color(v: string | undefined): string | undefined {
   return v.toUpperCase();
 }
 
+/** A w:color as written: its value and its theme reference (resolved with the theme by colors.ts colorOf). */
+export interface ColorRef {
+  val: string | undefined;
+  themeColor: string | undefined;
+  themeTint: string | undefined;
+  themeShade: string | undefined;
+}
+
+export function colorRef(el: XElement): ColorRef {
+  const a = el.attrs;
+  return { val: a['w:val'], themeColor: a['w:themeColor'], themeTint: a['w:themeTint'], themeShade: a['w:themeShade'] };
+}
+
+/** A w:shd as written: pattern, fill and pattern colour with their theme references (resolved by colors.ts shadingColor). */
+export type ShadingRef = Readonly<Partial<Record<(typeof SHADING_ATTRS)[number], string>>>;
+
+export const SHADING_ATTRS = ['val', 'fill', 'color', 'themeFill', 'themeFillTint', 'themeFillShade', 'themeColor', 'themeTint', 'themeShade'] as const;
+
+export function shadingRef(el: XElement): ShadingRef {
+  const out: Partial<Record<(typeof SHADING_ATTRS)[number], string>> = {};
+  for (const name of SHADING_ATTRS) {
+    const v = el.attrs[`w:${name}`];
+    if (v !== undefined) out[name] = v;
+  }
+  return out;
+}
+
 export function fill(el: XElement): string | undefined {
   const f = color(el.attrs['w:fill']);
   if (f) return f;
