@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { parseContextText } from '../src/context/context.js';
 import { renderTemplatePdf } from '../src/pdf/index.js';
 import { TemplateRepository } from '../src/repository/repository.js';
-import { preview } from '../src/web/preview.js';
+import { preview } from '../src/service/preview.js';
 import { measure, measureAsync, table } from './stats.js';
 
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 1000);

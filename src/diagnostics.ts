@@ -107,6 +107,41 @@ export function formatDiagnostic(d: Diagnostic, lang: Lang = 'da'): string {
   return [head, ...extra].join('\n');
 }
 
+/** One problem as the HTTP API (problem+json `errors`) and the training page show it. */
+export interface ProblemItem {
+  code: string;
+  message: string;
+  field?: string;
+  template?: string;
+  place?: string;
+  instruction?: string;
+  /** Where in the request (a body, parameter or JSON error): `$.context.fields`, `?template`. */
+  path?: string;
+}
+
+/** A diagnostic as an item of a problem (RFC 9457) or of the training page's lists: code, message, field, template, place, instruction. */
+export function problemItem(d: Diagnostic, lang: Lang): ProblemItem {
+  const item: ProblemItem = { code: d.code, message: messageOf(d, lang) };
+  const field = d.params['field'] ?? d.params['name'] ?? d.params['key'];
+  if (field !== undefined) item.field = shownText(String(field));
+  if (d.location?.template) item.template = d.location.template;
+  const loc = d.location;
+  const place = loc
+    ? placeOf(
+        {
+          ...(loc.part ? { part: loc.part } : {}),
+          ...(loc.story ? { story: loc.story } : {}),
+          ...(loc.paragraph !== undefined ? { paragraph: loc.paragraph } : {}),
+          ...(loc.file ? { file: loc.file } : {}),
+        },
+        lang,
+      )
+    : '';
+  if (place) item.place = place;
+  if (d.location?.instruction) item.instruction = shownText(d.location.instruction, d.location.offset);
+  return item;
+}
+
 /**
  * Thrown by the library when it cannot go on. `kind` decides the CLI exit code:
  * `input` (unreadable file, bad JSON, usage: exit 2) or `refused` (a letter that must not go

@@ -1,70 +1,16 @@
 /**
- * The catalog: processes (with variants and their telltale terms), merge fields (type and the
- * processes that provide them), lists (arrays in the case that regions repeat over, with their
- * item fields) and flettespørgsmål (text, default answer, environment).
+ * The catalog loader: reads a catalog file (processes, merge fields, lists, flettespørgsmål) into
+ * the shapes of template/catalog-types.ts, with its duplicate and unknown-reference problems.
  * The format is a contract (schemas/catalog.schema.json); extra keys are allowed.
  */
 import { readFileSync } from 'node:fs';
 import { diagnostic, inputError, KpBrevError, type Diagnostic } from '../diagnostics.js';
 import { readDataFile } from './data-file.js';
+import type { Catalog, FieldType, ItemFieldDef, ListDef, ProcessDef, FieldDef, QuestionDef } from '../template/catalog-types.js';
 
-export type FieldType = 'tekst' | 'beloeb' | 'dato' | 'procent' | 'cpr';
-export type Environment = 'production' | 'training';
-
-export interface VariantDef {
-  id: string;
-  name?: string;
-  terms: string[];
-}
-
-export interface ProcessDef {
-  id: string;
-  name?: string;
-  variants: VariantDef[];
-}
-
-export interface FieldDef {
-  name: string;
-  type: FieldType;
-  description?: string;
-  /** Process ids, or '*' for every process. */
-  processes: '*' | string[];
-}
-
-/** A field of a list's items (`Beskrivelse` of an item of `Udgifter`). */
-export interface ItemFieldDef {
-  name: string;
-  type: FieldType;
-  description?: string;
-}
-
-/** A list in the case that a region repeats over. Nested lists (an item's own list) have the
- * processes of the list they are in. */
-export interface ListDef {
-  name: string;
-  description?: string;
-  /** Process ids, or '*' for every process. */
-  processes: '*' | string[];
-  fields: ReadonlyMap<string, ItemFieldDef>;
-  /** Lists an item holds, by name. */
-  lists: ReadonlyMap<string, ListDef>;
-}
-
-export interface QuestionDef {
-  key: string;
-  text?: string;
-  default?: 'J' | 'N';
-  env?: Environment;
-}
-
-export interface Catalog {
-  readonly file: string;
-  readonly processes: ReadonlyMap<string, ProcessDef>;
-  readonly fields: ReadonlyMap<string, FieldDef>;
-  /** Lists by name (`Udgifter`, `Raadighedsberegning.Poster`). */
-  readonly lists: ReadonlyMap<string, ListDef>;
-  readonly questions: ReadonlyMap<string, QuestionDef>;
-}
+// The catalog's shape and `provides` live below template/, which reads them; this module loads the file.
+export type { Catalog, Environment, FieldDef, FieldType, ItemFieldDef, ListDef, ProcessDef, QuestionDef, VariantDef } from '../template/catalog-types.js';
+export { provides } from '../template/catalog-types.js';
 
 interface RawList {
   name: string;
@@ -155,9 +101,4 @@ export function parseCatalog(text: string, file = 'catalog.yaml'): Catalog {
   });
   if (problems.length) throw new KpBrevError('input', problems);
   return { file, processes, fields, lists, questions };
-}
-
-/** Whether a process provides a field. */
-export function provides(field: Pick<FieldDef, 'processes'>, process: string): boolean {
-  return field.processes === '*' || field.processes.includes(process);
 }

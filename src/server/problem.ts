@@ -5,22 +5,14 @@
  * letter's outcome said as one by `failureProblem`.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { messageOf, placeOf, shownText, type Diagnostic } from '../diagnostics.js';
+import { problemItem, type Diagnostic, type ProblemItem } from '../diagnostics.js';
 import { formatMessage, type Lang } from '../i18n/index.js';
 import type { MessageText } from '../i18n/message-text.js';
 import { problemTitleMessages } from '../i18n/messages/problem-titles.js';
 import type { FailureReason, RenderOutcome } from '../service/render-task.js';
 
-export interface ProblemItem {
-  code: string;
-  message: string;
-  field?: string;
-  template?: string;
-  place?: string;
-  instruction?: string;
-  /** Where in the request (a body, parameter or JSON error): `$.context.fields`, `?template`. */
-  path?: string;
-}
+// A problem's items are said beside `formatDiagnostic`, which the training page's preview reads too.
+export { problemItem, type ProblemItem } from '../diagnostics.js';
 
 export interface Problem {
   type: string;
@@ -43,28 +35,6 @@ export function notFoundProblem(lang: Lang, template: string, requestId: string,
   const detail: { id: string; params: Record<string, string | number> } =
     suggestion !== undefined ? { id: 'server.not-found-suggestion', params: { template, suggestion } } : { id: 'server.not-found', params: { template } };
   return problem('not-found', 404, lang, detail, requestId, { template });
-}
-
-export function problemItem(d: Diagnostic, lang: Lang): ProblemItem {
-  const item: ProblemItem = { code: d.code, message: messageOf(d, lang) };
-  const field = d.params['field'] ?? d.params['name'] ?? d.params['key'];
-  if (field !== undefined) item.field = shownText(String(field));
-  if (d.location?.template) item.template = d.location.template;
-  const loc = d.location;
-  const place = loc
-    ? placeOf(
-        {
-          ...(loc.part ? { part: loc.part } : {}),
-          ...(loc.story ? { story: loc.story } : {}),
-          ...(loc.paragraph !== undefined ? { paragraph: loc.paragraph } : {}),
-          ...(loc.file ? { file: loc.file } : {}),
-        },
-        lang,
-      )
-    : '';
-  if (place) item.place = place;
-  if (d.location?.instruction) item.instruction = shownText(d.location.instruction, d.location.offset);
-  return item;
 }
 
 export function problem(

@@ -7,7 +7,7 @@
 import { KpBrevError, type Diagnostic } from '../diagnostics.js';
 import type { Lang } from '../i18n/index.js';
 import { renderTemplatePdf } from '../pdf/index.js';
-import { answered, prepare, preview, previewContext, previewQuestions, type PreviewRequest, type PreviewResult } from '../web/preview.js';
+import { answered, prepare, preview, previewContext, previewQuestions, type PreviewRequest, type PreviewResult } from './preview.js';
 import { holderFor } from './repository-holder.js';
 
 export interface PreviewTask {

@@ -14,7 +14,7 @@ import { cachedResult, type FieldNode } from '../ooxml/fields.js';
 import { formatMessage } from '../i18n/index.js';
 import { compare } from './compare.js';
 import { conditionHolds, formatValue } from './values.js';
-import { provides, type FieldType } from '../repository/catalog.js';
+import { provides, type FieldType } from './catalog-types.js';
 import { isLive } from './live.js';
 import { fieldRule, refusalParams, REFUSAL_MESSAGE, type FieldReason } from './field-policy.js';
 import { applyIfSwitches } from './if-switches.js';

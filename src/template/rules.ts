@@ -2,7 +2,7 @@
  * What a letter may use, from the template repository: the catalog (which processes provide
  * which fields, their types, the questions' defaults) and the template's own settings.
  */
-import type { Catalog } from '../repository/catalog.js';
+import type { Catalog } from './catalog-types.js';
 
 export interface LetterRules {
   catalog?: Catalog;

@@ -7,7 +7,7 @@ import { isEnglish, type FieldLocales } from '../format/locale.js';
 import { displayNumber, formatNumberPicture, parseLocaleNumber } from '../format/number.js';
 import { applyFormat, isCharacterFormat } from '../format/text.js';
 import type { Scalar } from '../context/context.js';
-import type { FieldType } from '../repository/catalog.js';
+import type { FieldType } from './catalog-types.js';
 
 /** Why a value or a format could not be shown. */
 export type FormatCode = 'render.not-a-number' | 'render.not-a-date' | 'render.unsupported-format' | 'render.format-range' | 'render.format-language';

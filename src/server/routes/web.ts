@@ -11,7 +11,7 @@ import type { FastifyInstance } from 'fastify';
 import { FONT_DIR } from '../../pdf/fonts/faces.js';
 import type { RepositoryHolder } from '../../service/repository-holder.js';
 import { PAGE_CSS, PAGE_HTML } from '../../web/page.js';
-import type { PreviewRequest } from '../../web/preview.js';
+import type { PreviewRequest } from '../../service/preview.js';
 import type { JobFailure } from '../../service/preview-task.js';
 import { jsonAnswer, letterAnswer, problems } from '../openapi.js';
 import { jobInPool } from '../pool-replies.js';

@@ -3,12 +3,13 @@
  * from the PDF layout), what could not be made, the flettespørgsmål with their text and
  * answer, the template's field codes with their values, and the linter's findings. On request
  * the text one flettespørgsmål adds is marked: the letter with that question answered J against
- * the same letter answered N, word by word.
+ * the same letter answered N, word by word. Run in a render thread by `preview-task.ts`; web/
+ * keeps the page and its client, which only show the result.
  */
 import { readFileSync } from 'node:fs';
 import type { CaseContext } from '../context/context.js';
 import { toContext } from '../context/context.js';
-import { KpBrevError, messageOf, type Diagnostic } from '../diagnostics.js';
+import { KpBrevError, messageOf, problemItem, type Diagnostic, type ProblemItem } from '../diagnostics.js';
 import type { Lang } from '../i18n/index.js';
 import { defaultSettings, lintDocx } from '../lint/engine.js';
 import { questionKey } from '../lint/helpers.js';
@@ -21,10 +22,9 @@ import type { LaidOutLetter, TextItem } from '../pdf/layout/types.js';
 import type { Catalog } from '../repository/catalog.js';
 import { lackOf } from '../repository/preview.js';
 import type { TemplateRepository } from '../repository/repository.js';
-import { problemItem, type ProblemItem } from '../server/problem.js';
 import { loadTemplate, type Template } from '../template/template.js';
 import { codeView, type CodeParagraph } from './codes.js';
-import { pageSvg } from './svg.js';
+import { pageSvg } from '../pdf/svg.js';
 import { ELEMENT_PREFIX, HTML_PREFIX, MESSAGE_BODY_NAME, QUESTION_PREFIX } from '../fieldcode/names.js';
 
 /** A field code that composition fills: its value is not shown. */

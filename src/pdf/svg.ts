@@ -3,8 +3,8 @@
  * the same fonts (served by the server), so the page shows the letter as it will look, with
  * real text that can be read, searched and highlighted.
  */
-import type { Page, TextItem } from '../pdf/layout/types.js';
-import { prepareImage } from '../pdf/writer/images.js';
+import type { Page, TextItem } from './layout/types.js';
+import { prepareImage } from './writer/images.js';
 import { escapeXml } from '../ooxml/xml.js';
 
 const n = (v: number): string => String(Math.round(v * 100) / 100);
