@@ -6,7 +6,7 @@ import { paragraphText } from '../ooxml/paragraphs.js';
 import type { Story } from '../ooxml/tokens.js';
 import { locationOf } from '../template/report.js';
 import type { LintModel, ParagraphModel } from './model.js';
-import { isCompositionName, QUESTION_PREFIX, questionKeyOf } from '../fieldcode/names.js';
+import { questionKeyOf } from '../fieldcode/names.js';
 
 export function fieldPlace(model: LintModel, f: FieldNode): Location {
   return locationOf(f, model.file);
@@ -35,11 +35,6 @@ export function questionKey(f: FieldNode): string | undefined {
   const name = mergeFieldName(f);
   return name === undefined ? undefined : questionKeyOf(name);
 }
-
-export { isCompositionName };
-
-/** The `Question:` prefix (fieldcode/names.ts). */
-export const QUESTION = QUESTION_PREFIX;
 
 /** The nested fields an argument refers to. */
 export function argumentFields(f: FieldNode, arg: Argument | undefined): FieldNode[] {

@@ -2,7 +2,8 @@
 import { argumentText } from '../../fieldcode/index.js';
 import type { FieldNode } from '../../ooxml/fields.js';
 import type { Rule } from '../types.js';
-import { fieldPlace, inCachedResult, mergeFieldName, questionConditions, QUESTION } from '../helpers.js';
+import { fieldPlace, inCachedResult, mergeFieldName, questionConditions } from '../helpers.js';
+import { QUESTION_PREFIX } from '../../fieldcode/names.js';
 
 export const questionValue: Rule = {
   meta: {
@@ -70,7 +71,7 @@ export const questionValue: Rule = {
     return {
       field(f) {
         const name = mergeFieldName(f);
-        if (name?.startsWith(QUESTION)) questions.push(f);
+        if (name?.startsWith(QUESTION_PREFIX)) questions.push(f);
         for (const { ins, question, key, side } of questionConditions(f)) {
           inCondition.add(question);
           if (inCachedResult(f)) continue;
@@ -84,7 +85,7 @@ export const questionValue: Rule = {
       'story:exit'() {
         for (const f of questions) {
           if (inCondition.has(f) || inCachedResult(f)) continue;
-          ctx.report('printed', { key: mergeFieldName(f)!.slice(QUESTION.length) }, fieldPlace(ctx.model, f));
+          ctx.report('printed', { key: mergeFieldName(f)!.slice(QUESTION_PREFIX.length) }, fieldPlace(ctx.model, f));
         }
         questions = [];
       },

@@ -1,7 +1,8 @@
 /** region-field-outside: an item field of a list used outside that list's region. */
 import { catalogList, listProperty, listsWithItemField, unqualified, type RegionDef } from '../../template/regions.js';
 import type { Rule } from '../types.js';
-import { fieldPlace, inCachedResult, mergeFieldName, QUESTION } from '../helpers.js';
+import { fieldPlace, inCachedResult, mergeFieldName } from '../helpers.js';
+import { QUESTION_PREFIX } from '../../fieldcode/names.js';
 
 const CATALOG =
   'processes:\n  - id: udvidet-helbredstillaeg\nfields:\n  - { name: Borger.Fornavn, processes: "*" }\nlists:\n  - name: Udgifter\n    processes: [udvidet-helbredstillaeg]\n    fields:\n      - { name: Beskrivelse, type: tekst }\n      - { name: Tilskud, type: beloeb }\n';
@@ -63,7 +64,7 @@ export const regionFieldOutside: Rule = {
     return {
       field(f) {
         const name = mergeFieldName(f);
-        if (!name || inCachedResult(f) || name.startsWith(QUESTION)) return;
+        if (!name || inCachedResult(f) || name.startsWith(QUESTION_PREFIX)) return;
         const enclosing: RegionDef[] = [];
         for (let r = regions?.regionOf(f); r; r = r.parent) enclosing.push(r);
         const prop = listProperty(name);

@@ -3,7 +3,8 @@ import { nearest } from '../../suggest.js';
 import { catalogList, isMarkerName, listProperty, listsWithItemField, unqualified, type RegionDef } from '../../template/regions.js';
 import type { ListDef } from '../../repository/catalog.js';
 import type { Rule } from '../types.js';
-import { fieldPlace, inCachedResult, isCompositionName, mergeFieldName, QUESTION } from '../helpers.js';
+import { fieldPlace, inCachedResult, mergeFieldName } from '../helpers.js';
+import { isCompositionName, QUESTION_PREFIX } from '../../fieldcode/names.js';
 
 const CATALOG =
   'processes:\n  - id: udvidet-helbredstillaeg\nfields:\n  - { name: Borger.Fornavn, processes: "*" }\nlists:\n  - name: Udgifter\n    processes: [udvidet-helbredstillaeg]\n    fields:\n      - { name: Beskrivelse, type: tekst }\n      - { name: Overslag, type: beloeb }\n      - { name: Tilskud, type: beloeb }\n';
@@ -66,7 +67,8 @@ export const regionItemField: Rule = {
       field(f) {
         const region = regions.regionOf(f);
         const name = mergeFieldName(f);
-        if (!region || !name || inCachedResult(f) || name.startsWith(QUESTION) || isCompositionName(name) || isMarkerName(name) || listProperty(name)) return;
+        if (!region || !name || inCachedResult(f) || name.startsWith(QUESTION_PREFIX) || isCompositionName(name) || isMarkerName(name) || listProperty(name))
+          return;
         if (catalog.fields.has(name) || ctx.settings.texts.has(name)) return;
         const defs: Array<{ region: RegionDef; def: ListDef | undefined }> = [];
         for (let r: RegionDef | undefined = region; r; r = r.parent) defs.push({ region: r, def: catalogList(r, catalog.lists) });

@@ -1,10 +1,10 @@
 /** unknown-field: a MERGEFIELD name that is not in the catalog, nor a question, flettetekst or content element. */
 import type { FieldNode } from '../../ooxml/fields.js';
 import type { Rule } from '../types.js';
-import { fieldPlace, inCachedResult, isCompositionName, mergeFieldName, QUESTION } from '../helpers.js';
+import { fieldPlace, inCachedResult, mergeFieldName } from '../helpers.js';
 import { nearest } from '../../suggest.js';
 import { isMarkerName, listProperty, listsWithItemField } from '../../template/regions.js';
-import { elementKeyOf, MESSAGE_BODY_NAME } from '../../fieldcode/names.js';
+import { elementKeyOf, isCompositionName, MESSAGE_BODY_NAME, QUESTION_PREFIX } from '../../fieldcode/names.js';
 
 export const unknownField: Rule = {
   meta: {
@@ -89,7 +89,7 @@ export const unknownField: Rule = {
     return {
       field(f) {
         const name = mergeFieldName(f);
-        if (!name || inCachedResult(f) || name.startsWith(QUESTION) || name === MESSAGE_BODY_NAME) return;
+        if (!name || inCachedResult(f) || name.startsWith(QUESTION_PREFIX) || name === MESSAGE_BODY_NAME) return;
         const id = elementKeyOf(name);
         if (id !== undefined) {
           if (ctx.settings.elements.size && !ctx.settings.elements.has(id)) report('element', { id }, ctx.settings.elements, f);
