@@ -19,8 +19,8 @@ import { locateJsonError } from '../../src/json-text.js';
 import { loadServerConfig } from '../../src/server/server.js';
 import { InlinePool } from '../../src/service/pool.js';
 // Areas that register their messages when loaded: every message is checked.
-import '../../src/server/messages.js';
-import '../../src/pdf/messages.js';
+import '../../src/i18n/messages/server.js';
+import '../../src/i18n/messages/pdf.js';
 import '../../src/lint/rules/index.js';
 import '../../src/cli/lint.js';
 

@@ -8,8 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { allMessages } from '../../src/i18n/index.js';
 import { commanderMessages } from '../../src/i18n/messages/commander.js';
 // Areas that register their messages when loaded: every message is checked.
-import '../../src/server/messages.js';
-import '../../src/pdf/messages.js';
+import '../../src/i18n/messages/server.js';
+import '../../src/i18n/messages/pdf.js';
 import '../../src/lint/rules/index.js';
 import '../../src/cli/lint.js';
 
