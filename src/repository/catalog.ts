@@ -10,7 +10,6 @@ import type { Catalog, FieldType, ItemFieldDef, ListDef, ProcessDef, FieldDef, Q
 
 // The catalog's shape and `provides` live below template/, which reads them; this module loads the file.
 export type { Catalog, Environment, FieldDef, FieldType, ItemFieldDef, ListDef, ProcessDef, QuestionDef, VariantDef } from '../template/catalog-types.js';
-export { provides } from '../template/catalog-types.js';
 
 interface RawList {
   name: string;

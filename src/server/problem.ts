@@ -11,9 +11,6 @@ import type { MessageText } from '../i18n/message-text.js';
 import { problemTitleMessages } from '../i18n/messages/problem-titles.js';
 import type { FailureReason, RenderOutcome } from '../service/render-task.js';
 
-// A problem's items are said beside `formatDiagnostic`, which the training page's preview reads too.
-export { problemItem, type ProblemItem } from '../diagnostics.js';
-
 export interface Problem {
   type: string;
   title: string;

@@ -7,7 +7,7 @@
 import type { FastifySchemaValidationError } from 'fastify';
 import { formatMessage, type Lang } from '../i18n/index.js';
 import { jsonPath, pointerSegments } from '../json-text.js';
-import type { ProblemItem } from './problem.js';
+import type { ProblemItem } from '../diagnostics.js';
 
 /** The part of the request a schema checks (Fastify's validationContext). */
 export type RequestPart = 'body' | 'querystring' | 'params' | 'headers';

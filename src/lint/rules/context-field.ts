@@ -1,5 +1,5 @@
 /** context-field: a field that one of the template's processes does not provide. */
-import { provides } from '../../repository/catalog.js';
+import { provides } from '../../template/catalog-types.js';
 import type { Rule } from '../types.js';
 import { fieldPlace, inCachedResult, mergeFieldName } from '../helpers.js';
 

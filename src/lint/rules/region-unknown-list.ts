@@ -1,5 +1,5 @@
 /** region-unknown-list: a region over a list the letter's processes do not provide. */
-import { provides } from '../../repository/catalog.js';
+import { provides } from '../../template/catalog-types.js';
 import { nearest } from '../../suggest.js';
 import { catalogList, listProperty, type RegionDef } from '../../template/regions.js';
 import type { Rule } from '../types.js';

@@ -6,7 +6,8 @@ import { IDEMPOTENCY_KEY_PATTERN, requestFingerprint, type AnswerAudit, type Hel
 import type { Principal } from '../principal.js';
 import { DOCX, jsonAnswer, letterAnswer, PROBLEM_JSON, problems } from '../openapi.js';
 import { jobInPool, runInPool } from '../pool-replies.js';
-import { failureProblem, problem, problemItem, sendProblem } from '../problem.js';
+import { failureProblem, problem, sendProblem } from '../problem.js';
+import { problemItem } from '../../diagnostics.js';
 import type { TemplateRepository } from '../../repository/repository.js';
 import { holderFor } from '../../service/repository-holder.js';
 import type { ServerContext } from '../types.js';

@@ -7,7 +7,8 @@
 import type { FastifyInstance } from 'fastify';
 import { DOCX, jsonAnswer, MULTIPART, OCTET_STREAM, problems } from '../openapi.js';
 import { jobInPool } from '../pool-replies.js';
-import { notFoundProblem, problem, problemItem, sendProblem } from '../problem.js';
+import { notFoundProblem, problem, sendProblem } from '../problem.js';
+import { problemItem } from '../../diagnostics.js';
 import { serverLimits, type ServerContext } from '../types.js';
 
 interface LintQuery {
