@@ -31,7 +31,8 @@ import {
 } from '../lint/targets.js';
 import type { LintConfig, LintSettings, RuleSetting } from '../lint/types.js';
 import { parseContextText } from '../context/context.js';
-import { loadCatalogFile, type Catalog } from '../repository/catalog.js';
+import { loadCatalogFile } from '../repository/catalog.js';
+import type { Catalog } from '../template/catalog-types.js';
 import { findManifest } from '../repository/manifest.js';
 import { TemplateRepository, unknownTemplate } from '../repository/repository.js';
 import { nearest } from '../suggest.js';

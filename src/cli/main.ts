@@ -43,6 +43,16 @@ function langFromArgv(argv: readonly string[]): Lang {
   return pickLang(value);
 }
 
+/** The arguments without `--lang <sprog>` (or `--lang=<sprog>`): what is left to do. */
+function withoutLang(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--lang') i++;
+    else if (!argv[i]!.startsWith('--lang=')) out.push(argv[i]!);
+  }
+  return out;
+}
+
 export async function execute(argv: readonly string[], io: Io = processIo): Promise<number> {
   const lang = langFromArgv(argv);
   const say = textsIn(cliDescriptions, lang);
@@ -211,7 +221,8 @@ export async function execute(argv: readonly string[], io: Io = processIo): Prom
       exitCode = await fieldsCommand(template, opts, io, lang);
     });
 
-  if (argv.length === 0) {
+  // No command (`kp-brev`, or `kp-brev --lang en`): the help, in the language asked for.
+  if (withoutLang(argv).length === 0) {
     io.stderr(program.helpInformation());
     return 2;
   }

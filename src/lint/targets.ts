@@ -11,7 +11,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseContextText, type CaseContext } from '../context/context.js';
-import type { Catalog } from '../repository/catalog.js';
+import type { Catalog } from '../template/catalog-types.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { findManifest, manifestKind, type BeskedskabelonDef } from '../repository/manifest.js';
 import type { LetterDef, TemplateRepository } from '../repository/repository.js';

@@ -5,7 +5,7 @@
  */
 import type { Diagnostic, Location } from '../diagnostics.js';
 import type { MessageText } from '../i18n/index.js';
-import type { Catalog } from '../repository/catalog.js';
+import type { Catalog } from '../template/catalog-types.js';
 import type { CaseContext } from '../context/context.js';
 import type { FieldNode } from '../ooxml/fields.js';
 import type { StoryPlan } from '../template/plan.js';

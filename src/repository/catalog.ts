@@ -8,9 +8,6 @@ import { diagnostic, inputError, KpBrevError, type Diagnostic } from '../diagnos
 import { readDataFile } from './data-file.js';
 import type { Catalog, FieldType, ItemFieldDef, ListDef, ProcessDef, FieldDef, QuestionDef } from '../template/catalog-types.js';
 
-// The catalog's shape and `provides` live below template/, which reads them; this module loads the file.
-export type { Catalog, Environment, FieldDef, FieldType, ItemFieldDef, ListDef, ProcessDef, QuestionDef, VariantDef } from '../template/catalog-types.js';
-
 interface RawList {
   name: string;
   description?: string;

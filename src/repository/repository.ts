@@ -20,7 +20,8 @@ import { composeLetter } from '../compose/compose.js';
 import { loadTemplate, templateFromPackage, type Template } from '../template/template.js';
 import { sourceLocator, type SourcePart } from './provenance.js';
 import { defaultCacheLimits, LetterCache, type LetterCacheLimits, type LetterCacheStats } from './letter-cache.js';
-import { loadCatalogFile, type Catalog } from './catalog.js';
+import { loadCatalogFile } from './catalog.js';
+import type { Catalog } from '../template/catalog-types.js';
 import {
   findManifest,
   loadCentralManifest,

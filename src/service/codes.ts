@@ -7,21 +7,7 @@
 import { displayInstruction, type FieldNode } from '../ooxml/fields.js';
 import type { Template } from '../template/template.js';
 import type { CaseContext } from '../context/context.js';
-
-export interface CodeSpan {
-  /** Plain text, or a field code with its value for the case. */
-  kind: 'text' | 'field';
-  text: string;
-  value?: string | undefined;
-  problems?: string[];
-}
-
-export interface CodeParagraph {
-  part: string;
-  story: string;
-  paragraph: number;
-  spans: CodeSpan[];
-}
+import type { CodeParagraph, CodeSpan } from './preview-types.js';
 
 /** Every paragraph of every story, with fields as codes and their values for a case. With
  * `placeholders` (the training environment only) a field that cannot be filled shows its yellow

@@ -19,11 +19,12 @@ import type { LintSettings } from '../lint/types.js';
 
 import { layoutDocx } from '../pdf/index.js';
 import type { LaidOutLetter, TextItem } from '../pdf/layout/types.js';
-import type { Catalog } from '../repository/catalog.js';
+import type { Catalog } from '../template/catalog-types.js';
 import { lackOf } from '../repository/preview.js';
 import type { TemplateRepository } from '../repository/repository.js';
 import { loadTemplate, type Template } from '../template/template.js';
-import { codeView, type CodeParagraph } from './codes.js';
+import { codeView } from './codes.js';
+import type { CodeParagraph, MissingItem, PreviewQuestion } from './preview-types.js';
 import { pageSvg } from '../pdf/svg.js';
 import { ELEMENT_PREFIX, HTML_PREFIX, MESSAGE_BODY_NAME, QUESTION_PREFIX } from '../fieldcode/names.js';
 
@@ -47,29 +48,6 @@ export interface PreviewRequest {
    * Otherwise the letter is drawn as it would be made: a letter that would be refused has no
    * pages, only the problems that stop it. */
   placeholders?: boolean;
-}
-
-export interface PreviewQuestion {
-  key: string;
-  text: string | undefined;
-  answer: 'J' | 'N';
-  enabled: boolean;
-}
-
-/** A merge field without a value, or a flettespørgsmål without an answer: what the letter lacks. */
-export interface MissingItem {
-  kind: 'field' | 'question';
-  /** The merge field's name, or the flettespørgsmål's key. */
-  name: string;
-  message: string;
-  /** The part of the letter it is in: the beskedskabelon, `indholdselement …`, `masterskabelon …`. */
-  template?: string;
-  part?: string;
-  story?: string;
-  paragraph?: number;
-  instruction?: string;
-  /** Its paragraph in the code view (`codes`), when it is in the template shown there: where the page links to. */
-  code?: { part: string; story: string; paragraph: number };
 }
 
 export interface PreviewResult {

@@ -55,6 +55,25 @@ describe('kp-brev --help', () => {
   });
 });
 
+describe('kp-brev without a command', () => {
+  it('prints the help, in Danish alone and in English with --lang en, and exits 2', () => {
+    const da = kpBrev([]);
+    expect(da.status).toBe(2);
+    expect(da.stdout).toBe('');
+    expect(da.stderr.split('\n')[0]).toBe('Brug: kp-brev [tilvalg] [kommando]');
+    expect(da.stderr).not.toMatch(ENGLISH);
+    for (const r of [kpBrev(['--lang', 'en']), kpBrev(['--lang=en'])]) {
+      expect(r.status).toBe(2);
+      expect(r.stdout).toBe('');
+      const lines = r.stderr.split('\n');
+      expect(lines[0]).toBe('Usage: kp-brev [options] [command]');
+      expect(lines).toContain('Commands:');
+      expect(r.stderr).toMatch(/^ {2}render \[options\] \[skabelon\] +make a letter/m);
+      expect(r.stderr).not.toMatch(/Brug:|Kommandoer:|unknown option/);
+    }
+  });
+});
+
 describe("a command's help", () => {
   it('kp-brev lint --help is Danish: arguments, options, choices and defaults', () => {
     const r = kpBrev(['lint', '--help']);

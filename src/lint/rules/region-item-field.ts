@@ -1,7 +1,7 @@
 /** region-item-field: a field in a region that is neither an item field of its lists nor a case field. */
 import { nearest } from '../../suggest.js';
 import { catalogList, isMarkerName, listProperty, listsWithItemField, unqualified, type RegionDef } from '../../template/regions.js';
-import type { ListDef } from '../../repository/catalog.js';
+import type { ListDef } from '../../template/catalog-types.js';
 import type { Rule } from '../types.js';
 import { fieldPlace, inCachedResult, mergeFieldName } from '../helpers.js';
 import { isCompositionName, QUESTION_PREFIX } from '../../fieldcode/names.js';

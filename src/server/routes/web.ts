@@ -22,8 +22,8 @@ import type { Lang } from '../../i18n/index.js';
 import { kommuneFor, refusePreview } from './letters.js';
 
 const here = fileURLToPath(import.meta.url);
-/** The compiled page scripts (dist/web/client/*.js, ES modules), also when the server runs from source. */
-const CLIENT = here.endsWith('.ts') ? join(dirname(here), '../../../dist/web/client') : join(dirname(here), '../../web/client');
+/** The page's compiled scripts (tsconfig.web.json: dist/web/browser/, ES modules, the tree of src/), also when the server runs from source. */
+const CLIENT = here.endsWith('.ts') ? join(dirname(here), '../../../dist/web/browser') : join(dirname(here), '../../web/browser');
 const SCRIPTS = new Set(['app.js', 'api.js', 'views.js']);
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -78,7 +78,7 @@ export function webRoutes(app: FastifyInstance, ctx: ServerContext, holder: Repo
   app.get<{ Params: { script: string } }>('/:script', { config: { public: true }, schema: { hide: true } }, async (req, reply) => {
     if (!SCRIPTS.has(req.params.script))
       return sendProblem(reply, problem('not-found', 404, req.lang, { id: 'server.route-not-found', params: { method: 'GET', url: req.url } }, req.id));
-    return reply.type('text/javascript; charset=utf-8').send(readFileSync(join(CLIENT, req.params.script), 'utf8'));
+    return reply.type('text/javascript; charset=utf-8').send(readFileSync(join(CLIENT, 'web/client', req.params.script), 'utf8'));
   });
   app.get<{ Params: { file: string } }>('/fonts/:file', { config: { public: true }, schema: { hide: true } }, async (req, reply) => {
     const file = req.params.file;

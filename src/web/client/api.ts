@@ -2,13 +2,8 @@
  * The training page's types, its calls to the server and small DOM helpers. A call the server
  * answers with 401 asks once for a credential (kp-brev token), kept for the browser session.
  */
+import type { CodeParagraph, MissingItem, PreviewQuestion } from '../../service/preview-types.js';
 
-export interface Question {
-  key: string;
-  text: string | undefined;
-  answer: 'J' | 'N';
-  enabled: boolean;
-}
 export interface ProblemItem {
   code: string;
   message: string;
@@ -22,27 +17,6 @@ export interface Finding {
   location: { part?: string; paragraph?: number; story?: string; excerpt?: string; instruction?: string };
   regression?: boolean;
 }
-export interface CodeSpan {
-  kind: 'text' | 'field';
-  text: string;
-  value?: string;
-}
-export interface CodeParagraph {
-  part: string;
-  story: string;
-  paragraph: number;
-  spans: CodeSpan[];
-}
-export interface MissingItem {
-  kind: 'field' | 'question';
-  name: string;
-  message: string;
-  template?: string;
-  part?: string;
-  story?: string;
-  paragraph?: number;
-  code?: { part: string; story: string; paragraph: number };
-}
 export interface Preview {
   title: string;
   version?: string;
@@ -50,7 +24,7 @@ export interface Preview {
   problems: ProblemItem[];
   missing: MissingItem[];
   warnings: ProblemItem[];
-  questions: Question[];
+  questions: PreviewQuestion[];
   codes: CodeParagraph[];
   lint: Finding[];
   highlighted: number;

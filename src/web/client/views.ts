@@ -3,7 +3,8 @@
  * switches, the findings and the field codes. A redraw keeps the keyboard focus where it was:
  * the element that had it is found again by its id in what was drawn.
  */
-import { $, el, type CodeParagraph, type Finding, type MissingItem, type Preview, type Problem, type Question } from './api.js';
+import type { CodeParagraph, MissingItem, PreviewQuestion } from '../../service/preview-types.js';
+import { $, el, type Finding, type Preview, type Problem } from './api.js';
 
 export interface QuestionHandlers {
   /** The question being marked, if any. */
@@ -107,7 +108,7 @@ function placeLink(text: string, target: string): HTMLAnchorElement {
   return a;
 }
 
-function renderQuestions(questions: Question[], handlers: QuestionHandlers): void {
+function renderQuestions(questions: PreviewQuestion[], handlers: QuestionHandlers): void {
   const list = $('spoergsmaal-liste');
   list.replaceChildren();
   $('ingen-spoergsmaal').hidden = questions.length > 0;
