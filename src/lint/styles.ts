@@ -7,8 +7,10 @@
  * reads too.
  */
 import { defaultParagraphStyle, defaultStyle, styleChain, type StyleDef, type StyleSheet } from '../ooxml/styles/sheet.js';
-import { colorOf, highlightColor, over, shadingColor, shadingOf, type Shade } from '../ooxml/styles/colors.js';
+import { highlightColor } from '../ooxml/styles/colors.js';
 import { StyleResolver, type TableStyle } from '../ooxml/styles/resolve.js';
+import { cellBackground, cellStyle, conditionalTypes, tableLook } from '../ooxml/styles/cell-style.js';
+import { readCellProps, readTableProps, type TableProps } from '../ooxml/styles/table-props.js';
 import { parseXml, type XElement } from '../ooxml/xml.js';
 import { headingLevel } from '../ooxml/styles/headings.js';
 import type { Theme } from '../ooxml/styles/theme.js';
@@ -27,10 +29,10 @@ export interface TextLook {
 export class StyleView {
   readonly defaultParagraph: string | undefined;
   private readonly defaultTable: string | undefined;
-  private readonly cells = new WeakMap<CellModel, CellStyle>();
+  private readonly cells = new WeakMap<CellModel, CellLook>();
+  private readonly tables = new WeakMap<TableModel, Partial<TableProps>>();
   private resolved: StyleResolver | undefined;
   private readonly parsed = new Map<string, XElement>();
-  private readonly tableStyles = new Map<string, TableStyle>();
 
   constructor(
     private readonly sheet: StyleSheet | undefined,
@@ -77,31 +79,31 @@ export class StyleView {
   }
 
   /**
-   * How a run of the paragraph looks, from the properties the PDF draws with (ooxml/styles/
+   * How a run of the paragraph looks: the properties the PDF draws with (ooxml/styles/
    * resolve.ts: document defaults, the cell's table style with its conditional formats, the
-   * paragraph style chain, the character style chain, direct formatting), its colour and
-   * shading resolved with the theme (colors.ts). `rPr` is a w:rPr element or its content.
+   * paragraph style chain, the character style chain, direct formatting, colours and shading
+   * resolved with the theme) and the cell's background as the PDF paints it (cell-style.ts).
+   * `rPr` is a w:rPr element or its content.
    */
   look(p: ParagraphModel, rPr: string): TextLook {
     const resolver = this.resolver();
-    const table = p.cell ? this.cellTableStyle(p.cell) : undefined;
-    const { para, run: paraRun } = resolver.resolveParagraph(this.element(p.pPr, 'w:pPr'), table, () => undefined);
+    const cell = p.cell ? this.cellOf(p.cell) : undefined;
+    const { para, run: paraRun } = resolver.resolveParagraph(this.element(p.pPr, 'w:pPr'), cell?.style, () => undefined);
     const run = resolver.resolveRun(paraRun, this.element(rPr, 'w:rPr'));
     const highlight = run.highlight ? highlightColor(run.highlight) : undefined;
     // Under the paragraph's own shading lies its table cell's (see cellBackground).
-    const background =
-      highlight ?? shadingColor(run.shd, this.theme) ?? shadingColor(para.shd, this.theme) ?? (p.cell ? this.cellBackground(p.cell) : undefined);
-    return { color: colorOf(run.colorRef, this.theme), size: run.size * 2, bold: run.bold, background };
+    const background = highlight ?? run.shading ?? para.shading ?? (p.cell ? this.cellBackground(p.cell) : undefined);
+    return { color: run.color, size: run.size * 2, bold: run.bold, background };
   }
 
-  /** The style resolver the PDF draws with, over the same style sheet (made when first asked). */
+  /** The style resolver the PDF draws with, over the same style sheet and theme (made when first asked). */
   private resolver(): StyleResolver {
-    this.resolved ??= new StyleResolver(this.sheet ? parseXml(this.sheet.source, 'word/styles.xml') : undefined);
+    this.resolved ??= new StyleResolver(this.sheet ? parseXml(this.sheet.source, 'word/styles.xml') : undefined, undefined, this.theme);
     return this.resolved;
   }
 
-  /** A property element of the lint model's XML text (w:pPr, w:rPr, or a run property alone) as a tree. */
-  private element(xml: string, name: 'w:pPr' | 'w:rPr'): XElement | undefined {
+  /** A property element of the lint model's XML text (w:pPr, w:rPr, w:tblPr, w:tcPr, or a run property alone) as a tree. */
+  private element(xml: string, name: 'w:pPr' | 'w:rPr' | 'w:tblPr' | 'w:tcPr'): XElement | undefined {
     if (!xml) return undefined;
     let el = this.parsed.get(xml);
     if (!el) {
@@ -111,22 +113,23 @@ export class StyleView {
     return el;
   }
 
-  /** The cell's table style with the conditional formats that apply to the cell layered on (as the PDF's tables.ts does). */
-  private cellTableStyle(cell: CellModel): TableStyle {
-    const styleId = /<w:tblStyle w:val="([^"]+)"/.exec(cell.table.tblPr)?.[1] ?? this.defaultTable;
-    const types = conditionalTypes(cell, cell.table.tblPr, this.chain(styleId).reverse());
-    const key = `${styleId ?? ''} ${types.join(' ')}`;
-    let out = this.tableStyles.get(key);
+  /** A table's own properties as the PDF reads them. */
+  private tableOf(table: TableModel): Partial<TableProps> {
+    let props = this.tables.get(table);
+    if (!props) this.tables.set(table, (props = readTableProps(this.element(table.tblPr, 'w:tblPr'))));
+    return props;
+  }
+
+  /** The cell's table style with the conditional formats that apply to the cell layered on, as the PDF's tables.ts sees it (cell-style.ts). */
+  private cellOf(cell: CellModel): CellLook {
+    let out = this.cells.get(cell);
     if (out) return out;
-    const style = this.resolver().table(styleId);
-    out = { ...style, para: { ...style.para }, run: { ...style.run } };
-    for (const type of types) {
-      const c = style.conditional.get(type);
-      if (!c) continue;
-      out.para = { ...out.para, ...c.para };
-      out.run = { ...out.run, ...c.run, ...(c.run.font ? { font: { ...out.run.font, ...c.run.font } } : {}) };
-    }
-    this.tableStyles.set(key, out);
+    const direct = this.tableOf(cell.table);
+    const table = this.resolver().table(direct.styleId);
+    const place = { row: cell.row, rows: cell.table.rows.length, col: cell.col, cols: cell.table.rows[cell.row]?.cells.length ?? 1 };
+    const types = conditionalTypes(tableLook(direct, table), table, place);
+    out = { table, types, style: cellStyle(table, types) };
+    this.cells.set(cell, out);
     return out;
   }
 
@@ -152,96 +155,25 @@ export class StyleView {
     return table.rows.some((r) => r.cells.some((c) => [...borderSides(c.tcPr, 'tcBorders')].some(([, visible]) => visible)));
   }
 
-  /** The shading the table style gives a cell and its table. */
-  private cellStyle(cell: CellModel): CellStyle {
-    const hit = this.cells.get(cell);
-    if (hit) return hit;
-    const out: CellStyle = { shading: undefined, tableShading: undefined };
-    const tblPr = cell.table.tblPr;
-    const styleId = /<w:tblStyle w:val="([^"]+)"/.exec(tblPr)?.[1] ?? this.defaultTable;
-    const chain = this.chain(styleId).reverse();
-    const types = conditionalTypes(cell, tblPr, chain);
-    for (const s of chain) {
-      const own = s.xml.replace(/<w:tblStylePr\b[\s\S]*?<\/w:tblStylePr>/g, '');
-      out.tableShading = over(out.tableShading, shadingOf(/<w:tblPr>([\s\S]*?)<\/w:tblPr>/.exec(own)?.[1] ?? '', this.theme));
-      out.shading = over(out.shading, shadingOf(/<w:tcPr>([\s\S]*?)<\/w:tcPr>/.exec(own)?.[1] ?? '', this.theme));
-    }
-    // Conditional formatting, in the order Word applies it (later wins).
-    for (const type of types) {
-      for (const s of chain) {
-        const cond = new RegExp(`<w:tblStylePr w:type="${type}">([\\s\\S]*?)</w:tblStylePr>`).exec(s.xml)?.[1];
-        if (!cond) continue;
-        out.shading = over(out.shading, shadingOf(/<w:tcPr>([\s\S]*?)<\/w:tcPr>/.exec(cond)?.[1] ?? '', this.theme));
-      }
-    }
-    this.cells.set(cell, out);
-    return out;
-  }
-
   /**
-   * The background of a cell: its own shading, else the table style's (conditional formatting
-   * included), else the table's shading, else the cell around a nested table. An explicit "no
-   * colour" in the cell stops the table style's shading.
+   * The background of a cell as the PDF paints it (cell-style.ts cellBackground: its own
+   * shading, else the table style's with its conditional formats, else the table's), else the
+   * cell around a nested table.
    */
   cellBackground(cell: CellModel): string | undefined {
-    const style = this.cellStyle(cell);
-    const own = shadingOf(cell.tcPr, this.theme);
-    const cellFill = own !== undefined ? own : style.shading;
-    if (cellFill) return cellFill;
-    const tableFill = over(style.tableShading, shadingOf(cell.table.tblPr, this.theme));
-    if (tableFill) return tableFill;
+    const { table, types } = this.cellOf(cell);
+    const own = readCellProps(this.element(cell.tcPr, 'w:tcPr')).shd;
+    const background = cellBackground(table, types, own, this.tableOf(cell.table).shd, this.theme);
+    if (background) return background;
     return cell.table.outer ? this.cellBackground(cell.table.outer) : undefined;
   }
 }
 
-interface CellStyle {
-  shading: Shade;
-  tableShading: Shade;
-}
-
-/** The table-style conditional formats that apply to a cell, in the order Word applies them:
- * banding, then first/last column, first/last row, then the corner cells. tblLook turns them
- * on (attributes, or the older hexadecimal w:val). */
-function conditionalTypes(cell: CellModel, tblPr: string, chain: StyleDef[]): string[] {
-  const look = /<w:tblLook\b([^>]*)\/>/.exec(tblPr)?.[1] ?? '';
-  const bits = parseInt(/w:val="([0-9A-Fa-f]+)"/.exec(look)?.[1] ?? '0', 16);
-  const flag = (name: string, bit: number): boolean => {
-    const v = new RegExp(`w:${name}="([^"]*)"`).exec(look)?.[1];
-    return v !== undefined ? v === '1' || v === 'true' || v === 'on' : (bits & bit) !== 0;
-  };
-  const firstRow = flag('firstRow', 0x20);
-  const lastRow = flag('lastRow', 0x40);
-  const firstCol = flag('firstColumn', 0x80);
-  const lastCol = flag('lastColumn', 0x100);
-  const hBand = !flag('noHBand', 0x200);
-  const vBand = !flag('noVBand', 0x400);
-  const size = (name: string): number => {
-    for (const s of chain) {
-      const v = new RegExp(`<w:${name} w:val="(\\d+)"`).exec(s.xml)?.[1];
-      if (v) return Math.max(1, Number(v));
-    }
-    return 1;
-  };
-  const rows = cell.table.rows.length;
-  const cols = cell.table.rows[cell.row]?.cells.length ?? 1;
-  const isFirstRow = firstRow && cell.row === 0;
-  const isLastRow = lastRow && cell.row === rows - 1;
-  const isFirstCol = firstCol && cell.col === 0;
-  const isLastCol = lastCol && cell.col === cols - 1;
-  const out: string[] = [];
-  if (vBand && !isFirstCol && !isLastCol)
-    out.push(Math.floor((cell.col - (firstCol ? 1 : 0)) / size('tblStyleColBandSize')) % 2 === 0 ? 'band1Vert' : 'band2Vert');
-  if (hBand && !isFirstRow && !isLastRow)
-    out.push(Math.floor((cell.row - (firstRow ? 1 : 0)) / size('tblStyleRowBandSize')) % 2 === 0 ? 'band1Horz' : 'band2Horz');
-  if (isFirstCol) out.push('firstCol');
-  if (isLastCol) out.push('lastCol');
-  if (isFirstRow) out.push('firstRow');
-  if (isLastRow) out.push('lastRow');
-  if (isFirstRow && isFirstCol) out.push('nwCell');
-  if (isFirstRow && isLastCol) out.push('neCell');
-  if (isLastRow && isFirstCol) out.push('swCell');
-  if (isLastRow && isLastCol) out.push('seCell');
-  return out;
+interface CellLook {
+  /** The table's style, the conditional formats that apply to the cell, and the style as the cell sees it. */
+  table: TableStyle;
+  types: string[];
+  style: TableStyle;
 }
 
 /** The sides of a w:tblBorders or w:tcBorders element, each visible or not (nil, none). */

@@ -4,7 +4,8 @@
  * judgement and the PDF's drawing both read colours here.
  */
 import type { Theme } from './theme.js';
-import { SHADING_ATTRS, type ColorRef, type ShadingRef } from './values.js';
+import { findAll, parseXml } from '../xml.js';
+import { shadingRef, type ColorRef, type ShadingRef } from './values.js';
 
 const THEME_NAMES: Record<string, string> = {
   text1: 'dk1',
@@ -101,17 +102,11 @@ export function over(earlier: Shade, later: Shade): Shade {
  * the fill). Other patterns (stripes, crosses) are taken as their fill.
  */
 export function shadingOf(xml: string, theme: Theme): Shade {
-  const shd = /<w:shd\b([^>]*)\/>/.exec(xml)?.[1];
-  if (shd === undefined) return undefined;
-  const ref: Partial<Record<(typeof SHADING_ATTRS)[number], string>> = {};
-  for (const name of SHADING_ATTRS) {
-    const v = new RegExp(`w:${name}="([^"]+)"`).exec(shd)?.[1];
-    if (v !== undefined) ref[name] = v;
-  }
-  return shadingColor(ref, theme);
+  const shd = findAll(parseXml(`<w:x>${xml}</w:x>`, 'word/document.xml'), 'w:shd')[0];
+  return shd ? shadingColor(shadingRef(shd), theme) : undefined;
 }
 
-/** The colour a resolved w:shd (run-props.ts and para-props.ts shd) paints, as shadingOf. */
+/** The colour a w:shd as read (values.ts shadingRef) paints, as shadingOf. */
 export function shadingColor(ref: ShadingRef | undefined, theme: Theme): Shade {
   if (!ref) return undefined;
   const val = ref.val ?? 'clear';

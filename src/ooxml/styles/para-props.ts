@@ -3,7 +3,9 @@
  * numbering, shading, borders and frames; their defaults and how style layers merge.
  */
 import { elements, type XElement } from '../xml.js';
-import { border, fill, num, shadingRef, toggle, twips, type Border, type ShadingRef } from './values.js';
+import { border, num, shadingRef, toggle, twips, type Border, type ShadingRef } from './values.js';
+import { shadingColor } from './colors.js';
+import { NO_THEME, type Theme } from './theme.js';
 
 export type Align = 'left' | 'center' | 'right' | 'both';
 export type LineRule = 'auto' | 'exact' | 'atLeast';
@@ -38,6 +40,7 @@ export interface ParaProps {
   numId: string | undefined;
   ilvl: number;
   outlineLevel: number | undefined;
+  /** RGB hex the w:shd paints (colors.ts shadingColor, theme resolved), or undefined for none. */
   shading: string | undefined;
   /** The w:shd this comes from (colors.ts shadingColor: theme fills and percentage patterns). */
   shd: ShadingRef | undefined;
@@ -102,7 +105,8 @@ const JC: Record<string, Align> = {
   justify: 'both',
 };
 
-export function readParaProps(pPr: XElement | undefined): Partial<ParaProps> {
+/** The properties a w:pPr sets, its shading resolved with the document's theme. */
+export function readParaProps(pPr: XElement | undefined, theme: Theme = NO_THEME): Partial<ParaProps> {
   const out: Partial<ParaProps> = {};
   if (!pPr) return out;
   for (const el of elements(pPr)) {
@@ -173,8 +177,8 @@ export function readParaProps(pPr: XElement | undefined): Partial<ParaProps> {
           }));
         break;
       case 'w:shd':
-        out.shading = fill(el);
         out.shd = shadingRef(el);
+        out.shading = shadingColor(out.shd, theme) ?? undefined;
         break;
       case 'w:pBdr':
         for (const b of elements(el)) {

@@ -1,15 +1,17 @@
 /**
  * Style resolution over the element tree (ECMA-376 17.7.2): document defaults, then the table
  * style, the paragraph style chain (basedOn), the character style chain, then direct
- * formatting, into the typed properties the PDF lays out. Resolved chains are cached: a
- * letter's paragraphs share a handful of styles.
+ * formatting, into the typed properties the PDF lays out and the linter judges, colours
+ * resolved with the document's theme. Resolved chains are cached: a letter's paragraphs share a
+ * handful of styles.
  */
 import { elements, type XElement } from '../xml.js';
 import { DEFAULT_PARA, mergePara, readParaProps, type ParaProps } from './para-props.js';
 import { DEFAULT_RUN, mergeRun, readRunProps, type RunProps } from './run-props.js';
 import { readCellProps, readTableProps, type CellMargins, type CellProps, type TableBorders, type TableProps } from './table-props.js';
 import { headingLevel } from './headings.js';
-import type { ThemeFonts } from './theme.js';
+import { NO_THEME, type Theme, type ThemeFonts } from './theme.js';
+import { over, shadingColor, type Shade } from './colors.js';
 
 interface RawStyle {
   id: string;
@@ -30,7 +32,20 @@ export interface TableStyle {
   para: Partial<ParaProps>;
   run: Partial<RunProps>;
   cell: CellProps | undefined;
-  conditional: Map<string, { para: Partial<ParaProps>; run: Partial<RunProps>; cell: CellProps | undefined }>;
+  /** What the style's w:tcPr shading paints in every cell, and its w:tblPr shading under the table (over the basedOn chain). */
+  cellShading: Shade;
+  tableShading: Shade;
+  /** The conditional formats by type (firstRow, band1Horz...), each merged over the basedOn chain. */
+  conditional: Map<string, ConditionalFormat>;
+  /** The style as a cell with these conditional formats sees it (cell-style.ts cellStyle), by their types joined. */
+  readonly cells: Map<string, TableStyle>;
+}
+
+export interface ConditionalFormat {
+  para: Partial<ParaProps>;
+  run: Partial<RunProps>;
+  cell: CellProps | undefined;
+  shading: Shade;
 }
 
 const child = (el: XElement, name: string): XElement | undefined => elements(el).find((c) => c.name === name);
@@ -51,6 +66,8 @@ export class StyleResolver {
   constructor(
     stylesRoot: XElement | undefined,
     readonly themeFonts: ThemeFonts = { major: undefined, minor: undefined },
+    /** The theme's colours: every colour and shading read here is resolved with them. */
+    readonly theme: Theme = NO_THEME,
   ) {
     let docRun: Partial<RunProps> = {};
     let docPara: Partial<ParaProps> = {};
@@ -60,8 +77,8 @@ export class StyleResolver {
       if (el.name === 'w:docDefaults') {
         const rPrDefault = child(el, 'w:rPrDefault');
         const pPrDefault = child(el, 'w:pPrDefault');
-        docRun = readRunProps(rPrDefault ? child(rPrDefault, 'w:rPr') : undefined);
-        docPara = readParaProps(pPrDefault ? child(pPrDefault, 'w:pPr') : undefined);
+        docRun = readRunProps(rPrDefault ? child(rPrDefault, 'w:rPr') : undefined, theme);
+        docPara = readParaProps(pPrDefault ? child(pPrDefault, 'w:pPr') : undefined, theme);
       } else if (el.name === 'w:style') {
         const id = el.attrs['w:styleId'];
         if (!id) continue;
@@ -150,8 +167,8 @@ export class StyleResolver {
       run = mergeRun(run, table.run);
     }
     for (const s of this.chain(id, 'paragraph')) {
-      para = mergePara(para, readParaProps(s.pPr));
-      run = mergeRun(run, readRunProps(s.rPr));
+      para = mergePara(para, readParaProps(s.pPr, this.theme));
+      run = mergeRun(run, readRunProps(s.rPr, this.theme));
     }
     base = { para, run };
     cache.set(key, base);
@@ -171,7 +188,7 @@ export class StyleResolver {
   ): { styleId: string | undefined; para: ParaProps; run: RunProps; numId: ParaProps['numId']; ilvl: ParaProps['ilvl']; level: L | undefined } {
     const styleId = pPr ? child(pPr, 'w:pStyle')?.attrs['w:val'] : undefined;
     const base = this.paragraph(styleId, table);
-    const direct = readParaProps(pPr);
+    const direct = readParaProps(pPr, this.theme);
     const numId = direct.numId ?? base.para.numId;
     const ilvl = direct.ilvl ?? base.para.ilvl;
     const level = levelOf(numId, ilvl);
@@ -187,7 +204,7 @@ export class StyleResolver {
     const rStyle = child(rPr, 'w:rStyle')?.attrs['w:val'];
     let run = paraRun;
     if (rStyle) run = mergeRun(run, this.character(rStyle));
-    return mergeRun(run, readRunProps(rPr));
+    return mergeRun(run, readRunProps(rPr, this.theme));
   }
 
   /** Run properties a character style adds. */
@@ -197,7 +214,7 @@ export class StyleResolver {
     if (!c) {
       let run: Partial<RunProps> = {};
       for (const s of this.chain(styleId, 'character')) {
-        const layer = readRunProps(s.rPr);
+        const layer = readRunProps(s.rPr, this.theme);
         run = { ...run, ...layer, ...(layer.font ? { font: { ...run.font, ...layer.font } } : {}) };
       }
       c = run;
@@ -211,20 +228,33 @@ export class StyleResolver {
     const key = id ?? '';
     let t = this.tableCache.get(key);
     if (t) return t;
-    t = { table: {}, para: {}, run: {}, cell: undefined, conditional: new Map() };
+    t = { table: {}, para: {}, run: {}, cell: undefined, cellShading: undefined, tableShading: undefined, conditional: new Map(), cells: new Map() };
     for (const s of this.chain(id, 'table')) {
       const tp = readTableProps(s.tblPr);
+      t.tableShading = over(t.tableShading, shadingColor(tp.shd, this.theme));
       t.table = {
         ...t.table,
         ...tp,
         ...(tp.borders ? { borders: { ...t.table.borders, ...tp.borders } } : {}),
         ...(tp.cellMarginsPartial ? { cellMarginsPartial: { ...t.table.cellMarginsPartial, ...tp.cellMarginsPartial } } : {}),
       };
-      t.para = { ...t.para, ...readParaProps(s.pPr) };
-      t.run = { ...t.run, ...readRunProps(s.rPr) };
-      if (s.tcPr) t.cell = readCellProps(s.tcPr);
+      t.para = { ...t.para, ...readParaProps(s.pPr, this.theme) };
+      t.run = { ...t.run, ...readRunProps(s.rPr, this.theme) };
+      if (s.tcPr) {
+        t.cell = readCellProps(s.tcPr, this.theme);
+        t.cellShading = over(t.cellShading, shadingColor(t.cell.shd, this.theme));
+      }
+      // A conditional format of a style layers over the same format of the style it is based on.
       for (const [type, c] of s.conditional) {
-        t.conditional.set(type, { para: readParaProps(c.pPr), run: readRunProps(c.rPr), cell: c.tcPr ? readCellProps(c.tcPr) : undefined });
+        const base = t.conditional.get(type);
+        const cell = c.tcPr ? readCellProps(c.tcPr, this.theme) : undefined;
+        const run = readRunProps(c.rPr, this.theme);
+        t.conditional.set(type, {
+          para: { ...base?.para, ...readParaProps(c.pPr, this.theme) },
+          run: { ...base?.run, ...run, ...(run.font ? { font: { ...base?.run.font, ...run.font } } : {}) },
+          cell: cell && base?.cell ? { ...cell, borders: { ...base.cell.borders, ...cell.borders } } : (cell ?? base?.cell),
+          shading: over(base?.shading, shadingColor(cell?.shd, this.theme)),
+        });
       }
     }
     this.tableCache.set(key, t);

@@ -3,7 +3,9 @@
  * vertical alignment, caps, hidden text, spacing and language; their defaults and merging.
  */
 import { elements, type XElement } from '../xml.js';
-import { color, colorRef, fill, num, shadingRef, toggle, twips, type ColorRef, type ShadingRef } from './values.js';
+import { colorRef, num, shadingRef, toggle, twips, type ColorRef, type ShadingRef } from './values.js';
+import { colorOf, shadingColor } from './colors.js';
+import { NO_THEME, type Theme } from './theme.js';
 
 export interface FontRef {
   ascii?: string;
@@ -23,11 +25,12 @@ export interface RunProps {
   underline: string | undefined;
   strike: boolean;
   doubleStrike: boolean;
-  /** RGB hex of w:val, or undefined for auto (the theme reference is not resolved here). */
+  /** RGB hex of the w:color, its theme colour resolved (colors.ts colorOf), or undefined for auto. */
   color: string | undefined;
   /** The w:color this comes from, theme reference included (colors.ts colorOf resolves it with the theme). */
   colorRef: ColorRef | undefined;
   highlight: string | undefined;
+  /** RGB hex the w:shd paints (colors.ts shadingColor: theme fills and percentage patterns), or undefined for none. */
   shading: string | undefined;
   /** The w:shd this comes from (colors.ts shadingColor: theme fills and percentage patterns). */
   shd: ShadingRef | undefined;
@@ -64,7 +67,8 @@ export const DEFAULT_RUN: RunProps = {
   lang: undefined,
 };
 
-export function readRunProps(rPr: XElement | undefined): Partial<RunProps> {
+/** The properties a w:rPr sets, its colours resolved with the document's theme. */
+export function readRunProps(rPr: XElement | undefined, theme: Theme = NO_THEME): Partial<RunProps> {
   const out: Partial<RunProps> = {};
   if (!rPr) return out;
   for (const el of elements(rPr)) {
@@ -102,15 +106,15 @@ export function readRunProps(rPr: XElement | undefined): Partial<RunProps> {
         out.doubleStrike = toggle(el);
         break;
       case 'w:color':
-        out.color = a['w:val'] === 'auto' ? undefined : color(a['w:val']);
         out.colorRef = colorRef(el);
+        out.color = colorOf(out.colorRef, theme);
         break;
       case 'w:highlight':
         out.highlight = a['w:val'] === 'none' ? undefined : a['w:val'];
         break;
       case 'w:shd':
-        out.shading = fill(el);
         out.shd = shadingRef(el);
+        out.shading = shadingColor(out.shd, theme) ?? undefined;
         break;
       case 'w:vertAlign':
         out.vertAlign = a['w:val'] === 'superscript' || a['w:val'] === 'subscript' ? a['w:val'] : 'baseline';

@@ -3,7 +3,9 @@
  * cell margins, layout, the table look, row heights and header rows, spans and merges.
  */
 import { elements, type XElement } from '../xml.js';
-import { border, fill, num, toggle, twips, type Border } from './values.js';
+import { border, num, shadingRef, toggle, twips, type Border, type ShadingRef } from './values.js';
+import { shadingColor } from './colors.js';
+import { NO_THEME, type Theme } from './theme.js';
 
 export interface CellMargins {
   top: number;
@@ -29,7 +31,22 @@ export interface TableProps {
   cellMargins: CellMargins;
   styleId: string | undefined;
   layoutFixed: boolean;
-  look: { firstRow: boolean; lastRow: boolean; firstColumn: boolean; lastColumn: boolean; noHBand: boolean; noVBand: boolean };
+  look: TableLook;
+  /** The table's own w:shd (the background under cells without shading; cell-style.ts). */
+  shd: ShadingRef | undefined;
+  /** Rows and columns in a band of the table style's banding (w:tblStyleRowBandSize, w:tblStyleColBandSize). */
+  rowBandSize: number;
+  colBandSize: number;
+}
+
+/** Which of the table style's conditional formats the table shows (w:tblLook). */
+export interface TableLook {
+  firstRow: boolean;
+  lastRow: boolean;
+  firstColumn: boolean;
+  lastColumn: boolean;
+  noHBand: boolean;
+  noVBand: boolean;
 }
 
 export interface CellProps {
@@ -37,7 +54,10 @@ export interface CellProps {
   gridSpan: number;
   vMerge: 'restart' | 'continue' | undefined;
   borders: TableBorders;
+  /** RGB hex the cell's own w:shd paints (theme resolved), or undefined for none. */
   shading: string | undefined;
+  /** The cell's own w:shd as written ("no colour" said explicitly stops the table style's; cell-style.ts). */
+  shd: ShadingRef | undefined;
   margins: Partial<CellMargins>;
   vAlign: 'top' | 'center' | 'bottom';
 }
@@ -111,6 +131,15 @@ export function readTableProps(tblPr: XElement | undefined): Partial<TableProps>
       case 'w:tblLayout':
         out.layoutFixed = a['w:type'] === 'fixed';
         break;
+      case 'w:shd':
+        out.shd = shadingRef(el);
+        break;
+      case 'w:tblStyleRowBandSize':
+      case 'w:tblStyleColBandSize': {
+        const v = num(a['w:val']);
+        if (v !== undefined) out[el.name === 'w:tblStyleRowBandSize' ? 'rowBandSize' : 'colBandSize'] = Math.max(1, v);
+        break;
+      }
       case 'w:tblLook': {
         const flag = (name: string, bit: number): boolean => {
           if (a[name] !== undefined) return a[name] === '1' || a[name] === 'true';
@@ -145,8 +174,9 @@ export function readRowProps(trPr: XElement | undefined): RowProps {
   return out;
 }
 
-export function readCellProps(tcPr: XElement | undefined): CellProps {
-  const out: CellProps = { width: undefined, gridSpan: 1, vMerge: undefined, borders: {}, shading: undefined, margins: {}, vAlign: 'top' };
+/** The properties a w:tcPr sets, its shading resolved with the document's theme. */
+export function readCellProps(tcPr: XElement | undefined, theme: Theme = NO_THEME): CellProps {
+  const out: CellProps = { width: undefined, gridSpan: 1, vMerge: undefined, borders: {}, shading: undefined, shd: undefined, margins: {}, vAlign: 'top' };
   if (!tcPr) return out;
   for (const el of elements(tcPr)) {
     const a = el.attrs;
@@ -164,7 +194,8 @@ export function readCellProps(tcPr: XElement | undefined): CellProps {
         out.borders = readBorders(el);
         break;
       case 'w:shd':
-        out.shading = fill(el);
+        out.shd = shadingRef(el);
+        out.shading = shadingColor(out.shd, theme) ?? undefined;
         break;
       case 'w:tcMar':
         out.margins = readMargins(el);

@@ -10,6 +10,9 @@ export interface Theme {
   colors: Map<string, string>;
 }
 
+/** No theme: a theme colour falls back to the w:val written beside it. */
+export const NO_THEME: Theme = { colors: new Map() };
+
 export interface ThemeFonts {
   major: string | undefined;
   minor: string | undefined;

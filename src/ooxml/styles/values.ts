@@ -56,14 +56,6 @@ export function shadingRef(el: XElement): ShadingRef {
   return out;
 }
 
-export function fill(el: XElement): string | undefined {
-  const f = color(el.attrs['w:fill']);
-  if (f) return f;
-  // Patterned shading with a solid foreground colour.
-  if (el.attrs['w:val'] === 'solid') return color(el.attrs['w:color']) ?? '000000';
-  return undefined;
-}
-
 export function border(el: XElement | undefined): Border | undefined {
   if (!el) return undefined;
   const style = el.attrs['w:val'] ?? 'none';

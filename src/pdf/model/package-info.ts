@@ -7,7 +7,7 @@ import { parseRels, relsPartOf } from '../../ooxml/package.js';
 import { elements, unescapeXml } from '../../ooxml/xml.js';
 import { Numbering } from './numbering.js';
 import { twips } from '../../ooxml/styles/values.js';
-import { readThemeFonts, themePart } from '../../ooxml/styles/theme.js';
+import { parseTheme, readThemeFonts, themePart } from '../../ooxml/styles/theme.js';
 import { StyleResolver } from '../../ooxml/styles/resolve.js';
 
 /** What stays the same for every letter made from one package: styles, numbering, theme, rels. */
@@ -32,7 +32,9 @@ export function packageInfo(pkg: DocxPackage): PackageInfo {
   let info = infoCache.get(pkg);
   if (info) return info;
   const theme = themePart(pkg);
-  const styles = new StyleResolver(pkg.stylesPart ? pkg.xml(pkg.stylesPart) : undefined, readThemeFonts(theme ? pkg.xml(theme) : undefined));
+  // Colours resolved with the theme, as the linter judges them (ooxml/styles/colors.ts).
+  const colors = parseTheme(pkg);
+  const styles = new StyleResolver(pkg.stylesPart ? pkg.xml(pkg.stylesPart) : undefined, readThemeFonts(theme ? pkg.xml(theme) : undefined), colors);
   let defaultTabStop = 36;
   let evenAndOddHeaders = false;
   let compatibilityMode = 0;
@@ -55,7 +57,7 @@ export function packageInfo(pkg: DocxPackage): PackageInfo {
   }
   info = {
     styles,
-    numbering: new Numbering(pkg.numberingPart ? pkg.xml(pkg.numberingPart) : undefined),
+    numbering: new Numbering(pkg.numberingPart ? pkg.xml(pkg.numberingPart) : undefined, colors),
     images: new Map(),
     rels: new Map([[pkg.mainPart, [...pkg.mainRels]]]),
     defaultTabStop,

@@ -74,7 +74,7 @@ export interface CellBlock {
   /** First grid column the cell occupies. */
   col: number;
   blocks: Block[];
-  /** Shading after table-style conditional formatting. */
+  /** The cell's background: its own shading, else its table style's with the conditional formats, else the table's (ooxml/styles/cell-style.ts). */
   shading: string | undefined;
 }
 
