@@ -6,6 +6,8 @@
 import type { FieldNode } from '../ooxml/fields.js';
 import type { Story } from '../ooxml/tokens.js';
 import { parseStyles, type StyleSheet } from '../ooxml/styles/sheet.js';
+import { paragraphStyleId } from '../ooxml/styles/resolve.js';
+import { propsElement } from '../ooxml/styles/values.js';
 import { unescapeXml } from '../ooxml/xml.js';
 import type { StoryPlan } from '../template/plan.js';
 import { cachedResult, type Template } from '../template/template.js';
@@ -162,6 +164,12 @@ function walkStory(story: Story, top: FieldNode[], model: LintModel): void {
     else paraFields.set(f.para, [f]);
   }
   const tableStack: TableModel[] = [];
+  // The paragraph style a w:pPr names, by the w:pPr's text (paragraphs repeat a handful).
+  const styleIds = new Map<string, string | undefined>();
+  const styleIdOf = (pPr: string): string | undefined => {
+    if (!styleIds.has(pPr)) styleIds.set(pPr, paragraphStyleId(propsElement(pPr, 'w:pPr')));
+    return styleIds.get(pPr);
+  };
   let row: RowModel | undefined;
   let cell: CellModel | undefined;
   let link: LinkModel | undefined;
@@ -219,7 +227,7 @@ function walkStory(story: Story, top: FieldNode[], model: LintModel): void {
       case 'mark': {
         const p = para(tok.para);
         p.pPr = tok.pPr;
-        p.styleId = /<w:pStyle w:val="([^"]+)"/.exec(tok.pPr)?.[1];
+        p.styleId = styleIdOf(tok.pPr);
         p.lastInContainer = tok.lastInContainer;
         p.markInField = inField;
         model.paragraphs.push(p);

@@ -6,7 +6,9 @@
  * sheet, the basedOn chain, the colours and the heading rule are ooxml/styles/'s, which the PDF
  * reads too.
  */
-import { defaultParagraphStyle, defaultStyle, styleChain, type StyleDef, type StyleSheet } from '../ooxml/styles/sheet.js';
+import { defaultParagraphStyle, defaultStyle, styleChain, styleParagraph, type StyleDef, type StyleSheet } from '../ooxml/styles/sheet.js';
+import { readParaProps, type ParaProps } from '../ooxml/styles/para-props.js';
+import { propsElement } from '../ooxml/styles/values.js';
 import { highlightColor } from '../ooxml/styles/colors.js';
 import { StyleResolver, type TableStyle } from '../ooxml/styles/resolve.js';
 import { cellBackground, cellStyle, conditionalTypes, tableLook } from '../ooxml/styles/cell-style.js';
@@ -33,6 +35,7 @@ export class StyleView {
   private readonly tables = new WeakMap<TableModel, Partial<TableProps>>();
   private resolved: StyleResolver | undefined;
   private readonly parsed = new Map<string, XElement>();
+  private readonly direct = new Map<string, Partial<ParaProps>>();
 
   constructor(
     private readonly sheet: StyleSheet | undefined,
@@ -53,13 +56,20 @@ export class StyleView {
 
   /** Outline level 0-8 from direct formatting or the style chain (9 = body text). */
   outlineLevel(p: ParagraphModel): number | undefined {
-    const direct = /<w:outlineLvl w:val="(\d)"/.exec(p.pPr)?.[1];
-    if (direct !== undefined) return Number(direct);
+    const direct = this.paragraphProps(p.pPr).outlineLevel;
+    if (direct !== undefined) return direct;
     for (const s of this.chain(p.styleId ?? this.defaultParagraph)) {
-      const lvl = /<w:pPr>[\s\S]*?<w:outlineLvl w:val="(\d)"/.exec(s.xml)?.[1];
-      if (lvl !== undefined) return Number(lvl);
+      const level = styleParagraph(s).outlineLevel;
+      if (level !== undefined) return level;
     }
     return undefined;
+  }
+
+  /** What a paragraph's own w:pPr says (ooxml/styles/para-props.ts). */
+  private paragraphProps(pPr: string): Partial<ParaProps> {
+    let props = this.direct.get(pPr);
+    if (!props) this.direct.set(pPr, (props = readParaProps(this.element(pPr, 'w:pPr'), this.theme)));
+    return props;
   }
 
   /** Built-in heading level (1-9) from the style names in the chain (`heading 2`). */
@@ -107,7 +117,7 @@ export class StyleView {
     if (!xml) return undefined;
     let el = this.parsed.get(xml);
     if (!el) {
-      el = parseXml(xml.startsWith(`<${name}`) ? xml : `<${name}>${xml}</${name}>`, 'word/document.xml');
+      el = propsElement(xml, name)!;
       this.parsed.set(xml, el);
     }
     return el;

@@ -2,9 +2,15 @@
  * What a paragraph's style chain says about it, for the fields that read the document: its
  * outline (heading) level, for SEQ's `\s` restarts, and its list (numId, ilvl), for REF's
  * paragraph numbers. Direct formatting in the paragraph's own w:pPr comes first, then its style
- * and the styles it is based on, then the default paragraph style.
+ * and the styles it is based on, then the default paragraph style. Read through
+ * ooxml/styles/ (the style sheet, the property readers, the heading names).
  */
-import { defaultParagraphStyle, parseStyles, styleChain, type StyleDef } from '../ooxml/styles/sheet.js';
+import { builtinHeadingLevel, headingLevel } from '../ooxml/styles/headings.js';
+import type { ParaProps } from '../ooxml/styles/para-props.js';
+import { readParaProps } from '../ooxml/styles/para-props.js';
+import { paragraphStyleId } from '../ooxml/styles/resolve.js';
+import { defaultParagraphStyle, parseStyles, styleChain, styleParagraph, type StyleDef } from '../ooxml/styles/sheet.js';
+import { propsElement } from '../ooxml/styles/values.js';
 import type { DocxPackage } from '../ooxml/package.js';
 
 export interface ParagraphStyles {
@@ -14,56 +20,53 @@ export interface ParagraphStyles {
   listOf(pPr: string): { numId: string; ilvl: number } | undefined;
 }
 
-const pPrOf = (xml: string): string => /<w:pPr>([\s\S]*?)<\/w:pPr>/.exec(xml)?.[1] ?? '';
-const styleOf = (pPr: string): string | undefined => /<w:pStyle w:val="([^"]+)"/.exec(pPr)?.[1];
-const outlineIn = (pPr: string): number | undefined => {
-  const v = /<w:outlineLvl w:val="(\d)"/.exec(pPr)?.[1];
-  return v === undefined ? undefined : Number(v);
-};
-const numIdIn = (pPr: string): string | undefined => /<w:numId w:val="([^"]+)"/.exec(pPr)?.[1];
-const ilvlIn = (pPr: string): number | undefined => {
-  const v = /<w:ilvl w:val="(\d+)"/.exec(pPr)?.[1];
-  return v === undefined ? undefined : Number(v);
-};
-
 export function paragraphStyles(pkg: DocxPackage): ParagraphStyles {
   const sheet = pkg.stylesPart ? parseStyles(pkg.text(pkg.stylesPart), pkg.stylesPart) : undefined;
   const fallback = sheet ? defaultParagraphStyle(sheet)?.id : undefined;
   const chain = (id: string | undefined): StyleDef[] => styleChain(sheet, id ?? fallback);
+  // A paragraph's w:pPr as read, by its text (paragraphs repeat a handful).
+  const direct = new Map<string, { styleId: string | undefined; props: Partial<ParaProps> }>();
+  const read = (pPr: string): { styleId: string | undefined; props: Partial<ParaProps> } => {
+    let out = direct.get(pPr);
+    if (!out) {
+      const el = propsElement(pPr, 'w:pPr');
+      direct.set(pPr, (out = { styleId: paragraphStyleId(el), props: readParaProps(el) }));
+    }
+    return out;
+  };
   const headingOf = new Map<string, number | undefined>();
+  // The nearest style that says anything decides: its outline level, else its built-in heading name.
   const styleHeading = (id: string | undefined): number | undefined => {
     const key = id ?? '';
     if (headingOf.has(key)) return headingOf.get(key);
     let level: number | undefined;
     for (const s of chain(id)) {
-      const outline = outlineIn(pPrOf(s.xml));
+      const outline = styleParagraph(s).outlineLevel;
       if (outline !== undefined) {
-        level = outline < 9 ? outline + 1 : undefined;
+        level = headingLevel(outline, []);
         break;
       }
-      const named = /^heading ([1-9])$/i.exec(s.name.trim());
-      if (named) {
-        level = Number(named[1]);
-        break;
-      }
+      level = builtinHeadingLevel(s.name);
+      if (level !== undefined) break;
     }
     headingOf.set(key, level);
     return level;
   };
   return {
     headingLevel(pPr) {
-      const direct = outlineIn(pPr);
-      if (direct !== undefined) return direct < 9 ? direct + 1 : undefined;
-      return styleHeading(styleOf(pPr));
+      const own = read(pPr);
+      if (own.props.outlineLevel !== undefined) return headingLevel(own.props.outlineLevel, []);
+      return styleHeading(own.styleId);
     },
     listOf(pPr) {
-      let numId = numIdIn(pPr);
-      let ilvl = ilvlIn(pPr);
-      for (const s of chain(styleOf(pPr))) {
+      const own = read(pPr);
+      let numId = own.props.numId;
+      let ilvl = own.props.ilvl;
+      for (const s of chain(own.styleId)) {
         if (numId !== undefined && ilvl !== undefined) break;
-        const own = pPrOf(s.xml);
-        numId ??= numIdIn(own);
-        ilvl ??= ilvlIn(own);
+        const props = styleParagraph(s);
+        numId ??= props.numId;
+        ilvl ??= props.ilvl;
       }
       return numId === undefined || numId === '0' ? undefined : { numId, ilvl: ilvl ?? 0 };
     },

@@ -50,6 +50,11 @@ export interface ConditionalFormat {
 
 const child = (el: XElement, name: string): XElement | undefined => elements(el).find((c) => c.name === name);
 
+/** The paragraph style a w:pPr names (its own w:pStyle, not one in a tracked change). */
+export function paragraphStyleId(pPr: XElement | undefined): string | undefined {
+  return pPr ? child(pPr, 'w:pStyle')?.attrs['w:val'] : undefined;
+}
+
 export class StyleResolver {
   private readonly styles = new Map<string, RawStyle>();
   readonly docRun: RunProps;
@@ -186,7 +191,7 @@ export class StyleResolver {
     table: TableStyle | undefined,
     levelOf: (numId: ParaProps['numId'], ilvl: ParaProps['ilvl']) => L | undefined,
   ): { styleId: string | undefined; para: ParaProps; run: RunProps; numId: ParaProps['numId']; ilvl: ParaProps['ilvl']; level: L | undefined } {
-    const styleId = pPr ? child(pPr, 'w:pStyle')?.attrs['w:val'] : undefined;
+    const styleId = paragraphStyleId(pPr);
     const base = this.paragraph(styleId, table);
     const direct = readParaProps(pPr, this.theme);
     const numId = direct.numId ?? base.para.numId;

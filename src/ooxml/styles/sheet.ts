@@ -1,10 +1,11 @@
 /**
  * A document's style sheet (word/styles.xml) read once: its styles by id with their basedOn,
- * next and link references, its document defaults, the default style of a type, and a style's
- * basedOn chain. Every reader of styles (linter, PDF, field language, headings and lists of
- * fields, composition) starts here.
+ * next and link references and their own paragraph properties, its document defaults, the
+ * default style of a type, and a style's basedOn chain. Every reader of styles (linter, PDF,
+ * field language, headings and lists of fields, composition) starts here.
  */
-import { elements, parseXml } from '../xml.js';
+import { child, elements, parseXml, type XElement } from '../xml.js';
+import { readParaProps, type ParaProps } from './para-props.js';
 
 export interface StyleDef {
   id: string;
@@ -15,6 +16,8 @@ export interface StyleDef {
   next?: string;
   link?: string;
   isDefault: boolean;
+  /** The style's own w:pPr (styleParagraph reads it). */
+  pPr?: XElement | undefined;
 }
 
 export interface StyleSheet {
@@ -42,6 +45,7 @@ export function parseStyles(source: string, part = 'word/styles.xml'): StyleShee
       name: val('w:name') ?? id,
       xml: source.slice(el.start, el.end),
       isDefault: el.attrs['w:default'] === '1' || el.attrs['w:default'] === 'true',
+      pPr: child(el, 'w:pPr'),
     };
     const basedOn = val('w:basedOn');
     const next = val('w:next');
@@ -69,6 +73,15 @@ export function styleIdByName(sheet: StyleSheet, name: string): string | undefin
   const n = name.toLowerCase();
   for (const s of sheet.styles.values()) if (s.name.toLowerCase() === n) return s.id;
   return undefined;
+}
+
+const ownParagraph = new WeakMap<StyleDef, Partial<ParaProps>>();
+
+/** What a style's own w:pPr says (outline level, list, ...), read once per style; not what it inherits. */
+export function styleParagraph(def: StyleDef): Partial<ParaProps> {
+  let props = ownParagraph.get(def);
+  if (!props) ownParagraph.set(def, (props = readParaProps(def.pPr)));
+  return props;
 }
 
 /** The style and its basedOn ancestors, nearest first (at most 20; a cycle is cut). */

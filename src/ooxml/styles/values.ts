@@ -2,7 +2,7 @@
  * Attribute values shared by the property readers: twips and plain numbers, toggles,
  * colours, shading fills and borders, in the units the layout uses (points, RGB hex).
  */
-import type { XElement } from '../xml.js';
+import { parseXml, type XElement } from '../xml.js';
 
 export interface Border {
   /** Line width in points (0: none). */
@@ -64,4 +64,14 @@ export function border(el: XElement | undefined): Border | undefined {
   // w:sz is in eighths of a point; double lines are drawn as one thicker line.
   const width = Math.max(0.25, (sz / 8) * (style === 'double' ? 3 : 1));
   return { width, color: color(el.attrs['w:color']) ?? '000000', space: num(el.attrs['w:space']) ?? 0, style };
+}
+
+/**
+ * A property element kept as XML text (the token stream's w:pPr and w:rPr, a table's w:tblPr,
+ * a cell's w:tcPr), as a tree for the property readers; its content alone is wrapped in it.
+ * Callers keep what they parse: paragraphs repeat a handful of properties.
+ */
+export function propsElement(xml: string, name: 'w:pPr' | 'w:rPr' | 'w:tblPr' | 'w:tcPr'): XElement | undefined {
+  if (!xml) return undefined;
+  return parseXml(xml.startsWith(`<${name}`) ? xml : `<${name}>${xml}</${name}>`, 'word/document.xml');
 }
