@@ -26,6 +26,10 @@ import { lintNoticeMessages } from './messages/lint-notices.js';
 import { lintCliMessages } from './messages/lint-cli.js';
 import { problemTitleMessages } from './messages/problem-titles.js';
 import { outputMessages } from './messages/output.js';
+import { webTexts } from './messages/web.js';
+import { prefixed } from './area.js';
+
+const webMessages = prefixed('web', webTexts);
 
 export const messages = {
   ...placeMessages,
@@ -50,6 +54,7 @@ export const messages = {
   ...lintCliMessages,
   ...problemTitleMessages,
   ...outputMessages,
+  ...webMessages,
 } as const satisfies Record<string, MessageText>;
 
 /** Ids that more than one area defines (`never` when there are none). */
@@ -85,6 +90,7 @@ type CatalogIsDisjoint = AssertNoSharedIds<
       typeof lintCliMessages,
       typeof problemTitleMessages,
       typeof outputMessages,
+      typeof webMessages,
     ]
   >
 >;

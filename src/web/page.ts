@@ -1,87 +1,107 @@
 /**
- * The training page's HTML and CSS (Danish). The behaviour is in client/app.ts, compiled to
- * dist/web/client/app.js; the fonts are the ones the PDF embeds, served from fonts/. Nothing
- * comes from a network: the page works offline.
+ * The training page's HTML and CSS, in Danish or English (its texts are the catalog's,
+ * i18n/messages/web.ts). The behaviour is in client/app.ts, compiled by tsconfig.web.json to
+ * dist/web/browser/; the fonts are the ones the PDF embeds, served from fonts/. Nothing comes
+ * from a network: the page works offline.
  */
-export const PAGE_HTML = `<!doctype html>
-<html lang="da">
+import { textsIn } from '../i18n/area.js';
+import type { Lang } from '../i18n/lang.js';
+import { webTexts, type WebTextId } from '../i18n/messages/web.js';
+import { escapeXml } from '../ooxml/xml.js';
+
+/**
+ * The page in a language: its own words from the catalog (i18n/messages/web.ts), and the same
+ * area's texts for the client, embedded as JSON (a data block: the page's CSP runs no inline
+ * script), so the client speaks the page's language without a request of its own.
+ */
+export function pageHtml(lang: Lang): string {
+  const texts = textsIn(webTexts, lang);
+  const t = Object.fromEntries(Object.entries(texts).map(([id, text]) => [id, escapeXml(text)])) as Record<WebTextId, string>;
+  const other = ({ da: 'en', en: 'da' } as const)[lang];
+  // '<' written as \u003c: no text can end the script element.
+  const json = JSON.stringify(texts).replace(/</g, '\\u003c');
+  return `<!doctype html>
+<html lang="${lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>kp-brev – forhåndsvisning af breve</title>
+<title>${t.title}</title>
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="/app.css">
+<script type="application/json" id="tekster">${json}</script>
 <script type="module" src="/app.js"></script>
 </head>
 <body>
-<a class="spring" href="#brev">Spring til brevet</a>
+<a class="spring" href="#brev">${t.skip}</a>
 <header>
-  <h1>kp-brev <span>forhåndsvisning af breve i træningsmiljøet</span></h1>
+  <h1>kp-brev <span>${t.subtitle}</span></h1>
+  <a class="sprog" href="?lang=${other}" lang="${other}" hreflang="${other}">${t.otherLanguage}</a>
 </header>
 <main>
   <section class="valg" aria-labelledby="valg-overskrift">
-    <h2 id="valg-overskrift">Brev og sag</h2>
+    <h2 id="valg-overskrift">${t.choice}</h2>
     <form id="form" novalidate>
       <fieldset>
-        <legend>Skabelon</legend>
-        <label for="skabelon">Brev fra skabelonarkivet</label>
+        <legend>${t.template}</legend>
+        <label for="skabelon">${t.fromArchive}</label>
         <select id="skabelon" name="skabelon"></select>
-        <label for="kommune">Kommune</label>
+        <label for="kommune">${t.kommune}</label>
         <select id="kommune" name="kommune"></select>
-        <label for="fil">Eller din egen skabelon (.docx)</label>
+        <label for="fil">${t.ownTemplate}</label>
         <div id="slip" class="slip">
           <input id="fil" name="fil" type="file" accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document">
           <span id="fil-navn" aria-live="polite"></span>
-          <button type="button" id="fil-fjern" hidden>Brug skabelonarkivet igen</button>
+          <button type="button" id="fil-fjern" hidden>${t.useArchive}</button>
         </div>
         <div id="udkast-valg" hidden>
-          <label for="udkast-til">Udkastet er til</label>
+          <label for="udkast-til">${t.draftOf}</label>
           <select id="udkast-til" name="udkast-til" aria-describedby="udkast-hjaelp"></select>
-          <p id="udkast-hjaelp" class="hjaelp">Vælg brevet, så vises udkastet i brevets masterskabelon og med dets indstillinger (og kommunens, hvis du har valgt en kommune).</p>
+          <p id="udkast-hjaelp" class="hjaelp">${t.draftHelp}</p>
         </div>
       </fieldset>
       <fieldset>
-        <legend>Sag</legend>
-        <label for="sag">Eksempelsag</label>
+        <legend>${t.case}</legend>
+        <label for="sag">${t.sample}</label>
         <select id="sag" name="sag"></select>
-        <label for="proces">Proces</label>
+        <label for="proces">${t.process}</label>
         <select id="proces" name="proces"></select>
-        <label for="variant">Variant</label>
+        <label for="variant">${t.variant}</label>
         <select id="variant" name="variant"></select>
-        <label for="kontekst">Sagskontekst (JSON)</label>
+        <label for="kontekst">${t.context}</label>
         <textarea id="kontekst" name="kontekst" rows="10" spellcheck="false" aria-describedby="kontekst-fejl"></textarea>
         <p id="kontekst-fejl" class="fejltekst" aria-live="polite"></p>
-        <button type="button" id="kopier">Kopiér sagskonteksten</button>
+        <button type="button" id="kopier">${t.copy}</button>
       </fieldset>
       <fieldset id="spoergsmaal">
-        <legend>Flettespørgsmål</legend>
-        <p id="ingen-spoergsmaal">Brevet har ingen flettespørgsmål.</p>
+        <legend>${t.questions}</legend>
+        <p id="ingen-spoergsmaal">${t.noQuestions}</p>
         <ul id="spoergsmaal-liste"></ul>
       </fieldset>
       <fieldset>
-        <legend>Hent brevet</legend>
-        <button type="button" id="hent-pdf">Hent PDF</button>
-        <button type="button" id="hent-docx">Hent Word (.docx)</button>
+        <legend>${t.download}</legend>
+        <button type="button" id="hent-pdf">${t.downloadPdf}</button>
+        <button type="button" id="hent-docx">${t.downloadDocx}</button>
       </fieldset>
     </form>
   </section>
   <section id="brev" class="brev" aria-labelledby="brev-overskrift" tabindex="0">
-    <h2 id="brev-overskrift">Brevet</h2>
+    <h2 id="brev-overskrift">${t.letter}</h2>
     <p id="status" role="status" aria-live="polite"></p>
     <div id="problemer"></div>
     <div id="sider"></div>
   </section>
   <section class="kontrol" aria-labelledby="kontrol-overskrift" tabindex="0">
-    <h2 id="kontrol-overskrift">Skabelonen</h2>
-    <h3 id="fund-overskrift">Fund</h3>
+    <h2 id="kontrol-overskrift">${t.templateSection}</h2>
+    <h3 id="fund-overskrift">${t.findings}</h3>
     <div id="fund" aria-labelledby="fund-overskrift"></div>
-    <h3 id="koder-overskrift">Feltkoder (som Alt+F9 i Word)</h3>
+    <h3 id="koder-overskrift">${t.codes}</h3>
     <div id="koder" aria-labelledby="koder-overskrift"></div>
   </section>
 </main>
 </body>
 </html>
 `;
+}
 
 const face = (family: string, file: string, weight: string, style: string): string =>
   `@font-face { font-family: "KP ${family}"; src: url("/fonts/${file}.ttf") format("truetype"); font-weight: ${weight}; font-style: ${style}; font-display: block; }`;
@@ -109,6 +129,8 @@ body { margin: 0; font: 16px/1.45 "KP Liberation Sans", Arial, sans-serif; color
 header { background: var(--blaa); color: #fff; padding: .6rem 1.2rem; }
 header h1 { margin: 0; font-size: 1.3rem; }
 header h1 span { font-weight: normal; font-size: 1rem; margin-left: .5rem; }
+header { display: flex; justify-content: space-between; align-items: center; }
+header .sprog { color: #fff; }
 main { display: grid; grid-template-columns: minmax(16rem, 22rem) 1fr minmax(18rem, 28rem); gap: 1rem; padding: 1rem; align-items: start; }
 section { background: #fff; border-radius: 6px; padding: .8rem 1rem; box-shadow: 0 1px 3px rgba(0,0,0,.12); }
 h2 { margin: .2rem 0 .6rem; font-size: 1.15rem; color: var(--blaa); }

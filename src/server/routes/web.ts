@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { FONT_DIR } from '../../pdf/fonts/faces.js';
 import type { RepositoryHolder } from '../../service/repository-holder.js';
-import { PAGE_CSS, PAGE_HTML } from '../../web/page.js';
+import { PAGE_CSS, pageHtml } from '../../web/page.js';
 import type { PreviewRequest } from '../../service/preview.js';
 import type { JobFailure } from '../../service/preview-task.js';
 import { jsonAnswer, letterAnswer, problems } from '../openapi.js';
@@ -19,12 +19,15 @@ import { notFoundProblem, problem, sendProblem, type Problem } from '../problem.
 import { problemItem } from '../../diagnostics.js';
 import { serverLimits, type ServerContext } from '../types.js';
 import type { Lang } from '../../i18n/index.js';
+import { isLang } from '../../i18n/lang.js';
 import { kommuneFor, refusePreview } from './letters.js';
 
 const here = fileURLToPath(import.meta.url);
 /** The page's compiled scripts (tsconfig.web.json: dist/web/browser/, ES modules, the tree of src/), also when the server runs from source. */
 const CLIENT = here.endsWith('.ts') ? join(dirname(here), '../../../dist/web/browser') : join(dirname(here), '../../web/browser');
-const SCRIPTS = new Set(['app.js', 'api.js', 'views.js']);
+const SCRIPTS = new Set(['app.js', 'api.js', 'views.js', 'texts.js']);
+/** The catalog's placeholder filling, which the client imports (../../i18n/fill.js from /texts.js is /i18n/fill.js). */
+const FILL = 'i18n/fill.js';
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /** A preview request as JSON: the template upload in base64. */
@@ -68,11 +71,18 @@ export function webRoutes(app: FastifyInstance, ctx: ServerContext, holder: Repo
   // A template the size /v1/lint accepts, in base64, with room for the case.
   const bodyLimit = Math.ceil((serverLimits(ctx.options).lintBodyLimit * 4) / 3) + 1024 * 1024;
   const samplesDir = ctx.options.samplesDir ?? join(ctx.options.templatesDir, '..', 'samples', 'sager');
-  app.get('/', { config: { public: true }, schema: { hide: true } }, async (_req, reply) =>
-    reply
+  // The page in the language ?lang= names, else the one Accept-Language asks for (as the API's answers).
+  app.get<{ Querystring: { lang?: string } }>('/', { config: { public: true }, schema: { hide: true } }, async (req, reply) => {
+    const lang = isLang(req.query.lang) ? req.query.lang : req.lang;
+    return reply
       .type('text/html; charset=utf-8')
+      .header('content-language', lang)
+      .header('vary', 'accept-language')
       .header('content-security-policy', "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'")
-      .send(PAGE_HTML),
+      .send(pageHtml(lang));
+  });
+  app.get(`/${FILL}`, { config: { public: true }, schema: { hide: true } }, async (_req, reply) =>
+    reply.type('text/javascript; charset=utf-8').send(readFileSync(join(CLIENT, FILL), 'utf8')),
   );
   app.get('/app.css', { config: { public: true }, schema: { hide: true } }, async (_req, reply) => reply.type('text/css; charset=utf-8').send(PAGE_CSS));
   app.get<{ Params: { script: string } }>('/:script', { config: { public: true }, schema: { hide: true } }, async (req, reply) => {

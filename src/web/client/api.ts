@@ -3,6 +3,7 @@
  * answers with 401 asks once for a credential (kp-brev token), kept for the browser session.
  */
 import type { CodeParagraph, MissingItem, PreviewQuestion } from '../../service/preview-types.js';
+import { lang, say } from './texts.js';
 
 export interface ProblemItem {
   code: string;
@@ -62,17 +63,17 @@ function token(): Record<string, string> {
 async function call(path: string, body?: unknown): Promise<Response> {
   const res = await fetch(path, {
     method: body === undefined ? 'GET' : 'POST',
-    headers: { ...token(), ...(body === undefined ? {} : { 'content-type': 'application/json' }), 'accept-language': 'da' },
+    headers: { ...token(), ...(body === undefined ? {} : { 'content-type': 'application/json' }), 'accept-language': lang },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   if (res.status === 401) {
-    const t = window.prompt('Serveren kræver en adgangsnøgle (kp-brev token). Indsæt den:');
+    const t = window.prompt(say('askToken'));
     if (t) {
       sessionStorage.setItem('kp-brev-token', t.trim());
       return call(path, body);
     }
   }
-  if (!res.ok) throw (await res.json().catch(() => ({ title: `Serveren svarede ${res.status} ${res.statusText}`.trim() }))) as Problem;
+  if (!res.ok) throw (await res.json().catch(() => ({ title: say('serverAnswered', { status: `${res.status} ${res.statusText}`.trim() }) }))) as Problem;
   return res;
 }
 
@@ -90,5 +91,5 @@ export async function file(path: string, body: unknown, fallbackName: string): P
 /** A network failure (a TypeError from fetch) or a server's problem, as a problem to show. */
 export function asProblem(err: unknown): Problem {
   if (err && typeof err === 'object' && 'title' in err) return err as Problem;
-  return { title: 'Serveren kunne ikke nås', detail: err instanceof Error ? err.message : String(err) };
+  return { title: say('unreachable'), detail: err instanceof Error ? err.message : String(err) };
 }

@@ -7,6 +7,7 @@
 
 import { $, api, asProblem, file, option, type Preview } from './api.js';
 import { render, showProblem } from './views.js';
+import { say } from './texts.js';
 
 const state = {
   upload: undefined as { name: string; base64: string } | undefined,
@@ -28,7 +29,7 @@ function context(): Record<string, unknown> | undefined {
     $<HTMLTextAreaElement>('kontekst').removeAttribute('aria-invalid');
     return value;
   } catch (err) {
-    $('kontekst-fejl').textContent = `Sagskonteksten er ikke gyldig JSON: ${(err as Error).message}`;
+    $('kontekst-fejl').textContent = say('contextInvalid', { detail: (err as Error).message });
     $<HTMLTextAreaElement>('kontekst').setAttribute('aria-invalid', 'true');
     return undefined;
   }
@@ -92,38 +93,33 @@ const handlers = {
 function lacking(p: Preview): string {
   const fields = p.missing.filter((m) => m.kind === 'field').map((m) => m.name);
   const questions = p.missing.filter((m) => m.kind === 'question').map((m) => m.name);
-  if (!fields.length && !questions.length) return 'Brevet er opdateret: ';
-  const what = [
-    fields.length ? `${fields.length === 1 ? '1 felt' : `${fields.length} felter`} (${fields.join(', ')})` : '',
-    questions.length ? `svar på ${questions.length} flettespørgsmål (${questions.join(', ')})` : '',
-  ];
-  return `Brevet mangler ${what.filter(Boolean).join(' og ')}, se listen over brevet: `;
+  if (!fields.length && !questions.length) return say('upToDate');
+  const lackingFields = say('lackingFields', { count: fields.length, names: fields.join(', ') });
+  const lackingAnswers = say('lackingAnswers', { count: questions.length, names: questions.join(', ') });
+  if (fields.length && questions.length) return say('lackingBoth', { fields: lackingFields, answers: lackingAnswers });
+  return say('lacking', { what: fields.length ? lackingFields : lackingAnswers });
 }
 
 async function refresh(): Promise<void> {
   const body = request();
   if (!body) return;
   const generation = ++state.generation;
-  $('status').textContent = 'Danner brevet …';
+  $('status').textContent = say('drawing');
   try {
     const p = await api<Preview>('/v1/preview', body);
     if (generation !== state.generation) return;
     state.drawn = p.context;
     render(p, handlers);
-    const sider = p.pages.length === 1 ? '1 side' : `${p.pages.length} sider`;
     const stops = p.problems.length + p.warnings.length - p.missing.length;
     $('status').textContent =
-      `${lacking(p)}${p.title}${p.version ? ` (${p.version})` : ''}, ${sider}.` +
-      (stops ? ` Det kan ikke sendes: ${stops === 1 ? '1 problem' : `${stops} problemer`}, se over brevet.` : '') +
-      (state.highlight
-        ? p.highlighted
-          ? ` Markeret, det flettespørgsmålet tilføjer: »${p.added}«.`
-          : ' Flettespørgsmålet tilføjer ingen tekst til dette brev.'
-        : '');
+      lacking(p) +
+      say('drawn', { title: `${p.title}${p.version ? ` (${p.version})` : ''}`, pages: p.pages.length }) +
+      (stops ? say('cannotSend', { count: stops }) : '') +
+      (state.highlight ? (p.highlighted ? say('marked', { added: p.added }) : say('addsNothing')) : '');
   } catch (err) {
     if (generation !== state.generation) return;
     showProblem(asProblem(err));
-    $('status').textContent = `Brevet kunne ikke dannes: ${asProblem(err).title}.`;
+    $('status').textContent = say('drawFailed', { title: asProblem(err).title });
   }
 }
 
@@ -137,7 +133,7 @@ async function loadSamples(): Promise<void> {
   if (samples.length) $<HTMLTextAreaElement>('kontekst').value = select.value;
   else {
     const current = $<HTMLTextAreaElement>('kontekst').value.trim();
-    option(select, current || JSON.stringify({ fields: {}, questions: {} }, null, 2), current ? '(sagen i feltet)' : '(tom sag)');
+    option(select, current || JSON.stringify({ fields: {}, questions: {} }, null, 2), current ? say('caseInBox') : say('emptyCase'));
     $<HTMLTextAreaElement>('kontekst').value = select.value;
   }
   select.disabled = !samples.length;
@@ -149,7 +145,7 @@ async function start(): Promise<void> {
   const templates = await api<Array<{ kind: string; id: string; title?: string }>>('/v1/templates');
   const select = $<HTMLSelectElement>('skabelon');
   const draftOf = $<HTMLSelectElement>('udkast-til');
-  option(draftOf, '', '(intet brev: vis skabelonen alene)');
+  option(draftOf, '', say('noLetter'));
   for (const t of templates.filter((x) => x.kind === 'beskedskabelon')) {
     option(select, t.id, `${t.id} – ${t.title ?? ''}`);
     option(draftOf, t.id, `${t.id} – ${t.title ?? ''}`);
@@ -159,17 +155,17 @@ async function start(): Promise<void> {
     schedule(0);
   });
   const kommune = $<HTMLSelectElement>('kommune');
-  option(kommune, '', 'Central skabelon (ingen kommune)');
+  option(kommune, '', say('central'));
   for (const k of await api<Array<{ kommune: string; name: string }>>('/v1/kommuner')) option(kommune, k.kommune, `${k.kommune} ${k.name}`);
   const processes = await api<Array<{ id: string; name: string; variants: Array<{ id: string; name: string }> }>>('/v1/processes');
   const proces = $<HTMLSelectElement>('proces');
   const variant = $<HTMLSelectElement>('variant');
-  option(proces, '', '(som i sagen)');
+  option(proces, '', say('asInCase'));
   for (const p of processes) option(proces, p.id, p.name);
   const fillVariants = (): void => {
     const chosen = variant.value;
     variant.replaceChildren();
-    option(variant, '', '(som i sagen)');
+    option(variant, '', say('asInCase'));
     // The variants of the chosen process, or of the case's own process.
     const own = (context() ?? {})['process'];
     const id = proces.value || (typeof own === 'string' ? own : '');
@@ -199,7 +195,7 @@ async function start(): Promise<void> {
   $('kopier').addEventListener('click', async () => {
     // The case the letter on the page was drawn with; a change not yet drawn is drawn first.
     if (!request()) {
-      $('status').textContent = 'Sagskonteksten kan ikke kopieres: den er ikke gyldig JSON.';
+      $('status').textContent = say('copyInvalid');
       return;
     }
     if (state.timer) {
@@ -211,10 +207,10 @@ async function start(): Promise<void> {
     const text = JSON.stringify(state.drawn, null, 2);
     try {
       await navigator.clipboard.writeText(text);
-      $('status').textContent = 'Sagskonteksten er kopieret, med de valgte svar, proces og variant.';
+      $('status').textContent = say('copied');
     } catch {
       $<HTMLTextAreaElement>('kontekst').select();
-      $('status').textContent = 'Markér og kopiér sagskonteksten med Ctrl+C.';
+      $('status').textContent = say('copyByHand');
     }
   });
 
@@ -224,7 +220,7 @@ async function start(): Promise<void> {
     let binary = '';
     for (let i = 0; i < buffer.length; i += 0x8000) binary += String.fromCharCode(...buffer.subarray(i, i + 0x8000));
     state.upload = { name: file.name, base64: btoa(binary) };
-    $('fil-navn').textContent = `Bruger ${file.name}`;
+    $('fil-navn').textContent = say('using', { name: file.name });
     $('fil-fjern').hidden = false;
     $('udkast-valg').hidden = false;
     // A draft named after a letter (np_1011-kladde.docx) is taken to be a draft of it; the user can change that.
@@ -267,9 +263,9 @@ async function start(): Promise<void> {
     const body = request({ format });
     if (!body) return;
     delete body['highlight'];
-    $('status').textContent = format === 'pdf' ? 'Danner PDF …' : 'Danner Word-dokument …';
+    $('status').textContent = say(format === 'pdf' ? 'makingPdf' : 'makingDocx');
     try {
-      const { blob, name } = await file('/v1/preview/letter', body, `brev.${format}`);
+      const { blob, name } = await file('/v1/preview/letter', body, `${say('fileName')}.${format}`);
       const a = document.createElement('a');
       a.href = URL.createObjectURL(blob);
       a.download = name;
@@ -277,10 +273,10 @@ async function start(): Promise<void> {
       a.click();
       a.remove();
       window.setTimeout(() => URL.revokeObjectURL(a.href), 60_000);
-      $('status').textContent = `${name} er hentet.`;
+      $('status').textContent = say('downloaded', { name });
     } catch (err) {
       showProblem(asProblem(err));
-      $('status').textContent = `Brevet kunne ikke hentes: ${asProblem(err).title}.`;
+      $('status').textContent = say('downloadFailed', { title: asProblem(err).title });
     }
   };
   $('hent-pdf').addEventListener('click', () => void download('pdf'));
@@ -292,5 +288,5 @@ async function start(): Promise<void> {
 
 void start().catch((err: unknown) => {
   showProblem(asProblem(err));
-  $('status').textContent = `Siden kunne ikke starte: ${asProblem(err).title}.`;
+  $('status').textContent = say('startFailed', { title: asProblem(err).title });
 });

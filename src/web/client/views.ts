@@ -5,6 +5,7 @@
  */
 import type { CodeParagraph, MissingItem, PreviewQuestion } from '../../service/preview-types.js';
 import { $, el, type Finding, type Preview, type Problem } from './api.js';
+import { say } from './texts.js';
 
 export interface QuestionHandlers {
   /** The question being marked, if any. */
@@ -52,13 +53,13 @@ function renderProblems(p: Preview): void {
   if (p.missing.length) {
     const div = el('div', undefined, 'problemer');
     div.id = 'mangler';
-    div.append(el('h3', 'Det mangler i sagskonteksten'));
+    div.append(el('h3', say('missingHeading')));
     const ul = el('ul');
     for (const m of p.missing) {
       const place = placeText(m);
       const li = el('li', `${place ? `${place}: ` : ''}${m.message}`);
       // Linked to the field's code in the template shown beside the letter.
-      if (m.code) li.append(' ', placeLink(`Vis feltet ${m.name}`, placeId(m.code.part, m.code.story, m.code.paragraph)));
+      if (m.code) li.append(' ', placeLink(say('showField', { name: m.name }), placeId(m.code.part, m.code.story, m.code.paragraph)));
       ul.append(li);
     }
     div.append(ul);
@@ -66,13 +67,13 @@ function renderProblems(p: Preview): void {
   }
   if (!others.length) return;
   const div = el('div', undefined, 'problemer');
-  div.append(el('h3', 'Det skal rettes, før brevet kan sendes'));
+  div.append(el('h3', say('toFix')));
   const ul = el('ul');
   for (const e of others) {
     const li = el('li', e.message);
     // The place in the composed letter means little to whoever edits the template: link to the field's code instead.
     const code = e.field ? fieldParagraph(p.codes, e.field) : undefined;
-    if (code) li.append(' ', placeLink(`Vis feltet ${e.field}`, placeId(code.part, code.story, code.paragraph)));
+    if (code) li.append(' ', placeLink(say('showField', { name: e.field ?? '' }), placeId(code.part, code.story, code.paragraph)));
     else if (e.place) li.prepend(`${e.place}: `);
     ul.append(li);
   }
@@ -82,7 +83,11 @@ function renderProblems(p: Preview): void {
 
 /** Where a missing field is, as the administrator finds it: the template part, the part of the .docx, the paragraph. */
 function placeText(m: MissingItem): string {
-  const where = [m.template, m.part && m.part !== 'word/document.xml' ? m.part : undefined, m.paragraph !== undefined ? `afsnit ${m.paragraph}` : undefined];
+  const where = [
+    m.template,
+    m.part && m.part !== 'word/document.xml' ? m.part : undefined,
+    m.paragraph !== undefined ? say('paragraph', { paragraph: m.paragraph }) : undefined,
+  ];
   return where.filter(Boolean).join(', ');
 }
 
@@ -128,7 +133,7 @@ function renderQuestions(questions: PreviewQuestion[], handlers: QuestionHandler
     const text = el('span', q.text ?? q.key);
     text.id = `${id}-tekst`;
     label.append(input, svar, text);
-    const key = el('span', `${q.key}${q.enabled ? '' : ' (ikke slået til på skabelonen)'}`, 'noegle');
+    const key = el('span', `${q.key}${q.enabled ? '' : say('notEnabled')}`, 'noegle');
     key.id = `${id}-noegle`;
     input.addEventListener('change', () => {
       svar.textContent = input.checked ? 'J' : 'N';
@@ -136,7 +141,7 @@ function renderQuestions(questions: PreviewQuestion[], handlers: QuestionHandler
     });
     // A toggle button: its name stays, aria-pressed says whether the marking is on; the
     // question's text tells the buttons apart.
-    const mark = el('button', 'Vis hvad det tilføjer', 'let');
+    const mark = el('button', say('showAdds'), 'let');
     mark.type = 'button';
     mark.id = `${id}-marker`;
     mark.setAttribute('aria-pressed', String(handlers.highlight === q.key));
@@ -147,7 +152,7 @@ function renderQuestions(questions: PreviewQuestion[], handlers: QuestionHandler
   }
 }
 
-const SEVERITY = { error: 'Fejl', warning: 'Advarsler', info: 'Info' } as const;
+const SEVERITY = { error: 'errors', warning: 'warnings', info: 'infos' } as const;
 const SEVERITY_CLASS = { error: 'fejl', warning: 'advarsel', info: 'info' } as const;
 
 function placeId(part: string | undefined, story: string | undefined, paragraph: number | undefined): string {
@@ -171,20 +176,20 @@ function renderFindings(findings: Finding[], codes: CodeParagraph[]): void {
   const box = $('fund');
   box.replaceChildren();
   if (!findings.length) {
-    box.append(el('p', 'Ingen fund: skabelonen består alle regler.'));
+    box.append(el('p', say('noFindings')));
     return;
   }
   for (const severity of ['error', 'warning', 'info'] as const) {
     const group = findings.filter((f) => f.severity === severity);
     if (!group.length) continue;
     const div = el('div', undefined, `fund-gruppe ${SEVERITY_CLASS[severity]}`);
-    div.append(el('h4', `${SEVERITY[severity]} (${group.length})`));
+    div.append(el('h4', say(SEVERITY[severity], { count: group.length })));
     const ul = el('ul');
     for (const f of group) {
       const li = el('li');
-      li.append(el('span', f.message + (f.regression ? ' (ny i overskrivningen)' : '') + ' '));
+      li.append(el('span', f.message + (f.regression ? say('regression') : '') + ' '));
       const target = findingTarget(f, codes);
-      if (target) li.append(placeLink(`Vis afsnit ${f.location.paragraph}`, target));
+      if (target) li.append(placeLink(say('showParagraph', { paragraph: f.location.paragraph ?? '' }), target));
       li.append(el('span', ` ${f.rule}`, 'regel'));
       ul.append(li);
     }
@@ -201,12 +206,12 @@ function renderCodes(codes: CodeParagraph[]): void {
     const p = el('p');
     p.id = placeId(c.part, c.story, c.paragraph);
     p.tabIndex = -1;
-    p.append(el('span', `${c.part}${c.story ? ` (${c.story})` : ''}, afsnit ${c.paragraph}`, 'afsnit'));
+    p.append(el('span', `${c.part}${c.story ? ` (${c.story})` : ''}, ${say('paragraph', { paragraph: c.paragraph })}`, 'afsnit'));
     for (const s of c.spans) {
       if (s.kind === 'text') p.append(document.createTextNode(s.text));
       else {
         p.append(el('span', s.text, 'kode'));
-        if (s.value !== undefined) p.append(el('span', `= ${s.value || '(tom)'}`, 'vaerdi'));
+        if (s.value !== undefined) p.append(el('span', `= ${s.value || say('empty')}`, 'vaerdi'));
       }
     }
     box.append(p);

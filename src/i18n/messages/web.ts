@@ -1,0 +1,95 @@
+/**
+ * The training page (`web.*`): the page's own words (src/web/page.ts) and what its client says
+ * (src/web/client/). The server writes the page in the chosen language and embeds these texts,
+ * in that language, for the client; the client fills their placeholders with i18n/fill.ts. No
+ * runtime import here: the client's build reads this module's type for its text ids.
+ */
+import type { MessageText } from '../message-text.js';
+
+export const webTexts = {
+  title: { da: 'kp-brev – forhåndsvisning af breve', en: 'kp-brev – letter preview' },
+  skip: { da: 'Spring til brevet', en: 'Skip to the letter' },
+  subtitle: { da: 'forhåndsvisning af breve i træningsmiljøet', en: 'letter preview in the training environment' },
+  /** The link to the page in the other language, said in that language. */
+  otherLanguage: { da: 'English', en: 'Dansk' },
+  choice: { da: 'Brev og sag', en: 'Letter and case' },
+  template: { da: 'Skabelon', en: 'Template' },
+  fromArchive: { da: 'Brev fra skabelonarkivet', en: 'Letter from the template archive' },
+  kommune: { da: 'Kommune', en: 'Municipality' },
+  ownTemplate: { da: 'Eller din egen skabelon (.docx)', en: 'Or your own template (.docx)' },
+  useArchive: { da: 'Brug skabelonarkivet igen', en: 'Use the template archive again' },
+  draftOf: { da: 'Udkastet er til', en: 'The draft is for' },
+  draftHelp: {
+    da: 'Vælg brevet, så vises udkastet i brevets masterskabelon og med dets indstillinger (og kommunens, hvis du har valgt en kommune).',
+    en: "Choose the letter, and the draft is shown in the letter's masterskabelon with its settings (and the municipality's, if you have chosen one).",
+  },
+  case: { da: 'Sag', en: 'Case' },
+  sample: { da: 'Eksempelsag', en: 'Sample case' },
+  process: { da: 'Proces', en: 'Process' },
+  variant: { da: 'Variant', en: 'Variant' },
+  context: { da: 'Sagskontekst (JSON)', en: 'Case context (JSON)' },
+  copy: { da: 'Kopiér sagskonteksten', en: 'Copy the case context' },
+  questions: { da: 'Flettespørgsmål', en: 'Flettespørgsmål' },
+  noQuestions: { da: 'Brevet har ingen flettespørgsmål.', en: 'The letter has no flettespørgsmål.' },
+  download: { da: 'Hent brevet', en: 'Download the letter' },
+  downloadPdf: { da: 'Hent PDF', en: 'Download PDF' },
+  downloadDocx: { da: 'Hent Word (.docx)', en: 'Download Word (.docx)' },
+  letter: { da: 'Brevet', en: 'The letter' },
+  templateSection: { da: 'Skabelonen', en: 'The template' },
+  findings: { da: 'Fund', en: 'Findings' },
+  codes: { da: 'Feltkoder (som Alt+F9 i Word)', en: 'Field codes (as Alt+F9 in Word)' },
+
+  // The client (src/web/client/).
+  contextInvalid: { da: 'Sagskonteksten er ikke gyldig JSON: {detail}', en: 'The case context is not valid JSON: {detail}' },
+  upToDate: { da: 'Brevet er opdateret: ', en: 'The letter is up to date: ' },
+  lacking: { da: 'Brevet mangler {what}, se listen over brevet: ', en: 'The letter lacks {what}, see the list above it: ' },
+  lackingBoth: { da: 'Brevet mangler {fields} og {answers}, se listen over brevet: ', en: 'The letter lacks {fields} and {answers}, see the list above it: ' },
+  lackingFields: { da: '{count:felt|felter} ({names})', en: '{count:field|fields} ({names})' },
+  lackingAnswers: { da: 'svar på {count:flettespørgsmål|flettespørgsmål} ({names})', en: 'answers to {count:flettespørgsmål|flettespørgsmål} ({names})' },
+  drawing: { da: 'Danner brevet …', en: 'Making the letter …' },
+  drawn: { da: '{title}, {pages:side|sider}.', en: '{title}, {pages:page|pages}.' },
+  cannotSend: {
+    da: ' Det kan ikke sendes: {count:problem|problemer}, se over brevet.',
+    en: ' It cannot be sent: {count:problem|problems}, see above the letter.',
+  },
+  marked: { da: ' Markeret, det flettespørgsmålet tilføjer: »{added}«.', en: ' Marked, what the flettespørgsmål adds: “{added}”.' },
+  addsNothing: { da: ' Flettespørgsmålet tilføjer ingen tekst til dette brev.', en: ' The flettespørgsmål adds no text to this letter.' },
+  drawFailed: { da: 'Brevet kunne ikke dannes: {title}.', en: 'The letter could not be made: {title}.' },
+  caseInBox: { da: '(sagen i feltet)', en: '(the case in the box)' },
+  emptyCase: { da: '(tom sag)', en: '(empty case)' },
+  noLetter: { da: '(intet brev: vis skabelonen alene)', en: '(no letter: show the template alone)' },
+  central: { da: 'Central skabelon (ingen kommune)', en: 'Central template (no municipality)' },
+  asInCase: { da: '(som i sagen)', en: '(as in the case)' },
+  copyInvalid: { da: 'Sagskonteksten kan ikke kopieres: den er ikke gyldig JSON.', en: 'The case context cannot be copied: it is not valid JSON.' },
+  copied: {
+    da: 'Sagskonteksten er kopieret, med de valgte svar, proces og variant.',
+    en: 'The case context is copied, with the chosen answers, process and variant.',
+  },
+  copyByHand: { da: 'Markér og kopiér sagskonteksten med Ctrl+C.', en: 'Select the case context and copy it with Ctrl+C.' },
+  using: { da: 'Bruger {name}', en: 'Using {name}' },
+  makingPdf: { da: 'Danner PDF …', en: 'Making the PDF …' },
+  makingDocx: { da: 'Danner Word-dokument …', en: 'Making the Word document …' },
+  fileName: { da: 'brev', en: 'letter' },
+  downloaded: { da: '{name} er hentet.', en: '{name} is downloaded.' },
+  downloadFailed: { da: 'Brevet kunne ikke hentes: {title}.', en: 'The letter could not be downloaded: {title}.' },
+  startFailed: { da: 'Siden kunne ikke starte: {title}.', en: 'The page could not start: {title}.' },
+  askToken: { da: 'Serveren kræver en adgangsnøgle (kp-brev token). Indsæt den:', en: 'The server asks for an access key (kp-brev token). Paste it:' },
+  serverAnswered: { da: 'Serveren svarede {status}', en: 'The server answered {status}' },
+  unreachable: { da: 'Serveren kunne ikke nås', en: 'The server could not be reached' },
+  missingHeading: { da: 'Det mangler i sagskonteksten', en: 'Missing from the case context' },
+  showField: { da: 'Vis feltet {name}', en: 'Show the field {name}' },
+  toFix: { da: 'Det skal rettes, før brevet kan sendes', en: 'To be fixed before the letter can be sent' },
+  paragraph: { da: 'afsnit {paragraph}', en: 'paragraph {paragraph}' },
+  notEnabled: { da: ' (ikke slået til på skabelonen)', en: ' (not enabled on the template)' },
+  showAdds: { da: 'Vis hvad det tilføjer', en: 'Show what it adds' },
+  errors: { da: 'Fejl ({count})', en: 'Errors ({count})' },
+  warnings: { da: 'Advarsler ({count})', en: 'Warnings ({count})' },
+  infos: { da: 'Info ({count})', en: 'Info ({count})' },
+  noFindings: { da: 'Ingen fund: skabelonen består alle regler.', en: 'No findings: the template passes every rule.' },
+  regression: { da: ' (ny i overskrivningen)', en: ' (new in the override)' },
+  showParagraph: { da: 'Vis afsnit {paragraph}', en: 'Show paragraph {paragraph}' },
+  empty: { da: '(tom)', en: '(empty)' },
+} as const satisfies Record<string, MessageText>;
+
+/** The ids of the page's texts (without the `web.` prefix), for the client. */
+export type WebTextId = keyof typeof webTexts;
