@@ -28,7 +28,8 @@ import { refField, setField } from './refs.js';
 import { wordError } from './word-errors.js';
 import { seqField } from './seq.js';
 import { propertyField } from './doc-properties.js';
-import { isMarkerName, listCount, listProperty } from './regions.js';
+import { isMarkerName, listProperty } from './regions/markers.js';
+import { listCount } from './regions/scope.js';
 import { QUESTION_PREFIX } from '../fieldcode/names.js';
 
 export { isLive };
@@ -194,7 +195,7 @@ function mergeField(f: FieldNode, ins: MergeFieldInstruction, env: EvalEnv, inCo
   const locales = fieldLocales(f, env);
   let value: string | number | boolean | null;
   let type: FieldType | undefined;
-  // TableStart:/TableEnd: mark a region (regions.ts) and show nothing.
+  // TableStart:/TableEnd: mark a region (regions/find.ts) and show nothing.
   if (isMarkerName(name)) return { outs: [], text: '', empty: true };
   const property = listProperty(name);
   const inRegion = property ? undefined : env.regions?.resolveField(f, name, env);

@@ -12,7 +12,8 @@ import { evaluateFormula, FormulaDepthError, FormulaError, type FormulaRefs } fr
 import { bookmarkText } from './refs.js';
 import { rangeText } from './bookmarks.js';
 import { cellReferences, cellValue, type TableCell } from './table-cells.js';
-import type { Scope } from './regions.js';
+import type { Scope } from './regions/scope.js';
+import { expandTable } from './regions/expand.js';
 import { shownText, textOuts, type FieldResult } from './outs.js';
 import { fieldResultRPr } from './run-props.js';
 import { applyCaseFormats } from './values.js';
@@ -46,7 +47,7 @@ function formulaRefs(f: FieldNode, env: EvalEnv, ev: Evaluation): FormulaRefs {
     rangeText({ name: '', story: f.story, start: cell.open, end: cell.close }, fieldsAt, read);
   // A table with regions is read as the letter has it: each repeated row with its item.
   const regions = env.regions;
-  const expanded = regions?.expandTable(here, f, env, (region, i) => report(env, region.start, i.code, i.params));
+  const expanded = regions ? expandTable(regions, here, f, env, (region, i) => report(env, region.start, i.code, i.params)) : undefined;
   if (regions && expanded) {
     const envs = new Map<Scope[], EvalEnv>();
     const envOf = (cell: TableCell): EvalEnv => {

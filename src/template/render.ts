@@ -6,7 +6,8 @@
 import type { FieldNode } from '../ooxml/fields.js';
 import type { ItemToken, Story } from '../ooxml/tokens.js';
 import type { Group, RegionSegment, Segment, TableSegment } from './plan.js';
-import { isBookmarkMarker, withoutRepeatedIds, type RegionDef } from './regions.js';
+import { isBookmarkMarker, withoutRepeatedIds } from './regions/markers.js';
+import type { RegionDef } from './regions/find.js';
 import type { EvalEnv } from './eval-env.js';
 import { evaluate, isLive, resultAsSaved } from './evaluate.js';
 import { prepareLive, type PreparedLive } from './live-values.js';

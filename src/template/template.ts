@@ -29,7 +29,8 @@ import { checkLetterContext } from './letter-context.js';
 import { bookmarkNames } from './field-policy.js';
 import { cutRanges, dropRanges, externalDiagnostic, externalReferences, type Range } from './external-refs.js';
 import { documentModel, newLetterState } from './doc-model.js';
-import { LetterRegions, maxDrawingIdIn, regionIndex, type RegionIndex } from './regions.js';
+import { maxDrawingIdIn, regionIndex, type RegionIndex } from './regions/region-index.js';
+import { LetterRegions } from './regions/scope.js';
 
 export { cachedResult };
 
