@@ -37,13 +37,13 @@ export function expandTable(
   const mine = new Set(letter.chainFor(f));
   let at: TableCell | undefined;
   for (const row of table.rows) {
-    const stack = stacks.get(row.cells[0]!) ?? around;
+    const stack = stacks[row.cells[0]!.row] ?? around;
     if (row.open !== template.rows[here.row]!.open || !stack.every((s) => around.includes(s) || mine.has(s))) continue;
     at = row.cells[here.col];
     break;
   }
   if (!at) return undefined;
-  return { here: at, stackOf: (cell) => stacks.get(cell) ?? around };
+  return { here: at, stackOf: (cell) => (cell.table === table ? stacks[cell.row] : undefined) ?? around };
 }
 
 function buildTable(
@@ -74,15 +74,12 @@ function buildTable(
   };
   emit(0, template.rows.length - 1, top, around);
   const table: TableModel = { story: template.story, ...(template.open !== undefined ? { open: template.open } : {}), rows: [] };
-  const stacks = new Map<TableCell, Scope[]>();
+  const stacks: Scope[][] = [];
   out.forEach(({ row, stack }, k) => {
     const cells: TableCell[] = [];
-    for (const c of row.cells) {
-      const cell: TableCell = { table, row: k, col: c.col, open: c.open, close: c.close };
-      cells.push(cell);
-      stacks.set(cell, stack);
-    }
+    for (const c of row.cells) cells.push({ table, row: k, col: c.col, open: c.open, close: c.close });
     table.rows.push({ cells, header: row.header, open: row.open });
+    stacks.push(stack);
   });
   return { table, stacks };
 }

@@ -9,7 +9,7 @@ import { lookupValue, type Scalar } from '../../context/context.js';
 import type { FieldType, ListDef } from '../catalog-types.js';
 import { provides } from '../catalog-types.js';
 import type { MessageId } from '../../i18n/index.js';
-import type { TableCell, TableModel } from '../table-cells.js';
+import type { TableModel } from '../table-cells.js';
 import type { RegionDef } from './find.js';
 import type { RegionIndex } from './region-index.js';
 
@@ -43,10 +43,11 @@ export interface RegionIssue {
   readonly params: Record<string, string | number>;
 }
 
-/** A table as the letter has it (expand.ts): its rows, and the items each cell is read with. */
+/** A table as the letter has it (expand.ts): its rows, and the items each row is read with (by
+ * the row's number). */
 export interface ExpandedTable {
   readonly table: TableModel;
-  readonly stacks: Map<TableCell, Scope[]>;
+  readonly stacks: readonly Scope[][];
 }
 
 export type FieldResolution = { found: true; value: Scalar; type: FieldType | undefined; path: string } | { found: false; issue: RegionIssue };
@@ -154,7 +155,7 @@ export class LetterRegions {
     const catalog = env.rules?.catalog;
     for (const s of chain) {
       // `Udgifter.Beskrivelse` names the item of Udgifter explicitly.
-      const qualified = name.startsWith(`${s.region.name}.`) ? name.slice(s.region.name.length + 1) : undefined;
+      const qualified = afterList(name, s.region.name);
       const key = qualified ?? name;
       const declared = catalog && s.def ? s.def.fields.get(key) : undefined;
       const value = lookupValue(s.item, key);
@@ -199,6 +200,12 @@ export function listCount(prop: { list: string; what: 'Antal' | 'Nummer' }, env:
   if (prop.what === 'Nummer') return { issue: { code: 'render.list-number-outside', params: { field: `${prop.list}:Nummer`, list: prop.list } } };
   const list = resolveList(prop.list, [], env);
   return 'issue' in list ? { issue: list.issue } : { value: list.items.length };
+}
+
+/** `Beskrivelse` of `Udgifter.Beskrivelse` when the list is Udgifter; else undefined. */
+function afterList(name: string, list: string): string | undefined {
+  // Every field of every copy asks: no string is made for a name that is not qualified.
+  return name.length > list.length && name.charCodeAt(list.length) === 46 && name.startsWith(list) ? name.slice(list.length + 1) : undefined;
 }
 
 function missing(s: Scope, key: string): FieldResolution {
