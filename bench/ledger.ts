@@ -191,6 +191,23 @@ try {
       `Projection, ${format}: ${YEAR_END.toLocaleString('en')} letters on ${MACHINES} machines like this one at the best steady PostgreSQL rate (${perMachine.toFixed(0)} letters/s per machine): ${hours.toFixed(1)} hours.`,
     );
   }
+  // What a finished row costs the database (docs/operations.md's sizing): the table with its
+  // indexes and TOAST, as left by the runs above and after VACUUM FULL (what autovacuum approaches).
+  const size = async (): Promise<{ bytes: number; rows: number }> => {
+    const r = (
+      await ledger.pool.query<{ bytes: string; rows: string }>(
+        `SELECT pg_total_relation_size('kp_brev_letters') AS bytes, (SELECT count(*) FROM kp_brev_letters) AS rows`,
+      )
+    ).rows[0]!;
+    return { bytes: Number(r.bytes), rows: Number(r.rows) };
+  };
+  const left = await size();
+  await ledger.pool.query('VACUUM FULL kp_brev_letters');
+  const packed = await size();
+  const gb = (perRow: number): string => ((perRow * YEAR_END) / 1e9).toFixed(2);
+  console.log(
+    `\nLedger size: ${packed.rows} finished rows; ${(left.bytes / left.rows).toFixed(0)} bytes a row as the runs left the table, ${(packed.bytes / packed.rows).toFixed(0)} after VACUUM FULL (indexes included): ${gb(left.bytes / left.rows)} / ${gb(packed.bytes / packed.rows)} GB for ${YEAR_END.toLocaleString('en')} letters.`,
+  );
   console.log(`\nLoad average (1/5/15 min) at the end: ${load()}`);
   rmSync(dir, { recursive: true, force: true });
 } finally {

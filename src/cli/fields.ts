@@ -17,7 +17,7 @@ import { formatMessage, type Lang, type MessageId } from '../i18n/index.js';
 import type { FieldNode } from '../ooxml/fields.js';
 import { bookmarkNames, fieldRule } from '../template/field-policy.js';
 import { loadTemplate, type EvaluatedField, type Template } from '../template/template.js';
-import { regionSummaries } from '../template/regions.js';
+import { regionSummaries } from '../template/regions/summary.js';
 import { readInput } from './files.js';
 import type { Io } from './io.js';
 

@@ -91,8 +91,13 @@ export const ENGLISH: FieldLocale = locale('en', '.', ',', 'en-US');
 
 /** True for English of any region. */
 export function isEnglish(locale: FieldLocale): boolean {
-  return primary(locale.id) === 'en';
+  // Asked for every number a letter shows: answered once per locale object.
+  let english = englishLocales.get(locale);
+  if (english === undefined) englishLocales.set(locale, (english = primary(locale.id) === 'en'));
+  return english;
 }
+
+const englishLocales = new WeakMap<FieldLocale, boolean>();
 
 function primary(tag: string): string {
   return tag.toLowerCase().split(/[-_]/)[0]!;

@@ -17,16 +17,24 @@ export function parseLocaleNumber(text: string, locale: FieldLocale): number | u
   if (t === '') return undefined;
   const m = numberPattern(locale).exec(t);
   if (!m || (m[2] === undefined && m[3] === undefined)) return undefined;
-  const int = (m[2] ?? '0').split(locale.group).join('');
+  const digits = m[2] ?? '0';
+  const int = digits.includes(locale.group) ? digits.split(locale.group).join('') : digits;
   const value = Number(`${int}.${m[3] ?? '0'}`);
   if (!Number.isFinite(value)) return undefined;
   return m[1] === '-' ? -value : value;
 }
 
 const patterns = new Map<string, RegExp>();
+const patternByLocale = new WeakMap<FieldLocale, RegExp>();
 
 /** The pattern of a number in a locale's symbols (made once per pair of symbols). */
 function numberPattern(locale: FieldLocale): RegExp {
+  let known = patternByLocale.get(locale);
+  if (!known) patternByLocale.set(locale, (known = symbolsPattern(locale)));
+  return known;
+}
+
+function symbolsPattern(locale: FieldLocale): RegExp {
   const key = `${locale.group}\u0000${locale.decimal}`;
   let re = patterns.get(key);
   if (!re) {
@@ -135,26 +143,47 @@ function planSection(section: string, locale: FieldLocale): SectionPlan {
   };
 }
 
-const pictureCache = new Map<string, { sections: string[]; plans: Map<string, SectionPlan> }>();
+interface CompiledPicture {
+  readonly sections: string[];
+  plan(section: string): SectionPlan;
+}
+
+const pictureCache = new Map<string, CompiledPicture>();
+/** The same by locale object, then picture: no key is built for every number a letter shows. */
+const byLocale = new WeakMap<FieldLocale, Map<string, CompiledPicture>>();
 
 /** A picture's sections and their plans (read only), made once per picture and locale. */
-function pictureOf(picture: string, locale: FieldLocale): { sections: string[]; plan(section: string): SectionPlan } {
+function pictureOf(picture: string, locale: FieldLocale): CompiledPicture {
+  let mine = byLocale.get(locale);
+  if (!mine) byLocale.set(locale, (mine = new Map()));
+  let known = mine.get(picture);
+  if (!known) {
+    // Pictures come from templates: bounded caches, so no template can grow them without end.
+    if (mine.size > 1000) mine.clear();
+    mine.set(picture, (known = compiledPicture(picture, locale)));
+  }
+  return known;
+}
+
+function compiledPicture(picture: string, locale: FieldLocale): CompiledPicture {
   const key = `${locale.group}\u0000${locale.decimal}\u0000${picture}`;
   let hit = pictureCache.get(key);
   if (!hit) {
-    // Pictures come from templates: a bounded cache, so no template can grow it without end.
     if (pictureCache.size > 1000) pictureCache.clear();
-    pictureCache.set(key, (hit = { sections: splitSections(picture), plans: new Map() }));
+    const plans = new Map<string, SectionPlan>();
+    pictureCache.set(
+      key,
+      (hit = {
+        sections: splitSections(picture),
+        plan(section) {
+          let p = plans.get(section);
+          if (!p) plans.set(section, (p = planSection(section, locale)));
+          return p;
+        },
+      }),
+    );
   }
-  const plans = hit.plans;
-  return {
-    sections: hit.sections,
-    plan(section) {
-      let p = plans.get(section);
-      if (!p) plans.set(section, (p = planSection(section, locale)));
-      return p;
-    },
-  };
+  return hit;
 }
 
 /** Rounds half away from zero to `places` decimals and returns the digits as a string. The

@@ -9,7 +9,7 @@ import type { Catalog } from '../template/catalog-types.js';
 import type { CaseContext } from '../context/context.js';
 import type { FieldNode } from '../ooxml/fields.js';
 import type { StoryPlan } from '../template/plan.js';
-import type { RegionDef } from '../template/regions.js';
+import type { RegionDef } from '../template/regions/find.js';
 import type { DrawingModel, LinkModel, LintModel, ParagraphModel, TableModel } from './model.js';
 import type { StyleView } from './styles.js';
 import type { DocxParts } from '../authoring/package.js';

@@ -10,6 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import { inputError, KpBrevError, registeredDiagnostic } from '../diagnostics.js';
 import { parseDataFile, readDataFile } from '../repository/data-file.js';
 import { PgIdempotencyStore } from '../ledger/pg-idempotency.js';
+import { MemoryIdempotencyStore, type IdempotencyStore } from '../ledger/idempotency.js';
 import { PgLedger } from '../ledger/pg-ledger.js';
 import { WorkerPool } from '../service/pool.js';
 import { envLayer, flagLayer, mergeLayers, validateSettings, type Layer, type Merged } from '../settings.js';
@@ -151,24 +152,30 @@ export function envCredentials(env: NodeJS.ProcessEnv = process.env): Credential
   return raw ? (serverSettings({ env: { KP_BREV_CREDENTIALS: raw } }).config.credentials ?? []) : [];
 }
 
+/**
+ * Where the answers to Idempotency-Keys are kept for `idempotencyHours` (default 24): in the
+ * PostgreSQL ledger when one is configured (its tables made or updated first), else in this process.
+ */
+export async function idempotencyStore(cfg: Pick<ServerConfig, 'ledger' | 'idempotencyHours'>): Promise<IdempotencyStore> {
+  const keepHours = cfg.idempotencyHours ?? 24;
+  if (!cfg.ledger) return new MemoryIdempotencyStore({ ttlMs: keepHours * 3600_000 });
+  const ledger = new PgLedger(cfg.ledger);
+  // Creates the tables if they are not there (nothing when up to date, as `kp-brev batch migrate`).
+  try {
+    await ledger.migrate();
+  } catch (err) {
+    await ledger.close().catch(() => undefined);
+    throw new KpBrevError('input', [
+      registeredDiagnostic('batch.ledger-failed', { detail: err instanceof Error ? err.message : String(err) }, undefined, 'error'),
+    ]);
+  }
+  return new PgIdempotencyStore(ledger, { retentionSeconds: keepHours * 3600 });
+}
+
 export async function startServer(given: ServerConfig, log: (line: string) => void): Promise<FastifyInstance> {
   const cfg = { ...serverDefaults(given), ...given };
   const templatesDir = resolve(cfg.templates!);
-  const ledgerUrl = cfg.ledger;
-  let idempotency: PgIdempotencyStore | undefined;
-  if (ledgerUrl) {
-    const ledger = new PgLedger(ledgerUrl);
-    // Creates the tables if they are not there (nothing when up to date, as `kp-brev batch migrate`).
-    try {
-      await ledger.migrate();
-    } catch (err) {
-      await ledger.close().catch(() => undefined);
-      throw new KpBrevError('input', [
-        registeredDiagnostic('batch.ledger-failed', { detail: err instanceof Error ? err.message : String(err) }, undefined, 'error'),
-      ]);
-    }
-    idempotency = new PgIdempotencyStore(ledger, { retentionSeconds: (cfg.idempotencyHours ?? 24) * 3600 });
-  }
+  const idempotency = await idempotencyStore(cfg);
   const pool = new WorkerPool({ threads: cfg.threads!, maxQueue: cfg.queue!, timeoutMs: cfg.timeoutMs!, warm: templatesDir });
   const options: ServerOptions = {
     templatesDir,
@@ -179,7 +186,7 @@ export async function startServer(given: ServerConfig, log: (line: string) => vo
     lintBodyLimit: cfg.lintBodyLimit!,
     ...(cfg.training ? { training: true } : {}),
     ...(cfg.samples ? { samplesDir: resolve(cfg.samples) } : {}),
-    ...(idempotency ? { idempotency } : {}),
+    idempotency,
     ...(cfg.jwt ? { jwt: cfg.jwt } : {}),
     ...(cfg.rateLimit ? { rateLimit: cfg.rateLimit } : {}),
   };

@@ -61,14 +61,25 @@ export function bookmarkRanges(stories: readonly Story[]): Map<string, BookmarkR
  * bookmark in its result), never an instruction.
  */
 export function rangeText(range: BookmarkRange, fieldsAt: ReadonlyMap<number, FieldNode>, fieldText: (f: FieldNode) => string): string {
+  return piecesText(rangePieces(range, fieldsAt), fieldText);
+}
+
+/** What rangeText joins: the range's own text (adjacent pieces joined) and the fields that lie
+ * wholly inside it, in order. The same for every letter (a table's cells read it once). */
+export type RangePiece = string | FieldNode;
+
+export function rangePieces(range: BookmarkRange, fieldsAt: ReadonlyMap<number, FieldNode>): RangePiece[] {
   const tokens = range.story.tokens;
+  const out: RangePiece[] = [];
   let s = '';
   // For each field begun inside the range but not ended there: in its instruction (true) or result.
   const open: boolean[] = [];
   for (let i = range.start + 1; i < range.end; i++) {
     const f = fieldsAt.get(i);
     if (f && f.end < range.end) {
-      s += fieldText(f);
+      if (s) out.push(s);
+      s = '';
+      out.push(f);
       i = f.end;
       continue;
     }
@@ -85,5 +96,14 @@ export function rangeText(range: BookmarkRange, fieldsAt: ReadonlyMap<number, Fi
     else if (tok.kind === 'text') s += tok.text;
     else if (tok.kind === 'char') s += tok.text === '\v' ? '\n' : tok.text;
   }
+  if (s) out.push(s);
+  return out;
+}
+
+/** The text of range pieces, the fields' given by `fieldText`. */
+export function piecesText(pieces: readonly RangePiece[], fieldText: (f: FieldNode) => string): string {
+  if (pieces.length === 1) return typeof pieces[0] === 'string' ? pieces[0] : fieldText(pieces[0]!);
+  let s = '';
+  for (const p of pieces) s += typeof p === 'string' ? p : fieldText(p);
   return s;
 }

@@ -14,7 +14,7 @@ import type { Story } from '../ooxml/tokens.js';
 import type { BookmarkRange } from './bookmarks.js';
 import type { FieldResult } from './outs.js';
 import type { ParagraphStyles } from './paragraph-styles.js';
-import type { RegionDef } from './regions.js';
+import type { RegionDef } from './regions/find.js';
 import type { StoryTables } from './table-cells.js';
 
 export interface DocModel {

@@ -16,7 +16,7 @@ import { countSequences } from './seq.js';
 import { readDocProperties } from './doc-properties.js';
 import { storyTables, type StoryTables } from './table-cells.js';
 import { listNumbers } from './list-numbers.js';
-import type { RegionDef } from './regions.js';
+import type { RegionDef } from './regions/find.js';
 
 export function newLetterState(): LetterState {
   return { results: new Map(), active: new Set(), sets: new Map() };

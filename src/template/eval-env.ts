@@ -13,7 +13,7 @@ import type { Lang } from '../i18n/index.js';
 import type { FieldNode } from '../ooxml/fields.js';
 import type { DocModel, LetterState } from './doc-model-types.js';
 import type { FieldResult } from './outs.js';
-import type { LetterRegions } from './regions.js';
+import type { LetterRegions } from './regions/scope.js';
 import type { LetterRules } from './rules.js';
 
 export interface EvalEnv {
@@ -41,7 +41,7 @@ export interface EvalEnv {
   /** This letter's document state (results kept for reading, SET values), when fields read
    * one another (doc.referencing). */
   readonly letter?: LetterState;
-  /** The letter's regions and the items being made (regions.ts), when the template has any. */
+  /** The letter's regions and the items being made (regions/scope.ts), when the template has any. */
   readonly regions?: LetterRegions;
 }
 

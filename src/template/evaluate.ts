@@ -28,7 +28,8 @@ import { refField, setField } from './refs.js';
 import { wordError } from './word-errors.js';
 import { seqField } from './seq.js';
 import { propertyField } from './doc-properties.js';
-import { isMarkerName, listCount, listProperty } from './regions.js';
+import { isMarkerName, listProperty } from './regions/markers.js';
+import { listCount } from './regions/scope.js';
 import { QUESTION_PREFIX } from '../fieldcode/names.js';
 
 export { isLive };
@@ -190,13 +191,14 @@ function fieldLocales(f: FieldNode, env: EvalEnv): FieldLocales {
 /** `inCondition`: the value feeds an IF comparison, so a catalog type does not dress it up
  * (`85`, not `85 %`; `2026-01-05`, not `5. januar 2026`); a picture switch still applies. */
 function mergeField(f: FieldNode, ins: MergeFieldInstruction, env: EvalEnv, inCondition: boolean): FieldResult {
-  const name = ins.name ? argumentText(ins.name).trim() : '';
+  const known = mergeInfo(f, ins);
+  const name = known.name;
   const locales = fieldLocales(f, env);
   let value: string | number | boolean | null;
   let type: FieldType | undefined;
-  // TableStart:/TableEnd: mark a region (regions.ts) and show nothing.
-  if (isMarkerName(name)) return { outs: [], text: '', empty: true };
-  const property = listProperty(name);
+  // TableStart:/TableEnd: mark a region (regions/find.ts) and show nothing.
+  if (known.marker) return { outs: [], text: '', empty: true };
+  const property = known.property;
   const inRegion = property ? undefined : env.regions?.resolveField(f, name, env);
   let shownName = name;
   if (inRegion && !inRegion.found) {
@@ -271,8 +273,30 @@ function mergeField(f: FieldNode, ins: MergeFieldInstruction, env: EvalEnv, inCo
     throw limitError('mergedText', env.merged.limit, {}, env.locate ? env.locate(loc) : loc);
   }
   env.stats.merged++;
-  const rPr = fieldResultRPr(f, ins.switches);
-  return { outs: textOuts(r.text, rPr), text: r.text, empty: r.text === '' };
+  return { outs: textOuts(r.text, known.rPr), text: r.text, empty: r.text === '' };
+}
+
+/** What a merge field's instruction says, the same for every letter: read once per field. */
+interface MergeInfo {
+  readonly name: string;
+  /** TableStart:/TableEnd: */
+  readonly marker: boolean;
+  /** `Udgifter:Antal`, `Udgifter:Nummer` */
+  readonly property: ReturnType<typeof listProperty>;
+  /** The result's run properties (run-props.ts). */
+  readonly rPr: string;
+}
+
+const mergeInfos = new WeakMap<FieldNode, MergeInfo>();
+
+function mergeInfo(f: FieldNode, ins: MergeFieldInstruction): MergeInfo {
+  let info = mergeInfos.get(f);
+  if (!info) {
+    const name = ins.name ? argumentText(ins.name).trim() : '';
+    info = { name, marker: isMarkerName(name), property: listProperty(name), rPr: fieldResultRPr(f, ins.switches) };
+    mergeInfos.set(f, info);
+  }
+  return info;
 }
 
 function ifField(f: FieldNode, ins: IfInstruction, env: EvalEnv): FieldResult {

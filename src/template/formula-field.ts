@@ -10,9 +10,10 @@ import { displayNumber, formatNumberPicture } from '../format/number.js';
 import type { EvalEnv, Evaluation } from './eval-env.js';
 import { evaluateFormula, FormulaDepthError, FormulaError, type FormulaRefs } from './formula.js';
 import { bookmarkText } from './refs.js';
-import { rangeText } from './bookmarks.js';
+import { piecesText, rangePieces, type RangePiece } from './bookmarks.js';
 import { cellReferences, cellValue, type TableCell } from './table-cells.js';
-import type { Scope } from './regions.js';
+import type { Scope } from './regions/scope.js';
+import { expandTable } from './regions/expand.js';
 import { shownText, textOuts, type FieldResult } from './outs.js';
 import { fieldResultRPr } from './run-props.js';
 import { applyCaseFormats } from './values.js';
@@ -22,6 +23,9 @@ import { wordError } from './word-errors.js';
 import { placeholder, report } from './report.js';
 
 const switchesOf = (ins: OtherInstruction): Switch[] => ins.items.filter((i): i is Switch => i.type === 'switch');
+
+/** The pieces of the template's table cells (by their w:tc open token), per story's fields. */
+const cellPieces = new WeakMap<ReadonlyMap<number, FieldNode>, Map<number, RangePiece[]>>();
 
 /** What a formula field reads: the cells of its table, and bookmarks. */
 function formulaRefs(f: FieldNode, env: EvalEnv, ev: Evaluation): FormulaRefs {
@@ -42,11 +46,19 @@ function formulaRefs(f: FieldNode, env: EvalEnv, ev: Evaluation): FormulaRefs {
   const here = doc?.tables(f.story).cellAt(f.begin);
   if (!doc || !here) return refs;
   const fieldsAt = doc.fieldsAt(f.story);
-  const cellText = (cell: TableCell, read: (g: FieldNode) => string): string =>
-    rangeText({ name: '', story: f.story, start: cell.open, end: cell.close }, fieldsAt, read);
+  let pieces = cellPieces.get(fieldsAt);
+  if (!pieces) cellPieces.set(fieldsAt, (pieces = new Map()));
+  const known = pieces;
+  // A cell's text is read as a bookmark around it is (bookmarks.ts); what it is made of is the
+  // same for every letter and every copy of a row, so it is worked out once per cell.
+  const cellText = (cell: TableCell, read: (g: FieldNode) => string): string => {
+    let p = known.get(cell.open);
+    if (!p) known.set(cell.open, (p = rangePieces({ name: '', story: f.story, start: cell.open, end: cell.close }, fieldsAt)));
+    return piecesText(p, read);
+  };
   // A table with regions is read as the letter has it: each repeated row with its item.
   const regions = env.regions;
-  const expanded = regions?.expandTable(here, f, env, (region, i) => report(env, region.start, i.code, i.params));
+  const expanded = regions ? expandTable(regions, here, f, env, (region, i) => report(env, region.start, i.code, i.params)) : undefined;
   if (regions && expanded) {
     const envs = new Map<Scope[], EvalEnv>();
     const envOf = (cell: TableCell): EvalEnv => {

@@ -64,6 +64,8 @@ export function plainText(f: FieldNode, outs: readonly Out[]): string {
 /** The text a reader of the letter sees: plainText with the fields kept live showing their
  * cached results (what the PDF shows and Word shows until it updates them). */
 export function shownText(f: FieldNode, outs: readonly Out[]): string {
+  // A merged value is one text (a table's formula reads every repeated cell's).
+  if (outs.length === 1 && outs[0]!.o === 'text') return outs[0]!.text;
   let s = '';
   for (const o of outs) s += o.o === 'live' ? (cachedResult(o.field) ?? '') : plainText(f, [o]);
   return s;

@@ -6,7 +6,8 @@ import { allFields, readStoryFields, type FieldNode } from '../ooxml/fields.js';
 import { paragraphOfToken } from '../ooxml/paragraphs.js';
 import type { ItemToken, Story } from '../ooxml/tokens.js';
 import { needsRender } from './live.js';
-import { findRegions, withoutRepeatedIds, type DroppableTable, type RegionDef, type RegionProblem } from './regions.js';
+import { findRegions, type DroppableTable, type RegionDef, type RegionProblem } from './regions/find.js';
+import { withoutRepeatedIds } from './regions/markers.js';
 
 /** A range of whole paragraphs (and whatever blocks lie between them) that holds fields. */
 export interface Group {
@@ -22,7 +23,7 @@ export interface Group {
   readonly fields: ReadonlyMap<number, FieldNode>;
 }
 
-/** Rows or paragraphs repeated once per item of a list (regions.ts). */
+/** Rows or paragraphs repeated once per item of a list (regions/find.ts). */
 export interface RegionSegment {
   readonly kind: 'region';
   readonly region: RegionDef;
@@ -31,11 +32,11 @@ export interface RegionSegment {
   /** One copy's content: verbatim text, groups and nested regions. */
   readonly body: Segment[];
   /** The same for the copies after the first: bookmarks and paragraph ids left out of the
-   * verbatim text (regions.ts: they must not repeat), once when the template is compiled. */
+   * verbatim text (regions/markers.ts: they must not repeat), once when the template is compiled. */
   readonly copyBody: Segment[];
 }
 
-/** A table that is left out when its regions are all empty (regions.ts). */
+/** A table that is left out when its regions are all empty (regions/find.ts). */
 export interface TableSegment {
   readonly kind: 'table';
   readonly table: DroppableTable;

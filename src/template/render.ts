@@ -6,13 +6,15 @@
 import type { FieldNode } from '../ooxml/fields.js';
 import type { ItemToken, Story } from '../ooxml/tokens.js';
 import type { Group, RegionSegment, Segment, TableSegment } from './plan.js';
-import { isBookmarkMarker, withoutRepeatedIds, type RegionDef } from './regions.js';
+import { isBookmarkMarker, withoutRepeatedIds } from './regions/markers.js';
+import type { RegionDef } from './regions/find.js';
 import type { EvalEnv } from './eval-env.js';
 import { evaluate, isLive, resultAsSaved } from './evaluate.js';
 import { prepareLive, type PreparedLive } from './live-values.js';
 import { formatMessage } from '../i18n/index.js';
 import { blockingProblems, fieldTypeOf } from '../fieldcode/index.js';
-import type { Out } from './outs.js';
+import type { FieldResult, Out } from './outs.js';
+import { fillStencil, HOLE, MAX_FIELDS, shapeOf, standIns, stencilOf, type Stencil } from './stencil.js';
 import { locationOf, placeholder, report } from './report.js';
 import { holdsRefused, needsRender } from './live.js';
 import { StructureError, XmlWriter, type TextContext, type WriterOptions } from './writer.js';
@@ -28,27 +30,45 @@ export interface RenderState {
   readonly copy?: boolean;
 }
 
-/** Joins a segment list, rendering the groups and regions. */
-export function renderSegments(segments: readonly Segment[], state: RenderState): string {
+/** Joins a segment list, rendering the groups and regions. `repeated`: the segments are a
+ * region's body, written once per item (its groups are written from stencils, stencil.ts). */
+export function renderSegments(segments: readonly Segment[], state: RenderState, repeated = false): string {
   if (segments.length === 1 && typeof segments[0] === 'string') return segments[0];
+  const pieces: string[] = [];
+  renderPieces(segments, state, repeated, pieces);
   let out = '';
-  for (const s of segments) {
-    if (typeof s === 'string') out += s;
-    else if (!('kind' in s)) out += renderGroup(s, state);
-    else if (s.kind === 'region') out += renderRegion(s, state);
-    else out += renderTable(s, state);
-  }
+  for (const p of pieces) out += p;
   return out;
 }
 
+/**
+ * The same as pieces, in order: verbatim chunks, groups, and a region's copies one by one. A
+ * part with a long list is never one string: V8 makes a string over 128 KB in its large-object
+ * space, and flattening one of 200 KB there took longer than writing it (template.ts encodes
+ * the pieces into the part's bytes one by one).
+ */
+export function renderPieces(segments: readonly Segment[], state: RenderState, repeated: boolean, out: string[]): void {
+  for (const s of segments) {
+    if (typeof s === 'string') out.push(s);
+    else if (!('kind' in s)) out.push(repeated && renderTuning.stencils ? renderRepeatedGroup(s, state) : renderGroup(s, state));
+    else if (s.kind === 'region') renderRegion(s, state, out);
+    else renderTable(s, state, repeated, out);
+  }
+}
+
+/** Switches for tests that compare the fast paths with the writer's own (not for production). */
+export const renderTuning = { stencils: true };
+
 /** A region: its rows or paragraphs once per item, with the item in scope. */
-function renderRegion(seg: RegionSegment, state: RenderState): string {
+function renderRegion(seg: RegionSegment, state: RenderState, out: string[]): void {
   const env = state.env;
   const regions = env.regions;
   // Without a region runtime (a region the template refuses), the content is written once.
-  if (!regions) return renderSegments(seg.body, state);
+  if (!regions) {
+    renderPieces(seg.body, state, false, out);
+    return;
+  }
   const scopes = regions.itemScopes(seg.region, env, (i) => report(env, seg.region.start, i.code, i.params));
-  let out = '';
   const fixups = seg.region.fixups;
   const copyState: RenderState = fixups && !state.copy ? { ...state, copy: true } : state;
   for (let i = 0; i < scopes.length; i++) {
@@ -56,24 +76,100 @@ function renderRegion(seg: RegionSegment, state: RenderState): string {
     try {
       // In a copy of an enclosing region even the first item is a copy.
       const again = i > 0 || state.copy === true;
-      const xml = again ? renderSegments(seg.copyBody, copyState) : renderSegments(seg.body, state);
-      out += again && fixups?.drawings ? regions.renumberDrawings(xml) : xml;
+      const xml = again ? renderSegments(seg.copyBody, copyState, true) : renderSegments(seg.body, state, true);
+      out.push(again && fixups?.drawings ? regions.renumberDrawings(xml) : xml);
     } finally {
       regions.stack.pop();
     }
   }
   state.copies?.set(seg.region, scopes.length);
-  if (scopes.length === 0 && seg.region.keep) out = seg.region.keep;
-  return out;
+  if (scopes.length === 0 && seg.region.keep) out.push(seg.region.keep);
 }
 
 /** A table with regions: left out when they are all empty and only header rows would be left. */
-function renderTable(seg: TableSegment, state: RenderState): string {
-  const xml = renderSegments(seg.body, state);
-  return seg.table.regions.every((r) => state.copies?.get(r) === 0) ? '' : xml;
+function renderTable(seg: TableSegment, state: RenderState, repeated: boolean, out: string[]): void {
+  const start = out.length;
+  renderPieces(seg.body, state, repeated, out);
+  if (seg.table.regions.every((r) => state.copies?.get(r) === 0)) out.length = start;
 }
 
-function renderGroup(group: Group, state: RenderState): string {
+/** A group's stencils, by the shape of its fields' results (stencil.ts); null: it has none. */
+interface GroupStencils {
+  /** The group's fields in document order (the order they are evaluated in). */
+  readonly fields: readonly FieldNode[];
+  /** By the shapes' number: three bits of the writer's state, then two bits a field. */
+  readonly byShape: Map<number, Stencil | null>;
+}
+
+const stencils = new WeakMap<Group, GroupStencils | null>();
+/** Shapes recorded per group at most (a field that is sometimes empty makes two). */
+const MAX_SHAPES = 16;
+
+function stencilsFor(group: Group, state: RenderState): GroupStencils | null {
+  let s = stencils.get(group);
+  if (s !== undefined) return s;
+  s = null;
+  const fields = [...group.fields.values()].sort((a, b) => a.begin - b.begin);
+  const tokens = group.story.tokens;
+  let plain = fields.length > 0 && fields.length <= MAX_FIELDS && !fields.some(isLive);
+  plain &&= !group.story.source.slice(group.start, group.end).includes(HOLE);
+  for (let i = group.first; plain && i <= group.last; i++) {
+    const tok = tokens[i]!;
+    if (tok.t === 'item' && state.itemSegments.has(tok)) plain = false;
+  }
+  if (plain) s = { fields, byShape: new Map() };
+  stencils.set(group, s);
+  return s;
+}
+
+/** A group of a region's body: its fields evaluated in order, then written from the stencil of
+ * their shape when there is one (recorded the first time), else by the writer. */
+function renderRepeatedGroup(group: Group, state: RenderState): string {
+  const st = stencilsFor(group, state);
+  if (!st) return renderGroup(group, state);
+  const results: FieldResult[] = [];
+  let key = (state.copy ? 1 : 0) + (state.writer.suppressBlankMergeLines ? 2 : 0) + (state.writer.removeEmptyParagraphs ? 4 : 0);
+  for (const f of st.fields) {
+    const r = evaluate(f, state.env);
+    results.push(r);
+    const shape = shapeOf(r);
+    // The rest is evaluated by the writer's path, in the same order.
+    if (shape < 0) return renderGroup(group, state, results);
+    key = key * 4 + shape;
+  }
+  let stencil = st.byShape.get(key);
+  if (stencil === undefined && st.byShape.size < MAX_SHAPES) {
+    try {
+      stencil = stencilOf(writeGroup(group, state, standIns(results)).finish(), results) ?? null;
+    } catch (err) {
+      if (!(err instanceof StructureError)) throw err;
+      stencil = null;
+    }
+    st.byShape.set(key, stencil);
+  }
+  return (stencil && fillStencil(stencil, results)) ?? renderGroup(group, state, results);
+}
+
+/** A group written by the writer. `known`: results of its first fields, evaluated already. */
+function renderGroup(group: Group, state: RenderState, known?: readonly FieldResult[]): string {
+  const w = writeGroup(group, state, known);
+  try {
+    return w.finish();
+  } catch (err) {
+    if (!(err instanceof StructureError)) throw err;
+    const first = [...group.fields.values()][0]!;
+    const d = diagnostic('render.structure', { detail: err.message }, locationOf(first, state.env.template));
+    // The group is left as it was: that must not leave a refused field in a preview either.
+    if ([...group.fields.values()].some((f) => holdsRefused(f, state.env.bookmarks))) throw new KpBrevError('refused', [d]);
+    state.env.diagnostics.push(d);
+    return group.story.source.slice(group.start, group.end);
+  }
+}
+
+/** The writer's path, up to the writer's finish (which throws StructureError when a field left a
+ * paragraph open). */
+function writeGroup(group: Group, state: RenderState, known?: readonly FieldResult[]): XmlWriter {
+  let nth = 0;
   const w = new XmlWriter(state.writer);
   const r = new GroupRenderer(group.story, w, state);
   const tokens = group.story.tokens;
@@ -95,7 +191,8 @@ function renderGroup(group: Group, state: RenderState): string {
         if (tok.t === 'raw' && tok.marker && !(state.copy && isBookmarkMarker(tok.name))) w.marker(tok.xml);
       }
       const isMerge = f.parsed.instruction.type === 'MERGEFIELD';
-      const res = evaluate(f, state.env);
+      const res = known?.[nth] ?? evaluate(f, state.env);
+      nth++;
       if (!isMerge) w.noteField('other', res.empty);
       w.enterField();
       r.hoisted = true;
@@ -106,17 +203,7 @@ function renderGroup(group: Group, state: RenderState): string {
     }
     i = f.end;
   }
-  try {
-    return w.finish();
-  } catch (err) {
-    if (!(err instanceof StructureError)) throw err;
-    const first = [...group.fields.values()][0]!;
-    const d = diagnostic('render.structure', { detail: err.message }, locationOf(first, state.env.template));
-    // The group is left as it was: that must not leave a refused field in a preview either.
-    if ([...group.fields.values()].some((f) => holdsRefused(f, state.env.bookmarks))) throw new KpBrevError('refused', [d]);
-    state.env.diagnostics.push(d);
-    return group.story.source.slice(group.start, group.end);
-  }
+  return w;
 }
 
 class GroupRenderer {

@@ -4,7 +4,7 @@
  * Word numbers them: a merged cell counts once); nested tables are tables of their own. What a
  * cell holds is read per letter: its text with the fields in it evaluated for the case, so a
  * calculation table (beregningstabel) sums merged amounts and other formulas. Rows repeated from
- * the case (regions.ts) are read as the letter has them: regions.ts expands the table.
+ * the case (regions/) are read as the letter has them: regions/expand.ts expands the table.
  *
  * How Word reads cells (docs/word-fields.md): a cell holds a number when its whole text is one
  * in the machine's symbols (`1.234,50`), maybe with a currency sign or code (`kr.`, `kr`, `DKK`,

@@ -13,7 +13,7 @@ import { openPackage, type DocxPackage, type StoryKind } from '../ooxml/package.
 import { paragraphText } from '../ooxml/paragraphs.js';
 import type { ItemToken, Story } from '../ooxml/tokens.js';
 import { elements, type XElement } from '../ooxml/xml.js';
-import { DEFAULT_ZIP_LIMITS, utf8Bytes, writeZip, type ZipEntry, type ZipLimits, type ZipOutput } from '../ooxml/zip.js';
+import { DEFAULT_ZIP_LIMITS, utf8BytesOf, writeZip, type ZipEntry, type ZipLimits, type ZipOutput } from '../ooxml/zip.js';
 import { limitError, resolveLimits, type Limits } from '../limits.js';
 import { fieldTypeOf, isFragile } from '../fieldcode/index.js';
 import { DANISH, ENGLISH } from '../format/locale.js';
@@ -22,14 +22,15 @@ import { isLive } from './evaluate.js';
 import { locationOf } from './report.js';
 import { holdsRefused } from './live.js';
 import { holesOf, planStory, segmentsOf, type PlannedStories, type Segment, type StoryPlan } from './plan.js';
-import { renderSegments, type RenderState } from './render.js';
+import { renderPieces, type RenderState } from './render.js';
 import type { LetterRules } from './rules.js';
 import { langResolver } from './lang.js';
 import { checkLetterContext } from './letter-context.js';
 import { bookmarkNames } from './field-policy.js';
 import { cutRanges, dropRanges, externalDiagnostic, externalReferences, type Range } from './external-refs.js';
 import { documentModel, newLetterState } from './doc-model.js';
-import { LetterRegions, maxDrawingIdIn, regionIndex, type RegionIndex } from './regions.js';
+import { maxDrawingIdIn, regionIndex, type RegionIndex } from './regions/region-index.js';
+import { LetterRegions } from './regions/scope.js';
 
 export { cachedResult };
 
@@ -70,6 +71,13 @@ export interface RenderedParts {
 export interface RenderResult {
   docx: Buffer;
   /** Warnings (and, in preview, the problems that would refuse the letter). */
+  diagnostics: Diagnostic[];
+  stats: { merged: number; missing: number };
+}
+
+/** The same, each part as the pieces it was written in (render.ts renderPieces), for the zip. */
+interface PartPieces {
+  pieces: Map<string, string[]>;
   diagnostics: Diagnostic[];
   stats: { merged: number; missing: number };
 }
@@ -260,7 +268,7 @@ function compileTemplate(pkg: DocxPackage, name: string, options: LoadOptions): 
     ...(regions ? { regions: LetterRegions.create(regions) } : {}),
   });
 
-  const renderParts = (context: CaseContext, opts: RenderOptions = {}): RenderedParts => {
+  const renderPartPieces = (context: CaseContext, opts: RenderOptions = {}): PartPieces => {
     // Never made, not even as a preview: the letter would carry the reference.
     if (refusedRefs.length)
       throw new KpBrevError(
@@ -269,9 +277,19 @@ function compileTemplate(pkg: DocxPackage, name: string, options: LoadOptions): 
       );
     return makeParts(context, opts);
   };
+  const renderParts = (context: CaseContext, opts: RenderOptions = {}): RenderedParts => {
+    const { pieces, diagnostics: found, stats } = renderPartPieces(context, opts);
+    const parts = new Map<string, string>();
+    for (const [entryName, list] of pieces) {
+      let xml = '';
+      for (const p of list) xml += p;
+      parts.set(entryName, xml);
+    }
+    return { parts, diagnostics: found, stats };
+  };
   // The letter's parts, also for evaluateFields (a listing of the fields, not a letter: an
   // external reference does not stop it).
-  const makeParts = (context: CaseContext, opts: RenderOptions = {}, trace?: Map<FieldNode, FieldTrace>): RenderedParts => {
+  const makeParts = (context: CaseContext, opts: RenderOptions = {}, trace?: Map<FieldNode, FieldTrace>): PartPieces => {
     const env = envFor(context, opts.preview ?? false, opts, trace);
     checkLetterContext(env);
     const state: RenderState = {
@@ -287,13 +305,17 @@ function compileTemplate(pkg: DocxPackage, name: string, options: LoadOptions): 
       if (holdsRefused(f, bookmarks)) throw new KpBrevError('refused', [d]);
       env.diagnostics.push(d);
     }
-    const rendered = new Map<string, string>();
-    for (const [entryName, plan] of changed) rendered.set(entryName, renderSegments(plan.segments, state));
+    const rendered = new Map<string, string[]>();
+    for (const [entryName, plan] of changed) {
+      const pieces: string[] = [];
+      renderPieces(plan.segments, state, false, pieces);
+      rendered.set(entryName, pieces);
+    }
     dedupe(env.diagnostics);
     const errors = env.diagnostics.filter((d) => d.severity === 'error');
     if (errors.length && !env.preview) throw new KpBrevError('refused', errors);
     if (env.preview) for (const d of env.diagnostics) d.severity = 'warning';
-    return { parts: rendered, diagnostics: env.diagnostics, stats: env.stats };
+    return { pieces: rendered, diagnostics: env.diagnostics, stats: env.stats };
   };
 
   return {
@@ -326,13 +348,13 @@ function compileTemplate(pkg: DocxPackage, name: string, options: LoadOptions): 
       });
     },
     render(context: CaseContext, opts: RenderOptions = {}): RenderResult {
-      const { parts: rendered, diagnostics, stats } = renderParts(context, opts);
+      const { pieces: rendered, diagnostics, stats } = renderPartPieces(context, opts);
       const outputs: ZipOutput[] = [];
       for (const entryName of pkg.archive.order) {
         const entry = pkg.archive.entries.get(entryName)!;
         const xml = rendered.get(entryName);
         if (xml !== undefined) {
-          const data = utf8Bytes(xml);
+          const data = utf8BytesOf(xml);
           outputs.push({ name: entryName, data, like: entry, ...(opts.compressionLevel === undefined && data.length > BIG_PART ? { level: 1 } : {}) });
         } else if (rewritten.has(entryName)) {
           outputs.push({ name: entryName, reuse: rewritten.get(entryName)! });

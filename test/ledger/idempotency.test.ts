@@ -10,9 +10,10 @@ import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { MemoryIdempotencyStore, requestFingerprint } from '../../src/ledger/idempotency.js';
 import { buildApp } from '../../src/server/app.js';
+import { idempotencyStore } from '../../src/server/server.js';
 import { newToken } from '../../src/server/auth.js';
 import { InlinePool } from '../../src/service/pool.js';
 import { openDocx } from '../helpers/inspect.js';
@@ -210,6 +211,22 @@ describe('the server\u2019s own idempotency store', () => {
     await store.finish(b.held, answer(10), audit);
     expect((await store.begin('s', 'k', 'f', audit)).kind).toBe('new');
     expect(store.size.bytes).toBe(0);
+  });
+
+  it('keeps the answers as long as the server\u2019s idempotencyHours says, without a ledger too', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      const store = await idempotencyStore({ idempotencyHours: 2 });
+      const b = await store.begin('s', 'k', 'f', audit);
+      if (b.kind !== 'new') throw new Error(b.kind);
+      await store.finish(b.held, answer(10), audit);
+      vi.setSystemTime(Date.now() + 90 * 60_000);
+      expect((await store.begin('s', 'k', 'f', audit)).kind).toBe('replay');
+      vi.setSystemTime(Date.now() + 60 * 60_000);
+      expect((await store.begin('s', 'k', 'f', audit)).kind).toBe('new');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('fingerprints a request by its content, whatever the key order', () => {

@@ -1,5 +1,7 @@
 /** region-field-outside: an item field of a list used outside that list's region. */
-import { catalogList, listProperty, listsWithItemField, unqualified, type RegionDef } from '../../template/regions.js';
+import { listProperty } from '../../template/regions/markers.js';
+import type { RegionDef } from '../../template/regions/find.js';
+import { catalogList, listsWithItemField, unqualified } from '../../template/regions/catalog.js';
 import type { Rule } from '../types.js';
 import { fieldPlace, inCachedResult, mergeFieldName } from '../helpers.js';
 import { QUESTION_PREFIX } from '../../fieldcode/names.js';

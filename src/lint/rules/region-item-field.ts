@@ -1,6 +1,8 @@
 /** region-item-field: a field in a region that is neither an item field of its lists nor a case field. */
 import { nearest } from '../../suggest.js';
-import { catalogList, isMarkerName, listProperty, listsWithItemField, unqualified, type RegionDef } from '../../template/regions.js';
+import { isMarkerName, listProperty } from '../../template/regions/markers.js';
+import type { RegionDef } from '../../template/regions/find.js';
+import { catalogList, listsWithItemField, unqualified } from '../../template/regions/catalog.js';
 import type { ListDef } from '../../template/catalog-types.js';
 import type { Rule } from '../types.js';
 import { fieldPlace, inCachedResult, mergeFieldName } from '../helpers.js';

@@ -1,7 +1,9 @@
 /** region-unknown-list: a region over a list the letter's processes do not provide. */
 import { provides } from '../../template/catalog-types.js';
 import { nearest } from '../../suggest.js';
-import { catalogList, listProperty, type RegionDef } from '../../template/regions.js';
+import { listProperty } from '../../template/regions/markers.js';
+import type { RegionDef } from '../../template/regions/find.js';
+import { catalogList } from '../../template/regions/catalog.js';
 import type { Rule } from '../types.js';
 import { fieldPlace, inCachedResult, mergeFieldName } from '../helpers.js';
 

@@ -3,7 +3,8 @@ import type { FieldNode } from '../../ooxml/fields.js';
 import type { Rule } from '../types.js';
 import { fieldPlace, inCachedResult, mergeFieldName } from '../helpers.js';
 import { nearest } from '../../suggest.js';
-import { isMarkerName, listProperty, listsWithItemField } from '../../template/regions.js';
+import { isMarkerName, listProperty } from '../../template/regions/markers.js';
+import { listsWithItemField } from '../../template/regions/catalog.js';
 import { elementKeyOf, isCompositionName, MESSAGE_BODY_NAME, QUESTION_PREFIX } from '../../fieldcode/names.js';
 
 export const unknownField: Rule = {
