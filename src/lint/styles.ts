@@ -6,12 +6,12 @@
  * sheet, the basedOn chain, the colours and the heading rule are ooxml/styles/'s, which the PDF
  * reads too.
  */
-import { defaultParagraphStyle, defaultStyle, styleChain, styleParagraph, type StyleDef, type StyleSheet } from '../ooxml/styles/sheet.js';
+import { defaultParagraphStyle, styleChain, styleParagraph, type StyleDef, type StyleSheet } from '../ooxml/styles/sheet.js';
 import { readParaProps, type ParaProps } from '../ooxml/styles/para-props.js';
 import { propsElement } from '../ooxml/styles/values.js';
 import { highlightColor } from '../ooxml/styles/colors.js';
 import { StyleResolver, type TableStyle } from '../ooxml/styles/resolve.js';
-import { cellBackground, cellStyle, conditionalTypes, tableLook } from '../ooxml/styles/cell-style.js';
+import { cellBackground, cellBorders, cellStyle, conditionalTypes, drawsLine, tableBorders, tableLook } from '../ooxml/styles/cell-style.js';
 import { readCellProps, readTableProps, type TableProps } from '../ooxml/styles/table-props.js';
 import { parseXml, type XElement } from '../ooxml/xml.js';
 import { headingLevel } from '../ooxml/styles/headings.js';
@@ -30,7 +30,6 @@ export interface TextLook {
 
 export class StyleView {
   readonly defaultParagraph: string | undefined;
-  private readonly defaultTable: string | undefined;
   private readonly cells = new WeakMap<CellModel, CellLook>();
   private readonly tables = new WeakMap<TableModel, Partial<TableProps>>();
   private resolved: StyleResolver | undefined;
@@ -42,7 +41,6 @@ export class StyleView {
     private readonly theme: Theme,
   ) {
     this.defaultParagraph = sheet ? defaultParagraphStyle(sheet)?.id : undefined;
-    this.defaultTable = sheet ? defaultStyle(sheet, 'table')?.id : undefined;
   }
 
   /** The style and its basedOn ancestors, nearest first. */
@@ -144,25 +142,17 @@ export class StyleView {
   }
 
   /**
-   * Whether a table shows any border: its own borders (w:tblBorders, side by side over the
-   * table style's), its cells' borders, or borders from its table style (conditional formats
-   * included). A table without any is a layout table.
+   * Whether a table shows any border, as the PDF draws it (cell-style.ts): its own borders over
+   * its table style's, or a cell's borders (the style's, its conditional formats' for the cell,
+   * the cell's own). A table without any is a layout table.
    */
   tableHasBorders(table: TableModel): boolean {
-    const sides = new Map<string, boolean>();
-    const styleId = /<w:tblStyle w:val="([^"]+)"/.exec(table.tblPr)?.[1] ?? this.defaultTable;
-    for (const s of this.chain(styleId).reverse()) {
-      const own = s.xml.replace(/<w:tblStylePr\b[\s\S]*?<\/w:tblStylePr>/g, '');
-      for (const [side, visible] of borderSides(own, 'tblBorders')) sides.set(side, visible);
-      // Borders a table style gives cells (whole table or a conditional part) are seen as such.
-      if ([...borderSides(s.xml, 'tcBorders')].some(([, visible]) => visible)) return true;
-      for (const cond of s.xml.match(/<w:tblStylePr\b[\s\S]*?<\/w:tblStylePr>/g) ?? []) {
-        if ([...borderSides(cond, 'tblBorders')].some(([, visible]) => visible)) return true;
-      }
-    }
-    for (const [side, visible] of borderSides(table.tblPr, 'tblBorders')) sides.set(side, visible);
-    if ([...sides.values()].some(Boolean)) return true;
-    return table.rows.some((r) => r.cells.some((c) => [...borderSides(c.tcPr, 'tcBorders')].some(([, visible]) => visible)));
+    const direct = this.tableOf(table);
+    const style = this.resolver().table(direct.styleId);
+    if (drawsLine(tableBorders(direct, style))) return true;
+    return table.rows.some((r) =>
+      r.cells.some((c) => drawsLine(cellBorders(style, this.cellOf(c).types, readCellProps(this.element(c.tcPr, 'w:tcPr')).borders))),
+    );
   }
 
   /**
@@ -184,17 +174,4 @@ interface CellLook {
   table: TableStyle;
   types: string[];
   style: TableStyle;
-}
-
-/** The sides of a w:tblBorders or w:tcBorders element, each visible or not (nil, none). */
-function borderSides(xml: string, element: 'tblBorders' | 'tcBorders'): Array<[string, boolean]> {
-  const out: Array<[string, boolean]> = [];
-  for (const block of xml.match(new RegExp(`<w:${element}>[\\s\\S]*?</w:${element}>`, 'g')) ?? []) {
-    for (const m of block.matchAll(/<w:(top|left|start|bottom|right|end|insideH|insideV|tl2br|tr2bl)\b([^>]*)\/>/g)) {
-      const val = /w:val="([^"]+)"/.exec(m[2]!)?.[1] ?? 'nil';
-      const size = /w:sz="(\d+)"/.exec(m[2]!)?.[1];
-      out.push([m[1]!, val !== 'nil' && val !== 'none' && size !== '0']);
-    }
-  }
-  return out;
 }

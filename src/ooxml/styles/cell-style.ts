@@ -7,7 +7,7 @@
  */
 import { over, shadingColor, type Shade } from './colors.js';
 import type { TableStyle } from './resolve.js';
-import type { TableLook, TableProps } from './table-props.js';
+import type { TableBorders, TableLook, TableProps } from './table-props.js';
 import type { Theme } from './theme.js';
 import type { ShadingRef } from './values.js';
 
@@ -95,4 +95,28 @@ export function cellBackground(
   }
   if (shade) return shade;
   return over(style.tableShading, shadingColor(tableShd, theme)) ?? undefined;
+}
+
+/** A table's borders: its own w:tblBorders side by side over its table style's (17.4.38). */
+export function tableBorders(direct: Partial<TableProps>, style: TableStyle): TableBorders {
+  return { ...style.table.borders, ...direct.borders };
+}
+
+/**
+ * A cell's borders: the table style's cell borders, the conditional formats' that apply over
+ * them in order, the cell's own w:tcBorders over all (17.4.66). The PDF draws them against the
+ * table's borders; the linter asks whether a table has any line at all.
+ */
+export function cellBorders(style: TableStyle, types: readonly string[], own: TableBorders): TableBorders {
+  let borders: TableBorders = { ...style.cell?.borders };
+  for (const type of types) {
+    const c = style.conditional.get(type);
+    if (c?.cell) borders = { ...borders, ...c.cell.borders };
+  }
+  return { ...borders, ...own };
+}
+
+/** Whether any of these borders draws a line (not none or nil). */
+export function drawsLine(borders: TableBorders): boolean {
+  return Object.values(borders).some((b) => b !== undefined && b.width > 0);
 }

@@ -8,7 +8,7 @@ import { child, elements, type XElement } from '../../ooxml/xml.js';
 import type { ReadContext } from './context.js';
 import { twips } from '../../ooxml/styles/values.js';
 import { readCellProps, readRowProps, readTableProps, type CellMargins, type TableProps } from '../../ooxml/styles/table-props.js';
-import { cellBackground, cellStyle, conditionalTypes, tableLook } from '../../ooxml/styles/cell-style.js';
+import { cellBackground, cellBorders, cellStyle, conditionalTypes, tableBorders, tableLook } from '../../ooxml/styles/cell-style.js';
 import type { Block, CellBlock, RowBlock, TableBlock } from './types.js';
 
 /** A table and its rows and cells, each cell's blocks read with its conditional style. */
@@ -22,7 +22,7 @@ export function readTable(ctx: ReadContext, tbl: XElement): TableBlock {
     width: direct.width ?? style.table.width,
     align: direct.align ?? style.table.align ?? 'left',
     indent: direct.indent ?? style.table.indent ?? 0,
-    borders: { ...style.table.borders, ...direct.borders },
+    borders: tableBorders(direct, style),
     cellMargins: margins,
     styleId: direct.styleId,
     layoutFixed: direct.layoutFixed ?? style.table.layoutFixed ?? false,
@@ -62,12 +62,7 @@ export function readTable(ctx: ReadContext, tbl: XElement): TableBlock {
     tcs.forEach((tc, ci) => {
       const cellProps = readCellProps(child(tc, 'w:tcPr'), styles.theme);
       const conditional = conditionalTypes(props.look, style, { row: ri, rows: rowEls.length, col: ci, cols: tcs.length });
-      let borders = { ...style.cell?.borders };
-      for (const type of conditional) {
-        const c = style.conditional.get(type);
-        if (c?.cell) borders = { ...borders, ...c.cell.borders };
-      }
-      cellProps.borders = { ...borders, ...cellProps.borders };
+      cellProps.borders = cellBorders(style, conditional, cellProps.borders);
       const blocks: Block[] = [];
       // Cells with the same conditional formats share their style (cell-style.ts keeps it).
       ctx.readBlocks(tc, blocks, cellStyle(style, conditional), () => undefined);
