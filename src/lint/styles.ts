@@ -26,6 +26,8 @@ export interface TextLook {
   bold: boolean;
   /** Background RGB (highlight, run shading, paragraph shading), or undefined (white). */
   background: string | undefined;
+  /** The run's language (w:lang w:val) through its styles and direct formatting, or undefined for none. */
+  lang: string | undefined;
 }
 
 export class StyleView {
@@ -101,7 +103,12 @@ export class StyleView {
     const highlight = run.highlight ? highlightColor(run.highlight) : undefined;
     // Under the paragraph's own shading lies its table cell's (see cellBackground).
     const background = highlight ?? run.shading ?? para.shading ?? (p.cell ? this.cellBackground(p.cell) : undefined);
-    return { color: run.color, size: run.size * 2, bold: run.bold, background };
+    return { color: run.color, size: run.size * 2, bold: run.bold, background, lang: run.lang };
+  }
+
+  /** The language text has from the styles alone: the document defaults and the default paragraph style (with its basedOn chain). */
+  documentLanguage(): string | undefined {
+    return this.resolver().paragraph(undefined).run.lang;
   }
 
   /** The style resolver the PDF draws with, over the same style sheet and theme (made when first asked). */

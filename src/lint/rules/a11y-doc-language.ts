@@ -40,12 +40,8 @@ export const a11yDocLanguage: Rule = {
   },
   create(ctx) {
     const { model } = ctx;
-    const defaults = model.styles?.docDefaults ?? '';
-    if (/<w:lang\b[^>]*\sw:val="[^"]+"/.test(defaults) || model.core.language) return {};
-    const styled = [...(model.styles?.styles.values() ?? [])].some((s) => s.isDefault && s.type === 'paragraph' && /<w:lang\b[^>]*\sw:val="/.test(s.xml));
-    if (styled) return {};
+    if (ctx.styles.documentLanguage() || model.core.language) return {};
     // On the text itself: every run with text has a language, directly or from its styles.
-    const LANG = /<w:lang\b[^>]*\sw:val="[^"]+"/;
     let runs = 0;
     let without = false;
     return {
@@ -54,11 +50,7 @@ export const a11yDocLanguage: Rule = {
         for (const r of p.runs) {
           if (!r.text.trim()) continue;
           runs++;
-          const has =
-            LANG.test(r.rPr) ||
-            ctx.styles.chain(/<w:rStyle w:val="([^"]+)"/.exec(r.rPr)?.[1]).some((s) => LANG.test(s.xml)) ||
-            ctx.styles.chain(p.styleId).some((s) => LANG.test(s.xml));
-          if (!has) {
+          if (ctx.styles.look(p, r.rPr).lang === undefined) {
             without = true;
             return;
           }
