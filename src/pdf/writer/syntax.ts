@@ -1,39 +1,7 @@
 /**
- * PDF syntax written as text: objects serialised as given (built once and reused), numbers
- * rounded to three decimals, RGB colours, glyph ids and UTF-16 text strings in hex.
+ * PDF syntax written as text in content streams and the structure tree: numbers rounded to
+ * three decimals, RGB colours, glyph ids and UTF-16 text strings in hex.
  */
-import { PDFObject } from '@cantoo/pdf-lib';
-
-/** A value written as is (the /W array built once per process). */
-export class PDFLiteral extends PDFObject {
-  constructor(private readonly bytes: Buffer) {
-    super();
-  }
-  override clone(): PDFLiteral {
-    return this;
-  }
-  override toString(): string {
-    return this.bytes.toString('latin1');
-  }
-  override sizeInBytes(): number {
-    return this.bytes.length;
-  }
-  override copyBytesInto(buffer: Uint8Array, offset: number): number {
-    buffer.set(this.bytes, offset);
-    return this.bytes.length;
-  }
-}
-
-const literals = new Map<string, PDFLiteral>();
-export function literal(s: string): PDFLiteral {
-  let l = literals.get(s);
-  if (!l) {
-    l = new PDFLiteral(Buffer.from(s, 'latin1'));
-    literals.set(s, l);
-  }
-  return l;
-}
-
 export const fmt = (n: number): string => {
   const r = Math.round(n * 1000) / 1000;
   return Object.is(r, -0) ? '0' : String(r);
