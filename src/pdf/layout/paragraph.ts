@@ -5,7 +5,8 @@
  */
 import { highlightColor } from '../../ooxml/styles/colors.js';
 import type { ImageRef, LinkRef, ParagraphBlock, TextBox } from '../model/types.js';
-import { layoutLines, type Line, type Piece } from './lines.js';
+import type { Line, Piece } from './lines.js';
+import { linesOf } from './memo.js';
 import { tagFor, type Frag, type MeasureCtx, type PlaceCtx } from './frag.js';
 import { addContent, structNode } from './tags.js';
 import type { Item, StructNode, TextItem } from './types.js';
@@ -20,18 +21,16 @@ interface ParaState {
 
 const AUTO_SPACING = 14;
 
+/** Page-number fields are measured as two digits at most (the real text is drawn where the line is placed). */
+const measuringFieldText = (f: 'PAGE' | 'NUMPAGES' | 'SECTIONPAGES'): string => (f === 'PAGE' ? '9' : '99');
+
 export function paragraphFrags(
   block: ParagraphBlock,
   width: number,
   ctx: MeasureCtx,
   opts: { suppressBefore?: boolean; suppressAfter?: boolean } = {},
 ): Frag[] {
-  const lines = layoutLines(
-    block,
-    width,
-    { looks: ctx.looks, defaultTabStop: ctx.defaultTabStop, fieldText: (f) => (f === 'PAGE' ? '9' : '99'), warn: ctx.warn },
-    block.source,
-  );
+  const lines = linesOf(block, width, { looks: ctx.looks, defaultTabStop: ctx.defaultTabStop, fieldText: measuringFieldText, warn: ctx.warn });
   const p = block.props;
   const state: ParaState = { node: undefined, label: undefined, links: new Map(), placed: false };
   const n = lines.length;
