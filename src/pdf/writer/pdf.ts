@@ -44,11 +44,12 @@ export function writePdfSync(letter: LaidOutLetter, opts: PdfOptions): Uint8Arra
   // Content streams, with marked content for every item.
   const marks = new Map<Item, Mark>();
   const parentTree: Array<Array<StructNode>> = letter.pages.map(() => []);
-  const contents: string[] = [opts.title, opts.lang, pdfa];
+  // The file identifier digests the title, language, level and content (content is ASCII, so its latin1 bytes are its UTF-8).
+  const contents: Array<string | Uint8Array> = [opts.title, opts.lang, pdfa];
   const streams = letter.pages.map((page, pi) => {
-    const content = pageContent(page, pi, fonts, images, marks, parentTree[pi]!);
+    const content = Buffer.from(pageContent(page, pi, fonts, images, marks, parentTree[pi]!), 'latin1');
     contents.push(content);
-    return file.add(...stream([['Filter', '/FlateDecode']], deflateSync(Buffer.from(content, 'latin1'), { level: 6 })));
+    return file.add(...stream([['Filter', '/FlateDecode']], deflateSync(content, { level: 6 })));
   });
 
   // The structure tree (and the link annotations on the pages).

@@ -31,6 +31,9 @@ interface FontChunks {
   type0Head: string;
 }
 
+/** Characters below this are marked in an array, the rarer rest in a set. */
+const SEEN = 0x3000;
+
 const fontChunks = new WeakMap<FontProgram, Map<FontPack, FontChunks>>();
 
 function chunksFor(pack: FontPack, program: FontProgram): FontChunks {
@@ -97,23 +100,32 @@ function chunksFor(pack: FontPack, program: FontProgram): FontChunks {
 
 /** The letter's fonts, and the /Font dictionary of the pages' resources; `cidSet`: each descriptor lists its glyphs (PDF/A-1). */
 export function writeFonts(file: PdfFile, letter: LaidOutLetter, mode: 'shared' | 'exact', cidSet = false): { fonts: FontResources; fontDict: string } {
-  const usedCodes = new Map<Face, Set<number>>();
+  // The distinct characters of each face, in the order the faces first occur (a mark per
+  // character and face instead of a Set: this runs over every glyph of the letter).
+  const usedCodes = new Map<Face, { codes: number[]; seen: Uint8Array; far: Set<number> }>();
   for (const page of letter.pages)
     for (const it of page.items) {
       if (it.kind !== 'text') continue;
-      let set = usedCodes.get(it.face);
-      if (!set) usedCodes.set(it.face, (set = new Set()));
-      for (const c of it.codes) set.add(c);
+      let used = usedCodes.get(it.face);
+      if (!used) usedCodes.set(it.face, (used = { codes: [], seen: new Uint8Array(SEEN), far: new Set() }));
+      for (const c of it.codes) {
+        if (c < SEEN) {
+          if (used.seen[c]) continue;
+          used.seen[c] = 1;
+        } else if (used.far.has(c)) continue;
+        else used.far.add(c);
+        used.codes.push(c);
+      }
     }
   const fonts: FontResources = new Map();
   const entries: Array<[string, string]> = [];
   let n = 0;
-  for (const [face, codes] of usedCodes) {
+  for (const [face, { codes }] of usedCodes) {
     const pack = packFor(face, codes);
     const resName = `F${++n}`;
     fonts.set(face, { name: resName, pack });
-    const gids = new Set<number>();
-    for (const c of codes) gids.add(pack.gid(c));
+    const gids: number[] = [];
+    for (const c of codes) gids.push(pack.gid(c));
     const program = fontProgram(pack, gids, mode);
     const c = chunksFor(pack, program);
     const fontFile = file.add(...c.fontFile);

@@ -7,9 +7,17 @@ export const fmt = (n: number): string => {
   return Object.is(r, -0) ? '0' : String(r);
 };
 
+const colours = new Map<string, string>();
+
+/** An RGB colour's operands (`0 0 0`); a letter uses a few colours on every line, so each is worked out once. */
 export function rgb(hex: string): string {
-  const v = parseInt(hex, 16);
-  return `${fmt(((v >> 16) & 255) / 255)} ${fmt(((v >> 8) & 255) / 255)} ${fmt((v & 255) / 255)}`;
+  let c = colours.get(hex);
+  if (c === undefined) {
+    const v = parseInt(hex, 16);
+    c = `${fmt(((v >> 16) & 255) / 255)} ${fmt(((v >> 8) & 255) / 255)} ${fmt((v & 255) / 255)}`;
+    if (colours.size < 4096) colours.set(hex, c);
+  }
+  return c;
 }
 
 const HEX4: string[] = Array.from({ length: 4096 }, (_, i) => i.toString(16).toUpperCase().padStart(4, '0'));
