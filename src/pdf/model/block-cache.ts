@@ -16,7 +16,7 @@
 import type { Location } from '../../diagnostics.js';
 import { derivedOf } from '../../ooxml/derived.js';
 import type { DocxPackage } from '../../ooxml/package.js';
-import { child, elements, parseXml, type XElement } from '../../ooxml/xml.js';
+import { child, elements, parseXml } from '../../ooxml/xml.js';
 import { mergeRun } from '../../ooxml/styles/run-props.js';
 import type { ListLabel } from './numbering.js';
 import type { Block, Inline, ParagraphBlock, ParagraphMemo } from './types.js';
@@ -32,31 +32,15 @@ export interface KeptBlocks {
   pageFields: boolean;
   /** Its list labels in reading order, when it has any. */
   lists?: ListLabel[];
-  /** What parsing it counts against the limits: elements, paragraphs, fields (src/limits.ts). */
-  counts: readonly [number, number, number];
 }
-
-/** A story's XML with the kept blocks cut out: each stands as a PLACEHOLDER element, in this order. */
-export interface SplitStory {
-  skeleton: string;
-  kept: KeptBlocks[];
-}
-
-/** The element a kept block leaves in the XML that is parsed. */
-export const PLACEHOLDER = 'kpbrevkept';
-const PLACEHOLDER_TAG = `<${PLACEHOLDER}/>`;
-/** Kept blocks are found by their first characters (shorter blocks are parsed: they cost little). */
-const PREFIX = 48;
 
 /** A part's own blocks by their XML text (keys are slices of the template's text, so a letter's text is not kept): kept, `null` when it cannot be kept, `undefined` until read. */
-type PartCache = Map<string, KeptBlocks | null | undefined> & { index?: Map<string, string[]> };
+type PartCache = Map<string, KeptBlocks | null | undefined>;
 
 /** Counters (tests prove with them that the cache is used; the metrics could read them). */
 export interface BlockCacheStats {
   /** Blocks taken from the cache / read and kept / read because they are the letter's own or cannot be kept. */
   hits: number;
-  /** Of the blocks taken, those cut out of the letter's XML before it was parsed. */
-  unparsed: number;
   kept: number;
   read: number;
   /** Paragraph lines taken from the cache / broken and kept. */
@@ -71,7 +55,7 @@ const WIDTHS_KEPT = 4;
 
 export class BlockCache {
   private readonly parts = new Map<string, PartCache>();
-  readonly stats: BlockCacheStats = { hits: 0, unparsed: 0, kept: 0, read: 0, lineHits: 0, linesKept: 0, bytes: 0 };
+  readonly stats: BlockCacheStats = { hits: 0, kept: 0, read: 0, lineHits: 0, linesKept: 0, bytes: 0 };
 
   constructor(private readonly pkg: DocxPackage) {}
 
@@ -86,61 +70,9 @@ export class BlockCache {
     if (!p.has(text) || p.get(text) !== undefined) return;
     p.set(text, kept);
     if (!kept) return;
-    if (text.length >= PREFIX) {
-      // The key of the index is the template's own text (found again through the part's map).
-      const own = [...p.keys()].find((k) => k === text)!;
-      p.index ??= new Map();
-      const key = own.slice(0, PREFIX);
-      const list = p.index.get(key);
-      if (list) list.push(own);
-      else p.index.set(key, [own]);
-    }
     for (const b of kept.blocks) this.prepare(b);
     this.count(estimateBlocks(kept.blocks));
     this.stats.kept++;
-  }
-
-  /**
-   * The letter's story with the kept blocks cut out (so that they are not parsed again), or
-   * undefined when none is found or the XML is not laid out as expected (then it is parsed whole).
-   */
-  split(part: string, text: string): SplitStory | undefined {
-    const p = this.part(part);
-    if (!p.index) return undefined;
-    let at: number;
-    if (part === this.pkg.mainPart) {
-      const body = text.indexOf('<w:body>');
-      if (body < 0) return undefined;
-      at = body + 8;
-    } else {
-      const root = rootStart(text);
-      if (root < 0) return undefined;
-      at = tagEnd(text, root);
-      if (at < 0 || text.charCodeAt(at - 2) === 0x2f) return undefined;
-    }
-    const kept: KeptBlocks[] = [];
-    let skeleton = '';
-    let from = 0;
-    for (;;) {
-      while (isSpace(text.charCodeAt(at))) at++;
-      if (text.charCodeAt(at) !== 0x3c) return undefined;
-      const next = text.charCodeAt(at + 1);
-      if (next === 0x2f) break;
-      if (next === 0x21 || next === 0x3f) return undefined;
-      const own = p.index.get(text.slice(at, at + PREFIX))?.find((k) => text.startsWith(k, at));
-      const hit = own === undefined ? undefined : p.get(own);
-      if (hit) {
-        skeleton += text.slice(from, at) + PLACEHOLDER_TAG;
-        kept.push(hit);
-        at += own!.length;
-        from = at;
-        continue;
-      }
-      at = elementEnd(text, at);
-      if (at < 0) return undefined;
-    }
-    if (!kept.length) return undefined;
-    return { skeleton: skeleton + text.slice(from), kept };
   }
 
   count(bytes: number): void {
@@ -199,7 +131,7 @@ export function blockCacheOf(pkg: DocxPackage): BlockCache {
 
 /** Its counters, for tests and metrics (zeros when the package has none yet). */
 export function blockCacheStats(pkg: DocxPackage): BlockCacheStats {
-  return { ...(caches.get(pkg)?.stats ?? { hits: 0, unparsed: 0, kept: 0, read: 0, lineHits: 0, linesKept: 0, bytes: 0 }) };
+  return { ...(caches.get(pkg)?.stats ?? { hits: 0, kept: 0, read: 0, lineHits: 0, linesKept: 0, bytes: 0 }) };
 }
 
 /** Whether blocks read from an element can be kept (no text box, which is read with its own paragraph numbers). */
@@ -224,79 +156,6 @@ export function placed(kept: KeptBlocks, base: number, template: string, part: s
 /** A copy of a string that does not keep the string it was sliced from (the letter's whole part) alive. */
 function detached(s: string): string {
   return s.length < 13 ? s : Buffer.from(s, 'utf16le').toString('utf16le');
-}
-
-/** What parsing an element counts against the limits (as ContentCounter.element does): elements, paragraphs, fields. */
-export function countsOf(el: XElement): [number, number, number] {
-  const n: [number, number, number] = [0, 0, 0];
-  const walk = (e: XElement): void => {
-    n[0]++;
-    if (e.name === 'w:p') n[1]++;
-    else if (e.name === 'w:fldSimple' || (e.name === 'w:fldChar' && e.attrs['w:fldCharType'] === 'begin')) n[2]++;
-    for (const c of elements(e)) walk(c);
-  };
-  walk(el);
-  return n;
-}
-
-const isSpace = (c: number): boolean => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
-
-/** Where the root element's start tag begins (after the XML declaration), or -1. */
-function rootStart(text: string): number {
-  let at = 0;
-  for (;;) {
-    at = text.indexOf('<', at);
-    if (at < 0) return -1;
-    const c = text.charCodeAt(at + 1);
-    if (c === 0x3f) at = text.indexOf('?>', at) + 2;
-    else if (c === 0x21) return -1;
-    else return at;
-    if (at < 2) return -1;
-  }
-}
-
-/** The end (after `>`) of the tag that starts at `at`, quoted attribute values skipped; -1 when it does not end. */
-function tagEnd(text: string, at: number): number {
-  for (let i = at + 1; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x3e) return i + 1;
-    if (c === 0x22 || c === 0x27) {
-      i = text.indexOf(c === 0x22 ? '"' : "'", i + 1);
-      if (i < 0) return -1;
-    }
-  }
-  return -1;
-}
-
-/** The end of the element whose start tag begins at `at` (its end tag matched by depth); -1 when the XML is not as expected. */
-function elementEnd(text: string, at: number): number {
-  let depth = 0;
-  let i = at;
-  for (;;) {
-    const lt = text.indexOf('<', i);
-    if (lt < 0) return -1;
-    const c = text.charCodeAt(lt + 1);
-    if (c === 0x21) {
-      // A comment or CDATA section: to its end.
-      const close = text.startsWith('<!--', lt) ? text.indexOf('-->', lt + 4) + 3 : text.startsWith('<![CDATA[', lt) ? text.indexOf(']]>', lt + 9) + 3 : -1;
-      if (close < 3) return -1;
-      i = close;
-      continue;
-    }
-    if (c === 0x3f) {
-      const close = text.indexOf('?>', lt + 2);
-      if (close < 0) return -1;
-      i = close + 2;
-      continue;
-    }
-    const end = tagEnd(text, lt);
-    if (end < 0) return -1;
-    if (c === 0x2f) depth--;
-    else if (text.charCodeAt(end - 2) !== 0x2f) depth++;
-    if (depth === 0) return end;
-    if (depth < 0) return -1;
-    i = end;
-  }
 }
 
 /** The list labels of blocks, in reading order. */

@@ -21,7 +21,7 @@ import { DEFAULT_RUN, mergeRun, type RunProps } from '../../ooxml/styles/run-pro
 import { readSectionProps } from './section-props.js';
 import type { TableStyle } from '../../ooxml/styles/resolve.js';
 import { readTable } from './tables.js';
-import { blockCacheOf, countsOf, keepable, listsOf, placed, PLACEHOLDER, relabelled, sameLabels, type BlockCache, type KeptBlocks } from './block-cache.js';
+import { blockCacheOf, keepable, listsOf, placed, relabelled, sameLabels, type BlockCache } from './block-cache.js';
 import type { Block, HeaderFooter, Inline, LetterModel, LinkRef, ParagraphBlock, Section } from './types.js';
 
 export type { LetterSource, Warn } from './context.js';
@@ -72,38 +72,6 @@ class Reader implements ReadContext {
     return parseXml(override, part, this.counter);
   }
 
-  /**
-   * A story part parsed: a rendered part with the template's kept blocks cut out first (they
-   * are not parsed again: block-cache.ts), counted against the limits as if it had been parsed
-   * whole; when the whole would pass a limit, it is parsed whole, so the refusal is the usual one.
-   */
-  private story(part: string): Story {
-    const override = this.source.parts?.get(part);
-    const whole = (): Story => ({ root: this.xml(part), text: override ?? this.source.pkg.text(part), kept: [] });
-    const split = override !== undefined ? this.cache?.split(part, override) : undefined;
-    if (!split) return whole();
-    const counter = (this.counter ??= new ContentCounter(this.source.pkg.limits));
-    const before = counter.mark();
-    let root: XElement;
-    try {
-      root = parseXml(split.skeleton, part, counter);
-    } catch {
-      counter.reset(before);
-      return whole();
-    }
-    const [elements, paragraphs, fields] = counter.mark();
-    const counts: [number, number, number] = [elements - split.kept.length, paragraphs, fields];
-    for (const k of split.kept) for (let i = 0; i < 3; i++) counts[i]! += k.counts[i]!;
-    const limits = this.source.pkg.limits;
-    if (counts[0] > limits.elements || counts[1] > limits.paragraphs || counts[2] > limits.fields) {
-      counter.reset(before);
-      return whole();
-    }
-    counter.reset(counts);
-    this.cache!.stats.unparsed += split.kept.length;
-    return { root, text: split.skeleton, kept: split.kept };
-  }
-
   where(): Location {
     return { template: this.source.name, part: this.part, paragraph: this.paragraph };
   }
@@ -111,8 +79,8 @@ class Reader implements ReadContext {
   read(): LetterModel {
     const pkg = this.source.pkg;
     this.part = pkg.mainPart;
-    const main = this.story(pkg.mainPart);
-    const body = child(main.root, 'w:body');
+    const root = this.xml(pkg.mainPart);
+    const body = child(root, 'w:body');
     const sections: Section[] = [];
     let blocks: Block[] = [];
     const endSection = (sectPr: XElement | undefined): void => {
@@ -122,7 +90,7 @@ class Reader implements ReadContext {
       blocks = [];
     };
     if (body) {
-      this.readStory(body, main, blocks, (sectPr) => endSection(sectPr));
+      this.readStory(body, blocks, (sectPr) => endSection(sectPr));
       this.appendNotes(blocks);
       endSection(child(body, 'w:sectPr'));
     } else endSection(undefined);
@@ -137,8 +105,7 @@ class Reader implements ReadContext {
         this.part = rel.part;
         this.paragraph = 0;
         const out: Block[] = [];
-        const story = this.story(rel.part);
-        this.readStory(story.root, story, out, () => undefined);
+        this.readStory(this.xml(rel.part), out, () => undefined);
         stories.set(id, { part: rel.part, blocks: out });
       }
     }
@@ -185,19 +152,18 @@ class Reader implements ReadContext {
    * template's own, unchanged by fields, is taken from the template's cache when it was read
    * before (block-cache.ts); the others are read.
    */
-  private readStory(container: XElement, story: Story, out: Block[], onSection: (sectPr: XElement) => void): void {
+  private readStory(container: XElement, out: Block[], onSection: (sectPr: XElement) => void): void {
     const cache = this.cache;
     if (!cache) return this.readBlocks(container, out, undefined, onSection);
     const part = this.part;
-    const text = story.text;
-    let placeholders = 0;
+    const text = this.source.parts?.get(part) ?? this.source.pkg.text(part);
     for (const el of elements(container)) {
-      if (el.name !== 'w:p' && el.name !== 'w:tbl' && el.name !== PLACEHOLDER) {
+      if (el.name !== 'w:p' && el.name !== 'w:tbl') {
         this.readBlock(el, out, undefined, onSection);
         continue;
       }
-      const key = el.name === PLACEHOLDER ? '' : text.slice(el.start, el.end);
-      const kept = el.name === PLACEHOLDER ? story.kept[placeholders++]! : cache.lookup(part, key);
+      const key = text.slice(el.start, el.end);
+      const kept = cache.lookup(part, key);
       if (kept) {
         cache.stats.hits++;
         // List paragraphs count on: the labels are numbered again, and a label that came out otherwise than when the block was kept is put in.
@@ -206,6 +172,8 @@ class Reader implements ReadContext {
         for (const b of labels && !sameLabels(kept.lists!, labels) ? relabelled(blocks, labels) : blocks) out.push(b);
         this.paragraph += kept.paragraphs;
         if (kept.pageFields) this.bodyFields = true;
+        const sectPr = el.name === 'w:p' ? sectionBreak(el) : undefined;
+        if (sectPr) onSection(sectPr);
         continue;
       }
       const base = this.paragraph;
@@ -216,22 +184,12 @@ class Reader implements ReadContext {
       cache.stats.read++;
       if (kept === null) continue;
       const blocks = out.slice(start);
-      // A paragraph that ends a section is read each time (its section properties are read from it).
-      const clean = this.traces + this.notes.length + this.linkCounter === traces && keepable(blocks) && !(el.name === 'w:p' && sectionBreak(el));
+      const clean = this.traces + this.notes.length + this.linkCounter === traces && keepable(blocks);
       const lists = listsOf(blocks);
       cache.keep(
         part,
         key,
-        clean
-          ? {
-              blocks,
-              base,
-              paragraphs: this.paragraph - base,
-              pageFields: this.pageFields !== pageFields,
-              ...(lists.length ? { lists } : {}),
-              counts: countsOf(el),
-            }
-          : null,
+        clean ? { blocks, base, paragraphs: this.paragraph - base, pageFields: this.pageFields !== pageFields, ...(lists.length ? { lists } : {}) } : null,
       );
     }
   }
@@ -472,13 +430,6 @@ class Reader implements ReadContext {
       }
     }
   }
-}
-
-/** A story part as read: its root, the text its elements' offsets point into, and the kept blocks standing in it as placeholders. */
-interface Story {
-  root: XElement;
-  text: string;
-  kept: KeptBlocks[];
 }
 
 interface OpenField {
