@@ -5,6 +5,11 @@
  * run; and memory over 10,000 letters (heap and RSS after garbage collection every 1,000).
  *
  *     npm run bench        (or: node --expose-gc --import tsx bench/pdf.ts)
+ *
+ * With BENCH_PDF_BASELINE=<another checkout, built> it also measures that checkout's
+ * template -> PDF on the same letter, in turns with this one (blocks of 100 letters each,
+ * alternating), and prints both medians, CPU time per letter and their ratio: issue 16 asks for
+ * at most 0.55x the median of the code before it, measured in the same run.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -27,8 +32,16 @@ const first = await renderTemplatePdf(compiled.template, context);
 console.log(`PDF: np_1004 (${compiled.def.title}), ${first.pages} pages, ${first.pdf.length} bytes; ${RUNS} runs after warm-up; node ${process.version}\n`);
 
 const ours = await measureAsync('kp-brev: template + case -> PDF', () => renderTemplatePdf(compiled.template, context), RUNS);
+// The cases in turn: what a template keeps for its letters (issue 16) is the template's own, never a case's.
+const other = parseContextText(readFileSync(join(root, 'samples/sager/np_1004/poul-100-procent.json'), 'utf8'));
+let turn = 0;
+const rotating = await measureAsync(
+  'kp-brev: template + two cases in turn -> PDF',
+  () => renderTemplatePdf(compiled.template, turn++ % 2 ? other : context),
+  RUNS,
+);
 const fromDocx = await measureAsync('kp-brev: filled .docx -> PDF', () => renderPdf(docx), RUNS);
-const rows: Stats[] = [ours, fromDocx];
+const rows: Stats[] = [ours, rotating, fromDocx];
 
 let lo: Stats | undefined;
 if (findSoffice()) {
@@ -44,6 +57,43 @@ if (findSoffice()) {
   rows.push(lo, { name: 'LibreOffice cold (one letter, own process)', runs: 1, median: cold, p95: cold, mean: cold, perSecond: 1000 / cold });
 } else console.log('LibreOffice is not installed: no comparison.\n');
 console.log(table(rows, ours).replace('letters/s', 'letters/s'));
+
+// Another checkout's template -> PDF, in turns with this one (both as built, from dist/).
+const baselineDir = process.env['BENCH_PDF_BASELINE'];
+if (baselineDir) {
+  const load = async (dir: string, name: string): Promise<{ name: string; run: () => Promise<unknown>; times: number[]; cpu: number }> => {
+    const imp = async <T>(path: string): Promise<T> => (await import(join(dir, 'dist', path))) as T;
+    const lib = {
+      ...(await imp<{ renderTemplatePdf: typeof renderTemplatePdf }>('pdf/index.js')),
+      ...(await imp<{ TemplateRepository: typeof TemplateRepository }>('repository/repository.js')),
+      ...(await imp<{ parseContextText: typeof parseContextText }>('context/context.js')),
+    };
+    const t = lib.TemplateRepository.open(join(dir, 'templates')).compile('np_1004').template;
+    const c = lib.parseContextText(readFileSync(join(dir, 'samples/sager/np_1004/karen-85-procent.json'), 'utf8'));
+    return { name, run: () => lib.renderTemplatePdf(t, c), times: [], cpu: 0 };
+  };
+  const sides = [await load(root, 'this checkout'), await load(baselineDir, `baseline ${baselineDir}`)];
+  for (const side of sides) for (let i = 0; i < 200; i++) await side.run();
+  const BLOCK = 100;
+  for (let round = 0; round < Math.max(2, Math.round(RUNS / BLOCK)); round++)
+    for (const side of round % 2 ? [...sides].reverse() : sides) {
+      const c0 = process.cpuUsage();
+      for (let i = 0; i < BLOCK; i++) {
+        const t0 = process.hrtime.bigint();
+        await side.run();
+        side.times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+      }
+      const c = process.cpuUsage(c0);
+      side.cpu += (c.user + c.system) / 1000;
+    }
+  const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
+  console.log(`\nIn turns (${sides[0]!.times.length} letters each, blocks of ${BLOCK}):`);
+  for (const side of sides)
+    console.log(`  ${side.name}: median ${median(side.times).toFixed(3)} ms, CPU ${(side.cpu / side.times.length).toFixed(3)} ms per letter`);
+  const ratio = median(sides[0]!.times) / median(sides[1]!.times);
+  const cpuRatio = sides[0]!.cpu / sides[1]!.cpu;
+  console.log(`  this / baseline: median ${ratio.toFixed(2)}x, CPU ${cpuRatio.toFixed(2)}x; issue 16's target <= 0.55x: ${ratio <= 0.55 ? 'met' : 'NOT met'}`);
+}
 
 // Memory over many letters.
 const gc = (globalThis as { gc?: () => void }).gc;

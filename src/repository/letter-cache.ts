@@ -70,6 +70,19 @@ export class LetterCache<V> {
     }
     this.map.set(key, { value, bytes });
     this.total += bytes;
+    this.evict();
+  }
+
+  /** An entry keeps more (or less) than when it was set: what rendering added to it (ooxml/derived.ts). */
+  grow(key: string, delta: number): void {
+    const e = this.map.get(key);
+    if (!e) return;
+    e.bytes += delta;
+    this.total += delta;
+    this.evict();
+  }
+
+  private evict(): void {
     for (const [k, e] of this.map) {
       if (this.map.size <= 1 || (this.map.size <= this.limits.maxEntries && this.total <= this.limits.maxBytes)) break;
       this.map.delete(k);

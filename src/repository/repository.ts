@@ -16,6 +16,7 @@ import { join, relative } from 'node:path';
 import { diagnostic, inputError, KpBrevError, type Diagnostic } from '../diagnostics.js';
 import { nearest } from '../suggest.js';
 import { openPackage, type DocxPackage } from '../ooxml/package.js';
+import { derivedOf } from '../ooxml/derived.js';
 import { composeLetter } from '../compose/compose.js';
 import { loadTemplate, templateFromPackage, type Template } from '../template/template.js';
 import { sourceLocator, type SourcePart } from './provenance.js';
@@ -188,7 +189,10 @@ export class TemplateRepository {
     // masters and content elements, shared by many letters, stay open.
     compiled.template.package.release();
     this.packages.delete(path);
-    this.cache.set(def.versionKey, compiled, compiled.template.estimatedBytes);
+    // What the PDF keeps of the letter's unchanging paragraphs grows with the first letters made: counted as it grows.
+    const derived = derivedOf(compiled.template.package);
+    this.cache.set(def.versionKey, compiled, compiled.template.estimatedBytes + derived.bytes);
+    derived.onGrow((delta) => this.cache.grow(def.versionKey, delta));
     return compiled;
   }
 

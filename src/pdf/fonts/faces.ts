@@ -78,16 +78,14 @@ function openFace(family: Family, bold: boolean, italic: boolean): Face {
     }
     return { adv: 0, gid: 0, drawn: -1 };
   };
+  // The common range is read from the flat arrays without allocating (this runs per character).
+  const fill = (cp: number): void => {
+    const r = resolve(cp);
+    advances[cp] = r.adv;
+    glyphs[cp] = r.gid;
+    drawnCp[cp] = r.drawn;
+  };
   const entry = (cp: number): { adv: number; gid: number; drawn: number } => {
-    if (cp < LIMIT) {
-      if (drawnCp[cp] === -2) {
-        const r = resolve(cp);
-        advances[cp] = r.adv;
-        glyphs[cp] = r.gid;
-        drawnCp[cp] = r.drawn;
-      }
-      return { adv: advances[cp]!, gid: glyphs[cp]!, drawn: drawnCp[cp]! };
-    }
     let r = far.get(cp);
     if (!r) {
       r = resolve(cp);
@@ -107,11 +105,24 @@ function openFace(family: Family, bold: boolean, italic: boolean): Face {
     ascent: hhea.ascent / upm,
     descent: Math.abs(hhea.descent) / upm,
     lineGap: hhea.lineGap / upm,
-    advance: (cp) => entry(cp).adv,
-    glyph: (cp) => entry(cp).gid,
+    advance: (cp) => {
+      if (cp >= LIMIT) return entry(cp).adv;
+      if (drawnCp[cp] === -2) fill(cp);
+      return advances[cp]!;
+    },
+    glyph: (cp) => {
+      if (cp >= LIMIT) return entry(cp).gid;
+      if (drawnCp[cp] === -2) fill(cp);
+      return glyphs[cp]!;
+    },
     has: (cp) => font.hasGlyphForCodePoint(cp),
     drawn: (cp) => {
-      const d = entry(cp).drawn;
+      let d: number;
+      if (cp >= LIMIT) d = entry(cp).drawn;
+      else {
+        if (drawnCp[cp] === -2) fill(cp);
+        d = drawnCp[cp]!;
+      }
       return d < 0 ? undefined : d;
     },
   };

@@ -5,10 +5,12 @@
  */
 import { highlightColor } from '../../ooxml/styles/colors.js';
 import type { ImageRef, LinkRef, ParagraphBlock, TextBox } from '../model/types.js';
-import { layoutLines, type Line, type Piece } from './lines.js';
+import type { Line, Piece } from './lines.js';
+import { linesOf } from './memo.js';
 import { tagFor, type Frag, type MeasureCtx, type PlaceCtx } from './frag.js';
 import { addContent, structNode } from './tags.js';
 import type { Item, StructNode, TextItem } from './types.js';
+import type { Face } from '../fonts/faces.js';
 
 interface ParaState {
   node: StructNode | undefined;
@@ -20,18 +22,16 @@ interface ParaState {
 
 const AUTO_SPACING = 14;
 
+/** Page-number fields are measured as two digits at most (the real text is drawn where the line is placed). */
+const measuringFieldText = (f: 'PAGE' | 'NUMPAGES' | 'SECTIONPAGES'): string => (f === 'PAGE' ? '9' : '99');
+
 export function paragraphFrags(
   block: ParagraphBlock,
   width: number,
   ctx: MeasureCtx,
   opts: { suppressBefore?: boolean; suppressAfter?: boolean } = {},
 ): Frag[] {
-  const lines = layoutLines(
-    block,
-    width,
-    { looks: ctx.looks, defaultTabStop: ctx.defaultTabStop, fieldText: (f) => (f === 'PAGE' ? '9' : '99'), warn: ctx.warn },
-    block.source,
-  );
+  const lines = linesOf(block, width, { looks: ctx.looks, defaultTabStop: ctx.defaultTabStop, fieldText: measuringFieldText, warn: ctx.warn });
   const p = block.props;
   const state: ParaState = { node: undefined, label: undefined, links: new Map(), placed: false };
   const n = lines.length;
@@ -281,44 +281,69 @@ function drawText(
   // gets them from the item's ActualText. A character drawn with a substitute keeps its code:
   // the font pack gives it a copy of the substitute's glyph that maps back to the character.
   const tag = tagFor(pc, owner);
-  const chars = [...text];
+  const face = look.face;
   let x = px;
-  for (let i = 0; i < codes.length;) {
-    const missing = look.face.drawn(codes[i]!) === undefined;
-    const drawn: number[] = [];
-    const gaps: number[] = [];
-    let anyGap = false;
-    let w = 0;
-    let j = i;
-    for (; j < codes.length && (look.face.drawn(codes[j]!) === undefined) === missing; j++) {
-      const code = missing ? 0x20 : codes[j]!;
-      drawn.push(code);
-      const gap = advances[j]! - look.face.advance(code) * look.size;
-      gaps.push(gap);
-      if (Math.abs(gap) > 1e-6) anyGap = true;
-      w += advances[j]!;
+  // The usual piece: every character drawn by the face, one text item (no splitting into characters).
+  let allDrawn = true;
+  for (let k = 0; k < codes.length; k++)
+    if (face.drawn(codes[k]!) === undefined) {
+      allDrawn = false;
+      break;
     }
-    const segment = chars.slice(i, j).join('');
-    const item: TextItem = {
-      kind: 'text',
-      x,
-      y: baseline - look.rise,
-      face: look.face,
-      size: look.size,
-      text: segment,
-      codes: drawn,
-      gaps: anyGap ? gaps : undefined,
-      color: look.color,
-      tag,
-      width: j === codes.length && i === 0 ? width : Math.min(w, px + width - x),
-    };
-    if (missing) item.actualText = segment;
-    page.items.push(item);
-    if (owner && tag === owner) addContent(owner, item);
-    x += w;
-    i = j;
+  if (allDrawn) {
+    let gaps: number[] | undefined;
+    for (let j = 0; j < codes.length; j++) {
+      const gap = advances[j]! - face.advance(codes[j]!) * look.size;
+      if (!gaps && Math.abs(gap) > 1e-6) {
+        gaps = [];
+        for (let k = 0; k < j; k++) gaps.push(advances[k]! - face.advance(codes[k]!) * look.size);
+      }
+      gaps?.push(gap);
+    }
+    if (codes.length) {
+      const item: TextItem = { kind: 'text', x, y: baseline - look.rise, face, size: look.size, text, codes, gaps, color: look.color, tag, width };
+      page.items.push(item);
+      if (owner && tag === owner) addContent(owner, item);
+    }
+  } else {
+    const chars = [...text];
+    for (let i = 0; i < codes.length;) {
+      const missing = face.drawn(codes[i]!) === undefined;
+      const drawn: number[] = [];
+      const gaps: number[] = [];
+      let anyGap = false;
+      let w = 0;
+      let j = i;
+      for (; j < codes.length && (face.drawn(codes[j]!) === undefined) === missing; j++) {
+        const code = missing ? 0x20 : codes[j]!;
+        drawn.push(code);
+        const gap = advances[j]! - face.advance(code) * look.size;
+        gaps.push(gap);
+        if (Math.abs(gap) > 1e-6) anyGap = true;
+        w += advances[j]!;
+      }
+      const segment = chars.slice(i, j).join('');
+      const item: TextItem = {
+        kind: 'text',
+        x,
+        y: baseline - look.rise,
+        face,
+        size: look.size,
+        text: segment,
+        codes: drawn,
+        gaps: anyGap ? gaps : undefined,
+        color: look.color,
+        tag,
+        width: j === codes.length && i === 0 ? width : Math.min(w, px + width - x),
+      };
+      if (missing) item.actualText = segment;
+      page.items.push(item);
+      if (owner && tag === owner) addContent(owner, item);
+      x += w;
+      i = j;
+    }
   }
-  const f = look.face.font as unknown as { underlinePosition: number; underlineThickness: number };
+  const f = underlineOf(look.face);
   const thickness = Math.max(0.5, ((f.underlineThickness || 100) / look.face.unitsPerEm) * look.size);
   if (run.underline) {
     // Trailing spaces of a line are not underlined; spaces inside it are.
@@ -364,6 +389,17 @@ function drawText(
         tag: 'artifact',
       });
   }
+}
+
+/** The face's underline position and thickness (font units), read once per face: fontkit works them out on each read. */
+const underlines = new WeakMap<Face, { underlinePosition: number; underlineThickness: number }>();
+function underlineOf(face: Face): { underlinePosition: number; underlineThickness: number } {
+  let u = underlines.get(face);
+  if (!u) {
+    const f = face.font as unknown as { underlinePosition: number; underlineThickness: number };
+    underlines.set(face, (u = { underlinePosition: f.underlinePosition, underlineThickness: f.underlineThickness }));
+  }
+  return u;
 }
 
 const LEADER_CHAR: Record<string, number> = { dot: 0x2e, middleDot: 0xb7, hyphen: 0x2d };

@@ -21,6 +21,7 @@ import { DEFAULT_RUN, mergeRun, type RunProps } from '../../ooxml/styles/run-pro
 import { readSectionProps } from './section-props.js';
 import type { TableStyle } from '../../ooxml/styles/resolve.js';
 import { readTable } from './tables.js';
+import { blockCacheOf, keepable, listsOf, placed, relabelled, sameLabels, type BlockCache } from './block-cache.js';
 import type { Block, HeaderFooter, Inline, LetterModel, LinkRef, ParagraphBlock, Section } from './types.js';
 
 export type { LetterSource, Warn } from './context.js';
@@ -40,12 +41,25 @@ class Reader implements ReadContext {
   /** Footnotes and endnotes in the order they are referenced. */
   private readonly notes: Array<{ kind: 'footnotes' | 'endnotes'; id: string; where: Location }> = [];
 
+  readonly warn: Warn;
+  /** Reading that leaves traces elsewhere (a warning, a list number): a block read with any cannot be kept (block-cache.ts). */
+  private traces = 0;
+  /** Page-number fields met in the body. */
+  private pageFields = 0;
+  /** The template's blocks that no field changed, kept across letters (only for a template's rendered parts). */
+  private readonly cache: BlockCache | undefined;
+
   constructor(
     readonly source: LetterSource,
-    readonly warn: Warn,
+    warn: Warn,
   ) {
     this.info = packageInfo(source.pkg);
     this.numbering = this.info.numbering.fresh();
+    this.warn = (code, params, location) => {
+      this.traces++;
+      warn(code, params, location);
+    };
+    this.cache = source.parts ? blockCacheOf(source.pkg) : undefined;
   }
 
   private counter: ContentCounter | undefined;
@@ -76,7 +90,7 @@ class Reader implements ReadContext {
       blocks = [];
     };
     if (body) {
-      this.readBlocks(body, blocks, undefined, (sectPr) => endSection(sectPr));
+      this.readStory(body, blocks, (sectPr) => endSection(sectPr));
       this.appendNotes(blocks);
       endSection(child(body, 'w:sectPr'));
     } else endSection(undefined);
@@ -91,7 +105,7 @@ class Reader implements ReadContext {
         this.part = rel.part;
         this.paragraph = 0;
         const out: Block[] = [];
-        this.readBlocks(this.xml(rel.part), out, undefined, () => undefined);
+        this.readStory(this.xml(rel.part), out, () => undefined);
         stories.set(id, { part: rel.part, blocks: out });
       }
     }
@@ -133,33 +147,82 @@ class Reader implements ReadContext {
     this.part = savedPart;
   }
 
+  /**
+   * A story's blocks (the body, a header, a footer): a paragraph or table that is one of the
+   * template's own, unchanged by fields, is taken from the template's cache when it was read
+   * before (block-cache.ts); the others are read.
+   */
+  private readStory(container: XElement, out: Block[], onSection: (sectPr: XElement) => void): void {
+    const cache = this.cache;
+    if (!cache) return this.readBlocks(container, out, undefined, onSection);
+    const part = this.part;
+    const text = this.source.parts?.get(part) ?? this.source.pkg.text(part);
+    for (const el of elements(container)) {
+      if (el.name !== 'w:p' && el.name !== 'w:tbl') {
+        this.readBlock(el, out, undefined, onSection);
+        continue;
+      }
+      const key = text.slice(el.start, el.end);
+      const kept = cache.lookup(part, key);
+      if (kept) {
+        cache.stats.hits++;
+        // List paragraphs count on: the labels are numbered again, and a label that came out otherwise than when the block was kept is put in.
+        const labels = kept.lists ? kept.lists.map((l) => this.numbering.next(l.numId, l.ilvl)!) : undefined;
+        const blocks = placed(kept, this.paragraph, this.source.name, part);
+        for (const b of labels && !sameLabels(kept.lists!, labels) ? relabelled(blocks, labels) : blocks) out.push(b);
+        this.paragraph += kept.paragraphs;
+        if (kept.pageFields) this.bodyFields = true;
+        const sectPr = el.name === 'w:p' ? sectionBreak(el) : undefined;
+        if (sectPr) onSection(sectPr);
+        continue;
+      }
+      const base = this.paragraph;
+      const traces = this.traces + this.notes.length + this.linkCounter;
+      const pageFields = this.pageFields;
+      const start = out.length;
+      this.readBlock(el, out, undefined, onSection);
+      cache.stats.read++;
+      if (kept === null) continue;
+      const blocks = out.slice(start);
+      const clean = this.traces + this.notes.length + this.linkCounter === traces && keepable(blocks);
+      const lists = listsOf(blocks);
+      cache.keep(
+        part,
+        key,
+        clean ? { blocks, base, paragraphs: this.paragraph - base, pageFields: this.pageFields !== pageFields, ...(lists.length ? { lists } : {}) } : null,
+      );
+    }
+  }
+
   /** Block-level content of a body, cell, header or text box. */
   readBlocks(container: XElement, out: Block[], table: TableStyle | undefined, onSection: (sectPr: XElement) => void): void {
-    for (const el of elements(container)) {
-      switch (el.name) {
-        case 'w:p': {
-          this.paragraph++;
-          const extra: Block[] = [];
-          out.push(this.readParagraph(el, table, extra));
-          out.push(...extra);
-          const sectPr = child(el, 'w:pPr') && child(child(el, 'w:pPr')!, 'w:sectPr');
-          if (sectPr) onSection(sectPr);
-          break;
-        }
-        case 'w:tbl':
-          out.push(readTable(this, el));
-          break;
-        case 'w:sdt': {
-          const content = child(el, 'w:sdtContent');
-          if (content) this.readBlocks(content, out, table, onSection);
-          break;
-        }
-        case 'w:customXml':
-        case 'w:ins':
-        case 'w:moveTo':
-          this.readBlocks(el, out, table, onSection);
-          break;
+    for (const el of elements(container)) this.readBlock(el, out, table, onSection);
+  }
+
+  private readBlock(el: XElement, out: Block[], table: TableStyle | undefined, onSection: (sectPr: XElement) => void): void {
+    switch (el.name) {
+      case 'w:p': {
+        this.paragraph++;
+        const extra: Block[] = [];
+        out.push(this.readParagraph(el, table, extra));
+        out.push(...extra);
+        const sectPr = sectionBreak(el);
+        if (sectPr) onSection(sectPr);
+        break;
       }
+      case 'w:tbl':
+        out.push(readTable(this, el));
+        break;
+      case 'w:sdt': {
+        const content = child(el, 'w:sdtContent');
+        if (content) this.readBlocks(content, out, table, onSection);
+        break;
+      }
+      case 'w:customXml':
+      case 'w:ins':
+      case 'w:moveTo':
+        this.readBlocks(el, out, table, onSection);
+        break;
     }
   }
 
@@ -214,7 +277,10 @@ class Reader implements ReadContext {
           const instr = (el.attrs['w:instr'] ?? '').trim();
           const type = instr.split(/\s+/)[0]?.toUpperCase() ?? '';
           const rPr = child(el, 'w:r') ? child(child(el, 'w:r')!, 'w:rPr') : undefined;
-          if ((type === 'PAGE' || type === 'NUMPAGES' || type === 'SECTIONPAGES') && this.part === this.source.pkg.mainPart) this.bodyFields = true;
+          if ((type === 'PAGE' || type === 'NUMPAGES' || type === 'SECTIONPAGES') && this.part === this.source.pkg.mainPart) {
+            this.bodyFields = true;
+            this.pageFields++;
+          }
           if (type === 'PAGE' || type === 'NUMPAGES' || type === 'SECTIONPAGES')
             out.push({ kind: 'field', field: type, run: this.runProps(paraRun, rPr), ...(link ? { link } : {}) });
           else if (type === 'HYPERLINK') this.readInlines(el, out, paraRun, this.hyperlinkField(instr) ?? link, extra, fields);
@@ -350,7 +416,10 @@ class Reader implements ReadContext {
     const type = instr.split(/\s+/)[0]?.toUpperCase() ?? '';
     const nested = fields.stack.length > 1;
     if (!nested && (type === 'PAGE' || type === 'NUMPAGES' || type === 'SECTIONPAGES')) {
-      if (this.part === this.source.pkg.mainPart) this.bodyFields = true;
+      if (this.part === this.source.pkg.mainPart) {
+        this.bodyFields = true;
+        this.pageFields++;
+      }
       out.push({ kind: 'field', field: type, run: f.run, ...(link ? { link } : {}) });
       f.suppress = true;
     } else if (type === 'HYPERLINK') {
@@ -374,6 +443,12 @@ interface OpenField {
 interface FieldState {
   stack: OpenField[];
   link?: LinkRef;
+}
+
+/** The section properties a paragraph ends its section with. */
+function sectionBreak(p: XElement): XElement | undefined {
+  const pPr = child(p, 'w:pPr');
+  return pPr ? child(pPr, 'w:sectPr') : undefined;
 }
 
 function mathText(el: XElement): string {

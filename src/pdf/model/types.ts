@@ -67,6 +67,18 @@ export interface ParagraphBlock {
   /** Label run properties (the level's rPr over the paragraph mark's). */
   listRun: RunProps | undefined;
   source: Location;
+  /** On a paragraph no field changes, read once per template version (block-cache.ts): what the layout keeps of it. */
+  memo?: ParagraphMemo;
+}
+
+/** What the layout keeps of a paragraph that is the same in every letter (layout/memo.ts): its lines by width, `null` where they cannot be kept. */
+export interface ParagraphMemo {
+  readonly lines: Map<number, unknown>;
+  /** At most this many widths. */
+  readonly widthsKept: number;
+  /** Counts lines kept (estimated bytes) and lines used again. */
+  keep(bytes: number): void;
+  hit(): void;
 }
 
 export interface CellBlock {

@@ -6,10 +6,11 @@
  * creator and dates as the XMP (ISO 19005-1 6.7.3, ISO 19005-2 6.6.2.3 and 6.6.3). Nothing
  * varies between runs unless a creation date is given.
  */
-import { PDFName, PDFRawStream, PDFString, type PDFDocument } from '@cantoo/pdf-lib';
 import { VERSION } from '../../version.js';
 import type { PdfOptions } from './options.js';
 import { escapeXmlAll } from '../../ooxml/xml.js';
+import { dict, pdfDate, stream, type PdfFile } from './file.js';
+import { utf16Hex } from './syntax.js';
 
 /** The PDF/A extension schema for pdfuaid (PDF/UA is not one of PDF/A's predefined schemas). */
 const PDFUA_EXTENSION =
@@ -25,6 +26,7 @@ const PDFUA_EXTENSION =
   '</rdf:li></rdf:Seq></pdfaSchema:property></rdf:li></rdf:Bag></pdfaExtension:schemas></rdf:Description>';
 
 const PRODUCER = `kp-brev ${VERSION}`;
+const PRODUCER_HEX = utf16Hex(PRODUCER);
 
 /** An XMP date: ISO 8601 to the second, UTC (as the Info dictionary's date, which has no fractions). */
 function xmpDate(d: Date): string {
@@ -45,19 +47,33 @@ function xmp(opts: PdfOptions): Buffer {
   return Buffer.from(xml, 'utf8');
 }
 
-export function writeMetadata(doc: PDFDocument, opts: PdfOptions): void {
-  const ctx = doc.context;
-  const catalog = doc.catalog;
-  catalog.set(PDFName.of('Lang'), PDFString.of(opts.lang));
-  catalog.set(PDFName.of('ViewerPreferences'), ctx.obj({ DisplayDocTitle: true }));
+/** The catalog's entries for language, title display and metadata; the information dictionary's object number. */
+export function writeMetadata(file: PdfFile, opts: PdfOptions): { catalog: Array<[string, string]>; info: number } {
   // Not compressed: PDF/A-1 (6.7.2) wants the XMP readable without PDF filters.
-  catalog.set(PDFName.of('Metadata'), ctx.register(PDFRawStream.of(ctx.obj({ Type: 'Metadata', Subtype: 'XML', Length: 0 }), xmp(opts))));
-  doc.setTitle(opts.title);
-  doc.setProducer(PRODUCER);
-  doc.setCreator(PRODUCER);
+  const metadata = file.add(
+    ...stream(
+      [
+        ['Type', '/Metadata'],
+        ['Subtype', '/XML'],
+      ],
+      xmp(opts),
+    ),
+  );
+  const info: Array<[string, string]> = [
+    ['Title', utf16Hex(opts.title)],
+    ['Producer', PRODUCER_HEX],
+    ['Creator', PRODUCER_HEX],
+  ];
   if (opts.date) {
     const whole = new Date(Math.floor(opts.date.getTime() / 1000) * 1000);
-    doc.setCreationDate(whole);
-    doc.setModificationDate(whole);
+    info.push(['CreationDate', pdfDate(whole)], ['ModDate', pdfDate(whole)]);
   }
+  return {
+    catalog: [
+      ['Lang', `(${opts.lang})`],
+      ['ViewerPreferences', dict([['DisplayDocTitle', 'true']])],
+      ['Metadata', `${metadata} 0 R`],
+    ],
+    info: file.add(dict(info)),
+  };
 }

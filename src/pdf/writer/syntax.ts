@@ -1,47 +1,23 @@
 /**
- * PDF syntax written as text: objects serialised as given (built once and reused), numbers
- * rounded to three decimals, RGB colours, glyph ids and UTF-16 text strings in hex.
+ * PDF syntax written as text in content streams and the structure tree: numbers rounded to
+ * three decimals, RGB colours, glyph ids and UTF-16 text strings in hex.
  */
-import { PDFObject } from '@cantoo/pdf-lib';
-
-/** A value written as is (the /W array built once per process). */
-export class PDFLiteral extends PDFObject {
-  constructor(private readonly bytes: Buffer) {
-    super();
-  }
-  override clone(): PDFLiteral {
-    return this;
-  }
-  override toString(): string {
-    return this.bytes.toString('latin1');
-  }
-  override sizeInBytes(): number {
-    return this.bytes.length;
-  }
-  override copyBytesInto(buffer: Uint8Array, offset: number): number {
-    buffer.set(this.bytes, offset);
-    return this.bytes.length;
-  }
-}
-
-const literals = new Map<string, PDFLiteral>();
-export function literal(s: string): PDFLiteral {
-  let l = literals.get(s);
-  if (!l) {
-    l = new PDFLiteral(Buffer.from(s, 'latin1'));
-    literals.set(s, l);
-  }
-  return l;
-}
-
 export const fmt = (n: number): string => {
   const r = Math.round(n * 1000) / 1000;
   return Object.is(r, -0) ? '0' : String(r);
 };
 
+const colours = new Map<string, string>();
+
+/** An RGB colour's operands (`0 0 0`); a letter uses a few colours on every line, so each is worked out once. */
 export function rgb(hex: string): string {
-  const v = parseInt(hex, 16);
-  return `${fmt(((v >> 16) & 255) / 255)} ${fmt(((v >> 8) & 255) / 255)} ${fmt((v & 255) / 255)}`;
+  let c = colours.get(hex);
+  if (c === undefined) {
+    const v = parseInt(hex, 16);
+    c = `${fmt(((v >> 16) & 255) / 255)} ${fmt(((v >> 8) & 255) / 255)} ${fmt((v & 255) / 255)}`;
+    if (colours.size < 4096) colours.set(hex, c);
+  }
+  return c;
 }
 
 const HEX4: string[] = Array.from({ length: 4096 }, (_, i) => i.toString(16).toUpperCase().padStart(4, '0'));
