@@ -106,7 +106,7 @@ export async function execute(argv: readonly string[], io: Io = processIo): Prom
     .addOption(new Option('--format <format>', say.format).choices(['text', 'json']).default('text'))
     .addOption(langOption())
     .action(async (opts: Record<string, unknown>) => {
-      const { templatesCommand } = await import('./repo.js');
+      const { templatesCommand } = await import('./templates.js');
       exitCode = await templatesCommand(opts, io, lang);
     });
 

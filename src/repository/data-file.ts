@@ -3,12 +3,18 @@
  * errors that name the file, the entry, the line and the problem, in Danish or English.
  */
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { LineCounter, parseDocument, isNode } from 'yaml';
 import { diagnostic, KpBrevError, type Diagnostic } from '../diagnostics.js';
 import { jsonErrorMessage, parseJson, pointerSegments } from '../json-text.js';
+import { parseYamlSubset } from './yaml-subset.js';
+
+/** The `yaml` package, loaded when a file is not of the subset yaml-subset.ts reads (or a line
+ * is asked for): a repository whose files all are loads none of its modules. */
+let yamlPackage: typeof import('yaml') | undefined;
+const yaml = (): typeof import('yaml') => (yamlPackage ??= createRequire(import.meta.url)('yaml') as typeof import('yaml'));
 
 const SCHEMA_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../schemas');
 
@@ -56,6 +62,19 @@ export function parseDataFile<T>(file: string, text: string): DataFile<T> {
       throw new KpBrevError('input', [diagnostic(m.id, m.params, { file })]);
     }
   }
+  // The usual files are read by the subset reader (the same values); lines are looked up in
+  // yaml's document only when a problem is placed.
+  const fast = parseYamlSubset(text);
+  if (fast !== undefined) {
+    let lineOf: ((path: Array<string | number>) => number | undefined) | undefined;
+    return { file, data: fast as T, lineOf: (path) => (lineOf ??= yamlDocument(file, text).lineOf)(path) };
+  }
+  return yamlDocument<T>(file, text);
+}
+
+/** The file read by the `yaml` package (with every syntax error), and the lines of its nodes. */
+function yamlDocument<T>(file: string, text: string): DataFile<T> {
+  const { LineCounter, parseDocument, isNode } = yaml();
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length) {

@@ -122,6 +122,16 @@ describe('lint and render load nothing of the server', () => {
     expect(l.own.filter((m) => /^dist\/(server|service|web|ledger)\//.test(m))).toEqual([]);
   });
 
+  it('kp-brev templates reads the manifests, not a template (issue 16)', () => {
+    const l = kpBrev('templates', '--templates', join(root, 'templates'));
+    expect(l.stderr).toBe('');
+    expect(l.status).toBe(0);
+    expect(l.stdout).toContain('np_1004');
+    for (const heavy of ['chevrotain', '@cantoo/pdf-lib', 'fontkit', 'pizzip', 'saxes']) expect(l.packages.has(heavy), heavy).toBe(false);
+    expect(l.own.filter((m) => /^dist\/(ooxml|template|compose|pdf|lint)\//.test(m))).toEqual([]);
+    expect(serverPackagesIn(l)).toEqual([]);
+  });
+
   it('kp-brev token makes a credential without the server', () => {
     const l = kpBrev('token', '--admin');
     expect(l.status).toBe(0);
