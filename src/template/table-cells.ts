@@ -17,7 +17,7 @@
  */
 import type { Story } from '../ooxml/tokens.js';
 import type { FieldLocale } from '../format/locale.js';
-import { parseLocaleNumber } from '../format/number.js';
+import { NOT_PLAIN, numberTuning, parseLocaleNumber, parsePlain } from '../format/number.js';
 import type { CellRange, CellRef, FormulaRefs } from './formula.js';
 
 export interface TableCell {
@@ -93,6 +93,10 @@ const CURRENCY = /^(?:kr\.?|dkk|eur|usd|[$€£])\s*|\s*(?:kr\.?|dkk|eur|usd|[$�
 
 /** The value of a cell's (or a bookmark's) text, read as Word reads numbers in tables. */
 export function cellValue(text: string, machine: FieldLocale): CellValue {
+  if (numberTuning.fastPaths) {
+    const v = plainCell(text, machine);
+    if (v !== NOT_PLAIN) return v ?? 'text';
+  }
   let t = text.replace(/[\r\n\v\u00a0]+/g, ' ').trim();
   if (t === '') return 'blank';
   let percent = false;
@@ -104,6 +108,21 @@ export function cellValue(text: string, machine: FieldLocale): CellValue {
   const n = parseLocaleNumber(t, machine);
   if (n === undefined) return 'text';
   return percent ? n / 100 : n;
+}
+
+/**
+ * cellValue for the text a beregningstabel's cells mostly show: a number in the machine's
+ * symbols, maybe followed by `kr.` or `kr` (with or without a space before it). NOT_PLAIN for
+ * anything else (spaces around, another currency, a per cent sign...): the general path reads it.
+ * With only such characters the general path's cleaning changes nothing and its currency
+ * pattern takes exactly that ending.
+ */
+function plainCell(text: string, machine: FieldLocale): number | undefined | typeof NOT_PLAIN {
+  let end = text.length;
+  if (text.endsWith('kr.')) end -= 3;
+  else if (text.endsWith('kr')) end -= 2;
+  if (end < text.length && end > 0 && text.charCodeAt(end - 1) === 32) end--;
+  return parsePlain(text, 0, end, machine);
 }
 
 /** The formula references of a field in a cell: its table's cells, read with `textOf`. */
