@@ -118,12 +118,21 @@ export function cellValue(text: string, machine: FieldLocale): CellValue {
  * pattern takes exactly that ending.
  */
 function plainCell(text: string, machine: FieldLocale): number | undefined | typeof NOT_PLAIN {
-  let end = text.length;
-  if (text.endsWith('kr.')) end -= 3;
-  else if (text.endsWith('kr')) end -= 2;
-  if (end < text.length && end > 0 && text.charCodeAt(end - 1) === 32) end--;
+  // The cell's paragraph marks (and line breaks, no-break spaces) at the end: cleaned to spaces
+  // and trimmed away by the general path.
+  let stop = text.length;
+  while (stop > 0 && isBreak(text.charCodeAt(stop - 1))) stop--;
+  let end = stop;
+  if (endsAt(text, stop, 'kr.')) end -= 3;
+  else if (endsAt(text, stop, 'kr')) end -= 2;
+  if (end < stop && end > 0 && text.charCodeAt(end - 1) === 32) end--;
   return parsePlain(text, 0, end, machine);
 }
+
+/** \r, \n, \v and the no-break space: what cellValue's general path makes a space. */
+const isBreak = (c: number): boolean => c === 13 || c === 10 || c === 11 || c === 0xa0;
+
+const endsAt = (text: string, stop: number, tail: string): boolean => stop >= tail.length && text.startsWith(tail, stop - tail.length);
 
 /** The formula references of a field in a cell: its table's cells, read with `textOf`. */
 export function cellReferences(here: TableCell, machine: FieldLocale, textOf: (cell: TableCell) => string): Required<Pick<FormulaRefs, 'cell' | 'range'>> {
