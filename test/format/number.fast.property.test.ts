@@ -31,7 +31,31 @@ function bothPaths<T>(run: () => T): { general: T | string; fast: T | string } {
 }
 
 const locale = fc.constantFrom<FieldLocale>(DANISH, ENGLISH);
-const chars = fc.constantFrom(...'0123456789'.split(''), '0', '5', '.', ',', '.', ',', '+', '-', ' ', 'k', 'r', 'K', 'R', '%', '\u00a0', '\n', '\r', '\v', '\t', 'e', '$', 'x');
+const chars = fc.constantFrom(
+  ...'0123456789'.split(''),
+  '0',
+  '5',
+  '.',
+  ',',
+  '.',
+  ',',
+  '+',
+  '-',
+  ' ',
+  'k',
+  'r',
+  'K',
+  'R',
+  '%',
+  '\u00a0',
+  '\n',
+  '\r',
+  '\v',
+  '\t',
+  'e',
+  '$',
+  'x',
+);
 const randomText = fc.string({ unit: chars, maxLength: 16 });
 /** Amounts as letters show them: grouped or not, with decimals or not, signs, a currency after. */
 const amountText = fc
@@ -41,7 +65,26 @@ const amountText = fc
     grouped: fc.boolean(),
     decimals: fc.option(fc.string({ unit: fc.constantFrom(...'0123456789'.split('')), maxLength: 24 })),
     english: fc.boolean(),
-    suffix: fc.constantFrom('', ' kr.', 'kr.', ' kr', 'kr', ' KR.', '  kr.', ' kr..', ' %', '%', ' DKK', ' ', '\r', ' kr.\r', 'kr.\r\r', ' kr.\u00a0\r', ' \r', '\t\r'),
+    suffix: fc.constantFrom(
+      '',
+      ' kr.',
+      'kr.',
+      ' kr',
+      'kr',
+      ' KR.',
+      '  kr.',
+      ' kr..',
+      ' %',
+      '%',
+      ' DKK',
+      ' ',
+      '\r',
+      ' kr.\r',
+      'kr.\r\r',
+      ' kr.\u00a0\r',
+      ' \r',
+      '\t\r',
+    ),
     prefix: fc.constantFrom('', '', '', ' ', 'kr. ', '$'),
   })
   .map(({ sign, int, grouped, decimals, english, suffix, prefix }) => {

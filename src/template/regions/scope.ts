@@ -62,11 +62,12 @@ export class LetterRegions {
       scopes: Map<Scope | RegionIndex, Map<RegionDef, Scope[]>>;
       tables: Map<Scope | RegionIndex, Map<TableModel, ExpandedTable>>;
       drawingId: number;
+      rowEnvs: Map<object, Map<Scope[], object>>;
     },
   ) {}
 
   static create(index: RegionIndex): LetterRegions {
-    return new LetterRegions(index, [], { scopes: new Map(), tables: new Map(), drawingId: index.maxDrawingId });
+    return new LetterRegions(index, [], { scopes: new Map(), tables: new Map(), drawingId: index.maxDrawingId, rowEnvs: new Map() });
   }
 
   /** The same letter with another stack (a row of a table read by a formula). */
@@ -77,6 +78,17 @@ export class LetterRegions {
   /** The tables expanded for formulas (expand.ts), by the innermost copy they are in. */
   get tables(): Map<Scope | RegionIndex, Map<TableModel, ExpandedTable>> {
     return this.shared.tables;
+  }
+
+  /**
+   * The environments made from `env` to read rows of a table with (formula-field.ts), by the
+   * row's items, for the whole letter: the totals of a table read the same rows. Kept in the
+   * letter (a WeakMap keyed by the short-lived environment slowed every garbage collection).
+   */
+  rowEnvs<E extends object>(env: E): Map<Scope[], E> {
+    let m = this.shared.rowEnvs.get(env);
+    if (!m) this.shared.rowEnvs.set(env, (m = new Map()));
+    return m as Map<Scope[], E>;
   }
 
   /** The items around a field, innermost first: the copies being made of the regions it is in. */
