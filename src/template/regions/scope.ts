@@ -162,10 +162,16 @@ export class LetterRegions {
   resolveField(f: FieldNode, name: string, env: RegionEnv): FieldResolution | undefined {
     // `Question:`, composition names and the like are never item fields.
     if (name.includes(':') || !this.stack.length) return undefined;
-    const chain = this.chainFor(f);
-    if (!chain.length) return undefined;
+    const region = this.index.regionOf(f);
+    if (!region) return undefined;
     const catalog = env.rules?.catalog;
-    for (const s of chain) {
+    // The copies around the field, innermost first (chainFor, without making the list: this
+    // runs for every field of every copy).
+    let innermost: Scope | undefined;
+    for (let i = this.stack.length - 1; i >= 0; i--) {
+      const s = this.stack[i]!;
+      if (!within(region, s.region)) continue;
+      innermost ??= s;
       // `Udgifter.Beskrivelse` names the item of Udgifter explicitly.
       const qualified = afterList(name, s.region.name);
       const key = qualified ?? name;
@@ -183,10 +189,10 @@ export class LetterRegions {
       // An item field the catalog declares, or one named with its list, must be in the item.
       if (declared || qualified !== undefined) return missing(s, key);
     }
-    if (catalog) return undefined;
+    if (!innermost || catalog) return undefined;
     // Without a catalog: a name neither the items nor the case have is the current item's.
     if (lookupValue(env.ctx.fields, name) !== undefined) return undefined;
-    return missing(chain[0]!, name);
+    return missing(innermost, name);
   }
 
   /** `Udgifter:Antal` and `Udgifter:Nummer`. */
@@ -205,6 +211,12 @@ export class LetterRegions {
   renumberDrawings(xml: string): string {
     return xml.replace(/(<wp:docPr\b[^>]*?\sid=")\d+"/g, (_m, head: string) => `${head}${++this.shared.drawingId}"`);
   }
+}
+
+/** The region is `outer` or lies inside it. */
+function within(region: RegionDef, outer: RegionDef): boolean {
+  for (let r: RegionDef | undefined = region; r; r = r.parent) if (r === outer) return true;
+  return false;
 }
 
 /** `Udgifter:Antal` in a template without regions: the number of items of the case's list. */
