@@ -11,8 +11,15 @@
  */
 import type { FieldLocale } from './locale.js';
 
+/** Switches for the tests that compare the fast paths with the general ones (not for production). */
+export const numberTuning = { fastPaths: true };
+
 /** Parses a number written in the locale (`1.234,5` in Danish); undefined when it is not one. */
 export function parseLocaleNumber(text: string, locale: FieldLocale): number | undefined {
+  if (numberTuning.fastPaths) {
+    const fast = parsePlain(text, 0, text.length, locale);
+    if (fast !== NOT_PLAIN) return fast;
+  }
   const t = text.trim();
   if (t === '') return undefined;
   const m = numberPattern(locale).exec(t);
@@ -22,6 +29,92 @@ export function parseLocaleNumber(text: string, locale: FieldLocale): number | u
   const value = Number(`${int}.${m[3] ?? '0'}`);
   if (!Number.isFinite(value)) return undefined;
   return m[1] === '-' ? -value : value;
+}
+
+/** parsePlain's answer when the text is not one it reads: the general path decides. */
+export const NOT_PLAIN = null;
+
+/** Symbols the fast path can scan for: one character each, distinct, neither digit, sign nor space. */
+const plainSymbols = new WeakMap<FieldLocale, boolean>();
+
+function hasPlainSymbols(locale: FieldLocale): boolean {
+  let ok = plainSymbols.get(locale);
+  if (ok === undefined) {
+    const { group: g, decimal: d } = locale;
+    ok = g.length === 1 && d.length === 1 && g !== d && !/[\d+\-\s]/.test(g + d);
+    plainSymbols.set(locale, ok);
+  }
+  return ok;
+}
+
+/** 10^k for k <= 22: exact doubles. */
+const POWERS = Array.from({ length: 23 }, (_, k) => 10 ** k);
+
+/**
+ * parseLocaleNumber's pattern read by a scan, for text[from..to) made only of a sign, digits and
+ * the locale's two symbols (anything else, and more than 15 digits: NOT_PLAIN). The value is
+ * the digits as one integer w (exact below 2^53) divided by 10^k (exact for k <= 22): IEEE
+ * division rounds once, so it is the correctly rounded decimal, as Number() gives it.
+ */
+export function parsePlain(text: string, from: number, to: number, locale: FieldLocale): number | undefined | typeof NOT_PLAIN {
+  if (from >= to || !hasPlainSymbols(locale)) return NOT_PLAIN;
+  const g = locale.group.charCodeAt(0);
+  const d = locale.decimal.charCodeAt(0);
+  let i = from;
+  let c = text.charCodeAt(i);
+  const negative = c === 45;
+  if (c === 45 || c === 43) i++;
+  let w = 0;
+  let digits = 0;
+  let ok = true;
+  // The integer part is all digits and group symbols up to the decimal symbol (nothing else may
+  // follow it): plain digits, or 1-3 digits then groups of the symbol and exactly 3 digits.
+  let run = 0;
+  let groups = 0;
+  for (; i < to; i++) {
+    c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      w = w * 10 + (c - 48);
+      digits++;
+      run++;
+    } else if (c === g) {
+      if (run === 0 || (groups === 0 ? run > 3 : run !== 3)) ok = false;
+      groups++;
+      run = 0;
+    } else break;
+  }
+  if (groups > 0 && run !== 3) ok = false;
+  const intDigits = digits;
+  let places = 0;
+  if (i < to) {
+    if (c !== d) ok = false;
+    for (i++; i < to; i++) {
+      c = text.charCodeAt(i);
+      if (c >= 48 && c <= 57) {
+        w = w * 10 + (c - 48);
+        digits++;
+        places++;
+      } else {
+        // A sign or a symbol here never matches; any other character: the general path.
+        if (!(c === g || c === d || c === 43 || c === 45)) return NOT_PLAIN;
+        ok = false;
+      }
+    }
+    if (places === 0) ok = false;
+  } else if (intDigits === 0) ok = false;
+  if (!ok) return isPlainText(text, from, to, g, d) ? undefined : NOT_PLAIN;
+  if (digits > 15) return NOT_PLAIN;
+  const value = places === 0 ? w : w / POWERS[places]!;
+  return negative ? -value : value;
+}
+
+/** Every character is a digit, a sign or one of the two symbols. */
+function isPlainText(text: string, from: number, to: number, g: number, d: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || c === g || c === d || c === 43 || c === 45)) return false;
+  }
+  return true;
 }
 
 const patterns = new Map<string, RegExp>();
@@ -117,6 +210,61 @@ interface SectionPlan {
   readonly firstSlot: number;
   readonly lastSlot: number;
   readonly interleaved: boolean;
+  /** What the fast path needs, when the section is one it writes (plainSection). */
+  readonly plain: PlainSection | undefined;
+}
+
+/**
+ * A section formatNumberPicture's fast path writes: digit places in one block (`#.##0`, `0`),
+ * no `x` there, no sign items, and after the decimal symbol only `0` places and literal text
+ * (`,00 kr.`). Then the integer part is the digits padded by the places, the fraction the
+ * rounded digits in order.
+ */
+interface PlainSection {
+  /** Literal text before and after the integer block. */
+  readonly before: string;
+  readonly after: string;
+  readonly intPlaces: number;
+  /** The first `0` among the integer places (-1: none): places to its left pad with spaces. */
+  readonly firstZero: number;
+  /** The fraction's items in order: a digit place (null) or literal text. */
+  readonly frac: ReadonlyArray<string | null>;
+  readonly fracPlaces: number;
+  /** The section has a decimal symbol (written even with nothing after it). */
+  readonly decimal: boolean;
+}
+
+function plainSection(p: Omit<SectionPlan, 'plain'>): PlainSection | undefined {
+  const { decAt, intItems, fracItems, intSlots, fracSlots, hasSign, firstSlot, lastSlot, interleaved } = p;
+  if (hasSign || interleaved || firstSlot < 0 || intSlots.some((s) => s.k === 'x') || fracSlots.some((s) => s.k === '#')) return undefined;
+  if (fracSlots.length > 20) return undefined;
+  const lits = (from: number, to: number): string | undefined => {
+    let text = '';
+    for (let k = from; k < to; k++) {
+      const it = intItems[k]!;
+      if (it.k === 'lit') text += it.text;
+      else if (it.k !== 'group') return undefined;
+    }
+    return text;
+  };
+  const before = lits(0, firstSlot);
+  const after = lits(lastSlot + 1, intItems.length);
+  if (before === undefined || after === undefined) return undefined;
+  const frac: Array<string | null> = [];
+  for (const it of decAt < 0 ? [] : fracItems) {
+    if (it.k === 'lit') frac.push(it.text);
+    else if (isDigitItem(it)) frac.push(null);
+    else return undefined;
+  }
+  return {
+    before,
+    after,
+    intPlaces: intSlots.length,
+    firstZero: intSlots.findIndex((s) => s.k === '0'),
+    frac,
+    fracPlaces: fracSlots.length,
+    decimal: decAt >= 0,
+  };
 }
 
 const isDigitItem = (i: Item): boolean => i.k === '0' || i.k === '#' || i.k === 'x';
@@ -128,7 +276,7 @@ function planSection(section: string, locale: FieldLocale): SectionPlan {
   const fracItems = decAt < 0 ? [] : items.slice(decAt + 1);
   const firstSlot = intItems.findIndex(isDigitItem);
   const lastSlot = intItems.length - 1 - [...intItems].reverse().findIndex(isDigitItem);
-  return {
+  const plan = {
     items,
     decAt,
     intItems,
@@ -141,6 +289,7 @@ function planSection(section: string, locale: FieldLocale): SectionPlan {
     lastSlot,
     interleaved: firstSlot >= 0 && intItems.slice(firstSlot, lastSlot + 1).some((i) => i.k === 'lit' || i.k === '-' || i.k === '+'),
   };
+  return { ...plan, plain: plainSection(plan) };
 }
 
 interface CompiledPicture {
@@ -222,7 +371,12 @@ export function formatNumberPicture(value: number, picture: string, locale: Fiel
   } else if (value === 0 && sections.length > 2 && sections[2] !== '') {
     section = sections[2]!;
   }
-  const { items, decAt, intItems, fracItems, fracSlots, intSlots, hasSign, grouping, firstSlot, lastSlot, interleaved } = compiled.plan(section);
+  const plan = compiled.plan(section);
+  if (plan.plain && numberTuning.fastPaths) {
+    const fast = formatPlain(plan.plain, v, autoMinus, plan.grouping, locale);
+    if (fast !== undefined) return fast;
+  }
+  const { items, decAt, intItems, fracItems, fracSlots, intSlots, hasSign, grouping, firstSlot, lastSlot, interleaved } = plan;
   const isDigit = isDigitItem;
   if (intSlots.length === 0 && fracSlots.length === 0) {
     // No digit placeholders: Word shows the picture's text only.
@@ -313,6 +467,61 @@ export function formatNumberPicture(value: number, picture: string, locale: Fiel
   if (firstSlot < 0) out += intOut;
   if (decAt >= 0) out += locale.decimal + fracOut;
   if (autoMinus && !hasSign && Number(rounded) !== 0) out = '-' + out;
+  return out;
+}
+
+/** Whether each section of a picture is written by the fast path (for its tests). */
+export function isPlainPicture(picture: string, locale: FieldLocale): boolean {
+  const compiled = pictureOf(picture, locale);
+  return compiled.sections.every((section) => compiled.plan(section).plain !== undefined);
+}
+
+const ZEROS = Array.from({ length: 21 }, (_, k) => '0'.repeat(k));
+const SPACES = new Map<number, string>();
+
+/**
+ * formatNumberPicture for a plain section (PlainSection), for a whole number below 10^15 / 10^places
+ * (the rest: undefined, the general path). Its rounded digits are String(abs) and zeros, as
+ * toFixed gives them for a whole number.
+ */
+function formatPlain(p: PlainSection, v: number, autoMinus: boolean, grouping: boolean, locale: FieldLocale): string | undefined {
+  const abs = Math.abs(v);
+  if (!Number.isInteger(abs) || abs * POWERS[p.fracPlaces]! >= 1e15) return undefined;
+  let intDigits = String(abs);
+  if (abs === 0 && p.firstZero < 0) intDigits = '';
+  let intOut = intDigits;
+  const pad = p.intPlaces - intDigits.length;
+  if (pad > 0) {
+    // `#` places left of the first `0` place show a space, the rest a 0.
+    const spaces = p.firstZero < 0 || p.firstZero >= pad ? pad : p.firstZero;
+    intOut = (ZEROS[pad - spaces] ?? '0'.repeat(pad - spaces)) + intDigits;
+    if (grouping) intOut = groupThousands(intOut, locale.group);
+    if (spaces > 0) intOut = spacesOf(spaces) + intOut;
+  } else if (grouping) intOut = groupThousands(intOut, locale.group);
+  let out = p.before + intOut + p.after;
+  if (p.decimal) {
+    out += locale.decimal;
+    for (const f of p.frac) out += f ?? '0';
+  }
+  return autoMinus && abs !== 0 ? '-' + out : out;
+}
+
+function spacesOf(n: number): string {
+  let s = SPACES.get(n);
+  if (s === undefined) {
+    s = ' '.repeat(n);
+    if (n < 64) SPACES.set(n, s);
+  }
+  return s;
+}
+
+/** groupDigits by slices. */
+function groupThousands(digits: string, sep: string): string {
+  const n = digits.length;
+  if (n <= 3) return digits;
+  const head = n % 3 || 3;
+  let out = digits.slice(0, head);
+  for (let i = head; i < n; i += 3) out += sep + digits.slice(i, i + 3);
   return out;
 }
 

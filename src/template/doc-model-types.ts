@@ -50,8 +50,10 @@ export interface DocModel {
 /** The per-letter side: results computed so far, fields being computed (to catch a bookmark
  * that holds a REF to itself), and the values SET gave to bookmarks. */
 export interface LetterState {
-  readonly results: Map<FieldNode, { result: FieldResult; problems: Diagnostic[]; missing: number }>;
-  readonly active: Set<FieldNode>;
+  /** A result as it is, or with the problems it reported (evaluate.ts KeptWithProblems). */
+  readonly results: Map<FieldNode, FieldResult | { readonly result: FieldResult; readonly problems: Diagnostic[]; readonly missing: number }>;
+  /** The fields being computed, outermost first. */
+  readonly active: FieldNode[];
   readonly sets: Map<string, string>;
 }
 

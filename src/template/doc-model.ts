@@ -19,7 +19,7 @@ import { listNumbers } from './list-numbers.js';
 import type { RegionDef } from './regions/find.js';
 
 export function newLetterState(): LetterState {
-  return { results: new Map(), active: new Set(), sets: new Map() };
+  return { results: new Map(), active: [], sets: new Map() };
 }
 
 /** Field types whose value is read by other fields or reads other fields. */

@@ -36,6 +36,16 @@ export { isLive };
 
 const NO_PROBLEMS: Diagnostic[] = [];
 
+/** A kept result with the problems it reported (and the missing fields it counted), which every
+ * reader reports again. */
+export class KeptWithProblems {
+  constructor(
+    readonly result: FieldResult,
+    readonly problems: Diagnostic[],
+    readonly missing: number,
+  ) {}
+}
+
 const ERROR_PROBLEMS = (f: FieldNode): boolean => blockingProblems(f.parsed.problems).length > 0;
 
 /** Evaluates a field that is not live. Problems go to env.diagnostics; the result is then a
@@ -49,22 +59,26 @@ export function evaluate(f: FieldNode, env: EvalEnv, inCondition = false): Field
   const results = letter && ((env.regions?.resultsFor(f) as LetterState['results'] | undefined) ?? letter.results);
   const kept = inCondition ? undefined : results?.get(f);
   if (kept) {
-    env.diagnostics.push(...kept.problems);
+    // Most results come without problems and are kept as they are (no record a field).
+    if (!(kept instanceof KeptWithProblems)) return kept as FieldResult;
+    if (kept.problems.length) env.diagnostics.push(...kept.problems);
     env.stats.missing += kept.missing;
     return kept.result;
   }
-  if (letter?.active.has(f)) return wordError(f, env, 'self-reference');
+  // The fields being computed are a stack (a field computes the fields it reads inside itself).
+  if (letter?.active.includes(f)) return wordError(f, env, 'self-reference');
   const before = env.diagnostics.length;
   const missing = env.stats.missing;
-  letter?.active.add(f);
+  letter?.active.push(f);
   let r: FieldResult;
   try {
     r = evaluateField(f, env, inCondition);
   } finally {
-    letter?.active.delete(f);
+    letter?.active.pop();
   }
   const problems = env.diagnostics.length > before ? env.diagnostics.slice(before) : NO_PROBLEMS;
-  if (results && !inCondition) results.set(f, { result: r, problems, missing: env.stats.missing - missing });
+  if (results && !inCondition)
+    results.set(f, problems === NO_PROBLEMS && env.stats.missing === missing ? r : new KeptWithProblems(r, problems, env.stats.missing - missing));
   if (env.trace) {
     const action = isLive(f) ? 'live' : fieldRule(f.parsed.instruction, env.bookmarks).action;
     let outcome: FieldOutcome = action === 'live' ? 'live' : action === 'refuse' ? 'refused' : r.unlinked ? 'unlinked' : 'evaluated';

@@ -12,7 +12,6 @@ import { evaluateFormula, FormulaDepthError, FormulaError, type FormulaRefs } fr
 import { bookmarkText } from './refs.js';
 import { piecesText, rangePieces, type RangePiece } from './bookmarks.js';
 import { cellReferences, cellValue, type TableCell } from './table-cells.js';
-import type { Scope } from './regions/scope.js';
 import { expandTable } from './regions/expand.js';
 import { shownText, textOuts, type FieldResult } from './outs.js';
 import { fieldResultRPr } from './run-props.js';
@@ -60,7 +59,8 @@ function formulaRefs(f: FieldNode, env: EvalEnv, ev: Evaluation): FormulaRefs {
   const regions = env.regions;
   const expanded = regions ? expandTable(regions, here, f, env, (region, i) => report(env, region.start, i.code, i.params)) : undefined;
   if (regions && expanded) {
-    const envs = new Map<Scope[], EvalEnv>();
+    // An environment is read only: the totals of a table share the rows' environments.
+    const envs = regions.rowEnvs(env);
     const envOf = (cell: TableCell): EvalEnv => {
       const stack = expanded.stackOf(cell);
       let e = envs.get(stack);

@@ -17,7 +17,7 @@
  */
 import type { Story } from '../ooxml/tokens.js';
 import type { FieldLocale } from '../format/locale.js';
-import { parseLocaleNumber } from '../format/number.js';
+import { NOT_PLAIN, numberTuning, parseLocaleNumber, parsePlain } from '../format/number.js';
 import type { CellRange, CellRef, FormulaRefs } from './formula.js';
 
 export interface TableCell {
@@ -93,6 +93,10 @@ const CURRENCY = /^(?:kr\.?|dkk|eur|usd|[$€£])\s*|\s*(?:kr\.?|dkk|eur|usd|[$�
 
 /** The value of a cell's (or a bookmark's) text, read as Word reads numbers in tables. */
 export function cellValue(text: string, machine: FieldLocale): CellValue {
+  if (numberTuning.fastPaths) {
+    const v = plainCell(text, machine);
+    if (v !== NOT_PLAIN) return v ?? 'text';
+  }
   let t = text.replace(/[\r\n\v\u00a0]+/g, ' ').trim();
   if (t === '') return 'blank';
   let percent = false;
@@ -105,6 +109,30 @@ export function cellValue(text: string, machine: FieldLocale): CellValue {
   if (n === undefined) return 'text';
   return percent ? n / 100 : n;
 }
+
+/**
+ * cellValue for the text a beregningstabel's cells mostly show: a number in the machine's
+ * symbols, maybe followed by `kr.` or `kr` (with or without a space before it). NOT_PLAIN for
+ * anything else (spaces around, another currency, a per cent sign...): the general path reads it.
+ * With only such characters the general path's cleaning changes nothing and its currency
+ * pattern takes exactly that ending.
+ */
+function plainCell(text: string, machine: FieldLocale): number | undefined | typeof NOT_PLAIN {
+  // The cell's paragraph marks (and line breaks, no-break spaces) at the end: cleaned to spaces
+  // and trimmed away by the general path.
+  let stop = text.length;
+  while (stop > 0 && isBreak(text.charCodeAt(stop - 1))) stop--;
+  let end = stop;
+  if (endsAt(text, stop, 'kr.')) end -= 3;
+  else if (endsAt(text, stop, 'kr')) end -= 2;
+  if (end < stop && end > 0 && text.charCodeAt(end - 1) === 32) end--;
+  return parsePlain(text, 0, end, machine);
+}
+
+/** \r, \n, \v and the no-break space: what cellValue's general path makes a space. */
+const isBreak = (c: number): boolean => c === 13 || c === 10 || c === 11 || c === 0xa0;
+
+const endsAt = (text: string, stop: number, tail: string): boolean => stop >= tail.length && text.startsWith(tail, stop - tail.length);
 
 /** The formula references of a field in a cell: its table's cells, read with `textOf`. */
 export function cellReferences(here: TableCell, machine: FieldLocale, textOf: (cell: TableCell) => string): Required<Pick<FormulaRefs, 'cell' | 'range'>> {

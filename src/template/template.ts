@@ -13,7 +13,7 @@ import { openPackage, type DocxPackage, type StoryKind } from '../ooxml/package.
 import { paragraphText } from '../ooxml/paragraphs.js';
 import type { ItemToken, Story } from '../ooxml/tokens.js';
 import { elements, type XElement } from '../ooxml/xml.js';
-import { DEFAULT_ZIP_LIMITS, utf8BytesOf, writeZip, type ZipEntry, type ZipLimits, type ZipOutput } from '../ooxml/zip.js';
+import { DEFAULT_ZIP_LIMITS, deflatedText, writeZip, type ZipEntry, type ZipLimits, type ZipOutput } from '../ooxml/zip.js';
 import { limitError, resolveLimits, type Limits } from '../limits.js';
 import { fieldTypeOf, isFragile } from '../fieldcode/index.js';
 import { DANISH, ENGLISH } from '../format/locale.js';
@@ -354,8 +354,8 @@ function compileTemplate(pkg: DocxPackage, name: string, options: LoadOptions): 
         const entry = pkg.archive.entries.get(entryName)!;
         const xml = rendered.get(entryName);
         if (xml !== undefined) {
-          const data = utf8BytesOf(xml);
-          outputs.push({ name: entryName, data, like: entry, ...(opts.compressionLevel === undefined && data.length > BIG_PART ? { level: 1 } : {}) });
+          const level = (size: number): number => opts.compressionLevel ?? (size > BIG_PART ? 1 : 6);
+          outputs.push({ name: entryName, reuse: deflatedText(entryName, xml, level, entry) });
         } else if (rewritten.has(entryName)) {
           outputs.push({ name: entryName, reuse: rewritten.get(entryName)! });
         } else {

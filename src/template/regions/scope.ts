@@ -62,11 +62,12 @@ export class LetterRegions {
       scopes: Map<Scope | RegionIndex, Map<RegionDef, Scope[]>>;
       tables: Map<Scope | RegionIndex, Map<TableModel, ExpandedTable>>;
       drawingId: number;
+      rowEnvs: Map<object, Map<Scope[], object>>;
     },
   ) {}
 
   static create(index: RegionIndex): LetterRegions {
-    return new LetterRegions(index, [], { scopes: new Map(), tables: new Map(), drawingId: index.maxDrawingId });
+    return new LetterRegions(index, [], { scopes: new Map(), tables: new Map(), drawingId: index.maxDrawingId, rowEnvs: new Map() });
   }
 
   /** The same letter with another stack (a row of a table read by a formula). */
@@ -77,6 +78,17 @@ export class LetterRegions {
   /** The tables expanded for formulas (expand.ts), by the innermost copy they are in. */
   get tables(): Map<Scope | RegionIndex, Map<TableModel, ExpandedTable>> {
     return this.shared.tables;
+  }
+
+  /**
+   * The environments made from `env` to read rows of a table with (formula-field.ts), by the
+   * row's items, for the whole letter: the totals of a table read the same rows. Kept in the
+   * letter (a WeakMap keyed by the short-lived environment slowed every garbage collection).
+   */
+  rowEnvs<E extends object>(env: E): Map<Scope[], E> {
+    let m = this.shared.rowEnvs.get(env);
+    if (!m) this.shared.rowEnvs.set(env, (m = new Map()));
+    return m as Map<Scope[], E>;
   }
 
   /** The items around a field, innermost first: the copies being made of the regions it is in. */
@@ -150,10 +162,16 @@ export class LetterRegions {
   resolveField(f: FieldNode, name: string, env: RegionEnv): FieldResolution | undefined {
     // `Question:`, composition names and the like are never item fields.
     if (name.includes(':') || !this.stack.length) return undefined;
-    const chain = this.chainFor(f);
-    if (!chain.length) return undefined;
+    const region = this.index.regionOf(f);
+    if (!region) return undefined;
     const catalog = env.rules?.catalog;
-    for (const s of chain) {
+    // The copies around the field, innermost first (chainFor, without making the list: this
+    // runs for every field of every copy).
+    let innermost: Scope | undefined;
+    for (let i = this.stack.length - 1; i >= 0; i--) {
+      const s = this.stack[i]!;
+      if (!within(region, s.region)) continue;
+      innermost ??= s;
       // `Udgifter.Beskrivelse` names the item of Udgifter explicitly.
       const qualified = afterList(name, s.region.name);
       const key = qualified ?? name;
@@ -171,10 +189,10 @@ export class LetterRegions {
       // An item field the catalog declares, or one named with its list, must be in the item.
       if (declared || qualified !== undefined) return missing(s, key);
     }
-    if (catalog) return undefined;
+    if (!innermost || catalog) return undefined;
     // Without a catalog: a name neither the items nor the case have is the current item's.
     if (lookupValue(env.ctx.fields, name) !== undefined) return undefined;
-    return missing(chain[0]!, name);
+    return missing(innermost, name);
   }
 
   /** `Udgifter:Antal` and `Udgifter:Nummer`. */
@@ -193,6 +211,12 @@ export class LetterRegions {
   renumberDrawings(xml: string): string {
     return xml.replace(/(<wp:docPr\b[^>]*?\sid=")\d+"/g, (_m, head: string) => `${head}${++this.shared.drawingId}"`);
   }
+}
+
+/** The region is `outer` or lies inside it. */
+function within(region: RegionDef, outer: RegionDef): boolean {
+  for (let r: RegionDef | undefined = region; r; r = r.parent) if (r === outer) return true;
+  return false;
 }
 
 /** `Udgifter:Antal` in a template without regions: the number of items of the case's list. */
