@@ -293,7 +293,7 @@ describe('the OpenAPI document', () => {
   });
 
   it('lists every route the server has, except the page, its files and the document itself', () => {
-    const hidden = new Set(['/', '/app.css', '/:script', '/fonts/:file', '/openapi.json']);
+    const hidden = new Set(['/', '/app.css', '/:script', '/i18n/fill.js', '/fonts/:file', '/openapi.json']);
     const served = [
       ...new Set(
         routesOf(apps.main)

@@ -40,7 +40,7 @@ afterAll(async () => {
 });
 
 /** The routes answered without a credential; every other route needs one. */
-const PUBLIC = ['/', '/app.css', '/:script', '/fonts/:file', '/healthz', '/readyz', '/metrics', '/openapi.json'];
+const PUBLIC = ['/', '/app.css', '/:script', '/i18n/fill.js', '/fonts/:file', '/healthz', '/readyz', '/metrics', '/openapi.json'];
 
 /**
  * A request for each /v1 route that names municipality 540, for 751's credential. Routes that
