@@ -263,8 +263,14 @@ export async function work(
       continue;
     }
     if (claimed) continue;
-    // Nothing to claim and nothing in flight: cases claimed by others may come back when their lease runs out.
-    const openCases = await ledger.pool.query(`SELECT 1 FROM kp_brev_letters WHERE run = $1 AND state = 'claimed' LIMIT 1`, [opts.run]);
+    // Nothing claimed and nothing in flight: cases waiting (the claim looked at municipalities
+    // that had run out) are claimed at once, and cases claimed by others may come back when
+    // their lease runs out.
+    const openCases = await ledger.pool.query<{ state: string }>(
+      `SELECT state FROM kp_brev_letters WHERE run = $1 AND state IN ('pending', 'claimed') ORDER BY state DESC LIMIT 1`,
+      [opts.run],
+    );
+    if (openCases.rows[0]?.state === 'pending') continue;
     if (!openCases.rowCount) {
       // What workers killed during the run left behind.
       if (toFiles) summary.abandoned += await removeAbandoned(ledger, out);

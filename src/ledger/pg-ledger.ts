@@ -280,6 +280,13 @@ export class PgLedger {
    * are looked up by a skip scan of the open-cases index and kept for a few seconds.
    */
   async claim(run: string, worker: string, max: number, leaseSeconds: number): Promise<Claim[]> {
+    const cached = this.open?.run === run && Date.now() - this.open.at <= 10_000;
+    const claims = await this.claimOnce(run, worker, max, leaseSeconds);
+    // None from municipalities looked up earlier, which may have run out since: look again.
+    return claims.length || !cached ? claims : this.claimOnce(run, worker, max, leaseSeconds);
+  }
+
+  private async claimOnce(run: string, worker: string, max: number, leaseSeconds: number): Promise<Claim[]> {
     if (!this.open || this.open.run !== run || Date.now() - this.open.at > 10_000) {
       const k = await this.pool.query<{ kommune: string }>(
         `WITH RECURSIVE k AS (

@@ -294,6 +294,34 @@ describe.skipIf(!present)('kp-brev batch with a PostgreSQL ledger', () => {
     expect(cli(['status', '--run', 'ret']).stdout).toBe('– np_1004: 4 lavet, 0 fejl, 0 tilbage\n');
   });
 
+  it('claims the cases still waiting when the municipalities it looked up earlier have run out', async () => {
+    const ledger = new PgLedger(db.url);
+    try {
+      await ledger.migrate();
+      const row = (kommune: string, caseId: string) => ({
+        run: 'stale',
+        kommune,
+        template: 'np_1004',
+        caseId,
+        caseSha256: 'x',
+        line: 1,
+        format: 'docx',
+        requestedBy: 'test',
+        input: { id: caseId },
+      });
+      await ledger.enqueue([row('101', 'a1'), row('101', 'a2'), row('102', 'b1'), row('102', 'b2'), row('102', 'b3')]);
+      // Looks up 101 and 102 and claims one of each, then one more of 102 (its turn).
+      expect((await ledger.claim('stale', 'w1', 2, 60)).map((c) => c.caseId).sort()).toEqual(['a1', 'b1']);
+      expect((await ledger.claim('stale', 'w1', 1, 60)).map((c) => c.caseId)).toEqual(['b2']);
+      // Another worker makes 101's last case; this worker's next turn is 101's.
+      await client.query(`UPDATE kp_brev_letters SET state = 'done', input = NULL WHERE run = 'stale' AND case_id = 'a2'`);
+      expect((await ledger.claim('stale', 'w1', 1, 60)).map((c) => c.caseId)).toEqual(['b3']);
+      expect(await ledger.claim('stale', 'w1', 1, 60)).toEqual([]);
+    } finally {
+      await ledger.close();
+    }
+  });
+
   it('claims round-robin across municipalities and fences off a claim whose lease ran out', async () => {
     const ledger = new PgLedger(db.url);
     try {
