@@ -13,6 +13,9 @@
  * Target (issue 13): the PostgreSQL ledger costs at most 10 % of the file ledger's letters/s.
  *
  *     npm run bench   (or: tsx bench/ledger.ts; BENCH_LEDGER_CASES, BENCH_LEDGER_ROUNDS, BENCH_LEDGER_FORMATS=docx,pdf)
+ *
+ * BENCH_LEDGER_BASELINE=<checkout> (another checkout, built) adds its PostgreSQL workers to each
+ * turn, on the same server, for a before/after in one run.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -29,6 +32,7 @@ const YEAR_END = 2_000_000;
 const MACHINES = 4;
 const root = join(import.meta.dirname, '..');
 const bin = join(root, 'bin/kp-brev.js');
+const BASELINE = process.env['BENCH_LEDGER_BASELINE'];
 const templates = join(root, 'templates');
 const karen = JSON.parse(readFileSync(join(root, 'samples/sager/np_1004/karen-85-procent.json'), 'utf8')) as Record<string, unknown>;
 const env = { ...process.env, KP_BREV_LANG: '' };
@@ -39,9 +43,9 @@ const load = (): string =>
     .map((x) => x.toFixed(1))
     .join(' / ');
 
-function run(args: string[]): Promise<void> {
+function run(args: string[], program = bin): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'ignore', 'inherit'], env });
+    const child = spawn(process.execPath, [program, ...args], { stdio: ['ignore', 'ignore', 'inherit'], env });
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`kp-brev ${args.slice(0, 2).join(' ')} exited with ${code}`))));
   });
 }
@@ -100,15 +104,16 @@ async function pgLedger(
   format: string,
   workers: number,
   enqueueSeconds: number[],
+  program = bin,
 ): Promise<Measured> {
   const t = performance.now();
-  await run(['batch', 'enqueue', '--ledger', url, '--run', runName, '--template', 'np_1004', '--cases', cases, '--format', format]);
+  await run(['batch', 'enqueue', '--ledger', url, '--run', runName, '--template', 'np_1004', '--cases', cases, '--format', format], program);
   enqueueSeconds.push((performance.now() - t) / 1000);
   const out = mkdtempSync(join(tmpdir(), 'kp-brev-bench-pg-'));
   const t0 = performance.now();
   await Promise.all(
     Array.from({ length: workers }, () =>
-      run(['batch', 'work', '--ledger', url, '--run', runName, '--out', out, '--templates', templates, '--concurrency', '1']),
+      run(['batch', 'work', '--ledger', url, '--run', runName, '--out', out, '--templates', templates, '--concurrency', '1'], program),
     ),
   );
   const seconds = (performance.now() - t0) / 1000;
@@ -150,20 +155,20 @@ try {
   const enqueueSeconds: number[] = [];
   const best: Record<string, number> = {};
   for (const format of FORMATS) {
-    const results = new Map<number, { file: Measured[]; pg: Measured[] }>(WORKERS.map((w) => [w, { file: [], pg: [] }]));
+    const results = new Map<number, { file: Measured[]; pg: Measured[]; base: Measured[] }>(WORKERS.map((w) => [w, { file: [], pg: [], base: [] }]));
     for (let round = 0; round < ROUNDS; round++) {
       for (const w of WORKERS) {
         const r = results.get(w)!;
         const file = (): Promise<void> => fileLedger(cases, format, w).then((m) => void r.file.push(m));
         const pg = (): Promise<void> =>
           pgLedger(db.url, ledger, `bench-${format}-${round}-${w}`, cases, format, w, enqueueSeconds).then((m) => void r.pg.push(m));
-        if ((round + w) % 2) {
-          await file();
-          await pg();
-        } else {
-          await pg();
-          await file();
-        }
+        const base = (): Promise<void> =>
+          BASELINE
+            ? pgLedger(db.url, ledger, `base-${format}-${round}-${w}`, cases, format, w, [], join(BASELINE, 'bin/kp-brev.js')).then((m) => void r.base.push(m))
+            : Promise.resolve();
+        const turn = [file, pg, base];
+        if ((round + w) % 2) turn.reverse();
+        for (const f of turn) await f();
       }
     }
     console.log(`**${format}**, letters/s (medians of ${ROUNDS}; each process one render thread):\n`);
@@ -178,6 +183,17 @@ try {
       best[format] = Math.max(best[format] ?? 0, ps);
       const pct = (a: number, b: number): string => `${a >= b ? '+' : ''}${(((a - b) / b) * 100).toFixed(1)} %`;
       console.log(`| ${w} | ${fw.toFixed(0)} | ${pw.toFixed(0)} | ${pct(pw, fw)} | ${fs.toFixed(0)} | ${ps.toFixed(0)} | ${pct(ps, fs)} |`);
+    }
+    if (BASELINE) {
+      console.log(`\nPostgreSQL workers of ${BASELINE} in the same turns (wall / steady letters/s, against the file ledger):\n`);
+      for (const w of WORKERS) {
+        const r = results.get(w)!;
+        const bw = median(r.base.map((m) => m.wall));
+        const bs = median(r.base.map((m) => m.steady));
+        const fw = median(r.file.map((m) => m.wall));
+        const fs = median(r.file.map((m) => m.steady));
+        console.log(`| ${w} | ${bw.toFixed(0)} (${(((bw - fw) / fw) * 100).toFixed(1)} %) | ${bs.toFixed(0)} (${(((bs - fs) / fs) * 100).toFixed(1)} %) |`);
+      }
     }
     console.log('');
   }

@@ -17,7 +17,7 @@ import type { Claim, EnqueueResult, LedgerCase, Outcome, PgLedger } from '../led
 import type { RenderPool } from '../service/pool.js';
 import type { RenderOutcome } from '../service/render-task.js';
 import { item, readCase } from './batch.js';
-import { fsyncDir, sha256 } from './manifest.js';
+import { sha256 } from './manifest.js';
 import { ndjsonLines } from './ndjson.js';
 
 export interface EnqueueSummary extends Omit<EnqueueResult, 'changed'> {
@@ -84,6 +84,8 @@ export interface WorkSummary {
   fenced: number;
   /** Temporary files of claims no longer held (a worker killed while writing), removed. */
   abandoned: number;
+  /** Cases claimed ahead and given back unmade when the worker was stopped. */
+  released: number;
 }
 
 /** A letter's temporary name: `<letter>.<lease token>.tmp` (the token of the claim that writes it). */
@@ -124,7 +126,7 @@ class GroupCommitter {
 
   constructor(
     private readonly ledger: PgLedger,
-    private readonly placed: () => void,
+    private readonly placed: () => Promise<void>,
   ) {}
 
   commit(claim: Claim, outcome: Outcome, place?: () => Promise<void>): Promise<boolean> {
@@ -150,9 +152,23 @@ class GroupCommitter {
   }
 }
 
+/** Cases claimed ahead at most, and letters made but not yet recorded at most, per worker. */
+const MAX_AHEAD = 64;
+const MAX_UNRECORDED = 256;
+
 /**
- * Makes the cases of a run until none is left to claim: keeps the render pool busy (twice its
- * threads in flight, claimed a few at a time as cases finish) and records the outcomes in groups.
+ * Makes the cases of a run until none is left to claim (or `signal` asks it to stop), in three
+ * stages that overlap: claims ahead, so that a render thread never waits for the database; the
+ * render pool, kept busy with twice its threads' cases; and the commits, in groups, which a render
+ * thread does not wait for either (each letter is still fsynced and its row committed before the
+ * case counts as made).
+ *
+ * Claims ahead: a claim of `claim` cases (4 by default) is asked for when fewer than that many are
+ * waiting; each time the render pool had a free place and none was waiting, the claim size doubles,
+ * up to 64 and to what this worker makes in a quarter of the lease. A claim whose lease has run out
+ * (by this process's clock, which errs early) before its turn is not made: it is counted as
+ * fenced, and made by whoever claims it next. Claims not yet started when the worker stops (a
+ * failure, or `signal`) are given back to the run at once.
  */
 export async function work(
   ledger: PgLedger,
@@ -167,6 +183,8 @@ export async function work(
     leaseSeconds?: number;
     worker?: string;
     idleMs?: number;
+    /** Stops claiming, gives back what was claimed ahead, and returns once what is under way is recorded. */
+    signal?: AbortSignal;
   },
 ): Promise<WorkSummary> {
   const lang = opts.lang ?? 'da';
@@ -174,14 +192,66 @@ export async function work(
   if (!out && !opts.inLedger) throw new Error('work: give out or inLedger');
   const toFiles = out !== undefined && !opts.inLedger;
   const worker = opts.worker ?? `${hostname()}:${process.pid}`;
-  const summary: WorkSummary = { made: 0, failed: 0, fenced: 0, abandoned: 0 };
+  const leaseSeconds = opts.leaseSeconds ?? 60;
+  const summary: WorkSummary = { made: 0, failed: 0, fenced: 0, abandoned: 0, released: 0 };
   if (toFiles) {
     await mkdir(out, { recursive: true });
     summary.abandoned += await removeAbandoned(ledger, out);
   }
-  const committer = new GroupCommitter(ledger, () => toFiles && fsyncDir(out));
-  const limit = Math.max(2, pool.load().threads * 2);
-  const claimSize = opts.claim ?? 4;
+  const committer = new GroupCommitter(ledger, async () => {
+    if (toFiles) await fsyncDirAsync(out);
+  });
+  const renderLimit = Math.max(2, pool.load().threads * 2);
+  const minClaim = Math.max(1, opts.claim ?? 4);
+
+  // Wakes the loop below when a claim, a render or a commit ends.
+  let wake: () => void = () => undefined;
+  const nudge = (): void => wake();
+
+  let failure: unknown;
+  const ready: Claim[] = [];
+  let rendering = 0;
+  const unrecorded = new Set<Promise<void>>();
+  let claimSize = minClaim;
+  let claiming: Promise<void> | undefined;
+  /** The render pool had room while the claim under way was awaited. */
+  let starved = false;
+  /** The last claim found nothing: claim again once what is under way is done. */
+  let dry = false;
+  // Letters rendered per second (smoothed), for the claim size's bound by the lease.
+  let rate = 0;
+  let lastRendered = 0;
+
+  const refill = (): void => {
+    if (claiming || dry || failure !== undefined || opts.signal?.aborted || ready.length >= claimSize) return;
+    claiming = ledger
+      .claim(opts.run, worker, claimSize, leaseSeconds)
+      .then(
+        (claims) => {
+          ready.push(...claims);
+          dry = !claims.length;
+          // The render pool waited for this claim: claim more at a time, within a quarter of the lease.
+          if (starved) claimSize = Math.min(MAX_AHEAD, Math.max(minClaim, Math.floor((rate * leaseSeconds) / 4)), claimSize * 2);
+          starved = false;
+        },
+        (err: unknown) => void (failure ??= err),
+      )
+      .finally(() => {
+        claiming = undefined;
+        nudge();
+      });
+  };
+
+  /** Records an outcome; false when the claim was fenced off. */
+  const record = async (claim: Claim, outcome: Outcome, place?: () => Promise<void>): Promise<boolean> => {
+    if (await committer.commit(claim, outcome, place)) {
+      if (outcome.ok) summary.made++;
+      else summary.failed++;
+      return true;
+    }
+    summary.fenced++;
+    return false;
+  };
 
   const make = async (claim: Claim): Promise<void> => {
     const { id: _id, kommune: _k, ...rest } = claim.input;
@@ -204,20 +274,19 @@ export async function work(
           ? err.diagnostics
           : [registeredDiagnostic('server.internal', { detail: err instanceof Error ? err.message : String(err) }, undefined, 'error')];
       outcome = { ok: false, reason: err instanceof KpBrevError ? 'bad-context' : 'internal', diagnostics };
+    } finally {
+      // The render thread's place is free: the next case starts while this one is recorded.
+      rendering--;
+      const now = performance.now();
+      if (lastRendered) rate = rate * 0.9 + (1000 / Math.max(1, now - lastRendered)) * 0.1;
+      lastRendered = now;
+      nudge();
     }
-    if (!outcome.ok) {
-      if (await committer.commit(claim, { ok: false, reason: outcome.reason, problems: outcome.diagnostics.map((d) => item(d, lang)) })) summary.failed++;
-      else summary.fenced++;
-      return;
-    }
+    if (!outcome.ok) return void (await record(claim, { ok: false, reason: outcome.reason, problems: outcome.diagnostics.map((d) => item(d, lang)) }));
     const file = `${claim.kommune ? `${claim.kommune}-` : ''}${claim.caseId}.${claim.format}`;
-    const record = { ok: true as const, sha256: sha256(outcome.bytes), version: outcome.version, pages: outcome.pages };
-    if (!toFiles) {
-      // Into the ledger's row (bytea), in the transaction that records the letter.
-      if (await committer.commit(claim, { ...record, file: null, bytes: outcome.bytes })) summary.made++;
-      else summary.fenced++;
-      return;
-    }
+    const letter = { ok: true as const, sha256: sha256(outcome.bytes), version: outcome.version, pages: outcome.pages };
+    // Into the ledger's row (bytea), in the transaction that records the letter.
+    if (!toFiles) return void (await record(claim, { ...letter, file: null, bytes: outcome.bytes }));
     const target = join(out, file);
     const tmp = `${target}.${claim.token}.tmp`;
     const handle = await open(tmp, 'w');
@@ -227,49 +296,74 @@ export async function work(
     } finally {
       await handle.close();
     }
-    if (await committer.commit(claim, { ...record, file }, () => rename(tmp, target))) summary.made++;
-    else {
-      summary.fenced++;
-      await rm(tmp, { force: true });
-    }
+    if (!(await record(claim, { ...letter, file }, () => rename(tmp, target)))) await rm(tmp, { force: true });
   };
 
-  const inflight = new Set<Promise<void>>();
-  let failure: unknown;
+  const start = (claim: Claim): void => {
+    rendering++;
+    const p: Promise<void> = make(claim)
+      .catch((err: unknown) => void (failure ??= err))
+      .finally(() => {
+        unrecorded.delete(p);
+        nudge();
+      });
+    unrecorded.add(p);
+  };
+
+  opts.signal?.addEventListener('abort', nudge);
   for (;;) {
-    // Claim while there is room, a few cases at a time.
-    let claimed = 0;
-    while (failure === undefined && inflight.size < limit) {
-      const claims = await ledger.claim(opts.run, worker, Math.min(claimSize, limit - inflight.size), opts.leaseSeconds ?? 60);
-      if (!claims.length) break;
-      claimed += claims.length;
-      for (const c of claims) {
-        const p: Promise<void> = make(c).then(
-          () => void inflight.delete(p),
-          (err: unknown) => {
-            inflight.delete(p);
-            failure ??= err;
-          },
-        );
-        inflight.add(p);
+    const stopping = failure !== undefined || opts.signal?.aborted === true;
+    if (!stopping) {
+      // Start cases while the render pool has room.
+      while (rendering < renderLimit && unrecorded.size < MAX_UNRECORDED && ready.length) {
+        const claim = ready.shift()!;
+        // Its lease ran out while it waited: whoever claims it next makes it.
+        if (Date.now() >= claim.until) summary.fenced++;
+        else start(claim);
       }
+      refill();
+      if (rendering < renderLimit && !ready.length && claiming) starved = true;
     }
-    if (failure !== undefined) {
-      await Promise.allSettled(inflight);
-      throw failure;
-    }
-    if (inflight.size) {
-      await Promise.race(inflight);
+    if (rendering || unrecorded.size || claiming) {
+      const woken = new Promise<void>((r) => (wake = r));
+      if (stopping && !unrecorded.size && claiming) await claiming;
+      else await woken;
       continue;
     }
-    if (claimed) continue;
-    // Nothing to claim and nothing in flight: cases claimed by others may come back when their lease runs out.
-    const openCases = await ledger.pool.query(`SELECT 1 FROM kp_brev_letters WHERE run = $1 AND state = 'claimed' LIMIT 1`, [opts.run]);
+    if (stopping) {
+      // Nothing under way: what was claimed ahead goes back to the run.
+      summary.released += await ledger.release(ready.splice(0)).catch(() => 0);
+      if (failure !== undefined) throw failure;
+      return summary;
+    }
+    if (ready.length) continue;
+    // Nothing claimed and nothing under way: cases waiting (the claim looked at municipalities
+    // that had run out) are claimed at once, and cases claimed by others may come back when
+    // their lease runs out.
+    const openCases = await ledger.pool.query<{ state: string }>(
+      `SELECT state FROM kp_brev_letters WHERE run = $1 AND state IN ('pending', 'claimed') ORDER BY state DESC LIMIT 1`,
+      [opts.run],
+    );
+    if (openCases.rows[0]?.state === 'pending') {
+      dry = false;
+      continue;
+    }
     if (!openCases.rowCount) {
       // What workers killed during the run left behind.
       if (toFiles) summary.abandoned += await removeAbandoned(ledger, out);
       return summary;
     }
     await new Promise((r) => setTimeout(r, opts.idleMs ?? 500));
+    dry = false;
+  }
+}
+
+/** fsyncDir without blocking the event loop (render threads' results keep arriving meanwhile). */
+async function fsyncDirAsync(dir: string): Promise<void> {
+  const handle = await open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
   }
 }

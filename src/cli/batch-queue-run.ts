@@ -87,6 +87,12 @@ export async function workCommand(cmd: Command, io: Io, lang: Lang, done: (code:
   const settings = batchSettings(opts, io.cwd);
   const threads = settings.concurrency;
   const pool = new WorkerPool({ ...(threads ? { threads } : {}), maxQueue: 100_000, timeoutMs: 60_000 });
+  // SIGTERM (a pod being stopped) or Ctrl-C: record what is under way, give back what was
+  // claimed ahead, and end normally.
+  const stop = new AbortController();
+  const onSignal = (): void => stop.abort();
+  process.once('SIGTERM', onSignal);
+  process.once('SIGINT', onSignal);
   try {
     done(
       await withLedger(opts, async (l) => {
@@ -97,13 +103,17 @@ export async function workCommand(cmd: Command, io: Io, lang: Lang, done: (code:
           lang,
           ...(settings.lease ? { leaseSeconds: settings.lease } : {}),
           ...(settings.claim ? { claim: settings.claim } : {}),
+          signal: stop.signal,
         });
         io.stdout(formatMessage('batch.worked', { made: s.made, failed: s.failed, fenced: s.fenced }, lang) + '\n');
         if (s.abandoned) io.stdout(formatMessage('batch.abandoned', { count: s.abandoned }, lang) + '\n');
+        if (s.released) io.stdout(formatMessage('batch.released', { count: s.released }, lang) + '\n');
         return 0;
       }),
     );
   } finally {
+    process.off('SIGTERM', onSignal);
+    process.off('SIGINT', onSignal);
     await pool.close();
   }
 }

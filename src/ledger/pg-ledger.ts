@@ -122,16 +122,36 @@ export interface Claim {
   format: string;
   input: Record<string, unknown>;
   token: string;
+  /**
+   * When the lease runs out at the latest, by this process's clock (ms since the epoch): the
+   * claim was asked for at this time minus the lease, so the database's lease ends no earlier.
+   */
+  until: number;
 }
 
 export class PgLedger {
   readonly pool: pg.Pool;
+  /**
+   * The connection claims go through, opened at the first claim: its commits do not wait for
+   * the write-ahead log's flush (synchronous_commit off). A claim lost in a crash of the server
+   * leaves its case claimable (its former token back, no longer held), and its worker's commit
+   * is refused by the token check; a commit that records a letter is synchronous, and flushing
+   * its log flushes the claim it depends on, written before it.
+   */
+  private claimer: pg.Pool | undefined;
+  private readonly connectionString: string;
   private turn = 0;
   /** The municipalities of a run with open cases, as last looked up. */
   private open: { run: string; at: number; kommuner: string[] } | undefined;
 
   constructor(connectionString: string) {
+    this.connectionString = connectionString;
     this.pool = new pg.Pool({ connectionString, max: 4 });
+  }
+
+  private get claims(): pg.Pool {
+    this.claimer ??= new pg.Pool({ connectionString: this.connectionString, max: 1, options: '-c synchronous_commit=off' });
+    return this.claimer;
   }
 
   /** The schema's version in the database (0: none yet). */
@@ -280,15 +300,23 @@ export class PgLedger {
    * are looked up by a skip scan of the open-cases index and kept for a few seconds.
    */
   async claim(run: string, worker: string, max: number, leaseSeconds: number): Promise<Claim[]> {
+    const cached = this.open?.run === run && Date.now() - this.open.at <= 10_000;
+    const claims = await this.claimOnce(run, worker, max, leaseSeconds);
+    // None from municipalities looked up earlier, which may have run out since: look again.
+    return claims.length || !cached ? claims : this.claimOnce(run, worker, max, leaseSeconds);
+  }
+
+  private async claimOnce(run: string, worker: string, max: number, leaseSeconds: number): Promise<Claim[]> {
     if (!this.open || this.open.run !== run || Date.now() - this.open.at > 10_000) {
-      const k = await this.pool.query<{ kommune: string }>(
-        `WITH RECURSIVE k AS (
+      const k = await this.claims.query<{ kommune: string }>({
+        name: 'kp_brev_open_kommuner',
+        text: `WITH RECURSIVE k AS (
            SELECT min(kommune) AS kommune FROM kp_brev_letters WHERE run = $1 AND state IN ('pending', 'claimed')
            UNION ALL
            SELECT (SELECT min(kommune) FROM kp_brev_letters WHERE run = $1 AND state IN ('pending', 'claimed') AND kommune > k.kommune) FROM k WHERE k.kommune IS NOT NULL)
          SELECT kommune FROM k WHERE kommune IS NOT NULL`,
-        [run],
-      );
+        values: [run],
+      });
       this.open = { run, at: Date.now(), kommuner: k.rows.map((r) => r.kommune) };
     }
     const all = this.open.kommuner;
@@ -299,7 +327,8 @@ export class PgLedger {
     const start = this.turn++ % all.length;
     const picked = [...all.slice(start), ...all.slice(0, start)].slice(0, max);
     const each = Math.ceil(max / picked.length);
-    const r = await this.pool.query<{
+    const asked = Date.now();
+    const r = await this.claims.query<{
       run: string;
       kommune: string;
       template: string;
@@ -307,8 +336,9 @@ export class PgLedger {
       format: string;
       input: Record<string, unknown>;
       lease_token: string;
-    }>(
-      `UPDATE kp_brev_letters l
+    }>({
+      name: 'kp_brev_claim',
+      text: `UPDATE kp_brev_letters l
           SET state = 'claimed', lease_token = gen_random_uuid(), lease_until = now() + make_interval(secs => $3), attempts = l.attempts + 1, worker = $4
          FROM (SELECT c.run, c.kommune, c.template, c.case_id
                  FROM unnest($2::text[]) AS m(kommune)
@@ -318,8 +348,8 @@ export class PgLedger {
                     ORDER BY x.state LIMIT $5 FOR UPDATE SKIP LOCKED) c) p
         WHERE l.run = p.run AND l.kommune = p.kommune AND l.template = p.template AND l.case_id = p.case_id
         RETURNING l.run, l.kommune, l.template, l.case_id, l.format, l.input, l.lease_token`,
-      [run, picked, leaseSeconds, worker, each],
-    );
+      values: [run, picked, leaseSeconds, worker, each],
+    });
     // A municipality without a case to claim: look the open ones up again next time.
     const got = new Set(r.rows.map((x) => x.kommune));
     if (picked.some((k) => !got.has(k))) this.open = undefined;
@@ -331,7 +361,26 @@ export class PgLedger {
       format: x.format,
       input: x.input,
       token: x.lease_token,
+      until: asked + leaseSeconds * 1000,
     }));
+  }
+
+  /**
+   * Gives claims back unmade (a worker stopping with cases claimed ahead): each case still held
+   * by its token is claimable again at once, rather than when its lease runs out. Returns how
+   * many were given back.
+   */
+  async release(claims: Claim[]): Promise<number> {
+    if (!claims.length) return 0;
+    const r = await this.claims.query(
+      `UPDATE kp_brev_letters l
+          SET state = 'pending', lease_token = NULL, lease_until = NULL, worker = NULL, attempts = greatest(l.attempts - 1, 0)
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::uuid[]) AS k(run, kommune, template, case_id, token)
+        WHERE l.run = k.run AND l.kommune = k.kommune AND l.template = k.template AND l.case_id = k.case_id AND l.lease_token = k.token
+          AND l.state = 'claimed'`,
+      [claims.map((x) => x.run), claims.map((x) => x.kommune), claims.map((x) => x.template), claims.map((x) => x.caseId), claims.map((x) => x.token)],
+    );
+    return r.rowCount ?? 0;
   }
 
   /**
@@ -349,50 +398,34 @@ export class PgLedger {
    * write-ahead log, for a group of letters): each claim that still holds is recorded and its
    * letter put into place (`place`, then `placed` once for the group, e.g. to fsync the folder)
    * with its row locked; a claim fenced off is not (false in its place of the answer).
+   *
+   * One statement records the group and locks its rows, checking each claim as it does (its
+   * token, its lease not run out at the transaction's start, the case still claimed; a row
+   * another transaction holds is checked again once that one ends); the letters are put into
+   * place after it, before the commit.
    */
-  async finishMany(items: Array<{ claim: Claim; outcome: Outcome; place?: () => Promise<void> }>, placed?: () => void): Promise<boolean[]> {
+  async finishMany(items: Array<{ claim: Claim; outcome: Outcome; place?: () => Promise<void> }>, placed?: () => void | Promise<void>): Promise<boolean[]> {
     if (!items.length) return [];
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
-      const c = items.map((i) => i.claim);
-      const held = await client.query<{ run: string; kommune: string; template: string; case_id: string }>(
-        `SELECT l.run, l.kommune, l.template, l.case_id FROM kp_brev_letters l
-           JOIN unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::uuid[]) AS k(run, kommune, template, case_id, token)
-             ON l.run = k.run AND l.kommune = k.kommune AND l.template = k.template AND l.case_id = k.case_id AND l.lease_token = k.token
-          WHERE l.state = 'claimed' AND l.lease_until > now()
-          FOR UPDATE OF l`,
-        [c.map((x) => x.run), c.map((x) => x.kommune), c.map((x) => x.template), c.map((x) => x.caseId), c.map((x) => x.token)],
-      );
-      const key = (x: { run: string; kommune: string; template: string }, id: string): string => `${x.run}\n${x.kommune}\n${x.template}\n${id}`;
-      const holds = new Set(held.rows.map((r) => key(r, r.case_id)));
-      const ok = items.map((i) => holds.has(key(i.claim, i.claim.caseId)));
-      const kept = items.filter((_, n) => ok[n]);
-      if (!kept.length) {
-        await client.query('ROLLBACK');
-        return ok;
-      }
-      let any = false;
-      for (const i of kept) {
-        if (i.outcome.ok && i.place) {
-          await i.place();
-          any = true;
-        }
-      }
-      if (any) placed?.();
-      const o = kept.map((i) => i.outcome);
-      await client.query(
-        `UPDATE kp_brev_letters l
+      const o = items.map((i) => i.outcome);
+      const held = await client.query<{ run: string; kommune: string; template: string; case_id: string }>({
+        name: 'kp_brev_finish',
+        text: `UPDATE kp_brev_letters l
             SET state = n.state, lease_token = NULL, lease_until = NULL, input = NULL, finished_at = now(),
                 output_file = n.file, output_sha256 = n.sha, template_version = n.version, pages = n.pages, reason = n.reason, problems = n.problems, output = n.output
-           FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::int[], $10::text[], $11::jsonb[], $12::bytea[])
-                AS n(run, kommune, template, case_id, state, file, sha, version, pages, reason, problems, output)
-          WHERE l.run = n.run AND l.kommune = n.kommune AND l.template = n.template AND l.case_id = n.case_id`,
-        [
-          kept.map((i) => i.claim.run),
-          kept.map((i) => i.claim.kommune),
-          kept.map((i) => i.claim.template),
-          kept.map((i) => i.claim.caseId),
+           FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::uuid[], $6::text[], $7::text[], $8::text[], $9::text[], $10::int[], $11::text[], $12::jsonb[], $13::bytea[])
+                AS n(run, kommune, template, case_id, token, state, file, sha, version, pages, reason, problems, output)
+          WHERE l.run = n.run AND l.kommune = n.kommune AND l.template = n.template AND l.case_id = n.case_id
+            AND l.lease_token = n.token AND l.state = 'claimed' AND l.lease_until > now()
+          RETURNING l.run, l.kommune, l.template, l.case_id`,
+        values: [
+          items.map((i) => i.claim.run),
+          items.map((i) => i.claim.kommune),
+          items.map((i) => i.claim.template),
+          items.map((i) => i.claim.caseId),
+          items.map((i) => i.claim.token),
           o.map((x) => (x.ok ? 'done' : 'failed')),
           o.map((x) => (x.ok ? x.file : null)),
           o.map((x) => (x.ok ? x.sha256 : null)),
@@ -402,7 +435,22 @@ export class PgLedger {
           o.map((x) => (x.ok ? null : JSON.stringify(x.problems))),
           o.map((x) => (x.ok && x.bytes ? Buffer.from(x.bytes) : null)),
         ],
-      );
+      });
+      const key = (x: { run: string; kommune: string; template: string }, id: string): string => `${x.run}\n${x.kommune}\n${x.template}\n${id}`;
+      const holds = new Set(held.rows.map((r) => key(r, r.case_id)));
+      const ok = items.map((i) => holds.has(key(i.claim, i.claim.caseId)));
+      if (!held.rows.length) {
+        await client.query('ROLLBACK');
+        return ok;
+      }
+      let any = false;
+      for (const [n, i] of items.entries()) {
+        if (ok[n] && i.outcome.ok && i.place) {
+          await i.place();
+          any = true;
+        }
+      }
+      if (any) await placed?.();
       await client.query('COMMIT');
       return ok;
     } catch (err) {
@@ -444,6 +492,7 @@ export class PgLedger {
   }
 
   async close(): Promise<void> {
+    await this.claimer?.end();
     await this.pool.end();
   }
 }

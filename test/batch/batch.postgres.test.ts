@@ -294,6 +294,121 @@ describe.skipIf(!present)('kp-brev batch with a PostgreSQL ledger', () => {
     expect(cli(['status', '--run', 'ret']).stdout).toBe('– np_1004: 4 lavet, 0 fejl, 0 tilbage\n');
   });
 
+  it('gives back the cases it claimed ahead when stopped, and a killed worker\u2019s claims ahead are made once by another after their lease', async () => {
+    expect(cli(['migrate']).status).toBe(0);
+    const dir = mkdtempSync(join(tmpdir(), 'kp-brev-pg-ahead-'));
+    const cases = join(dir, 'sager.ndjson');
+    const total = 300;
+    writeFileSync(
+      cases,
+      Array.from({ length: total }, (_, i) => JSON.stringify({ id: `sag-${i}`, kommune: String(101 + (i % 5)), ...karen })).join('\n') + '\n',
+    );
+    expect(cli(['enqueue', '--run', 'ahead', '--template', 'np_1004', '--cases', cases, '--format', 'docx']).status).toBe(0);
+    const out = mkdtempSync(join(tmpdir(), 'kp-brev-pg-ahead-out-'));
+    const start = (lease: number): { child: ChildProcess; stdout: () => string } => {
+      let text = '';
+      const child = spawn(
+        process.execPath,
+        [
+          bin,
+          'batch',
+          'work',
+          '--ledger',
+          db.url,
+          '--run',
+          'ahead',
+          '--out',
+          out,
+          '--templates',
+          templates,
+          '--concurrency',
+          '1',
+          '--claim',
+          '16',
+          '--lease',
+          String(lease),
+        ],
+        { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, KP_BREV_LANG: '' } },
+      );
+      child.stdout!.on('data', (b: Buffer) => (text += b.toString()));
+      return { child, stdout: () => text };
+    };
+    const claimedBy = (c: ChildProcess): Promise<number> =>
+      count(`SELECT count(*) AS n FROM kp_brev_letters WHERE run = 'ahead' AND state = 'claimed' AND worker LIKE '%:${c.pid}'`);
+    const exit = (c: ChildProcess): Promise<number | null> =>
+      new Promise((r) => (c.exitCode !== null || c.signalCode !== null ? r(c.exitCode) : c.once('exit', r)));
+
+    // Stopped with SIGTERM while holding claims ahead (a lease of ten minutes): it records what
+    // is under way and gives the rest back at once, claimable by anyone.
+    const a = start(600);
+    await until('claims ahead', async () => (await claimedBy(a.child)) >= 12);
+    a.child.kill('SIGTERM');
+    expect(await exit(a.child)).toBe(0);
+    const released = Number(/Stoppet: (\d+) sager? reserveret på forhånd er givet tilbage/.exec(a.stdout())?.[1]);
+    expect(released).toBeGreaterThan(0);
+    expect(await claimedBy(a.child)).toBe(0);
+    expect(await count(`SELECT count(*) AS n FROM kp_brev_letters WHERE run = 'ahead' AND state = 'claimed'`)).toBe(0);
+
+    // Killed while holding claims ahead (a lease of 2 seconds): another worker makes them once
+    // their lease has run out.
+    const b = start(2);
+    await until('claims ahead', async () => (await claimedBy(b.child)) >= 12);
+    b.child.kill('SIGKILL');
+    await exit(b.child);
+    const held = (
+      await client.query<{ case_id: string }>(
+        `SELECT case_id FROM kp_brev_letters WHERE run = 'ahead' AND state = 'claimed' AND worker LIKE '%:${b.child.pid}'`,
+      )
+    ).rows.map((r) => r.case_id);
+    expect(held.length).toBeGreaterThan(0);
+    const c = start(60);
+    expect(await exit(c.child)).toBe(0);
+    const rows = (
+      await client.query<{ case_id: string; state: string; output_file: string; output_sha256: string; worker: string }>(
+        `SELECT case_id, state, output_file, output_sha256, worker FROM kp_brev_letters WHERE run = 'ahead'`,
+      )
+    ).rows;
+    expect(rows.filter((r) => r.state === 'done').length).toBe(total);
+    for (const r of rows.filter((x) => held.includes(x.case_id))) expect(r.worker).toMatch(new RegExp(`:${c.child.pid}$`));
+    const files = readdirSync(out);
+    expect(files.filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    expect(files.length).toBe(total);
+    for (const r of rows)
+      expect(
+        createHash('sha256')
+          .update(readFileSync(join(out, r.output_file)))
+          .digest('hex'),
+      ).toBe(r.output_sha256);
+  });
+
+  it('claims the cases still waiting when the municipalities it looked up earlier have run out', async () => {
+    const ledger = new PgLedger(db.url);
+    try {
+      await ledger.migrate();
+      const row = (kommune: string, caseId: string) => ({
+        run: 'stale',
+        kommune,
+        template: 'np_1004',
+        caseId,
+        caseSha256: 'x',
+        line: 1,
+        format: 'docx',
+        requestedBy: 'test',
+        input: { id: caseId },
+      });
+      await ledger.enqueue([row('101', 'a1'), row('101', 'a2'), row('102', 'b1'), row('102', 'b2'), row('102', 'b3')]);
+      // Looks up 101 and 102 and claims one of each, then one more of 102 (its turn).
+      expect((await ledger.claim('stale', 'w1', 2, 60)).map((c) => c.caseId).sort()).toEqual(['a1', 'b1']);
+      expect((await ledger.claim('stale', 'w1', 1, 60)).map((c) => c.caseId)).toEqual(['b2']);
+      // Another worker makes 101's last case; this worker's next turn is 101's.
+      await client.query(`UPDATE kp_brev_letters SET state = 'done', input = NULL WHERE run = 'stale' AND case_id = 'a2'`);
+      expect((await ledger.claim('stale', 'w1', 1, 60)).map((c) => c.caseId)).toEqual(['b3']);
+      expect(await ledger.claim('stale', 'w1', 1, 60)).toEqual([]);
+    } finally {
+      await ledger.close();
+    }
+  });
+
   it('claims round-robin across municipalities and fences off a claim whose lease ran out', async () => {
     const ledger = new PgLedger(db.url);
     try {
@@ -329,6 +444,16 @@ describe.skipIf(!present)('kp-brev batch with a PostgreSQL ledger', () => {
       expect(await ledger.finish(again!, { ok: true, file: 'x', sha256: 'y', version: 'v', pages: 1 }, async () => void (placed = true))).toBe(true);
       expect(placed).toBe(true);
       expect(await ledger.finish(stale!, { ok: false, reason: 'late', problems: [] })).toBe(false);
+      // A claim given back is claimable again at once; one given back by a token no longer held is not touched.
+      const [back] = await ledger.claim('fair', 'w4', 1, 600);
+      expect(await ledger.release([{ ...back!, token: stale!.token }])).toBe(0);
+      expect(await ledger.release([back!])).toBe(1);
+      expect(
+        await count(
+          `SELECT count(*) AS n FROM kp_brev_letters WHERE run = 'fair' AND case_id = '${back!.caseId}' AND state = 'pending' AND lease_token IS NULL`,
+        ),
+      ).toBe(1);
+      expect(await ledger.finish(back!, { ok: false, reason: 'late', problems: [] })).toBe(false);
       expect(await ledger.enqueue([row('999', 'lille-1')])).toMatchObject({ added: 0, already: 1 });
     } finally {
       await ledger.close();

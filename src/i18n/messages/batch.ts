@@ -70,6 +70,10 @@ export const batchMessages = prefixed('batch', {
     da: '{count:midlertidig fil|midlertidige filer} efter afbrudte processer er fjernet fra mappen.',
     en: 'Removed from the folder: {count:temporary file|temporary files} left by interrupted processes.',
   },
+  released: {
+    da: 'Stoppet: {count:sag|sager} reserveret på forhånd er givet tilbage til kørslen og laves af de andre processer.',
+    en: 'Stopped: {count:case|cases} claimed ahead given back to the run, for the other processes to make.',
+  },
   'status-reason': { da: 'Fejl af typen {reason}: {count:sag|sager} ({ids})', en: 'Failures of the kind {reason}: {count:case|cases} ({ids})' },
   'status-row': {
     da: '{kommune} {template}: {done} lavet, {failed:fejl|fejl}, {left} tilbage',

@@ -271,8 +271,8 @@ export const batchQueueDescriptions = {
     en: 'seconds a case is reserved for this process (default: KP_BREV_BATCH_LEASE, else 60)',
   },
   claim: {
-    da: 'sager der reserveres ad gangen (standard: KP_BREV_BATCH_CLAIM, ellers 4)',
-    en: 'cases reserved at a time (default: KP_BREV_BATCH_CLAIM, else 4)',
+    da: 'sager der reserveres ad gangen til at begynde med; fordobles når renderingen venter, op til 64 (standard: KP_BREV_BATCH_CLAIM, ellers 4)',
+    en: 'cases reserved at a time to begin with; doubled while rendering waits, up to 64 (default: KP_BREV_BATCH_CLAIM, else 4)',
   },
   template: {
     da: 'skabelonen, fx np_1011',
