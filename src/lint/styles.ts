@@ -131,7 +131,7 @@ export class StyleView {
   /** A table's own properties as the PDF reads them. */
   private tableOf(table: TableModel): Partial<TableProps> {
     let props = this.tables.get(table);
-    if (!props) this.tables.set(table, (props = readTableProps(this.element(table.tblPr, 'w:tblPr'))));
+    if (!props) this.tables.set(table, (props = readTableProps(this.element(table.tblPr, 'w:tblPr'), this.theme)));
     return props;
   }
 
@@ -158,7 +158,7 @@ export class StyleView {
     const style = this.resolver().table(direct.styleId);
     if (drawsLine(tableBorders(direct, style))) return true;
     return table.rows.some((r) =>
-      r.cells.some((c) => drawsLine(cellBorders(style, this.cellOf(c).types, readCellProps(this.element(c.tcPr, 'w:tcPr')).borders))),
+      r.cells.some((c) => drawsLine(cellBorders(style, this.cellOf(c).types, readCellProps(this.element(c.tcPr, 'w:tcPr'), this.theme).borders))),
     );
   }
 
@@ -169,7 +169,7 @@ export class StyleView {
    */
   cellBackground(cell: CellModel): string | undefined {
     const { table, types } = this.cellOf(cell);
-    const own = readCellProps(this.element(cell.tcPr, 'w:tcPr')).shd;
+    const own = readCellProps(this.element(cell.tcPr, 'w:tcPr'), this.theme).shd;
     const background = cellBackground(table, types, own, this.tableOf(cell.table).shd, this.theme);
     if (background) return background;
     return cell.table.outer ? this.cellBackground(cell.table.outer) : undefined;

@@ -108,7 +108,6 @@ describe.skipIf(!present)('kp-brev batch with a PostgreSQL ledger', () => {
       };
       const exited = (c: ChildProcess): boolean => c.exitCode !== null || c.signalCode !== null;
       const workers = [startWorker(), startWorker(), startWorker()];
-      const done = (): Promise<number> => count(`SELECT count(*) AS n FROM kp_brev_letters WHERE run = 'aar-2027' AND state IN ('done', 'failed')`);
       const name = (c: ChildProcess): string => `%:${c.pid}`;
 
       const holds = async (c: ChildProcess): Promise<boolean> =>

@@ -30,15 +30,15 @@ const themePart = {
 
 const run = (rPr: string, text: string): string => `<w:r><w:rPr>${rPr}</w:rPr><w:t>${text}</w:t></w:r>`;
 
-/** The colours the content streams of every page fill with (`r g b rg`), as RGB hex. */
-async function fills(pdf: Uint8Array): Promise<Set<string>> {
+/** The colours the content streams of every page fill with (`r g b rg`), or stroke with (`r g b RG`), as RGB hex. */
+async function fills(pdf: Uint8Array, op: 'rg' | 'RG' = 'rg'): Promise<Set<string>> {
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
   const out = new Set<string>();
   for (const page of doc.getPages()) {
     const contents = page.node.lookup(PDFName.of('Contents'));
     const streams = contents instanceof PDFArray ? contents.asArray().map((r) => doc.context.lookup(r)) : [contents];
     const ops = streams.map((s) => inflateSync((s as PDFRawStream).getContents()).toString('latin1')).join('\n');
-    for (const m of ops.matchAll(/([\d.]+) ([\d.]+) ([\d.]+) rg/g))
+    for (const m of ops.matchAll(new RegExp(`([\\d.]+) ([\\d.]+) ([\\d.]+) ${op}\\b`, 'g')))
       out.add(
         [m[1], m[2], m[3]]
           .map((c) =>
@@ -129,5 +129,29 @@ describe("a table style's conditional format: the PDF paints the cell background
       ['Ydelse', 'FFFFFF', 'ED7D31'],
       ['Beløb', 'FFFFFF', 'ED7D31'],
     ]);
+  });
+});
+
+describe('theme colours of borders: the PDF strokes the colour the theme gives, never the w:color beside it', () => {
+  // A paragraph border in Accent 1 (w:color 0A0B0C), a table border in Accent 2 (w:color 0D0E0F),
+  // a cell border in Accent 1 darker 25 % (w:color 010203), and a plain black one for comparison.
+  const body =
+    '<w:p><w:pPr><w:pBdr><w:bottom w:val="single" w:sz="8" w:space="1" w:color="0A0B0C" w:themeColor="accent1"/></w:pBdr></w:pPr>' +
+    `${run('', 'Afgørelse om helbredstillæg')}</w:p>` +
+    '<w:tbl><w:tblPr><w:tblW w:w="5000" w:type="pct"/><w:tblBorders><w:top w:val="single" w:sz="8" w:space="0" w:color="0D0E0F" w:themeColor="accent2"/>' +
+    '<w:bottom w:val="single" w:sz="8" w:space="0" w:color="000000"/></w:tblBorders></w:tblPr><w:tblGrid><w:gridCol w:w="4000"/></w:tblGrid>' +
+    '<w:tr><w:tc><w:tcPr><w:tcW w:w="4000" w:type="dxa"/><w:tcBorders><w:left w:val="single" w:sz="8" w:space="0" w:color="010203" w:themeColor="accent1" w:themeShade="BF"/></w:tcBorders></w:tcPr>' +
+    `<w:p>${run('', 'Fodbehandling')}</w:p></w:tc></w:tr></w:tbl><w:p/>`;
+
+  it('paragraph, table and cell borders', async () => {
+    const strokes = await fills((await renderPdf(buildDocx({ body, parts: [themePart] }), { name: 'tema.docx', fonts: 'exact' })).pdf, 'RG');
+    // 335593: 4472C4 shaded BF (as the text colour above).
+    for (const c of ['4472C4', 'ED7D31', '335593', '000000']) expect(strokes).toContain(c);
+    for (const c of ['0A0B0C', '0D0E0F', '010203']) expect(strokes).not.toContain(c);
+  });
+
+  it('without a theme part, the w:color written beside the theme reference', async () => {
+    const strokes = await fills((await renderPdf(buildDocx({ body }), { name: 'tema.docx', fonts: 'exact' })).pdf, 'RG');
+    for (const c of ['0A0B0C', '0D0E0F', '010203']) expect(strokes).toContain(c);
   });
 });

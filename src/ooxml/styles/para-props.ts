@@ -3,7 +3,8 @@
  * numbering, shading, borders and frames; their defaults and how style layers merge.
  */
 import { elements, type XElement } from '../xml.js';
-import { border, num, shadingRef, toggle, twips, type Border, type ShadingRef } from './values.js';
+import { border } from './borders.js';
+import { num, shadingRef, toggle, twips, type Border, type ShadingRef } from './values.js';
 import { shadingColor } from './colors.js';
 import { NO_THEME, type Theme } from './theme.js';
 
@@ -182,10 +183,10 @@ export function readParaProps(pPr: XElement | undefined, theme: Theme = NO_THEME
         break;
       case 'w:pBdr':
         for (const b of elements(el)) {
-          if (b.name === 'w:top') out.borderTop = border(b);
-          else if (b.name === 'w:bottom') out.borderBottom = border(b);
-          else if (b.name === 'w:left' || b.name === 'w:start') out.borderLeft = border(b);
-          else if (b.name === 'w:right' || b.name === 'w:end') out.borderRight = border(b);
+          if (b.name === 'w:top') out.borderTop = border(b, theme);
+          else if (b.name === 'w:bottom') out.borderBottom = border(b, theme);
+          else if (b.name === 'w:left' || b.name === 'w:start') out.borderLeft = border(b, theme);
+          else if (b.name === 'w:right' || b.name === 'w:end') out.borderRight = border(b, theme);
         }
         break;
       case 'w:framePr':

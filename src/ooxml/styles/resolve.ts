@@ -235,7 +235,7 @@ export class StyleResolver {
     if (t) return t;
     t = { table: {}, para: {}, run: {}, cell: undefined, cellShading: undefined, tableShading: undefined, conditional: new Map(), cells: new Map() };
     for (const s of this.chain(id, 'table')) {
-      const tp = readTableProps(s.tblPr);
+      const tp = readTableProps(s.tblPr, this.theme);
       t.tableShading = over(t.tableShading, shadingColor(tp.shd, this.theme));
       t.table = {
         ...t.table,

@@ -3,7 +3,8 @@
  * cell margins, layout, the table look, row heights and header rows, spans and merges.
  */
 import { elements, type XElement } from '../xml.js';
-import { border, num, shadingRef, toggle, twips, type Border, type ShadingRef } from './values.js';
+import { border } from './borders.js';
+import { num, shadingRef, toggle, twips, type Border, type ShadingRef } from './values.js';
 import { shadingColor } from './colors.js';
 import { NO_THEME, type Theme } from './theme.js';
 
@@ -69,14 +70,14 @@ export interface RowProps {
   header: boolean;
 }
 
-function readBorders(el: XElement | undefined): TableBorders {
+function readBorders(el: XElement | undefined, theme: Theme): TableBorders {
   const out: TableBorders = {};
   if (!el) return out;
   for (const b of elements(el)) {
     const name = b.name.slice(2);
     const key = name === 'start' ? 'left' : name === 'end' ? 'right' : name;
     if (key === 'top' || key === 'left' || key === 'bottom' || key === 'right' || key === 'insideH' || key === 'insideV') {
-      const v = border(b);
+      const v = border(b, theme);
       if (v) out[key] = v;
     }
   }
@@ -96,7 +97,7 @@ function readMargins(el: XElement | undefined): Partial<CellMargins> {
   return out;
 }
 
-export function readTableProps(tblPr: XElement | undefined): Partial<TableProps> & { cellMarginsPartial?: Partial<CellMargins> } {
+export function readTableProps(tblPr: XElement | undefined, theme: Theme = NO_THEME): Partial<TableProps> & { cellMarginsPartial?: Partial<CellMargins> } {
   const out: Partial<TableProps> & { cellMarginsPartial?: Partial<CellMargins> } = {};
   if (!tblPr) return out;
   for (const el of elements(tblPr)) {
@@ -123,7 +124,7 @@ export function readTableProps(tblPr: XElement | undefined): Partial<TableProps>
         out.indent = twips(a['w:w']) ?? 0;
         break;
       case 'w:tblBorders':
-        out.borders = readBorders(el);
+        out.borders = readBorders(el, theme);
         break;
       case 'w:tblCellMar':
         out.cellMarginsPartial = readMargins(el);
@@ -191,7 +192,7 @@ export function readCellProps(tcPr: XElement | undefined, theme: Theme = NO_THEM
         out.vMerge = a['w:val'] === 'restart' ? 'restart' : 'continue';
         break;
       case 'w:tcBorders':
-        out.borders = readBorders(el);
+        out.borders = readBorders(el, theme);
         break;
       case 'w:shd':
         out.shd = shadingRef(el);

@@ -1,6 +1,7 @@
 /**
  * Attribute values shared by the property readers: twips and plain numbers, toggles,
- * colours, shading fills and borders, in the units the layout uses (points, RGB hex).
+ * colours, shading fills and borders (the Border type; borders.ts reads them), in the units the
+ * layout uses (points, RGB hex).
  */
 import { parseXml, type XElement } from '../xml.js';
 
@@ -54,16 +55,6 @@ export function shadingRef(el: XElement): ShadingRef {
     if (v !== undefined) out[name] = v;
   }
   return out;
-}
-
-export function border(el: XElement | undefined): Border | undefined {
-  if (!el) return undefined;
-  const style = el.attrs['w:val'] ?? 'none';
-  if (style === 'none' || style === 'nil') return { width: 0, color: '000000', space: 0, style };
-  const sz = num(el.attrs['w:sz']) ?? 4;
-  // w:sz is in eighths of a point; double lines are drawn as one thicker line.
-  const width = Math.max(0.25, (sz / 8) * (style === 'double' ? 3 : 1));
-  return { width, color: color(el.attrs['w:color']) ?? '000000', space: num(el.attrs['w:space']) ?? 0, style };
 }
 
 /**

@@ -14,8 +14,8 @@ import type { Block, CellBlock, RowBlock, TableBlock } from './types.js';
 /** A table and its rows and cells, each cell's blocks read with its conditional style. */
 export function readTable(ctx: ReadContext, tbl: XElement): TableBlock {
   const tblPr = child(tbl, 'w:tblPr');
-  const direct = readTableProps(tblPr);
   const styles = ctx.info.styles;
+  const direct = readTableProps(tblPr, styles.theme);
   const style = styles.table(direct.styleId);
   const margins: CellMargins = { top: 0, left: 5.4, bottom: 0, right: 5.4, ...style.table.cellMarginsPartial, ...direct.cellMarginsPartial };
   const props: TableProps = {
