@@ -236,25 +236,35 @@ describe.skipIf(!tool)('the image, built and started', () => {
     expect(openDocx(new Uint8Array(await docx.arrayBuffer())).texts()).toContain('Kære Karen');
 
     // SIGTERM while letters are waiting for the one render thread: every one is finished and
-    // answered, then the server exits 0.
-    const inFlight = Array.from({ length: 12 }, () =>
-      letter('pdf').then(async (r) => ({
-        status: r.status,
-        head: Buffer.from(await r.arrayBuffer())
-          .subarray(0, 5)
-          .toString('latin1'),
-      })),
-    );
+    // answered, then the server exits 0. Sixteen letters are kept under way until /readyz shows
+    // some waiting (a PDF takes milliseconds: a fixed dozen could all be made between two looks;
+    // sixteen stay below the queue's 32, beyond which the server answers 503).
+    const inFlight: Array<Promise<{ status: number; head: string }>> = [];
+    let underWay = 0;
+    const send = (): void => {
+      underWay++;
+      inFlight.push(
+        letter('pdf')
+          .then(async (r) => ({
+            status: r.status,
+            head: Buffer.from(await r.arrayBuffer())
+              .subarray(0, 5)
+              .toString('latin1'),
+          }))
+          .finally(() => underWay--),
+      );
+    };
     await until(
       'letters waiting for the render thread',
       async () => {
+        while (underWay < 16) send();
         const r = await fetch(`${url}/readyz`).then(
           (x) => x.json() as Promise<{ pool?: { queued: number } }>,
           () => ({}) as { pool?: { queued: number } },
         );
         return (r.pool?.queued ?? 0) > 0;
       },
-      { every: 20 },
+      { every: 5 },
     );
     const stop = shAsync(t, ['stop', '-t', '60', name]);
     const answers = await Promise.all(inFlight);
