@@ -1,15 +1,14 @@
 /**
  * What a paragraph's style chain says about it, for the fields that read the document: its
  * outline (heading) level, for SEQ's `\s` restarts, and its list (numId, ilvl), for REF's
- * paragraph numbers. Direct formatting in the paragraph's own w:pPr comes first, then its style
- * and the styles it is based on, then the default paragraph style. Read through
- * ooxml/styles/ (the style sheet, the property readers, the heading names).
+ * paragraph numbers. Resolved by ooxml/styles/resolve.ts (StyleResolver) as the PDF and the
+ * linter resolve them: direct formatting in the paragraph's own w:pPr first, then its style and
+ * the styles it is based on, then the document defaults; a heading is its resolved outline level,
+ * else the nearest built-in heading name (ooxml/styles/headings.ts).
  */
-import { builtinHeadingLevel, headingLevel } from '../ooxml/styles/headings.js';
 import type { ParaProps } from '../ooxml/styles/para-props.js';
 import { readParaProps } from '../ooxml/styles/para-props.js';
-import { paragraphStyleId } from '../ooxml/styles/resolve.js';
-import { defaultParagraphStyle, parseStyles, styleChain, styleParagraph, type StyleDef } from '../ooxml/styles/sheet.js';
+import { paragraphStyleId, StyleResolver } from '../ooxml/styles/resolve.js';
 import { propsElement } from '../ooxml/styles/values.js';
 import type { DocxPackage } from '../ooxml/package.js';
 
@@ -21,9 +20,7 @@ export interface ParagraphStyles {
 }
 
 export function paragraphStyles(pkg: DocxPackage): ParagraphStyles {
-  const sheet = pkg.stylesPart ? parseStyles(pkg.text(pkg.stylesPart), pkg.stylesPart) : undefined;
-  const fallback = sheet ? defaultParagraphStyle(sheet)?.id : undefined;
-  const chain = (id: string | undefined): StyleDef[] => styleChain(sheet, id ?? fallback);
+  const styles = new StyleResolver(pkg.stylesPart ? pkg.xml(pkg.stylesPart) : undefined);
   // A paragraph's w:pPr as read, by its text (paragraphs repeat a handful).
   const direct = new Map<string, { styleId: string | undefined; props: Partial<ParaProps> }>();
   const read = (pPr: string): { styleId: string | undefined; props: Partial<ParaProps> } => {
@@ -34,40 +31,16 @@ export function paragraphStyles(pkg: DocxPackage): ParagraphStyles {
     }
     return out;
   };
-  const headingOf = new Map<string, number | undefined>();
-  // The nearest style that says anything decides: its outline level, else its built-in heading name.
-  const styleHeading = (id: string | undefined): number | undefined => {
-    const key = id ?? '';
-    if (headingOf.has(key)) return headingOf.get(key);
-    let level: number | undefined;
-    for (const s of chain(id)) {
-      const outline = styleParagraph(s).outlineLevel;
-      if (outline !== undefined) {
-        level = headingLevel(outline, []);
-        break;
-      }
-      level = builtinHeadingLevel(s.name);
-      if (level !== undefined) break;
-    }
-    headingOf.set(key, level);
-    return level;
-  };
   return {
     headingLevel(pPr) {
       const own = read(pPr);
-      if (own.props.outlineLevel !== undefined) return headingLevel(own.props.outlineLevel, []);
-      return styleHeading(own.styleId);
+      return styles.headingLevel(own.styleId, own.props.outlineLevel ?? styles.paragraph(own.styleId).para.outlineLevel);
     },
     listOf(pPr) {
       const own = read(pPr);
-      let numId = own.props.numId;
-      let ilvl = own.props.ilvl;
-      for (const s of chain(own.styleId)) {
-        if (numId !== undefined && ilvl !== undefined) break;
-        const props = styleParagraph(s);
-        numId ??= props.numId;
-        ilvl ??= props.ilvl;
-      }
+      const style = styles.paragraph(own.styleId).para;
+      const numId = own.props.numId ?? style.numId;
+      const ilvl = own.props.ilvl ?? style.ilvl;
       return numId === undefined || numId === '0' ? undefined : { numId, ilvl: ilvl ?? 0 };
     },
   };

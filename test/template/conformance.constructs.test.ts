@@ -8,6 +8,10 @@ import { loadTemplate, type EvaluatedField, type RenderOptions } from '../../src
 import { toContext } from '../../src/context/context.js';
 import { docx, field, mergeField, p, paragraphBreak, pStyled, questionIf, raw, type Piece } from '../helpers/build.js';
 import { openDocx } from '../helpers/inspect.js';
+import { layOut } from '../helpers/pdf.js';
+import { buildLintModel } from '../../src/lint/model.js';
+import { StyleView } from '../../src/lint/styles.js';
+import type { StructNode } from '../../src/pdf/layout/types.js';
 import { danishError } from '../helpers/errors.js';
 
 /** What evaluateFields gives for each field, by instruction. */
@@ -144,6 +148,51 @@ describe('SEQ: running numbers counted in the body', () => {
       p('Figur ', field('SEQ Figur \\s 1'), ' (ved Her: ', field('SEQ Figur Her'), ')'),
     ]);
     expect(letterTexts(t).filter((x) => x.startsWith('Figur'))).toEqual(['Figur 1', 'Figur 2x', 'Figur 3', 'Figur 1 (ved Her: 2)']);
+  });
+
+  it('\\s reads the heading level the PDF tags and the linter judges (ooxml/styles: resolved outline level, then the nearest built-in name)', () => {
+    // "Kapitel" is named "heading 2" but inherits outline level 0 (level 1) from its base; "Fodnote" is
+    // named "heading 1" with outline level 9 (body text); "Afsnit" has no outline level of its own
+    // and a base named "heading 2".
+    const styles =
+      '<w:style w:type="paragraph" w:styleId="Hovedoverskrift"><w:name w:val="Hovedoverskrift"/><w:pPr><w:outlineLvl w:val="0"/></w:pPr></w:style>' +
+      '<w:style w:type="paragraph" w:styleId="Kapitel"><w:name w:val="heading 2"/><w:basedOn w:val="Hovedoverskrift"/></w:style>' +
+      '<w:style w:type="paragraph" w:styleId="Fodnote"><w:name w:val="heading 1"/><w:pPr><w:outlineLvl w:val="9"/></w:pPr></w:style>' +
+      '<w:style w:type="paragraph" w:styleId="Underoverskrift"><w:name w:val="heading 2"/></w:style>' +
+      '<w:style w:type="paragraph" w:styleId="Afsnit"><w:name w:val="Afsnit"/><w:basedOn w:val="Underoverskrift"/></w:style>';
+    const styled = (style: string, text: string): string => `<w:p><w:pPr><w:pStyle w:val="${style}"/></w:pPr><w:r><w:t>${text}</w:t></w:r></w:p>`;
+    const t = docx(
+      [
+        styled('Kapitel', 'Kapitel A'),
+        p('Figur ', field('SEQ Figur \\s 1'), ' ', field('SEQ Tabel \\s 2')),
+        p('Figur ', field('SEQ Figur \\s 1'), ' ', field('SEQ Tabel \\s 2')),
+        styled('Fodnote', 'Ikke en overskrift'),
+        p('Figur ', field('SEQ Figur \\s 1'), ' ', field('SEQ Tabel \\s 2')),
+        styled('Afsnit', 'Afsnit A.1'),
+        p('Figur ', field('SEQ Figur \\s 1'), ' ', field('SEQ Tabel \\s 2')),
+        styled('Kapitel', 'Kapitel B'),
+        p('Figur ', field('SEQ Figur \\s 1'), ' ', field('SEQ Tabel \\s 2')),
+        p(''),
+      ],
+      { styles },
+    );
+    // The PDF's tags: Kapitel is H1, Afsnit H2, Fodnote body text.
+    const headings: string[] = [];
+    const walk = (n: StructNode): void => {
+      if (/^H\d$/.test(n.type))
+        headings.push(
+          `${n.type} ${n.kids.flatMap((k) => ('type' in k && typeof k.type === 'string' && 'kids' in k ? [] : 'text' in k ? [k.text] : [])).join('')}`,
+        );
+      for (const k of n.kids) if ('kids' in k) walk(k);
+    };
+    walk(layOut(t).letter.root);
+    expect(headings).toEqual(['H1 Kapitel A', 'H2 Afsnit A.1', 'H1 Kapitel B']);
+    // The linter's judgement of the same paragraphs.
+    const model = buildLintModel(loadTemplate(t), 'test.docx');
+    const view = new StyleView(model.styles, model.theme);
+    expect(model.paragraphs.flatMap((q) => (view.headingLevel(q) ? [`H${view.headingLevel(q)} ${q.text}`] : []))).toEqual(headings);
+    // SEQ \s 1 starts again after each H1, \s 2 after H1 and H2.
+    expect(letterTexts(t).filter((x) => x.startsWith('Figur'))).toEqual(['Figur 1 1', 'Figur 2 2', 'Figur 3 3', 'Figur 4 1', 'Figur 1 1']);
   });
 
   it("keeps the cached result outside the body (Word numbers those by layout); no identifier is Word's error", () => {
