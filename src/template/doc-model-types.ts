@@ -33,6 +33,13 @@ export interface DocModel {
   readonly paragraphStyles: ParagraphStyles;
   /** The tables of a story (table-cells.ts). */
   tables(story: Story): StoryTables;
+  /**
+   * Whether another field may read this field's result again in a letter (so a copy of a region
+   * keeps it): it lies in a bookmark (REF, `{ Frist }`, a formula's bookmark), in a table a
+   * formula reads (`{ = SUM(ABOVE) }`, `B2`), or inside a field that stays live (its instruction
+   * is filled in, and its result worked out again, from the same nested results).
+   */
+  readAgain(f: FieldNode): boolean;
   /** Document properties and variables (doc-properties.ts). */
   readonly properties: DocProperties;
   /** The list numbers of the body's paragraphs (list-numbers.ts). */

@@ -15,6 +15,7 @@ import { paragraphStyles, type ParagraphStyles } from './paragraph-styles.js';
 import { countSequences } from './seq.js';
 import { readDocProperties } from './doc-properties.js';
 import { storyTables, type StoryTables } from './table-cells.js';
+import { isLive } from './live.js';
 import { listNumbers } from './list-numbers.js';
 import type { RegionDef } from './regions/find.js';
 
@@ -37,6 +38,7 @@ export function documentModel(
   let sequences: Map<FieldNode, SeqValue> | undefined;
   let properties: DocProperties | undefined;
   let numbers: ListNumbers | undefined;
+  let readAgain: Set<FieldNode> | undefined;
   const byStory = new Map<Story, Map<number, FieldNode>>();
   const tables = new Map<Story, StoryTables>();
   const storyIndex = new Map(stories.map((s, i) => [s, i]));
@@ -67,6 +69,9 @@ export function documentModel(
     get listNumbers() {
       return (numbers ??= listNumbers(model));
     },
+    readAgain(f) {
+      return (readAgain ??= fieldsReadAgain(model)).has(f);
+    },
     get sequences() {
       return (sequences ??= countSequences(model));
     },
@@ -84,4 +89,30 @@ export function documentModel(
     },
   };
   return model;
+}
+
+/** The fields DocModel.readAgain answers yes for: worked out once per template. */
+function fieldsReadAgain(model: DocModel): Set<FieldNode> {
+  const out = new Set<FieldNode>();
+  // Token ranges per story (inclusive) whose fields are read again: bookmarks, and the tables
+  // formulas are in (a formula reads the cells of its innermost table, nested tables included).
+  const ranges = new Map<Story, Array<[number, number]>>();
+  const add = (story: Story, from: number, to: number): void => {
+    let list = ranges.get(story);
+    if (!list) ranges.set(story, (list = []));
+    list.push([from, to]);
+  };
+  for (const b of model.bookmarks.values()) add(b.story, b.start, b.end);
+  for (const f of model.fields) {
+    if (fieldTypeOf(f.parsed.instruction) !== '=') continue;
+    const table = model.tables(f.story).cellAt(f.begin)?.table;
+    const open = table?.open === undefined ? undefined : f.story.tokens[table.open];
+    if (open?.t === 'open') add(f.story, table!.open!, open.close);
+  }
+  for (const f of model.fields) {
+    let again = (ranges.get(f.story) ?? []).some(([from, to]) => f.end >= from && f.begin <= to);
+    for (let g = f.parent; g && !again; g = g.parent) again = isLive(g);
+    if (again) out.add(f);
+  }
+  return out;
 }

@@ -31,20 +31,11 @@ import { propertyField } from './doc-properties.js';
 import { isMarkerName, listProperty } from './regions/markers.js';
 import { listCount } from './regions/scope.js';
 import { QUESTION_PREFIX } from '../fieldcode/names.js';
+import { KeptWithProblems } from './kept.js';
 
 export { isLive };
 
 const NO_PROBLEMS: Diagnostic[] = [];
-
-/** A kept result with the problems it reported (and the missing fields it counted), which every
- * reader reports again. */
-export class KeptWithProblems {
-  constructor(
-    readonly result: FieldResult,
-    readonly problems: Diagnostic[],
-    readonly missing: number,
-  ) {}
-}
 
 const ERROR_PROBLEMS = (f: FieldNode): boolean => blockingProblems(f.parsed.problems).length > 0;
 
@@ -55,8 +46,10 @@ export function evaluate(f: FieldNode, env: EvalEnv, inCondition = false): Field
   if (!env.trace && !letter) return evaluateField(f, env, inCondition);
   // A field read by another (inside a bookmark or a table cell) is computed once per letter: its
   // result, with the problems it reported, is kept for the field itself and for every reader.
-  // In a region each copy has its own results.
-  const results = letter && ((env.regions?.resultsFor(f) as LetterState['results'] | undefined) ?? letter.results);
+  // In a region each copy has its own results, for the fields that are read again (null: this
+  // one is not, and is not kept).
+  const inCopy = env.regions?.resultsFor(f) as LetterState['results'] | null | undefined;
+  const results = letter && (inCopy === null ? undefined : (inCopy ?? letter.results));
   const kept = inCondition ? undefined : results?.get(f);
   if (kept) {
     // Most results come without problems and are kept as they are (no record a field).

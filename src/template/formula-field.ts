@@ -13,6 +13,7 @@ import { bookmarkText } from './refs.js';
 import { piecesText, rangePieces, type RangePiece } from './bookmarks.js';
 import { cellReferences, cellValue, type TableCell } from './table-cells.js';
 import { expandTable } from './regions/expand.js';
+import { recordedValue } from './region-cells.js';
 import { shownText, textOuts, type FieldResult } from './outs.js';
 import { fieldResultRPr } from './run-props.js';
 import { applyCaseFormats } from './values.js';
@@ -69,13 +70,19 @@ function formulaRefs(f: FieldNode, env: EvalEnv, ev: Evaluation): FormulaRefs {
     };
     return {
       ...refs,
-      ...cellReferences(expanded.here, machine, (cell) => {
-        const e = envOf(cell);
-        return cellText(cell, (g) => {
-          const r = ev.field(g, e);
-          return r.stored ?? shownText(g, r.outs);
-        });
-      }),
+      ...cellReferences(
+        expanded.here,
+        machine,
+        (cell) => {
+          const e = envOf(cell);
+          return cellText(cell, (g) => {
+            const r = ev.field(g, e);
+            return r.stored ?? shownText(g, r.outs);
+          });
+        },
+        // The copies made already were recorded (their results are let go).
+        (cell) => recordedValue(expanded.stackOf(cell), cell, env),
+      ),
     };
   }
   return { ...refs, ...cellReferences(here, machine, (cell) => cellText(cell, textOf)) };

@@ -14,6 +14,7 @@ import { prepareLive, type PreparedLive } from './live-values.js';
 import { formatMessage } from '../i18n/index.js';
 import { blockingProblems, fieldTypeOf } from '../fieldcode/index.js';
 import type { FieldResult, Out } from './outs.js';
+import { finishCopy } from './region-cells.js';
 import { fillStencil, HOLE, MAX_FIELDS, shapeOf, standIns, stencilOf, type Stencil } from './stencil.js';
 import { locationOf, placeholder, report } from './report.js';
 import { holdsRefused, needsRender } from './live.js';
@@ -72,7 +73,8 @@ function renderRegion(seg: RegionSegment, state: RenderState, out: string[]): vo
   const fixups = seg.region.fixups;
   const copyState: RenderState = fixups && !state.copy ? { ...state, copy: true } : state;
   for (let i = 0; i < scopes.length; i++) {
-    regions.stack.push(scopes[i]!);
+    const scope = scopes[i]!;
+    regions.stack.push(scope);
     try {
       // In a copy of an enclosing region even the first item is a copy.
       const again = i > 0 || state.copy === true;
@@ -81,6 +83,7 @@ function renderRegion(seg: RegionSegment, state: RenderState, out: string[]): vo
     } finally {
       regions.stack.pop();
     }
+    finishCopy(scope, env);
   }
   state.copies?.set(seg.region, scopes.length);
   if (scopes.length === 0 && seg.region.keep) out.push(seg.region.keep);

@@ -134,14 +134,20 @@ const isBreak = (c: number): boolean => c === 13 || c === 10 || c === 11 || c ==
 
 const endsAt = (text: string, stop: number, tail: string): boolean => stop >= tail.length && text.startsWith(tail, stop - tail.length);
 
-/** The formula references of a field in a cell: its table's cells, read with `textOf`. */
-export function cellReferences(here: TableCell, machine: FieldLocale, textOf: (cell: TableCell) => string): Required<Pick<FormulaRefs, 'cell' | 'range'>> {
+/** The formula references of a field in a cell: its table's cells, read with `textOf`, or given
+ * by `recorded` (the copies of a region's rows, region-cells.ts). */
+export function cellReferences(
+  here: TableCell,
+  machine: FieldLocale,
+  textOf: (cell: TableCell) => string,
+  recorded?: (cell: TableCell) => CellValue | undefined,
+): Required<Pick<FormulaRefs, 'cell' | 'range'>> {
   const table = here.table;
   const values = new Map<TableCell, CellValue>();
   const valueOf = (cell: TableCell | undefined): CellValue => {
     if (!cell) return 'blank';
     let v = values.get(cell);
-    if (v === undefined) values.set(cell, (v = cellValue(textOf(cell), machine)));
+    if (v === undefined) values.set(cell, (v = recorded?.(cell) ?? cellValue(textOf(cell), machine)));
     return v;
   };
   const at = (row: number, col: number): TableCell | undefined => table.rows[row]?.cells[col];

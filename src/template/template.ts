@@ -31,6 +31,7 @@ import { cutRanges, dropRanges, externalDiagnostic, externalReferences, type Ran
 import { documentModel, newLetterState } from './doc-model.js';
 import { maxDrawingIdIn, regionIndex, type RegionIndex } from './regions/region-index.js';
 import { LetterRegions } from './regions/scope.js';
+import { copyTuning } from './region-cells.js';
 
 export { cachedResult };
 
@@ -265,7 +266,8 @@ function compileTemplate(pkg: DocxPackage, name: string, options: LoadOptions): 
     doc,
     ...(doc.referencing ? { letter: newLetterState() } : {}),
     ...(trace ? { trace } : {}),
-    ...(regions ? { regions: LetterRegions.create(regions) } : {}),
+    // A copy of a region keeps the results other fields read again (region-cells.ts).
+    ...(regions ? { regions: LetterRegions.create(regions, (f) => !copyTuning.lean || doc.readAgain(f)) } : {}),
   });
 
   const renderPartPieces = (context: CaseContext, opts: RenderOptions = {}): PartPieces => {

@@ -55,12 +55,21 @@ function buildTable(
   issue: (region: RegionDef, i: RegionIssue) => void,
 ): ExpandedTable {
   const rowIndex = new Map(template.rows.map((r, i) => [r.open, i]));
-  const out: Array<{ row: TableRow; stack: Scope[] }> = [];
+  const table: TableModel = { story: template.story, ...(template.open !== undefined ? { open: template.open } : {}), rows: [] };
+  const stacks: Scope[][] = [];
+  // Each row of the letter's table straight away (a thousand rows are a thousand rows of cells).
+  const push = (row: TableRow, stack: Scope[]): void => {
+    const k = table.rows.length;
+    const cells: TableCell[] = [];
+    for (const c of row.cells) cells.push({ table, row: k, col: c.col, open: c.open, close: c.close });
+    table.rows.push({ cells, header: row.header, open: row.open });
+    stacks.push(stack);
+  };
   const emit = (from: number, to: number, regions: readonly RegionDef[], stack: Scope[]): void => {
     for (let r = from; r <= to;) {
       const region = regions.find((g) => rowIndex.get(g.table!.rows[0]!) === r);
       if (!region) {
-        out.push({ row: template.rows[r]!, stack });
+        push(template.rows[r]!, stack);
         r++;
         continue;
       }
@@ -73,13 +82,5 @@ function buildTable(
     }
   };
   emit(0, template.rows.length - 1, top, around);
-  const table: TableModel = { story: template.story, ...(template.open !== undefined ? { open: template.open } : {}), rows: [] };
-  const stacks: Scope[][] = [];
-  out.forEach(({ row, stack }, k) => {
-    const cells: TableCell[] = [];
-    for (const c of row.cells) cells.push({ table, row: k, col: c.col, open: c.open, close: c.close });
-    table.rows.push({ cells, header: row.header, open: row.open });
-    stacks.push(stack);
-  });
   return { table, stacks };
 }

@@ -4,6 +4,7 @@
  * items, then the case), `Udgifter:Antal` and `Udgifter:Nummer`, and the state a letter shares
  * across its copies (scopes asked for again, tables expanded for formulas, drawing ids).
  */
+import type { Diagnostic } from '../../diagnostics.js';
 import type { FieldNode } from '../../ooxml/fields.js';
 import { lookupValue, type Scalar } from '../../context/context.js';
 import type { FieldType, ListDef } from '../catalog-types.js';
@@ -26,8 +27,35 @@ export interface Scope {
   readonly path: string;
   /** The list's catalog entry, when the catalog has it. */
   readonly def: ListDef | undefined;
-  /** Results of the fields of this copy, when fields read one another (see evaluate.ts). */
-  readonly results: KeptResults;
+  /** Results of the fields of this copy that other fields read again (see evaluate.ts): made
+   * when the first is kept, let go once the copy is made and its cells are recorded. */
+  results: KeptResults | undefined;
+  /** What the copies of the list share. */
+  readonly list: CopiesOfList;
+}
+
+/** What the copies of one list share: the cells formulas read, recorded as each copy is made. */
+export interface CopiesOfList {
+  cells: RecordedCells | undefined;
+}
+
+/**
+ * The cells of a row region's copies, as formulas read them (regions/cells in
+ * template/region-cells.ts): recorded once a copy is made, so a letter keeps a number per cell
+ * instead of each copy's field results. By copy (its index) and cell (its w:tc open token).
+ */
+export interface RecordedCells {
+  readonly region: RegionDef;
+  /** Cells a copy has; a cell's place among them by its w:tc open token. */
+  readonly per: number;
+  readonly at: ReadonlyMap<number, number>;
+  /** By copy * per + place: the cell's number, and what it holds (0: not recorded, 1: a number,
+   * 2: blank, 3: text). */
+  readonly values: Float64Array;
+  readonly kinds: Uint8Array;
+  /** The problems reading a cell reports again (its fields' kept problems, in order), by the
+   * same index; rare. */
+  readonly again: Map<number, ReadonlyArray<{ readonly problems: readonly Diagnostic[]; readonly missing: number }>>;
 }
 
 /** What a letter's regions need from the evaluation environment (a part of EvalEnv). */
@@ -63,11 +91,13 @@ export class LetterRegions {
       tables: Map<Scope | RegionIndex, Map<TableModel, ExpandedTable>>;
       drawingId: number;
       rowEnvs: Map<object, Map<Scope[], object>>;
+      keep: (f: FieldNode) => boolean;
     },
   ) {}
 
-  static create(index: RegionIndex): LetterRegions {
-    return new LetterRegions(index, [], { scopes: new Map(), tables: new Map(), drawingId: index.maxDrawingId, rowEnvs: new Map() });
+  /** `keep`: whether a field's result is read again, so each copy keeps it (DocModel.readAgain). */
+  static create(index: RegionIndex, keep: (f: FieldNode) => boolean = () => true): LetterRegions {
+    return new LetterRegions(index, [], { scopes: new Map(), tables: new Map(), drawingId: index.maxDrawingId, rowEnvs: new Map(), keep });
   }
 
   /** The same letter with another stack (a row of a table read by a formula). */
@@ -112,15 +142,21 @@ export class LetterRegions {
     return out;
   }
 
-  /** The results kept for a field of the copy being made, if it is in a region. */
-  resultsFor(f: FieldNode): KeptResults | undefined {
+  /** The results kept for a field of the copy being made, if it is in a region; null when no
+   * other field reads its result again (it is not kept: a letter's heap does not grow with its
+   * rows). */
+  resultsFor(f: FieldNode): KeptResults | null | undefined {
     const region = this.index.regionOf(f);
     if (!region) return undefined;
     // The innermost copy being made of a region the field is in (no list built: this runs for
     // every field of every copy).
     for (let i = this.stack.length - 1; i >= 0; i--) {
       const s = this.stack[i]!;
-      for (let r: RegionDef | undefined = region; r; r = r.parent) if (r === s.region) return s.results;
+      for (let r: RegionDef | undefined = region; r; r = r.parent) {
+        if (r !== s.region) continue;
+        if (!this.shared.keep(f)) return null;
+        return (s.results ??= new Map());
+      }
     }
     return undefined;
   }
@@ -139,10 +175,11 @@ export class LetterRegions {
     if (scopes) return scopes;
     scopes = [];
     const list = resolveList(region.name, chain, env);
+    const copies: CopiesOfList = { cells: undefined };
     if ('issue' in list) {
       issue(list.issue);
       // A preview shows the rows once, with placeholders, so a trainer sees what they hold.
-      if (env.preview) scopes.push({ region, item: {}, index: 0, count: 1, path: `${list.path}[0]`, def: list.def, results: new Map() });
+      if (env.preview) scopes.push({ region, item: {}, index: 0, count: 1, path: `${list.path}[0]`, def: list.def, results: undefined, list: copies });
     } else {
       const items = list.items;
       items.forEach((item, index) => {
@@ -150,7 +187,7 @@ export class LetterRegions {
         let obj: Record<string, unknown> = {};
         if (typeof item === 'object' && item !== null && !Array.isArray(item)) obj = item as Record<string, unknown>;
         else issue({ code: 'render.list-item-not-object', params: { item: path, list: list.path } });
-        scopes!.push({ region, item: obj, index, count: items.length, path, def: list.def, results: new Map() });
+        scopes!.push({ region, item: obj, index, count: items.length, path, def: list.def, results: undefined, list: copies });
       });
     }
     byRegion.set(region, scopes);
