@@ -139,9 +139,11 @@ export function openPackage(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_L
   // Every XML part goes into every letter, read or not: each must be well-formed, without
   // DOCTYPE. The trees later stages use are kept; the others are parsed only to check them.
   const used = new Set([...storyParts.map((s) => s.part), styles, settings, numbering]);
+  // The limits in force, each such part held to them alone (as parseXml holds a part).
+  let alone: Limits | undefined;
   for (const part of xmlParts(archive, xml(find('[Content_Types].xml')!))) {
     if (used.has(part)) xml(part);
-    else if (!xmlCache.has(part)) parse(part, new ContentCounter(resolveLimits()));
+    else if (!xmlCache.has(part)) parse(part, new ContentCounter((alone ??= resolveLimits())));
   }
 
   const pkg: DocxPackage = {
