@@ -125,6 +125,18 @@ export class ContentCounter {
     [this.elements, this.paragraphs, this.fields] = mark;
   }
 
+  /** Counts a part parsed before (what it counted then, see mark): false, counting nothing,
+   * when that passes a limit (the part is then parsed again, to say where). */
+  add(counts: readonly [number, number, number]): boolean {
+    const [elements, paragraphs, fields] = counts;
+    const l = this.limits;
+    if (this.elements + elements > l.elements || this.paragraphs + paragraphs > l.paragraphs || this.fields + fields > l.fields) return false;
+    this.elements += elements;
+    this.paragraphs += paragraphs;
+    this.fields += fields;
+    return true;
+  }
+
   /** One start tag; `where` is asked for only when a limit is passed. */
   element(name: string, attrs: Readonly<Record<string, string>>, where: () => Location): void {
     if (++this.elements > this.limits.elements) throw limitError('elements', this.limits.elements, {}, where());

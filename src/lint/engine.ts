@@ -8,7 +8,8 @@
 import { registeredDiagnostic } from '../diagnostics.js';
 import type { Diagnostic, Location } from '../diagnostics.js';
 import { loadTemplate, type Template } from '../template/template.js';
-import { buildLintModel } from './model.js';
+import type { StyleSheet } from '../ooxml/styles/sheet.js';
+import { buildLintModel, type LintModel } from './model.js';
 import { assumedVariants } from './notices.js';
 import { RULES } from './rules/index.js';
 import { StyleView } from './styles.js';
@@ -30,7 +31,7 @@ export function lintTemplate(template: Template, file: string, given: LintSettin
   const assumed = assumedVariants(given);
   const settings = assumed ? { ...given, variants: assumed.variants } : given;
   const model = buildLintModel(template, file);
-  const styles = new StyleView(model.styles, model.theme);
+  const styles = styleViewOf(model);
   // Each rule's findings apart, so that within a place they stay in rule order however the
   // walk interleaves the rules' handlers.
   const found: Finding[][] = [];
@@ -55,6 +56,20 @@ export function lintTemplate(template: Template, file: string, given: LintSettin
   }
   walk(model, visitors);
   return sortByPlace(dedupe(found.flat()));
+}
+
+/** Style views by style sheet and theme colours: templates that share their styles part
+ * (ooxml/shared-parts.ts) share the view and what it has worked out (it reads only). */
+const views = new WeakMap<StyleSheet, Map<string, StyleView>>();
+
+function styleViewOf(model: LintModel): StyleView {
+  if (!model.styles) return new StyleView(undefined, model.theme);
+  let byTheme = views.get(model.styles);
+  if (!byTheme) views.set(model.styles, (byTheme = new Map()));
+  const key = [...model.theme.colors].join(';');
+  let view = byTheme.get(key);
+  if (!view) byTheme.set(key, (view = new StyleView(model.styles, model.theme)));
+  return view;
 }
 
 /** Template-wide findings first, then by part (the body before headers and footers), story

@@ -5,7 +5,7 @@
  */
 import type { FieldNode } from '../ooxml/fields.js';
 import type { Story } from '../ooxml/tokens.js';
-import { parseStyles, type StyleSheet } from '../ooxml/styles/sheet.js';
+import { packageStyles, type StyleSheet } from '../ooxml/styles/sheet.js';
 import { paragraphStyleId } from '../ooxml/styles/resolve.js';
 import { propsElement } from '../ooxml/styles/values.js';
 import { unescapeXml } from '../ooxml/xml.js';
@@ -121,7 +121,7 @@ export function buildLintModel(template: Template, file: string): LintModel {
     tables: [],
     drawings: [],
     links: [],
-    styles: pkg.stylesPart ? parseStyles(pkg.text(pkg.stylesPart), pkg.stylesPart) : undefined,
+    styles: packageStyles(pkg),
     theme: parseTheme(pkg),
     core: coreProperties(template),
     partText: (part) => pkg.text(part),

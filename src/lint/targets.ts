@@ -16,6 +16,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import { findManifest, manifestKind, type BeskedskabelonDef } from '../repository/manifest.js';
 import type { LetterDef } from '../repository/repository-index.js';
 import type { TemplateRepository } from '../repository/repository.js';
+import { SharedParts } from '../ooxml/shared-parts.js';
 import { loadTemplate, type Template } from '../template/template.js';
 import { defaultSettings } from './engine.js';
 import { inCachedResult, mergeFieldName, questionKey } from './helpers.js';
@@ -67,6 +68,8 @@ function union(lists: Array<readonly string[] | undefined>): string[] {
  */
 export class LoadedTemplates {
   private readonly recent = new Map<string, Template>();
+  /** What the templates hold the same (an override keeps most of its central template's parts). */
+  private readonly shared = new SharedParts();
 
   constructor(private readonly keep = 4) {}
 
@@ -76,7 +79,7 @@ export class LoadedTemplates {
     if (t) {
       this.recent.delete(key);
     } else {
-      t = loadTemplate(read(), { name });
+      t = loadTemplate(read(), { name, shared: this.shared });
       if (this.recent.size >= this.keep) this.recent.delete(this.recent.keys().next().value!);
     }
     this.recent.set(key, t);

@@ -2,7 +2,8 @@
  * Fields in a story: complex fields (w:fldChar begin / separate / end with w:instrText runs
  * between) and simple fields (w:fldSimple), nested to any depth. For each field the
  * instruction text is joined across its runs, with a map from every character back to the token
- * (and offset) it came from, and parsed.
+ * (and offset) it came from, and parsed (by `parse`: a run that loads many templates shares
+ * the parsed trees, ooxml/shared-parts.ts; they are read only).
  */
 import { parseInstruction, FIELD_CHAR, OBJECT_CHAR, type ParseResult } from '../fieldcode/index.js';
 import { inputError } from '../diagnostics.js';
@@ -53,7 +54,7 @@ export interface StoryFields {
  * (what is left open at the end is unclosed, and Word ignores it); the second builds the tree
  * from the complete fields only. Both are linear, whatever the input.
  */
-export function readStoryFields(story: Story): StoryFields {
+export function readStoryFields(story: Story, parse: (text: string) => ParseResult = parseInstruction): StoryFields {
   const tokens = story.tokens;
   // Pass 1: pairing.
   const endOf = new Map<number, number>();
@@ -127,7 +128,7 @@ export function readStoryFields(story: Story): StoryFields {
   const visit = (f: FieldNode): void => {
     f.children.forEach(visit);
     f.resultChildren.forEach(visit);
-    buildInstruction(f);
+    buildInstruction(f, parse);
   };
   top.forEach(visit);
   return { top, stray };
@@ -159,14 +160,14 @@ function makeNode(story: Story, kind: 'complex' | 'simple', begin: number, end: 
   };
 }
 
-function buildInstruction(f: FieldNode): void {
+function buildInstruction(f: FieldNode, parse: (text: string) => ParseResult): void {
   const tokens = f.story.tokens;
   if (f.kind === 'simple') {
     const open = tokens[f.begin] as OpenToken;
     f.instruction = literal(open.instr ?? '');
     f.charToken = new Int32Array(f.instruction.length).fill(-1);
     f.charOffset = new Int32Array(f.instruction.length).fill(-1);
-    f.parsed = parseInstruction(f.instruction);
+    f.parsed = parse(f.instruction);
     return;
   }
   let text = '';
@@ -216,7 +217,7 @@ function buildInstruction(f: FieldNode): void {
   f.charToken = Int32Array.from(tokenOf);
   f.charOffset = Int32Array.from(offsetOf);
   f.tokenChar = tokenChar;
-  f.parsed = parseInstruction(text);
+  f.parsed = parse(text);
 }
 
 /** Instruction text as the parser reads it: the placeholder characters that stand for nested

@@ -5,6 +5,7 @@
 import { inputError } from '../diagnostics.js';
 import { ContentCounter, resolveLimits, type Limits } from '../limits.js';
 import { decodeXml, elements, parseXml, type XElement } from './xml.js';
+import type { SharedParts } from './shared-parts.js';
 import { DEFAULT_ZIP_LIMITS, readZip, type ZipArchive, type ZipLimits } from './zip.js';
 
 export const W_NS = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
@@ -50,8 +51,12 @@ export interface DocxPackage {
   readonly limits: Limits;
 }
 
-export function openPackage(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS, content: Limits = resolveLimits()): DocxPackage {
-  const archive = readZip(bytes, limits);
+/**
+ * Opens a .docx. With `shared` (shared-parts.ts: a run loading many related templates), the
+ * parts it holds the same as a package opened before are not inflated, decoded or parsed again.
+ */
+export function openPackage(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS, content: Limits = resolveLimits(), shared?: SharedParts): DocxPackage {
+  const archive = readZip(bytes, limits, shared);
   const counter = new ContentCounter(content);
   const lower = new Map<string, string>();
   for (const name of archive.order) lower.set(name.toLowerCase(), name);
@@ -63,15 +68,30 @@ export function openPackage(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_L
   const text = (part: string): string => {
     let t = textCache.get(part);
     if (t === undefined) {
-      t = decodeXml(archive.read(part), part);
+      const same = archive.shared?.(part);
+      t = same?.text ?? decodeXml(archive.read(part), part);
+      if (same) same.text = t;
       textCache.set(part, t);
     }
     return t;
   };
+  /** A part's tree; a shared one (its counts counted again) when another package parsed it. */
+  const parse = (part: string, counts: ContentCounter): XElement => {
+    const same = archive.shared?.(part);
+    if (same?.tree && counts.add(same.counts!)) return same.tree;
+    const before = counts.mark();
+    const tree = parseXml(text(part), part, counts);
+    if (same) {
+      const after = counts.mark();
+      same.tree = tree;
+      same.counts = [after[0] - before[0], after[1] - before[1], after[2] - before[2]];
+    }
+    return tree;
+  };
   const xml = (part: string): XElement => {
     let x = xmlCache.get(part);
     if (!x) {
-      x = parseXml(text(part), part, counter);
+      x = parse(part, counter);
       xmlCache.set(part, x);
     }
     return x;
@@ -119,9 +139,11 @@ export function openPackage(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_L
   // Every XML part goes into every letter, read or not: each must be well-formed, without
   // DOCTYPE. The trees later stages use are kept; the others are parsed only to check them.
   const used = new Set([...storyParts.map((s) => s.part), styles, settings, numbering]);
+  // The limits in force, each such part held to them alone (as parseXml holds a part).
+  let alone: Limits | undefined;
   for (const part of xmlParts(archive, xml(find('[Content_Types].xml')!))) {
     if (used.has(part)) xml(part);
-    else if (!xmlCache.has(part)) parseXml(text(part), part);
+    else if (!xmlCache.has(part)) parse(part, new ContentCounter((alone ??= resolveLimits())));
   }
 
   const pkg: DocxPackage = {

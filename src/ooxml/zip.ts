@@ -18,6 +18,7 @@ import { crc32, deflateRawSync, inflateRawSync, type ZlibOptions } from 'node:zl
 import PizZip from 'pizzip';
 import { inputError, KpBrevError } from '../diagnostics.js';
 import { checkEntryNames } from './names.js';
+import type { SharedPart, SharedParts } from './shared-parts.js';
 
 export interface ZipLimits {
   /** Largest accepted input file in bytes. */
@@ -61,6 +62,8 @@ export interface ZipArchive {
   readonly order: readonly string[];
   /** Inflates an entry (capped and CRC-checked). */
   read(name: string): Uint8Array;
+  /** With shared parts (readZip): the record of an entry another package holds the same. */
+  shared?(name: string): SharedPart | undefined;
 }
 
 const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -80,7 +83,11 @@ interface PizFile {
   _data: PizCompressed | unknown;
 }
 
-export function readZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ZipArchive {
+/**
+ * Reads and verifies a zip. With `shared` (shared-parts.ts), an entry whose name, header and
+ * stored bytes match one verified before is not inflated again: the same bytes verify the same.
+ */
+export function readZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS, shared?: SharedParts): ZipArchive {
   if (bytes.length === 0) throw inputError('package.empty');
   if (OLE_SIGNATURE.every((b, i) => bytes[i] === b)) throw inputError('package.legacy-doc');
   if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw inputError('package.not-zip');
@@ -125,14 +132,22 @@ export function readZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMIT
   // image, a font, docProps) still goes into every letter as stored. The XML parts are read
   // next (the package checks them all), so their bytes are kept for that one read.
   const verified = new Map<string, Uint8Array>();
+  const same = new Map<string, SharedPart>();
   for (const entry of entries.values()) {
+    const known = shared?.match(entry);
+    if (known) {
+      same.set(entry.name, known);
+      continue;
+    }
     const data = wrapped(entry.name, () => inflateEntry(entry, limits));
+    shared?.add(entry);
     if (/\.(xml|rels)$/i.test(entry.name)) verified.set(entry.name, data);
   }
 
   return {
     entries,
     order,
+    ...(shared ? { shared: (name: string) => same.get(name) } : {}),
     read(name: string): Uint8Array {
       const entry = entries.get(name);
       if (!entry) throw inputError('package.not-docx', { detail: name });

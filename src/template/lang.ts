@@ -3,7 +3,7 @@
  * the styles say for its run and paragraph (ooxml/styles/lang.ts: character style, paragraph
  * style, document defaults).
  */
-import { parseStyles } from '../ooxml/styles/sheet.js';
+import { packageStyles } from '../ooxml/styles/sheet.js';
 import { styleLanguage } from '../ooxml/styles/lang.js';
 import type { FieldNode } from '../ooxml/fields.js';
 import type { DocxPackage } from '../ooxml/package.js';
@@ -12,7 +12,7 @@ import { paragraphOfToken } from '../ooxml/paragraphs.js';
 export type LangResolver = (f: FieldNode) => string | undefined;
 
 export function langResolver(pkg: DocxPackage): LangResolver {
-  const fromStyles = styleLanguage(pkg.stylesPart ? parseStyles(pkg.text(pkg.stylesPart), pkg.stylesPart) : undefined);
+  const fromStyles = styleLanguage(packageStyles(pkg));
   return (f) => {
     if (f.lang) return f.lang;
     const tokens = f.story.tokens;

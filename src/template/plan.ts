@@ -2,6 +2,7 @@
  * The compiled plan of a part: verbatim XML chunks and "groups", the runs of paragraphs that
  * hold fields and are rewritten for every letter. Everything outside a group is copied as it is.
  */
+import type { ParseResult } from '../fieldcode/index.js';
 import { allFields, readStoryFields, type FieldNode } from '../ooxml/fields.js';
 import { paragraphOfToken } from '../ooxml/paragraphs.js';
 import type { ItemToken, Story } from '../ooxml/tokens.js';
@@ -73,11 +74,13 @@ export interface PlannedStories {
   readonly plans: StoryPlan[];
   /** Item -> its XML as segments (only for items that hold text boxes with fields). */
   readonly itemSegments: Map<ItemToken, Segment[]>;
+  /** Parses a field instruction (default parseInstruction; shared-parts.ts shares the trees). */
+  readonly parse?: (text: string) => ParseResult;
 }
 
 /** Reads the fields of a story (and its text boxes) and plans the groups. */
 export function planStory(story: Story, out: PlannedStories = { plans: [], itemSegments: new Map() }): PlannedStories {
-  const { top, stray } = readStoryFields(story);
+  const { top, stray } = readStoryFields(story, out.parse);
   const fields: FieldNode[] = [];
   const broken: FieldNode[] = [];
   const kept: FieldNode[] = [];

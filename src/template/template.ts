@@ -11,6 +11,7 @@ import { cachedResult, depthOf, displayInstruction, langOf, type FieldNode } fro
 import { flattenStory } from '../ooxml/flatten.js';
 import { openPackage, type DocxPackage, type StoryKind } from '../ooxml/package.js';
 import { paragraphText } from '../ooxml/paragraphs.js';
+import type { SharedParts } from '../ooxml/shared-parts.js';
 import type { ItemToken, Story } from '../ooxml/tokens.js';
 import { elements, type XElement } from '../ooxml/xml.js';
 import { DEFAULT_ZIP_LIMITS, deflatedText, writeZip, type ZipEntry, type ZipLimits, type ZipOutput } from '../ooxml/zip.js';
@@ -46,6 +47,9 @@ export interface LoadOptions {
   /** Maps the place of a field's problem to where the field comes from (a composed letter:
    * the beskedskabelon, indholdselement or masterskabelon that holds it). */
   locate?: (loc: Location) => Location;
+  /** Parts shared with the other templates of a run that loads many related ones
+   * (ooxml/shared-parts.ts): what they hold the same is read once. */
+  shared?: SharedParts;
 }
 
 export interface RenderOptions {
@@ -150,7 +154,7 @@ export function loadTemplate(bytes: Uint8Array, options: LoadOptions = {}): Temp
   const limits = resolveLimits(options.limits);
   return templateFromPackage(() => {
     if (bytes.length > limits.templateBytes) throw limitError('templateBytes', limits.templateBytes, { size: bytes.length });
-    return openPackage(bytes, { ...DEFAULT_ZIP_LIMITS, ...options.limits }, limits);
+    return openPackage(bytes, { ...DEFAULT_ZIP_LIMITS, ...options.limits }, limits, options.shared);
   }, options);
 }
 
@@ -172,7 +176,7 @@ function compileTemplate(pkg: DocxPackage, name: string, options: LoadOptions): 
   for (const { part, kind } of pkg.storyParts) {
     const root = pkg.xml(part);
     const source = pkg.text(part);
-    const planned: PlannedStories = { plans: [], itemSegments };
+    const planned: PlannedStories = { plans: [], itemSegments, ...(options.shared ? { parse: options.shared.instruction } : {}) };
     const roots: Array<{ el: XElement; label: string }> = storyRoots(root, kind);
     let boxes = 0;
     const labeler = { nextTextBox: () => `tekstboks ${++boxes}` };

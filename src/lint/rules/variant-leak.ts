@@ -95,8 +95,7 @@ export const variantLeak: Rule = {
       const v = pool.find((x) => x.id === id);
       if (!v) continue;
       for (const term of v.terms) {
-        const escaped = term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-        terms.push({ term, variant: v.id, re: new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'iu') });
+        terms.push({ term, variant: v.id, re: wholeWord(term) });
       }
     }
     if (!terms.length) return {};
@@ -113,3 +112,16 @@ export const variantLeak: Rule = {
     };
   },
 };
+
+/** A term as a whole word, case-insensitive; made once per term for every template of a run
+ * (stateless: no g or y flag). */
+const wordPatterns = new Map<string, RegExp>();
+function wholeWord(term: string): RegExp {
+  let re = wordPatterns.get(term);
+  if (!re) {
+    if (wordPatterns.size >= 1024) wordPatterns.clear();
+    const escaped = term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    wordPatterns.set(term, (re = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'iu')));
+  }
+  return re;
+}

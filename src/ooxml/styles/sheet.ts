@@ -4,6 +4,7 @@
  * default style of a type, and a style's basedOn chain. Every reader of styles (linter, PDF,
  * field language, headings and lists of fields, composition) starts here.
  */
+import type { DocxPackage } from '../package.js';
 import { child, elements, parseXml, type XElement } from '../xml.js';
 import { readParaProps, type ParaProps } from './para-props.js';
 
@@ -30,7 +31,24 @@ export interface StyleSheet {
 }
 
 export function parseStyles(source: string, part = 'word/styles.xml'): StyleSheet {
-  const root = parseXml(source, part);
+  return sheetOf(parseXml(source, part), source);
+}
+
+const sheets = new WeakMap<XElement, StyleSheet>();
+
+/**
+ * A package's style sheet, read from the tree the package parsed, once per tree (packages
+ * that share the part, ooxml/shared-parts.ts, share the sheet: it is read only).
+ */
+export function packageStyles(pkg: DocxPackage): StyleSheet | undefined {
+  if (!pkg.stylesPart) return undefined;
+  const root = pkg.xml(pkg.stylesPart);
+  let sheet = sheets.get(root);
+  if (!sheet) sheets.set(root, (sheet = sheetOf(root, pkg.text(pkg.stylesPart))));
+  return sheet;
+}
+
+function sheetOf(root: XElement, source: string): StyleSheet {
   const styles = new Map<string, StyleDef>();
   let docDefaults = '';
   for (const el of elements(root)) {
