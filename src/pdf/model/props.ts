@@ -7,7 +7,6 @@
  * Each kind of property has its module, the style properties in ooxml/styles/ (where styles
  * are resolved) and the section's here; this one gathers them for the rest of the layout.
  */
-export { border } from '../../ooxml/styles/borders.js';
 export { color, twips, type Border } from '../../ooxml/styles/values.js';
 export * from '../../ooxml/styles/para-props.js';
 export * from '../../ooxml/styles/run-props.js';
