@@ -18,6 +18,7 @@ import { closeSync, existsSync, fsyncSync, openSync, readFileSync, writeSync } f
 import { open, rename } from 'node:fs/promises';
 import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
+import { GroupCommit } from './group-commit.js';
 
 export interface ManifestHeader {
   kind: 'kp-brev batch';
@@ -97,8 +98,7 @@ export function readManifest(file: string): ManifestState {
 /** Appends manifest lines durably, in groups: `commit` resolves once the line is on disk. */
 export class ManifestWriter {
   private readonly fd: number;
-  private queue: Array<{ line: string; done: () => void; fail: (err: unknown) => void }> = [];
-  private flushing: Promise<void> | undefined;
+  private readonly lines: GroupCommit<string, void>;
 
   constructor(
     private readonly file: string,
@@ -107,6 +107,14 @@ export class ManifestWriter {
     private readonly fence: () => void = () => undefined,
   ) {
     this.fd = openSync(file, 'a');
+    this.lines = new GroupCommit<string, void>((lines) => {
+      this.fence();
+      // The folder first: the renames of the group's letters are durable before their lines.
+      fsyncDir(this.dir);
+      writeSync(this.fd, lines.join(''));
+      fsyncSync(this.fd);
+      return lines.map(() => undefined);
+    });
   }
 
   /** Writes a line at once (the header, a cases line) and fsyncs it. */
@@ -116,30 +124,7 @@ export class ManifestWriter {
   }
 
   commit(value: object): Promise<void> {
-    return new Promise((done, fail) => {
-      this.queue.push({ line: JSON.stringify(value) + '\n', done, fail });
-      this.flushing ??= this.flush();
-    });
-  }
-
-  private async flush(): Promise<void> {
-    // Let the letters finishing in this turn of the event loop join the group.
-    await new Promise((r) => setImmediate(r));
-    while (this.queue.length) {
-      const group = this.queue;
-      this.queue = [];
-      try {
-        this.fence();
-        // The folder first: the renames of the group's letters are durable before their lines.
-        fsyncDir(this.dir);
-        writeSync(this.fd, group.map((g) => g.line).join(''));
-        fsyncSync(this.fd);
-        for (const g of group) g.done();
-      } catch (err) {
-        for (const g of group) g.fail(err);
-      }
-    }
-    this.flushing = undefined;
+    return this.lines.commit(JSON.stringify(value) + '\n');
   }
 
   close(): void {

@@ -17,6 +17,7 @@ import type { Claim, EnqueueResult, LedgerCase, Outcome, PgLedger } from '../led
 import type { RenderPool } from '../service/pool.js';
 import type { RenderOutcome } from '../service/render-task.js';
 import { item, readCase } from './batch.js';
+import { GroupCommit } from './group-commit.js';
 import { sha256 } from './manifest.js';
 import { ndjsonLines } from './ndjson.js';
 
@@ -115,43 +116,6 @@ export async function removeAbandoned(ledger: PgLedger, out: string): Promise<nu
   return removed;
 }
 
-/**
- * Records outcomes in groups: the outcomes that arrive while a group is being committed go
- * together in the next one (one transaction, one flush of PostgreSQL's log, one fsync of the
- * folder per group), as the file ledger groups its manifest lines.
- */
-class GroupCommitter {
-  private queue: Array<{ claim: Claim; outcome: Outcome; place?: () => Promise<void>; done: (held: boolean) => void; fail: (err: unknown) => void }> = [];
-  private flushing: Promise<void> | undefined;
-
-  constructor(
-    private readonly ledger: PgLedger,
-    private readonly placed: () => Promise<void>,
-  ) {}
-
-  commit(claim: Claim, outcome: Outcome, place?: () => Promise<void>): Promise<boolean> {
-    return new Promise((done, fail) => {
-      this.queue.push({ claim, outcome, ...(place ? { place } : {}), done, fail });
-      this.flushing ??= this.flush();
-    });
-  }
-
-  private async flush(): Promise<void> {
-    await new Promise((r) => setImmediate(r));
-    while (this.queue.length) {
-      const group = this.queue;
-      this.queue = [];
-      try {
-        const held = await this.ledger.finishMany(group, this.placed);
-        group.forEach((g, i) => g.done(held[i]!));
-      } catch (err) {
-        for (const g of group) g.fail(err);
-      }
-    }
-    this.flushing = undefined;
-  }
-}
-
 /** Cases claimed ahead at most, and letters made but not yet recorded at most, per worker. */
 const MAX_AHEAD = 64;
 const MAX_UNRECORDED = 256;
@@ -198,9 +162,13 @@ export async function work(
     await mkdir(out, { recursive: true });
     summary.abandoned += await removeAbandoned(ledger, out);
   }
-  const committer = new GroupCommitter(ledger, async () => {
-    if (toFiles) await fsyncDirAsync(out);
-  });
+  // Outcomes are recorded in groups (one transaction, one flush of PostgreSQL's log, one fsync
+  // of the folder per group), as the file ledger groups its manifest lines.
+  const committer = new GroupCommit<{ claim: Claim; outcome: Outcome; place?: () => Promise<void> }, boolean>((group) =>
+    ledger.finishMany(group, async () => {
+      if (toFiles) await fsyncDirAsync(out);
+    }),
+  );
   const renderLimit = Math.max(2, pool.load().threads * 2);
   const minClaim = Math.max(1, opts.claim ?? 4);
 
@@ -244,7 +212,7 @@ export async function work(
 
   /** Records an outcome; false when the claim was fenced off. */
   const record = async (claim: Claim, outcome: Outcome, place?: () => Promise<void>): Promise<boolean> => {
-    if (await committer.commit(claim, outcome, place)) {
+    if (await committer.commit({ claim, outcome, ...(place ? { place } : {}) })) {
       if (outcome.ok) summary.made++;
       else summary.failed++;
       return true;
