@@ -6,7 +6,8 @@
  */
 import { argumentText, type Argument, type OperatorItem, type OtherInstruction, type Switch } from '../fieldcode/index.js';
 import type { FieldNode } from '../ooxml/fields.js';
-import { displayNumber, formatNumberPicture } from '../format/number.js';
+import { displayNumber } from '../format/number.js';
+import { formatNumberPicture } from '../format/number-picture.js';
 import type { EvalEnv, Evaluation } from './eval-env.js';
 import { evaluateFormula, FormulaDepthError, FormulaError, type FormulaRefs } from './formula.js';
 import { bookmarkText } from './refs.js';

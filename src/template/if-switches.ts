@@ -5,7 +5,8 @@
 import { argumentText, type Switch } from '../fieldcode/index.js';
 import { formatDatePicture, parseDate } from '../format/date.js';
 import type { FieldLocales } from '../format/locale.js';
-import { formatNumberPicture, parseLocaleNumber } from '../format/number.js';
+import { parseLocaleNumber } from '../format/number.js';
+import { formatNumberPicture } from '../format/number-picture.js';
 import type { FieldNode } from '../ooxml/fields.js';
 import type { EvalEnv } from './eval-env.js';
 import { plainText, type Out } from './outs.js';

@@ -4,7 +4,8 @@
 import { argumentText, type Switch } from '../fieldcode/index.js';
 import { formatDatePicture, parseDate } from '../format/date.js';
 import { isEnglish, type FieldLocales } from '../format/locale.js';
-import { displayNumber, formatNumberPicture, parseLocaleNumber } from '../format/number.js';
+import { displayNumber, parseLocaleNumber } from '../format/number.js';
+import { formatNumberPicture } from '../format/number-picture.js';
 import { applyFormat, isCharacterFormat } from '../format/text.js';
 import type { Scalar } from '../context/context.js';
 import type { FieldType } from './catalog-types.js';

@@ -22,7 +22,8 @@ import { layOut } from '../helpers/pdf.js';
 import { loadTemplate } from '../../src/index.js';
 import { toContext } from '../../src/context/context.js';
 import { firstInvalidXmlChar } from '../../src/ooxml/xml.js';
-import { formatNumberPicture, parseLocaleNumber } from '../../src/format/number.js';
+import { parseLocaleNumber } from '../../src/format/number.js';
+import { formatNumberPicture } from '../../src/format/number-picture.js';
 import { DANISH } from '../../src/format/locale.js';
 
 // ---- generators of canonical trees (the form the parser produces) ----

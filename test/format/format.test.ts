@@ -1,7 +1,8 @@
 /** Word's pictures and formats, and the IF comparison. */
 import { describe, expect, it } from 'vitest';
 import { DANISH, ENGLISH } from '../../src/format/locale.js';
-import { displayNumber, formatNumberPicture, parseLocaleNumber } from '../../src/format/number.js';
+import { displayNumber, parseLocaleNumber } from '../../src/format/number.js';
+import { formatNumberPicture } from '../../src/format/number-picture.js';
 import { formatDatePicture, parseDate } from '../../src/format/date.js';
 import { applyFormat } from '../../src/format/text.js';
 import { compare } from '../../src/template/compare.js';

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { DANISH, ENGLISH, localeFor } from '../../src/format/locale.js';
 import { datePictureItems, formatDatePicture, parseDate, type WallDate } from '../../src/format/date.js';
-import { formatNumberPicture } from '../../src/format/number.js';
+import { formatNumberPicture } from '../../src/format/number-picture.js';
 import { alphabetic, applyFormat, roman } from '../../src/format/text.js';
 
 const at = (iso: string): WallDate => parseDate(iso)!;

@@ -1,5 +1,5 @@
 /**
- * The fast paths of number reading and writing (format/number.ts: parsePlain and the plain
+ * The fast paths of number reading and writing (format/number.ts: parsePlain; format/number-picture.ts: the plain
  * sections of a picture; template/table-cells.ts: cells that show an amount) give exactly what
  * the general paths give: for random texts made of the characters that matter (digits, both
  * locales' symbols, signs, spaces, currency letters, per cent), for well-formed amounts, and for
@@ -8,7 +8,8 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DANISH, ENGLISH, type FieldLocale } from '../../src/format/locale.js';
-import { formatNumberPicture, isPlainPicture, NOT_PLAIN, numberTuning, parseLocaleNumber, parsePlain } from '../../src/format/number.js';
+import { NOT_PLAIN, numberTuning, parseLocaleNumber, parsePlain } from '../../src/format/number.js';
+import { formatNumberPicture, isPlainPicture } from '../../src/format/number-picture.js';
 import { cellValue } from '../../src/template/table-cells.js';
 
 afterEach(() => {
