@@ -11,11 +11,12 @@
  *     tsx bench/ledger-profile.ts [checkout ...]   (BENCH_LEDGER_CASES=2000, BENCH_LEDGER_ROUNDS=3, BENCH_LEDGER_FORMAT=docx, BENCH_LEDGER_WORKERS=1)
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import pg from 'pg';
 import { havePostgres, startPostgres, type TestPostgres } from '../test/helpers/postgres.js';
+import { writeSkewedCases } from './skewed-cases.js';
 
 const N = Number(process.env['BENCH_LEDGER_CASES'] ?? 2000);
 const ROUNDS = Number(process.env['BENCH_LEDGER_ROUNDS'] ?? 3);
@@ -23,7 +24,6 @@ const FORMAT = process.env['BENCH_LEDGER_FORMAT'] ?? 'docx';
 const W = Number(process.env['BENCH_LEDGER_WORKERS'] ?? 1);
 const here = join(import.meta.dirname, '..');
 const roots = process.argv.slice(2).length ? process.argv.slice(2).map((r) => resolve(r)) : [here];
-const karen = JSON.parse(readFileSync(join(here, 'samples/sager/np_1004/karen-85-procent.json'), 'utf8')) as Record<string, unknown>;
 const env = { ...process.env, KP_BREV_LANG: '' };
 const TICK = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -105,18 +105,8 @@ try {
     const data = join(decodeURIComponent(/host=([^&]+)/.exec(db.url)![1]!), 'data');
     servers.push({ db, client, data });
   }
-  const dir = mkdtempSync(join(tmpdir(), 'kp-brev-prof-cases-'));
-  const cases = join(dir, 'sager.ndjson');
-  const kommuner = Array.from({ length: 98 }, (_, i) => String(101 + i));
-  const weights = kommuner.map((_, i) => 1 / (i + 1));
-  const sum = weights.reduce((a, b) => a + b, 0);
-  const lines: string[] = [];
-  for (const [i, k] of kommuner.entries()) {
-    const size = Math.max(1, Math.round((weights[i]! / sum) * N));
-    for (let j = 0; j < size && lines.length < N; j++) lines.push(JSON.stringify({ id: `sag-${lines.length}`, kommune: k, ...karen }));
-  }
-  while (lines.length < N) lines.push(JSON.stringify({ id: `sag-${lines.length}`, kommune: '198', ...karen }));
-  writeFileSync(cases, lines.join('\n') + '\n');
+  const cases = writeSkewedCases(here, N, 'kp-brev-prof-cases-');
+  const dir = dirname(cases);
   console.log(`${N} cases np_1004 ${FORMAT}, ${W} process(es), ${ROUNDS} rounds; checkouts: ${roots.join(', ')}; load at the start ${load()}`);
 
   const file: Row[] = [];

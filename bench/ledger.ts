@@ -18,11 +18,12 @@
  * turn, on the same server, for a before/after in one run.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { PgLedger } from '../src/ledger/pg-ledger.js';
 import { havePostgres, startPostgres } from '../test/helpers/postgres.js';
+import { writeSkewedCases } from './skewed-cases.js';
 
 const N = Number(process.env['BENCH_LEDGER_CASES'] ?? 2000);
 const ROUNDS = Number(process.env['BENCH_LEDGER_ROUNDS'] ?? 3);
@@ -34,7 +35,6 @@ const root = join(import.meta.dirname, '..');
 const bin = join(root, 'bin/kp-brev.js');
 const BASELINE = process.env['BENCH_LEDGER_BASELINE'];
 const templates = join(root, 'templates');
-const karen = JSON.parse(readFileSync(join(root, 'samples/sager/np_1004/karen-85-procent.json'), 'utf8')) as Record<string, unknown>;
 const env = { ...process.env, KP_BREV_LANG: '' };
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -135,19 +135,8 @@ const db = startPostgres({ durable: true });
 const ledger = new PgLedger(db.url);
 try {
   await ledger.migrate();
-  const dir = mkdtempSync(join(tmpdir(), 'kp-brev-bench-cases-'));
-  const cases = join(dir, 'sager.ndjson');
-  // 98 municipalities of skewed sizes (the largest about 19 times the median).
-  const kommuner = Array.from({ length: 98 }, (_, i) => String(101 + i));
-  const weights = kommuner.map((_, i) => 1 / (i + 1));
-  const sum = weights.reduce((a, b) => a + b, 0);
-  const lines: string[] = [];
-  for (const [i, k] of kommuner.entries()) {
-    const size = Math.max(1, Math.round((weights[i]! / sum) * N));
-    for (let j = 0; j < size && lines.length < N; j++) lines.push(JSON.stringify({ id: `sag-${lines.length}`, kommune: k, ...karen }));
-  }
-  while (lines.length < N) lines.push(JSON.stringify({ id: `sag-${lines.length}`, kommune: '198', ...karen }));
-  writeFileSync(cases, lines.join('\n') + '\n');
+  const cases = writeSkewedCases(root, N, 'kp-brev-bench-cases-');
+  const dir = dirname(cases);
 
   console.log(
     `node ${process.version}, ${availableParallelism()} cores; ${N} cases (np_1004) over 98 municipalities, ${ROUNDS} rounds; load average (1/5/15 min) at the start: ${load()}\n`,

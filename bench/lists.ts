@@ -10,8 +10,16 @@
  * with that checkout and this one in turns (blocks of letters, alternating which goes first),
  * in this process: medians, CPU per letter and the 1000/100 ratio of each, for a before/after
  * in one run.
+ *
+ * BENCH_LISTS_CPU=<turns> (with or without BENCH_LISTS_BASELINE) measures CPU time instead, which
+ * a busy machine disturbs less than wall time: per turn, each size and checkout in a process of
+ * its own (alternating which checkout goes first) renders the .docx letter in a loop after a
+ * warm-up and reports its CPU time per letter (user + system, process.cpuUsage); the medians
+ * over the turns and the 1000/100 ratio of each checkout are printed.
  */
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseContextText, toContext } from '../dist/index.js';
 import { renderTemplatePdf } from '../dist/pdf/index.js';
@@ -19,6 +27,63 @@ import { TemplateRepository } from '../dist/repository/repository.js';
 import { measure, measureAsync, table, type Stats } from './stats.js';
 
 const root = join(import.meta.dirname, '..');
+const SIZES = [10, 100, 1000];
+
+/** Letters per CPU-time process, by rows: about the same CPU time for each size. */
+const CPU_LETTERS: Record<number, number> = { 10: 4000, 100: 2000, 1000: 200 };
+
+// A child of BENCH_LISTS_CPU: `lists.ts --cpu-child <checkout> <rows>` prints its CPU ms per letter.
+if (process.argv[2] === '--cpu-child') {
+  const [dir, rowsText] = process.argv.slice(3) as [string, string];
+  const rows = Number(rowsText);
+  const imp = async <T>(path: string): Promise<T> => (await import(join(dir, 'dist', path))) as T;
+  const lib = {
+    ...(await imp<{ TemplateRepository: typeof TemplateRepository }>('repository/repository.js')),
+    ...(await imp<{ parseContextText: typeof parseContextText; toContext: typeof toContext }>('index.js')),
+  };
+  const t = lib.TemplateRepository.open(join(dir, 'templates')).compile('np_1017').template;
+  const ctx = caseWith(rows, lib);
+  const n = CPU_LETTERS[rows] ?? 200;
+  for (let i = 0; i < Math.max(20, n / 10); i++) t.render(ctx);
+  const c0 = process.cpuUsage();
+  for (let i = 0; i < n; i++) t.render(ctx);
+  const c = process.cpuUsage(c0);
+  console.log(JSON.stringify({ cpuMs: (c.user + c.system) / 1000 / n }));
+  process.exit(0);
+}
+
+if (process.env['BENCH_LISTS_CPU']) {
+  const turns = Number(process.env['BENCH_LISTS_CPU']);
+  const sides = [{ name: 'this checkout', dir: root }];
+  if (process.env['BENCH_LISTS_BASELINE']) sides.push({ name: `baseline ${process.env['BENCH_LISTS_BASELINE']}`, dir: process.env['BENCH_LISTS_BASELINE'] });
+  const cpu = new Map(sides.map((s) => [s.name, new Map(SIZES.map((n) => [n, [] as number[]]))]));
+  const load = (): string =>
+    loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' / ');
+  console.log(`CPU time per .docx letter, ${turns} turns, a process per turn, size and checkout; node ${process.version}; load ${load()} at the start`);
+  for (let turn = 0; turn < turns; turn++)
+    for (const rows of SIZES)
+      for (const side of turn % 2 ? [...sides].reverse() : sides) {
+        const r = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, '--cpu-child', side.dir, String(rows)], { encoding: 'utf8' });
+        if (r.status !== 0) throw new Error(`cpu child failed: ${r.stderr}`);
+        cpu
+          .get(side.name)!
+          .get(rows)!
+          .push((JSON.parse(r.stdout) as { cpuMs: number }).cpuMs);
+      }
+  const med = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
+  for (const side of sides) {
+    const m = (n: number): number => med(cpu.get(side.name)!.get(n)!);
+    const range = (n: number): string => `${Math.min(...cpu.get(side.name)!.get(n)!).toFixed(2)}-${Math.max(...cpu.get(side.name)!.get(n)!).toFixed(2)}`;
+    console.log(
+      `  ${side.name}: ${SIZES.map((n) => `${n} rows ${m(n).toFixed(3)} ms (${range(n)})`).join(', ')}; 1000/100 = ${(m(1000) / m(100)).toFixed(1)}x` +
+        `, 100-row .docx <= 2 ms: ${m(100) <= 2 ? 'met' : 'NOT met'}, 1000/100 <= 12x: ${m(1000) / m(100) <= 12 ? 'met' : 'NOT met'}`,
+    );
+  }
+  console.log(`load ${load()} at the end`);
+  process.exit(0);
+}
 const repo = TemplateRepository.open(join(root, 'templates'));
 const compiled = repo.compile('np_1017');
 
@@ -41,7 +106,6 @@ function caseWith(
 const plain = repo.compile('np_1004');
 const plainCase = parseContextText(readFileSync(join(root, 'samples/sager/np_1004/karen-85-procent.json'), 'utf8'));
 
-const SIZES = [10, 100, 1000];
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 1000);
 const baseline = measure('.docx, np_1004 without lists (baseline)', () => plain.template.render(plainCase), RUNS);
 const docx = new Map<number, Stats>();
