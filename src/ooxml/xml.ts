@@ -82,13 +82,21 @@ export const MAX_XML_DEPTH = 256;
  * `counter` counts elements, paragraphs and fields against the limits (src/limits.ts) over all
  * the parts of a package; without one, this part alone is held to the limits in force.
  */
-export function parseXml(source: string, part: string, counter: ContentCounter = new ContentCounter(resolveLimits())): XElement {
+/**
+ * An element the caller already knows to start at `start` (the `<` of its start tag), as a child
+ * of `parent` at this depth (elements open around it): the parser takes it as it is (and its
+ * `end` as where to go on) instead of reading it; undefined to read it. Whoever gives one has
+ * counted it against the limits.
+ */
+export type KnownElement = (start: number, parent: XElement, depth: number) => XElement | undefined;
+
+export function parseXml(source: string, part: string, counter: ContentCounter = new ContentCounter(resolveLimits()), known?: KnownElement): XElement {
   // The usual part (as Word and kp-brev write them) is read by a fast scanner; anything it does
   // not know for certain to be well-formed is read by saxes, which also words every error.
   const mark = counter.mark();
   let fast: XElement | undefined;
   try {
-    fast = scanXml(source, counter);
+    fast = scanXml(source, counter, known);
   } catch {
     // A limit passed: saxes reads it again and reports it with its place.
   }
@@ -235,7 +243,7 @@ const MAX_INTERNED_LENGTH = 32;
  * name or construct it does not check, anything not well-formed), which saxes then reads and,
  * where it must, refuses with its precise message. The limits are counted as saxes counts them.
  */
-export function scanXml(source: string, counter: ContentCounter): XElement | undefined {
+export function scanXml(source: string, counter: ContentCounter, known?: KnownElement): XElement | undefined {
   if (UNUSUAL.test(source)) return undefined;
   // A part repeats a few names and short values (`w:tc`, `w:val`, `single`) thousands of times:
   // one string each for the whole tree instead of one per place, so a long part's tree is
@@ -306,6 +314,14 @@ export function scanXml(source: string, counter: ContentCounter): XElement | und
       continue;
     }
     // A start tag.
+    if (known && stack.length) {
+      const el = known(lt, stack[stack.length - 1]!, stack.length);
+      if (el) {
+        stack[stack.length - 1]!.children.push(el);
+        i = el.end;
+        continue;
+      }
+    }
     let p = lt + 1;
     if (!isNameStart(source.charCodeAt(p))) return undefined;
     while (p < n) {

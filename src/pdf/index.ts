@@ -53,7 +53,10 @@ export function layoutDocx(source: LetterSource, warnings: Diagnostic[] = []): L
 }
 
 /** A letter as a tagged PDF, from a package and (optionally) rendered parts that replace its own. */
-export async function renderPdfFrom(pkg: DocxPackage, options: PdfRenderOptions & { parts?: ReadonlyMap<string, string> } = {}): Promise<PdfResult> {
+export async function renderPdfFrom(
+  pkg: DocxPackage,
+  options: PdfRenderOptions & { parts?: ReadonlyMap<string, string>; verbatim?: ReadonlyMap<string, readonly number[]> } = {},
+): Promise<PdfResult> {
   const name = options.name ?? 'brev.docx';
   if (options.pdfa !== undefined && !PDFA_LEVELS.includes(options.pdfa)) {
     throw new KpBrevError('input', [
@@ -61,7 +64,10 @@ export async function renderPdfFrom(pkg: DocxPackage, options: PdfRenderOptions 
     ]);
   }
   const warnings: Diagnostic[] = [];
-  const letter = layoutDocx({ name, pkg, ...(options.parts ? { parts: options.parts } : {}) }, warnings);
+  const letter = layoutDocx(
+    { name, pkg, ...(options.parts ? { parts: options.parts } : {}), ...(options.verbatim ? { verbatim: options.verbatim } : {}) },
+    warnings,
+  );
   if (options.strict && warnings.length) {
     throw new KpBrevError('refused', [
       registeredDiagnostic('pdf.refused', { template: name, count: warnings.length }, { template: name }, 'error'),
@@ -91,6 +97,6 @@ export async function renderTemplatePdf(
   options: PdfRenderOptions & RenderOptions = {},
 ): Promise<PdfResult & { diagnostics: Diagnostic[]; stats: { merged: number; missing: number } }> {
   const rendered = template.renderParts(context, options);
-  const result = await renderPdfFrom(template.package, { ...options, name: options.name ?? template.name, parts: rendered.parts });
+  const result = await renderPdfFrom(template.package, { ...options, name: options.name ?? template.name, parts: rendered.parts, verbatim: rendered.verbatim });
   return { ...result, diagnostics: rendered.diagnostics, stats: rendered.stats };
 }

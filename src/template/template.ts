@@ -71,6 +71,10 @@ export interface RenderedParts {
   parts: Map<string, string>;
   diagnostics: Diagnostic[];
   stats: { merged: number; missing: number };
+  /** Where each part holds the template's own text unchanged: triples of (offset in the part as
+   * rendered, offset in the template's part, length), in order (the PDF reader need not parse
+   * again what it read in the template: pdf/model/read.ts). */
+  verbatim: Map<string, number[]>;
 }
 
 export interface RenderResult {
@@ -85,6 +89,7 @@ interface PartPieces {
   pieces: Map<string, string[]>;
   diagnostics: Diagnostic[];
   stats: { merged: number; missing: number };
+  verbatim: Map<string, number[]>;
 }
 
 /** One field as `kp-brev fields` lists it (Word's Alt+F9 view). */
@@ -115,6 +120,8 @@ interface PartPlan {
   part: string;
   kind: StoryKind;
   segments: Segment[];
+  /** For each segment that is the template's text, its offset in the part (-1 for the others). */
+  offsets: number[];
   stories: StoryPlan[];
 }
 
@@ -187,7 +194,8 @@ function compileTemplate(pkg: DocxPackage, name: string, options: LoadOptions): 
       planStory(story, planned);
     }
     const holes = stories.flatMap((s) => holesOf(s, planned)).sort((a, b) => a.start - b.start);
-    parts.push({ part, kind, segments: holes.length ? segmentsOf(source, 0, source.length, holes) : [source], stories: planned.plans });
+    const segments = holes.length ? segmentsOf(source, 0, source.length, holes) : [source];
+    parts.push({ part, kind, segments, offsets: verbatimOffsets(segments), stories: planned.plans });
   }
 
   const defaultLang = docDefaultLang(pkg);
@@ -284,14 +292,14 @@ function compileTemplate(pkg: DocxPackage, name: string, options: LoadOptions): 
     return makeParts(context, opts);
   };
   const renderParts = (context: CaseContext, opts: RenderOptions = {}): RenderedParts => {
-    const { pieces, diagnostics: found, stats } = renderPartPieces(context, opts);
+    const { pieces, diagnostics: found, stats, verbatim } = renderPartPieces(context, opts);
     const parts = new Map<string, string>();
     for (const [entryName, list] of pieces) {
       let xml = '';
       for (const p of list) xml += p;
       parts.set(entryName, xml);
     }
-    return { parts, diagnostics: found, stats };
+    return { parts, diagnostics: found, stats, verbatim };
   };
   // The letter's parts, also for evaluateFields (a listing of the fields, not a letter: an
   // external reference does not stop it).
@@ -312,16 +320,29 @@ function compileTemplate(pkg: DocxPackage, name: string, options: LoadOptions): 
       env.diagnostics.push(d);
     }
     const rendered = new Map<string, string[]>();
+    const verbatim = new Map<string, number[]>();
     for (const [entryName, plan] of changed) {
       const pieces: string[] = [];
-      renderPieces(plan.segments, state, false, pieces);
+      const same: number[] = [];
+      // The segments one by one (as renderPieces takes them), noting where the template's text lands.
+      let at = 0;
+      plan.segments.forEach((seg, k) => {
+        const from = pieces.length;
+        if (typeof seg === 'string') {
+          pieces.push(seg);
+          const offset = plan.offsets[k]!;
+          if (offset >= 0) same.push(at, offset, seg.length);
+        } else renderPieces([seg], state, false, pieces);
+        for (let j = from; j < pieces.length; j++) at += pieces[j]!.length;
+      });
       rendered.set(entryName, pieces);
+      verbatim.set(entryName, same);
     }
     dedupe(env.diagnostics);
     const errors = env.diagnostics.filter((d) => d.severity === 'error');
     if (errors.length && !env.preview) throw new KpBrevError('refused', errors);
     if (env.preview) for (const d of env.diagnostics) d.severity = 'warning';
-    return { pieces: rendered, diagnostics: env.diagnostics, stats: env.stats };
+    return { pieces: rendered, diagnostics: env.diagnostics, stats: env.stats, verbatim };
   };
 
   return {
@@ -478,4 +499,20 @@ function fieldInfo(f: FieldNode, problems: Diagnostic[]): FieldInfo {
   const cached = cachedResult(f);
   if (cached !== undefined) info.cachedResult = cached;
   return info;
+}
+
+/** The offset in the part of each segment that is the part's own text (segmentsOf keeps the text between the holes), -1 for a hole. */
+function verbatimOffsets(segments: readonly Segment[]): number[] {
+  const out: number[] = [];
+  let pos = 0;
+  for (const seg of segments) {
+    if (typeof seg === 'string') {
+      out.push(pos);
+      pos += seg.length;
+    } else {
+      out.push(-1);
+      pos = seg.end;
+    }
+  }
+  return out;
 }

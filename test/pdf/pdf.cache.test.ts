@@ -57,6 +57,9 @@ describe('a composed letter made again and again from one compiled template', ()
     expect(stats.kept).toBeGreaterThan(5);
     expect(stats.hits).toBe(3 * stats.kept);
     expect(stats.lineHits).toBeGreaterThanOrEqual(3 * stats.kept);
+    // Kept blocks the letter holds as the template's text are not parsed again (each letter after the first).
+    expect(stats.unparsed).toBeGreaterThan(0);
+    expect(stats.unparsed).toBeLessThanOrEqual(stats.hits);
     for (const m of made) {
       // A template compiled now has nothing kept: its first letter is read and laid out in full.
       const fresh = TemplateRepository.open(join(root, 'templates')).compile('np_1004');
@@ -65,6 +68,26 @@ describe('a composed letter made again and again from one compiled template', ()
       expect(same(m.pdf, ref.pdf), m.name).toBe(true);
     }
     expect(same(made[0]!.pdf, made[1]!.pdf)).toBe(false);
+  });
+
+  it("says where each rendered part holds the template's own text unchanged", () => {
+    const t = TemplateRepository.open(join(root, 'templates')).compile('np_1004').template;
+    const rendered = t.renderParts(karen);
+    expect([...rendered.verbatim.keys()].sort()).toEqual([...rendered.parts.keys()].sort());
+    let total = 0;
+    for (const [part, triples] of rendered.verbatim) {
+      const letter = rendered.parts.get(part)!;
+      const own = t.package.text(part);
+      expect(triples.length % 3).toBe(0);
+      for (let i = 0; i < triples.length; i += 3) {
+        const [at, from, length] = triples.slice(i, i + 3) as [number, number, number];
+        if (i > 0) expect(at).toBeGreaterThanOrEqual(triples[i - 3]! + triples[i - 1]!);
+        expect(letter.slice(at, at + length)).toBe(own.slice(from, from + length));
+        total += length;
+      }
+    }
+    // Most of np_1004's text is the template's (the fields change a few runs).
+    expect(total).toBeGreaterThan(0.5 * [...rendered.parts.values()].reduce((n, x) => n + x.length, 0));
   });
 
   it.skipIf(!poppler)("shows each case's own name and figures, in the body and beside the kept paragraphs", async () => {
@@ -109,6 +132,8 @@ describe('a template with a header and a footer that hold fields, a list that co
     const stats = blockCacheStats(t.package);
     expect(stats.hits).toBeGreaterThan(0);
     expect(stats.lineHits).toBeGreaterThan(0);
+    // The list paragraph that counts on among them: taken unparsed, and numbered again.
+    expect(stats.unparsed).toBeGreaterThan(0);
     for (const { c, r } of runs) {
       const ref = await renderTemplatePdf(fresh(), c, { fonts: 'exact' });
       expect(same(r.pdf, ref.pdf)).toBe(true);

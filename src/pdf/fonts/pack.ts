@@ -135,10 +135,16 @@ function build(face: Face, cps: Set<number>): FontPack {
   if ((font as unknown as { post: { isFixedPitch: number } }).post.isFixedPitch) flags |= 1;
   if (face.family === 'LiberationSerif') flags |= 2;
   if (face.italic) flags |= 64;
+  // Glyph ids by code point in an array up to the highest code point of the basic plane the pack
+  // covers (a few KB; the map for the rest): a letter asks for every glyph it draws.
+  let top = 0;
+  for (const cp of map.keys()) if (cp < 0x10000 && cp > top) top = cp;
+  const gids = new Uint16Array(top + 1);
+  for (const [cp, gid] of map) if (cp <= top) gids[cp] = gid;
   return {
     face,
     baseFont: `${subsetTag()}+${face.postscriptName}`,
-    gid: (cp) => map.get(cp) ?? 0,
+    gid: (cp) => (cp <= top ? gids[cp]! : (map.get(cp) ?? 0)),
     covers: (cp) => map.has(cp),
     widths: `[0 [${w.join(' ')}]]`,
     toUnicode: deflateSync(Buffer.from(cmap, 'latin1'), { level: 9 }),

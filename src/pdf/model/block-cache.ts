@@ -16,7 +16,7 @@
 import type { Location } from '../../diagnostics.js';
 import { derivedOf } from '../../ooxml/derived.js';
 import type { DocxPackage } from '../../ooxml/package.js';
-import { child, elements, parseXml } from '../../ooxml/xml.js';
+import { child, elements, parseXml, type XElement } from '../../ooxml/xml.js';
 import { mergeRun } from '../../ooxml/styles/run-props.js';
 import type { ListLabel } from './numbering.js';
 import type { Block, Inline, ParagraphBlock, ParagraphMemo } from './types.js';
@@ -37,6 +37,21 @@ export interface KeptBlocks {
 /** A part's own blocks by their XML text (keys are slices of the template's text, so a letter's text is not kept): kept, `null` when it cannot be kept, `undefined` until read. */
 type PartCache = Map<string, KeptBlocks | null | undefined>;
 
+/** One of a part's own top-level blocks, by where it starts in the template's part. */
+export interface TemplateBlock {
+  /** Its XML text (the key of PartCache). */
+  key: string;
+  name: string;
+  attrs: Readonly<Record<string, string>>;
+  /** Lengths of its start tag and of the whole element. */
+  openLength: number;
+  length: number;
+  /** What parsing it counts against the limits: elements, paragraphs, fields (ContentCounter). */
+  counts: readonly [number, number, number];
+  /** A paragraph that ends a section (the reader needs its sectPr). */
+  sectionBreak: boolean;
+}
+
 /** Counters (tests prove with them that the cache is used; the metrics could read them). */
 export interface BlockCacheStats {
   /** Blocks taken from the cache / read and kept / read because they are the letter's own or cannot be kept. */
@@ -46,6 +61,8 @@ export interface BlockCacheStats {
   /** Paragraph lines taken from the cache / broken and kept. */
   lineHits: number;
   linesKept: number;
+  /** Kept blocks the letter held as the template's text unchanged, taken without parsing them again (read.ts). */
+  unparsed: number;
   /** Estimated bytes kept. */
   bytes: number;
 }
@@ -55,13 +72,25 @@ const WIDTHS_KEPT = 4;
 
 export class BlockCache {
   private readonly parts = new Map<string, PartCache>();
-  readonly stats: BlockCacheStats = { hits: 0, kept: 0, read: 0, lineHits: 0, linesKept: 0, bytes: 0 };
+  /** The lengths of each part's own blocks' texts. */
+  private readonly lengths = new Map<string, Set<number>>();
+  /** Each part's own blocks by their offset in the part. */
+  private readonly starts = new Map<string, Map<number, TemplateBlock>>();
+  readonly stats: BlockCacheStats = { hits: 0, kept: 0, read: 0, lineHits: 0, linesKept: 0, unparsed: 0, bytes: 0 };
 
   constructor(private readonly pkg: DocxPackage) {}
 
+  /** The part's own block that starts at this offset of the template's part. */
+  blockAt(part: string, offset: number): TemplateBlock | undefined {
+    this.part(part);
+    return this.starts.get(part)!.get(offset);
+  }
+
   /** The kept blocks for a top-level element of a part with this XML text; `undefined` when it is the letter's own, `null` when it cannot be kept. */
   lookup(part: string, text: string): KeptBlocks | null | undefined {
-    return this.part(part).get(text);
+    const p = this.part(part);
+    // A text of no template block's length is the letter's own: no need to hash it.
+    return this.lengths.get(part)!.has(text.length) ? p.get(text) : undefined;
   }
 
   /** Keeps what one of the template's blocks gave (or that it cannot be kept). */
@@ -85,14 +114,33 @@ export class BlockCache {
     let p = this.parts.get(part);
     if (!p) {
       p = new Map();
+      const starts = new Map<number, TemplateBlock>();
       if (this.pkg.has(part)) {
         const text = this.pkg.text(part);
         const root = parseXml(text, part);
         const container = part === this.pkg.mainPart ? child(root, 'w:body') : root;
-        for (const el of container ? elements(container) : []) if (el.name === 'w:p' || el.name === 'w:tbl') p.set(text.slice(el.start, el.end), undefined);
+        for (const el of container ? elements(container) : []) {
+          if (el.name !== 'w:p' && el.name !== 'w:tbl') continue;
+          const key = text.slice(el.start, el.end);
+          p.set(key, undefined);
+          const pPr = el.name === 'w:p' ? child(el, 'w:pPr') : undefined;
+          starts.set(el.start, {
+            key,
+            name: el.name,
+            attrs: el.attrs,
+            openLength: el.openEnd - el.start,
+            length: el.end - el.start,
+            counts: countsOf(el),
+            sectionBreak: !!(pPr && child(pPr, 'w:sectPr')),
+          });
+        }
       }
+      const lengths = new Set<number>();
+      for (const key of p.keys()) lengths.add(key.length);
       this.parts.set(part, p);
-      this.count(64 + p.size * 64);
+      this.lengths.set(part, lengths);
+      this.starts.set(part, starts);
+      this.count(64 + p.size * 64 + 64 + lengths.size * 16 + 64 + starts.size * 160);
     }
     return p;
   }
@@ -131,7 +179,7 @@ export function blockCacheOf(pkg: DocxPackage): BlockCache {
 
 /** Its counters, for tests and metrics (zeros when the package has none yet). */
 export function blockCacheStats(pkg: DocxPackage): BlockCacheStats {
-  return { ...(caches.get(pkg)?.stats ?? { hits: 0, kept: 0, read: 0, lineHits: 0, linesKept: 0, bytes: 0 }) };
+  return { ...(caches.get(pkg)?.stats ?? { hits: 0, kept: 0, read: 0, lineHits: 0, linesKept: 0, unparsed: 0, bytes: 0 }) };
 }
 
 /** Whether blocks read from an element can be kept (no text box, which is read with its own paragraph numbers). */
@@ -211,5 +259,18 @@ function estimateBlocks(blocks: readonly Block[]): number {
 function estimateInlines(inlines: readonly Inline[]): number {
   let n = 16 + inlines.length * 8;
   for (const i of inlines) n += 64 + (i.kind === 'text' ? 24 + i.text.length * 2 : 0);
+  return n;
+}
+
+/** What parsing an element counts against the limits (as ContentCounter.element counts). */
+function countsOf(el: XElement): [number, number, number] {
+  const n: [number, number, number] = [0, 0, 0];
+  const walk = (e: XElement): void => {
+    n[0]++;
+    if (e.name === 'w:p') n[1]++;
+    else if (e.name === 'w:fldSimple' || (e.name === 'w:fldChar' && e.attrs['w:fldCharType'] === 'begin')) n[2]++;
+    for (const c of e.children) if (c.kind === 'element') walk(c);
+  };
+  walk(el);
   return n;
 }

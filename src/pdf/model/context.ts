@@ -14,6 +14,8 @@ export interface LetterSource {
   name: string;
   pkg: DocxPackage;
   parts?: ReadonlyMap<string, string>;
+  /** Where the rendered parts hold the template's text unchanged (RenderedParts.verbatim). */
+  verbatim?: ReadonlyMap<string, readonly number[]>;
 }
 
 export type Warn = (code: string, params: Record<string, string | number>, location: Location) => void;

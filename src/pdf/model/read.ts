@@ -10,7 +10,7 @@
  */
 import type { Location } from '../../diagnostics.js';
 import { ContentCounter } from '../../limits.js';
-import { child, elements, ownText, parseXml, type XElement } from '../../ooxml/xml.js';
+import { child, elements, ownText, parseXml, type KnownElement, type XElement } from '../../ooxml/xml.js';
 import { argumentText, parseInstruction, type Switch } from '../../fieldcode/index.js';
 import { hyperlinkAddress, isSafeUrl } from '../../template/field-policy.js';
 import type { LetterSource, ReadContext, Warn } from './context.js';
@@ -21,7 +21,7 @@ import { DEFAULT_RUN, mergeRun, type RunProps } from '../../ooxml/styles/run-pro
 import { readSectionProps } from './section-props.js';
 import type { TableStyle } from '../../ooxml/styles/resolve.js';
 import { readTable } from './tables.js';
-import { blockCacheOf, keepable, listsOf, placed, relabelled, sameLabels, type BlockCache } from './block-cache.js';
+import { blockCacheOf, keepable, listsOf, placed, relabelled, sameLabels, type BlockCache, type KeptBlocks } from './block-cache.js';
 import type { Block, HeaderFooter, Inline, LetterModel, LinkRef, ParagraphBlock, Section } from './types.js';
 
 export type { LetterSource, Warn } from './context.js';
@@ -63,13 +63,52 @@ class Reader implements ReadContext {
   }
 
   private counter: ContentCounter | undefined;
+  /** Top-level blocks of a story that were not parsed again: the template's own, kept (see kept()). */
+  private readonly unparsed = new Map<XElement, KeptBlocks>();
 
-  private xml(part: string): XElement {
+  /** A part's root; `story`: a story readStory reads (the body, a header, a footer). */
+  private xml(part: string, story = false): XElement {
     const override = this.source.parts?.get(part);
     if (override === undefined) return this.source.pkg.xml(part);
     // The rendered parts are held together to the limits of the package they were rendered from.
-    this.counter ??= new ContentCounter(this.source.pkg.limits);
-    return parseXml(override, part, this.counter);
+    const counter = (this.counter ??= new ContentCounter(this.source.pkg.limits));
+    const verbatim = story ? this.source.verbatim?.get(part) : undefined;
+    return parseXml(override, part, counter, verbatim?.length && this.cache ? this.kept(part, verbatim, this.cache, counter) : undefined);
+  }
+
+  /**
+   * The template's own top-level blocks in the template's text that the letter holds unchanged
+   * (`verbatim`: RenderedParts.verbatim), once they are kept in the template's block cache, are
+   * not parsed again: the parser is given an element with the block's name and place and no
+   * children, and readStory takes the kept blocks for it. What parsing it would count against
+   * the limits is counted; a paragraph that ends a section is parsed (its sectPr is read).
+   */
+  private kept(part: string, verbatim: readonly number[], cache: BlockCache, counter: ContentCounter): KnownElement {
+    const depth = part === this.source.pkg.mainPart ? 2 : 1;
+    let r = 0;
+    return (start, parent, at) => {
+      if (at !== depth || (depth === 2 && parent.name !== 'w:body')) return undefined;
+      // The range of template text the element starts in (elements come in order).
+      while (r < verbatim.length && verbatim[r]! + verbatim[r + 2]! <= start) r += 3;
+      const from = verbatim[r];
+      if (from === undefined || start < from) return undefined;
+      const block = cache.blockAt(part, verbatim[r + 1]! + start - from);
+      if (!block || block.sectionBreak || start + block.length > from + verbatim[r + 2]!) return undefined;
+      const kept = cache.lookup(part, block.key);
+      if (!kept || !counter.add(block.counts)) return undefined;
+      const el: XElement = {
+        kind: 'element',
+        name: block.name,
+        attrs: block.attrs,
+        start,
+        openEnd: start + block.openLength,
+        end: start + block.length,
+        children: [],
+      };
+      this.unparsed.set(el, kept);
+      cache.stats.unparsed++;
+      return el;
+    };
   }
 
   where(): Location {
@@ -79,7 +118,7 @@ class Reader implements ReadContext {
   read(): LetterModel {
     const pkg = this.source.pkg;
     this.part = pkg.mainPart;
-    const root = this.xml(pkg.mainPart);
+    const root = this.xml(pkg.mainPart, true);
     const body = child(root, 'w:body');
     const sections: Section[] = [];
     let blocks: Block[] = [];
@@ -105,7 +144,7 @@ class Reader implements ReadContext {
         this.part = rel.part;
         this.paragraph = 0;
         const out: Block[] = [];
-        this.readStory(this.xml(rel.part), out, () => undefined);
+        this.readStory(this.xml(rel.part, true), out, () => undefined);
         stories.set(id, { part: rel.part, blocks: out });
       }
     }
@@ -162,8 +201,9 @@ class Reader implements ReadContext {
         this.readBlock(el, out, undefined, onSection);
         continue;
       }
-      const key = text.slice(el.start, el.end);
-      const kept = cache.lookup(part, key);
+      const unparsed = this.unparsed.get(el);
+      const key = unparsed ? '' : text.slice(el.start, el.end);
+      const kept = unparsed ?? cache.lookup(part, key);
       if (kept) {
         cache.stats.hits++;
         // List paragraphs count on: the labels are numbered again, and a label that came out otherwise than when the block was kept is put in.

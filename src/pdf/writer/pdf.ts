@@ -7,9 +7,9 @@
  * The PDF library (@cantoo/pdf-lib) is used for reading PDFs (attachments.ts), no longer for
  * writing a letter: building its object graph per letter cost more than the rest of the writer.
  */
-import { deflateSync } from 'node:zlib';
 import type { Item, LaidOutLetter, StructNode } from '../layout/types.js';
 import { pageContent, type Mark } from './content.js';
+import { deflateContent } from './deflate.js';
 import { array, dict, num, PdfFile, ref, stream } from './file.js';
 import { writeMetadata } from './metadata.js';
 import type { PdfOptions } from './options.js';
@@ -49,7 +49,7 @@ export function writePdfSync(letter: LaidOutLetter, opts: PdfOptions): Uint8Arra
   const streams = letter.pages.map((page, pi) => {
     const content = Buffer.from(pageContent(page, pi, fonts, images, marks, parentTree[pi]!), 'latin1');
     contents.push(content);
-    return file.add(...stream([['Filter', '/FlateDecode']], deflateSync(content, { level: 6 })));
+    return file.add(...stream([['Filter', '/FlateDecode']], deflateContent(content)));
   });
 
   // The structure tree (and the link annotations on the pages).

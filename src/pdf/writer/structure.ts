@@ -17,6 +17,9 @@ export interface PageObject {
   annots: number[];
 }
 
+/** Structure elements written even without content of their own. */
+const ALWAYS = new Set(['Table', 'TR', 'TH', 'TD', 'Figure', 'Document']);
+
 /** Writes the structure tree of the marked content; returns the StructTreeRoot's object number. */
 export function writeStructureTree(
   file: PdfFile,
@@ -26,10 +29,15 @@ export function writeStructureTree(
   parentTree: Array<Array<StructNode>>,
 ): number {
   const refs = new Map<StructNode, number>();
+  // Whether a node is written, worked out once per node (assignRefs asks at every level).
+  const kept = new Map<StructNode, boolean>();
   const keep = (node: StructNode): boolean => {
-    if (['Table', 'TR', 'TH', 'TD', 'Figure', 'Document'].includes(node.type)) return true;
-    if (node.links?.length) return true;
-    return node.kids.some((k) => ('type' in k ? keep(k) : marks.has(k)));
+    let k = kept.get(node);
+    if (k === undefined) {
+      k = ALWAYS.has(node.type) || !!node.links?.length || node.kids.some((c) => ('type' in c ? keep(c) : marks.has(c)));
+      kept.set(node, k);
+    }
+    return k;
   };
   const assignRefs = (node: StructNode): void => {
     refs.set(node, file.reserve());
