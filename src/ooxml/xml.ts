@@ -78,11 +78,6 @@ export function decodeXml(bytes: Uint8Array, part: string): string {
 export const MAX_XML_DEPTH = 256;
 
 /**
- * Parses a part into its root element. Throws a KpBrevError naming the part and the place.
- * `counter` counts elements, paragraphs and fields against the limits (src/limits.ts) over all
- * the parts of a package; without one, this part alone is held to the limits in force.
- */
-/**
  * An element the caller already knows to start at `start` (the `<` of its start tag), as a child
  * of `parent` at this depth (elements open around it): the parser takes it as it is (and its
  * `end` as where to go on) instead of reading it; undefined to read it. Whoever gives one has
@@ -90,6 +85,12 @@ export const MAX_XML_DEPTH = 256;
  */
 export type KnownElement = (start: number, parent: XElement, depth: number) => XElement | undefined;
 
+/**
+ * Parses a part into its root element. Throws a KpBrevError naming the part and the place.
+ * `counter` counts elements, paragraphs and fields against the limits (src/limits.ts) over all
+ * the parts of a package; without one, this part alone is held to the limits in force. `known`
+ * (the PDF reader's) gives elements already read, which are taken as they are.
+ */
 export function parseXml(source: string, part: string, counter: ContentCounter = new ContentCounter(resolveLimits()), known?: KnownElement): XElement {
   // The usual part (as Word and kp-brev write them) is read by a fast scanner; anything it does
   // not know for certain to be well-formed is read by saxes, which also words every error.
