@@ -30,6 +30,9 @@ export interface TextLook {
   lang: string | undefined;
 }
 
+/** Looks a view keeps (look): far more than a repository's templates use. */
+const MAX_LOOKS = 4096;
+
 export class StyleView {
   readonly defaultParagraph: string | undefined;
   private readonly cells = new WeakMap<CellModel, CellLook>();
@@ -37,6 +40,8 @@ export class StyleView {
   private resolved: StyleResolver | undefined;
   private readonly parsed = new Map<string, XElement>();
   private readonly direct = new Map<string, Partial<ParaProps>>();
+  /** Looks outside tables, by paragraph and run properties (see look). */
+  private readonly looks = new Map<string, TextLook>();
 
   constructor(
     private readonly sheet: StyleSheet | undefined,
@@ -96,6 +101,20 @@ export class StyleView {
    * `rPr` is a w:rPr element or its content.
    */
   look(p: ParagraphModel, rPr: string): TextLook {
+    // Outside a table the look follows from the two property elements alone: a repository's
+    // templates repeat a few hundred pairs (the view is shared by templates with one style
+    // sheet, engine.ts), so each pair is worked out once. The looks are read only.
+    if (p.cell) return this.lookOf(p, rPr);
+    const key = `${p.pPr}\0${rPr}`;
+    let look = this.looks.get(key);
+    if (!look) {
+      if (this.looks.size >= MAX_LOOKS) this.looks.clear();
+      this.looks.set(key, (look = this.lookOf(p, rPr)));
+    }
+    return look;
+  }
+
+  private lookOf(p: ParagraphModel, rPr: string): TextLook {
     const resolver = this.resolver();
     const cell = p.cell ? this.cellOf(p.cell) : undefined;
     const { para, run: paraRun } = resolver.resolveParagraph(this.element(p.pPr, 'w:pPr'), cell?.style, () => undefined);

@@ -80,6 +80,10 @@ export class LoadedTemplates {
       this.recent.delete(key);
     } else {
       t = loadTemplate(read(), { name, shared: this.shared });
+      // The rules read the compiled stories and the parts' text, not the parsed trees: dropped
+      // now (xml() parses a part again should anything ask), so that the garbage collector does
+      // not copy a document's tree while the template is judged (about 2/3 of what it copied).
+      t.package.release();
       if (this.recent.size >= this.keep) this.recent.delete(this.recent.keys().next().value!);
     }
     this.recent.set(key, t);
@@ -141,6 +145,11 @@ class Composition {
         this.byView.set(`${def.id}\0${kommune ?? ''}`, entry);
       }
     }
+  }
+
+  /** A letter as a municipality sees it (as repo.letter gives it), when it could be read. */
+  letter(id: string, kommune: string | undefined): LetterDef | undefined {
+    return this.byView.get(`${id}\0${kommune ?? ''}`)?.def;
   }
 
   private partsFor(entry: (typeof this.letters)[number]): string[] {
@@ -229,7 +238,9 @@ function compositionOf(repo: TemplateRepository): Composition {
 export function letterTargets(repo: TemplateRepository, id: string, catalog: Catalog | undefined, env: LintSettings['env'], samplesDir?: string): LintTarget[] {
   const shared = repoSettings(repo, catalog, env);
   const composition = compositionOf(repo);
-  const central = repo.letter(id);
+  // The letters as the composition read them (each once), else read again (and its error thrown).
+  const letter = (kommune: string | undefined): LetterDef => composition.letter(id, kommune) ?? repo.letter(id, kommune);
+  const central = letter(undefined);
   const sample = firstSample(samplesDir, id);
   const settingsOf = (def: LetterDef, kommune: string | undefined): LintSettings =>
     defaultSettings({
@@ -243,7 +254,7 @@ export function letterTargets(repo: TemplateRepository, id: string, catalog: Cat
     });
   const out: LintTarget[] = [{ file: shown(central.message.path!), path: central.message.path!, settings: settingsOf(central, undefined) }];
   for (const kommune of repo.kommuner.keys()) {
-    const def = repo.letter(id, kommune);
+    const def = letter(kommune);
     const override = def.message.override;
     if (!override) continue;
     // Worked out when the override is judged: its fields are read then, with the same load.

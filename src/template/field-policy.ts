@@ -153,13 +153,22 @@ export function percentEncode(ch: string): string {
   return out;
 }
 
+/** The bookmark names of a package's stories (in the order met), read once per package: compiling
+ * and two lint rules ask for them. A package's parts never change. */
+const markedNames = new WeakMap<DocxPackage, string[]>();
+
 /** Upper-case bookmark names of a package's stories, and the names its SET fields give
  * bookmarks (for `{ Frist }`, a short REF). */
 export function bookmarkNames(pkg: DocxPackage, fields: readonly FieldNode[] = []): Set<string> {
-  const names = new Set<string>();
-  for (const { part } of pkg.storyParts) {
-    for (const m of pkg.text(part).matchAll(/<w:bookmarkStart\b[^>]*\sw:name="([^"]+)"/g)) names.add(m[1]!.toUpperCase());
+  let marked = markedNames.get(pkg);
+  if (!marked) {
+    marked = [];
+    for (const { part } of pkg.storyParts) {
+      for (const m of pkg.text(part).matchAll(/<w:bookmarkStart\b[^>]*\sw:name="([^"]+)"/g)) marked.push(m[1]!.toUpperCase());
+    }
+    markedNames.set(pkg, marked);
   }
+  const names = new Set<string>(marked);
   for (const f of fields) {
     const ins = f.parsed.instruction;
     if (ins.type !== 'field' || ins.fieldType !== 'SET') continue;
