@@ -105,10 +105,11 @@ export class InlinePool implements RenderPool {
  * The old-generation heap limit of a render thread, in MB. V8 lets a heap grow to up to 4 times
  * what survived its last full garbage collection when the heap's limit is 2 GB or more (the
  * default here is about 4 GB), and to at most 1.3-2 times below that: a render thread, whose
- * letters leave much garbage, held 270 MB of old space for 55-65 MB live at the default limit,
- * 150-160 MB at 2,000 MB (bench/memory.ts, docs/operations.md). So a thread's limit is just
- * under 2 GB, or room for the compiled letters' cache at 4 times its estimate and 512 MB for a
- * letter being made when KP_BREV_CACHE_MB asks for more than that.
+ * letters leave much garbage, held about 270 MB of old space for 55-65 MB live at the default
+ * limit, 150-160 MB at 2,000 MB (bench/memory.ts, docs/operations.md). So a thread's limit is
+ * just under 2 GB; a compiled letter holds about 1.4 times its estimate, so when
+ * KP_BREV_CACHE_MB asks for more than fits, the limit is twice the cache and 512 MB for the
+ * letter being made.
  */
 export function threadHeapLimitMb(env: NodeJS.ProcessEnv = process.env): number {
   let cacheMb = 32;
@@ -117,7 +118,7 @@ export function threadHeapLimitMb(env: NodeJS.ProcessEnv = process.env): number 
   } catch {
     // A wrong KP_BREV_CACHE_MB is reported by the first letter the thread makes.
   }
-  return Math.max(2000, Math.ceil(512 + 4 * cacheMb));
+  return Math.max(2000, Math.ceil(512 + 2 * cacheMb));
 }
 
 /** Worker threads, one per core by default. */
