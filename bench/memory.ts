@@ -40,10 +40,22 @@ function rssMb(pid: number | undefined): number {
   }
 }
 
+/** User + system CPU seconds of a process so far (all its threads). */
+function cpuSeconds(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
+      .replace(/^.*\) /, '')
+      .split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
 interface Run {
   label: string;
   idle: number;
-  passes: Array<{ rss: number; seconds: number; errors: number; cache: string }>;
+  passes: Array<{ rss: number; seconds: number; cpu: number; errors: number; cache: string }>;
 }
 
 async function measure(label: string, checkout: string): Promise<Run> {
@@ -69,6 +81,7 @@ async function measure(label: string, checkout: string): Promise<Run> {
     }
     for (let pass = 1; pass <= PASSES; pass++) {
       const t0 = performance.now();
+      const cpu0 = cpuSeconds(child.pid);
       let next = 0;
       let errors = 0;
       await Promise.all(
@@ -87,9 +100,9 @@ async function measure(label: string, checkout: string): Promise<Run> {
       const bytes = metric('kpbrev_template_cache_bytes');
       const ratio = metric('kpbrev_template_cache_hit_ratio');
       const cache = `${entries} letters` + (Number.isFinite(bytes) ? `, ${(bytes / 1048576).toFixed(0)} MB est., hit ratio ${(ratio * 100).toFixed(0)} %` : '');
-      run.passes.push({ rss: rssMb(child.pid), seconds: (performance.now() - t0) / 1000, errors, cache });
+      run.passes.push({ rss: rssMb(child.pid), seconds: (performance.now() - t0) / 1000, cpu: cpuSeconds(child.pid) - cpu0, errors, cache });
       console.log(
-        `  ${label}: pass ${pass}: ${work.length} letters in ${run.passes.at(-1)!.seconds.toFixed(0)} s, RSS ${run.passes.at(-1)!.rss.toFixed(0)} MB, ${errors} errors, cache ${cache}`,
+        `  ${label}: pass ${pass}: ${work.length} letters in ${run.passes.at(-1)!.seconds.toFixed(0)} s (server CPU ${run.passes.at(-1)!.cpu.toFixed(0)} s), RSS ${run.passes.at(-1)!.rss.toFixed(0)} MB, ${errors} errors, cache ${cache}`,
       );
     }
     return run;
@@ -112,7 +125,7 @@ console.log(
 console.log(`|---|---:|${'---:|'.repeat(PASSES)}---:|---|`);
 for (const r of runs) {
   console.log(
-    `| ${r.label} | ${r.idle.toFixed(0)} MB | ${r.passes.map((p) => `${p.rss.toFixed(0)} MB (${p.seconds.toFixed(0)} s)`).join(' | ')} | ${r.passes.reduce((a, p) => a + p.errors, 0)} | ${r.passes.at(-1)!.cache} |`,
+    `| ${r.label} | ${r.idle.toFixed(0)} MB | ${r.passes.map((p) => `${p.rss.toFixed(0)} MB (${p.seconds.toFixed(0)} s, CPU ${p.cpu.toFixed(0)} s)`).join(' | ')} | ${r.passes.reduce((a, p) => a + p.errors, 0)} | ${r.passes.at(-1)!.cache} |`,
   );
 }
 const own = runs.at(-1)!;

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { JOBS, runTraced, type JobName, type Jobs, type TracedJob, type WorkReport } from './jobs.js';
 import type { RenderOutcome, RenderTask } from './render-task.js';
+import { defaultCacheLimits } from '../repository/letter-cache.js';
 
 export class PoolBusyError extends Error {
   constructor(readonly retryAfterSeconds: number) {
@@ -100,6 +101,26 @@ export class InlinePool implements RenderPool {
   async close(): Promise<void> {}
 }
 
+/**
+ * The old-generation heap limit of a render thread, in MB. V8 lets a heap grow to up to 4 times
+ * what survived its last full garbage collection when the heap's limit is 2 GB or more (the
+ * default here is about 4 GB), and to at most 1.3-2 times below that: a render thread, whose
+ * letters leave much garbage, held about 270 MB of old space for 55-65 MB live at the default
+ * limit, 150-160 MB at 2,000 MB (bench/memory.ts, docs/operations.md). So a thread's limit is
+ * just under 2 GB; a compiled letter holds about 1.4 times its estimate, so when
+ * KP_BREV_CACHE_MB asks for more than fits, the limit is twice the cache and 512 MB for the
+ * letter being made.
+ */
+export function threadHeapLimitMb(env: NodeJS.ProcessEnv = process.env): number {
+  let cacheMb = 32;
+  try {
+    cacheMb = defaultCacheLimits(env).maxBytes / 1048576;
+  } catch {
+    // A wrong KP_BREV_CACHE_MB is reported by the first letter the thread makes.
+  }
+  return Math.max(2000, Math.ceil(512 + 2 * cacheMb));
+}
+
 /** Worker threads, one per core by default. */
 export class WorkerPool implements RenderPool {
   private readonly piscina: Piscina;
@@ -115,6 +136,7 @@ export class WorkerPool implements RenderPool {
       maxThreads: threads,
       maxQueue: options.maxQueue ?? threads * 32,
       idleTimeout: Infinity,
+      resourceLimits: { maxOldGenerationSizeMb: threadHeapLimitMb() },
       ...(options.warm ? { workerData: { warm: options.warm } } : {}),
     });
   }
