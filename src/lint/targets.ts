@@ -80,9 +80,11 @@ export class LoadedTemplates {
       this.recent.delete(key);
     } else {
       t = loadTemplate(read(), { name, shared: this.shared });
-      // The rules read the compiled stories and the parts' text, not the parsed trees: dropped
-      // now (xml() parses a part again should anything ask), so that the garbage collector does
-      // not copy a document's tree while the template is judged (about 2/3 of what it copied).
+      // The rules read the compiled stories, the parts' text and the trees of a few small parts
+      // (styles, relationships), not the stories' trees: dropped now (xml() parses a part again
+      // when asked, without counting it against the limits again, and a part other packages hold
+      // the same comes from the run's shared parts), so that the garbage collector does not copy
+      // a document's tree while the template is judged (about 2/3 of what it copied).
       t.package.release();
       if (this.recent.size >= this.keep) this.recent.delete(this.recent.keys().next().value!);
     }

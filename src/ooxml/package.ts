@@ -88,10 +88,14 @@ export function openPackage(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_L
     }
     return tree;
   };
+  /** Parts counted against the package's limits: one parsed again after release() is not
+   * counted again (the same text, the same counts, already within the limits). */
+  const counted = new Set<string>();
   const xml = (part: string): XElement => {
     let x = xmlCache.get(part);
     if (!x) {
-      x = parse(part, counter);
+      x = parse(part, counted.has(part) ? new ContentCounter(content) : counter);
+      counted.add(part);
       xmlCache.set(part, x);
     }
     return x;
