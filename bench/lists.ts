@@ -17,14 +17,13 @@
  * warm-up and reports its CPU time per letter (user + system, process.cpuUsage); the medians
  * over the turns and the 1000/100 ratio of each checkout are printed.
  */
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseContextText, toContext } from '../dist/index.js';
 import { renderTemplatePdf } from '../dist/pdf/index.js';
 import { TemplateRepository } from '../dist/repository/repository.js';
 import { measure, measureAsync, table, type Stats } from './stats.js';
+import { load, median, runChild, turnOrder } from './turns.js';
 
 const root = join(import.meta.dirname, '..');
 const SIZES = [10, 100, 1000];
@@ -57,24 +56,16 @@ if (process.env['BENCH_LISTS_CPU']) {
   const sides = [{ name: 'this checkout', dir: root }];
   if (process.env['BENCH_LISTS_BASELINE']) sides.push({ name: `baseline ${process.env['BENCH_LISTS_BASELINE']}`, dir: process.env['BENCH_LISTS_BASELINE'] });
   const cpu = new Map(sides.map((s) => [s.name, new Map(SIZES.map((n) => [n, [] as number[]]))]));
-  const load = (): string =>
-    loadavg()
-      .map((l) => l.toFixed(1))
-      .join(' / ');
   console.log(`CPU time per .docx letter, ${turns} turns, a process per turn, size and checkout; node ${process.version}; load ${load()} at the start`);
   for (let turn = 0; turn < turns; turn++)
     for (const rows of SIZES)
-      for (const side of turn % 2 ? [...sides].reverse() : sides) {
-        const r = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, '--cpu-child', side.dir, String(rows)], { encoding: 'utf8' });
-        if (r.status !== 0) throw new Error(`cpu child failed: ${r.stderr}`);
+      for (const side of turnOrder(sides, turn))
         cpu
           .get(side.name)!
           .get(rows)!
-          .push((JSON.parse(r.stdout) as { cpuMs: number }).cpuMs);
-      }
-  const med = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
+          .push(runChild<{ cpuMs: number }>(['--cpu-child', side.dir, String(rows)]).cpuMs);
   for (const side of sides) {
-    const m = (n: number): number => med(cpu.get(side.name)!.get(n)!);
+    const m = (n: number): number => median(cpu.get(side.name)!.get(n)!);
     const range = (n: number): string => `${Math.min(...cpu.get(side.name)!.get(n)!).toFixed(2)}-${Math.max(...cpu.get(side.name)!.get(n)!).toFixed(2)}`;
     console.log(
       `  ${side.name}: ${SIZES.map((n) => `${n} rows ${m(n).toFixed(3)} ms (${range(n)})`).join(', ')}; 1000/100 = ${(m(1000) / m(100)).toFixed(1)}x` +

@@ -10,10 +10,9 @@
  * Prints each turn, the median over the turns of each checkout's medians, and the median of
  * the per-turn ratios to each baseline (issue 14: <= 2.0 ms; issue 16: <= 0.55x of d8e3047).
  */
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
 import { join } from 'node:path';
+import { load, median, runChild, turnOrder } from './turns.js';
 
 const root = join(import.meta.dirname, '..');
 
@@ -46,36 +45,26 @@ if (process.argv[2] === '--child') {
 const baselines = (process.env['BENCH_PDF_BASELINE'] ?? '').split(',').filter(Boolean);
 const sides = [{ name: 'this checkout', dir: root }, ...baselines.map((dir) => ({ name: dir, dir }))];
 const turns = Number(process.env['BENCH_PDF_TURNS'] ?? 10);
-const load = (): string =>
-  loadavg()
-    .map((l) => l.toFixed(1))
-    .join(' / ');
 const results = new Map(sides.map((s) => [s.name, [] as Array<{ median: number; cpu: number }>]));
 console.log(`np_1004 PDF, ${turns} turns, a process per turn and checkout; node ${process.version}; load ${load()} at the start`);
 for (let turn = 0; turn < turns; turn++) {
   const line: string[] = [];
-  for (const side of turn % 2 ? [...sides].reverse() : sides) {
-    const r = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, '--child', side.dir], { encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`child failed: ${r.stderr}`);
-    const m = JSON.parse(r.stdout) as { median: number; cpu: number };
+  for (const side of turnOrder(sides, turn)) {
+    const m = runChild<{ median: number; cpu: number }>(['--child', side.dir]);
     results.get(side.name)!.push(m);
     line.push(`${side.name} ${m.median.toFixed(3)} ms (CPU ${m.cpu.toFixed(3)})`);
   }
   console.log(`  turn ${turn + 1}: ${line.join(', ')}`);
 }
-const med = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[s.length >> 1]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-};
 const ours = results.get('this checkout')!;
 for (const side of sides) {
   const r = results.get(side.name)!;
   const ratio =
     side.dir === root
       ? ''
-      : `; this checkout / it: per-turn ratio median ${med(ours.map((o, i) => o.median / r[i]!.median)).toFixed(2)}x, CPU ${(med(ours.map((o) => o.cpu)) / med(r.map((x) => x.cpu))).toFixed(2)}x`;
+      : `; this checkout / it: per-turn ratio median ${median(ours.map((o, i) => o.median / r[i]!.median)).toFixed(2)}x, CPU ${(median(ours.map((o) => o.cpu)) / median(r.map((x) => x.cpu))).toFixed(2)}x`;
   console.log(
-    `${side.name}: median of medians ${med(r.map((x) => x.median)).toFixed(3)} ms (${Math.min(...r.map((x) => x.median)).toFixed(2)}-${Math.max(...r.map((x) => x.median)).toFixed(2)}), CPU ${med(r.map((x) => x.cpu)).toFixed(3)} ms${ratio}`,
+    `${side.name}: median of medians ${median(r.map((x) => x.median)).toFixed(3)} ms (${Math.min(...r.map((x) => x.median)).toFixed(2)}-${Math.max(...r.map((x) => x.median)).toFixed(2)}), CPU ${median(r.map((x) => x.cpu)).toFixed(3)} ms${ratio}`,
   );
 }
 console.log(`load ${load()} at the end`);
