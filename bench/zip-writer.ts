@@ -4,7 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import PizZip from 'pizzip';
-import { readZip, writeZip } from '../src/ooxml/zip.js';
+import { readZip } from '../src/ooxml/zip.js';
+import { writeZip } from '../src/ooxml/zip-write.js';
 import { measure, table } from './stats.js';
 const bytes = readFileSync('samples/enkeltbrev/bevilling-helbredstillaegskort.docx');
 const src = readZip(bytes);

@@ -5,7 +5,8 @@
  */
 import { Document, Packer, Paragraph, TextRun } from 'docx';
 import { paragraphXml, type FieldSpec, type FieldStyle, type FormattedText, type LineBreak } from '../../src/authoring/fields.js';
-import { readZip, writeZip } from '../../src/ooxml/zip.js';
+import { readZip } from '../../src/ooxml/zip.js';
+import { writeZip } from '../../src/ooxml/zip-write.js';
 
 /** Word's way of saving: instruction runs split every few characters, noise between them. */
 export const WORDLIKE: FieldStyle = { split: 4, noise: true };

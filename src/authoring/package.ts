@@ -2,7 +2,7 @@
  * A minimal but complete .docx from WordprocessingML pieces: for tests, fixtures and tools that
  * need exact control over the XML (the sample letters are built with the `docx` package).
  */
-import { writeZip } from '../ooxml/zip.js';
+import { writeZip } from '../ooxml/zip-write.js';
 import { escapeXml } from '../ooxml/xml.js';
 import { runXml } from '../ooxml/runs.js';
 

@@ -6,7 +6,8 @@
 import type { DocxPackage, Relationship } from '../ooxml/package.js';
 import { relsPartOf } from '../ooxml/package.js';
 import { escapeXml } from '../ooxml/xml.js';
-import { writeZip, type ZipEntry, type ZipOutput } from '../ooxml/zip.js';
+import { type ZipEntry } from '../ooxml/zip.js';
+import { writeZip, type ZipOutput } from '../ooxml/zip-write.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { NumberingBuilder } from './numbering.js';
 import { parseStyles, styleIdByName, type StyleDef, type StyleSheet } from '../ooxml/styles/sheet.js';

@@ -8,7 +8,7 @@ import { diagnostic, KpBrevError, type Diagnostic } from '../diagnostics.js';
 import { argumentText } from '../fieldcode/index.js';
 import type { FieldNode } from '../ooxml/fields.js';
 import { escapeXml } from '../ooxml/xml.js';
-import { writeZip, type ZipOutput } from '../ooxml/zip.js';
+import { writeZip, type ZipOutput } from '../ooxml/zip-write.js';
 import { locationOf } from './report.js';
 import type { Template } from './template.js';
 import { QUESTION_PREFIX } from '../fieldcode/names.js';

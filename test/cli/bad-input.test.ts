@@ -11,7 +11,8 @@ import type { Io } from '../../src/cli/io.js';
 import { execute } from '../../src/cli/main.js';
 import { KpBrevError, loadTemplate } from '../../src/index.js';
 import { parseContextBytes } from '../../src/context/context.js';
-import { readZip, writeZip, type ZipEntry } from '../../src/ooxml/zip.js';
+import { readZip, type ZipEntry } from '../../src/ooxml/zip.js';
+import { writeZip } from '../../src/ooxml/zip-write.js';
 import { docx, mergeField, p } from '../helpers/build.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'kp-brev-bad-'));

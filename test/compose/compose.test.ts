@@ -8,7 +8,8 @@ import { composeLetter, type ComposeInput, type Flettetekst } from '../../src/co
 import { openPackage } from '../../src/ooxml/package.js';
 import { loadTemplate, KpBrevError } from '../../src/index.js';
 import { toContext } from '../../src/context/context.js';
-import { readZip, writeZip } from '../../src/ooxml/zip.js';
+import { readZip } from '../../src/ooxml/zip.js';
+import { writeZip } from '../../src/ooxml/zip-write.js';
 import { docx, field, mergeField, p, pStyled, questionIf } from '../helpers/build.js';
 import { openDocx } from '../helpers/inspect.js';
 import { danishError } from '../helpers/errors.js';
