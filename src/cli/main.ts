@@ -106,6 +106,9 @@ export async function execute(argv: readonly string[], io: Io = processIo): Prom
     .addOption(new Option('--format <format>', say.format).choices(['text', 'json']).default('text'))
     .addOption(langOption())
     .action(async (opts: Record<string, unknown>) => {
+      // A run over a repository lasts seconds: V8 optimises later (./tiering.ts).
+      const { tuneForShortRun } = await import('./tiering.js');
+      tuneForShortRun();
       const { templatesCommand } = await import('./templates.js');
       exitCode = await templatesCommand(opts, io, lang);
     });
@@ -154,6 +157,9 @@ export async function execute(argv: readonly string[], io: Io = processIo): Prom
     .option('--sample <fil>', say.sample)
     .addOption(langOption())
     .action(async (targets: string[], opts: Record<string, unknown>) => {
+      // A run over a repository lasts seconds: V8 optimises later (./tiering.ts).
+      const { tuneForShortRun } = await import('./tiering.js');
+      tuneForShortRun();
       const { lintCommand } = await import('./lint.js');
       exitCode = await lintCommand(targets, opts, io, lang);
     });
