@@ -7,8 +7,9 @@
  * says what an entry is (method, CRC, sizes, date), as Word and other readers take it; each
  * record is checked against its local header (signature, the same name) and every entry's
  * header and data must lie inside the file, before the central directory, apart from every
- * other entry's. We inflate each entry with node:zlib so that the output size is capped while
- * inflating (a zip bomb cannot lie its way past a header check) and the CRC is verified.
+ * other entry's. We inflate each entry with node:zlib (one engine for all: ./inflate.ts) so
+ * that the output size is capped while inflating (a zip bomb cannot lie its way past a header
+ * check) and the CRC is verified.
  * Every entry is verified once, when the archive is read: its name is safe (names.ts), its
  * stored bytes inflate completely, to exactly the declared size, with the declared CRC. Only
  * then may the compressed bytes of an unchanged part go into letters as they are. Whatever is
@@ -18,6 +19,7 @@
  */
 import { crc32, inflateRawSync, type ZlibOptions } from 'node:zlib';
 import { inputError } from '../diagnostics.js';
+import { inflateWithin } from './inflate.js';
 import { checkEntryNames, shown } from './names.js';
 import type { SharedPart, SharedParts } from './shared-parts.js';
 
@@ -329,19 +331,26 @@ function inflateEntry(entry: ZipEntry, limits: ZipLimits): Uint8Array {
   if (entry.method === 0) {
     data = entry.raw;
   } else {
+    // The declared size was checked against the limits; one byte more than declared shows a
+    // lying header as a size mismatch instead of letting it inflate on.
+    const cap = Math.min(entry.size, limits.maxEntrySize);
     let consumed: number;
-    try {
-      // The declared size was checked against the limits; one byte more than declared shows a
-      // lying header as a size mismatch instead of letting it inflate on.
-      const out = inflateRawSync(entry.raw, { maxOutputLength: Math.min(entry.size, limits.maxEntrySize) + 1, info: true } as ZlibOptions) as unknown as {
-        buffer: Buffer;
-        engine: { bytesWritten: number };
-      };
-      data = out.buffer;
-      consumed = out.engine.bytesWritten;
-    } catch (err) {
-      if (err instanceof RangeError) throw inputError('package.entry-oversize', { part: entry.name, declared: entry.size });
-      throw inputError('package.bad-entry', { part: entry.name, detail: shortError(err) });
+    const quick = inflateWithin(entry.raw, cap);
+    if (quick) {
+      data = quick.data;
+      consumed = quick.consumed;
+    } else {
+      try {
+        const out = inflateRawSync(entry.raw, { maxOutputLength: cap + 1, info: true } as ZlibOptions) as unknown as {
+          buffer: Buffer;
+          engine: { bytesWritten: number };
+        };
+        data = out.buffer;
+        consumed = out.engine.bytesWritten;
+      } catch (err) {
+        if (err instanceof RangeError) throw inputError('package.entry-oversize', { part: entry.name, declared: entry.size });
+        throw inputError('package.bad-entry', { part: entry.name, detail: shortError(err) });
+      }
     }
     // Bytes after the end of the deflate stream (a compressed size that claims too much) would
     // be copied into letters with the part.

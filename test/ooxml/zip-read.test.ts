@@ -9,11 +9,12 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { crc32 } from 'node:zlib';
+import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 import fc from 'fast-check';
 import PizZip from 'pizzip';
 import { describe, expect, it } from 'vitest';
 import { KpBrevError } from '../../src/diagnostics.js';
+import { inflateWithin } from '../../src/ooxml/inflate.js';
 import { readZip, type ZipEntry } from '../../src/ooxml/zip.js';
 import { writeZip, type ZipOutput } from '../../src/ooxml/zip-write.js';
 
@@ -469,6 +470,66 @@ describe('a damaged container is a KpBrevError of kind input, naming the part', 
       b.writeUInt32LE(0x7ffffff0, at + 42);
     });
     expect(refusal(bytes)).toEqual({ code: 'package.bad-header', params: { part: 'word\\x01styles.xml' } });
+  });
+});
+
+describe('inflating with one engine (src/ooxml/inflate.ts)', () => {
+  const deflated = [
+    ...readZip(sample).entries.values(),
+    ...readZip(readFileSync(join(root, 'templates/central/masters/myndighed.docx'))).entries.values(),
+  ].filter((e) => e.method === 8);
+
+  it('gives the bytes inflateRawSync gives, and takes the whole stream', () => {
+    expect(deflated.length).toBeGreaterThan(20);
+    for (const e of deflated) {
+      const quick = inflateWithin(e.raw, e.size)!;
+      expect(quick.consumed, e.name).toBe(e.raw.length);
+      expect(quick.data.equals(inflateRawSync(e.raw)), e.name).toBe(true);
+    }
+  });
+
+  it('answers undefined for a damaged stream or more output than size + 1, and goes on inflating', () => {
+    const e = deflated.find((x) => x.size > 1000)!;
+    expect(inflateWithin(e.raw.subarray(0, e.raw.length >> 1), e.size)).toBeUndefined();
+    expect(inflateWithin(Buffer.from([0xff, 0xff, 0xff, 0xff]), 10)).toBeUndefined();
+    expect(inflateWithin(e.raw, e.size - 2)).toBeUndefined();
+    expect(inflateWithin(e.raw, e.size - 1)!.data.length).toBe(e.size);
+    expect(inflateWithin(e.raw, e.size)!.data.equals(inflateRawSync(e.raw))).toBe(true);
+    const withTail = Buffer.concat([e.raw, Buffer.from('PK')]);
+    expect(inflateWithin(withTail, e.size)!.consumed).toBe(e.raw.length);
+    expect(inflateWithin(deflateRawSync(Buffer.alloc(0)), 0)!.data.length).toBe(0);
+  });
+
+  it('readZip tells a damaged stream, a lying size and trailing bytes as before', () => {
+    const entry = (raw: Uint8Array, size: number, data: Buffer): HandEntry => ({
+      name: Buffer.from('word/x.xml'),
+      method: 8,
+      crc32: crc32(data) >>> 0,
+      size,
+      raw,
+      dosTime: 0,
+      dosDate: 0x21,
+    });
+    const data = Buffer.from('<x>'.padEnd(5000, 'y') + '</x>');
+    const raw = deflateRawSync(data);
+    const zip = (e: HandEntry): Buffer => handZip([...handEntries(sample), e]);
+    expect(refusal(zip(entry(raw.subarray(0, raw.length - 3), data.length, data)))).toEqual({
+      code: 'package.bad-entry',
+      params: { part: 'word/x.xml', detail: 'unexpected end of file' },
+    });
+    expect(refusal(zip(entry(raw, data.length - 2, data)))).toEqual({
+      code: 'package.entry-oversize',
+      params: { part: 'word/x.xml', declared: data.length - 2 },
+    });
+    expect(refusal(zip(entry(raw, data.length - 1, data)))).toEqual({
+      code: 'package.entry-size',
+      params: { part: 'word/x.xml', size: data.length, declared: data.length - 1 },
+    });
+    expect(refusal(zip(entry(Buffer.concat([raw, Buffer.from('PK')]), data.length, data)))).toEqual({
+      code: 'package.trailing-data',
+      params: { part: 'word/x.xml', count: 2 },
+    });
+    expect(Buffer.from(readZip(zip(entry(raw, data.length, data))).read('word/x.xml')).equals(data)).toBe(true);
   });
 });
 
