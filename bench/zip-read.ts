@@ -5,10 +5,11 @@
  * in CPU (process.cpuUsage). This checkout against other checkouts (built: dist/), each in a
  * process of its own per turn, in turns (alternating which goes first).
  *
- *     BENCH_ZIP_BASELINE=<checkout>[,<checkout>…] tsx bench/zip-read.ts   (BENCH_ZIP_DIR, BENCH_ZIP_TURNS, BENCH_ZIP_PASSES)
+ *     BENCH_ZIP_BASELINE=<checkout>[,<checkout>…] tsx bench/zip-read.ts   (BENCH_ZIP_DIR, BENCH_ZIP_TURNS, BENCH_ZIP_WARMUP, BENCH_ZIP_PASSES)
  *
- * Each process makes 2 passes of warm-up, then BENCH_ZIP_PASSES (10) timed passes, each with a
- * fresh SharedParts, and reports the median pass. Prints each turn, the median over the turns
+ * Each process makes BENCH_ZIP_WARMUP (2) passes of warm-up, then BENCH_ZIP_PASSES (10) timed
+ * passes, each with a fresh SharedParts, and reports the median pass. BENCH_ZIP_WARMUP=0
+ * BENCH_ZIP_PASSES=1 times the first pass of a fresh process, as `kp-brev lint` makes it. Prints each turn, the median over the turns
  * and the median of the per-turn ratios to each baseline.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -46,7 +47,7 @@ if (process.argv[2] === '--child') {
     for (const bytes of files) entries += readZip(bytes, undefined, shared).order.length;
     return entries;
   };
-  for (let i = 0; i < 2; i++) pass();
+  for (let i = 0; i < Number(process.env['BENCH_ZIP_WARMUP'] ?? 2); i++) pass();
   const passes = Number(process.env['BENCH_ZIP_PASSES'] ?? 10);
   const cpu: number[] = [];
   let entries = 0;
