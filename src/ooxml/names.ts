@@ -47,7 +47,7 @@ function safeName(name: string): boolean {
 }
 
 /** A name as it can be shown in a message: control characters made visible, length capped. */
-function shown(name: string): string {
+export function shown(name: string): string {
   const visible = name.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
   return visible.length > 200 ? `${visible.slice(0, 200)}…` : visible;
 }

@@ -1,7 +1,7 @@
 /**
  * Writing the zip container of a letter: a small writer over node:zlib's native deflate. It puts
  * the stored compressed bytes of unchanged parts back as they are and deflates only the parts a
- * letter changed. See docs/decisions.md ("Zip: pizzip reads, our writer writes") for why this is
+ * letter changed. See docs/decisions.md ("Zip: our reader, our writer") for why this is
  * not pizzip's `generate`, and why verified bytes are copied rather than deflated again.
  */
 import { crc32, deflateRawSync } from 'node:zlib';

@@ -7,9 +7,33 @@ export const packageMessages = {
     da: 'Filen er ikke et Word-dokument (.docx): den er ikke et zip-arkiv.',
     en: 'The file is not a Word document (.docx): it is not a zip archive.',
   },
-  'package.corrupt': {
-    da: 'Filen er et beskadiget eller afkortet zip-arkiv og kan ikke læses (zip-læserens tekniske besked: {detail}).',
-    en: 'The file is a damaged or truncated zip archive and cannot be read (the zip reader says: {detail}).',
+  'package.no-end-record': {
+    da: 'Filen er et beskadiget eller afkortet zip-arkiv og kan ikke læses: arkivets slutpost (end of central directory) findes ikke.',
+    en: 'The file is a damaged or truncated zip archive and cannot be read: its end record (end of central directory) is missing.',
+  },
+  'package.bad-directory': {
+    da: 'Filen er et beskadiget eller afkortet zip-arkiv og kan ikke læses: indholdsfortegnelsen (central directory) er ikke hel eller ligger ikke, hvor arkivets slutpost siger.',
+    en: 'The file is a damaged or truncated zip archive and cannot be read: its directory (central directory) is not whole or not where its end record says.',
+  },
+  'package.bad-header': {
+    da: 'Filen er et beskadiget eller afkortet zip-arkiv og kan ikke læses: delen {part} har ikke den lokale header, indholdsfortegnelsen angiver (signatur, navn eller placering passer ikke).',
+    en: 'The file is a damaged or truncated zip archive and cannot be read: the part {part} does not have the local header its directory record gives (the signature, name or place does not match).',
+  },
+  'package.entry-outside': {
+    da: 'Delen {part} kan ikke pakkes ud: zip-arkivet angiver, at dens data går ud over filen eller ind i indholdsfortegnelsen. Filen er et beskadiget eller afkortet zip-arkiv.',
+    en: 'The part {part} cannot be unpacked: the zip archive says its data runs past the file or into the directory. The file is a damaged or truncated zip archive.',
+  },
+  'package.entry-overlap': {
+    da: 'Zip-arkivet er beskadiget eller forfalsket: delene {other} og {part} ligger oven i hinanden i filen. Filen afvises.',
+    en: 'The zip archive is damaged or forged: the entries {other} and {part} overlap in the file. The file is refused.',
+  },
+  'package.duplicate-entry': {
+    da: 'Zip-arkivet har to dele med navnet {part}. Filen afvises.',
+    en: 'The zip archive has two entries named {part}. The file is refused.',
+  },
+  'package.entry-encrypted': {
+    da: 'Delen {part} er krypteret i zip-arkivet og kan ikke læses. Gem dokumentet i Word uden adgangskode.',
+    en: 'The part {part} is encrypted in the zip archive and cannot be read. Save the document in Word without a password.',
   },
   'package.legacy-doc': {
     da: 'Filen er i det gamle Word-format (.doc) eller krypteret med adgangskode. Gem den som Word-dokument (.docx) uden adgangskode.',
@@ -40,10 +64,6 @@ export const packageMessages = {
     da: 'Delen {part} kan ikke pakkes ud (zip-læserens tekniske besked: {detail}).',
     en: 'The part {part} cannot be unpacked (the zip reader says: {detail}).',
   },
-  'package.entry-no-data': {
-    da: 'Delen {part} kan ikke pakkes ud: zip-arkivet har ingen data for den.',
-    en: 'The part {part} cannot be unpacked: the zip archive holds no data for it.',
-  },
   'package.entry-compression': {
     da: 'Delen {part} er pakket med en metode, som Word ikke bruger (kun "stored" og "deflate" læses).',
     en: 'The part {part} is packed with a method Word does not use (only "stored" and "deflate" are read).',
@@ -69,8 +89,8 @@ export const packageMessages = {
     en: 'The zip archive has both the entry {other} and the entry {part}, which uses it as a folder. The file is refused.',
   },
   'package.entry-count': {
-    da: 'Zip-arkivet er beskadiget: slutposten siger {declared:del|dele}, men indholdsfortegnelsen har {found:forskellig|forskellige} (to dele med samme navn?).',
-    en: 'The zip archive is damaged: its end record says {declared:entry|entries}, but its directory holds {found:different one|different ones} (two entries with one name?).',
+    da: 'Zip-arkivet er beskadiget: slutposten siger {declared:del|dele}, men indholdsfortegnelsen har {found}.',
+    en: 'The zip archive is damaged: its end record says {declared:entry|entries}, but its directory holds {found}.',
   },
   'package.crc': {
     da: 'Delen {part} er beskadiget: kontrolsummen (CRC) passer ikke til indholdet.',
