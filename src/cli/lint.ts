@@ -10,7 +10,6 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
-import { parse } from 'yaml';
 import { formatDiagnostic, inputError, KpBrevError, registeredDiagnostic } from '../diagnostics.js';
 import { formatMessage, type Lang } from '../i18n/index.js';
 import { LintMemo, lintDocx, type FileResult, type LintSource } from '../lint/engine.js';
@@ -32,6 +31,7 @@ import {
 import type { LintConfig, LintSettings, RuleSetting } from '../lint/types.js';
 import { parseContextText } from '../context/context.js';
 import { loadCatalogFile } from '../repository/catalog.js';
+import { parseYaml } from '../repository/data-file.js';
 import type { Catalog } from '../template/catalog-types.js';
 import { findManifest } from '../repository/manifest.js';
 import { RepositoryIndex, unknownTemplate } from '../repository/repository-index.js';
@@ -54,7 +54,7 @@ export function loadLintConfig(path: string, io: Io): LintConfig {
   const text = Buffer.from(readInput(path, io.cwd)).toString('utf8');
   let data: unknown;
   try {
-    data = parse(text);
+    data = parseYaml(text);
   } catch {
     throw inputError('lint.config', { file: path, detail: 'YAML/JSON' });
   }

@@ -16,6 +16,15 @@ import { parseYamlSubset } from './yaml-subset.js';
 let yamlPackage: typeof import('yaml') | undefined;
 const yaml = (): typeof import('yaml') => (yamlPackage ??= createRequire(import.meta.url)('yaml') as typeof import('yaml'));
 
+/**
+ * A YAML (or JSON) text's value, as the `yaml` package's `parse` gives it: read by the subset
+ * reader when the text is of its subset (the same value), by `yaml` (loaded then) otherwise.
+ * Throws what `parse` throws.
+ */
+export function parseYaml(text: string): unknown {
+  return parseYamlSubset(text) ?? yaml().parse(text, { maxAliasCount: 100 });
+}
+
 const SCHEMA_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../schemas');
 
 const ajv = new Ajv({ allErrors: true, strict: false });
