@@ -253,18 +253,26 @@ export function letterTargets(repo: RepositoryIndex, id: string, catalog: Catalo
       kind: 'beskedskabelon',
       ...(sample ? { sample } : {}),
     });
-  const out: LintTarget[] = [{ file: shown(central.message.path!), path: central.message.path!, settings: settingsOf(central, undefined) }];
+  // Worked out when the letter is judged: the files of its parts are read then, and its own
+  // with the same load as its judging (not all of a repository's letters before the first).
+  const centralPath = central.message.path!;
+  const centralTarget = lazyTarget({ file: shown(centralPath), path: centralPath }, () => settingsOf(central, undefined));
+  const out: LintTarget[] = [centralTarget];
   for (const kommune of repo.kommuner.keys()) {
     const def = letter(kommune);
     const override = def.message.override;
     if (!override) continue;
+    const base = Object.defineProperty({ path: centralPath, file: shown(centralPath) }, 'settings', {
+      enumerable: true,
+      get: () => centralTarget.settings,
+    }) as NonNullable<LintTarget['base']>;
     // Worked out when the override is judged: its fields are read then, with the same load.
     out.push(
       lazyTarget(
         {
           file: shown(def.message.path!),
           path: def.message.path!,
-          base: { path: central.message.path!, file: shown(central.message.path!), settings: out[0]!.settings },
+          base,
         },
         () => ({ ...settingsOf(def, kommune), override: { kommune, id, basedOn: override.basedOn, centralVersion: def.message.version } }),
       ),
