@@ -122,7 +122,7 @@ describe('lint and render load nothing of the server', () => {
     expect(l.own.filter((m) => /^dist\/(server|service|web|ledger)\//.test(m))).toEqual([]);
   });
 
-  it('kp-brev lint of a template repository composes no letter, reads its YAML without the yaml package and compiles no schema', () => {
+  it('kp-brev lint of a template repository composes no letter, reads its YAML without the yaml package and its XML without saxes, and compiles no schema', () => {
     const l = kpBrev('lint', join(root, 'templates'), '--format', 'json');
     expect(l.stderr).toBe('');
     expect([0, 1]).toContain(l.status);
@@ -134,6 +134,8 @@ describe('lint and render load nothing of the server', () => {
     expect(l.packages.has('yaml')).toBe(false);
     // ... and checked by the validators the build generated: of ajv, only their helpers at run time.
     expect(l.urls.filter((u) => u.includes('/node_modules/ajv/') && !u.includes('/node_modules/ajv/dist/runtime/'))).toEqual([]);
+    // The templates' XML is of what the fast scanner reads (src/ooxml/xml.ts): saxes is not loaded.
+    expect(l.packages.has('saxes')).toBe(false);
     expect(serverPackagesIn(l)).toEqual([]);
   });
 
