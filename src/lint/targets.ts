@@ -9,12 +9,12 @@
  * which letters use it and which questions each has enabled.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parseContextText, type CaseContext } from '../context/context.js';
 import type { Catalog } from '../template/catalog-types.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { findManifest, manifestKind, type BeskedskabelonDef } from '../repository/manifest.js';
-import type { LetterDef, RepositoryIndex } from '../repository/repository-index.js';
+import { shown, type LetterDef, type RepositoryIndex } from '../repository/repository-index.js';
 import { SharedParts } from '../ooxml/shared-parts.js';
 import { loadTemplate, type Template } from '../template/template.js';
 import { defaultSettings } from './engine.js';
@@ -31,11 +31,6 @@ export interface LintTarget {
   base?: { path: string; file: string; settings?: LintSettings };
   /** What was assumed or left out in choosing the settings (src/lint/notices.ts). */
   notices?: Diagnostic[];
-}
-
-function shown(path: string): string {
-  const rel = relative(process.cwd(), path);
-  return rel && !rel.startsWith('..') ? rel : path;
 }
 
 function firstSample(samplesDir: string | undefined, id: string): CaseContext | undefined {
