@@ -26,6 +26,8 @@ COPY src ./src
 COPY bin ./bin
 COPY schemas ./schemas
 COPY fonts ./fonts
+# The build generates the schemas' validators (src/repository/schema-validators.generated.ts) with it.
+COPY scripts/schema-validators.ts ./scripts/
 RUN npm run build && npm prune --omit=dev --ignore-scripts --no-audit --no-fund
 
 FROM ${NODE_IMAGE}

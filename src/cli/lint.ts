@@ -10,7 +10,6 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
-import { parse } from 'yaml';
 import { formatDiagnostic, inputError, KpBrevError, registeredDiagnostic } from '../diagnostics.js';
 import { formatMessage, type Lang } from '../i18n/index.js';
 import { LintMemo, lintDocx, type FileResult, type LintSource } from '../lint/engine.js';
@@ -32,10 +31,10 @@ import {
 import type { LintConfig, LintSettings, RuleSetting } from '../lint/types.js';
 import { parseContextText } from '../context/context.js';
 import { loadCatalogFile } from '../repository/catalog.js';
+import { parseYaml } from '../repository/data-file.js';
 import type { Catalog } from '../template/catalog-types.js';
 import { findManifest } from '../repository/manifest.js';
-import { TemplateRepository } from '../repository/repository.js';
-import { unknownTemplate } from '../repository/repository-index.js';
+import { RepositoryIndex, unknownTemplate } from '../repository/repository-index.js';
 import { nearest } from '../suggest.js';
 import { readInput } from './files.js';
 import type { Io } from './io.js';
@@ -55,7 +54,7 @@ export function loadLintConfig(path: string, io: Io): LintConfig {
   const text = Buffer.from(readInput(path, io.cwd)).toString('utf8');
   let data: unknown;
   try {
-    data = parse(text);
+    data = parseYaml(text);
   } catch {
     throw inputError('lint.config', { file: path, detail: 'YAML/JSON' });
   }
@@ -88,10 +87,10 @@ export async function lintCommand(targets: string[], opts: Record<string, unknow
   const samplesDir = resolve(io.cwd, String(opts['samples'] ?? 'samples/sager'));
   const templatesDir = resolve(io.cwd, String(opts['templates'] ?? process.env['KP_BREV_TEMPLATES'] ?? 'templates'));
   const sample = opts['sample'] ? parseContextText(Buffer.from(readInput(String(opts['sample']), io.cwd)).toString('utf8'), String(opts['sample'])) : undefined;
-  const repos = new Map<string, TemplateRepository>();
-  const repository = (dir: string): TemplateRepository => {
+  const repos = new Map<string, RepositoryIndex>();
+  const repository = (dir: string): RepositoryIndex => {
     let r = repos.get(dir);
-    if (!r) repos.set(dir, (r = TemplateRepository.open(dir)));
+    if (!r) repos.set(dir, (r = RepositoryIndex.open(dir)));
     return r;
   };
   // Flags given explicitly: they describe a loose file, and override a repository file's manifest.

@@ -9,13 +9,12 @@
  * which letters use it and which questions each has enabled.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parseContextText, type CaseContext } from '../context/context.js';
 import type { Catalog } from '../template/catalog-types.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { findManifest, manifestKind, type BeskedskabelonDef } from '../repository/manifest.js';
-import type { LetterDef } from '../repository/repository-index.js';
-import type { TemplateRepository } from '../repository/repository.js';
+import { shown, type LetterDef, type RepositoryIndex } from '../repository/repository-index.js';
 import { SharedParts } from '../ooxml/shared-parts.js';
 import { loadTemplate, type Template } from '../template/template.js';
 import { defaultSettings } from './engine.js';
@@ -34,11 +33,6 @@ export interface LintTarget {
   notices?: Diagnostic[];
 }
 
-function shown(path: string): string {
-  const rel = relative(process.cwd(), path);
-  return rel && !rel.startsWith('..') ? rel : path;
-}
-
 function firstSample(samplesDir: string | undefined, id: string): CaseContext | undefined {
   if (!samplesDir) return undefined;
   const dir = join(samplesDir, id);
@@ -50,7 +44,7 @@ function firstSample(samplesDir: string | undefined, id: string): CaseContext | 
 }
 
 /** Settings shared by everything in a repository. */
-function repoSettings(repo: TemplateRepository, catalog: Catalog | undefined, env: LintSettings['env']): Partial<LintSettings> {
+function repoSettings(repo: RepositoryIndex, catalog: Catalog | undefined, env: LintSettings['env']): Partial<LintSettings> {
   const texts = new Set<string>();
   for (const t of repo.central.flettetekster ?? []) texts.add(t.html !== undefined ? htmlName(t.id) : t.id);
   const elements = new Set((repo.central.indholdselementer ?? []).map((e) => e.id));
@@ -93,10 +87,10 @@ export class LoadedTemplates {
   }
 }
 
-const loaders = new WeakMap<TemplateRepository, LoadedTemplates>();
+const loaders = new WeakMap<RepositoryIndex, LoadedTemplates>();
 
 /** The templates loaded from a repository's files for linting (see LoadedTemplates). */
-export function loadedTemplates(repo: TemplateRepository): LoadedTemplates {
+export function loadedTemplates(repo: RepositoryIndex): LoadedTemplates {
   let l = loaders.get(repo);
   if (!l) loaders.set(repo, (l = new LoadedTemplates()));
   return l;
@@ -133,7 +127,7 @@ class Composition {
   readonly letters: Array<{ def: LetterDef; kommune: string | undefined; parts?: string[] }> = [];
   private readonly byView = new Map<string, (typeof this.letters)[number]>();
 
-  constructor(private readonly repo: TemplateRepository) {
+  constructor(private readonly repo: RepositoryIndex) {
     for (const kommune of [undefined, ...repo.kommuner.keys()]) {
       for (const b of repo.central.beskedskabeloner) {
         let def: LetterDef;
@@ -228,16 +222,16 @@ class Composition {
   }
 }
 
-const compositions = new WeakMap<TemplateRepository, Composition>();
+const compositions = new WeakMap<RepositoryIndex, Composition>();
 
-function compositionOf(repo: TemplateRepository): Composition {
+function compositionOf(repo: RepositoryIndex): Composition {
   let c = compositions.get(repo);
   if (!c) compositions.set(repo, (c = new Composition(repo)));
   return c;
 }
 
 /** Central letter id and all overrides of it. */
-export function letterTargets(repo: TemplateRepository, id: string, catalog: Catalog | undefined, env: LintSettings['env'], samplesDir?: string): LintTarget[] {
+export function letterTargets(repo: RepositoryIndex, id: string, catalog: Catalog | undefined, env: LintSettings['env'], samplesDir?: string): LintTarget[] {
   const shared = repoSettings(repo, catalog, env);
   const composition = compositionOf(repo);
   // The letters as the composition read them (each once), else read again (and its error thrown).
@@ -254,18 +248,26 @@ export function letterTargets(repo: TemplateRepository, id: string, catalog: Cat
       kind: 'beskedskabelon',
       ...(sample ? { sample } : {}),
     });
-  const out: LintTarget[] = [{ file: shown(central.message.path!), path: central.message.path!, settings: settingsOf(central, undefined) }];
+  // Worked out when the letter is judged: the files of its parts are read then, and its own
+  // with the same load as its judging (not all of a repository's letters before the first).
+  const centralPath = central.message.path!;
+  const centralTarget = lazyTarget({ file: shown(centralPath), path: centralPath }, () => settingsOf(central, undefined));
+  const out: LintTarget[] = [centralTarget];
   for (const kommune of repo.kommuner.keys()) {
     const def = letter(kommune);
     const override = def.message.override;
     if (!override) continue;
+    const base = Object.defineProperty({ path: centralPath, file: shown(centralPath) }, 'settings', {
+      enumerable: true,
+      get: () => centralTarget.settings,
+    }) as NonNullable<LintTarget['base']>;
     // Worked out when the override is judged: its fields are read then, with the same load.
     out.push(
       lazyTarget(
         {
           file: shown(def.message.path!),
           path: def.message.path!,
-          base: { path: central.message.path!, file: shown(central.message.path!), settings: out[0]!.settings },
+          base,
         },
         () => ({ ...settingsOf(def, kommune), override: { kommune, id, basedOn: override.basedOn, centralVersion: def.message.version } }),
       ),
@@ -276,7 +278,7 @@ export function letterTargets(repo: TemplateRepository, id: string, catalog: Cat
 
 /** A master or content element: the central one and every municipality's override of it. */
 export function partTargets(
-  repo: TemplateRepository,
+  repo: RepositoryIndex,
   kind: 'master' | 'indholdselement',
   id: string,
   catalog: Catalog | undefined,
@@ -321,7 +323,7 @@ export function partTargets(
 }
 
 /** Every template of a repository: letters, masters, content elements, and overrides. */
-export function repositoryTargets(repo: TemplateRepository, catalog: Catalog | undefined, env: LintSettings['env'], samplesDir?: string): LintTarget[] {
+export function repositoryTargets(repo: RepositoryIndex, catalog: Catalog | undefined, env: LintSettings['env'], samplesDir?: string): LintTarget[] {
   const out: LintTarget[] = [];
   for (const b of repo.central.beskedskabeloner) out.push(...letterTargets(repo, b.id, catalog, env, samplesDir));
   for (const m of repo.central.masters ?? []) out.push(...partTargets(repo, 'master', m.id, catalog, env));
@@ -332,7 +334,7 @@ export function repositoryTargets(repo: TemplateRepository, catalog: Catalog | u
 /** A template id: a letter (beskedskabelon), or else a master or content element. Undefined
  * when the repository has no template by that id. */
 export function idTargets(
-  repo: TemplateRepository,
+  repo: RepositoryIndex,
   id: string,
   catalog: Catalog | undefined,
   env: LintSettings['env'],
@@ -375,7 +377,7 @@ export function isRepositoryDir(dir: string): boolean {
 export function looseTarget(
   file: string,
   path: string,
-  found: { repo: TemplateRepository | undefined; catalog: Catalog | undefined; explicit: boolean; ignored: string[] },
+  found: { repo: RepositoryIndex | undefined; catalog: Catalog | undefined; explicit: boolean; ignored: string[] },
   env: LintSettings['env'],
 ): LintTarget {
   const { repo, catalog, explicit, ignored } = found;
@@ -389,7 +391,7 @@ export function looseTarget(
 /** The repository target a file is, with the manifest's settings; undefined when the
  * repository does not use the file. */
 export function fileTarget(
-  repo: TemplateRepository,
+  repo: RepositoryIndex,
   file: string,
   catalog: Catalog | undefined,
   env: LintSettings['env'],

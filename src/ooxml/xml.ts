@@ -5,7 +5,7 @@
  * Parsing is done by saxes (a strict, well-formedness-checking SAX parser). We refuse any DOCTYPE
  * (no DTDs, so no entity expansion of any kind) and anything that is not well-formed.
  */
-import { SaxesParser } from 'saxes';
+import { createRequire } from 'node:module';
 import { inputError, KpBrevError, diagnostic, type Location } from '../diagnostics.js';
 import type { MessageId } from '../i18n/index.js';
 import { ContentCounter, resolveLimits } from '../limits.js';
@@ -31,6 +31,12 @@ export interface XText {
 }
 
 export type XNode = XElement | XText;
+
+/** The `saxes` package, loaded when a part is first read by it (not on the fast path, which
+ * reads the parts Word and kp-brev write: a process that reads only those loads none of it,
+ * nor the character tables of its xmlchars). */
+let saxesPackage: typeof import('saxes') | undefined;
+const saxes = (): typeof import('saxes') => (saxesPackage ??= createRequire(import.meta.url)('saxes') as typeof import('saxes'));
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 const utf16le = new TextDecoder('utf-16le', { fatal: true, ignoreBOM: false });
@@ -108,7 +114,7 @@ export function parseXml(source: string, part: string, counter: ContentCounter =
 
 /** parseXml without its fast path (for tests that compare the two). */
 export function parseWithSaxes(source: string, part: string, counter: ContentCounter): XElement {
-  const parser = new SaxesParser({ position: true });
+  const parser = new (saxes().SaxesParser)({ position: true });
   const stack: XElement[] = [];
   let root: XElement | undefined;
 

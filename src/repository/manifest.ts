@@ -6,8 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { diagnostic, KpBrevError, type Diagnostic } from '../diagnostics.js';
-import { parse } from 'yaml';
-import { readDataFile } from './data-file.js';
+import { parseYaml, readDataFile } from './data-file.js';
 
 export type DocumentType = 'Anmodning' | 'Afgørelse' | 'Oplysninger' | 'Orientering';
 
@@ -93,7 +92,7 @@ export function findManifest(dir: string): string | undefined {
 export function manifestKind(path: string): 'central' | 'kommune' | 'other' {
   let data: unknown;
   try {
-    data = parse(readFileSync(path, 'utf8'), { maxAliasCount: 100 });
+    data = parseYaml(readFileSync(path, 'utf8'));
   } catch {
     return 'other';
   }

@@ -2,12 +2,16 @@
  * A reader for the YAML a repository's manifests and catalog are usually written in: block
  * mappings with simple keys, block sequences, one-line flow sequences, plain, single- and
  * double-quoted scalars on one line (integers, booleans and null as the core schema reads
- * them), literal block scalars (`|`, `|-`) and comments. It gives up
- * (returns undefined) at anything else: anchors, aliases, tags, flow mappings, folded or
+ * them), literal block scalars (`|`, `|-`), comments, and anchors on a mapping's value or a
+ * sequence's item (`key: &a1` and its block below, `key: &a1 value`) with aliases to them as a
+ * whole value (`key: *a1`, `- *a1`) after them, as yaml writes a list that several entries
+ * share. It gives up (returns undefined) at anything else: tags, flow mappings, folded or
  * multi-line scalars, escapes, floats, duplicate keys, tabs, a carriage return, documents
- * markers. The caller then reads the text with the `yaml` package as before, so every error and
- * its message is yaml's; when this reader answers, it answers what `yaml`'s `parse` gives (the
- * core schema of YAML 1.2), which test/repository/yaml-subset.test.ts compares.
+ * markers, an anchor named twice, an alias within the value of an anchor it is read in, or
+ * one used more than 99 times (yaml's maxAliasCount). The caller then reads the text with the
+ * `yaml` package as before, so every error and its message is yaml's; when this reader answers,
+ * it answers what `yaml`'s `parse` gives (the core schema of YAML 1.2), which
+ * test/repository/yaml-subset.test.ts compares.
  *
  * Why: a repository of 98 municipalities has 100 such files, and the `yaml` package took about
  * 0.35 s of the 0.9 s `kp-brev templates` took (its parser is general and, run once per
@@ -30,10 +34,21 @@ const giveUp = (): never => {
 };
 
 const KEY = /^([A-Za-z_][A-Za-z0-9_-]*):(?: +|$)/;
+/** `&name`, alone or before a value on its line. */
+const ANCHOR = /^&([A-Za-z0-9_-]+)(?: +(.*))?$/;
+/** `*name`, the whole value. */
+const ALIAS = /^\*([A-Za-z0-9_-]+)$/;
+/** Aliases of one anchor at most: yaml counts the anchored value with them against its
+ * maxAliasCount (100, which data-file.ts passes and is parse's default) for a value without
+ * aliases in it. */
+const MAX_ALIASES = 99;
 /** An integer the core schema and Number read alike (no sign, no leading zero). */
 const INT = /^(?:0|[1-9][0-9]{0,14})$/;
 /** A plain scalar may not start with an indicator; a digit, sign or dot may start a number. */
 const UNSAFE_START = /^[-?:,[\]{}#&*!|>'"%@`+.0-9~]/;
+/** Words after a digit: no number the core schema reads (int, float, hex, octal) holds a space,
+ * so this is a string (`23.19.08 Pension`). */
+const DIGIT_WORDS = /^[0-9][^ ]* ./;
 /** Plain scalars the core schema reads as null or a boolean. */
 const WORDS = new Map<string, Value>([
   ...['null', 'Null', 'NULL', '~'].map((w) => [w, null] as const),
@@ -75,6 +90,11 @@ function toLines(text: string): Line[] {
 
 class Reader {
   i = 0;
+  /** Anchored values by name, and how often each has been used. Aliases give the very value
+   * (one object for every use), as yaml's toJS does. */
+  private readonly anchors = new Map<string, { value: Value; uses: number }>();
+  /** Anchors whose value is being read (an alias in it would make yaml count differently). */
+  private open = 0;
 
   constructor(private readonly lines: Line[]) {
     this.skipBlank();
@@ -102,6 +122,8 @@ class Reader {
       if (rest === '' || rest.startsWith('#')) {
         this.next();
         out.push(this.nested(indent, false));
+      } else if (rest.startsWith('&') || rest.startsWith('*')) {
+        out.push(this.property(rest, indent, false));
       } else if (KEY.test(rest)) {
         // A mapping that starts on the item's line: its keys line up after "- ".
         const col = indent + (l.text.length - rest.length);
@@ -127,12 +149,46 @@ class Reader {
       if (rest === '' || rest.startsWith('#')) {
         this.next();
         out[key] = this.nested(indent, true);
+      } else if (rest.startsWith('&') || rest.startsWith('*')) {
+        out[key] = this.property(rest, indent, true);
       } else {
         out[key] = this.scalar(rest, indent);
       }
     }
     this.end(indent);
     return out;
+  }
+
+  /**
+   * `&name` and the value it names (the block below, or the value after it on the line), or
+   * `*name`: the value named before.
+   */
+  private property(rest: string, indent: number, key: boolean): Value {
+    const alias = ALIAS.exec(rest);
+    if (alias) {
+      const anchor = this.anchors.get(alias[1]!) ?? giveUp();
+      if (this.open > 0 || ++anchor.uses > MAX_ALIASES) giveUp();
+      this.next();
+      return anchor.value;
+    }
+    const m = ANCHOR.exec(rest) ?? giveUp();
+    const name = m[1]!;
+    const after = m[2];
+    if (this.anchors.has(name)) giveUp();
+    this.open++;
+    let value: Value;
+    if (after === undefined) {
+      this.next();
+      // An anchor on nothing (null) is left to yaml.
+      value = this.nested(indent, key) ?? giveUp();
+    } else {
+      // A comment, another property, a tag or a block scalar after the anchor is left to yaml.
+      if (/^[#&*!|>]/.test(after)) giveUp();
+      value = this.scalar(after, indent);
+    }
+    this.open--;
+    this.anchors.set(name, { value, uses: 0 });
+    return value;
   }
 
   /** After `key:` or `-` with nothing after it: a block below, or (a key's) sequence at the same indent, or null. */
@@ -293,7 +349,7 @@ function plainScalar(s: string, flow: boolean): Value {
   }
   const word = WORDS.get(s);
   if (word !== undefined) return word;
-  if (UNSAFE_START.test(s) || s.includes(': ') || s.endsWith(':') || s.includes(' #')) giveUp();
+  if ((UNSAFE_START.test(s) && !DIGIT_WORDS.test(s)) || s.includes(': ') || s.endsWith(':') || s.includes(' #')) giveUp();
   if (flow && /[,[\]{}]/.test(s)) giveUp();
   return s;
 }

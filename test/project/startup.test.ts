@@ -122,12 +122,30 @@ describe('lint and render load nothing of the server', () => {
     expect(l.own.filter((m) => /^dist\/(server|service|web|ledger)\//.test(m))).toEqual([]);
   });
 
+  it('kp-brev lint of a template repository composes no letter, reads its YAML without the yaml package and its XML without saxes, and compiles no schema', () => {
+    const l = kpBrev('lint', join(root, 'templates'), '--format', 'json');
+    expect(l.stderr).toBe('');
+    expect([0, 1]).toContain(l.status);
+    expect((JSON.parse(l.stdout) as Array<{ file: string }>).map((r) => r.file)).toContain(join(root, 'templates/central/beskedskabeloner/np_1004.docx'));
+    // Each file is judged as it is: no letter is composed (nor its HTML flettetekster parsed) ...
+    expect(l.own.filter((m) => /^dist\/compose\//.test(m))).toEqual([]);
+    expect(l.packages.has('htmlparser2')).toBe(false);
+    // ... the manifests and the catalog are of the subset src/repository/yaml-subset.ts reads ...
+    expect(l.packages.has('yaml')).toBe(false);
+    // ... and checked by the validators the build generated: of ajv, only their helpers at run time.
+    expect(l.urls.filter((u) => u.includes('/node_modules/ajv/') && !u.includes('/node_modules/ajv/dist/runtime/'))).toEqual([]);
+    // The templates' XML is of what the fast scanner reads (src/ooxml/xml.ts): saxes is not loaded.
+    expect(l.packages.has('saxes')).toBe(false);
+    expect(serverPackagesIn(l)).toEqual([]);
+  });
+
   it('kp-brev templates reads the manifests, not a template (issue 16)', () => {
     const l = kpBrev('templates', '--templates', join(root, 'templates'));
     expect(l.stderr).toBe('');
     expect(l.status).toBe(0);
     expect(l.stdout).toContain('np_1004');
-    for (const heavy of ['chevrotain', '@cantoo/pdf-lib', 'fontkit', 'pizzip', 'saxes']) expect(l.packages.has(heavy), heavy).toBe(false);
+    for (const heavy of ['chevrotain', '@cantoo/pdf-lib', 'fontkit', 'pizzip', 'saxes', 'yaml']) expect(l.packages.has(heavy), heavy).toBe(false);
+    expect(l.urls.filter((u) => u.includes('/node_modules/ajv/') && !u.includes('/node_modules/ajv/dist/runtime/'))).toEqual([]);
     expect(l.own.filter((m) => /^dist\/(ooxml|template|compose|pdf|lint)\//.test(m))).toEqual([]);
     expect(serverPackagesIn(l)).toEqual([]);
   });

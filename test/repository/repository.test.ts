@@ -4,12 +4,14 @@
  */
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { KpBrevError } from '../../src/index.js';
 import { parseCatalog } from '../../src/repository/catalog.js';
 import { TemplateRepository } from '../../src/repository/repository.js';
+import { shown } from '../../src/repository/repository-index.js';
 import { toContext } from '../../src/context/context.js';
 import { docx, mergeField, p, field } from '../helpers/build.js';
 import { openDocx } from '../helpers/inspect.js';
@@ -257,5 +259,23 @@ describe('overrides, status and cache', () => {
     const repo = TemplateRepository.open(join(root, 'templates'));
     expect(danishError(() => repo.letter('np_0000'))).toContain('Skabelonen "np_0000" findes ikke.');
     expect(danishError(() => repo.letter('np_1011', '../540'))).toContain('Kommunen ../540 findes ikke i skabelonarkivet');
+  });
+});
+
+describe('paths in messages', () => {
+  it('are relative to the working folder when inside it, as path.relative makes them (property)', () => {
+    const cwd = process.cwd();
+    const segment = fc.constantFrom('a', 'b.docx', '.', '..', '', '...', '.x', '..y', 'æø å', 'kommuner', '101');
+    const path = fc
+      .tuple(fc.constantFrom(cwd, `${cwd}/`, `${cwd}x`, '/', '/tmp', 'rel', ''), fc.array(segment, { maxLength: 5 }))
+      .map(([start, rest]) => [start, ...rest].join('/'));
+    fc.assert(
+      fc.property(path, (p) => {
+        const rel = relative(cwd, p);
+        expect(shown(p)).toBe(rel && !rel.startsWith('..') ? rel : p);
+      }),
+      { numRuns: 3000 },
+    );
+    expect(shown(join(cwd, 'templates/manifest.yaml'))).toBe('templates/manifest.yaml');
   });
 });
