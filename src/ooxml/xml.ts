@@ -236,10 +236,37 @@ function codePoint(cp: number): string | undefined {
   return ok ? String.fromCodePoint(cp) : undefined;
 }
 
+/**
+ * Element and attribute names, one string each for the process: parts use a few hundred names
+ * (`w:p`, `w:rPr`, `w:val`) millions of times. A name is found by a hash of its characters,
+ * computed while the scanner checks them, and compared in place, so a name met before costs no
+ * new string; a name met first is copied out of the part's text (a slice of it would keep the
+ * whole text alive). Bounded: past MAX_NAMES, names are sliced per place as before.
+ */
+const names = new Map<number, string[]>();
+let nameCount = 0;
+const MAX_NAMES = 4096;
+
+function nameAt(source: string, from: number, to: number, hash: number): string {
+  const length = to - from;
+  const list = names.get(hash);
+  if (list) {
+    for (const name of list) if (name.length === length && source.startsWith(name, from)) return name;
+  }
+  const name = source.slice(from, to);
+  if (nameCount >= MAX_NAMES) return name;
+  // A fresh string (names are ASCII: the scanner sends any other to saxes).
+  const own = Buffer.from(name, 'latin1').toString('latin1');
+  if (list) list.push(own);
+  else names.set(hash, [own]);
+  nameCount++;
+  return own;
+}
+
 /** The attributes of an element without any (shared: the tree's attributes are read only). */
 const NO_ATTRS: Record<string, string> = Object.freeze(Object.create(null) as Record<string, string>);
-/** scanXml keeps one copy of each name, and of each attribute value up to this length, up to
- * this many strings per part. */
+/** scanXml keeps one copy of each attribute value up to this length, up to this many values
+ * per part (names: nameAt). */
 const MAX_INTERNED = 4096;
 const MAX_INTERNED_LENGTH = 32;
 
@@ -252,9 +279,9 @@ const MAX_INTERNED_LENGTH = 32;
  */
 export function scanXml(source: string, counter: ContentCounter, known?: KnownElement): XElement | undefined {
   if (UNUSUAL.test(source)) return undefined;
-  // A part repeats a few names and short values (`w:tc`, `w:val`, `single`) thousands of times:
-  // one string each for the whole tree instead of one per place, so a long part's tree is
-  // smaller (less for the garbage collector to copy while the tree is alive).
+  // A part repeats a few short values (`single`, `0`, `auto`) thousands of times: one string
+  // each for the whole tree instead of one per place, so a long part's tree is smaller (less
+  // for the garbage collector to copy while the tree is alive). Names: nameAt.
   const strings = new Map<string, string>();
   const intern = (s: string): string => {
     const hit = strings.get(s);
@@ -331,13 +358,15 @@ export function scanXml(source: string, counter: ContentCounter, known?: KnownEl
     }
     let p = lt + 1;
     if (!isNameStart(source.charCodeAt(p))) return undefined;
+    let hash = 0;
     while (p < n) {
       const ch = source.charCodeAt(p);
       if (ch === 0x20 || ch === 0x09 || ch === 0x0a || ch === 0x3e || ch === 0x2f) break;
       if (!isNameChar(ch)) return undefined;
+      hash = (Math.imul(hash, 31) + ch) | 0;
       p++;
     }
-    const name = intern(source.slice(lt + 1, p));
+    const name = nameAt(source, lt + 1, p, hash);
     let attrs: Record<string, string> = NO_ATTRS;
     let selfClosing = false;
     for (;;) {
@@ -356,10 +385,11 @@ export function scanXml(source: string, counter: ContentCounter, known?: KnownEl
       }
       // An attribute needs white space before it; its name runs to the `=`.
       if (q === p || !isNameStart(ch)) return undefined;
-      let eq = q + 1;
-      while (eq < n && isNameChar(source.charCodeAt(eq))) eq++;
+      let eq = q;
+      let attrHash = 0;
+      for (let c = ch; eq < n && isNameChar(c); c = source.charCodeAt(++eq)) attrHash = (Math.imul(attrHash, 31) + c) | 0;
       if (source.charCodeAt(eq) !== 0x3d /* = */) return undefined;
-      const attr = intern(source.slice(q, eq));
+      const attr = nameAt(source, q, eq, attrHash);
       if (attrs[attr] !== undefined || attr === '__proto__') return undefined;
       const quote = source[eq + 1];
       if (quote !== '"' && quote !== "'") return undefined;

@@ -135,4 +135,15 @@ describe('the fast XML scanner gives what saxes gives', () => {
       outcome(() => parseWithSaxes(`${ok.slice(0, -9)}<w:p/></w:body>`, 'p', new ContentCounter(limits))),
     );
   });
+
+  it('tells apart names whose hashes collide (the process-wide name table compares the characters)', () => {
+    // "Aa" and "BB" hash alike (31 * 65 + 97 = 31 * 66 + 66), as do "AaAa", "BBBB", "AaBB" and "BBAa".
+    const xml = '<AaAa BB="1" Aa="2"><BBBB AaBB="3" BBAa="4"/><Aa/><BB/></AaAa>';
+    same(xml);
+    const tree = scanXml(xml, new ContentCounter(resolveLimits()))!;
+    expect(tree.name).toBe('AaAa');
+    expect(Object.keys(tree.attrs)).toStrictEqual(['BB', 'Aa']);
+    expect((tree.children as XElement[]).map((c) => c.name)).toStrictEqual(['BBBB', 'Aa', 'BB']);
+    expect(Object.keys((tree.children[0] as XElement).attrs)).toStrictEqual(['AaBB', 'BBAa']);
+  });
 });
