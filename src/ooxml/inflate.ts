@@ -6,55 +6,24 @@
  * that size and two bytes more: zlib finishing with room left is the whole stream, within the
  * declared size + 1 that zip.ts allows.
  *
- * It uses the engine's handle as `inflateRawSync` itself does (node:zlib's processChunkSync),
- * like the PDF writer's deflate (src/pdf/writer/deflate.ts). Whatever is not a clean finish
+ * It uses the engine's handle as `inflateRawSync` itself does (src/ooxml/zlib-engine.ts), like the
+ * PDF writer's deflate (src/pdf/writer/deflate.ts). Whatever is not a clean finish
  * (the engine reports an error, the output does not fit, the handle is not there as expected
  * on another Node version) is answered `undefined`, and the caller inflates the entry the
  * usual way, which then tells what is wrong with the same words as before.
  */
 import { constants, createInflateRaw, type InflateRaw } from 'node:zlib';
-
-interface Handle {
-  writeSync(flush: number, input: Uint8Array, inOff: number, inLen: number, out: Uint8Array, outOff: number, outLen: number): void;
-  reset(): void;
-}
-
-interface Engine {
-  stream: InflateRaw;
-  handle: Handle;
-  /** [available out, available in] after each write (node:zlib's `_writeState`). */
-  state: Uint32Array;
-}
+import { engineOf, type ZlibEngine } from './zlib-engine.js';
 
 /** The engine; null where the handle is not as expected (then never tried again). */
-let engine: Engine | null | undefined;
-
-function engineOf(): Engine | null {
-  if (engine !== undefined) return engine;
-  try {
-    const stream = createInflateRaw();
-    // An error the engine reports destroys the stream, which then emits it: handled here
-    // (the caller inflates the entry again the usual way), not thrown later.
-    stream.on('error', () => undefined);
-    const inner = stream as unknown as { _handle?: Partial<Handle>; _writeState?: unknown };
-    const handle = inner._handle;
-    const state = inner._writeState;
-    engine =
-      handle && typeof handle.writeSync === 'function' && typeof handle.reset === 'function' && state instanceof Uint32Array && state.length >= 2
-        ? { stream, handle: handle as Handle, state }
-        : null;
-  } catch {
-    engine = null;
-  }
-  return engine;
-}
+let engine: ZlibEngine<InflateRaw> | null | undefined;
 
 /**
  * A raw deflate stream inflated, when it ends cleanly within `size` + 1 bytes of output: the
  * bytes and how many bytes of `raw` the stream took. Otherwise undefined.
  */
 export function inflateWithin(raw: Uint8Array, size: number): { data: Buffer; consumed: number } | undefined {
-  const e = engineOf();
+  const e = engine === undefined ? (engine = engineOf(createInflateRaw)) : engine;
   if (!e) return undefined;
   const out = Buffer.allocUnsafe(size + 2);
   try {

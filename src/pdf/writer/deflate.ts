@@ -5,52 +5,23 @@
  * a letter no longer pays for setting up a Deflate stream object and zlib's native state
  * (some 270 KB of native memory, which also counts towards V8's garbage collection) twice.
  *
- * It uses the engine's handle as `deflateSync` itself does (node:zlib's processChunkSync);
+ * It uses the engine's handle as `deflateSync` itself does (src/ooxml/zlib-engine.ts);
  * where that handle is not there as expected (another Node version), or the engine reports an
  * error, it falls back to `deflateSync`.
  */
 import { constants, createDeflate, deflateSync, type Deflate } from 'node:zlib';
+import { engineOf, type ZlibEngine } from '../../ooxml/zlib-engine.js';
 
 const LEVEL = 6;
 
-interface Handle {
-  writeSync(flush: number, input: Uint8Array, inOff: number, inLen: number, out: Uint8Array, outOff: number, outLen: number): void;
-  reset(): void;
-}
-
-interface Engine {
-  stream: Deflate;
-  handle: Handle;
-  /** [available out, available in] after each write (node:zlib's `_writeState`). */
-  state: Uint32Array;
-}
-
-let engine: Engine | null | undefined;
+/** The engine; null where the handle is not as expected or it reported an error (then the usual way). */
+let engine: ZlibEngine<Deflate> | null | undefined;
 /** Where each write lands before it is copied out (one per process). */
 let scratch: Buffer | undefined;
 
-function engineOf(): Engine | null {
-  if (engine !== undefined) return engine;
-  try {
-    const stream = createDeflate({ level: LEVEL });
-    // An error the engine reports destroys the stream, which then emits it: it is handled here (fallback), not thrown later.
-    stream.on('error', () => undefined);
-    const inner = stream as unknown as { _handle?: Partial<Handle>; _writeState?: unknown };
-    const handle = inner._handle;
-    const state = inner._writeState;
-    engine =
-      handle && typeof handle.writeSync === 'function' && typeof handle.reset === 'function' && state instanceof Uint32Array && state.length >= 2
-        ? { stream, handle: handle as Handle, state }
-        : null;
-  } catch {
-    engine = null;
-  }
-  return engine;
-}
-
 /** `deflateSync(data, { level: 6 })`, byte for byte. */
 export function deflateContent(data: Uint8Array): Buffer {
-  const e = engineOf();
+  const e = engine === undefined ? (engine = engineOf(() => createDeflate({ level: LEVEL }))) : engine;
   if (!e) return deflateSync(data, { level: LEVEL });
   scratch ??= Buffer.allocUnsafe(64 * 1024);
   const out = scratch;
