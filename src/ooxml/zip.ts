@@ -88,17 +88,12 @@ interface Directory {
   readonly count: number;
 }
 
-/** A central directory record, checked against its entry's local header. */
-interface DirectoryRecord {
+/** A central directory record, checked against its entry's local header: an entry's header
+ * facts (ZipEntry without its bytes) and where they are. */
+interface DirectoryRecord extends Omit<ZipEntry, 'raw'> {
   /** A directory's name always ends in `/`. */
   readonly name: string;
   readonly dir: boolean;
-  readonly method: number;
-  readonly crc32: number;
-  readonly compressedSize: number;
-  readonly size: number;
-  readonly dosTime: number;
-  readonly dosDate: number;
   /** Where the entry's local header starts, and its stored bytes. */
   readonly header: number;
   readonly data: number;
