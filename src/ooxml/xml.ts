@@ -265,10 +265,33 @@ function nameAt(source: string, from: number, to: number, hash: number): string 
 
 /** The attributes of an element without any (shared: the tree's attributes are read only). */
 const NO_ATTRS: Record<string, string> = Object.freeze(Object.create(null) as Record<string, string>);
-/** scanXml keeps one copy of each attribute value up to this length, up to this many values
- * per part (names: nameAt). */
-const MAX_INTERNED = 4096;
-const MAX_INTERNED_LENGTH = 32;
+/** The prototype of the scanner's attribute objects: itself without prototype or properties, so
+ * an attribute object inherits nothing (`attrs['constructor']` is undefined, as with saxes'
+ * prototype-less objects), yet stays an ordinary object with a shape V8 shares between elements
+ * of the same attributes. `Object.create(null)` itself would make each a hash table, about three
+ * times the size (a tree of a long letter body: 340 KB against 250 KB). */
+const ATTRS_PROTO: object = Object.freeze(Object.create(null) as object);
+/**
+ * Short attribute values (`preserve`, `single`, `0`, `auto`, a colour), one string each for the
+ * process while they keep coming: a value is found by a hash of its characters, computed while
+ * the scanner looks for its closing quote, in one slot of a table, and compared in place, so a
+ * value met just before costs no new string. A different value in the slot takes its place
+ * (revision ids, unique per run, pass through without crowding out the values that repeat).
+ * Values up to VALUE_LENGTH characters: V8 copies a slice that short, so a slot never keeps a
+ * part's text alive.
+ */
+const VALUE_SLOTS = 4096;
+const VALUE_LENGTH = 12;
+const values: Array<string | undefined> = new Array<string | undefined>(VALUE_SLOTS).fill(undefined);
+
+function valueAt(source: string, from: number, to: number, hash: number): string {
+  const slot = hash & (VALUE_SLOTS - 1);
+  const known = values[slot];
+  if (known !== undefined && known.length === to - from && source.startsWith(known, from)) return known;
+  const value = source.slice(from, to);
+  values[slot] = value;
+  return value;
+}
 
 /**
  * The fast path of parseXml: the same tree as saxes gives, for the XML that parts are made of
@@ -279,17 +302,13 @@ const MAX_INTERNED_LENGTH = 32;
  */
 export function scanXml(source: string, counter: ContentCounter, known?: KnownElement): XElement | undefined {
   if (UNUSUAL.test(source)) return undefined;
-  // A part repeats a few short values (`single`, `0`, `auto`) thousands of times: one string
-  // each for the whole tree instead of one per place, so a long part's tree is smaller (less
-  // for the garbage collector to copy while the tree is alive). Names: nameAt.
-  const strings = new Map<string, string>();
-  const intern = (s: string): string => {
-    const hit = strings.get(s);
-    if (hit !== undefined) return hit;
-    if (strings.size < MAX_INTERNED) strings.set(s, s);
-    return s;
-  };
   const stack: XElement[] = [];
+  // The children of the open elements, in order, each element's from where `firsts` says: an
+  // element gets them as an array of their exact number when it closes. (Pushing into an
+  // element's own array would give every element with one child room for seventeen.)
+  const pending: XNode[] = [];
+  let top = 0;
+  const firsts: number[] = [];
   let root: XElement | undefined;
   let i = source.charCodeAt(0) === 0xfeff ? 1 : 0;
   const n = source.length;
@@ -299,15 +318,14 @@ export function scanXml(source: string, counter: ContentCounter, known?: KnownEl
     const textEnd = lt < 0 ? n : lt;
     if (textEnd > i) {
       const raw = source.slice(i, textEnd);
-      const parent = stack[stack.length - 1];
-      if (!parent) {
+      if (!stack.length) {
         // Outside the root only white space.
         if (!/^[ \t\n]*$/.test(raw)) return undefined;
       } else {
         if (raw.includes('>') && raw.includes(']]>')) return undefined;
         const text = decodeRefs(raw);
         if (text === undefined) return undefined;
-        parent.children.push({ kind: 'text', text });
+        pending[top++] = { kind: 'text', text };
       }
     }
     if (lt < 0) break;
@@ -328,10 +346,9 @@ export function scanXml(source: string, counter: ContentCounter, known?: KnownEl
         continue;
       }
       if (source.startsWith('<![CDATA[', lt)) {
-        const parent = stack[stack.length - 1];
         const end = source.indexOf(']]>', lt + 9);
-        if (!parent || end < 0) return undefined;
-        parent.children.push({ kind: 'text', text: source.slice(lt + 9, end) });
+        if (!stack.length || end < 0) return undefined;
+        pending[top++] = { kind: 'text', text: source.slice(lt + 9, end) };
         i = end + 3;
         continue;
       }
@@ -344,6 +361,11 @@ export function scanXml(source: string, counter: ContentCounter, known?: KnownEl
       const el = stack.pop();
       if (!el || el.name !== name) return undefined;
       el.end = gt + 1;
+      const first = firsts.pop()!;
+      if (top > first) {
+        (el as { children: XNode[] }).children = pending.slice(first, top);
+        top = first;
+      }
       i = gt + 1;
       continue;
     }
@@ -351,7 +373,7 @@ export function scanXml(source: string, counter: ContentCounter, known?: KnownEl
     if (known && stack.length) {
       const el = known(lt, stack[stack.length - 1]!, stack.length);
       if (el) {
-        stack[stack.length - 1]!.children.push(el);
+        pending[top++] = el;
         i = el.end;
         continue;
       }
@@ -391,26 +413,41 @@ export function scanXml(source: string, counter: ContentCounter, known?: KnownEl
       if (source.charCodeAt(eq) !== 0x3d /* = */) return undefined;
       const attr = nameAt(source, q, eq, attrHash);
       if (attrs[attr] !== undefined || attr === '__proto__') return undefined;
-      const quote = source[eq + 1];
-      if (quote !== '"' && quote !== "'") return undefined;
-      const close = source.indexOf(quote, eq + 2);
-      if (close < 0) return undefined;
-      const raw = source.slice(eq + 2, close);
-      if (raw.includes('<')) return undefined;
-      const value = decodeRefs(/[\t\n]/.test(raw) ? raw.replace(/[\t\n]/g, ' ') : raw);
-      if (value === undefined) return undefined;
-      if (attrs === NO_ATTRS) attrs = Object.create(null) as Record<string, string>;
-      attrs[attr] = value.length <= MAX_INTERNED_LENGTH ? intern(value) : value;
+      const quote = source.charCodeAt(eq + 1);
+      if (quote !== 0x22 /* " */ && quote !== 0x27 /* ' */) return undefined;
+      // To the closing quote: the value's hash, and whether it is as written (no reference,
+      // no tab or line feed to normalise).
+      let close = eq + 2;
+      let valueHash = 0;
+      let plain = true;
+      for (; close < n; close++) {
+        const vc = source.charCodeAt(close);
+        if (vc === quote) break;
+        if (vc === 0x3c /* < */) return undefined;
+        if (vc === 0x26 /* & */ || vc === 0x09 || vc === 0x0a) plain = false;
+        valueHash = (Math.imul(valueHash, 31) + vc) | 0;
+      }
+      if (close >= n) return undefined;
+      let value: string | undefined;
+      if (plain) {
+        value = close - eq - 2 <= VALUE_LENGTH ? valueAt(source, eq + 2, close, valueHash) : source.slice(eq + 2, close);
+      } else {
+        const raw = source.slice(eq + 2, close);
+        value = decodeRefs(raw.replace(/[\t\n]/g, ' '));
+        if (value === undefined) return undefined;
+      }
+      if (attrs === NO_ATTRS) attrs = Object.create(ATTRS_PROTO) as Record<string, string>;
+      attrs[attr] = value;
       p = close + 1;
     }
     counter.element(name, attrs, nowhere);
     const el: XElement = { kind: 'element', name, attrs, start: lt, openEnd: p, end: p, children: [] };
-    const parent = stack[stack.length - 1];
-    if (parent) parent.children.push(el);
+    if (stack.length) pending[top++] = el;
     else if (root) return undefined;
     else root = el;
     if (!selfClosing) {
       stack.push(el);
+      firsts.push(top);
       if (stack.length > MAX_XML_DEPTH) return undefined;
     }
     i = p;
