@@ -3,12 +3,23 @@
  * ooxml/styles/colors.ts).
  */
 
+/** Relative luminance by colour: a repository's letters use a handful of colours, met in
+ * every run of text (bounded all the same). */
+const luminances = new Map<string, number>();
+
+function channel(rgb: string, at: number): number {
+  const c = parseInt(rgb.slice(at, at + 2), 16) / 255;
+  return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+}
+
 function luminance(rgb: string): number {
-  const [r, g, b] = [0, 2, 4].map((i) => {
-    const c = parseInt(rgb.slice(i, i + 2), 16) / 255;
-    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  }) as [number, number, number];
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  let l = luminances.get(rgb);
+  if (l === undefined) {
+    l = 0.2126 * channel(rgb, 0) + 0.7152 * channel(rgb, 2) + 0.0722 * channel(rgb, 4);
+    if (luminances.size >= 1024) luminances.clear();
+    luminances.set(rgb, l);
+  }
+  return l;
 }
 
 /** WCAG 2.1 contrast ratio of two RGB colours (1 to 21). */
