@@ -146,4 +146,24 @@ describe('the fast XML scanner gives what saxes gives', () => {
     expect((tree.children as XElement[]).map((c) => c.name)).toStrictEqual(['BBBB', 'Aa', 'BB']);
     expect(Object.keys((tree.children[0] as XElement).attrs)).toStrictEqual(['AaBB', 'BBAa']);
   });
+
+  it('tells apart attribute values whose hashes collide (the value table compares the characters)', () => {
+    const xml = '<r a="Aa" b="BB" c="Aa" d="AaBB"><x v="BBAa"/><x v="AaAa"/><x v="BBBB"/></r>';
+    same(xml);
+    const tree = scanXml(xml, new ContentCounter(resolveLimits()))!;
+    expect({ ...tree.attrs }).toStrictEqual({ a: 'Aa', b: 'BB', c: 'Aa', d: 'AaBB' });
+    expect((tree.children as XElement[]).map((c) => c.attrs['v'])).toStrictEqual(['BBAa', 'AaAa', 'BBBB']);
+  });
+
+  it('gives attribute objects that inherit nothing, and each element its own children', () => {
+    const tree = scanXml('<r constructor="x"><a toString="1"/><b/><b/></r>', new ContentCounter(resolveLimits()))!;
+    expect(tree.attrs['constructor']).toBe('x');
+    const [a, b1, b2] = tree.children as XElement[];
+    expect(a!.attrs['constructor']).toBeUndefined();
+    expect('hasOwnProperty' in a!.attrs).toBe(false);
+    expect(a!.attrs['toString']).toBe('1');
+    expect(b1!.attrs['toString']).toBeUndefined();
+    expect(tree.children).toHaveLength(3);
+    expect(b1!.children).not.toBe(b2!.children);
+  });
 });
