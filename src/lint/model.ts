@@ -154,6 +154,18 @@ function readTopFields(all: readonly FieldNode[]): FieldNode[] {
   return all.filter((f) => !f.parent);
 }
 
+/** The paragraph style a w:pPr names, by the w:pPr's text: a repository's paragraphs repeat a
+ * handful (bounded all the same). */
+const styleIds = new Map<string, string | undefined>();
+
+function styleIdOf(pPr: string): string | undefined {
+  if (styleIds.has(pPr)) return styleIds.get(pPr);
+  const id = paragraphStyleId(propsElement(pPr, 'w:pPr'));
+  if (styleIds.size >= 1024) styleIds.clear();
+  styleIds.set(pPr, id);
+  return id;
+}
+
 function walkStory(story: Story, top: FieldNode[], model: LintModel): void {
   const tokens = story.tokens;
   const fieldAt = new Map(top.map((f) => [f.begin, f]));
@@ -164,12 +176,6 @@ function walkStory(story: Story, top: FieldNode[], model: LintModel): void {
     else paraFields.set(f.para, [f]);
   }
   const tableStack: TableModel[] = [];
-  // The paragraph style a w:pPr names, by the w:pPr's text (paragraphs repeat a handful).
-  const styleIds = new Map<string, string | undefined>();
-  const styleIdOf = (pPr: string): string | undefined => {
-    if (!styleIds.has(pPr)) styleIds.set(pPr, paragraphStyleId(propsElement(pPr, 'w:pPr')));
-    return styleIds.get(pPr);
-  };
   let row: RowModel | undefined;
   let cell: CellModel | undefined;
   let link: LinkModel | undefined;
