@@ -55,8 +55,18 @@ export function sourceOfRels(relsPart: string): string | undefined {
   return m ? m[1]! + m[2]! : undefined;
 }
 
+/** The external references of the packages read so far (compiling a template and linting it
+ * both ask; a package does not change). */
+const found = new WeakMap<DocxPackage, readonly ExternalRef[]>();
+
 /** Every external relationship in every .rels part of the package, with its action. */
-export function externalReferences(pkg: DocxPackage): ExternalRef[] {
+export function externalReferences(pkg: DocxPackage): readonly ExternalRef[] {
+  let refs = found.get(pkg);
+  if (!refs) found.set(pkg, (refs = readExternalReferences(pkg)));
+  return refs;
+}
+
+function readExternalReferences(pkg: DocxPackage): ExternalRef[] {
   const stories = new Set(pkg.storyParts.map((s) => s.part));
   const out: ExternalRef[] = [];
   for (const relsPart of pkg.archive.order) {
