@@ -139,6 +139,10 @@ export function readFields(story: Story): FieldNode[] {
   return readStoryFields(story).top;
 }
 
+const NO_CHARS = new Int32Array(0);
+const NO_TOKENS: Map<number, number> = new Map();
+const NOT_PARSED: ParseResult = { instruction: { type: 'empty', position: { start: 0, end: 0 } }, problems: [] };
+
 function makeNode(story: Story, kind: 'complex' | 'simple', begin: number, end: number, separate: number, para: number): FieldNode {
   return {
     kind,
@@ -150,11 +154,12 @@ function makeNode(story: Story, kind: 'complex' | 'simple', begin: number, end: 
     inInstruction: false,
     children: [],
     resultChildren: [],
+    // Placeholders, each field's own from buildInstruction.
     instruction: '',
-    charToken: new Int32Array(0),
-    charOffset: new Int32Array(0),
-    tokenChar: new Map(),
-    parsed: { instruction: { type: 'empty', position: { start: 0, end: 0 } }, problems: [] },
+    charToken: NO_CHARS,
+    charOffset: NO_CHARS,
+    tokenChar: NO_TOKENS,
+    parsed: NOT_PARSED,
     para,
     lang: undefined,
   };
@@ -170,17 +175,20 @@ function buildInstruction(f: FieldNode, parse: (text: string) => ParseResult): v
     f.parsed = parse(f.instruction);
     return;
   }
-  let text = '';
-  const tokenOf: number[] = [];
-  const offsetOf: number[] = [];
+  // The instruction's pieces, each with its token and whether its characters are the token's
+  // own (0: offsets 0, 1, 2...) or stand for it (-1); the per-character maps are filled at the
+  // end, when their length is known.
+  const pieces: string[] = [];
+  const pieceTokens: number[] = [];
+  const pieceOwn: boolean[] = [];
+  let length = 0;
   const tokenChar = new Map<number, number>();
-  const push = (s: string, token: number, offset: number): void => {
-    tokenChar.set(token, text.length);
-    for (let k = 0; k < s.length; k++) {
-      tokenOf.push(token);
-      offsetOf.push(offset < 0 ? offset : offset + k);
-    }
-    text += s;
+  const push = (s: string, token: number, offset: 0 | -1): void => {
+    tokenChar.set(token, length);
+    pieces.push(s);
+    pieceTokens.push(token);
+    pieceOwn.push(offset === 0);
+    length += s.length;
   };
   const stop = f.separate >= 0 ? f.separate : f.end;
   let childIndex = 0;
@@ -213,9 +221,19 @@ function buildInstruction(f: FieldNode, parse: (text: string) => ParseResult): v
       push('\r', i, 0);
     }
   }
+  const text = pieces.join('');
+  const charToken = new Int32Array(length);
+  const charOffset = new Int32Array(length);
+  for (let k = 0, at = 0; k < pieces.length; k++) {
+    const n = pieces[k]!.length;
+    charToken.fill(pieceTokens[k]!, at, at + n);
+    if (pieceOwn[k]) for (let c = 0; c < n; c++) charOffset[at + c] = c;
+    else charOffset.fill(-1, at, at + n);
+    at += n;
+  }
   f.instruction = text;
-  f.charToken = Int32Array.from(tokenOf);
-  f.charOffset = Int32Array.from(offsetOf);
+  f.charToken = charToken;
+  f.charOffset = charOffset;
   f.tokenChar = tokenChar;
   f.parsed = parse(text);
 }
