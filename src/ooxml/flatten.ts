@@ -29,6 +29,9 @@ const MARKERS = new Set([
 
 const BREAK_CHARS: Record<string, string> = { page: '\f', column: '\x0e' };
 
+/** The text-box stories of an item that holds none (shared: a token's lists are read only). */
+const NO_STORIES: Story[] = Object.freeze([]) as unknown as Story[];
+
 export interface StoryLabeler {
   nextTextBox(): string;
 }
@@ -101,7 +104,7 @@ export function flattenStory(root: XElement, source: string, part: string, label
       if (c.kind !== 'element' || c.name === 'w:rPr') continue;
       let kind: ItemKind;
       let text = '';
-      const subs: Story[] = [];
+      let subs: Story[] = NO_STORIES;
       switch (c.name) {
         case 'w:t':
           kind = 'text';
@@ -148,6 +151,7 @@ export function flattenStory(root: XElement, source: string, part: string, label
           kind = 'object';
           const boxes: XElement[] = [];
           textBoxesIn(c, boxes);
+          if (boxes.length) subs = [];
           for (const box of boxes) {
             const sub = flattenStory(box, source, part, labeler.nextTextBox(), labeler);
             subs.push(sub);
