@@ -35,7 +35,18 @@ export function checkEntryNames(files: readonly string[], dirs: readonly string[
   }
 }
 
+/** Names found safe before (a repository's packages hold the same few dozen). */
+const safeNames = new Set<string>();
+
 function safeName(name: string): boolean {
+  if (safeNames.has(name)) return true;
+  if (!checkName(name)) return false;
+  if (safeNames.size >= 4096) safeNames.clear();
+  safeNames.add(name);
+  return true;
+}
+
+function checkName(name: string): boolean {
   if (name.length === 0 || name.length > MAX_NAME) return false;
   // Control characters (NUL included), backslashes, drive letters.
   if (/[\u0000-\u001f\u007f\\]/.test(name) || /^[A-Za-z]:/.test(name)) return false;

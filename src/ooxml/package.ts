@@ -219,7 +219,21 @@ function dirOf(part: string): string {
   return i < 0 ? '' : part.slice(0, i + 1);
 }
 
+/** Resolved targets by folder and target: a repository's packages name the same few parts. */
+const resolved = new Map<string, string>();
+
 function resolvePart(baseDir: string, target: string): string {
+  const key = `${baseDir}\0${target}`;
+  let part = resolved.get(key);
+  if (part === undefined) {
+    part = resolveTarget(baseDir, target);
+    if (resolved.size >= 4096) resolved.clear();
+    resolved.set(key, part);
+  }
+  return part;
+}
+
+function resolveTarget(baseDir: string, target: string): string {
   const path = target.startsWith('/') ? target.slice(1) : baseDir + target;
   const out: string[] = [];
   for (const seg of path.split('/')) {
