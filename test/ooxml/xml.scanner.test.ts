@@ -10,7 +10,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { KpBrevError } from '../../src/diagnostics.js';
 import { ContentCounter, resolveLimits } from '../../src/limits.js';
-import { decodeXml, parseWithSaxes, parseXml, scanXml, type XElement } from '../../src/ooxml/xml.js';
+import { decodeXml, parseWithSaxes, parseXml, type XElement } from '../../src/ooxml/xml.js';
+import { scanXml } from '../../src/ooxml/xml-scan.js';
 import { readZip } from '../../src/ooxml/zip.js';
 
 const root = join(import.meta.dirname, '../..');
