@@ -31,7 +31,7 @@ export interface FieldNode {
   /** For each instruction character: the offset inside that token's text. */
   charOffset: Int32Array;
   /** Token index -> index of its first character in the instruction. */
-  tokenChar: Map<number, number>;
+  tokenChar: ReadonlyMap<number, number>;
   parsed: ParseResult;
   /** Paragraph number (1-based, in the story) where the field begins. */
   readonly para: number;
@@ -140,7 +140,8 @@ export function readFields(story: Story): FieldNode[] {
 }
 
 const NO_CHARS = new Int32Array(0);
-const NO_TOKENS: Map<number, number> = new Map();
+/** Shared by the fields it stands in for until buildInstruction, and by simple fields for good: read only. */
+const NO_TOKENS: ReadonlyMap<number, number> = new Map();
 const NOT_PARSED: ParseResult = { instruction: { type: 'empty', position: { start: 0, end: 0 } }, problems: [] };
 
 function makeNode(story: Story, kind: 'complex' | 'simple', begin: number, end: number, separate: number, para: number): FieldNode {
