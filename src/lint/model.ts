@@ -9,6 +9,7 @@ import { packageStyles, type StyleSheet } from '../ooxml/styles/sheet.js';
 import { paragraphStyleId } from '../ooxml/styles/resolve.js';
 import { propsElement } from '../ooxml/styles/values.js';
 import { unescapeXml } from '../ooxml/xml.js';
+import { remembered } from '../memo.js';
 import type { StoryPlan } from '../template/plan.js';
 import { cachedResult, type Template } from '../template/template.js';
 import { parseTheme, type Theme } from '../ooxml/styles/theme.js';
@@ -156,15 +157,7 @@ function readTopFields(all: readonly FieldNode[]): FieldNode[] {
 
 /** The paragraph style a w:pPr names, by the w:pPr's text: a repository's paragraphs repeat a
  * handful (bounded all the same). */
-const styleIds = new Map<string, string | undefined>();
-
-function styleIdOf(pPr: string): string | undefined {
-  if (styleIds.has(pPr)) return styleIds.get(pPr);
-  const id = paragraphStyleId(propsElement(pPr, 'w:pPr'));
-  if (styleIds.size >= 1024) styleIds.clear();
-  styleIds.set(pPr, id);
-  return id;
-}
+const styleIdOf = remembered((pPr: string): string | undefined => paragraphStyleId(propsElement(pPr, 'w:pPr')), 1024);
 
 function walkStory(story: Story, top: FieldNode[], model: LintModel): void {
   const tokens = story.tokens;

@@ -13,6 +13,7 @@
  * such files, and they are no danger.)
  */
 import { inputError } from '../diagnostics.js';
+import { remembered } from '../memo.js';
 
 const MAX_NAME = 1024;
 
@@ -35,16 +36,8 @@ export function checkEntryNames(files: readonly string[], dirs: readonly string[
   }
 }
 
-/** Names found safe before (a repository's packages hold the same few dozen). */
-const safeNames = new Set<string>();
-
-function safeName(name: string): boolean {
-  if (safeNames.has(name)) return true;
-  if (!checkName(name)) return false;
-  if (safeNames.size >= 4096) safeNames.clear();
-  safeNames.add(name);
-  return true;
-}
+/** Whether a name is safe, once per name (a repository's packages hold the same few dozen). */
+const safeName = remembered(checkName, 4096);
 
 function checkName(name: string): boolean {
   if (name.length === 0 || name.length > MAX_NAME) return false;

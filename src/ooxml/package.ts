@@ -7,6 +7,7 @@ import { ContentCounter, resolveLimits, type Limits } from '../limits.js';
 import { decodeXml, elements, parseXml, type XElement } from './xml.js';
 import type { SharedParts } from './shared-parts.js';
 import { DEFAULT_ZIP_LIMITS, readZip, type ZipArchive, type ZipLimits } from './zip.js';
+import { remembered } from '../memo.js';
 
 export const W_NS = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 const REL_BASE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/';
@@ -219,22 +220,15 @@ function dirOf(part: string): string {
   return i < 0 ? '' : part.slice(0, i + 1);
 }
 
-/** Resolved targets by folder and target: a repository's packages name the same few parts. */
-const resolved = new Map<string, string>();
+/** Resolved targets, once per folder and target: a repository's packages name the same few parts. */
+const resolved = remembered(resolveTarget, 4096);
 
 function resolvePart(baseDir: string, target: string): string {
-  const key = `${baseDir}\0${target}`;
-  let part = resolved.get(key);
-  if (part === undefined) {
-    part = resolveTarget(baseDir, target);
-    if (resolved.size >= 4096) resolved.clear();
-    resolved.set(key, part);
-  }
-  return part;
+  return resolved(target.startsWith('/') ? target.slice(1) : baseDir + target);
 }
 
-function resolveTarget(baseDir: string, target: string): string {
-  const path = target.startsWith('/') ? target.slice(1) : baseDir + target;
+/** A part name from a target joined to its folder: `.` and `..` segments resolved. */
+function resolveTarget(path: string): string {
   const out: string[] = [];
   for (const seg of path.split('/')) {
     if (seg === '..') out.pop();

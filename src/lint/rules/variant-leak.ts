@@ -1,6 +1,7 @@
 /** variant-leak: text naming one variant outside any condition, in a template that serves several. */
 import type { Rule } from '../types.js';
 import { placeOfParagraph } from '../helpers.js';
+import { remembered } from '../../memo.js';
 
 export const variantLeak: Rule = {
   meta: {
@@ -115,13 +116,7 @@ export const variantLeak: Rule = {
 
 /** A term as a whole word, case-insensitive; made once per term for every template of a run
  * (stateless: no g or y flag). */
-const wordPatterns = new Map<string, RegExp>();
-function wholeWord(term: string): RegExp {
-  let re = wordPatterns.get(term);
-  if (!re) {
-    if (wordPatterns.size >= 1024) wordPatterns.clear();
-    const escaped = term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    wordPatterns.set(term, (re = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'iu')));
-  }
-  return re;
-}
+const wholeWord = remembered((term: string): RegExp => {
+  const escaped = term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'iu');
+}, 1024);
