@@ -17,17 +17,8 @@ import { formatJson } from '../lint/formatters/json.js';
 import { formatSarif } from '../lint/formatters/sarif.js';
 import { formatStylish } from '../lint/formatters/stylish.js';
 import { RULES } from '../lint/rules/index.js';
-import {
-  fileTarget,
-  idTargets,
-  isRepositoryDir,
-  LoadedTemplates,
-  loadedTemplates,
-  looseTarget,
-  repositoryDirOf,
-  repositoryTargets,
-  type LintTarget,
-} from '../lint/targets.js';
+import { fileTarget, idTargets, isRepositoryDir, looseTarget, repositoryDirOf, repositoryTargets, type LintTarget } from '../lint/targets.js';
+import { LoadedTemplates, loadedTemplates } from '../lint/loaded-templates.js';
 import type { LintConfig, LintSettings, RuleSetting } from '../lint/types.js';
 import { parseContextText } from '../context/context.js';
 import { loadCatalogFile } from '../repository/catalog.js';
