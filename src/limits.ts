@@ -128,7 +128,9 @@ export class ContentCounter {
   /** Counts a part parsed before (what it counted then, see mark): false, counting nothing,
    * when that passes a limit (the part is then parsed again, to say where). */
   add(counts: readonly [number, number, number]): boolean {
-    const [elements, paragraphs, fields] = counts;
+    const elements = counts[0];
+    const paragraphs = counts[1];
+    const fields = counts[2];
     const l = this.limits;
     if (this.elements + elements > l.elements || this.paragraphs + paragraphs > l.paragraphs || this.fields + fields > l.fields) return false;
     this.elements += elements;

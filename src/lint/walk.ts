@@ -41,14 +41,22 @@ export function walk(model: LintModel, visitors: readonly RuleVisitor[]): void {
   const on = {} as Handlers;
   for (const kind of KINDS) {
     // Bound to their visitor, in rule order.
-    (on as Record<Kind, unknown[]>)[kind] = visitors.flatMap((v) => {
+    const list: unknown[] = [];
+    for (const v of visitors) {
       const h = v[kind] as ((node: never) => void) | undefined;
-      return h ? [h.bind(v)] : [];
-    });
+      if (h) list.push(h.bind(v));
+    }
+    (on as Record<Kind, unknown[]>)[kind] = list;
   }
+  // Counted loops: this one runs for every node and handler of a repository, much of it
+  // before V8 optimises it, where `for...of` makes an iterator result per step.
   const each = <T>(handlers: Array<(node: T) => void>, nodes: readonly T[]): void => {
-    if (!handlers.length) return;
-    for (const node of nodes) for (const h of handlers) h(node);
+    const count = handlers.length;
+    if (!count) return;
+    for (let n = 0; n < nodes.length; n++) {
+      const node = nodes[n]!;
+      for (let h = 0; h < count; h++) handlers[h]!(node);
+    }
   };
   each(on.document, [model]);
   each(

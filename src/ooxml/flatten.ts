@@ -2,6 +2,10 @@
  * Flattening a story root (w:body, w:hdr, w:ftr, w:footnote, w:txbxContent...) into the token
  * sequence of `tokens.ts`: block and inline containers become open/close pairs, run children
  * become items, paragraphs end in a mark, and text boxes become stories of their own.
+ *
+ * The walks over children use counted loops: they run for every element of every template a
+ * repository lint reads, much of it before V8 optimises them, where `for...of` makes an
+ * iterator result per step.
  */
 import type { ItemKind, Level, OpenToken, ParagraphInfo, Story, Token } from './tokens.js';
 import type { XElement } from './xml.js';
@@ -93,14 +97,17 @@ export function flattenStory(root: XElement, source: string, part: string, label
   };
 
   const walkRun = (run: XElement): void => {
+    const children = run.children;
     let rPr = '';
-    for (const c of run.children) {
+    for (let i = 0; i < children.length; i++) {
+      const c = children[i]!;
       if (c.kind === 'element' && c.name === 'w:rPr') {
         rPr = slice(c);
         break;
       }
     }
-    for (const c of run.children) {
+    for (let i = 0; i < children.length; i++) {
+      const c = children[i]!;
       if (c.kind !== 'element' || c.name === 'w:rPr') continue;
       let kind: ItemKind;
       let text = '';
@@ -174,7 +181,9 @@ export function flattenStory(root: XElement, source: string, part: string, label
     if (el.name === 'w:del' || el.name === 'w:moveFrom') return;
     if (INLINE_CONTAINERS.has(el.name)) {
       pushOpen(el, 'inline', el.name === 'w:fldSimple' ? (el.attrs['w:instr'] ?? '') : undefined);
-      for (const c of el.children) {
+      const children = el.children;
+      for (let i = 0; i < children.length; i++) {
+        const c = children[i]!;
         if (c.kind !== 'element') continue;
         if (PROPERTY_ELEMENTS.has(c.name)) pushRaw(c, 'inline');
         else walkInline(c);
@@ -189,7 +198,9 @@ export function flattenStory(root: XElement, source: string, part: string, label
     const first = tokens.length;
     let pPr = '';
     let sectionBreak = false;
-    for (const c of p.children) {
+    const children = p.children;
+    for (let i = 0; i < children.length; i++) {
+      const c = children[i]!;
       if (c.kind !== 'element') continue;
       if (c.name === 'w:pPr') {
         pPr = slice(c);
@@ -204,13 +215,14 @@ export function flattenStory(root: XElement, source: string, part: string, label
   };
 
   const walkBlocks = (container: XElement): void => {
+    const children = container.children;
     let lastBlock: XElement | undefined;
-    for (const c of container.children) {
-      if (c.kind === 'element' && (c.name === 'w:p' || c.name === 'w:tbl' || c.name === 'w:sdt' || c.name === 'w:customXml')) {
-        lastBlock = c;
-      }
+    for (let i = children.length - 1; i >= 0 && !lastBlock; i--) {
+      const c = children[i]!;
+      if (c.kind === 'element' && (c.name === 'w:p' || c.name === 'w:tbl' || c.name === 'w:sdt' || c.name === 'w:customXml')) lastBlock = c;
     }
-    for (const c of container.children) {
+    for (let i = 0; i < children.length; i++) {
+      const c = children[i]!;
       if (c.kind !== 'element') continue;
       if (PROPERTY_ELEMENTS.has(c.name)) pushRaw(c, 'block');
       else walkBlock(c, c === lastBlock);

@@ -132,14 +132,19 @@ export const a11yFakeHeading: Rule = {
       'document:exit'(model) {
         const withText = main.filter((p) => p.text.trim() || p.fields.length);
         const closing = new Set(withText.slice(-2));
-        for (const [i, p] of main.entries()) {
+        for (let i = 0; i < main.length; i++) {
+          const p = main[i]!;
           const text = p.text.trim();
           if (!text || p.fields.length || p.inTable || closing.has(p)) continue;
           if (/[.:;,!?]$/.test(text) || words(text).length > MAX_WORDS || /(?:^|\s)\d[\d./-]*(?:\s|$)/.test(text)) continue;
           if (ctx.styles.headingLevel(p) !== undefined || HEADING_NAME.test(ctx.styles.name(p.styleId) ?? '')) continue;
           if (!formattedByHand(p, ctx.styles)) continue;
           // Followed by ordinary body text (empty paragraphs between are skipped).
-          const next = main.slice(i + 1).find((q) => q.text.trim() || q.fields.length || q.objects);
+          let next: ParagraphModel | undefined;
+          for (let j = i + 1; j < main.length && !next; j++) {
+            const q = main[j]!;
+            if (q.text.trim() || q.fields.length || q.objects) next = q;
+          }
           if (!next || next.inTable || ctx.styles.headingLevel(next) !== undefined || formattedByHand(next, ctx.styles)) continue;
           ctx.report('fake', { text: text.slice(0, 60) }, placeOfParagraph(model, p));
         }
