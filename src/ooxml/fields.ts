@@ -30,8 +30,9 @@ export interface FieldNode {
   charToken: Int32Array;
   /** For each instruction character: the offset inside that token's text. */
   charOffset: Int32Array;
-  /** Token index -> index of its first character in the instruction. */
-  tokenChar: ReadonlyMap<number, number>;
+  /** Token index -> index of its first character in the instruction (undefined for a token
+   * that gave the instruction nothing). */
+  tokenChar: TokenChars;
   parsed: ParseResult;
   /** Paragraph number (1-based, in the story) where the field begins. */
   readonly para: number;
@@ -139,9 +140,38 @@ export function readFields(story: Story): FieldNode[] {
   return readStoryFields(story).top;
 }
 
+/** Where the tokens of an instruction begin in it (FieldNode.tokenChar). */
+export interface TokenChars {
+  get(token: number): number | undefined;
+}
+
+/** The instruction's pieces in order: each one's token (ascending, each once) and where it
+ * begins. Two arrays the instruction is built with anyway, where a Map per field would cost a
+ * hash table (a repository lint builds hundreds of thousands). */
+class PieceStarts implements TokenChars {
+  constructor(
+    private readonly tokens: readonly number[],
+    private readonly starts: readonly number[],
+  ) {}
+
+  get(token: number): number | undefined {
+    const tokens = this.tokens;
+    let lo = 0;
+    let hi = tokens.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const t = tokens[mid]!;
+      if (t === token) return this.starts[mid];
+      if (t < token) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
+  }
+}
+
 const NO_CHARS = new Int32Array(0);
 /** Shared by the fields it stands in for until buildInstruction, and by simple fields for good: read only. */
-const NO_TOKENS: ReadonlyMap<number, number> = new Map();
+const NO_TOKENS: TokenChars = new PieceStarts([], []);
 const NOT_PARSED: ParseResult = { instruction: { type: 'empty', position: { start: 0, end: 0 } }, problems: [] };
 
 function makeNode(story: Story, kind: 'complex' | 'simple', begin: number, end: number, separate: number, para: number): FieldNode {
@@ -181,13 +211,13 @@ function buildInstruction(f: FieldNode, parse: (text: string) => ParseResult): v
   // end, when their length is known.
   const pieces: string[] = [];
   const pieceTokens: number[] = [];
+  const pieceStarts: number[] = [];
   const pieceOwn: boolean[] = [];
   let length = 0;
-  const tokenChar = new Map<number, number>();
   const push = (s: string, token: number, offset: 0 | -1): void => {
-    tokenChar.set(token, length);
     pieces.push(s);
     pieceTokens.push(token);
+    pieceStarts.push(length);
     pieceOwn.push(offset === 0);
     length += s.length;
   };
@@ -235,7 +265,7 @@ function buildInstruction(f: FieldNode, parse: (text: string) => ParseResult): v
   f.instruction = text;
   f.charToken = charToken;
   f.charOffset = charOffset;
-  f.tokenChar = tokenChar;
+  f.tokenChar = new PieceStarts(pieceTokens, pieceStarts);
   f.parsed = parse(text);
 }
 

@@ -89,6 +89,23 @@ describe('corpus: the fields Word saved', () => {
     expect(instructions('mpapierski-docx-mailmerge/test_if.docx')[1]).toBe('IF Gender <> "Man" "True" "False" \\* MERGEFORMAT');
   });
 
+  it('in every file, each token of an instruction is found where its characters begin (tokenChar, charToken)', () => {
+    let checked = 0;
+    for (const file of files)
+      for (const f of load(file).fieldNodes) {
+        if (f.kind !== 'complex') continue;
+        const first = new Map<number, number>();
+        f.charToken.forEach((t, k) => {
+          if (!first.has(t)) first.set(t, k);
+        });
+        for (const [t, k] of first) expect(f.tokenChar.get(t), `${file}: token ${t}`).toBe(k);
+        checked += first.size;
+        // Tokens before the field, and its separator and end, give the instruction nothing.
+        for (const t of [f.begin - 1, f.begin, f.separate, f.end, f.end + 1]) if (t >= 0 && !first.has(t)) expect(f.tokenChar.get(t)).toBeUndefined();
+      }
+    expect(checked).toBeGreaterThan(100);
+  });
+
   it('the three-level nested IF with nested results stored as w:instrText and fldSimple inside the instruction', () => {
     const t = load('iulica-docx-mailmerge/test_nested_if_inside.docx');
     const fields = t.fields();
