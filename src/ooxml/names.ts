@@ -19,6 +19,18 @@ const MAX_NAME = 1024;
 
 /** Checks every entry name (directories given with their trailing `/`). Throws a KpBrevError. */
 export function checkEntryNames(files: readonly string[], dirs: readonly string[] = []): void {
+  checkedList(JSON.stringify([files, dirs]));
+}
+
+/** The lists that passed, by their JSON (which gives back the names exactly): a repository's
+ * packages mostly hold the same list of entries. A list that fails throws each time. */
+const checkedList = remembered((key: string): true => {
+  const [files, dirs] = JSON.parse(key) as [string[], string[]];
+  checkLists(files, dirs);
+  return true;
+}, 256);
+
+function checkLists(files: readonly string[], dirs: readonly string[]): void {
   for (const dir of dirs) if (!safeName(dir.replace(/\/$/, ''))) throw inputError('package.unsafe-name', { part: shown(dir) });
   const byKey = new Map<string, string>();
   for (const name of files) {
