@@ -117,6 +117,7 @@ export interface Story {
   readonly innerEnd: number;
   readonly tokens: Token[];
   readonly paragraphs: ParagraphInfo[];
-  /** Text boxes found directly in this story (not in nested text boxes). */
+  /** Text boxes found directly in this story (not in nested text boxes): those of its items,
+   * in order, so a story whose list is empty has no item that holds one. */
   readonly subStories: Story[];
 }

@@ -72,14 +72,12 @@ export interface StoryPlan {
 export interface PlannedStories {
   /** This story and its text boxes, depth first. */
   readonly plans: StoryPlan[];
-  /** Item -> its XML as segments (only for items that hold text boxes with fields). */
-  readonly itemSegments: Map<ItemToken, Segment[]>;
   /** Parses a field instruction (default parseInstruction; shared-parts.ts shares the trees). */
   readonly parse?: (text: string) => ParseResult;
 }
 
 /** Reads the fields of a story (and its text boxes) and plans the groups. */
-export function planStory(story: Story, out: PlannedStories = { plans: [], itemSegments: new Map() }): PlannedStories {
+export function planStory(story: Story, out: PlannedStories = { plans: [] }): PlannedStories {
   const { top, stray } = readStoryFields(story, out.parse);
   const fields: FieldNode[] = [];
   const broken: FieldNode[] = [];
@@ -103,11 +101,20 @@ export function planStory(story: Story, out: PlannedStories = { plans: [], itemS
   const plan: StoryPlan = { story, fields, broken, stray, all, groups, regions, regionTables: tables, regionProblems: problems };
   out.plans.push(plan);
   for (const sub of story.subStories) planStory(sub, out);
-  // Items holding text boxes get segment lists so a group can render them.
-  for (const tok of story.tokens) {
-    if (tok.t !== 'item' || tok.subStories.length === 0) continue;
-    const holes = tok.subStories.flatMap((s) => holesOf(s, out));
-    if (holes.length) out.itemSegments.set(tok, segmentsOf(story.source, tok.start, tok.end, holes));
+  return out;
+}
+
+/** The render's view of planned stories: each item that holds text boxes with fields, as its
+ * XML in segments, so a group can render it (a story without text boxes has no such item: its
+ * tokens are not looked through). */
+export function itemSegmentsOf(planned: PlannedStories, out: Map<ItemToken, Segment[]> = new Map()): Map<ItemToken, Segment[]> {
+  for (const { story } of planned.plans) {
+    if (!story.subStories.length) continue;
+    for (const tok of story.tokens) {
+      if (tok.t !== 'item' || tok.subStories.length === 0) continue;
+      const holes = tok.subStories.flatMap((s) => holesOf(s, planned));
+      if (holes.length) out.set(tok, segmentsOf(story.source, tok.start, tok.end, holes));
+    }
   }
   return out;
 }
@@ -118,10 +125,13 @@ export function holesOf(story: Story, planned: PlannedStories): Hole[] {
   const plan = planned.plans.find((p) => p.story === story);
   if (!plan) return [];
   const holes: Hole[] = [...plan.groups];
-  for (const tok of story.tokens) {
-    if (tok.t !== 'item' || tok.subStories.length === 0) continue;
-    if (plan.groups.some((g) => g.start <= tok.start && tok.end <= g.end)) continue;
-    for (const sub of tok.subStories) holes.push(...holesOf(sub, planned));
+  // Text boxes (only a story with text boxes has items that hold them).
+  if (story.subStories.length) {
+    for (const tok of story.tokens) {
+      if (tok.t !== 'item' || tok.subStories.length === 0) continue;
+      if (plan.groups.some((g) => g.start <= tok.start && tok.end <= g.end)) continue;
+      for (const sub of tok.subStories) holes.push(...holesOf(sub, planned));
+    }
   }
   if (!plan.regions.length) return holes.sort((a, b) => a.start - b.start);
   const containers: Array<RegionSegment | TableSegment> = [

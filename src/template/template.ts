@@ -1,7 +1,9 @@
 /**
  * Compile once, render many. `loadTemplate` unzips, parses the XML of every story part, finds
- * and parses the fields and plans the groups; `template.render(context)` only evaluates fields,
- * writes the groups and zips, reusing the compressed bytes of every part it did not change.
+ * and parses the fields and plans the groups; the first letter cuts the parts into verbatim
+ * chunks and holes (what only letters read: a linter never asks for it); `template.render(context)`
+ * only evaluates fields, writes the groups and zips, reusing the compressed bytes of every part
+ * it did not change.
  */
 import { crc32, deflateRawSync } from 'node:zlib';
 import { diagnostic, KpBrevError, type Diagnostic, type Location } from '../diagnostics.js';
@@ -23,7 +25,7 @@ import type { EvalEnv, FieldOutcome, FieldTrace } from './eval-env.js';
 import { isLive } from './evaluate.js';
 import { locationOf } from './report.js';
 import { holdsRefused } from './live.js';
-import { holesOf, planStory, segmentsOf, type PlannedStories, type Segment, type StoryPlan } from './plan.js';
+import { holesOf, itemSegmentsOf, planStory, segmentsOf, type PlannedStories, type Segment, type StoryPlan } from './plan.js';
 import { renderPieces, type RenderState } from './render.js';
 import type { LetterRules } from './rules.js';
 import { langResolver } from './lang.js';
@@ -31,6 +33,7 @@ import { checkLetterContext } from './letter-context.js';
 import { bookmarkNames } from './field-policy.js';
 import { cutRanges, dropRanges, externalDiagnostic, externalReferences, type Range } from './external-refs.js';
 import { documentModel, newLetterState } from './doc-model.js';
+import type { DocModel } from './doc-model-types.js';
 import { maxDrawingIdIn, regionIndex, type RegionIndex } from './regions/region-index.js';
 import { LetterRegions } from './regions/scope.js';
 import { copyTuning } from './region-cells.js';
@@ -117,13 +120,21 @@ export interface EvaluatedField extends FieldInfo {
   reasons: readonly Diagnostic[];
 }
 
+/** A story part as compiled: its stories with their fields, groups and regions. */
 interface PartPlan {
   part: string;
   kind: StoryKind;
+  /** The part's stories (body, header, notes), each with its text boxes, depth first. */
+  planned: PlannedStories;
+  /** The story roots of the part (without their text boxes). */
+  roots: Story[];
+}
+
+/** A part as a letter writes it: its text as segments, verbatim chunks and holes to fill. */
+interface PartSegments {
   segments: Segment[];
   /** For each segment that is the template's text, its offset in the part (-1 for the others). */
   offsets: number[];
-  stories: StoryPlan[];
 }
 
 /** A field with kp-brev's value for a case: undefined when it stays a field (PAGE, links).
@@ -180,23 +191,18 @@ export function templateFromPackage(pkg: DocxPackage | (() => DocxPackage), opti
 
 function compileTemplate(pkg: DocxPackage, name: string, options: LoadOptions): Template {
   const parts: PartPlan[] = [];
-  const itemSegments = new Map<ItemToken, Segment[]>();
   for (const { part, kind } of pkg.storyParts) {
-    const root = pkg.xml(part);
     const source = pkg.text(part);
-    const planned: PlannedStories = { plans: [], itemSegments, ...(options.shared ? { parse: options.shared.instruction } : {}) };
-    const roots: Array<{ el: XElement; label: string }> = storyRoots(root, kind);
+    const planned: PlannedStories = { plans: [], ...(options.shared ? { parse: options.shared.instruction } : {}) };
     let boxes = 0;
     const labeler = { nextTextBox: () => `tekstboks ${++boxes}` };
-    const stories: Story[] = [];
-    for (const { el, label } of roots) {
+    const roots: Story[] = [];
+    for (const { el, label } of storyRoots(pkg.xml(part), kind)) {
       const story = flattenStory(el, source, part, label, labeler);
-      stories.push(story);
+      roots.push(story);
       planStory(story, planned);
     }
-    const holes = stories.flatMap((s) => holesOf(s, planned)).sort((a, b) => a.start - b.start);
-    const segments = holes.length ? segmentsOf(source, 0, source.length, holes) : [source];
-    parts.push({ part, kind, segments, offsets: verbatimOffsets(segments), stories: planned.plans });
+    parts.push({ part, kind, planned, roots });
   }
 
   const defaultLang = docDefaultLang(pkg);
@@ -205,10 +211,8 @@ function compileTemplate(pkg: DocxPackage, name: string, options: LoadOptions): 
   // External references: the letter is refused for some, others are left out of it.
   const external = externalReferences(pkg);
   const refusedRefs = external.filter((r) => r.action === 'refuse').map((r) => externalDiagnostic(r, name));
-  const cuts = dropRanges(pkg, external);
-  if (settings.mailMerge) cuts.set(settings.part!, [...(cuts.get(settings.part!) ?? []), settings.mailMerge]);
-  const rewritten = new Map([...cuts].map(([part, ranges]) => [part, rewrittenEntry(pkg, part, ranges)]));
-  const allNodes = parts.flatMap((p) => p.stories.flatMap((s) => s.all));
+  const plans = parts.flatMap((p) => p.planned.plans);
+  const allNodes = plans.flatMap((s) => s.all);
   const bookmarks = bookmarkNames(pkg, allNodes);
   for (const f of allNodes) f.lang = resolveLang(f);
   const diagnostics: Diagnostic[] = [];
@@ -226,44 +230,42 @@ function compileTemplate(pkg: DocxPackage, name: string, options: LoadOptions): 
       addFor(f, diagnostic(p.code, p.params, { ...loc, offset: p.position.start }, p.code === 'syntax.empty' || isFragile(p) ? 'warning' : 'error'));
     }
   }
-  for (const p of parts) {
-    for (const s of p.stories) {
-      for (const f of s.broken) addFor(f, diagnostic('render.structure', { detail: 'w:fldChar' }, locationOf(f, name)));
-      const reported = new Set<number>();
-      for (const i of s.stray) {
-        const tok = s.story.tokens[i]!;
-        if (tok.t !== 'item' || tok.kind !== 'begin' || reported.has(tok.para)) continue;
-        reported.add(tok.para);
-        const loc: Location = { template: name, part: s.story.part, paragraph: tok.para };
-        if (s.story.label) loc.story = s.story.label;
-        const excerpt = paragraphText(s.story, tok.para);
-        if (excerpt) loc.excerpt = excerpt;
-        diagnostics.push(diagnostic('syntax.unclosed', {}, loc, 'warning'));
-      }
+  for (const s of plans) {
+    for (const f of s.broken) addFor(f, diagnostic('render.structure', { detail: 'w:fldChar' }, locationOf(f, name)));
+    const reported = new Set<number>();
+    for (const i of s.stray) {
+      const tok = s.story.tokens[i]!;
+      if (tok.t !== 'item' || tok.kind !== 'begin' || reported.has(tok.para)) continue;
+      reported.add(tok.para);
+      const loc: Location = { template: name, part: s.story.part, paragraph: tok.para };
+      if (s.story.label) loc.story = s.story.label;
+      const excerpt = paragraphText(s.story, tok.para);
+      if (excerpt) loc.excerpt = excerpt;
+      diagnostics.push(diagnostic('syntax.unclosed', {}, loc, 'warning'));
     }
   }
 
   // Regions (rows or paragraphs repeated per item of a list); markers that cannot be used refuse
   // the letter, like a field that breaks the structure.
-  const plans = parts.flatMap((p) => p.stories);
   const regions = plans.some((s) => s.regions.length) ? regionIndex(plans, Math.max(0, ...parts.map((p) => maxDrawingIdIn(pkg.text(p.part))))) : undefined;
   const regionProblems = plans.flatMap((s) => s.regionProblems.map((p) => ({ f: p.field, d: diagnostic(p.code, p.params, locationOf(p.field, name)) })));
   for (const { f, d } of regionProblems) addFor(f, d);
 
-  const doc = documentModel(
-    pkg,
-    parts.flatMap((p) => p.stories.map((s) => s.story)),
-    allNodes,
-    bookmarks,
-    regions?.regions,
-  );
+  const brokenFields = plans.flatMap((s) => s.broken);
 
-  const changed = new Map<string, PartPlan>();
-  for (const p of parts) if (p.segments.length > 1 || typeof p.segments[0] !== 'string') changed.set(p.part, p);
-  const brokenFields = parts.flatMap((p) => p.stories.flatMap((s) => s.broken));
+  // What only making a letter reads (the parts as segments, the document's state, the parts it
+  // rewrites once), worked out at the first letter: a linter or a field listing never asks.
+  let forLetters: LetterPlan | undefined;
+  const letterPlan = (): LetterPlan => (forLetters ??= planLetters(pkg, parts, allNodes, bookmarks, regions, settings, external));
 
   /** The evaluation environment of one letter. */
-  const envFor = (context: CaseContext, preview: boolean, opts: Pick<RenderOptions, 'lang' | 'numberLocale'>, trace?: Map<FieldNode, FieldTrace>): EvalEnv => ({
+  const envFor = (
+    context: CaseContext,
+    preview: boolean,
+    opts: Pick<RenderOptions, 'lang' | 'numberLocale'>,
+    doc: DocModel,
+    trace?: Map<FieldNode, FieldTrace>,
+  ): EvalEnv => ({
     ctx: context,
     preview,
     lang: opts.lang ?? 'da',
@@ -305,7 +307,8 @@ function compileTemplate(pkg: DocxPackage, name: string, options: LoadOptions): 
   // The letter's parts, also for evaluateFields (a listing of the fields, not a letter: an
   // external reference does not stop it).
   const makeParts = (context: CaseContext, opts: RenderOptions = {}, trace?: Map<FieldNode, FieldTrace>): PartPieces => {
-    const env = envFor(context, opts.preview ?? false, opts, trace);
+    const { doc, itemSegments, changed } = letterPlan();
+    const env = envFor(context, opts.preview ?? false, opts, doc, trace);
     checkLetterContext(env);
     const state: RenderState = {
       env,
@@ -351,7 +354,7 @@ function compileTemplate(pkg: DocxPackage, name: string, options: LoadOptions): 
     diagnostics,
     estimatedBytes: estimateBytes(pkg, parts),
     fieldNodes: allNodes,
-    stories: parts.flatMap((p) => p.stories),
+    stories: plans,
     package: pkg,
     defaultLang,
     rules: options.rules,
@@ -377,6 +380,7 @@ function compileTemplate(pkg: DocxPackage, name: string, options: LoadOptions): 
     },
     render(context: CaseContext, opts: RenderOptions = {}): RenderResult {
       const { pieces: rendered, diagnostics, stats } = renderPartPieces(context, opts);
+      const { rewritten } = letterPlan();
       const outputs: ZipOutput[] = [];
       for (const entryName of pkg.archive.order) {
         const entry = pkg.archive.entries.get(entryName)!;
@@ -394,6 +398,51 @@ function compileTemplate(pkg: DocxPackage, name: string, options: LoadOptions): 
       return { docx, diagnostics, stats };
     },
   };
+}
+
+/** What making a letter reads beyond the compiled stories (template.ts letterPlan). */
+interface LetterPlan {
+  /** The story parts a letter changes, as segments. */
+  changed: Map<string, PartSegments>;
+  /** Items that hold text boxes with fields, as segments. */
+  itemSegments: Map<ItemToken, Segment[]>;
+  /** The document's state that fields read (doc-model.ts). */
+  doc: DocModel;
+  /** Parts every letter holds without some ranges (external references, mail merge settings),
+   * deflated once. */
+  rewritten: Map<string, ZipEntry>;
+}
+
+function planLetters(
+  pkg: DocxPackage,
+  parts: readonly PartPlan[],
+  allNodes: readonly FieldNode[],
+  bookmarks: ReadonlySet<string>,
+  regions: RegionIndex | undefined,
+  settings: SettingsInfo,
+  external: ReturnType<typeof externalReferences>,
+): LetterPlan {
+  const changed = new Map<string, PartSegments>();
+  const itemSegments = new Map<ItemToken, Segment[]>();
+  for (const { part, planned, roots } of parts) {
+    itemSegmentsOf(planned, itemSegments);
+    const holes = roots.flatMap((s) => holesOf(s, planned)).sort((a, b) => a.start - b.start);
+    if (!holes.length) continue;
+    const source = pkg.text(part);
+    const segments = segmentsOf(source, 0, source.length, holes);
+    changed.set(part, { segments, offsets: verbatimOffsets(segments) });
+  }
+  const doc = documentModel(
+    pkg,
+    parts.flatMap((p) => p.planned.plans.map((s) => s.story)),
+    allNodes,
+    bookmarks,
+    regions?.regions,
+  );
+  const cuts = dropRanges(pkg, external);
+  if (settings.mailMerge) cuts.set(settings.part!, [...(cuts.get(settings.part!) ?? []), settings.mailMerge]);
+  const rewritten = new Map([...cuts].map(([part, ranges]) => [part, rewrittenEntry(pkg, part, ranges)]));
+  return { changed, itemSegments, doc, rewritten };
 }
 
 /** A rendered part this large (a long list) is deflated at level 1 unless a level is asked for. */
@@ -419,7 +468,7 @@ function estimateBytes(pkg: DocxPackage, parts: readonly PartPlan[]): number {
     for (const sub of story.subStories) count(sub);
   };
   for (const p of parts)
-    for (const s of p.stories) {
+    for (const s of p.planned.plans) {
       count(s.story);
       bytes += s.all.length * BYTES_PER_FIELD;
     }
