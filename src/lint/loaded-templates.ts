@@ -1,6 +1,6 @@
 /**
- * The templates a lint run loads from a repository's files, each once: the targets' settings
- * read a file's fields just before the file itself is judged, and the two share one load.
+ * The templates a lint run loads from a repository's files: the targets' settings read a
+ * file's fields just before the file itself is judged, and the two share one load.
  */
 import { readFileSync } from 'node:fs';
 import { SharedParts } from '../ooxml/shared-parts.js';
@@ -8,16 +8,20 @@ import type { RepositoryIndex } from '../repository/repository-index.js';
 import { loadTemplate, type Template } from '../template/template.js';
 
 /**
- * Templates loaded for linting, kept a little while: the targets' settings read a file's fields
+ * Templates loaded for linting, the last one kept: the targets' settings read a file's fields
  * (its flettespørgsmål and content elements) just before the file itself is judged, and the
- * two share one load. A few at a time (a loaded template holds its parsed XML).
+ * two share one load. Only one: a template still kept while the next ones are loaded and judged
+ * is moved by the garbage collector into the old generation, which only a full collection
+ * empties. Over a 1,000-file run, keeping the last four (or two) made the collector promote
+ * 86 MB (84 MB), keeping one 12 MB, for 4 more loads (`node --trace-gc-nvp`; docs/decisions.md,
+ * "Lint keeps one loaded template").
  */
 export class LoadedTemplates {
   private readonly recent = new Map<string, Template>();
   /** What the templates hold the same (an override keeps most of its central template's parts). */
   private readonly shared = new SharedParts();
 
-  constructor(private readonly keep = 4) {}
+  constructor(private readonly keep = 1) {}
 
   load(path: string, name: string, read: () => Uint8Array = () => readFileSync(path)): Template {
     const key = `${path}\0${name}`;
