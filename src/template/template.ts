@@ -5,7 +5,6 @@
  * only evaluates fields, writes the groups and zips, reusing the compressed bytes of every part
  * it did not change.
  */
-import { crc32, deflateRawSync } from 'node:zlib';
 import { diagnostic, KpBrevError, type Diagnostic, type Location } from '../diagnostics.js';
 import type { CaseContext } from '../context/context.js';
 import type { Lang } from '../i18n/index.js';
@@ -14,9 +13,9 @@ import { flattenStory } from '../ooxml/flatten.js';
 import { openPackage, type DocxPackage, type StoryKind } from '../ooxml/package.js';
 import { paragraphText } from '../ooxml/paragraphs.js';
 import type { SharedParts } from '../ooxml/shared-parts.js';
-import type { ItemToken, Story } from '../ooxml/tokens.js';
+import type { Story } from '../ooxml/tokens.js';
 import { elements, type XElement } from '../ooxml/xml.js';
-import { DEFAULT_ZIP_LIMITS, type ZipEntry, type ZipLimits } from '../ooxml/zip.js';
+import { DEFAULT_ZIP_LIMITS, type ZipLimits } from '../ooxml/zip.js';
 import { deflatedText, writeZip, type ZipOutput } from '../ooxml/zip-write.js';
 import { limitError, resolveLimits, type Limits } from '../limits.js';
 import { fieldTypeOf, isFragile } from '../fieldcode/index.js';
@@ -25,14 +24,15 @@ import type { EvalEnv, FieldOutcome, FieldTrace } from './eval-env.js';
 import { isLive } from './evaluate.js';
 import { locationOf } from './report.js';
 import { holdsRefused } from './live.js';
-import { holesOf, itemSegmentsOf, planStory, segmentsOf, type PlannedStories, type Segment, type StoryPlan } from './plan.js';
+import { planStory, type PlannedStories, type StoryPlan } from './plan.js';
+import { planLetters, settingsInfo, type LetterPlan, type PartPlan } from './letter-plan.js';
 import { renderPieces, type RenderState } from './render.js';
 import type { LetterRules } from './rules.js';
 import { langResolver } from './lang.js';
 import { checkLetterContext } from './letter-context.js';
 import { bookmarkNames } from './field-policy.js';
-import { cutRanges, dropRanges, externalDiagnostic, externalReferences, type Range } from './external-refs.js';
-import { documentModel, newLetterState } from './doc-model.js';
+import { externalDiagnostic, externalReferences } from './external-refs.js';
+import { newLetterState } from './doc-model.js';
 import type { DocModel } from './doc-model-types.js';
 import { maxDrawingIdIn, regionIndex, type RegionIndex } from './regions/region-index.js';
 import { LetterRegions } from './regions/scope.js';
@@ -118,23 +118,6 @@ export interface EvaluatedField extends FieldInfo {
   outcome: FieldOutcome | 'unreached';
   /** Problems found while evaluating it (in preview: those that would refuse the letter). */
   reasons: readonly Diagnostic[];
-}
-
-/** A story part as compiled: its stories with their fields, groups and regions. */
-interface PartPlan {
-  part: string;
-  kind: StoryKind;
-  /** The part's stories (body, header, notes), each with its text boxes, depth first. */
-  planned: PlannedStories;
-  /** The story roots of the part (without their text boxes). */
-  roots: Story[];
-}
-
-/** A part as a letter writes it: its text as segments, verbatim chunks and holes to fill. */
-interface PartSegments {
-  segments: Segment[];
-  /** For each segment that is the template's text, its offset in the part (-1 for the others). */
-  offsets: number[];
 }
 
 /** A field with kp-brev's value for a case: undefined when it stays a field (PAGE, links).
@@ -400,51 +383,6 @@ function compileTemplate(pkg: DocxPackage, name: string, options: LoadOptions): 
   };
 }
 
-/** What making a letter reads beyond the compiled stories (template.ts letterPlan). */
-interface LetterPlan {
-  /** The story parts a letter changes, as segments. */
-  changed: Map<string, PartSegments>;
-  /** Items that hold text boxes with fields, as segments. */
-  itemSegments: Map<ItemToken, Segment[]>;
-  /** The document's state that fields read (doc-model.ts). */
-  doc: DocModel;
-  /** Parts every letter holds without some ranges (external references, mail merge settings),
-   * deflated once. */
-  rewritten: Map<string, ZipEntry>;
-}
-
-function planLetters(
-  pkg: DocxPackage,
-  parts: readonly PartPlan[],
-  allNodes: readonly FieldNode[],
-  bookmarks: ReadonlySet<string>,
-  regions: RegionIndex | undefined,
-  settings: SettingsInfo,
-  external: ReturnType<typeof externalReferences>,
-): LetterPlan {
-  const changed = new Map<string, PartSegments>();
-  const itemSegments = new Map<ItemToken, Segment[]>();
-  for (const { part, planned, roots } of parts) {
-    itemSegmentsOf(planned, itemSegments);
-    const holes = roots.flatMap((s) => holesOf(s, planned)).sort((a, b) => a.start - b.start);
-    if (!holes.length) continue;
-    const source = pkg.text(part);
-    const segments = segmentsOf(source, 0, source.length, holes);
-    changed.set(part, { segments, offsets: verbatimOffsets(segments) });
-  }
-  const doc = documentModel(
-    pkg,
-    parts.flatMap((p) => p.planned.plans.map((s) => s.story)),
-    allNodes,
-    bookmarks,
-    regions?.regions,
-  );
-  const cuts = dropRanges(pkg, external);
-  if (settings.mailMerge) cuts.set(settings.part!, [...(cuts.get(settings.part!) ?? []), settings.mailMerge]);
-  const rewritten = new Map([...cuts].map(([part, ranges]) => [part, rewrittenEntry(pkg, part, ranges)]));
-  return { changed, itemSegments, doc, rewritten };
-}
-
 /** A rendered part this large (a long list) is deflated at level 1 unless a level is asked for. */
 const BIG_PART = 64 * 1024;
 /**
@@ -509,31 +447,6 @@ function docDefaultLang(pkg: DocxPackage): string | undefined {
   return defaults ? langOf(defaults[1]!) : undefined;
 }
 
-interface SettingsInfo {
-  part?: string;
-  doNotSuppressBlankLines: boolean;
-  /** settings.xml's w:mailMerge, which the letter leaves out (it is merged: Word must not ask for data). */
-  mailMerge?: Range;
-}
-
-function settingsInfo(pkg: DocxPackage): SettingsInfo {
-  const part = pkg.settingsPart;
-  if (!part) return { doNotSuppressBlankLines: false };
-  const root = pkg.xml(part);
-  const mm = elements(root).find((e) => e.name === 'w:mailMerge');
-  if (!mm) return { part, doNotSuppressBlankLines: false };
-  const doNot = elements(mm).some((e) => e.name === 'w:doNotSuppressBlankLines' && e.attrs['w:val'] !== 'false' && e.attrs['w:val'] !== '0');
-  return { part, doNotSuppressBlankLines: doNot, mailMerge: { start: mm.start, end: mm.end } };
-}
-
-/** A part as the letter holds it: without `ranges`, deflated once for every letter. */
-function rewrittenEntry(pkg: DocxPackage, part: string, ranges: readonly Range[]): ZipEntry {
-  const data = Buffer.from(cutRanges(pkg.text(part), ranges), 'utf8');
-  const entry = pkg.archive.entries.get(part)!;
-  const raw = deflateRawSync(data);
-  return { ...entry, method: 8, raw, compressedSize: raw.length, size: data.length, crc32: crc32(data) >>> 0 };
-}
-
 function fieldInfo(f: FieldNode, problems: Diagnostic[]): FieldInfo {
   const info: FieldInfo = {
     part: f.story.part,
@@ -549,20 +462,4 @@ function fieldInfo(f: FieldNode, problems: Diagnostic[]): FieldInfo {
   const cached = cachedResult(f);
   if (cached !== undefined) info.cachedResult = cached;
   return info;
-}
-
-/** The offset in the part of each segment that is the part's own text (segmentsOf keeps the text between the holes), -1 for a hole. */
-function verbatimOffsets(segments: readonly Segment[]): number[] {
-  const out: number[] = [];
-  let pos = 0;
-  for (const seg of segments) {
-    if (typeof seg === 'string') {
-      out.push(pos);
-      pos += seg.length;
-    } else {
-      out.push(-1);
-      pos = seg.end;
-    }
-  }
-  return out;
 }
