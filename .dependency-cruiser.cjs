@@ -6,7 +6,7 @@
 // below its own, never a layer above nor a sibling on its own row; only the bottom row's members
 // read one another (diagnostics.ts says its messages through i18n/, limits.ts through both).
 //
-//   0  i18n/ format/ types/ diagnostics.ts limits.ts memo.ts json-text.ts suggest.ts version.ts
+//   0  i18n/ format/ types/ diagnostics.ts limits.ts memo.ts sorted.ts json-text.ts suggest.ts version.ts
 //   1  fieldcode/
 //   2  ooxml/
 //   3  context/ authoring/
@@ -24,6 +24,7 @@ const LAYERS = [
     '^src/diagnostics[.]ts$',
     '^src/limits[.]ts$',
     '^src/memo[.]ts$',
+    '^src/sorted[.]ts$',
     '^src/json-text[.]ts$',
     '^src/suggest[.]ts$',
     '^src/version[.]ts$',

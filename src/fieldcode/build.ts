@@ -5,6 +5,7 @@
  * rule; it checks that it has them all when made (validateVisitor), so that a rule added to
  * the grammar without a method here fails loudly instead of being skipped.
  */
+import { indexInSorted } from '../sorted.js';
 import type { CstChildrenDictionary, CstNode, CstParser, IRecognitionException, IToken } from 'chevrotain';
 import type {
   Argument,
@@ -358,16 +359,7 @@ export function instructionBuilderFor(parser: CstParser): InstructionBuilderClas
     }
 
     private fieldIndex(offset: number): number {
-      let lo = 0;
-      let hi = this.fieldOffsets.length - 1;
-      while (lo <= hi) {
-        const mid = (lo + hi) >> 1;
-        const v = this.fieldOffsets[mid]!;
-        if (v === offset) return mid;
-        if (v < offset) lo = mid + 1;
-        else hi = mid - 1;
-      }
-      return -1;
+      return indexInSorted(this.fieldOffsets, offset);
     }
 
     private spanOf(cst: CstNode): Span {

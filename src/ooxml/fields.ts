@@ -5,6 +5,7 @@
  * (and offset) it came from, and parsed (by `parse`: a run that loads many templates shares
  * the parsed trees, ooxml/shared-parts.ts; they are read only).
  */
+import { indexInSorted } from '../sorted.js';
 import { parseInstruction, FIELD_CHAR, OBJECT_CHAR, type ParseResult } from '../fieldcode/index.js';
 import { inputError } from '../diagnostics.js';
 import type { OpenToken, Story } from './tokens.js';
@@ -155,17 +156,8 @@ class PieceStarts implements TokenChars {
   ) {}
 
   get(token: number): number | undefined {
-    const tokens = this.tokens;
-    let lo = 0;
-    let hi = tokens.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      const t = tokens[mid]!;
-      if (t === token) return this.starts[mid];
-      if (t < token) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return undefined;
+    const i = indexInSorted(this.tokens, token);
+    return i < 0 ? undefined : this.starts[i];
   }
 }
 
