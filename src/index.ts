@@ -3,7 +3,8 @@
  * over these functions.
  */
 export { loadTemplate } from './template/template.js';
-export type { Template, LoadOptions, RenderOptions, RenderResult, FieldInfo, EvaluatedField } from './template/template.js';
+export type { Template, LoadOptions, RenderOptions, RenderResult } from './template/template.js';
+export type { FieldInfo, EvaluatedField } from './template/field-info.js';
 export { parseContextBytes, parseContextText, toContext, lookupField } from './context/context.js';
 export type { CaseContext, Answer, Scalar } from './context/context.js';
 export { parseInstruction, printInstruction } from './fieldcode/index.js';

@@ -16,7 +16,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import { loadTemplate, type EvaluatedField, type Template } from '../../src/template/template.js';
+import { loadTemplate, type Template } from '../../src/template/template.js';
+import type { EvaluatedField } from '../../src/template/field-info.js';
 import type { FieldNode } from '../../src/ooxml/fields.js';
 import { argumentText } from '../../src/fieldcode/index.js';
 import { switchSummary } from './conformance-classify.js';

@@ -8,7 +8,7 @@
  * flettetekst) the composed place is kept.
  */
 import type { Location } from '../diagnostics.js';
-import type { FieldInfo } from '../template/template.js';
+import type { FieldInfo } from '../template/field-info.js';
 
 export interface SourcePart {
   /** How people name the part: `np_1004 (kommune 540)`, `np_1004, indholdselement klagevejledning`. */

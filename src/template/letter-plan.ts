@@ -8,25 +8,16 @@
  */
 import { crc32, deflateRawSync } from 'node:zlib';
 import type { FieldNode } from '../ooxml/fields.js';
-import type { DocxPackage, StoryKind } from '../ooxml/package.js';
-import type { ItemToken, Story } from '../ooxml/tokens.js';
+import type { DocxPackage } from '../ooxml/package.js';
+import type { ItemToken } from '../ooxml/tokens.js';
 import { elements } from '../ooxml/xml.js';
 import type { ZipEntry } from '../ooxml/zip.js';
 import { documentModel } from './doc-model.js';
 import type { DocModel } from './doc-model-types.js';
 import { cutRanges, dropRanges, type externalReferences, type Range } from './external-refs.js';
-import { holesOf, itemSegmentsOf, segmentsOf, type PlannedStories, type Segment } from './plan.js';
+import { holesOf, itemSegmentsOf, segmentsOf, type Segment } from './plan.js';
 import type { RegionIndex } from './regions/region-index.js';
-
-/** A story part as compiled: its stories with their fields, groups and regions. */
-export interface PartPlan {
-  part: string;
-  kind: StoryKind;
-  /** The part's stories (body, header, notes), each with its text boxes, depth first. */
-  planned: PlannedStories;
-  /** The story roots of the part (without their text boxes). */
-  roots: Story[];
-}
+import type { PartPlan } from './part-plans.js';
 
 /** A part as a letter writes it: its text as segments, verbatim chunks and holes to fill. */
 export interface PartSegments {

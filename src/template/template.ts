@@ -8,24 +8,22 @@
 import { diagnostic, KpBrevError, type Diagnostic, type Location } from '../diagnostics.js';
 import type { CaseContext } from '../context/context.js';
 import type { Lang } from '../i18n/index.js';
-import { cachedResult, depthOf, displayInstruction, langOf, type FieldNode } from '../ooxml/fields.js';
-import { flattenStory } from '../ooxml/flatten.js';
-import { openPackage, type DocxPackage, type StoryKind } from '../ooxml/package.js';
+import { cachedResult, langOf, type FieldNode } from '../ooxml/fields.js';
+import { openPackage, type DocxPackage } from '../ooxml/package.js';
 import { paragraphText } from '../ooxml/paragraphs.js';
 import type { SharedParts } from '../ooxml/shared-parts.js';
-import type { Story } from '../ooxml/tokens.js';
-import { elements, type XElement } from '../ooxml/xml.js';
 import { DEFAULT_ZIP_LIMITS, type ZipLimits } from '../ooxml/zip.js';
 import { deflatedText, writeZip, type ZipOutput } from '../ooxml/zip-write.js';
 import { limitError, resolveLimits, type Limits } from '../limits.js';
-import { fieldTypeOf, isFragile } from '../fieldcode/index.js';
+import { isFragile } from '../fieldcode/index.js';
 import { DANISH, ENGLISH } from '../format/locale.js';
-import type { EvalEnv, FieldOutcome, FieldTrace } from './eval-env.js';
+import type { EvalEnv, FieldTrace } from './eval-env.js';
 import { isLive } from './evaluate.js';
 import { locationOf } from './report.js';
 import { holdsRefused } from './live.js';
-import { planStory, type PlannedStories, type StoryPlan } from './plan.js';
-import { planLetters, settingsInfo, type LetterPlan, type PartPlan } from './letter-plan.js';
+import type { StoryPlan } from './plan.js';
+import { planLetters, settingsInfo, type LetterPlan } from './letter-plan.js';
+import { estimateBytes, planParts } from './part-plans.js';
 import { renderPieces, type RenderState } from './render.js';
 import type { LetterRules } from './rules.js';
 import { langResolver } from './lang.js';
@@ -37,6 +35,7 @@ import type { DocModel } from './doc-model-types.js';
 import { maxDrawingIdIn, regionIndex, type RegionIndex } from './regions/region-index.js';
 import { LetterRegions } from './regions/scope.js';
 import { copyTuning } from './region-cells.js';
+import { fieldInfo, type EvaluatedField, type FieldInfo } from './field-info.js';
 
 export { cachedResult };
 
@@ -96,30 +95,6 @@ interface PartPieces {
   verbatim: Map<string, number[]>;
 }
 
-/** One field as `kp-brev fields` lists it (Word's Alt+F9 view). */
-export interface FieldInfo {
-  part: string;
-  story?: string;
-  paragraph: number;
-  depth: number;
-  kind: 'complex' | 'simple';
-  type: string;
-  instruction: string;
-  /** Where the field sits in its parent: the instruction or the cached result. */
-  within?: 'instruction' | 'result';
-  cachedResult?: string;
-  problems: Diagnostic[];
-}
-
-/** A field with what it gave for a case (template.evaluateFields). */
-export interface EvaluatedField extends FieldInfo {
-  /** The result's text; undefined for live fields and fields not reached. */
-  value: string | undefined;
-  outcome: FieldOutcome | 'unreached';
-  /** Problems found while evaluating it (in preview: those that would refuse the letter). */
-  reasons: readonly Diagnostic[];
-}
-
 /** A field with kp-brev's value for a case: undefined when it stays a field (PAGE, links).
  * `reasons` are the problems its evaluation met (a missing field, a refused type, ...); with
  * any of them the value is not what the letter would show (strict: refused; preview: a
@@ -173,20 +148,7 @@ export function templateFromPackage(pkg: DocxPackage | (() => DocxPackage), opti
 }
 
 function compileTemplate(pkg: DocxPackage, name: string, options: LoadOptions): Template {
-  const parts: PartPlan[] = [];
-  for (const { part, kind } of pkg.storyParts) {
-    const source = pkg.text(part);
-    const planned: PlannedStories = { plans: [], ...(options.shared ? { parse: options.shared.instruction } : {}) };
-    let boxes = 0;
-    const labeler = { nextTextBox: () => `tekstboks ${++boxes}` };
-    const roots: Story[] = [];
-    for (const { el, label } of storyRoots(pkg.xml(part), kind)) {
-      const story = flattenStory(el, source, part, label, labeler);
-      roots.push(story);
-      planStory(story, planned);
-    }
-    parts.push({ part, kind, planned, roots });
-  }
+  const parts = planParts(pkg, options.shared);
 
   const defaultLang = docDefaultLang(pkg);
   const resolveLang = langResolver(pkg);
@@ -385,34 +347,6 @@ function compileTemplate(pkg: DocxPackage, name: string, options: LoadOptions): 
 
 /** A rendered part this large (a long list) is deflated at level 1 unless a level is asked for. */
 const BIG_PART = 64 * 1024;
-/**
- * Per token of a story: its object, its strings (text, run properties) and its share of the
- * paragraph and field tables, and of what a PDF keeps per package (styles, lists); measured
- * over the large repository's compiled letters (heap after garbage collection, after a .docx
- * and a PDF of each: 340 KB a letter; bench/memory.ts), rounded up.
- */
-const BYTES_PER_TOKEN = 300;
-const BYTES_PER_FIELD = 2000;
-
-/** The package's bytes, the story texts (held by the plan's verbatim chunks) and the tokens. */
-function estimateBytes(pkg: DocxPackage, parts: readonly PartPlan[]): number {
-  let bytes = 0;
-  for (const entry of pkg.archive.entries.values()) bytes += entry.raw.length;
-  const seen = new Set<Story>();
-  const count = (story: Story): void => {
-    if (seen.has(story)) return;
-    seen.add(story);
-    bytes += story.source.length + story.tokens.length * BYTES_PER_TOKEN;
-    for (const sub of story.subStories) count(sub);
-  };
-  for (const p of parts)
-    for (const s of p.planned.plans) {
-      count(s.story);
-      bytes += s.all.length * BYTES_PER_FIELD;
-    }
-  return bytes;
-}
-
 /** The same problem at the same place is said once. */
 function dedupe(list: Diagnostic[]): void {
   const seen = new Set<string>();
@@ -426,40 +360,10 @@ function dedupe(list: Diagnostic[]): void {
   list.length = w;
 }
 
-function storyRoots(root: XElement, kind: StoryKind): Array<{ el: XElement; label: string }> {
-  if (kind === 'document') {
-    const body = elements(root).find((e) => e.name === 'w:body');
-    return body ? [{ el: body, label: '' }] : [];
-  }
-  if (kind === 'header' || kind === 'footer') return [{ el: root, label: '' }];
-  const noteName = kind === 'footnotes' ? 'w:footnote' : 'w:endnote';
-  const label = kind === 'footnotes' ? 'fodnote' : 'slutnote';
-  return elements(root)
-    .filter((e) => e.name === noteName)
-    .map((e) => ({ el: e, label: `${label} ${e.attrs['w:id'] ?? ''}`.trim() }));
-}
-
 /** The document's default language (styles.xml docDefaults), if any. */
 function docDefaultLang(pkg: DocxPackage): string | undefined {
   if (!pkg.stylesPart) return undefined;
   const text = pkg.text(pkg.stylesPart);
   const defaults = /<w:docDefaults>([\s\S]*?)<\/w:docDefaults>/.exec(text);
   return defaults ? langOf(defaults[1]!) : undefined;
-}
-
-function fieldInfo(f: FieldNode, problems: Diagnostic[]): FieldInfo {
-  const info: FieldInfo = {
-    part: f.story.part,
-    paragraph: f.para,
-    depth: depthOf(f),
-    kind: f.kind,
-    type: fieldTypeOf(f.parsed.instruction) || '(tom)',
-    instruction: displayInstruction(f),
-    problems,
-  };
-  if (f.story.label) info.story = f.story.label;
-  if (f.parent) info.within = f.inInstruction ? 'instruction' : 'result';
-  const cached = cachedResult(f);
-  if (cached !== undefined) info.cachedResult = cached;
-  return info;
 }
